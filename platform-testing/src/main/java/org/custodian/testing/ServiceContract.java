@@ -1,0 +1,174 @@
+package org.custodian.testing;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.Topics;
+import org.custodian.platform.outbox.Outbox;
+import org.custodian.platform.outbox.OutboxRelay;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * What every Custodian service must do before it does anything of its own: start, answer health, serve OpenAPI
+ * and metrics, refuse every bad token with a 401 problem, keep tenants apart, and publish an event if and only if
+ * the transaction that appended it commits. A service's test extends this and names its audit path.
+ */
+public abstract class ServiceContract {
+
+    protected static final String SCHOOL = "100001";
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    /** The service's audit log path for {@link #SCHOOL}, e.g. {@code /api/v1/schools/100001/audit/consent}. */
+    protected abstract String auditPath();
+
+    @Test
+    void readinessIsUp() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+    }
+
+    @Test
+    void livenessReportsTheOutboxRelay() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.find { it.name == 'outbox-relay' }.status", is("UP"));
+    }
+
+    @Test
+    void servesItsOpenApiDocument() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("openapi", notNullValue())
+                .body("paths", notNullValue());
+    }
+
+    @Test
+    void servesPrometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("custodian_outbox_published"));
+    }
+
+    @Test
+    void validTokenOfTheRightRoleIsServed() {
+        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
+                .get(auditPath()).then().statusCode(200).body("items", notNullValue());
+    }
+
+    @Test
+    void missingTokenIs401Problem() {
+        given().get(auditPath()).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("status", is(401))
+                .body("title", notNullValue());
+    }
+
+    @ParameterizedTest
+    @EnumSource(BadTokens.class)
+    void badTokenIs401Problem(BadTokens bad) {
+        given().header("Authorization", bad.bearer("dpo", SCHOOL))
+                .get(auditPath()).then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", is(401));
+    }
+
+    @Test
+    void tokenInTheQueryStringIsNotAccepted() {
+        given().queryParam("access_token", TestTokens.role("dpo").school(SCHOOL).mint())
+                .get(auditPath()).then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongRoleIs403Problem() {
+        given().header("Authorization", TestTokens.bearer("parent", SCHOOL))
+                .get(auditPath()).then().statusCode(403)
+                .contentType("application/problem+json").body("status", is(403));
+    }
+
+    @Test
+    void schoolNotInTheTokenIs403Problem() {
+        given().header("Authorization", TestTokens.bearer("dpo", "999999"))
+                .get(auditPath()).then().statusCode(403)
+                .contentType("application/problem+json").body("status", is(403));
+    }
+
+    @Test
+    void unknownPathIs404Problem() {
+        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
+                .get("/api/v1/no-such-thing").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void requestIdIsEchoedOrMade() {
+        given().header("X-Request-Id", "abc-123").get("/q/health/ready").then().header("X-Request-Id", equalTo("abc-123"));
+        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL)).get(auditPath())
+                .then().header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    void outboxProducerIsDurable() {
+        assertThat(relay.producerConfig())
+                .containsEntry("acks", "all")
+                .containsEntry("enable.idempotence", true);
+    }
+
+    @Test
+    void committedEventReachesKafkaAndRolledBackOneNever() {
+        String pupil = "P-" + UUID.randomUUID();
+        CloudEvent rolledBack = event(pupil, "rolled-back");
+        CloudEvent committed = event(pupil, "committed");
+
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(Topics.ROSTER)) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    outbox.append(rolledBack);
+                    throw new IllegalStateException("the business change fails");
+                });
+            } catch (IllegalStateException expected) {
+                // the transaction rolled back
+            }
+            QuarkusTransaction.requiringNew().run(() -> outbox.append(committed));
+
+            Optional<ConsumerRecord<String, String>> published =
+                    consumer.await(r -> r.value().contains(committed.id()), Duration.ofSeconds(20));
+            assertThat(published).as("the committed event on %s", Topics.ROSTER).isPresent();
+            ConsumerRecord<String, String> record = published.get();
+            assertThat(record.key()).isEqualTo(SCHOOL + ":" + pupil);
+            CloudEvent received = CloudEventCodec.fromJson(record.value());
+            assertThat(received.type()).isEqualTo(EventTypes.PUPIL_UPDATED);
+            assertThat(received.subject()).isEqualTo("schools/" + SCHOOL + "/pupils/" + pupil);
+            assertThat(received.schoolurn()).isEqualTo(SCHOOL);
+            assertThat(new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .startsWith("application/cloudevents+json");
+
+            // events of one key are published in order, so the rolled-back one would have come first
+            assertThat(consumer.drain(Duration.ofMillis(500)))
+                    .noneMatch(r -> r.value().contains(rolledBack.id()));
+        }
+    }
+
+    private static CloudEvent event(String pupil, String note) {
+        return CloudEvent.aboutPupil("/custodian/contract-test", EventTypes.PUPIL_UPDATED, SCHOOL, pupil,
+                JsonNodeFactory.instance.objectNode().put("note", note));
+    }
+}

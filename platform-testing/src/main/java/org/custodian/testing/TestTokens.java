@@ -1,0 +1,99 @@
+package org.custodian.testing;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Mints real RS256 tokens with the test-only key: any role, schools, subject and lifetime.
+ *
+ * <pre>{@code
+ * String token = TestTokens.role("parent").school("100001").subject("G-17").mint();
+ * }</pre>
+ */
+public final class TestTokens {
+
+    private final Set<String> roles;
+    private List<String> schools = new ArrayList<>();
+    private String subject = "user-" + UUID.randomUUID();
+    private String issuer = TestKeys.ISSUER;
+    private String audience = TestKeys.AUDIENCE;
+    private Instant issuedAt = Instant.now();
+    private Duration lifetime = Duration.ofHours(1);
+
+    private TestTokens(Set<String> roles) {
+        this.roles = roles;
+    }
+
+    public static TestTokens role(String... roles) {
+        return new TestTokens(Set.of(roles));
+    }
+
+    /** A ready {@code Authorization} header value for a role acting for one school. */
+    public static String bearer(String role, String school) {
+        return "Bearer " + role(role).school(school).mint();
+    }
+
+    public TestTokens school(String... urns) {
+        schools.addAll(List.of(urns));
+        return this;
+    }
+
+    public TestTokens noSchools() {
+        schools = new ArrayList<>();
+        return this;
+    }
+
+    public TestTokens subject(String sub) {
+        this.subject = sub;
+        return this;
+    }
+
+    public TestTokens issuer(String iss) {
+        this.issuer = iss;
+        return this;
+    }
+
+    public TestTokens audience(String aud) {
+        this.audience = aud;
+        return this;
+    }
+
+    public TestTokens issuedAt(Instant iat) {
+        this.issuedAt = iat;
+        return this;
+    }
+
+    public TestTokens lifetime(Duration lifetime) {
+        this.lifetime = lifetime;
+        return this;
+    }
+
+    public String mint() {
+        return claims().sign(TestKeys.signingKey());
+    }
+
+    public String bearer() {
+        return "Bearer " + mint();
+    }
+
+    JwtClaimsBuilder claims() {
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .subject(subject)
+                .groups(roles)
+                .claim("schools", List.copyOf(schools))
+                .issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(lifetime))
+                .claim("jti", UUID.randomUUID().toString());
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        return claims;
+    }
+}

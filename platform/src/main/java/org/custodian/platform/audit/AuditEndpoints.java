@@ -1,0 +1,69 @@
+package org.custodian.platform.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import java.time.Instant;
+
+/**
+ * The read side of a service's audit log, for the DPO and auditors. Each service exposes it by extending this class
+ * with its own {@code @Path("/api/v1/schools/{urn}/audit/<service>")}.
+ */
+@Produces(MediaType.APPLICATION_JSON)
+public abstract class AuditEndpoints {
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    Caller caller;
+
+    /** One audit row as the API shows it. */
+    public record AuditRow(long seq, Instant occurredAt, String actor, String actorRole, String subject, String action,
+                           AuditEntry.Outcome outcome, String requestId, String detail, String prevHash, String hash) {
+        static AuditRow of(AuditRecord r) {
+            AuditEntry e = r.entry();
+            return new AuditRow(r.seq(), e.occurredAt(), e.actor(), e.actorRole(), e.subject(), e.action(), e.outcome(),
+                    e.requestId(), e.detail(), r.prevHash(), r.hash());
+        }
+    }
+
+    @GET
+    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    @Operation(summary = "List the audit log of this service for a school, newest first")
+    @APIResponse(responseCode = "200", description = "A page of audit rows")
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    public Page<AuditRow> list(@PathParam("urn") String urn,
+                               @QueryParam("subject") String subject,
+                               @QueryParam("limit") String limit,
+                               @QueryParam("cursor") String cursor) {
+        caller.requireSchool(urn);
+        return auditLog.page(urn, subject, PageRequest.of(limit, cursor)).map(AuditRow::of);
+    }
+
+    @GET
+    @Path("verification")
+    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    @Operation(summary = "Walk the school's hash chain and report whether any row was changed or deleted")
+    @APIResponse(responseCode = "200", description = "The verification result")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    public AuditVerification verify(@PathParam("urn") String urn) {
+        caller.requireSchool(urn);
+        return auditLog.verify(urn);
+    }
+}

@@ -1,0 +1,67 @@
+package org.custodian.platform.events;
+
+import java.util.List;
+import java.util.Map;
+
+/** Every event type of DESIGN.md §4, with the {@code uk.custodian.} prefix, grouped by the topic that carries it. */
+public final class EventTypes {
+    public static final String PREFIX = "uk.custodian.";
+
+    // custodian.roster.v1, produced by consent-service
+    public static final String SCHOOL_UPDATED = PREFIX + "school.updated";
+    public static final String PUPIL_ENROLLED = PREFIX + "pupil.enrolled";
+    public static final String PUPIL_UPDATED = PREFIX + "pupil.updated";
+    public static final String PUPIL_LEFT = PREFIX + "pupil.left";
+    public static final String GUARDIAN_LINKED = PREFIX + "guardian.linked";
+    public static final String GUARDIAN_UNLINKED = PREFIX + "guardian.unlinked";
+
+    // custodian.consent.v1, produced by consent-service
+    public static final String CONSENT_GRANTED = PREFIX + "consent.granted";
+    public static final String CONSENT_REFUSED = PREFIX + "consent.refused";
+    public static final String CONSENT_WITHDRAWN = PREFIX + "consent.withdrawn";
+    public static final String CONSENT_EXPIRED = PREFIX + "consent.expired";
+    public static final String PURPOSE_REWORDED = PREFIX + "purpose.reworded";
+
+    // custodian.rights.v1, produced by sar-service
+    public static final String REQUEST_RECEIVED = PREFIX + "request.received";
+    public static final String REQUEST_COMPLETED = PREFIX + "request.completed";
+    public static final String ERASURE_APPROVED = PREFIX + "erasure.approved";
+    public static final String RECTIFICATION_APPROVED = PREFIX + "rectification.approved";
+    public static final String PROCESSING_RESTRICTED = PREFIX + "processing.restricted";
+    public static final String PROCESSING_UNRESTRICTED = PREFIX + "processing.unrestricted";
+    public static final String OBJECTION_UPHELD = PREFIX + "objection.upheld";
+    public static final String COMPLAINT_RECEIVED = PREFIX + "complaint.received";
+
+    // custodian.sharing.v1, produced by sharing-service
+    public static final String DISCLOSURE_MADE = PREFIX + "disclosure.made";
+    public static final String DISCLOSURE_REFUSED = PREFIX + "disclosure.refused";
+    public static final String WEBHOOK_DEAD = PREFIX + "webhook.dead";
+
+    // custodian.retention.v1, produced by retention-service
+    public static final String DISPOSAL_PROPOSED = PREFIX + "disposal.proposed";
+    public static final String DISPOSAL_APPROVED = PREFIX + "disposal.approved";
+    public static final String RECORD_DISPOSED = PREFIX + "record.disposed";
+    public static final String LEGAL_HOLD_PLACED = PREFIX + "legal-hold.placed";
+    public static final String LEGAL_HOLD_RELEASED = PREFIX + "legal-hold.released";
+
+    /** Which types each topic may carry. */
+    public static final Map<String, List<String>> BY_TOPIC = Map.of(
+            Topics.ROSTER, List.of(SCHOOL_UPDATED, PUPIL_ENROLLED, PUPIL_UPDATED, PUPIL_LEFT, GUARDIAN_LINKED, GUARDIAN_UNLINKED),
+            Topics.CONSENT, List.of(CONSENT_GRANTED, CONSENT_REFUSED, CONSENT_WITHDRAWN, CONSENT_EXPIRED, PURPOSE_REWORDED),
+            Topics.RIGHTS, List.of(REQUEST_RECEIVED, REQUEST_COMPLETED, ERASURE_APPROVED, RECTIFICATION_APPROVED,
+                    PROCESSING_RESTRICTED, PROCESSING_UNRESTRICTED, OBJECTION_UPHELD, COMPLAINT_RECEIVED),
+            Topics.SHARING, List.of(DISCLOSURE_MADE, DISCLOSURE_REFUSED, WEBHOOK_DEAD),
+            Topics.RETENTION, List.of(DISPOSAL_PROPOSED, DISPOSAL_APPROVED, RECORD_DISPOSED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED));
+
+    /** The topic that carries a type, or an exception for a type no topic carries. */
+    public static String topicOf(String type) {
+        return BY_TOPIC.entrySet().stream()
+                .filter(e -> e.getValue().contains(type))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic carries event type " + type));
+    }
+
+    private EventTypes() {
+    }
+}

@@ -1,0 +1,368 @@
+package org.custodian.platform.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.custodian.platform.events.CloudEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes unsent outbox rows to Kafka and stamps them published.
+ *
+ * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side without
+ * publishing a row twice; a claimed row waits when an earlier unpublished row of the same key is held by another
+ * replica, so one child's events reach Kafka in the order they were written. While Kafka is down, batches roll
+ * back and the relay backs off; nothing is lost, rows simply wait.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    static final String CLAIM = """
+            WITH claimed AS (
+                SELECT id, event_key FROM outbox_event
+                WHERE published_at IS NULL
+                ORDER BY id
+                LIMIT ?
+                FOR UPDATE SKIP LOCKED
+            )
+            SELECT o.id, o.topic, o.event_key, o.payload
+            FROM outbox_event o JOIN claimed c ON c.id = o.id
+            WHERE NOT EXISTS (
+                SELECT 1 FROM outbox_event earlier
+                WHERE earlier.event_key = c.event_key
+                  AND earlier.published_at IS NULL
+                  AND earlier.id < c.id
+                  AND earlier.id NOT IN (SELECT id FROM claimed))
+            ORDER BY o.id
+            """;
+
+    private static final String MARK_PUBLISHED =
+            "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)";
+    private static final String MARK_FAILED =
+            "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?) AND published_at IS NULL";
+    private static final String PURGE = """
+            DELETE FROM outbox_event WHERE id IN (
+                SELECT id FROM outbox_event WHERE published_at < ? LIMIT 10000)
+            """;
+
+    private final OutboxConfig config;
+    private final DataSource dataSource;
+    private final String clientId;
+    private final Counter published;
+    private final Counter failedBatches;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition woken = lock.newCondition();
+    private boolean wakeRequested;
+    private volatile boolean running;
+    private volatile int consecutiveFailures;
+    private volatile String lastError;
+    private volatile Instant lastPublishedAt;
+    private Thread worker;
+    private KafkaProducer<String, String> producer;
+
+    @Inject
+    public OutboxRelay(OutboxConfig config, DataSource dataSource, MeterRegistry meters,
+                       @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String applicationName) {
+        this.config = config;
+        this.dataSource = dataSource;
+        this.clientId = applicationName + "-outbox";
+        this.published = meters.counter("custodian.outbox.published");
+        this.failedBatches = meters.counter("custodian.outbox.failed.batches");
+    }
+
+    /** The producer settings: {@code acks=all} with idempotence, so a broker failover neither loses nor duplicates. */
+    public Map<String, Object> producerConfig() {
+        return Map.ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, clientId),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
+                Map.entry(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
+                Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+    }
+
+    void start(@Observes @Priority(100) StartupEvent startup) {
+        if (!config.relayEnabled()) {
+            LOG.info("outbox relay disabled on this replica");
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, clientId + "-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        running = false;
+        wake();
+        if (worker != null) {
+            try {
+                worker.join(config.sendTimeout().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Asks the relay to look for new rows now rather than at its next poll. */
+    public void wake() {
+        lock.lock();
+        try {
+            wakeRequested = true;
+            woken.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isRunning() {
+        return running && worker != null && worker.isAlive();
+    }
+
+    public int consecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastPublishedAt() {
+        return lastPublishedAt;
+    }
+
+    /** How many rows still wait to be published. */
+    public long pending() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+             ResultSet rows = count.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count pending outbox rows", e);
+        }
+    }
+
+    private void loop() {
+        Instant nextPurge = Instant.now();
+        while (running) {
+            Duration pause = config.pollInterval();
+            try {
+                int count = relayOneBatch();
+                consecutiveFailures = 0;
+                if (count == config.batchSize()) {
+                    continue;
+                }
+            } catch (Exception e) {
+                failedBatches.increment();
+                consecutiveFailures++;
+                lastError = describe(e);
+                pause = backoff(consecutiveFailures);
+                LOG.warnf("outbox relay: batch failed (%d in a row), retrying in %s: %s", consecutiveFailures, pause, lastError);
+                if (consecutiveFailures % 10 == 0) {
+                    closeProducer();
+                }
+                sleep(pause, false);
+                continue;
+            }
+            if (Instant.now().isAfter(nextPurge)) {
+                purgePublished();
+                nextPurge = Instant.now().plus(Duration.ofHours(1));
+            }
+            sleep(pause, true);
+        }
+    }
+
+    Duration backoff(int failures) {
+        long initial = config.initialBackoff().toMillis();
+        long max = config.maxBackoff().toMillis();
+        long millis = initial << Math.min(failures - 1, 20);
+        return Duration.ofMillis(Math.min(Math.max(millis, initial), max));
+    }
+
+    /** Claims, publishes and marks one batch. Returns how many rows it published. */
+    int relayOneBatch() {
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) config.sendTimeout().toSeconds() + 30)
+                .call(this::publishClaimedRows);
+    }
+
+    private int publishClaimedRows() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            List<Row> rows = claim(connection);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            try {
+                send(rows);
+            } catch (Exception e) {
+                recordFailure(rows, describe(e));
+                throw e;
+            }
+            update(connection, MARK_PUBLISHED, rows, null);
+            published.increment(rows.size());
+            lastPublishedAt = Instant.now();
+            return rows.size();
+        }
+    }
+
+    private List<Row> claim(Connection connection) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+            claim.setInt(1, config.batchSize());
+            try (ResultSet result = claim.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void send(List<Row> rows) throws Exception {
+        KafkaProducer<String, String> kafka = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            acks.add(kafka.send(record));
+        }
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void recordFailure(List<Row> rows, String error) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    update(connection, MARK_FAILED, rows, error);
+                } catch (SQLException e) {
+                    LOG.debug("cannot record outbox failure", e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("cannot record outbox failure", e);
+        }
+    }
+
+    private static void update(Connection connection, String sql, List<Row> rows, String error) throws SQLException {
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            Array idArray = connection.createArrayOf("bigint", ids);
+            if (error == null) {
+                update.setArray(1, idArray);
+            } else {
+                update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+                update.setArray(2, idArray);
+            }
+            update.executeUpdate();
+        }
+    }
+
+    /** Deletes published rows older than the configured retention. */
+    public int purgePublished() {
+        int total = 0;
+        try {
+            int deleted;
+            do {
+                deleted = QuarkusTransaction.requiringNew().call(() -> {
+                    try (Connection connection = dataSource.getConnection();
+                         PreparedStatement purge = connection.prepareStatement(PURGE)) {
+                        purge.setObject(1, java.time.OffsetDateTime.now().minus(config.retention()));
+                        return purge.executeUpdate();
+                    }
+                });
+                total += deleted;
+            } while (deleted == 10000);
+        } catch (RuntimeException e) {
+            LOG.warn("outbox purge failed; will try again later", e);
+        }
+        return total;
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = new KafkaProducer<>(producerConfig());
+        }
+        return producer;
+    }
+
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.debug("closing outbox producer", e);
+            }
+            producer = null;
+        }
+    }
+
+    private void sleep(Duration pause, boolean wakeable) {
+        lock.lock();
+        try {
+            long nanos = pause.toNanos();
+            while (running && nanos > 0 && !(wakeable && wakeRequested)) {
+                nanos = woken.awaitNanos(nanos);
+            }
+            wakeRequested = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    private record Row(long id, String topic, String key, String payload) {
+    }
+}

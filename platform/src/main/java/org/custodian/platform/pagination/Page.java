@@ -1,0 +1,24 @@
+package org.custodian.platform.pagination;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list: {@code { "items": [...], "nextCursor": "..." }}; {@code nextCursor} is null on the last page. */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    /**
+     * Builds a page from rows fetched with {@link PageRequest#fetchSize()}: the extra row, if any, is dropped and
+     * tells that another page follows, positioned after the last item kept.
+     */
+    public static <T> Page<T> fromRows(List<T> rows, PageRequest request, Function<T, List<String>> positionOf) {
+        if (rows.size() <= request.limit()) {
+            return new Page<>(List.copyOf(rows), null);
+        }
+        List<T> items = List.copyOf(rows.subList(0, request.limit()));
+        return new Page<>(items, PageRequest.encode(positionOf.apply(items.get(items.size() - 1))));
+    }
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), nextCursor);
+    }
+}

@@ -1,0 +1,98 @@
+package org.custodian.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import org.custodian.platform.problems.Problems;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * Who is calling: the token's {@code sub}, its roles (from {@code groups}) and the schools it may act for
+ * (the {@code schools} claim).
+ */
+@RequestScoped
+public class Caller {
+
+    public static final String SCHOOLS_CLAIM = "schools";
+
+    private final JsonWebToken token;
+    private final SecurityIdentity identity;
+
+    @Inject
+    public Caller(JsonWebToken token, SecurityIdentity identity) {
+        this.token = token;
+        this.identity = identity;
+    }
+
+    public boolean isAuthenticated() {
+        return !identity.isAnonymous();
+    }
+
+    public String subject() {
+        return token.getSubject();
+    }
+
+    public Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    public boolean hasAnyRole(Collection<String> roles) {
+        return roles.stream().anyMatch(identity::hasRole);
+    }
+
+    /** The first of the caller's roles, in the order of {@link Roles}, for audit records. */
+    public String primaryRole() {
+        if (hasRole(Roles.SERVICE)) {
+            return Roles.SERVICE;
+        }
+        return Roles.PEOPLE_AND_SYSTEMS.stream().filter(identity::hasRole).findFirst().orElse("none");
+    }
+
+    public Set<String> schools() {
+        Set<String> schools = new LinkedHashSet<>();
+        Object claim = token.getClaim(SCHOOLS_CLAIM);
+        if (claim instanceof JsonArray array) {
+            for (JsonValue value : array) {
+                if (value instanceof JsonString s) {
+                    schools.add(s.getString());
+                }
+            }
+        } else if (claim instanceof Collection<?> values) {
+            values.forEach(v -> schools.add(String.valueOf(v).replace("\"", "")));
+        } else if (claim instanceof String single) {
+            schools.add(single);
+        } else if (claim instanceof JsonString single) {
+            schools.add(single.getString());
+        }
+        return schools;
+    }
+
+    public boolean actsFor(String urn) {
+        return schools().contains(urn);
+    }
+
+    /**
+     * The tenancy wall: a malformed URN is a 400, a school not in the caller's {@code schools} claim is a 403.
+     */
+    public String requireSchool(String urn) {
+        SchoolUrn.require(urn);
+        if (!isAuthenticated()) {
+            throw Problems.unauthorized("a valid bearer token is required");
+        }
+        if (!actsFor(urn)) {
+            throw Problems.forbidden("your token does not cover school " + urn);
+        }
+        return urn;
+    }
+}

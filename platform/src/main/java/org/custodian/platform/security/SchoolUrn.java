@@ -1,0 +1,26 @@
+package org.custodian.platform.security;
+
+import org.custodian.platform.problems.Problems;
+
+import java.util.regex.Pattern;
+
+/** A school's DfE URN: six digits. */
+public final class SchoolUrn {
+
+    private static final Pattern URN = Pattern.compile("\\d{6}");
+
+    private SchoolUrn() {
+    }
+
+    public static boolean isValid(String urn) {
+        return urn != null && URN.matcher(urn).matches();
+    }
+
+    /** Returns the URN or fails with a 400 problem naming the field. */
+    public static String require(String urn) {
+        if (!isValid(urn)) {
+            throw Problems.invalid("urn", "a school URN is six digits");
+        }
+        return urn;
+    }
+}
