@@ -196,7 +196,7 @@ public class OutboxRelay {
                 failedBatches.increment();
                 consecutiveFailures++;
                 lastError = describe(e);
-                pause = backoff(consecutiveFailures);
+                pause = backoff(consecutiveFailures, config.initialBackoff(), config.maxBackoff());
                 LOG.warnf("outbox relay: batch failed (%d in a row), retrying in %s: %s", consecutiveFailures, pause, lastError);
                 if (consecutiveFailures % 10 == 0) {
                     closeProducer();
@@ -212,11 +212,11 @@ public class OutboxRelay {
         }
     }
 
-    Duration backoff(int failures) {
-        long initial = config.initialBackoff().toMillis();
-        long max = config.maxBackoff().toMillis();
-        long millis = initial << Math.min(failures - 1, 20);
-        return Duration.ofMillis(Math.min(Math.max(millis, initial), max));
+    /** The pause after the {@code failures}th failed batch in a row: doubling from {@code initial}, capped at {@code max}. */
+    static Duration backoff(int failures, Duration initial, Duration max) {
+        long first = initial.toMillis();
+        long millis = first << Math.min(Math.max(failures - 1, 0), 20);
+        return Duration.ofMillis(Math.min(Math.max(millis, first), max.toMillis()));
     }
 
     /** Claims, publishes and marks one batch. Returns how many rows it published. */

@@ -1,5 +1,6 @@
 package org.custodian.platform.pagination;
 
+import org.custodian.platform.problems.ProblemException;
 import org.custodian.platform.problems.Problems;
 
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ public record PageRequest(int limit, List<String> after) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
-    private static final char SEPARATOR = '\u001f';
+    private static final String VERSION = "c1|";
 
     public PageRequest {
         after = after == null ? List.of() : List.copyOf(after);
@@ -37,7 +38,7 @@ public record PageRequest(int limit, List<String> after) {
     /** The cursor position's {@code i}th value. */
     public String after(int i) {
         if (i >= after.size()) {
-            throw Problems.invalid("cursor", "not a cursor this service issued");
+            throw notOurs();
         }
         return after.get(i);
     }
@@ -47,7 +48,7 @@ public record PageRequest(int limit, List<String> after) {
         try {
             return Long.parseLong(after(i));
         } catch (RuntimeException e) {
-            throw Problems.invalid("cursor", "not a cursor this service issued");
+            throw notOurs();
         }
     }
 
@@ -57,28 +58,36 @@ public record PageRequest(int limit, List<String> after) {
     }
 
     public static String encode(List<String> position) {
-        StringBuilder joined = new StringBuilder();
-        for (int i = 0; i < position.size(); i++) {
-            if (i > 0) {
-                joined.append(SEPARATOR);
-            }
-            joined.append(position.get(i));
+        StringBuilder text = new StringBuilder(VERSION);
+        for (String value : position) {
+            text.append(value.length()).append(':').append(value);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("c1" + SEPARATOR + joined).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Length-prefixed values after a version tag, so that any value (separators included) survives. */
     static List<String> decode(String cursor) {
-        String text;
         try {
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("cursor", "not a cursor this service issued");
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            if (!text.startsWith(VERSION)) {
+                throw notOurs();
+            }
+            List<String> values = new ArrayList<>();
+            int i = VERSION.length();
+            while (i < text.length()) {
+                int colon = text.indexOf(':', i);
+                int length = Integer.parseInt(text.substring(i, colon));
+                values.add(text.substring(colon + 1, colon + 1 + length));
+                i = colon + 1 + length;
+            }
+            return values;
+        } catch (RuntimeException e) {
+            throw notOurs();
         }
-        List<String> parts = new ArrayList<>(List.of(text.split(String.valueOf(SEPARATOR), -1)));
-        if (parts.size() < 2 || !parts.get(0).equals("c1")) {
-            throw Problems.invalid("cursor", "not a cursor this service issued");
-        }
-        return parts.subList(1, parts.size());
+    }
+
+    private static ProblemException notOurs() {
+        return Problems.invalid("cursor", "not a cursor this service issued");
     }
 
     private static int parseLimit(String limit) {

@@ -1,0 +1,32 @@
+package org.custodian.platform.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventTypesTest {
+
+    @Test
+    void everyTopicOfTheDesignCarriesItsTypes() {
+        assertThat(EventTypes.BY_TOPIC.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
+        assertThat(EventTypes.topicOf(EventTypes.PUPIL_LEFT)).isEqualTo("custodian.roster.v1");
+        assertThat(EventTypes.topicOf(EventTypes.CONSENT_WITHDRAWN)).isEqualTo("custodian.consent.v1");
+        assertThat(EventTypes.topicOf(EventTypes.ERASURE_APPROVED)).isEqualTo("custodian.rights.v1");
+        assertThat(EventTypes.topicOf(EventTypes.WEBHOOK_DEAD)).isEqualTo("custodian.sharing.v1");
+        assertThat(EventTypes.topicOf(EventTypes.LEGAL_HOLD_PLACED)).isEqualTo("custodian.retention.v1");
+    }
+
+    @Test
+    void typesArePrefixedAndBelongToOneTopicOnly() {
+        List<String> all = EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
+        assertThat(all).hasSize(27).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
+    }
+
+    @Test
+    void unknownTypeHasNoTopic() {
+        assertThatThrownBy(() -> EventTypes.topicOf("uk.custodian.nothing")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
