@@ -27,11 +27,13 @@ public final class KafkaBroker implements AutoCloseable {
     private final KafkaRaftServer server;
     private final Path logDir;
     private final int port;
+    private final int controllerPort;
 
-    private KafkaBroker(KafkaRaftServer server, Path logDir, int port) {
+    private KafkaBroker(KafkaRaftServer server, Path logDir, int port, int controllerPort) {
         this.server = server;
         this.logDir = logDir;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /** Formats a fresh log directory and starts a broker on free ports. */
@@ -66,33 +68,49 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("log.flush.interval.messages", "1");
         try {
             KafkaConfig config = KafkaConfig.fromProps(props, false);
-            new Formatter()
-                    .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                    .setClusterId(Uuid.randomUuid().toString())
-                    .setNodeId(1)
-                    .addDirectory(logDir.toString())
-                    .setMetadataLogDirectory(logDir.toString())
-                    .setControllerListenerName("CONTROLLER")
-                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                    .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                    .setIgnoreFormatted(true)
-                    .run();
+            if (!Files.exists(logDir.resolve("meta.properties"))) {
+                format(logDir);
+            }
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new KafkaBroker(server, logDir, port);
+            return new KafkaBroker(server, logDir, port, controllerPort);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the in-process Kafka broker", e);
         }
+    }
+
+    private static void format(Path logDir) throws Exception {
+        new Formatter()
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(1)
+                .addDirectory(logDir.toString())
+                .setMetadataLogDirectory(logDir.toString())
+                .setControllerListenerName("CONTROLLER")
+                .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .setIgnoreFormatted(true)
+                .run();
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
-    @Override
-    public void close() {
+    /** Stops the broker and keeps its log directory, so that {@link #restart()} brings the same broker back. */
+    public void stop() {
         server.shutdown();
         server.awaitShutdown();
+    }
+
+    /** Starts the broker again on the same ports with the same data, as after a crash or an upgrade. */
+    public KafkaBroker restart() {
+        return start(logDir, port, controllerPort);
+    }
+
+    @Override
+    public void close() {
+        stop();
         deleteQuietly(logDir);
     }
 

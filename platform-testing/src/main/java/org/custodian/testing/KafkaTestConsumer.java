@@ -25,8 +25,13 @@ public final class KafkaTestConsumer implements AutoCloseable {
     }
 
     public KafkaTestConsumer(Collection<String> topics) {
+        this(KafkaResource.bootstrapServers(), topics);
+    }
+
+    /** Reads from another broker than the shared test broker (e.g. one a test stops and restarts). */
+    public KafkaTestConsumer(String bootstrapServers, Collection<String> topics) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,

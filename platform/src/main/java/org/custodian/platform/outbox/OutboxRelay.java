@@ -112,7 +112,7 @@ public class OutboxRelay {
                 Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
                 Map.entry(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE),
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, config.sendTimeout().toMillis() / 2)),
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()),
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
@@ -219,29 +219,47 @@ public class OutboxRelay {
         return Duration.ofMillis(Math.min(Math.max(millis, first), max.toMillis()));
     }
 
-    /** Claims, publishes and marks one batch. Returns how many rows it published. */
+    /**
+     * Claims, publishes and marks one batch; returns how many rows it published. When Kafka refuses the batch, the
+     * rows' attempt count and error are recorded in the same transaction (which releases them) and the failure is
+     * rethrown for the caller to back off.
+     */
     int relayOneBatch() {
-        return QuarkusTransaction.requiringNew()
+        Batch batch = QuarkusTransaction.requiringNew()
                 .timeout((int) config.sendTimeout().toSeconds() + 30)
                 .call(this::publishClaimedRows);
+        if (batch.failure() != null) {
+            throw new OutboxPublishException(batch.failure());
+        }
+        return batch.published();
     }
 
-    private int publishClaimedRows() throws Exception {
+    private Batch publishClaimedRows() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<Row> rows = claim(connection);
             if (rows.isEmpty()) {
-                return 0;
+                return new Batch(0, null);
             }
             try {
                 send(rows);
             } catch (Exception e) {
-                recordFailure(rows, describe(e));
-                throw e;
+                update(connection, MARK_FAILED, rows, describe(e));
+                return new Batch(0, e);
             }
             update(connection, MARK_PUBLISHED, rows, null);
             published.increment(rows.size());
             lastPublishedAt = Instant.now();
-            return rows.size();
+            return new Batch(rows.size(), null);
+        }
+    }
+
+    private record Batch(int published, Exception failure) {
+    }
+
+    /** Kafka did not take a batch; its rows wait in the outbox for the next attempt. */
+    public static class OutboxPublishException extends RuntimeException {
+        OutboxPublishException(Throwable cause) {
+            super("Kafka did not acknowledge the batch: " + describe(cause), cause);
         }
     }
 
@@ -269,20 +287,6 @@ public class OutboxRelay {
         long deadline = System.nanoTime() + config.sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(5);
         for (Future<RecordMetadata> ack : acks) {
             ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private void recordFailure(List<Row> rows, String error) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                try (Connection connection = dataSource.getConnection()) {
-                    update(connection, MARK_FAILED, rows, error);
-                } catch (SQLException e) {
-                    LOG.debug("cannot record outbox failure", e);
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.debug("cannot record outbox failure", e);
         }
     }
 

@@ -1,0 +1,94 @@
+package org.custodian.testing.kernel;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.inject.Inject;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.Topics;
+import org.custodian.platform.inbox.IdempotentConsumer;
+import org.custodian.platform.inbox.IdempotentConsumer.Outcome;
+import org.custodian.testing.KafkaTestConsumer;
+import org.custodian.testing.KafkaTestProducer;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+@KernelTest
+class InboxTest {
+
+    private static final String TOPIC = "kernel.test.roster";
+
+    @Inject
+    IdempotentConsumer idempotent;
+
+    private static CloudEvent event(String pupil) {
+        return CloudEvent.aboutPupil("/custodian/consent-service", EventTypes.PUPIL_ENROLLED, "300501", pupil,
+                JsonNodeFactory.instance.objectNode().put("yearGroup", 3));
+    }
+
+    private static long applied(String eventId) {
+        return Rows.count("SELECT count(*) FROM applied_event WHERE event_id = ?", eventId);
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() {
+        String pupil = "P-" + UUID.randomUUID();
+        CloudEvent event = event(pupil);
+        CloudEvent next = event(pupil);
+        String json = CloudEventCodec.toJson(event);
+
+        KafkaTestProducer.send(TOPIC, event.partitionKey(), json);
+        KafkaTestProducer.send(TOPIC, event.partitionKey(), json);
+        KafkaTestProducer.send(TOPIC, next.partitionKey(), CloudEventCodec.toJson(next));
+
+        // same key, same partition: once the later event is applied, both copies of the first were consumed
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(next.id()) == 1);
+        assertThat(applied(event.id())).isEqualTo(1);
+        assertThat(Rows.count("SELECT count(*) FROM inbox_event WHERE consumer = ? AND event_id = ?",
+                KernelRosterConsumer.NAME, event.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterTopicAndDoesNotBlockThePartition() {
+        String pupil = "P-" + UUID.randomUUID();
+        String key = "300501:" + pupil;
+        String poison = "{\"this is\": \"not a cloud event\", \"marker\": \"" + pupil + "\"}";
+        CloudEvent after = event(pupil);
+
+        try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(Topics.deadLetter("kernel-test"))) {
+            KafkaTestProducer.send(TOPIC, key, poison);
+            KafkaTestProducer.send(TOPIC, key, CloudEventCodec.toJson(after));
+
+            assertThat(deadLetters.await(r -> r.value().contains(pupil), Duration.ofSeconds(30))).isPresent();
+            await().atMost(Duration.ofSeconds(30)).until(() -> applied(after.id()) == 1);
+        }
+    }
+
+    @Test
+    void aFailedEffectLeavesNoTraceSoTheEventCanBeAppliedLater() {
+        CloudEvent event = event("P-" + UUID.randomUUID());
+
+        assertThatThrownBy(() -> idempotent.apply("failing-consumer", event, e -> {
+            Rows.count("SELECT 1");
+            throw new IllegalStateException("the projection is broken");
+        })).hasMessageContaining("projection is broken");
+        assertThat(Rows.count("SELECT count(*) FROM inbox_event WHERE consumer = 'failing-consumer' AND event_id = ?", event.id()))
+                .isZero();
+
+        assertThat(idempotent.apply("failing-consumer", event, e -> { })).isEqualTo(Outcome.APPLIED);
+        assertThat(idempotent.apply("failing-consumer", event, e -> { })).isEqualTo(Outcome.DUPLICATE);
+    }
+
+    @Test
+    void consumersKeepSeparateBooks() {
+        CloudEvent event = event("P-" + UUID.randomUUID());
+        assertThat(idempotent.apply("projection-a", event, e -> { })).isEqualTo(Outcome.APPLIED);
+        assertThat(idempotent.apply("projection-b", event, e -> { })).isEqualTo(Outcome.APPLIED);
+    }
+}

@@ -1,0 +1,73 @@
+package org.custodian.testing.kernel;
+
+import io.restassured.path.json.JsonPath;
+import org.custodian.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@KernelTest
+class PaginationTest {
+
+    private static final String SCHOOL = "300201";
+    private static final String PROBES = "/api/v1/schools/" + SCHOOL + "/probes";
+    private final String token = TestTokens.bearer("dpo", SCHOOL);
+
+    @Test
+    void pagesThroughEverythingWithOpaqueCursors() {
+        List<Long> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            created.add(given().header("Authorization", token).contentType("application/json")
+                    .body("{\"name\":\"p" + i + "\",\"colour\":\"RED\"}").post(PROBES)
+                    .then().statusCode(201).extract().jsonPath().getLong("id"));
+        }
+        List<Long> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            var request = given().header("Authorization", token).queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath page = request.get(PROBES).then().statusCode(200).extract().jsonPath();
+            List<Long> ids = page.getList("items.id", Long.class);
+            sizes.add(ids.size());
+            seen.addAll(ids);
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(created);
+        assertThat(sizes).containsExactly(3, 3, 1);
+    }
+
+    @Test
+    void limitAboveTheMaximumIsRefused() {
+        given().header("Authorization", token).queryParam("limit", 501).get(PROBES).then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void aCursorThisServiceDidNotIssueIsRefused() {
+        given().header("Authorization", token).queryParam("cursor", "bm9wZQ").get(PROBES).then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void theDefaultPageIsFifty() {
+        String school = "300202";
+        String dpo = TestTokens.bearer("dpo", school);
+        for (int i = 0; i < 51; i++) {
+            given().header("Authorization", dpo).contentType("application/json")
+                    .body("{\"name\":\"d" + i + "\",\"colour\":\"RED\"}").post("/api/v1/schools/" + school + "/probes")
+                    .then().statusCode(201);
+        }
+        JsonPath page = given().header("Authorization", dpo).get("/api/v1/schools/" + school + "/probes")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items")).hasSize(50);
+        assertThat(page.getString("nextCursor")).isNotBlank();
+    }
+}

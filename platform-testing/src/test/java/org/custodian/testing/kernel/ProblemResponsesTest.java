@@ -1,0 +1,144 @@
+package org.custodian.testing.kernel;
+
+import io.restassured.response.ValidatableResponse;
+import org.custodian.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+
+/** Bad input of every kind ends in a 4xx problem+json with a useful detail, and changes nothing. */
+@KernelTest
+class ProblemResponsesTest {
+
+    private static final String SCHOOL = "300001";
+    private static final String PROBES = "/api/v1/schools/" + SCHOOL + "/probes";
+    private final String dpo = TestTokens.bearer("dpo", SCHOOL);
+    private long probesBefore;
+
+    @BeforeEach
+    void countProbes() {
+        probesBefore = Rows.count("SELECT count(*) FROM probe WHERE school_urn = ?", SCHOOL);
+    }
+
+    @AfterEach
+    void nothingWasStored() {
+        assertThat(Rows.count("SELECT count(*) FROM probe WHERE school_urn = ?", SCHOOL)).isEqualTo(probesBefore);
+    }
+
+    private ValidatableResponse post(String body) {
+        return given().header("Authorization", dpo).contentType("application/json").body(body)
+                .post(PROBES).then()
+                .contentType("application/problem+json")
+                .body("instance", is(PROBES))
+                .body("type", containsString("https://custodian.uk/problems/"))
+                .body(not(containsString("at org.")))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void malformedJson() {
+        post("{\"name\": \"a\",").statusCode(400).body("detail", containsString("malformed JSON"));
+    }
+
+    @Test
+    void unknownPropertyIsRefusedNotIgnored() {
+        post("{\"name\":\"a\",\"colour\":\"RED\",\"schoolUrn\":\"999999\"}").statusCode(400)
+                .body("errors[0].field", is("schoolUrn"))
+                .body("errors[0].message", containsString("unknown property"));
+    }
+
+    @Test
+    void wrongType() {
+        post("{\"name\":\"a\",\"colour\":\"RED\",\"count\":\"many\"}").statusCode(400)
+                .body("errors[0].field", is("count"))
+                .body("errors[0].message", containsString("number"));
+    }
+
+    @Test
+    void unknownEnumValueNamesTheAllowedOnes() {
+        post("{\"name\":\"a\",\"colour\":\"PURPLE\"}").statusCode(400)
+                .body("errors[0].field", is("colour"))
+                .body("errors[0].message", containsString("RED, GREEN, BLUE"));
+    }
+
+    @Test
+    void impossibleDate() {
+        post("{\"name\":\"a\",\"colour\":\"RED\",\"since\":\"2026-02-30\"}").statusCode(400)
+                .body("errors[0].field", is("since"))
+                .body("errors[0].message", containsString("YYYY-MM-DD"));
+    }
+
+    @Test
+    void validationErrorsNameEveryField() {
+        post("{\"name\":\" \",\"colour\":null,\"count\":-1,\"tags\":[{\"label\":\"\"}]}").statusCode(400)
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("colour"))
+                .body("errors.field", hasItem("count"))
+                .body("errors.field", hasItem("tags[0].label"))
+                .body("errors.message", everyItem(notNullValue()));
+    }
+
+    @Test
+    void missingBody() {
+        given().header("Authorization", dpo).contentType("application/json").post(PROBES).then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void arrayWhereAnObjectBelongs() {
+        post("[1,2,3]").statusCode(400).body("status", is(400));
+    }
+
+    @Test
+    void oversizeBody() {
+        String big = "{\"name\":\"" + "x".repeat(70_000) + "\",\"colour\":\"RED\"}";
+        given().header("Authorization", dpo).contentType("application/json").body(big).post(PROBES).then()
+                .statusCode(413).contentType("application/problem+json").body("status", is(413));
+    }
+
+    @Test
+    void wrongMediaType() {
+        given().header("Authorization", dpo).contentType("text/plain").body("name=a").post(PROBES).then()
+                .statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongMethod() {
+        given().header("Authorization", dpo).delete(PROBES).then()
+                .statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void malformedSchoolUrn() {
+        given().header("Authorization", TestTokens.bearer("dpo", "12ab")).get("/api/v1/schools/12ab/probes").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", is("urn"));
+    }
+
+    @Test
+    void unknownObjectAndOtherSchoolsObjectLookTheSame() {
+        String both = TestTokens.role("dpo").school(SCHOOL, "300002").bearer();
+        long id = given().header("Authorization", both).contentType("application/json")
+                .body("{\"name\":\"mine\",\"colour\":\"GREEN\"}").post("/api/v1/schools/300002/probes")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+        String otherSchool = given().header("Authorization", both).get(PROBES + "/" + id).then()
+                .statusCode(404).contentType("application/problem+json").extract().path("detail");
+        String missing = given().header("Authorization", both).get(PROBES + "/999999999").then()
+                .statusCode(404).contentType("application/problem+json").extract().path("detail");
+        assertThat(otherSchool).isEqualTo(missing);
+    }
+
+    @Test
+    void nonNumericIdIsAClientError() {
+        given().header("Authorization", dpo).get(PROBES + "/abc").then()
+                .statusCode(404).contentType("application/problem+json");
+    }
+}
