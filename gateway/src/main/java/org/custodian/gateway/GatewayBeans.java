@@ -1,0 +1,49 @@
+package org.custodian.gateway;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.custodian.gateway.proxy.BodyLimits;
+import org.custodian.gateway.routing.RouteTable;
+import org.custodian.gateway.security.rules.AccessRules;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Turns configuration into the gateway's plain rule objects, failing at startup when it does not add up. */
+public class GatewayBeans {
+
+    @Produces
+    @Singleton
+    RouteTable routeTable(GatewayConfig config) {
+        Map<String, List<String>> resources = new HashMap<>();
+        Map<String, String> auditLogs = new HashMap<>();
+        config.upstreams().forEach((name, upstream) -> {
+            resources.put(name, upstream.resources().orElse(List.of()));
+            upstream.auditLog().ifPresent(log -> auditLogs.put(name, log));
+        });
+        RouteTable table = new RouteTable(resources, auditLogs, config.schoolProfileUpstream(), config.meUpstream());
+        Set<String> unknown = new TreeSet<>(table.upstreams());
+        unknown.removeAll(config.upstreams().keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalStateException("routes name upstreams without a URL: " + unknown);
+        }
+        return table;
+    }
+
+    @Produces
+    @Singleton
+    AccessRules accessRules(GatewayConfig config) {
+        return new AccessRules(config.access());
+    }
+
+    @Produces
+    @Singleton
+    BodyLimits bodyLimits(GatewayConfig config) {
+        Map<String, Long> byResource = new HashMap<>();
+        config.bodyLimit().resources().forEach((resource, size) -> byResource.put(resource, size.asLongValue()));
+        return new BodyLimits(config.bodyLimit().fallback().asLongValue(), Map.copyOf(byResource));
+    }
+}

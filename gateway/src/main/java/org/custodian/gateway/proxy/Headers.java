@@ -1,0 +1,74 @@
+package org.custodian.gateway.proxy;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The header changes the gateway makes on the way to an upstream and on the way back. */
+public final class Headers {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade");
+
+    private Headers() {
+    }
+
+    /**
+     * Removes the hop-by-hop headers (RFC 9110 §7.6.1): the standard ones, every {@code Proxy-*} header and any
+     * header that {@code Connection} names.
+     */
+    public static void stripHopByHop(MultiMap headers) {
+        List<String> doomed = new ArrayList<>();
+        for (String connection : headers.getAll("connection")) {
+            for (String token : connection.split(",")) {
+                doomed.add(token.trim());
+            }
+        }
+        for (String name : headers.names()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (HOP_BY_HOP.contains(lower) || lower.startsWith("proxy-")) {
+                doomed.add(name);
+            }
+        }
+        doomed.forEach(headers::remove);
+    }
+
+    /**
+     * Prepares the headers of a request for its upstream: no hop-by-hop headers, this request's id, and
+     * {@code X-Forwarded-*} describing the caller as this server saw it. Forwarding headers the caller sent are
+     * dropped, not trusted; behind a trusted load balancer let Quarkus apply them
+     * ({@code quarkus.http.proxy.*}) so that they show in the request's remote address, scheme and authority.
+     */
+    public static void forRequest(MultiMap headers, HttpServerRequest from, String requestId) {
+        stripHopByHop(headers);
+        List<String> forwarding = headers.names().stream()
+                .filter(name -> name.equalsIgnoreCase("forwarded") || name.toLowerCase(Locale.ROOT).startsWith("x-forwarded-"))
+                .toList();
+        forwarding.forEach(headers::remove);
+        if (from.remoteAddress() != null) {
+            headers.set("X-Forwarded-For", from.remoteAddress().hostAddress());
+        }
+        headers.set("X-Forwarded-Proto", from.scheme());
+        if (from.authority() != null) {
+            headers.set("X-Forwarded-Host", from.authority().toString());
+        }
+        headers.set(REQUEST_ID, requestId);
+    }
+
+    /**
+     * Prepares an upstream's response headers for the caller: no hop-by-hop headers, and none that the gateway
+     * itself owns (CORS, request id), which it has already set on the response.
+     */
+    public static void forResponse(MultiMap headers) {
+        stripHopByHop(headers);
+        List<String> owned = headers.names().stream()
+                .filter(name -> name.equalsIgnoreCase(REQUEST_ID) || name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
+                .toList();
+        owned.forEach(headers::remove);
+    }
+}

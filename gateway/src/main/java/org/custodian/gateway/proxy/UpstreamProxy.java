@@ -1,0 +1,72 @@
+package org.custodian.gateway.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.httpproxy.HttpProxy;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.custodian.gateway.GatewayConfig;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Forwards requests to the upstream services through Vert.x's reverse proxy, over one shared, pooled HTTP client.
+ * A proxy is made per request (two small objects) so that its interceptor can carry that request's route.
+ */
+@ApplicationScoped
+public class UpstreamProxy {
+
+    /** What an upstream answered to a request of the gateway's own. */
+    public record Answer(int status, Buffer body) {
+    }
+
+    private final HttpClient client;
+    private final Map<String, Upstream> upstreams = new TreeMap<>();
+    private final Duration connectTimeout;
+    private final Duration responseTimeout;
+
+    UpstreamProxy(Vertx vertx, GatewayConfig config) {
+        config.upstreams().forEach((name, upstream) -> upstreams.put(name, new Upstream(name, upstream.url())));
+        this.connectTimeout = config.timeouts().connect();
+        this.responseTimeout = config.timeouts().response();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) connectTimeout.toMillis())
+                .setMaxPoolSize(100)
+                .setKeepAlive(true)
+                .setDecompressionSupported(false));
+    }
+
+    public Map<String, Upstream> upstreams() {
+        return upstreams;
+    }
+
+    /** Sends the request to {@code upstream} with {@code uri} (path and query) and streams back its answer. */
+    public void forward(RoutingContext rc, String upstream, String uri, long bodyLimit, String requestId) {
+        Upstream target = upstreams.get(upstream);
+        HttpProxy.reverseProxy(client)
+                .origin(context -> client.request(
+                        target.request(context.request().getMethod(), uri, connectTimeout, responseTimeout)))
+                .addInterceptor(new ForwardingInterceptor(upstream, uri, bodyLimit, requestId))
+                .handle(rc.request());
+    }
+
+    /** A GET of the gateway's own, such as a readiness probe; fails when the upstream cannot be reached. */
+    public Future<Answer> get(String upstream, String uri, Duration timeout) {
+        Upstream target = upstreams.get(upstream);
+        return client.request(target.request(HttpMethod.GET, uri, connectTimeout, timeout))
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(body -> new Answer(response.statusCode(), body)));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+}

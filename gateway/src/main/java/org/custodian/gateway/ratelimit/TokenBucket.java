@@ -1,0 +1,40 @@
+package org.custodian.gateway.ratelimit;
+
+/** Holds up to {@code capacity} tokens and refills continuously; each request takes one. Times are in nanoseconds. */
+final class TokenBucket {
+
+    private final double capacity;
+    private final double perNano;
+    private double tokens;
+    private long updatedAt;
+
+    TokenBucket(double capacity, double perSecond, long now) {
+        this.capacity = capacity;
+        this.perNano = perSecond / 1e9;
+        this.tokens = capacity;
+        this.updatedAt = now;
+    }
+
+    /** Takes a token and returns 0, or takes nothing and returns the nanoseconds until a token will be there. */
+    synchronized long tryTake(long now) {
+        refill(now);
+        if (tokens >= 1) {
+            tokens -= 1;
+            return 0;
+        }
+        return (long) Math.ceil((1 - tokens) / perNano);
+    }
+
+    synchronized boolean isFull(long now) {
+        refill(now);
+        return tokens >= capacity;
+    }
+
+    private void refill(long now) {
+        long elapsed = now - updatedAt;
+        if (elapsed > 0) {
+            tokens = Math.min(capacity, tokens + elapsed * perNano);
+            updatedAt = now;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.custodian.gateway.security;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Refuses to start a gateway that could not verify a token, or that would let any web site call it with credentials. */
+@ApplicationScoped
+public class StartupChecks {
+
+    void check(@Observes StartupEvent started, Config config) {
+        boolean hasKey = config.getOptionalValue("mp.jwt.verify.publickey", String.class).isPresent()
+                || config.getOptionalValue("mp.jwt.verify.publickey.location", String.class).isPresent()
+                || config.getOptionalValue("smallrye.jwt.verify.key.location", String.class).isPresent();
+        if (!hasKey) {
+            throw new IllegalStateException("no key to verify tokens with: set MP_JWT_VERIFY_PUBLICKEY_LOCATION");
+        }
+        corsProblem(config.getOptionalValues("quarkus.http.cors.origins", String.class).orElse(List.of()),
+                config.getOptionalValue("quarkus.http.cors.access-control-allow-credentials", Boolean.class).orElse(false))
+                .ifPresent(problem -> {
+                    throw new IllegalStateException(problem);
+                });
+    }
+
+    static Optional<String> corsProblem(List<String> origins, boolean allowCredentials) {
+        if (allowCredentials && origins.stream().anyMatch(origin -> origin.trim().equals("*"))) {
+            return Optional.of("CORS: origin '*' cannot be combined with credentials; list the allowed origins in CUSTODIAN_CORS_ORIGINS");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,13 @@
+package org.custodian.gateway.support;
+
+import java.util.List;
+import java.util.Map;
+
+/** As {@link GatewayTestProfile}, but retention-service is not running: its port refuses connections. */
+public class DeadUpstreamProfile extends GatewayTestProfile {
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(FakeUpstreams.class, Map.of("dead", "retention")));
+    }
+}

@@ -1,0 +1,168 @@
+package org.custodian.gateway.support;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Four real HTTP servers standing in for the services. Each echoes what it received (service, method, path, query,
+ * headers, body) as JSON, serves {@code /q/health/ready} and an OpenAPI document of its resources at
+ * {@code /q/openapi}. Request headers steer it: {@code X-Test-Delay-Ms} answers late, {@code X-Test-Hop} answers
+ * with hop-by-hop headers. Init arg {@code dead=<service>} leaves that service on a closed port.
+ */
+public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    /** Each service's resources, as the gateway's route table has them. */
+    public static final Map<String, List<String>> RESOURCES = new LinkedHashMap<>(Map.of(
+            "consent", List.of("pupils", "guardians", "roster-sync", "purposes", "consent-checks"),
+            "sar", List.of("requests", "calendar"),
+            "sharing", List.of("recipients", "agreements", "disclosures", "sharing-checks", "partner-actions"),
+            "retention", List.of("retention-schedule", "holdings", "legal-holds", "disposal-batches")));
+
+    public static final Map<String, String> AUDIT_LOGS =
+            Map.of("consent", "consent", "sar", "requests", "sharing", "sharing", "retention", "retention");
+
+    private Vertx vertx;
+    private String dead;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        dead = initArgs.get("dead");
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String service : RESOURCES.keySet()) {
+            int port = service.equals(dead) ? closedPort() : serve(service);
+            config.put("custodian.gateway.upstreams." + service + ".url", "http://127.0.0.1:" + port);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+        }
+    }
+
+    private int serve(String service) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
+        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS).join().actualPort();
+    }
+
+    private void handle(String service, HttpServerRequest request) {
+        switch (request.path()) {
+            case "/q/health/ready" -> request.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("status", "UP").encode());
+            case "/q/openapi" -> request.response().putHeader("Content-Type", "application/json")
+                    .end(openApi(service).encode());
+            default -> request.body().onSuccess(body -> {
+                long delay = Long.parseLong(request.headers().get("X-Test-Delay-Ms") == null ? "0" : request.getHeader("X-Test-Delay-Ms"));
+                if (delay > 0) {
+                    vertx.setTimer(delay, t -> echo(service, request, body));
+                } else {
+                    echo(service, request, body);
+                }
+            });
+        }
+    }
+
+    private static void echo(String service, HttpServerRequest request, Buffer body) {
+        if (request.response().closed()) {
+            return;
+        }
+        JsonObject headers = new JsonObject();
+        request.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            JsonArray values = headers.getJsonArray(name, new JsonArray());
+            headers.put(name, values.add(h.getValue()));
+        });
+        JsonObject echo = new JsonObject()
+                .put("service", service)
+                .put("method", request.method().name())
+                .put("path", request.path())
+                .put("query", request.query())
+                .put("headers", headers)
+                .put("bodyLength", body.length());
+        if (body.length() <= 65_536) {
+            echo.put("body", body.toString());
+        }
+        MultiMap response = request.response().headers();
+        response.set("Content-Type", "application/json");
+        response.set("X-Request-Id", "upstream-" + service);
+        response.set("Access-Control-Allow-Origin", "*");
+        if (request.getHeader("X-Test-Hop") != null) {
+            response.set("Connection", "X-Secret-Hop");
+            response.set("X-Secret-Hop", "leak");
+            response.set("Keep-Alive", "timeout=5");
+            response.set("Proxy-Authenticate", "Basic realm=upstream");
+            response.set("Upgrade", "h2c");
+        }
+        request.response().end(echo.encode());
+    }
+
+    /** A document with this service's public paths, one internal path, and components shared or not. */
+    static JsonObject openApi(String service) {
+        JsonObject paths = new JsonObject();
+        for (String resource : RESOURCES.get(service)) {
+            paths.put("/api/v1/schools/{urn}/" + resource, new JsonObject().put("get", new JsonObject()
+                    .put("operationId", "list-" + resource)
+                    .put("tags", new JsonArray().add(service))
+                    .put("responses", new JsonObject().put("200", new JsonObject()
+                            .put("description", "ok")
+                            .put("content", new JsonObject().put("application/json", new JsonObject()
+                                    .put("schema", new JsonObject().put("$ref", "#/components/schemas/Item"))))))));
+        }
+        paths.put("/api/v1/schools/{urn}/audit/" + AUDIT_LOGS.get(service), new JsonObject()
+                .put("get", new JsonObject().put("operationId", "audit-" + service)));
+        paths.put("/internal/v1/schools/{urn}/subjects/{pupilId}", new JsonObject()
+                .put("get", new JsonObject().put("operationId", "export-" + service)));
+        if (service.equals("consent")) {
+            paths.put("/api/v1/schools/{urn}", new JsonObject().put("get", new JsonObject().put("operationId", "profile")));
+            paths.put("/api/v1/me", new JsonObject().put("get", new JsonObject().put("operationId", "me")));
+        }
+        JsonObject schemas = new JsonObject()
+                .put("Problem", new JsonObject().put("type", "object"))
+                .put("Item", new JsonObject().put("type", "object").put("description", "an item of " + service));
+        return new JsonObject()
+                .put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", service + "-service").put("version", "1.0.0"))
+                .put("paths", paths)
+                .put("components", new JsonObject().put("schemas", schemas))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", service)));
+    }
+
+    /** Every public resource path and the service it belongs to. */
+    public static Map<String, String> resourceServices() {
+        Map<String, String> all = new TreeMap<>();
+        RESOURCES.forEach((service, resources) -> resources.forEach(resource -> all.put(resource, service)));
+        return all;
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.custodian.gateway.support;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.util.List;
+import java.util.Map;
+
+/** The gateway in front of four live fake services, with a small rate limit and short timeouts to test against. */
+public class GatewayTestProfile implements QuarkusTestProfile {
+
+    public static final int RATE_CAPACITY = 10;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                "custodian.gateway.rate-limit.capacity", Integer.toString(RATE_CAPACITY),
+                "custodian.gateway.rate-limit.refill-per-second", "0.2",
+                "custodian.gateway.timeouts.response", "1s",
+                "custodian.gateway.body-limit.resources.requests", "5M");
+    }
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(FakeUpstreams.class));
+    }
+}
