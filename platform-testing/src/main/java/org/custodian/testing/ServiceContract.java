@@ -1,5 +1,6 @@
 package org.custodian.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -56,10 +57,20 @@ public abstract class ServiceContract {
     }
 
     @Test
-    void servesItsOpenApiDocument() {
-        given().accept("application/json").get("/q/openapi").then().statusCode(200)
-                .body("openapi", notNullValue())
-                .body("paths", notNullValue());
+    void servesItsOpenApiDocumentWithIdsSummariesAndErrors() throws Exception {
+        String json = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        JsonNode paths = CloudEventCodec.mapper().readTree(json).get("paths");
+        assertThat(paths.has(auditPath().replace(SCHOOL, "{urn}"))).as("audit path documented").isTrue();
+        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+            if (!operation.getValue().isObject() || !operation.getValue().has("responses")) {
+                return;
+            }
+            String where = operation.getKey() + " " + path.getKey();
+            assertThat(operation.getValue().path("operationId").asText()).as("operationId of %s", where).isNotBlank();
+            assertThat(operation.getValue().path("summary").asText()).as("summary of %s", where).isNotBlank();
+            assertThat(operation.getValue().get("responses").has("401")).as("401 documented for %s", where).isTrue();
+        }));
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -71,6 +73,8 @@ public class ProbeResource {
     IdempotencyKeys idempotency;
 
     @POST
+    @Operation(summary = "Create a probe")
+    @APIResponse(responseCode = "401", description = "No valid token")
     @RolesAllowed({"dpo", "school-admin", "service"})
     public Response create(@PathParam("urn") String urn,
                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -86,6 +90,8 @@ public class ProbeResource {
     }
 
     @GET
+    @Operation(summary = "List probes")
+    @APIResponse(responseCode = "401", description = "No valid token")
     @RolesAllowed({"dpo", "school-admin", "staff", "service"})
     @Transactional
     public Page<Probe> list(@PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
@@ -98,6 +104,8 @@ public class ProbeResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "Read one probe")
+    @APIResponse(responseCode = "401", description = "No valid token")
     @RolesAllowed({"dpo", "school-admin", "staff", "service"})
     @Transactional
     public Probe get(@PathParam("urn") String urn, @PathParam("id") long id) {
