@@ -2,9 +2,9 @@ package org.custodian.gateway;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.gateway.support.GatewayTestProfile;
+import org.custodian.gateway.support.RawHttp;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,9 +13,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
@@ -118,10 +115,7 @@ class RoutingTest {
                 .then().statusCode(200).body("query", nullValue()).body("bodyLength", is(0));
     }
 
-    /** Sends the path exactly as written, with no client-side normalisation, as a dpo of the school. */
     private static HttpResponse<String> raw(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
-                .header("Authorization", TestTokens.bearer("parent", SCHOOL)).GET().build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        return RawHttp.get(path, TestTokens.bearer("parent", SCHOOL));
     }
 }

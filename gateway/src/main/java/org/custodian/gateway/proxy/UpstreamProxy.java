@@ -52,7 +52,9 @@ public class UpstreamProxy {
         Upstream target = upstreams.get(upstream);
         HttpProxy.reverseProxy(client)
                 .origin(context -> client.request(
-                        target.request(context.request().getMethod(), uri, connectTimeout, responseTimeout)))
+                                target.request(context.request().getMethod(), uri, connectTimeout, responseTimeout))
+                        // a failure also fails the response, which the interceptor answers; no need to log it twice
+                        .map(request -> request.exceptionHandler(failure -> { })))
                 .addInterceptor(new ForwardingInterceptor(upstream, uri, bodyLimit, requestId))
                 .handle(rc.request());
     }

@@ -1,0 +1,93 @@
+package org.custodian.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import org.custodian.gateway.support.GatewayTestProfile;
+import org.custodian.gateway.support.RawHttp;
+import org.custodian.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+@QuarkusTest
+@TestProfile(GatewayTestProfile.class)
+class LimitsTest {
+
+    static final String SCHOOL = "100001";
+    static final String BASE = "/api/v1/schools/" + SCHOOL;
+    static final byte[] OVER_A_MEGABYTE = filled(1_500_000);
+
+    @Test
+    void aCallerOverItsRateGets429WithRetryAfterAndOthersDoNot() {
+        String bearer = "Bearer " + TestTokens.role("mis").school(SCHOOL).subject("mis-" + UUID.randomUUID()).mint();
+        for (int i = 0; i < GatewayTestProfile.RATE_CAPACITY; i++) {
+            given().header("Authorization", bearer).get(BASE + "/purposes").then().statusCode(200);
+        }
+        Response refused = given().header("Authorization", bearer).get(BASE + "/purposes");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.jsonPath().getString("type")).isEqualTo("https://custodian.uk/problems/rate-limited");
+        assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 5);
+
+        given().header("Authorization", TestTokens.bearer("mis", SCHOOL)).get(BASE + "/purposes").then().statusCode(200);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413WhetherDeclaredOrChunked() throws Exception {
+        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
+                .contentType("application/octet-stream").body(OVER_A_MEGABYTE)
+                .post(BASE + "/pupils")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", is("https://custodian.uk/problems/payload-too-large"))
+                .body("detail", containsString("1048576 bytes"));
+        HttpResponse<String> chunked = RawHttp.postChunked(BASE + "/pupils", TestTokens.bearer("dpo", SCHOOL), OVER_A_MEGABYTE);
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(chunked.body()).contains("payload-too-large").doesNotContain("\"service\"");
+        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL)).get(BASE + "/pupils").then().statusCode(200);
+    }
+
+    @Test
+    void bodiesWithinTheLimitArriveWhole() throws Exception {
+        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
+                .contentType("application/octet-stream").body(OVER_A_MEGABYTE)
+                .post(BASE + "/requests/R-1/documents")
+                .then().statusCode(200).body("service", is("sar")).body("bodyLength", is(OVER_A_MEGABYTE.length));
+        HttpResponse<String> upload = RawHttp.postChunked(BASE + "/requests/R-1/documents",
+                TestTokens.bearer("dpo", SCHOOL), OVER_A_MEGABYTE);
+        assertThat(upload.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.from(upload.body()).getInt("bodyLength")).isEqualTo(OVER_A_MEGABYTE.length);
+        assertThat(JsonPath.from(upload.body()).getList("headers.'transfer-encoding'")).containsExactly("chunked");
+
+        String roster = "{\"pupils\":[" + "\"P\",".repeat(2000) + "\"P\"]}";
+        HttpResponse<String> sync = RawHttp.postChunked(BASE + "/roster-sync", TestTokens.bearer("mis", SCHOOL),
+                roster.getBytes(StandardCharsets.UTF_8));
+        assertThat(sync.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.from(sync.body()).getString("body")).isEqualTo(roster);
+    }
+
+    @Test
+    void aSlowUpstreamIsA504Problem() {
+        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL)).header("X-Test-Delay-Ms", "4000")
+                .get(BASE + "/holdings")
+                .then().statusCode(504).contentType("application/problem+json")
+                .body("type", is("https://custodian.uk/problems/gateway-timeout"))
+                .body("detail", containsString("retention"));
+    }
+
+    private static byte[] filled(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) 'x');
+        return bytes;
+    }
+}

@@ -1,0 +1,86 @@
+package org.custodian.gateway.security.rules;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.custodian.gateway.support.FakeUpstreams;
+import org.custodian.gateway.support.ShippedConfig;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules as shipped in application.properties. */
+class AccessRulesTest {
+
+    static final AccessRules RULES = new AccessRules(ShippedConfig.access());
+    static final List<String> ROLES = List.of("dpo", "school-admin", "staff", "parent", "pupil", "mis", "partner", "auditor");
+    static final Set<String> SHARING_AND_RETENTION = Set.of("recipients", "agreements", "disclosures", "sharing-checks",
+            "partner-actions", "retention-schedule", "holdings", "legal-holds", "disposal-batches", "audit");
+
+    @Test
+    void everyRoutedResourceHasARuleAndTheDpoReachesEveryOne() {
+        FakeUpstreams.resourceServices().keySet().forEach(resource -> {
+            assertThat(RULES.decidingPattern("schools/100001/" + resource)).as(resource).isPresent();
+            assertThat(RULES.allows(Set.of("dpo"), "schools/100001/" + resource + "/X/y")).as(resource).isTrue();
+        });
+        assertThat(RULES.allows(Set.of("dpo"), "schools/100001/audit/consent")).isTrue();
+    }
+
+    @Test
+    void theMostSpecificRuleDecides() {
+        assertThat(RULES.allows(Set.of("partner"), "schools/100001/recipients/R1/webhook-endpoints")).isTrue();
+        assertThat(RULES.allows(Set.of("partner"), "schools/100001/recipients/R1")).isFalse();
+        assertThat(RULES.allows(Set.of("staff"), "schools/100001/recipients/R1")).isTrue();
+        assertThat(RULES.allows(Set.of("staff"), "schools/100001/recipients/R1/webhook-endpoints/W1")).isFalse();
+    }
+
+    @Test
+    void aPathNoRuleCoversIsClosedToEveryone() {
+        assertThat(RULES.allowedRoles("schools/100001/unknown")).isEmpty();
+        assertThat(RULES.allows(Set.of(ROLES.toArray(String[]::new)), "schools")).isFalse();
+        assertThat(RULES.allows(Set.of(), "schools/100001/pupils")).isFalse();
+    }
+
+    @Test
+    void onlyTheDpoAndTheAuditorReadAuditLogs() {
+        assertThat(RULES.allowedRoles("schools/100001/audit/consent")).containsExactlyInAnyOrder("dpo", "auditor");
+    }
+
+    @Property
+    void parentsAndPupilsNeverReachSharingRetentionOrAudit(@ForAll("schoolPaths") String resourceAndTail,
+                                                           @ForAll("familyRoles") String role) {
+        String resource = resourceAndTail.split("/")[0];
+        if (SHARING_AND_RETENTION.contains(resource)) {
+            assertThat(RULES.allows(Set.of(role), "schools/100001/" + resourceAndTail)).isFalse();
+        }
+    }
+
+    @Property
+    void partnersReachOnlyTheirWebhooksAndPartnerActions(@ForAll("schoolPaths") String resourceAndTail) {
+        String[] segments = resourceAndTail.split("/");
+        boolean theirs = segments[0].equals("partner-actions")
+                || (segments[0].equals("recipients") && segments.length > 2 && segments[2].equals("webhook-endpoints"));
+        assertThat(RULES.allows(Set.of("partner"), "schools/100001/" + resourceAndTail)).isEqualTo(theirs);
+    }
+
+    @Provide
+    Arbitrary<String> familyRoles() {
+        return Arbitraries.of("parent", "pupil");
+    }
+
+    @Provide
+    Arbitrary<String> schoolPaths() {
+        Set<String> resources = new TreeSet<>(FakeUpstreams.resourceServices().keySet());
+        resources.add("audit");
+        Arbitrary<String> segment = Arbitraries.oneOf(Arbitraries.of("webhook-endpoints", "deliveries", "R1", "consent"),
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(6));
+        return Arbitraries.of(resources).flatMap(resource -> segment.list().ofMaxSize(4)
+                .map(tail -> tail.isEmpty() ? resource : resource + "/" + String.join("/", tail)));
+    }
+}
