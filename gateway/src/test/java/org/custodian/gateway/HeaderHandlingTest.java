@@ -91,6 +91,18 @@ class HeaderHandlingTest {
     }
 
     @Test
+    void aWebSocketUpgradeIsNotTunnelledButForwardedAsPlainHttp() {
+        Response echo = given().header("Authorization", TestTokens.bearer("dpo", "100001"))
+                .header("Connection", "Upgrade")
+                .header("Upgrade", "websocket")
+                .header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+                .header("Sec-WebSocket-Version", "13")
+                .get(PUPILS);
+        assertThat(echo.statusCode()).isEqualTo(200);
+        assertThat(echo.jsonPath().getMap("headers")).doesNotContainKeys("upgrade", "connection");
+    }
+
+    @Test
     void hopByHopAndGatewayOwnedHeadersAreStrippedOnTheWayOut() {
         Response response = given().header("Authorization", TestTokens.bearer("dpo", "100001"))
                 .header("X-Test-Hop", "please").get(PUPILS);

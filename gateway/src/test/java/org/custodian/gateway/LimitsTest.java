@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.restassured.response.ValidatableResponse;
 import org.custodian.gateway.support.GatewayTestProfile;
 import org.custodian.gateway.support.RawHttp;
 import org.custodian.testing.TestTokens;
@@ -44,13 +45,10 @@ class LimitsTest {
 
     @Test
     void aBodyOverTheLimitIs413WhetherDeclaredOrChunked() throws Exception {
-        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
-                .contentType("application/octet-stream").body(OVER_A_MEGABYTE)
-                .post(BASE + "/pupils")
-                .then().statusCode(413).contentType("application/problem+json")
+        postWithLength(BASE + "/pupils").statusCode(413).contentType("application/problem+json")
                 .body("type", is("https://custodian.uk/problems/payload-too-large"))
                 .body("detail", containsString("1048576 bytes"));
-        HttpResponse<String> chunked = RawHttp.postChunked(BASE + "/pupils", TestTokens.bearer("dpo", SCHOOL), OVER_A_MEGABYTE);
+        HttpResponse<String> chunked = postChunked(BASE + "/pupils");
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(chunked.body()).contains("payload-too-large").doesNotContain("\"service\"");
@@ -59,12 +57,8 @@ class LimitsTest {
 
     @Test
     void bodiesWithinTheLimitArriveWhole() throws Exception {
-        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
-                .contentType("application/octet-stream").body(OVER_A_MEGABYTE)
-                .post(BASE + "/requests/R-1/documents")
-                .then().statusCode(200).body("service", is("sar")).body("bodyLength", is(OVER_A_MEGABYTE.length));
-        HttpResponse<String> upload = RawHttp.postChunked(BASE + "/requests/R-1/documents",
-                TestTokens.bearer("dpo", SCHOOL), OVER_A_MEGABYTE);
+        postWithLength(BASE + "/requests/R-1/documents").statusCode(200).body("service", is("sar")).body("bodyLength", is(OVER_A_MEGABYTE.length));
+        HttpResponse<String> upload = postChunked(BASE + "/requests/R-1/documents");
         assertThat(upload.statusCode()).isEqualTo(200);
         assertThat(JsonPath.from(upload.body()).getInt("bodyLength")).isEqualTo(OVER_A_MEGABYTE.length);
         assertThat(JsonPath.from(upload.body()).getList("headers.'transfer-encoding'")).containsExactly("chunked");
@@ -83,6 +77,18 @@ class LimitsTest {
                 .then().statusCode(504).contentType("application/problem+json")
                 .body("type", is("https://custodian.uk/problems/gateway-timeout"))
                 .body("detail", containsString("retention"));
+    }
+
+    /** Posts {@link #OVER_A_MEGABYTE} with its Content-Length, as a DPO. */
+    private static ValidatableResponse postWithLength(String path) {
+        return given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
+                .contentType("application/octet-stream").body(OVER_A_MEGABYTE)
+                .post(path).then();
+    }
+
+    /** Posts {@link #OVER_A_MEGABYTE} chunked, its length unknown up front, as a DPO. */
+    private static HttpResponse<String> postChunked(String path) throws Exception {
+        return RawHttp.postChunked(path, TestTokens.bearer("dpo", SCHOOL), OVER_A_MEGABYTE);
     }
 
     private static byte[] filled(int size) {

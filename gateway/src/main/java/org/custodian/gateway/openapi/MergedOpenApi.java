@@ -61,13 +61,17 @@ public class MergedOpenApi {
             return Future.succeededFuture(cached);
         }
         if (inFlight == null) {
-            inFlight = fetchAll().onComplete(done -> finished(done.result()));
+            Future<JsonObject> fetching = fetchAll();
+            inFlight = fetching;
+            fetching.onComplete(done -> finished(fetching, done.result()));
         }
         return inFlight;
     }
 
-    private synchronized void finished(JsonObject document) {
-        inFlight = null;
+    private synchronized void finished(Future<JsonObject> fetching, JsonObject document) {
+        if (inFlight == fetching) {
+            inFlight = null;
+        }
         if (document != null && !document.containsKey(OpenApiMerger.UNAVAILABLE)) {
             cached = document;
             cachedUntil = System.nanoTime() + cacheFor.toNanos();

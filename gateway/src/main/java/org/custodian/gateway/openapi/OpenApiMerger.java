@@ -70,9 +70,7 @@ public final class OpenApiMerger {
                 .put("info", new JsonObject()
                         .put("title", "Custodian API")
                         .put("version", "v1")
-                        .put("description", "The Custodian services' APIs as the gateway serves them: "
-                                + String.join(", ", documents.keySet())
-                                + (unavailable.isEmpty() ? "." : "; missing for now: " + String.join(", ", unavailable.keySet()) + ".")))
+                        .put("description", description(documents.keySet(), unavailable.keySet())))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
                 .put("paths", paths)
                 .put("components", components)
@@ -86,6 +84,12 @@ public final class OpenApiMerger {
             merged.put(UNAVAILABLE, missing);
         }
         return merged;
+    }
+
+    private static String description(Set<String> served, Set<String> missing) {
+        String description = "The Custodian services' APIs as the gateway serves them"
+                + (served.isEmpty() ? "." : ", from " + String.join(", ", served) + ".");
+        return missing.isEmpty() ? description : description + " Missing for now: " + String.join(", ", missing) + ".";
     }
 
     /** For each component section, the names this document must use because the merged one has them already, differently. */

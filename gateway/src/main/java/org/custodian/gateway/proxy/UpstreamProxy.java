@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.custodian.gateway.GatewayConfig;
@@ -50,7 +51,7 @@ public class UpstreamProxy {
     /** Sends the request to {@code upstream} with {@code uri} (path and query) and streams back its answer. */
     public void forward(RoutingContext rc, String upstream, String uri, long bodyLimit, String requestId) {
         Upstream target = upstreams.get(upstream);
-        HttpProxy.reverseProxy(client)
+        HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                 .origin(context -> client.request(
                                 target.request(context.request().getMethod(), uri, connectTimeout, responseTimeout))
                         // a failure also fails the response, which the interceptor answers; no need to log it twice

@@ -67,7 +67,7 @@ class OpenApiMergerTest {
         assertThat(merged.getJsonArray("tags").stream().map(t -> ((JsonObject) t).getString("name"))).containsExactly("shared", "a");
         assertThat(merged.getJsonArray("security")).hasSize(1);
         assertThat(merged.getJsonObject(OpenApiMerger.UNAVAILABLE).getString("c")).isEqualTo("Connection refused");
-        assertThat(merged.getJsonObject("info").getString("description")).contains("missing for now: c");
+        assertThat(merged.getJsonObject("info").getString("description")).contains("Missing for now: c.");
     }
 
     @Test
