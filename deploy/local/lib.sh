@@ -1,0 +1,257 @@
+# shellcheck shell=bash
+# Shared by deploy/local/*.sh and .ci/run: paths, ports, process bookkeeping, PostgreSQL, dev keys and tokens.
+# Sourced, never run. Everything it starts is recorded in .run/pids/<name>.pid and logged to .run/logs/<name>.log.
+
+CUSTODIAN_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUN_DIR=${CUSTODIAN_RUN_DIR:-$CUSTODIAN_ROOT/.run}
+LOG_DIR=$RUN_DIR/logs
+PID_DIR=$RUN_DIR/pids
+KEY_DIR=$RUN_DIR/keys
+PRIVATE_KEY=$KEY_DIR/private.pem
+PUBLIC_KEY=$KEY_DIR/public.pem
+
+# What the local stack runs, in start order; down.sh stops them in reverse.
+SERVICES=(consent sar sharing retention)
+COMPONENTS=(kafka "${SERVICES[@]}" gateway)
+ROLES=(dpo school-admin staff parent pupil mis partner auditor)
+DEMO_SCHOOL=100001
+
+# Ports (DESIGN.md §7), each overridable by the same variable the service reads.
+: "${KAFKA_PORT:=9092}"
+: "${KAFKA_CONTROLLER_PORT:=9093}"
+: "${CUSTODIAN_GATEWAY_PORT:=8080}"
+: "${CUSTODIAN_CONSENT_PORT:=8081}"
+: "${CUSTODIAN_SAR_PORT:=8082}"
+: "${CUSTODIAN_SHARING_PORT:=8083}"
+: "${CUSTODIAN_RETENTION_PORT:=8084}"
+: "${PGHOST:=127.0.0.1}"
+: "${PGPORT:=5432}"
+: "${PGUSER:=postgres}"
+: "${CUSTODIAN_JWT_ISSUER:=https://auth.custodian.local}"
+: "${CUSTODIAN_JWT_AUDIENCE:=custodian}"
+export KAFKA_PORT KAFKA_CONTROLLER_PORT PGHOST PGPORT PGUSER CUSTODIAN_JWT_ISSUER CUSTODIAN_JWT_AUDIENCE \
+  CUSTODIAN_GATEWAY_PORT CUSTODIAN_CONSENT_PORT CUSTODIAN_SAR_PORT CUSTODIAN_SHARING_PORT CUSTODIAN_RETENTION_PORT
+
+say() { printf '%s\n' "$*"; }
+# The comment block at the top of a script (after the #! line), as its --help.
+usage_of() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$1"; }
+warn() { printf 'warning: %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# upper-case name used in the service's own variables: consent -> CONSENT
+upper() { printf '%s' "$1" | tr '[:lower:]-' '[:upper:]_'; }
+
+module_of() { if [[ $1 == gateway ]]; then echo gateway; else echo "$1-service"; fi; }
+app_jar() { echo "$CUSTODIAN_ROOT/$(module_of "$1")/target/quarkus-app/quarkus-run.jar"; }
+
+port_of() {
+  local var
+  case $1 in
+    kafka) echo "$KAFKA_PORT"; return ;;
+    kafka-controller) echo "$KAFKA_CONTROLLER_PORT"; return ;;
+  esac
+  var="CUSTODIAN_$(upper "$1")_PORT"
+  echo "${!var}"
+}
+
+all_ports() {
+  local c
+  for c in "${COMPONENTS[@]}"; do port_of "$c"; done
+  port_of kafka-controller
+}
+
+# True when something accepts TCP connections on 127.0.0.1:$1.
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# True when a component answers: Kafka accepts connections, a service's /q/health/ready says UP (200).
+ready() {
+  local port
+  port=$(port_of "$1")
+  if [[ $1 == kafka ]]; then
+    listening "$port"
+  else
+    curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null
+  fi
+}
+
+# Who listens on a port, for error messages.
+port_owner() { ss -ltnpH "sport = :$1" 2>/dev/null || true; }
+
+pid_file() { echo "$PID_DIR/$1.pid"; }
+
+# The pid of a component we started and that is still alive, or nothing. Every process we start carries
+# -Dcustodian.local=<name> on its command line, so a recycled pid is never mistaken for ours.
+running_pid() {
+  local f pid
+  f=$(pid_file "$1")
+  [[ -s $f ]] || return 1
+  pid=$(<"$f")
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  ps -o args= -p "$pid" 2>/dev/null | grep -q -- "-Dcustodian.local=$1 " || return 1
+  echo "$pid"
+}
+
+# Starts "$@" detached (own session, stdin closed), logging to .run/logs/<name>.log (the previous log is kept as
+# <name>.log.1), and records its pid.
+launch() {
+  local name=$1 log f
+  shift
+  log=$LOG_DIR/$name.log
+  f=$(pid_file "$name")
+  mkdir -p "$LOG_DIR" "$PID_DIR"
+  [[ -f $log ]] && mv -f "$log" "$log.1"
+  rm -f "$f"
+  # The subshell becomes setsid, then bash, then the command, all under one pid (the inner shell writes its own pid,
+  # so it is right even when setsid has to fork). Inherited descriptors above 2 are closed so that the process holds
+  # nothing of the caller's (a pipe left open would keep e.g. `up.sh | tee` waiting).
+  (
+    cd "$CUSTODIAN_ROOT" || exit 1
+    exec setsid bash -c '
+      for fd in /proc/$$/fd/*; do fd=${fd##*/}; [[ $fd -gt 2 ]] && eval "exec $fd>&-"; done 2>/dev/null
+      echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$f" "$@" </dev/null >"$log" 2>&1
+  ) &
+  local i
+  for i in $(seq 50); do [[ -s $f ]] && return 0; sleep 0.1; done
+  die "$name did not start (no pid file); see $log"
+}
+
+java_bin() {
+  if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then echo "$JAVA_HOME/bin/java"; else command -v java || true; fi
+}
+
+# The errors in a component's log, then its last lines without stack frames.
+log_tail() {
+  local log=$LOG_DIR/$1.log n=${2:-30}
+  {
+    say "---- errors in $log ----"
+    grep -E 'ERROR|FATAL|Caused by' "$log" 2>/dev/null | head -n 10 | cut -c1-400 || true
+    say "---- its last $n lines, stack frames left out ----"
+    grep -v $'^\tat ' "$log" 2>/dev/null | tail -n "$n" || true
+    say "----"
+  } >&2
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# PostgreSQL
+
+pg_up() { pg_isready -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -t 3 >/dev/null 2>&1; }
+
+pg_is_local() { [[ $PGHOST == 127.0.0.1 || $PGHOST == localhost || $PGHOST == ::1 || $PGHOST == /* ]]; }
+
+# Starts the installed (Debian/Ubuntu pg_ctlcluster) cluster that serves $PGPORT if it is down. Returns 1 when there
+# is no such cluster.
+start_installed_postgres() {
+  command -v pg_lsclusters >/dev/null 2>&1 || return 1
+  pg_is_local || return 1
+  local ver name port _rest started=1
+  while read -r ver name port _rest; do
+    [[ $port == "$PGPORT" ]] || continue
+    say "PostgreSQL $ver/$name is down; starting it"
+    pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start || die "could not start PostgreSQL $ver/$name"
+    started=0
+  done < <(pg_lsclusters --no-header 2>/dev/null)
+  return "$started"
+}
+
+wait_for_postgres() {
+  local i
+  for i in $(seq "${1:-30}"); do pg_up && return 0; sleep 1; done
+  return 1
+}
+
+# Makes PostgreSQL reachable at $PGHOST:$PGPORT: already up, or the installed cluster started. With $1 = docker, a
+# machine with neither may use deploy/compose's postgres service instead.
+ensure_postgres() {
+  if ! command -v pg_isready >/dev/null 2>&1 || ! command -v psql >/dev/null 2>&1; then
+    postgres_missing "the PostgreSQL client (psql, pg_isready) is not installed."
+  fi
+  pg_up && return 0
+  if start_installed_postgres; then
+    wait_for_postgres 30 || die "PostgreSQL was started but does not answer on $PGHOST:$PGPORT"
+    return 0
+  fi
+  if [[ ${1:-} == docker ]] && pg_is_local && command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    say "no local PostgreSQL cluster; starting the postgres service of deploy/compose with Docker"
+    export PGPASSWORD=${PGPASSWORD:-custodian}
+    POSTGRES_PORT=$PGPORT docker compose -f "$CUSTODIAN_ROOT/deploy/compose/docker-compose.yml" up -d --wait postgres \
+      || die "docker compose could not start PostgreSQL"
+    wait_for_postgres 60 || die "the PostgreSQL container does not answer on $PGHOST:$PGPORT"
+    return 0
+  fi
+  postgres_missing "PostgreSQL is not reachable at $PGHOST:$PGPORT (user $PGUSER) and there is no installed cluster to start."
+}
+
+postgres_missing() {
+  cat >&2 <<EOF
+error: $1
+Install PostgreSQL and its client, e.g. on Debian or Ubuntu (as root):
+    apt-get install -y postgresql postgresql-client
+    pg_ctlcluster --skip-systemctl-redirect \$(ls /etc/postgresql) main start
+and let the local user in without a password, or point PGHOST, PGPORT, PGUSER and PGPASSWORD at a server you have.
+EOF
+  exit 1
+}
+
+psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres "$@"; }
+
+# Creates custodian_<service> for each service whose database URL is not overridden.
+ensure_databases() {
+  local s db var
+  for s in "${SERVICES[@]}"; do
+    var="CUSTODIAN_$(upper "$s")_DB_URL"
+    if [[ -n ${!var:-} ]]; then
+      say "$var is set; not creating a database for $s"
+      continue
+    fi
+    db=custodian_$s
+    if [[ $(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'") != 1 ]]; then
+      psql_admin -c "CREATE DATABASE $db" || die "could not create database $db"
+      say "created database $db"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dev keys and tokens. For the local stack only: production keys come from configuration.
+
+ensure_keys() {
+  [[ -s $PRIVATE_KEY && -s $PUBLIC_KEY ]] && return 0
+  command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the dev key pair"
+  mkdir -p "$KEY_DIR"
+  chmod 700 "$KEY_DIR"
+  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PRIVATE_KEY" 2>/dev/null) \
+    || die "openssl could not make a key pair"
+  openssl pkey -in "$PRIVATE_KEY" -pubout -out "$PUBLIC_KEY" 2>/dev/null || die "openssl could not write the public key"
+  say "made a dev key pair in $KEY_DIR (never commit it)"
+}
+
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+valid_role() {
+  local r
+  for r in "${ROLES[@]}"; do [[ $1 == "$r" ]] && return 0; done
+  return 1
+}
+
+# mint_token ROLE SUB TTL SCHOOL... : an RS256 JWT signed with the dev private key.
+mint_token() {
+  local role=$1 sub=$2 ttl=$3 now header payload schools signing s
+  shift 3
+  [[ -s $PRIVATE_KEY ]] || die "no dev key at $PRIVATE_KEY yet: run deploy/local/up.sh (or deploy/local/keys.sh) first"
+  valid_role "$role" || die "unknown role '$role' (one of: ${ROLES[*]})"
+  [[ $sub =~ ^[A-Za-z0-9._:@-]+$ ]] || die "--sub may only hold letters, digits and . _ : @ -"
+  [[ $ttl =~ ^[0-9]+$ && $ttl -gt 0 ]] || die "--ttl must be a positive number of seconds"
+  (($# > 0)) || die "at least one school is needed"
+  schools=
+  for s in "$@"; do
+    [[ $s =~ ^[0-9]{6}$ ]] || die "a school is a six-digit DfE URN, not '$s'"
+    schools+="${schools:+,}\"$s\""
+  done
+  now=$(date +%s)
+  header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
+  payload=$(printf '{"iss":"%s","aud":"%s","sub":"%s","groups":["%s"],"schools":[%s],"iat":%d,"exp":%d,"jti":"%s"}' \
+    "$CUSTODIAN_JWT_ISSUER" "$CUSTODIAN_JWT_AUDIENCE" "$sub" "$role" "$schools" "$now" $((now + ttl)) \
+    "$(openssl rand -hex 16)" | b64url)
+  signing="$header.$payload"
+  printf '%s.%s\n' "$signing" "$(printf '%s' "$signing" | openssl dgst -sha256 -sign "$PRIVATE_KEY" -binary | b64url)"
+}

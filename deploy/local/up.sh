@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# Brings up the whole Custodian suite on this machine, without Docker: a single-node Kafka broker (KRaft) from Maven
+# jars, one database per service on the local PostgreSQL, the four services and the gateway. Prints the URLs and a dev
+# token per role. Safe to run again: what is already running is left alone. Stop it all with deploy/local/down.sh.
+#
+#   deploy/local/up.sh [--build]      --build: rebuild everything first (./mvnw -DskipTests install); without it only
+#                                     modules with no target/quarkus-app/quarkus-run.jar are built
+#
+# Environment (all optional): KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), CUSTODIAN_GATEWAY_PORT (8080),
+# CUSTODIAN_{CONSENT,SAR,SHARING,RETENTION}_PORT (8081-8084), PGHOST/PGPORT/PGUSER/PGPASSWORD, CUSTODIAN_JAVA_OPTS,
+# KAFKA_JAVA_OPTS, CUSTODIAN_START_TIMEOUT (180 s), CUSTODIAN_BIND_HOST (127.0.0.1). See deploy/README.md.
+set -euo pipefail
+# shellcheck source=deploy/local/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+rebuild=false
+while (($#)); do
+  case $1 in
+    --build) rebuild=true ;;
+    -h | --help) usage_of "${BASH_SOURCE[0]}"; exit 0 ;;
+    *) die "unknown option '$1' (try --help)" ;;
+  esac
+  shift
+done
+
+started_at=${EPOCHREALTIME:-$SECONDS}
+timeout=${CUSTODIAN_START_TIMEOUT:-180}
+deadline=$((SECONDS + timeout))
+token_ttl=${CUSTODIAN_DEV_TOKEN_TTL:-28800}
+read -r -a service_java_opts <<<"${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+read -r -a kafka_java_opts <<<"${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true}"
+
+elapsed() {
+  if [[ $started_at == *.* ]]; then
+    awk -v a="$started_at" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1fs", b - a }'
+  else
+    printf '%ss' $((SECONDS - started_at))
+  fi
+}
+
+# The gateway joins the stack once its module exists.
+apps=("${SERVICES[@]}")
+if [[ -f $CUSTODIAN_ROOT/gateway/pom.xml ]]; then
+  apps+=(gateway)
+else
+  warn "gateway/ has no pom.xml yet: starting the services without the gateway"
+fi
+stack=(kafka "${apps[@]}")
+
+starting() { [[ " ${to_start[*]} " == *" $1 "* ]]; }
+
+# ---- what is already running ---------------------------------------------------------------------------------
+to_start=()
+for c in "${stack[@]}"; do
+  if pid=$(running_pid "$c"); then
+    say "$c already running (pid $pid)"
+  else
+    rm -f "$(pid_file "$c")"
+    to_start+=("$c")
+  fi
+done
+if ((${#to_start[@]} > 0)); then
+  ports_needed=()
+  for c in "${to_start[@]}"; do ports_needed+=("$c:$(port_of "$c")"); done
+  if starting kafka; then ports_needed+=("kafka-controller:$KAFKA_CONTROLLER_PORT"); fi
+  for np in "${ports_needed[@]}"; do
+    if listening "${np#*:}"; then
+      die "port ${np#*:} (for ${np%%:*}) is already in use by something up.sh did not start:
+$(port_owner "${np#*:}")
+Stop it, or move ${np%%:*} to another port (see deploy/README.md)."
+    fi
+  done
+elif $rebuild; then
+  die "--build with the stack running would swap jars under live processes: run deploy/local/down.sh first"
+fi
+
+# ---- build -----------------------------------------------------------------------------------------------------
+if ((${#to_start[@]} > 0)); then
+  JAVA=$(java_bin)
+  [[ -n $JAVA ]] || die "no java found: install a JDK 17 or set JAVA_HOME"
+  missing=()
+  for c in "${apps[@]}"; do [[ -f $(app_jar "$c") ]] || missing+=("$(module_of "$c")"); done
+  if $rebuild; then
+    ((${#to_start[@]} == ${#stack[@]})) || die "some of the stack is running; run deploy/local/down.sh before --build"
+    say "building: ./mvnw -B -q -DskipTests install"
+    (cd "$CUSTODIAN_ROOT" && ./mvnw -B -q -DskipTests install) || die "the build failed"
+  elif ((${#missing[@]} > 0)); then
+    # only the missing modules (and what they need): running services keep their own copies in target/quarkus-app
+    modules=$(IFS=,; echo "${missing[*]}")
+    say "building ${missing[*]}: ./mvnw -B -q -DskipTests install -pl $modules -am"
+    (cd "$CUSTODIAN_ROOT" && ./mvnw -B -q -DskipTests install -pl "$modules" -am) \
+      || die "the build failed (is every one of ${missing[*]} listed in the root pom's <modules>?)"
+  fi
+  if $rebuild || ((${#missing[@]} > 0)); then
+    for c in "${apps[@]}"; do
+      [[ -f $(app_jar "$c") ]] || die "$(app_jar "$c") is still missing after the build: is $(module_of "$c") listed in the root pom's <modules>?"
+    done
+    deadline=$((SECONDS + timeout))
+  fi
+fi
+
+# ---- Kafka: jars through Maven, storage formatted once, one broker+controller ----------------------------------
+kafka_dir=$RUN_DIR/kafka
+kafka_libs=$kafka_dir/libs
+
+fetch_kafka() {
+  local stamp=$kafka_dir/libs.stamp want
+  want=$(cat "$CUSTODIAN_ROOT/deploy/local/kafka/pom.xml" "$CUSTODIAN_ROOT/pom.xml" | cksum)
+  if [[ -f $stamp && $(<"$stamp") == "$want" ]] && compgen -G "$kafka_libs/kafka_2.13-*.jar" >/dev/null; then
+    return 0
+  fi
+  say "fetching the Kafka broker jars through Maven into $kafka_libs"
+  rm -rf "$kafka_libs"
+  (cd "$CUSTODIAN_ROOT" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$kafka_libs") || die "could not fetch the Kafka jars"
+  printf '%s\n' "$want" >"$stamp"
+}
+
+write_kafka_config() {
+  mkdir -p "$kafka_dir/data"
+  cat >"$kafka_dir/server.properties" <<EOF
+# Written by deploy/local/up.sh at every start; edit up.sh, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$kafka_dir/data
+num.partitions=3
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=3
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+EOF
+}
+
+start_kafka() {
+  fetch_kafka
+  write_kafka_config
+  local java=("$JAVA" "${kafka_java_opts[@]}" -Dlog4j2.configurationFile="$CUSTODIAN_ROOT/deploy/local/kafka/log4j2.properties"
+    -cp "$kafka_libs/*")
+  if [[ ! -f $kafka_dir/data/meta.properties ]]; then
+    local id
+    id=$(openssl rand 16 | b64url)
+    while [[ $id == -* ]]; do id=$(openssl rand 16 | b64url); done
+    mkdir -p "$LOG_DIR"
+    KAFKA_LOG_LEVEL=WARN "${java[@]}" kafka.tools.StorageTool format \
+      --cluster-id "$id" --config "$kafka_dir/server.properties" >"$LOG_DIR/kafka-format.log" 2>&1 \
+      || { tail -n 20 "$LOG_DIR/kafka-format.log" >&2; die "could not format the Kafka storage in $kafka_dir/data"; }
+    say "formatted Kafka storage (cluster $id)"
+  fi
+  launch kafka "${java[@]}" -Dcustodian.local=kafka kafka.Kafka "$kafka_dir/server.properties"
+}
+
+# ---- waiting -------------------------------------------------------------------------------------------------
+# wait_for NAME: until NAME is ready, failing early if its process dies.
+wait_for() {
+  local name=$1
+  until ready "$name"; do
+    if ! running_pid "$name" >/dev/null; then
+      say "error: $name exited while starting" >&2
+      log_tail "$name"
+      die "$name did not start; the rest of the stack is left running for inspection (deploy/local/down.sh stops it)"
+    fi
+    if ((SECONDS >= deadline)); then
+      say "error: $name is not ready after ${timeout}s" >&2
+      log_tail "$name"
+      die "$name did not become ready; the rest of the stack is left running (deploy/local/down.sh stops it)"
+    fi
+    sleep 0.5
+  done
+  say "  $name ready after $(elapsed)"
+}
+
+if ((${#to_start[@]} > 0)); then
+  ensure_postgres docker
+  ensure_databases
+  ensure_keys
+
+  : "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:=$PUBLIC_KEY}"
+  : "${SMALLRYE_JWT_SIGN_KEY_LOCATION:=$PRIVATE_KEY}"
+  : "${QUARKUS_HTTP_HOST:=${CUSTODIAN_BIND_HOST:-127.0.0.1}}"
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION SMALLRYE_JWT_SIGN_KEY_LOCATION QUARKUS_HTTP_HOST KAFKA_BOOTSTRAP_SERVERS
+  for s in "${SERVICES[@]}"; do
+    var="CUSTODIAN_$(upper "$s")_URL"
+    [[ -n ${!var:-} ]] || export "$var=http://127.0.0.1:$(port_of "$s")"
+  done
+
+  say "starting: ${to_start[*]}"
+  if starting kafka; then start_kafka; fi
+fi
+# everything, not only what was started now, must answer: "already running" also means ready
+wait_for kafka
+if ((${#to_start[@]} > 0)); then
+  for c in "${apps[@]}"; do
+    if starting "$c"; then launch "$c" "$JAVA" -Dcustodian.local="$c" "${service_java_opts[@]}" -jar "$(app_jar "$c")"; fi
+  done
+fi
+for c in "${apps[@]}"; do wait_for "$c"; done
+if ((${#to_start[@]} > 0)); then
+  say "Custodian is up after $(elapsed)."
+else
+  say "Custodian is already running."
+fi
+
+# ---- what to use -------------------------------------------------------------------------------------------
+say ""
+if [[ " ${apps[*]} " == *" gateway "* ]]; then
+  say "  gateway   http://localhost:$CUSTODIAN_GATEWAY_PORT"
+  say "  API docs  http://localhost:$CUSTODIAN_GATEWAY_PORT/api/docs"
+else
+  say "  gateway   (not built yet: call the services directly)"
+fi
+line="  services "
+for s in "${SERVICES[@]}"; do line+=" $s :$(port_of "$s")"; done
+say "$line   Kafka 127.0.0.1:$KAFKA_PORT"
+say "  logs      $LOG_DIR/"
+say "  stop      $CUSTODIAN_ROOT/deploy/local/down.sh"
+say ""
+say "Dev tokens for school $DEMO_SCHOOL, valid $((token_ttl / 3600)) h (more: deploy/local/token.sh --role ROLE --school URN):"
+for r in "${ROLES[@]}"; do
+  printf '  %-13s %s\n' "$r" "$(mint_token "$r" "dev-$r" "$token_ttl" "$DEMO_SCHOOL")"
+done
+say ""
+say "Try:  curl -H \"Authorization: Bearer \$(deploy/local/token.sh --role dpo --school $DEMO_SCHOOL)\" \\"
+say "        http://localhost:$CUSTODIAN_GATEWAY_PORT/api/v1/schools/$DEMO_SCHOOL/audit/consent"
