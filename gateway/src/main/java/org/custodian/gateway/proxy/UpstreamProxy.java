@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.custodian.gateway.GatewayConfig;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -27,6 +28,8 @@ public class UpstreamProxy {
     /** What an upstream answered to a request of the gateway's own. */
     public record Answer(int status, Buffer body) {
     }
+
+    private static final ProxyOptions NO_WEBSOCKETS = new ProxyOptions().setSupportWebSocket(false);
 
     private final HttpClient client;
     private final Map<String, Upstream> upstreams = new TreeMap<>();
@@ -45,13 +48,13 @@ public class UpstreamProxy {
     }
 
     public Map<String, Upstream> upstreams() {
-        return upstreams;
+        return Collections.unmodifiableMap(upstreams);
     }
 
     /** Sends the request to {@code upstream} with {@code uri} (path and query) and streams back its answer. */
     public void forward(RoutingContext rc, String upstream, String uri, long bodyLimit, String requestId) {
         Upstream target = upstreams.get(upstream);
-        HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+        HttpProxy.reverseProxy(NO_WEBSOCKETS, client)
                 .origin(context -> client.request(
                                 target.request(context.request().getMethod(), uri, connectTimeout, responseTimeout))
                         // a failure also fails the response, which the interceptor answers; no need to log it twice
