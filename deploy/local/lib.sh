@@ -12,7 +12,8 @@ PUBLIC_KEY=$KEY_DIR/public.pem
 
 # What the local stack runs, in start order; down.sh stops them in reverse.
 SERVICES=(consent sar sharing retention)
-COMPONENTS=(kafka "${SERVICES[@]}" gateway)
+APPS=("${SERVICES[@]}" gateway)
+COMPONENTS=(kafka "${APPS[@]}")
 ROLES=(dpo school-admin staff parent pupil mis partner auditor)
 DEMO_SCHOOL=100001
 

@@ -23,7 +23,8 @@ while (($#)); do
   shift
 done
 
-started_at=${EPOCHREALTIME:-$SECONDS}
+now() { local t=${EPOCHREALTIME:-$SECONDS}; echo "${t/,/.}"; }
+started_at=$(now)
 timeout=${CUSTODIAN_START_TIMEOUT:-180}
 deadline=$((SECONDS + timeout))
 token_ttl=${CUSTODIAN_DEV_TOKEN_TTL:-28800}
@@ -32,26 +33,17 @@ read -r -a kafka_java_opts <<<"${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSeria
 
 elapsed() {
   if [[ $started_at == *.* ]]; then
-    awk -v a="$started_at" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1fs", b - a }'
+    awk -v a="$started_at" -v b="$(now)" 'BEGIN { printf "%.1fs", b - a }'
   else
     printf '%ss' $((SECONDS - started_at))
   fi
 }
 
-# The gateway joins the stack once its module exists.
-apps=("${SERVICES[@]}")
-if [[ -f $CUSTODIAN_ROOT/gateway/pom.xml ]]; then
-  apps+=(gateway)
-else
-  warn "gateway/ has no pom.xml yet: starting the services without the gateway"
-fi
-stack=(kafka "${apps[@]}")
-
 starting() { [[ " ${to_start[*]} " == *" $1 "* ]]; }
 
 # ---- what is already running ---------------------------------------------------------------------------------
 to_start=()
-for c in "${stack[@]}"; do
+for c in "${COMPONENTS[@]}"; do
   if pid=$(running_pid "$c"); then
     say "$c already running (pid $pid)"
   else
@@ -79,9 +71,9 @@ if ((${#to_start[@]} > 0)); then
   JAVA=$(java_bin)
   [[ -n $JAVA ]] || die "no java found: install a JDK 17 or set JAVA_HOME"
   missing=()
-  for c in "${apps[@]}"; do [[ -f $(app_jar "$c") ]] || missing+=("$(module_of "$c")"); done
+  for c in "${APPS[@]}"; do [[ -f $(app_jar "$c") ]] || missing+=("$(module_of "$c")"); done
   if $rebuild; then
-    ((${#to_start[@]} == ${#stack[@]})) || die "some of the stack is running; run deploy/local/down.sh before --build"
+    ((${#to_start[@]} == ${#COMPONENTS[@]})) || die "some of the stack is running; run deploy/local/down.sh before --build"
     say "building: ./mvnw -B -q -DskipTests install"
     (cd "$CUSTODIAN_ROOT" && ./mvnw -B -q -DskipTests install) || die "the build failed"
   elif ((${#missing[@]} > 0)); then
@@ -92,7 +84,7 @@ if ((${#to_start[@]} > 0)); then
       || die "the build failed (is every one of ${missing[*]} listed in the root pom's <modules>?)"
   fi
   if $rebuild || ((${#missing[@]} > 0)); then
-    for c in "${apps[@]}"; do
+    for c in "${APPS[@]}"; do
       [[ -f $(app_jar "$c") ]] || die "$(app_jar "$c") is still missing after the build: is $(module_of "$c") listed in the root pom's <modules>?"
     done
     deadline=$((SECONDS + timeout))
@@ -201,11 +193,11 @@ fi
 # everything, not only what was started now, must answer: "already running" also means ready
 wait_for kafka
 if ((${#to_start[@]} > 0)); then
-  for c in "${apps[@]}"; do
+  for c in "${APPS[@]}"; do
     if starting "$c"; then launch "$c" "$JAVA" -Dcustodian.local="$c" "${service_java_opts[@]}" -jar "$(app_jar "$c")"; fi
   done
 fi
-for c in "${apps[@]}"; do wait_for "$c"; done
+for c in "${APPS[@]}"; do wait_for "$c"; done
 if ((${#to_start[@]} > 0)); then
   say "Custodian is up after $(elapsed)."
 else
@@ -214,12 +206,8 @@ fi
 
 # ---- what to use -------------------------------------------------------------------------------------------
 say ""
-if [[ " ${apps[*]} " == *" gateway "* ]]; then
-  say "  gateway   http://localhost:$CUSTODIAN_GATEWAY_PORT"
-  say "  API docs  http://localhost:$CUSTODIAN_GATEWAY_PORT/api/docs"
-else
-  say "  gateway   (not built yet: call the services directly)"
-fi
+say "  gateway   http://localhost:$CUSTODIAN_GATEWAY_PORT"
+say "  API docs  http://localhost:$CUSTODIAN_GATEWAY_PORT/api/docs"
 line="  services "
 for s in "${SERVICES[@]}"; do line+=" $s :$(port_of "$s")"; done
 say "$line   Kafka 127.0.0.1:$KAFKA_PORT"
