@@ -36,13 +36,23 @@ public final class KafkaBroker implements AutoCloseable {
         this.controllerPort = controllerPort;
     }
 
-    /** Formats a fresh log directory and starts a broker on free ports. */
+    /**
+     * Formats a fresh log directory and starts a broker on free ports, trying other ports if another process takes
+     * the chosen ones in the moment between choosing and binding.
+     */
     public static KafkaBroker start() {
-        try {
-            return start(Files.createTempDirectory("custodian-kafka-"), freePort(), freePort());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a Kafka log directory", e);
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            int[] ports = freePorts(2);
+            try {
+                return start(Files.createTempDirectory("custodian-kafka-"), ports[0], ports[1]);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create a Kafka log directory", e);
+            } catch (IllegalStateException e) {
+                last = e;
+            }
         }
+        throw last;
     }
 
     public static KafkaBroker start(Path logDir, int port, int controllerPort) {
@@ -114,12 +124,29 @@ public final class KafkaBroker implements AutoCloseable {
         deleteQuietly(logDir);
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /** {@code count} distinct free ports: all sockets stay open until every port is chosen. */
+    public static int[] freePorts(int count) {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                sockets[i].setReuseAddress(true);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new IllegalStateException("no free port", e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    try {
+                        socket.close();
+                    } catch (IOException ignored) {
+                        // the port is released either way
+                    }
+                }
+            }
         }
     }
 

@@ -197,8 +197,8 @@ class OutboxRelayTest {
     void aStoppedBrokerDelaysEventsAndNeverDropsThem() throws Exception {
         String school = "300603";
         String pupil = "P-" + UUID.randomUUID();
-        KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory("custodian-kafka-restart-"),
-                freePort(), freePort());
+        int[] ports = KafkaBroker.freePorts(2);
+        KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory("custodian-kafka-restart-"), ports[0], ports[1]);
         try {
             OutboxRelay relay = replica(broker.bootstrapServers(), 50);
             List<CloudEvent> before = append(school, List.of(pupil), 1);
@@ -264,12 +264,6 @@ class OutboxRelayTest {
 
     private static String idOf(ConsumerRecord<String, String> record) {
         return CloudEventCodec.fromJson(record.value()).id();
-    }
-
-    private static int freePort() throws Exception {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Direct looks at outbox rows. */
