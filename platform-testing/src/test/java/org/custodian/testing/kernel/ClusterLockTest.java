@@ -1,0 +1,54 @@
+package org.custodian.testing.kernel;
+
+import jakarta.inject.Inject;
+import org.custodian.platform.jobs.ClusterLock;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@KernelTest
+class ClusterLockTest {
+
+    @Inject
+    ClusterLock lock;
+
+    @Test
+    void onlyOneReplicaRunsAJobAtATime() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> lock.runExclusively("nightly", () -> {
+            running.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+        boolean[] ran = {false};
+        assertThat(lock.runExclusively("nightly", () -> ran[0] = true)).isFalse();
+        assertThat(ran[0]).isFalse();
+        assertThat(lock.runExclusively("another-job", () -> ran[0] = true)).as("other jobs are not blocked").isTrue();
+
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(lock.runExclusively("nightly", () -> { })).as("free again once the first run committed").isTrue();
+    }
+
+    @Test
+    void aFailingJobReleasesTheLock() {
+        try {
+            lock.runExclusively("failing", () -> {
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // rolled back
+        }
+        assertThat(lock.runExclusively("failing", () -> { })).isTrue();
+    }
+}

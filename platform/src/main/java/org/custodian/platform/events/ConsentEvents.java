@@ -1,0 +1,39 @@
+package org.custodian.platform.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The {@code data} of the events on {@code custodian.consent.v1}, produced by consent-service. Every per-pupil event
+ * carries the pupil's resulting <em>effective</em> status for the purpose, so that a consumer's projection needs no
+ * resolution logic of its own: {@code GRANTED}, {@code REFUSED}, {@code WITHDRAWN}, {@code EXPIRED},
+ * {@code RENEWAL_NEEDED} or {@code NOT_ASKED}.
+ */
+public final class ConsentEvents {
+
+    private ConsentEvents() {
+    }
+
+    /**
+     * {@code consent.granted}, {@code consent.refused}, {@code consent.withdrawn}: one decision was recorded.
+     *
+     * @param givenByType      {@code GUARDIAN} or {@code PUPIL}
+     * @param purposeKind      {@code STANDARD} or {@code BIOMETRIC}
+     * @param effectiveVersion the purpose version the effective status rests on (null when nothing counts)
+     */
+    public record DecisionRecorded(String decisionId, String pupilId, String purpose, int purposeVersion, String purposeKind,
+                                   String decision, String givenByType, String givenById, String method,
+                                   Instant recordedAt, String effectiveStatus, Integer effectiveVersion) {
+    }
+
+    /** {@code consent.expired}: a pupil's consent for a purpose passed its validity. */
+    public record Expired(String pupilId, String purpose, int purposeVersion, LocalDate validUntil, String effectiveStatus) {
+    }
+
+    /**
+     * {@code purpose.reworded}: a purpose has a new wording. With {@code requiresReconsent}, every consent resting on
+     * an older version no longer counts: consumers turn such {@code GRANTED} statuses into {@code RENEWAL_NEEDED}.
+     */
+    public record Reworded(String purpose, int version, boolean requiresReconsent, String kind) {
+    }
+}

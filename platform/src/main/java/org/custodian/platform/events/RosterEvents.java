@@ -1,0 +1,31 @@
+package org.custodian.platform.events;
+
+import java.time.LocalDate;
+
+/**
+ * The {@code data} of the events on {@code custodian.roster.v1}, produced by consent-service. They carry identifiers
+ * and the facts other services need (ages, dates, relationships), never names or contact details.
+ */
+public final class RosterEvents {
+
+    private RosterEvents() {
+    }
+
+    /** {@code school.updated}: the school profile settings other services keep a copy of. */
+    public record SchoolUpdated(String urn, String name, String type, String region, String dpoName, String dpoEmail,
+                                int competenceAge, String conflictPolicy) {
+    }
+
+    /** {@code pupil.enrolled} and {@code pupil.updated}: a pupil's facts after the change. */
+    public record PupilChanged(String pupilId, LocalDate dateOfBirth, Integer yearGroup, LocalDate admissionDate,
+                               LocalDate leavingDate, boolean onRoll) {
+    }
+
+    /** {@code pupil.left}: a leaving date was set. */
+    public record PupilLeft(String pupilId, LocalDate leavingDate) {
+    }
+
+    /** {@code guardian.linked} and {@code guardian.unlinked}: one guardian–child link, as it is after the change. */
+    public record GuardianLink(String guardianId, String pupilId, boolean parentalResponsibility, String relationship) {
+    }
+}
