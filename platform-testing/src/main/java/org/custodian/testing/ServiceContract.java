@@ -178,6 +178,20 @@ public abstract class ServiceContract {
         }
     }
 
+    @Test
+    void aBatchOfEventsIsPublishedInItsOrder() {
+        String pupil = "P-" + UUID.randomUUID();
+        java.util.List<CloudEvent> batch = java.util.stream.IntStream.range(0, 5).mapToObj(i -> event(pupil, "batch " + i)).toList();
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(Topics.ROSTER)) {
+            QuarkusTransaction.requiringNew().run(() -> outbox.appendAll(batch));
+            String lastId = batch.get(4).id();
+            assertThat(consumer.await(r -> r.value().contains(lastId), Duration.ofSeconds(20))).isPresent();
+            assertThat(consumer.drain(Duration.ofMillis(200)).stream().map(r -> CloudEventCodec.fromJson(r.value()).id())
+                    .filter(id -> batch.stream().anyMatch(e -> e.id().equals(id))).toList())
+                    .containsExactlyElementsOf(batch.stream().map(CloudEvent::id).toList());
+        }
+    }
+
     private static CloudEvent event(String pupil, String note) {
         return CloudEvent.aboutPupil("/custodian/contract-test", EventTypes.PUPIL_UPDATED, SCHOOL, pupil,
                 JsonNodeFactory.instance.objectNode().put("note", note));

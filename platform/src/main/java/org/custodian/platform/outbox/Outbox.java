@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -47,24 +48,49 @@ public class Outbox {
         append(EventTypes.topicOf(event.type()), event);
     }
 
+    /** Appends many events (each to the topic that carries its type) in one JDBC batch, in list order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (CloudEvent event : events) {
+                bind(insert, EventTypes.topicOf(event.type()), event);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot append " + events.size() + " events to the outbox", e);
+        }
+        wakeRelayAfterCommit();
+    }
+
     /** Appends an event to a named topic, keyed by {@link CloudEvent#partitionKey()}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, CloudEvent event) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, UUID.fromString(event.id()));
-            insert.setString(2, topic);
-            insert.setString(3, event.partitionKey());
-            insert.setString(4, event.type());
-            insert.setString(5, event.schoolurn());
-            insert.setString(6, CloudEventCodec.toJson(event));
+            bind(insert, topic, event);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot append event " + event.type() + " to the outbox", e);
+        }
+        wakeRelayAfterCommit();
+    }
+
+    private static void bind(PreparedStatement insert, String topic, CloudEvent event) throws SQLException {
+        try {
+            insert.setObject(1, UUID.fromString(event.id()));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("outbox event ids are UUIDs, not " + event.id(), e);
         }
-        wakeRelayAfterCommit();
+        insert.setString(2, topic);
+        insert.setString(3, event.partitionKey());
+        insert.setString(4, event.type());
+        insert.setString(5, event.schoolurn());
+        insert.setString(6, CloudEventCodec.toJson(event));
     }
 
     private void wakeRelayAfterCommit() {
