@@ -1,0 +1,24 @@
+package org.custodian.sharing.agreement;
+
+import org.custodian.sharing.decision.AgreementTerms;
+import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.TransferSafeguard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.UUID;
+
+/** What may go to whom and why: a sharing agreement with its lawful basis. */
+public record Agreement(UUID id, String schoolUrn, UUID recipientId, String name, Set<String> purposes,
+                        Set<DataCategory> dataCategories, LawfulBasis lawfulBasis, String consentPurpose,
+                        String legalReference, LocalDate validFrom, LocalDate validTo, String transferCountry,
+                        TransferSafeguard transferSafeguard, boolean seeded, long version, Instant createdAt,
+                        Instant updatedAt) {
+
+    public AgreementTerms terms() {
+        return new AgreementTerms(id, purposes, dataCategories, lawfulBasis, consentPurpose, validFrom, validTo,
+                transferCountry, transferSafeguard);
+    }
+}

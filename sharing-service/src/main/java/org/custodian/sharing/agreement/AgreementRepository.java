@@ -1,0 +1,96 @@
+package org.custodian.sharing.agreement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.TransferSafeguard;
+import org.custodian.sharing.support.Ids;
+import org.custodian.sharing.support.Jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AgreementRepository {
+
+    private static final String COLUMNS = "id, school_urn, recipient_id, name, purposes, data_categories, lawful_basis, "
+            + "consent_purpose, legal_reference, valid_from, valid_to, transfer_country, transfer_safeguard, seeded, "
+            + "version, created_at, updated_at";
+
+    @Inject
+    Jdbc jdbc;
+
+    public void insert(Agreement a) {
+        jdbc.update("INSERT INTO agreement (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                a.id(), a.schoolUrn(), a.recipientId(), a.name(), a.purposes(), a.dataCategories(), a.lawfulBasis(),
+                a.consentPurpose(), a.legalReference(), a.validFrom(), a.validTo(), a.transferCountry(),
+                a.transferSafeguard(), a.seeded(), a.version(), a.createdAt(), a.updatedAt());
+    }
+
+    public boolean update(Agreement a, long expectedVersion) {
+        return jdbc.update("""
+                UPDATE agreement SET name = ?, purposes = ?, data_categories = ?, lawful_basis = ?, consent_purpose = ?,
+                       legal_reference = ?, valid_from = ?, valid_to = ?, transfer_country = ?, transfer_safeguard = ?,
+                       version = ?, updated_at = ?
+                WHERE school_urn = ? AND id = ? AND version = ?
+                """, a.name(), a.purposes(), a.dataCategories(), a.lawfulBasis(), a.consentPurpose(), a.legalReference(),
+                a.validFrom(), a.validTo(), a.transferCountry(), a.transferSafeguard(), a.version(), a.updatedAt(),
+                a.schoolUrn(), a.id(), expectedVersion) == 1;
+    }
+
+    public Optional<Agreement> find(String urn, UUID id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM agreement WHERE school_urn = ? AND id = ?", AgreementRepository::map, urn, id);
+    }
+
+    public List<Agreement> forRecipient(String urn, UUID recipientId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM agreement WHERE school_urn = ? AND recipient_id = ? ORDER BY id",
+                AgreementRepository::map, urn, recipientId);
+    }
+
+    public Page<Agreement> page(String urn, UUID recipientId, LawfulBasis basis, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM agreement WHERE school_urn = ?");
+        List<Object> params = new ArrayList<>(List.of(urn));
+        if (recipientId != null) {
+            sql.append(" AND recipient_id = ?");
+            params.add(recipientId);
+        }
+        if (basis != null) {
+            sql.append(" AND lawful_basis = ?");
+            params.add(basis);
+        }
+        if (!page.isFirst()) {
+            sql.append(" AND (name, id) > (?, ?)");
+            params.add(page.after(0));
+            params.add(Ids.uuid(page.after(1), "cursor"));
+        }
+        sql.append(" ORDER BY name, id LIMIT ?");
+        params.add(page.fetchSize());
+        return Page.fromRows(jdbc.query(sql.toString(), AgreementRepository::map, params.toArray()), page,
+                a -> List.of(a.name(), a.id().toString()));
+    }
+
+    static Agreement map(ResultSet row) throws SQLException {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        Jdbc.strings(row, "data_categories").forEach(c -> categories.add(DataCategory.valueOf(c)));
+        String safeguard = row.getString("transfer_safeguard");
+        return new Agreement(row.getObject("id", UUID.class), row.getString("school_urn"),
+                row.getObject("recipient_id", UUID.class), row.getString("name"),
+                new LinkedHashSet<>(Jdbc.strings(row, "purposes")), categories,
+                LawfulBasis.valueOf(row.getString("lawful_basis")), row.getString("consent_purpose"),
+                row.getString("legal_reference"), row.getObject("valid_from", LocalDate.class),
+                row.getObject("valid_to", LocalDate.class), row.getString("transfer_country"),
+                safeguard == null ? null : TransferSafeguard.valueOf(safeguard), row.getBoolean("seeded"),
+                row.getLong("version"), Jdbc.instant(row, "created_at"), Jdbc.instant(row, "updated_at"));
+    }
+}

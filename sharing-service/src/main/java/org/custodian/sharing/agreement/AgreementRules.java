@@ -1,0 +1,71 @@
+package org.custodian.sharing.agreement;
+
+import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.TransferSafeguard;
+import org.custodian.sharing.decision.Transfers;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The rules an agreement must satisfy before it is stored. Pure: returns the violations, empty when valid. */
+public final class AgreementRules {
+
+    /** One broken rule, named by the request field it concerns. */
+    public record Violation(String field, String message) {
+    }
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+
+    private AgreementRules() {
+    }
+
+    public static boolean isCountry(String code) {
+        return code != null && COUNTRIES.contains(code);
+    }
+
+    /**
+     * @param recipientCountry the recipient's country, where the data goes unless {@code transferCountry} says otherwise
+     */
+    public static List<Violation> check(LawfulBasis basis, String consentPurpose, String legalReference,
+                                        LocalDate validFrom, LocalDate validTo, String recipientCountry,
+                                        String transferCountry, TransferSafeguard safeguard) {
+        List<Violation> violations = new ArrayList<>();
+        if (basis == LawfulBasis.CONSENT && isBlank(consentPurpose)) {
+            violations.add(new Violation("consentPurpose", "is required when the lawful basis is CONSENT"));
+        }
+        if (basis != null && basis != LawfulBasis.CONSENT && !isBlank(consentPurpose)) {
+            violations.add(new Violation("consentPurpose", "only an agreement whose lawful basis is CONSENT names a consent purpose"));
+        }
+        if (basis == LawfulBasis.LEGAL_OBLIGATION && isBlank(legalReference)) {
+            violations.add(new Violation("legalReference", "name the law that obliges the school to share"));
+        }
+        if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
+            violations.add(new Violation("validTo", "must not be before validFrom"));
+        }
+        if (transferCountry != null) {
+            if (!isCountry(transferCountry)) {
+                violations.add(new Violation("transferCountry", "not an ISO 3166-1 alpha-2 country code"));
+            } else if (Transfers.isUk(transferCountry)) {
+                violations.add(new Violation("transferCountry", "name a country only for a transfer outside the UK"));
+            }
+        }
+        String destination = transferCountry != null ? transferCountry : recipientCountry;
+        if (isCountry(destination)) {
+            if (Transfers.isUk(destination) && safeguard != null) {
+                violations.add(new Violation("transferSafeguard", "the data stays in the UK: no transfer safeguard applies"));
+            } else if (!Transfers.permitted(destination, safeguard)) {
+                violations.add(new Violation("transferSafeguard", safeguard == null
+                        ? "a transfer to " + destination + " (outside the UK) needs ADEQUACY, IDTA or UK_ADDENDUM_SCC"
+                        : "the UK has no adequacy regulations for " + destination + "; use IDTA or UK_ADDENDUM_SCC"));
+            }
+        }
+        return violations;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

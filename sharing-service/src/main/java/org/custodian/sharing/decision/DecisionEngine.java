@@ -1,0 +1,99 @@
+package org.custodian.sharing.decision;
+
+import org.custodian.sharing.decision.Decision.Outcome;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * "We do not share information about pupils with any third party without consent unless the law and our policies
+ * allow us to do so": decides, for one pupil, whether a disclosure may go ahead. Pure: everything it needs is passed
+ * in, so the same inputs always give the same answer.
+ *
+ * <p>Every agreement with the recipient that covers the purpose and all requested categories is a candidate. A
+ * candidate allows the disclosure when it is in force on the day, the data does not leave the UK without a safeguard,
+ * consent is current where the agreement rests on consent (or an emergency justification overrides it, turning the
+ * basis into vital interests), and, unless the basis is legal obligation or vital interests, the pupil's processing is
+ * not restricted and no objection is upheld. The recipient must be active and the pupil on the roster whatever the
+ * agreement. The first allowing candidate wins, preferring bases that need no consent and no override; when none
+ * allows, the reasons are those of the recipient and pupil plus those of the closest candidate.
+ */
+public final class DecisionEngine {
+
+    private DecisionEngine() {
+    }
+
+    public static Decision decide(RecipientTerms recipient, List<AgreementTerms> agreements, SharingRequest request,
+                                  PupilFacts pupil) {
+        Set<Reason> common = EnumSet.noneOf(Reason.class);
+        if (!recipient.active()) {
+            common.add(Reason.RECIPIENT_SUSPENDED);
+        }
+        if (!pupil.onRoster()) {
+            common.add(Reason.PUPIL_NOT_ON_ROSTER);
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (AgreementTerms agreement : agreements) {
+            if (agreement.covers(request.purpose(), request.categories())) {
+                candidates.add(evaluate(recipient, agreement, request, pupil));
+            }
+        }
+        if (candidates.isEmpty()) {
+            common.add(Reason.NO_AGREEMENT);
+            return new Decision(pupil.pupilId(), Outcome.REFUSED, List.copyOf(common), null, null, false);
+        }
+        candidates.sort(Comparator.comparingInt((Candidate c) -> c.reasons.size())
+                .thenComparing(c -> c.override)
+                .thenComparingInt(c -> c.basis.preference())
+                .thenComparing(c -> c.agreement.id()));
+        Candidate best = candidates.get(0);
+        Set<Reason> reasons = EnumSet.copyOf(common);
+        reasons.addAll(best.reasons);
+        Outcome outcome = reasons.isEmpty() ? Outcome.ALLOWED : Outcome.REFUSED;
+        return new Decision(pupil.pupilId(), outcome, List.copyOf(reasons), best.agreement, best.basis,
+                outcome == Outcome.ALLOWED && best.override);
+    }
+
+    private static Candidate evaluate(RecipientTerms recipient, AgreementTerms agreement, SharingRequest request,
+                                      PupilFacts pupil) {
+        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        if (request.on().isBefore(agreement.validFrom())) {
+            reasons.add(Reason.AGREEMENT_NOT_YET_VALID);
+        }
+        if (agreement.validTo() != null && request.on().isAfter(agreement.validTo())) {
+            reasons.add(Reason.AGREEMENT_EXPIRED);
+        }
+        String destination = agreement.transferCountry() != null ? agreement.transferCountry() : recipient.country();
+        if (!Transfers.permitted(destination, agreement.safeguard())) {
+            reasons.add(Reason.TRANSFER_WITHOUT_SAFEGUARD);
+        }
+        LawfulBasis basis = agreement.basis();
+        boolean override = false;
+        if (basis == LawfulBasis.CONSENT) {
+            ConsentStatus consent = pupil.consentFor(agreement.consentPurpose());
+            if (consent != ConsentStatus.GRANTED) {
+                if (request.emergency()) {
+                    basis = LawfulBasis.VITAL_INTERESTS;
+                    override = true;
+                } else {
+                    reasons.add(consent.refusal());
+                }
+            }
+        }
+        if (!basis.overridesRestrictionAndObjection()) {
+            if (pupil.restrictions().stream().anyMatch(r -> r.covers(request.categories()))) {
+                reasons.add(Reason.PROCESSING_RESTRICTED);
+            }
+            if (pupil.objections().stream().anyMatch(o -> o.covers(request.purpose()))) {
+                reasons.add(Reason.OBJECTION_UPHELD);
+            }
+        }
+        return new Candidate(agreement, basis, override, reasons);
+    }
+
+    private record Candidate(AgreementTerms agreement, LawfulBasis basis, boolean override, Set<Reason> reasons) {
+    }
+}

@@ -1,0 +1,7 @@
+package org.custodian.sharing.decision;
+
+import java.util.UUID;
+
+/** What the engine needs to know about a recipient: whether it is active and where it is. */
+public record RecipientTerms(UUID id, boolean active, String country) {
+}

@@ -1,0 +1,154 @@
+package org.custodian.sharing.disclosure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.support.Ids;
+import org.custodian.sharing.support.Jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The append-only disclosure log, its requests and refusals. Writes are one statement per table per request. */
+@ApplicationScoped
+public class DisclosureRepository {
+
+    private static final String COLUMNS = "id, request_id, pupil_id, recipient_id, recipient_name, recipient_kind, "
+            + "agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, purpose, data_categories, "
+            + "reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at";
+
+    /** Filters of the log; null means any. {@code to} is exclusive. */
+    public record Filter(String pupilId, UUID recipientId, Instant from, Instant to, boolean overridesOnly) {
+    }
+
+    @Inject
+    Jdbc jdbc;
+
+    public void insertRequest(String urn, UUID id, UUID recipientId, String purpose, List<String> categories, String reason,
+                              String justification, String by, String role, Instant at, int allowed, int refused) {
+        jdbc.update("""
+                INSERT INTO disclosure_request (school_urn, id, recipient_id, purpose, data_categories, reason,
+                    emergency_justification, requested_by, requested_by_role, requested_at, allowed, refused)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, urn, id, recipientId, purpose, categories, reason, justification, by, role, at, allowed, refused);
+    }
+
+    /** Appends the rows of one request in a single statement. */
+    public void insertAll(String urn, List<DisclosureEntry> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        DisclosureEntry first = rows.get(0);
+        jdbc.update("""
+                INSERT INTO disclosure_log (school_urn, id, request_id, pupil_id, recipient_id, recipient_name, recipient_kind,
+                    agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, purpose, data_categories,
+                    reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at)
+                SELECT ?, r.id::uuid, ?, r.pupil_id, ?, ?, ?, r.agreement_id::uuid, r.lawful_basis, r.agreement_basis,
+                       r.consent_purpose, r.legal_reference, ?, ?, ?, r.override::boolean,
+                       CASE WHEN r.override::boolean THEN ? END, ?, ?, ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                     AS r(id, pupil_id, agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, override)
+                """,
+                urn, first.requestId(), first.recipientId(), first.recipientName(), first.recipientKind(), first.purpose(),
+                first.dataCategories(), first.reason(), first.overrideJustification(), first.disclosedBy(),
+                first.disclosedByRole(), first.disclosedAt(),
+                column(rows, r -> r.id().toString()), column(rows, DisclosureEntry::pupilId),
+                column(rows, r -> r.agreementId().toString()), column(rows, DisclosureEntry::lawfulBasis),
+                column(rows, DisclosureEntry::agreementBasis), column(rows, DisclosureEntry::consentPurpose),
+                column(rows, DisclosureEntry::legalReference), column(rows, r -> Boolean.toString(r.override())));
+    }
+
+    /** Appends the refused pupils of one request with their reasons (comma-joined codes, split in SQL). */
+    public void insertRefusals(String urn, UUID requestId, UUID recipientId, String purpose, Map<String, List<String>> reasons,
+                               Instant at) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        List<String> pupils = new ArrayList<>(reasons.keySet());
+        List<String> joined = pupils.stream().map(p -> String.join(",", reasons.get(p))).toList();
+        jdbc.update("""
+                INSERT INTO disclosure_refusal (school_urn, request_id, pupil_id, recipient_id, purpose, reasons, refused_at)
+                SELECT ?, ?, r.pupil_id, ?, ?, string_to_array(r.reasons, ','), ?
+                FROM unnest(?::text[], ?::text[]) AS r(pupil_id, reasons)
+                """, urn, requestId, recipientId, purpose, at, pupils, joined);
+    }
+
+    public Optional<DisclosureEntry> find(String urn, UUID id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ? AND id = ?",
+                DisclosureRepository::map, urn, id);
+    }
+
+    public Page<DisclosureEntry> page(String urn, Filter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ?");
+        List<Object> params = new ArrayList<>(List.of(urn));
+        if (filter.pupilId() != null) {
+            sql.append(" AND pupil_id = ?");
+            params.add(filter.pupilId());
+        }
+        if (filter.recipientId() != null) {
+            sql.append(" AND recipient_id = ?");
+            params.add(filter.recipientId());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND disclosed_at >= ?");
+            params.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND disclosed_at < ?");
+            params.add(filter.to());
+        }
+        if (filter.overridesOnly()) {
+            sql.append(" AND override");
+        }
+        if (!page.isFirst()) {
+            sql.append(" AND (disclosed_at, id) < (?, ?)");
+            params.add(Ids.cursorTime(page.after(0)));
+            params.add(Ids.uuid(page.after(1), "cursor"));
+        }
+        sql.append(" ORDER BY disclosed_at DESC, id DESC LIMIT ?");
+        params.add(page.fetchSize());
+        return Page.fromRows(jdbc.query(sql.toString(), DisclosureRepository::map, params.toArray()), page,
+                d -> List.of(Ids.cursorTime(d.disclosedAt()), d.id().toString()));
+    }
+
+    /** Every disclosure about one pupil, oldest first (for the subject export). */
+    public List<DisclosureEntry> aboutPupil(String urn, String pupilId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? ORDER BY disclosed_at, id",
+                DisclosureRepository::map, urn, pupilId);
+    }
+
+    /** Every refusal about one pupil, oldest first. */
+    public List<Map<String, Object>> refusalsAbout(String urn, String pupilId) {
+        return jdbc.query("""
+                SELECT request_id, recipient_id, purpose, reasons, refused_at FROM disclosure_refusal
+                WHERE school_urn = ? AND pupil_id = ? ORDER BY refused_at
+                """, row -> Map.of("requestId", row.getObject(1, UUID.class), "recipientId", row.getObject(2, UUID.class),
+                "purpose", row.getString(3), "reasons", Jdbc.strings(row, "reasons"),
+                "refusedAt", Jdbc.instant(row, "refused_at")), urn, pupilId);
+    }
+
+    private static List<String> column(List<DisclosureEntry> rows, java.util.function.Function<DisclosureEntry, String> f) {
+        List<String> values = new ArrayList<>(rows.size());
+        for (DisclosureEntry row : rows) {
+            values.add(f.apply(row));
+        }
+        return values;
+    }
+
+    static DisclosureEntry map(ResultSet row) throws SQLException {
+        return new DisclosureEntry(row.getObject("id", UUID.class), row.getObject("request_id", UUID.class),
+                row.getString("pupil_id"), row.getObject("recipient_id", UUID.class), row.getString("recipient_name"),
+                row.getString("recipient_kind"), row.getObject("agreement_id", UUID.class), row.getString("lawful_basis"),
+                row.getString("agreement_basis"), row.getString("consent_purpose"), row.getString("legal_reference"),
+                row.getString("purpose"), Jdbc.strings(row, "data_categories"), row.getString("reason"),
+                row.getBoolean("override"), row.getString("override_justification"), row.getString("disclosed_by"),
+                row.getString("disclosed_by_role"), Jdbc.instant(row, "disclosed_at"));
+    }
+}

@@ -1,0 +1,226 @@
+package org.custodian.sharing.disclosure;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.idempotency.IdempotencyKeys;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.custodian.platform.security.Visibility;
+import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.decision.Decision;
+import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.Reason;
+import org.custodian.sharing.school.SchoolScope;
+import org.custodian.sharing.support.Clocks;
+import org.custodian.sharing.support.Ids;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Sharing decisions and the disclosure log. {@code POST .../disclosures} decides and logs; {@code POST
+ * .../sharing-checks} decides only. Each pupil gets ALLOWED or REFUSED with machine-readable reasons.
+ */
+@Path("/api/v1/schools/{urn}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Disclosures")
+public class DisclosureResource {
+
+    public static final int MAX_PUPILS = 1000;
+
+    /**
+     * @param reason                 why the data is being shared (required for a disclosure, optional for a check)
+     * @param emergencyJustification a written justification that the disclosure protects someone's vital interests
+     *                               (e.g. safeguarding): overrides missing consent, logged as an override
+     */
+    public record DisclosureRequest(
+            @NotNull UUID recipientId,
+            @NotEmpty @Size(max = MAX_PUPILS, message = "at most 1000 pupils per request")
+            List<@NotNull @Pattern(regexp = Ids.PUPIL_ID, message = "a pupil id is 1 to 64 letters, digits or . _ : -") String> pupilIds,
+            @NotEmpty Set<@NotNull DataCategory> dataCategories,
+            @NotBlank @Pattern(regexp = Ids.CODE, message = "a purpose code: letters, digits, . _ -") String purpose,
+            @Size(max = 2000) String reason,
+            @Size(min = 20, max = 4000, message = "a written justification of 20 to 4000 characters") String emergencyJustification) {
+    }
+
+    public record DecisionView(String pupilId, Decision.Outcome outcome, List<Reason> reasons, UUID agreementId,
+                               LawfulBasis lawfulBasis, boolean override, UUID disclosureId) {
+    }
+
+    public record DecisionsView(UUID requestId, UUID recipientId, String purpose, Set<DataCategory> dataCategories,
+                                LocalDate decidedOn, Instant decidedAt, long allowed, long refused,
+                                List<DecisionView> decisions) {
+        static DecisionsView of(DisclosureRequest request, DisclosureService.Outcome outcome) {
+            List<DecisionView> views = outcome.decisions().stream().map(d -> new DecisionView(d.pupilId(), d.outcome(),
+                    d.reasons(), d.agreement() == null ? null : d.agreement().id(), d.allowed() ? d.basis() : null,
+                    d.override(), outcome.disclosureIds().get(d.pupilId()))).toList();
+            long allowed = outcome.allowed();
+            return new DecisionsView(outcome.requestId(), outcome.recipient().id(), request.purpose(),
+                    EnumSet.copyOf(request.dataCategories()), outcome.decidedOn(), outcome.decidedAt(), allowed,
+                    views.size() - allowed, views);
+        }
+    }
+
+    @Inject
+    SchoolScope school;
+    @Inject
+    Caller caller;
+    @Inject
+    DisclosureService service;
+    @Inject
+    DisclosureRepository log;
+    @Inject
+    AuditLog audit;
+    @Inject
+    IdempotencyKeys idempotency;
+
+    @POST
+    @Path("disclosures")
+    @Transactional
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS})
+    @Operation(summary = "Disclose data about up to 1,000 pupils: decide each, log the allowed ones, emit disclosure.made / disclosure.refused")
+    @APIResponse(responseCode = "200", description = "The decision for every pupil; allowed ones are in the disclosure log")
+    @APIResponse(responseCode = "400", description = "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils, missing reason")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    public Response disclose(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                             @Valid @NotNull DisclosureRequest request) {
+        school.open(urn);
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw Problems.invalid("reason", "say why the data is being disclosed");
+        }
+        DisclosureService.Ask ask = ask(request);
+        return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/disclosures", request,
+                () -> Response.ok(DecisionsView.of(request, service.disclose(urn, ask))).build());
+    }
+
+    @POST
+    @Path("sharing-checks")
+    @Transactional
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS})
+    @Operation(summary = "Ask whether data about up to 1,000 pupils may be shared, without disclosing or logging a disclosure")
+    @APIResponse(responseCode = "200", description = "The decision for every pupil")
+    @APIResponse(responseCode = "400", description = "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "413", description = "Body too large")
+    public DecisionsView check(@PathParam("urn") String urn, @Valid @NotNull DisclosureRequest request) {
+        school.open(urn);
+        return DecisionsView.of(request, service.check(urn, ask(request)));
+    }
+
+    @GET
+    @Path("disclosures")
+    @Transactional
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The disclosure log, newest first, by pupil, recipient and date range (from/to inclusive, Europe/London)")
+    @APIResponse(responseCode = "200", description = "A page of disclosures")
+    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    public Page<DisclosureEntry> list(@PathParam("urn") String urn, @QueryParam("pupilId") String pupilId,
+                                      @QueryParam("recipientId") String recipientId, @QueryParam("from") String from,
+                                      @QueryParam("to") String to, @QueryParam("limit") String limit,
+                                      @QueryParam("cursor") String cursor) {
+        school.open(urn);
+        return page(urn, pupilId, recipientId, from, to, false, limit, cursor);
+    }
+
+    @GET
+    @Path("disclosures/overrides")
+    @Transactional
+    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    @Operation(summary = "Every emergency disclosure that overrode missing consent, newest first")
+    @APIResponse(responseCode = "200", description = "A page of override disclosures with their justifications")
+    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    public Page<DisclosureEntry> overrides(@PathParam("urn") String urn, @QueryParam("pupilId") String pupilId,
+                                           @QueryParam("recipientId") String recipientId, @QueryParam("from") String from,
+                                           @QueryParam("to") String to, @QueryParam("limit") String limit,
+                                           @QueryParam("cursor") String cursor) {
+        school.open(urn);
+        return page(urn, pupilId, recipientId, from, to, true, limit, cursor);
+    }
+
+    @GET
+    @Path("disclosures/{id}")
+    @Transactional
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "One entry of the disclosure log")
+    @APIResponse(responseCode = "200", description = "The disclosure")
+    @APIResponse(responseCode = "400", description = "Malformed id")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "404", description = "No such disclosure in this school")
+    public DisclosureEntry get(@PathParam("urn") String urn, @PathParam("id") String id) {
+        school.open(urn);
+        return Visibility.orNotFound(log.find(urn, Ids.uuid(id, "id")), "disclosure");
+    }
+
+    private Page<DisclosureEntry> page(String urn, String pupilId, String recipientId, String from, String to,
+                                       boolean overridesOnly, String limit, String cursor) {
+        String pupil = pupilId == null ? null : Ids.pupil(pupilId, "pupilId");
+        UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
+        LocalDate fromDate = Ids.date(from, "from");
+        LocalDate toDate = Ids.date(to, "to");
+        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+            throw Problems.invalid("to", "must not be before from");
+        }
+        PageRequest page = PageRequest.of(limit, cursor);
+        DisclosureRepository.Filter filter = new DisclosureRepository.Filter(pupil, recipient,
+                fromDate == null ? null : fromDate.atStartOfDay(Clocks.LONDON).toInstant(),
+                toDate == null ? null : toDate.plusDays(1).atStartOfDay(Clocks.LONDON).toInstant(), overridesOnly);
+        Page<DisclosureEntry> result = log.page(urn, filter, page);
+        if (pupil != null) {
+            audit.record(caller, urn, "pupils/" + pupil, "disclosures.read", AuditEntry.Outcome.SUCCESS,
+                    result.items().size() + " disclosure log rows" + (overridesOnly ? " (overrides)" : ""));
+        }
+        return result;
+    }
+
+    private static DisclosureService.Ask ask(DisclosureRequest request) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.pupilIds().size(); i++) {
+            if (!seen.add(request.pupilIds().get(i))) {
+                throw Problems.invalid("pupilIds[" + i + "]", "pupil " + request.pupilIds().get(i) + " is listed twice");
+            }
+        }
+        return new DisclosureService.Ask(request.recipientId(), List.copyOf(request.pupilIds()),
+                EnumSet.copyOf(request.dataCategories()), request.purpose(),
+                request.reason() == null ? null : request.reason().strip(), request.emergencyJustification());
+    }
+}

@@ -1,0 +1,194 @@
+package org.custodian.sharing.disclosure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.outbox.Outbox;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.sharing.agreement.Agreement;
+import org.custodian.sharing.agreement.AgreementRepository;
+import org.custodian.sharing.decision.AgreementTerms;
+import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.decision.Decision;
+import org.custodian.sharing.decision.DecisionEngine;
+import org.custodian.sharing.decision.PupilFacts;
+import org.custodian.sharing.decision.Reason;
+import org.custodian.sharing.decision.RecipientTerms;
+import org.custodian.sharing.decision.SharingRequest;
+import org.custodian.sharing.projection.ProjectionRepository;
+import org.custodian.sharing.recipient.Recipient;
+import org.custodian.sharing.recipient.RecipientRepository;
+import org.custodian.sharing.support.Clocks;
+import org.custodian.sharing.webhook.DeliveryWorker;
+import org.custodian.sharing.webhook.PartnerNotifier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the decision engine over a request's pupils from the local projections, and for a disclosure writes the log,
+ * the events ({@code disclosure.made}, {@code disclosure.refused}), the partner's {@code disclosure.made} webhook and
+ * the audit entries, all in one transaction.
+ */
+@ApplicationScoped
+public class DisclosureService {
+
+    /** What to decide: who, what, why. {@code justification} set makes it an emergency (vital interests) request. */
+    public record Ask(UUID recipientId, List<String> pupilIds, Set<DataCategory> categories, String purpose,
+                      String reason, String justification) {
+    }
+
+    /** The decisions for every pupil, with the ids of the log rows written (null for a check or a refusal). */
+    public record Outcome(UUID requestId, Recipient recipient, Map<UUID, Agreement> agreements, LocalDate decidedOn,
+                          Instant decidedAt, List<Decision> decisions, Map<String, UUID> disclosureIds) {
+        public long allowed() {
+            return decisions.stream().filter(Decision::allowed).count();
+        }
+    }
+
+    @Inject
+    RecipientRepository recipients;
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    ProjectionRepository projections;
+    @Inject
+    DisclosureRepository log;
+    @Inject
+    PartnerNotifier partners;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Caller caller;
+    @Inject
+    Clock clock;
+
+    /** Decides without logging (sharing-checks); audited as one check. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome check(String urn, Ask ask) {
+        Outcome outcome = decide(urn, ask, null, false);
+        audit.record(caller, urn, "recipients/" + ask.recipientId(), "sharing.checked", AuditEntry.Outcome.SUCCESS,
+                summary(ask, outcome));
+        return outcome;
+    }
+
+    /** Decides and logs: the allowed pupils' data is disclosed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outcome disclose(String urn, Ask ask) {
+        UUID requestId = UUID.randomUUID();
+        Outcome outcome = decide(urn, ask, requestId, true);
+        Recipient recipient = outcome.recipient();
+        Instant at = outcome.decidedAt();
+        List<DisclosureEntry> rows = new ArrayList<>();
+        Map<String, List<String>> refusals = new LinkedHashMap<>();
+        List<String> categories = ask.categories().stream().map(Enum::name).sorted().toList();
+        for (Decision d : outcome.decisions()) {
+            if (d.allowed()) {
+                AgreementTerms a = d.agreement();
+                rows.add(new DisclosureEntry(outcome.disclosureIds().get(d.pupilId()), requestId, d.pupilId(), recipient.id(),
+                        recipient.name(), recipient.kind().name(), a.id(), d.basis().name(), a.basis().name(),
+                        a.consentPurpose(), outcome.agreements().get(a.id()).legalReference(), ask.purpose(), categories, ask.reason(),
+                        d.override(), ask.justification(), caller.subject(), caller.primaryRole(), at));
+            } else {
+                refusals.put(d.pupilId(), d.reasons().stream().map(Enum::name).toList());
+            }
+        }
+        log.insertRequest(urn, requestId, recipient.id(), ask.purpose(), categories, ask.reason(), ask.justification(),
+                caller.subject(), caller.primaryRole(), at, rows.size(), refusals.size());
+        log.insertAll(urn, rows);
+        log.insertRefusals(urn, requestId, recipient.id(), ask.purpose(), refusals, at);
+        for (DisclosureEntry row : rows) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("disclosureId", row.id().toString());
+            data.put("requestId", requestId.toString());
+            data.put("pupilId", row.pupilId());
+            data.put("recipientId", recipient.id().toString());
+            data.put("agreementId", row.agreementId().toString());
+            data.put("lawfulBasis", row.lawfulBasis());
+            data.put("purpose", row.purpose());
+            data.put("dataCategories", categories);
+            data.put("override", row.override());
+            data.put("disclosedAt", at.toString());
+            outbox.append(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_MADE, urn, row.pupilId(),
+                    CloudEventCodec.toData(data)));
+            if (row.override()) {
+                audit.record(caller, urn, "pupils/" + row.pupilId(), "disclosure.override", AuditEntry.Outcome.SUCCESS,
+                        "emergency disclosure " + row.id() + " to " + recipient.name() + " on vital interests, overriding "
+                                + "missing consent (" + row.consentPurpose() + "): " + ask.justification());
+            }
+        }
+        refusals.forEach((pupil, reasons) -> {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("requestId", requestId.toString());
+            data.put("pupilId", pupil);
+            data.put("recipientId", recipient.id().toString());
+            data.put("purpose", ask.purpose());
+            data.put("dataCategories", categories);
+            data.put("reasons", reasons);
+            data.put("refusedAt", at.toString());
+            outbox.append(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_REFUSED, urn, pupil,
+                    CloudEventCodec.toData(data)));
+        });
+        if (!rows.isEmpty()) {
+            partners.disclosureMade(urn, recipient.id(), requestId, ask.purpose(), ask.categories(), rows.stream()
+                    .map(r -> new PartnerNotifier.Disclosed(r.pupilId(), r.id(), r.lawfulBasis(), r.agreementId())).toList());
+        }
+        audit.record(caller, urn, "disclosure-requests/" + requestId, "disclosure.decided", AuditEntry.Outcome.SUCCESS,
+                summary(ask, outcome));
+        return outcome;
+    }
+
+    private Outcome decide(String urn, Ask ask, UUID requestId, boolean assignIds) {
+        Recipient recipient = recipients.findForShare(urn, ask.recipientId())
+                .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
+        List<Agreement> candidates = agreements.forRecipient(urn, recipient.id());
+        List<AgreementTerms> terms = candidates.stream().map(Agreement::terms).toList();
+        Set<String> consentPurposes = terms.stream().map(AgreementTerms::consentPurpose).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        LocalDate today = Clocks.today(clock);
+        Instant now = clock.instant();
+        Map<String, PupilFacts> facts = projections.facts(urn, ask.pupilIds(), consentPurposes, today);
+        RecipientTerms recipientTerms = new RecipientTerms(recipient.id(), recipient.active(), recipient.country());
+        SharingRequest request = new SharingRequest(ask.purpose(), ask.categories(), today, ask.justification() != null);
+        List<Decision> decisions = new ArrayList<>(ask.pupilIds().size());
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        for (String pupil : ask.pupilIds()) {
+            Decision decision = DecisionEngine.decide(recipientTerms, terms, request, facts.get(pupil));
+            decisions.add(decision);
+            if (assignIds && decision.allowed()) {
+                ids.put(pupil, UUID.randomUUID());
+            }
+        }
+        Map<UUID, Agreement> byId = candidates.stream().collect(Collectors.toMap(Agreement::id, a -> a));
+        return new Outcome(requestId, recipient, byId, today, now, decisions, ids);
+    }
+
+    private static String summary(Ask ask, Outcome outcome) {
+        long allowed = outcome.allowed();
+        Map<Reason, Long> reasons = new LinkedHashMap<>();
+        outcome.decisions().forEach(d -> d.reasons().forEach(r -> reasons.merge(r, 1L, Long::sum)));
+        long overrides = outcome.decisions().stream().filter(Decision::override).count();
+        return (outcome.requestId() == null ? "check" : "request " + outcome.requestId()) + ": "
+                + outcome.recipient().name() + ", purpose " + ask.purpose() + ", " + new java.util.TreeSet<>(ask.categories())
+                + "; " + allowed + " allowed, " + (outcome.decisions().size() - allowed) + " refused"
+                + (reasons.isEmpty() ? "" : " " + reasons) + (overrides > 0 ? "; " + overrides + " emergency overrides" : "")
+                + (ask.reason() == null ? "" : "; reason: " + ask.reason());
+    }
+}

@@ -1,0 +1,173 @@
+package org.custodian.sharing.projection;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.ConsentEvents;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.InvalidEventException;
+import org.custodian.platform.events.RightsEvents;
+import org.custodian.platform.events.RosterEvents;
+import org.custodian.platform.inbox.IdempotentConsumer;
+import org.custodian.sharing.decision.ConsentStatus;
+import org.custodian.sharing.webhook.PartnerNotifier;
+import org.custodian.sharing.webhook.PartnerEventType;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps the decision engine's projections current from {@code custodian.consent.v1}, {@code custodian.roster.v1}
+ * and {@code custodian.rights.v1}, and tells partners what they must do. Each event is applied once (the inbox
+ * records its id in the same transaction); an invalid record goes to {@code custodian.dlq.sharing-service}.
+ */
+@ApplicationScoped
+public class ProjectionConsumers {
+
+    public static final String CONSENT = "sharing-consent-projection";
+    public static final String ROSTER = "sharing-roster-projection";
+    public static final String RIGHTS = "sharing-rights-projection";
+
+    @Inject
+    IdempotentConsumer idempotent;
+    @Inject
+    ProjectionRepository projections;
+    @Inject
+    PartnerNotifier partners;
+
+    @Incoming("consent-in")
+    @Blocking(ordered = true)
+    public void consent(String record) {
+        idempotent.apply(CONSENT, record, this::applyConsent);
+    }
+
+    @Incoming("roster-in")
+    @Blocking(ordered = true)
+    public void roster(String record) {
+        idempotent.apply(ROSTER, record, this::applyRoster);
+    }
+
+    @Incoming("rights-in")
+    @Blocking(ordered = true)
+    public void rights(String record) {
+        idempotent.apply(RIGHTS, record, this::applyRights);
+    }
+
+    void applyConsent(CloudEvent event) {
+        String urn = school(event);
+        Instant asOf = time(event);
+        switch (event.type()) {
+            case EventTypes.CONSENT_GRANTED, EventTypes.CONSENT_REFUSED, EventTypes.CONSENT_WITHDRAWN -> {
+                ConsentEvents.DecisionRecorded d = CloudEventCodec.data(event, ConsentEvents.DecisionRecorded.class);
+                require(d.pupilId(), "pupilId");
+                require(d.purpose(), "purpose");
+                ConsentStatus status = ConsentStatus.parse(d.effectiveStatus());
+                projections.consentStatus(urn, d.pupilId(), d.purpose(), status, d.effectiveVersion(),
+                        d.recordedAt() != null ? d.recordedAt() : asOf);
+                if (EventTypes.CONSENT_WITHDRAWN.equals(event.type()) && status != ConsentStatus.GRANTED) {
+                    partners.consentWithdrawn(urn, d.pupilId(), d.purpose(), status, event.id());
+                }
+            }
+            case EventTypes.CONSENT_EXPIRED -> {
+                ConsentEvents.Expired e = CloudEventCodec.data(event, ConsentEvents.Expired.class);
+                require(e.pupilId(), "pupilId");
+                require(e.purpose(), "purpose");
+                ConsentStatus status = e.effectiveStatus() == null ? ConsentStatus.EXPIRED : ConsentStatus.parse(e.effectiveStatus());
+                projections.consentStatus(urn, e.pupilId(), e.purpose(), status, null, asOf);
+            }
+            case EventTypes.PURPOSE_REWORDED -> {
+                ConsentEvents.Reworded r = CloudEventCodec.data(event, ConsentEvents.Reworded.class);
+                require(r.purpose(), "purpose");
+                if (r.requiresReconsent()) {
+                    projections.reworded(urn, r.purpose(), r.version());
+                }
+            }
+            default -> {
+                // other consent events do not change sharing decisions
+            }
+        }
+    }
+
+    void applyRoster(CloudEvent event) {
+        switch (event.type()) {
+            case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED -> {
+                RosterEvents.PupilChanged p = CloudEventCodec.data(event, RosterEvents.PupilChanged.class);
+                require(p.pupilId(), "pupilId");
+                projections.pupilChanged(school(event), p.pupilId(), p.onRoll(), p.leavingDate(), time(event));
+            }
+            case EventTypes.PUPIL_LEFT -> {
+                RosterEvents.PupilLeft p = CloudEventCodec.data(event, RosterEvents.PupilLeft.class);
+                require(p.pupilId(), "pupilId");
+                projections.pupilLeft(school(event), p.pupilId(), p.leavingDate(), time(event));
+            }
+            default -> {
+                // school and guardian events do not change who is on roll
+            }
+        }
+    }
+
+    void applyRights(CloudEvent event) {
+        String urn;
+        switch (event.type()) {
+            case EventTypes.PROCESSING_RESTRICTED, EventTypes.PROCESSING_UNRESTRICTED -> {
+                urn = school(event);
+                RightsEvents.RestrictionChanged r = CloudEventCodec.data(event, RightsEvents.RestrictionChanged.class);
+                require(r.pupilId(), "pupilId");
+                List<String> categories = r.categories() == null ? List.of() : r.categories();
+                String requestId = r.requestId() != null ? r.requestId() : event.id();
+                boolean restricted = EventTypes.PROCESSING_RESTRICTED.equals(event.type());
+                if (restricted) {
+                    projections.restrict(urn, r.pupilId(), requestId, categories, time(event));
+                } else {
+                    projections.unrestrict(urn, r.pupilId(), requestId, categories);
+                }
+                partners.rightsAction(restricted ? PartnerEventType.PROCESSING_RESTRICTED : PartnerEventType.PROCESSING_UNRESTRICTED,
+                        urn, r.pupilId(), r.requestId(), categories, false, event.id());
+            }
+            case EventTypes.OBJECTION_UPHELD -> {
+                urn = school(event);
+                RightsEvents.ObjectionUpheld o = CloudEventCodec.data(event, RightsEvents.ObjectionUpheld.class);
+                require(o.pupilId(), "pupilId");
+                projections.objectionUpheld(urn, o.pupilId(), o.requestId() != null ? o.requestId() : event.id(),
+                        o.processing(), o.purposes() == null ? List.of() : o.purposes(), time(event));
+            }
+            case EventTypes.ERASURE_APPROVED -> {
+                urn = school(event);
+                RightsEvents.ErasureApproved e = CloudEventCodec.data(event, RightsEvents.ErasureApproved.class);
+                require(e.pupilId(), "pupilId");
+                partners.rightsAction(PartnerEventType.ERASURE_REQUESTED, urn, e.pupilId(), e.requestId(),
+                        e.categories() == null ? List.of() : e.categories(), e.consentBasedOnly(), event.id());
+            }
+            case EventTypes.RECTIFICATION_APPROVED -> {
+                urn = school(event);
+                RightsEvents.RectificationApproved r = CloudEventCodec.data(event, RightsEvents.RectificationApproved.class);
+                require(r.pupilId(), "pupilId");
+                partners.rightsAction(PartnerEventType.RECTIFICATION_REQUESTED, urn, r.pupilId(), r.requestId(),
+                        r.categories() == null ? List.of() : r.categories(), false, event.id());
+            }
+            default -> {
+                // requests received or completed and complaints do not concern sharing
+            }
+        }
+    }
+
+    private static String school(CloudEvent event) {
+        if (event.schoolurn() == null) {
+            throw new InvalidEventException("event " + event.id() + " (" + event.type() + ") has no schoolurn");
+        }
+        return event.schoolurn();
+    }
+
+    private static Instant time(CloudEvent event) {
+        return event.time() != null ? event.time().toInstant() : Instant.now();
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidEventException("event data has no " + field);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package org.custodian.sharing.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.sharing.decision.ConsentStatus;
+import org.custodian.sharing.decision.PupilFacts;
+import org.custodian.sharing.decision.PupilFacts.Objection;
+import org.custodian.sharing.decision.PupilFacts.Restriction;
+import org.custodian.sharing.support.Jdbc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local copies of other services' facts the decision engine reads: roster, effective consent, restrictions and
+ * objections. Written only by the event consumers; read in bulk (one query per table for up to 1,000 pupils).
+ */
+@ApplicationScoped
+public class ProjectionRepository {
+
+    @Inject
+    Jdbc jdbc;
+
+    /** The facts about each pupil, in the order asked; a pupil the roster never mentioned is not on it. */
+    public Map<String, PupilFacts> facts(String urn, List<String> pupilIds, Collection<String> consentPurposes,
+                                         LocalDate today) {
+        String[] ids = pupilIds.toArray(String[]::new);
+        Set<String> onRoster = new HashSet<>(jdbc.query("""
+                SELECT pupil_id FROM roster_pupil
+                WHERE school_urn = ? AND pupil_id = ANY(?) AND on_roll AND (leaving_date IS NULL OR leaving_date >= ?)
+                """, row -> row.getString(1), urn, ids, today));
+        Map<String, Map<String, ConsentStatus>> consent = new HashMap<>();
+        if (!consentPurposes.isEmpty()) {
+            jdbc.query("""
+                    SELECT c.pupil_id, c.purpose, CASE
+                             WHEN c.status = 'GRANTED' AND f.min_version IS NOT NULL AND coalesce(c.version, 0) < f.min_version
+                             THEN 'RENEWAL_NEEDED' ELSE c.status END
+                    FROM consent_status c
+                    LEFT JOIN consent_purpose_floor f ON f.school_urn = c.school_urn AND f.purpose = c.purpose
+                    WHERE c.school_urn = ? AND c.purpose = ANY(?) AND c.pupil_id = ANY(?)
+                    """, row -> consent.computeIfAbsent(row.getString(1), k -> new HashMap<>())
+                    .put(row.getString(2), ConsentStatus.parse(row.getString(3))), urn, consentPurposes, ids);
+        }
+        Map<String, List<Restriction>> restrictions = new HashMap<>();
+        jdbc.query("SELECT pupil_id, categories FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ANY(?)",
+                row -> restrictions.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                        .add(new Restriction(Set.copyOf(Jdbc.strings(row, "categories")))), urn, ids);
+        Map<String, List<Objection>> objections = new HashMap<>();
+        jdbc.query("SELECT pupil_id, purposes FROM pupil_objection WHERE school_urn = ? AND pupil_id = ANY(?)",
+                row -> objections.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                        .add(new Objection(Set.copyOf(Jdbc.strings(row, "purposes")))), urn, ids);
+        Map<String, PupilFacts> facts = new LinkedHashMap<>();
+        for (String id : pupilIds) {
+            facts.put(id, new PupilFacts(id, onRoster.contains(id), consent.getOrDefault(id, Map.of()),
+                    restrictions.getOrDefault(id, List.of()), objections.getOrDefault(id, List.of())));
+        }
+        return facts;
+    }
+
+    // --- roster ---
+
+    public void pupilChanged(String urn, String pupilId, boolean onRoll, LocalDate leavingDate, Instant asOf) {
+        jdbc.update("""
+                INSERT INTO roster_pupil (school_urn, pupil_id, on_roll, leaving_date, as_of) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (school_urn, pupil_id) DO UPDATE
+                SET on_roll = EXCLUDED.on_roll, leaving_date = EXCLUDED.leaving_date, as_of = EXCLUDED.as_of
+                WHERE roster_pupil.as_of <= EXCLUDED.as_of
+                """, urn, pupilId, onRoll, leavingDate, asOf);
+    }
+
+    public void pupilLeft(String urn, String pupilId, LocalDate leavingDate, Instant asOf) {
+        jdbc.update("""
+                INSERT INTO roster_pupil (school_urn, pupil_id, on_roll, leaving_date, as_of) VALUES (?, ?, false, ?, ?)
+                ON CONFLICT (school_urn, pupil_id) DO UPDATE SET leaving_date = EXCLUDED.leaving_date, as_of = EXCLUDED.as_of
+                WHERE roster_pupil.as_of <= EXCLUDED.as_of
+                """, urn, pupilId, leavingDate, asOf);
+    }
+
+    // --- consent ---
+
+    public void consentStatus(String urn, String pupilId, String purpose, ConsentStatus status, Integer version,
+                              Instant asOf) {
+        jdbc.update("""
+                INSERT INTO consent_status (school_urn, pupil_id, purpose, status, version, as_of) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (school_urn, pupil_id, purpose) DO UPDATE
+                SET status = EXCLUDED.status, version = coalesce(EXCLUDED.version, consent_status.version), as_of = EXCLUDED.as_of
+                WHERE consent_status.as_of <= EXCLUDED.as_of
+                """, urn, pupilId, purpose, status, version, asOf);
+    }
+
+    /** A rewording that requires re-consent: GRANTED resting on an older version becomes RENEWAL_NEEDED. */
+    public void reworded(String urn, String purpose, int version) {
+        jdbc.update("""
+                INSERT INTO consent_purpose_floor (school_urn, purpose, min_version) VALUES (?, ?, ?)
+                ON CONFLICT (school_urn, purpose) DO UPDATE
+                SET min_version = greatest(consent_purpose_floor.min_version, EXCLUDED.min_version)
+                """, urn, purpose, version);
+        jdbc.update("""
+                UPDATE consent_status SET status = 'RENEWAL_NEEDED'
+                WHERE school_urn = ? AND purpose = ? AND status = 'GRANTED' AND coalesce(version, 0) < ?
+                """, urn, purpose, version);
+    }
+
+    // --- rights ---
+
+    public void restrict(String urn, String pupilId, String requestId, List<String> categories, Instant since) {
+        jdbc.update("""
+                INSERT INTO pupil_restriction (school_urn, pupil_id, request_id, categories, since) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (school_urn, pupil_id, request_id) DO UPDATE SET categories = EXCLUDED.categories
+                """, urn, pupilId, requestId, categories, since);
+    }
+
+    /** Lifts the restriction of that request; without one, an unrestriction of all processing lifts every one. */
+    public void unrestrict(String urn, String pupilId, String requestId, List<String> categories) {
+        int lifted = jdbc.update("DELETE FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ? AND request_id = ?",
+                urn, pupilId, requestId);
+        if (lifted == 0 && categories.isEmpty()) {
+            jdbc.update("DELETE FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ?", urn, pupilId);
+        }
+    }
+
+    public void objectionUpheld(String urn, String pupilId, String requestId, String processing, List<String> purposes,
+                                Instant since) {
+        jdbc.update("""
+                INSERT INTO pupil_objection (school_urn, pupil_id, request_id, processing, purposes, since)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (school_urn, pupil_id, request_id) DO UPDATE
+                SET processing = EXCLUDED.processing, purposes = EXCLUDED.purposes
+                """, urn, pupilId, requestId, processing, purposes, since);
+    }
+
+    /** What the projections hold about one pupil, for the subject export. */
+    public Map<String, Object> about(String urn, String pupilId) {
+        Map<String, Object> held = new LinkedHashMap<>();
+        held.put("roster", jdbc.one("SELECT on_roll, leaving_date FROM roster_pupil WHERE school_urn = ? AND pupil_id = ?",
+                row -> {
+                    Map<String, Object> r = new LinkedHashMap<>();
+                    r.put("onRoll", row.getBoolean(1));
+                    r.put("leavingDate", row.getObject(2, LocalDate.class));
+                    return r;
+                }, urn, pupilId).orElse(null));
+        held.put("consent", jdbc.query(
+                "SELECT purpose, status, version, as_of FROM consent_status WHERE school_urn = ? AND pupil_id = ? ORDER BY purpose",
+                row -> Map.of("purpose", row.getString(1), "status", row.getString(2),
+                        "asOf", Jdbc.instant(row, "as_of")), urn, pupilId));
+        held.put("restrictions", jdbc.query(
+                "SELECT request_id, categories, since FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ? ORDER BY since",
+                row -> Map.of("requestId", row.getString(1), "categories", Jdbc.strings(row, "categories"),
+                        "since", Jdbc.instant(row, "since")), urn, pupilId));
+        held.put("objections", jdbc.query(
+                "SELECT request_id, coalesce(processing, ''), purposes, since FROM pupil_objection WHERE school_urn = ? AND pupil_id = ? ORDER BY since",
+                row -> Map.of("requestId", row.getString(1), "processing", row.getString(2),
+                        "purposes", Jdbc.strings(row, "purposes"), "since", Jdbc.instant(row, "since")), urn, pupilId));
+        return held;
+    }
+}

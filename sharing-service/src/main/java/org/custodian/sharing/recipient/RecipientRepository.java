@@ -1,0 +1,81 @@
+package org.custodian.sharing.recipient;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.support.Ids;
+import org.custodian.sharing.support.Jdbc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class RecipientRepository {
+
+    private static final String COLUMNS = "id, school_urn, name, kind, country, contact, contract_reference, description, "
+            + "status, seeded, version, created_at, updated_at";
+
+    @Inject
+    Jdbc jdbc;
+
+    public void insert(Recipient r) {
+        jdbc.update("INSERT INTO recipient (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.id(), r.schoolUrn(), r.name(), r.kind(), r.country(), r.contact(), r.contractReference(),
+                r.description(), r.status(), r.seeded(), r.version(), r.createdAt(), r.updatedAt());
+    }
+
+    /** Writes the new state if the stored version is still {@code expectedVersion}; false when it moved on. */
+    public boolean update(Recipient r, long expectedVersion) {
+        return jdbc.update("""
+                UPDATE recipient SET name = ?, kind = ?, country = ?, contact = ?, contract_reference = ?, description = ?,
+                       status = ?, version = ?, updated_at = ?
+                WHERE school_urn = ? AND id = ? AND version = ?
+                """, r.name(), r.kind(), r.country(), r.contact(), r.contractReference(), r.description(), r.status(),
+                r.version(), r.updatedAt(), r.schoolUrn(), r.id(), expectedVersion) == 1;
+    }
+
+    public Optional<Recipient> find(String urn, UUID id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM recipient WHERE school_urn = ? AND id = ?", RecipientRepository::map, urn, id);
+    }
+
+    /** Locks the recipient row for the rest of the transaction (a decision reads a status no one changes meanwhile). */
+    public Optional<Recipient> findForShare(String urn, UUID id) {
+        return jdbc.one("SELECT " + COLUMNS + " FROM recipient WHERE school_urn = ? AND id = ? FOR SHARE",
+                RecipientRepository::map, urn, id);
+    }
+
+    public Page<Recipient> page(String urn, Recipient.Status status, Recipient.Kind kind, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM recipient WHERE school_urn = ?");
+        List<Object> params = new ArrayList<>(List.of(urn));
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status);
+        }
+        if (kind != null) {
+            sql.append(" AND kind = ?");
+            params.add(kind);
+        }
+        if (!page.isFirst()) {
+            sql.append(" AND (name, id) > (?, ?)");
+            params.add(page.after(0));
+            params.add(Ids.uuid(page.after(1), "cursor"));
+        }
+        sql.append(" ORDER BY name, id LIMIT ?");
+        params.add(page.fetchSize());
+        return Page.fromRows(jdbc.query(sql.toString(), RecipientRepository::map, params.toArray()), page,
+                r -> List.of(r.name(), r.id().toString()));
+    }
+
+    static Recipient map(ResultSet row) throws SQLException {
+        return new Recipient(row.getObject("id", UUID.class), row.getString("school_urn"), row.getString("name"),
+                Recipient.Kind.valueOf(row.getString("kind")), row.getString("country"), row.getString("contact"),
+                row.getString("contract_reference"), row.getString("description"),
+                Recipient.Status.valueOf(row.getString("status")), row.getBoolean("seeded"), row.getLong("version"),
+                Jdbc.instant(row, "created_at"), Jdbc.instant(row, "updated_at"));
+    }
+}
