@@ -120,8 +120,10 @@ CREATE TABLE consent_status (
     status             TEXT        NOT NULL,
     effective_version  INTEGER,
     valid_until        DATE,
+    -- the next day the status may change by itself (a grant expires, the pupil reaches the competence age)
+    recompute_on       DATE,
     updated_at         TIMESTAMPTZ NOT NULL DEFAULT now(),
     PRIMARY KEY (school_urn, pupil_id, purpose_code)
 );
 CREATE INDEX consent_status_by_purpose ON consent_status (school_urn, purpose_code, status, pupil_id);
-CREATE INDEX consent_status_expiring ON consent_status (valid_until) WHERE status = 'GRANTED' AND valid_until IS NOT NULL;
+CREATE INDEX consent_status_recompute ON consent_status (recompute_on) WHERE recompute_on IS NOT NULL;

@@ -205,7 +205,12 @@ class ConsentResolverTest {
                 Arbitraries.of(ConflictPolicy.class)
         ).as((kind, reconsentFrom, responsible, competent, onRoll, policy) ->
                 new Context(kind, reconsentFrom, responsible, competent, onRoll, policy, TODAY));
-        return Combinators.combine(context, decision.list().ofMaxSize(8)).as(Case::new);
+        Arbitrary<List<RecordedDecision>> decisions = decision.list().ofMaxSize(8).map(list ->
+                java.util.stream.IntStream.range(0, list.size()).mapToObj(i -> {
+                    RecordedDecision d = list.get(i);
+                    return new RecordedDecision("d" + i, d.giver(), d.decision(), d.purposeVersion(), d.recordedAt(), d.validUntil());
+                }).toList());
+        return Combinators.combine(context, decisions).as(Case::new);
     }
 
     private static RecordedDecision latestOf(List<RecordedDecision> decisions, Giver giver) {

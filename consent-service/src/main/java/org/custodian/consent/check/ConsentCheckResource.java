@@ -1,0 +1,88 @@
+package org.custodian.consent.check;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.custodian.consent.decision.ConsentStatus;
+import org.custodian.consent.purpose.Purposes;
+import org.custodian.consent.roster.YearGroups;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/schools/{urn}")
+@Tag(name = "Consent checks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConsentCheckResource {
+
+    @Inject
+    Caller caller;
+    @Inject
+    ConsentChecks checks;
+    @Inject
+    Purposes purposes;
+
+    @POST
+    @Path("consent-checks")
+    @RolesAllowed({Roles.STAFF, Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO, Roles.SERVICE})
+    @Operation(summary = "Effective statuses of up to 1,000 pupils for up to 20 purposes (one indexed query)")
+    @APIResponse(responseCode = "200", description = "The matrix; unknown pupil ids are listed, not fatal")
+    @APIResponse(responseCode = "400", description = "Invalid or oversize request, unknown purpose")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    public ConsentChecks.Matrix check(@PathParam("urn") String urn, @Valid @NotNull ConsentCheckRequest request) {
+        caller.requireSchool(urn);
+        return checks.check(urn, List.copyOf(new java.util.LinkedHashSet<>(request.pupils())),
+                List.copyOf(new java.util.LinkedHashSet<>(request.purposes())));
+    }
+
+    @GET
+    @Path("purposes/{code}/pupils")
+    @RolesAllowed({Roles.STAFF, Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
+    @Operation(summary = "The class list for a purpose: pupils on roll with a status (default GRANTED), optionally of one year group")
+    @APIResponse(responseCode = "200", description = "A page of pupils")
+    @APIResponse(responseCode = "400", description = "Bad status, year group, limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "404", description = "No such purpose")
+    public Page<ConsentChecks.Listed> classList(@PathParam("urn") String urn, @PathParam("code") String code,
+                                                @QueryParam("status") String status, @QueryParam("yearGroup") String yearGroup,
+                                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        caller.requireSchool(urn);
+        PageRequest page = PageRequest.of(limit, cursor);
+        if (purposes.find(urn, code).isEmpty()) {
+            throw Problems.notFound("no purpose " + code);
+        }
+        return checks.classList(urn, code, status(status), YearGroups.parseFilter(yearGroup), page);
+    }
+
+    private static ConsentStatus status(String value) {
+        if (value == null || value.isEmpty()) {
+            return ConsentStatus.GRANTED;
+        }
+        try {
+            return ConsentStatus.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("status", "one of GRANTED, REFUSED, WITHDRAWN, EXPIRED, RENEWAL_NEEDED, NOT_ASKED");
+        }
+    }
+
+
+}

@@ -1,0 +1,50 @@
+package org.custodian.consent.decision;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.consent.support.Today;
+import org.custodian.platform.jobs.ClusterLock;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Statuses that change with time alone: a grant passes its validity ({@code consent.expired}) or a pupil reaches the
+ * competence age so that their own decision starts to count. One replica runs it (a database lock).
+ */
+@ApplicationScoped
+public class ConsentRecheckJob {
+
+    private final ConsentStatuses statuses;
+    private final ClusterLock lock;
+    private final Today today;
+
+    @Inject
+    public ConsentRecheckJob(ConsentStatuses statuses, ClusterLock lock, Today today) {
+        this.statuses = statuses;
+        this.lock = lock;
+        this.today = today;
+    }
+
+    @Scheduled(every = "${custodian.consent.recheck-every:15m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        recheckDue();
+    }
+
+    /** Recomputes every status due by today; returns how many changed, or -1 if another replica is running it. */
+    public int recheckDue() {
+        int[] changed = {0};
+        boolean ran = lock.runExclusively("consent-recheck", () -> {
+            for (int round = 0; round < 1000; round++) {
+                Map<String, List<String>> due = statuses.dueForRecheck(today.date(), 1000);
+                if (due.isEmpty()) {
+                    return;
+                }
+                due.forEach((urn, pupils) -> changed[0] += statuses.recompute(urn, pupils, true).size());
+            }
+        });
+        return ran ? changed[0] : -1;
+    }
+}

@@ -1,0 +1,108 @@
+package org.custodian.consent.roster;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.custodian.consent.school.Schools;
+import org.custodian.platform.audit.AuditEntry.Outcome;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.http.ETags;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/schools/{urn}/guardians")
+@Tag(name = "Roster")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GuardianResource {
+
+    @Inject
+    Caller caller;
+    @Inject
+    Roster roster;
+    @Inject
+    Schools schools;
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR})
+    @Operation(summary = "List guardians with their links to children")
+    @APIResponse(responseCode = "200", description = "A page of guardians")
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    public Page<Guardian> list(@PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        caller.requireSchool(urn);
+        return roster.guardians(urn, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("{guardianId}")
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR, Roles.PARENT})
+    @Operation(summary = "Read one guardian (a parent reads only themselves)")
+    @APIResponse(responseCode = "200", description = "The guardian, with an ETag")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "404", description = "No such guardian, or not you")
+    public Response get(@PathParam("urn") String urn, @PathParam("guardianId") String guardianId) {
+        caller.requireSchool(urn);
+        RosterIds.require(guardianId, "guardianId");
+        boolean self = guardianId.equals(caller.subject());
+        if (!self && !caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR))) {
+            throw Problems.notFound("no guardian with that id");
+        }
+        Guardian guardian = roster.guardian(urn, guardianId).orElseThrow(() -> Problems.notFound("no guardian with that id"));
+        return Response.ok(guardian).header(HttpHeaders.ETAG, ETags.of(guardian.version())).build();
+    }
+
+    @PUT
+    @Path("{guardianId}")
+    @Transactional
+    @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
+    @Operation(summary = "Create or update a guardian and their links to children (the list replaces them); emits guardian.linked and guardian.unlinked")
+    @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid guardian, or a child not on the roster")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "412", description = "If-Match given and stale")
+    public Response put(@PathParam("urn") String urn, @PathParam("guardianId") String guardianId,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull GuardianInput input) {
+        caller.requireSchool(urn);
+        RosterIds.require(guardianId, "guardianId");
+        if (input.guardianId() != null && !input.guardianId().equals(guardianId)) {
+            throw Problems.invalid("guardianId", "the body names another guardian than the path");
+        }
+        schools.require(urn);
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, roster.guardian(urn, guardianId).map(Guardian::version).orElse(0L));
+        }
+        Roster.GuardianSync sync = roster.upsertGuardians(urn, List.of(input.withId(guardianId)));
+        Guardian stored = roster.guardian(urn, guardianId).orElseThrow();
+        audit.record(caller, urn, "guardians/" + guardianId, "guardian.upserted", Outcome.SUCCESS, sync.counts().toString());
+        return Response.status(sync.created().isEmpty() ? 200 : 201).entity(stored)
+                .header(HttpHeaders.ETAG, ETags.of(stored.version())).build();
+    }
+}

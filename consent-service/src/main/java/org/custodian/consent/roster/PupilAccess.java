@@ -1,0 +1,43 @@
+package org.custodian.consent.roster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+
+import java.util.List;
+
+/**
+ * Which pupils a caller may see: school staff, the MIS, auditors and services see the school's roster; a parent sees
+ * the children they hold parental responsibility for; a pupil sees themselves. Anyone else's child is a 404.
+ */
+@ApplicationScoped
+public class PupilAccess {
+
+    private static final List<String> WHOLE_ROSTER =
+            List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR, Roles.SERVICE);
+
+    private final Roster roster;
+
+    @Inject
+    public PupilAccess(Roster roster) {
+        this.roster = roster;
+    }
+
+    public boolean seesWholeRoster(Caller caller) {
+        return caller.hasAnyRole(WHOLE_ROSTER);
+    }
+
+    /** The pupil if the caller may see them; otherwise the same 404 as for a pupil who does not exist. */
+    public Pupil requireVisible(String urn, String pupilId, Caller caller) {
+        RosterIds.require(pupilId, "pupilId");
+        Pupil pupil = roster.pupil(urn, pupilId).orElseThrow(() -> Problems.notFound("no pupil with that id"));
+        if (seesWholeRoster(caller)
+                || caller.hasRole(Roles.PARENT) && roster.holdsResponsibility(urn, caller.subject(), pupilId)
+                || caller.hasRole(Roles.PUPIL) && pupilId.equals(caller.subject())) {
+            return pupil;
+        }
+        throw Problems.notFound("no pupil with that id");
+    }
+}

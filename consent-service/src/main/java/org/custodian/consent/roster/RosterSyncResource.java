@@ -1,0 +1,61 @@
+package org.custodian.consent.roster;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.custodian.consent.school.Schools;
+import org.custodian.platform.audit.AuditEntry.Outcome;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/schools/{urn}/roster-sync")
+@Tag(name = "Roster")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RosterSyncResource {
+
+    /** What one sync did. */
+    public record SyncResult(SyncCounts pupils, SyncCounts guardians) {
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    Roster roster;
+    @Inject
+    Schools schools;
+    @Inject
+    AuditLog audit;
+
+    @POST
+    @Transactional
+    @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
+    @Operation(summary = "Upsert up to 5,000 pupils and 10,000 guardians in one transaction; only real changes emit events")
+    @APIResponse(responseCode = "200", description = "Counts of created, updated and unchanged pupils and guardians")
+    @APIResponse(responseCode = "400", description = "Invalid or oversize sync; nothing is stored")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "413", description = "Body larger than 8 MB")
+    public SyncResult sync(@PathParam("urn") String urn, @Valid @NotNull RosterSyncRequest request) {
+        caller.requireSchool(urn);
+        schools.require(urn);
+        SyncCounts pupils = request.pupilsOrEmpty().isEmpty() ? SyncCounts.NONE : roster.upsertPupils(urn, request.pupilsOrEmpty()).counts();
+        SyncCounts guardians = request.guardiansOrEmpty().isEmpty() ? SyncCounts.NONE
+                : roster.upsertGuardians(urn, request.guardiansOrEmpty()).counts();
+        SyncResult result = new SyncResult(pupils, guardians);
+        audit.record(caller, urn, null, "roster.synced", Outcome.SUCCESS, result.toString());
+        return result;
+    }
+}

@@ -1,0 +1,72 @@
+package org.custodian.consent.school;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.custodian.platform.audit.AuditEntry.Outcome;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.http.ETags;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/schools/{urn}")
+@Tag(name = "School profile")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SchoolResource {
+
+    @Inject
+    Caller caller;
+    @Inject
+    Schools schools;
+    @Inject
+    AuditLog audit;
+
+    @GET
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR, Roles.SERVICE})
+    @Operation(summary = "Read the school profile (created with defaults on first use)")
+    @APIResponse(responseCode = "200", description = "The profile, with its ETag")
+    @APIResponse(responseCode = "400", description = "Malformed URN")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "School not in the token")
+    public Response get(@PathParam("urn") String urn) {
+        caller.requireSchool(urn);
+        School school = schools.require(urn);
+        return Response.ok(school).header(HttpHeaders.ETAG, ETags.of(school.version())).build();
+    }
+
+    @PUT
+    @Transactional
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Replace the school profile (If-Match required); emits school.updated")
+    @APIResponse(responseCode = "200", description = "The updated profile, with its new ETag")
+    @APIResponse(responseCode = "400", description = "Invalid profile")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not the DPO, or school not in the token")
+    @APIResponse(responseCode = "412", description = "The profile changed since it was read")
+    @APIResponse(responseCode = "428", description = "If-Match missing")
+    public Response put(@PathParam("urn") String urn, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        @Valid @NotNull SchoolRequest request) {
+        caller.requireSchool(urn);
+        School current = schools.require(urn);
+        ETags.requireMatch(ifMatch, current.version());
+        School updated = schools.update(current, request);
+        audit.record(caller, urn, null, "school.updated", Outcome.SUCCESS, "profile version " + updated.version());
+        return Response.ok(updated).header(HttpHeaders.ETAG, ETags.of(updated.version())).build();
+    }
+}
