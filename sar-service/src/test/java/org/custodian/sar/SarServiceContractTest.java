@@ -1,15 +1,9 @@
 package org.custodian.sar;
 
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusTest;
-import org.custodian.testing.KafkaResource;
-import org.custodian.testing.PostgresResource;
+import org.custodian.sar.testing.SarTest;
 import org.custodian.testing.ServiceContract;
 
-@QuarkusTest
-@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
-@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@SarTest
 class SarServiceContractTest extends ServiceContract {
     @Override
     protected String auditPath() {

@@ -1,0 +1,45 @@
+package org.custodian.sar.request;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Optional;
+
+/**
+ * The privacy notice's rule for parents: a parent may make a request about their child's data where the child is
+ * not mature enough to understand their rights (under the school's competence age, 13 by default) or where the child
+ * has agreed. The age is the child's age on the day the request was received.
+ */
+public final class ChildAgreementRule {
+
+    public static final int DEFAULT_COMPETENCE_AGE = 13;
+
+    private ChildAgreementRule() {
+    }
+
+    /** Completed years on a day; empty when the date of birth is not known. */
+    public static Optional<Integer> ageOn(LocalDate dateOfBirth, LocalDate day) {
+        if (dateOfBirth == null || day.isBefore(dateOfBirth)) {
+            return Optional.empty();
+        }
+        return Optional.of(Period.between(dateOfBirth, day).getYears());
+    }
+
+    /**
+     * Why the child's agreement is needed, or empty when it is not. An unknown date of birth needs it too: the
+     * school cannot show the child is under the competence age.
+     */
+    public static Optional<String> agreementNeeded(LocalDate dateOfBirth, LocalDate receivedOn, int competenceAge) {
+        Optional<Integer> age = ageOn(dateOfBirth, receivedOn);
+        if (age.isEmpty()) {
+            return Optional.of("the school does not hold the child's date of birth, so it cannot tell that the child is under "
+                    + competenceAge + "; record the child's agreement (childAgreement) to make this request for them");
+        }
+        if (age.get() >= competenceAge) {
+            return Optional.of("the child was " + age.get() + " on " + receivedOn + ". The privacy notice lets a parent make a request"
+                    + " about a child's data where the child is not mature enough to understand their rights (usually under "
+                    + competenceAge + ") or where the child has agreed: record the child's agreement (childAgreement)"
+                    + " or ask the child to make the request themselves");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,482 @@
+package org.custodian.sar.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.http.ETags;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problem.FieldError;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.custodian.platform.security.Visibility;
+import org.custodian.sar.deadline.Deadline;
+import org.custodian.sar.deadline.Deadlines;
+import org.custodian.sar.deadline.SchoolDeadlines;
+import org.custodian.sar.decision.DecisionRules;
+import org.custodian.sar.decision.RightsDecision;
+import org.custodian.sar.notice.PrivacyNotice;
+import org.custodian.sar.request.RequestDtos.CreateRequest;
+import org.custodian.sar.request.RightsRequest.Channel;
+import org.custodian.sar.request.RightsRequest.Requester;
+import org.custodian.sar.request.RightsRequest.RequesterType;
+import org.custodian.sar.request.RightsRequest.Subject;
+import org.custodian.sar.request.RightsRequest.SubjectType;
+import org.custodian.sar.roster.Pupil;
+import org.custodian.sar.roster.Roster;
+import org.custodian.sar.roster.SchoolProfile;
+import org.custodian.sar.roster.SchoolSettingsChanged;
+import org.custodian.sar.support.Dates;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The rules of rights requests: who may make one about whom, the child-agreement rule, the lifecycle, deadlines,
+ * the audit trail and the events. Every change runs in one transaction with its audit row and its outbox event.
+ */
+@ApplicationScoped
+public class Requests {
+
+    private final Caller caller;
+    private final RequestRepository repository;
+    private final Roster roster;
+    private final SchoolDeadlines schoolDeadlines;
+    private final AuditLog audit;
+    private final RightsEventPublisher events;
+    private final Instance<CompletionCheck> completionChecks;
+
+    @Inject
+    public Requests(Caller caller, RequestRepository repository, Roster roster, SchoolDeadlines schoolDeadlines, AuditLog audit,
+                    RightsEventPublisher events, Instance<CompletionCheck> completionChecks) {
+        this.caller = caller;
+        this.repository = repository;
+        this.roster = roster;
+        this.schoolDeadlines = schoolDeadlines;
+        this.audit = audit;
+        this.events = events;
+        this.completionChecks = completionChecks;
+    }
+
+    // ------------------------------------------------------------------ who sees what
+
+    public boolean callerIsStaff() {
+        return caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR));
+    }
+
+    /** Parents and pupils see the requests they made; staff see every request of the school. */
+    public boolean visibleToCaller(RightsRequest r) {
+        if (callerIsStaff()) {
+            return true;
+        }
+        if (caller.hasRole(Roles.PARENT) && r.madeBy(RequesterType.GUARDIAN, caller.subject())) {
+            return true;
+        }
+        return caller.hasRole(Roles.PUPIL) && r.madeBy(RequesterType.PUPIL, caller.subject());
+    }
+
+    /** The request if it exists in this school and the caller may see it; otherwise 404. */
+    @Transactional
+    public RightsRequest get(String urn, UUID id) {
+        return Visibility.visibleOrNotFound(repository.find(urn, id, false), this::visibleToCaller, "request");
+    }
+
+    @Transactional
+    public Page<RightsRequest> list(String urn, RequestRepository.Filter filter, PageRequest page) {
+        RequestRepository.Filter scoped = filter;
+        if (!callerIsStaff()) {
+            RequesterType own = caller.hasRole(Roles.PARENT) ? RequesterType.GUARDIAN : RequesterType.PUPIL;
+            scoped = new RequestRepository.Filter(filter.status(), filter.type(), filter.pupilId(), filter.dueBefore(), own, caller.subject());
+        }
+        return repository.list(urn, scoped, page);
+    }
+
+    @Transactional
+    public Page<RightsRequest> due(String urn, LocalDate horizon, PageRequest page) {
+        return repository.due(urn, horizon, page);
+    }
+
+    public Deadlines deadlines(String urn) {
+        return schoolDeadlines.forSchool(urn);
+    }
+
+    // ------------------------------------------------------------------ creating
+
+    @Transactional
+    public RightsRequest create(String urn, CreateRequest in) {
+        LocalDate today = Dates.today();
+        boolean parent = caller.hasRole(Roles.PARENT) && !callerIsStaff();
+        boolean pupil = caller.hasRole(Roles.PUPIL) && !callerIsStaff() && !parent;
+        Requester requester;
+        Channel channel;
+        LocalDate receivedOn;
+        if (parent || pupil) {
+            RequesterType own = parent ? RequesterType.GUARDIAN : RequesterType.PUPIL;
+            if (in.requester() != null && (in.requester().type() != own || !in.requester().id().equals(caller.subject()))) {
+                throw Problems.invalid("requester", "you make requests as yourself: leave requester out");
+            }
+            if (in.channel() != null && in.channel() != Channel.ONLINE) {
+                throw Problems.invalid("channel", "a request you make here arrives ONLINE");
+            }
+            if (in.receivedOn() != null && !in.receivedOn().equals(today)) {
+                throw Problems.invalid("receivedOn", "a request you make here is received today, " + today);
+            }
+            requester = new Requester(own, caller.subject());
+            channel = Channel.ONLINE;
+            receivedOn = today;
+        } else {
+            if (in.requester() == null) {
+                throw Problems.invalid("requester", "name the guardian or pupil who made the request");
+            }
+            if (in.channel() == null) {
+                throw Problems.invalid("channel", "say how the request arrived (EMAIL, LETTER, IN_PERSON, TELEPHONE, ONLINE, OTHER)");
+            }
+            requester = new Requester(in.requester().type(), in.requester().id());
+            channel = in.channel();
+            receivedOn = in.receivedOn() == null ? today : in.receivedOn();
+            if (receivedOn.isAfter(today)) {
+                throw Problems.invalid("receivedOn", "cannot be in the future (today is " + today + ")");
+            }
+        }
+        Subject subject = new Subject(in.subject().type(), in.subject().id());
+        SchoolProfile school = roster.schoolOrDefaults(urn);
+        Integer childAge = checkSubjectAndRequester(urn, in.type(), subject, requester, parent || pupil, receivedOn);
+        String agreementNote = null;
+        if (requester.type() == RequesterType.GUARDIAN && subject.type() == SubjectType.PUPIL && in.type().parentNeedsChildAgreement()) {
+            Pupil child = roster.pupil(urn, subject.id()).orElseThrow();
+            Optional<String> needed = ChildAgreementRule.agreementNeeded(child.dateOfBirth(), receivedOn,
+                    school.competenceAge());
+            if (needed.isPresent()) {
+                if (in.childAgreement() == null || !in.childAgreement().recorded()) {
+                    throw Problems.unprocessable("The child's agreement is needed: " + needed.get() + ".");
+                }
+                agreementNote = in.childAgreement().how();
+            }
+        }
+        if (in.type() == RequestType.EDUCATIONAL_RECORD && !school.educationalRecordApplies()) {
+            throw Problems.unprocessable("The right to see the educational record (Education (Pupil Information) (England) Regulations 2005)"
+                    + " applies to maintained schools in England; this school is " + (school.type() == null ? "not yet known to be one"
+                    : school.type() + " in " + school.bankHolidayRegion()) + ". Make a subject access request (ACCESS) instead.");
+        }
+
+        RightsRequest r = new RightsRequest();
+        r.schoolUrn = urn;
+        r.id = UUID.randomUUID();
+        r.type = in.type();
+        r.status = RequestStatus.RECEIVED;
+        r.subject = subject;
+        r.requester = requester;
+        r.loggedBy = caller.subject();
+        r.loggedByRole = caller.primaryRole();
+        r.channel = channel;
+        r.receivedOn = receivedOn;
+        r.description = in.description();
+        r.childAgeOnReceipt = childAge;
+        r.childAgreementNote = agreementNote;
+        r.createdAt = Instant.now();
+        r.applyDeadline(r.deadline(deadlines(urn)));
+        r.steps.add(step("received", null, RequestStatus.RECEIVED, receivedOn, "by " + channel));
+        repository.insert(r);
+        audit.record(caller, urn, subject.path(urn), "request.created", AuditEntry.Outcome.SUCCESS,
+                r.type + " " + r.id + " received " + receivedOn + " by " + channel);
+        events.received(r);
+        return r;
+    }
+
+    /**
+     * The relationship checks on the roster. Parents and pupils asking about someone who is not theirs get a 404
+     * (never reveal that the child exists); staff naming someone not on the roster get a 422. Returns the child's
+     * age on receipt when the subject is a pupil with a known date of birth.
+     */
+    private Integer checkSubjectAndRequester(String urn, RequestType type, Subject subject, Requester requester, boolean self,
+                                             LocalDate receivedOn) {
+        if (subject.type() == SubjectType.GUARDIAN) {
+            if (type == RequestType.EDUCATIONAL_RECORD) {
+                throw Problems.unprocessable("An educational record is a pupil's: the subject of an EDUCATIONAL_RECORD request is a PUPIL.");
+            }
+            if (requester.type() != RequesterType.GUARDIAN || !requester.id().equals(subject.id())) {
+                if (self) {
+                    throw Problems.notFound("no guardian with that id");
+                }
+                throw Problems.unprocessable("A request about a guardian's own data is made by that guardian: requester and subject must be the same guardian.");
+            }
+            if (!roster.isGuardianKnown(urn, subject.id())) {
+                throw Problems.unprocessable("Guardian " + subject.id() + " is not on the school's roster.");
+            }
+            return null;
+        }
+        Optional<Pupil> pupil = roster.pupil(urn, subject.id());
+        if (requester.type() == RequesterType.PUPIL) {
+            if (!requester.id().equals(subject.id())) {
+                if (self) {
+                    throw Problems.notFound("no pupil with that id");
+                }
+                throw Problems.unprocessable("A pupil makes requests about themselves: requester and subject must be the same pupil.");
+            }
+            if (type == RequestType.EDUCATIONAL_RECORD) {
+                throw Problems.unprocessable("The educational record right belongs to parents; a pupil makes a subject access request (ACCESS).");
+            }
+        } else if (!roster.hasParentalResponsibility(urn, requester.id(), subject.id())) {
+            if (self) {
+                throw Problems.notFound("no pupil with that id");
+            }
+            if (pupil.isEmpty()) {
+                throw Problems.unprocessable("Pupil " + subject.id() + " is not on the school's roster.");
+            }
+            throw Problems.unprocessable("Guardian " + requester.id() + " does not hold parental responsibility for pupil "
+                    + subject.id() + " on the school's roster.");
+        }
+        if (pupil.isEmpty()) {
+            if (self) {
+                throw Problems.notFound("no pupil with that id");
+            }
+            throw Problems.unprocessable("Pupil " + subject.id() + " is not on the school's roster.");
+        }
+        return ChildAgreementRule.ageOn(pupil.get().dateOfBirth(), receivedOn).orElse(null);
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    /** A step's effective day: today by default, never in the future, never before the request was received. */
+    private static LocalDate effective(String field, LocalDate given, RightsRequest r) {
+        LocalDate today = Dates.today();
+        LocalDate day = given == null ? today : given;
+        if (day.isAfter(today)) {
+            throw Problems.invalid(field, "cannot be in the future (today is " + today + ")");
+        }
+        if (day.isBefore(r.receivedOn)) {
+            throw Problems.invalid(field, "cannot be before the request was received (" + r.receivedOn + ")");
+        }
+        return day;
+    }
+
+    /**
+     * Performs one lifecycle action: locks the request, checks If-Match (when sent) and the state machine, applies
+     * the change, recomputes the deadline, records the step, the audit row and, when the request closes, its event.
+     */
+    @Transactional
+    public RightsRequest act(String urn, UUID id, String ifMatch, Action action, String dateField, LocalDate given, String note,
+                             Consumer<Context> change) {
+        RightsRequest r = Visibility.visibleOrNotFound(repository.find(urn, id, true), this::visibleToCaller, "request");
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            ETags.requireMatch(ifMatch, r.version);
+        }
+        LocalDate on = effective(dateField, given, r);
+        RequestStatus from = r.status;
+        RequestStatus to;
+        try {
+            to = Lifecycle.next(r.type, from, action);
+        } catch (Lifecycle.IllegalTransitionException e) {
+            throw Problems.conflict(e.getMessage());
+        }
+        Deadlines deadlines = deadlines(urn);
+        change.accept(new Context(r, on, deadlines));
+        r.status = to;
+        if (to.isClosed() && !from.isClosed()) {
+            r.closedOn = on;
+        }
+        r.applyDeadline(r.deadline(deadlines));
+        r.steps.add(step(action.name().toLowerCase().replace('_', '-'), from, to, on, note));
+        repository.update(r);
+        audit.record(caller, urn, r.subject.path(urn), "request." + action.name().toLowerCase(), AuditEntry.Outcome.SUCCESS,
+                r.type + " " + r.id + ": " + from + " -> " + to + (note == null ? "" : " (" + abbreviate(note) + ")"));
+        if (to.isClosed() && !from.isClosed()) {
+            events.closed(r);
+        }
+        return r;
+    }
+
+    /** What a step's change sees: the request, the step's day and the school's deadline calculator. */
+    public record Context(RightsRequest request, LocalDate on, Deadlines deadlines) {
+        Deadline deadline() {
+            return request.deadline(deadlines);
+        }
+    }
+
+    public RightsRequest identity(String urn, UUID id, String ifMatch, RequestDtos.IdentityVerification in) {
+        Action action = switch (in.decision()) {
+            case REQUIRED -> Action.REQUEST_IDENTITY;
+            case CONFIRMED -> Action.CONFIRM_IDENTITY;
+            case NOT_REQUIRED -> Action.WAIVE_IDENTITY;
+        };
+        return act(urn, id, ifMatch, action, "on", in.on(), in.note(), c -> {
+            RightsRequest r = c.request();
+            switch (in.decision()) {
+                case REQUIRED -> r.identityRequestedOn = c.on();
+                case CONFIRMED -> {
+                    if (r.identityRequestedOn != null && c.on().isBefore(r.identityRequestedOn)) {
+                        throw Problems.invalid("on", "identity cannot be confirmed before it was asked for (" + r.identityRequestedOn + ")");
+                    }
+                    r.identityConfirmedOn = c.on();
+                }
+                case NOT_REQUIRED -> {
+                }
+            }
+            if (in.note() != null) {
+                r.resolution = r.resolution.withIdentityNote(in.note());
+            }
+        });
+    }
+
+    public RightsRequest askClarification(String urn, UUID id, String ifMatch, RequestDtos.ClarificationRequest in) {
+        return act(urn, id, ifMatch, Action.REQUEST_CLARIFICATION, "askedOn", in.askedOn(), in.question(), c -> {
+            Deadline now = c.deadline();
+            if (now.dueOn() != null && c.on().isAfter(now.dueOn())) {
+                throw Problems.conflict("the deadline (" + now.dueOn() + ") has passed: asking for clarification now cannot stop the clock");
+            }
+            c.request().clarifications.add(new RightsRequest.Clarification(c.on(), in.question(), null, null));
+        });
+    }
+
+    public RightsRequest answerClarification(String urn, UUID id, String ifMatch, RequestDtos.ClarificationResponse in) {
+        return act(urn, id, ifMatch, Action.RECEIVE_CLARIFICATION, "answeredOn", in.answeredOn(), null, c -> {
+            List<RightsRequest.Clarification> list = c.request().clarifications;
+            RightsRequest.Clarification open = c.request().openClarification().orElseThrow();
+            if (c.on().isBefore(open.askedOn())) {
+                throw Problems.invalid("answeredOn", "cannot be before the clarification was asked for (" + open.askedOn() + ")");
+            }
+            list.set(list.indexOf(open), new RightsRequest.Clarification(open.askedOn(), open.question(), c.on(), in.answer()));
+        });
+    }
+
+    public RightsRequest requestFee(String urn, UUID id, String ifMatch, RequestDtos.FeeRequest in) {
+        return act(urn, id, ifMatch, Action.REQUEST_FEE, "requestedOn", in.requestedOn(), in.ground() + ": " + in.explanation(), c -> {
+            RightsRequest r = c.request();
+            if (r.feeRequestedOn != null) {
+                throw Problems.conflict("a fee was already asked for on " + r.feeRequestedOn);
+            }
+            r.feeRequestedOn = c.on();
+            r.resolution = r.resolution.withFee(new Resolution.Fee(in.amount(), in.ground().name(), in.explanation(),
+                    PrivacyNotice.RIGHT_TO_COMPLAIN));
+        });
+    }
+
+    public RightsRequest payFee(String urn, UUID id, String ifMatch, RequestDtos.FeePayment in) {
+        return act(urn, id, ifMatch, Action.RECEIVE_FEE, "receivedOn", in.receivedOn(), in.note(), c -> {
+            if (c.on().isBefore(c.request().feeRequestedOn)) {
+                throw Problems.invalid("receivedOn", "cannot be before the fee was asked for (" + c.request().feeRequestedOn + ")");
+            }
+            c.request().feeReceivedOn = c.on();
+        });
+    }
+
+    public RightsRequest extend(String urn, UUID id, String ifMatch, RequestDtos.Extension in) {
+        return act(urn, id, ifMatch, Action.EXTEND, "toldOn", in.toldOn(), in.reason(), c -> {
+            RightsRequest r = c.request();
+            if (r.extensionToldOn != null) {
+                throw Problems.conflict("the request was already extended (told on " + r.extensionToldOn + ")");
+            }
+            Deadline now = c.deadline();
+            if (now.firstMonthDueOn() == null || c.on().isAfter(now.firstMonthDueOn())) {
+                throw Problems.conflict("an extension must be told to the requester within the first month, by "
+                        + now.firstMonthDueOn() + "; " + c.on() + " is too late");
+            }
+            r.extensionToldOn = c.on();
+            r.extensionReason = in.reason();
+        });
+    }
+
+    public RightsRequest acknowledge(String urn, UUID id, String ifMatch, RequestDtos.Acknowledgement in) {
+        return act(urn, id, ifMatch, Action.ACKNOWLEDGE, "acknowledgedOn", in.acknowledgedOn(), in.note(), c -> {
+            if (c.request().acknowledgedOn != null) {
+                throw Problems.conflict("the complaint was already acknowledged on " + c.request().acknowledgedOn);
+            }
+            c.request().acknowledgedOn = c.on();
+        });
+    }
+
+    public RightsRequest complete(String urn, UUID id, String ifMatch, RequestDtos.Completion in) {
+        return act(urn, id, ifMatch, Action.COMPLETE, "completedOn", in.completedOn(), in.summary(), c -> {
+            RightsRequest r = c.request();
+            if (r.type.answeredWithBundle()) {
+                for (CompletionCheck check : completionChecks) {
+                    check.whyNotComplete(r).ifPresent(why -> {
+                        throw Problems.conflict(why);
+                    });
+                }
+            }
+            if (r.type == RequestType.COMPLAINT && r.acknowledgedOn == null) {
+                r.acknowledgedOn = c.on(); // the answer acknowledges it
+            }
+            r.resolution = r.resolution.withCompletion(new Resolution.Completion(in.summary(), c.on(),
+                    r.type == RequestType.COMPLAINT ? "If you are not satisfied with this answer, you can complain to the ICO. "
+                            + PrivacyNotice.RIGHT_TO_COMPLAIN : null));
+        });
+    }
+
+    public RightsRequest refuse(String urn, UUID id, String ifMatch, RequestDtos.Refusal in) {
+        return act(urn, id, ifMatch, Action.REFUSE, "refusedOn", in.refusedOn(), in.ground() + ": " + in.explanation(), c ->
+                c.request().resolution = c.request().resolution.withRefusal(new Resolution.Refusal(in.ground().name(), in.explanation(),
+                        c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
+    }
+
+    public RightsRequest withdraw(String urn, UUID id, String ifMatch, RequestDtos.Withdrawal in) {
+        return act(urn, id, ifMatch, Action.WITHDRAW, "withdrawnOn", in.withdrawnOn(), in.note(), c ->
+                c.request().resolution = c.request().resolution.withWithdrawal(new Resolution.Withdrawal(in.note(), c.on(), caller.subject())));
+    }
+
+    public RightsRequest decide(String urn, UUID id, String ifMatch, RequestDtos.Decision in) {
+        Action action = in.outcome() == RightsDecision.Outcome.REFUSED ? Action.DECIDE_REFUSED : Action.DECIDE_APPROVED;
+        return act(urn, id, ifMatch, action, "decidedOn", in.decidedOn(), in.outcome() + ": " + in.reason(), c -> {
+            RightsRequest r = c.request();
+            RightsDecision decision = new RightsDecision(in.outcome(), in.exemption(), in.categories(), in.reason(), in.consentBasedOnly(),
+                    in.processing(), in.purposes(), in.description(), c.on(),
+                    in.outcome() == RightsDecision.Outcome.APPROVED ? null : PrivacyNotice.RIGHT_TO_COMPLAIN);
+            List<String[]> problems = DecisionRules.problems(r.type, decision);
+            if (!problems.isEmpty()) {
+                throw Problems.invalid(problems.stream().map(p -> new FieldError(p[0], p[1])).toList());
+            }
+            r.resolution = r.resolution.withDecision(decision);
+            if (r.subject.type() == SubjectType.PUPIL) {
+                DecisionRules.eventFor(r.type, r.id.toString(), r.subject.id(), decision)
+                        .ifPresent(e -> events.publish(r, e.type(), e.payload()));
+            }
+        });
+    }
+
+    public RightsRequest liftRestriction(String urn, UUID id, String ifMatch, RequestDtos.RestrictionLift in) {
+        return act(urn, id, ifMatch, Action.LIFT_RESTRICTION, "liftedOn", in.liftedOn(), in.reason(), c -> {
+            RightsRequest r = c.request();
+            RightsDecision decision = r.resolution.decision();
+            if (decision == null || !decision.upholdsTheRight()) {
+                throw Problems.conflict("only a restriction that was put in place can be lifted");
+            }
+            if (r.resolution.restrictionLift() != null) {
+                throw Problems.conflict("the restriction was already lifted on " + r.resolution.restrictionLift().liftedOn());
+            }
+            r.resolution = r.resolution.withRestrictionLift(new Resolution.RestrictionLift(in.reason(), c.on()));
+            if (r.subject.type() == SubjectType.PUPIL) {
+                DecisionRules.RightsEvent e = DecisionRules.liftRestriction(r.id.toString(), r.subject.id(), decision, in.reason());
+                events.publish(r, e.type(), e.payload());
+            }
+        });
+    }
+
+    private RightsRequest.Step step(String action, RequestStatus from, RequestStatus to, LocalDate on, String note) {
+        return new RightsRequest.Step(Instant.now(), caller.subject(), caller.primaryRole(), action, from, to, on, note);
+    }
+
+    private static String abbreviate(String note) {
+        return note.length() <= 200 ? note : note.substring(0, 197) + "...";
+    }
+
+    // ------------------------------------------------------------------ recomputation
+
+    /** A school's region or term calendar changed: recompute its open requests' deadlines in the same transaction. */
+    void recompute(@Observes SchoolSettingsChanged changed) {
+        Deadlines deadlines = deadlines(changed.schoolUrn());
+        for (RightsRequest r : repository.open(changed.schoolUrn())) {
+            r.applyDeadline(r.deadline(deadlines));
+            repository.updateDeadline(r);
+        }
+    }
+}

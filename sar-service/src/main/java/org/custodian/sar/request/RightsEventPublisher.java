@@ -1,0 +1,59 @@
+package org.custodian.sar.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.RightsEvents;
+import org.custodian.platform.events.Topics;
+import org.custodian.platform.outbox.Outbox;
+
+/**
+ * Appends sar-service's events on {@code custodian.rights.v1} to the outbox, in the transaction of the change they
+ * describe. The two reminder types are not in the kernel's catalogue yet: they are defined here.
+ */
+@ApplicationScoped
+public class RightsEventPublisher {
+
+    public static final String SOURCE = "/custodian/sar-service";
+    public static final String REQUEST_DUE_SOON = EventTypes.PREFIX + "request.due-soon";
+    public static final String REQUEST_OVERDUE = EventTypes.PREFIX + "request.overdue";
+
+    /** {@code request.due-soon}: an open request's deadline ({@code RESPONSE} or a complaint's {@code ACKNOWLEDGEMENT}) is near. */
+    public record DueSoon(String requestId, String type, String pupilId, String guardianId, String deadline, java.time.LocalDate dueOn,
+                          long daysLeft) {
+    }
+
+    /** {@code request.overdue}: an open request's deadline has passed. */
+    public record Overdue(String requestId, String type, String pupilId, String guardianId, String deadline, java.time.LocalDate dueOn,
+                          long daysOverdue) {
+    }
+
+    private final Outbox outbox;
+
+    @Inject
+    public RightsEventPublisher(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void received(RightsRequest r) {
+        if (r.type() == RequestType.COMPLAINT) {
+            publish(r, EventTypes.COMPLAINT_RECEIVED, new RightsEvents.ComplaintReceived(r.id().toString(), r.subject().pupilId(),
+                    r.receivedOn(), r.acknowledgeBy));
+        } else {
+            publish(r, EventTypes.REQUEST_RECEIVED, new RightsEvents.RequestReceived(r.id().toString(), r.type().name(),
+                    r.subject().pupilId(), r.subject().guardianId(), r.receivedOn(), r.dueOn()));
+        }
+    }
+
+    public void closed(RightsRequest r) {
+        publish(r, EventTypes.REQUEST_COMPLETED, new RightsEvents.RequestCompleted(r.id().toString(), r.type().name(),
+                r.subject().pupilId(), r.closedOn(), r.status().name()));
+    }
+
+    public void publish(RightsRequest r, String type, Object payload) {
+        CloudEvent event = CloudEvent.create(SOURCE, type, r.schoolUrn(), r.subject().path(r.schoolUrn()), CloudEventCodec.toData(payload));
+        outbox.append(Topics.RIGHTS, event);
+    }
+}

@@ -1,0 +1,147 @@
+package org.custodian.sar.roster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.InvalidEventException;
+import org.custodian.platform.events.RosterEvents;
+import org.custodian.sar.request.ChildAgreementRule;
+import org.custodian.sar.support.Sql;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The local projection of {@code custodian.roster.v1}: the school profile, pupils and guardian links, for the
+ * relationship and age checks of rights requests.
+ */
+@ApplicationScoped
+public class Roster {
+
+    private final Sql sql;
+    private final Event<SchoolSettingsChanged> settingsChanged;
+
+    @Inject
+    public Roster(Sql sql, Event<SchoolSettingsChanged> settingsChanged) {
+        this.sql = sql;
+        this.settingsChanged = settingsChanged;
+    }
+
+    /** Applies one roster event (in the consumer's transaction); unknown types are ignored (tolerant reader). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(CloudEvent event) {
+        String urn = event.schoolurn();
+        if (urn == null) {
+            throw new InvalidEventException("roster event " + event.id() + " names no school");
+        }
+        switch (event.type()) {
+            case EventTypes.SCHOOL_UPDATED -> school(urn, CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class));
+            case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED -> pupil(urn, CloudEventCodec.data(event, RosterEvents.PupilChanged.class));
+            case EventTypes.PUPIL_LEFT -> left(urn, CloudEventCodec.data(event, RosterEvents.PupilLeft.class));
+            case EventTypes.GUARDIAN_LINKED -> link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), true);
+            case EventTypes.GUARDIAN_UNLINKED -> link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), false);
+            default -> {
+                // another type on the roster topic: nothing this projection keeps
+            }
+        }
+    }
+
+    private void school(String urn, RosterEvents.SchoolUpdated school) {
+        Optional<SchoolProfile> before = school(urn);
+        int competenceAge = school.competenceAge() > 0 ? school.competenceAge() : ChildAgreementRule.DEFAULT_COMPETENCE_AGE;
+        sql.update("""
+                INSERT INTO school_profile (school_urn, name, school_type, region, competence_age, dpo_name, dpo_email, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT (school_urn) DO UPDATE SET name = excluded.name, school_type = excluded.school_type,
+                    region = excluded.region, competence_age = excluded.competence_age, dpo_name = excluded.dpo_name,
+                    dpo_email = excluded.dpo_email, updated_at = now()
+                """, urn, school.name(), school.type(), school.region(), competenceAge, school.dpoName(), school.dpoEmail());
+        if (before.isEmpty() || !Objects.equals(before.get().region(), school.region())
+                || !Objects.equals(before.get().type(), school.type())) {
+            settingsChanged.fire(new SchoolSettingsChanged(urn));
+        }
+    }
+
+    private void pupil(String urn, RosterEvents.PupilChanged pupil) {
+        requireId(pupil.pupilId(), "pupilId");
+        sql.update("""
+                INSERT INTO roster_pupil (school_urn, pupil_id, date_of_birth, year_group, admission_date, leaving_date, on_roll, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT (school_urn, pupil_id) DO UPDATE SET date_of_birth = excluded.date_of_birth,
+                    year_group = excluded.year_group, admission_date = excluded.admission_date,
+                    leaving_date = excluded.leaving_date, on_roll = excluded.on_roll, updated_at = now()
+                """, urn, pupil.pupilId(), pupil.dateOfBirth(), pupil.yearGroup(), pupil.admissionDate(), pupil.leavingDate(),
+                pupil.onRoll());
+    }
+
+    private void left(String urn, RosterEvents.PupilLeft left) {
+        requireId(left.pupilId(), "pupilId");
+        sql.update("""
+                INSERT INTO roster_pupil (school_urn, pupil_id, leaving_date, on_roll, updated_at) VALUES (?, ?, ?, FALSE, now())
+                ON CONFLICT (school_urn, pupil_id) DO UPDATE SET leaving_date = excluded.leaving_date, on_roll = FALSE, updated_at = now()
+                """, urn, left.pupilId(), left.leavingDate());
+    }
+
+    private void link(String urn, RosterEvents.GuardianLink link, boolean linked) {
+        requireId(link.guardianId(), "guardianId");
+        requireId(link.pupilId(), "pupilId");
+        sql.update("""
+                INSERT INTO roster_guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, relationship, linked, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT (school_urn, guardian_id, pupil_id) DO UPDATE SET
+                    parental_responsibility = excluded.parental_responsibility, relationship = excluded.relationship,
+                    linked = excluded.linked, updated_at = now()
+                """, urn, link.guardianId(), link.pupilId(), link.parentalResponsibility(), link.relationship(), linked);
+    }
+
+    private static void requireId(String id, String field) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidEventException("roster event without " + field);
+        }
+    }
+
+    public Optional<SchoolProfile> school(String urn) {
+        return sql.one("""
+                SELECT school_urn, name, school_type, region, competence_age, dpo_name, dpo_email FROM school_profile WHERE school_urn = ?
+                """, r -> new SchoolProfile(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
+                r.getString(6), r.getString(7)), urn);
+    }
+
+    public SchoolProfile schoolOrDefaults(String urn) {
+        return school(urn).orElseGet(() -> SchoolProfile.unknown(urn));
+    }
+
+    public Optional<Pupil> pupil(String urn, String pupilId) {
+        return sql.one("""
+                SELECT school_urn, pupil_id, date_of_birth, year_group, leaving_date, on_roll FROM roster_pupil
+                WHERE school_urn = ? AND pupil_id = ?
+                """, r -> new Pupil(r.getString(1), r.getString(2), r.getObject(3, java.time.LocalDate.class),
+                (Integer) r.getObject(4), r.getObject(5, java.time.LocalDate.class), r.getBoolean(6)), urn, pupilId);
+    }
+
+    /** Whether the guardian currently holds parental responsibility for the pupil. */
+    public boolean hasParentalResponsibility(String urn, String guardianId, String pupilId) {
+        return sql.count("""
+                SELECT count(*) FROM roster_guardian_link
+                WHERE school_urn = ? AND guardian_id = ? AND pupil_id = ? AND linked AND parental_responsibility
+                """, urn, guardianId, pupilId) > 0;
+    }
+
+    /** Whether the guardian is on the school's roster (linked to any pupil). */
+    public boolean isGuardianKnown(String urn, String guardianId) {
+        return sql.count("SELECT count(*) FROM roster_guardian_link WHERE school_urn = ? AND guardian_id = ? AND linked",
+                urn, guardianId) > 0;
+    }
+
+    public List<String> childrenOf(String urn, String guardianId) {
+        return sql.list("""
+                SELECT pupil_id FROM roster_guardian_link WHERE school_urn = ? AND guardian_id = ? AND linked AND parental_responsibility
+                ORDER BY pupil_id
+                """, r -> r.getString(1), urn, guardianId);
+    }
+}

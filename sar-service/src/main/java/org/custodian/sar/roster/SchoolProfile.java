@@ -1,0 +1,25 @@
+package org.custodian.sar.roster;
+
+import org.custodian.sar.calendar.Region;
+import org.custodian.sar.request.ChildAgreementRule;
+
+/** The school settings sar-service keeps from {@code school.updated}. */
+public record SchoolProfile(String urn, String name, String type, String region, int competenceAge, String dpoName,
+                            String dpoEmail) {
+
+    public static final String MAINTAINED = "MAINTAINED";
+
+    /** What is assumed until consent-service has published the school: England and Wales, age 13, type unknown. */
+    public static SchoolProfile unknown(String urn) {
+        return new SchoolProfile(urn, null, null, null, ChildAgreementRule.DEFAULT_COMPETENCE_AGE, null, null);
+    }
+
+    public Region bankHolidayRegion() {
+        return Region.parseOrDefault(region);
+    }
+
+    /** The Education (Pupil Information) (England) Regulations 2005 apply to maintained schools in England (and Wales). */
+    public boolean educationalRecordApplies() {
+        return MAINTAINED.equalsIgnoreCase(type) && bankHolidayRegion() == Region.ENGLAND_AND_WALES;
+    }
+}

@@ -1,0 +1,66 @@
+package org.custodian.sar.testing;
+
+import jakarta.enterprise.inject.spi.CDI;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.RosterEvents;
+import org.custodian.platform.inbox.IdempotentConsumer;
+import org.custodian.sar.roster.RosterConsumer;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Builds a school's roster in sar-service's projection through the consumer's own path (the idempotent inbox and
+ * the projection), without waiting for Kafka; the Kafka path itself is tested in RosterProjectionTest.
+ */
+public final class Roster {
+
+    public final String urn;
+
+    private Roster(String urn) {
+        this.urn = urn;
+    }
+
+    /** A fresh school with a random URN, so that tests never see each other's rows. */
+    public static Roster newSchool(String type, String region, int competenceAge) {
+        String urn = Integer.toString(200000 + ThreadLocalRandom.current().nextInt(700000));
+        Roster roster = new Roster(urn);
+        roster.apply(CloudEvent.aboutSchool("/custodian/consent-service", EventTypes.SCHOOL_UPDATED, urn,
+                CloudEventCodec.toData(new RosterEvents.SchoolUpdated(urn, "Test School " + urn, type, region, "Carole DPO",
+                        "carole@schooldposervice.com", competenceAge, "ANY_PARENT"))));
+        return roster;
+    }
+
+    public static Roster maintainedEnglishSchool() {
+        return newSchool("MAINTAINED", "ENGLAND_AND_WALES", 13);
+    }
+
+    /** A pupil of the given age today (their birthday a month ago, so that the age holds all month). */
+    public String pupil(String prefix, int age) {
+        String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        LocalDate dob = LocalDate.now().minusYears(age).minusMonths(1);
+        apply(CloudEvent.aboutPupil("/custodian/consent-service", EventTypes.PUPIL_ENROLLED, urn, id,
+                CloudEventCodec.toData(new RosterEvents.PupilChanged(id, dob, 4, LocalDate.of(2024, 9, 4), null, true))));
+        return id;
+    }
+
+    public String guardianOf(String pupilId, boolean parentalResponsibility) {
+        String id = "G-" + UUID.randomUUID().toString().substring(0, 8);
+        link(id, pupilId, parentalResponsibility);
+        return id;
+    }
+
+    public void link(String guardianId, String pupilId, boolean parentalResponsibility) {
+        apply(CloudEvent.aboutPupil("/custodian/consent-service", EventTypes.GUARDIAN_LINKED, urn, pupilId,
+                CloudEventCodec.toData(new RosterEvents.GuardianLink(guardianId, pupilId, parentalResponsibility, "MOTHER"))));
+    }
+
+    public void apply(CloudEvent event) {
+        IdempotentConsumer consumer = CDI.current().select(IdempotentConsumer.class).get();
+        org.custodian.sar.roster.Roster projection = CDI.current().select(org.custodian.sar.roster.Roster.class).get();
+        consumer.apply(RosterConsumer.NAME, event, projection::apply);
+    }
+}

@@ -1,0 +1,186 @@
+package org.custodian.sar.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Real HTTP servers standing in for consent-, sharing- and retention-service's per-subject exports
+ * ({@code GET /internal/v1/schools/{urn}/subjects/{pupilId}}). They check the service token like the real ones
+ * (role {@code service}, the school in {@code schools}) and answer by the pupil id, so that a test chooses the
+ * behaviour by naming its pupil:
+ * <ul>
+ *   <li>{@code ...-crash-<service>}: that service drops the connection (a crashed service);</li>
+ *   <li>{@code ...-slow-<service>}: that service answers after the configured timeout;</li>
+ *   <li>{@code ...-e503-<service>}: that service answers 503;</li>
+ *   <li>{@code ...-big<N>}: consent holds N/2 decisions and sharing N/2 disclosures;</li>
+ *   <li>anything else: a small export naming the pupil.</li>
+ * </ul>
+ */
+public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
+
+    public static final List<String> SERVICES = List.of("consent", "sharing", "retention");
+    public static final long TIMEOUT_MILLIS = 1500;
+    private static final Pattern PATH = Pattern.compile("/internal/v1/schools/(\\d{6})/subjects/([^/]+)");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        for (String service : SERVICES) {
+            HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
+            try {
+                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot start the " + service + " stand-in", e);
+            }
+            config.put("custodian.sar.sources." + service + ".url", "http://127.0.0.1:" + server.actualPort());
+        }
+        config.put("custodian.sar.sources.timeout", TIMEOUT_MILLIS + "ms");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+
+    private void handle(String service, HttpServerRequest request) {
+        Matcher path = PATH.matcher(request.path());
+        if (!path.matches() || !"GET".equals(request.method().name())) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
+        String urn = path.group(1);
+        String pupil = path.group(2);
+        int authorized = authorized(request.getHeader("Authorization"), urn);
+        if (authorized != 200) {
+            request.response().setStatusCode(authorized).end();
+            return;
+        }
+        if (pupil.contains("-crash-" + service)) {
+            request.connection().close();
+            return;
+        }
+        if (pupil.contains("-e503-" + service)) {
+            request.response().setStatusCode(503).end();
+            return;
+        }
+        long delay = pupil.contains("-slow-" + service) ? TIMEOUT_MILLIS * 3 : 0;
+        Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
+                .end(export(service, urn, pupil));
+        if (delay > 0) {
+            vertx.setTimer(delay, t -> answer.run());
+        } else {
+            answer.run();
+        }
+    }
+
+    /** 200 for a service token of this school; 401 without a token; 403 for another role or school. */
+    private static int authorized(String header, String urn) {
+        if (header == null || !header.startsWith("Bearer ")) {
+            return 401;
+        }
+        String[] parts = header.substring(7).split("\\.");
+        if (parts.length != 3) {
+            return 401;
+        }
+        try {
+            JsonNode claims = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            boolean service = false;
+            for (JsonNode group : claims.path("groups")) {
+                service |= "service".equals(group.asText());
+            }
+            boolean school = false;
+            for (JsonNode s : claims.path("schools")) {
+                school |= urn.equals(s.asText());
+            }
+            return service && school ? 200 : 403;
+        } catch (Exception e) {
+            return 401;
+        }
+    }
+
+    static String export(String service, String urn, String pupil) {
+        int records = 0;
+        Matcher big = Pattern.compile("-big(\\d+)").matcher(pupil);
+        if (big.find()) {
+            records = Integer.parseInt(big.group(1)) / 2;
+        }
+        ObjectNode export = MAPPER.createObjectNode();
+        export.put("service", service + "-service");
+        export.put("schoolUrn", urn);
+        export.put("pupilId", pupil);
+        export.put("generatedAt", Instant.now().toString());
+        ObjectNode data = export.putObject("data");
+        switch (service) {
+            case "consent" -> {
+                export.put("summary", "The consent decisions recorded for the pupil, and the guardians linked to them.");
+                data.putObject("pupil").put("pupilId", pupil).put("yearGroup", 4);
+                ArrayNode decisions = data.putArray("decisions");
+                decision(decisions, 0, "PHOTOS_WEBSITE", "GRANTED");
+                decision(decisions, 1, "BIOMETRIC_CATERING", "REFUSED");
+                for (int i = 2; i < Math.max(2, records); i++) {
+                    decision(decisions, i, "TRIP_" + (i % 40), i % 3 == 0 ? "WITHDRAWN" : "GRANTED");
+                }
+            }
+            case "sharing" -> {
+                export.put("summary", "Every disclosure of the pupil's data: to whom, on which lawful basis, when.");
+                ArrayNode disclosures = data.putArray("disclosures");
+                disclosure(disclosures, 0, "Department for Education", "LEGAL_OBLIGATION", "School census");
+                disclosure(disclosures, 1, "Wonde Ltd", "CONSENT", "Educational platform sync");
+                for (int i = 2; i < Math.max(2, records); i++) {
+                    disclosure(disclosures, i, i % 2 == 0 ? "Hertfordshire County Council" : "Discovery Education", "PUBLIC_TASK",
+                            "Routine transfer " + i);
+                }
+            }
+            default -> {
+                export.put("summary", "The records held about the pupil and how long each is kept.");
+                ArrayNode holdings = data.putArray("holdings");
+                holdings.addObject().put("recordClass", "Pupil educational record").put("system", "MIS").put("reference", "EDU-" + pupil)
+                        .put("retention", "25 years from date of birth").put("dueOn", "2042-09-01").put("then", "secure destruction");
+                holdings.addObject().put("recordClass", "Photographs and recordings held by consent").put("system", "Photos")
+                        .put("reference", "PH-" + pupil).put("retention", "until consent is withdrawn; review on leaving")
+                        .put("then", "secure destruction");
+            }
+        }
+        return export.toString();
+    }
+
+    private static void decision(ArrayNode decisions, int i, String purpose, String decision) {
+        decisions.addObject().put("decisionId", "D-" + i).put("purpose", purpose).put("purposeVersion", 1).put("decision", decision)
+                .put("givenByType", "GUARDIAN").put("givenById", "G-1").put("method", "ONLINE")
+                .put("recordedAt", Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i * 60L).toString());
+    }
+
+    private static void disclosure(ArrayNode disclosures, int i, String recipient, String basis, String purpose) {
+        disclosures.addObject().put("disclosureId", "X-" + i).put("recipientName", recipient).put("lawfulBasis", basis)
+                .put("purpose", purpose).put("categories", "attendance; assessment")
+                .put("disclosedAt", Instant.parse("2026-01-06T09:00:00Z").plusSeconds(i * 60L).toString());
+    }
+
+    /** Forces the UTF-8 charset for callers that build exports outside a server. */
+    public static byte[] exportBytes(String service, String urn, String pupil) {
+        return export(service, urn, pupil).getBytes(StandardCharsets.UTF_8);
+    }
+}
