@@ -15,9 +15,11 @@ import java.util.Set;
  *
  * <p>Every agreement with the recipient that covers the purpose and all requested categories is a candidate. A
  * candidate allows the disclosure when it is in force on the day, the data does not leave the UK without a safeguard,
- * consent is current where the agreement rests on consent (or an emergency justification overrides it, turning the
- * basis into vital interests), and, unless the basis is legal obligation or vital interests, the pupil's processing is
- * not restricted and no objection is upheld. The recipient must be active and the pupil on the roster whatever the
+ * consent is current where the agreement rests on consent, and, unless the basis is legal obligation or vital
+ * interests, the pupil's processing is not restricted and no objection is upheld. An emergency request (a written
+ * justification that someone's vital interests are at stake, e.g. safeguarding) overrides missing consent, a
+ * restriction or an objection: the disclosure then rests on vital interests and is marked as an override. It never
+ * overrides a missing or expired agreement, a missing transfer safeguard, a suspended recipient or the roster. The recipient must be active and the pupil on the roster whatever the
  * agreement. The first allowing candidate wins, preferring bases that need no consent and no override; when none
  * allows, the reasons are those of the recipient and pupil plus those of the closest candidate.
  */
@@ -70,17 +72,27 @@ public final class DecisionEngine {
         if (!Transfers.permitted(destination, agreement.safeguard())) {
             reasons.add(Reason.TRANSFER_WITHOUT_SAFEGUARD);
         }
+        Set<Reason> basisReasons = basisReasons(agreement.basis(), agreement, request, pupil);
         LawfulBasis basis = agreement.basis();
         boolean override = false;
+        if (!basisReasons.isEmpty() && request.emergency()) {
+            // a written justification that someone's vital interests are at stake: the disclosure rests on them
+            basis = LawfulBasis.VITAL_INTERESTS;
+            override = true;
+            basisReasons = basisReasons(basis, agreement, request, pupil);
+        }
+        reasons.addAll(basisReasons);
+        return new Candidate(agreement, basis, override, reasons);
+    }
+
+    /** What stands in the way of this basis: missing consent, a restriction, an objection. */
+    private static Set<Reason> basisReasons(LawfulBasis basis, AgreementTerms agreement, SharingRequest request,
+                                            PupilFacts pupil) {
+        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         if (basis == LawfulBasis.CONSENT) {
             ConsentStatus consent = pupil.consentFor(agreement.consentPurpose());
             if (consent != ConsentStatus.GRANTED) {
-                if (request.emergency()) {
-                    basis = LawfulBasis.VITAL_INTERESTS;
-                    override = true;
-                } else {
-                    reasons.add(consent.refusal());
-                }
+                reasons.add(consent.refusal());
             }
         }
         if (!basis.overridesRestrictionAndObjection()) {
@@ -91,7 +103,7 @@ public final class DecisionEngine {
                 reasons.add(Reason.OBJECTION_UPHELD);
             }
         }
-        return new Candidate(agreement, basis, override, reasons);
+        return reasons;
     }
 
     private record Candidate(AgreementTerms agreement, LawfulBasis basis, boolean override, Set<Reason> reasons) {

@@ -114,6 +114,7 @@ public class DisclosureService {
                 caller.subject(), caller.primaryRole(), at, rows.size(), refusals.size());
         log.insertAll(urn, rows);
         log.insertRefusals(urn, requestId, recipient.id(), ask.purpose(), refusals, at);
+        List<CloudEvent> events = new ArrayList<>(outcome.decisions().size());
         for (DisclosureEntry row : rows) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("disclosureId", row.id().toString());
@@ -126,12 +127,13 @@ public class DisclosureService {
             data.put("dataCategories", categories);
             data.put("override", row.override());
             data.put("disclosedAt", at.toString());
-            outbox.append(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_MADE, urn, row.pupilId(),
+            events.add(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_MADE, urn, row.pupilId(),
                     CloudEventCodec.toData(data)));
             if (row.override()) {
                 audit.record(caller, urn, "pupils/" + row.pupilId(), "disclosure.override", AuditEntry.Outcome.SUCCESS,
-                        "emergency disclosure " + row.id() + " to " + recipient.name() + " on vital interests, overriding "
-                                + "missing consent (" + row.consentPurpose() + "): " + ask.justification());
+                        "emergency disclosure " + row.id() + " to " + recipient.name() + " on vital interests instead of "
+                                + row.agreementBasis() + " (overriding missing consent, a restriction or an objection): "
+                                + ask.justification());
             }
         }
         refusals.forEach((pupil, reasons) -> {
@@ -143,9 +145,10 @@ public class DisclosureService {
             data.put("dataCategories", categories);
             data.put("reasons", reasons);
             data.put("refusedAt", at.toString());
-            outbox.append(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_REFUSED, urn, pupil,
+            events.add(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_REFUSED, urn, pupil,
                     CloudEventCodec.toData(data)));
         });
+        outbox.appendAll(events);
         if (!rows.isEmpty()) {
             partners.disclosureMade(urn, recipient.id(), requestId, ask.purpose(), ask.categories(), rows.stream()
                     .map(r -> new PartnerNotifier.Disclosed(r.pupilId(), r.id(), r.lawfulBasis(), r.agreementId())).toList());

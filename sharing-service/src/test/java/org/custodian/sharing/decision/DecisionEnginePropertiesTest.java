@@ -1,0 +1,162 @@
+package org.custodian.sharing.decision;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.custodian.sharing.decision.PupilFacts.Objection;
+import org.custodian.sharing.decision.PupilFacts.Restriction;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Properties of the decision engine over random recipients, agreements, requests and pupils. */
+class DecisionEnginePropertiesTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
+    static final List<String> PURPOSES = List.of("census", "safeguarding", "learning-platform");
+    static final List<String> CONSENT_PURPOSES = List.of("photos", "platform");
+
+    record World(RecipientTerms recipient, List<AgreementTerms> agreements, SharingRequest request, PupilFacts pupil) {
+        Decision decide() {
+            return DecisionEngine.decide(recipient, agreements, request, pupil);
+        }
+    }
+
+    @Provide
+    Arbitrary<World> worlds() {
+        Arbitrary<RecipientTerms> recipient = Combinators.combine(Arbitraries.of(true, true, false),
+                Arbitraries.of("GB", "GB", "FR", "IN", "US")).as((active, country) -> new RecipientTerms(UUID.randomUUID(), active, country));
+        Arbitrary<AgreementTerms> agreement = Combinators.combine(
+                Arbitraries.subsetOf(PURPOSES).ofMinSize(1),
+                Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1),
+                Arbitraries.of(LawfulBasis.class),
+                Arbitraries.of(CONSENT_PURPOSES),
+                Arbitraries.integers().between(-400, 30),
+                Arbitraries.integers().between(-30, 400).injectNull(0.4),
+                Arbitraries.of(TransferSafeguard.class).injectNull(0.5),
+                Arbitraries.of("FR", "IN", "US").injectNull(0.7)).as((purposes, categories, basis, cp, from, length, safeguard, country) ->
+                new AgreementTerms(UUID.randomUUID(), purposes, categories, basis, basis == LawfulBasis.CONSENT ? cp : null,
+                        TODAY.plusDays(from), length == null ? null : TODAY.plusDays(from + Math.abs(length)), country, safeguard));
+        Arbitrary<SharingRequest> request = Combinators.combine(Arbitraries.of(PURPOSES),
+                Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1).ofMaxSize(3), Arbitraries.of(false, false, true))
+                .as((purpose, categories, emergency) -> new SharingRequest(purpose, categories, TODAY, emergency));
+        Arbitrary<PupilFacts> pupil = Combinators.combine(Arbitraries.of(true, true, false),
+                Arbitraries.maps(Arbitraries.of(CONSENT_PURPOSES), Arbitraries.of(ConsentStatus.class)).ofMaxSize(2),
+                Arbitraries.subsetOf("IDENTITY", "MEDICAL", "photographs", "unknown-thing").list().ofMaxSize(1),
+                Arbitraries.subsetOf(PURPOSES).list().ofMaxSize(1)).as((onRoster, consent, restrictions, objections) ->
+                new PupilFacts("P1", onRoster, consent, restrictions.stream().map(Restriction::new).toList(),
+                        objections.stream().map(Objection::new).toList()));
+        return Combinators.combine(recipient, agreement.list().ofMaxSize(4), request, pupil).as(World::new);
+    }
+
+    @Property
+    void withdrawnConsentNeverAllowsAConsentBasedDisclosure(@ForAll("worlds") World world) {
+        Decision decision = world.decide();
+        if (decision.allowed() && decision.basis() == LawfulBasis.CONSENT) {
+            assertThat(world.pupil().consentFor(decision.agreement().consentPurpose())).isEqualTo(ConsentStatus.GRANTED);
+        }
+    }
+
+    @Property
+    void withoutAnEmergencyOnlyGrantedConsentCarriesAConsentAgreement(@ForAll("worlds") World world) {
+        Decision decision = world.decide();
+        if (decision.allowed() && decision.agreement().basis() == LawfulBasis.CONSENT && !world.request().emergency()) {
+            assertThat(decision.override()).isFalse();
+            assertThat(world.pupil().consentFor(decision.agreement().consentPurpose())).isEqualTo(ConsentStatus.GRANTED);
+        }
+    }
+
+    @Property
+    void aSuspendedRecipientOrAPupilOffRollIsNeverAllowed(@ForAll("worlds") World world) {
+        if (!world.recipient().active() || !world.pupil().onRoster()) {
+            assertThat(world.decide().allowed()).isFalse();
+        }
+    }
+
+    @Property
+    void anAllowedDisclosureRestsOnACoveringAgreementInForceAndSafeguarded(@ForAll("worlds") World world) {
+        Decision decision = world.decide();
+        if (decision.allowed()) {
+            AgreementTerms a = decision.agreement();
+            assertThat(decision.reasons()).isEmpty();
+            assertThat(a.covers(world.request().purpose(), world.request().categories())).isTrue();
+            assertThat(a.validFrom()).isBeforeOrEqualTo(TODAY);
+            if (a.validTo() != null) {
+                assertThat(a.validTo()).isAfterOrEqualTo(TODAY);
+            }
+            String destination = a.transferCountry() != null ? a.transferCountry() : world.recipient().country();
+            assertThat(Transfers.permitted(destination, a.safeguard())).isTrue();
+        } else {
+            assertThat(decision.reasons()).isNotEmpty();
+        }
+    }
+
+    @Property
+    void restrictedOrObjectedPupilsAreSharedOnlyForLegalObligationOrVitalInterests(@ForAll("worlds") World world) {
+        Decision decision = world.decide();
+        boolean restricted = world.pupil().restrictions().stream().anyMatch(r -> r.covers(world.request().categories()));
+        boolean objected = world.pupil().objections().stream().anyMatch(o -> o.covers(world.request().purpose()));
+        if (decision.allowed() && (restricted || objected)) {
+            assertThat(decision.basis()).isIn(LawfulBasis.LEGAL_OBLIGATION, LawfulBasis.VITAL_INTERESTS);
+        }
+    }
+
+    @Property
+    void anOverrideIsOnlyEverAnEmergencyOnVitalInterests(@ForAll("worlds") World world) {
+        Decision decision = world.decide();
+        if (decision.override()) {
+            assertThat(world.request().emergency()).isTrue();
+            assertThat(decision.basis()).isEqualTo(LawfulBasis.VITAL_INTERESTS);
+            assertThat(decision.agreement().basis()).isNotIn(LawfulBasis.LEGAL_OBLIGATION, LawfulBasis.VITAL_INTERESTS);
+        }
+    }
+
+    @Property
+    void theOrderOfAgreementsDoesNotChangeTheDecision(@ForAll("worlds") World world) {
+        List<AgreementTerms> reversed = new ArrayList<>(world.agreements());
+        Collections.reverse(reversed);
+        Decision a = world.decide();
+        Decision b = DecisionEngine.decide(world.recipient(), reversed, world.request(), world.pupil());
+        assertThat(b.outcome()).isEqualTo(a.outcome());
+        assertThat(Set.copyOf(b.reasons())).isEqualTo(Set.copyOf(a.reasons()));
+        assertThat(b.agreement()).isEqualTo(a.agreement());
+    }
+
+    @Property
+    void askingForMoreCategoriesNeverTurnsARefusalIntoAnAllowance(@ForAll("worlds") World world,
+                                                                @ForAll DataCategory extra) {
+        EnumSet<DataCategory> more = EnumSet.copyOf(world.request().categories());
+        more.add(extra);
+        SharingRequest wider = new SharingRequest(world.request().purpose(), more, TODAY, world.request().emergency());
+        if (!world.decide().allowed()) {
+            assertThat(DecisionEngine.decide(world.recipient(), world.agreements(), wider, world.pupil()).allowed()).isFalse();
+        }
+    }
+
+    @Property
+    void withdrawingConsentNeverTurnsARefusalIntoAnAllowance(@ForAll("worlds") World world) {
+        Decision before = world.decide();
+        Map<String, ConsentStatus> withdrawn = new java.util.HashMap<>();
+        CONSENT_PURPOSES.forEach(p -> withdrawn.put(p, ConsentStatus.WITHDRAWN));
+        PupilFacts after = new PupilFacts("P1", world.pupil().onRoster(), withdrawn, world.pupil().restrictions(),
+                world.pupil().objections());
+        Decision decision = DecisionEngine.decide(world.recipient(), world.agreements(), world.request(), after);
+        if (!before.allowed()) {
+            assertThat(decision.allowed()).isFalse();
+        }
+        if (decision.allowed()) {
+            assertThat(decision.basis()).isNotEqualTo(LawfulBasis.CONSENT);
+        }
+    }
+}
