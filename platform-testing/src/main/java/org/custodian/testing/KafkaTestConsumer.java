@@ -42,20 +42,16 @@ public final class KafkaTestConsumer implements AutoCloseable {
 
     /** Waits for the first record matching {@code match}, or returns empty after {@code timeout}. */
     public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
-        Optional<ConsumerRecord<String, String>> already = seen.stream().filter(match).findFirst();
-        if (already.isPresent()) {
-            return already;
-        }
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(record);
-                if (match.test(record)) {
-                    return Optional.of(record);
-                }
+        do {
+            Optional<ConsumerRecord<String, String>> found = seen.stream().filter(match).findFirst();
+            if (found.isPresent()) {
+                return found;
             }
-        }
-        return Optional.empty();
+            // keep every record of the batch: a later await may be looking for one after the match
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        } while (System.nanoTime() < deadline);
+        return seen.stream().filter(match).findFirst();
     }
 
     /** Every record received so far after polling for {@code duration}. */
