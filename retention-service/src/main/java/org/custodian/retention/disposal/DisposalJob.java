@@ -1,0 +1,79 @@
+package org.custodian.retention.disposal;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.jobs.ClusterLock;
+import org.custodian.retention.hold.LegalHoldStore;
+import org.custodian.retention.hold.LegalHolds;
+import org.custodian.retention.support.Actor;
+import org.custodian.retention.support.Today;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The daily run, on one replica (a database lock): legal holds whose end date passed are marked ended, then every
+ * school with due, unheld holdings gets a disposal batch for its DPO to review. Each school is its own transaction,
+ * so one school's failure does not hold back the others.
+ */
+@ApplicationScoped
+public class DisposalJob {
+
+    private static final Logger LOG = Logger.getLogger(DisposalJob.class);
+    public static final String NAME = "retention-disposal";
+
+    /** What a run did. */
+    public record Run(boolean ran, int schools, int batches, int holdsEnded) {
+    }
+
+    @Inject
+    ClusterLock lock;
+    @Inject
+    DisposalStore store;
+    @Inject
+    LegalHoldStore holdStore;
+    @Inject
+    LegalHolds holds;
+    @Inject
+    Disposals disposals;
+    @Inject
+    Today today;
+    @ConfigProperty(name = "custodian.retention.disposal.max-items", defaultValue = "5000")
+    int maxItems;
+
+    @Scheduled(identity = NAME, cron = "${custodian.retention.disposal.cron:0 30 2 * * ?}",
+            timeZone = "Europe/London", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        Run run = runNow();
+        LOG.infof("%s: %s", NAME, run);
+    }
+
+    /** Runs the job now if no other replica is running it. */
+    public Run runNow() {
+        int[] counts = new int[3];
+        boolean ran = lock.runExclusively(NAME, () -> {
+            LocalDate day = today.date();
+            TreeSet<String> schools = new TreeSet<>(holdStore.schoolsWithEndedHolds(day));
+            schools.addAll(store.schoolsWithDueHoldings(day));
+            for (String urn : schools) {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        counts[2] += holds.lapse(urn);
+                        if (disposals.propose(Actor.service("daily job"), urn, day, List.of(), maxItems).isPresent()) {
+                            counts[1]++;
+                        }
+                    });
+                    counts[0]++;
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "%s: school %s failed; the others go on", NAME, urn);
+                }
+            }
+        });
+        return new Run(ran, counts[0], counts[1], counts[2]);
+    }
+}

@@ -1,0 +1,174 @@
+package org.custodian.retention.hold;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.custodian.platform.idempotency.IdempotencyKeys;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.custodian.retention.schedule.ScheduleStore;
+import org.custodian.retention.schedule.Violation;
+import org.custodian.retention.support.Ids;
+import org.custodian.retention.support.Today;
+import org.custodian.retention.support.Violations;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Legal holds: while one applies, the records it covers never enter a disposal batch. */
+@Path("/api/v1/schools/{urn}/legal-holds")
+@Tag(name = "Legal holds", description = "Stop disposal of a school's, a pupil's or a record class's records")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class LegalHoldResource {
+
+    public record PlaceHoldRequest(
+            @NotNull HoldScope scope,
+            @Size(min = 1, max = 64) String pupilId,
+            @Size(min = 1, max = 64) String recordClass,
+            @NotBlank @Size(max = 2000) String reason,
+            @NotBlank @Size(max = 200) String reference,
+            LocalDate endsOn) {
+    }
+
+    public record LegalHoldView(UUID id, HoldScope scope, String pupilId, String recordClass, String reason,
+                                String reference, String placedBy, Instant placedAt, LocalDate endsOn,
+                                LegalHold.Status status, Instant releasedAt, String releasedBy, String releaseReason) {
+        static LegalHoldView of(LegalHold h, LocalDate today) {
+            return new LegalHoldView(h.id(), h.scope(), h.pupilId(), h.classCode(), h.reason(), h.reference(),
+                    h.placedBy(), h.placedAt(), h.endsOn(), h.statusOn(today), h.releasedAt(), h.releasedBy(),
+                    h.releaseReason());
+        }
+    }
+
+    @Inject
+    Caller caller;
+    @Inject
+    LegalHolds holds;
+    @Inject
+    LegalHoldStore store;
+    @Inject
+    ScheduleStore schedule;
+    @Inject
+    IdempotencyKeys idempotency;
+    @Inject
+    Today today;
+
+    @POST
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Place a legal hold on the whole school, one pupil or one record class")
+    @APIResponse(responseCode = "201", description = "The hold; legal-hold.placed is emitted")
+    @APIResponse(responseCode = "400", description = "Bad scope, missing reason or reference, end date in the past, unknown record class")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not the DPO of this school")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another request")
+    public Response place(@PathParam("urn") String urn,
+                          @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                          @Valid @NotNull PlaceHoldRequest request) {
+        caller.requireSchool(urn);
+        return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/legal-holds", request, () -> {
+            validate(urn, request);
+            LegalHold hold = holds.place(caller, urn, request.scope(), request.pupilId(), request.recordClass(),
+                    request.reason(), request.reference(), request.endsOn());
+            return Response.created(URI.create("/api/v1/schools/" + urn + "/legal-holds/" + hold.id()))
+                    .entity(LegalHoldView.of(hold, today.date())).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
+    @Transactional
+    @Operation(summary = "List the school's legal holds, newest first")
+    @APIResponse(responseCode = "200", description = "A page of holds")
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    public Page<LegalHoldView> list(@PathParam("urn") String urn,
+                                    @Parameter(description = "only holds not yet released") @QueryParam("active") boolean active,
+                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+        caller.requireSchool(urn);
+        LocalDate day = today.date();
+        return store.page(urn, active, PageRequest.of(limit, cursor)).map(h -> LegalHoldView.of(h, day));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
+    @Transactional
+    @Operation(summary = "Read one legal hold")
+    @APIResponse(responseCode = "200", description = "The hold")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "404", description = "No such hold in this school")
+    public LegalHoldView get(@PathParam("urn") String urn, @PathParam("id") String id) {
+        caller.requireSchool(urn);
+        LegalHold hold = store.find(urn, Ids.parse(id, "legal hold"))
+                .orElseThrow(() -> Problems.notFound("no legal hold with that id"));
+        return LegalHoldView.of(hold, today.date());
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.DPO)
+    @Transactional
+    @Operation(summary = "Release a legal hold (it stays on record as released)")
+    @APIResponse(responseCode = "200", description = "The released hold; legal-hold.released is emitted")
+    @APIResponse(responseCode = "400", description = "Reason too long")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "403", description = "Not the DPO of this school")
+    @APIResponse(responseCode = "404", description = "No such hold in this school")
+    @APIResponse(responseCode = "409", description = "Already released or ended")
+    public LegalHoldView release(@PathParam("urn") String urn, @PathParam("id") String id,
+                                 @Parameter(description = "why the hold is released") @QueryParam("reason") String reason) {
+        caller.requireSchool(urn);
+        if (reason != null && reason.length() > 2000) {
+            throw Problems.invalid("reason", "at most 2000 characters");
+        }
+        LegalHold released = holds.release(caller, urn, Ids.parse(id, "legal hold"), reason);
+        return LegalHoldView.of(released, today.date());
+    }
+
+    private void validate(String urn, PlaceHoldRequest request) {
+        List<Violation> violations = new ArrayList<>();
+        boolean needsPupil = request.scope() == HoldScope.PUPIL;
+        boolean needsClass = request.scope() == HoldScope.RECORD_CLASS;
+        if (needsPupil != (request.pupilId() != null)) {
+            violations.add(new Violation("pupilId", needsPupil ? "a PUPIL hold names the pupil" : "only a PUPIL hold names a pupil"));
+        }
+        if (needsClass != (request.recordClass() != null)) {
+            violations.add(new Violation("recordClass", needsClass ? "a RECORD_CLASS hold names the class" : "only a RECORD_CLASS hold names a class"));
+        } else if (needsClass && schedule.current(urn, request.recordClass()).isEmpty()) {
+            violations.add(new Violation("recordClass", "unknown record class '" + request.recordClass() + "'"));
+        }
+        if (request.endsOn() != null && request.endsOn().isBefore(today.date())) {
+            violations.add(new Violation("endsOn", "in the past"));
+        }
+        Violations.throwIfAny(violations);
+    }
+}

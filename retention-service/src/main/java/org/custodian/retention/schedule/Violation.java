@@ -1,0 +1,5 @@
+package org.custodian.retention.schedule;
+
+/** One reason a rule or request is not acceptable, named by the field it is about. */
+public record Violation(String field, String message) {
+}

@@ -1,0 +1,35 @@
+package org.custodian.retention.subject;
+
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.InvalidEventException;
+import org.custodian.retention.support.Today;
+
+import java.time.LocalDate;
+
+/** What every consumed event must carry; an event without it is a poison message for the dead-letter topic. */
+final class EventChecks {
+
+    private EventChecks() {
+    }
+
+    static String school(CloudEvent event) {
+        if (event.schoolurn() == null) {
+            throw new InvalidEventException(event.type() + " " + event.id() + " names no school (schoolurn)");
+        }
+        return event.schoolurn();
+    }
+
+    static void pupil(CloudEvent event, String pupilId) {
+        if (pupilId == null || pupilId.isBlank()) {
+            throw new InvalidEventException(event.type() + " " + event.id() + " names no pupil");
+        }
+    }
+
+    /** The calendar day in England on which the event happened (today if it carries no time). */
+    static LocalDate day(CloudEvent event, java.time.Instant preferred, Today today) {
+        if (preferred != null) {
+            return Today.dayOf(preferred);
+        }
+        return event.time() != null ? Today.dayOf(event.time().toInstant()) : today.date();
+    }
+}

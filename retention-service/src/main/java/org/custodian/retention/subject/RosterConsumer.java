@@ -1,0 +1,60 @@
+package org.custodian.retention.subject;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.InvalidEventException;
+import org.custodian.platform.events.RosterEvents;
+import org.custodian.platform.inbox.IdempotentConsumer;
+import org.custodian.retention.holding.DueRecalculation;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Projects {@code custodian.roster.v1}: a pupil's date of birth and leaving date, from {@code pupil.enrolled},
+ * {@code pupil.updated} and {@code pupil.left}; the pupil's holdings are re-dated in the same transaction.
+ */
+@ApplicationScoped
+public class RosterConsumer {
+
+    public static final String NAME = "retention-roster";
+
+    @Inject
+    IdempotentConsumer idempotent;
+    @Inject
+    SubjectFactsStore facts;
+    @Inject
+    DueRecalculation recalculation;
+
+    @Incoming("roster")
+    @Blocking
+    public void consume(String record) {
+        idempotent.apply(NAME, record, this::apply);
+    }
+
+    void apply(CloudEvent event) {
+        String urn = EventChecks.school(event);
+        switch (event.type()) {
+            case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED -> {
+                RosterEvents.PupilChanged pupil = CloudEventCodec.data(event, RosterEvents.PupilChanged.class);
+                EventChecks.pupil(event, pupil.pupilId());
+                facts.savePupil(urn, pupil.pupilId(), pupil.dateOfBirth(), pupil.leavingDate(), pupil.onRoll());
+                recalculation.forPupil(urn, pupil.pupilId());
+            }
+            case EventTypes.PUPIL_LEFT -> {
+                RosterEvents.PupilLeft left = CloudEventCodec.data(event, RosterEvents.PupilLeft.class);
+                EventChecks.pupil(event, left.pupilId());
+                if (left.leavingDate() == null) {
+                    throw new InvalidEventException("pupil.left " + event.id() + " has no leavingDate");
+                }
+                facts.pupilLeft(urn, left.pupilId(), left.leavingDate());
+                recalculation.forPupil(urn, left.pupilId());
+            }
+            default -> {
+                // school and guardian events do not move due dates
+            }
+        }
+    }
+}

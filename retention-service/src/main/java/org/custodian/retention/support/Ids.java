@@ -1,0 +1,20 @@
+package org.custodian.retention.support;
+
+import org.custodian.platform.problems.Problems;
+
+import java.util.UUID;
+
+/** Ids in paths are UUIDs; anything else names nothing that exists. */
+public final class Ids {
+
+    private Ids() {
+    }
+
+    public static UUID parse(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw Problems.notFound("no " + what + " with that id");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.custodian.retention;
+
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.custodian.testing.PostgresResource;
+import org.custodian.testing.TestTokens;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+
+/** Schools of their own for each test, calls as a role, and direct looks at the database. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** A school URN no other test uses, so tests never see each other's holdings or batches. */
+    public static String freshSchool() {
+        return Integer.toString(ThreadLocalRandom.current().nextInt(200_000, 999_999));
+    }
+
+    public static RequestSpecification as(String role, String school) {
+        return as(role, school, role + "-1");
+    }
+
+    /** Calls as a role for a school with a fixed subject (Idempotency-Keys belong to the subject). */
+    public static RequestSpecification as(String role, String school, String subject) {
+        return given().header("Authorization", "Bearer " + TestTokens.role(role).school(school).subject(subject).mint())
+                .contentType("application/json");
+    }
+
+    public static String json(Object body) {
+        try {
+            return org.custodian.platform.events.CloudEventCodec.mapper().writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String base(String school) {
+        return "/api/v1/schools/" + school;
+    }
+
+    /** One holding as the registration API takes it. */
+    public static Map<String, Object> holding(String recordClass, String pupilId, String reference, String createdOn) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("recordClass", recordClass);
+        if (pupilId != null) {
+            h.put("pupilId", pupilId);
+        }
+        h.put("system", "SIMS");
+        h.put("reference", reference);
+        h.put("createdOn", createdOn);
+        return h;
+    }
+
+    public static Map<String, Object> batch(List<Map<String, Object>> holdings) {
+        return Map.of("holdings", holdings);
+    }
+
+    public static ValidatableResponse register(String school, List<Map<String, Object>> holdings) {
+        return as("mis", school).body(batch(holdings)).post(base(school) + "/holdings").then();
+    }
+
+    /** Tells the roster projection about a pupil directly (the consumer tests go through Kafka). */
+    public static void pupil(String school, String pupilId, LocalDate born, LocalDate left) {
+        execute("INSERT INTO pupil (school_urn, pupil_id, date_of_birth, leaving_date, on_roll) VALUES (?, ?, ?, ?, ?) "
+                + "ON CONFLICT (school_urn, pupil_id) DO UPDATE SET date_of_birth = EXCLUDED.date_of_birth, "
+                + "leaving_date = EXCLUDED.leaving_date", school, pupilId, born, left, left == null);
+    }
+
+    public static long count(String sql, Object... params) {
+        return Long.parseLong(String.valueOf(rows(sql, params).get(0).get(0)));
+    }
+
+    public static List<List<Object>> rows(String sql, Object... params) {
+        try (Connection connection = PostgresResource.connect();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                query.setObject(i + 1, params[i]);
+            }
+            List<List<Object>> rows = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                int columns = result.getMetaData().getColumnCount();
+                while (result.next()) {
+                    List<Object> row = new ArrayList<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.add(result.getObject(c));
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static int execute(String sql, Object... params) {
+        try (Connection connection = PostgresResource.connect();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long auditRows(String school, String action) {
+        return count("SELECT count(*) FROM audit_log WHERE school_urn = ? AND action = ?", school, action);
+    }
+}
