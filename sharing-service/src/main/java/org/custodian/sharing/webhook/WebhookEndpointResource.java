@@ -222,6 +222,7 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("{endpointId}/secret-rotation")
+    @Consumes(MediaType.WILDCARD)
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Rotate the signing secret: the new one is returned once; the old one keeps signing for the overlap")
@@ -256,6 +257,7 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("{endpointId}/test")
+    @Consumes(MediaType.WILDCARD)
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Send a webhook.test ping to the endpoint")
@@ -314,6 +316,7 @@ public class WebhookEndpointResource {
 
     @POST
     @Path("{endpointId}/deliveries/{deliveryId}/replay")
+    @Consumes(MediaType.WILDCARD)
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Send a delivery's message again (same webhook-id, a new delivery)")
