@@ -9,6 +9,7 @@ PID_DIR=$RUN_DIR/pids
 KEY_DIR=$RUN_DIR/keys
 PRIVATE_KEY=$KEY_DIR/private.pem
 PUBLIC_KEY=$KEY_DIR/public.pem
+SHARING_SECRET_KEY=$KEY_DIR/sharing-secret.key
 
 # What the local stack runs, in start order; down.sh stops them in reverse.
 SERVICES=(consent sar sharing retention)
@@ -16,6 +17,14 @@ APPS=("${SERVICES[@]}" gateway)
 COMPONENTS=(kafka "${APPS[@]}")
 ROLES=(dpo school-admin staff parent pupil mis partner auditor)
 DEMO_SCHOOL=100001
+# the subject of each role's printed dev token: the parent and the pupil are people in the demo data
+demo_subject() {
+  case $1 in
+    parent) echo DEMO-G01A ;;
+    pupil) echo DEMO-P01 ;;
+    *) echo "dev-$1" ;;
+  esac
+}
 
 # Ports (DESIGN.md §7), each overridable by the same variable the service reads.
 : "${KAFKA_PORT:=9092}"
@@ -216,10 +225,12 @@ ensure_databases() {
 # Dev keys and tokens. For the local stack only: production keys come from configuration.
 
 ensure_keys() {
-  [[ -s $PRIVATE_KEY && -s $PUBLIC_KEY ]] && return 0
-  command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the dev key pair"
+  command -v openssl >/dev/null 2>&1 || die "openssl is needed to make the dev keys"
   mkdir -p "$KEY_DIR"
   chmod 700 "$KEY_DIR"
+  # the AES-256 key sharing-service encrypts partner webhook secrets with
+  [[ -s $SHARING_SECRET_KEY ]] || (umask 077 && openssl rand -base64 32 >"$SHARING_SECRET_KEY")
+  [[ -s $PRIVATE_KEY && -s $PUBLIC_KEY ]] && return 0
   (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PRIVATE_KEY" 2>/dev/null) \
     || die "openssl could not make a key pair"
   openssl pkey -in "$PRIVATE_KEY" -pubout -out "$PUBLIC_KEY" 2>/dev/null || die "openssl could not write the public key"

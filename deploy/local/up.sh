@@ -180,6 +180,10 @@ if ((${#to_start[@]} > 0)); then
   : "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:=$PUBLIC_KEY}"
   : "${SMALLRYE_JWT_SIGN_KEY_LOCATION:=$PRIVATE_KEY}"
   : "${QUARKUS_HTTP_HOST:=${CUSTODIAN_BIND_HOST:-127.0.0.1}}"
+  : "${CUSTODIAN_SHARING_SECRET_KEY:=$(cat "$SHARING_SECRET_KEY")}"
+  # the local demo's partner endpoints live on this machine; production refuses loopback and private addresses
+  : "${CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES:=true}"
+  export CUSTODIAN_SHARING_SECRET_KEY CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
   export MP_JWT_VERIFY_PUBLICKEY_LOCATION SMALLRYE_JWT_SIGN_KEY_LOCATION QUARKUS_HTTP_HOST KAFKA_BOOTSTRAP_SERVERS
   for s in "${SERVICES[@]}"; do
@@ -203,6 +207,7 @@ if ((${#to_start[@]} > 0)); then
 else
   say "Custodian is already running."
 fi
+"$CUSTODIAN_ROOT/deploy/local/demo-data.sh" || die "the demo data could not be loaded (see above); the stack is left running"
 
 # ---- what to use -------------------------------------------------------------------------------------------
 say ""
@@ -216,8 +221,9 @@ say "  stop      $CUSTODIAN_ROOT/deploy/local/down.sh"
 say ""
 say "Dev tokens for school $DEMO_SCHOOL, valid $((token_ttl / 3600)) h (more: deploy/local/token.sh --role ROLE --school URN):"
 for r in "${ROLES[@]}"; do
-  printf '  %-13s %s\n' "$r" "$(mint_token "$r" "dev-$r" "$token_ttl" "$DEMO_SCHOOL")"
+  printf '  %-13s %s\n' "$r" "$(mint_token "$r" "$(demo_subject "$r")" "$token_ttl" "$DEMO_SCHOOL")"
 done
+say "(the parent is guardian DEMO-G01A, mother of pupil DEMO-P01; the pupil token is DEMO-P01)"
 say ""
 say "Try:  curl -H \"Authorization: Bearer \$(deploy/local/token.sh --role dpo --school $DEMO_SCHOOL)\" \\"
 say "        http://localhost:$CUSTODIAN_GATEWAY_PORT/api/v1/schools/$DEMO_SCHOOL/audit/consent"
