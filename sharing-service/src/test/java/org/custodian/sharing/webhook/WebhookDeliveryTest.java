@@ -51,6 +51,8 @@ class WebhookDeliveryTest {
     TestResolver resolver;
     @Inject
     DataSource dataSource;
+    @Inject
+    DeliveryWorker worker;
 
     @AfterEach
     void realTime() {
@@ -316,5 +318,34 @@ class WebhookDeliveryTest {
         dpo(URN).header("If-Match", "\"2\"").body(Map.of("url", RECEIVER.url("/ok"), "eventTypes",
                 List.of("disclosure.made", "consent.withdrawn"), "status", "ENABLED")).put(endpoint.path()).then()
                 .statusCode(200).body("status", is("ENABLED")).body("eventTypes.size()", is(2));
+    }
+
+    @Test
+    void replicasWorkingTheSameQueueNeverSendAnAttemptTwice() throws Exception {
+        Endpoint endpoint = register(RECEIVER.url("/replicas"));
+        List<String> deliveries = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            deliveries.add(ping(endpoint));
+        }
+        // the scheduled worker, the commit wake-ups and three more "replicas" all claim from the same table
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Integer>> rounds = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                rounds.add(pool.submit(worker::runDue));
+            }
+            for (var round : rounds) {
+                round.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> RECEIVER.at("/replicas").size() >= 30);
+        Thread.sleep(500);
+        List<String> ids = RECEIVER.at("/replicas").stream().map(r -> r.header("webhook-id")).toList();
+        assertThat(ids).hasSize(30).doesNotHaveDuplicates();
+        for (String delivery : deliveries) {
+            assertThat(delivery(endpoint, delivery).path("attempts").asInt()).isEqualTo(1);
+        }
     }
 }
