@@ -62,7 +62,7 @@ public class Sql {
 
     public <T> Optional<T> one(String sql, Row<T> mapper, Object... params) {
         List<T> rows = list(sql, mapper, params);
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     public long count(String sql, Object... params) {
