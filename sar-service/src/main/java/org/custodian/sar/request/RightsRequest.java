@@ -117,6 +117,18 @@ public final class RightsRequest {
         return dueOn;
     }
 
+    public LocalDate acknowledgeBy() {
+        return acknowledgeBy;
+    }
+
+    public LocalDate acknowledgedOn() {
+        return acknowledgedOn;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
     public String description() {
         return description;
     }

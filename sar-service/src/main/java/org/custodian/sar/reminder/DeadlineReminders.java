@@ -1,0 +1,109 @@
+package org.custodian.sar.reminder;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.jobs.ClusterLock;
+import org.custodian.sar.request.RequestRepository;
+import org.custodian.sar.request.RightsEventPublisher;
+import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.support.Dates;
+import org.custodian.sar.support.Sql;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The daily job: for every open request whose deadline (the response, or a complaint's acknowledgement) falls within
+ * the window, emit {@code request.due-soon}; once it has passed, {@code request.overdue}. Each is emitted once per
+ * deadline date (a new date after an extension or a pause is a new deadline). One replica runs it: the job holds a
+ * PostgreSQL advisory lock ({@link ClusterLock}) and its events go through the outbox in the same transaction as the
+ * record of what was emitted.
+ */
+@ApplicationScoped
+public class DeadlineReminders {
+
+    private static final Logger LOG = Logger.getLogger(DeadlineReminders.class);
+    public static final String JOB = "sar-deadline-reminders";
+    private static final int BATCH = 500;
+
+    /** What one run emitted; {@code ran} is false when another replica held the lock. */
+    public record Run(boolean ran, int dueSoon, int overdue) {
+    }
+
+    private final ClusterLock lock;
+    private final RequestRepository repository;
+    private final RightsEventPublisher events;
+    private final Sql sql;
+    private final Period window;
+
+    @Inject
+    public DeadlineReminders(ClusterLock lock, RequestRepository repository, RightsEventPublisher events, Sql sql,
+                             @ConfigProperty(name = "custodian.sar.reminders.window", defaultValue = "P7D") Period window) {
+        this.lock = lock;
+        this.repository = repository;
+        this.events = events;
+        this.sql = sql;
+        this.window = window;
+    }
+
+    @Scheduled(identity = JOB, cron = "{custodian.sar.reminders.cron}", timeZone = "Europe/London",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        Run run = run(Dates.today());
+        LOG.infof("deadline reminders: ran=%s, %d due soon, %d overdue", run.ran(), run.dueSoon(), run.overdue());
+    }
+
+    public Run run(LocalDate today) {
+        int[] counts = new int[2];
+        boolean ran = lock.runExclusively(JOB, () -> {
+            LocalDate horizon = today.plus(window);
+            String afterUrn = "";
+            UUID afterId = new UUID(0, 0);
+            List<RightsRequest> batch;
+            do {
+                batch = repository.nearDeadline(horizon, afterUrn, afterId, BATCH);
+                for (RightsRequest r : batch) {
+                    remind(r, "RESPONSE", r.dueOn(), today, horizon, counts);
+                    if (r.acknowledgedOn() == null) {
+                        remind(r, "ACKNOWLEDGEMENT", r.acknowledgeBy(), today, horizon, counts);
+                    }
+                    afterUrn = r.schoolUrn();
+                    afterId = r.id();
+                }
+            } while (batch.size() == BATCH);
+        });
+        return new Run(ran, counts[0], counts[1]);
+    }
+
+    private void remind(RightsRequest r, String deadline, LocalDate dueOn, LocalDate today, LocalDate horizon, int[] counts) {
+        if (dueOn == null || dueOn.isAfter(horizon)) {
+            return;
+        }
+        boolean overdue = dueOn.isBefore(today);
+        String kind = overdue ? "OVERDUE" : "DUE_SOON";
+        int first = sql.update("""
+                INSERT INTO deadline_notice (school_urn, request_id, kind, deadline, due_on) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """, r.schoolUrn(), r.id(), kind, deadline, dueOn);
+        if (first == 0) {
+            return;
+        }
+        String requestId = r.id().toString();
+        String type = r.type().name();
+        if (overdue) {
+            events.publish(r, RightsEventPublisher.REQUEST_OVERDUE, new RightsEventPublisher.Overdue(requestId, type,
+                    r.subject().pupilId(), r.subject().guardianId(), deadline, dueOn, ChronoUnit.DAYS.between(dueOn, today)));
+            counts[1]++;
+        } else {
+            events.publish(r, RightsEventPublisher.REQUEST_DUE_SOON, new RightsEventPublisher.DueSoon(requestId, type,
+                    r.subject().pupilId(), r.subject().guardianId(), deadline, dueOn, ChronoUnit.DAYS.between(today, dueOn)));
+            counts[0]++;
+        }
+    }
+}
