@@ -7,7 +7,6 @@ import org.custodian.platform.pagination.PageRequest;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
-import org.custodian.sharing.support.Ids;
 import org.custodian.sharing.support.Jdbc;
 
 import java.sql.ResultSet;
@@ -69,15 +68,7 @@ public class AgreementRepository {
             sql.append(" AND lawful_basis = ?");
             params.add(basis);
         }
-        if (!page.isFirst()) {
-            sql.append(" AND (name, id) > (?, ?)");
-            params.add(page.after(0));
-            params.add(Ids.uuid(page.after(1), "cursor"));
-        }
-        sql.append(" ORDER BY name, id LIMIT ?");
-        params.add(page.fetchSize());
-        return Page.fromRows(jdbc.query(sql.toString(), AgreementRepository::map, params.toArray()), page,
-                a -> List.of(a.name(), a.id().toString()));
+        return jdbc.pageByName(sql, params, page, AgreementRepository::map, Agreement::name, Agreement::id);
     }
 
     static Agreement map(ResultSet row) throws SQLException {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
-import org.custodian.sharing.support.Ids;
 import org.custodian.sharing.support.Jdbc;
 
 import java.sql.ResultSet;
@@ -60,15 +59,7 @@ public class RecipientRepository {
             sql.append(" AND kind = ?");
             params.add(kind);
         }
-        if (!page.isFirst()) {
-            sql.append(" AND (name, id) > (?, ?)");
-            params.add(page.after(0));
-            params.add(Ids.uuid(page.after(1), "cursor"));
-        }
-        sql.append(" ORDER BY name, id LIMIT ?");
-        params.add(page.fetchSize());
-        return Page.fromRows(jdbc.query(sql.toString(), RecipientRepository::map, params.toArray()), page,
-                r -> List.of(r.name(), r.id().toString()));
+        return jdbc.pageByName(sql, params, page, RecipientRepository::map, Recipient::name, Recipient::id);
     }
 
     static Recipient map(ResultSet row) throws SQLException {

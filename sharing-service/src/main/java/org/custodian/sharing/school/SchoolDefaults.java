@@ -19,7 +19,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -88,7 +90,7 @@ public class SchoolDefaults {
         if (jdbc.update("INSERT INTO school_seed (school_urn, seeded_at) VALUES (?, ?) ON CONFLICT DO NOTHING", urn, now) == 0) {
             return;
         }
-        java.util.Map<String, UUID> ids = new java.util.HashMap<>();
+        Map<String, UUID> ids = new HashMap<>();
         for (DefaultRecipient d : RECIPIENTS) {
             UUID id = UUID.randomUUID();
             ids.put(d.key(), id);

@@ -3,6 +3,9 @@ package org.custodian.sharing.support;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+
 import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
@@ -17,6 +20,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Plain JDBC with less ceremony: parameters are bound by type (a {@code Collection} or {@code String[]} becomes a
@@ -55,6 +60,24 @@ public class Jdbc {
     public <T> Optional<T> one(String sql, Row<T> mapper, Object... params) {
         List<T> rows = query(sql, mapper, params);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /**
+     * One page of rows ordered by name then id (keyset): {@code sql} selects with its filters already in place, this
+     * adds the cursor position, the order and the limit.
+     */
+    public <T> Page<T> pageByName(StringBuilder sql, List<Object> params, PageRequest page, Row<T> mapper,
+                                  Function<T, String> name, Function<T, UUID> id) {
+        List<Object> all = new ArrayList<>(params);
+        if (!page.isFirst()) {
+            sql.append(" AND (name, id) > (?, ?)");
+            all.add(page.after(0));
+            all.add(Ids.uuid(page.after(1), "cursor"));
+        }
+        sql.append(" ORDER BY name, id LIMIT ?");
+        all.add(page.fetchSize());
+        return Page.fromRows(query(sql.toString(), mapper, all.toArray()), page,
+                row -> List.of(name.apply(row), id.apply(row).toString()));
     }
 
     public int update(String sql, Object... params) {
