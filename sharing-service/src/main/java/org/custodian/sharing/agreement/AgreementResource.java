@@ -40,6 +40,9 @@ import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -127,7 +130,12 @@ public class AgreementResource {
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @Valid @NotNull AgreementRequest request) {
+                           @RequestBody(content = @Content(examples = @ExampleObject(name = "consent-based platform", value = """
+                                   {"recipientId": "2f4a9c1e-0b7d-4e55-8a51-6f0c2d9e1b37", "name": "Learning platform",
+                                    "purposes": ["learning-platform"], "dataCategories": ["IDENTITY", "ASSESSMENT"],
+                                    "lawfulBasis": "CONSENT", "consentPurpose": "learning-platform",
+                                    "validFrom": "2026-09-01", "validTo": "2027-08-31"}
+                                   """))) @Valid @NotNull AgreementRequest request) {
         school.open(urn);
         Recipient recipient = recipients.find(urn, request.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));

@@ -36,6 +36,9 @@ import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +61,12 @@ import java.util.UUID;
 public class DisclosureResource {
 
     public static final int MAX_PUPILS = 1000;
+
+    static final String EXAMPLE = """
+            {"recipientId": "2f4a9c1e-0b7d-4e55-8a51-6f0c2d9e1b37", "pupilIds": ["P-1001", "P-1002"],
+             "dataCategories": ["IDENTITY", "ASSESSMENT"], "purpose": "learning-platform",
+             "reason": "termly roster sync to the learning platform"}
+            """;
 
     /**
      * @param reason                 why the data is being shared (required for a disclosure, optional for a check)
@@ -117,6 +126,7 @@ public class DisclosureResource {
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "413", description = "Body too large")
     public Response disclose(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
+                             @RequestBody(content = @Content(examples = @ExampleObject(name = "termly sync", value = EXAMPLE)))
                              @Valid @NotNull DisclosureRequest request) {
         school.open(urn);
         if (request.reason() == null || request.reason().isBlank()) {
@@ -137,7 +147,9 @@ public class DisclosureResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "413", description = "Body too large")
-    public DecisionsView check(@PathParam("urn") String urn, @Valid @NotNull DisclosureRequest request) {
+    public DecisionsView check(@PathParam("urn") String urn,
+                               @RequestBody(content = @Content(examples = @ExampleObject(name = "termly sync", value = EXAMPLE)))
+                               @Valid @NotNull DisclosureRequest request) {
         school.open(urn);
         return DecisionsView.of(request, service.check(urn, ask(request)));
     }

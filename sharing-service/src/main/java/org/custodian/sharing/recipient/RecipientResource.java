@@ -36,6 +36,9 @@ import org.custodian.sharing.recipient.Recipient.Status;
 import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -109,7 +112,10 @@ public class RecipientResource {
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @Valid @NotNull RecipientRequest request) {
+                           @RequestBody(content = @Content(examples = @ExampleObject(name = "platform", value = """
+                                   {"name": "Acme Learning Ltd", "kind": "PROCESSOR", "country": "GB",
+                                    "contact": "dpo@acme-learning.example", "contractReference": "DPA-2026-014"}
+                                   """))) @Valid @NotNull RecipientRequest request) {
         school.open(urn);
         checkCountry(request.country());
         return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/recipients", request, () -> {

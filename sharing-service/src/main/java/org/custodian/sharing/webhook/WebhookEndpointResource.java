@@ -36,6 +36,9 @@ import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -132,7 +135,12 @@ public class WebhookEndpointResource {
     @APIResponse(responseCode = "404", description = "No such recipient in this school")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(@PathParam("urn") String urn, @PathParam("recipientId") String recipientId,
-                           @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull EndpointRequest request) {
+                           @HeaderParam(IdempotencyKeys.HEADER) String key,
+                           @RequestBody(content = @Content(examples = @ExampleObject(name = "partner endpoint", value = """
+                                   {"url": "https://hooks.partner.example/custodian", "eventTypes": ["disclosure.made",
+                                    "consent.withdrawn", "erasure.requested", "rectification.requested",
+                                    "processing.restricted", "processing.unrestricted"]}
+                                   """))) @Valid @NotNull EndpointRequest request) {
         school.open(urn);
         UUID recipient = recipient(urn, recipientId);
         checkRequest(request);
