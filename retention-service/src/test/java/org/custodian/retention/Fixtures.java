@@ -64,6 +64,21 @@ public final class Fixtures {
         return h;
     }
 
+    /** A legal hold as the API takes it. */
+    public static Map<String, Object> legalHold(String scope, String pupilId, String recordClass, String reason, String reference) {
+        Map<String, Object> hold = new LinkedHashMap<>();
+        hold.put("scope", scope);
+        if (pupilId != null) {
+            hold.put("pupilId", pupilId);
+        }
+        if (recordClass != null) {
+            hold.put("recordClass", recordClass);
+        }
+        hold.put("reason", reason);
+        hold.put("reference", reference);
+        return hold;
+    }
+
     public static Map<String, Object> batch(List<Map<String, Object>> holdings) {
         return Map.of("holdings", holdings);
     }
