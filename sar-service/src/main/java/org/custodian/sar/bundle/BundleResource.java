@@ -48,7 +48,11 @@ public class BundleResource {
 
     /** What an assembly gave: which sources answered, which are missing, whether the response can be completed. */
     public record BundleStatus(UUID requestId, Instant assembledAt, boolean complete, List<SourceStatus> sources, List<String> missingSources,
-                               List<ResponseContent.Waiver> waivers, int documents, int pdfBytes, String json, String pdf) {
+                               List<ResponseContent.Waiver> waivers, int documents, int pdfBytes, String json, String pdf, Timings timings) {
+    }
+
+    /** How long the assembly just run took: asking the sources, building the JSON, rendering the PDF. */
+    public record Timings(long sourcesMillis, long jsonMillis, long pdfMillis) {
     }
 
     public record WaiverInput(@NotBlank @Size(max = 50) String source, @NotBlank @Size(max = 5000) String reason) {
@@ -80,8 +84,8 @@ public class BundleResource {
     public BundleStatus assemble(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
         RightsRequest r = requests.get(urn, Params.id(id, "request"));
-        bundleService.assemble(r);
-        return status(urn, r.id());
+        BundleService.Assembly assembly = bundleService.assemble(r);
+        return status(urn, r.id(), new Timings(assembly.sourcesMillis(), assembly.jsonMillis(), assembly.pdfMillis()));
     }
 
     @GET
@@ -152,7 +156,7 @@ public class BundleResource {
             }
             audit.record(caller, urn, r.subject().path(urn), "bundle.waiver", AuditEntry.Outcome.SUCCESS,
                     "request " + r.id() + ": completes without " + body.source() + ": " + body.reason());
-            return Response.ok(status(urn, r.id())).build();
+            return Response.ok(status(urn, r.id(), null)).build();
         });
     }
 
@@ -169,7 +173,7 @@ public class BundleResource {
         audit.record(caller, urn, r.subject().path(urn), action, AuditEntry.Outcome.SUCCESS, "request " + r.id() + ": " + what);
     }
 
-    private BundleStatus status(String urn, UUID requestId) {
+    private BundleStatus status(String urn, UUID requestId, Timings timings) {
         Bundles.Stored stored = bundles.find(urn, requestId).orElseThrow();
         JsonNode content = bundleService.current(stored, urn);
         List<SourceStatus> sources = new java.util.ArrayList<>();
@@ -177,6 +181,7 @@ public class BundleResource {
                 s.hasNonNull("error") ? s.path("error").asText() : null)));
         String base = "/api/v1/schools/" + urn + "/requests/" + requestId;
         return new BundleStatus(requestId, stored.assembledAt(), content.path("complete").asBoolean(), sources, stored.missingSources(),
-                bundles.waivers(urn, requestId), content.path("documents").size(), stored.pdfBytes(), base + "/bundle", base + "/bundle.pdf");
+                bundles.waivers(urn, requestId), content.path("documents").size(), stored.pdfBytes(), base + "/bundle", base + "/bundle.pdf",
+                timings);
     }
 }

@@ -6,7 +6,6 @@ import org.custodian.sar.calendar.TermCalendar;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The statutory deadline arithmetic of legal-rules.md, in plain Java.
@@ -176,11 +175,6 @@ public final class Deadlines {
             counted++;
         }
         return new SchoolDayCount(day, excluded, assumed);
-    }
-
-    /** The earliest of several dates, ignoring nulls. */
-    public static LocalDate earliest(LocalDate... dates) {
-        return Stream.of(dates).filter(java.util.Objects::nonNull).min(LocalDate::compareTo).orElse(null);
     }
 
     private static String ordinal(int day) {

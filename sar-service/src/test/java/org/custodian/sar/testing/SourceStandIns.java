@@ -9,7 +9,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -177,10 +176,5 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
         disclosures.addObject().put("disclosureId", "X-" + i).put("recipientName", recipient).put("lawfulBasis", basis)
                 .put("purpose", purpose).put("categories", "attendance; assessment")
                 .put("disclosedAt", Instant.parse("2026-01-06T09:00:00Z").plusSeconds(i * 60L).toString());
-    }
-
-    /** Forces the UTF-8 charset for callers that build exports outside a server. */
-    public static byte[] exportBytes(String service, String urn, String pupil) {
-        return export(service, urn, pupil).getBytes(StandardCharsets.UTF_8);
     }
 }
