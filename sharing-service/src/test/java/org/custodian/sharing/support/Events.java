@@ -13,6 +13,7 @@ import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.events.Topics;
 import org.custodian.testing.KafkaResource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -45,8 +46,11 @@ public final class Events {
         try {
             List<Future<?>> sent = new java.util.ArrayList<>();
             for (CloudEvent event : events) {
-                sent.add(producer().send(new ProducerRecord<>(EventTypes.topicOf(event.type()), event.partitionKey(),
-                        CloudEventCodec.toJson(event))));
+                ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.topicOf(event.type()),
+                        event.partitionKey(), CloudEventCodec.toJson(event));
+                // as the outbox relay sends them: structured-mode CloudEvents
+                record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                sent.add(producer().send(record));
             }
             for (Future<?> f : sent) {
                 f.get();
