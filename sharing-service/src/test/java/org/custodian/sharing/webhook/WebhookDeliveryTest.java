@@ -348,4 +348,33 @@ class WebhookDeliveryTest {
             assertThat(delivery(endpoint, delivery).path("attempts").asInt()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aDeliveryLeftClaimedByAReplicaThatDiedIsSentOnceItsLeaseRunsOut() throws Exception {
+        Endpoint endpoint = register(RECEIVER.url("/orphan"));
+        String first = ping(endpoint);
+        awaitAttempts(endpoint, first, 1);
+        String messageId = RECEIVER.at("/orphan").get(0).header("webhook-id");
+        UUID orphan = UUID.randomUUID();
+        // what a replica leaves behind when it dies after claiming: a pending row in the database, leased
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                INSERT INTO webhook_delivery (school_urn, id, endpoint_id, recipient_id, message_id, event_type, status,
+                                              next_attempt_at, claimed_until, created_at)
+                VALUES (?, ?, ?::uuid, ?::uuid, ?, 'webhook.test', 'PENDING', now() - interval '1 minute', ?, now())
+                """)) {
+            s.setString(1, URN);
+            s.setObject(2, orphan);
+            s.setString(3, endpoint.id());
+            s.setString(4, endpoint.recipient());
+            s.setString(5, messageId);
+            s.setObject(6, java.time.OffsetDateTime.now().plusMinutes(1));
+            s.executeUpdate();
+        }
+        Thread.sleep(1000);
+        assertThat(delivery(endpoint, orphan.toString()).path("attempts").asInt()).as("still leased").isZero();
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode sent = awaitAttempts(endpoint, orphan.toString(), 1);
+        assertThat(sent.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(RECEIVER.at("/orphan")).hasSize(2);
+    }
 }
