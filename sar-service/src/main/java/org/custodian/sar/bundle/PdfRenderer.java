@@ -126,7 +126,10 @@ public final class PdfRenderer {
         w.heading("How long we keep it");
         for (JsonNode row : info.path("retention")) {
             w.bullet(row.path("recordClass").asText() + ": " + row.path("keptFor").asText("as our retention schedule sets")
-                    + (row.has("until") ? ", until " + row.path("until").asText() : "") + (row.has("then") ? ", then " + row.path("then").asText() : ""));
+                    + (row.has("until") ? ", until " + row.path("until").asText() : "")
+                    + (row.has("waitingFor") ? " (the date is set when " + row.path("waitingFor").asText() + ")" : "")
+                    + (row.has("then") ? ", then " + row.path("then").asText() : "")
+                    + (row.path("onLegalHold").asBoolean(false) ? "; kept longer under a legal hold" : ""));
         }
         w.paragraph(info.path("retentionPolicy").asText());
         w.heading("Where the data came from");

@@ -99,16 +99,20 @@ public final class ResponseContent {
         strings(info.putArray("lawfulBases"), PrivacyNotice.LAWFUL_BASES);
         strings(info.putArray("consentPurposes"), collect(answers, "consent", node -> text(node, "purpose")));
         strings(info.putArray("categories"), PrivacyNotice.CATEGORIES);
-        strings(info.putArray("recipients"), collect(answers, "sharing", ResponseContent::recipient));
+        strings(info.putArray("recipients"), recipients(answers));
         strings(info.putArray("recipientCategories"), PrivacyNotice.RECIPIENT_CATEGORIES);
         ArrayNode retention = info.putArray("retention");
         forEachObject(answers, "retention", node -> {
             String recordClass = firstText(node, "recordClass", "class", "recordClassName");
             if (recordClass != null) {
                 ObjectNode row = retention.addObject().put("recordClass", recordClass);
-                putIfText(row, "keptFor", firstText(node, "retention", "period", "keepFor", "retentionPeriod"));
-                putIfText(row, "until", firstText(node, "dueOn", "retainUntil", "keepUntil", "disposalDue"));
+                putIfText(row, "keptFor", firstText(node, "retentionRule", "retention", "period", "keepFor", "retentionPeriod"));
+                putIfText(row, "until", firstText(node, "keptUntil", "dueOn", "retainUntil", "keepUntil", "disposalDue"));
+                putIfText(row, "waitingFor", firstText(node, "waitingFor"));
                 putIfText(row, "then", firstText(node, "then", "action", "disposalAction"));
+                if (node.path("onLegalHold").asBoolean(false)) {
+                    row.put("onLegalHold", true);
+                }
             }
         });
         info.put("retentionPolicy", PrivacyNotice.RETENTION);
@@ -145,6 +149,28 @@ public final class ResponseContent {
             }
         }
         return open;
+    }
+
+    /**
+     * Who the child's data was disclosed to: the recipients of sharing-service's {@code disclosures} (refused
+     * disclosures and notifications are not recipients); any object naming a recipient when the export has no such list.
+     */
+    private static Set<String> recipients(List<Sources.Answer> answers) {
+        Set<String> names = new TreeSet<>();
+        for (Sources.Answer answer : answers) {
+            if (!answer.source().equals("sharing") || !answer.present() || answer.export().data() == null) {
+                continue;
+            }
+            JsonNode data = answer.export().data();
+            JsonNode disclosures = data.path("disclosures");
+            walk(disclosures.isArray() ? disclosures : data, node -> {
+                String name = recipient(node);
+                if (name != null && !name.isBlank()) {
+                    names.add(name);
+                }
+            });
+        }
+        return names;
     }
 
     private static String recipient(JsonNode node) {

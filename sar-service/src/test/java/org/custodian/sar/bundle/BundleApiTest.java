@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 @SarTest
 class BundleApiTest {
@@ -74,6 +75,8 @@ class BundleApiTest {
                 .body("sources.find { it.source == 'consent' }.data.decisions.purpose", hasItem("PHOTOS_WEBSITE"))
                 .body("information.consentPurposes", hasItems("PHOTOS_WEBSITE", "BIOMETRIC_CATERING"))
                 .body("information.recipients", hasItems("Department for Education", "Wonde Ltd"))
+                .body("information.recipients", not(hasItem("Refused Partner Ltd")))
+                .body("information.retention.find { it.recordClass == 'Pupil educational record' }.until", is("2042-09-01"))
                 .body("information.retention.recordClass", hasItem("Pupil educational record"))
                 .body("information.automatedDecisionMaking.used", is(false))
                 .body("information.complaints.telephone", is("0303 123 1113"))

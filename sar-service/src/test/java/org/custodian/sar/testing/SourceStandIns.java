@@ -145,6 +145,7 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
             }
             case "sharing" -> {
                 export.put("summary", "Every disclosure of the pupil's data: to whom, on which lawful basis, when.");
+                data.putArray("refusedDisclosures").addObject().put("recipientName", "Refused Partner Ltd").put("reason", "no consent");
                 ArrayNode disclosures = data.putArray("disclosures");
                 disclosure(disclosures, 0, "Department for Education", "LEGAL_OBLIGATION", "School census");
                 disclosure(disclosures, 1, "Wonde Ltd", "CONSENT", "Educational platform sync");
@@ -155,12 +156,15 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
             }
             default -> {
                 export.put("summary", "The records held about the pupil and how long each is kept.");
-                ArrayNode holdings = data.putArray("holdings");
-                holdings.addObject().put("recordClass", "Pupil educational record").put("system", "MIS").put("reference", "EDU-" + pupil)
-                        .put("retention", "25 years from date of birth").put("dueOn", "2042-09-01").put("then", "secure destruction");
-                holdings.addObject().put("recordClass", "Photographs and recordings held by consent").put("system", "Photos")
-                        .put("reference", "PH-" + pupil).put("retention", "until consent is withdrawn; review on leaving")
-                        .put("then", "secure destruction");
+                data.put("pupilId", pupil);
+                ArrayNode held = data.putArray("records");
+                held.addObject().put("recordClass", "Pupil educational record").put("system", "MIS").put("reference", "EDU-" + pupil)
+                        .put("retentionRule", "25 years from date of birth").put("keptUntil", "2042-09-01").put("then", "SECURE_DESTRUCTION")
+                        .put("onLegalHold", false);
+                held.addObject().put("recordClass", "Photographs and recordings held by consent").put("system", "Photos")
+                        .put("reference", "PH-" + pupil).put("retentionRule", "until consent is withdrawn; review on leaving")
+                        .put("waitingFor", "consent is withdrawn or the pupil leaves").put("then", "SECURE_DESTRUCTION")
+                        .put("onLegalHold", false);
             }
         }
         return export.toString();
