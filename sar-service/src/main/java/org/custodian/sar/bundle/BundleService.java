@@ -41,6 +41,7 @@ public class BundleService implements CompletionCheck {
     }
 
     private final Sources sources;
+    private final org.custodian.sar.request.RequestRepository requests;
     private final Documents documents;
     private final Bundles bundles;
     private final Roster roster;
@@ -50,10 +51,11 @@ public class BundleService implements CompletionCheck {
     private final Optional<String> automatedDecisions;
 
     @Inject
-    public BundleService(Sources sources, Documents documents, Bundles bundles, Roster roster, AuditLog audit, Caller caller,
+    public BundleService(Sources sources, org.custodian.sar.request.RequestRepository requests, Documents documents, Bundles bundles, Roster roster, AuditLog audit, Caller caller,
                          ObjectMapper mapper,
                          @ConfigProperty(name = "custodian.sar.automated-decision-making") Optional<String> automatedDecisions) {
         this.sources = sources;
+        this.requests = requests;
         this.documents = documents;
         this.bundles = bundles;
         this.roster = roster;
@@ -93,6 +95,11 @@ public class BundleService implements CompletionCheck {
         long t3 = System.nanoTime();
         List<String> missing = answers.stream().filter(a -> !a.present()).map(Sources.Answer::source).toList();
         QuarkusTransaction.requiringNew().run(() -> {
+            // the request may have moved on while the sources were asked: store only if it is still in progress
+            RequestStatus now = requests.find(urn, r.id(), true).map(RightsRequest::status).orElse(RequestStatus.WITHDRAWN);
+            if (now != RequestStatus.IN_PROGRESS) {
+                throw Problems.conflict("the request became " + now + " while its response was being assembled");
+            }
             bundles.store(urn, r.id(), Instant.parse(content.path("generatedAt").asText()), caller.subject(), missing, json, pdf);
             audit.record(caller, urn, r.subject().path(urn), "bundle.assembled", AuditEntry.Outcome.SUCCESS,
                     "request " + r.id() + ": " + answers.stream().filter(Sources.Answer::present).count() + " sources, "
