@@ -24,6 +24,9 @@ import org.custodian.retention.support.Actor;
 import org.custodian.retention.support.Ids;
 import org.custodian.retention.support.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -69,6 +72,9 @@ public class DestructionConfirmationResource {
             + "or the Idempotency-Key was used with another request")
     public Response confirm(@PathParam("urn") String urn, @PathParam("id") String id,
                             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                            @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                                    name = "shredded", value = """
+                                    {"disposedOn": "2026-11-27", "method": "cross-cut shredding (contractor certificate 5521)", "by": "School business manager"}""")))
                             @Valid @NotNull ConfirmationRequest request) {
         caller.requireSchool(urn);
         UUID holdingId = Ids.parse(id, "holding");

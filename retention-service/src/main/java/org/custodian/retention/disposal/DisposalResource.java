@@ -40,6 +40,9 @@ import org.custodian.retention.support.Today;
 import org.custodian.retention.support.Violations;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -213,7 +216,18 @@ public class DisposalResource {
     @APIResponse(responseCode = "409", description = "Already approved, an item is under a legal hold and not excluded, "
             + "or the Idempotency-Key was used with another request")
     public Response approve(@PathParam("urn") String urn, @PathParam("id") String id,
-                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey, @Valid ApprovalRequest body) {
+                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                            @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                                    name = "approve with a decision and an exclusion", value = """
+                                    {"decisions": [
+                                      {"holdingId": "6f1c2a8e-6c1b-4a55-9a7e-1f0f3b2b9d10", "decision": "KEEP",
+                                       "reviewOn": "2027-09-01", "reason": "tribunal pending"},
+                                      {"holdingId": "0b5f0e55-3c55-4d53-8f0a-3e3c6f7d2a11", "decision": "TRANSFER",
+                                       "nextSchoolUrn": "123456"}],
+                                     "exclusions": [{"holdingId": "9a0e7d3c-2f49-4f5e-b2f7-5d2f8c1e4b12",
+                                                     "reason": "the family asked for a copy first"}],
+                                     "note": "reviewed with the head teacher"}""")))
+                            @Valid ApprovalRequest body) {
         caller.requireSchool(urn);
         ApprovalRequest request = body == null ? new ApprovalRequest(null, null, null) : body;
         UUID batchId = Ids.parse(id, "disposal batch");

@@ -30,6 +30,9 @@ import org.custodian.retention.support.Ids;
 import org.custodian.retention.support.Today;
 import org.custodian.retention.support.Violations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -90,6 +93,9 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another request")
     public Response place(@PathParam("urn") String urn,
                           @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                          @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                                  name = "an inquiry", value = """
+                                  {"scope": "RECORD_CLASS", "recordClass": "CHILD_PROTECTION", "reason": "A national inquiry asks schools not to destroy safeguarding files", "reference": "INQ-2026-01"}""")))
                           @Valid @NotNull PlaceHoldRequest request) {
         caller.requireSchool(urn);
         return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/legal-holds", request, () -> {

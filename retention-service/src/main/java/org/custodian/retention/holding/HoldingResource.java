@@ -31,6 +31,9 @@ import org.custodian.retention.support.Ids;
 import org.custodian.retention.support.Params;
 import org.custodian.retention.support.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -88,7 +91,8 @@ public class HoldingResource {
                               String erasureNote, LocalDate reviewOn, boolean onLegalHold, UUID batchId,
                               String approvedAction, LocalDate disposedOn, Instant registeredAt, Instant updatedAt) {
         public static HoldingView of(Holding h, List<HoldRule> holds, LocalDate today) {
-            boolean held = h.status().recomputable() && holds.stream().anyMatch(r -> r.covers(h.classCode(), h.pupilId(), today));
+            boolean gone = h.status() == HoldingStatus.DISPOSED || h.status() == HoldingStatus.TRANSFERRED;
+            boolean held = !gone && holds.stream().anyMatch(r -> r.covers(h.classCode(), h.pupilId(), today));
             return new HoldingView(h.id(), h.classCode(), h.pupilId(), h.system(), h.reference(), h.purpose(),
                     h.createdOn(), h.closedOn(), h.status(), h.due().dueOn(), h.due().action(), h.due().because(),
                     h.due().waitingFor(), h.due().erasureNote(), h.reviewOn(), held, h.batchId(), h.approvedAction(),
@@ -122,6 +126,10 @@ public class HoldingResource {
     @APIResponse(responseCode = "413", description = "Body too large")
     public Response register(@PathParam("urn") String urn,
                              @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+                             @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                                     name = "two records from SIMS", value = """
+                                     {"holdings": [{"recordClass": "PUPIL_RECORD_LAST_SCHOOL", "pupilId": "P-1042", "system": "SIMS", "reference": "EDU-1042", "createdOn": "2019-09-04"},
+                                     {"recordClass": "ADMISSION_ATTENDANCE_REGISTERS", "system": "SIMS", "reference": "ADM-2019-0117", "createdOn": "2019-09-04"}]}""")))
                              @Valid @NotNull RegisterHoldingsRequest request) {
         caller.requireSchool(urn);
         return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/holdings", request, () -> {

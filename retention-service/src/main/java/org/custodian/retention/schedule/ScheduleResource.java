@@ -35,6 +35,9 @@ import org.custodian.retention.support.Sql;
 import org.custodian.retention.support.Today;
 import org.custodian.retention.support.Violations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -218,6 +221,9 @@ public class ScheduleResource {
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response override(@PathParam("urn") String urn, @PathParam("classCode") String code,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                             @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
+                                     name = "keep records longer", value = """
+                                     {"description": "Pupil educational record (last school attended)", "trigger": "DATE_OF_BIRTH", "period": "P30Y", "action": "DESTROY", "basis": "LEGAL_OBLIGATION", "citation": "IRMS toolkit; local authority advice", "reason": "the local authority asks us to keep them longer"}""")))
                              @Valid @NotNull ClassRequest request) {
         caller.requireSchool(urn);
         if (request.code() != null && !request.code().equals(code)) {
