@@ -50,7 +50,7 @@ public class DisposalStore {
      * holds it turns the hashed anti-join into a nested loop (bench/due-query.sh shows both plans).
      */
     public List<DisposalItem> dueAndUnheld(String urn, LocalDate onOrBefore, List<String> classes, int maxItems) {
-        sql.update("SET LOCAL plan_cache_mode = force_custom_plan");
+        sql.customPlans();
         Object[] params = DUE_UNHELD.params(Map.of("school", urn, "today", onOrBefore,
                 "classes", Sql.texts(classes), "max_items", maxItems));
         return sql.list(DUE_UNHELD.jdbc(), row -> new DisposalItem(null, Sql.uuid(row, "id"), row.getString("class_code"),
@@ -167,13 +167,14 @@ public class DisposalStore {
             reviews.add(p.reviewOn() == null ? null : p.reviewOn().toString());
             nextSchools.add(p.nextSchoolUrn());
         }
+        sql.customPlans();
         sql.update("""
                 UPDATE disposal_item d SET decision = u.decision, decision_reason = u.reason, review_on = u.review_on::date,
                        next_school_urn = u.next_school
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, decision, reason, review_on, next_school)
-                WHERE d.school_urn = ? AND d.batch_id = ? AND d.holding_id = u.id::uuid
+                WHERE d.school_urn = ? AND d.batch_id = ? AND d.holding_id = ANY(?::uuid[]) AND d.holding_id = u.id::uuid
                 """, Sql.texts(ids), Sql.texts(decisions), Sql.texts(reasons), Sql.texts(reviews), Sql.texts(nextSchools),
-                urn, batchId);
+                urn, batchId, Sql.texts(ids));
     }
 
     public void approve(String urn, UUID batchId, DisposalBatch.Status status, String by, Instant at, String note) {

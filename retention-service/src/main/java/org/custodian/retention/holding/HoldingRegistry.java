@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Registers a batch of holdings in one transaction: all or nothing, idempotent on (system, reference). A source
@@ -68,8 +69,8 @@ public class HoldingRegistry {
 
         sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.holdings." + urn);
         Map<String, Holding> existing = new HashMap<>();
-        store.bySources(urn, batch.stream().map(Registration::system).toList(),
-                        batch.stream().map(Registration::reference).toList())
+        store.bySources(urn, batch.stream().collect(Collectors.groupingBy(Registration::system,
+                        Collectors.mapping(Registration::reference, Collectors.toList()))))
                 .forEach(h -> existing.put(key(h.system(), h.reference()), h));
         Map<String, SubjectFacts> known = facts.load(urn, batch.stream().map(Registration::pupilId)
                 .filter(Objects::nonNull).distinct().toList());

@@ -93,11 +93,16 @@ public class HoldingStore {
                 HoldingStore::read, urn, pupilId);
     }
 
-    /** The holdings registered from these (system, reference) pairs. */
-    public List<Holding> bySources(String urn, List<String> systems, List<String> references) {
-        return sql.list("SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND (system, reference) IN "
-                        + "(SELECT s, r FROM unnest(?::text[], ?::text[]) AS u(s, r))",
-                HoldingStore::read, urn, Sql.texts(systems), Sql.texts(references));
+    /**
+     * The holdings registered from these sources: system → references. One index scan per system
+     * ({@code reference = ANY(?)} on the unique index), which no estimate can turn into a join done the wrong way round.
+     */
+    public List<Holding> bySources(String urn, Map<String, ? extends Collection<String>> referencesBySystem) {
+        List<Holding> found = new ArrayList<>();
+        referencesBySystem.forEach((system, references) -> found.addAll(sql.list("SELECT " + COLUMNS
+                        + " FROM holding WHERE school_urn = ? AND system = ? AND reference = ANY(?)",
+                HoldingStore::read, urn, system, Sql.texts(references))));
+        return found;
     }
 
     /** Holdings whose due date may move, a page at a time in id order: about a pupil, or of a class. */
@@ -149,6 +154,7 @@ public class HoldingStore {
             return 0;
         }
         Columns c = new Columns(holdings);
+        sql.customPlans();
         return sql.update("""
                 UPDATE holding h SET class_code = u.class_code, pupil_id = u.pupil_id, purpose = u.purpose,
                        created_on = u.created_on::date, closed_on = u.closed_on::date, due_on = u.due_on::date,
@@ -158,9 +164,9 @@ public class HoldingStore {
                             ?::text[], ?::text[], ?::text[])
                      AS u(id, class_code, pupil_id, purpose, created_on, closed_on, due_on, due_action, due_because,
                           waiting_for, erasure_note)
-                WHERE h.school_urn = ? AND h.id = u.id::uuid AND h.status IN ('ACTIVE', 'PROPOSED')
+                WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid AND h.status IN ('ACTIVE', 'PROPOSED')
                 """, c.ids, c.classes, c.pupils, c.purposes, c.created, c.closed, c.dueOn, c.dueAction, c.because,
-                c.waiting, c.erasure, urn);
+                c.waiting, c.erasure, urn, c.ids);
     }
 
     public void updateDue(String urn, Collection<DueUpdate> updates) {
@@ -181,14 +187,15 @@ public class HoldingStore {
             waiting.add(update.due().waitingFor());
             erasure.add(update.due().erasureNote());
         }
+        sql.customPlans();
         sql.update("""
                 UPDATE holding h SET due_on = u.due_on::date, due_action = u.due_action, due_because = u.due_because,
                        waiting_for = u.waiting_for, erasure_note = u.erasure_note, updated_at = now()
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS u(id, due_on, due_action, due_because, waiting_for, erasure_note)
-                WHERE h.school_urn = ? AND h.id = u.id::uuid
+                WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid
                 """, Sql.texts(ids), Sql.texts(dueOn), Sql.texts(actions), Sql.texts(because), Sql.texts(waiting),
-                Sql.texts(erasure), urn);
+                Sql.texts(erasure), urn, Sql.texts(ids));
     }
 
     /** Puts holdings in a disposal batch. */
@@ -204,12 +211,13 @@ public class HoldingStore {
         if (actions.isEmpty()) {
             return;
         }
+        Sql.TextArray ids = Sql.texts(actions.keySet().stream().map(UUID::toString).toList());
+        sql.customPlans();
         sql.update("""
                 UPDATE holding h SET status = 'APPROVED', approved_action = u.action, updated_at = now()
                 FROM unnest(?::text[], ?::text[]) AS u(id, action)
-                WHERE h.school_urn = ? AND h.id = u.id::uuid
-                """, Sql.texts(actions.keySet().stream().map(UUID::toString).toList()),
-                Sql.texts(actions.values()), urn);
+                WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid
+                """, ids, Sql.texts(actions.values()), urn, ids);
     }
 
     /**
@@ -226,12 +234,13 @@ public class HoldingStore {
             ids.add(id.toString());
             dates.add(text(date));
         });
+        sql.customPlans();
         sql.update("""
                 UPDATE holding h SET status = 'ACTIVE', batch_id = NULL, review_on = COALESCE(u.review_on::date, h.review_on),
                        updated_at = now()
                 FROM unnest(?::text[], ?::text[]) AS u(id, review_on)
-                WHERE h.school_urn = ? AND h.id = u.id::uuid
-                """, Sql.texts(ids), Sql.texts(dates), urn);
+                WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid
+                """, Sql.texts(ids), Sql.texts(dates), urn, Sql.texts(ids));
     }
 
     /**

@@ -80,6 +80,15 @@ public class Sql {
         }
     }
 
+    /**
+     * Plans the rest of the transaction's statements with their actual values. Bulk statements over arrays need it: a
+     * generic plan guesses an array of ten elements, and with statistics from when a school had few rows a join of
+     * 10,000 array elements with 10,000 rows can be planned the wrong way round.
+     */
+    public void customPlans() {
+        update("SET LOCAL plan_cache_mode = force_custom_plan");
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... params) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < params.length; i++) {
