@@ -148,11 +148,6 @@ public class DisposalStore {
                 DisposalStore::readItem, urn, batchId);
     }
 
-    public Optional<DisposalItem> item(String urn, UUID batchId, UUID holdingId) {
-        return sql.one("SELECT " + ITEM_COLUMNS + " FROM disposal_item WHERE school_urn = ? AND batch_id = ? AND holding_id = ?",
-                DisposalStore::readItem, urn, batchId, holdingId);
-    }
-
     /** Records the decision on each item. */
     public void decide(String urn, UUID batchId, Collection<ApprovalPlan.Planned> planned) {
         List<String> ids = new ArrayList<>();

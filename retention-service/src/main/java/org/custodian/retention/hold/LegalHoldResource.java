@@ -116,11 +116,14 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<LegalHoldView> list(@PathParam("urn") String urn,
-                                    @Parameter(description = "only holds not yet released") @QueryParam("active") boolean active,
+                                    @Parameter(description = "true: only holds not yet released") @QueryParam("active") String active,
                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
+        if (active != null && !active.equals("true") && !active.equals("false")) {
+            throw Problems.invalid("active", "true or false");
+        }
         LocalDate day = today.date();
-        return store.page(urn, active, PageRequest.of(limit, cursor)).map(h -> LegalHoldView.of(h, day));
+        return store.page(urn, "true".equals(active), PageRequest.of(limit, cursor)).map(h -> LegalHoldView.of(h, day));
     }
 
     @GET

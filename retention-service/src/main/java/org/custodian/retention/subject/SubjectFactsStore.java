@@ -56,10 +56,6 @@ public class SubjectFactsStore {
         return facts;
     }
 
-    public SubjectFacts load(String urn, String pupilId) {
-        return load(urn, List.of(pupilId)).getOrDefault(pupilId, SubjectFacts.NONE);
-    }
-
     /** A pupil's facts after {@code pupil.enrolled} or {@code pupil.updated}. */
     public void savePupil(String urn, String pupilId, LocalDate dateOfBirth, LocalDate leavingDate, boolean onRoll) {
         sql.update("""

@@ -67,10 +67,6 @@ public class Sql {
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
-    public long count(String sql, Object... params) {
-        return one(sql, row -> row.getLong(1), params).orElse(0L);
-    }
-
     public int update(String sql, Object... params) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = prepare(connection, sql, params)) {

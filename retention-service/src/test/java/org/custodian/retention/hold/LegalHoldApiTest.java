@@ -81,6 +81,8 @@ class LegalHoldApiTest {
         as("dpo", school).body(Map.of("scope", "GALAXY", "reason", "r", "reference", "x")).post(base(school) + "/legal-holds")
                 .then().statusCode(400).contentType("application/problem+json");
         as("dpo", school).get(base(school) + "/legal-holds/not-a-uuid").then().statusCode(404);
+        as("dpo", school).queryParam("active", "yes").get(base(school) + "/legal-holds").then().statusCode(400)
+                .contentType("application/problem+json");
         assertThat(count("SELECT count(*) FROM legal_hold WHERE school_urn = ?", school)).isZero();
     }
 
