@@ -31,6 +31,8 @@ public final class EventTypes {
     public static final String PROCESSING_UNRESTRICTED = PREFIX + "processing.unrestricted";
     public static final String OBJECTION_UPHELD = PREFIX + "objection.upheld";
     public static final String COMPLAINT_RECEIVED = PREFIX + "complaint.received";
+    public static final String REQUEST_DUE_SOON = PREFIX + "request.due-soon";
+    public static final String REQUEST_OVERDUE = PREFIX + "request.overdue";
 
     // custodian.sharing.v1, produced by sharing-service
     public static final String DISCLOSURE_MADE = PREFIX + "disclosure.made";
@@ -49,7 +51,8 @@ public final class EventTypes {
             Topics.ROSTER, List.of(SCHOOL_UPDATED, PUPIL_ENROLLED, PUPIL_UPDATED, PUPIL_LEFT, GUARDIAN_LINKED, GUARDIAN_UNLINKED),
             Topics.CONSENT, List.of(CONSENT_GRANTED, CONSENT_REFUSED, CONSENT_WITHDRAWN, CONSENT_EXPIRED, PURPOSE_REWORDED),
             Topics.RIGHTS, List.of(REQUEST_RECEIVED, REQUEST_COMPLETED, ERASURE_APPROVED, RECTIFICATION_APPROVED,
-                    PROCESSING_RESTRICTED, PROCESSING_UNRESTRICTED, OBJECTION_UPHELD, COMPLAINT_RECEIVED),
+                    PROCESSING_RESTRICTED, PROCESSING_UNRESTRICTED, OBJECTION_UPHELD, COMPLAINT_RECEIVED,
+                    REQUEST_DUE_SOON, REQUEST_OVERDUE),
             Topics.SHARING, List.of(DISCLOSURE_MADE, DISCLOSURE_REFUSED, WEBHOOK_DEAD),
             Topics.RETENTION, List.of(DISPOSAL_PROPOSED, DISPOSAL_APPROVED, RECORD_DISPOSED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED));
 

@@ -41,4 +41,17 @@ public final class RightsEvents {
     /** {@code complaint.received}: must be acknowledged by {@code acknowledgeBy} (DPA 2018 s.164A). */
     public record ComplaintReceived(String requestId, String pupilId, LocalDate receivedOn, LocalDate acknowledgeBy) {
     }
+
+    /**
+     * {@code request.due-soon}: an open request's deadline ({@code RESPONSE}, or a complaint's {@code ACKNOWLEDGEMENT})
+     * is near.
+     */
+    public record DueSoon(String requestId, String type, String pupilId, String guardianId, String deadline, LocalDate dueOn,
+                          long daysLeft) {
+    }
+
+    /** {@code request.overdue}: an open request's deadline has passed. */
+    public record Overdue(String requestId, String type, String pupilId, String guardianId, String deadline, LocalDate dueOn,
+                          long daysOverdue) {
+    }
 }

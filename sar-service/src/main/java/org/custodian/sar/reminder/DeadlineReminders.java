@@ -1,5 +1,8 @@
 package org.custodian.sar.reminder;
 
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.RightsEvents;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,11 +100,11 @@ public class DeadlineReminders {
         String requestId = r.id().toString();
         String type = r.type().name();
         if (overdue) {
-            events.publish(r, RightsEventPublisher.REQUEST_OVERDUE, new RightsEventPublisher.Overdue(requestId, type,
+            events.publish(r, EventTypes.REQUEST_OVERDUE, new RightsEvents.Overdue(requestId, type,
                     r.subject().pupilId(), r.subject().guardianId(), deadline, dueOn, ChronoUnit.DAYS.between(dueOn, today)));
             counts[1]++;
         } else {
-            events.publish(r, RightsEventPublisher.REQUEST_DUE_SOON, new RightsEventPublisher.DueSoon(requestId, type,
+            events.publish(r, EventTypes.REQUEST_DUE_SOON, new RightsEvents.DueSoon(requestId, type,
                     r.subject().pupilId(), r.subject().guardianId(), deadline, dueOn, ChronoUnit.DAYS.between(today, dueOn)));
             counts[0]++;
         }

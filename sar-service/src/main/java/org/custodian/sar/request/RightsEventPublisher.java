@@ -11,25 +11,12 @@ import org.custodian.platform.outbox.Outbox;
 
 /**
  * Appends sar-service's events on {@code custodian.rights.v1} to the outbox, in the transaction of the change they
- * describe. The two reminder types are not in the kernel's catalogue yet: they are defined here.
+ * describe.
  */
 @ApplicationScoped
 public class RightsEventPublisher {
 
     public static final String SOURCE = "/custodian/sar-service";
-    public static final String REQUEST_DUE_SOON = EventTypes.PREFIX + "request.due-soon";
-    public static final String REQUEST_OVERDUE = EventTypes.PREFIX + "request.overdue";
-
-    /** {@code request.due-soon}: an open request's deadline ({@code RESPONSE} or a complaint's {@code ACKNOWLEDGEMENT}) is near. */
-    public record DueSoon(String requestId, String type, String pupilId, String guardianId, String deadline, java.time.LocalDate dueOn,
-                          long daysLeft) {
-    }
-
-    /** {@code request.overdue}: an open request's deadline has passed. */
-    public record Overdue(String requestId, String type, String pupilId, String guardianId, String deadline, java.time.LocalDate dueOn,
-                          long daysOverdue) {
-    }
-
     private final Outbox outbox;
 
     @Inject
