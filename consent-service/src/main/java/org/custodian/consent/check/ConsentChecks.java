@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.consent.decision.ConsentStatus;
 import org.custodian.consent.decision.StoredStatus;
-import org.custodian.consent.support.Db;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.consent.support.Today;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -40,11 +40,11 @@ public class ConsentChecks {
                          LocalDate validUntil) {
     }
 
-    private final Db db;
+    private final Jdbc db;
     private final Today today;
 
     @Inject
-    public ConsentChecks(Db db, Today today) {
+    public ConsentChecks(Jdbc db, Today today) {
         this.db = db;
         this.today = today;
     }
@@ -71,12 +71,12 @@ public class ConsentChecks {
             } else if (!rs.getBoolean("pupil_known")) {
                 unknownPupils.add(pupilId);
             } else {
-                LocalDate leaving = Db.date(rs, "leaving_date");
+                LocalDate leaving = Jdbc.date(rs, "leaving_date");
                 boolean onRoll = leaving == null || !day.isAfter(leaving);
                 String stored = rs.getString("status");
                 ConsentStatus status = stored == null ? ConsentStatus.NOT_ASKED
-                        : new StoredStatus(pupilId, code, ConsentStatus.valueOf(stored), Db.integer(rs, "effective_version"),
-                        Db.date(rs, "valid_until")).statusOn(day);
+                        : new StoredStatus(pupilId, code, ConsentStatus.valueOf(stored), Jdbc.integer(rs, "effective_version"),
+                        Jdbc.date(rs, "valid_until")).statusOn(day);
                 results.computeIfAbsent(pupilId, id -> new PupilResult(id, onRoll, new LinkedHashMap<>()))
                         .statuses().put(code, new Cell(status, onRoll && status == ConsentStatus.GRANTED));
             }
@@ -123,9 +123,9 @@ public class ConsentChecks {
             String stored = rs.getString("status");
             ConsentStatus now = stored == null ? ConsentStatus.NOT_ASKED
                     : new StoredStatus(rs.getString("pupil_id"), purpose, ConsentStatus.valueOf(stored),
-                    Db.integer(rs, "effective_version"), Db.date(rs, "valid_until")).statusOn(day);
+                    Jdbc.integer(rs, "effective_version"), Jdbc.date(rs, "valid_until")).statusOn(day);
             return new Listed(rs.getString("pupil_id"), rs.getString("given_name"), rs.getString("family_name"),
-                    rs.getInt("year_group"), now, Db.date(rs, "valid_until"));
+                    rs.getInt("year_group"), now, Jdbc.date(rs, "valid_until"));
         }, params.toArray());
         return Page.fromRows(rows, page, l -> List.of(l.pupilId()));
     }

@@ -17,7 +17,7 @@ import org.custodian.consent.roster.RosterChanged;
 import org.custodian.consent.school.School;
 import org.custodian.consent.school.SchoolRulesChanged;
 import org.custodian.consent.school.Schools;
-import org.custodian.consent.support.Db;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.consent.support.Events;
 import org.custodian.consent.support.Today;
 import org.custodian.platform.events.CloudEvent;
@@ -79,7 +79,7 @@ public class ConsentStatuses {
         }
     }
 
-    private final Db db;
+    private final Jdbc db;
     private final Schools schools;
     private final Purposes purposes;
     private final Roster roster;
@@ -87,7 +87,7 @@ public class ConsentStatuses {
     private final Today today;
 
     @Inject
-    public ConsentStatuses(Db db, Schools schools, Purposes purposes, Roster roster, Outbox outbox, Today today) {
+    public ConsentStatuses(Jdbc db, Schools schools, Purposes purposes, Roster roster, Outbox outbox, Today today) {
         this.db = db;
         this.schools = schools;
         this.purposes = purposes;
@@ -254,6 +254,6 @@ public class ConsentStatuses {
 
     static StoredStatus mapStatus(ResultSet rs) throws SQLException {
         return new StoredStatus(rs.getString("pupil_id"), rs.getString("purpose_code"),
-                ConsentStatus.valueOf(rs.getString("status")), Db.integer(rs, "effective_version"), Db.date(rs, "valid_until"));
+                ConsentStatus.valueOf(rs.getString("status")), Jdbc.integer(rs, "effective_version"), Jdbc.date(rs, "valid_until"));
     }
 }

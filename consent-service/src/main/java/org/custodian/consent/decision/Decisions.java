@@ -15,7 +15,7 @@ import org.custodian.consent.roster.Pupil;
 import org.custodian.consent.roster.Roster;
 import org.custodian.consent.school.School;
 import org.custodian.consent.school.Schools;
-import org.custodian.consent.support.Db;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.consent.support.Events;
 import org.custodian.consent.support.Today;
 import org.custodian.platform.audit.AuditEntry.Outcome;
@@ -37,7 +37,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Decisions {
 
-    private final Db db;
+    private final Jdbc db;
     private final Schools schools;
     private final Purposes purposes;
     private final Roster roster;
@@ -47,7 +47,7 @@ public class Decisions {
     private final Today today;
 
     @Inject
-    public Decisions(Db db, Schools schools, Purposes purposes, Roster roster, ConsentStatuses statuses, Outbox outbox,
+    public Decisions(Jdbc db, Schools schools, Purposes purposes, Roster roster, ConsentStatuses statuses, Outbox outbox,
                      AuditLog audit, Today today) {
         this.db = db;
         this.schools = schools;

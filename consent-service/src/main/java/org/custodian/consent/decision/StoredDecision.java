@@ -1,6 +1,6 @@
 package org.custodian.consent.decision;
 
-import org.custodian.consent.support.Db;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +21,7 @@ public record StoredDecision(String decisionId, String pupilId, String purpose, 
                 rs.getInt("purpose_version"), Decision.valueOf(rs.getString("decision")),
                 new Giver(Giver.Type.valueOf(rs.getString("given_by_type")), rs.getString("given_by_id")),
                 rs.getString("relationship"), Method.valueOf(rs.getString("method")), rs.getString("evidence_ref"),
-                Db.date(rs, "evidence_date"), Db.date(rs, "valid_until"), Db.instant(rs, "recorded_at"),
+                Jdbc.date(rs, "evidence_date"), Jdbc.date(rs, "valid_until"), Jdbc.instant(rs, "recorded_at"),
                 rs.getString("recorded_by"), rs.getString("recorded_by_role"));
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.custodian.consent.support.Db;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.consent.support.Events;
 import org.custodian.platform.events.ConsentEvents;
 import org.custodian.platform.events.EventTypes;
@@ -31,12 +31,12 @@ public class Purposes {
               ON v.school_urn = p.school_urn AND v.code = p.code AND v.version = p.current_version
             """;
 
-    private final Db db;
+    private final Jdbc db;
     private final Outbox outbox;
     private final Event<PurposeReworded> reworded;
 
     @Inject
-    public Purposes(Db db, Outbox outbox, Event<PurposeReworded> reworded) {
+    public Purposes(Jdbc db, Outbox outbox, Event<PurposeReworded> reworded) {
         this.db = db;
         this.outbox = outbox;
         this.reworded = reworded;
@@ -74,7 +74,7 @@ public class Purposes {
                 SELECT version, title, wording, requires_reconsent, created_at, created_by
                 FROM purpose_version WHERE school_urn = ? AND code = ? ORDER BY version
                 """, rs -> new PurposeVersion(rs.getInt("version"), rs.getString("title"), rs.getString("wording"),
-                rs.getBoolean("requires_reconsent"), Db.instant(rs, "created_at"), rs.getString("created_by")), urn, code);
+                rs.getBoolean("requires_reconsent"), Jdbc.instant(rs, "created_at"), rs.getString("created_by")), urn, code);
     }
 
     public boolean versionExists(String urn, String code, int version) {
@@ -125,7 +125,7 @@ public class Purposes {
 
     private static Purpose map(ResultSet rs) throws SQLException {
         return new Purpose(rs.getString("code"), rs.getString("title"), PurposeKind.valueOf(rs.getString("kind")),
-                Db.strings(rs, "data_categories"), rs.getString("validity"), rs.getInt("current_version"),
+                Jdbc.strings(rs, "data_categories"), rs.getString("validity"), rs.getInt("current_version"),
                 rs.getInt("reconsent_from"), rs.getString("wording"));
     }
 }

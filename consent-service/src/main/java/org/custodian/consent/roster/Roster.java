@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.custodian.consent.roster.Guardian.Link;
-import org.custodian.consent.support.Db;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.consent.support.Events;
 import org.custodian.consent.support.Today;
 import org.custodian.platform.events.CloudEvent;
@@ -53,13 +53,13 @@ public class Roster {
 
     public enum RollStatus { ON_ROLL, LEFT }
 
-    private final Db db;
+    private final Jdbc db;
     private final Outbox outbox;
     private final Today today;
     private final Event<RosterChanged> rosterChanged;
 
     @Inject
-    public Roster(Db db, Outbox outbox, Today today, Event<RosterChanged> changed) {
+    public Roster(Jdbc db, Outbox outbox, Today today, Event<RosterChanged> changed) {
         this.db = db;
         this.outbox = outbox;
         this.today = today;
@@ -377,7 +377,7 @@ public class Roster {
 
     private static Pupil mapPupil(ResultSet rs) throws SQLException {
         return new Pupil(rs.getString("pupil_id"), rs.getString("given_name"), rs.getString("family_name"),
-                Db.date(rs, "date_of_birth"), rs.getInt("year_group"), Db.date(rs, "admission_date"),
-                Db.date(rs, "leaving_date"), rs.getString("upn"), rs.getLong("version"));
+                Jdbc.date(rs, "date_of_birth"), rs.getInt("year_group"), Jdbc.date(rs, "admission_date"),
+                Jdbc.date(rs, "leaving_date"), rs.getString("upn"), rs.getLong("version"));
     }
 }

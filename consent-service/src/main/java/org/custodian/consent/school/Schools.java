@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.custodian.consent.purpose.Purposes;
-import org.custodian.consent.support.Db;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.consent.support.Events;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.RosterEvents;
@@ -23,13 +23,13 @@ public class Schools {
     private static final String COLUMNS =
             "urn, name, type, region, dpo_name, dpo_email, competence_age, conflict_policy, version";
 
-    private final Db db;
+    private final Jdbc db;
     private final Outbox outbox;
     private final Purposes purposes;
     private final Event<SchoolRulesChanged> rulesChanged;
 
     @Inject
-    public Schools(Db db, Outbox outbox, Purposes purposes, Event<SchoolRulesChanged> rulesChanged) {
+    public Schools(Jdbc db, Outbox outbox, Purposes purposes, Event<SchoolRulesChanged> rulesChanged) {
         this.db = db;
         this.outbox = outbox;
         this.purposes = purposes;

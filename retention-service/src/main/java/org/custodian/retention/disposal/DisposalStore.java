@@ -7,7 +7,7 @@ import org.custodian.platform.pagination.PageRequest;
 import org.custodian.retention.schedule.DisposalAction;
 import org.custodian.retention.support.NamedSql;
 import org.custodian.retention.support.Params;
-import org.custodian.retention.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,10 +37,10 @@ public class DisposalStore {
             confirmed_at
             """;
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     @Inject
-    public DisposalStore(Sql sql) {
+    public DisposalStore(Jdbc sql) {
         this.sql = sql;
     }
 
@@ -52,10 +52,10 @@ public class DisposalStore {
     public List<DisposalItem> dueAndUnheld(String urn, LocalDate onOrBefore, List<String> classes, int maxItems) {
         sql.customPlans();
         Object[] params = DUE_UNHELD.params(Map.of("school", urn, "today", onOrBefore,
-                "classes", Sql.texts(classes), "max_items", maxItems));
-        return sql.list(DUE_UNHELD.jdbc(), row -> new DisposalItem(null, Sql.uuid(row, "id"), row.getString("class_code"),
-                row.getString("pupil_id"), row.getString("system"), row.getString("reference"), Sql.date(row, "created_on"),
-                Sql.date(row, "closed_on"), Sql.date(row, "due_on"), DisposalAction.valueOf(row.getString("due_action")),
+                "classes", Jdbc.texts(classes), "max_items", maxItems));
+        return sql.list(DUE_UNHELD.jdbc(), row -> new DisposalItem(null, Jdbc.uuid(row, "id"), row.getString("class_code"),
+                row.getString("pupil_id"), row.getString("system"), row.getString("reference"), Jdbc.date(row, "created_on"),
+                Jdbc.date(row, "closed_on"), Jdbc.date(row, "due_on"), DisposalAction.valueOf(row.getString("due_action")),
                 null, null, null, null, null, null, null, null, null), params);
     }
 
@@ -100,9 +100,9 @@ public class DisposalStore {
                        u.closed_on::date, u.due_on::date, u.proposed_action
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS u(holding_id, class_code, pupil_id, system, reference, created_on, closed_on, due_on, proposed_action)
-                """, batch.schoolUrn(), batch.id(), Sql.texts(cols.get(0)), Sql.texts(cols.get(1)), Sql.texts(cols.get(2)),
-                Sql.texts(cols.get(3)), Sql.texts(cols.get(4)), Sql.texts(cols.get(5)), Sql.texts(cols.get(6)),
-                Sql.texts(cols.get(7)), Sql.texts(cols.get(8)));
+                """, batch.schoolUrn(), batch.id(), Jdbc.texts(cols.get(0)), Jdbc.texts(cols.get(1)), Jdbc.texts(cols.get(2)),
+                Jdbc.texts(cols.get(3)), Jdbc.texts(cols.get(4)), Jdbc.texts(cols.get(5)), Jdbc.texts(cols.get(6)),
+                Jdbc.texts(cols.get(7)), Jdbc.texts(cols.get(8)));
     }
 
     public Optional<DisposalBatch> find(String urn, UUID id) {
@@ -168,8 +168,8 @@ public class DisposalStore {
                        next_school_urn = u.next_school
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, decision, reason, review_on, next_school)
                 WHERE d.school_urn = ? AND d.batch_id = ? AND d.holding_id = ANY(?::uuid[]) AND d.holding_id = u.id::uuid
-                """, Sql.texts(ids), Sql.texts(decisions), Sql.texts(reasons), Sql.texts(reviews), Sql.texts(nextSchools),
-                urn, batchId, Sql.texts(ids));
+                """, Jdbc.texts(ids), Jdbc.texts(decisions), Jdbc.texts(reasons), Jdbc.texts(reviews), Jdbc.texts(nextSchools),
+                urn, batchId, Jdbc.texts(ids));
     }
 
     public void approve(String urn, UUID batchId, DisposalBatch.Status status, String by, Instant at, String note) {
@@ -211,21 +211,21 @@ public class DisposalStore {
     }
 
     private static DisposalBatch readBatch(ResultSet row) throws SQLException {
-        return new DisposalBatch(Sql.uuid(row, "id"), row.getString("school_urn"),
-                DisposalBatch.Status.valueOf(row.getString("status")), Sql.date(row, "due_on_or_before"),
-                row.getInt("item_count"), row.getString("proposed_by"), Sql.instant(row, "proposed_at"),
-                row.getString("approved_by"), Sql.instant(row, "approved_at"), row.getString("approval_note"),
-                Sql.instant(row, "completed_at"));
+        return new DisposalBatch(Jdbc.uuid(row, "id"), row.getString("school_urn"),
+                DisposalBatch.Status.valueOf(row.getString("status")), Jdbc.date(row, "due_on_or_before"),
+                row.getInt("item_count"), row.getString("proposed_by"), Jdbc.instant(row, "proposed_at"),
+                row.getString("approved_by"), Jdbc.instant(row, "approved_at"), row.getString("approval_note"),
+                Jdbc.instant(row, "completed_at"));
     }
 
     private static DisposalItem readItem(ResultSet row) throws SQLException {
         String decision = row.getString("decision");
-        return new DisposalItem(Sql.uuid(row, "batch_id"), Sql.uuid(row, "holding_id"), row.getString("class_code"),
-                row.getString("pupil_id"), row.getString("system"), row.getString("reference"), Sql.date(row, "created_on"),
-                Sql.date(row, "closed_on"), Sql.date(row, "due_on"), DisposalAction.valueOf(row.getString("proposed_action")),
+        return new DisposalItem(Jdbc.uuid(row, "batch_id"), Jdbc.uuid(row, "holding_id"), row.getString("class_code"),
+                row.getString("pupil_id"), row.getString("system"), row.getString("reference"), Jdbc.date(row, "created_on"),
+                Jdbc.date(row, "closed_on"), Jdbc.date(row, "due_on"), DisposalAction.valueOf(row.getString("proposed_action")),
                 decision == null ? null : ApprovalPlan.Outcome.valueOf(decision), row.getString("decision_reason"),
-                Sql.date(row, "review_on"), row.getString("next_school_urn"), Sql.date(row, "disposed_on"),
+                Jdbc.date(row, "review_on"), row.getString("next_school_urn"), Jdbc.date(row, "disposed_on"),
                 row.getString("method"), row.getString("confirmed_by"), row.getString("confirmed_by_caller"),
-                Sql.instant(row, "confirmed_at"));
+                Jdbc.instant(row, "confirmed_at"));
     }
 }

@@ -19,7 +19,7 @@ import org.custodian.retention.holding.HoldingStore;
 import org.custodian.retention.schedule.DisposalAction;
 import org.custodian.retention.schedule.Violation;
 import org.custodian.retention.support.Actor;
-import org.custodian.retention.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.retention.support.Today;
 import org.custodian.retention.support.Violations;
 
@@ -48,7 +48,7 @@ public class Disposals {
     public record ApprovalResult(DisposalBatch batch, Map<Outcome, Integer> outcomes) {
     }
 
-    private final Sql sql;
+    private final Jdbc sql;
     private final DisposalStore store;
     private final HoldingStore holdings;
     private final LegalHoldStore holds;
@@ -58,7 +58,7 @@ public class Disposals {
     private final Today today;
 
     @Inject
-    public Disposals(Sql sql, DisposalStore store, HoldingStore holdings, LegalHoldStore holds,
+    public Disposals(Jdbc sql, DisposalStore store, HoldingStore holdings, LegalHoldStore holds,
                      DueRecalculation recalculation, RetentionEventSink events, AuditLog audit, Today today) {
         this.sql = sql;
         this.store = store;

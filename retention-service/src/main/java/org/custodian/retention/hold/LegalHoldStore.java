@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.retention.support.Params;
-import org.custodian.retention.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,10 +24,10 @@ public class LegalHoldStore {
             released_how, released_by, release_reason
             """;
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     @Inject
-    public LegalHoldStore(Sql sql) {
+    public LegalHoldStore(Jdbc sql) {
         this.sql = sql;
     }
 
@@ -92,10 +92,10 @@ public class LegalHoldStore {
     }
 
     private static LegalHold read(ResultSet row) throws SQLException {
-        return new LegalHold(Sql.uuid(row, "id"), row.getString("school_urn"), HoldScope.valueOf(row.getString("scope")),
+        return new LegalHold(Jdbc.uuid(row, "id"), row.getString("school_urn"), HoldScope.valueOf(row.getString("scope")),
                 row.getString("pupil_id"), row.getString("class_code"), row.getString("reason"), row.getString("reference"),
-                row.getString("placed_by"), Sql.instant(row, "placed_at"), Sql.date(row, "ends_on"),
-                Sql.instant(row, "released_at"), row.getString("released_how"), row.getString("released_by"),
+                row.getString("placed_by"), Jdbc.instant(row, "placed_at"), Jdbc.date(row, "ends_on"),
+                Jdbc.instant(row, "released_at"), row.getString("released_how"), row.getString("released_by"),
                 row.getString("release_reason"));
     }
 }

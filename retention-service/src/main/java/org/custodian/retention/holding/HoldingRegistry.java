@@ -13,7 +13,7 @@ import org.custodian.retention.schedule.ScheduleStore;
 import org.custodian.retention.schedule.ScheduledClass;
 import org.custodian.retention.schedule.Violation;
 import org.custodian.retention.subject.SubjectFactsStore;
-import org.custodian.retention.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.retention.support.Today;
 import org.custodian.retention.support.Violations;
 
@@ -44,7 +44,7 @@ public class HoldingRegistry {
     public record Registered(Holding holding, Outcome outcome) {
     }
 
-    private final Sql sql;
+    private final Jdbc sql;
     private final HoldingStore store;
     private final ScheduleStore schedule;
     private final SubjectFactsStore facts;
@@ -52,7 +52,7 @@ public class HoldingRegistry {
     private final Today today;
 
     @Inject
-    public HoldingRegistry(Sql sql, HoldingStore store, ScheduleStore schedule, SubjectFactsStore facts, AuditLog audit,
+    public HoldingRegistry(Jdbc sql, HoldingStore store, ScheduleStore schedule, SubjectFactsStore facts, AuditLog audit,
                            Today today) {
         this.sql = sql;
         this.store = store;

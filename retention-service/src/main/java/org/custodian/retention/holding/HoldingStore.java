@@ -7,7 +7,7 @@ import org.custodian.platform.pagination.PageRequest;
 import org.custodian.retention.due.Due;
 import org.custodian.retention.schedule.DisposalAction;
 import org.custodian.retention.support.Params;
-import org.custodian.retention.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,10 +37,10 @@ public class HoldingStore {
     public record DueUpdate(UUID id, Due due) {
     }
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     @Inject
-    public HoldingStore(Sql sql) {
+    public HoldingStore(Jdbc sql) {
         this.sql = sql;
     }
 
@@ -84,7 +84,7 @@ public class HoldingStore {
     /** The named holdings. */
     public List<Holding> byIds(String urn, Collection<UUID> ids) {
         return sql.list("SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ANY(?::uuid[])", HoldingStore::read,
-                urn, Sql.texts(ids.stream().map(UUID::toString).toList()));
+                urn, Jdbc.texts(ids.stream().map(UUID::toString).toList()));
     }
 
     /** Every holding about a pupil (for subject access), oldest first. */
@@ -101,7 +101,7 @@ public class HoldingStore {
         List<Holding> found = new ArrayList<>();
         referencesBySystem.forEach((system, references) -> found.addAll(sql.list("SELECT " + COLUMNS
                         + " FROM holding WHERE school_urn = ? AND system = ? AND reference = ANY(?)",
-                HoldingStore::read, urn, system, Sql.texts(references))));
+                HoldingStore::read, urn, system, Jdbc.texts(references))));
         return found;
     }
 
@@ -123,7 +123,7 @@ public class HoldingStore {
         }
 
         public static Scope ids(Collection<UUID> ids) {
-            return new Scope("id = ANY(?::uuid[])", Sql.texts(ids.stream().map(UUID::toString).toList()));
+            return new Scope("id = ANY(?::uuid[])", Jdbc.texts(ids.stream().map(UUID::toString).toList()));
         }
     }
 
@@ -194,8 +194,8 @@ public class HoldingStore {
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS u(id, due_on, due_action, due_because, waiting_for, erasure_note)
                 WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid
-                """, Sql.texts(ids), Sql.texts(dueOn), Sql.texts(actions), Sql.texts(because), Sql.texts(waiting),
-                Sql.texts(erasure), urn, Sql.texts(ids));
+                """, Jdbc.texts(ids), Jdbc.texts(dueOn), Jdbc.texts(actions), Jdbc.texts(because), Jdbc.texts(waiting),
+                Jdbc.texts(erasure), urn, Jdbc.texts(ids));
     }
 
     /** Puts holdings in a disposal batch. */
@@ -203,7 +203,7 @@ public class HoldingStore {
         sql.update("""
                 UPDATE holding SET status = 'PROPOSED', batch_id = ?, updated_at = now()
                 WHERE school_urn = ? AND id = ANY(?::uuid[])
-                """, batchId, urn, Sql.texts(ids.stream().map(UUID::toString).toList()));
+                """, batchId, urn, Jdbc.texts(ids.stream().map(UUID::toString).toList()));
     }
 
     /** Approves holdings for disposal: holding id → {@code DESTROY} or {@code TRANSFER}. */
@@ -211,13 +211,13 @@ public class HoldingStore {
         if (actions.isEmpty()) {
             return;
         }
-        Sql.TextArray ids = Sql.texts(actions.keySet().stream().map(UUID::toString).toList());
+        String[] ids = Jdbc.texts(actions.keySet().stream().map(UUID::toString).toList());
         sql.customPlans();
         sql.update("""
                 UPDATE holding h SET status = 'APPROVED', approved_action = u.action, updated_at = now()
                 FROM unnest(?::text[], ?::text[]) AS u(id, action)
                 WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid
-                """, ids, Sql.texts(actions.values()), urn, ids);
+                """, ids, Jdbc.texts(actions.values()), urn, ids);
     }
 
     /**
@@ -240,7 +240,7 @@ public class HoldingStore {
                        updated_at = now()
                 FROM unnest(?::text[], ?::text[]) AS u(id, review_on)
                 WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid
-                """, Sql.texts(ids), Sql.texts(dates), urn, Sql.texts(ids));
+                """, Jdbc.texts(ids), Jdbc.texts(dates), urn, Jdbc.texts(ids));
     }
 
     /**
@@ -257,13 +257,13 @@ public class HoldingStore {
 
     static Holding read(ResultSet row) throws SQLException {
         String action = row.getString("due_action");
-        Due due = new Due(Sql.date(row, "due_on"), action == null ? null : DisposalAction.valueOf(action),
+        Due due = new Due(Jdbc.date(row, "due_on"), action == null ? null : DisposalAction.valueOf(action),
                 row.getString("due_because"), row.getString("waiting_for"), row.getString("erasure_note"));
-        return new Holding(Sql.uuid(row, "id"), row.getString("school_urn"), row.getString("class_code"),
+        return new Holding(Jdbc.uuid(row, "id"), row.getString("school_urn"), row.getString("class_code"),
                 row.getString("pupil_id"), row.getString("system"), row.getString("reference"), row.getString("purpose"),
-                Sql.date(row, "created_on"), Sql.date(row, "closed_on"), HoldingStatus.valueOf(row.getString("status")),
-                due, Sql.date(row, "review_on"), Sql.uuid(row, "batch_id"), row.getString("approved_action"),
-                Sql.date(row, "disposed_on"), Sql.instant(row, "registered_at"), Sql.instant(row, "updated_at"));
+                Jdbc.date(row, "created_on"), Jdbc.date(row, "closed_on"), HoldingStatus.valueOf(row.getString("status")),
+                due, Jdbc.date(row, "review_on"), Jdbc.uuid(row, "batch_id"), row.getString("approved_action"),
+                Jdbc.date(row, "disposed_on"), Jdbc.instant(row, "registered_at"), Jdbc.instant(row, "updated_at"));
     }
 
     private static String text(Object value) {
@@ -272,7 +272,7 @@ public class HoldingStore {
 
     /** The columns of many holdings as parallel text arrays. */
     private static final class Columns {
-        final Sql.TextArray ids, classes, pupils, systems, references, purposes, created, closed, dueOn, dueAction,
+        final String[] ids, classes, pupils, systems, references, purposes, created, closed, dueOn, dueAction,
                 because, waiting, erasure;
 
         Columns(Collection<Holding> holdings) {
@@ -295,19 +295,19 @@ public class HoldingStore {
                 cols[12][i] = h.due().erasureNote();
                 i++;
             }
-            ids = new Sql.TextArray(cols[0]);
-            classes = new Sql.TextArray(cols[1]);
-            pupils = new Sql.TextArray(cols[2]);
-            systems = new Sql.TextArray(cols[3]);
-            references = new Sql.TextArray(cols[4]);
-            purposes = new Sql.TextArray(cols[5]);
-            created = new Sql.TextArray(cols[6]);
-            closed = new Sql.TextArray(cols[7]);
-            dueOn = new Sql.TextArray(cols[8]);
-            dueAction = new Sql.TextArray(cols[9]);
-            because = new Sql.TextArray(cols[10]);
-            waiting = new Sql.TextArray(cols[11]);
-            erasure = new Sql.TextArray(cols[12]);
+            ids = cols[0];
+            classes = cols[1];
+            pupils = cols[2];
+            systems = cols[3];
+            references = cols[4];
+            purposes = cols[5];
+            created = cols[6];
+            closed = cols[7];
+            dueOn = cols[8];
+            dueAction = cols[9];
+            because = cols[10];
+            waiting = cols[11];
+            erasure = cols[12];
         }
     }
 }

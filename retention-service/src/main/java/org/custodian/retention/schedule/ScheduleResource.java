@@ -31,7 +31,7 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.retention.holding.DueRecalculation;
-import org.custodian.retention.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.retention.support.Today;
 import org.custodian.retention.support.Violations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -103,7 +103,7 @@ public class ScheduleResource {
     @Inject
     IdempotencyKeys idempotency;
     @Inject
-    Sql sql;
+    Jdbc sql;
     @Inject
     Today today;
 

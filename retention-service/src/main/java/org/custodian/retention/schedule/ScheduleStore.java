@@ -2,7 +2,7 @@ package org.custodian.retention.schedule;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.retention.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,10 +22,10 @@ public class ScheduleStore {
             consent_purposes, categories, review_on_leaving, until_pupil_age, note, change_reason, changed_by, changed_at
             """;
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     @Inject
-    public ScheduleStore(Sql sql) {
+    public ScheduleStore(Jdbc sql) {
         this.sql = sql;
     }
 
@@ -63,8 +63,8 @@ public class ScheduleStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?::text[], ?, ?, ?, ?, ?, ?)
                         """,
                 urn, rule.code(), version.version(), version.origin(), rule.description(), rule.trigger(),
-                rule.period().toString(), rule.action(), rule.basis(), rule.citation(), Sql.texts(rule.consentPurposes()),
-                Sql.texts(rule.categories()), rule.reviewOnLeaving(), rule.untilPupilAge(), rule.note(),
+                rule.period().toString(), rule.action(), rule.basis(), rule.citation(), Jdbc.texts(rule.consentPurposes()),
+                Jdbc.texts(rule.categories()), rule.reviewOnLeaving(), rule.untilPupilAge(), rule.note(),
                 version.changeReason(), version.changedBy(), version.changedAt());
     }
 
@@ -73,9 +73,9 @@ public class ScheduleStore {
         RetentionRule rule = new RetentionRule(row.getString("class_code"), row.getString("description"),
                 Trigger.valueOf(row.getString("trigger_event")), Period.parse(row.getString("period")),
                 DisposalAction.valueOf(row.getString("action")), LegalBasis.valueOf(row.getString("basis")),
-                row.getString("citation"), Sql.textList(row, "consent_purposes"), Sql.textList(row, "categories"),
+                row.getString("citation"), Jdbc.strings(row, "consent_purposes"), Jdbc.strings(row, "categories"),
                 row.getBoolean("review_on_leaving"), age, row.getString("note"));
         return new ScheduledClass(rule, ScheduledClass.Origin.valueOf(row.getString("origin")), row.getInt("version"),
-                row.getString("changed_by"), Sql.instant(row, "changed_at"), row.getString("change_reason"));
+                row.getString("changed_by"), Jdbc.instant(row, "changed_at"), row.getString("change_reason"));
     }
 }

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.custodian.retention.due.Erasure;
 import org.custodian.retention.due.PupilFacts;
 import org.custodian.retention.due.SubjectFacts;
-import org.custodian.retention.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,10 +21,10 @@ import java.util.Map;
 @ApplicationScoped
 public class SubjectFactsStore {
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     @Inject
-    public SubjectFactsStore(Sql sql) {
+    public SubjectFactsStore(Jdbc sql) {
         this.sql = sql;
     }
 
@@ -33,19 +33,19 @@ public class SubjectFactsStore {
         if (pupilIds.isEmpty()) {
             return Map.of();
         }
-        Sql.TextArray ids = Sql.texts(pupilIds);
+        String[] ids = Jdbc.texts(pupilIds);
         Map<String, PupilFacts> pupils = new HashMap<>();
         sql.list("SELECT pupil_id, date_of_birth, leaving_date FROM pupil WHERE school_urn = ? AND pupil_id = ANY(?)",
-                row -> pupils.put(row.getString(1), new PupilFacts(Sql.date(row, "date_of_birth"), Sql.date(row, "leaving_date"))),
+                row -> pupils.put(row.getString(1), new PupilFacts(Jdbc.date(row, "date_of_birth"), Jdbc.date(row, "leaving_date"))),
                 urn, ids);
         Map<String, Map<String, LocalDate>> withdrawals = new HashMap<>();
         sql.list("SELECT pupil_id, purpose, withdrawn_on FROM consent_withdrawal WHERE school_urn = ? AND pupil_id = ANY(?)",
                 row -> withdrawals.computeIfAbsent(row.getString(1), k -> new HashMap<>())
-                        .put(row.getString(2), Sql.date(row, "withdrawn_on")), urn, ids);
+                        .put(row.getString(2), Jdbc.date(row, "withdrawn_on")), urn, ids);
         Map<String, List<Erasure>> erasures = new HashMap<>();
         sql.list("SELECT pupil_id, request_id, approved_on, categories FROM erasure WHERE school_urn = ? AND pupil_id = ANY(?)",
                 row -> erasures.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
-                        .add(new Erasure(row.getString(2), Sql.date(row, "approved_on"), Sql.textList(row, "categories"))),
+                        .add(new Erasure(row.getString(2), Jdbc.date(row, "approved_on"), Jdbc.strings(row, "categories"))),
                 urn, ids);
         Map<String, SubjectFacts> facts = new HashMap<>();
         for (String pupil : pupilIds) {
@@ -94,6 +94,6 @@ public class SubjectFactsStore {
                 INSERT INTO erasure (school_urn, pupil_id, request_id, approved_on, consent_based_only, categories, reason)
                 VALUES (?, ?, ?, ?, ?, ?::text[], ?)
                 ON CONFLICT (school_urn, pupil_id, request_id) DO NOTHING
-                """, urn, pupilId, requestId, on, consentBasedOnly, Sql.texts(categories == null ? List.of() : categories), reason);
+                """, urn, pupilId, requestId, on, consentBasedOnly, Jdbc.texts(categories == null ? List.of() : categories), reason);
     }
 }

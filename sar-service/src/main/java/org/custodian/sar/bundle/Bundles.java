@@ -3,7 +3,7 @@ package org.custodian.sar.bundle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.custodian.sar.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,10 +20,10 @@ public class Bundles {
     public record Stored(UUID requestId, Instant assembledAt, String assembledBy, List<String> missingSources, String content, int pdfBytes) {
     }
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     @Inject
-    public Bundles(Sql sql) {
+    public Bundles(Jdbc sql) {
         this.sql = sql;
     }
 

@@ -3,7 +3,7 @@ package org.custodian.sar.calendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.custodian.sar.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,10 +18,10 @@ public class TermCalendars {
     public record Stored(String schoolUrn, long version, String source, Instant updatedAt, String updatedBy, TermCalendar calendar) {
     }
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     @Inject
-    public TermCalendars(Sql sql) {
+    public TermCalendars(Jdbc sql) {
         this.sql = sql;
     }
 

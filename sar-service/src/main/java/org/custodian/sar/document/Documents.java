@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
-import org.custodian.sar.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,10 +23,10 @@ public class Documents {
     private record Listed(Document document, long seq) {
     }
 
-    private final Sql sql;
+    private final Jdbc sql;
 
     @Inject
-    public Documents(Sql sql) {
+    public Documents(Jdbc sql) {
         this.sql = sql;
     }
 

@@ -11,7 +11,7 @@ import org.custodian.sar.request.RequestRepository;
 import org.custodian.sar.request.RightsEventPublisher;
 import org.custodian.sar.request.RightsRequest;
 import org.custodian.sar.support.Dates;
-import org.custodian.sar.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -42,11 +42,11 @@ public class DeadlineReminders {
     private final ClusterLock lock;
     private final RequestRepository repository;
     private final RightsEventPublisher events;
-    private final Sql sql;
+    private final Jdbc sql;
     private final Period window;
 
     @Inject
-    public DeadlineReminders(ClusterLock lock, RequestRepository repository, RightsEventPublisher events, Sql sql,
+    public DeadlineReminders(ClusterLock lock, RequestRepository repository, RightsEventPublisher events, Jdbc sql,
                              @ConfigProperty(name = "custodian.sar.reminders.window", defaultValue = "P7D") Period window) {
         this.lock = lock;
         this.repository = repository;

@@ -14,7 +14,7 @@ import org.custodian.sar.request.RightsRequest.RequesterType;
 import org.custodian.sar.request.RightsRequest.Step;
 import org.custodian.sar.request.RightsRequest.Subject;
 import org.custodian.sar.request.RightsRequest.SubjectType;
-import org.custodian.sar.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,11 +44,11 @@ public class RequestRepository {
                          String requesterId) {
     }
 
-    private final Sql sql;
+    private final Jdbc sql;
     private final ObjectMapper mapper;
 
     @Inject
-    public RequestRepository(Sql sql, ObjectMapper mapper) {
+    public RequestRepository(Jdbc sql, ObjectMapper mapper) {
         this.sql = sql;
         this.mapper = mapper;
     }
@@ -242,9 +242,9 @@ public class RequestRepository {
         return r;
     }
 
-    private Sql.Json json(Resolution resolution) {
+    private Jdbc.Json json(Resolution resolution) {
         try {
-            return new Sql.Json(mapper.writeValueAsString(resolution));
+            return new Jdbc.Json(mapper.writeValueAsString(resolution));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a resolution", e);
         }

@@ -10,7 +10,7 @@ import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.sar.request.ChildAgreementRule;
-import org.custodian.sar.support.Sql;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.util.List;
 import java.util.Objects;
@@ -23,11 +23,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class Roster {
 
-    private final Sql sql;
+    private final Jdbc sql;
     private final Event<SchoolSettingsChanged> settingsChanged;
 
     @Inject
-    public Roster(Sql sql, Event<SchoolSettingsChanged> settingsChanged) {
+    public Roster(Jdbc sql, Event<SchoolSettingsChanged> settingsChanged) {
         this.sql = sql;
         this.settingsChanged = settingsChanged;
     }

@@ -7,7 +7,8 @@ import org.custodian.platform.pagination.PageRequest;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
-import org.custodian.sharing.support.Jdbc;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.sharing.support.NamePages;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,7 +54,7 @@ public class AgreementRepository {
     }
 
     public List<Agreement> forRecipient(String urn, UUID recipientId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM agreement WHERE school_urn = ? AND recipient_id = ? ORDER BY id",
+        return jdbc.list("SELECT " + COLUMNS + " FROM agreement WHERE school_urn = ? AND recipient_id = ? ORDER BY id",
                 AgreementRepository::map, urn, recipientId);
     }
 
@@ -68,7 +69,7 @@ public class AgreementRepository {
             sql.append(" AND lawful_basis = ?");
             params.add(basis);
         }
-        return jdbc.pageByName(sql, params, page, AgreementRepository::map, Agreement::name, Agreement::id);
+        return NamePages.page(jdbc, sql, params, page, AgreementRepository::map, Agreement::name, Agreement::id);
     }
 
     static Agreement map(ResultSet row) throws SQLException {

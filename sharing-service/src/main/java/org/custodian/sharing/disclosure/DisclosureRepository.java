@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.sharing.support.Ids;
-import org.custodian.sharing.support.Jdbc;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -114,19 +114,19 @@ public class DisclosureRepository {
         }
         sql.append(" ORDER BY disclosed_at DESC, id DESC LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.query(sql.toString(), DisclosureRepository::map, params.toArray()), page,
+        return Page.fromRows(jdbc.list(sql.toString(), DisclosureRepository::map, params.toArray()), page,
                 d -> List.of(Ids.cursorTime(d.disclosedAt()), d.id().toString()));
     }
 
     /** Every disclosure about one pupil, oldest first (for the subject export). */
     public List<DisclosureEntry> aboutPupil(String urn, String pupilId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? ORDER BY disclosed_at, id",
+        return jdbc.list("SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? ORDER BY disclosed_at, id",
                 DisclosureRepository::map, urn, pupilId);
     }
 
     /** Every refusal about one pupil, oldest first. */
     public List<Map<String, Object>> refusalsAbout(String urn, String pupilId) {
-        return jdbc.query("""
+        return jdbc.list("""
                 SELECT request_id, recipient_id, purpose, reasons, refused_at FROM disclosure_refusal
                 WHERE school_urn = ? AND pupil_id = ? ORDER BY refused_at
                 """, row -> Map.of("requestId", row.getObject(1, UUID.class), "recipientId", row.getObject(2, UUID.class),

@@ -6,7 +6,7 @@ import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.PupilFacts;
 import org.custodian.sharing.decision.PupilFacts.Objection;
 import org.custodian.sharing.decision.PupilFacts.Restriction;
-import org.custodian.sharing.support.Jdbc;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,13 +33,13 @@ public class ProjectionRepository {
     public Map<String, PupilFacts> facts(String urn, List<String> pupilIds, Collection<String> consentPurposes,
                                          LocalDate today) {
         String[] ids = pupilIds.toArray(String[]::new);
-        Set<String> onRoster = new HashSet<>(jdbc.query("""
+        Set<String> onRoster = new HashSet<>(jdbc.list("""
                 SELECT pupil_id FROM roster_pupil
                 WHERE school_urn = ? AND pupil_id = ANY(?) AND on_roll AND (leaving_date IS NULL OR leaving_date >= ?)
                 """, row -> row.getString(1), urn, ids, today));
         Map<String, Map<String, ConsentStatus>> consent = new HashMap<>();
         if (!consentPurposes.isEmpty()) {
-            jdbc.query("""
+            jdbc.list("""
                     SELECT c.pupil_id, c.purpose, CASE
                              WHEN c.status = 'GRANTED' AND f.min_version IS NOT NULL AND coalesce(c.version, 0) < f.min_version
                              THEN 'RENEWAL_NEEDED' ELSE c.status END
@@ -50,11 +50,11 @@ public class ProjectionRepository {
                     .put(row.getString(2), ConsentStatus.parse(row.getString(3))), urn, consentPurposes, ids);
         }
         Map<String, List<Restriction>> restrictions = new HashMap<>();
-        jdbc.query("SELECT pupil_id, categories FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ANY(?)",
+        jdbc.list("SELECT pupil_id, categories FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ANY(?)",
                 row -> restrictions.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
                         .add(new Restriction(Set.copyOf(Jdbc.strings(row, "categories")))), urn, ids);
         Map<String, List<Objection>> objections = new HashMap<>();
-        jdbc.query("SELECT pupil_id, purposes FROM pupil_objection WHERE school_urn = ? AND pupil_id = ANY(?)",
+        jdbc.list("SELECT pupil_id, purposes FROM pupil_objection WHERE school_urn = ? AND pupil_id = ANY(?)",
                 row -> objections.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
                         .add(new Objection(Set.copyOf(Jdbc.strings(row, "purposes")))), urn, ids);
         Map<String, PupilFacts> facts = new LinkedHashMap<>();
@@ -147,15 +147,15 @@ public class ProjectionRepository {
                     r.put("leavingDate", row.getObject(2, LocalDate.class));
                     return r;
                 }, urn, pupilId).orElse(null));
-        held.put("consent", jdbc.query(
+        held.put("consent", jdbc.list(
                 "SELECT purpose, status, version, as_of FROM consent_status WHERE school_urn = ? AND pupil_id = ? ORDER BY purpose",
                 row -> Map.of("purpose", row.getString(1), "status", row.getString(2),
                         "asOf", Jdbc.instant(row, "as_of")), urn, pupilId));
-        held.put("restrictions", jdbc.query(
+        held.put("restrictions", jdbc.list(
                 "SELECT request_id, categories, since FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ? ORDER BY since",
                 row -> Map.of("requestId", row.getString(1), "categories", Jdbc.strings(row, "categories"),
                         "since", Jdbc.instant(row, "since")), urn, pupilId));
-        held.put("objections", jdbc.query(
+        held.put("objections", jdbc.list(
                 "SELECT request_id, coalesce(processing, ''), purposes, since FROM pupil_objection WHERE school_urn = ? AND pupil_id = ? ORDER BY since",
                 row -> Map.of("requestId", row.getString(1), "processing", row.getString(2),
                         "purposes", Jdbc.strings(row, "purposes"), "since", Jdbc.instant(row, "since")), urn, pupilId));

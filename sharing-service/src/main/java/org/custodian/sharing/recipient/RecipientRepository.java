@@ -4,7 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
-import org.custodian.sharing.support.Jdbc;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.sharing.support.NamePages;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,7 +60,7 @@ public class RecipientRepository {
             sql.append(" AND kind = ?");
             params.add(kind);
         }
-        return jdbc.pageByName(sql, params, page, RecipientRepository::map, Recipient::name, Recipient::id);
+        return NamePages.page(jdbc, sql, params, page, RecipientRepository::map, Recipient::name, Recipient::id);
     }
 
     static Recipient map(ResultSet row) throws SQLException {

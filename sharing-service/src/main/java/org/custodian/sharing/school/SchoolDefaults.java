@@ -13,7 +13,7 @@ import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.support.Clocks;
-import org.custodian.sharing.support.Jdbc;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.time.Clock;
 import java.time.Instant;

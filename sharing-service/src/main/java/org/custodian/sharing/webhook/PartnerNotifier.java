@@ -11,7 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.DataCategory;
-import org.custodian.sharing.support.Jdbc;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -174,7 +174,7 @@ public class PartnerNotifier {
         params[1] = pupilId;
         System.arraycopy(extra, 0, params, 2, extra.length);
         Map<UUID, TreeSet<String>> received = new LinkedHashMap<>();
-        jdbc.query("SELECT recipient_id, data_categories FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? "
+        jdbc.list("SELECT recipient_id, data_categories FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? "
                         + condition + " ORDER BY disclosed_at",
                 row -> received.computeIfAbsent(row.getObject(1, UUID.class), k -> new TreeSet<>())
                         .addAll(Jdbc.strings(row, "data_categories")), params);

@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.sharing.support.Ids;
-import org.custodian.sharing.support.Jdbc;
+import org.custodian.platform.jdbc.Jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -67,7 +67,7 @@ public class WebhookRepository {
             params.add(Ids.uuid(page.after(1), "cursor"));
         }
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.query("SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoint WHERE school_urn = ? "
+        return Page.fromRows(jdbc.list("SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoint WHERE school_urn = ? "
                         + "AND recipient_id = ?" + after + " ORDER BY created_at, id LIMIT ?", WebhookRepository::endpoint,
                 params.toArray()), page, e -> List.of(Ids.cursorTime(e.createdAt()), e.id().toString()));
     }
@@ -144,12 +144,12 @@ public class WebhookRepository {
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.query(sql.toString(), WebhookRepository::delivery, params.toArray()), page,
+        return Page.fromRows(jdbc.list(sql.toString(), WebhookRepository::delivery, params.toArray()), page,
                 d -> List.of(Ids.cursorTime(d.createdAt()), d.id().toString()));
     }
 
     public List<Delivery.Attempt> attempts(String urn, UUID deliveryId) {
-        return jdbc.query("""
+        return jdbc.list("""
                 SELECT attempt, started_at, duration_ms, status_code, outcome, error FROM webhook_attempt
                 WHERE school_urn = ? AND delivery_id = ? ORDER BY attempt
                 """, row -> new Delivery.Attempt(row.getInt(1), Jdbc.instant(row, "started_at"), row.getInt(3),
@@ -161,7 +161,7 @@ public class WebhookRepository {
      * claimed row is leased so that no other replica takes it while it is being sent.
      */
     public List<Claimed> claimDue(Instant now, int limit, Instant leaseUntil) {
-        List<Object[]> keys = jdbc.query("""
+        List<Object[]> keys = jdbc.list("""
                 SELECT d.school_urn, d.id FROM webhook_delivery d
                 JOIN webhook_endpoint e ON e.school_urn = d.school_urn AND e.id = d.endpoint_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND (d.claimed_until IS NULL OR d.claimed_until < ?)
@@ -207,7 +207,7 @@ public class WebhookRepository {
 
     /** Messages about one pupil, for the subject export. */
     public List<java.util.Map<String, Object>> messagesAbout(String urn, String pupilId) {
-        return jdbc.query("""
+        return jdbc.list("""
                 SELECT m.id, m.event_type, m.recipient_id, m.created_at,
                        (SELECT count(*) FROM webhook_delivery d WHERE d.school_urn = m.school_urn AND d.message_id = m.id
                           AND d.status = 'SUCCEEDED') AS delivered
