@@ -41,6 +41,25 @@ class ClusterLockTest {
     }
 
     @Test
+    void aJobMayOutlastTheUsualTransactionTimeout() throws Exception {
+        boolean ran = lock.runExclusively("slow", java.time.Duration.ofSeconds(5), () -> {
+            try {
+                Thread.sleep(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        assertThat(ran).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lock.runExclusively("too-slow", java.time.Duration.ofSeconds(1), () -> {
+            try {
+                Thread.sleep(2_500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })).as("a job past its own timeout is rolled back").isNotNull();
+    }
+
+    @Test
     void aFailingJobReleasesTheLock() {
         try {
             lock.runExclusively("failing", () -> {

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 
 /**
  * Lets exactly one replica run a scheduled job: the job runs in a transaction holding a PostgreSQL advisory lock
@@ -23,13 +24,22 @@ public class ClusterLock {
         this.dataSource = dataSource;
     }
 
+    /** The longest a job's locking transaction may stay open unless the job says otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
     /**
-     * Runs {@code job} in a new transaction if no other replica is running the job of that name.
+     * Runs {@code job} in a new transaction if no other replica is running the job of that name. A long job may run
+     * its own smaller transactions inside ({@code QuarkusTransaction.requiringNew()}); the lock holds until the outer
+     * one ends.
      *
      * @return true if this replica ran it, false if another replica held the lock
      */
     public boolean runExclusively(String jobName, Runnable job) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return runExclusively(jobName, DEFAULT_TIMEOUT, job);
+    }
+
+    public boolean runExclusively(String jobName, Duration timeout, Runnable job) {
+        return QuarkusTransaction.requiringNew().timeout((int) Math.max(1, timeout.toSeconds())).call(() -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))")) {
                 lock.setString(1, "custodian.job." + jobName);
