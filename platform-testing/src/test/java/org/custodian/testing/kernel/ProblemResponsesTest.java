@@ -137,6 +137,15 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void anotherSchoolIsRefusedWhateverTheBody() {
+        String otherSchool = TestTokens.bearer("dpo", "300099");
+        given().header("Authorization", otherSchool).contentType("application/json").body("{}").post(PROBES).then()
+                .statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", otherSchool).contentType("application/json").body("{\"name\":").post(PROBES).then()
+                .statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void nonNumericIdIsAClientError() {
         given().header("Authorization", dpo).get(PROBES + "/abc").then()
                 .statusCode(404).contentType("application/problem+json");

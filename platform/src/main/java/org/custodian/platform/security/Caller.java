@@ -60,8 +60,12 @@ public class Caller {
     }
 
     public Set<String> schools() {
+        return schoolsIn(token.getClaim(SCHOOLS_CLAIM));
+    }
+
+    /** The URNs in a {@code schools} claim, however the token library handed it over. */
+    static Set<String> schoolsIn(Object claim) {
         Set<String> schools = new LinkedHashSet<>();
-        Object claim = token.getClaim(SCHOOLS_CLAIM);
         if (claim instanceof JsonArray array) {
             for (JsonValue value : array) {
                 if (value instanceof JsonString s) {
