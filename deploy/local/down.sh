@@ -16,34 +16,10 @@ while (($#)); do
   esac
   shift
 done
-grace=${CUSTODIAN_STOP_TIMEOUT:-30}
-
-# stop NAME...: TERM each one that runs, then wait for all of them (KILL after the grace period).
-stopped_any=false
-stop() {
-  local c pid stopping=() deadline=$((SECONDS + grace))
-  for c in "$@"; do
-    if pid=$(running_pid "$c"); then
-      say "stopping $c (pid $pid)"
-      kill -TERM "$pid" 2>/dev/null || true
-      stopping+=("$c:$pid")
-      stopped_any=true
-    fi
-  done
-  for c in "${stopping[@]}"; do
-    pid=${c#*:} c=${c%%:*}
-    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-    if kill -0 "$pid" 2>/dev/null; then
-      warn "$c (pid $pid) did not stop within ${grace}s; killing it"
-      kill -KILL "$pid" 2>/dev/null || true
-      while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
-    fi
-  done
-}
-
 # the gateway and the services first, so that they can still flush to Kafka; then Kafka
-stop gateway "${SERVICES[@]}"
-stop kafka
+stopped_any=false
+stop gateway "${SERVICES[@]}" && stopped_any=true
+stop kafka && stopped_any=true
 for c in "${COMPONENTS[@]}"; do rm -f "$(pid_file "$c")"; done
 $stopped_any || say "nothing of the local stack was running"
 

@@ -141,6 +141,99 @@ log_tail() {
   } >&2
 }
 
+# stop NAME...: TERM each one that runs, then wait for all of them (KILL after CUSTODIAN_STOP_TIMEOUT, 30 s).
+# Returns 1 when none of them was running.
+stop() {
+  local c pid stopping=() grace=${CUSTODIAN_STOP_TIMEOUT:-30} deadline
+  deadline=$((SECONDS + grace))
+  for c in "$@"; do
+    if pid=$(running_pid "$c"); then
+      say "stopping $c (pid $pid)"
+      kill -TERM "$pid" 2>/dev/null || true
+      stopping+=("$c:$pid")
+    fi
+  done
+  for c in "${stopping[@]}"; do
+    pid=${c#*:} c=${c%%:*}
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      warn "$c (pid $pid) did not stop within ${grace}s; killing it"
+      kill -KILL "$pid" 2>/dev/null || true
+      while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    fi
+    rm -f "$(pid_file "$c")"
+  done
+  ((${#stopping[@]} > 0))
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Kafka: jars through Maven, storage formatted once, one broker+controller (up.sh starts it, kafka.sh stops and
+# starts it under a running stack).
+
+kafka_dir=$RUN_DIR/kafka
+kafka_libs=$kafka_dir/libs
+
+fetch_kafka() {
+  local stamp=$kafka_dir/libs.stamp want
+  want=$(cat "$CUSTODIAN_ROOT/deploy/local/kafka/pom.xml" "$CUSTODIAN_ROOT/pom.xml" | cksum)
+  if [[ -f $stamp && $(<"$stamp") == "$want" ]] && compgen -G "$kafka_libs/kafka_2.13-*.jar" >/dev/null; then
+    return 0
+  fi
+  say "fetching the Kafka broker jars through Maven into $kafka_libs"
+  rm -rf "$kafka_libs"
+  (cd "$CUSTODIAN_ROOT" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$kafka_libs") || die "could not fetch the Kafka jars"
+  printf '%s\n' "$want" >"$stamp"
+}
+
+write_kafka_config() {
+  mkdir -p "$kafka_dir/data"
+  cat >"$kafka_dir/server.properties" <<EOF
+# Written by deploy/local/up.sh at every start; edit up.sh, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+log.dirs=$kafka_dir/data
+num.partitions=3
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=3
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+EOF
+}
+
+start_kafka() {
+  local kafka_java_opts java_bin_path
+  read -r -a kafka_java_opts <<<"${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true}"
+  java_bin_path=$(java_bin)
+  [[ -n $java_bin_path ]] || die "no java found: install a JDK 17 or set JAVA_HOME"
+  fetch_kafka
+  write_kafka_config
+  local java=("$java_bin_path" "${kafka_java_opts[@]}" -Dlog4j2.configurationFile="$CUSTODIAN_ROOT/deploy/local/kafka/log4j2.properties"
+    -cp "$kafka_libs/*")
+  if [[ ! -f $kafka_dir/data/meta.properties ]]; then
+    local id
+    id=$(openssl rand 16 | b64url)
+    while [[ $id == -* ]]; do id=$(openssl rand 16 | b64url); done
+    mkdir -p "$LOG_DIR"
+    KAFKA_LOG_LEVEL=WARN "${java[@]}" kafka.tools.StorageTool format \
+      --cluster-id "$id" --config "$kafka_dir/server.properties" >"$LOG_DIR/kafka-format.log" 2>&1 \
+      || { tail -n 20 "$LOG_DIR/kafka-format.log" >&2; die "could not format the Kafka storage in $kafka_dir/data"; }
+    say "formatted Kafka storage (cluster $id)"
+  fi
+  launch kafka "${java[@]}" -Dcustodian.local=kafka kafka.Kafka "$kafka_dir/server.properties"
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # PostgreSQL
 

@@ -29,7 +29,6 @@ timeout=${CUSTODIAN_START_TIMEOUT:-180}
 deadline=$((SECONDS + timeout))
 token_ttl=${CUSTODIAN_DEV_TOKEN_TTL:-28800}
 read -r -a service_java_opts <<<"${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
-read -r -a kafka_java_opts <<<"${KAFKA_JAVA_OPTS:--Xms64m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true}"
 
 elapsed() {
   if [[ $started_at == *.* ]]; then
@@ -90,67 +89,6 @@ if ((${#to_start[@]} > 0)); then
     deadline=$((SECONDS + timeout))
   fi
 fi
-
-# ---- Kafka: jars through Maven, storage formatted once, one broker+controller ----------------------------------
-kafka_dir=$RUN_DIR/kafka
-kafka_libs=$kafka_dir/libs
-
-fetch_kafka() {
-  local stamp=$kafka_dir/libs.stamp want
-  want=$(cat "$CUSTODIAN_ROOT/deploy/local/kafka/pom.xml" "$CUSTODIAN_ROOT/pom.xml" | cksum)
-  if [[ -f $stamp && $(<"$stamp") == "$want" ]] && compgen -G "$kafka_libs/kafka_2.13-*.jar" >/dev/null; then
-    return 0
-  fi
-  say "fetching the Kafka broker jars through Maven into $kafka_libs"
-  rm -rf "$kafka_libs"
-  (cd "$CUSTODIAN_ROOT" && ./mvnw -B -q -f deploy/local/kafka/pom.xml dependency:copy-dependencies \
-    -DincludeScope=runtime -DoutputDirectory="$kafka_libs") || die "could not fetch the Kafka jars"
-  printf '%s\n' "$want" >"$stamp"
-}
-
-write_kafka_config() {
-  mkdir -p "$kafka_dir/data"
-  cat >"$kafka_dir/server.properties" <<EOF
-# Written by deploy/local/up.sh at every start; edit up.sh, not this file.
-process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
-controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-log.dirs=$kafka_dir/data
-num.partitions=3
-auto.create.topics.enable=true
-offsets.topic.replication.factor=1
-offsets.topic.num.partitions=3
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-transaction.state.log.num.partitions=3
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-group.initial.rebalance.delay.ms=0
-EOF
-}
-
-start_kafka() {
-  fetch_kafka
-  write_kafka_config
-  local java=("$JAVA" "${kafka_java_opts[@]}" -Dlog4j2.configurationFile="$CUSTODIAN_ROOT/deploy/local/kafka/log4j2.properties"
-    -cp "$kafka_libs/*")
-  if [[ ! -f $kafka_dir/data/meta.properties ]]; then
-    local id
-    id=$(openssl rand 16 | b64url)
-    while [[ $id == -* ]]; do id=$(openssl rand 16 | b64url); done
-    mkdir -p "$LOG_DIR"
-    KAFKA_LOG_LEVEL=WARN "${java[@]}" kafka.tools.StorageTool format \
-      --cluster-id "$id" --config "$kafka_dir/server.properties" >"$LOG_DIR/kafka-format.log" 2>&1 \
-      || { tail -n 20 "$LOG_DIR/kafka-format.log" >&2; die "could not format the Kafka storage in $kafka_dir/data"; }
-    say "formatted Kafka storage (cluster $id)"
-  fi
-  launch kafka "${java[@]}" -Dcustodian.local=kafka kafka.Kafka "$kafka_dir/server.properties"
-}
 
 # ---- waiting -------------------------------------------------------------------------------------------------
 # wait_for NAME: until NAME is ready, failing early if its process dies.
