@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Loads the demo school (URN 100001, Cassiobury Infant School) through the gateway: three classes of pupils with their
-# parents, and consent decisions as the school's paper forms would have recorded them. Safe to run again: the roster
-# sync only changes what differs, and a pupil's decisions are recorded only while the pupil has none.
-#   deploy/local/demo-data.sh            (deploy/local/up.sh runs it)
+# Loads the demo school (URN 100001, Cassiobury Infant School) through the gateway, so that every endpoint has something
+# real to show: three classes of pupils with their parents; consent decisions in every state a fresh stack can reach
+# (granted, refused, withdrawn, renewal needed after a rewording, not asked, a child's own biometric objection); the
+# privacy notice's recipients with consent, contract and legal-obligation agreements and disclosures under them; rights
+# requests at different stages (received, awaiting identity, in progress with a response assembled, completed, a
+# complaint acknowledged, an erasure approved); the term calendar; records held across the retention schedule's
+# classes, a legal hold and a disposal batch to review.
+# Safe to run again: each part checks first whether it was loaded (the roster sync and the holdings register are
+# idempotent by nature).
+#   deploy/local/demo-data.sh            (deploy/local/up.sh runs it; up.sh --no-demo does not)
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -11,6 +17,7 @@ gateway=http://127.0.0.1:$CUSTODIAN_GATEWAY_PORT
 school=$gateway/api/v1/schools/$DEMO_SCHOOL
 mis=$(mint_token mis demo-mis 600 "$DEMO_SCHOOL")
 dpo=$(mint_token dpo demo-dpo 600 "$DEMO_SCHOOL")
+staff=$(mint_token staff demo-teacher 600 "$DEMO_SCHOOL")
 names=(Amara Ben Chloe Dev Ellie Finn Grace Hugo Isla Jack Kai Lily Mo Nia Oscar Priya Quinn Rosa)
 families=(Okafor Smith Brown Patel Jones Walsh Evans Taylor Khan Wilson Murphy Clarke Ahmed Hughes Green Singh Byrne Lewis)
 
@@ -62,3 +69,155 @@ done
 bad=$(printf '%s\n' "${codes[@]}" | grep -vc '^201$' || true)
 ((${#codes[@]} == 0 || bad == 0)) || die "$bad demo decisions were refused"
 say "demo consent decisions recorded: ${#codes[@]}"
+
+# ---- helpers for the rest ---------------------------------------------------------------------------------------
+# call TOKEN METHOD PATH [BODY] [EXPECTED_STATUS]: prints the body; dies unless the status is the expected one (200)
+call() {
+  local token=$1 method=$2 path=$3 body=${4:-} want=${5:-200} out code
+  out=$(curl -sS -m 30 -X "$method" -H "Authorization: Bearer $token" ${body:+-H 'Content-Type: application/json' --data-binary "$body"} \
+    -w '\n%{http_code}' "$school$path") || die "demo data: $method $path failed"
+  code=${out##*$'\n'}
+  [[ $code == "$want" ]] || die "demo data: $method $path answered $code (expected $want): ${out%$'\n'*}"
+  printf '%s' "${out%$'\n'*}"
+}
+first_id() { grep -o '"id":"[^"]*"' | head -n1 | cut -d'"' -f4; }
+pid() { printf 'DEMO-P%02d' "$1"; }
+gid() { printf 'DEMO-G%02d%s' "$1" "$2"; }
+today=$(date +%F)
+days_ago() { date -d "$today - $1 days" +%F; }
+year=$(date +%Y)
+(( $(date +%-m) < 9 )) && school_year=$((year - 1)) || school_year=$year
+parent_call() { # guardian METHOD PATH BODY EXPECTED
+  local token
+  token=$(mint_token parent "$1" 600 "$DEMO_SCHOOL")
+  shift
+  call "$token" "$@"
+}
+decision_by() { # pupil-number purpose decision giver(A|B|PUPIL) method
+  local giver
+  if [[ $4 == PUPIL ]]; then giver='{"type":"PUPIL"}'; else giver="{\"type\":\"GUARDIAN\",\"guardianId\":\"$(gid "$1" "$4")\"}"; fi
+  call "$mis" POST "/pupils/$(pid "$1")/consents" "{\"purpose\":\"$2\",\"decision\":\"$3\",\"givenBy\":$giver,\"method\":\"${5:-PAPER}\",\"evidenceRef\":\"demo form\"}" 201 >/dev/null
+}
+
+# ---- consents in the other states ----------------------------------------------------------------------------
+# withdrawn (a parent changed their mind), a child's own biometric objection, a parent's biometric objection,
+# renewal needed (video wording changed and asks everyone again; two families answered), apps for Year 2
+if [[ $(call "$dpo" GET /purposes/VIDEO_PERFORMANCES) == *'"currentVersion":1'* ]]; then
+  decision_by 7 PHOTO_WEBSITE WITHDRAWN B
+  decision_by 14 PHOTO_DISPLAY WITHDRAWN B
+  decision_by 10 BIOMETRIC_CATERING REFUSED B
+  decision_by 15 BIOMETRIC_CATERING REFUSED PUPIL
+  for n in 1 2 3 4 5 6; do decision_by "$n" VIDEO_PERFORMANCES GRANTED A; done
+  for n in 13 14 15 16 17 18; do decision_by "$n" EDTECH_APPS GRANTED A; done
+  etag=$(curl -sS -m 20 -D - -o /dev/null -H "Authorization: Bearer $dpo" "$school/purposes/VIDEO_PERFORMANCES" | tr -d '\r' \
+    | awk 'tolower($1) == "etag:" { print $2 }')
+  curl -sS -m 20 -o /dev/null -X POST -H "Authorization: Bearer $dpo" -H "If-Match: $etag" -H 'Content-Type: application/json' \
+    --data-binary '{"wording":"We film the nativity and summer performances and share the recordings with the families of the class through the school portal only. You can withdraw at any time.","requiresReconsent":true}' \
+    "$school/purposes/VIDEO_PERFORMANCES/versions"
+  [[ $(call "$dpo" GET /purposes/VIDEO_PERFORMANCES) == *'"currentVersion":2'* ]] || die "demo data: could not reword VIDEO_PERFORMANCES"
+  for n in 1 2; do decision_by "$n" VIDEO_PERFORMANCES GRANTED A; done
+  say "demo consents: withdrawn, objections, renewal needed after a rewording, apps for Year 2"
+fi
+
+
+# ---- sharing: the notice's recipients, agreements on every basis, and disclosures under them -------------------------
+recipients=$(call "$dpo" GET '/recipients?limit=500')
+recipient_id() { grep -o "\"id\":\"[^\"]*\",\"name\":\"$1\"" <<<"$recipients" | head -n1 | cut -d'"' -f4; }
+if [[ $recipients != *'"Watford Observer"'* ]]; then
+  paper=$(call "$dpo" POST /recipients '{"name":"Watford Observer","kind":"CONTROLLER","country":"GB","contact":"newsdesk@watfordobserver.example","description":"The local newspaper: photos of school events"}' 201 | first_id)
+  photographer=$(call "$dpo" POST /recipients '{"name":"Tempest Photography","kind":"PROCESSOR","country":"GB","contractReference":"DPA-2025-07","description":"The school photographer"}' 201 | first_id)
+  recipients=$(call "$dpo" GET '/recipients?limit=500')
+  discovery=$(recipient_id "Discovery Education")
+  from="$school_year-09-01"
+  call "$dpo" POST /agreements "{\"recipientId\":\"$paper\",\"name\":\"Photos in the local press\",\"purposes\":[\"press-photos\"],\"dataCategories\":[\"PHOTOGRAPHS\",\"IDENTITY\"],\"lawfulBasis\":\"CONSENT\",\"consentPurpose\":\"PHOTO_PRESS\",\"validFrom\":\"$from\"}" 201 >/dev/null
+  call "$dpo" POST /agreements "{\"recipientId\":\"$discovery\",\"name\":\"Learning platform (Year 2)\",\"purposes\":[\"learning-platform\"],\"dataCategories\":[\"IDENTITY\",\"ASSESSMENT\"],\"lawfulBasis\":\"CONSENT\",\"consentPurpose\":\"EDTECH_APPS\",\"validFrom\":\"$from\",\"validTo\":\"$((school_year + 1))-08-31\"}" 201 >/dev/null
+  call "$dpo" POST /agreements "{\"recipientId\":\"$photographer\",\"name\":\"School photographs\",\"purposes\":[\"school-photos\"],\"dataCategories\":[\"IDENTITY\",\"PHOTOGRAPHS\"],\"lawfulBasis\":\"CONTRACT\",\"validFrom\":\"$from\"}" 201 >/dev/null
+  say "demo recipients and agreements: Watford Observer (consent), Discovery Education (consent), Tempest Photography (contract), and the seeded statutory ones"
+fi
+if [[ $(call "$dpo" GET '/disclosures?limit=1') == *'"items":[]'* ]]; then
+  recipients=$(call "$dpo" GET '/recipients?limit=500')
+  all=$(for n in $(seq 1 18); do printf '"%s",' "$(pid "$n")"; done) all="[${all%,}]"
+  year2=$(for n in $(seq 13 18); do printf '"%s",' "$(pid "$n")"; done) year2="[${year2%,}]"
+  disclose() { call "$staff" POST "$1" "{\"recipientId\":\"$(recipient_id "$2")\",\"pupilIds\":$3,\"dataCategories\":$4,\"purpose\":\"$5\",\"reason\":\"$6\"}" 200; }
+  # sharing-service learns the roster and the consents from Kafka: wait until its picture matches the forms
+  # (press photos: 6 granted, 3 refused, 9 never asked)
+  for _ in $(seq 150); do
+    check=$(disclose /sharing-checks "Watford Observer" "$all" '["PHOTOGRAPHS"]' press-photos check)
+    [[ $check == *'"allowed":6,"refused":12'* && $(grep -o CONSENT_REFUSED <<<"$check" | wc -l) -eq 3 ]] && break
+    sleep 0.2
+  done
+  disclose /disclosures "Department for Education" "$all" '["IDENTITY","CHARACTERISTICS","ATTENDANCE"]' census "Autumn school census" >/dev/null
+  disclose /disclosures "Tempest Photography" "$all" '["IDENTITY","PHOTOGRAPHS"]' school-photos "Class photographs" >/dev/null
+  disclose /disclosures "Watford Observer" "$all" '["PHOTOGRAPHS"]' press-photos "Harvest festival article" >/dev/null
+  disclose /disclosures "Discovery Education" "$year2" '["IDENTITY","ASSESSMENT"]' learning-platform "Year 2 accounts" >/dev/null
+  say "demo disclosures: census, class photographs, the harvest festival article (refusals logged with reasons), Year 2's learning platform"
+fi
+
+# ---- retention: records across the schedule's classes, a legal hold, a batch to review ------------------------------
+holdings=()
+hold() { # class pupil-number-or-empty reference created-on [purpose]
+  local pupil=${2:+,\"pupilId\":\"$(pid "$2")\"} purpose=${5:+,\"purpose\":\"$5\"}
+  holdings+=("{\"recordClass\":\"$1\"$pupil,\"system\":\"SIMS\",\"reference\":\"$3\",\"createdOn\":\"$4\"$purpose}")
+}
+for n in $(seq 1 18); do
+  admitted="$((school_year - (n - 1) / 6))-09-0$(( (n % 3) + 2 ))"
+  hold ADMISSION_ATTENDANCE_REGISTERS "$n" "ADM-$(pid "$n")" "$admitted"
+  hold PUPIL_RECORD_PRIMARY "$n" "EDU-$(pid "$n")" "$admitted"
+  hold PHOTOGRAPHS_AND_RECORDINGS "$n" "PHOTO-DISPLAY-$school_year-$(pid "$n")" "$school_year-09-15" PHOTO_DISPLAY
+done
+hold ABSENCE_CORRESPONDENCE 3 "ABS-$(pid 3)-1" "$(days_ago 40)"
+hold ABSENCE_CORRESPONDENCE 9 "ABS-$(pid 9)-1" "$(days_ago 400)"
+hold ACCIDENT_BOOK 5 "ACC-$(pid 5)-1" "$(days_ago 20)"
+hold FREE_SCHOOL_MEALS 6 "FSM-$(pid 6)" "$school_year-09-01"
+hold FREE_SCHOOL_MEALS 12 "FSM-$(pid 12)" "$((school_year - 1))-09-01"
+hold SEN_FILES 8 "SEN-$(pid 8)" "$((school_year - 1))-11-10"
+hold CHILD_PROTECTION 11 "CP-$(pid 11)" "$((school_year - 1))-03-02"
+hold ADMISSION_ATTENDANCE_REGISTERS "" "REGISTER-$((school_year - 8))" "$((school_year - 8))-09-01"
+hold ADMISSION_ATTENDANCE_REGISTERS "" "REGISTER-$((school_year - 7))" "$((school_year - 7))-09-01"
+registered=$(call "$mis" POST /holdings "{\"holdings\":[$(IFS=,; echo "${holdings[*]}")]}")
+say "demo holdings: $(grep -o '"created":[0-9]*,"updated":[0-9]*,"unchanged":[0-9]*' <<<"$registered")"
+if [[ $(call "$dpo" GET '/legal-holds?limit=1') == *'"items":[]'* ]]; then
+  call "$dpo" POST /legal-holds '{"scope":"RECORD_CLASS","recordClass":"CHILD_PROTECTION","reason":"A national inquiry has asked schools not to destroy child protection files","reference":"INQUIRY-2026-01"}' 201 >/dev/null
+  say "demo legal hold: child protection files"
+fi
+if [[ $(call "$dpo" GET '/disposal-batches?limit=1') == *'"items":[]'* ]]; then
+  call "$dpo" POST /disposal-batches '{}' 201 >/dev/null
+  say "demo disposal batch proposed (the registers older than six years), waiting for the DPO"
+fi
+
+# ---- the term calendar ------------------------------------------------------------------------------------------
+if [[ $(call "$dpo" GET /calendar) == *'"version":0'* ]]; then
+  y=$school_year z=$((school_year + 1))
+  call "$mis" POST /calendar/imports "{\"source\":\"SIMS\",\"terms\":[{\"name\":\"Autumn $y\",\"startsOn\":\"$y-09-03\",\"endsOn\":\"$y-12-18\"},{\"name\":\"Spring $z\",\"startsOn\":\"$z-01-05\",\"endsOn\":\"$z-03-26\"},{\"name\":\"Summer $z\",\"startsOn\":\"$z-04-12\",\"endsOn\":\"$z-07-21\"}],\"holidays\":[{\"name\":\"Autumn half-term\",\"startsOn\":\"$y-10-26\",\"endsOn\":\"$y-10-30\"},{\"name\":\"Spring half-term\",\"startsOn\":\"$z-02-15\",\"endsOn\":\"$z-02-19\"},{\"name\":\"Summer half-term\",\"startsOn\":\"$z-05-31\",\"endsOn\":\"$z-06-04\"}],\"insetDays\":[{\"name\":\"INSET\",\"date\":\"$y-09-02\"},{\"name\":\"INSET\",\"date\":\"$z-01-04\"}]}" 201 >/dev/null
+  say "demo term calendar for $y/$z"
+fi
+
+# ---- rights requests at different stages --------------------------------------------------------------------------
+if [[ $(call "$dpo" GET '/requests?limit=1') == *'"items":[]'* ]]; then
+  request() { printf '{"type":"%s","subject":{"type":"PUPIL","id":"%s"},"description":"%s"}' "$1" "$(pid "$2")" "$3"; }
+  step() { call "$dpo" POST "/requests/$1/$2" "$3" "${4:-200}" >/dev/null; }
+  # received: a mother's access request through the portal
+  parent_call "$(gid 1 A)" POST /requests "$(request ACCESS 1 'Please send me a copy of everything you hold about my son.')" 201 >/dev/null
+  # awaiting identity: a father's letter, logged by the office
+  id=$(call "$dpo" POST /requests "{\"type\":\"ACCESS\",\"subject\":{\"type\":\"PUPIL\",\"id\":\"$(pid 2)\"},\"requester\":{\"type\":\"GUARDIAN\",\"id\":\"$(gid 2 B)\"},\"channel\":\"LETTER\",\"receivedOn\":\"$(days_ago 5)\",\"description\":\"Letter asking for my daughter's records.\"}" 201 | first_id)
+  step "$id" identity-verification "{\"decision\":\"REQUIRED\",\"on\":\"$(days_ago 4)\",\"note\":\"asked for photo ID by letter\"}"
+  # in progress, response assembled for review
+  id=$(parent_call "$(gid 4 A)" POST /requests "$(request ACCESS 4 'What do you hold about my son, and who has it been shared with?')" 201 | first_id)
+  step "$id" identity-verification '{"decision":"CONFIRMED","note":"known to the office"}'
+  step "$id" bundle ''
+  # completed: answered through the portal
+  id=$(parent_call "$(gid 5 A)" POST /requests "$(request ACCESS 5 'A copy of my daughter'"'"'s data, please.')" 201 | first_id)
+  step "$id" identity-verification '{"decision":"NOT_REQUIRED","note":"portal login"}'
+  step "$id" bundle ''
+  step "$id" completion '{"summary":"Response sent through the parent portal."}'
+  # a complaint, acknowledged
+  id=$(parent_call "$(gid 8 A)" POST /requests "$(request COMPLAINT 8 'My son appeared in the newsletter although I said no to photos.')" 201 | first_id)
+  step "$id" acknowledgement '{"note":"Acknowledged by email; the DPO is looking into it."}'
+  # a rectification, received
+  parent_call "$(gid 10 A)" POST /requests "$(request RECTIFICATION 10 'The date of birth on the class list is wrong.')" 201 >/dev/null
+  # an erasure of consent-based data, approved: partners are told and retention brings the photographs forward
+  id=$(parent_call "$(gid 12 A)" POST /requests "$(request ERASURE 12 'Please delete the photos you took of my son with my consent.')" 201 | first_id)
+  step "$id" identity-verification '{"decision":"NOT_REQUIRED","note":"portal login"}'
+  step "$id" decision '{"outcome":"APPROVED","consentBasedOnly":true,"reason":"Consent-based data only; nothing else requires it."}'
+  say "demo requests: received, awaiting identity, in progress (response assembled), completed, a complaint acknowledged, a rectification, an approved erasure"
+fi

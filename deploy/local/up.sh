@@ -3,8 +3,10 @@
 # jars, one database per service on the local PostgreSQL, the four services and the gateway. Prints the URLs and a dev
 # token per role. Safe to run again: what is already running is left alone. Stop it all with deploy/local/down.sh.
 #
-#   deploy/local/up.sh [--build]      --build: rebuild everything first (./mvnw -DskipTests install); without it only
-#                                     modules with no target/quarkus-app/quarkus-run.jar are built
+#   deploy/local/up.sh [--build] [--no-demo]
+#       --build     rebuild everything first (./mvnw -DskipTests install); without it only modules with no
+#                   target/quarkus-app/quarkus-run.jar are built
+#       --no-demo   do not load the demo school's data (deploy/local/demo-data.sh)
 #
 # Environment (all optional): KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), CUSTODIAN_GATEWAY_PORT (8080),
 # CUSTODIAN_{CONSENT,SAR,SHARING,RETENTION}_PORT (8081-8084), PGHOST/PGPORT/PGUSER/PGPASSWORD, CUSTODIAN_JAVA_OPTS,
@@ -13,10 +15,11 @@ set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-rebuild=false
+rebuild=false demo=true
 while (($#)); do
   case $1 in
     --build) rebuild=true ;;
+    --no-demo) demo=false ;;
     -h | --help) usage_of "${BASH_SOURCE[0]}"; exit 0 ;;
     *) die "unknown option '$1' (try --help)" ;;
   esac
@@ -145,7 +148,11 @@ if ((${#to_start[@]} > 0)); then
 else
   say "Custodian is already running."
 fi
-"$CUSTODIAN_ROOT/deploy/local/demo-data.sh" || die "the demo data could not be loaded (see above); the stack is left running"
+if $demo; then
+  "$CUSTODIAN_ROOT/deploy/local/demo-data.sh" || die "the demo data could not be loaded (see above); the stack is left running"
+else
+  say "demo data not loaded (--no-demo); deploy/local/demo-data.sh loads it at any time"
+fi
 
 # ---- what to use -------------------------------------------------------------------------------------------
 say ""
