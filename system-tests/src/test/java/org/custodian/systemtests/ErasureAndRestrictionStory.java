@@ -64,7 +64,7 @@ class ErasureAndRestrictionStory {
 
             try (EventLog rights = new EventLog("custodian.rights.v1", school.urn)) {
                 // his mother asks for the consent-based data to be erased; the DPO approves
-                String id = school.parent(ELI_MUM).post(school.path("/requests"),
+                String id = school.makeRequest(school.parent(ELI_MUM),
                         request("ERASURE", ELI, "Please erase the photos and app data you hold on my consent.")).json(201).path("id").asText();
                 school.step(id, "identity-verification", object().put("decision", "NOT_REQUIRED").put("note", "known parent, portal login"));
                 JsonNode decided = school.step(id, "decision", object().put("outcome", "APPROVED").put("consentBasedOnly", true)
@@ -119,7 +119,7 @@ class ErasureAndRestrictionStory {
             assertAllowed(school.disclose(paper, "press-photos", List.of(RAY), "PHOTOGRAPHS"), RAY, "CONSENT");
 
             // Ray's father contests the accuracy of what is held: processing is restricted while it is checked
-            String id = school.parent(RAY_DAD).post(school.path("/requests"),
+            String id = school.makeRequest(school.parent(RAY_DAD),
                     request("RESTRICTION", RAY, "Please stop using Ray's data while you check it.")).json(201).path("id").asText();
             school.step(id, "identity-verification", object().put("decision", "NOT_REQUIRED"));
             school.step(id, "decision", object().put("outcome", "APPROVED").put("reason", "Accuracy contested (Art. 18(1)(a))."));

@@ -68,7 +68,7 @@ class SubjectAccessStory {
 
         // Ava's mother asks through the API: the deadline is one calendar month, on to the next working day
         Api mum = school.parent(AVA_MUM);
-        JsonNode made = mum.post(school.path("/requests"), request("ACCESS", AVA, "Please send me everything you hold about Ava.")).json(201);
+        JsonNode made = school.makeRequest(mum, request("ACCESS", AVA, "Please send me everything you hold about Ava.")).json(201);
         String id = made.path("id").asText();
         Set<LocalDate> holidays = bankHolidays(school, today);
         assertThat(made.path("status").asText()).isEqualTo("RECEIVED");
@@ -90,7 +90,7 @@ class SubjectAccessStory {
         LocalDate letterDay = today.minusDays(10);
         ObjectNode letter = request("ACCESS", AVA, "Letter: a copy of Ava's records.").put("channel", "LETTER").put("receivedOn", letterDay.toString());
         letter.putObject("requester").put("type", "GUARDIAN").put("id", AVA_MUM);
-        JsonNode logged = school.dpo.post(school.path("/requests"), letter).json(201);
+        JsonNode logged = school.makeRequest(school.dpo, letter).json(201);
         Set<LocalDate> earlier = bankHolidays(school, letterDay);
         assertThat(logged.path("deadline").path("dueOn").asText()).isEqualTo(Deadlines.oneCalendarMonth(letterDay, earlier).toString());
         String letterId = logged.path("id").asText();
@@ -160,7 +160,7 @@ class SubjectAccessStory {
         school.syncRoster(List.of(pupil(TOM, "Tom", 14, 9)), List.of(parentOf(TOM_DAD, "FATHER", TOM)));
         Api dad = school.parent(TOM_DAD);
 
-        Api.Reply refused = dad.post(school.path("/requests"), request("ACCESS", TOM, "Everything about Tom."));
+        Api.Reply refused = school.makeRequest(dad, request("ACCESS", TOM, "Everything about Tom."));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.header("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(refused.json().path("detail").asText()).containsIgnoringCase("agree").contains("13");
@@ -169,7 +169,7 @@ class SubjectAccessStory {
         // with Tom's agreement recorded, the same request is taken
         ObjectNode agreed = request("ACCESS", TOM, "Everything about Tom.");
         agreed.putObject("childAgreement").put("recorded", true).put("how", "Tom signed the request with me");
-        assertThat(dad.post(school.path("/requests"), agreed).json(201).path("childAgreement").path("childAgeOnReceipt").asInt()).isEqualTo(14);
+        assertThat(school.makeRequest(dad, agreed).json(201).path("childAgreement").path("childAgeOnReceipt").asInt()).isEqualTo(14);
     }
 
     private static Set<LocalDate> bankHolidays(School school, LocalDate from) {

@@ -60,10 +60,10 @@ class WallsStory {
         school.syncRoster(List.of(pupil(ANN, "Ann", 8, 3), pupil(BOB, "Bob", 8, 3)),
                 List.of(parentOf(ANN_MUM, "MOTHER", ANN), parentOf(BOB_DAD, "FATHER", BOB)));
         String bobsDecision = school.parentDecides(BOB_DAD, BOB, "PHOTO_DISPLAY", "GRANTED").path("receiptId").asText();
-        String bobsRequest = school.parent(BOB_DAD).post(school.path("/requests"), request("ACCESS", BOB, "All about Bob."))
+        String bobsRequest = school.makeRequest(school.parent(BOB_DAD), request("ACCESS", BOB, "All about Bob."))
                 .json(201).path("id").asText();
         String annsDecision = school.parentDecides(ANN_MUM, ANN, "PHOTO_DISPLAY", "GRANTED").path("receiptId").asText();
-        String annsRequest = school.parent(ANN_MUM).post(school.path("/requests"), request("ACCESS", ANN, "All about Ann."))
+        String annsRequest = school.makeRequest(school.parent(ANN_MUM), request("ACCESS", ANN, "All about Ann."))
                 .json(201).path("id").asText();
         Api mum = school.parent(ANN_MUM);
 

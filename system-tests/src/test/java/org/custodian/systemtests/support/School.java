@@ -222,6 +222,22 @@ public final class School {
         return body;
     }
 
+    /**
+     * Makes a rights request as {@code who}. sar-service learns the roster from Kafka, so right after a roster sync it
+     * may not know the pupil yet ("no pupil with that id", 404, nothing stored): the request is made again until it
+     * does, as a parent would retry. Any other answer is returned as it is.
+     */
+    public Api.Reply makeRequest(Api who, ObjectNode body) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            Api.Reply reply = who.post(path("/requests"), body);
+            if (reply.status() != 404 || !reply.text().contains("no pupil") || System.nanoTime() > deadline) {
+                return reply;
+            }
+            Effects.sleep(100);
+        }
+    }
+
     /** A step on a request as the DPO ({@code identity-verification}, {@code decision}, {@code completion} …). */
     public JsonNode step(String requestId, String step, ObjectNode body) {
         return dpo.post(path("/requests/" + requestId + "/" + step), body).json(200);
