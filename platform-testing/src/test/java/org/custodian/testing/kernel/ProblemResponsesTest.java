@@ -137,6 +137,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void nulCharactersAreRefusedAtTheDoor() {
+        post("{\"name\":\"a\\u0000b\",\"colour\":\"RED\"}").statusCode(400)
+                .body("errors[0].field", is("name")).body("errors[0].message", containsString("NUL"));
+        given().header("Authorization", dpo).urlEncodingEnabled(false).get(PROBES + "?cursor=%00").then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void anotherSchoolIsRefusedWhateverTheBody() {
         String otherSchool = TestTokens.bearer("dpo", "300099");
         given().header("Authorization", otherSchool).contentType("application/json").body("{}").post(PROBES).then()

@@ -77,6 +77,8 @@ public class ProblemMappers {
         if (target != null && target.isEnum()) {
             message = "'" + e.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
+        } else if (e.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
+            message = "contains a NUL character";
         } else {
             message = "'" + e.getValue() + "' is not a valid " + describe(target);
         }

@@ -1,0 +1,320 @@
+package org.custodian.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.custodian.testing.OpenApiOperations.Operation;
+import org.custodian.testing.OpenApiOperations.Parameter;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Mechanical checks of every operation a service documents, so that a new endpoint is covered without anyone
+ * remembering to: the inventory matches {@code security/access-matrix.csv}; every role is allowed or refused exactly
+ * as the matrix says; a token for another school is refused; every bad token is refused; every resource method
+ * declares its security; and fuzzed input (malformed JSON, wrong types, hostile strings, impossible dates and ids)
+ * never yields a 5xx or a stack trace, is always answered with problem+json, and leaves the database unchanged.
+ * Set {@code -Dcustodian.fuzz.cases=N} for a longer fuzzing run (default 6 per field).
+ */
+public abstract class EveryOperationContract {
+
+    protected static final String SCHOOL = "199999";
+    private static final String OTHER_SCHOOL = "199998";
+    private static final String UUID_VALUE = "00000000-0000-4000-8000-000000000001";
+    private static final Set<String> KERNEL_TABLES = Set.of("outbox_event", "inbox_event", "audit_log", "audit_chain_head",
+            "idempotency_key", "flyway_schema_history");
+
+    /** The service's name in the matrix: {@code consent}, {@code sar}, {@code sharing} or {@code retention}. */
+    protected abstract String service();
+
+    /** The service's root package, whose resource classes must all declare their security. */
+    protected abstract String rootPackage();
+
+    private static List<Operation> operations() {
+        return OpenApiOperations.fetch().all();
+    }
+
+    private Map<String, AccessMatrix.Row> matrix() {
+        return AccessMatrix.of(service());
+    }
+
+    @Test
+    void theMatrixListsExactlyTheOperationsServed() {
+        Set<String> served = operations().stream().map(Operation::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> listed = new TreeSet<>(matrix().keySet());
+        assertThat(served).as("operations served but missing from " + AccessMatrix.FILE).isSubsetOf(listed);
+        assertThat(listed).as("rows of " + AccessMatrix.FILE + " that " + service() + " does not serve").isSubsetOf(served);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleIsAllowedOrRefusedAsTheMatrixSays() {
+        Map<String, AccessMatrix.Row> matrix = matrix();
+        return operations().stream().filter(op -> matrix.containsKey(op.key())).flatMap(op -> AccessMatrix.ROLES.stream()
+                .map(role -> DynamicTest.dynamicTest(role + " " + op.key(), () -> {
+                    Response response = call(op, TestTokens.bearer(role, SCHOOL), minimalBody(op));
+                    if (matrix.get(op.key()).allowed().get(role)) {
+                        assertThat(response.statusCode()).as("%s may reach %s", role, op.key()).isNotIn(401, 403);
+                    } else {
+                        assertThat(response.statusCode()).as("%s is refused %s", role, op.key()).isEqualTo(403);
+                        assertThat(response.contentType()).startsWith("application/problem+json");
+                    }
+                })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aTokenForAnotherSchoolIsRefused() {
+        Map<String, AccessMatrix.Row> matrix = matrix();
+        return operations().stream()
+                .filter(op -> op.path().contains("{urn}") && matrix.containsKey(op.key()))
+                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream().map(role ->
+                        DynamicTest.dynamicTest(op.key(), () -> {
+                            Response response = call(op, TestTokens.bearer(role, OTHER_SCHOOL), minimalBody(op));
+                            assertThat(response.statusCode()).isEqualTo(403);
+                            assertThat(response.contentType()).startsWith("application/problem+json");
+                        })));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBadTokenIsRefusedOnEveryOperation() {
+        return operations().stream().flatMap(op -> Stream.of(BadTokens.values()).map(bad ->
+                DynamicTest.dynamicTest(bad + " " + op.key(), () -> {
+                    Response response = call(op, bad.bearer("dpo", SCHOOL), minimalBody(op));
+                    assertThat(response.statusCode()).isEqualTo(401);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                })));
+    }
+
+    @Test
+    void everyResourceMethodDeclaresItsSecurity() throws IOException {
+        Path classes = Path.of("target/classes");
+        List<String> undeclared = new ArrayList<>();
+        int checked = 0;
+        try (Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                if (!name.startsWith(rootPackage()) || name.contains("$")) {
+                    continue;
+                }
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    continue;
+                }
+                for (Method method : type.getDeclaredMethods()) {
+                    if (isEndpoint(method)) {
+                        checked++;
+                        if (!declaresSecurity(method) && !declaresSecurity(type)) {
+                            undeclared.add(type.getSimpleName() + "." + method.getName());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("resource methods found under " + rootPackage()).isPositive();
+        assertThat(undeclared).as("resource methods without @RolesAllowed, @PermitAll or @DenyAll").isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> fuzzedInputNeverBreaksTheService() {
+        Map<String, AccessMatrix.Row> matrix = matrix();
+        int cases = Integer.getInteger("custodian.fuzz.cases", 6);
+        return operations().stream().filter(op -> matrix.containsKey(op.key()))
+                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream().map(role ->
+                        DynamicTest.dynamicTest(op.key(), () -> fuzz(op, TestTokens.bearer(role, SCHOOL), cases))));
+    }
+
+    private void fuzz(Operation op, String bearer, int cases) throws SQLException {
+        List<Input> inputs = new ArrayList<>();
+        if (op.takesJson()) {
+            Fuzz.malformedJson().forEach(body -> inputs.add(new Input(body, Map.of(), Map.of())));
+            Map<String, JsonNode> properties = OpenApiOperations.fetch().properties(op.bodySchema());
+            for (String field : properties.keySet()) {
+                Fuzz.values(cases).forEach(value -> inputs.add(new Input("{\"" + field + "\":" + value + "}", Map.of(), Map.of())));
+            }
+            inputs.add(new Input("{\"__unknown\":1,\"schoolUrn\":\"" + OTHER_SCHOOL + "\",\"id\":\"x\",\"status\":\"x\",\"createdBy\":\"x\",\"role\":\"dpo\"}",
+                    Map.of(), Map.of()));
+        }
+        for (Parameter p : op.in("query")) {
+            Fuzz.strings(cases).forEach(value -> inputs.add(new Input(minimalBody(op), Map.of(p.name(), value), Map.of())));
+        }
+        for (Parameter p : op.in("path")) {
+            if (!p.name().equals("urn")) {
+                Fuzz.ids().forEach(value -> inputs.add(new Input(minimalBody(op), Map.of(), Map.of(p.name(), value))));
+            }
+        }
+        try (Connection db = PostgresResource.connect()) {
+            String counts = countingQuery(db);
+            for (Input input : inputs) {
+                check(op, bearer, input, db, counts);
+            }
+        }
+    }
+
+    private static void check(Operation op, String bearer, Input input, Connection db, String counts) throws SQLException {
+        String before = rowCounts(db, counts);
+        Response response = call(op, bearer, input.body(), input.query(), input.path());
+        String what = op.key() + " with " + input;
+        assertThat(response.statusCode()).as("never a 5xx: %s", what).isLessThan(500);
+        String body = response.asString();
+        assertThat(body).as("never a stack trace: %s", what).doesNotContain("\tat ").doesNotContain("Exception:");
+        if (response.statusCode() >= 400) {
+            assertThat(response.contentType()).as("problem+json: %s", what).startsWith("application/problem+json");
+            assertThat(rowCounts(db, counts)).as("nothing stored: %s", what).isEqualTo(before);
+        }
+    }
+
+    private record Input(String body, Map<String, String> query, Map<String, String> path) {
+        @Override
+        public String toString() {
+            String shown = body == null ? "" : body.length() > 120 ? body.substring(0, 120) + "…" : body;
+            return "body " + shown + (query.isEmpty() ? "" : " query " + query) + (path.isEmpty() ? "" : " path " + path);
+        }
+    }
+
+    // ---- calling an operation ------------------------------------------------------------------------------------
+
+    private static String minimalBody(Operation op) {
+        return op.bodyType() == null ? null : op.takesJson() ? "{}" : "";
+    }
+
+    private static Response call(Operation op, String bearer, String body) {
+        return call(op, bearer, body, Map.of(), Map.of());
+    }
+
+    private static Response call(Operation op, String bearer, String body, Map<String, String> query, Map<String, String> pathValues) {
+        RequestSpecification request = given().header("Authorization", bearer);
+        if (body != null) {
+            request.contentType(op.bodyType()).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        String path = op.path();
+        for (Parameter p : op.in("path")) {
+            String value = pathValues.containsKey(p.name()) ? pathValues.get(p.name()) : pathValue(p);
+            path = path.replace("{" + p.name() + "}", encode(value));
+        }
+        // parameters an operation does not document (inherited ones, for instance) still need a value
+        path = path.replace("{urn}", SCHOOL).replaceAll("\\{[^}/]+}", "FIXTURE-1");
+        path += query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&", query.isEmpty() ? "" : "?", ""));
+        return request.urlEncodingEnabled(false).request(op.method(), path);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String pathValue(Parameter p) {
+        if (p.name().equals("urn")) {
+            return SCHOOL;
+        }
+        return p.schema() != null && "uuid".equals(p.schema().path("format").asText()) ? UUID_VALUE : "FIXTURE-1";
+    }
+
+    // ---- the database --------------------------------------------------------------------------------------------
+
+    /** One query giving exact row counts of the service's own tables (not the kernel's outbox, inbox, audit or idempotency tables). */
+    private static String countingQuery(Connection connection) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+            while (rows.next()) {
+                if (!KERNEL_TABLES.contains(rows.getString(1))) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        }
+        return tables.isEmpty() ? "SELECT ''" : tables.stream().map(t -> "'" + t + "=' || (SELECT count(*) FROM " + t + ")")
+                .collect(Collectors.joining(" || ',' || ", "SELECT ", ""));
+    }
+
+    private static String rowCounts(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    // ---- security annotations ------------------------------------------------------------------------------------
+
+    private static boolean isEndpoint(Method method) {
+        return Stream.of(method.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class));
+    }
+
+    private static boolean declaresSecurity(java.lang.reflect.AnnotatedElement element) {
+        return element.isAnnotationPresent(RolesAllowed.class) || element.isAnnotationPresent(PermitAll.class)
+                || element.isAnnotationPresent(DenyAll.class);
+    }
+
+    /** Hostile input, drawn from jqwik's generators. */
+    static final class Fuzz {
+
+        private Fuzz() {
+        }
+
+        static List<String> malformedJson() {
+            return List.of("{", "{\"a\":", "[1,2", "}{", "nul", "\"\\ud800\"", "{\"a\":1,}", "[" .repeat(5000), "\u0000");
+        }
+
+        /** JSON values of every wrong kind for a field, plus random ones. */
+        static List<String> values(int random) {
+            List<String> values = new ArrayList<>(List.of(
+                    "null", "true", "-1", "0", "1e309", "99999999999999999999999", "[]", "{}", "[[[[[[[[[[]]]]]]]]]]",
+                    json("' OR 1=1; DROP TABLE pupil; --"), json("<script>alert(1)</script>"), json("x".repeat(20_000)),
+                    json("\u202e\u0000\u0007 ünïcödé 🧒"), json("2026-02-30"), json("9999-99-99T99:99:99Z"), json("../../etc/passwd")));
+            values.addAll(Arbitraries.strings().ofMaxLength(40).sampleStream().limit(random).map(Fuzz::json).toList());
+            values.addAll(Arbitraries.longs().sampleStream().limit(random).map(String::valueOf).toList());
+            return values;
+        }
+
+        static List<String> strings(int random) {
+            List<String> values = new ArrayList<>(List.of("", "-1", "0", "501", "abc", "1e309", "2026-02-30", "P-1D", "%00",
+                    "' OR 1=1 --", "<script>", "x".repeat(3000), "\u0000", "ünïcödé"));
+            Arbitrary<String> strings = Arbitraries.strings().ofMaxLength(30);
+            values.addAll(strings.sampleStream().limit(random).toList());
+            return values;
+        }
+
+        static List<String> ids() {
+            return List.of("x".repeat(300), "' OR 1=1 --", "../../x", "ünï", "%00", "a b", UUID_VALUE.substring(1));
+        }
+
+        private static String json(String text) {
+            StringBuilder out = new StringBuilder("\"");
+            for (char c : text.toCharArray()) {
+                if (c == '"' || c == '\\') {
+                    out.append('\\').append(c);
+                } else if (c < 0x20) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.append('"').toString();
+        }
+    }
+}
