@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.action.ActionDeadline;
+import org.custodian.sharing.action.ActionDeadlines;
+import org.custodian.sharing.action.ActionKind;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
@@ -14,9 +17,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,26 +32,26 @@ public class AgreementRepository {
 
     private static final String COLUMNS = "id, school_urn, recipient_id, name, purposes, data_categories, lawful_basis, "
             + "consent_purpose, legal_reference, valid_from, valid_to, transfer_country, transfer_safeguard, seeded, "
-            + "version, created_at, updated_at";
+            + "action_deadlines, version, created_at, updated_at";
 
     @Inject
     Jdbc jdbc;
 
     public void insert(Agreement a) {
-        jdbc.update("INSERT INTO agreement (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        jdbc.update("INSERT INTO agreement (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 a.id(), a.schoolUrn(), a.recipientId(), a.name(), a.purposes(), a.dataCategories(), a.lawfulBasis(),
                 a.consentPurpose(), a.legalReference(), a.validFrom(), a.validTo(), a.transferCountry(),
-                a.transferSafeguard(), a.seeded(), a.version(), a.createdAt(), a.updatedAt());
+                a.transferSafeguard(), a.seeded(), deadlines(a), a.version(), a.createdAt(), a.updatedAt());
     }
 
     public boolean update(Agreement a, long expectedVersion) {
         return jdbc.update("""
                 UPDATE agreement SET name = ?, purposes = ?, data_categories = ?, lawful_basis = ?, consent_purpose = ?,
                        legal_reference = ?, valid_from = ?, valid_to = ?, transfer_country = ?, transfer_safeguard = ?,
-                       version = ?, updated_at = ?
+                       action_deadlines = ?, version = ?, updated_at = ?
                 WHERE school_urn = ? AND id = ? AND version = ?
                 """, a.name(), a.purposes(), a.dataCategories(), a.lawfulBasis(), a.consentPurpose(), a.legalReference(),
-                a.validFrom(), a.validTo(), a.transferCountry(), a.transferSafeguard(), a.version(), a.updatedAt(),
+                a.validFrom(), a.validTo(), a.transferCountry(), a.transferSafeguard(), deadlines(a), a.version(), a.updatedAt(),
                 a.schoolUrn(), a.id(), expectedVersion) == 1;
     }
 
@@ -56,6 +62,22 @@ public class AgreementRepository {
     public List<Agreement> forRecipient(String urn, UUID recipientId) {
         return jdbc.list("SELECT " + COLUMNS + " FROM agreement WHERE school_urn = ? AND recipient_id = ? ORDER BY id",
                 AgreementRepository::map, urn, recipientId);
+    }
+
+    /** The action deadlines each of these agreements sets (only the kinds it changes), by agreement id. */
+    public Map<String, Map<ActionKind, ActionDeadline>> deadlines(String urn, Collection<String> ids) {
+        Map<String, Map<ActionKind, ActionDeadline>> byId = new HashMap<>();
+        jdbc.list("SELECT id::text, action_deadlines FROM agreement WHERE school_urn = ? AND id = ANY(?::uuid[])",
+                row -> byId.put(row.getString(1), ActionDeadlines.fromJson(row.getString(2))), urn, ids);
+        return byId;
+    }
+
+    /** Whether the recipient has an agreement, other than {@code except}, in force on {@code day} or starting later. */
+    public boolean anyInForceFrom(String urn, UUID recipientId, UUID except, LocalDate day) {
+        return jdbc.count("""
+                SELECT count(*) FROM agreement
+                WHERE school_urn = ? AND recipient_id = ? AND id <> ? AND (valid_to IS NULL OR valid_to >= ?)
+                """, urn, recipientId, except, day) > 0;
     }
 
     public Page<Agreement> page(String urn, UUID recipientId, LawfulBasis basis, PageRequest page) {
@@ -72,6 +94,10 @@ public class AgreementRepository {
         return NamePages.page(jdbc, sql, params, page, AgreementRepository::map, Agreement::name, Agreement::id);
     }
 
+    private static Jdbc.Json deadlines(Agreement a) {
+        return new Jdbc.Json(ActionDeadlines.toJson(a.actionDeadlines()));
+    }
+
     static Agreement map(ResultSet row) throws SQLException {
         Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
         Jdbc.strings(row, "data_categories").forEach(c -> categories.add(DataCategory.valueOf(c)));
@@ -82,7 +108,8 @@ public class AgreementRepository {
                 LawfulBasis.valueOf(row.getString("lawful_basis")), row.getString("consent_purpose"),
                 row.getString("legal_reference"), row.getObject("valid_from", LocalDate.class),
                 row.getObject("valid_to", LocalDate.class), row.getString("transfer_country"),
-                safeguard == null ? null : TransferSafeguard.valueOf(safeguard), row.getBoolean("seeded"),
+                safeguard == null ? null : TransferSafeguard.valueOf(safeguard),
+                ActionDeadlines.fromJson(row.getString("action_deadlines")), row.getBoolean("seeded"),
                 row.getLong("version"), Jdbc.instant(row, "created_at"), Jdbc.instant(row, "updated_at"));
     }
 }

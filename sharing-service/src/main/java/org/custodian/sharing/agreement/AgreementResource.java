@@ -4,6 +4,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -32,12 +34,17 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.Visibility;
+import org.custodian.sharing.action.ActionDeadline;
+import org.custodian.sharing.action.ActionDeadlines;
+import org.custodian.sharing.action.ActionKind;
+import org.custodian.sharing.action.PartnerActions;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
+import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,11 +57,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** What may go to whom and why: agreements with their lawful basis, validity and any transfer outside the UK. */
 @Path("/api/v1/schools/{urn}/agreements")
@@ -74,18 +85,24 @@ public class AgreementResource {
             @NotNull LocalDate validFrom,
             LocalDate validTo,
             @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") String transferCountry,
-            TransferSafeguard transferSafeguard) {
+            TransferSafeguard transferSafeguard,
+            Map<ActionKind, @NotNull @Valid DeadlineRequest> actionDeadlines) {
+    }
+
+    /** How long partners have to act on one kind of action under this agreement. */
+    public record DeadlineRequest(@NotNull @Min(1) @Max(366) Integer amount, @NotNull ActionDeadline.Unit unit) {
     }
 
     public record AgreementView(UUID id, UUID recipientId, String name, Set<String> purposes,
                                 Set<DataCategory> dataCategories, LawfulBasis lawfulBasis, String consentPurpose,
                                 String legalReference, LocalDate validFrom, LocalDate validTo, String transferCountry,
-                                TransferSafeguard transferSafeguard, boolean seeded, long version, Instant createdAt,
-                                Instant updatedAt) {
+                                TransferSafeguard transferSafeguard, Map<ActionKind, ActionDeadline> actionDeadlines,
+                                boolean seeded, long version, Instant createdAt, Instant updatedAt) {
         static AgreementView of(Agreement a) {
             return new AgreementView(a.id(), a.recipientId(), a.name(), a.purposes(), a.dataCategories(), a.lawfulBasis(),
                     a.consentPurpose(), a.legalReference(), a.validFrom(), a.validTo(), a.transferCountry(),
-                    a.transferSafeguard(), a.seeded(), a.version(), a.createdAt(), a.updatedAt());
+                    a.transferSafeguard(), ActionDeadlines.effective(a.actionDeadlines()), a.seeded(), a.version(),
+                    a.createdAt(), a.updatedAt());
         }
     }
 
@@ -101,6 +118,8 @@ public class AgreementResource {
     AuditLog audit;
     @Inject
     IdempotencyKeys idempotency;
+    @Inject
+    PartnerActions partnerActions;
     @Inject
     Clock clock;
 
@@ -134,7 +153,8 @@ public class AgreementResource {
                                    {"recipientId": "2f4a9c1e-0b7d-4e55-8a51-6f0c2d9e1b37", "name": "Learning platform",
                                     "purposes": ["learning-platform"], "dataCategories": ["IDENTITY", "ASSESSMENT"],
                                     "lawfulBasis": "CONSENT", "consentPurpose": "learning-platform",
-                                    "validFrom": "2026-09-01", "validTo": "2027-08-31"}
+                                    "validFrom": "2026-09-01", "validTo": "2027-08-31",
+                                    "actionDeadlines": {"ERASE": {"amount": 10, "unit": "WORKING_DAYS"}}}
                                    """))) @Valid @NotNull AgreementRequest request) {
         school.open(urn);
         Recipient recipient = recipients.find(urn, request.recipientId())
@@ -170,7 +190,7 @@ public class AgreementResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
-    @Operation(summary = "Update an agreement (send If-Match); end it by setting validTo")
+    @Operation(summary = "Update an agreement (send If-Match); end it by setting validTo: once it has ended, a recipient with no other agreement in force is asked to delete everything it received")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid agreement")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -194,6 +214,11 @@ public class AgreementResource {
             throw Problems.preconditionFailed("the agreement changed meanwhile; read it again and retry");
         }
         audit.record(caller, urn, subject(next.id()), "agreement.updated", Outcome.SUCCESS, describe(next));
+        LocalDate today = Clocks.today(clock);
+        if (next.validTo() != null && next.validTo().isBefore(today) && !next.validTo().equals(current.validTo())) {
+            // ended before today: if it was the recipient's last agreement in force, sharing with it has ended
+            partnerActions.agreementEnded(urn, next.id(), next.recipientId(), next.validTo(), today);
+        }
         return Response.ok(AgreementView.of(next)).header(HttpHeaders.ETAG, ETags.of(next.version())).build();
     }
 
@@ -204,7 +229,15 @@ public class AgreementResource {
     private static void check(AgreementRequest r, Recipient recipient) {
         List<FieldError> errors = AgreementRules.check(r.lawfulBasis(), r.consentPurpose(), r.legalReference(),
                         r.validFrom(), r.validTo(), recipient.country(), r.transferCountry(), r.transferSafeguard())
-                .stream().map(v -> new FieldError(v.field(), v.message())).toList();
+                .stream().map(v -> new FieldError(v.field(), v.message())).collect(Collectors.toCollection(ArrayList::new));
+        if (r.actionDeadlines() != null) {
+            r.actionDeadlines().forEach((kind, d) -> {
+                if (d.amount() > d.unit().max()) {
+                    errors.add(new FieldError("actionDeadlines." + kind + ".amount",
+                            "at most " + d.unit().max() + " " + d.unit().name().toLowerCase().replace('_', ' ')));
+                }
+            });
+        }
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
@@ -214,7 +247,16 @@ public class AgreementResource {
                                    Instant updated) {
         return new Agreement(id, urn, r.recipientId(), r.name().strip(), new LinkedHashSet<>(r.purposes()),
                 EnumSet.copyOf(r.dataCategories()), r.lawfulBasis(), r.consentPurpose(), r.legalReference(),
-                r.validFrom(), r.validTo(), r.transferCountry(), r.transferSafeguard(), seeded, version, created, updated);
+                r.validFrom(), r.validTo(), r.transferCountry(), r.transferSafeguard(), deadlines(r), seeded, version,
+                created, updated);
+    }
+
+    private static Map<ActionKind, ActionDeadline> deadlines(AgreementRequest r) {
+        Map<ActionKind, ActionDeadline> set = new EnumMap<>(ActionKind.class);
+        if (r.actionDeadlines() != null) {
+            r.actionDeadlines().forEach((kind, d) -> set.put(kind, new ActionDeadline(d.amount(), d.unit())));
+        }
+        return set;
     }
 
     private static String describe(Agreement a) {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.support.Columns;
 import org.custodian.sharing.support.Ids;
 import org.custodian.platform.jdbc.Jdbc;
 
@@ -59,10 +60,10 @@ public class DisclosureRepository {
                 urn, first.requestId(), first.recipientId(), first.recipientName(), first.recipientKind(), first.purpose(),
                 first.dataCategories(), first.reason(), first.overrideJustification(), first.disclosedBy(),
                 first.disclosedByRole(), first.disclosedAt(),
-                column(rows, r -> r.id().toString()), column(rows, DisclosureEntry::pupilId),
-                column(rows, r -> r.agreementId().toString()), column(rows, DisclosureEntry::lawfulBasis),
-                column(rows, DisclosureEntry::agreementBasis), column(rows, DisclosureEntry::consentPurpose),
-                column(rows, DisclosureEntry::legalReference), column(rows, r -> Boolean.toString(r.override())));
+                Columns.of(rows, r -> r.id().toString()), Columns.of(rows, DisclosureEntry::pupilId),
+                Columns.of(rows, r -> r.agreementId().toString()), Columns.of(rows, DisclosureEntry::lawfulBasis),
+                Columns.of(rows, DisclosureEntry::agreementBasis), Columns.of(rows, DisclosureEntry::consentPurpose),
+                Columns.of(rows, DisclosureEntry::legalReference), Columns.of(rows, r -> Boolean.toString(r.override())));
     }
 
     /** Appends the refused pupils of one request with their reasons (comma-joined codes, split in SQL). */
@@ -132,14 +133,6 @@ public class DisclosureRepository {
                 """, row -> Map.of("requestId", row.getObject(1, UUID.class), "recipientId", row.getObject(2, UUID.class),
                 "purpose", row.getString(3), "reasons", Jdbc.strings(row, "reasons"),
                 "refusedAt", Jdbc.instant(row, "refused_at")), urn, pupilId);
-    }
-
-    private static List<String> column(List<DisclosureEntry> rows, java.util.function.Function<DisclosureEntry, String> f) {
-        List<String> values = new ArrayList<>(rows.size());
-        for (DisclosureEntry row : rows) {
-            values.add(f.apply(row));
-        }
-        return values;
     }
 
     static DisclosureEntry map(ResultSet row) throws SQLException {

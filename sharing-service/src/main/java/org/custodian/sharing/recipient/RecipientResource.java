@@ -35,6 +35,7 @@ import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.Recipient.Status;
 import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.support.Ids;
+import org.custodian.sharing.webhook.PartnerNotifier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -83,6 +84,8 @@ public class RecipientResource {
     AuditLog audit;
     @Inject
     IdempotencyKeys idempotency;
+    @Inject
+    PartnerNotifier notifier;
     @Inject
     Clock clock;
 
@@ -151,7 +154,7 @@ public class RecipientResource {
     @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
-    @Operation(summary = "Update a recipient (send If-Match); suspend it with status SUSPENDED")
+    @Operation(summary = "Update a recipient (send If-Match); suspend it with status SUSPENDED, which asks it to delete everything it received (a sharing.ended action per pupil)")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid recipient")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -174,6 +177,11 @@ public class RecipientResource {
         }
         audit.record(caller, urn, subject(next.id()), "recipient.updated", Outcome.SUCCESS,
                 next.name() + " (" + next.kind() + ", " + next.status() + ", " + next.country() + ")");
+        if (current.active() && !next.active()) {
+            // the school stops sharing with it altogether: every pupil whose data it received is to be deleted
+            notifier.sharingEnded(urn, next.id(), PartnerNotifier.SharingEnd.RECIPIENT_SUSPENDED, null,
+                    "recipient-suspended:" + next.id() + ":" + next.version());
+        }
         return Response.ok(RecipientView.of(next)).header(HttpHeaders.ETAG, ETags.of(next.version())).build();
     }
 

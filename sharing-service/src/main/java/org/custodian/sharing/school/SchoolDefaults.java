@@ -100,7 +100,7 @@ public class SchoolDefaults {
         LocalDate from = Clocks.today(clock);
         for (DefaultAgreement d : AGREEMENTS) {
             agreements.insert(new Agreement(UUID.randomUUID(), urn, ids.get(d.recipientKey()), d.name(), d.purposes(),
-                    d.categories(), LawfulBasis.LEGAL_OBLIGATION, null, d.legalReference(), from, null, null, null, true,
+                    d.categories(), LawfulBasis.LEGAL_OBLIGATION, null, d.legalReference(), from, null, null, null, Map.of(), true,
                     1, now, now));
         }
         audit.record(new AuditEntry(urn, now, "sharing-service", "system", "school/" + urn, "defaults.seeded",

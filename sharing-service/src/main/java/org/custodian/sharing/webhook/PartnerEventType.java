@@ -3,6 +3,7 @@ package org.custodian.sharing.webhook;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,6 +23,10 @@ public enum PartnerEventType {
             "Processing of this pupil's data in the listed categories (all when none are listed) is restricted. Store it but do not otherwise use it until told it is unrestricted."),
     PROCESSING_UNRESTRICTED("processing.unrestricted",
             "The restriction on this pupil's data has been lifted. You may resume processing under your agreement."),
+    SHARING_ENDED("sharing.ended",
+            "The school has stopped sharing data with you. Delete everything you received from us about this pupil and confirm to the school."),
+    ACTION_REMINDER("action.reminder",
+            "An action the school asked of you is overdue. Do what the original message asked and answer the action at the URLs given."),
     WEBHOOK_TEST("webhook.test", "Nothing: this is a test message to check that your endpoint receives and verifies our webhooks.");
 
     private final String wireName;
@@ -43,6 +48,15 @@ public enum PartnerEventType {
 
     public boolean subscribable() {
         return this != WEBHOOK_TEST;
+    }
+
+    /**
+     * The subscriptions that receive a message of this type: its own, and for {@code sharing.ended} also
+     * {@code erasure.requested} (it asks for an erasure of everything). A reminder also goes to the subscribers of the
+     * type it reminds of (see {@link PartnerNotifier}).
+     */
+    public List<String> receivedBy() {
+        return this == SHARING_ENDED ? List.of(wireName, ERASURE_REQUESTED.wireName) : List.of(wireName);
     }
 
     public static Optional<PartnerEventType> byWireName(String name) {

@@ -8,25 +8,45 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.sharing.action.ActionDeadline;
+import org.custodian.sharing.action.ActionDeadlines;
+import org.custodian.sharing.action.ActionKind;
+import org.custodian.sharing.action.ActionStatus;
+import org.custodian.sharing.action.PartnerAction;
+import org.custodian.sharing.action.PartnerActionLinks;
+import org.custodian.sharing.action.PartnerActionRepository;
+import org.custodian.sharing.action.PartnerActionRepository.NewAction;
+import org.custodian.sharing.agreement.AgreementRepository;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.DataCategory;
-import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.sharing.support.Clocks;
+import org.custodian.sharing.webhook.WebhookRepository.NewMessage;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
 /**
  * Decides which partners must be told what, and queues the messages in the caller's transaction (so a message exists
- * if and only if the change that caused it commits). The delivery worker is woken when the transaction commits.
+ * if and only if the change that caused it commits). A message that asks the partner to act also opens a partner
+ * action in the same transaction, and carries its id, due date and the URLs to answer it. The delivery worker is
+ * woken when the transaction commits.
  */
 @ApplicationScoped
 public class PartnerNotifier {
@@ -37,10 +57,35 @@ public class PartnerNotifier {
     public record Disclosed(String pupilId, UUID disclosureId, String lawfulBasis, UUID agreementId) {
     }
 
+    /** Why the school stopped sharing with a recipient. */
+    public enum SharingEnd { RECIPIENT_SUSPENDED, AGREEMENT_ENDED }
+
+    /** What a recipient received about a pupil: the categories, and the agreements they came under. */
+    private record Received(TreeSet<String> categories, TreeSet<String> agreements) {
+    }
+
+    /** The action a message opens. */
+    private record Opening(ActionKind kind, String causeEventId, String causeReference, Collection<String> categories,
+                           Collection<String> agreements) {
+    }
+
+    /** A message on its way out, with the action it opens (or null). */
+    private record Outgoing(UUID recipient, PartnerEventType type, List<String> receivedBy, String pupilId,
+                            String messageId, ObjectNode data, Opening opening) {
+    }
+
     @Inject
     Jdbc jdbc;
     @Inject
     WebhookRepository webhooks;
+    @Inject
+    PartnerActionRepository actions;
+    @Inject
+    PartnerActionLinks links;
+    @Inject
+    AgreementRepository agreements;
+    @Inject
+    AuditLog audit;
     @Inject
     Clock clock;
     @Inject
@@ -58,42 +103,52 @@ public class PartnerNotifier {
         data.put("purpose", purpose);
         data.set("dataCategories", CloudEventCodec.mapper().valueToTree(categories));
         data.set("pupils", CloudEventCodec.mapper().valueToTree(disclosed));
-        queue(urn, recipientId, PartnerEventType.DISCLOSURE_MADE, null, messageId("disclosure:" + requestId), data);
+        send(urn, List.of(outgoing(recipientId, PartnerEventType.DISCLOSURE_MADE, null, messageId("disclosure:" + requestId),
+                data, null)));
     }
 
     /**
      * {@code consent.withdrawn} to every recipient that received data about the pupil under an agreement resting on
-     * that consent purpose.
+     * that consent purpose; each is asked to stop using it (a {@code STOP_USING} action).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int consentWithdrawn(String urn, String pupilId, String consentPurpose, ConsentStatus status, String sourceEventId) {
-        Map<UUID, TreeSet<String>> received = received(urn, pupilId, "AND agreement_basis = 'CONSENT' AND consent_purpose = ?",
+        Map<UUID, Received> received = received(urn, pupilId, "AND agreement_basis = 'CONSENT' AND consent_purpose = ?",
                 consentPurpose);
-        received.forEach((recipient, categories) -> {
+        List<Outgoing> out = new ArrayList<>();
+        received.forEach((recipient, got) -> {
             ObjectNode data = pupilData(urn, pupilId);
             data.put("consentPurpose", consentPurpose);
             data.put("consentStatus", status.name());
-            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(categories));
-            queue(urn, recipient, PartnerEventType.CONSENT_WITHDRAWN, pupilId, messageId(sourceEventId + ":" + recipient), data);
+            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(got.categories()));
+            out.add(outgoing(recipient, PartnerEventType.CONSENT_WITHDRAWN, pupilId, messageId(sourceEventId + ":" + recipient),
+                    data, new Opening(ActionKind.STOP_USING, sourceEventId, consentPurpose, got.categories(), got.agreements())));
         });
-        return received.size();
+        return send(urn, out);
     }
 
     /**
      * {@code erasure.requested}, {@code rectification.requested}, {@code processing.restricted} and
      * {@code processing.unrestricted} to every recipient that received data about the pupil (Art. 19): only those that
      * received a named category when categories are given, and only consent-based disclosures when the erasure is
-     * limited to what rests on consent.
+     * limited to what rests on consent. All but the lifting of a restriction open an action.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int rightsAction(PartnerEventType type, String urn, String pupilId, String requestId, List<String> categories,
                             boolean consentBasedOnly, String sourceEventId) {
-        Map<UUID, TreeSet<String>> received = consentBasedOnly
+        Map<UUID, Received> received = consentBasedOnly
                 ? received(urn, pupilId, "AND agreement_basis = 'CONSENT'")
                 : received(urn, pupilId, "");
-        int told = 0;
-        for (Map.Entry<UUID, TreeSet<String>> entry : received.entrySet()) {
-            if (!concerns(categories, entry.getValue())) {
+        ActionKind kind = switch (type) {
+            case ERASURE_REQUESTED -> ActionKind.ERASE;
+            case RECTIFICATION_REQUESTED -> ActionKind.RECTIFY;
+            case PROCESSING_RESTRICTED -> ActionKind.RESTRICT;
+            default -> null;
+        };
+        List<Outgoing> out = new ArrayList<>();
+        for (Map.Entry<UUID, Received> entry : received.entrySet()) {
+            Received got = entry.getValue();
+            if (!concerns(categories, got.categories())) {
                 continue;
             }
             ObjectNode data = pupilData(urn, pupilId);
@@ -101,14 +156,71 @@ public class PartnerNotifier {
                 data.put("rightsRequestId", requestId);
             }
             data.set("dataCategories", CloudEventCodec.mapper().valueToTree(categories));
-            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(entry.getValue()));
+            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(got.categories()));
             if (type == PartnerEventType.ERASURE_REQUESTED) {
                 data.put("consentBasedOnly", consentBasedOnly);
             }
-            queue(urn, entry.getKey(), type, pupilId, messageId(sourceEventId + ":" + entry.getKey()), data);
-            told++;
+            out.add(outgoing(entry.getKey(), type, pupilId, messageId(sourceEventId + ":" + entry.getKey()), data,
+                    kind == null ? null : new Opening(kind, sourceEventId, requestId, got.categories(), got.agreements())));
         }
-        return told;
+        return send(urn, out);
+    }
+
+    /**
+     * The school stopped sharing with a recipient altogether: {@code sharing.ended} for every pupil whose data it
+     * received, each opening a {@code DELETE_ALL} action. A pupil already asked to delete everything since the data
+     * last went to the recipient is not asked again.
+     *
+     * @param cause a name for the change that ended sharing (the same cause never asks twice)
+     * @return how many pupils were asked
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int sharingEnded(String urn, UUID recipientId, SharingEnd reason, UUID agreementId, String cause) {
+        List<Outgoing> out = new ArrayList<>();
+        jdbc.list("""
+                SELECT d.pupil_id, array_agg(DISTINCT c.category ORDER BY c.category) AS categories,
+                       array_agg(DISTINCT d.agreement_id::text ORDER BY d.agreement_id::text) AS agreements
+                FROM disclosure_log d, unnest(d.data_categories) AS c(category)
+                WHERE d.school_urn = ? AND d.recipient_id = ?
+                GROUP BY d.pupil_id
+                HAVING NOT EXISTS (SELECT 1 FROM partner_action a
+                                   WHERE a.school_urn = ? AND a.recipient_id = ? AND a.pupil_id = d.pupil_id
+                                     AND a.kind = 'DELETE_ALL' AND a.opened_at >= max(d.disclosed_at))
+                ORDER BY d.pupil_id
+                """, row -> {
+            String pupilId = row.getString(1);
+            List<String> categories = Jdbc.strings(row, "categories");
+            ObjectNode data = pupilData(urn, pupilId);
+            data.put("reason", reason.name());
+            if (agreementId != null) {
+                data.put("agreementId", agreementId.toString());
+            }
+            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(categories));
+            out.add(outgoing(recipientId, PartnerEventType.SHARING_ENDED, pupilId,
+                    messageId(cause + ":" + recipientId + ":" + pupilId), data,
+                    new Opening(ActionKind.DELETE_ALL, cause, agreementId != null ? agreementId.toString() : reason.name(),
+                            categories, Jdbc.strings(row, "agreements"))));
+            return pupilId;
+        }, urn, recipientId, urn, recipientId);
+        return send(urn, out);
+    }
+
+    /**
+     * {@code action.reminder} for an overdue action (the {@code number}th reminder), to the endpoints that subscribe to
+     * reminders or to the type of the message that asked for the action.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reminder(PartnerAction action, int number, LocalDate today) {
+        ObjectNode data = pupilData(action.schoolUrn(), action.pupilId());
+        data.put("originalMessageId", action.messageId());
+        data.put("originalType", action.causeType());
+        data.put("daysOverdue", ChronoUnit.DAYS.between(action.dueOn(), today));
+        data.put("reminder", number);
+        data.set("action", links.describe(action.schoolUrn(), action.id(), action.kind(), action.dueOn(), ActionStatus.OVERDUE));
+        List<String> receivedBy = new ArrayList<>(PartnerEventType.ACTION_REMINDER.receivedBy());
+        receivedBy.add(action.causeType());
+        send(action.schoolUrn(), List.of(new Outgoing(action.recipientId(), PartnerEventType.ACTION_REMINDER, receivedBy,
+                action.pupilId(), messageId("reminder:" + action.id() + ":" + number), data, null)));
     }
 
     /** A {@code webhook.test} message to one endpoint. */
@@ -118,10 +230,12 @@ public class PartnerNotifier {
         data.put("school", endpoint.schoolUrn());
         data.put("endpointId", endpoint.id().toString());
         String messageId = messageId(UUID.randomUUID().toString());
-        store(endpoint.schoolUrn(), endpoint.recipientId(), PartnerEventType.WEBHOOK_TEST, null, messageId, data);
+        Instant now = clock.instant();
+        webhooks.insertMessages(endpoint.schoolUrn(), List.of(message(outgoing(endpoint.recipientId(),
+                PartnerEventType.WEBHOOK_TEST, null, messageId, data, null), now)), now);
         UUID delivery = UUID.randomUUID();
         webhooks.insertDelivery(endpoint.schoolUrn(), delivery, endpoint.id(), endpoint.recipientId(), messageId,
-                PartnerEventType.WEBHOOK_TEST.wireName(), null, clock.instant());
+                PartnerEventType.WEBHOOK_TEST.wireName(), null, now);
         wakeAfterCommit();
         return delivery;
     }
@@ -136,28 +250,92 @@ public class PartnerNotifier {
         return delivery;
     }
 
-    private void queue(String urn, UUID recipient, PartnerEventType type, String pupilId, String messageId, ObjectNode data) {
-        if (store(urn, recipient, type, pupilId, messageId, data)) {
-            if (webhooks.queueForSubscribers(urn, messageId, recipient, type, clock.instant()) > 0) {
-                wakeAfterCommit();
-            }
-        }
+    private static Outgoing outgoing(UUID recipient, PartnerEventType type, String pupilId, String messageId, ObjectNode data,
+                                     Opening opening) {
+        return new Outgoing(recipient, type, type.receivedBy(), pupilId, messageId, data, opening);
     }
 
-    private boolean store(String urn, UUID recipient, PartnerEventType type, String pupilId, String messageId, ObjectNode data) {
+    /**
+     * Stores the messages that do not exist yet, opens their actions, and queues them for the subscribed endpoints:
+     * a statement per table for the whole lot.
+     *
+     * @return how many messages were new
+     */
+    private int send(String urn, List<Outgoing> out) {
+        if (out.isEmpty()) {
+            return 0;
+        }
         Instant now = clock.instant();
-        data.put("requiredAction", type.requiredAction());
+        LocalDate today = Clocks.today(clock);
+        Map<String, Map<ActionKind, ActionDeadline>> deadlines = deadlines(urn, out);
+        List<NewMessage> messages = new ArrayList<>(out.size());
+        List<NewAction> opened = new ArrayList<>();
+        for (Outgoing o : out) {
+            NewAction action = null;
+            if (o.opening() != null) {
+                Opening op = o.opening();
+                List<Map<ActionKind, ActionDeadline>> under = op.agreements().stream().map(deadlines::get)
+                        .filter(java.util.Objects::nonNull).toList();
+                LocalDate dueOn = ActionDeadlines.dueOn(op.kind(), under, today);
+                action = new NewAction(PartnerActionLinks.actionId(o.messageId()), o.recipient(), o.pupilId(), op.kind(),
+                        o.type().wireName(), op.causeEventId(), op.causeReference(), o.messageId(), op.categories(),
+                        op.agreements(), dueOn);
+                o.data().set("action", links.describe(urn, action.id(), op.kind(), dueOn, ActionStatus.OPEN));
+                opened.add(action);
+            }
+            messages.add(message(o, now));
+        }
+        Set<String> fresh = webhooks.insertMessages(urn, messages, now);
+        List<NewAction> freshActions = opened.stream().filter(a -> fresh.contains(a.messageId())).toList();
+        if (!freshActions.isEmpty()) {
+            actions.insertAll(urn, freshActions, now);
+            audit.record(new AuditEntry(urn, now, "sharing-service", "system", auditSubject(freshActions),
+                    "partner-actions.opened", AuditEntry.Outcome.SUCCESS, null, describe(freshActions)));
+        }
+        if (webhooks.queueForSubscribers(urn, messages.stream().filter(m -> fresh.contains(m.id())).toList(), now) > 0) {
+            wakeAfterCommit();
+        }
+        return fresh.size();
+    }
+
+    private static NewMessage message(Outgoing o, Instant now) {
+        o.data().put("requiredAction", o.type().requiredAction());
         ObjectNode payload = CloudEventCodec.mapper().createObjectNode();
-        payload.put("id", messageId);
-        payload.put("type", type.wireName());
-        payload.put("timestamp", now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        payload.set("data", data);
+        payload.put("id", o.messageId());
+        payload.put("type", o.type().wireName());
+        payload.put("timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
+        payload.set("data", o.data());
         try {
-            return webhooks.insertMessage(urn, messageId, recipient, type, pupilId,
-                    CloudEventCodec.mapper().writeValueAsString(payload), now);
+            return new NewMessage(o.messageId(), o.recipient(), o.type(), o.receivedBy(), o.pupilId(),
+                    CloudEventCodec.mapper().writeValueAsString(payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a webhook payload", e);
         }
+    }
+
+    /** The deadlines set by every agreement the outgoing actions rest on, by agreement id. */
+    private Map<String, Map<ActionKind, ActionDeadline>> deadlines(String urn, List<Outgoing> out) {
+        Set<String> ids = new HashSet<>();
+        out.stream().filter(o -> o.opening() != null).forEach(o -> ids.addAll(o.opening().agreements()));
+        return ids.isEmpty() ? Map.of() : agreements.deadlines(urn, ids);
+    }
+
+    private static String auditSubject(List<NewAction> opened) {
+        Set<String> pupils = new TreeSet<>();
+        opened.forEach(a -> pupils.add(a.pupilId()));
+        return pupils.size() == 1 ? "pupils/" + pupils.iterator().next() : "recipients/" + opened.get(0).recipientId();
+    }
+
+    private static String describe(List<NewAction> opened) {
+        StringBuilder out = new StringBuilder();
+        out.append(opened.size()).append(" action(s) ").append(opened.get(0).kind()).append(" (")
+                .append(opened.get(0).causeType()).append("):");
+        opened.stream().limit(20).forEach(a -> out.append(' ').append(a.id()).append(" recipient ").append(a.recipientId())
+                .append(" pupil ").append(a.pupilId()).append(" due ").append(a.dueOn()).append(';'));
+        if (opened.size() > 20) {
+            out.append(" and ").append(opened.size() - 20).append(" more");
+        }
+        return out.toString();
     }
 
     private static ObjectNode pupilData(String urn, String pupilId) {
@@ -167,17 +345,22 @@ public class PartnerNotifier {
         return data;
     }
 
-    /** Recipients that received data about the pupil, with the categories each received. */
-    private Map<UUID, TreeSet<String>> received(String urn, String pupilId, String condition, Object... extra) {
+    /** Recipients that received data about the pupil, with the categories each received and the agreements used. */
+    private Map<UUID, Received> received(String urn, String pupilId, String condition, Object... extra) {
         Object[] params = new Object[2 + extra.length];
         params[0] = urn;
         params[1] = pupilId;
         System.arraycopy(extra, 0, params, 2, extra.length);
-        Map<UUID, TreeSet<String>> received = new LinkedHashMap<>();
-        jdbc.list("SELECT recipient_id, data_categories FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? "
+        Map<UUID, Received> received = new LinkedHashMap<>();
+        jdbc.list("SELECT recipient_id, data_categories, agreement_id FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? "
                         + condition + " ORDER BY disclosed_at",
-                row -> received.computeIfAbsent(row.getObject(1, UUID.class), k -> new TreeSet<>())
-                        .addAll(Jdbc.strings(row, "data_categories")), params);
+                row -> {
+                    Received got = received.computeIfAbsent(row.getObject(1, UUID.class),
+                            k -> new Received(new TreeSet<>(), new TreeSet<>()));
+                    got.categories().addAll(Jdbc.strings(row, "data_categories"));
+                    got.agreements().add(row.getString(3));
+                    return got;
+                }, params);
         return received;
     }
 

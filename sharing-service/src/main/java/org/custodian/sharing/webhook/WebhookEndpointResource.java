@@ -35,6 +35,7 @@ import org.custodian.platform.security.Visibility;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.support.Ids;
+import org.custodian.sharing.support.PartnerScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -371,8 +372,7 @@ public class WebhookEndpointResource {
     /** The recipient in the path: must exist in the school, and be the partner's own for a partner token. */
     private UUID recipient(String urn, String recipientId) {
         UUID id = Ids.uuid(recipientId, "recipientId");
-        if (caller.hasRole(Roles.PARTNER) && !caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN))
-                && !id.toString().equals(caller.subject())) {
+        if (!PartnerScope.mayActFor(caller, id)) {
             throw Problems.notFound("no recipient with that id");
         }
         Visibility.orNotFound(recipients.find(urn, id), "recipient");

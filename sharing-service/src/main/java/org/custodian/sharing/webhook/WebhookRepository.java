@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.support.Columns;
 import org.custodian.sharing.support.Ids;
 import org.custodian.platform.jdbc.Jdbc;
 
@@ -11,8 +12,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Endpoints, messages, deliveries and attempts. */
@@ -96,24 +99,45 @@ public class WebhookRepository {
 
     // --- messages and deliveries ---
 
-    /** Stores a message once (its id is deterministic for messages caused by an event); false when it existed. */
-    public boolean insertMessage(String urn, String id, UUID recipientId, PartnerEventType type, String pupilId,
-                                 String payload, Instant at) {
-        return jdbc.update("""
-                INSERT INTO webhook_message (school_urn, id, recipient_id, event_type, pupil_id, payload, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """, urn, id, recipientId, type.wireName(), pupilId, payload, at) == 1;
+    /** A message to store: {@code acceptedBy} are the subscribed event types that receive it. */
+    public record NewMessage(String id, UUID recipientId, PartnerEventType type, List<String> acceptedBy, String pupilId,
+                             String payload) {
     }
 
-    /** Queues the message for every enabled endpoint of its recipient that subscribes to its type. */
-    public int queueForSubscribers(String urn, String messageId, UUID recipientId, PartnerEventType type, Instant at) {
+    /**
+     * Stores messages once each (their ids are deterministic for messages caused by an event), in one statement.
+     *
+     * @return the ids of those that did not exist yet
+     */
+    public Set<String> insertMessages(String urn, List<NewMessage> messages, Instant at) {
+        if (messages.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.list("""
+                INSERT INTO webhook_message (school_urn, id, recipient_id, event_type, pupil_id, payload, created_at)
+                SELECT ?, m.id, m.recipient_id::uuid, m.event_type, m.pupil_id, m.payload, ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS m(id, recipient_id, event_type, pupil_id, payload)
+                ON CONFLICT DO NOTHING
+                RETURNING id
+                """, row -> row.getString(1), urn, at, Columns.of(messages, NewMessage::id),
+                Columns.of(messages, m -> m.recipientId().toString()), Columns.of(messages, m -> m.type().wireName()),
+                Columns.of(messages, NewMessage::pupilId), Columns.of(messages, NewMessage::payload)));
+    }
+
+    /** Queues each message for every enabled endpoint of its recipient that subscribes to a type that receives it. */
+    public int queueForSubscribers(String urn, List<NewMessage> messages, Instant at) {
+        if (messages.isEmpty()) {
+            return 0;
+        }
         return jdbc.update("""
                 INSERT INTO webhook_delivery (school_urn, id, endpoint_id, recipient_id, message_id, event_type, status,
                                               next_attempt_at, created_at)
-                SELECT school_urn, gen_random_uuid(), id, recipient_id, ?, ?, 'PENDING', ?, ?
-                FROM webhook_endpoint
-                WHERE school_urn = ? AND recipient_id = ? AND status = 'ENABLED' AND ? = ANY(event_types)
-                """, messageId, type.wireName(), at, at, urn, recipientId, type.wireName());
+                SELECT e.school_urn, gen_random_uuid(), e.id, e.recipient_id, m.id, m.event_type, 'PENDING', ?, ?
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS m(id, recipient_id, event_type, accepted_by)
+                JOIN webhook_endpoint e ON e.school_urn = ? AND e.recipient_id = m.recipient_id::uuid
+                 AND e.status = 'ENABLED' AND e.event_types && string_to_array(m.accepted_by, ',')
+                """, at, at, Columns.of(messages, NewMessage::id), Columns.of(messages, m -> m.recipientId().toString()),
+                Columns.of(messages, m -> m.type().wireName()), Columns.of(messages, m -> String.join(",", m.acceptedBy())), urn);
     }
 
     public void insertDelivery(String urn, UUID id, UUID endpointId, UUID recipientId, String messageId, String eventType,

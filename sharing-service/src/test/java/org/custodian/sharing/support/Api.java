@@ -20,6 +20,12 @@ public final class Api {
         return given().header("Authorization", TestTokens.bearer(role, urn)).contentType("application/json");
     }
 
+    /** A partner's token: its subject is the recipient id. */
+    public static RequestSpecification partner(String urn, String recipientId) {
+        return given().header("Authorization", TestTokens.role("partner").school(urn).subject(recipientId).bearer())
+                .contentType("application/json");
+    }
+
     public static RequestSpecification dpo(String urn) {
         return as("dpo", urn);
     }

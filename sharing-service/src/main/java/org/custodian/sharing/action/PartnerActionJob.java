@@ -1,0 +1,132 @@
+package org.custodian.sharing.action;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.Topics;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.jobs.ClusterLock;
+import org.custodian.platform.outbox.Outbox;
+import org.custodian.sharing.support.Clocks;
+import org.custodian.sharing.webhook.DeliveryWorker;
+import org.custodian.sharing.webhook.PartnerNotifier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The daily job, run by one replica at a time ({@link ClusterLock}): (1) agreements whose last day has passed end
+ * sharing with a recipient that has no other agreement in force; (2) actions still waiting after their last day are
+ * marked {@code OVERDUE}, the partner gets an {@code action.reminder} webhook and {@code partner-action.overdue} goes
+ * to {@code custodian.sharing.v1} for the DPO; (3) actions still overdue a reminder interval (in days) after the day of their
+ * last reminder are reminded again. Time comes from the injected {@link Clock}.
+ */
+@ApplicationScoped
+public class PartnerActionJob {
+
+    private static final Logger LOG = Logger.getLogger(PartnerActionJob.class);
+    public static final String JOB = "sharing-partner-actions";
+    private static final int BATCH = 500;
+
+    /** What one run did; {@code ran} is false when another replica held the lock. */
+    public record Run(boolean ran, int agreementsEnded, int actionsOpened, int overdue, int reminded) {
+    }
+
+    @Inject
+    ClusterLock lock;
+    @Inject
+    PartnerActionRepository repository;
+    @Inject
+    PartnerActions actions;
+    @Inject
+    PartnerNotifier notifier;
+    @Inject
+    Outbox outbox;
+    @Inject
+    AuditLog audit;
+    @Inject
+    Jdbc jdbc;
+    @Inject
+    Clock clock;
+    @ConfigProperty(name = "custodian.sharing.partner-actions.reminder-interval", defaultValue = "7d")
+    Duration reminderInterval;
+
+    @Scheduled(identity = JOB, cron = "{custodian.sharing.partner-actions.cron}", timeZone = "Europe/London",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        Run run = run();
+        LOG.infof("partner actions: ran=%s, %d agreement(s) ended (%d action(s) opened), %d overdue, %d reminded again",
+                run.ran(), run.agreementsEnded(), run.actionsOpened(), run.overdue(), run.reminded());
+    }
+
+    public Run run() {
+        Instant now = clock.instant();
+        LocalDate today = Clocks.today(clock);
+        // reminded again on the day the interval has passed since the day of the last reminder, whatever the hour
+        Instant remindedBefore = today.minusDays(Math.max(1, reminderInterval.toDays()) - 1).atStartOfDay(Clocks.LONDON)
+                .toInstant();
+        int[] counts = new int[4];
+        boolean ran = lock.runExclusively(JOB, () -> {
+            List<Object[]> ended;
+            do {
+                ended = jdbc.list("""
+                        SELECT a.school_urn, a.id, a.recipient_id, a.valid_to FROM agreement a
+                        WHERE a.valid_to < ? AND NOT EXISTS (SELECT 1 FROM agreement_end e WHERE e.school_urn = a.school_urn
+                              AND e.agreement_id = a.id AND e.valid_to = a.valid_to)
+                        ORDER BY a.valid_to, a.school_urn, a.id LIMIT ?
+                        """, row -> new Object[]{row.getString(1), row.getObject(2, UUID.class), row.getObject(3, UUID.class),
+                        Jdbc.date(row, "valid_to")}, today, BATCH);
+                for (Object[] a : ended) {
+                    counts[1] += actions.agreementEnded((String) a[0], (UUID) a[1], (UUID) a[2], (LocalDate) a[3], today);
+                    counts[0]++;
+                }
+            } while (ended.size() == BATCH);
+            List<PartnerAction> due;
+            do {
+                due = repository.waitingPastDue(today, BATCH);
+                due.forEach(a -> overdue(a, now, today));
+                counts[2] += due.size();
+            } while (due.size() == BATCH);
+            List<PartnerAction> again;
+            do {
+                again = repository.overdueToRemind(remindedBefore, BATCH);
+                for (PartnerAction a : again) {
+                    repository.reminded(a, now);
+                    notifier.reminder(a, a.reminders() + 1, today);
+                    audit.record(system(a, now, "partner-action.reminded", "reminder " + (a.reminders() + 1) + " to "
+                            + a.recipientName() + ": due by " + a.dueOn() + ", still unanswered"));
+                }
+                counts[3] += again.size();
+            } while (again.size() == BATCH);
+        });
+        return new Run(ran, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private void overdue(PartnerAction a, Instant now, LocalDate today) {
+        long days = ChronoUnit.DAYS.between(a.dueOn(), today);
+        repository.markOverdue(a, now);
+        notifier.reminder(a, a.reminders() + 1, today);
+        outbox.append(Topics.SHARING, CloudEvent.aboutPupil(DeliveryWorker.SOURCE, PartnerActionEvents.OVERDUE, a.schoolUrn(),
+                a.pupilId(), CloudEventCodec.toData(new PartnerActionEvents.Overdue(a.id().toString(),
+                        a.recipientId().toString(), a.pupilId(), a.kind().name(), a.causeType(), a.openedAt(), a.dueOn(),
+                        days, a.acknowledgedAt() != null, now))));
+        audit.record(system(a, now, "partner-action.overdue", a.kind() + " asked of " + a.recipientName() + " about pupil "
+                + a.pupilId() + " was due by " + a.dueOn() + " (" + days + " day(s) ago); reminder sent"));
+    }
+
+    private static AuditEntry system(PartnerAction a, Instant at, String action, String detail) {
+        return new AuditEntry(a.schoolUrn(), at, "sharing-service", "system", "partner-actions/" + a.id(), action,
+                AuditEntry.Outcome.SUCCESS, null, detail);
+    }
+}
