@@ -18,6 +18,8 @@ public final class ActionRules {
 
     /** How far ahead of the service's clock a partner's own clock may be when it says when it acted. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** No partner acted on a Custodian action before this. */
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     public record Acknowledgement(String note) {
     }
@@ -118,6 +120,8 @@ public final class ActionRules {
         }
         if (c.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
             violations.add(new Violation("performedAt", "is in the future"));
+        } else if (c.performedAt().isBefore(EARLIEST)) {
+            violations.add(new Violation("performedAt", "is before " + EARLIEST));
         }
         if (c.recordCount() < 0) {
             violations.add(new Violation("recordCount", "is not negative"));

@@ -333,7 +333,9 @@ public class PartnerActionResource {
         }
         Set<ActionStatus> statuses = EnumSet.noneOf(ActionStatus.class);
         for (String s : value.split(",")) {
-            statuses.add(Ids.enumOf(ActionStatus.class, s.strip(), "status"));
+            if (!s.isBlank()) {
+                statuses.add(Ids.enumOf(ActionStatus.class, s.strip(), "status"));
+            }
         }
         return statuses;
     }

@@ -18,6 +18,9 @@ public final class AgreementRules {
     }
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** Dates an agreement may name (the database keeps far wider ones; these are the sensible ones). */
+    static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private AgreementRules() {
     }
@@ -41,6 +44,12 @@ public final class AgreementRules {
         }
         if (basis == LawfulBasis.LEGAL_OBLIGATION && isBlank(legalReference)) {
             violations.add(new Violation("legalReference", "name the law that obliges the school to share"));
+        }
+        for (var date : new Object[][]{{"validFrom", validFrom}, {"validTo", validTo}}) {
+            LocalDate d = (LocalDate) date[1];
+            if (d != null && (d.isBefore(EARLIEST) || d.isAfter(LATEST))) {
+                violations.add(new Violation((String) date[0], "a date from " + EARLIEST + " to " + LATEST));
+            }
         }
         if (validFrom != null && validTo != null && validTo.isBefore(validFrom)) {
             violations.add(new Violation("validTo", "must not be before validFrom"));

@@ -105,6 +105,8 @@ class ActionRulesTest {
                 .extracting(ActionRules.Violation::field).containsExactly("performedAt", "recordCount");
         assertThat(ActionRules.check(ActionKind.ERASE, new Completion(NOW.plusSeconds(299), CompletionOutcome.DELETED, 0, "R", null), NOW))
                 .as("within the clock skew").isEmpty();
+        assertThat(ActionRules.check(ActionKind.ERASE, new Completion(Instant.parse("1999-12-31T23:59:59Z"),
+                CompletionOutcome.DELETED, 0, "R", null), NOW)).extracting(ActionRules.Violation::field).containsExactly("performedAt");
     }
 
     // --- properties over random sequences of answers ---

@@ -38,6 +38,8 @@ class AgreementRulesTest {
         assertThat(fields(AgreementRules.check(LawfulBasis.PUBLIC_TASK, null, null, FROM, FROM.minusDays(1), "GB", null, null)))
                 .containsExactly("validTo");
         assertThat(AgreementRules.check(LawfulBasis.PUBLIC_TASK, null, null, FROM, FROM, "GB", null, null)).isEmpty();
+        assertThat(fields(AgreementRules.check(LawfulBasis.PUBLIC_TASK, null, null, LocalDate.of(1899, 12, 31),
+                LocalDate.of(10000, 1, 1), "GB", null, null))).containsExactly("validFrom", "validTo");
     }
 
     @Test
