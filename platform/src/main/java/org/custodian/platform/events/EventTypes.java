@@ -38,6 +38,7 @@ public final class EventTypes {
     public static final String DISCLOSURE_MADE = PREFIX + "disclosure.made";
     public static final String DISCLOSURE_REFUSED = PREFIX + "disclosure.refused";
     public static final String WEBHOOK_DEAD = PREFIX + "webhook.dead";
+    public static final String PARTNER_ACTION_OVERDUE = PREFIX + "partner-action.overdue";
 
     // custodian.retention.v1, produced by retention-service
     public static final String DISPOSAL_PROPOSED = PREFIX + "disposal.proposed";
@@ -53,7 +54,7 @@ public final class EventTypes {
             Topics.RIGHTS, List.of(REQUEST_RECEIVED, REQUEST_COMPLETED, ERASURE_APPROVED, RECTIFICATION_APPROVED,
                     PROCESSING_RESTRICTED, PROCESSING_UNRESTRICTED, OBJECTION_UPHELD, COMPLAINT_RECEIVED,
                     REQUEST_DUE_SOON, REQUEST_OVERDUE),
-            Topics.SHARING, List.of(DISCLOSURE_MADE, DISCLOSURE_REFUSED, WEBHOOK_DEAD),
+            Topics.SHARING, List.of(DISCLOSURE_MADE, DISCLOSURE_REFUSED, WEBHOOK_DEAD, PARTNER_ACTION_OVERDUE),
             Topics.RETENTION, List.of(DISPOSAL_PROPOSED, DISPOSAL_APPROVED, RECORD_DISPOSED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED));
 
     /** The topic that carries a type, or an exception for a type no topic carries. */

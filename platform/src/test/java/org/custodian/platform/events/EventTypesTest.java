@@ -22,7 +22,7 @@ class EventTypesTest {
     @Test
     void typesArePrefixedAndBelongToOneTopicOnly() {
         List<String> all = EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
-        assertThat(all).hasSize(29).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
+        assertThat(all).hasSize(30).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
     }
 
     @Test

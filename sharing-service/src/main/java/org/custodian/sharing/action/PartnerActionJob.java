@@ -1,5 +1,9 @@
 package org.custodian.sharing.action;
 
+import org.custodian.platform.events.SharingEvents;
+
+import org.custodian.platform.events.EventTypes;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -117,8 +121,8 @@ public class PartnerActionJob {
         long days = ChronoUnit.DAYS.between(a.dueOn(), today);
         repository.markOverdue(a, now);
         notifier.reminder(a, a.reminders() + 1, today);
-        outbox.append(Topics.SHARING, CloudEvent.aboutPupil(DeliveryWorker.SOURCE, PartnerActionEvents.OVERDUE, a.schoolUrn(),
-                a.pupilId(), CloudEventCodec.toData(new PartnerActionEvents.Overdue(a.id().toString(),
+        outbox.append(Topics.SHARING, CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.PARTNER_ACTION_OVERDUE, a.schoolUrn(),
+                a.pupilId(), CloudEventCodec.toData(new SharingEvents.PartnerActionOverdue(a.id().toString(),
                         a.recipientId().toString(), a.pupilId(), a.kind().name(), a.causeType(), a.openedAt(), a.dueOn(),
                         days, a.acknowledgedAt() != null, now))));
         audit.record(system(a, now, "partner-action.overdue", a.kind() + " asked of " + a.recipientName() + " about pupil "

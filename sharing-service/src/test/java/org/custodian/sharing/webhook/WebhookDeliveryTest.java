@@ -205,7 +205,9 @@ class WebhookDeliveryTest {
         JsonNode state = awaitAttempts(endpoint, ping(endpoint), 1);
         Duration gap = Duration.between(Instant.parse(state.path("lastAttemptAt").asText()),
                 Instant.parse(state.path("nextAttemptAt").asText()));
-        assertThat(gap).isBetween(Duration.ofSeconds(120), Duration.ofSeconds(122));
+        // the next attempt is counted from when the answer came back; on a loaded machine that can be seconds after the
+        // attempt started, so the bound above only rules out anything but Retry-After (the schedule would say 5 s)
+        assertThat(gap).isBetween(Duration.ofSeconds(120), Duration.ofSeconds(150));
         assertThat(state.path("lastError").asText().length()).isLessThan(300);
     }
 
