@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.Response;
 import org.custodian.consent.roster.PupilAccess;
 import org.custodian.consent.roster.RosterIds;
 import org.custodian.platform.idempotency.IdempotencyKeys;
+import org.custodian.platform.quota.Quotas;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.util.List;
 
 @Path("/api/v1/schools/{urn}/pupils/{pupilId}/consents")
 @Tag(name = "Consent decisions")
@@ -42,6 +45,11 @@ public class ConsentResource {
     PupilAccess access;
     @Inject
     IdempotencyKeys idempotency;
+    @Inject
+    Quotas quotas;
+    /** How many consents one parent or pupil may withdraw in a day: far above a family's need, a brake on bulk abuse. */
+    @ConfigProperty(name = "custodian.consent.quota.withdrawals-per-day", defaultValue = "200")
+    int withdrawalsPerDay;
 
     @POST
     @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS})
@@ -53,12 +61,16 @@ public class ConsentResource {
     @APIResponse(responseCode = "404", description = "No such pupil, or not your child")
     @APIResponse(responseCode = "409", description = "Idempotency-Key used with another body")
     @APIResponse(responseCode = "422", description = "The rules do not let this person decide (parental responsibility, competence age, biometrics)")
+    @APIResponse(responseCode = "429", description = "A parent or pupil reached today's limit of withdrawals (audited)")
     public Response record(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId,
                            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DecisionRequest request) {
         caller.requireSchool(urn);
         RosterIds.require(pupilId, "pupilId");
         String path = "/api/v1/schools/" + urn + "/pupils/" + pupilId + "/consents";
         return idempotency.execute(caller.subject(), key, "POST " + path, request, () -> {
+            if (request.decision() == Decision.WITHDRAWN && caller.hasAnyRole(List.of(Roles.PARENT, Roles.PUPIL))) {
+                quotas.consume(caller, urn, "consents.withdraw", withdrawalsPerDay);
+            }
             ConsentReceipt receipt = decisions.record(urn, pupilId, request, caller);
             return Response.created(URI.create(path + "/" + receipt.receiptId())).entity(receipt).build();
         });

@@ -71,6 +71,8 @@ public class ProbeResource {
     AuditLog audit;
     @Inject
     IdempotencyKeys idempotency;
+    @Inject
+    org.custodian.platform.quota.Quotas quotas;
 
     @POST
     @Operation(summary = "Create a probe")
@@ -87,6 +89,19 @@ public class ProbeResource {
             audit.record(caller, urn, "probes/" + probe.id(), "probe.created", AuditEntry.Outcome.SUCCESS, null);
             return Response.created(URI.create("/api/v1/schools/" + urn + "/probes/" + probe.id())).entity(probe).build();
         });
+    }
+
+    @POST
+    @Path("{id}/touches")
+    @Transactional
+    @Operation(summary = "Touch a probe: a flow limited to two a day per person")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "429", description = "Daily quota reached")
+    @RolesAllowed({"parent"})
+    public Response touch(@PathParam("urn") String urn, @PathParam("id") long id) {
+        caller.requireSchool(urn);
+        quotas.consume(caller, urn, "probe.touch", 2);
+        return Response.noContent().build();
     }
 
     @GET

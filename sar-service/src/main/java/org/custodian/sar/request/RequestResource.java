@@ -47,6 +47,11 @@ public class RequestResource {
     @Inject
     Requests requests;
     @Inject
+    org.custodian.platform.quota.Quotas quotas;
+    /** How many requests one parent or pupil may make in a day (well above any real need; a brake on abuse). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "custodian.sar.quota.requests-per-day", defaultValue = "10")
+    int requestsPerDay;
+    @Inject
     IdempotencyKeys idempotency;
 
     @POST
@@ -59,10 +64,14 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "A parent or pupil named a child or guardian who is not theirs")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "422", description = "Not on the roster, no parental responsibility, the child's agreement missing, or no educational-record right at this school")
+    @APIResponse(responseCode = "429", description = "A parent or pupil reached today's limit of requests (audited)")
     public Response create(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
                            @Valid @NotNull RequestDtos.CreateRequest body) {
         caller.requireSchool(urn);
         return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/requests", body, () -> {
+            if (caller.hasAnyRole(java.util.List.of(Roles.PARENT, Roles.PUPIL))) {
+                quotas.consume(caller, urn, "requests.create", requestsPerDay);
+            }
             RightsRequest created = requests.create(urn, body);
             return Response.created(URI.create("/api/v1/schools/" + urn + "/requests/" + created.id()))
                     .entity(RequestViews.view(created, requests.deadlines(urn)))

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
@@ -47,6 +48,26 @@ class RequestApiTest {
     static long count(Roster school) {
         return given().header("Authorization", dpo(school)).get(path(school)).then().statusCode(200)
                 .extract().jsonPath().getList("items").size();
+    }
+
+    @Test
+    void aParentsEleventhRequestOfTheDayIsRefusedAndAuditedButStaffAreNotLimited() {
+        Roster school = Roster.maintainedEnglishSchool();
+        String pupil = school.pupil("Q", 8);
+        String guardian = school.guardianOf(pupil, true);
+        for (int i = 0; i < 10; i++) {
+            post(school, parent(school, guardian), access(pupil)).statusCode(201);
+        }
+        post(school, parent(school, guardian), access(pupil)).statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", notNullValue());
+        assertThat(count(school)).isEqualTo(10);
+        Map<String, Object> logged = new java.util.HashMap<>(access(pupil));
+        logged.put("requester", Map.of("type", "GUARDIAN", "id", guardian));
+        logged.put("channel", "LETTER");
+        post(school, dpo(school), logged).statusCode(201);
+        given().header("Authorization", dpo(school)).queryParam("limit", 500)
+                .get("/api/v1/schools/" + school.urn + "/audit/requests").then().statusCode(200)
+                .body("items.findAll { it.outcome == 'DENIED' && it.action == 'requests.create' }.size()", is(1));
     }
 
     @Test
