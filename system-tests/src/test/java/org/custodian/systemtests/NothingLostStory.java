@@ -30,8 +30,8 @@ import static org.custodian.systemtests.support.Stack.LONDON;
 /**
  * Story 6. Nothing is lost (DESIGN.md §4): with the broker stopped, parents still withdraw, and the outboxes keep the
  * events; when it is back, every withdrawal reaches sharing- and retention-service once in effect and every partner
- * is told. A partner endpoint that answers 503 for a while gets the same message again (same {@code webhook-id})
- * until it takes it.
+ * is told. A roster change made during the outage (a pupil leaves) arrives too. A partner endpoint that answers 503 for
+ * a while gets the same message again (same {@code webhook-id}) until it takes it.
  */
 class NothingLostStory {
 
@@ -57,6 +57,8 @@ class NothingLostStory {
                     }
                     System.out.printf("MEASURE story 6: %d withdrawals recorded one after another through the gateway with the broker down: %d ms%n",
                             PUPILS, (System.nanoTime() - recording) / 1_000_000);
+                    // and the MIS records that the first pupil left today
+                    school.syncRoster(List.of(pupil(pupils.get(0), "Pupil " + pupils.get(0), 10, 5).put("leavingDate", today())), List.of());
                     // and is at once the school's own answer, while nothing has left consent-service yet
                     assertThat(school.classList("PHOTO_PRESS", 5)).isEmpty();
                     Effects.sleep(2000);
@@ -71,6 +73,8 @@ class NothingLostStory {
                     .expect("sharing-service refuses all " + PUPILS, () -> refusedAsWithdrawn(school, paper, pupils) == PUPILS)
                     .expect("retention-service has all " + PUPILS + " photographs due", () -> dueToday(school) == PUPILS)
                     .expect("the partner has all " + PUPILS + " consent.withdrawn webhooks", () -> partner.processed("consent.withdrawn").size() >= PUPILS)
+                    .expect("retention-service has the leaver's primary record due", () -> today().equals(
+                            school.holdingOf(pupils.get(0), "PRI-" + pupils.get(0)).path("dueOn").asText()))
                     .await(Duration.ofSeconds(180));
             long recovery = seen.values().stream().mapToLong(Long::longValue).max().orElseThrow();
             System.out.printf("MEASURE story 6: recovery after the broker restart: %d ms for %d withdrawals (the issue asks within a minute: %s)%n",
@@ -157,6 +161,7 @@ class NothingLostStory {
             parents.add(parentOf(guardian(pupilId), "MOTHER", pupilId));
             photos.add(holding("PHOTOGRAPHS_AND_RECORDINGS", pupilId, "PHOTO-" + pupilId, taken, "PHOTO_PRESS"));
         }
+        photos.add(holding("PUPIL_RECORD_PRIMARY", pupils.get(0), "PRI-" + pupils.get(0), taken.minusYears(5), null));
         school.syncRoster(roster, parents);
         for (String pupilId : pupils) {
             school.parentDecides(guardian(pupilId), pupilId, "PHOTO_PRESS", "GRANTED");
@@ -173,6 +178,10 @@ class NothingLostStory {
                 .until(() -> allowed(school, paper, pupils) == pupils.size());
         assertThat(school.disclose(paper, "press-photos", pupils, "PHOTOGRAPHS").path("allowed").asInt()).isEqualTo(pupils.size());
         return paper;
+    }
+
+    private static String today() {
+        return LocalDate.now(LONDON).toString();
     }
 
     private static int allowed(School school, String recipient, List<String> pupils) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.custodian.systemtests.support.Api;
 import org.custodian.systemtests.support.Effects;
 import org.custodian.systemtests.support.EventLog;
+import org.custodian.systemtests.support.PartnerTool;
 import org.custodian.systemtests.support.School;
 import org.custodian.systemtests.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,9 @@ import static org.custodian.systemtests.support.Stack.LONDON;
 /**
  * Story 1. A parent grants "photos in the local press"; the school shares a photo with the local newspaper; the other
  * parent withdraws. At once the class list, the sharing decision, the newspaper's webhook endpoint and the retention
- * register all follow the withdrawal (consent-, sharing- and retention-service, Kafka and a partner in one story).
+ * register all follow the withdrawal (consent-, sharing- and retention-service, Kafka and a partner in one story). The
+ * newspaper also runs the partner's day-one tool (deploy/local/partner-receiver): it verifies the same webhook and
+ * answers the action it opened, which the school then sees as done.
  */
 class PhotoConsentWithdrawnStory {
 
@@ -44,10 +47,11 @@ class PhotoConsentWithdrawnStory {
         assertThat(school.classList("PHOTO_PRESS", 4)).containsExactlyInAnyOrder(MIA, LEO);
 
         // the local newspaper: a recipient with a consent-based agreement and a webhook endpoint
-        try (WebhookReceiver newspaper = new WebhookReceiver()) {
+        try (WebhookReceiver newspaper = new WebhookReceiver(); PartnerTool tool = new PartnerTool()) {
             String paper = school.addRecipient("Watford Observer", "CONTROLLER");
             school.consentAgreement(paper, "Photos in the local press", "press-photos", "PHOTO_PRESS", "PHOTOGRAPHS", "IDENTITY");
             school.webhookEndpoint(paper, newspaper, "consent.withdrawn", "disclosure.made");
+            tool.receive(school.webhookEndpoint(paper, tool.url(), "consent.withdrawn"));
 
             // sharing-service learns the roster and the grant from Kafka; then the school discloses the sports-day photo
             await("sharing-service sees Mia's press-photo consent").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
@@ -77,6 +81,7 @@ class PhotoConsentWithdrawnStory {
                         .expect("sharing refuses Mia", () -> decisionFor(school.sharingCheck(paper, "press-photos", List.of(MIA), "PHOTOGRAPHS"), MIA)
                                 .path("reasons").toString().contains("CONSENT_WITHDRAWN"))
                         .expect("newspaper receives consent.withdrawn", () -> !newspaper.processed("consent.withdrawn").isEmpty())
+                        .expect("the newspaper's partner-receiver verifies it", () -> !tool.verified().isEmpty())
                         .expect("retention shows the photographs due", () -> school.holdingOf(MIA, "PHOTO-SPORTS-DAY-MIA").hasNonNull("dueOn"))
                         .await(Duration.ofSeconds(20));
                 long slowest = seen.values().stream().mapToLong(Long::longValue).max().orElseThrow();
@@ -104,6 +109,19 @@ class PhotoConsentWithdrawnStory {
                 assertThat(message.data().path("consentStatus").asText()).isEqualTo("WITHDRAWN");
                 assertThat(message.data().path("requiredAction").asText()).isNotBlank();
                 assertThat(newspaper.all()).allMatch(WebhookReceiver.Received::verified);
+
+                // the partner's own tool verified the same event, and answers the action it opened from the command line
+                JsonNode event = tool.verified().get(0);
+                assertThat(event.path("type").asText()).isEqualTo("consent.withdrawn");
+                assertThat(event.path("data").path("pupilId").asText()).isEqualTo(MIA);
+                String action = event.path("data").path("action").path("id").asText();
+                assertThat(action).isEqualTo(message.data().path("action").path("id").asText()).isNotBlank();
+                PartnerTool.Result done = PartnerTool.answer(school.urn, paper, "complete", action, "--outcome", "DELETED",
+                        "--records", "1", "--reference", "NEWSDESK-" + MIA);
+                assertThat(done.exitCode()).as(done.output()).isZero();
+                JsonNode closed = school.dpo.get(school.path("/partner-actions/" + action)).json(200);
+                assertThat(closed.path("status").asText()).isEqualTo("COMPLETED");
+                assertThat(closed.toString()).contains("DELETED", "NEWSDESK-" + MIA);
 
                 // retention: the consent-based photographs fall due today; the attendance register keeps its date
                 JsonNode photos = school.holdingOf(MIA, "PHOTO-SPORTS-DAY-MIA");

@@ -47,8 +47,10 @@ class RetentionRunStory {
                 holding("ADMISSION_ATTENDANCE_REGISTERS", null, "ATT-REGISTER-" + recent.getYear(), recent, null)));
 
         // retention-service learns the leaving date from the roster (Kafka): the primary record falls due that day
-        await("retention-service knows Olive left").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> school.holdingOf(OLD, "PRI-OLD").path("dueOn").asText().equals(left.toString()));
+        org.custodian.systemtests.support.Effects.of("the leaver's roster sync (story 7)")
+                .expect("retention-service dates the primary record from the leaving day",
+                        () -> school.holdingOf(OLD, "PRI-OLD").path("dueOn").asText().equals(left.toString()))
+                .await(Duration.ofSeconds(120));
         assertThat(school.holdingOf(OLD, "PRI-OLD").path("dueAction").asText()).isEqualTo("TRANSFER_TO_NEXT_SCHOOL");
         assertThat(school.holdingOf(OLD, "ATT-OLD-1").path("dueOn").asText()).isEqualTo(entry1.plusYears(6).toString());
 

@@ -146,11 +146,20 @@ public final class School {
 
     /** Registers {@code receiver} as the recipient's webhook endpoint for the given partner types; trusts its secret. */
     public String webhookEndpoint(String recipientId, WebhookReceiver receiver, String... types) {
-        ObjectNode body = object().put("url", receiver.url()).put("description", "system test receiver");
-        List.of(types).forEach(body.putArray("eventTypes")::add);
-        JsonNode created = dpo.post(path("/recipients/" + recipientId + "/webhook-endpoints"), body).json(201);
+        JsonNode created = registerEndpoint(recipientId, receiver.url(), types);
         receiver.trust(created.path("secret").asText());
         return created.path("endpoint").path("id").asText();
+    }
+
+    /** Registers {@code url} as a webhook endpoint of the recipient; answers the {@code whsec_} secret, shown this once. */
+    public String webhookEndpoint(String recipientId, String url, String... types) {
+        return registerEndpoint(recipientId, url, types).path("secret").asText();
+    }
+
+    private JsonNode registerEndpoint(String recipientId, String url, String... types) {
+        ObjectNode body = object().put("url", url).put("description", "system test receiver");
+        List.of(types).forEach(body.putArray("eventTypes")::add);
+        return dpo.post(path("/recipients/" + recipientId + "/webhook-endpoints"), body).json(201);
     }
 
     public static ObjectNode sharing(String recipientId, String purpose, List<String> pupilIds, String... categories) {
