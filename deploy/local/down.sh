@@ -27,7 +27,7 @@ if $reset; then
   rm -rf "$RUN_DIR/kafka/data"
   say "deleted the Kafka data"
   if pg_up; then
-    for s in "${SERVICES[@]}"; do psql_admin -c "DROP DATABASE IF EXISTS custodian_$s"; done
+    for s in "${SERVICES[@]}"; do psql_admin -c "DROP DATABASE IF EXISTS $(db_name "$s")"; done
     say "dropped the local databases (up.sh creates them again)"
   else
     warn "PostgreSQL is not reachable; databases not dropped"

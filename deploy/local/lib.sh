@@ -37,6 +37,7 @@ demo_subject() {
 : "${PGHOST:=127.0.0.1}"
 : "${PGPORT:=5432}"
 : "${PGUSER:=postgres}"
+: "${CUSTODIAN_DB_PREFIX:=custodian_}"
 : "${CUSTODIAN_JWT_ISSUER:=https://auth.custodian.local}"
 : "${CUSTODIAN_JWT_AUDIENCE:=custodian}"
 export KAFKA_PORT KAFKA_CONTROLLER_PORT PGHOST PGPORT PGUSER CUSTODIAN_JWT_ISSUER CUSTODIAN_JWT_AUDIENCE \
@@ -297,16 +298,26 @@ EOF
 
 psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres "$@"; }
 
-# Creates custodian_<service> for each service whose database URL is not overridden.
+# The local database of a service: custodian_<service>, or another prefix to run a second stack beside the first.
+db_name() { echo "${CUSTODIAN_DB_PREFIX}$1"; }
+if [[ $CUSTODIAN_DB_PREFIX != custodian_ ]]; then
+  for _s in "${SERVICES[@]}"; do
+    _var="CUSTODIAN_$(upper "$_s")_DB_URL"
+    [[ -n ${!_var:-} ]] || export "$_var=jdbc:postgresql://$PGHOST:$PGPORT/$(db_name "$_s")" CUSTODIAN_DB_URL_FROM_PREFIX=true
+  done
+  unset _s _var
+fi
+
+# Creates the database of each service whose database URL is not overridden (a prefix is not an override).
 ensure_databases() {
   local s db var
   for s in "${SERVICES[@]}"; do
     var="CUSTODIAN_$(upper "$s")_DB_URL"
-    if [[ -n ${!var:-} ]]; then
+    if [[ -n ${!var:-} && -z ${CUSTODIAN_DB_URL_FROM_PREFIX:-} ]]; then
       say "$var is set; not creating a database for $s"
       continue
     fi
-    db=custodian_$s
+    db=$(db_name "$s")
     if [[ $(psql_admin -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'") != 1 ]]; then
       psql_admin -c "CREATE DATABASE $db" || die "could not create database $db"
       say "created database $db"
