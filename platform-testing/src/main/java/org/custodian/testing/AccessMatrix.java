@@ -44,6 +44,11 @@ public final class AccessMatrix {
         return rows;
     }
 
+    /** Every row of every service, in the table's order. */
+    public static List<Row> all() {
+        return read(locate());
+    }
+
     static Path locate() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         while (dir != null) {
