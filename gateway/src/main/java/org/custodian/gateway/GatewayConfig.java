@@ -24,6 +24,10 @@ public interface GatewayConfig {
     /** The upstream serving {@code /api/v1/me}. */
     String meUpstream();
 
+    /** Where this gateway runs: local, staging or production (the OpenAPI document's server says so). */
+    @WithDefault("local")
+    String environment();
+
     /** Coarse role rules: a path pattern relative to {@code /api/v1/} and the roles that may reach it. */
     Map<String, List<String>> access();
 

@@ -32,10 +32,17 @@ class LimitsTest {
     void aCallerOverItsRateGets429WithRetryAfterAndOthersDoNot() {
         String bearer = "Bearer " + TestTokens.role("mis").school(SCHOOL).subject("mis-" + UUID.randomUUID()).mint();
         for (int i = 0; i < GatewayTestProfile.RATE_CAPACITY; i++) {
-            given().header("Authorization", bearer).get(BASE + "/purposes").then().statusCode(200);
+            Response allowed = given().header("Authorization", bearer).get(BASE + "/purposes");
+            assertThat(allowed.statusCode()).isEqualTo(200);
+            assertThat(allowed.header("RateLimit-Limit")).isEqualTo(Integer.toString(GatewayTestProfile.RATE_CAPACITY));
+            assertThat(Integer.parseInt(allowed.header("RateLimit-Remaining")))
+                    .as("the requests left after request %d", i + 1).isEqualTo(GatewayTestProfile.RATE_CAPACITY - 1 - i);
+            assertThat(Integer.parseInt(allowed.header("RateLimit-Reset"))).isPositive();
         }
         Response refused = given().header("Authorization", bearer).get(BASE + "/purposes");
         assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.header("RateLimit-Limit")).isEqualTo(Integer.toString(GatewayTestProfile.RATE_CAPACITY));
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.jsonPath().getString("type")).isEqualTo("https://custodian.uk/problems/rate-limited");
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 5);

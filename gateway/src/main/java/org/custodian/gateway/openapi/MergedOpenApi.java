@@ -32,6 +32,7 @@ public class MergedOpenApi {
 
     private final UpstreamProxy upstreams;
     private final OpenApiMerger merger;
+    private final GatewayAnswers answers;
     private final Duration probeTimeout;
     private final Duration cacheFor;
     private Future<JsonObject> inFlight;
@@ -41,6 +42,7 @@ public class MergedOpenApi {
     MergedOpenApi(UpstreamProxy upstreams, RouteTable routes, GatewayConfig config) {
         this.upstreams = upstreams;
         this.merger = new OpenApiMerger((path, service) -> routes.upstreamOf(path).filter(service::equals).isPresent());
+        this.answers = new GatewayAnswers(config.environment(), config.rateLimit().enabled());
         this.probeTimeout = config.timeouts().probe();
         this.cacheFor = config.openApi().cacheFor();
     }
@@ -91,7 +93,7 @@ public class MergedOpenApi {
                     unavailable.put(fetched.service(), fetched.failure());
                 }
             });
-            return merger.merge(documents, unavailable);
+            return answers.addTo(merger.merge(documents, unavailable));
         });
     }
 

@@ -8,11 +8,14 @@ import java.util.function.LongSupplier;
 /** One token bucket per caller. Buckets that have refilled completely are forgotten by {@link #sweep()}. */
 public final class RateLimiter {
 
-    /** Allowed, or refused with the whole seconds to wait before trying again (at least 1). */
-    public record Decision(boolean allowed, long retryAfterSeconds) {
+    /**
+     * Allowed, or refused with the whole seconds to wait before trying again (at least 1); and what the caller is told
+     * in the RateLimit headers: the capacity, the requests left and the whole seconds until all are back. A limit of 0
+     * means no limit applies.
+     */
+    public record Decision(boolean allowed, long retryAfterSeconds, long limit, long remaining, long resetSeconds) {
+        public static final Decision UNLIMITED = new Decision(true, 0, 0, 0, 0);
     }
-
-    private static final Decision ALLOWED = new Decision(true, 0);
 
     private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final int capacity;
@@ -30,11 +33,14 @@ public final class RateLimiter {
 
     public Decision acquire(String caller) {
         long now = nanoClock.getAsLong();
-        long wait = buckets.computeIfAbsent(caller, c -> new TokenBucket(capacity, refillPerSecond, now)).tryTake(now);
-        if (wait == 0) {
-            return ALLOWED;
-        }
-        return new Decision(false, Math.max(1, (wait + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1)));
+        TokenBucket bucket = buckets.computeIfAbsent(caller, c -> new TokenBucket(capacity, refillPerSecond, now));
+        long wait = bucket.tryTake(now);
+        return new Decision(wait == 0, wait == 0 ? 0 : Math.max(1, wholeSeconds(wait)), capacity, bucket.remaining(now),
+                wholeSeconds(bucket.untilFull(now)));
+    }
+
+    private static long wholeSeconds(long nanos) {
+        return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
     }
 
     public void sweep() {

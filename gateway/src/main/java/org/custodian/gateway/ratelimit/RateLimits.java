@@ -8,8 +8,6 @@ import org.custodian.gateway.GatewayConfig;
 @ApplicationScoped
 public class RateLimits {
 
-    private static final RateLimiter.Decision UNLIMITED = new RateLimiter.Decision(true, 0);
-
     private final RateLimiter limiter;
 
     RateLimits(GatewayConfig config, Vertx vertx) {
@@ -23,6 +21,6 @@ public class RateLimits {
     }
 
     public RateLimiter.Decision acquire(String caller) {
-        return limiter == null ? UNLIMITED : limiter.acquire(caller);
+        return limiter == null ? RateLimiter.Decision.UNLIMITED : limiter.acquire(caller);
     }
 }

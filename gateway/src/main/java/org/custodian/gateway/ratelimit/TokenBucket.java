@@ -25,6 +25,18 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / perNano);
     }
 
+    /** The whole tokens left. */
+    synchronized long remaining(long now) {
+        refill(now);
+        return (long) Math.floor(tokens);
+    }
+
+    /** The nanoseconds until the bucket is full again. */
+    synchronized long untilFull(long now) {
+        refill(now);
+        return (long) Math.ceil((capacity - tokens) / perNano);
+    }
+
     synchronized boolean isFull(long now) {
         refill(now);
         return tokens >= capacity;

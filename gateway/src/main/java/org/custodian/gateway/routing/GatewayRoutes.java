@@ -49,6 +49,12 @@ public class GatewayRoutes {
         }
         Caller caller = Caller.of(identity);
         RateLimiter.Decision rate = rateLimits.acquire(caller.subject());
+        if (rate.limit() > 0) {
+            rc.addHeadersEndHandler(v -> rc.response().headers()
+                    .set("RateLimit-Limit", Long.toString(rate.limit()))
+                    .set("RateLimit-Remaining", Long.toString(rate.remaining()))
+                    .set("RateLimit-Reset", Long.toString(rate.resetSeconds())));
+        }
         if (!rate.allowed()) {
             rc.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
             ProblemResponses.send(rc, 429, "too many requests; try again in " + rate.retryAfterSeconds() + " s");

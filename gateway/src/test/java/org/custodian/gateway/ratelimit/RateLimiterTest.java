@@ -35,6 +35,21 @@ class RateLimiterTest {
     }
 
     @Test
+    void eachDecisionSaysTheCapacityWhatIsLeftAndWhenTheBucketIsFullAgain() {
+        RateLimiter limiter = new RateLimiter(4, 2, now::get);
+        RateLimiter.Decision first = limiter.acquire("a");
+        assertThat(first).isEqualTo(new RateLimiter.Decision(true, 0, 4, 3, 1));
+        limiter.acquire("a");
+        limiter.acquire("a");
+        RateLimiter.Decision last = limiter.acquire("a");
+        assertThat(last).isEqualTo(new RateLimiter.Decision(true, 0, 4, 0, 2));
+        RateLimiter.Decision refused = limiter.acquire("a");
+        assertThat(refused).isEqualTo(new RateLimiter.Decision(false, 1, 4, 0, 2));
+        advance(1_250);
+        assertThat(limiter.acquire("a")).as("2.5 tokens back, one taken").isEqualTo(new RateLimiter.Decision(true, 0, 4, 1, 2));
+    }
+
+    @Test
     void retryAfterIsAtLeastOneSecond() {
         RateLimiter limiter = new RateLimiter(1, 1000, now::get);
         limiter.acquire("a");

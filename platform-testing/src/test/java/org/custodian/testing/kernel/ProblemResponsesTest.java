@@ -1,6 +1,7 @@
 package org.custodian.testing.kernel;
 
 import io.restassured.response.ValidatableResponse;
+import org.custodian.platform.http.InputLimits;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,6 +86,34 @@ class ProblemResponsesTest {
                 .body("errors.field", hasItem("count"))
                 .body("errors.field", hasItem("tags[0].label"))
                 .body("errors.message", everyItem(notNullValue()));
+    }
+
+    @Test
+    void aStringOverTheKernelsLimitIsRefusedNamingTheField() {
+        String label = "x".repeat(InputLimits.MAX_STRING_LENGTH + 1);
+        post("{\"name\":\"a\",\"colour\":\"RED\",\"tags\":[{\"label\":\"" + label + "\"}]}").statusCode(400)
+                .body("errors[0].field", is("tags[0].label"))
+                .body("errors[0].message", containsString("longer than 10000 characters"));
+    }
+
+    @Test
+    void anArrayOverTheKernelsLimitIsRefusedNamingTheField() {
+        String tags = String.join(",", java.util.Collections.nCopies(InputLimits.MAX_ITEMS + 1, "{}"));
+        post("{\"name\":\"a\",\"colour\":\"RED\",\"tags\":[" + tags + "]}").statusCode(400)
+                .body("errors[0].field", is("tags"))
+                .body("errors[0].message", containsString("more than 10000 items"));
+    }
+
+    @Test
+    void theLimitsAreInTheOpenApiDocumentWhereAFieldStatesNoneOfItsOwn() {
+        var schema = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        String probe = "components.schemas.ProbeRequest.properties";
+        assertThat(schema.getInt(probe + ".name.maxLength")).as("its own @Size").isEqualTo(50);
+        assertThat(schema.getInt(probe + ".tags.maxItems")).isEqualTo(InputLimits.MAX_ITEMS);
+        assertThat(schema.getInt("components.schemas.Tag.properties.label.maxLength")).isEqualTo(InputLimits.MAX_STRING_LENGTH);
+        assertThat(schema.getLong(probe + ".count.minimum")).as("its own @Min").isZero();
+        assertThat(schema.getLong(probe + ".count.maximum")).isEqualTo(Integer.MAX_VALUE);
+        assertThat(schema.getString("components.securitySchemes.bearer.description")).contains("RFC8725");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.custodian.platform.http.InputLimits;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -77,8 +78,8 @@ public class ProblemMappers {
         if (target != null && target.isEnum()) {
             message = "'" + e.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
                     .map(Object::toString).collect(Collectors.joining(", "));
-        } else if (e.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
-            message = "contains a NUL character";
+        } else if (e.getValue() instanceof InputLimits.Refusal refusal) {
+            message = refusal.reason();
         } else {
             message = "'" + e.getValue() + "' is not a valid " + describe(target);
         }

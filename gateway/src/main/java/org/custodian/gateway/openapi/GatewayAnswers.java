@@ -1,0 +1,139 @@
+package org.custodian.gateway.openapi;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Adds to the merged document what the gateway itself does on every operation, so that a client reads the whole
+ * contract in one place: the problem answers it gives before a service is reached (401, 403, 413, 429) or when one
+ * cannot be (502, 503, 504), the RateLimit headers on every answer, the problem+json body of every error, and the
+ * server with the environment it belongs to.
+ */
+public final class GatewayAnswers {
+
+    static final String PROBLEM_REF = "#/components/schemas/Problem";
+    static final String PROBLEM_TYPE = "application/problem+json";
+    static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
+    static final Map<String, String> RATE_LIMIT_HEADERS = Map.of(
+            "RateLimit-Limit", "How many requests the caller may make in a burst.",
+            "RateLimit-Remaining", "How many of them are left.",
+            "RateLimit-Reset", "Seconds until all of them are available again.");
+
+    private final String environment;
+    private final boolean rateLimited;
+
+    /**
+     * @param environment where this gateway runs (local, staging, production), named in the server's description
+     * @param rateLimited whether callers are rate limited (then every answer carries the RateLimit headers)
+     */
+    public GatewayAnswers(String environment, boolean rateLimited) {
+        this.environment = environment;
+        this.rateLimited = rateLimited;
+    }
+
+    public JsonObject addTo(JsonObject document) {
+        document.put("servers", new JsonArray().add(new JsonObject()
+                .put("url", "/")
+                .put("description", "This gateway, in the " + environment + " environment: every path is relative to it.")
+                .put("x-internal", false)));
+        JsonObject components = child(document, "components");
+        child(components, "schemas").put("Problem", problemSchema());
+        if (rateLimited) {
+            JsonObject headers = child(components, "headers");
+            RATE_LIMIT_HEADERS.forEach((name, description) -> headers.put(name, new JsonObject()
+                    .put("description", description)
+                    .put("schema", new JsonObject().put("type", "integer").put("format", "int64")
+                            .put("minimum", 0).put("maximum", Long.MAX_VALUE))));
+            headers.put("Retry-After", new JsonObject()
+                    .put("description", "Seconds to wait before trying again.")
+                    .put("schema", new JsonObject().put("type", "integer").put("format", "int64")
+                            .put("minimum", 1).put("maximum", Long.MAX_VALUE)));
+        }
+        JsonObject paths = document.getJsonObject("paths", new JsonObject());
+        for (String path : paths.fieldNames()) {
+            JsonObject item = paths.getJsonObject(path);
+            for (String method : item.fieldNames()) {
+                if (METHODS.contains(method) && item.getValue(method) instanceof JsonObject operation) {
+                    describe(operation);
+                }
+            }
+        }
+        return document;
+    }
+
+    private void describe(JsonObject operation) {
+        JsonObject responses = child(operation, "responses");
+        answer(responses, "401", "No valid bearer token (missing, expired, wrongly signed, or for another audience).");
+        answer(responses, "403", "The token does not cover this school, or its role may not use this operation.");
+        if (operation.containsKey("requestBody")) {
+            answer(responses, "413", "The body is larger than this resource accepts.");
+        }
+        if (rateLimited) {
+            answer(responses, "429", "Too many requests from this caller; wait as Retry-After says.");
+        }
+        answer(responses, "500", "Something failed that should not have; its X-Request-Id header is what to report.");
+        answer(responses, "502", "The service behind the gateway failed.");
+        answer(responses, "503", "The service behind the gateway is not available; try again shortly.");
+        answer(responses, "504", "The service behind the gateway did not answer in time.");
+        for (String status : responses.fieldNames()) {
+            if (!(responses.getValue(status) instanceof JsonObject response) || response.containsKey("$ref")) {
+                continue;
+            }
+            if (status.startsWith("4") || status.startsWith("5")) {
+                JsonObject content = child(response, "content");
+                content.remove("application/json");
+                if (!content.containsKey(PROBLEM_TYPE)) {
+                    content.put(PROBLEM_TYPE, new JsonObject().put("schema", new JsonObject().put("$ref", PROBLEM_REF)));
+                }
+            }
+            if (rateLimited && (status.startsWith("2") || status.startsWith("4"))) {
+                JsonObject headers = child(response, "headers");
+                RATE_LIMIT_HEADERS.keySet().forEach(name -> headers.put(name, ref(name)));
+                if (status.equals("429")) {
+                    headers.put("Retry-After", ref("Retry-After"));
+                }
+            }
+        }
+    }
+
+    private static void answer(JsonObject responses, String status, String description) {
+        if (!responses.containsKey(status)) {
+            responses.put(status, new JsonObject().put("description", description));
+        }
+    }
+
+    private static JsonObject ref(String header) {
+        return new JsonObject().put("$ref", "#/components/headers/" + header);
+    }
+
+    private static JsonObject child(JsonObject parent, String name) {
+        if (!(parent.getValue(name) instanceof JsonObject)) {
+            parent.put(name, new JsonObject());
+        }
+        return parent.getJsonObject(name);
+    }
+
+    /** RFC 9457 problem details as every Custodian service and the gateway write them. */
+    static JsonObject problemSchema() {
+        JsonObject text = new JsonObject().put("type", "string").put("maxLength", 10_000);
+        return new JsonObject()
+                .put("type", "object")
+                .put("description", "RFC 9457 problem details.")
+                .put("required", new JsonArray().add("type").add("title").add("status"))
+                .put("properties", new JsonObject()
+                        .put("type", text.copy().put("format", "uri"))
+                        .put("title", text.copy())
+                        .put("status", new JsonObject().put("type", "integer").put("format", "int32")
+                                .put("minimum", 400).put("maximum", 599))
+                        .put("detail", text.copy())
+                        .put("instance", text.copy().put("format", "uri-reference"))
+                        .put("errors", new JsonObject().put("type", "array").put("maxItems", 10_000)
+                                .put("items", new JsonObject().put("type", "object")
+                                        .put("properties", new JsonObject()
+                                                .put("field", text.copy().put("maxLength", 500))
+                                                .put("message", text.copy())))));
+    }
+}
