@@ -9,13 +9,14 @@ import java.util.Set;
 /**
  * Adds to the merged document what the gateway itself does on every operation, so that a client reads the whole
  * contract in one place: the problem answers it gives before a service is reached (401, 403, 413, 429) or when one
- * cannot be (502, 503, 504), the RateLimit headers on every answer, the problem+json body of every error, and the
+ * cannot be (502, 503, 504), the RateLimit and CORS headers on every answer, the problem+json body of every error, and the
  * server with the environment it belongs to.
  */
 public final class GatewayAnswers {
 
     static final String PROBLEM_REF = "#/components/schemas/Problem";
     static final String PROBLEM_TYPE = "application/problem+json";
+    static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     static final Map<String, String> RATE_LIMIT_HEADERS = Map.of(
             "RateLimit-Limit", "How many requests the caller may make in a burst.",
@@ -41,8 +42,12 @@ public final class GatewayAnswers {
                 .put("x-internal", false)));
         JsonObject components = child(document, "components");
         child(components, "schemas").put("Problem", problemSchema());
+        JsonObject headers = child(components, "headers");
+        headers.put(ALLOW_ORIGIN, new JsonObject()
+                .put("description", "Present when the request's Origin is one of the front-end origins this gateway "
+                        + "is configured with (never *, and never with credentials).")
+                .put("schema", new JsonObject().put("type", "string").put("format", "uri").put("maxLength", 2048)));
         if (rateLimited) {
-            JsonObject headers = child(components, "headers");
             RATE_LIMIT_HEADERS.forEach((name, description) -> headers.put(name, new JsonObject()
                     .put("description", description)
                     .put("schema", new JsonObject().put("type", "integer").put("format", "int64")
@@ -52,20 +57,29 @@ public final class GatewayAnswers {
                     .put("schema", new JsonObject().put("type", "integer").put("format", "int64")
                             .put("minimum", 1).put("maximum", Long.MAX_VALUE)));
         }
+        // the gateway lets nothing under /api/v1 through without a bearer token, whatever a service's document says
+        JsonArray bearer = child(components, "securitySchemes").fieldNames().stream().findFirst()
+                .map(scheme -> new JsonArray().add(new JsonObject().put(scheme, new JsonArray()))).orElse(null);
         JsonObject paths = document.getJsonObject("paths", new JsonObject());
         for (String path : paths.fieldNames()) {
             JsonObject item = paths.getJsonObject(path);
             for (String method : item.fieldNames()) {
                 if (METHODS.contains(method) && item.getValue(method) instanceof JsonObject operation) {
-                    describe(operation);
+                    describe(path, operation);
+                    if (bearer != null && !operation.containsKey("security") && !document.containsKey("security")) {
+                        operation.put("security", bearer.copy());
+                    }
                 }
             }
         }
         return document;
     }
 
-    private void describe(JsonObject operation) {
+    private void describe(String path, JsonObject operation) {
         JsonObject responses = child(operation, "responses");
+        if (path.contains("{urn}")) {
+            answer(responses, "400", "The school URN in the path is not six digits, or the request is not valid.");
+        }
         answer(responses, "401", "No valid bearer token (missing, expired, wrongly signed, or for another audience).");
         answer(responses, "403", "The token does not cover this school, or its role may not use this operation.");
         if (operation.containsKey("requestBody")) {
@@ -89,8 +103,9 @@ public final class GatewayAnswers {
                     content.put(PROBLEM_TYPE, new JsonObject().put("schema", new JsonObject().put("$ref", PROBLEM_REF)));
                 }
             }
+            JsonObject headers = child(response, "headers");
+            headers.put(ALLOW_ORIGIN, ref(ALLOW_ORIGIN));
             if (rateLimited && (status.startsWith("2") || status.startsWith("4"))) {
-                JsonObject headers = child(response, "headers");
                 RATE_LIMIT_HEADERS.keySet().forEach(name -> headers.put(name, ref(name)));
                 if (status.equals("429")) {
                     headers.put("Retry-After", ref("Retry-After"));
