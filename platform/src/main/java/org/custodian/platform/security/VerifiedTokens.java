@@ -1,0 +1,108 @@
+package org.custodian.platform.security;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import javax.crypto.SecretKey;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bearer-token parser Quarkus verifies every request's JWT with, remembering the tokens it has verified until
+ * they expire. A client sends the same token with every call, and verifying it again (base64, two JSON parses and an
+ * RSA signature check) was the largest single cost of a consent check and most of the gateway's (bench/run.sh, issue
+ * 8: half of all allocations). Only a token that passed the full verification is remembered, by its exact text, and
+ * only until its {@code exp} (without the clock skew the first verification allowed); anything else goes to
+ * SmallRye's own parser as before. At most {@link #CAPACITY} tokens are held; past that the memory starts afresh.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class VerifiedTokens implements JWTParser {
+
+    static final int CAPACITY = 2_000;
+
+    private record Verified(JsonWebToken token, long expiresAtSecond) {
+    }
+
+    private final JWTParser delegate;
+    private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
+
+    @Inject
+    public VerifiedTokens(JWTAuthContextInfo authContextInfo) {
+        this(new DefaultJWTParser(authContextInfo));
+    }
+
+    VerifiedTokens(JWTParser delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public JsonWebToken parse(String bearerToken) throws ParseException {
+        long now = System.currentTimeMillis() / 1000;
+        Verified known = verified.get(bearerToken);
+        if (known != null) {
+            if (now < known.expiresAtSecond()) {
+                return known.token();
+            }
+            verified.remove(bearerToken, known);
+        }
+        JsonWebToken token = delegate.parse(bearerToken);
+        long exp = token.getExpirationTime();
+        if (exp > now) {
+            if (verified.size() >= CAPACITY) {
+                verified.clear();
+            }
+            verified.put(bearerToken, new Verified(token, exp));
+        }
+        return token;
+    }
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return delegate.parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return delegate.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return delegate.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return delegate.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return delegate.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return delegate.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return delegate.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return delegate.parseOnly(token);
+    }
+}

@@ -1,0 +1,77 @@
+package org.custodian.platform.security;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class VerifiedTokensTest {
+
+    private final List<String> verifications = new ArrayList<>();
+
+    /** A parser that "verifies" a token named exp:<seconds from now> or refuses one named bad. */
+    private final JWTParser delegate = (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[]{JWTParser.class}, (proxy, method, args) -> {
+                String token = (String) args[0];
+                verifications.add(token);
+                if (token.startsWith("bad")) {
+                    throw new ParseException("refused");
+                }
+                JwtClaims claims = new JwtClaims();
+                claims.setSubject(token);
+                claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(
+                        System.currentTimeMillis() / 1000 + Long.parseLong(token.substring(token.indexOf(':') + 1))));
+                return new DefaultJWTCallerPrincipal(token, "JWT", claims);
+            });
+
+    private final VerifiedTokens tokens = new VerifiedTokens(delegate);
+
+    @Test
+    void aVerifiedTokenIsVerifiedOnceUntilItExpires() throws Exception {
+        JsonWebToken first = tokens.parse("exp:3600");
+        assertSame(first, tokens.parse("exp:3600"));
+        assertEquals(List.of("exp:3600"), verifications);
+    }
+
+    @Test
+    void anExpiredTokenIsNeverServedFromMemory() throws Exception {
+        tokens.parse("exp:-10");
+        tokens.parse("exp:-10");
+        tokens.parse("exp:0");
+        tokens.parse("exp:0");
+        assertEquals(List.of("exp:-10", "exp:-10", "exp:0", "exp:0"), verifications);
+    }
+
+    @Test
+    void aRefusedTokenIsRefusedEveryTime() {
+        assertThrows(ParseException.class, () -> tokens.parse("bad:1"));
+        assertThrows(ParseException.class, () -> tokens.parse("bad:1"));
+        assertEquals(List.of("bad:1", "bad:1"), verifications);
+    }
+
+    @Test
+    void anotherTokenIsVerifiedOnItsOwn() throws Exception {
+        tokens.parse("exp:3600");
+        tokens.parse("exp:3601");
+        assertEquals(List.of("exp:3600", "exp:3601"), verifications);
+    }
+
+    @Test
+    void theMemoryIsBounded() throws Exception {
+        for (int i = 0; i <= VerifiedTokens.CAPACITY; i++) {
+            tokens.parse("exp:" + (3600 + i));
+        }
+        tokens.parse("exp:3600");
+        assertEquals(VerifiedTokens.CAPACITY + 2, verifications.size());
+    }
+}
