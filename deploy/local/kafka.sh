@@ -24,12 +24,7 @@ $(port_owner "$KAFKA_PORT")"
 $(port_owner "$KAFKA_PORT")"
       start_kafka
     fi
-    deadline=$((SECONDS + ${CUSTODIAN_START_TIMEOUT:-180}))
-    until ready kafka; do
-      running_pid kafka >/dev/null || { log_tail kafka; die "kafka exited while starting"; }
-      ((SECONDS < deadline)) || { log_tail kafka; die "kafka does not accept connections on $KAFKA_PORT"; }
-      sleep 0.2
-    done
+    await_ready kafka
     say "kafka ready on 127.0.0.1:$KAFKA_PORT"
     ;;
   status)

@@ -235,6 +235,54 @@ start_kafka() {
   launch kafka "${java[@]}" -Dcustodian.local=kafka kafka.Kafka "$kafka_dir/server.properties"
 }
 
+# await_ready NAME: until NAME is ready (CUSTODIAN_START_TIMEOUT, 180 s), failing with its log if it exits or times out.
+await_ready() {
+  local deadline=$((SECONDS + ${CUSTODIAN_START_TIMEOUT:-180}))
+  until ready "$1"; do
+    running_pid "$1" >/dev/null || { log_tail "$1"; die "$1 exited while starting"; }
+    ((SECONDS < deadline)) || { log_tail "$1"; die "$1 is not ready after ${CUSTODIAN_START_TIMEOUT:-180}s"; }
+    sleep 0.2
+  done
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# The services and the gateway (up.sh starts them all, service.sh one at a time under a running stack).
+
+# The environment the services and the gateway start with: the dev keys (ensure_keys first), the bind address, Kafka,
+# the gateway's upstreams and the local stack's webhook timings. Variables already set win.
+export_app_env() {
+  : "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:=$PUBLIC_KEY}"
+  : "${SMALLRYE_JWT_SIGN_KEY_LOCATION:=$PRIVATE_KEY}"
+  : "${QUARKUS_HTTP_HOST:=${CUSTODIAN_BIND_HOST:-127.0.0.1}}"
+  : "${CUSTODIAN_SHARING_SECRET_KEY:=$(cat "$SHARING_SECRET_KEY")}"
+  # the local demo's partner endpoints live on this machine; production refuses loopback and private addresses
+  : "${CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES:=true}"
+  # a partner that fails is tried again within a minute, not over two days, and one that hangs is given up after 3 s
+  # (production: 0s,5s,5m,30m,2h,5h,10h,10h and 10 s), so that a failing partner can be watched recovering locally
+  : "${CUSTODIAN_SHARING_WEBHOOKS_RETRY_SCHEDULE:=0s,2s,4s,8s,15s,30s,1m,5m}"
+  : "${CUSTODIAN_SHARING_WEBHOOKS_READ_TIMEOUT:=3s}"
+  export CUSTODIAN_SHARING_SECRET_KEY CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES \
+    CUSTODIAN_SHARING_WEBHOOKS_RETRY_SCHEDULE CUSTODIAN_SHARING_WEBHOOKS_READ_TIMEOUT
+  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION SMALLRYE_JWT_SIGN_KEY_LOCATION QUARKUS_HTTP_HOST KAFKA_BOOTSTRAP_SERVERS
+  local s var
+  for s in "${SERVICES[@]}"; do
+    var="CUSTODIAN_$(upper "$s")_URL"
+    [[ -n ${!var:-} ]] || export "$var=http://127.0.0.1:$(port_of "$s")"
+  done
+}
+
+# start_app NAME: java -jar NAME's fast-jar in the background (see launch), marked -Dcustodian.local=NAME, with
+# CUSTODIAN_JAVA_OPTS. Call export_app_env first.
+start_app() {
+  local java_bin_path opts
+  read -r -a opts <<<"${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+  java_bin_path=$(java_bin)
+  [[ -n $java_bin_path ]] || die "no java found: install a JDK 17 or set JAVA_HOME"
+  [[ -f $(app_jar "$1") ]] || die "$(app_jar "$1") is missing: deploy/local/up.sh builds it"
+  launch "$1" "$java_bin_path" -Dcustodian.local="$1" "${opts[@]}" -jar "$(app_jar "$1")"
+}
+
 # ---------------------------------------------------------------------------------------------------------------
 # PostgreSQL
 

@@ -31,7 +31,6 @@ started_at=$(now)
 timeout=${CUSTODIAN_START_TIMEOUT:-180}
 deadline=$((SECONDS + timeout))
 token_ttl=${CUSTODIAN_DEV_TOKEN_TTL:-28800}
-read -r -a service_java_opts <<<"${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 
 elapsed() {
   if [[ $started_at == *.* ]]; then
@@ -118,19 +117,7 @@ if ((${#to_start[@]} > 0)); then
   ensure_databases
   ensure_keys
 
-  : "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:=$PUBLIC_KEY}"
-  : "${SMALLRYE_JWT_SIGN_KEY_LOCATION:=$PRIVATE_KEY}"
-  : "${QUARKUS_HTTP_HOST:=${CUSTODIAN_BIND_HOST:-127.0.0.1}}"
-  : "${CUSTODIAN_SHARING_SECRET_KEY:=$(cat "$SHARING_SECRET_KEY")}"
-  # the local demo's partner endpoints live on this machine; production refuses loopback and private addresses
-  : "${CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES:=true}"
-  export CUSTODIAN_SHARING_SECRET_KEY CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES
-  KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
-  export MP_JWT_VERIFY_PUBLICKEY_LOCATION SMALLRYE_JWT_SIGN_KEY_LOCATION QUARKUS_HTTP_HOST KAFKA_BOOTSTRAP_SERVERS
-  for s in "${SERVICES[@]}"; do
-    var="CUSTODIAN_$(upper "$s")_URL"
-    [[ -n ${!var:-} ]] || export "$var=http://127.0.0.1:$(port_of "$s")"
-  done
+  export_app_env
 
   say "starting: ${to_start[*]}"
   if starting kafka; then start_kafka; fi
@@ -139,7 +126,7 @@ fi
 wait_for kafka
 if ((${#to_start[@]} > 0)); then
   for c in "${APPS[@]}"; do
-    if starting "$c"; then launch "$c" "$JAVA" -Dcustodian.local="$c" "${service_java_opts[@]}" -jar "$(app_jar "$c")"; fi
+    if starting "$c"; then start_app "$c"; fi
   done
 fi
 for c in "${APPS[@]}"; do wait_for "$c"; done

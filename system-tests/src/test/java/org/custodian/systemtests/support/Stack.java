@@ -24,8 +24,15 @@ public final class Stack {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    /** The repository root: the stories run from system-tests/ (Maven) or from the root. */
+    /**
+     * The repository root: the stories run from system-tests/ (Maven) or from the root. CUSTODIAN_STACK_DIR names
+     * another checkout whose deploy/local scripts (and jars) run the stack under test, e.g. a clone running a second stack.
+     */
     public static Path root() {
+        String stackDir = env("CUSTODIAN_STACK_DIR", "");
+        if (!stackDir.isEmpty()) {
+            return Path.of(stackDir);
+        }
         Path here = Path.of("").toAbsolutePath();
         return Files.isDirectory(here.resolve("deploy/local")) ? here : here.getParent();
     }
@@ -59,10 +66,5 @@ public final class Stack {
 
     public static String audience() {
         return env("CUSTODIAN_JWT_AUDIENCE", "custodian");
-    }
-
-    /** deploy/local/kafka.sh: stops and starts the local stack's broker (story 6). */
-    public static Path kafkaScript() {
-        return root().resolve("deploy/local/kafka.sh");
     }
 }

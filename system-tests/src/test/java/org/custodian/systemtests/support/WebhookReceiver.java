@@ -49,7 +49,26 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Received> processed = new LinkedHashMap<>();
     private volatile String secret;
-    private volatile Function<String, Integer> answer = id -> 204;
+    private volatile Function<String, Answer> answer = id -> Answer.status(204);
+
+    /**
+     * How the partner answers one request: a status after {@code delayMillis} (a partner that hangs holds the request
+     * that long, longer than the sender waits), with a {@code Location} header when {@code location} is set.
+     */
+    public record Answer(int status, long delayMillis, String location) {
+        public static Answer status(int status) {
+            return new Answer(status, 0, null);
+        }
+
+        /** Holds the request for {@code millis}, then answers 504 (the partner's own proxy gave up). */
+        public static Answer hang(long millis) {
+            return new Answer(504, millis, null);
+        }
+
+        public static Answer redirect(String location) {
+            return new Answer(302, 0, location);
+        }
+    }
 
     public WebhookReceiver() {
         try {
@@ -58,7 +77,8 @@ public final class WebhookReceiver implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // cached: a partner that hangs holds a thread per request it holds
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -75,6 +95,12 @@ public final class WebhookReceiver implements AutoCloseable {
 
     /** What to answer a delivery, by its {@code webhook-id}: 2xx accepts it, anything else asks for a retry. */
     public WebhookReceiver answer(Function<String, Integer> answer) {
+        this.answer = id -> Answer.status(answer.apply(id));
+        return this;
+    }
+
+    /** What to answer a delivery, by its {@code webhook-id}, with a delay or a redirect as well as a status. */
+    public WebhookReceiver answerWith(Function<String, Answer> answer) {
         this.answer = answer;
         return this;
     }
@@ -87,7 +113,11 @@ public final class WebhookReceiver implements AutoCloseable {
             String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
             String signatures = exchange.getRequestHeaders().getFirst("webhook-signature");
             boolean verified = secret != null && verify(secret, id, timestamp, body, signatures, Instant.now());
-            int status = verified ? answer.apply(id) : 401;
+            Answer answered = verified ? answer.apply(id) : Answer.status(401);
+            if (answered.delayMillis() > 0) {
+                Effects.sleep(answered.delayMillis());
+            }
+            int status = answered.status();
             received.add(new Received(id, timestamp, signatures, body, Instant.now(), status, verified));
             if (status / 100 == 2) {
                 synchronized (processed) {
@@ -96,6 +126,9 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             if (status == 503 || status == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "1");
+            }
+            if (answered.location() != null) {
+                exchange.getResponseHeaders().add("Location", answered.location());
             }
             exchange.sendResponseHeaders(status, -1);
         }
