@@ -124,7 +124,11 @@ public class WebhookRepository {
                 Columns.of(messages, NewMessage::pupilId), Columns.of(messages, NewMessage::payload)));
     }
 
-    /** Queues each message for every enabled endpoint of its recipient that subscribes to a type that receives it. */
+    /**
+     * Queues each message for every endpoint of its recipient that subscribes to a type that receives it. A disabled
+     * endpoint's deliveries wait (claimDue skips them) and go out once it is enabled again: a partner whose endpoint
+     * answered 410 or was disabled for a while still learns of every withdrawal, erasure … made meanwhile.
+     */
     public int queueForSubscribers(String urn, List<NewMessage> messages, Instant at) {
         if (messages.isEmpty()) {
             return 0;
@@ -135,7 +139,7 @@ public class WebhookRepository {
                 SELECT e.school_urn, gen_random_uuid(), e.id, e.recipient_id, m.id, m.event_type, 'PENDING', ?, ?
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS m(id, recipient_id, event_type, accepted_by)
                 JOIN webhook_endpoint e ON e.school_urn = ? AND e.recipient_id = m.recipient_id::uuid
-                 AND e.status = 'ENABLED' AND e.event_types && string_to_array(m.accepted_by, ',')
+                 AND e.event_types && string_to_array(m.accepted_by, ',')
                 """, at, at, Columns.of(messages, NewMessage::id), Columns.of(messages, m -> m.recipientId().toString()),
                 Columns.of(messages, m -> m.type().wireName()), Columns.of(messages, m -> String.join(",", m.acceptedBy())), urn);
     }

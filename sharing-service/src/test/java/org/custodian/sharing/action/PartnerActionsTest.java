@@ -172,6 +172,25 @@ class PartnerActionsTest {
     }
 
     @Test
+    void whatHappensWhileAnEndpointIsDisabledIsDeliveredOnceItIsEnabledAgain() {
+        Partner p = sharedWith("Disabled For A While");
+        String endpoints = base(URN) + "/recipients/" + p.id() + "/webhook-endpoints";
+        String endpoint = endpoints + "/" + dpo(URN).get(endpoints).then().statusCode(200).extract().path("items[0].id");
+        dpo(URN).header("If-Match", "\"1\"").body(Map.of("url", RECEIVER.url(p.path()), "eventTypes", ALL_TYPES, "status", "DISABLED"))
+                .put(endpoint).then().statusCode(200);
+
+        String action = erasureAction(p);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> p.message("erasure.requested").isEmpty());
+        dpo(URN).get(endpoint + "/deliveries").then().statusCode(200)
+                .body("items.findAll { it.eventType == 'erasure.requested' }.status", is(List.of("PENDING")));
+
+        dpo(URN).header("If-Match", "\"2\"").body(Map.of("url", RECEIVER.url(p.path()), "eventTypes", ALL_TYPES, "status", "ENABLED"))
+                .put(endpoint).then().statusCode(200);
+        Receiver.Received told = awaitMessage(p, "erasure.requested");
+        assertThat(json(told.body()).path("data").path("action").path("id").asText()).isEqualTo(action);
+    }
+
+    @Test
     void aWithdrawalFromKafkaOpensTheActionAndTheWebhookCarriesItsId() {
         Partner photos = partnerWith("Photo Gallery", ALL_TYPES);
         Partner newsletter = partnerWith("Newsletter", ALL_TYPES);
