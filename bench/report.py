@@ -192,5 +192,8 @@ for f in footprints:
     md.append(f"| {f['app']} | {fmt(f.get('readyMs'), ' ms')} | {fmt(f.get('cpuMsToReady'), ' ms')} | {fmt(f.get('quarkusStartedS') or None, ' s')} | "
               f"{fmt(f.get('rssIdleMiB'), ' MiB')} | {fmt(f['rssAfterLoadMiB'], ' MiB')} |")
 md.append("")
+if os.environ.get("BENCH_NOTE"):
+    md.append("Note: " + os.environ["BENCH_NOTE"])
+    md.append("")
 open(os.path.join(out, "latest.md"), "w").write("\n".join(md))
 print("\n".join(md[:len(targets) + 8]))
