@@ -25,6 +25,8 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -71,7 +73,8 @@ public class PurposeResource {
     @Path("{code}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Read a purpose and every wording it had")
-    @APIResponse(responseCode = "200", description = "The purpose, with its current version as ETag")
+    @APIResponse(responseCode = "200", description = "The purpose, with its current version as ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeDetail.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such purpose")

@@ -27,6 +27,8 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -62,7 +64,8 @@ public class GuardianResource {
     @Path("{guardianId}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR, Roles.PARENT})
     @Operation(summary = "Read one guardian (a parent reads only themselves)")
-    @APIResponse(responseCode = "200", description = "The guardian, with an ETag")
+    @APIResponse(responseCode = "200", description = "The guardian, with an ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Guardian.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such guardian, or not you")

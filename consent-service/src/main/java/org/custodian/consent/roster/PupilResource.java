@@ -28,6 +28,8 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -74,7 +76,8 @@ public class PupilResource {
     @Path("{pupilId}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR, Roles.PARENT, Roles.PUPIL})
     @Operation(summary = "Read one pupil")
-    @APIResponse(responseCode = "200", description = "The pupil, with an ETag")
+    @APIResponse(responseCode = "200", description = "The pupil, with an ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such pupil, or not yours to see")

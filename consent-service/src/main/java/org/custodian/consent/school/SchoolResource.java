@@ -22,6 +22,8 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/schools/{urn}")
@@ -40,7 +42,8 @@ public class SchoolResource {
     @GET
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR, Roles.SERVICE})
     @Operation(summary = "Read the school profile (created with defaults on first use)")
-    @APIResponse(responseCode = "200", description = "The profile, with its ETag")
+    @APIResponse(responseCode = "200", description = "The profile, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = School.class)))
     @APIResponse(responseCode = "400", description = "Malformed URN")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "School not in the token")

@@ -35,6 +35,8 @@ import org.custodian.sar.roster.SchoolSettingsChanged;
 import org.custodian.sar.support.Dates;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -65,7 +67,8 @@ public class CalendarResource {
     @GET
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "Read the school's term calendar (terms, holidays, INSET days); its ETag is its version")
-    @APIResponse(responseCode = "200", description = "The calendar (version 0 and no terms when none was set)")
+    @APIResponse(responseCode = "200", description = "The calendar (version 0 and no terms when none was set)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Malformed URN")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")

@@ -26,6 +26,8 @@ import org.custodian.sar.support.Dates;
 import org.custodian.sar.support.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -114,7 +116,8 @@ public class RequestResource {
     @Path("{id}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR, Roles.PARENT, Roles.PUPIL})
     @Operation(summary = "Read a request with its deadline (and how it was worked out), next steps and history")
-    @APIResponse(responseCode = "200", description = "The request; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The request; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request, or not the caller's")

@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Clock;
@@ -190,7 +191,8 @@ public class PartnerActionResource {
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(summary = "Read one partner action (ETag for the DPO's closing)")
-    @APIResponse(responseCode = "200", description = "The action, its answers and the URLs to answer it")
+    @APIResponse(responseCode = "200", description = "The action, its answers and the URLs to answer it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
