@@ -21,11 +21,16 @@ public final class Events {
     }
 
     public static Optional<CloudEvent> find(KafkaTestConsumer consumer, String contains, String type, Duration timeout) {
+        return find(consumer, type, timeout, contains);
+    }
+
+    /** The first event of {@code type} whose JSON contains every one of {@code fragments}. */
+    public static Optional<CloudEvent> find(KafkaTestConsumer consumer, String type, Duration timeout, String... fragments) {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
             List<ConsumerRecord<String, String>> seen = consumer.drain(Duration.ofMillis(250));
             Optional<CloudEvent> found = seen.stream()
-                    .filter(r -> r.value().contains(contains))
+                    .filter(r -> java.util.Arrays.stream(fragments).allMatch(r.value()::contains))
                     .map(r -> CloudEventCodec.fromJson(r.value()))
                     .filter(e -> e.type().equals(type))
                     .findFirst();
