@@ -62,12 +62,21 @@ public class HoldingRegistry {
         this.today = today;
     }
 
+    /**
+     * Serialises the school's registrations with each other and with the roster projection (until the transaction
+     * ends): a holding registered while the roster event about its pupil is being applied would otherwise be seen by
+     * neither, and wait for a roster event that has already come.
+     */
+    public static void lockSchool(Jdbc sql, String urn) {
+        sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.holdings." + urn);
+    }
+
     public List<Registered> register(Caller caller, String urn, List<Registration> batch) {
         Map<String, ScheduledClass> rules = schedule.current(urn);
         Violations.throwIfAny(RegistrationRules.violations(batch,
                 code -> Optional.ofNullable(rules.get(code)).map(ScheduledClass::rule), today.date()));
 
-        sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.holdings." + urn);
+        lockSchool(sql, urn);
         Map<String, Holding> existing = new HashMap<>();
         store.bySources(urn, batch.stream().collect(Collectors.groupingBy(Registration::system,
                         Collectors.mapping(Registration::reference, Collectors.toList()))))

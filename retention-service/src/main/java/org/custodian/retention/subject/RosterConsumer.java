@@ -3,6 +3,8 @@ package org.custodian.retention.subject;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.retention.holding.HoldingRegistry;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
@@ -27,6 +29,8 @@ public class RosterConsumer {
     SubjectFactsStore facts;
     @Inject
     DueRecalculation recalculation;
+    @Inject
+    Jdbc sql;
 
     @Incoming("roster")
     @Blocking
@@ -36,6 +40,9 @@ public class RosterConsumer {
 
     void apply(CloudEvent event) {
         String urn = EventChecks.school(event);
+        if (java.util.Set.of(EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED, EventTypes.PUPIL_LEFT).contains(event.type())) {
+            HoldingRegistry.lockSchool(sql, urn);
+        }
         switch (event.type()) {
             case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED -> {
                 RosterEvents.PupilChanged pupil = CloudEventCodec.data(event, RosterEvents.PupilChanged.class);
