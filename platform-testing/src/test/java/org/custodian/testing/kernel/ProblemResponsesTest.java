@@ -1,11 +1,17 @@
 package org.custodian.testing.kernel;
 
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import org.custodian.platform.http.InputLimits;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +138,25 @@ class ProblemResponsesTest {
         String big = "{\"name\":\"" + "x".repeat(70_000) + "\",\"colour\":\"RED\"}";
         given().header("Authorization", dpo).contentType("application/json").body(big).post(PROBES).then()
                 .statusCode(413).contentType("application/problem+json").body("status", is(413));
+    }
+
+    @Test
+    void aClientStillSendingAnOversizeBodyReadsThe413() throws Exception {
+        byte[] body = ("{\"name\":\"" + "x".repeat(4_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        URI server = URI.create(RestAssured.baseURI);
+        try (Socket socket = new Socket(server.getHost(), RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + PROBES + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + dpo
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the answer is ready long before the body has been sent
+            out.write(body);
+            out.flush();
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).isEqualTo("HTTP/1.1 413");
+        }
     }
 
     @Test

@@ -2,9 +2,11 @@ package org.custodian.platform.http;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.custodian.platform.problems.Problem;
 import org.custodian.platform.problems.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,6 +19,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class BodyLimit {
+
+    /** The largest refused body read to its end before the answer (see {@link #refuse}). */
+    public static final long DISCARDED_AT_MOST = 32L * 1024 * 1024;
 
     private final long limit;
 
@@ -39,13 +44,31 @@ public class BodyLimit {
                 return;
             }
             if (length > limit) {
-                rc.response().putHeader("Connection", "close");
-                rc.response().endHandler(done -> rc.request().connection().close());
-                RouteProblems.send(rc, Problems.payloadTooLarge("the request body is " + length
+                refuse(rc, length, Problems.payloadTooLarge("the request body is " + length
                         + " bytes; this service accepts at most " + limit).problem());
                 return;
             }
         }
         rc.next();
+    }
+
+    /**
+     * Answers a request whose declared body is too large with {@code problem}, without its body reaching anything.
+     * A client still sending when the connection closes sees it reset rather than the answer, so a body of up to
+     * {@link #DISCARDED_AT_MOST} bytes is read and thrown away first; a larger one is answered at once and its
+     * connection closed.
+     */
+    public static void refuse(RoutingContext rc, long declaredLength, Problem problem) {
+        HttpServerRequest request = rc.request();
+        if (declaredLength <= DISCARDED_AT_MOST && !request.isEnded()) {
+            request.handler(discarded -> { });
+            request.exceptionHandler(failed -> request.connection().close());
+            request.endHandler(ended -> RouteProblems.send(rc, problem));
+            request.resume();
+            return;
+        }
+        rc.response().putHeader("Connection", "close");
+        rc.response().endHandler(done -> request.connection().close());
+        RouteProblems.send(rc, problem);
     }
 }

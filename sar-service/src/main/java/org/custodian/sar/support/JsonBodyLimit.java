@@ -5,7 +5,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.custodian.platform.http.RouteProblems;
+import org.custodian.platform.http.BodyLimit;
 import org.custodian.platform.problems.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,9 +37,7 @@ public class JsonBodyLimit {
             try {
                 long length = Long.parseLong(declared.trim());
                 if (length > limit) {
-                    rc.response().putHeader("Connection", "close");
-                    rc.response().endHandler(done -> rc.request().connection().close());
-                    RouteProblems.send(rc, Problems.payloadTooLarge("the request body is " + length + " bytes; this operation accepts at most "
+                    BodyLimit.refuse(rc, length, Problems.payloadTooLarge("the request body is " + length + " bytes; this operation accepts at most "
                             + limit + " (only document uploads may be larger)").problem());
                     return;
                 }
