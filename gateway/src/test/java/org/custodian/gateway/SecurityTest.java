@@ -5,12 +5,16 @@ import io.quarkus.test.junit.TestProfile;
 import org.custodian.gateway.support.GatewayTestProfile;
 import org.custodian.testing.BadTokens;
 import org.custodian.testing.TestTokens;
+import org.custodian.tokens.VerifiedTokens;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
@@ -34,6 +38,19 @@ class SecurityTest {
                 .body("status", is(401))
                 .body("instance", is(PUPILS))
                 .body("service", nullValue());
+    }
+
+    @Inject
+    JWTParser parser;
+
+    @Test
+    void tokensAreVerifiedByTheParserThatRemembersThem() {
+        // VerifiedTokensTest proves what it remembers and for how long; this proves the gateway uses it
+        assertThat(parser).isInstanceOf(VerifiedTokens.class);
+        String bearer = TestTokens.bearer("dpo", SCHOOL);
+        given().header("Authorization", bearer).get(PUPILS).then().statusCode(200);
+        given().header("Authorization", bearer).get(PUPILS).then().statusCode(200);
+        given().header("Authorization", bearer + "x").get(PUPILS).then().statusCode(401);
     }
 
     @Test

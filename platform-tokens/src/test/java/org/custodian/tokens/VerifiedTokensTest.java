@@ -1,4 +1,4 @@
-package org.custodian.platform.security;
+package org.custodian.tokens;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTParser;
