@@ -109,6 +109,17 @@ public abstract class EveryOperationContract {
                 })));
     }
 
+    /** The anonymous caller: no Authorization header at all. */
+    @TestFactory
+    Stream<DynamicTest> anAnonymousCallerIsAskedForAToken() {
+        return operations().stream().map(op -> DynamicTest.dynamicTest("anonymous " + op.key(), () -> {
+            Response response = call(op, null, minimalBody(op));
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.contentType()).startsWith("application/problem+json");
+            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+        }));
+    }
+
     @Test
     void everyResourceMethodDeclaresItsSecurity() throws IOException {
         Path classes = Path.of("target/classes");
@@ -239,7 +250,7 @@ public abstract class EveryOperationContract {
     }
 
     private static Response call(Operation op, String bearer, String body, Map<String, String> query, Map<String, String> pathValues) {
-        RequestSpecification request = given().header("Authorization", bearer);
+        RequestSpecification request = bearer == null ? given() : given().header("Authorization", bearer);
         if (body != null) {
             request.contentType(op.bodyType()).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
