@@ -68,7 +68,7 @@ if ready gateway && ready consent && ready sharing && ready retention && ready s
   say "the stack answers on gateway port $CUSTODIAN_GATEWAY_PORT; using it as it runs"
 else
   # throughput is measured with the JVM's full JIT (deploy/README.md: the C1-only default starts faster)
-  export CUSTODIAN_JAVA_OPTS=${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx384m -XX:+UseSerialGC}
+  export CUSTODIAN_JAVA_OPTS=${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC}
   CUSTODIAN_RATE_LIMIT_ENABLED=false deploy/local/up.sh --no-demo
 fi
 ensure_keys
@@ -78,14 +78,15 @@ cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / h
 # as before (read from /proc), plus the given variables; prints the milliseconds from launch to ready and the CPU time
 # the process had used by then (which, unlike the wall time, does not depend on what else the machine is doing).
 restart() {
-  local name=$1 pid args envs t0
+  local name=$1 pid args envs cwd t0
   shift
   pid=$(running_pid "$name") || die "$name is not running"
   mapfile -d '' args <"/proc/$pid/cmdline"
   mapfile -d '' envs <"/proc/$pid/environ"
+  cwd=$(readlink "/proc/$pid/cwd") # a jar with a class-data archive runs from its own folder (lib.sh start_app)
   stop "$name" >/dev/null
   t0=$(date +%s%N)
-  launch "$name" env -i "${envs[@]}" "$@" "${args[@]}"
+  launch "$name" env -C "$cwd" -i "${envs[@]}" "$@" "${args[@]}"
   until ready "$name"; do
     running_pid "$name" >/dev/null || { log_tail "$name"; die "$name exited while starting"; }
     sleep 0.02
