@@ -29,6 +29,7 @@ machine = {
     "java": sh("java -version 2>&1 | head -n1"),
     "postgres": sh("psql -V"),
     "serviceJavaOpts": os.environ.get("BENCH_JAVA_OPTS", ""),
+    "restartJavaOpts": os.environ.get("BENCH_RESTART_JAVA_OPTS", ""),
     "concurrency": int(os.environ.get("BENCH_CONCURRENCY", "8")),
     "smoke": os.environ.get("BENCH_SMOKE") == "true",
 }
@@ -186,6 +187,9 @@ for s in scale_r:
 md.append("")
 md.append("## 6. Footprint")
 md.append("")
+if machine["restartJavaOpts"]:
+    md.append(f"Each part is restarted from its jar (with its AppCDS archive when up.sh built one) with the local stack's default JVM options, `{machine['restartJavaOpts']}`, while the rest of the stack is idle; its memory after the load is that of the process measured above.")
+    md.append("")
 md.append("| part | process start to ready | CPU used by then | Quarkus' own 'started in' | RSS idle (5 s after ready) | RSS after the load |")
 md.append("|---|---|---|---|---|---|")
 for f in footprints:

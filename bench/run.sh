@@ -75,13 +75,19 @@ ensure_keys
 # CPU time (ms) a part of the stack has used so far: user + system clock ticks from /proc
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$(running_pid "$1")/stat"; }
 # restart NAME [VAR=value...]: stops a part of the stack and starts it again with the same command line and environment
-# as before (read from /proc), plus the given variables; prints the milliseconds from launch to ready and the CPU time
-# the process had used by then (which, unlike the wall time, does not depend on what else the machine is doing).
+# as before (read from /proc), plus the given variables, and with the JVM options $RESTART_JAVA_OPTS instead of its own
+# when that is set; prints the milliseconds from launch to ready and the CPU time the process had used by then (which,
+# unlike the wall time, does not depend on what else the machine is doing).
 restart() {
-  local name=$1 pid args envs cwd t0
+  local name=$1 pid args envs cwd t0 i opts
   shift
   pid=$(running_pid "$name") || die "$name is not running"
   mapfile -d '' args <"/proc/$pid/cmdline"
+  if [[ -n ${RESTART_JAVA_OPTS:-} ]]; then # java -Dcustodian.local=NAME <options> [-XX:SharedArchiveFile=...] -jar ...
+    for ((i = 2; i < ${#args[@]}; i++)); do [[ ${args[i]} == -jar || ${args[i]} == -XX:SharedArchiveFile=* ]] && break; done
+    read -r -a opts <<<"$RESTART_JAVA_OPTS"
+    args=("${args[@]:0:2}" "${opts[@]}" "${args[@]:i}")
+  fi
   mapfile -d '' envs <"/proc/$pid/environ"
   cwd=$(readlink "/proc/$pid/cwd") # a jar with a class-data archive runs from its own folder (lib.sh start_app)
   stop "$name" >/dev/null
@@ -338,7 +344,7 @@ for n in $roster_sizes; do
 done
 
 # ---- 6. footprint --------------------------------------------------------------------------------------------------------
-step "6. footprint: resident memory after the load, then each of ${restart[*]} restarted from its jar: time to ready, idle memory"
+step "6. footprint: resident memory after the load, then each of ${restart[*]} restarted from its jar with the stack's default JVM options ($DEFAULT_JAVA_OPTS): time to ready, idle memory"
 # waits (up to 3 minutes in all) until the stack is idle: its parts together use under 12% of a core over 2 s, e.g.
 # once the consumers have caught up with the roster syncs' events, so that a restart is not timed against them
 quiet_deadline=0
@@ -359,7 +365,7 @@ for app in "${APPS[@]}"; do
   after=$(rss_mib "$(running_pid "$app")")
   if [[ " ${restart[*]} " == *" $app "* ]]; then
     quiet
-    read -r ms cpu < <(restart "$app")
+    read -r ms cpu < <(RESTART_JAVA_OPTS=$DEFAULT_JAVA_OPTS restart "$app")
     sleep 5
     printf '{"app":"%s","readyMs":%d,"cpuMsToReady":%d,"quarkusStartedS":"%s","rssIdleMiB":%s,"rssAfterLoadMiB":%s}' "$app" "$ms" "$cpu" \
       "$(grep -o 'started in [0-9.]*s' "$LOG_DIR/$app.log" | head -n1 | grep -o '[0-9.]*')" "$(rss_mib "$(running_pid "$app")")" "$after"
@@ -375,6 +381,6 @@ fi
 
 # ---- report ----------------------------------------------------------------------------------------------------------
 step "report"
-BENCH_SMOKE=$smoke BENCH_JAVA_OPTS=$java_opts BENCH_CONCURRENCY=$conc python3 bench/report.py "$parts" "$out"
+BENCH_SMOKE=$smoke BENCH_JAVA_OPTS=$java_opts BENCH_RESTART_JAVA_OPTS=$DEFAULT_JAVA_OPTS BENCH_CONCURRENCY=$conc python3 bench/report.py "$parts" "$out"
 gnuplot -e "datadir='$out'" bench/scaling.gp
 say "wrote $out/latest.md, $out/latest.json and $out/scaling.svg"

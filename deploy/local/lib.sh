@@ -272,11 +272,14 @@ export_app_env() {
   done
 }
 
+# the JVM options of the services and the gateway unless CUSTODIAN_JAVA_OPTS says otherwise (deploy/README.md)
+DEFAULT_JAVA_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+
 # start_app NAME: java -jar NAME's fast-jar in the background (see launch), marked -Dcustodian.local=NAME, with
 # CUSTODIAN_JAVA_OPTS. Call export_app_env first.
 start_app() {
   local java_bin_path opts
-  read -r -a opts <<<"${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+  read -r -a opts <<<"${CUSTODIAN_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
   java_bin_path=$(java_bin)
   [[ -n $java_bin_path ]] || die "no java found: install a JDK 17 or set JAVA_HOME"
   local jar
