@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark suite of issue 8: the hot paths against the machine's own limits, as ratios measured in one run.
 #
-#   bench/run.sh            the full run (about 10-15 minutes on the 2-core build machine)
+#   bench/run.sh            the full run (about 17 minutes on the 2-core build machine)
 #   bench/run.sh --smoke    small data, short runs (about a minute): proves the suite still works; .ci/run runs it
 #
 # Starts the local stack (deploy/local/up.sh --no-demo) when its gateway does not answer, loads the data with a
