@@ -151,7 +151,7 @@ class WebhookDeliveryTest {
             Instant next = Instant.parse(state.path("nextAttemptAt").asText());
             assertThat(Duration.between(last, next)).as("gap after attempt %d", made)
                     .isBetween(expected.get(made), expected.get(made).plusSeconds(2));
-            assertThat(state.path("responseCode").asInt()).isEqualTo(500);
+            assertThat(state.path("responseCode").asInt()).as("attempt %d: %s", made, state).isEqualTo(500);
             clock.setTo(next.plusMillis(10));
             state = awaitAttempts(endpoint, delivery, made + 1);
         }
