@@ -278,21 +278,18 @@ DEFAULT_JAVA_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 # start_app NAME: java -jar NAME's fast-jar in the background (see launch), marked -Dcustodian.local=NAME, with
 # CUSTODIAN_JAVA_OPTS. Call export_app_env first.
 start_app() {
-  local java_bin_path opts
+  local java_bin_path opts jar in_folder=() archive=()
   read -r -a opts <<<"${CUSTODIAN_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
   java_bin_path=$(java_bin)
   [[ -n $java_bin_path ]] || die "no java found: install a JDK 17 or set JAVA_HOME"
-  local jar
   jar=$(app_jar "$1")
   [[ -f $jar ]] || die "$jar is missing: deploy/local/up.sh builds it"
   if [[ -f ${jar%/*}/app-cds.jsa ]]; then
-    # the class-data archive of a build with AppCDS (up.sh --build): it names the jar by the path it was made with,
-    # so the JVM starts in the jar's folder; an archive that no longer matches the jar is ignored (-Xshare:auto)
-    launch "$1" env -C "${jar%/*}" "$java_bin_path" -Dcustodian.local="$1" "${opts[@]}" \
-      -XX:SharedArchiveFile=app-cds.jsa -Xshare:auto -jar quarkus-run.jar
-  else
-    launch "$1" "$java_bin_path" -Dcustodian.local="$1" "${opts[@]}" -jar "$jar"
+    # the class-data archive of a build with AppCDS (up.sh) names the jar by the path it was made with, so the JVM
+    # starts in the jar's folder; an archive that no longer matches the jar is ignored (-Xshare:auto)
+    in_folder=(env -C "${jar%/*}") archive=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto) jar=quarkus-run.jar
   fi
+  launch "$1" "${in_folder[@]}" "$java_bin_path" -Dcustodian.local="$1" "${opts[@]}" "${archive[@]}" -jar "$jar"
 }
 
 # ---------------------------------------------------------------------------------------------------------------

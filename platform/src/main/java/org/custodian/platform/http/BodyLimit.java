@@ -21,7 +21,7 @@ import java.util.Optional;
 public class BodyLimit {
 
     /** The largest refused body read to its end before the answer (see {@link #refuse}). */
-    public static final long DISCARDED_AT_MOST = 32L * 1024 * 1024;
+    private static final long DISCARDED_AT_MOST = 32L * 1024 * 1024;
 
     private final long limit;
 
