@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessRulesTest {
 
     static final AccessRules RULES = new AccessRules(ShippedConfig.access());
-    static final List<String> ROLES = List.of("dpo", "school-admin", "staff", "parent", "pupil", "mis", "partner", "auditor");
+    static final List<String> ROLES =
+            List.of("dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
     static final Set<String> SHARING_AND_RETENTION = Set.of("recipients", "agreements", "disclosures", "sharing-checks",
             "partner-actions", "retention-schedule", "holdings", "legal-holds", "disposal-batches", "audit");
 
