@@ -19,8 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -120,8 +118,6 @@ public class DisclosureResource {
     @Inject
     DisclosureRepository log;
     @Inject
-    AuditLog audit;
-    @Inject
     IdempotencyKeys idempotency;
 
     @POST
@@ -187,10 +183,7 @@ public class DisclosureResource {
         school.open(urn);
         DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, false);
         Page<DisclosureEntry> result = log.page(urn, filter, PageRequest.of(limit, cursor));
-        if (filter.pupilId() != null) {
-            audit.record(caller, urn, "pupils/" + filter.pupilId(), "disclosures.read", AuditEntry.Outcome.SUCCESS,
-                    result.items().size() + " disclosure log rows");
-        }
+        service.readLog(urn, filter, result.items().size(), "disclosure log rows");
         return result;
     }
 

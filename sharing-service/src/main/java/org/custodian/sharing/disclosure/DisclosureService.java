@@ -92,6 +92,14 @@ public class DisclosureService {
     @Inject
     OverrideReviews overrides;
 
+    /** A read of the log filtered to one pupil is audited ({@code disclosures.read}); other reads are not. */
+    public void readLog(String urn, DisclosureRepository.Filter filter, int rows, String what) {
+        if (filter.pupilId() != null) {
+            audit.record(caller, urn, "pupils/" + filter.pupilId(), "disclosures.read", AuditEntry.Outcome.SUCCESS,
+                    rows + " " + what);
+        }
+    }
+
     /** Decides without logging (sharing-checks); audited as one check. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome check(String urn, Ask ask) {

@@ -16,14 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
-import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.sharing.disclosure.DisclosureRepository;
+import org.custodian.sharing.disclosure.DisclosureService;
 import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,16 +49,14 @@ public class OverrideResource {
     }
 
     private final SchoolScope school;
-    private final Caller caller;
     private final OverrideReviews reviews;
-    private final AuditLog audit;
+    private final DisclosureService disclosures;
 
     @Inject
-    public OverrideResource(SchoolScope school, Caller caller, OverrideReviews reviews, AuditLog audit) {
+    public OverrideResource(SchoolScope school, OverrideReviews reviews, DisclosureService disclosures) {
         this.school = school;
-        this.caller = caller;
         this.reviews = reviews;
-        this.audit = audit;
+        this.disclosures = disclosures;
     }
 
     @GET
@@ -85,10 +81,7 @@ public class OverrideResource {
         DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, true);
         Page<OverrideView> result = reviews.page(urn, filter, Ids.enumOf(OverrideRepository.ReviewFilter.class, review,
                 "review"), PageRequest.of(limit, cursor));
-        if (filter.pupilId() != null) {
-            audit.record(caller, urn, "pupils/" + filter.pupilId(), "disclosures.read", AuditEntry.Outcome.SUCCESS,
-                    result.items().size() + " disclosure log rows (overrides)");
-        }
+        disclosures.readLog(urn, filter, result.items().size(), "disclosure log rows (overrides)");
         return result;
     }
 
