@@ -124,8 +124,8 @@ fi
 recipients=$(call "$dpo" GET '/recipients?limit=500')
 recipient_id() { grep -o "\"id\":\"[^\"]*\",\"name\":\"$1\"" <<<"$recipients" | head -n1 | cut -d'"' -f4; }
 if [[ $recipients != *'"Watford Observer"'* ]]; then
-  paper=$(call "$dpo" POST /recipients '{"name":"Watford Observer","kind":"CONTROLLER","country":"GB","contact":"newsdesk@watfordobserver.example","description":"The local newspaper: photos of school events"}' 201 | first_id)
-  photographer=$(call "$dpo" POST /recipients '{"name":"Tempest Photography","kind":"PROCESSOR","country":"GB","contractReference":"DPA-2025-07","description":"The school photographer"}' 201 | first_id)
+  paper=$(call "$dpo" POST /recipients '{"name":"Watford Observer","kind":"CONTROLLER","sector":"PRESS","country":"GB","contact":"newsdesk@watfordobserver.example","description":"The local newspaper: photos of school events"}' 201 | first_id)
+  photographer=$(call "$dpo" POST /recipients '{"name":"Tempest Photography","kind":"PROCESSOR","sector":"SUPPLIER","country":"GB","contractReference":"DPA-2025-07","description":"The school photographer"}' 201 | first_id)
   recipients=$(call "$dpo" GET '/recipients?limit=500')
   discovery=$(recipient_id "Discovery Education")
   from="$school_year-09-01"

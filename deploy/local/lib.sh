@@ -15,7 +15,7 @@ SHARING_SECRET_KEY=$KEY_DIR/sharing-secret.key
 SERVICES=(consent sar sharing retention)
 APPS=("${SERVICES[@]}" gateway)
 COMPONENTS=(kafka "${APPS[@]}")
-ROLES=(dpo school-admin staff parent pupil mis partner auditor)
+ROLES=(dpo school-admin staff safeguarding-lead parent pupil mis partner auditor)
 DEMO_SCHOOL=100001
 # the subject of each role's printed dev token: the parent and the pupil are people in the demo data
 demo_subject() {

@@ -4,7 +4,7 @@
 #
 #   deploy/local/token.sh --role ROLE [--school URN]... [--sub ID] [--ttl SECONDS]
 #
-#   --role    one of dpo, school-admin, staff, parent, pupil, mis, partner, auditor (required)
+#   --role    one of dpo, school-admin, staff, safeguarding-lead, parent, pupil, mis, partner, auditor (required)
 #   --school  a school URN for the 'schools' claim; repeat for several (default 100001)
 #   --sub     the subject, e.g. a guardian id for a parent (default dev-ROLE)
 #   --ttl     lifetime in seconds (default 3600)

@@ -155,7 +155,7 @@ say "  stop      $CUSTODIAN_ROOT/deploy/local/down.sh"
 say ""
 say "Dev tokens for school $DEMO_SCHOOL, valid $((token_ttl / 3600)) h (more: deploy/local/token.sh --role ROLE --school URN):"
 for r in "${ROLES[@]}"; do
-  printf '  %-13s %s\n' "$r" "$(mint_token "$r" "$(demo_subject "$r")" "$token_ttl" "$DEMO_SCHOOL")"
+  printf '  %-17s %s\n' "$r" "$(mint_token "$r" "$(demo_subject "$r")" "$token_ttl" "$DEMO_SCHOOL")"
 done
 say "(the parent is guardian DEMO-G01A, mother of pupil DEMO-P01; the pupil token is DEMO-P01)"
 say ""

@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public final class AccessMatrix {
 
-    public static final List<String> ROLES = List.of("dpo", "school-admin", "staff", "parent", "pupil", "mis", "partner", "auditor");
+    public static final List<String> ROLES =
+            List.of("dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
     public static final String FILE = "security/access-matrix.csv";
 
     /** One operation's row. */

@@ -31,7 +31,8 @@ class DocumentedAnswersStory {
     static final String SCHOOL = "100001";
     static final String CHILD = "DEMO-P01";
     static final String PARENT = "DEMO-G01A";
-    static final List<String> ROLES = List.of("dpo", "school-admin", "staff", "parent", "pupil", "mis", "partner", "auditor");
+    static final List<String> ROLES =
+            List.of("dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
     static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
     record Operation(String path, Map<String, Boolean> allowed) {

@@ -77,7 +77,7 @@ public class ConsentResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "The pupil's status for every purpose, with which decisions count and why; ?history=true adds every decision")
     @APIResponse(responseCode = "200", description = "Statuses (and history)")
     @APIResponse(responseCode = "400", description = "Bad history flag")
@@ -93,7 +93,7 @@ public class ConsentResource {
 
     @GET
     @Path("{decisionId}")
-    @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "The consent receipt of one decision")
     @APIResponse(responseCode = "200", description = "The receipt")
     @APIResponse(responseCode = "401", description = "No valid token")

@@ -62,7 +62,7 @@ public class MeResource {
     Today today;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "The caller, their schools and roles; for a parent their children with a consent summary, for a pupil their own")
     @APIResponse(responseCode = "200", description = "Who you are")
     @APIResponse(responseCode = "401", description = "No valid token")

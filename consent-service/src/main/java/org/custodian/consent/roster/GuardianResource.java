@@ -49,7 +49,7 @@ public class GuardianResource {
     AuditLog audit;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "List guardians with their links to children")
     @APIResponse(responseCode = "200", description = "A page of guardians")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
@@ -62,7 +62,7 @@ public class GuardianResource {
 
     @GET
     @Path("{guardianId}")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR, Roles.PARENT})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.PARENT})
     @Operation(summary = "Read one guardian (a parent reads only themselves)")
     @APIResponse(responseCode = "200", description = "The guardian, with an ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Guardian.class)))
@@ -73,7 +73,7 @@ public class GuardianResource {
         caller.requireSchool(urn);
         RosterIds.require(guardianId, "guardianId");
         boolean self = guardianId.equals(caller.subject());
-        if (!self && !caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR))) {
+        if (!self && !caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR))) {
             throw Problems.notFound("no guardian with that id");
         }
         Guardian guardian = roster.guardian(urn, guardianId).orElseThrow(() -> Problems.notFound("no guardian with that id"));

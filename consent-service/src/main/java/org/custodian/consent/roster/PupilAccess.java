@@ -16,7 +16,7 @@ import java.util.List;
 public class PupilAccess {
 
     private static final List<String> WHOLE_ROSTER =
-            List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR, Roles.SERVICE);
+            List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.SERVICE);
 
     private final Roster roster;
 

@@ -54,7 +54,7 @@ public class PupilResource {
     Today today;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR, Roles.PARENT, Roles.PUPIL})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.PARENT, Roles.PUPIL})
     @Operation(summary = "List pupils (a parent sees their own children, a pupil themselves), by year group and on roll or left")
     @APIResponse(responseCode = "200", description = "A page of pupils")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
@@ -74,7 +74,7 @@ public class PupilResource {
 
     @GET
     @Path("{pupilId}")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR, Roles.PARENT, Roles.PUPIL})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.PARENT, Roles.PUPIL})
     @Operation(summary = "Read one pupil")
     @APIResponse(responseCode = "200", description = "The pupil, with an ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))

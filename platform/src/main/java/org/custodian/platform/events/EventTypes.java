@@ -39,6 +39,12 @@ public final class EventTypes {
     public static final String DISCLOSURE_REFUSED = PREFIX + "disclosure.refused";
     public static final String WEBHOOK_DEAD = PREFIX + "webhook.dead";
     public static final String PARTNER_ACTION_OVERDUE = PREFIX + "partner-action.overdue";
+    /** An emergency (vital interests) disclosure overrode a refusal: the DPO is alerted and must review it. */
+    public static final String OVERRIDE_MADE = PREFIX + "disclosure.override-made";
+    /** The DPO recorded the review of an override: justified or not. */
+    public static final String OVERRIDE_REVIEWED = PREFIX + "disclosure.override-reviewed";
+    /** An override was still unreviewed after its review's last day. */
+    public static final String OVERRIDE_REVIEW_OVERDUE = PREFIX + "disclosure.override-review-overdue";
 
     // custodian.retention.v1, produced by retention-service
     public static final String DISPOSAL_PROPOSED = PREFIX + "disposal.proposed";
@@ -54,7 +60,8 @@ public final class EventTypes {
             Topics.RIGHTS, List.of(REQUEST_RECEIVED, REQUEST_COMPLETED, ERASURE_APPROVED, RECTIFICATION_APPROVED,
                     PROCESSING_RESTRICTED, PROCESSING_UNRESTRICTED, OBJECTION_UPHELD, COMPLAINT_RECEIVED,
                     REQUEST_DUE_SOON, REQUEST_OVERDUE),
-            Topics.SHARING, List.of(DISCLOSURE_MADE, DISCLOSURE_REFUSED, WEBHOOK_DEAD, PARTNER_ACTION_OVERDUE),
+            Topics.SHARING, List.of(DISCLOSURE_MADE, DISCLOSURE_REFUSED, WEBHOOK_DEAD, PARTNER_ACTION_OVERDUE, OVERRIDE_MADE,
+                    OVERRIDE_REVIEWED, OVERRIDE_REVIEW_OVERDUE),
             Topics.RETENTION, List.of(DISPOSAL_PROPOSED, DISPOSAL_APPROVED, RECORD_DISPOSED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED));
 
     /** The topic that carries a type, or an exception for a type no topic carries. */

@@ -7,6 +7,11 @@ public final class Roles {
     public static final String DPO = "dpo";
     public static final String SCHOOL_ADMIN = "school-admin";
     public static final String STAFF = "staff";
+    /**
+     * The designated safeguarding lead (Keeping Children Safe in Education): staff with safeguarding duties, who may
+     * make an emergency (vital interests) disclosure alongside the DPO.
+     */
+    public static final String SAFEGUARDING_LEAD = "safeguarding-lead";
     public static final String PARENT = "parent";
     public static final String PUPIL = "pupil";
     public static final String MIS = "mis";
@@ -15,7 +20,9 @@ public final class Roles {
     /** Another Custodian service calling with a service token. */
     public static final String SERVICE = "service";
 
-    public static final List<String> PEOPLE_AND_SYSTEMS = List.of(DPO, SCHOOL_ADMIN, STAFF, PARENT, PUPIL, MIS, PARTNER, AUDITOR);
+    /** Every role a person or system outside the suite may hold, most specific first (audit records name the first held). */
+    public static final List<String> PEOPLE_AND_SYSTEMS =
+            List.of(DPO, SCHOOL_ADMIN, SAFEGUARDING_LEAD, STAFF, PARENT, PUPIL, MIS, PARTNER, AUDITOR);
 
     private Roles() {
     }

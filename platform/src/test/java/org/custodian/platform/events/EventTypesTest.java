@@ -16,13 +16,14 @@ class EventTypesTest {
         assertThat(EventTypes.topicOf(EventTypes.CONSENT_WITHDRAWN)).isEqualTo("custodian.consent.v1");
         assertThat(EventTypes.topicOf(EventTypes.ERASURE_APPROVED)).isEqualTo("custodian.rights.v1");
         assertThat(EventTypes.topicOf(EventTypes.WEBHOOK_DEAD)).isEqualTo("custodian.sharing.v1");
+        assertThat(EventTypes.topicOf(EventTypes.OVERRIDE_MADE)).isEqualTo("custodian.sharing.v1");
         assertThat(EventTypes.topicOf(EventTypes.LEGAL_HOLD_PLACED)).isEqualTo("custodian.retention.v1");
     }
 
     @Test
     void typesArePrefixedAndBelongToOneTopicOnly() {
         List<String> all = EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
-        assertThat(all).hasSize(30).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
+        assertThat(all).hasSize(33).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
     }
 
     @Test

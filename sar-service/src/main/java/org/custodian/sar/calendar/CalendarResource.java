@@ -65,7 +65,7 @@ public class CalendarResource {
     Event<SchoolSettingsChanged> settingsChanged;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "Read the school's term calendar (terms, holidays, INSET days); its ETag is its version")
     @APIResponse(responseCode = "200", description = "The calendar (version 0 and no terms when none was set)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CalendarView.class)))
@@ -121,7 +121,7 @@ public class CalendarResource {
 
     @GET
     @Path("bank-holidays")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "List the bank holidays of the school's region between two dates (default: this year), with their source")
     @APIResponse(responseCode = "200", description = "The holidays")
     @APIResponse(responseCode = "400", description = "Bad dates, or a range longer than ten years")

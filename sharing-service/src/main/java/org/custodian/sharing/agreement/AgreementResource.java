@@ -126,7 +126,7 @@ public class AgreementResource {
 
     @GET
     @Transactional
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "List the school's sharing agreements, by name")
     @APIResponse(responseCode = "200", description = "A page of agreements")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
@@ -174,7 +174,7 @@ public class AgreementResource {
     @GET
     @Path("{id}")
     @Transactional
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "Read one agreement (ETag for updates)")
     @APIResponse(responseCode = "200", description = "The agreement",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))

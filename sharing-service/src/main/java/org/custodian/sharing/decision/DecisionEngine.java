@@ -17,11 +17,15 @@ import java.util.Set;
  * candidate allows the disclosure when it is in force on the day, the data does not leave the UK without a safeguard,
  * consent is current where the agreement rests on consent, and, unless the basis is legal obligation or vital
  * interests, the pupil's processing is not restricted and no objection is upheld. An emergency request (a written
- * justification that someone's vital interests are at stake, e.g. safeguarding) overrides missing consent, a
- * restriction or an objection: the disclosure then rests on vital interests and is marked as an override. It never
- * overrides a missing or expired agreement, a missing transfer safeguard, a suspended recipient or the roster. The recipient must be active and the pupil on the roster whatever the
- * agreement. The first allowing candidate wins, preferring bases that need no consent and no override; when none
- * allows, the reasons are those of the recipient and pupil plus those of the closest candidate.
+ * justification that someone's vital interests are at stake, e.g. safeguarding) overrides a restriction or an
+ * objection, and with them any other refusal of the agreement's own basis, only where {@link OverrideRules} permits it:
+ * made by the DPO or the safeguarding lead, to a recipient fit for an emergency, under an agreement that does not rest
+ * on consent. The disclosure then rests on vital interests and is marked as an override, naming what it overrode;
+ * where the rules do not permit it, the candidate is refused with {@link Reason#OVERRIDE_NOT_PERMITTED} as well. It
+ * never overrides a missing or expired agreement, a missing transfer safeguard, a suspended recipient or the roster.
+ * The recipient must be active and the pupil on the roster whatever the agreement. The first allowing candidate wins,
+ * preferring bases that need no consent and no override; when none allows, the reasons are those of the recipient and
+ * pupil plus those of the closest candidate.
  */
 public final class DecisionEngine {
 
@@ -45,7 +49,7 @@ public final class DecisionEngine {
         }
         if (candidates.isEmpty()) {
             common.add(Reason.NO_AGREEMENT);
-            return new Decision(pupil.pupilId(), Outcome.REFUSED, List.copyOf(common), null, null, false);
+            return new Decision(pupil.pupilId(), Outcome.REFUSED, List.copyOf(common), null, null, false, List.of());
         }
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.reasons.size())
                 .thenComparing(c -> c.override)
@@ -55,8 +59,9 @@ public final class DecisionEngine {
         Set<Reason> reasons = EnumSet.copyOf(common);
         reasons.addAll(best.reasons);
         Outcome outcome = reasons.isEmpty() ? Outcome.ALLOWED : Outcome.REFUSED;
-        return new Decision(pupil.pupilId(), outcome, List.copyOf(reasons), best.agreement, best.basis,
-                outcome == Outcome.ALLOWED && best.override);
+        boolean override = outcome == Outcome.ALLOWED && best.override;
+        return new Decision(pupil.pupilId(), outcome, List.copyOf(reasons), best.agreement, best.basis, override,
+                override ? List.copyOf(best.overridden) : List.of());
     }
 
     private static Candidate evaluate(RecipientTerms recipient, AgreementTerms agreement, SharingRequest request,
@@ -74,15 +79,19 @@ public final class DecisionEngine {
         }
         Set<Reason> basisReasons = basisReasons(agreement.basis(), agreement, request, pupil);
         LawfulBasis basis = agreement.basis();
-        boolean override = false;
+        Set<Reason> overridden = EnumSet.noneOf(Reason.class);
         if (!basisReasons.isEmpty() && request.emergency()) {
-            // a written justification that someone's vital interests are at stake: the disclosure rests on them
-            basis = LawfulBasis.VITAL_INTERESTS;
-            override = true;
-            basisReasons = basisReasons(basis, agreement, request, pupil);
+            if (OverrideRules.permits(request.roles(), recipient.sector(), agreement.basis())) {
+                // a written justification that someone's vital interests are at stake: the disclosure rests on them
+                overridden = basisReasons;
+                basis = LawfulBasis.VITAL_INTERESTS;
+                basisReasons = basisReasons(basis, agreement, request, pupil);
+            } else {
+                reasons.add(Reason.OVERRIDE_NOT_PERMITTED);
+            }
         }
         reasons.addAll(basisReasons);
-        return new Candidate(agreement, basis, override, reasons);
+        return new Candidate(agreement, basis, !overridden.isEmpty(), overridden, reasons);
     }
 
     /** What stands in the way of this basis: missing consent, a restriction, an objection. */
@@ -106,6 +115,7 @@ public final class DecisionEngine {
         return reasons;
     }
 
-    private record Candidate(AgreementTerms agreement, LawfulBasis basis, boolean override, Set<Reason> reasons) {
+    private record Candidate(AgreementTerms agreement, LawfulBasis basis, boolean override, Set<Reason> overridden,
+                             Set<Reason> reasons) {
     }
 }

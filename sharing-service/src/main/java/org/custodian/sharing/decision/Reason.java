@@ -22,7 +22,13 @@ public enum Reason {
     /** The data would leave the UK without adequacy or an appropriate safeguard. */
     TRANSFER_WITHOUT_SAFEGUARD("the data would leave the UK without adequacy or an appropriate safeguard"),
     /** The pupil is not on the school's roster (unknown, or has left). */
-    PUPIL_NOT_ON_ROSTER("the pupil is not on the school's roster");
+    PUPIL_NOT_ON_ROSTER("the pupil is not on the school's roster"),
+    /**
+     * An emergency justification was given but cannot set this agreement's refusal aside ({@link OverrideRules}): not
+     * the DPO or the safeguarding lead, a recipient not fit for an emergency, or a consent-based agreement.
+     */
+    OVERRIDE_NOT_PERMITTED("an emergency override is not permitted here: only the DPO or the designated safeguarding "
+            + "lead, only to children's services, health, police or emergency services, never under a consent-based agreement");
 
     private final String description;
 

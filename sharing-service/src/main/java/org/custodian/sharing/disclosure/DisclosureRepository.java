@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.support.Columns;
 import org.custodian.sharing.support.Ids;
 import org.custodian.platform.jdbc.Jdbc;
@@ -11,6 +13,7 @@ import org.custodian.platform.jdbc.Jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,24 @@ public class DisclosureRepository {
 
     /** Filters of the log; null means any. {@code to} is exclusive. */
     public record Filter(String pupilId, UUID recipientId, Instant from, Instant to, boolean overridesOnly) {
+
+        /** From query parameters: a pupil id, a recipient id, dates from and to (inclusive, Europe/London); 400 when bad. */
+        public static Filter parse(String pupilId, String recipientId, String from, String to, boolean overridesOnly) {
+            String pupil = pupilId == null ? null : Ids.pupil(pupilId, "pupilId");
+            UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
+            LocalDate fromDate = Ids.date(from, "from");
+            LocalDate toDate = Ids.date(to, "to");
+            if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
+                throw Problems.invalid("to", "must not be before from");
+            }
+            return new Filter(pupil, recipient, fromDate == null ? null : fromDate.atStartOfDay(Clocks.LONDON).toInstant(),
+                    toDate == null ? null : toDate.plusDays(1).atStartOfDay(Clocks.LONDON).toInstant(), overridesOnly);
+        }
     }
+
+    /** The log's columns as read from {@code disclosure_log d}. */
+    public static final String LOG_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "d." + c)
+            .collect(java.util.stream.Collectors.joining(", "));
 
     @Inject
     Jdbc jdbc;
@@ -87,36 +107,45 @@ public class DisclosureRepository {
     }
 
     public Page<DisclosureEntry> page(String urn, Filter filter, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ?");
+        StringBuilder sql = new StringBuilder("SELECT " + LOG_COLUMNS + " FROM disclosure_log d WHERE d.school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
+        return page(sql, params, filter, page, DisclosureRepository::map, d -> d);
+    }
+
+    /**
+     * A page of a query over {@code disclosure_log d} (whose WHERE clause {@code sql} has begun), newest first: adds the
+     * filter's conditions, the cursor's position and the order, and maps each row.
+     */
+    public <T> Page<T> page(StringBuilder sql, List<Object> params, Filter filter, PageRequest page, Jdbc.Row<T> rows,
+                            java.util.function.Function<T, DisclosureEntry> entryOf) {
         if (filter.pupilId() != null) {
-            sql.append(" AND pupil_id = ?");
+            sql.append(" AND d.pupil_id = ?");
             params.add(filter.pupilId());
         }
         if (filter.recipientId() != null) {
-            sql.append(" AND recipient_id = ?");
+            sql.append(" AND d.recipient_id = ?");
             params.add(filter.recipientId());
         }
         if (filter.from() != null) {
-            sql.append(" AND disclosed_at >= ?");
+            sql.append(" AND d.disclosed_at >= ?");
             params.add(filter.from());
         }
         if (filter.to() != null) {
-            sql.append(" AND disclosed_at < ?");
+            sql.append(" AND d.disclosed_at < ?");
             params.add(filter.to());
         }
         if (filter.overridesOnly()) {
-            sql.append(" AND override");
+            sql.append(" AND d.override");
         }
         if (!page.isFirst()) {
-            sql.append(" AND (disclosed_at, id) < (?, ?)");
+            sql.append(" AND (d.disclosed_at, d.id) < (?, ?)");
             params.add(Ids.cursorTime(page.after(0)));
             params.add(Ids.uuid(page.after(1), "cursor"));
         }
-        sql.append(" ORDER BY disclosed_at DESC, id DESC LIMIT ?");
+        sql.append(" ORDER BY d.disclosed_at DESC, d.id DESC LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.list(sql.toString(), DisclosureRepository::map, params.toArray()), page,
-                d -> List.of(Ids.cursorTime(d.disclosedAt()), d.id().toString()));
+        return Page.fromRows(jdbc.list(sql.toString(), rows, params.toArray()), page,
+                t -> List.of(Ids.cursorTime(entryOf.apply(t).disclosedAt()), entryOf.apply(t).id().toString()));
     }
 
     /** Every disclosure about one pupil, oldest first (for the subject export). */
@@ -135,7 +164,7 @@ public class DisclosureRepository {
                 "refusedAt", Jdbc.instant(row, "refused_at")), urn, pupilId);
     }
 
-    static DisclosureEntry map(ResultSet row) throws SQLException {
+    public static DisclosureEntry map(ResultSet row) throws SQLException {
         return new DisclosureEntry(row.getObject("id", UUID.class), row.getObject("request_id", UUID.class),
                 row.getString("pupil_id"), row.getObject("recipient_id", UUID.class), row.getString("recipient_name"),
                 row.getString("recipient_kind"), row.getObject("agreement_id", UUID.class), row.getString("lawful_basis"),

@@ -19,8 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -33,7 +31,6 @@ import org.custodian.sharing.decision.Decision;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -68,10 +65,20 @@ public class DisclosureResource {
              "reason": "termly roster sync to the learning platform"}
             """;
 
+    static final String EMERGENCY_EXAMPLE = """
+            {"recipientId": "7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f", "pupilIds": ["P-1001"],
+             "dataCategories": ["IDENTITY", "CONTACT", "SAFEGUARDING"], "purpose": "safeguarding",
+             "reason": "referral to the MASH",
+             "emergencyJustification": "Child disclosed at 10:40 that she is at immediate risk of harm at home tonight"}
+            """;
+
     /**
      * @param reason                 why the data is being shared (required for a disclosure, optional for a check)
      * @param emergencyJustification a written justification that the disclosure protects someone's vital interests
-     *                               (e.g. safeguarding): overrides missing consent, logged as an override
+     *                               (e.g. safeguarding): from the DPO or the designated safeguarding lead only, to
+     *                               children's services, health, police or emergency services, under an agreement
+     *                               not resting on consent, it overrides a restriction or an objection; logged as an
+     *                               override, the DPO alerted and asked to review it
      */
     public record DisclosureRequest(
             @NotNull UUID recipientId,
@@ -83,8 +90,9 @@ public class DisclosureResource {
             @Size(min = 20, max = 4000, message = "a written justification of 20 to 4000 characters") String emergencyJustification) {
     }
 
+    /** @param overridden what an emergency override set aside (empty unless {@code override}) */
     public record DecisionView(String pupilId, Decision.Outcome outcome, List<Reason> reasons, UUID agreementId,
-                               LawfulBasis lawfulBasis, boolean override, UUID disclosureId) {
+                               LawfulBasis lawfulBasis, boolean override, List<Reason> overridden, UUID disclosureId) {
     }
 
     public record DecisionsView(UUID requestId, UUID recipientId, String purpose, Set<DataCategory> dataCategories,
@@ -93,7 +101,7 @@ public class DisclosureResource {
         static DecisionsView of(DisclosureRequest request, DisclosureService.Outcome outcome) {
             List<DecisionView> views = outcome.decisions().stream().map(d -> new DecisionView(d.pupilId(), d.outcome(),
                     d.reasons(), d.agreement() == null ? null : d.agreement().id(), d.allowed() ? d.basis() : null,
-                    d.override(), outcome.disclosureIds().get(d.pupilId()))).toList();
+                    d.override(), d.overridden(), outcome.disclosureIds().get(d.pupilId()))).toList();
             long allowed = outcome.allowed();
             return new DecisionsView(outcome.requestId(), outcome.recipient().id(), request.purpose(),
                     EnumSet.copyOf(request.dataCategories()), outcome.decidedOn(), outcome.decidedAt(), allowed,
@@ -110,29 +118,33 @@ public class DisclosureResource {
     @Inject
     DisclosureRepository log;
     @Inject
-    AuditLog audit;
-    @Inject
     IdempotencyKeys idempotency;
 
     @POST
     @Path("disclosures")
     @Transactional
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS})
-    @Operation(summary = "Disclose data about up to 1,000 pupils: decide each, log the allowed ones, emit disclosure.made / disclosure.refused")
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS})
+    @Operation(summary = "Disclose data about up to 1,000 pupils: decide each, log the allowed ones, emit disclosure.made / "
+            + "disclosure.refused; with emergencyJustification (DPO or safeguarding lead only) an emergency override on vital "
+            + "interests, alerting the DPO (disclosure.override-made) and opening the DPO's review")
     @APIResponse(responseCode = "200", description = "The decision for every pupil; allowed ones are in the disclosure log")
     @APIResponse(responseCode = "400", description = "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils, missing reason")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed; or an emergencyJustification from "
+            + "anyone but the DPO or the designated safeguarding lead (nothing decided, logged or sent)")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "422", description = "An emergency override this recipient or its agreements cannot take: "
+            + "the recipient's sector is not children's services, health, police or emergency services, or every agreement "
+            + "covering the request rests on consent (nothing decided, logged or sent)")
     public Response disclose(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                             @RequestBody(content = @Content(examples = @ExampleObject(name = "termly sync", value = EXAMPLE)))
+                             @RequestBody(content = @Content(examples = {@ExampleObject(name = "termly sync", value = EXAMPLE),
+                                     @ExampleObject(name = "emergency (safeguarding lead)", value = EMERGENCY_EXAMPLE)}))
                              @Valid @NotNull DisclosureRequest request) {
-        school.open(urn);
+        DisclosureService.Ask ask = open(urn, request);
         if (request.reason() == null || request.reason().isBlank()) {
             throw Problems.invalid("reason", "say why the data is being disclosed");
         }
-        DisclosureService.Ask ask = ask(request);
         return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/disclosures", request,
                 () -> Response.ok(DecisionsView.of(request, service.disclose(urn, ask))).build());
     }
@@ -140,24 +152,25 @@ public class DisclosureResource {
     @POST
     @Path("sharing-checks")
     @Transactional
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS})
     @Operation(summary = "Ask whether data about up to 1,000 pupils may be shared, without disclosing or logging a disclosure")
     @APIResponse(responseCode = "200", description = "The decision for every pupil")
     @APIResponse(responseCode = "400", description = "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
+    @APIResponse(responseCode = "403", description = "Role or school not allowed; or an emergencyJustification from "
+            + "anyone but the DPO or the designated safeguarding lead")
     @APIResponse(responseCode = "413", description = "Body too large")
+    @APIResponse(responseCode = "422", description = "An emergency override this recipient or its agreements cannot take")
     public DecisionsView check(@PathParam("urn") String urn,
                                @RequestBody(content = @Content(examples = @ExampleObject(name = "termly sync", value = EXAMPLE)))
                                @Valid @NotNull DisclosureRequest request) {
-        school.open(urn);
-        return DecisionsView.of(request, service.check(urn, ask(request)));
+        return DecisionsView.of(request, service.check(urn, open(urn, request)));
     }
 
     @GET
     @Path("disclosures")
     @Transactional
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.AUDITOR})
     @Operation(summary = "The disclosure log, newest first, by pupil, recipient and date range (from/to inclusive, Europe/London)")
     @APIResponse(responseCode = "200", description = "A page of disclosures")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
@@ -168,30 +181,16 @@ public class DisclosureResource {
                                       @QueryParam("to") String to, @QueryParam("limit") String limit,
                                       @QueryParam("cursor") String cursor) {
         school.open(urn);
-        return page(urn, pupilId, recipientId, from, to, false, limit, cursor);
-    }
-
-    @GET
-    @Path("disclosures/overrides")
-    @Transactional
-    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
-    @Operation(summary = "Every emergency disclosure that overrode missing consent, newest first")
-    @APIResponse(responseCode = "200", description = "A page of override disclosures with their justifications")
-    @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<DisclosureEntry> overrides(@PathParam("urn") String urn, @QueryParam("pupilId") String pupilId,
-                                           @QueryParam("recipientId") String recipientId, @QueryParam("from") String from,
-                                           @QueryParam("to") String to, @QueryParam("limit") String limit,
-                                           @QueryParam("cursor") String cursor) {
-        school.open(urn);
-        return page(urn, pupilId, recipientId, from, to, true, limit, cursor);
+        DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, false);
+        Page<DisclosureEntry> result = log.page(urn, filter, PageRequest.of(limit, cursor));
+        service.readLog(urn, filter, result.items().size(), "disclosure log rows");
+        return result;
     }
 
     @GET
     @Path("disclosures/{id}")
     @Transactional
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.AUDITOR})
     @Operation(summary = "One entry of the disclosure log")
     @APIResponse(responseCode = "200", description = "The disclosure")
     @APIResponse(responseCode = "400", description = "Malformed id")
@@ -203,25 +202,13 @@ public class DisclosureResource {
         return Visibility.orNotFound(log.find(urn, Ids.uuid(id, "id")), "disclosure");
     }
 
-    private Page<DisclosureEntry> page(String urn, String pupilId, String recipientId, String from, String to,
-                                       boolean overridesOnly, String limit, String cursor) {
-        String pupil = pupilId == null ? null : Ids.pupil(pupilId, "pupilId");
-        UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
-        LocalDate fromDate = Ids.date(from, "from");
-        LocalDate toDate = Ids.date(to, "to");
-        if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
-            throw Problems.invalid("to", "must not be before from");
-        }
-        PageRequest page = PageRequest.of(limit, cursor);
-        DisclosureRepository.Filter filter = new DisclosureRepository.Filter(pupil, recipient,
-                fromDate == null ? null : fromDate.atStartOfDay(Clocks.LONDON).toInstant(),
-                toDate == null ? null : toDate.plusDays(1).atStartOfDay(Clocks.LONDON).toInstant(), overridesOnly);
-        Page<DisclosureEntry> result = log.page(urn, filter, page);
-        if (pupil != null) {
-            audit.record(caller, urn, "pupils/" + pupil, "disclosures.read", AuditEntry.Outcome.SUCCESS,
-                    result.items().size() + " disclosure log rows" + (overridesOnly ? " (overrides)" : ""));
-        }
-        return result;
+    /** The school's wall, then an emergency request refused for the caller's role, before the school is opened. */
+    private DisclosureService.Ask open(String urn, DisclosureRequest request) {
+        caller.requireSchool(urn);
+        DisclosureService.Ask ask = ask(request);
+        service.requireOverrideRole(urn, ask);
+        school.open(urn);
+        return ask;
     }
 
     private static DisclosureService.Ask ask(DisclosureRequest request) {

@@ -17,10 +17,14 @@ import org.custodian.sharing.decision.AgreementTerms;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.Decision;
 import org.custodian.sharing.decision.DecisionEngine;
+import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.OverrideRules;
 import org.custodian.sharing.decision.PupilFacts;
 import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.decision.RecipientTerms;
+import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SharingRequest;
+import org.custodian.sharing.override.OverrideReviews;
 import org.custodian.sharing.projection.ProjectionRepository;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.RecipientRepository;
@@ -43,7 +47,10 @@ import java.util.stream.Collectors;
 /**
  * Runs the decision engine over a request's pupils from the local projections, and for a disclosure writes the log,
  * the events ({@code disclosure.made}, {@code disclosure.refused}), the partner's {@code disclosure.made} webhook and
- * the audit entries, all in one transaction.
+ * the audit entries, all in one transaction. An emergency request (a justification given) that {@link OverrideRules}
+ * refuses as a whole is refused before anything is decided or written (403 for a role that may not override, 422 for
+ * a recipient or agreements it may not use), the attempt audited as denied; each override made opens the DPO's review
+ * and alerts the DPO ({@code disclosure.override-made}) in the same transaction.
  */
 @ApplicationScoped
 public class DisclosureService {
@@ -51,6 +58,9 @@ public class DisclosureService {
     /** What to decide: who, what, why. {@code justification} set makes it an emergency (vital interests) request. */
     public record Ask(UUID recipientId, List<String> pupilIds, Set<DataCategory> categories, String purpose,
                       String reason, String justification) {
+        public boolean emergency() {
+            return justification != null;
+        }
     }
 
     /** The decisions for every pupil, with the ids of the log rows written (null for a check or a refusal). */
@@ -79,10 +89,21 @@ public class DisclosureService {
     Caller caller;
     @Inject
     Clock clock;
+    @Inject
+    OverrideReviews overrides;
+
+    /** A read of the log filtered to one pupil is audited ({@code disclosures.read}); other reads are not. */
+    public void readLog(String urn, DisclosureRepository.Filter filter, int rows, String what) {
+        if (filter.pupilId() != null) {
+            audit.record(caller, urn, "pupils/" + filter.pupilId(), "disclosures.read", AuditEntry.Outcome.SUCCESS,
+                    rows + " " + what);
+        }
+    }
 
     /** Decides without logging (sharing-checks); audited as one check. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome check(String urn, Ask ask) {
+        requireOverrideRole(urn, ask);
         Outcome outcome = decide(urn, ask, null, false);
         audit.record(caller, urn, "recipients/" + ask.recipientId(), "sharing.checked", AuditEntry.Outcome.SUCCESS,
                 summary(ask, outcome));
@@ -92,20 +113,27 @@ public class DisclosureService {
     /** Decides and logs: the allowed pupils' data is disclosed. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outcome disclose(String urn, Ask ask) {
+        requireOverrideRole(urn, ask);
         UUID requestId = UUID.randomUUID();
         Outcome outcome = decide(urn, ask, requestId, true);
         Recipient recipient = outcome.recipient();
         Instant at = outcome.decidedAt();
         List<DisclosureEntry> rows = new ArrayList<>();
+        List<OverrideReviews.Made> overridden = new ArrayList<>();
         Map<String, List<String>> refusals = new LinkedHashMap<>();
         List<String> categories = ask.categories().stream().map(Enum::name).sorted().toList();
         for (Decision d : outcome.decisions()) {
             if (d.allowed()) {
                 AgreementTerms a = d.agreement();
-                rows.add(new DisclosureEntry(outcome.disclosureIds().get(d.pupilId()), requestId, d.pupilId(), recipient.id(),
-                        recipient.name(), recipient.kind().name(), a.id(), d.basis().name(), a.basis().name(),
+                DisclosureEntry row = new DisclosureEntry(outcome.disclosureIds().get(d.pupilId()), requestId, d.pupilId(),
+                        recipient.id(), recipient.name(), recipient.kind().name(), a.id(), d.basis().name(), a.basis().name(),
                         a.consentPurpose(), outcome.agreements().get(a.id()).legalReference(), ask.purpose(), categories, ask.reason(),
-                        d.override(), ask.justification(), caller.subject(), caller.primaryRole(), at));
+                        d.override(), ask.justification(), caller.subject(), caller.primaryRole(), at);
+                rows.add(row);
+                if (d.override()) {
+                    overridden.add(new OverrideReviews.Made(row, recipient.sector(),
+                            OverrideRules.authorisingRole(caller.roles()).orElseThrow(), d.overridden()));
+                }
             } else {
                 refusals.put(d.pupilId(), d.reasons().stream().map(Enum::name).toList());
             }
@@ -129,12 +157,13 @@ public class DisclosureService {
             data.put("disclosedAt", at.toString());
             events.add(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_MADE, urn, row.pupilId(),
                     CloudEventCodec.toData(data)));
-            if (row.override()) {
-                audit.record(caller, urn, "pupils/" + row.pupilId(), "disclosure.override", AuditEntry.Outcome.SUCCESS,
-                        "emergency disclosure " + row.id() + " to " + recipient.name() + " on vital interests instead of "
-                                + row.agreementBasis() + " (overriding missing consent, a restriction or an objection): "
-                                + ask.justification());
-            }
+        }
+        for (OverrideReviews.Made made : overridden) {
+            DisclosureEntry row = made.disclosure();
+            audit.record(caller, urn, "pupils/" + row.pupilId(), "disclosure.override", AuditEntry.Outcome.SUCCESS,
+                    "emergency disclosure " + row.id() + " to " + recipient.name() + " (" + recipient.sector()
+                            + ") on vital interests instead of " + row.agreementBasis() + ", as " + made.authorisedAs()
+                            + ", overriding " + made.overridden() + ": " + ask.justification());
         }
         refusals.forEach((pupil, reasons) -> {
             Map<String, Object> data = new LinkedHashMap<>();
@@ -149,6 +178,7 @@ public class DisclosureService {
                     CloudEventCodec.toData(data)));
         });
         outbox.appendAll(events);
+        overrides.opened(urn, overridden);
         if (!rows.isEmpty()) {
             partners.disclosureMade(urn, recipient.id(), requestId, ask.purpose(), ask.categories(), rows.stream()
                     .map(r -> new PartnerNotifier.Disclosed(r.pupilId(), r.id(), r.lawfulBasis(), r.agreementId())).toList());
@@ -158,18 +188,43 @@ public class DisclosureService {
         return outcome;
     }
 
+    /**
+     * An emergency request from a role that may not override is refused (403) before anything is read, decided or
+     * written; the attempt is audited as denied in a transaction of its own. Call it before the school is opened, so
+     * that the request has written nothing the denial's transaction could wait for.
+     */
+    public void requireOverrideRole(String urn, Ask ask) {
+        if (ask.emergency() && OverrideRules.authorisingRole(caller.roles()).isEmpty()) {
+            refuseOverride(urn, ask, OverrideRules.Refusal.ROLE_NOT_AUTHORISED, null);
+        }
+    }
+
+    private void refuseOverride(String urn, Ask ask, OverrideRules.Refusal refusal, Sector sector) {
+        String detail = refusal.detail(sector);
+        audit.recordDenial(caller, urn, "recipients/" + ask.recipientId(), "disclosure.override-refused",
+                refusal + ": emergency disclosure about " + ask.pupilIds().size() + " pupil(s), purpose " + ask.purpose()
+                        + "; nothing disclosed");
+        throw refusal.status() == 403 ? Problems.forbidden(detail) : Problems.unprocessable(detail);
+    }
+
     private Outcome decide(String urn, Ask ask, UUID requestId, boolean assignIds) {
         Recipient recipient = recipients.findForShare(urn, ask.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
         List<Agreement> candidates = agreements.forRecipient(urn, recipient.id());
         List<AgreementTerms> terms = candidates.stream().map(Agreement::terms).toList();
+        if (ask.emergency()) {
+            List<LawfulBasis> covering = terms.stream().filter(t -> t.covers(ask.purpose(), ask.categories()))
+                    .map(AgreementTerms::basis).toList();
+            OverrideRules.refusal(caller.roles(), recipient.sector(), covering)
+                    .ifPresent(refusal -> refuseOverride(urn, ask, refusal, recipient.sector()));
+        }
         Set<String> consentPurposes = terms.stream().map(AgreementTerms::consentPurpose).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         LocalDate today = Clocks.today(clock);
         Instant now = clock.instant();
         Map<String, PupilFacts> facts = projections.facts(urn, ask.pupilIds(), consentPurposes, today);
-        RecipientTerms recipientTerms = new RecipientTerms(recipient.id(), recipient.active(), recipient.country());
-        SharingRequest request = new SharingRequest(ask.purpose(), ask.categories(), today, ask.justification() != null);
+        RecipientTerms recipientTerms = recipient.terms();
+        SharingRequest request = new SharingRequest(ask.purpose(), ask.categories(), today, ask.emergency(), caller.roles());
         List<Decision> decisions = new ArrayList<>(ask.pupilIds().size());
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (String pupil : ask.pupilIds()) {

@@ -1,10 +1,16 @@
 package org.custodian.sharing.recipient;
 
+import org.custodian.sharing.decision.RecipientTerms;
+import org.custodian.sharing.decision.Sector;
+
 import java.time.Instant;
 import java.util.UUID;
 
-/** An organisation the school may share pupil data with. */
-public record Recipient(UUID id, String schoolUrn, String name, Kind kind, String country, String contact,
+/**
+ * An organisation the school may share pupil data with: its data protection role ({@code kind}) and what sort of
+ * organisation it is ({@code sector}, which decides whether an emergency disclosure may go to it).
+ */
+public record Recipient(UUID id, String schoolUrn, String name, Kind kind, Sector sector, String country, String contact,
                         String contractReference, String description, Status status, boolean seeded, long version,
                         Instant createdAt, Instant updatedAt) {
 
@@ -14,5 +20,10 @@ public record Recipient(UUID id, String schoolUrn, String name, Kind kind, Strin
 
     public boolean active() {
         return status == Status.ACTIVE;
+    }
+
+    /** As the decision engine reads it. */
+    public RecipientTerms terms() {
+        return new RecipientTerms(id, active(), country, sector);
     }
 }

@@ -31,6 +31,7 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.Visibility;
 import org.custodian.sharing.agreement.AgreementRules;
+import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.Recipient.Status;
 import org.custodian.sharing.school.SchoolScope;
@@ -56,9 +57,14 @@ import java.util.UUID;
 @Tag(name = "Recipients")
 public class RecipientResource {
 
+    /**
+     * @param sector what sort of organisation it is; decides whether an emergency disclosure may go to it. Absent: OTHER
+     *               for a new recipient, unchanged on an update.
+     */
     public record RecipientRequest(
             @NotBlank @Size(max = 200) String name,
             @NotNull Kind kind,
+            Sector sector,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code such as GB") String country,
             @Size(max = 500) String contact,
             @Size(max = 200) String contractReference,
@@ -66,11 +72,11 @@ public class RecipientResource {
             Status status) {
     }
 
-    public record RecipientView(UUID id, String name, Kind kind, String country, String contact,
+    public record RecipientView(UUID id, String name, Kind kind, Sector sector, String country, String contact,
                                 String contractReference, String description, Status status, boolean seeded,
                                 long version, Instant createdAt, Instant updatedAt) {
         static RecipientView of(Recipient r) {
-            return new RecipientView(r.id(), r.name(), r.kind(), r.country(), r.contact(), r.contractReference(),
+            return new RecipientView(r.id(), r.name(), r.kind(), r.sector(), r.country(), r.contact(), r.contractReference(),
                     r.description(), r.status(), r.seeded(), r.version(), r.createdAt(), r.updatedAt());
         }
     }
@@ -92,18 +98,18 @@ public class RecipientResource {
 
     @GET
     @Transactional
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR})
-    @Operation(summary = "List the school's recipients, by name")
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
+    @Operation(summary = "List the school's recipients, by name (filters: status, kind, sector)")
     @APIResponse(responseCode = "200", description = "A page of recipients")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<RecipientView> list(@PathParam("urn") String urn, @QueryParam("status") String status,
-                                    @QueryParam("kind") String kind, @QueryParam("limit") String limit,
-                                    @QueryParam("cursor") String cursor) {
+                                    @QueryParam("kind") String kind, @QueryParam("sector") String sector,
+                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         school.open(urn);
         return recipients.page(urn, Ids.enumOf(Status.class, status, "status"), Ids.enumOf(Kind.class, kind, "kind"),
-                PageRequest.of(limit, cursor)).map(RecipientView::of);
+                Ids.enumOf(Sector.class, sector, "sector"), PageRequest.of(limit, cursor)).map(RecipientView::of);
     }
 
     @POST
@@ -116,20 +122,23 @@ public class RecipientResource {
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @RequestBody(content = @Content(examples = @ExampleObject(name = "platform", value = """
-                                   {"name": "Acme Learning Ltd", "kind": "PROCESSOR", "country": "GB",
+                           @RequestBody(content = @Content(examples = {@ExampleObject(name = "platform", value = """
+                                   {"name": "Acme Learning Ltd", "kind": "PROCESSOR", "sector": "EDTECH", "country": "GB",
                                     "contact": "dpo@acme-learning.example", "contractReference": "DPA-2026-014"}
-                                   """))) @Valid @NotNull RecipientRequest request) {
+                                   """), @ExampleObject(name = "children's services", value = """
+                                   {"name": "Hertfordshire Children's Services (MASH)", "kind": "STATUTORY_BODY",
+                                    "sector": "CHILDRENS_SERVICES", "country": "GB", "contact": "mash@hertfordshire.example"}
+                                   """)})) @Valid @NotNull RecipientRequest request) {
         school.open(urn);
         checkCountry(request.country());
         return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/recipients", request, () -> {
             Instant now = clock.instant();
             Recipient recipient = new Recipient(UUID.randomUUID(), urn, request.name().strip(), request.kind(),
-                    request.country(), request.contact(), request.contractReference(), request.description(),
+                    request.sector() == null ? Sector.OTHER : request.sector(), request.country(), request.contact(), request.contractReference(), request.description(),
                     request.status() == null ? Status.ACTIVE : request.status(), false, 1, now, now);
             recipients.insert(recipient);
             audit.record(caller, urn, subject(recipient.id()), "recipient.created", Outcome.SUCCESS,
-                    recipient.name() + " (" + recipient.kind() + ", " + recipient.status() + ")");
+                    recipient.name() + " (" + recipient.kind() + ", " + recipient.sector() + ", " + recipient.status() + ")");
             return Response.created(URI.create("/api/v1/schools/" + urn + "/recipients/" + recipient.id()))
                     .header(HttpHeaders.ETAG, ETags.of(recipient.version())).entity(RecipientView.of(recipient)).build();
         });
@@ -138,7 +147,7 @@ public class RecipientResource {
     @GET
     @Path("{id}")
     @Transactional
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "Read one recipient (ETag for updates)")
     @APIResponse(responseCode = "200", description = "The recipient",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecipientView.class)))
@@ -170,7 +179,8 @@ public class RecipientResource {
         checkCountry(request.country());
         Recipient current = load(urn, id);
         ETags.requireMatch(ifMatch, current.version());
-        Recipient next = new Recipient(current.id(), urn, request.name().strip(), request.kind(), request.country(),
+        Recipient next = new Recipient(current.id(), urn, request.name().strip(), request.kind(),
+                request.sector() == null ? current.sector() : request.sector(), request.country(),
                 request.contact(), request.contractReference(), request.description(),
                 request.status() == null ? current.status() : request.status(), current.seeded(), current.version() + 1,
                 current.createdAt(), clock.instant());
@@ -178,7 +188,7 @@ public class RecipientResource {
             throw Problems.preconditionFailed("the recipient changed meanwhile; read it again and retry");
         }
         audit.record(caller, urn, subject(next.id()), "recipient.updated", Outcome.SUCCESS,
-                next.name() + " (" + next.kind() + ", " + next.status() + ", " + next.country() + ")");
+                next.name() + " (" + next.kind() + ", " + next.sector() + ", " + next.status() + ", " + next.country() + ")");
         if (current.active() && !next.active()) {
             // the school stops sharing with it altogether: every pupil whose data it received is to be deleted
             notifier.sharingEnded(urn, next.id(), PartnerNotifier.SharingEnd.RECIPIENT_SUSPENDED, null,

@@ -9,6 +9,7 @@ import org.custodian.sharing.agreement.Agreement;
 import org.custodian.sharing.agreement.AgreementRepository;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.RecipientRepository;
@@ -33,7 +34,7 @@ import java.util.UUID;
 public class SchoolDefaults {
 
     /** A recipient the privacy notice names. */
-    public record DefaultRecipient(String key, String name, Kind kind, String description) {
+    public record DefaultRecipient(String key, String name, Kind kind, Sector sector, String description) {
     }
 
     /** A statutory flow the notice describes. */
@@ -42,19 +43,19 @@ public class SchoolDefaults {
     }
 
     public static final List<DefaultRecipient> RECIPIENTS = List.of(
-            new DefaultRecipient("la", "Local authority", Kind.STATUTORY_BODY,
+            new DefaultRecipient("la", "Local authority", Kind.STATUTORY_BODY, Sector.CHILDRENS_SERVICES,
                     "Our local authority: safeguarding concerns, exclusions and other statutory returns"),
-            new DefaultRecipient("dfe", "Department for Education", Kind.STATUTORY_BODY,
+            new DefaultRecipient("dfe", "Department for Education", Kind.STATUTORY_BODY, Sector.CENTRAL_GOVERNMENT,
                     "Statutory data collections such as the school census (National Pupil Database)"),
-            new DefaultRecipient("ofsted", "Ofsted", Kind.STATUTORY_BODY, "Our regulator"),
-            new DefaultRecipient("exams", "Examining bodies", Kind.CONTROLLER, "Educators and examining bodies"),
-            new DefaultRecipient("health", "Health authorities", Kind.CONTROLLER,
+            new DefaultRecipient("ofsted", "Ofsted", Kind.STATUTORY_BODY, Sector.REGULATOR, "Our regulator"),
+            new DefaultRecipient("exams", "Examining bodies", Kind.CONTROLLER, Sector.EDUCATION, "Educators and examining bodies"),
+            new DefaultRecipient("health", "Health authorities", Kind.CONTROLLER, Sector.HEALTH,
                     "Health authorities and health and social welfare organisations (e.g. school nursing)"),
-            new DefaultRecipient("police", "Police forces", Kind.STATUTORY_BODY, "Police forces"),
-            new DefaultRecipient("courts", "Courts and tribunals", Kind.STATUTORY_BODY, "Courts and tribunals"),
-            new DefaultRecipient("wonde", "Wonde", Kind.PROCESSOR,
+            new DefaultRecipient("police", "Police forces", Kind.STATUTORY_BODY, Sector.POLICE, "Police forces"),
+            new DefaultRecipient("courts", "Courts and tribunals", Kind.STATUTORY_BODY, Sector.COURTS, "Courts and tribunals"),
+            new DefaultRecipient("wonde", "Wonde", Kind.PROCESSOR, Sector.EDTECH,
                     "Educational platform and data capture partner (MIS integration)"),
-            new DefaultRecipient("discovery", "Discovery Education", Kind.PROCESSOR, "Educational platform"));
+            new DefaultRecipient("discovery", "Discovery Education", Kind.PROCESSOR, Sector.EDTECH, "Educational platform"));
 
     public static final List<DefaultAgreement> AGREEMENTS = List.of(
             new DefaultAgreement("dfe", "School census (DfE)", Set.of("census"),
@@ -94,7 +95,7 @@ public class SchoolDefaults {
         for (DefaultRecipient d : RECIPIENTS) {
             UUID id = UUID.randomUUID();
             ids.put(d.key(), id);
-            recipients.insert(new Recipient(id, urn, d.name(), d.kind(), "GB", null, null, d.description(),
+            recipients.insert(new Recipient(id, urn, d.name(), d.kind(), d.sector(), "GB", null, null, d.description(),
                     Recipient.Status.ACTIVE, true, 1, now, now));
         }
         LocalDate from = Clocks.today(clock);

@@ -168,30 +168,6 @@ class DisclosureTest {
     }
 
     @Test
-    void anEmergencyDisclosureOverridesMissingConsentAndTheDpoCanListIt() {
-        String recipient = recipient(URN, "Children's Services", "GB");
-        agreement(URN, agreementBody(recipient, "CONSENT", "wellbeing", "consentPurpose", "wellbeing-referrals"));
-        awaitOnRoll(recipient, p1);
-        assertThat(reasons(URN, recipient, p1, "wellbeing")).containsExactly("CONSENT_NOT_ASKED");
-        String justification = "Child disclosed risk of immediate harm at 10:40; DSL referral to children's services now.";
-        as("staff", URN).body(ask(recipient, List.of(p1), "wellbeing", "emergencyJustification", justification))
-                .post(base(URN) + "/disclosures").then().statusCode(200)
-                .body("decisions[0].outcome", is("ALLOWED"))
-                .body("decisions[0].override", is(true))
-                .body("decisions[0].lawfulBasis", is("VITAL_INTERESTS"));
-        dpo(URN).get(base(URN) + "/disclosures/overrides?recipientId=" + recipient).then().statusCode(200)
-                .body("items.size()", is(1))
-                .body("items[0].override", is(true))
-                .body("items[0].overrideJustification", is(justification))
-                .body("items[0].agreementBasis", is("CONSENT"));
-        as("auditor", URN).get(base(URN) + "/disclosures/overrides").then().statusCode(200);
-        as("staff", URN).get(base(URN) + "/disclosures/overrides").then().statusCode(403);
-        as("school-admin", URN).get(base(URN) + "/disclosures/overrides").then().statusCode(403);
-        dpo(URN).get(base(URN) + "/audit/sharing?subject=pupils/" + p1).then()
-                .body("items.action", hasItem("disclosure.override"));
-    }
-
-    @Test
     void badRequestsAreProblemsAndStoreNothing() {
         String recipient = recipient(URN, "Bad Input Ltd", "GB");
         agreement(URN, agreementBody(recipient, "PUBLIC_TASK", PURPOSE));

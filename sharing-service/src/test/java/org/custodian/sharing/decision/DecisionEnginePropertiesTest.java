@@ -26,6 +26,7 @@ class DecisionEnginePropertiesTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
     static final List<String> PURPOSES = List.of("census", "safeguarding", "learning-platform");
     static final List<String> CONSENT_PURPOSES = List.of("photos", "platform");
+    static final List<String> ROLES = List.of("dpo", "safeguarding-lead", "school-admin", "staff", "mis", "auditor");
 
     record World(RecipientTerms recipient, List<AgreementTerms> agreements, SharingRequest request, PupilFacts pupil) {
         Decision decide() {
@@ -36,7 +37,8 @@ class DecisionEnginePropertiesTest {
     @Provide
     Arbitrary<World> worlds() {
         Arbitrary<RecipientTerms> recipient = Combinators.combine(Arbitraries.of(true, true, false),
-                Arbitraries.of("GB", "GB", "FR", "IN", "US")).as((active, country) -> new RecipientTerms(UUID.randomUUID(), active, country));
+                Arbitraries.of("GB", "GB", "FR", "IN", "US"), Arbitraries.of(Sector.class))
+                .as((active, country, sector) -> new RecipientTerms(UUID.randomUUID(), active, country, sector));
         Arbitrary<AgreementTerms> agreement = Combinators.combine(
                 Arbitraries.subsetOf(PURPOSES).ofMinSize(1),
                 Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1),
@@ -49,8 +51,9 @@ class DecisionEnginePropertiesTest {
                 new AgreementTerms(UUID.randomUUID(), purposes, categories, basis, basis == LawfulBasis.CONSENT ? cp : null,
                         TODAY.plusDays(from), length == null ? null : TODAY.plusDays(from + Math.abs(length)), country, safeguard));
         Arbitrary<SharingRequest> request = Combinators.combine(Arbitraries.of(PURPOSES),
-                Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1).ofMaxSize(3), Arbitraries.of(false, false, true))
-                .as((purpose, categories, emergency) -> new SharingRequest(purpose, categories, TODAY, emergency));
+                Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1).ofMaxSize(3), Arbitraries.of(false, true, true),
+                Arbitraries.subsetOf(ROLES).ofMaxSize(2))
+                .as((purpose, categories, emergency, roles) -> new SharingRequest(purpose, categories, TODAY, emergency, roles));
         Arbitrary<PupilFacts> pupil = Combinators.combine(Arbitraries.of(true, true, false),
                 Arbitraries.maps(Arbitraries.of(CONSENT_PURPOSES), Arbitraries.of(ConsentStatus.class)).ofMaxSize(2),
                 Arbitraries.subsetOf("IDENTITY", "MEDICAL", "photographs", "unknown-thing").list().ofMaxSize(1),
@@ -123,6 +126,36 @@ class DecisionEnginePropertiesTest {
     }
 
     @Property
+    void noOverrideForAnyoneButTheDpoOrSafeguardingLeadNorToThePressMarketingOrEdtechNorUnderConsent(
+            @ForAll("worlds") World world) {
+        Decision decision = world.decide();
+        if (decision.allowed() && decision.override()) {
+            assertThat(world.request().roles()).containsAnyOf("dpo", "safeguarding-lead");
+            assertThat(world.recipient().sector()).isNotIn(Sector.PRESS, Sector.MARKETING, Sector.EDTECH)
+                    .isIn(Sector.CHILDRENS_SERVICES, Sector.HEALTH, Sector.POLICE, Sector.EMERGENCY_SERVICES);
+            assertThat(decision.agreement().basis()).isNotEqualTo(LawfulBasis.CONSENT);
+            assertThat(decision.overridden()).isNotEmpty().doesNotContain(Reason.NO_AGREEMENT,
+                    Reason.AGREEMENT_EXPIRED, Reason.AGREEMENT_NOT_YET_VALID, Reason.RECIPIENT_SUSPENDED,
+                    Reason.TRANSFER_WITHOUT_SAFEGUARD, Reason.PUPIL_NOT_ON_ROSTER);
+        }
+    }
+
+    @Property
+    void anEmergencyFromARoleThatMayNotOverrideDecidesAsIfThereWereNone(@ForAll("worlds") World world) {
+        if (world.request().emergency() && OverrideRules.authorisingRole(world.request().roles()).isEmpty()) {
+            SharingRequest ordinary = new SharingRequest(world.request().purpose(), world.request().categories(), TODAY);
+            Decision asked = world.decide();
+            Decision plain = DecisionEngine.decide(world.recipient(), world.agreements(), ordinary, world.pupil());
+            assertThat(asked.outcome()).isEqualTo(plain.outcome());
+            assertThat(asked.override()).isFalse();
+            if (asked.allowed()) {
+                assertThat(asked.basis()).isEqualTo(plain.basis());
+                assertThat(asked.agreement()).isEqualTo(plain.agreement());
+            }
+        }
+    }
+
+    @Property
     void theOrderOfAgreementsDoesNotChangeTheDecision(@ForAll("worlds") World world) {
         List<AgreementTerms> reversed = new ArrayList<>(world.agreements());
         Collections.reverse(reversed);
@@ -138,7 +171,8 @@ class DecisionEnginePropertiesTest {
                                                                 @ForAll DataCategory extra) {
         EnumSet<DataCategory> more = EnumSet.copyOf(world.request().categories());
         more.add(extra);
-        SharingRequest wider = new SharingRequest(world.request().purpose(), more, TODAY, world.request().emergency());
+        SharingRequest wider = new SharingRequest(world.request().purpose(), more, TODAY, world.request().emergency(),
+                world.request().roles());
         if (!world.decide().allowed()) {
             assertThat(DecisionEngine.decide(world.recipient(), world.agreements(), wider, world.pupil()).allowed()).isFalse();
         }

@@ -27,10 +27,17 @@ class DecisionEngineTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
     static final UUID RECIPIENT = UUID.fromString("00000000-0000-0000-0000-00000000000a");
-    static final RecipientTerms ACTIVE_UK = new RecipientTerms(RECIPIENT, true, "GB");
-    static final RecipientTerms SUSPENDED = new RecipientTerms(RECIPIENT, false, "GB");
-    static final RecipientTerms IN_INDIA = new RecipientTerms(RECIPIENT, true, "IN");
-    static final RecipientTerms IN_FRANCE = new RecipientTerms(RECIPIENT, true, "FR");
+    static final RecipientTerms ACTIVE_UK = new RecipientTerms(RECIPIENT, true, "GB", Sector.OTHER);
+    static final RecipientTerms SUSPENDED = new RecipientTerms(RECIPIENT, false, "GB", Sector.CHILDRENS_SERVICES);
+    static final RecipientTerms IN_INDIA = new RecipientTerms(RECIPIENT, true, "IN", Sector.OTHER);
+    static final RecipientTerms IN_FRANCE = new RecipientTerms(RECIPIENT, true, "FR", Sector.OTHER);
+    static final RecipientTerms CHILDRENS_SERVICES = new RecipientTerms(RECIPIENT, true, "GB", Sector.CHILDRENS_SERVICES);
+    static final RecipientTerms HOSPITAL = new RecipientTerms(RECIPIENT, true, "GB", Sector.HEALTH);
+    static final RecipientTerms POLICE = new RecipientTerms(RECIPIENT, true, "GB", Sector.POLICE);
+    static final RecipientTerms AMBULANCE = new RecipientTerms(RECIPIENT, true, "GB", Sector.EMERGENCY_SERVICES);
+    static final RecipientTerms NEWSPAPER = new RecipientTerms(RECIPIENT, true, "GB", Sector.PRESS);
+    static final RecipientTerms LEARNING_PLATFORM = new RecipientTerms(RECIPIENT, true, "GB", Sector.EDTECH);
+    static final RecipientTerms ADVERTISER = new RecipientTerms(RECIPIENT, true, "GB", Sector.MARKETING);
 
     static AgreementTerms agreement(LawfulBasis basis, String consentPurpose) {
         return new AgreementTerms(UUID.randomUUID(), Set.of("learning-platform"), EnumSet.of(IDENTITY, ASSESSMENT), basis,
@@ -56,8 +63,14 @@ class DecisionEngineTest {
             EnumSet.of(IDENTITY, ASSESSMENT), LawfulBasis.PUBLIC_TASK, null, TODAY.minusYears(1), null, "FR",
             TransferSafeguard.ADEQUACY);
 
-    static final SharingRequest ASK = new SharingRequest("learning-platform", EnumSet.of(IDENTITY), TODAY, false);
-    static final SharingRequest EMERGENCY = new SharingRequest("learning-platform", EnumSet.of(IDENTITY), TODAY, true);
+    static final SharingRequest ASK = new SharingRequest("learning-platform", EnumSet.of(IDENTITY), TODAY);
+
+    /** An emergency request (a justification given) by someone holding {@code roles}. */
+    static SharingRequest emergencyBy(String... roles) {
+        return new SharingRequest("learning-platform", EnumSet.of(IDENTITY), TODAY, true, Set.of(roles));
+    }
+
+    static final SharingRequest EMERGENCY = emergencyBy("safeguarding-lead");
 
     static PupilFacts pupil() {
         return PupilFacts.onRoster("P1");
@@ -83,10 +96,10 @@ class DecisionEngineTest {
                 Arguments.of("public task, on roll", ACTIVE_UK, List.of(PUBLIC_TASK), ASK, pupil(), Outcome.ALLOWED, List.of()),
                 Arguments.of("no agreement at all", ACTIVE_UK, List.of(), ASK, pupil(), Outcome.REFUSED, List.of(Reason.NO_AGREEMENT)),
                 Arguments.of("agreement for another purpose", ACTIVE_UK, List.of(PUBLIC_TASK),
-                        new SharingRequest("marketing", EnumSet.of(IDENTITY), TODAY, false), pupil(), Outcome.REFUSED,
+                        new SharingRequest("marketing", EnumSet.of(IDENTITY), TODAY), pupil(), Outcome.REFUSED,
                         List.of(Reason.NO_AGREEMENT)),
                 Arguments.of("a category the agreement does not cover", ACTIVE_UK, List.of(PUBLIC_TASK),
-                        new SharingRequest("learning-platform", EnumSet.of(IDENTITY, MEDICAL), TODAY, false), pupil(),
+                        new SharingRequest("learning-platform", EnumSet.of(IDENTITY, MEDICAL), TODAY), pupil(),
                         Outcome.REFUSED, List.of(Reason.NO_AGREEMENT)),
                 Arguments.of("recipient suspended", SUSPENDED, List.of(PUBLIC_TASK), ASK, pupil(), Outcome.REFUSED,
                         List.of(Reason.RECIPIENT_SUSPENDED)),
@@ -109,8 +122,12 @@ class DecisionEngineTest {
                         Outcome.REFUSED, List.of(Reason.CONSENT_RENEWAL_NEEDED)),
                 Arguments.of("withdrawn consent, but a public task agreement covers it", ACTIVE_UK, List.of(CONSENT, PUBLIC_TASK),
                         ASK, consent(ConsentStatus.WITHDRAWN), Outcome.ALLOWED, List.of()),
-                Arguments.of("emergency overrides withdrawn consent", ACTIVE_UK, List.of(CONSENT), EMERGENCY,
-                        consent(ConsentStatus.WITHDRAWN), Outcome.ALLOWED, List.of()),
+                Arguments.of("an emergency never overrides withdrawn consent (a consent agreement)", CHILDRENS_SERVICES,
+                        List.of(CONSENT), EMERGENCY, consent(ConsentStatus.WITHDRAWN), Outcome.REFUSED,
+                        List.of(Reason.CONSENT_WITHDRAWN, Reason.OVERRIDE_NOT_PERMITTED)),
+                Arguments.of("an emergency never overrides refused consent, even by the DPO", HOSPITAL, List.of(CONSENT),
+                        emergencyBy("dpo"), consent(ConsentStatus.REFUSED), Outcome.REFUSED,
+                        List.of(Reason.CONSENT_REFUSED, Reason.OVERRIDE_NOT_PERMITTED)),
                 Arguments.of("processing restricted (all)", ACTIVE_UK, List.of(PUBLIC_TASK), ASK, restricted(), Outcome.REFUSED,
                         List.of(Reason.PROCESSING_RESTRICTED)),
                 Arguments.of("restriction of the requested category", ACTIVE_UK, List.of(CONSENT), ASK, restricted("identity"),
@@ -120,8 +137,34 @@ class DecisionEngineTest {
                 Arguments.of("restriction of a category this service does not know counts as all", ACTIVE_UK,
                         List.of(PUBLIC_TASK), ASK, restricted("biometrics"), Outcome.REFUSED, List.of(Reason.PROCESSING_RESTRICTED)),
                 Arguments.of("restricted, but legal obligation", ACTIVE_UK, List.of(LEGAL), ASK, restricted(), Outcome.ALLOWED, List.of()),
-                Arguments.of("restricted, but emergency (vital interests)", ACTIVE_UK, List.of(CONSENT), EMERGENCY, restricted(),
-                        Outcome.ALLOWED, List.of()),
+                Arguments.of("restricted, but an emergency by the safeguarding lead to children's services",
+                        CHILDRENS_SERVICES, List.of(PUBLIC_TASK), EMERGENCY, restricted(), Outcome.ALLOWED, List.of()),
+                Arguments.of("restricted, but an emergency by the DPO to a hospital", HOSPITAL, List.of(PUBLIC_TASK),
+                        emergencyBy("dpo"), restricted(), Outcome.ALLOWED, List.of()),
+                Arguments.of("objection upheld, but an emergency by the safeguarding lead to the police", POLICE,
+                        List.of(PUBLIC_TASK), emergencyBy("staff", "safeguarding-lead"), objected(), Outcome.ALLOWED, List.of()),
+                Arguments.of("restricted, but an emergency by the DPO to the ambulance service", AMBULANCE,
+                        List.of(PUBLIC_TASK), emergencyBy("dpo"), restricted(), Outcome.ALLOWED, List.of()),
+                Arguments.of("restricted, an emergency by a teacher: refused (the penetration test)", CHILDRENS_SERVICES,
+                        List.of(PUBLIC_TASK), emergencyBy("staff"), restricted(), Outcome.REFUSED,
+                        List.of(Reason.PROCESSING_RESTRICTED, Reason.OVERRIDE_NOT_PERMITTED)),
+                Arguments.of("restricted, an emergency by the MIS: refused", CHILDRENS_SERVICES, List.of(PUBLIC_TASK),
+                        emergencyBy("mis"), restricted(), Outcome.REFUSED,
+                        List.of(Reason.PROCESSING_RESTRICTED, Reason.OVERRIDE_NOT_PERMITTED)),
+                Arguments.of("restricted, an emergency by the school admin: refused", HOSPITAL, List.of(PUBLIC_TASK),
+                        emergencyBy("school-admin"), restricted(), Outcome.REFUSED,
+                        List.of(Reason.PROCESSING_RESTRICTED, Reason.OVERRIDE_NOT_PERMITTED)),
+                Arguments.of("restricted, an emergency by the DPO to the press: refused", NEWSPAPER, List.of(PUBLIC_TASK),
+                        emergencyBy("dpo"), restricted(), Outcome.REFUSED,
+                        List.of(Reason.PROCESSING_RESTRICTED, Reason.OVERRIDE_NOT_PERMITTED)),
+                Arguments.of("objection upheld, an emergency by the safeguarding lead to edtech: refused",
+                        LEARNING_PLATFORM, List.of(PUBLIC_TASK), EMERGENCY, objected(), Outcome.REFUSED,
+                        List.of(Reason.OBJECTION_UPHELD, Reason.OVERRIDE_NOT_PERMITTED)),
+                Arguments.of("objection upheld, an emergency by the DPO to marketing: refused", ADVERTISER,
+                        List.of(PUBLIC_TASK), emergencyBy("dpo"), objected(), Outcome.REFUSED,
+                        List.of(Reason.OBJECTION_UPHELD, Reason.OVERRIDE_NOT_PERMITTED)),
+                Arguments.of("an emergency with nothing to override is an ordinary disclosure, whoever asks", ACTIVE_UK,
+                        List.of(PUBLIC_TASK), emergencyBy("staff"), pupil(), Outcome.ALLOWED, List.of()),
                 Arguments.of("objection upheld (all purposes)", ACTIVE_UK, List.of(PUBLIC_TASK), ASK, objected(), Outcome.REFUSED,
                         List.of(Reason.OBJECTION_UPHELD)),
                 Arguments.of("objection to another purpose", ACTIVE_UK, List.of(PUBLIC_TASK), ASK, objected("marketing"),
@@ -154,25 +197,39 @@ class DecisionEngineTest {
     }
 
     @Test
-    void anEmergencyOverrideRestsOnVitalInterestsAndIsMarked() {
-        Decision decision = DecisionEngine.decide(ACTIVE_UK, List.of(CONSENT), EMERGENCY, consent(ConsentStatus.WITHDRAWN));
+    void anEmergencyOverrideRestsOnVitalInterestsAndNamesWhatItOverrode() {
+        PupilFacts both = new PupilFacts("P1", true, Map.of(), List.of(new Restriction(Set.of())),
+                List.of(new Objection(Set.of())));
+        Decision decision = DecisionEngine.decide(CHILDRENS_SERVICES, List.of(PUBLIC_TASK), EMERGENCY, both);
         assertThat(decision.override()).isTrue();
         assertThat(decision.basis()).isEqualTo(LawfulBasis.VITAL_INTERESTS);
-        assertThat(decision.agreement()).isEqualTo(CONSENT);
+        assertThat(decision.agreement()).isEqualTo(PUBLIC_TASK);
+        assertThat(decision.overridden()).containsExactly(Reason.PROCESSING_RESTRICTED, Reason.OBJECTION_UPHELD);
     }
 
     @Test
     void anEmergencyThatNeedsNoOverrideIsNotMarkedAsOne() {
-        Decision decision = DecisionEngine.decide(ACTIVE_UK, List.of(CONSENT), EMERGENCY, consent(ConsentStatus.GRANTED));
+        Decision decision = DecisionEngine.decide(CHILDRENS_SERVICES, List.of(CONSENT), EMERGENCY, consent(ConsentStatus.GRANTED));
         assertThat(decision.override()).isFalse();
+        assertThat(decision.overridden()).isEmpty();
         assertThat(decision.basis()).isEqualTo(LawfulBasis.CONSENT);
     }
 
     @Test
+    void anEmergencyRestsOnTheAgreementThatDoesNotNeedConsent() {
+        Decision decision = DecisionEngine.decide(CHILDRENS_SERVICES, List.of(CONSENT, PUBLIC_TASK), EMERGENCY,
+                new PupilFacts("P1", true, Map.of("platform-consent", ConsentStatus.WITHDRAWN),
+                        List.of(new Restriction(Set.of())), List.of()));
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.agreement()).isEqualTo(PUBLIC_TASK);
+        assertThat(decision.overridden()).containsExactly(Reason.PROCESSING_RESTRICTED);
+    }
+
+    @Test
     void anEmergencyDoesNotOverrideAMissingAgreementOrASuspendedRecipient() {
-        assertThat(DecisionEngine.decide(ACTIVE_UK, List.of(), EMERGENCY, pupil()).reasons())
+        assertThat(DecisionEngine.decide(CHILDRENS_SERVICES, List.of(), EMERGENCY, pupil()).reasons())
                 .containsExactly(Reason.NO_AGREEMENT);
-        assertThat(DecisionEngine.decide(SUSPENDED, List.of(CONSENT), EMERGENCY, pupil()).reasons())
+        assertThat(DecisionEngine.decide(SUSPENDED, List.of(PUBLIC_TASK), EMERGENCY, restricted()).reasons())
                 .containsExactly(Reason.RECIPIENT_SUSPENDED);
     }
 

@@ -7,6 +7,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.gateway.support.ShippedConfig;
+import org.custodian.testing.AccessMatrix;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessRulesTest {
 
     static final AccessRules RULES = new AccessRules(ShippedConfig.access());
-    static final List<String> ROLES = List.of("dpo", "school-admin", "staff", "parent", "pupil", "mis", "partner", "auditor");
+    static final List<String> ROLES =
+            List.of("dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
     static final Set<String> SHARING_AND_RETENTION = Set.of("recipients", "agreements", "disclosures", "sharing-checks",
             "partner-actions", "retention-schedule", "holdings", "legal-holds", "disposal-batches", "audit");
 
@@ -50,6 +52,33 @@ class AccessRulesTest {
     @Test
     void onlyTheDpoAndTheAuditorReadAuditLogs() {
         assertThat(RULES.allowedRoles("schools/100001/audit/consent")).containsExactlyInAnyOrder("dpo", "auditor");
+    }
+
+    @Test
+    void theSafeguardingLeadHasEveryOperationStaffHasInTheMatrixAndReachesItThroughTheGateway() {
+        List<AccessMatrix.Row> rows = AccessMatrix.all();
+        assertThat(rows).isNotEmpty().allSatisfy(row -> {
+            if (row.allowed().get("staff")) {
+                assertThat(row.allowed().get("safeguarding-lead")).as("%s %s", row.service(), row.key()).isTrue();
+            }
+        });
+        assertThat(rows).filteredOn(row -> row.allowed().get("safeguarding-lead") && !row.allowed().get("staff"))
+                .extracting(AccessMatrix.Row::key).containsExactlyInAnyOrder(
+                        "GET /api/v1/schools/{urn}/guardians", "GET /api/v1/schools/{urn}/guardians/{guardianId}",
+                        "GET /api/v1/schools/{urn}/disclosures", "GET /api/v1/schools/{urn}/disclosures/{id}",
+                        "GET /api/v1/schools/{urn}/disclosures/overrides");
+        assertThat(RULES.allows(Set.of("safeguarding-lead"), "schools/100001/guardians/G1")).isTrue();
+        assertThat(RULES.allows(Set.of("safeguarding-lead"), "schools/100001/disclosures/overrides")).isTrue();
+        assertThat(RULES.allows(Set.of("safeguarding-lead"), "schools/100001/audit/sharing")).isFalse();
+        assertThat(RULES.allows(Set.of("safeguarding-lead"), "schools/100001/partner-actions")).isFalse();
+    }
+
+    @Property
+    void theSafeguardingLeadReachesEveryPathStaffReaches(@ForAll("schoolPaths") String resourceAndTail) {
+        String path = "schools/100001/" + resourceAndTail;
+        if (RULES.allows(Set.of("staff"), path)) {
+            assertThat(RULES.allows(Set.of("safeguarding-lead"), path)).isTrue();
+        }
     }
 
     @Property

@@ -1,0 +1,87 @@
+package org.custodian.sharing.override;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.SharingEvents;
+import org.custodian.platform.jobs.ClusterLock;
+import org.custodian.platform.outbox.Outbox;
+import org.custodian.sharing.calendar.WorkingDays;
+import org.custodian.sharing.disclosure.DisclosureEntry;
+import org.custodian.sharing.support.Clocks;
+import org.custodian.sharing.webhook.DeliveryWorker;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The daily look at the DPO's reviews, run by one replica ({@link ClusterLock}): an override still unreviewed after
+ * its last day is marked overdue once, with a {@code disclosure.override-review-overdue} event for the DPO's tools and
+ * an audit entry. Running it twice on a day changes nothing more.
+ */
+@ApplicationScoped
+public class OverrideReviewJob {
+
+    private static final Logger LOG = Logger.getLogger(OverrideReviewJob.class);
+    public static final String JOB = "sharing-override-reviews";
+    private static final int BATCH = 500;
+
+    private final ClusterLock lock;
+    private final OverrideRepository repository;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    @Inject
+    public OverrideReviewJob(ClusterLock lock, OverrideRepository repository, Outbox outbox, AuditLog audit, Clock clock) {
+        this.lock = lock;
+        this.repository = repository;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = JOB, cron = "{custodian.sharing.overrides.cron}", timeZone = "Europe/London",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void daily() {
+        LOG.infof("override reviews: %d found overdue", run());
+    }
+
+    /** Marks the reviews past their last day; returns how many (0 when another replica held the lock). */
+    public int run() {
+        Instant now = clock.instant();
+        LocalDate today = Clocks.today(clock);
+        int[] overdue = {0};
+        lock.runExclusively(JOB, () -> {
+            List<OverrideRepository.Row> due;
+            do {
+                due = repository.pastDue(today, BATCH);
+                due.forEach(row -> overdue(row, now, today));
+                overdue[0] += due.size();
+            } while (due.size() == BATCH);
+        });
+        return overdue[0];
+    }
+
+    private void overdue(OverrideRepository.Row row, Instant now, LocalDate today) {
+        DisclosureEntry d = row.disclosure();
+        OverrideReview review = row.review();
+        int days = Math.max(1, WorkingDays.between(review.dueOn(), today));
+        repository.markOverdue(review.schoolUrn(), d.id(), now);
+        outbox.append(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.OVERRIDE_REVIEW_OVERDUE, review.schoolUrn(),
+                d.pupilId(), CloudEventCodec.toData(new SharingEvents.OverrideReviewOverdue(d.id().toString(), d.pupilId(),
+                        d.recipientId().toString(), d.disclosedAt(), review.dueOn(), days, now))));
+        audit.record(new AuditEntry(review.schoolUrn(), now, "sharing-service", "system", "pupils/" + d.pupilId(),
+                "disclosure.override-review-overdue", AuditEntry.Outcome.SUCCESS, null, "emergency disclosure " + d.id()
+                + " to " + d.recipientName() + " on " + d.disclosedAt() + " was to be reviewed by the DPO by "
+                + review.dueOn() + "; still unreviewed"));
+    }
+}
