@@ -1,8 +1,9 @@
 -- Runs after every migration, as the role Flyway migrates with (quarkus.flyway.username, the owner of the tables).
 -- The role the service itself runs as (quarkus.datasource.username) may read and write every table, but only read
 -- and append to the append-only ones (the audit log, and every table with an *_append_only trigger) and never delete
--- an audit chain's head; it owns nothing, so it can neither disable a trigger nor alter a table. Where both are the same role there is nothing to
--- grant, and AuditDatabaseRole refuses to start the service (unless custodian.audit.require-restricted-role=false).
+-- an audit chain's head; it owns nothing, so it can neither disable a trigger nor alter a table. Where both are the
+-- same role there is nothing to grant, and AuditDatabaseRole refuses to start the service (unless
+-- custodian.audit.require-restricted-role=false, as in dev mode).
 DO $$
 DECLARE
     service_role CONSTANT TEXT := '${custodian_service_role}';
@@ -11,6 +12,8 @@ BEGIN
     IF service_role = current_user OR NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = service_role) THEN
         RETURN;
     END IF;
+    -- replicas starting together would otherwise race on the same ACLs ("tuple concurrently updated")
+    PERFORM pg_advisory_xact_lock(hashtext('custodian.service-role-grants'));
     EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', current_schema(), service_role);
     FOR t IN
         SELECT c.oid::regclass AS name,

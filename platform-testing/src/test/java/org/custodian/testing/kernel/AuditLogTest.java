@@ -328,9 +328,16 @@ class AuditLogTest {
         record(school, n);
         long micros = (System.nanoTime() - start) / 1000;
         System.out.printf("MEASURE audit append: %d records in %d ms, %d us each%n", n, micros / 1000, micros / n);
+        start = System.nanoTime();
         AuditVerification result = auditLog.verify(school);
+        System.out.printf("MEASURE audit verify: %d rows in %d ms%n", n + 200, (System.nanoTime() - start) / 1_000_000);
         assertThat(result.intact()).isTrue();
         assertThat(result.rowsChecked()).isEqualTo(n + 200);
+        start = System.nanoTime();
+        checkpointJob.checkpointAll();
+        System.out.printf("MEASURE audit checkpoint job (every school of the test database, this one's %d rows walked): %d ms%n",
+                n + 200, (System.nanoTime() - start) / 1_000_000);
+        assertThat(checkpoints.latest(school).orElseThrow().seq()).isEqualTo(n + 200);
     }
 
     interface SqlWork {
