@@ -101,7 +101,13 @@ export_audit_env() {
   export CUSTODIAN_AUDIT_CHECKPOINTS_DIRECTORY
 }
 
-# With the databases dropped, their checkpoints would only say that rows were removed: down.sh --reset clears them too.
-reset_audit_checkpoints() {
+# With the databases dropped (down.sh --reset), their roles go too, and their checkpoints, which would only say that
+# rows were removed.
+reset_audit_checkpoints_and_roles() {
+  local s db
   rm -rf "$AUDIT_CHECKPOINTS_DIR"
+  for s in "${SERVICES[@]}"; do
+    db=$(local_database "$s") || continue
+    psql_admin -c "DROP ROLE IF EXISTS ${db}_service" -c "DROP ROLE IF EXISTS ${db}_owner" || warn "could not drop the roles of $db"
+  done
 }
