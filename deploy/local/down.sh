@@ -2,7 +2,8 @@
 # Stops what deploy/local/up.sh started (gateway, services, Kafka), by the pids in .run/pids: TERM, a grace period,
 # then KILL. Then checks that none of the stack's ports is still listening.
 #
-#   deploy/local/down.sh [--reset]    --reset: also delete the Kafka data and drop the four local databases
+#   deploy/local/down.sh [--reset]    --reset: also delete the Kafka data, drop the four local databases with their
+#                                     roles, and delete their audit checkpoints (.run/audit-checkpoints)
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -29,6 +30,8 @@ if $reset; then
   if pg_up; then
     for s in "${SERVICES[@]}"; do psql_admin -c "DROP DATABASE IF EXISTS $(db_name "$s")"; done
     say "dropped the local databases (up.sh creates them again)"
+    reset_audit_checkpoints_and_roles
+    say "dropped their roles and deleted their audit checkpoints"
   else
     warn "PostgreSQL is not reachable; databases not dropped"
   fi

@@ -249,7 +249,8 @@ await_ready() {
 # The services and the gateway (up.sh starts them all, service.sh one at a time under a running stack).
 
 # The environment the services and the gateway start with: the dev keys (ensure_keys first), the bind address, Kafka,
-# the gateway's upstreams and the local stack's webhook timings. Variables already set win.
+# the gateway's upstreams, the local stack's webhook timings, and each service's database roles and audit keys
+# (lib-audit.sh). Variables already set win.
 export_app_env() {
   : "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:=$PUBLIC_KEY}"
   : "${SMALLRYE_JWT_SIGN_KEY_LOCATION:=$PRIVATE_KEY}"
@@ -265,6 +266,8 @@ export_app_env() {
     CUSTODIAN_SHARING_WEBHOOKS_RETRY_SCHEDULE CUSTODIAN_SHARING_WEBHOOKS_READ_TIMEOUT
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
   export MP_JWT_VERIFY_PUBLICKEY_LOCATION SMALLRYE_JWT_SIGN_KEY_LOCATION QUARKUS_HTTP_HOST KAFKA_BOOTSTRAP_SERVERS
+  export_database_roles_env
+  export_audit_env
   local s var
   for s in "${SERVICES[@]}"; do
     var="CUSTODIAN_$(upper "$s")_URL"
@@ -428,3 +431,7 @@ mint_token() {
   signing="$header.$payload"
   printf '%s.%s\n' "$signing" "$(printf '%s' "$signing" | openssl dgst -sha256 -sign "$PRIVATE_KEY" -binary | b64url)"
 }
+
+# Database roles and audit keys for tamper-evident audit logs.
+# shellcheck source=deploy/local/lib-audit.sh
+source "$CUSTODIAN_ROOT/deploy/local/lib-audit.sh"

@@ -118,6 +118,7 @@ if ((${#to_start[@]} > 0)); then
   ensure_postgres docker
   ensure_databases
   ensure_keys
+  ensure_database_roles
 
   export_app_env
 

@@ -2,6 +2,9 @@ package org.custodian.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -10,22 +13,29 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Creates a fresh database on the real PostgreSQL server for this test run and drops it when the JVM ends, so that
  * runs never see each other's rows. The server comes from {@code PGHOST}, {@code PGPORT}, {@code PGUSER} and
  * {@code PGPASSWORD} (defaults 127.0.0.1, 5432, postgres, none). Databases left by runs that were killed are
  * dropped once they are a day old.
+ * <p>
+ * As in production, the database belongs to an owner role that Flyway migrates with ({@code <db>_owner}), and the
+ * service runs as a role that owns nothing ({@code <db>_service}): it can only read and append to the audit log.
+ * The audit checkpoints of the run, which live outside the database, go to a folder of the run's own.
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static final String PREFIX = "custodian_test_";
     /** Quarkus may load this class in several class loaders; a system property lets them share one database. */
     private static final String SHARED = "custodian.test.database";
+    private static final String SHARED_PASSWORD = "custodian.test.database.password";
 
     public static String host() {
         return env("PGHOST", "127.0.0.1");
@@ -55,30 +65,72 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                 return existing;
             }
             String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
+            String password = UUID.randomUUID().toString();
             try (Connection admin = admin(); Statement statement = admin.createStatement()) {
                 dropStale(admin);
-                statement.execute("CREATE DATABASE " + name);
+                statement.execute("CREATE ROLE " + name + "_owner LOGIN PASSWORD '" + password + "'");
+                statement.execute("CREATE ROLE " + name + "_service LOGIN PASSWORD '" + password + "'");
+                statement.execute("CREATE DATABASE " + name + " OWNER " + name + "_owner");
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create test database on " + host() + ":" + port()
                         + " (is PostgreSQL running?)", e);
             }
+            try (Connection db = DriverManager.getConnection(jdbcUrl(name), credentials());
+                 Statement statement = db.createStatement()) {
+                // only the owner creates objects (PostgreSQL before 15 lets everyone create in public)
+                statement.execute("ALTER SCHEMA public OWNER TO " + name + "_owner");
+                statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot prepare test database " + name, e);
+            }
+            System.setProperty(SHARED_PASSWORD, password);
             System.setProperty(SHARED, name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "postgres-test-db-drop"));
             return name;
         }
     }
 
-    /** A connection to this run's database, for tests that look at rows directly. */
+    /** A connection to this run's database as the server's administrator, for tests that look at rows directly. */
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(database()), credentials());
     }
 
+    /** The role that owns the run's database and its tables, and that Flyway migrates with. */
+    public static String ownerRole() {
+        return database() + "_owner";
+    }
+
+    /** The role the service runs as: it owns nothing. */
+    public static String serviceRole() {
+        return database() + "_service";
+    }
+
+    /** A connection to this run's database as {@code role} (one of the two above). */
+    public static Connection connectAs(String role) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(database()), role, rolePassword());
+    }
+
+    /** The password of both roles (a trusting local server ignores it). */
+    public static String rolePassword() {
+        database();
+        return System.getProperty(SHARED_PASSWORD);
+    }
+
+    /** Where the run's audit checkpoints are kept: outside the database, and as fresh as it. */
+    public static Path checkpointDirectory() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "custodian-audit-checkpoints", database());
+    }
+
     @Override
     public Map<String, String> start() {
+        String password = rolePassword();
         return Map.of(
                 "quarkus.datasource.jdbc.url", jdbcUrl(database()),
-                "quarkus.datasource.username", user(),
-                "quarkus.datasource.password", password());
+                "quarkus.datasource.username", serviceRole(),
+                "quarkus.datasource.password", password,
+                "quarkus.flyway.username", ownerRole(),
+                "quarkus.flyway.password", password,
+                "custodian.audit.checkpoints.directory", checkpointDirectory().toString());
     }
 
     @Override
@@ -88,9 +140,27 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     private static void drop(String name) {
         try (Connection admin = admin(); Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            dropDatabaseAndRoles(statement, name);
         } catch (SQLException e) {
             System.err.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+        deleteFolder(Path.of(System.getProperty("java.io.tmpdir"), "custodian-audit-checkpoints", name));
+    }
+
+    private static void dropDatabaseAndRoles(Statement statement, String name) throws SQLException {
+        statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        statement.execute("DROP ROLE IF EXISTS " + name + "_service");
+        statement.execute("DROP ROLE IF EXISTS " + name + "_owner");
+    }
+
+    private static void deleteFolder(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + folder + ": " + e.getMessage());
         }
     }
 
@@ -113,8 +183,9 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         }
         for (String name : stale) {
             try (Statement statement = admin.createStatement()) {
-                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                dropDatabaseAndRoles(statement, name);
             }
+            deleteFolder(Path.of(System.getProperty("java.io.tmpdir"), "custodian-audit-checkpoints", name));
         }
     }
 

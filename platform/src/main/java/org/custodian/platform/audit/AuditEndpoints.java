@@ -32,11 +32,12 @@ public abstract class AuditEndpoints {
 
     /** One audit row as the API shows it. */
     public record AuditRow(long seq, Instant occurredAt, String actor, String actorRole, String subject, String action,
-                           AuditEntry.Outcome outcome, String requestId, String detail, String prevHash, String hash) {
+                           AuditEntry.Outcome outcome, String requestId, String detail, String keyId, String prevHash,
+                           String hash) {
         static AuditRow of(AuditRecord r) {
             AuditEntry e = r.entry();
             return new AuditRow(r.seq(), e.occurredAt(), e.actor(), e.actorRole(), e.subject(), e.action(), e.outcome(),
-                    e.requestId(), e.detail(), r.prevHash(), r.hash());
+                    e.requestId(), e.detail(), r.keyId(), r.prevHash(), r.hash());
         }
     }
 
@@ -58,7 +59,8 @@ public abstract class AuditEndpoints {
     @GET
     @Path("verification")
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
-    @Operation(summary = "Walk the school's hash chain and report whether any row was changed or deleted")
+    @Operation(summary = "Walk the school's keyed hash chain against its latest signed checkpoint and report whether any row "
+            + "was changed, deleted or reordered")
     @APIResponse(responseCode = "200", description = "The verification result")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")

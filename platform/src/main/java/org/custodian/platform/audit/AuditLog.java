@@ -21,10 +21,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The service's append-only audit log. Every change of personal data and every read of a subject's full record is
- * written here, in the same transaction as the change, chained per school by hash.
+ * written here, in the same transaction as the change, chained per school by HMAC ({@link AuditChain}) and anchored
+ * outside the database by signed checkpoints ({@link AuditCheckpointJob}).
  */
 @ApplicationScoped
 public class AuditLog {
@@ -36,20 +38,34 @@ public class AuditLog {
             """;
     private static final String INSERT = """
             INSERT INTO audit_log (school_urn, seq, occurred_at, actor, actor_role, subject, action, outcome,
-                                   request_id, detail, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   request_id, detail, key_id, prev_hash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String MOVE_HEAD = "UPDATE audit_chain_head SET seq = ?, hash = ? WHERE school_urn = ?";
     private static final String COLUMNS =
-            "seq, occurred_at, actor, actor_role, subject, action, outcome, request_id, detail, prev_hash, hash, school_urn";
+            "seq, occurred_at, actor, actor_role, subject, action, outcome, request_id, detail, prev_hash, hash, school_urn, key_id";
+    private static final int BATCH = 1000;
 
     private final DataSource dataSource;
     private final CurrentVertxRequest currentRequest;
+    private final AuditKeys keys;
+    private final AuditCheckpoints checkpoints;
 
     @Inject
-    public AuditLog(DataSource dataSource, CurrentVertxRequest currentRequest) {
+    public AuditLog(DataSource dataSource, CurrentVertxRequest currentRequest, AuditConfig config, AuditCheckpoints checkpoints) {
+        this(dataSource, currentRequest, AuditKeys.parse(config.chainKeys()), checkpoints);
+    }
+
+    /** With other keys than configured: how a test shows a key rotation. */
+    public AuditLog(DataSource dataSource, CurrentVertxRequest currentRequest, AuditKeys keys, AuditCheckpoints checkpoints) {
         this.dataSource = dataSource;
         this.currentRequest = currentRequest;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
+    }
+
+    /** The head of a school's chain: its last row's sequence number and hash. */
+    public record ChainHead(String schoolUrn, long seq, String hash) {
     }
 
     /** Records what the calling user did, in the current transaction (or a new one). */
@@ -81,7 +97,8 @@ public class AuditLog {
                     prevHash = head.getString(2);
                 }
             }
-            String hash = AuditChain.hash(seq, prevHash, entry);
+            String keyId = keys.currentId();
+            String hash = AuditChain.hash(keys, keyId, seq, prevHash, entry);
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setString(1, entry.schoolUrn());
                 insert.setLong(2, seq);
@@ -93,8 +110,9 @@ public class AuditLog {
                 insert.setString(8, entry.outcome().name());
                 insert.setString(9, entry.requestId());
                 insert.setString(10, entry.detail());
-                insert.setString(11, prevHash);
-                insert.setString(12, hash);
+                insert.setString(11, keyId);
+                insert.setString(12, prevHash);
+                insert.setString(13, hash);
                 insert.executeUpdate();
             }
             try (PreparedStatement move = connection.prepareStatement(MOVE_HEAD)) {
@@ -103,7 +121,7 @@ public class AuditLog {
                 move.setString(3, entry.schoolUrn());
                 move.executeUpdate();
             }
-            return new AuditRecord(seq, entry, prevHash, hash);
+            return new AuditRecord(seq, entry, keyId, prevHash, hash);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write audit entry " + entry.action(), e);
         }
@@ -137,44 +155,102 @@ public class AuditLog {
         }
     }
 
-    /** Walks the whole chain of a school in batches and reports whether it is intact. */
+    /**
+     * Walks the whole chain of a school in batches, checking every row's key, hash and link, the end against the
+     * recorded head, and the chain against the school's latest signed checkpoint.
+     */
     @Transactional
     public AuditVerification verify(String schoolUrn) {
-        AuditChain.Verifier verifier = new AuditChain.Verifier();
+        AuditCheckpoint checkpoint = null;
+        String untrusted = null;
+        try {
+            checkpoint = checkpoints.latest(schoolUrn).orElse(null);
+        } catch (AuditCheckpoints.Untrusted e) {
+            untrusted = e.getMessage();
+        }
+        AuditChain.Verifier verifier = new AuditChain.Verifier(keys, checkpoint);
         try (Connection connection = dataSource.getConnection()) {
-            long after = 0;
-            boolean more = true;
-            while (more) {
-                try (PreparedStatement query = connection.prepareStatement(
-                        "SELECT " + COLUMNS + " FROM audit_log WHERE school_urn = ? AND seq > ? ORDER BY seq LIMIT 1000")) {
-                    query.setString(1, schoolUrn);
-                    query.setLong(2, after);
-                    List<AuditRecord> batch = read(query);
-                    for (AuditRecord row : batch) {
-                        if (!verifier.accept(row)) {
-                            more = false;
-                            break;
-                        }
-                        after = row.seq();
-                    }
-                    more = more && batch.size() == 1000;
-                }
+            boolean intact = walk(connection, schoolUrn, 0, Long.MAX_VALUE, verifier);
+            ChainHead head = head(connection, schoolUrn);
+            // rows committed while the walk ran are behind a head read after it: walk on to that head
+            for (int round = 0; round < 3 && intact && head.seq() > verifier.lastSeq(); round++) {
+                intact = walk(connection, schoolUrn, verifier.lastSeq(), Long.MAX_VALUE, verifier);
+                head = head(connection, schoolUrn);
             }
-            long headSeq = 0;
-            String headHash = AuditChain.GENESIS;
-            try (PreparedStatement head = connection.prepareStatement(
-                    "SELECT seq, hash FROM audit_chain_head WHERE school_urn = ?")) {
-                head.setString(1, schoolUrn);
-                try (ResultSet rows = head.executeQuery()) {
-                    if (rows.next()) {
-                        headSeq = rows.getLong(1);
-                        headHash = rows.getString(2);
-                    }
-                }
+            if (untrusted != null) {
+                verifier.distrust(untrusted);
             }
-            return verifier.finish(schoolUrn, headSeq, headHash);
+            return verifier.finish(schoolUrn, head.seq(), head.hash());
         } catch (SQLException e) {
             throw new IllegalStateException("cannot verify the audit log", e);
+        }
+    }
+
+    /** The head of every school's chain. */
+    @Transactional
+    public List<ChainHead> heads() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT school_urn, seq, hash FROM audit_chain_head ORDER BY school_urn");
+             ResultSet rows = query.executeQuery()) {
+            List<ChainHead> heads = new ArrayList<>();
+            while (rows.next()) {
+                heads.add(new ChainHead(rows.getString(1), rows.getLong(2), rows.getString(3)));
+            }
+            return heads;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit chain heads", e);
+        }
+    }
+
+    /**
+     * Why the chain up to {@code head} does not extend {@code previous} (the school's latest checkpoint, or null for
+     * none), or empty when it does: only the rows from the previous checkpoint on are walked.
+     */
+    @Transactional
+    public Optional<String> whyNotExtending(AuditCheckpoint previous, ChainHead head) {
+        AuditChain.Verifier verifier = previous == null
+                ? new AuditChain.Verifier(keys, null)
+                : AuditChain.Verifier.resumingAt(keys, previous);
+        try (Connection connection = dataSource.getConnection()) {
+            walk(connection, head.schoolUrn(), previous == null ? 0 : previous.seq() - 1, head.seq(), verifier);
+            AuditVerification result = verifier.finish(head.schoolUrn(), head.seq(), head.hash());
+            return result.intact() ? Optional.empty() : Optional.of(result.problem());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit log", e);
+        }
+    }
+
+    /** Feeds the rows after {@code afterSeq} up to {@code upToSeq} to the verifier; false once it finds a break. */
+    private static boolean walk(Connection connection, String schoolUrn, long afterSeq, long upToSeq,
+                                AuditChain.Verifier verifier) throws SQLException {
+        long after = afterSeq;
+        while (true) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM audit_log WHERE school_urn = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT " + BATCH)) {
+                query.setString(1, schoolUrn);
+                query.setLong(2, after);
+                query.setLong(3, upToSeq);
+                List<AuditRecord> batch = read(query);
+                for (AuditRecord row : batch) {
+                    if (!verifier.accept(row)) {
+                        return false;
+                    }
+                    after = row.seq();
+                }
+                if (batch.size() < BATCH) {
+                    return true;
+                }
+            }
+        }
+    }
+
+    private static ChainHead head(Connection connection, String schoolUrn) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE school_urn = ?")) {
+            query.setString(1, schoolUrn);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? new ChainHead(schoolUrn, rows.getLong(1), rows.getString(2))
+                        : new ChainHead(schoolUrn, 0, AuditChain.GENESIS);
+            }
         }
     }
 
@@ -192,7 +268,7 @@ public class AuditLog {
                         Outcome.valueOf(result.getString(7)),
                         result.getString(8),
                         result.getString(9));
-                rows.add(new AuditRecord(result.getLong(1), entry, result.getString(10), result.getString(11)));
+                rows.add(new AuditRecord(result.getLong(1), entry, result.getString(13), result.getString(10), result.getString(11)));
             }
         }
         return rows;

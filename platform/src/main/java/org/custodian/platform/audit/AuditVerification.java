@@ -1,5 +1,19 @@
 package org.custodian.platform.audit;
 
-/** The result of walking a school's audit chain: intact, or where and how it breaks. */
-public record AuditVerification(String schoolUrn, boolean intact, long rowsChecked, Long firstBrokenSeq, String problem) {
+import java.time.Instant;
+
+/**
+ * The result of walking a school's audit chain: intact, or where and how it breaks.
+ *
+ * @param rowsChecked          rows whose key, hash and link were checked
+ * @param firstBrokenSeq       the first row found changed, missing or out of place (null when intact, or when only the
+ *                             checkpoint itself is wrong)
+ * @param checkpointSeq        the row the latest signed checkpoint anchors (null: no checkpoint yet)
+ * @param checkpointAt         when that checkpoint was taken
+ * @param rowsAfterCheckpoint  rows after it: a change to them is caught by the HMAC, but deleting them from the end of
+ *                             the log is not (until a checkpoint covers them)
+ * @param unkeyedRows          rows from before the chains were keyed (plain SHA-256), anchored only by a checkpoint
+ */
+public record AuditVerification(String schoolUrn, boolean intact, long rowsChecked, Long firstBrokenSeq, String problem,
+                                Long checkpointSeq, Instant checkpointAt, long rowsAfterCheckpoint, long unkeyedRows) {
 }

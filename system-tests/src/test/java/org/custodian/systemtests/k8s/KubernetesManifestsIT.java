@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the folder named by -Dcustodian.k8s.rendered): every document valid against its schema, and what the issue asks of
  * the deployment actually there: probes on /q/health, resources, disruption budgets, autoscalers, only the gateway
  * reachable from outside, the topics of DESIGN.md with replication 3 and min.insync.replicas 2, one database cluster
- * per service, and (production) backups for point-in-time recovery.
+ * per service, each service running as a database role that owns nothing with its audit keys and checkpoint volume,
+ * and (production) backups for point-in-time recovery.
  */
 class KubernetesManifestsIT {
 
@@ -26,6 +27,7 @@ class KubernetesManifestsIT {
     static final Set<String> TOPICS = Set.of("custodian.roster.v1", "custodian.consent.v1", "custodian.rights.v1", "custodian.sharing.v1",
             "custodian.retention.v1", "custodian.dlq.sar-service", "custodian.dlq.sharing-service", "custodian.dlq.retention-service");
     static final Set<String> DATABASES = Set.of("consent-db", "sar-db", "sharing-db", "retention-db");
+    static final List<String> SERVICES = List.of("consent", "sar", "sharing", "retention");
 
     static Path rendered(String file) {
         String folder = System.getProperty("custodian.k8s.rendered");
@@ -68,6 +70,39 @@ class KubernetesManifestsIT {
             assertThat(hpa.path("minReplicas").asInt()).isGreaterThanOrEqualTo(production ? 3 : 2);
             assertThat(one(manifests, "Service", part).path("spec").path("selector").path("app.kubernetes.io/name").asText()).isEqualTo(part);
             assertThat(container.path("env").toString()).as(part + " reads its secrets by reference, never inline").doesNotContain("BEGIN ");
+        }
+
+        // tamper-evident audit logs (issue 16, finding 6): each service runs as a database role that owns nothing while
+        // Flyway migrates as the owner, reads its audit keys from a secret, and keeps its checkpoints on a volume of its own
+        for (String service : SERVICES) {
+            JsonNode pod = one(manifests, "Deployment", service + "-service").path("spec").path("template").path("spec");
+            JsonNode env = pod.path("containers").get(0).path("env");
+            assertThat(secretOf(env, "PGUSER")).as(service + " runs as its service role").isEqualTo(service + "-db-service/username");
+            assertThat(secretOf(env, "PGPASSWORD")).isEqualTo(service + "-db-service/password");
+            String upper = service.toUpperCase();
+            assertThat(secretOf(env, "CUSTODIAN_" + upper + "_DB_OWNER")).as(service + " migrates as the owner").isEqualTo(service + "-db-app/username");
+            assertThat(secretOf(env, "CUSTODIAN_" + upper + "_DB_OWNER_PASSWORD")).isEqualTo(service + "-db-app/password");
+            assertThat(secretOf(env, "CUSTODIAN_AUDIT_CHAIN_KEYS")).isEqualTo(service + "-audit/chain-keys");
+            assertThat(secretOf(env, "CUSTODIAN_AUDIT_CHECKPOINTS_SIGNING_KEY")).isEqualTo(service + "-audit/checkpoint-signing-key");
+            assertThat(secretOf(env, "CUSTODIAN_AUDIT_CHECKPOINTS_VERIFY_KEYS")).isEqualTo(service + "-audit/checkpoint-verify-keys");
+            String directory = valueOf(env, "CUSTODIAN_AUDIT_CHECKPOINTS_DIRECTORY");
+            String volume = null;
+            for (JsonNode mount : pod.path("containers").get(0).path("volumeMounts")) {
+                if (mount.path("mountPath").asText().equals(directory)) {
+                    volume = mount.path("name").asText();
+                }
+            }
+            assertThat(volume).as(service + " mounts a volume at its checkpoint directory " + directory).isNotNull();
+            for (JsonNode v : pod.path("volumes")) {
+                if (v.path("name").asText().equals(volume)) {
+                    assertThat(v.path("persistentVolumeClaim").path("claimName").asText()).as(service + "'s checkpoints outlive its pods")
+                            .isEqualTo(service + "-audit-checkpoints");
+                }
+            }
+            JsonNode roles = one(manifests, "Cluster", service + "-db").path("spec").path("managed").path("roles");
+            assertThat(roles.toString()).as(service + "-db makes the service role")
+                    .contains("\"name\":\"" + service + "_service\"", "\"passwordSecret\":{\"name\":\"" + service + "-db-service\"}")
+                    .doesNotContain("superuser\":true");
         }
 
         // only the gateway is reachable from outside: every part is under a default deny, and the one ingress rule that
@@ -115,6 +150,26 @@ class KubernetesManifestsIT {
             assertThat(all(manifests, "ScheduledBackup").stream().map(b -> b.path("spec").path("cluster").path("name").asText()))
                     .containsExactlyInAnyOrderElementsOf(DATABASES);
         }
+    }
+
+    /** The {@code secret/key} an environment variable is read from, or null. */
+    private static String secretOf(JsonNode env, String name) {
+        for (JsonNode variable : env) {
+            if (name.equals(variable.path("name").asText())) {
+                JsonNode ref = variable.path("valueFrom").path("secretKeyRef");
+                return ref.isMissingNode() ? null : ref.path("name").asText() + "/" + ref.path("key").asText();
+            }
+        }
+        return null;
+    }
+
+    private static String valueOf(JsonNode env, String name) {
+        for (JsonNode variable : env) {
+            if (name.equals(variable.path("name").asText())) {
+                return variable.path("value").asText(null);
+            }
+        }
+        return null;
     }
 
     private static List<JsonNode> all(List<JsonNode> manifests, String kind) {
