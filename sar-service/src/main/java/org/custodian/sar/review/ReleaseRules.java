@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the requester receives of a response whose items the DPO reviews: every mention of a third party replaced as
@@ -45,7 +46,8 @@ public final class ReleaseRules {
             String replacement = replacement(item);
             if (replacement != null && item.category().insideText()) {
                 String quoted = Matcher.quoteReplacement(replacement);
-                item.pointers().forEach(p -> replace(copy, p, text -> ThirdPartyRules.boundary(item.text()).matcher(text).replaceAll(quoted)));
+                Pattern id = ThirdPartyRules.boundary(item.text());
+                item.pointers().forEach(p -> replace(copy, p, text -> id.matcher(text).replaceAll(quoted)));
             }
         }
         ArrayNode withheld = copy.putArray(WITHHELD_SECTION);

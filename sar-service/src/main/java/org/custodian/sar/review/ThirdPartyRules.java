@@ -75,14 +75,16 @@ public final class ThirdPartyRules {
 
     /** Every third party in the data of the sources present, in the order they first appear. */
     public static List<Finding> find(JsonNode content, Parties parties) {
-        Map<String, Collected> found = new LinkedHashMap<>();
-        List<Person> others = parties.linked().stream().filter(p -> !p.id().equals(parties.requesterId())).toList();
+        Map<Mention, Collected> found = new LinkedHashMap<>();
+        Map<Person, Pattern> others = new LinkedHashMap<>();
+        parties.linked().stream().filter(p -> !p.id().equals(parties.requesterId())).forEach(p -> others.put(p, boundary(p.id())));
         JsonNode sources = content.path("sources");
         for (int i = 0; i < sources.size(); i++) {
             JsonNode source = sources.get(i);
             if ("PRESENT".equals(source.path("status").asText()) && source.hasNonNull("data")) {
                 new Walk(source.path("source").asText(), parties, others, found)
-                        .visit(source.get("data"), "/sources/" + i + "/data", null, null, false);
+                        .visit(source.get("data"), new Pointer(new Pointer(new Pointer(null, "sources"), Integer.toString(i)), "data"), null,
+                                null, false);
             }
         }
         return found.values().stream().map(Collected::finding).toList();
@@ -104,6 +106,26 @@ public final class ThirdPartyRules {
             return category + ":" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** What is grouped into one item: the kind of mention and its text. */
+    private record Mention(Category category, String text) {
+    }
+
+    /** A JSON pointer built only when something is found there (most nodes name nobody). */
+    private record Pointer(Pointer parent, String segment) {
+        String render() {
+            StringBuilder out = new StringBuilder();
+            render(out);
+            return out.toString();
+        }
+
+        private void render(StringBuilder out) {
+            if (parent != null) {
+                parent.render(out);
+            }
+            out.append('/').append(segment.replace("~", "~0").replace("/", "~1"));
         }
     }
 
@@ -130,31 +152,32 @@ public final class ThirdPartyRules {
         }
     }
 
-    private record Walk(String source, Parties parties, List<Person> others, Map<String, Collected> found) {
+    private record Walk(String source, Parties parties, Map<Person, Pattern> others, Map<Mention, Collected> found) {
 
-        void visit(JsonNode node, String pointer, JsonNode parent, String field, boolean own) {
+        void visit(JsonNode node, Pointer pointer, JsonNode parent, String field, boolean own) {
             if (node.isObject()) {
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> f = fields.next();
-                    visit(f.getValue(), pointer + "/" + escape(f.getKey()), node, f.getKey(), own || OWN_SECTIONS.contains(f.getKey()));
+                    visit(f.getValue(), new Pointer(pointer, f.getKey()), node, f.getKey(), own || OWN_SECTIONS.contains(f.getKey()));
                 }
             } else if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
-                    visit(node.get(i), pointer + "/" + i, null, field, own);
+                    visit(node.get(i), new Pointer(pointer, Integer.toString(i)), null, field, own);
                 }
             } else if (node.isTextual()) {
                 text(node.asText(), pointer, parent, field, own);
             }
         }
 
-        private void text(String text, String pointer, JsonNode parent, String field, boolean own) {
+        private void text(String text, Pointer pointer, JsonNode parent, String field, boolean own) {
             if (text.isBlank()) {
                 return;
             }
             boolean anotherPerson = false;
-            for (Person p : others) {
-                if (mentions(text, p.id())) {
+            for (Map.Entry<Person, Pattern> other : others.entrySet()) {
+                Person p = other.getKey();
+                if (text.contains(p.id()) && other.getValue().matcher(text).find()) {
                     add(Category.OTHER_PERSON_ID, p.id(), field, p.relationship(), p.restricted(), pointer);
                     anotherPerson |= text.equals(p.id());
                 }
@@ -176,14 +199,10 @@ public final class ThirdPartyRules {
             }
         }
 
-        private void add(Category category, String text, String field, String detail, boolean restricted, String pointer) {
-            Collected c = found.computeIfAbsent(key(category, text), k -> new Collected(category, text, field, detail, restricted));
+        private void add(Category category, String text, String field, String detail, boolean restricted, Pointer pointer) {
+            Collected c = found.computeIfAbsent(new Mention(category, text), k -> new Collected(category, text, field, detail, restricted));
             c.sources.add(source);
-            c.pointers.add(pointer);
-        }
-
-        private static String escape(String name) {
-            return name.replace("~", "~0").replace("/", "~1");
+            c.pointers.add(pointer.render());
         }
     }
 }
