@@ -33,24 +33,42 @@ import static org.custodian.systemtests.support.Stack.LONDON;
 /**
  * Story 3. A parent asks, through the API, for everything the school holds about her 9-year-old. The deadline follows
  * the calendar-month rule and moves with the identity check; the DPO adds the MIS export and assembles the response
- * from consent-, sharing- and retention-service; the parent downloads it and the download is in the audit log. A
- * parent of a 14-year-old without the child's agreement is refused, with the privacy notice's reason.
+ * from consent-, sharing- and retention-service; what the response says about other people waits for the DPO's
+ * decision (the father, the step-parent and a person under a court order appear only as relationships, or not at all);
+ * the parent downloads it and the download is in the audit log. A parent of a 14-year-old without the child's
+ * agreement is refused, with the privacy notice's reason.
  */
 class SubjectAccessStory {
 
     static final String AVA = "P-AVA", TOM = "P-TOM", AVA_MUM = "G-AVA-MUM", TOM_DAD = "G-TOM-DAD";
+    static final String AVA_DAD = "G-AVA-DAD", AVA_STEP = "G-AVA-STEP", AVA_EX = "G-AVA-EX";
+
+    /** A guardian of Ava's with a name and an email address, and how the MIS marks the link. */
+    static ObjectNode avasGuardian(String id, String name, String relationship, boolean responsibility, String restriction) {
+        ObjectNode guardian = object().put("guardianId", id).put("name", name).put("email", id.toLowerCase() + "@example.org");
+        ObjectNode link = guardian.putArray("children").addObject().put("pupilId", AVA).put("parentalResponsibility", responsibility)
+                .put("relationship", relationship);
+        if (restriction != null) {
+            link.put("restricted", true).put("restriction", restriction);
+        }
+        return guardian;
+    }
 
     @Test
     void aParentGetsHerChildsDataInsideTheDeadlineAndTheDownloadIsAudited() throws IOException {
         School school = School.fresh();
         school.syncRoster(List.of(pupil(AVA, "Ava", 9, 4), pupil(TOM, "Tom", 14, 9)),
-                List.of(parentOf(AVA_MUM, "MOTHER", AVA), parentOf(TOM_DAD, "FATHER", TOM)));
+                List.of(avasGuardian(AVA_MUM, "Maria Mother", "MOTHER", true, null), parentOf(TOM_DAD, "FATHER", TOM),
+                        avasGuardian(AVA_DAD, "David Father", "FATHER", true, null),
+                        avasGuardian(AVA_STEP, "Simon Stepfather", "STEP_PARENT", false, null),
+                        avasGuardian(AVA_EX, "Eric Excluded", "FATHER", true, "COURT_ORDER")));
         LocalDate today = LocalDate.now(LONDON);
 
         // what the school holds about Ava: consents with a history, two disclosures, records in the register
         school.parentDecides(AVA_MUM, AVA, "PHOTO_WEBSITE", "GRANTED");
         school.parentDecides(AVA_MUM, AVA, "PHOTO_PRESS", "GRANTED");
         school.parentDecides(AVA_MUM, AVA, "PHOTO_WEBSITE", "WITHDRAWN");
+        school.parentDecides(AVA_DAD, AVA, "PHOTO_DISPLAY", "GRANTED");
         String dfe = school.seededRecipient("Department for Education");
         String paper = school.addRecipient("Watford Observer", "CONTROLLER");
         school.consentAgreement(paper, "Photos in the local press", "press-photos", "PHOTO_PRESS", "PHOTOGRAPHS");
@@ -108,6 +126,24 @@ class SubjectAccessStory {
         assertThat(texts(assembled.path("sources"), "status")).containsExactly("PRESENT", "PRESENT", "PRESENT");
         assertThat(texts(assembled.path("sources"), "source")).containsExactlyInAnyOrder("consent", "sharing", "retention");
 
+        // what names someone else waits for the DPO: the disclosures' free-text reason and the member of staff who
+        // disclosed (consent-service already gave the father and the step-parent only as relationships)
+        String review = school.path("/requests/" + id + "/bundle/review-items");
+        JsonNode pending = school.dpo.get(review + "?state=PENDING").json(200).path("items");
+        assertThat(texts(pending, "category")).containsExactlyInAnyOrder("FREE_TEXT", "PERSON_ACTING");
+        assertThat(assembled.path("pendingReview").asInt()).isEqualTo(2);
+        Api.Reply refused = school.dpo.post(school.path("/requests/" + id + "/completion"), object().put("summary", "Sent."));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("detail").asText()).contains("2 items");
+        String staffId = null;
+        for (JsonNode item : pending) {
+            ObjectNode decision = item.path("category").asText().equals("FREE_TEXT") ? object().put("state", "RELEASE")
+                    : object().put("state", "WITHHOLD").put("exemption", "THIRD_PARTY_DATA").put("reason", "staff are not named to parents");
+            staffId = item.path("category").asText().equals("PERSON_ACTING") ? item.path("text").asText() : staffId;
+            assertThat(school.dpo.post(review + "/" + item.path("id").asText() + "/decision", decision).json(200).path("state").asText())
+                    .isEqualTo(decision.path("state").asText());
+        }
+
         // before the response is complete, the parent cannot read it
         assertThat(mum.get(school.path("/requests/" + id + "/bundle")).status()).isBetween(400, 499);
         school.step(id, "completion", object().put("summary", "Response sent through the parent portal."));
@@ -121,10 +157,10 @@ class SubjectAccessStory {
         // the JSON: consents with their history, every disclosure with recipient and basis, what is held and until when,
         // the purposes, the ICO
         JsonNode consent = source(bundle, "consent"), sharing = source(bundle, "sharing"), retention = source(bundle, "retention");
-        assertThat(texts(consent.path("decisions"), "decision")).containsExactlyInAnyOrder("GRANTED", "GRANTED", "WITHDRAWN");
+        assertThat(texts(consent.path("decisions"), "decision")).containsExactlyInAnyOrder("GRANTED", "GRANTED", "WITHDRAWN", "GRANTED");
         assertThat(statusOf(consent, "PHOTO_WEBSITE")).isEqualTo("WITHDRAWN");
         assertThat(statusOf(consent, "PHOTO_PRESS")).isEqualTo("GRANTED");
-        assertThat(consent.path("receipts").size()).isEqualTo(3);
+        assertThat(consent.path("receipts").size()).isEqualTo(4);
         assertThat(sharing.path("disclosures").size()).isEqualTo(2);
         assertThat(texts(sharing.path("disclosures"), "recipientName")).containsExactlyInAnyOrder("Department for Education", "Watford Observer");
         assertThat(texts(sharing.path("disclosures"), "lawfulBasis")).containsExactlyInAnyOrder("LEGAL_OBLIGATION", "CONSENT");
@@ -139,11 +175,23 @@ class SubjectAccessStory {
         assertThat(information.path("complaints").path("address").asText()).contains("Wycliffe House", "SK9 5AF");
         assertThat(texts(bundle.path("documents"), "filename")).containsExactly("mis-export-ava.csv");
 
+        // other people: her own contact details; the father and the step-parent by relationship only; the person under a
+        // court order not at all, nor counted; the staff id withheld under the exemption the DPO named
+        String everything = bundle.toString();
+        assertThat(everything).doesNotContain("David Father", AVA_DAD.toLowerCase() + "@example.org", AVA_DAD, "Simon Stepfather",
+                AVA_STEP, "Eric Excluded", AVA_EX, staffId, "thirdParties");
+        assertThat(consent.path("requester").path("name").asText()).isEqualTo("Maria Mother");
+        assertThat(texts(consent.path("guardians"), "description"))
+                .containsExactly("father", "you (mother)", "step-parent without parental responsibility");
+        assertThat(texts(consent.path("decisions"), "relationship")).contains("FATHER");
+        assertThat(texts(bundle.path("withheld"), "citation")).containsExactly("DPA 2018 Sch. 2 para 16");
+
         // the PDF says the same to a reader
         String text;
         try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
             text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
+        assertThat(text).doesNotContain("David Father", "Simon Stepfather", "Eric Excluded", AVA_EX, staffId);
         assertThat(text).contains("Department for Education", "Watford Observer", "LEGAL_OBLIGATION", "CONSENT",
                 "PHOTO_WEBSITE", "WITHDRAWN", "ADMISSION_ATTENDANCE_REGISTERS", entered.plusYears(6).toString(),
                 "Support pupil learning", "0303 123 1113", "Wycliffe House", "mis-export-ava.csv");

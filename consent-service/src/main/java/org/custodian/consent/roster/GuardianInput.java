@@ -16,10 +16,30 @@ public record GuardianInput(
         @Email @Size(max = 254) String email,
         @NotNull @Size(max = 30) List<@Valid @NotNull ChildLink> children) {
 
+    /**
+     * One link. {@code restricted} (default false) marks a court order or a contact restriction, {@code restriction}
+     * its kind; a kind alone implies {@code restricted}.
+     */
     public record ChildLink(
             @NotNull @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE) String pupilId,
             @NotNull Boolean parentalResponsibility,
-            @NotNull Relationship relationship) {
+            @NotNull Relationship relationship,
+            Boolean restricted,
+            RestrictionKind restriction) {
+
+        public ChildLink(String pupilId, Boolean parentalResponsibility, Relationship relationship) {
+            this(pupilId, parentalResponsibility, relationship, null, null);
+        }
+
+        /** Whether the link is restricted: said so, or a kind given. */
+        public boolean effectivelyRestricted() {
+            return Boolean.TRUE.equals(restricted) || restriction != null;
+        }
+
+        /** A kind given with {@code restricted: false} contradicts itself. */
+        boolean contradictsItself() {
+            return Boolean.FALSE.equals(restricted) && restriction != null;
+        }
     }
 
     public GuardianInput withId(String id) {

@@ -63,7 +63,7 @@ public class GuardianResource {
     @GET
     @Path("{guardianId}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.PARENT})
-    @Operation(summary = "Read one guardian (a parent reads only themselves)")
+    @Operation(summary = "Read one guardian (a parent reads only themselves, without the restriction markers of their links)")
     @APIResponse(responseCode = "200", description = "The guardian, with an ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Guardian.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -77,14 +77,15 @@ public class GuardianResource {
             throw Problems.notFound("no guardian with that id");
         }
         Guardian guardian = roster.guardian(urn, guardianId).orElseThrow(() -> Problems.notFound("no guardian with that id"));
-        return Response.ok(guardian).header(HttpHeaders.ETAG, ETags.of(guardian.version())).build();
+        boolean staff = caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR));
+        return Response.ok(staff ? guardian : guardian.withoutRestrictions()).header(HttpHeaders.ETAG, ETags.of(guardian.version())).build();
     }
 
     @PUT
     @Path("{guardianId}")
     @Transactional
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
-    @Operation(summary = "Create or update a guardian and their links to children (the list replaces them); emits guardian.linked and guardian.unlinked")
+    @Operation(summary = "Create or update a guardian and their links to children (the list replaces them; a link may be marked restricted: a court order or a contact restriction); emits guardian.linked and guardian.unlinked")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid guardian, or a child not on the roster")

@@ -213,7 +213,8 @@ public class Roster {
             Map<String, Link> before = old == null ? Map.of()
                     : old.children().stream().collect(Collectors.toMap(Link::pupilId, l -> l));
             Map<String, Link> after = new LinkedHashMap<>();
-            g.children().forEach(c -> after.put(c.pupilId(), new Link(c.pupilId(), c.parentalResponsibility(), c.relationship())));
+            g.children().forEach(c -> after.put(c.pupilId(), new Link(c.pupilId(), c.parentalResponsibility(), c.relationship(),
+                    c.effectivelyRestricted(), c.restriction())));
             boolean detailsChanged = old == null || !old.name().equals(g.name()) || !Objects.equals(old.email(), g.email());
             boolean linksChanged = !before.equals(after);
             if (old == null) {
@@ -225,17 +226,18 @@ public class Roster {
             }
             for (Link link : after.values()) {
                 if (!link.equals(before.get(link.pupilId()))) {
-                    linkUpserts.add(new Object[]{urn, g.guardianId(), link.pupilId(), link.parentalResponsibility(), link.relationship()});
-                    events.add(Events.aboutPupil(EventTypes.GUARDIAN_LINKED, urn, link.pupilId(), new RosterEvents.GuardianLink(
-                            g.guardianId(), link.pupilId(), link.parentalResponsibility(), link.relationship().name())));
+                    linkUpserts.add(new Object[]{urn, g.guardianId(), link.pupilId(), link.parentalResponsibility(), link.relationship(),
+                            link.restrictedNow(), link.restriction() == null ? null : link.restriction().name()});
+                    events.add(Events.aboutPupil(EventTypes.GUARDIAN_LINKED, urn, link.pupilId(), linkEvent(g.guardianId(), link,
+                            link.parentalResponsibility())));
                     changedPupils.add(link.pupilId());
                 }
             }
             for (Link link : before.values()) {
                 if (!after.containsKey(link.pupilId())) {
                     linkDeletes.add(new Object[]{urn, g.guardianId(), link.pupilId()});
-                    events.add(Events.aboutPupil(EventTypes.GUARDIAN_UNLINKED, urn, link.pupilId(), new RosterEvents.GuardianLink(
-                            g.guardianId(), link.pupilId(), false, link.relationship().name())));
+                    events.add(Events.aboutPupil(EventTypes.GUARDIAN_UNLINKED, urn, link.pupilId(), linkEvent(g.guardianId(), link,
+                            false)));
                     changedPupils.add(link.pupilId());
                 }
             }
@@ -247,10 +249,12 @@ public class Roster {
                 """, updates);
         db.batch("DELETE FROM guardian_link WHERE school_urn = ? AND guardian_id = ? AND pupil_id = ?", linkDeletes);
         db.batch("""
-                INSERT INTO guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, relationship)
-                VALUES (?, ?, ?, ?, ?)
+                INSERT INTO guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, relationship, restricted,
+                                           restriction)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_urn, guardian_id, pupil_id)
-                DO UPDATE SET parental_responsibility = EXCLUDED.parental_responsibility, relationship = EXCLUDED.relationship
+                DO UPDATE SET parental_responsibility = EXCLUDED.parental_responsibility, relationship = EXCLUDED.relationship,
+                              restricted = EXCLUDED.restricted, restriction = EXCLUDED.restriction
                 """, linkUpserts);
         outbox.appendAll(events);
         if (!changedPupils.isEmpty()) {
@@ -258,6 +262,11 @@ public class Roster {
         }
         return new GuardianSync(new SyncCounts(inserts.size(), changed, inputs.size() - inserts.size() - changed), created,
                 changedPupils);
+    }
+
+    private static RosterEvents.GuardianLink linkEvent(String guardianId, Link link, boolean parentalResponsibility) {
+        return new RosterEvents.GuardianLink(guardianId, link.pupilId(), parentalResponsibility, link.relationship().name(),
+                link.restrictedNow(), link.restriction() == null ? null : link.restriction().name());
     }
 
     private void checkGuardians(String urn, List<GuardianInput> inputs) {
@@ -276,6 +285,10 @@ public class Roster {
                 String pupilId = g.children().get(j).pupilId();
                 if (!children.add(pupilId)) {
                     errors.add(new FieldError("guardians[" + i + "].children[" + j + "].pupilId", "listed twice for this guardian"));
+                }
+                if (g.children().get(j).contradictsItself()) {
+                    errors.add(new FieldError("guardians[" + i + "].children[" + j + "].restriction",
+                            "a restriction kind needs restricted: true (or leave restricted out)"));
                 }
                 referenced.add(pupilId);
             }
@@ -305,11 +318,12 @@ public class Roster {
     public Map<String, Guardian> guardiansById(String urn, Collection<String> ids) {
         Map<String, List<Link>> links = new HashMap<>();
         db.list("""
-                SELECT guardian_id, pupil_id, parental_responsibility, relationship FROM guardian_link
+                SELECT guardian_id, pupil_id, parental_responsibility, relationship, restricted, restriction FROM guardian_link
                 WHERE school_urn = ? AND guardian_id = ANY (?) ORDER BY pupil_id
                 """, rs -> {
             links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                    .add(new Link(rs.getString(2), rs.getBoolean(3), Relationship.valueOf(rs.getString(4))));
+                    .add(new Link(rs.getString(2), rs.getBoolean(3), Relationship.valueOf(rs.getString(4)), rs.getBoolean(5),
+                            restriction(rs.getString(6))));
             return null;
         }, urn, ids);
         Map<String, Guardian> byId = new HashMap<>();
@@ -327,19 +341,23 @@ public class Roster {
         return Page.fromRows(ids.stream().map(byId::get).toList(), page, g -> List.of(g.guardianId()));
     }
 
-    /** The guardians linked to a pupil, with or without parental responsibility. */
+    /** The guardians linked to a pupil, with or without parental responsibility, restricted or not. */
     public List<GuardianOfPupil> guardiansOf(String urn, String pupilId) {
         return db.list("""
-                SELECT g.guardian_id, g.name, g.email, l.parental_responsibility, l.relationship
+                SELECT g.guardian_id, g.name, g.email, l.parental_responsibility, l.relationship, l.restricted
                 FROM guardian_link l JOIN guardian g ON g.school_urn = l.school_urn AND g.guardian_id = l.guardian_id
                 WHERE l.school_urn = ? AND l.pupil_id = ? ORDER BY g.guardian_id
                 """, rs -> new GuardianOfPupil(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                Relationship.valueOf(rs.getString(5))), urn, pupilId);
+                Relationship.valueOf(rs.getString(5)), rs.getBoolean(6)), urn, pupilId);
     }
 
-    /** One guardian as seen from a child's record. */
+    /** One guardian as seen from a child's record; {@code restricted}: a court order or a contact restriction. */
     public record GuardianOfPupil(String guardianId, String name, String email, boolean parentalResponsibility,
-                                  Relationship relationship) {
+                                  Relationship relationship, boolean restricted) {
+    }
+
+    private static RestrictionKind restriction(String kind) {
+        return kind == null ? null : RestrictionKind.valueOf(kind);
     }
 
     /** For each pupil, the guardians who hold parental responsibility for them now. */

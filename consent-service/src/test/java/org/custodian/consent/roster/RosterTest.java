@@ -83,6 +83,54 @@ class RosterTest {
     }
 
     @Test
+    void theMisMarksALinkRestrictedAndTheEventSaysSoWhileTheParentDoesNotSeeIt() {
+        Fixture school = Fixture.newSchool();
+        school.pupil("A", BORN).then().statusCode(201);
+        school.pupil("B", BORN).then().statusCode(201);
+        school.guardian("DAD", true, "A", "B").then().statusCode(201);
+        try (KafkaTestConsumer roster = new KafkaTestConsumer(Topics.ROSTER)) {
+            school.asMis().body("""
+                    {"name":"Dad","email":"dad@example.org","children":[
+                      {"pupilId":"A","parentalResponsibility":true,"relationship":"FATHER","restricted":true,"restriction":"COURT_ORDER"},
+                      {"pupilId":"B","parentalResponsibility":true,"relationship":"FATHER","restriction":"NO_CONTACT"}]}
+                    """).put(school.base() + "/guardians/DAD").then().statusCode(200)
+                    .body("children.restricted", contains(true, true))
+                    .body("children.restriction", contains("COURT_ORDER", "NO_CONTACT"));
+
+            RosterEvents.GuardianLink linked = eventsFor(roster, school.urn + ":A", 1).stream()
+                    .filter(e -> e.type().equals(EventTypes.GUARDIAN_LINKED))
+                    .map(e -> CloudEventCodec.data(e, RosterEvents.GuardianLink.class)).reduce((a, b) -> b).orElseThrow();
+            assertThat(linked.hasRestriction()).isTrue();
+            assertThat(linked.restricted()).isTrue();
+            assertThat(linked.restriction()).isEqualTo("COURT_ORDER");
+        }
+        assertThat(school.count("SELECT count(*) FROM guardian_link WHERE school_urn = ? AND restricted", school.urn)).isEqualTo(2);
+        school.as(school.bearer("dpo")).get(school.base() + "/guardians/DAD").then().statusCode(200)
+                .body("children.restricted", contains(true, true));
+        school.as(school.parent("DAD")).get(school.base() + "/guardians/DAD").then().statusCode(200)
+                .body("children.pupilId", contains("A", "B"))
+                .body("children[0].restricted", is((Object) null)).body("children[0].restriction", is((Object) null));
+
+        // the same through the roster sync; a kind with restricted: false contradicts itself and stores nothing
+        school.asMis().body("""
+                {"guardians":[{"guardianId":"MUM","name":"Mum","children":[
+                  {"pupilId":"A","parentalResponsibility":true,"relationship":"MOTHER","restricted":true}]}]}
+                """).post(school.base() + "/roster-sync").then().statusCode(200);
+        assertThat(school.count("SELECT count(*) FROM guardian_link WHERE school_urn = ? AND guardian_id = 'MUM' AND restricted"
+                + " AND restriction IS NULL", school.urn)).isEqualTo(1);
+        school.asMis().body("""
+                {"name":"Gran","children":[{"pupilId":"A","parentalResponsibility":false,"relationship":"GRANDPARENT",
+                  "restricted":false,"restriction":"NO_CONTACT"}]}
+                """).put(school.base() + "/guardians/GRAN").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", is("guardians[0].children[0].restriction"));
+        school.asMis().body("""
+                {"name":"Gran","children":[{"pupilId":"A","parentalResponsibility":false,"relationship":"GRANDPARENT",
+                  "restriction":"SEES_EVERYTHING"}]}
+                """).put(school.base() + "/guardians/GRAN").then().statusCode(400);
+        assertThat(school.count("SELECT count(*) FROM guardian WHERE school_urn = ? AND guardian_id = 'GRAN'", school.urn)).isZero();
+    }
+
+    @Test
     void aLinkToAPupilNotOnTheRosterIsRefused() {
         Fixture school = Fixture.newSchool();
         school.guardian("G1", true, "NOBODY").then().statusCode(400).contentType("application/problem+json")

@@ -25,7 +25,23 @@ public final class RosterEvents {
     public record PupilLeft(String pupilId, LocalDate leavingDate) {
     }
 
-    /** {@code guardian.linked} and {@code guardian.unlinked}: one guardian–child link, as it is after the change. */
-    public record GuardianLink(String guardianId, String pupilId, boolean parentalResponsibility, String relationship) {
+    /**
+     * {@code guardian.linked} and {@code guardian.unlinked}: one guardian–child link, as it is after the change.
+     * {@code restricted} says the MIS marks the link as restricted (a court order or a contact restriction) and
+     * {@code restriction} which kind ({@code COURT_ORDER}, {@code NO_CONTACT}; more kinds may follow): that person's
+     * data is never included in a subject export and never counted there. Both are absent from events written before
+     * they existed: read them with {@link #hasRestriction()}, and keep an unknown kind as text.
+     */
+    public record GuardianLink(String guardianId, String pupilId, boolean parentalResponsibility, String relationship,
+                               Boolean restricted, String restriction) {
+
+        public GuardianLink(String guardianId, String pupilId, boolean parentalResponsibility, String relationship) {
+            this(guardianId, pupilId, parentalResponsibility, relationship, false, null);
+        }
+
+        /** Whether the link is restricted; an event without the field is not. */
+        public boolean hasRestriction() {
+            return Boolean.TRUE.equals(restricted) || restriction != null;
+        }
     }
 }

@@ -26,6 +26,7 @@ import org.custodian.platform.security.Roles;
 import org.custodian.sar.request.RequestStatus;
 import org.custodian.sar.request.Requests;
 import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.review.ReleaseRules;
 import org.custodian.sar.support.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,9 +47,14 @@ public class BundleResource {
     public record SourceStatus(String source, String status, String error) {
     }
 
-    /** What an assembly gave: which sources answered, which are missing, whether the response can be completed. */
+    /**
+     * What an assembly gave: which sources answered, which are missing ({@code complete}: every source present or
+     * waived), how many items name other people and how many of those wait for the DPO ({@code pendingReview}). The
+     * request can be completed when it is complete and nothing waits.
+     */
     public record BundleStatus(UUID requestId, Instant assembledAt, boolean complete, List<SourceStatus> sources, List<String> missingSources,
-                               List<ResponseContent.Waiver> waivers, int documents, int pdfBytes, String json, String pdf, Timings timings) {
+                               List<ResponseContent.Waiver> waivers, int documents, int reviewItems, long pendingReview, int pdfBytes,
+                               String json, String pdf, String reviewItemsAt, Timings timings) {
     }
 
     /** How long the assembly just run took: asking the sources, building the JSON, rendering the PDF. */
@@ -93,7 +99,9 @@ public class BundleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARENT, Roles.PUPIL})
     @Operation(summary = "Read the response as JSON (machine-readable; the portability format); the requester once the request is completed")
-    @APIResponse(responseCode = "200", description = "The Art. 15 response")
+    @APIResponse(responseCode = "200", description = "The Art. 15 response. Staff read it whole, with what it says about other people and "
+            + "the DPO's decisions (thirdParties); the requester reads their copy, with each such mention released, redacted or withheld "
+            + "as decided and a list of what was kept back under which exemption (withheld)")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or no response yet")
@@ -101,7 +109,7 @@ public class BundleResource {
         caller.requireSchool(urn);
         RightsRequest r = readable(urn, id);
         Bundles.Stored stored = bundles.find(urn, r.id()).orElseThrow(() -> Problems.notFound("no response has been assembled for that request"));
-        JsonNode content = bundleService.current(stored, urn);
+        JsonNode content = requests.callerIsStaff() ? bundleService.current(stored, urn) : bundleService.released(stored, urn);
         recordDownload(urn, r, "bundle.read", "JSON");
         return Response.ok(content, MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "inline; filename=\"response-" + r.id() + ".json\"").build();
@@ -111,7 +119,8 @@ public class BundleResource {
     @Path("bundle.pdf")
     @Produces("application/pdf")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARENT, Roles.PUPIL})
-    @Operation(summary = "Download the response as a PDF a parent can read; the requester once the request is completed")
+    @Operation(summary = "Download the response as a PDF a parent can read, as the requester receives it (every decision on what it says "
+            + "about other people applied); the requester once the request is completed")
     @APIResponse(responseCode = "200", description = "The PDF")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
@@ -180,8 +189,10 @@ public class BundleResource {
         content.path("sources").forEach(s -> sources.add(new SourceStatus(s.path("source").asText(), s.path("status").asText(),
                 s.hasNonNull("error") ? s.path("error").asText() : null)));
         String base = "/api/v1/schools/" + urn + "/requests/" + requestId;
+        JsonNode review = content.path(ReleaseRules.STAFF_SECTION);
         return new BundleStatus(requestId, stored.assembledAt(), content.path("complete").asBoolean(), sources, stored.missingSources(),
-                bundles.waivers(urn, requestId), content.path("documents").size(), stored.pdfBytes(), base + "/bundle", base + "/bundle.pdf",
-                timings);
+                bundles.waivers(urn, requestId), content.path("documents").size(), review.path("items").size(),
+                review.path("pendingReview").asLong(), stored.pdfBytes(), base + "/bundle", base + "/bundle.pdf",
+                base + "/bundle/review-items", timings);
     }
 }

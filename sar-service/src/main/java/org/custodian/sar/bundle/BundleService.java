@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
@@ -13,10 +14,17 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.sar.document.Document;
 import org.custodian.sar.document.Documents;
+import org.custodian.platform.export.SubjectExport;
 import org.custodian.sar.request.CompletionCheck;
 import org.custodian.sar.request.RequestStatus;
 import org.custodian.sar.request.RequestType;
 import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.review.ReleaseRules;
+import org.custodian.sar.review.ReviewDecided;
+import org.custodian.sar.review.ReviewItem;
+import org.custodian.sar.review.ReviewState;
+import org.custodian.sar.review.Reviews;
+import org.custodian.sar.review.ThirdPartyRules;
 import org.custodian.sar.roster.Roster;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -30,14 +38,17 @@ import java.util.stream.Collectors;
 
 /**
  * Assembles the response to an access, portability or educational-record request: asks the sources (outside any
- * transaction), builds the JSON and the PDF, and stores both with an audit row. A request can be completed only when
- * its response is assembled after its last upload and every missing source is present or waived by the DPO.
+ * transaction) for the request's requester, finds what names other people (the DPO's review items), builds the JSON
+ * and the PDF the requester receives, and stores both with an audit row. A request can be completed only when its
+ * response is assembled after its last upload and every missing source is present or waived by the DPO (and, see
+ * {@link org.custodian.sar.review.ReviewService}, no review item waits for a decision).
  */
 @ApplicationScoped
 public class BundleService implements CompletionCheck {
 
     /** Timings of the last assembly, for the measurement the issue asks for. */
-    public record Assembly(ObjectNode content, List<String> missing, int pdfBytes, long sourcesMillis, long jsonMillis, long pdfMillis) {
+    public record Assembly(ObjectNode content, List<String> missing, int reviewItems, int pdfBytes, long sourcesMillis, long jsonMillis,
+                           long pdfMillis) {
     }
 
     private final Sources sources;
@@ -45,20 +56,22 @@ public class BundleService implements CompletionCheck {
     private final Documents documents;
     private final Bundles bundles;
     private final Roster roster;
+    private final Reviews reviews;
     private final AuditLog audit;
     private final Caller caller;
     private final ObjectMapper mapper;
     private final Optional<String> automatedDecisions;
 
     @Inject
-    public BundleService(Sources sources, org.custodian.sar.request.RequestRepository requests, Documents documents, Bundles bundles, Roster roster, AuditLog audit, Caller caller,
-                         ObjectMapper mapper,
+    public BundleService(Sources sources, org.custodian.sar.request.RequestRepository requests, Documents documents, Bundles bundles,
+                         Roster roster, Reviews reviews, AuditLog audit, Caller caller, ObjectMapper mapper,
                          @ConfigProperty(name = "custodian.sar.automated-decision-making") Optional<String> automatedDecisions) {
         this.sources = sources;
         this.requests = requests;
         this.documents = documents;
         this.bundles = bundles;
         this.roster = roster;
+        this.reviews = reviews;
         this.audit = audit;
         this.caller = caller;
         this.mapper = mapper;
@@ -80,33 +93,71 @@ public class BundleService implements CompletionCheck {
         }
         String urn = r.schoolUrn();
         long t0 = System.nanoTime();
-        List<Sources.Answer> answers = asksSources(r) ? sources.exportsOf(urn, r.subject().id()) : List.of();
+        List<Sources.Answer> answers = asksSources(r) ? sources.exportsOf(urn, r.subject().id(), requesterOf(r)) : List.of();
         long t1 = System.nanoTime();
         List<Document> docs = documents.all(urn, r.id());
+        Instant now = Instant.now();
         ObjectNode content = ResponseContent.build(mapper, r, roster.schoolOrDefaults(urn), answers, docs, bundles.waivers(urn, r.id()),
-                automatedDecisions.filter(s -> !s.isBlank()).orElse(null), Instant.now());
+                automatedDecisions.filter(s -> !s.isBlank()).orElse(null), now);
+        List<ThirdPartyRules.Finding> findings = asksSources(r) ? ThirdPartyRules.find(content, partiesOf(r)) : List.of();
+        List<ReviewItem> decided = reviews.all(urn, r.id());
+        List<ReviewItem> items = Reviews.merge(findings, decided, now);
         String json = write(content);
         long t2 = System.nanoTime();
-        List<PdfRenderer.Attachment> attachments = new ArrayList<>();
-        for (Document d : docs) {
-            attachments.add(new PdfRenderer.Attachment(d.filename(), d.mediaType(), documents.content(urn, r.id(), d.id())));
-        }
-        byte[] pdf = PdfRenderer.render(content, attachments);
+        List<PdfRenderer.Attachment> attachments = attachments(urn, r.id(), docs);
+        byte[] rendered = PdfRenderer.render(ReleaseRules.released(content, items), attachments);
         long t3 = System.nanoTime();
         List<String> missing = answers.stream().filter(a -> !a.present()).map(Sources.Answer::source).toList();
-        QuarkusTransaction.requiringNew().run(() -> {
+        int pdfBytes = QuarkusTransaction.requiringNew().call(() -> {
             // the request may have moved on while the sources were asked: store only if it is still in progress
-            RequestStatus now = requests.find(urn, r.id(), true).map(RightsRequest::status).orElse(RequestStatus.WITHDRAWN);
-            if (now != RequestStatus.IN_PROGRESS) {
-                throw Problems.conflict("the request became " + now + " while its response was being assembled");
+            RequestStatus status = requests.find(urn, r.id(), true).map(RightsRequest::status).orElse(RequestStatus.WITHDRAWN);
+            if (status != RequestStatus.IN_PROGRESS) {
+                throw Problems.conflict("the request became " + status + " while its response was being assembled");
             }
+            // the DPO may have decided an item meanwhile (the request's row lock orders the two): render with that decision
+            List<ReviewItem> decidedNow = reviews.all(urn, r.id());
+            List<ReviewItem> current = decidedNow.equals(decided) ? items : Reviews.merge(findings, decidedNow, now);
+            byte[] pdf = current == items ? rendered : PdfRenderer.render(ReleaseRules.released(content, current), attachments);
+            reviews.replace(urn, r.id(), current);
             bundles.store(urn, r.id(), Instant.parse(content.path("generatedAt").asText()), caller.subject(), missing, json, pdf);
+            long pending = current.stream().filter(i -> i.state() == ReviewState.PENDING).count();
             audit.record(caller, urn, r.subject().path(urn), "bundle.assembled", AuditEntry.Outcome.SUCCESS,
                     "request " + r.id() + ": " + answers.stream().filter(Sources.Answer::present).count() + " sources, "
                             + (missing.isEmpty() ? "none missing" : "missing " + String.join(", ", missing)) + ", " + docs.size()
-                            + " documents, " + pdf.length + " PDF bytes");
+                            + " documents, " + current.size() + " items naming other people (" + pending + " for the DPO's review), "
+                            + pdf.length + " PDF bytes");
+            return pdf.length;
         });
-        return new Assembly(content, missing, pdf.length, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        return new Assembly(content, missing, items.size(), pdfBytes, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000);
+    }
+
+    /** The request's requester, as the exports are told. */
+    static SubjectExport.Requester requesterOf(RightsRequest r) {
+        return new SubjectExport.Requester(SubjectExport.Requester.Type.valueOf(r.requester().type().name()), r.requester().id(), r.id());
+    }
+
+    private ThirdPartyRules.Parties partiesOf(RightsRequest r) {
+        return new ThirdPartyRules.Parties(r.requester().id(), r.subject().id(), roster.guardiansOf(r.schoolUrn(), r.subject().id()).stream()
+                .map(g -> new ThirdPartyRules.Person(g.guardianId(), g.relationship(), g.restricted())).toList());
+    }
+
+    private List<PdfRenderer.Attachment> attachments(String urn, java.util.UUID requestId, List<Document> docs) {
+        List<PdfRenderer.Attachment> attachments = new ArrayList<>();
+        for (Document d : docs) {
+            attachments.add(new PdfRenderer.Attachment(d.filename(), d.mediaType(), documents.content(urn, requestId, d.id())));
+        }
+        return attachments;
+    }
+
+    /** A decision changed what the requester receives: the stored PDF is rendered again, in the decision's transaction. */
+    void rerender(@Observes ReviewDecided decided) {
+        Bundles.Stored stored = bundles.find(decided.schoolUrn(), decided.requestId())
+                .orElseThrow(() -> Problems.conflict("no response has been assembled for that request"));
+        JsonNode content = read(stored);
+        byte[] pdf = PdfRenderer.render(ReleaseRules.released(content, reviews.all(decided.schoolUrn(), decided.requestId())),
+                attachments(decided.schoolUrn(), decided.requestId(), documents.all(decided.schoolUrn(), decided.requestId())));
+        bundles.storePdf(decided.schoolUrn(), decided.requestId(), pdf);
     }
 
     @Override
@@ -132,17 +183,40 @@ public class BundleService implements CompletionCheck {
         return Optional.empty();
     }
 
-    /** The stored JSON with the waivers recorded since it was assembled, and whether it is complete now. */
+    /**
+     * The school's view of the stored JSON: with the waivers recorded since it was assembled, whether it is complete
+     * now, and what it says about other people with the DPO's decisions ({@code thirdParties}).
+     */
     public JsonNode current(Bundles.Stored stored, String urn) {
+        ObjectNode content = withWaivers(read(stored), stored, urn);
+        List<ReviewItem> items = reviews.all(urn, stored.requestId());
+        ObjectNode section = content.putObject(ReleaseRules.STAFF_SECTION);
+        section.put("pendingReview", items.stream().filter(i -> i.state() == ReviewState.PENDING).count());
+        var list = section.putArray("items");
+        items.forEach(i -> list.addObject().put("id", i.id().toString()).put("category", i.category().name()).put("label", i.label())
+                .put("state", i.state().name()).put("exemption", i.exemption() == null ? null : i.exemption().name())
+                .put("occurrences", i.pointers().size()));
+        return content;
+    }
+
+    /** The requester's copy of the stored JSON: every decision on what it says about other people applied. */
+    public JsonNode released(Bundles.Stored stored, String urn) {
+        return ReleaseRules.released(withWaivers(read(stored), stored, urn), reviews.all(urn, stored.requestId()));
+    }
+
+    private ObjectNode withWaivers(ObjectNode content, Bundles.Stored stored, String urn) {
+        List<ResponseContent.Waiver> waivers = bundles.waivers(urn, stored.requestId());
+        var array = content.putArray("waivers");
+        waivers.forEach(w -> array.addObject().put("source", w.source()).put("reason", w.reason()).put("by", w.by())
+                .put("at", w.at().toString()));
+        Set<String> waived = waivers.stream().map(ResponseContent.Waiver::source).collect(Collectors.toSet());
+        content.put("complete", ResponseContent.unwaivedMissing(content, waived).isEmpty());
+        return content;
+    }
+
+    private ObjectNode read(Bundles.Stored stored) {
         try {
-            ObjectNode content = (ObjectNode) mapper.readTree(stored.content());
-            List<ResponseContent.Waiver> waivers = bundles.waivers(urn, stored.requestId());
-            var array = content.putArray("waivers");
-            waivers.forEach(w -> array.addObject().put("source", w.source()).put("reason", w.reason()).put("by", w.by())
-                    .put("at", w.at().toString()));
-            Set<String> waived = waivers.stream().map(ResponseContent.Waiver::source).collect(Collectors.toSet());
-            content.put("complete", ResponseContent.unwaivedMissing(content, waived).isEmpty());
-            return content;
+            return (ObjectNode) mapper.readTree(stored.content());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored response is not JSON", e);
         }

@@ -38,6 +38,12 @@ public class Bundles {
                 """, urn, requestId, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), by, missing, content, pdf);
     }
 
+    /** Replaces the stored PDF (what the requester receives changed with a decision on a review item). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storePdf(String urn, UUID requestId, byte[] pdf) {
+        sql.update("UPDATE request_bundle SET pdf = ? WHERE school_urn = ? AND request_id = ?", pdf, urn, requestId);
+    }
+
     @Transactional
     public Optional<Stored> find(String urn, UUID requestId) {
         return sql.one("""

@@ -101,6 +101,26 @@ public final class PdfRenderer {
                 }
             }
         }
+        withheld(w, c.path("withheld"));
+    }
+
+    /** What was kept back about other people, and under which exemption (never the values themselves). */
+    private static void withheld(Writer w, JsonNode withheld) throws IOException {
+        if (withheld.size() == 0) {
+            return;
+        }
+        w.heading("Information about other people");
+        w.paragraph("Some of what we hold about your child also names or identifies other people. The law (UK GDPR Art. 15(4))"
+                + " protects their information too: where we have kept something back it is marked in the data below, and listed here.");
+        for (JsonNode row : withheld) {
+            String mentions = row.path("occurrences").asInt() + (row.path("occurrences").asInt() == 1 ? " mention" : " mentions");
+            String what = switch (row.path("state").asText()) {
+                case "PENDING" -> "withheld while the data protection officer reviews it";
+                case "REDACT" -> "redacted under " + row.path("citation").asText() + " (" + row.path("meaning").asText() + ")";
+                default -> "withheld under " + row.path("citation").asText() + " (" + row.path("meaning").asText() + ")";
+            };
+            w.bullet(humanize(row.path("about").asText()) + " (" + mentions + "): " + what + ".");
+        }
     }
 
     private static void information(Writer w, JsonNode info) throws IOException {

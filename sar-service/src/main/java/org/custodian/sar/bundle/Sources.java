@@ -27,7 +27,8 @@ import java.util.concurrent.CompletionException;
 /**
  * Asks consent-, sharing- and retention-service for their per-subject export of one child
  * ({@code GET /internal/v1/schools/{urn}/subjects/{pupilId}}), directly (never through the gateway), with a service
- * token, all at once, each within its timeout. A source that does not answer is reported as missing, with why.
+ * token, all at once, each within its timeout, naming the request's requester. A source that does not answer is
+ * reported as missing, with why.
  */
 @ApplicationScoped
 public class Sources {
@@ -63,16 +64,20 @@ public class Sources {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    /** Every source's answer about one child, in the order of {@link #NAMES}. */
-    public List<Answer> exportsOf(String urn, String pupilId) {
+    /**
+     * Every source's answer about one child, in the order of {@link #NAMES}, for the request's requester: each export
+     * is told who asks, so that it carries only the requester's own contact data.
+     */
+    public List<Answer> exportsOf(String urn, String pupilId, SubjectExport.Requester requester) {
         String authorization = tokens.authorizationFor(urn);
-        List<CompletableFuture<Answer>> calls = NAMES.stream().map(name -> call(name, urn, pupilId, authorization)).toList();
+        List<CompletableFuture<Answer>> calls = NAMES.stream().map(name -> call(name, urn, pupilId, requester, authorization)).toList();
         return calls.stream().map(CompletableFuture::join).toList();
     }
 
-    private CompletableFuture<Answer> call(String name, String urn, String pupilId, String authorization) {
+    private CompletableFuture<Answer> call(String name, String urn, String pupilId, SubjectExport.Requester requester,
+                                           String authorization) {
         URI uri = baseUrls.get(name).resolve(SubjectExport.PATH.replace("{urn}", urn)
-                .replace("{pupilId}", URLEncoder.encode(pupilId, StandardCharsets.UTF_8).replace("+", "%20")));
+                .replace("{pupilId}", URLEncoder.encode(pupilId, StandardCharsets.UTF_8).replace("+", "%20")) + "?" + requester.query());
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", authorization)
                 .header("Accept", "application/json").GET().build();
         long start = System.nanoTime();

@@ -91,12 +91,26 @@ public class Roster {
         requireId(link.guardianId(), "guardianId");
         requireId(link.pupilId(), "pupilId");
         sql.update("""
-                INSERT INTO roster_guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, relationship, linked, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, now())
+                INSERT INTO roster_guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, relationship, linked,
+                                                  restricted, restriction, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (school_urn, guardian_id, pupil_id) DO UPDATE SET
                     parental_responsibility = excluded.parental_responsibility, relationship = excluded.relationship,
-                    linked = excluded.linked, updated_at = now()
-                """, urn, link.guardianId(), link.pupilId(), link.parentalResponsibility(), link.relationship(), linked);
+                    linked = excluded.linked, restricted = excluded.restricted, restriction = excluded.restriction, updated_at = now()
+                """, urn, link.guardianId(), link.pupilId(), link.parentalResponsibility(), link.relationship(), linked,
+                link.hasRestriction(), link.restriction());
+    }
+
+    /** Someone the roster ever linked to a pupil (linked now or not), with the relationship and whether the link is restricted. */
+    public record LinkedGuardian(String guardianId, String relationship, boolean linked, boolean restricted) {
+    }
+
+    /** Everyone the roster ever linked to the pupil: the people a response about the child may mention. */
+    public List<LinkedGuardian> guardiansOf(String urn, String pupilId) {
+        return sql.list("""
+                SELECT guardian_id, relationship, linked, restricted FROM roster_guardian_link
+                WHERE school_urn = ? AND pupil_id = ? ORDER BY guardian_id
+                """, r -> new LinkedGuardian(r.getString(1), r.getString(2), r.getBoolean(3), r.getBoolean(4)), urn, pupilId);
     }
 
     private static void requireId(String id, String field) {

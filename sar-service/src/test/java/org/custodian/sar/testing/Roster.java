@@ -54,8 +54,13 @@ public final class Roster {
     }
 
     public void link(String guardianId, String pupilId, boolean parentalResponsibility) {
-        apply(CloudEvent.aboutPupil("/custodian/consent-service", EventTypes.GUARDIAN_LINKED, urn, pupilId,
-                CloudEventCodec.toData(new RosterEvents.GuardianLink(guardianId, pupilId, parentalResponsibility, "MOTHER"))));
+        link(new RosterEvents.GuardianLink(guardianId, pupilId, parentalResponsibility, "MOTHER"));
+    }
+
+    /** A link as consent-service publishes it, restricted or not. */
+    public void link(RosterEvents.GuardianLink link) {
+        apply(CloudEvent.aboutPupil("/custodian/consent-service", EventTypes.GUARDIAN_LINKED, urn, link.pupilId(),
+                CloudEventCodec.toData(link)));
     }
 
     public void apply(CloudEvent event) {

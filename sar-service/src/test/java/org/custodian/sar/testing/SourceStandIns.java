@@ -28,8 +28,14 @@ import java.util.regex.Pattern;
  *   <li>{@code ...-slow-<service>}: that service answers after the configured timeout;</li>
  *   <li>{@code ...-e503-<service>}: that service answers 503;</li>
  *   <li>{@code ...-big<N>}: consent holds N/2 decisions and sharing N/2 disclosures;</li>
+ *   <li>{@code ...-people}: exports that mention other people: consent gives the requester's own contact data and the
+ *       step-parent by relationship, as it does, but also (as an export that did not hold back would) the father
+ *       {@link #FATHER} with his name and email, his id in an explanation and a decision, a decision recorded by a member
+ *       of staff with a free-text evidence reference, one recorded by the MIS, and the id of {@link #RESTRICTED} (whose
+ *       link the test marks restricted); sharing two disclosures by the same member of staff with free-text reasons;</li>
  *   <li>anything else: a small export naming the pupil.</li>
  * </ul>
+ * Each answer records the query it was asked with ({@link #queryOf}), so that a test sees who the export was for.
  */
 public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
 
@@ -37,6 +43,13 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
     public static final long TIMEOUT_MILLIS = 1500;
     private static final Pattern PATH = Pattern.compile("/internal/v1/schools/(\\d{6})/subjects/([^/]+)");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final String FATHER = "G-DAD-1", RESTRICTED = "G-EX-1", STAFF = "admin-7";
+    private static final Map<String, String> QUERIES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The query string the last call of a service about the pupil carried (null when it was never asked). */
+    public static String queryOf(String service, String pupilId) {
+        return QUERIES.get(service + "|" + pupilId);
+    }
 
     private Vertx vertx;
 
@@ -72,6 +85,7 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
         }
         String urn = path.group(1);
         String pupil = path.group(2);
+        QUERIES.put(service + "|" + pupil, request.query() == null ? "" : request.query());
         int authorized = authorized(request.getHeader("Authorization"), urn);
         if (authorized != 200) {
             request.response().setStatusCode(authorized).end();
@@ -87,7 +101,7 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
         }
         long delay = pupil.contains("-slow-" + service) ? TIMEOUT_MILLIS * 3 : 0;
         Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
-                .end(export(service, urn, pupil));
+                .end(pupil.contains("-people") ? withPeople(service, urn, pupil, request.getParam("requesterId")) : export(service, urn, pupil));
         if (delay > 0) {
             vertx.setTimer(delay, t -> answer.run());
         } else {
@@ -145,7 +159,7 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
             }
             case "sharing" -> {
                 export.put("summary", "Every disclosure of the pupil's data: to whom, on which lawful basis, when.");
-                data.putArray("refusedDisclosures").addObject().put("recipientName", "Refused Partner Ltd").put("reason", "no consent");
+                data.putArray("refusedDisclosures").addObject().put("recipientName", "Refused Partner Ltd").putArray("reasons").add("CONSENT_REFUSED");
                 ArrayNode disclosures = data.putArray("disclosures");
                 disclosure(disclosures, 0, "Department for Education", "LEGAL_OBLIGATION", "School census");
                 disclosure(disclosures, 1, "Wonde Ltd", "CONSENT", "Educational platform sync");
@@ -166,6 +180,53 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
                         .put("waitingFor", "consent is withdrawn or the pupil leaves").put("then", "SECURE_DESTRUCTION")
                         .put("onLegalHold", false);
             }
+        }
+        return export.toString();
+    }
+
+    /** The {@code -people} exports (see the class comment). */
+    static String withPeople(String service, String urn, String pupil, String requester) {
+        ObjectNode export = MAPPER.createObjectNode();
+        export.put("service", service + "-service").put("schoolUrn", urn).put("pupilId", pupil).put("generatedAt", Instant.now().toString())
+                .put("summary", "The " + service + " data about the pupil.");
+        ObjectNode data = export.putObject("data");
+        switch (service) {
+            case "consent" -> {
+                data.putObject("pupil").put("pupilId", pupil).put("givenName", "Ava").put("familyName", "Lovelace");
+                data.putObject("requester").put("type", "GUARDIAN").put("guardianId", requester).put("name", "Maria Mother")
+                        .put("email", "maria.mother@example.org").put("relationship", "MOTHER");
+                ArrayNode guardians = data.putArray("guardians");
+                guardians.addObject().put("guardianId", FATHER).put("name", "David Father").put("email", "david.father@example.org")
+                        .put("relationship", "FATHER").put("parentalResponsibility", true).put("description", "father");
+                guardians.addObject().put("guardianId", requester).put("relationship", "MOTHER").put("parentalResponsibility", true)
+                        .put("description", "you (mother)").put("you", true);
+                guardians.addObject().put("relationship", "STEP_PARENT").put("parentalResponsibility", false)
+                        .put("description", "step-parent without parental responsibility");
+                ObjectNode status = data.putArray("consents").addObject().put("purpose", "PHOTO_WEBSITE").put("status", "WITHDRAWN");
+                status.putArray("explanation").add("guardian " + requester + " granted (version 1)").add("guardian " + FATHER
+                        + " withdrew (version 1)").add("guardian " + RESTRICTED + " refused (version 1)").add("the most restrictive decision wins");
+                ArrayNode decisions = data.putArray("decisions");
+                decisions.addObject().put("decisionId", "D-1").put("purpose", "PHOTO_WEBSITE").put("decision", "GRANTED")
+                        .put("relationship", "MOTHER").put("method", "ONLINE").put("recordedBy", requester).put("recordedByRole", "parent")
+                        .putObject("giver").put("type", "GUARDIAN").put("id", requester);
+                decisions.addObject().put("decisionId", "D-2").put("purpose", "PHOTO_WEBSITE").put("decision", "WITHDRAWN")
+                        .put("relationship", "FATHER").put("method", "PAPER").put("evidenceRef", "Form signed by Mr Father")
+                        .put("recordedBy", STAFF).put("recordedByRole", "school-admin")
+                        .putObject("giver").put("type", "GUARDIAN").put("id", FATHER);
+                decisions.addObject().put("decisionId", "D-3").put("purpose", "PHOTO_PRESS").put("decision", "GRANTED")
+                        .put("relationship", "MOTHER").put("method", "MIS_IMPORT").put("recordedBy", "sims-sync").put("recordedByRole", "mis")
+                        .putObject("giver").put("type", "GUARDIAN").put("id", requester);
+            }
+            case "sharing" -> {
+                ArrayNode disclosures = data.putArray("disclosures");
+                disclosures.addObject().put("recipientName", "Department for Education").put("lawfulBasis", "LEGAL_OBLIGATION")
+                        .put("reason", "Termly census return").put("disclosedBy", STAFF).put("disclosedByRole", "school-admin");
+                disclosures.addObject().put("recipientName", "Hertfordshire Constabulary").put("lawfulBasis", "LEGAL_OBLIGATION")
+                        .put("reason", "Asked by PC Jones after the incident with David Father").put("disclosedBy", STAFF)
+                        .put("disclosedByRole", "school-admin");
+            }
+            default -> data.putArray("records").addObject().put("recordClass", "Pupil educational record").put("reference", "EDU-" + pupil)
+                    .put("keptUntil", "2042-09-01");
         }
         return export.toString();
     }
