@@ -1,5 +1,7 @@
 package org.custodian.platform.security;
 
+import org.custodian.tokens.TokenIssuers;
+
 import java.util.List;
 
 /** The roles a token's {@code groups} claim may carry. */
@@ -12,8 +14,8 @@ public final class Roles {
     public static final String MIS = "mis";
     public static final String PARTNER = "partner";
     public static final String AUDITOR = "auditor";
-    /** Another Custodian service calling with a service token. */
-    public static final String SERVICE = "service";
+    /** Another Custodian service calling an internal route with a service token: never in any other token. */
+    public static final String SERVICE = TokenIssuers.SERVICE_ROLE;
 
     public static final List<String> PEOPLE_AND_SYSTEMS = List.of(DPO, SCHOOL_ADMIN, STAFF, PARENT, PUPIL, MIS, PARTNER, AUDITOR);
 
