@@ -412,7 +412,7 @@ ensure_keys() {
   # the AES-256 key sharing-service encrypts partner webhook secrets with
   [[ -s $SHARING_SECRET_KEY ]] || (umask 077 && openssl rand -base64 32 >"$SHARING_SECRET_KEY")
   ensure_key_pair "$PRIVATE_KEY" "$PUBLIC_KEY" "the dev issuer's"
-  ensure_key_pair "$SERVICE_PRIVATE_KEY" "$SERVICE_PUBLIC_KEY" "the service-token"
+  ensure_key_pair "$SERVICE_PRIVATE_KEY" "$SERVICE_PUBLIC_KEY" "the service-token dev"
 }
 
 # ensure_key_pair PRIVATE PUBLIC WHAT: an RSA key pair (PKCS#8 private, SPKI public) unless both files are there.
@@ -421,7 +421,7 @@ ensure_key_pair() {
   (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1" 2>/dev/null) \
     || die "openssl could not make a key pair"
   openssl pkey -in "$1" -pubout -out "$2" 2>/dev/null || die "openssl could not write the public key"
-  say "made $3 dev key pair in $KEY_DIR (never commit it)"
+  say "made $3 key pair in $KEY_DIR (never commit it)"
 }
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

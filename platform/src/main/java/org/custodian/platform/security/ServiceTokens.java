@@ -71,9 +71,12 @@ public class ServiceTokens {
             String location = keyLocation.orElseThrow(() -> new IllegalStateException(
                     "no key to sign service tokens with: set CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION"));
             try {
-                loaded = (PrivateKey) KeyUtils.readSigningKey(location, null);
+                loaded = (PrivateKey) KeyUtils.readSigningKey(location, keyId.orElse(null));
             } catch (Exception e) {
                 throw new IllegalStateException("cannot read the service-token key at " + location, e);
+            }
+            if (loaded == null) {
+                throw new IllegalStateException("no RS256 private key at " + location);
             }
             key = loaded;
         }
