@@ -1,6 +1,7 @@
 package org.custodian.tokens;
 
 import io.quarkus.runtime.Startup;
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -66,7 +67,9 @@ public class TokenIssuers {
         });
         this.users = users;
         this.serviceIssuer = services.map(JWTAuthContextInfo::getIssuedBy).orElse(null);
-        this.services = services.<JWTParser>map(DefaultJWTParser::new).orElse(null);
+        // a factory of its own: a factory remembers the key resolver of the first key location it verified with
+        this.services = services.<JWTParser>map(context -> new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory()))
+                .orElse(null);
     }
 
     /** Service tokens: their own key, issuer and audience, the users' algorithms and clock skew, a short lifetime. */

@@ -8,11 +8,15 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +97,29 @@ class TokenIssuersTest {
         assertThrows(IllegalStateException.class, () -> new TokenIssuers(users(), Optional.of(sameAudience)));
         assertTrue(new TokenIssuers(users(), Optional.of(services(Duration.ofMinutes(5)))).acceptsServiceTokens());
         assertFalse(new TokenIssuers(users(), Optional.empty()).acceptsServiceTokens());
+    }
+
+    /** As deployed: both keys read from their locations, each issuer keeping its own. */
+    @Test
+    void eachIssuerKeepsItsOwnKeyWhenBothAreReadFromFiles(@TempDir Path keys) throws Exception {
+        JWTAuthContextInfo users = new JWTAuthContextInfo(pem(keys.resolve("users.pem"), USER_KEY), USERS);
+        users.setExpectedAudience(Set.of("custodian"));
+        JWTParser parser = new TokenIssuers(users, Optional.of(TokenIssuers.serviceContext(users, SERVICES, "custodian-internal",
+                pem(keys.resolve("services.pem"), SERVICE_KEY), Duration.ofMinutes(5)))).parser();
+        String service = sign(SERVICE_KEY.getPrivate(), SERVICES, "custodian-internal", List.of("service"), 60);
+        String person = sign(USER_KEY.getPrivate(), USERS, "custodian", List.of("dpo"), 3600);
+        for (int round = 0; round < 2; round++) {
+            assertEquals(Set.of("service"), parser.parse(service).getGroups());
+            assertEquals(Set.of("dpo"), parser.parse(person).getGroups());
+        }
+        assertThrows(ParseException.class, () -> parser.parse(sign(SERVICE_KEY.getPrivate(), USERS, "custodian", List.of("dpo"), 3600)));
+    }
+
+    static String pem(Path file, KeyPair pair) throws Exception {
+        Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n");
+        return "file:" + file;
     }
 
     @Test
