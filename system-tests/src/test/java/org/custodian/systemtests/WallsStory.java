@@ -168,12 +168,12 @@ class WallsStory {
         }
         assertThat(failures).isEmpty();
         // a genuine service token: the gateway does not trust it at all, and a service takes it on /internal only
-        String service = Tokens.serviceToken(List.of("service"), school.urn);
+        Api internal = Api.as(Tokens.serviceToken(List.of("service"), school.urn));
         for (Map.Entry<String, String> part : Stack.services().entrySet()) {
             String path = school.path(paths.get(part.getKey()));
-            assertThat(Api.as(service).get(path).status()).as(part.getKey() + " through the gateway").isEqualTo(401);
-            assertThat(Api.as(service).at(part.getValue()).get(path).status()).as(part.getKey() + " directly").isEqualTo(403);
-            assertThat(Api.as(service).at(part.getValue()).get("/internal/v1/schools/" + school.urn + "/subjects/NOBODY").status())
+            assertThat(internal.get(path).status()).as(part.getKey() + " through the gateway").isEqualTo(401);
+            assertThat(internal.at(part.getValue()).get(path).status()).as(part.getKey() + " directly").isEqualTo(403);
+            assertThat(internal.at(part.getValue()).get("/internal/v1/schools/" + school.urn + "/subjects/NOBODY").status())
                     .as(part.getKey() + "'s internal export").isNotIn(401, 403);
         }
         // no token at all: 401 with the challenge
