@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Makes the dev key pair in .run/keys (private.pem: PKCS#8, public.pem) if it is missing, and prints its paths.
+# Makes the dev key pairs in .run/keys if they are missing, and prints their paths: the dev issuer's (private.pem:
+# PKCS#8, public.pem), which token.sh signs people's tokens with, and the service-token pair (service-private.pem,
+# service-public.pem), which sar-service signs its calls to the other services' internal routes with.
 # up.sh does this by itself; docker compose mounts the same folder, so run this once before 'docker compose up'.
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
@@ -7,3 +9,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_keys
 say "$PRIVATE_KEY"
 say "$PUBLIC_KEY"
+say "$SERVICE_PRIVATE_KEY"
+say "$SERVICE_PUBLIC_KEY"

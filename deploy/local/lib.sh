@@ -9,6 +9,10 @@ PID_DIR=$RUN_DIR/pids
 KEY_DIR=$RUN_DIR/keys
 PRIVATE_KEY=$KEY_DIR/private.pem
 PUBLIC_KEY=$KEY_DIR/public.pem
+# the service-token key pair: its own issuer and audience; the services verify with the public part, only sar-service
+# signs (with the private part), and the gateway is given neither
+SERVICE_PRIVATE_KEY=$KEY_DIR/service-private.pem
+SERVICE_PUBLIC_KEY=$KEY_DIR/service-public.pem
 SHARING_SECRET_KEY=$KEY_DIR/sharing-secret.key
 
 # What the local stack runs, in start order; down.sh stops them in reverse.
@@ -248,12 +252,14 @@ await_ready() {
 # ---------------------------------------------------------------------------------------------------------------
 # The services and the gateway (up.sh starts them all, service.sh one at a time under a running stack).
 
-# The environment the services and the gateway start with: the dev keys (ensure_keys first), the bind address, Kafka,
-# the gateway's upstreams, the local stack's webhook timings, and each service's database roles and audit keys
-# (lib-audit.sh). Variables already set win.
+# The environment the services and the gateway start with: the dev issuer's public key (ensure_keys first), the bind
+# address, Kafka, the gateway's upstreams, the local stack's webhook timings, and each service's database roles and
+# audit keys (lib-audit.sh). Variables already set win. The service-token keys are not in it: start_app gives each
+# part only its own.
 export_app_env() {
   : "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:=$PUBLIC_KEY}"
-  : "${SMALLRYE_JWT_SIGN_KEY_LOCATION:=$PRIVATE_KEY}"
+  : "${CUSTODIAN_SERVICE_TOKEN_PUBLIC_KEY_LOCATION:=$SERVICE_PUBLIC_KEY}"
+  : "${CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION:=$SERVICE_PRIVATE_KEY}"
   : "${QUARKUS_HTTP_HOST:=${CUSTODIAN_BIND_HOST:-127.0.0.1}}"
   : "${CUSTODIAN_SHARING_SECRET_KEY:=$(cat "$SHARING_SECRET_KEY")}"
   # the local demo's partner endpoints live on this machine; production refuses loopback and private addresses
@@ -265,7 +271,7 @@ export_app_env() {
   export CUSTODIAN_SHARING_SECRET_KEY CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES \
     CUSTODIAN_SHARING_WEBHOOKS_RETRY_SCHEDULE CUSTODIAN_SHARING_WEBHOOKS_READ_TIMEOUT
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
-  export MP_JWT_VERIFY_PUBLICKEY_LOCATION SMALLRYE_JWT_SIGN_KEY_LOCATION QUARKUS_HTTP_HOST KAFKA_BOOTSTRAP_SERVERS
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION QUARKUS_HTTP_HOST KAFKA_BOOTSTRAP_SERVERS
   export_database_roles_env
   export_audit_env
   local s var
@@ -278,10 +284,24 @@ export_app_env() {
 # the JVM options of the services and the gateway unless CUSTODIAN_JAVA_OPTS says otherwise (deploy/README.md)
 DEFAULT_JAVA_OPTS="-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 
+# The service-token keys NAME is given, as `env` arguments: every service verifies service tokens, sar-service alone
+# signs them (its subject-export calls), and the gateway gets neither (it refuses to start with them). Nobody gets the
+# dev issuer's private key: only token.sh signs with it.
+service_token_env() {
+  local unset=(-u SMALLRYE_JWT_SIGN_KEY_LOCATION -u CUSTODIAN_SERVICE_TOKEN_PUBLIC_KEY_LOCATION -u CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION)
+  case $1 in
+    gateway) printf '%s\n' env "${unset[@]}" ;;
+    sar) printf '%s\n' env "${unset[@]}" "CUSTODIAN_SERVICE_TOKEN_PUBLIC_KEY_LOCATION=$CUSTODIAN_SERVICE_TOKEN_PUBLIC_KEY_LOCATION" \
+      "CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION=$CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION" ;;
+    *) printf '%s\n' env "${unset[@]}" "CUSTODIAN_SERVICE_TOKEN_PUBLIC_KEY_LOCATION=$CUSTODIAN_SERVICE_TOKEN_PUBLIC_KEY_LOCATION" ;;
+  esac
+}
+
 # start_app NAME: java -jar NAME's fast-jar in the background (see launch), marked -Dcustodian.local=NAME, with
-# CUSTODIAN_JAVA_OPTS. Call export_app_env first.
+# CUSTODIAN_JAVA_OPTS and its service-token keys (service_token_env). Call export_app_env first.
 start_app() {
-  local java_bin_path opts jar in_folder=() archive=()
+  local java_bin_path opts jar in_folder=() archive=() keys=()
+  mapfile -t keys < <(service_token_env "$1")
   read -r -a opts <<<"${CUSTODIAN_JAVA_OPTS:-$DEFAULT_JAVA_OPTS}"
   java_bin_path=$(java_bin)
   [[ -n $java_bin_path ]] || die "no java found: install a JDK 17 or set JAVA_HOME"
@@ -292,7 +312,7 @@ start_app() {
     # starts in the jar's folder; an archive that no longer matches the jar is ignored (-Xshare:auto)
     in_folder=(env -C "${jar%/*}") archive=(-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto) jar=quarkus-run.jar
   fi
-  launch "$1" "${in_folder[@]}" "$java_bin_path" -Dcustodian.local="$1" "${opts[@]}" "${archive[@]}" -jar "$jar"
+  launch "$1" "${keys[@]}" "${in_folder[@]}" "$java_bin_path" -Dcustodian.local="$1" "${opts[@]}" "${archive[@]}" -jar "$jar"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -394,11 +414,17 @@ ensure_keys() {
   chmod 700 "$KEY_DIR"
   # the AES-256 key sharing-service encrypts partner webhook secrets with
   [[ -s $SHARING_SECRET_KEY ]] || (umask 077 && openssl rand -base64 32 >"$SHARING_SECRET_KEY")
-  [[ -s $PRIVATE_KEY && -s $PUBLIC_KEY ]] && return 0
-  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$PRIVATE_KEY" 2>/dev/null) \
+  ensure_key_pair "$PRIVATE_KEY" "$PUBLIC_KEY" "the dev issuer's"
+  ensure_key_pair "$SERVICE_PRIVATE_KEY" "$SERVICE_PUBLIC_KEY" "the service-token dev"
+}
+
+# ensure_key_pair PRIVATE PUBLIC WHAT: an RSA key pair (PKCS#8 private, SPKI public) unless both files are there.
+ensure_key_pair() {
+  [[ -s $1 && -s $2 ]] && return 0
+  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$1" 2>/dev/null) \
     || die "openssl could not make a key pair"
-  openssl pkey -in "$PRIVATE_KEY" -pubout -out "$PUBLIC_KEY" 2>/dev/null || die "openssl could not write the public key"
-  say "made a dev key pair in $KEY_DIR (never commit it)"
+  openssl pkey -in "$1" -pubout -out "$2" 2>/dev/null || die "openssl could not write the public key"
+  say "made $3 key pair in $KEY_DIR (never commit it)"
 }
 
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }

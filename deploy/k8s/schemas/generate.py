@@ -6,7 +6,7 @@ Run it only to move to another Kubernetes, Strimzi or CloudNativePG version, wit
 
   python3 deploy/k8s/schemas/generate.py \
       --kubernetes swagger.json                      # kubernetes-client/python: kubernetes/swagger.json.unprocessed
-      --crd 040-Crd-kafka.yaml --crd 043-Crd-kafkatopic.yaml --crd 045-Crd-kafkanodepool.yaml   # Strimzi install/
+      --crd 040-Crd-kafka.yaml --crd 043-Crd-kafkatopic.yaml --crd 044-Crd-kafkauser.yaml --crd 045-Crd-kafkanodepool.yaml   # Strimzi install/
       --crd postgresql.cnpg.io_clusters.yaml --crd postgresql.cnpg.io_scheduledbackups.yaml     # CloudNativePG
       --source "..."                                 # where they came from, recorded in the output
 

@@ -15,7 +15,8 @@ import java.util.function.BiFunction;
 
 /**
  * Every kind of token a service must refuse with 401. Each one would be valid for {@code role} at {@code school}
- * but for the one thing it gets wrong.
+ * but for the one thing it gets wrong. The last four are the service-token walls (issue 16, findings 4 and 5): the
+ * role {@code service} comes only in a service token, and the service-token key signs nothing else.
  */
 public enum BadTokens {
     UNSIGNED_ALG_NONE((role, school) -> compact("{\"alg\":\"none\",\"typ\":\"JWT\"}", payload(role, school, true), null)),
@@ -32,7 +33,16 @@ public enum BadTokens {
     MISSING_AUDIENCE((role, school) -> TestTokens.role(role).school(school).audience(null).mint()),
     UNKNOWN_KEY((role, school) -> TestTokens.role(role).school(school).claims().sign(TestKeys.unknownKey())),
     TAMPERED_PAYLOAD((role, school) -> tamper(TestTokens.role(role).school(school).mint())),
-    NOT_A_JWT((role, school) -> "not-a-jwt");
+    NOT_A_JWT((role, school) -> "not-a-jwt"),
+    /** A person's token whose {@code groups} also says {@code service}: it once read the whole roster. */
+    SERVICE_ROLE_IN_A_USER_TOKEN((role, school) -> TestTokens.role(role, "service").school(school).mint()),
+    /** The service-token key signing a person's token for the identity provider's issuer and audience. */
+    USER_TOKEN_SIGNED_WITH_THE_SERVICE_KEY((role, school) -> TestTokens.role(role).school(school)
+            .signedWith(TestKeys.serviceSigningKey()).mint()),
+    /** A service token (its own key, issuer and audience) claiming a person's role. */
+    SERVICE_TOKEN_CLAIMING_A_ROLE((role, school) -> TestTokens.role(role).serviceIssued().school(school).mint()),
+    /** A service token claiming a person's role as well as {@code service}. */
+    SERVICE_TOKEN_WITH_A_SECOND_ROLE((role, school) -> TestTokens.role("service", role).serviceIssued().school(school).mint());
 
     private final BiFunction<String, String, String> mint;
 

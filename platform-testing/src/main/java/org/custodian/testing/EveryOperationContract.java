@@ -109,6 +109,24 @@ public abstract class EveryOperationContract {
                 })));
     }
 
+    /**
+     * A genuine service token (the service-token key, issuer and audience, role {@code service} alone) reaches the
+     * internal operations, which exist for it, and is refused with 403 by every other operation.
+     */
+    @TestFactory
+    Stream<DynamicTest> aServiceTokenReachesTheInternalOperationsOnly() {
+        String bearer = "Bearer " + TestTokens.service().school(SCHOOL).mint();
+        return operations().stream().map(op -> DynamicTest.dynamicTest("service " + op.key(), () -> {
+            Response response = call(op, bearer, minimalBody(op));
+            if (op.path().startsWith("/internal/")) {
+                assertThat(response.statusCode()).as("a service token may reach %s", op.key()).isNotIn(401, 403);
+            } else {
+                assertThat(response.statusCode()).as("a service token is refused %s", op.key()).isEqualTo(403);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+            }
+        }));
+    }
+
     /** The anonymous caller: no Authorization header at all. */
     @TestFactory
     Stream<DynamicTest> anAnonymousCallerIsAskedForAToken() {

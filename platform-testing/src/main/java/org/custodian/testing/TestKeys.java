@@ -10,11 +10,18 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
-/** The committed, test-only RSA keys under {@code custodian-test-keys/}. */
+/**
+ * The committed, test-only RSA keys under {@code custodian-test-keys/}: the identity provider's (people's and systems'
+ * tokens) and the service-token key (one service calling another's internal routes), each with its own issuer and
+ * audience.
+ */
 public final class TestKeys {
 
     public static final String ISSUER = "https://auth.custodian.test";
     public static final String AUDIENCE = "custodian";
+    /** What the kernel's defaults say service tokens carry (platform's microprofile-config.properties). */
+    public static final String SERVICE_ISSUER = "https://custodian.internal/service";
+    public static final String SERVICE_AUDIENCE = "custodian-internal";
 
     private TestKeys() {
     }
@@ -23,23 +30,35 @@ public final class TestKeys {
         return privateKey("custodian-test-keys/privateKey.pem");
     }
 
+    /** The service-token key: the services trust it for service tokens only, the gateway not at all. */
+    public static PrivateKey serviceSigningKey() {
+        return privateKey("custodian-test-keys/servicePrivateKey.pem");
+    }
+
     /** A key no service trusts. */
     public static PrivateKey unknownKey() {
         return privateKey("custodian-test-keys/unknownPrivateKey.pem");
     }
 
     public static PublicKey verificationKey() {
-        try {
-            byte[] der = der(read("custodian-test-keys/publicKey.pem"));
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read the test public key", e);
-        }
+        return publicKey("custodian-test-keys/publicKey.pem");
+    }
+
+    public static PublicKey serviceVerificationKey() {
+        return publicKey("custodian-test-keys/servicePublicKey.pem");
     }
 
     /** The public key exactly as its PEM file holds it, which an HS256 confusion attack uses as the secret. */
     public static byte[] verificationKeyPem() {
         return read("custodian-test-keys/publicKey.pem").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static PublicKey publicKey(String resource) {
+        try {
+            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der(read(resource))));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
     }
 
     private static PrivateKey privateKey(String resource) {

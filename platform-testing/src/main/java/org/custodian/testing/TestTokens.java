@@ -3,6 +3,7 @@ package org.custodian.testing;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Mints real RS256 tokens with the test-only key: any role, schools, subject and lifetime.
+ * Mints real RS256 tokens with the test-only keys: any role, schools, subject and lifetime, signed as the identity
+ * provider; or a service token, signed with the service-token key for its own issuer and audience.
  *
  * <pre>{@code
  * String token = TestTokens.role("parent").school("100001").subject("G-17").mint();
+ * String internal = TestTokens.service().school("100001").mint();
  * }</pre>
  */
 public final class TestTokens {
@@ -26,6 +29,7 @@ public final class TestTokens {
     private String audience = TestKeys.AUDIENCE;
     private Instant issuedAt = Instant.now();
     private Duration lifetime = Duration.ofHours(1);
+    private PrivateKey key = TestKeys.signingKey();
 
     private TestTokens(Set<String> roles) {
         this.roles = roles;
@@ -33,6 +37,23 @@ public final class TestTokens {
 
     public static TestTokens role(String... roles) {
         return new TestTokens(Set.of(roles));
+    }
+
+    /** A service token as {@code ServiceTokens} mints one: role {@code service}, a minute, the service-token key. */
+    public static TestTokens service() {
+        return role("service").serviceIssued().subject("service:test").lifetime(Duration.ofMinutes(1));
+    }
+
+    /** Signed with the service-token key, for the service tokens' issuer and audience (whatever the roles). */
+    public TestTokens serviceIssued() {
+        this.issuer = TestKeys.SERVICE_ISSUER;
+        this.audience = TestKeys.SERVICE_AUDIENCE;
+        return signedWith(TestKeys.serviceSigningKey());
+    }
+
+    public TestTokens signedWith(PrivateKey key) {
+        this.key = key;
+        return this;
     }
 
     /** A ready {@code Authorization} header value for a role acting for one school. */
@@ -76,7 +97,7 @@ public final class TestTokens {
     }
 
     public String mint() {
-        return claims().sign(TestKeys.signingKey());
+        return claims().sign(key);
     }
 
     public String bearer() {

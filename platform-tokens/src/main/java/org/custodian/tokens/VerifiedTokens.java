@@ -1,6 +1,5 @@
 package org.custodian.tokens;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -37,8 +36,8 @@ public class VerifiedTokens implements JWTParser {
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
-    public VerifiedTokens(JWTAuthContextInfo authContextInfo) {
-        this(new DefaultJWTParser(authContextInfo));
+    public VerifiedTokens(TokenIssuers issuers) {
+        this(issuers.parser());
     }
 
     VerifiedTokens(JWTParser delegate) {

@@ -23,7 +23,9 @@ import static org.custodian.systemtests.support.School.request;
 /**
  * Story 5. The walls (DESIGN.md §5): another school is 403, another family's child and everything about it is 404 (as
  * if it did not exist), a partner reads only its own deliveries, and a token that is expired, unsigned or signed by
- * the wrong key is 401 at the gateway and at each service directly (the gateway is not the only wall).
+ * the wrong key is 401 at the gateway and at each service directly (the gateway is not the only wall); so is a token
+ * that claims the role service, or is signed with the service-token key, unless it is a genuine service token, which
+ * the gateway refuses and a service accepts on its internal routes only.
  */
 class WallsStory {
 
@@ -144,7 +146,11 @@ class WallsStory {
                 "expired", Tokens.expired("dpo", "dpo-" + school.urn, school.urn),
                 "unsigned", Tokens.unsigned("dpo", "dpo-" + school.urn, school.urn),
                 "wrongly signed", Tokens.wronglySigned("dpo", "dpo-" + school.urn, school.urn),
-                "not a JWT", "not-a-token");
+                "not a JWT", "not-a-token",
+                // issue 16, findings 4 and 5, with the stack's own keys
+                "a parent's claiming the role service", Tokens.claimingService("parent", "G-1", school.urn),
+                "a dpo's signed with the service-token key", Tokens.signedWithServiceKey("dpo", "dpo-" + school.urn, school.urn),
+                "a service token claiming dpo", Tokens.serviceToken(List.of("dpo"), school.urn));
         Map<String, String> paths = Map.of("consent", "/pupils", "sar", "/requests", "sharing", "/recipients", "retention", "/holdings");
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> token : bad.entrySet()) {
@@ -161,6 +167,15 @@ class WallsStory {
             }
         }
         assertThat(failures).isEmpty();
+        // a genuine service token: the gateway does not trust it at all, and a service takes it on /internal only
+        Api internal = Api.as(Tokens.serviceToken(List.of("service"), school.urn));
+        for (Map.Entry<String, String> part : Stack.services().entrySet()) {
+            String path = school.path(paths.get(part.getKey()));
+            assertThat(internal.get(path).status()).as(part.getKey() + " through the gateway").isEqualTo(401);
+            assertThat(internal.at(part.getValue()).get(path).status()).as(part.getKey() + " directly").isEqualTo(403);
+            assertThat(internal.at(part.getValue()).get("/internal/v1/schools/" + school.urn + "/subjects/NOBODY").status())
+                    .as(part.getKey() + "'s internal export").isNotIn(401, 403);
+        }
         // no token at all: 401 with the challenge
         Api.Reply anonymous = Api.as(null).get(school.path("/pupils"));
         assertThat(anonymous.status()).isEqualTo(401);

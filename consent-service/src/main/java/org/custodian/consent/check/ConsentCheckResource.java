@@ -41,7 +41,7 @@ public class ConsentCheckResource {
 
     @POST
     @Path("consent-checks")
-    @RolesAllowed({Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO, Roles.SERVICE})
+    @RolesAllowed({Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
     @Operation(summary = "Effective statuses of up to 1,000 pupils for up to 20 purposes (one indexed query)")
     @APIResponse(responseCode = "200", description = "The matrix; unknown pupil ids are listed, not fatal")
     @APIResponse(responseCode = "400", description = "Invalid or oversize request, unknown purpose")

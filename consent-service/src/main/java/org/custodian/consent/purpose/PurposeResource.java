@@ -58,7 +58,7 @@ public class PurposeResource {
     IdempotencyKeys idempotency;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR, Roles.SERVICE})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "List the school's consent purposes with their current wording")
     @APIResponse(responseCode = "200", description = "Every purpose (a school has a few dozen at most)")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -71,7 +71,7 @@ public class PurposeResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR, Roles.SERVICE})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "Read a purpose and every wording it had")
     @APIResponse(responseCode = "200", description = "The purpose, with its current version as ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeDetail.class)))

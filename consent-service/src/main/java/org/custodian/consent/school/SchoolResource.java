@@ -40,7 +40,7 @@ public class SchoolResource {
     AuditLog audit;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR, Roles.SERVICE})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "Read the school profile (created with defaults on first use)")
     @APIResponse(responseCode = "200", description = "The profile, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = School.class)))

@@ -2,11 +2,12 @@ package org.custodian.consent.support;
 
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.Topics;
 
 /** Builds this service's CloudEvents. */
 public final class Events {
 
-    public static final String SOURCE = "/custodian/consent-service";
+    public static final String SOURCE = Topics.CONSENT_SERVICE;
 
     private Events() {
     }

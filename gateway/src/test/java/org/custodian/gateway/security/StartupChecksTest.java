@@ -19,4 +19,10 @@ class StartupChecksTest {
         assertThat(StartupChecks.corsProblem(List.of("https://a.example"), true)).isEmpty();
         assertThat(StartupChecks.corsProblem(List.of("*"), false)).isEmpty();
     }
+
+    @Test
+    void aGatewayThatWouldTrustServiceTokensIsRefused() {
+        assertThat(StartupChecks.serviceTokenProblem(true)).isPresent();
+        assertThat(StartupChecks.serviceTokenProblem(false)).isEmpty();
+    }
 }

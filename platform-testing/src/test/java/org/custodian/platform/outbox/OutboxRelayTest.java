@@ -94,7 +94,7 @@ class OutboxRelayTest {
         List<CloudEvent> events = new ArrayList<>();
         for (int round = 0; round < perPupil; round++) {
             for (String pupil : pupils) {
-                CloudEvent event = CloudEvent.aboutPupil("/custodian/test", EventTypes.PUPIL_UPDATED, school, pupil,
+                CloudEvent event = CloudEvent.aboutPupil(Topics.CONSENT_SERVICE, EventTypes.PUPIL_UPDATED, school, pupil,
                         JsonNodeFactory.instance.objectNode().put("round", round));
                 QuarkusTransaction.requiringNew().run(() -> outbox.append(event));
                 events.add(event);

@@ -1,5 +1,6 @@
 package org.custodian.testing.kernel;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class KernelRosterConsumer {
 
     @Incoming("kernel-roster")
     @Blocking
-    public void consume(String record) {
+    public void consume(ConsumerRecord<String, String> record) {
         idempotent.apply(NAME, record, event -> {
             try (Connection connection = dataSource.getConnection();
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO applied_event (event_id, pupil) VALUES (?, ?)")) {

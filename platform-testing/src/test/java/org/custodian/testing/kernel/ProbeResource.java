@@ -84,7 +84,7 @@ public class ProbeResource {
         caller.requireSchool(urn);
         return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/probes", request, () -> {
             Probe probe = insert(urn, request);
-            outbox.append(CloudEvent.aboutPupil("/custodian/kernel-test", EventTypes.PUPIL_UPDATED, urn,
+            outbox.append(CloudEvent.aboutPupil(org.custodian.platform.events.Topics.CONSENT_SERVICE, EventTypes.PUPIL_UPDATED, urn,
                     "probe-" + probe.id(), CloudEventCodec.toData(probe)));
             audit.record(caller, urn, "probes/" + probe.id(), "probe.created", AuditEntry.Outcome.SUCCESS, null);
             return Response.created(URI.create("/api/v1/schools/" + urn + "/probes/" + probe.id())).entity(probe).build();

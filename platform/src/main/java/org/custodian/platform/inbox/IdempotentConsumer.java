@@ -3,9 +3,11 @@ package org.custodian.platform.inbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.InvalidEventException;
+import org.custodian.platform.events.Topics;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -16,9 +18,11 @@ import java.util.function.Consumer;
  * Applies a consumed event at most once per consumer: the event id is recorded in the same transaction as the
  * effect, so a redelivered event is a no-op and a failed effect leaves no trace.
  *
- * <p>Use it from an {@code @Incoming} method configured with {@code failure-strategy=dead-letter-queue}: a record
- * that is not a valid CloudEvent, or whose effect still fails after a few quick retries, is rethrown so that the
- * connector parks it on the dead-letter topic instead of blocking the partition.
+ * <p>Use it from an {@code @Incoming} method that takes the {@link ConsumerRecord} and is configured with
+ * {@code failure-strategy=dead-letter-queue}: a record that is not a valid CloudEvent, whose {@code source} is not the
+ * service that owns its topic ({@link Topics#requireOwner}), or whose effect still fails after a few quick retries, is
+ * rethrown so that the connector parks it on the dead-letter topic instead of blocking the partition; the first two
+ * are never applied and leave no trace in the inbox.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -35,12 +39,19 @@ public class IdempotentConsumer {
         this.inbox = inbox;
     }
 
-    /** Parses a structured CloudEvent and applies it once. */
-    public Outcome apply(String consumer, String record, Consumer<CloudEvent> effect) {
-        return apply(consumer, CloudEventCodec.fromJson(record), effect);
+    /** Parses a structured CloudEvent, checks that its topic's owner sent it, and applies it once. */
+    public Outcome apply(String consumer, ConsumerRecord<?, String> record, Consumer<CloudEvent> effect) {
+        CloudEvent event = CloudEventCodec.fromJson(record.value());
+        try {
+            Topics.requireOwner(record.topic(), event);
+        } catch (InvalidEventException e) {
+            LOG.warnf("%s: %s; it goes to the dead-letter topic", consumer, e.getMessage());
+            throw e;
+        }
+        return apply(consumer, event, effect);
     }
 
-    public Outcome apply(String consumer, CloudEvent event, Consumer<CloudEvent> effect) {
+    private Outcome apply(String consumer, CloudEvent event, Consumer<CloudEvent> effect) {
         RuntimeException last = null;
         for (int attempt = 0; attempt <= RETRY_PAUSES.size(); attempt++) {
             try {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -28,8 +29,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -79,6 +82,7 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final DataSource dataSource;
     private final String clientId;
+    private final Map<String, Object> clientSecurity;
     private final Counter published;
     private final Counter failedBatches;
 
@@ -92,19 +96,46 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
+    public OutboxRelay(OutboxConfig config, DataSource dataSource, MeterRegistry meters, String applicationName) {
+        this(config, dataSource, meters, applicationName, Map.of());
+    }
+
+    /**
+     * {@code kafkaClient} is the Kafka client configuration every channel of the service gets ({@code kafka.*} and
+     * {@code KAFKA_*}): the relay takes its authentication and TLS settings from it ({@code security.*}, {@code sasl.*},
+     * {@code ssl.*}), so that it connects as the service's own Kafka user (deploy/k8s: SCRAM over TLS).
+     */
     @Inject
     public OutboxRelay(OutboxConfig config, DataSource dataSource, MeterRegistry meters,
-                       @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String applicationName) {
+                       @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String applicationName,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaClient) {
         this.config = config;
         this.dataSource = dataSource;
         this.clientId = applicationName + "-outbox";
+        this.clientSecurity = clientSecurity(kafkaClient);
         this.published = meters.counter("custodian.outbox.published");
         this.failedBatches = meters.counter("custodian.outbox.failed.batches");
     }
 
-    /** The producer settings: {@code acks=all} with idempotence, so a broker failover neither loses nor duplicates. */
+    /** The authentication and TLS settings of a Kafka client configuration; nothing else of it. */
+    static Map<String, Object> clientSecurity(Map<String, Object> kafkaClient) {
+        Map<String, Object> security = new TreeMap<>();
+        kafkaClient.forEach((name, value) -> {
+            if ((name.startsWith("security.") || name.startsWith("sasl.") || name.startsWith("ssl."))
+                    && value != null && !value.toString().isBlank()) {
+                security.put(name, value);
+            }
+        });
+        return security;
+    }
+
+    /**
+     * The producer settings: {@code acks=all} with idempotence, so a broker failover neither loses nor duplicates; and
+     * the service's Kafka authentication, if it has any.
+     */
     public Map<String, Object> producerConfig() {
-        return Map.ofEntries(
+        Map<String, Object> settings = new HashMap<>(clientSecurity);
+        settings.putAll(Map.ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()),
                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, clientId),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
@@ -116,7 +147,8 @@ public class OutboxRelay {
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()),
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
-                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
+                Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())));
+        return Map.copyOf(settings);
     }
 
     void start(@Observes @Priority(100) StartupEvent startup) {

@@ -1,5 +1,7 @@
 package org.custodian.platform.security;
 
+import org.custodian.tokens.TokenIssuers;
+
 import java.util.List;
 
 /** The roles a token's {@code groups} claim may carry. */
@@ -17,8 +19,8 @@ public final class Roles {
     public static final String MIS = "mis";
     public static final String PARTNER = "partner";
     public static final String AUDITOR = "auditor";
-    /** Another Custodian service calling with a service token. */
-    public static final String SERVICE = "service";
+    /** Another Custodian service calling an internal route with a service token: never in any other token. */
+    public static final String SERVICE = TokenIssuers.SERVICE_ROLE;
 
     /** Every role a person or system outside the suite may hold, most specific first (audit records name the first held). */
     public static final List<String> PEOPLE_AND_SYSTEMS =

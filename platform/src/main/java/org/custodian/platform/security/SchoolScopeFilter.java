@@ -33,7 +33,8 @@ public class SchoolScopeFilter {
             return Uni.createFrom().nullItem();
         }
         String urn = path.group(1);
-        return identities.getDeferredIdentity().map(identity -> covers(identity, urn) ? null : forbidden(request, urn));
+        return identities.getDeferredIdentity().map(identity -> covers(identity, urn) ? null
+                : forbidden(request, "your token does not cover school " + urn));
     }
 
     private static boolean covers(SecurityIdentity identity, String urn) {
@@ -44,8 +45,8 @@ public class SchoolScopeFilter {
                 && Caller.schoolsIn(token.getClaim(Caller.SCHOOLS_CLAIM)).contains(urn);
     }
 
-    private static Response forbidden(ContainerRequestContext request, String urn) {
-        Problem problem = Problems.forbidden("your token does not cover school " + urn).problem()
+    static Response forbidden(ContainerRequestContext request, String detail) {
+        Problem problem = Problems.forbidden(detail).problem()
                 .withInstance(request.getUriInfo().getPath());
         return Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

@@ -4,13 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.Topics;
 import org.custodian.platform.outbox.Outbox;
 
 /** Appends retention events to the outbox, in the caller's transaction, about a pupil or about the school. */
 @ApplicationScoped
 public class RetentionEventSink {
 
-    public static final String SOURCE = "/custodian/retention-service";
+    public static final String SOURCE = Topics.RETENTION_SERVICE;
 
     private final Outbox outbox;
 

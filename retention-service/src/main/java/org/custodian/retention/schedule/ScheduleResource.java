@@ -109,7 +109,7 @@ public class ScheduleResource {
     Today today;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.SERVICE})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Transactional
     @Operation(summary = "List the record classes of the school's retention schedule")
     @APIResponse(responseCode = "200", description = "A page of classes: IRMS rows in toolkit order, then the school's own")
@@ -141,7 +141,7 @@ public class ScheduleResource {
 
     @GET
     @Path("{classCode}")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.SERVICE})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Transactional
     @Operation(summary = "Read one record class (its ETag is its version, for If-Match)")
     @APIResponse(responseCode = "200", description = "The class",

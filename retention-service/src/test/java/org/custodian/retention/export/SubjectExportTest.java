@@ -33,7 +33,7 @@ class SubjectExportTest {
         register(school, List.of(holding("PUPIL_RECORD_LAST_SCHOOL", "P-1", "EDU-1", "2019-09-04"),
                 holding("PUPIL_RECORD_PRIMARY", "P-1", "PRI-1", "2012-09-04"),
                 holding("PUPIL_RECORD_LAST_SCHOOL", "P-2", "EDU-2", "2019-09-04"))).statusCode(200);
-        given().header("Authorization", "Bearer " + TestTokens.role("service").school(school).subject("service:sar-service").mint())
+        given().header("Authorization", "Bearer " + TestTokens.service().school(school).subject("service:sar-service").mint())
                 .get(path(school, "P-1")).then().statusCode(200)
                 .body("service", is("retention-service")).body("pupilId", is("P-1"))
                 .body("summary", containsString("2 records"))
@@ -54,7 +54,7 @@ class SubjectExportTest {
         for (String role : List.of("mis", "school-admin", "staff", "auditor", "parent", "pupil")) {
             as(role, school).get(path(school, "P-1")).then().statusCode(403).contentType("application/problem+json");
         }
-        given().header("Authorization", "Bearer " + TestTokens.role("service").school(freshSchool()).mint())
+        given().header("Authorization", "Bearer " + TestTokens.service().school(freshSchool()).mint())
                 .get(path(school, "P-1")).then().statusCode(403);
         given().get(path(school, "P-1")).then().statusCode(401);
         as("dpo", school).get(path(school, "bad id!")).then().statusCode(400).contentType("application/problem+json");

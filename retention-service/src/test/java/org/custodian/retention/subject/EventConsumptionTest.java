@@ -35,10 +35,11 @@ import static org.hamcrest.Matchers.is;
 @RetentionTest
 class EventConsumptionTest {
 
-    static final String SOURCE = "/custodian/consent-service";
+    static final String SOURCE = Topics.CONSENT_SERVICE;
 
+    /** An event as the topic's owner sends it (consumers refuse any other source). */
     static CloudEvent send(String topic, String type, String school, String pupilId, Object data) {
-        CloudEvent event = CloudEvent.aboutPupil(SOURCE, type, school, pupilId, CloudEventCodec.toData(data));
+        CloudEvent event = CloudEvent.aboutPupil(Topics.ownerOf(topic).orElseThrow(), type, school, pupilId, CloudEventCodec.toData(data));
         send(topic, event);
         return event;
     }
@@ -138,7 +139,7 @@ class EventConsumptionTest {
                 holding("SEN_FILES", "P-4", "SEN-4", "2019-09-04"))).statusCode(200);
         awaitDue(school, "EDU-4", "2037-05-05");
 
-        CloudEvent erasure = CloudEvent.create("/custodian/sar-service", EventTypes.ERASURE_APPROVED, school,
+        CloudEvent erasure = CloudEvent.create(Topics.SAR_SERVICE, EventTypes.ERASURE_APPROVED, school,
                 "schools/" + school + "/pupils/P-4",
                 CloudEventCodec.toData(new RightsEvents.ErasureApproved("R-77", "P-4", true, List.of(), "consent withdrawn")));
         send(Topics.RIGHTS, erasure);

@@ -16,7 +16,7 @@ import org.custodian.platform.outbox.Outbox;
 @ApplicationScoped
 public class RightsEventPublisher {
 
-    public static final String SOURCE = "/custodian/sar-service";
+    public static final String SOURCE = Topics.SAR_SERVICE;
     private final Outbox outbox;
 
     @Inject

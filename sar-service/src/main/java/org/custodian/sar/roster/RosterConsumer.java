@@ -1,5 +1,6 @@
 package org.custodian.sar.roster;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class RosterConsumer {
 
     @Incoming("roster")
     @Blocking
-    public void consume(String record) {
+    public void consume(ConsumerRecord<String, String> record) {
         idempotent.apply(NAME, record, roster::apply);
     }
 }

@@ -1,11 +1,12 @@
 package org.custodian.sar.testing;
 
 import jakarta.enterprise.inject.spi.CDI;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.RosterEvents;
-import org.custodian.platform.inbox.IdempotentConsumer;
+import org.custodian.platform.events.Topics;
 import org.custodian.sar.roster.RosterConsumer;
 
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ public final class Roster {
     public static Roster newSchool(String type, String region, int competenceAge) {
         String urn = Integer.toString(200000 + ThreadLocalRandom.current().nextInt(700000));
         Roster roster = new Roster(urn);
-        roster.apply(CloudEvent.aboutSchool("/custodian/consent-service", EventTypes.SCHOOL_UPDATED, urn,
+        roster.apply(CloudEvent.aboutSchool(Topics.CONSENT_SERVICE, EventTypes.SCHOOL_UPDATED, urn,
                 CloudEventCodec.toData(new RosterEvents.SchoolUpdated(urn, "Test School " + urn, type, region, "Carole DPO",
                         "carole@schooldposervice.com", competenceAge, "ANY_PARENT"))));
         return roster;
@@ -42,7 +43,7 @@ public final class Roster {
     public String pupil(String prefix, int age) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate dob = LocalDate.now().minusYears(age).minusMonths(1);
-        apply(CloudEvent.aboutPupil("/custodian/consent-service", EventTypes.PUPIL_ENROLLED, urn, id,
+        apply(CloudEvent.aboutPupil(Topics.CONSENT_SERVICE, EventTypes.PUPIL_ENROLLED, urn, id,
                 CloudEventCodec.toData(new RosterEvents.PupilChanged(id, dob, 4, LocalDate.of(2024, 9, 4), null, true))));
         return id;
     }
@@ -59,13 +60,13 @@ public final class Roster {
 
     /** A link as consent-service publishes it, restricted or not. */
     public void link(RosterEvents.GuardianLink link) {
-        apply(CloudEvent.aboutPupil("/custodian/consent-service", EventTypes.GUARDIAN_LINKED, urn, link.pupilId(),
+        apply(CloudEvent.aboutPupil(Topics.CONSENT_SERVICE, EventTypes.GUARDIAN_LINKED, urn, link.pupilId(),
                 CloudEventCodec.toData(link)));
     }
 
+    /** Hands the event to the consumer as the record Kafka would deliver on the roster topic. */
     public void apply(CloudEvent event) {
-        IdempotentConsumer consumer = CDI.current().select(IdempotentConsumer.class).get();
-        org.custodian.sar.roster.Roster projection = CDI.current().select(org.custodian.sar.roster.Roster.class).get();
-        consumer.apply(RosterConsumer.NAME, event, projection::apply);
+        CDI.current().select(RosterConsumer.class).get()
+                .consume(new ConsumerRecord<>(Topics.ROSTER, 0, 0, event.partitionKey(), CloudEventCodec.toJson(event)));
     }
 }

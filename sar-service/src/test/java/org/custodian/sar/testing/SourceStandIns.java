@@ -1,28 +1,37 @@
 package org.custodian.sar.testing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.http.HttpServerRequest;
+import org.custodian.platform.security.Roles;
+import org.custodian.testing.TestKeys;
+import org.custodian.tokens.TokenIssuers;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Real HTTP servers standing in for consent-, sharing- and retention-service's per-subject exports
- * ({@code GET /internal/v1/schools/{urn}/subjects/{pupilId}}). They check the service token like the real ones
- * (role {@code service}, the school in {@code schools}) and answer by the pupil id, so that a test chooses the
- * behaviour by naming its pupil:
+ * ({@code GET /internal/v1/schools/{urn}/subjects/{pupilId}}). They verify the service token with the real services'
+ * verifier (platform-tokens {@code TokenIssuers}: the service-token key, issuer and audience, role {@code service}
+ * alone), require the school in {@code schools}, and answer by the pupil id, so that a test chooses the behaviour by
+ * naming its pupil:
  * <ul>
  *   <li>{@code ...-crash-<service>}: that service drops the connection (a crashed service);</li>
  *   <li>{@code ...-slow-<service>}: that service answers after the configured timeout;</li>
@@ -109,29 +118,30 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** 200 for a service token of this school; 401 without a token; 403 for another role or school. */
+    /** 200 for a genuine service token of this school; 401 without one or for a token that fails; 403 otherwise. */
     private static int authorized(String header, String urn) {
         if (header == null || !header.startsWith("Bearer ")) {
             return 401;
         }
-        String[] parts = header.substring(7).split("\\.");
-        if (parts.length != 3) {
-            return 401;
-        }
+        JsonWebToken token;
         try {
-            JsonNode claims = MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            boolean service = false;
-            for (JsonNode group : claims.path("groups")) {
-                service |= "service".equals(group.asText());
-            }
-            boolean school = false;
-            for (JsonNode s : claims.path("schools")) {
-                school |= urn.equals(s.asText());
-            }
-            return service && school ? 200 : 403;
-        } catch (Exception e) {
+            token = VERIFIER.parse(header.substring(7));
+        } catch (ParseException e) {
             return 401;
         }
+        Object schools = token.getClaim("schools");
+        boolean school = schools != null && schools.toString().contains("\"" + urn + "\"");
+        return token.getGroups().contains(Roles.SERVICE) && school ? 200 : 403;
+    }
+
+    /** What consent-, sharing- and retention-service verify with, configured as the test profile configures them. */
+    private static final JWTParser VERIFIER = verifier();
+
+    private static JWTParser verifier() {
+        JWTAuthContextInfo users = new JWTAuthContextInfo(TestKeys.verificationKey(), TestKeys.ISSUER);
+        users.setExpectedAudience(Set.of(TestKeys.AUDIENCE));
+        return new TokenIssuers(users, Optional.of(TestKeys.SERVICE_ISSUER), Optional.of(TestKeys.SERVICE_AUDIENCE),
+                Optional.of("custodian-test-keys/servicePublicKey.pem"), Duration.ofMinutes(5)).parser();
     }
 
     static String export(String service, String urn, String pupil) {

@@ -1,5 +1,6 @@
 package org.custodian.sharing.projection;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,19 +41,19 @@ public class ProjectionConsumers {
 
     @Incoming("consent-in")
     @Blocking(ordered = true)
-    public void consent(String record) {
+    public void consent(ConsumerRecord<String, String> record) {
         idempotent.apply(CONSENT, record, this::applyConsent);
     }
 
     @Incoming("roster-in")
     @Blocking(ordered = true)
-    public void roster(String record) {
+    public void roster(ConsumerRecord<String, String> record) {
         idempotent.apply(ROSTER, record, this::applyRoster);
     }
 
     @Incoming("rights-in")
     @Blocking(ordered = true)
-    public void rights(String record) {
+    public void rights(ConsumerRecord<String, String> record) {
         idempotent.apply(RIGHTS, record, this::applyRights);
     }
 

@@ -10,6 +10,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.Topics;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.sharing.webhook.Delivery.Attempt;
 import org.custodian.sharing.webhook.WebhookRepository.Claimed;
@@ -39,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    public static final String SOURCE = "/custodian/sharing-service";
+    public static final String SOURCE = Topics.SHARING_SERVICE;
 
     @Inject
     WebhookRepository repository;

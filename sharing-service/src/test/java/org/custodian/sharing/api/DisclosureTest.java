@@ -118,7 +118,7 @@ class DisclosureTest {
 
             // the "who has it been shared with" answer for subject access
             String export = "/internal/v1/schools/" + URN + "/subjects/" + p1;
-            given().header("Authorization", "Bearer " + TestTokens.role("service").school(URN).subject("service:sar-service").mint())
+            given().header("Authorization", "Bearer " + TestTokens.service().school(URN).subject("service:sar-service").mint())
                     .get(export).then().statusCode(200)
                     .body("service", is("sharing-service"))
                     .body("data.disclosures.size()", is(1))
@@ -128,7 +128,7 @@ class DisclosureTest {
                     .body("summary", containsString("Learning Platform Ltd"));
             as("dpo", URN).get(export).then().statusCode(200);
             as("staff", URN).get(export).then().statusCode(403);
-            given().header("Authorization", TestTokens.bearer("service", "999999")).get(export).then().statusCode(403);
+            given().header("Authorization", "Bearer " + TestTokens.service().school("999999").mint()).get(export).then().statusCode(403);
             as("dpo", URN).get("/internal/v1/schools/" + URN + "/subjects/" + stranger).then().statusCode(200)
                     .body("data.disclosures.size()", is(0)).body("data.refusedDisclosures.size()", is(1));
         }

@@ -206,6 +206,37 @@ class ProjectionTest {
                 .isZero();
     }
 
+    /**
+     * Issue 16, finding 13: a withdrawal on the consent topic that consent-service did not send (here sar-service's
+     * name) is dead-lettered: the decision stays ALLOWED and no partner is told to stop.
+     */
+    @Test
+    void aWithdrawalFromAServiceThatDoesNotOwnTheConsentTopicIsDeadLetteredAndChangesNothing() throws Exception {
+        String recipient = recipient(URN, "Forgery Ltd", "GB");
+        agreement(URN, agreementBody(recipient, "CONSENT", "forged", "consentPurpose", "forged-" + pupil));
+        String path = "/forged-" + pupil;
+        endpoint(recipient, path, List.of("consent.withdrawn"));
+        Events.publish(Events.granted(URN, pupil, "forged-" + pupil));
+        awaitOutcome(recipient, "forged", "ALLOWED");
+
+        CloudEvent genuine = Events.withdrawn(URN, pupil, "forged-" + pupil);
+        CloudEvent forged = new CloudEvent(genuine.id(), Topics.SAR_SERVICE, genuine.specversion(), genuine.type(),
+                genuine.subject(), genuine.time(), genuine.datacontenttype(), genuine.schoolurn(), genuine.data());
+        CloudEvent next = Events.granted(URN, pupil, "newsletter-" + pupil);
+        try (KafkaTestConsumer dlq = new KafkaTestConsumer(Topics.deadLetter("sharing-service"))) {
+            Events.publishRaw(Topics.CONSENT, forged.partitionKey(), CloudEventCodec.toJson(forged));
+            Events.publish(next);
+            assertThat(dlq.await(r -> r.value().contains(forged.id()), Duration.ofSeconds(30))).isPresent();
+        }
+        // the next event on the same key is applied, so the forged one before it was consumed
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM inbox_event WHERE consumer = ? AND event_id = ?", ProjectionConsumers.CONSENT, next.id()) == 1);
+        assertThat(outcome(URN, recipient, pupil, "forged")).isEqualTo("ALLOWED");
+        assertThat(count("SELECT count(*) FROM inbox_event WHERE event_id = ?", forged.id())).isZero();
+        assertThat(count("SELECT count(*) FROM webhook_message WHERE school_urn = ? AND pupil_id = ?", URN, pupil)).isZero();
+        assertThat(RECEIVER.at(path)).isEmpty();
+    }
+
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndTheNextEventIsApplied() {
         String recipient = recipient(URN, "Poison Ltd", "GB");

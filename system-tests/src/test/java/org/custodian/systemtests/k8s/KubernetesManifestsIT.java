@@ -17,9 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deploy/k8s as kustomize renders it (.ci/run writes base.yaml and production.yaml with {@code kubectl kustomize} into
  * the folder named by -Dcustodian.k8s.rendered): every document valid against its schema, and what the issue asks of
  * the deployment actually there: probes on /q/health, resources, disruption budgets, autoscalers, only the gateway
- * reachable from outside, the topics of DESIGN.md with replication 3 and min.insync.replicas 2, one database cluster
- * per service, each service running as a database role that owns nothing with its audit keys and checkpoint volume,
- * and (production) backups for point-in-time recovery.
+ * reachable from outside, the topics of DESIGN.md with replication 3 and min.insync.replicas 2, Kafka clients
+ * authenticated and each service's Kafka user allowed exactly its own topics (issue 16, finding 13), the service-token
+ * keys only where they belong (finding 5), one database cluster per service, each service running as a database role
+ * that owns nothing with its audit keys and checkpoint volume, and (production) backups for point-in-time recovery.
  */
 class KubernetesManifestsIT {
 
@@ -27,7 +28,15 @@ class KubernetesManifestsIT {
     static final Set<String> TOPICS = Set.of("custodian.roster.v1", "custodian.consent.v1", "custodian.rights.v1", "custodian.sharing.v1",
             "custodian.retention.v1", "custodian.dlq.sar-service", "custodian.dlq.sharing-service", "custodian.dlq.retention-service");
     static final Set<String> DATABASES = Set.of("consent-db", "sar-db", "sharing-db", "retention-db");
-    static final List<String> SERVICES = List.of("consent", "sar", "sharing", "retention");
+    /** The services by their short names, as their secrets and database roles are named. */
+    static final List<String> SHORT_NAMES = List.of("consent", "sar", "sharing", "retention");
+    static final List<String> SERVICES = List.of("consent-service", "sar-service", "sharing-service", "retention-service");
+    /** The topics each service writes (DESIGN.md §4; the kernel's Topics.ownerOf says the same to the consumers). */
+    static final Map<String, Set<String>> WRITES = Map.of(
+            "consent-service", Set.of("custodian.roster.v1", "custodian.consent.v1"),
+            "sar-service", Set.of("custodian.rights.v1"),
+            "sharing-service", Set.of("custodian.sharing.v1"),
+            "retention-service", Set.of("custodian.retention.v1"));
 
     static Path rendered(String file) {
         String folder = System.getProperty("custodian.k8s.rendered");
@@ -74,7 +83,7 @@ class KubernetesManifestsIT {
 
         // tamper-evident audit logs (issue 16, finding 6): each service runs as a database role that owns nothing while
         // Flyway migrates as the owner, reads its audit keys from a secret, and keeps its checkpoints on a volume of its own
-        for (String service : SERVICES) {
+        for (String service : SHORT_NAMES) {
             JsonNode pod = one(manifests, "Deployment", service + "-service").path("spec").path("template").path("spec");
             JsonNode env = pod.path("containers").get(0).path("env");
             assertThat(secretOf(env, "PGUSER")).as(service + " runs as its service role").isEqualTo(service + "-db-service/username");
@@ -139,6 +148,9 @@ class KubernetesManifestsIT {
             assertThat(topic.path("spec").path("partitions").asInt()).isGreaterThanOrEqualTo(3);
         }
 
+        checkKafkaUsers(manifests);
+        checkServiceTokenKeys(manifests);
+
         // PostgreSQL: one cluster per service; in production three instances, archived WAL and a nightly base backup
         List<JsonNode> clusters = all(manifests, "Cluster");
         assertThat(clusters.stream().map(c -> c.path("metadata").path("name").asText())).containsExactlyInAnyOrderElementsOf(DATABASES);
@@ -150,6 +162,112 @@ class KubernetesManifestsIT {
             assertThat(all(manifests, "ScheduledBackup").stream().map(b -> b.path("spec").path("cluster").path("name").asText()))
                     .containsExactlyInAnyOrderElementsOf(DATABASES);
         }
+    }
+
+    /**
+     * No anonymous Kafka client: every listener authenticates and ACLs decide. Each service connects as its own
+     * KafkaUser (SCRAM over TLS), which may write its own topics and nothing else, read exactly the topics its channels
+     * consume (its application.properties) with its own consumer group, and write its own dead-letter topic.
+     */
+    private static void checkKafkaUsers(List<JsonNode> manifests) {
+        JsonNode kafka = all(manifests, "Kafka").get(0).path("spec").path("kafka");
+        assertThat(kafka.path("authorization").path("type").asText()).as("Kafka authorization").isEqualTo("simple");
+        assertThat(kafka.path("listeners")).isNotEmpty();
+        for (JsonNode listener : kafka.path("listeners")) {
+            assertThat(listener.path("authentication").path("type").asText()).as("listener " + listener.path("name").asText())
+                    .isEqualTo("scram-sha-512");
+            assertThat(listener.path("tls").asBoolean()).as("listener " + listener.path("name").asText() + " encrypted").isTrue();
+        }
+        assertThat(all(manifests, "Kafka").get(0).path("spec").path("entityOperator").has("userOperator")).isTrue();
+        List<JsonNode> users = all(manifests, "KafkaUser");
+        assertThat(users.stream().map(u -> u.path("metadata").path("name").asText())).containsExactlyInAnyOrderElementsOf(SERVICES);
+        for (String service : SERVICES) {
+            JsonNode user = one(manifests, "KafkaUser", service).path("spec");
+            assertThat(user.path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
+            assertThat(user.path("authorization").path("type").asText()).isEqualTo("simple");
+            Map<String, Set<String>> granted = new TreeMap<>();
+            for (JsonNode acl : user.path("authorization").path("acls")) {
+                JsonNode resource = acl.path("resource");
+                assertThat(resource.path("patternType").asText("literal")).as(service + " ACLs name their resources").isEqualTo("literal");
+                assertThat(acl.path("type").asText("allow")).isEqualTo("allow");
+                String key = resource.path("type").asText() + ":" + resource.path("name").asText();
+                acl.path("operations").forEach(op -> granted.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(op.asText()));
+            }
+            Channels channels = Channels.of(service);
+            Map<String, Set<String>> expected = new TreeMap<>();
+            WRITES.get(service).forEach(topic -> expected.put("topic:" + topic, Set.of("Write", "Describe")));
+            channels.reads().forEach(topic -> expected.put("topic:" + topic, Set.of("Read", "Describe")));
+            channels.groups().forEach(group -> expected.put("group:" + group, Set.of("Read")));
+            channels.deadLetters().forEach(topic -> expected.put("topic:" + topic, Set.of("Write", "Describe")));
+            assertThat(granted).as("what " + service + "'s Kafka user may do").isEqualTo(expected);
+
+            JsonNode env = one(manifests, "Deployment", service).path("spec").path("template").path("spec").path("containers").get(0).path("env");
+            assertThat(secretNameOf(env, "KAFKA_SASL_JAAS_CONFIG")).as(service + " connects as its own Kafka user").isEqualTo(service);
+            assertThat(valueOf(env, "KAFKA_SSL_TRUSTSTORE_LOCATION")).isNotBlank();
+        }
+        String protocol = all(manifests, "ConfigMap").stream().filter(c -> c.path("metadata").path("name").asText().startsWith("custodian-config"))
+                .findFirst().orElseThrow().path("data").path("kafka-security-protocol").asText();
+        assertThat(protocol).isEqualTo("SASL_SSL");
+    }
+
+    /**
+     * The service-token key: every service verifies service tokens with its own public key, sar-service alone holds
+     * the private key, the gateway has neither, and nothing is given the identity provider's signing key.
+     */
+    private static void checkServiceTokenKeys(List<JsonNode> manifests) {
+        for (String part : PARTS) {
+            JsonNode pod = one(manifests, "Deployment", part).path("spec").path("template").path("spec");
+            String env = pod.path("containers").get(0).path("env").toString();
+            String volumes = pod.path("volumes").toString();
+            assertThat(env).as(part).doesNotContain("SMALLRYE_JWT_SIGN_KEY_LOCATION");
+            if (part.equals("gateway")) {
+                assertThat(env + volumes).as("the gateway never trusts service tokens").doesNotContain("SERVICE_TOKEN").doesNotContain("service-token");
+            } else {
+                assertThat(env).as(part).contains("CUSTODIAN_SERVICE_TOKEN_PUBLIC_KEY_LOCATION");
+                assertThat(volumes).as(part).contains("custodian-service-token-verify");
+                assertThat(env.contains("CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION")).as(part + " signs service tokens")
+                        .isEqualTo(part.equals("sar-service"));
+                assertThat(volumes.contains("\"custodian-service-token\"")).as(part + " holds the signing key")
+                        .isEqualTo(part.equals("sar-service"));
+            }
+        }
+    }
+
+    /** What a service's Kafka channels read, as its application.properties configures them. */
+    record Channels(Set<String> reads, Set<String> groups, Set<String> deadLetters) {
+        static Channels of(String service) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = java.nio.file.Files.newInputStream(
+                    org.custodian.systemtests.support.Stack.root().resolve(service + "/src/main/resources/application.properties"))) {
+                properties.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Set<String> reads = new java.util.TreeSet<>();
+            Set<String> groups = new java.util.TreeSet<>();
+            Set<String> deadLetters = new java.util.TreeSet<>();
+            properties.stringPropertyNames().forEach(name -> {
+                String value = properties.getProperty(name).trim();
+                if (name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.topic")) {
+                    reads.add(value);
+                } else if (name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id") || name.equals("kafka.group.id")) {
+                    groups.add(value);
+                } else if (name.matches("mp\\.messaging\\.incoming\\.[^.]+\\.dead-letter-queue\\.topic")) {
+                    deadLetters.add(value);
+                }
+            });
+            return new Channels(reads, groups, deadLetters);
+        }
+    }
+
+    /** The name of the secret an environment variable is read from, or an empty string. */
+    private static String secretNameOf(JsonNode env, String name) {
+        for (JsonNode variable : env) {
+            if (name.equals(variable.path("name").asText())) {
+                return variable.path("valueFrom").path("secretKeyRef").path("name").asText();
+            }
+        }
+        return "";
     }
 
     /** The {@code secret/key} an environment variable is read from, or null. */

@@ -60,6 +60,20 @@ public final class Stack {
                 Path.of(env("CUSTODIAN_RUN_DIR", root().resolve(".run").toString()), "keys", "private.pem").toString()));
     }
 
+    /** The local stack's service-token key (deploy/local/keys.sh made it; sar-service signs with it). */
+    public static Path serviceSigningKey() {
+        return Path.of(env("CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION",
+                Path.of(env("CUSTODIAN_RUN_DIR", root().resolve(".run").toString()), "keys", "service-private.pem").toString()));
+    }
+
+    public static String serviceIssuer() {
+        return env("CUSTODIAN_SERVICE_TOKEN_ISSUER", "https://custodian.internal/service");
+    }
+
+    public static String serviceAudience() {
+        return env("CUSTODIAN_SERVICE_TOKEN_AUDIENCE", "custodian-internal");
+    }
+
     public static String issuer() {
         return env("CUSTODIAN_JWT_ISSUER", "https://auth.custodian.local");
     }

@@ -27,6 +27,7 @@ public final class Tokens {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
     private static volatile PrivateKey devKey;
+    private static volatile PrivateKey serviceKey;
 
     private Tokens() {
     }
@@ -58,12 +59,33 @@ public final class Tokens {
         }
     }
 
+    /** A person's token whose {@code groups} also says {@code service}, the role of service tokens alone. */
+    public static String claimingService(String role, String subject, String... schools) {
+        return sign(claims(Stack.issuer(), Stack.audience(), List.of(role, "service"), subject, Instant.now(), 3600, schools), devKey());
+    }
+
+    /** A person's token, for the identity provider's issuer and audience, signed with the service-token key. */
+    public static String signedWithServiceKey(String role, String subject, String... schools) {
+        return sign(claims(role, subject, Instant.now(), 3600, schools), serviceKey());
+    }
+
+    /** A service token as sar-service mints one (its key, issuer and audience, a minute), with the given roles. */
+    public static String serviceToken(List<String> roles, String... schools) {
+        return sign(claims(Stack.serviceIssuer(), Stack.serviceAudience(), roles, "service:system-tests", Instant.now(), 60, schools),
+                serviceKey());
+    }
+
     static ObjectNode claims(String role, String subject, Instant issuedAt, long ttlSeconds, String... schools) {
+        return claims(Stack.issuer(), Stack.audience(), List.of(role), subject, issuedAt, ttlSeconds, schools);
+    }
+
+    static ObjectNode claims(String issuer, String audience, List<String> roles, String subject, Instant issuedAt, long ttlSeconds,
+                             String... schools) {
         ObjectNode claims = JSON.createObjectNode()
-                .put("iss", Stack.issuer())
-                .put("aud", Stack.audience())
+                .put("iss", issuer)
+                .put("aud", audience)
                 .put("sub", subject);
-        claims.putArray("groups").add(role);
+        roles.forEach(claims.putArray("groups")::add);
         List.of(schools).forEach(claims.putArray("schools")::add);
         return claims.put("iat", issuedAt.getEpochSecond())
                 .put("exp", issuedAt.getEpochSecond() + ttlSeconds)
@@ -95,6 +117,13 @@ public final class Tokens {
             devKey = readPkcs8(Stack.signingKey());
         }
         return devKey;
+    }
+
+    private static PrivateKey serviceKey() {
+        if (serviceKey == null) {
+            serviceKey = readPkcs8(Stack.serviceSigningKey());
+        }
+        return serviceKey;
     }
 
     static PrivateKey readPkcs8(java.nio.file.Path pem) {

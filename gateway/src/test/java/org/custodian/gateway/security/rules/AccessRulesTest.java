@@ -49,6 +49,12 @@ class AccessRulesTest {
         assertThat(RULES.allows(Set.of(), "schools/100001/pupils")).isFalse();
     }
 
+    /** The role of service tokens, which the gateway never accepts (issue 16, finding 4): no rule names it. */
+    @Test
+    void noRuleAdmitsTheServiceRole() {
+        assertThat(ShippedConfig.access().values()).allSatisfy(roles -> assertThat(roles).doesNotContain("service"));
+    }
+
     @Test
     void onlyTheDpoAndTheAuditorReadAuditLogs() {
         assertThat(RULES.allowedRoles("schools/100001/audit/consent")).containsExactlyInAnyOrder("dpo", "auditor");
