@@ -26,6 +26,7 @@ public final class TestTokens {
     private String audience = TestKeys.AUDIENCE;
     private Instant issuedAt = Instant.now();
     private Duration lifetime = Duration.ofHours(1);
+    private String tokenId = UUID.randomUUID().toString();
 
     private TestTokens(Set<String> roles) {
         this.roles = roles;
@@ -75,6 +76,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The token's {@code jti} (a fresh UUID unless set). */
+    public TestTokens tokenId(String jti) {
+        this.tokenId = jti;
+        return this;
+    }
+
     public String mint() {
         return claims().sign(TestKeys.signingKey());
     }
@@ -90,7 +97,7 @@ public final class TestTokens {
                 .claim("schools", List.copyOf(schools))
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime))
-                .claim("jti", UUID.randomUUID().toString());
+                .claim("jti", tokenId);
         if (audience != null) {
             claims.audience(audience);
         }

@@ -14,6 +14,11 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** Another Custodian service calling with a service token. */
     public static final String SERVICE = "service";
+    /**
+     * Platform staff running the deployment, in no school: reaches only the platform-wide token revocations
+     * ({@code /internal/v1/token-revocations}, never routed by the gateway).
+     */
+    public static final String OPERATOR = "operator";
 
     public static final List<String> PEOPLE_AND_SYSTEMS = List.of(DPO, SCHOOL_ADMIN, STAFF, PARENT, PUPIL, MIS, PARTNER, AUDITOR);
 
