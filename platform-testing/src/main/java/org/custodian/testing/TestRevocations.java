@@ -38,14 +38,23 @@ public final class TestRevocations {
         publish(KafkaResource.bootstrapServers(), List.of(revocations));
     }
 
+    /** Sends records (CloudEvents or anything else) to the revocations topic of the test broker. */
+    public static void send(String... records) {
+        send(KafkaResource.bootstrapServers(), List.of(records));
+    }
+
     static void publish(String bootstrapServers, List<Revocation> revocations) {
+        send(bootstrapServers, revocations.stream().map(TestRevocations::event).toList());
+    }
+
+    private static void send(String bootstrapServers, List<String> records) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            for (Revocation revocation : revocations) {
-                producer.send(new ProducerRecord<>(Revocation.TOPIC, revocation.school(), event(revocation))).get();
+            for (String record : records) {
+                producer.send(new ProducerRecord<>(Revocation.TOPIC, record)).get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
