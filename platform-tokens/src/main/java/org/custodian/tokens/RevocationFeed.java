@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 
 import java.io.StringReader;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public class RevocationFeed implements HealthCheck {
     private static final Logger LOG = Logger.getLogger(RevocationFeed.class);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** How often the topic's partitions are looked up again (partitions may be added). */
+    private static final Duration LOOK_AGAIN = Duration.ofSeconds(30);
 
     private final TokensConfig.Feed config;
     private final Revocations revocations;
@@ -110,19 +113,25 @@ public class RevocationFeed implements HealthCheck {
     private void follow(KafkaConsumer<String, String> kafka) {
         List<TopicPartition> partitions = List.of();
         Map<TopicPartition, Long> startupEnd = null;
+        long lookedAt = 0;
         while (running) {
-            if (partitions.isEmpty()) {
-                List<PartitionInfo> found = kafka.partitionsFor(config.topic(), RETRY.multipliedBy(3));
-                if (found == null || found.isEmpty()) {
+            if (partitions.isEmpty() || System.nanoTime() - lookedAt > LOOK_AGAIN.toNanos()) {
+                lookedAt = System.nanoTime();
+                List<TopicPartition> found = partitionsOf(kafka);
+                if (found.isEmpty()) {
                     caughtUp.countDown(); // no topic yet: nothing has ever been revoked
                     pause();
                     continue;
                 }
-                partitions = found.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-                kafka.assign(partitions);
-                kafka.seekToBeginning(partitions);
-                if (caughtUp.getCount() > 0) {
-                    startupEnd = new HashMap<>(kafka.endOffsets(partitions));
+                if (!found.equals(partitions)) { // the first look, or partitions were added: read the new ones whole
+                    List<TopicPartition> known = partitions;
+                    List<TopicPartition> added = found.stream().filter(p -> !known.contains(p)).toList();
+                    partitions = found;
+                    kafka.assign(partitions);
+                    kafka.seekToBeginning(added);
+                    if (caughtUp.getCount() > 0) {
+                        startupEnd = new HashMap<>(kafka.endOffsets(partitions));
+                    }
                 }
             }
             for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
@@ -134,6 +143,12 @@ public class RevocationFeed implements HealthCheck {
             }
             revocations.forgetBefore(System.currentTimeMillis() / 1000);
         }
+    }
+
+    private List<TopicPartition> partitionsOf(KafkaConsumer<String, String> kafka) {
+        List<PartitionInfo> found = kafka.partitionsFor(config.topic(), RETRY.multipliedBy(3));
+        return found == null ? List.of() : found.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
     }
 
     /** Applies a structured CloudEvent carrying a {@link Revocation}; skips anything else. */

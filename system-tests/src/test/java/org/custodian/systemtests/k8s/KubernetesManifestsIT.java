@@ -24,7 +24,8 @@ class KubernetesManifestsIT {
 
     static final Set<String> PARTS = Set.of("consent-service", "sar-service", "sharing-service", "retention-service", "gateway");
     static final Set<String> TOPICS = Set.of("custodian.roster.v1", "custodian.consent.v1", "custodian.rights.v1", "custodian.sharing.v1",
-            "custodian.retention.v1", "custodian.dlq.sar-service", "custodian.dlq.sharing-service", "custodian.dlq.retention-service");
+            "custodian.retention.v1", "custodian.revocations.v1", "custodian.dlq.sar-service", "custodian.dlq.sharing-service",
+            "custodian.dlq.retention-service");
     static final Set<String> DATABASES = Set.of("consent-db", "sar-db", "sharing-db", "retention-db");
 
     static Path rendered(String file) {
