@@ -38,6 +38,8 @@ demo_subject() {
 : "${CUSTODIAN_SAR_PORT:=8082}"
 : "${CUSTODIAN_SHARING_PORT:=8083}"
 : "${CUSTODIAN_RETENTION_PORT:=8084}"
+# the gateway's management interface (health checks in detail), on 127.0.0.1 only
+: "${CUSTODIAN_GATEWAY_MANAGEMENT_PORT:=$((CUSTODIAN_GATEWAY_PORT + 1000))}"
 : "${PGHOST:=127.0.0.1}"
 : "${PGPORT:=5432}"
 : "${PGUSER:=postgres}"
@@ -45,7 +47,8 @@ demo_subject() {
 : "${CUSTODIAN_JWT_ISSUER:=https://auth.custodian.local}"
 : "${CUSTODIAN_JWT_AUDIENCE:=custodian}"
 export KAFKA_PORT KAFKA_CONTROLLER_PORT PGHOST PGPORT PGUSER CUSTODIAN_JWT_ISSUER CUSTODIAN_JWT_AUDIENCE \
-  CUSTODIAN_GATEWAY_PORT CUSTODIAN_CONSENT_PORT CUSTODIAN_SAR_PORT CUSTODIAN_SHARING_PORT CUSTODIAN_RETENTION_PORT
+  CUSTODIAN_GATEWAY_PORT CUSTODIAN_CONSENT_PORT CUSTODIAN_SAR_PORT CUSTODIAN_SHARING_PORT CUSTODIAN_RETENTION_PORT \
+  CUSTODIAN_GATEWAY_MANAGEMENT_PORT
 
 say() { printf '%s\n' "$*"; }
 # The comment block at the top of a script (after the #! line), as its --help.
@@ -443,6 +446,7 @@ mint_token() {
   valid_role "$role" || die "unknown role '$role' (one of: ${ROLES[*]})"
   [[ $sub =~ ^[A-Za-z0-9._:@-]+$ ]] || die "--sub may only hold letters, digits and . _ : @ -"
   [[ $ttl =~ ^[0-9]+$ && $ttl -gt 0 ]] || die "--ttl must be a positive number of seconds"
+  ((ttl <= 43200)) || die "--ttl may be at most 43200: every service refuses a token valid for more than 12 hours"
   (($# > 0)) || die "at least one school is needed"
   schools=
   for s in "$@"; do

@@ -7,7 +7,7 @@
 #   --role    one of dpo, school-admin, staff, safeguarding-lead, parent, pupil, mis, partner, auditor (required)
 #   --school  a school URN for the 'schools' claim; repeat for several (default 100001)
 #   --sub     the subject, e.g. a guardian id for a parent (default dev-ROLE)
-#   --ttl     lifetime in seconds (default 3600)
+#   --ttl     lifetime in seconds (default 3600, at most 43200: the services' 12-hour cap)
 #
 # Issuer and audience follow CUSTODIAN_JWT_ISSUER and CUSTODIAN_JWT_AUDIENCE as the services do.
 # Prints the token alone, e.g.:  curl -H "Authorization: Bearer $(deploy/local/token.sh --role dpo)" ...

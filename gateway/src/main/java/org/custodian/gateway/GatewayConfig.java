@@ -35,6 +35,11 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /** Failed authentications per client address, limited before a token is verified. */
+    RateLimit authFailureLimit();
+
+    Health health();
+
     Timeouts timeouts();
 
     @WithName("openapi")
@@ -72,6 +77,12 @@ public interface GatewayConfig {
         /** The sustained requests per second a caller may send. */
         @WithDefault("20")
         double refillPerSecond();
+    }
+
+    interface Health {
+        /** How often the services' readiness is probed in the background (health requests read the last result). */
+        @WithDefault("5s")
+        Duration probeInterval();
     }
 
     interface Timeouts {

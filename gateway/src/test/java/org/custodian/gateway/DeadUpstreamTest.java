@@ -1,5 +1,6 @@
 package org.custodian.gateway;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -8,8 +9,12 @@ import org.custodian.gateway.support.DeadUpstreamProfile;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
+import java.time.Duration;
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 @QuarkusTest
@@ -30,13 +35,19 @@ class DeadUpstreamTest {
                 .get("/api/v1/schools/100001/pupils").then().statusCode(200).body("service", is("consent"));
     }
 
+    @TestHTTPResource(value = "/health/ready", management = true) // under the management root, /q
+    URL readinessDetail;
+
     @Test
-    void readinessIsDownNamingTheDeadServiceWhileLivenessStaysUp() {
-        given().get("/q/health/ready").then().statusCode(503)
+    void readinessIsDownWhileLivenessStaysUpAndOnlyTheManagementInterfaceNamesTheDeadService() {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN")));
+        assertThat(given().get("/q/health/ready").jsonPath().getMap("$")).containsOnlyKeys("status");
+        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+        given().get(readinessDetail).then().statusCode(503)
                 .body("status", is("DOWN"))
                 .body("checks.find { it.name == 'upstream-retention' }.status", is("DOWN"))
                 .body("checks.find { it.name == 'upstream-consent' }.status", is("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
     }
 
     @Test

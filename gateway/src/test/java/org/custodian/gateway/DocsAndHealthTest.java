@@ -12,7 +12,6 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
 
 @QuarkusTest
 @TestProfile(GatewayTestProfile.class)
@@ -41,16 +40,5 @@ class DocsAndHealthTest {
         given().get("/api/docs/").then().statusCode(200)
                 .contentType(containsString("text/html"))
                 .body(containsString("/api/openapi"));
-    }
-
-    @Test
-    void readinessChecksEveryUpstreamAndLivenessIsUp() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", is("UP"))
-                .body("checks.find { it.name == 'upstream-consent' }.status", is("UP"))
-                .body("checks.find { it.name == 'upstream-sar' }.status", is("UP"))
-                .body("checks.find { it.name == 'upstream-sharing' }.status", is("UP"))
-                .body("checks.find { it.name == 'upstream-retention' }.status", is("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
     }
 }

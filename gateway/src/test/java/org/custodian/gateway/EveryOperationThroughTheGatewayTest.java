@@ -7,6 +7,7 @@ import io.restassured.response.Response;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.testing.AccessMatrix;
 import org.custodian.testing.BadTokens;
+import org.custodian.testing.KafkaResource;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -33,16 +34,16 @@ class EveryOperationThroughTheGatewayTest {
     static final String SCHOOL = "100001";
     static final String OTHER_SCHOOL = "100002";
 
-    /** The shipped rules without the rate limit, so that the thousands of calls here are not throttled. */
+    /** The shipped rules without the rate limits, so that the thousands of calls here are not throttled. */
     public static class Unlimited implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("custodian.gateway.rate-limit.enabled", "false");
+            return Map.of("custodian.gateway.rate-limit.enabled", "false", "custodian.gateway.auth-failure-limit.enabled", "false");
         }
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(FakeUpstreams.class));
+            return List.of(new TestResourceEntry(FakeUpstreams.class), new TestResourceEntry(KafkaResource.class));
         }
     }
 

@@ -19,15 +19,15 @@ import java.util.function.BiFunction;
  * role {@code service} comes only in a service token, and the service-token key signs nothing else.
  */
 public enum BadTokens {
-    UNSIGNED_ALG_NONE((role, school) -> compact("{\"alg\":\"none\",\"typ\":\"JWT\"}", payload(role, school, true), null)),
-    HS256_SIGNED_WITH_PUBLIC_KEY((role, school) -> hs256WithPublicKey(payload(role, school, true))),
+    UNSIGNED_ALG_NONE((role, school) -> compact("{\"alg\":\"none\",\"typ\":\"JWT\"}", payload(role, school), null)),
+    HS256_SIGNED_WITH_PUBLIC_KEY((role, school) -> hs256WithPublicKey(payload(role, school))),
     EXPIRED((role, school) -> TestTokens.role(role).school(school)
             .issuedAt(Instant.now().minus(Duration.ofHours(2))).lifetime(Duration.ofHours(1)).mint()),
     NOT_YET_VALID((role, school) -> Jwt.issuer(TestKeys.ISSUER).audience(TestKeys.AUDIENCE).subject("early")
             .groups(role).claim("schools", java.util.List.of(school))
             .issuedAt(Instant.now()).claim("nbf", Instant.now().plus(Duration.ofHours(1)).getEpochSecond())
             .expiresAt(Instant.now().plus(Duration.ofHours(2))).sign(TestKeys.signingKey())),
-    MISSING_EXP((role, school) -> rs256(payload(role, school, false), TestKeys.signingKey())),
+    MISSING_EXP((role, school) -> rs256(without(payload(role, school), "exp"), TestKeys.signingKey())),
     WRONG_ISSUER((role, school) -> TestTokens.role(role).school(school).issuer("https://evil.example").mint()),
     WRONG_AUDIENCE((role, school) -> TestTokens.role(role).school(school).audience("someone-else").mint()),
     MISSING_AUDIENCE((role, school) -> TestTokens.role(role).school(school).audience(null).mint()),
@@ -42,7 +42,22 @@ public enum BadTokens {
     /** A service token (its own key, issuer and audience) claiming a person's role. */
     SERVICE_TOKEN_CLAIMING_A_ROLE((role, school) -> TestTokens.role(role).serviceIssued().school(school).mint()),
     /** A service token claiming a person's role as well as {@code service}. */
-    SERVICE_TOKEN_WITH_A_SECOND_ROLE((role, school) -> TestTokens.role("service", role).serviceIssued().school(school).mint());
+    SERVICE_TOKEN_WITH_A_SECOND_ROLE((role, school) -> TestTokens.role("service", role).serviceIssued().school(school).mint()),
+    /** Valid for 13 hours: longer than the 12-hour cap on a token's lifetime ({@code exp - iat}). */
+    LIFETIME_OVER_THE_CAP((role, school) -> TestTokens.role(role).school(school).lifetime(Duration.ofHours(13)).mint()),
+    /** Without {@code iat}, a token's lifetime cannot be checked. */
+    MISSING_IAT((role, school) -> rs256(without(payload(role, school), "iat"), TestKeys.signingKey())),
+    EMPTY_SUBJECT((role, school) -> TestTokens.role(role).school(school).subject("").mint()),
+    SUBJECT_WITH_CR_LF((role, school) -> TestTokens.role(role).school(school).subject("mallory\r\nX-Injected: 1").mint()),
+    SUBJECT_WITH_PATH_CHARACTERS((role, school) -> TestTokens.role(role).school(school).subject("../guardians/G-1").mint()),
+    /** {@code "schools":"<urn>"}: the claim is an array of strings or nothing. */
+    BARE_STRING_SCHOOLS_CLAIM((role, school) -> rs256(payload(role, school).replace(
+            "\"schools\":[\"" + school + "\"]", "\"schools\":\"" + school + "\""), TestKeys.signingKey())),
+    /** A token whose {@code jti} is revoked ({@link TestRevocations}, on the test broker from its start). */
+    REVOKED_TOKEN_ID((role, school) -> TestTokens.role(role).school(school).tokenId(TestRevocations.TOKEN_ID).mint()),
+    /** A token of a subject revoked after it was issued ({@link TestRevocations}). */
+    REVOKED_SUBJECT((role, school) -> TestTokens.role(role).school(school).subject(TestRevocations.SUBJECT)
+            .issuedAt(Instant.now().minus(Duration.ofHours(11))).lifetime(Duration.ofHours(11).plusMinutes(30)).mint());
 
     private final BiFunction<String, String, String> mint;
 
@@ -58,11 +73,16 @@ public enum BadTokens {
         return "Bearer " + token(role, school);
     }
 
-    private static String payload(String role, String school, boolean withExp) {
+    private static String payload(String role, String school) {
         long now = Instant.now().getEpochSecond();
         return "{\"iss\":\"" + TestKeys.ISSUER + "\",\"aud\":\"" + TestKeys.AUDIENCE + "\",\"sub\":\"mallory\","
                 + "\"groups\":[\"" + role + "\"],\"schools\":[\"" + school + "\"],\"iat\":" + now
-                + (withExp ? ",\"exp\":" + (now + 3600) : "") + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+                + ",\"exp\":" + (now + 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+    }
+
+    /** The payload without one of its numeric claims. */
+    private static String without(String payload, String claim) {
+        return payload.replaceFirst(",\"" + claim + "\":\\d+", "");
     }
 
     private static String rs256(String payload, PrivateKey key) {

@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * Starts one real in-process Kafka broker per test JVM and points the service at it. The broker outlives single
- * test classes (Quarkus may restart the application between them) and stops when the JVM exits.
+ * test classes (Quarkus may restart the application between them) and stops when the JVM exits. It starts with the
+ * bad-token table's revocations on it ({@link TestRevocations}), so that every application refuses
+ * {@link BadTokens#REVOKED_TOKEN_ID} and {@link BadTokens#REVOKED_SUBJECT} from its first request.
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
@@ -20,6 +22,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
                 KafkaBroker broker = KafkaBroker.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-test-broker-stop"));
                 running = broker.bootstrapServers();
+                TestRevocations.publish(running, TestRevocations.table());
                 System.setProperty(SHARED, running);
             }
             return running;

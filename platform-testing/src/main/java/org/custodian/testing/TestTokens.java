@@ -30,6 +30,7 @@ public final class TestTokens {
     private Instant issuedAt = Instant.now();
     private Duration lifetime = Duration.ofHours(1);
     private PrivateKey key = TestKeys.signingKey();
+    private String tokenId = UUID.randomUUID().toString();
 
     private TestTokens(Set<String> roles) {
         this.roles = roles;
@@ -96,6 +97,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** The token's {@code jti} (a fresh UUID unless set). */
+    public TestTokens tokenId(String jti) {
+        this.tokenId = jti;
+        return this;
+    }
+
     public String mint() {
         return claims().sign(key);
     }
@@ -111,7 +118,7 @@ public final class TestTokens {
                 .claim("schools", List.copyOf(schools))
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime))
-                .claim("jti", UUID.randomUUID().toString());
+                .claim("jti", tokenId);
         if (audience != null) {
             claims.audience(audience);
         }

@@ -21,6 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * 8: half of all allocations). Only a token that passed the full verification is remembered, by its exact text, and
  * only until its {@code exp} (without the clock skew the first verification allowed); anything else goes to
  * SmallRye's own parser as before. At most {@link #CAPACITY} tokens are held; past that the memory starts afresh.
+ * <p>
+ * A token SmallRye accepts must also pass the {@link TokenRules} (lifetime cap, {@code iat}, {@code sub},
+ * {@code schools}) before it is remembered, and every use of a token, remembered or not, is checked against the
+ * {@link Revocations} in force, so a revocation takes effect on the next request.
  */
 @Alternative
 @Priority(1)
@@ -33,15 +37,19 @@ public class VerifiedTokens implements JWTParser {
     }
 
     private final JWTParser delegate;
+    private final TokenRules rules;
+    private final Revocations revocations;
     private final ConcurrentHashMap<String, Verified> verified = new ConcurrentHashMap<>();
 
     @Inject
-    public VerifiedTokens(TokenIssuers issuers) {
-        this(issuers.parser());
+    public VerifiedTokens(TokenIssuers issuers, TokenRules rules, Revocations revocations) {
+        this(issuers.parser(), rules, revocations);
     }
 
-    VerifiedTokens(JWTParser delegate) {
+    VerifiedTokens(JWTParser delegate, TokenRules rules, Revocations revocations) {
         this.delegate = delegate;
+        this.rules = rules;
+        this.revocations = revocations;
     }
 
     @Override
@@ -50,11 +58,14 @@ public class VerifiedTokens implements JWTParser {
         Verified known = verified.get(bearerToken);
         if (known != null) {
             if (now < known.expiresAtSecond()) {
+                revocations.check(known.token());
                 return known.token();
             }
             verified.remove(bearerToken, known);
         }
         JsonWebToken token = delegate.parse(bearerToken);
+        rules.check(token, now);
+        revocations.check(token);
         long exp = token.getExpirationTime();
         if (exp > now) {
             if (verified.size() >= CAPACITY) {
@@ -65,9 +76,18 @@ public class VerifiedTokens implements JWTParser {
         return token;
     }
 
+    /** Whether a token was verified here and has not expired (it may since have been revoked). */
+    public boolean remembers(String bearerToken) {
+        Verified known = verified.get(bearerToken);
+        return known != null && System.currentTimeMillis() / 1000 < known.expiresAtSecond();
+    }
+
     @Override
     public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return delegate.parse(token, context);
+        JsonWebToken parsed = delegate.parse(token, context);
+        rules.check(parsed, System.currentTimeMillis() / 1000);
+        revocations.check(parsed);
+        return parsed;
     }
 
     @Override

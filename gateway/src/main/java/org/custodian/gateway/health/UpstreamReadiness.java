@@ -1,40 +1,57 @@
 package org.custodian.gateway.health;
 
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthRegistry;
-import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.custodian.gateway.GatewayConfig;
 import org.custodian.gateway.proxy.UpstreamProxy;
+import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** One readiness check per upstream ({@code upstream-<name>}): UP while its own {@code /q/health/ready} answers 200. */
+/**
+ * One readiness check per upstream ({@code upstream-<name>}): UP while its own {@code /q/health/ready} answers 200.
+ * The upstreams are probed in the background every {@code custodian.gateway.health.probe-interval}, and a readiness
+ * request reads the last result: asking for health never makes the gateway call the services.
+ */
 @ApplicationScoped
 public class UpstreamReadiness {
 
+    private final Map<String, HealthCheckResponse> last = new ConcurrentHashMap<>();
+
     void register(@Observes StartupEvent started, @Readiness HealthRegistry readiness, UpstreamProxy upstreams,
-                  GatewayConfig config) {
+                  GatewayConfig config, Vertx vertx) {
         Duration timeout = config.timeouts().probe();
-        upstreams.upstreams().forEach((name, upstream) ->
-                readiness.register("upstream-" + name, (AsyncHealthCheck) () -> check(upstreams, name, upstream.url().toString(), timeout)));
+        upstreams.upstreams().forEach((name, upstream) -> {
+            last.put(name, HealthCheckResponse.named("upstream-" + name).down().withData("error", "not probed yet").build());
+            readiness.register("upstream-" + name, (HealthCheck) () -> last.get(name));
+        });
+        Runnable probeAll = () -> upstreams.upstreams().forEach((name, upstream) ->
+                probe(upstreams, name, upstream.url().toString(), timeout));
+        probeAll.run();
+        vertx.setPeriodic(config.health().probeInterval().toMillis(), timer -> probeAll.run());
     }
 
-    private static Uni<HealthCheckResponse> check(UpstreamProxy upstreams, String name, String url, Duration timeout) {
-        return Uni.createFrom().completionStage(() -> upstreams.get(name, "/q/health/ready", timeout).toCompletionStage())
-                .map(answer -> HealthCheckResponse.named("upstream-" + name)
-                        .status(answer.status() == 200)
+    private void probe(UpstreamProxy upstreams, String name, String url, Duration timeout) {
+        upstreams.get(name, "/q/health/ready", timeout).onComplete(answer -> last.put(name, answer.succeeded()
+                ? HealthCheckResponse.named("upstream-" + name)
+                        .status(answer.result().status() == 200)
                         .withData("url", url)
-                        .withData("status", answer.status())
-                        .build())
-                .onFailure().recoverWithItem(failure -> HealthCheckResponse.named("upstream-" + name)
+                        .withData("status", answer.result().status())
+                        .withData("checkedAt", Instant.now().toString())
+                        .build()
+                : HealthCheckResponse.named("upstream-" + name)
                         .down()
                         .withData("url", url)
-                        .withData("error", String.valueOf(failure.getMessage()))
-                        .build());
+                        .withData("error", String.valueOf(answer.cause().getMessage()))
+                        .withData("checkedAt", Instant.now().toString())
+                        .build()));
     }
 }

@@ -80,13 +80,15 @@ public final class GatewayAnswers {
         if (path.contains("{urn}")) {
             answer(responses, "400", "The school URN in the path is not six digits, or the request is not valid.");
         }
-        answer(responses, "401", "No valid bearer token (missing, expired, wrongly signed, or for another audience).");
+        answer(responses, "401", "No valid bearer token (missing, expired, wrongly signed, for another audience, valid for "
+                + "more than 12 hours, or revoked).");
         answer(responses, "403", "The token does not cover this school, or its role may not use this operation.");
         if (operation.containsKey("requestBody")) {
             answer(responses, "413", "The body is larger than this resource accepts.");
         }
         if (rateLimited) {
-            answer(responses, "429", "Too many requests from this caller; wait as Retry-After says.");
+            answer(responses, "429", "Too many requests from this caller, or too many failed authentications from its address; "
+                    + "wait as Retry-After says.");
         }
         answer(responses, "500", "Something failed that should not have; its X-Request-Id header is what to report.");
         answer(responses, "502", "The service behind the gateway failed.");

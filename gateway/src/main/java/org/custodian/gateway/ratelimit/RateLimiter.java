@@ -39,6 +39,18 @@ public final class RateLimiter {
                 wholeSeconds(bucket.untilFull(now)));
     }
 
+    /** Whether the caller has a token left, without taking it (a caller never seen has them all). */
+    public Decision peek(String caller) {
+        TokenBucket bucket = buckets.get(caller);
+        if (bucket == null) {
+            return new Decision(true, 0, capacity, capacity, 0);
+        }
+        long now = nanoClock.getAsLong();
+        long wait = bucket.untilNext(now);
+        return new Decision(wait == 0, wait == 0 ? 0 : Math.max(1, wholeSeconds(wait)), capacity, bucket.remaining(now),
+                wholeSeconds(bucket.untilFull(now)));
+    }
+
     private static long wholeSeconds(long nanos) {
         return (nanos + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1);
     }

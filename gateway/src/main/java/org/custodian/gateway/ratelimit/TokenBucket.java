@@ -25,6 +25,12 @@ final class TokenBucket {
         return (long) Math.ceil((1 - tokens) / perNano);
     }
 
+    /** The nanoseconds until a token will be there: 0 when one is there now. Takes nothing. */
+    synchronized long untilNext(long now) {
+        refill(now);
+        return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perNano);
+    }
+
     /** The whole tokens left. */
     synchronized long remaining(long now) {
         refill(now);

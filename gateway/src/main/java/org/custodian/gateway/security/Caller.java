@@ -1,15 +1,15 @@
 package org.custodian.gateway.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
+import org.custodian.tokens.SchoolsClaim;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import java.util.Collection;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Who is calling, as the verified token says: its subject, its roles ({@code groups}) and its {@code schools}. */
+/**
+ * Who is calling, as the verified token says: its subject, its roles ({@code groups}) and its {@code schools}, read
+ * by the parser every service uses too ({@link SchoolsClaim}).
+ */
 public record Caller(String subject, Set<String> roles, Set<String> schools) {
 
     public static Caller of(SecurityIdentity identity) {
@@ -19,25 +19,8 @@ public record Caller(String subject, Set<String> roles, Set<String> schools) {
             if (jwt.getSubject() != null) {
                 subject = jwt.getSubject();
             }
-            schools = schools(jwt.getClaim("schools"));
+            schools = SchoolsClaim.of(jwt);
         }
         return new Caller(subject, Set.copyOf(identity.getRoles()), schools);
-    }
-
-    /** The URNs of a {@code schools} claim, which must be an array; anything else grants no school. */
-    static Set<String> schools(Object claim) {
-        if (claim instanceof JsonArray array) {
-            return array.stream()
-                    .filter(JsonString.class::isInstance)
-                    .map(value -> ((JsonString) value).getString())
-                    .collect(Collectors.toUnmodifiableSet());
-        }
-        if (claim instanceof Collection<?> values) {
-            return values.stream()
-                    .filter(String.class::isInstance)
-                    .map(String.class::cast)
-                    .collect(Collectors.toUnmodifiableSet());
-        }
-        return Set.of();
     }
 }

@@ -35,6 +35,22 @@ class RateLimiterTest {
     }
 
     @Test
+    void peekingTakesNothingAndTracksNoOne() {
+        RateLimiter limiter = new RateLimiter(2, 0.5, now::get);
+        assertThat(limiter.peek("a").allowed()).isTrue();
+        assertThat(limiter.tracked()).isZero();
+        limiter.acquire("a");
+        assertThat(limiter.peek("a").allowed()).isTrue();
+        limiter.acquire("a");
+        RateLimiter.Decision empty = limiter.peek("a");
+        assertThat(empty.allowed()).isFalse();
+        assertThat(empty.retryAfterSeconds()).isEqualTo(2);
+        advance(2_000);
+        assertThat(limiter.peek("a").allowed()).isTrue();
+        assertThat(limiter.peek("a").allowed()).as("peeking took nothing").isTrue();
+    }
+
+    @Test
     void eachDecisionSaysTheCapacityWhatIsLeftAndWhenTheBucketIsFullAgain() {
         RateLimiter limiter = new RateLimiter(4, 2, now::get);
         RateLimiter.Decision first = limiter.acquire("a");

@@ -1,5 +1,7 @@
 package org.custodian.gateway.support;
 
+import org.custodian.testing.KafkaResource;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +10,6 @@ public class DeadUpstreamProfile extends GatewayTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(FakeUpstreams.class, Map.of("dead", "retention")));
+        return List.of(new TestResourceEntry(FakeUpstreams.class, Map.of("dead", "retention")), new TestResourceEntry(KafkaResource.class));
     }
 }

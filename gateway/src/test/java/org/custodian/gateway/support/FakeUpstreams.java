@@ -18,18 +18,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Four real HTTP servers standing in for the services. Each echoes what it received (service, method, path, query,
  * headers, body) as JSON, serves {@code /q/health/ready} and an OpenAPI document of its resources at
  * {@code /q/openapi}. Request headers steer it: {@code X-Test-Delay-Ms} answers late, {@code X-Test-Hop} answers
- * with hop-by-hop headers. Init arg {@code dead=<service>} leaves that service on a closed port.
+ * with hop-by-hop headers. Init arg {@code dead=<service>} leaves that service on a closed port. Each counts the
+ * readiness probes it answered and tells at {@code /test/readiness-probes}.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** Each service's resources, as the gateway's route table has them. */
     public static final Map<String, List<String>> RESOURCES = new LinkedHashMap<>(Map.of(
-            "consent", List.of("pupils", "guardians", "roster-sync", "purposes", "consent-checks"),
+            "consent", List.of("pupils", "guardians", "roster-sync", "purposes", "consent-checks", "token-revocations"),
             "sar", List.of("requests", "calendar"),
             "sharing", List.of("recipients", "agreements", "disclosures", "sharing-checks", "partner-actions"),
             "retention", List.of("retention-schedule", "holdings", "legal-holds", "disposal-batches")));
@@ -39,6 +41,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private Vertx vertx;
     private String dead;
+    private final Map<String, AtomicInteger> readinessProbes = new HashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -64,6 +67,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     }
 
     private int serve(String service) {
+        readinessProbes.put(service, new AtomicInteger());
         HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
         return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
                 .orTimeout(10, TimeUnit.SECONDS).join().actualPort();
@@ -71,8 +75,13 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     private void handle(String service, HttpServerRequest request) {
         switch (request.path()) {
-            case "/q/health/ready" -> request.response().putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("status", "UP").encode());
+            case "/q/health/ready" -> {
+                readinessProbes.get(service).incrementAndGet();
+                request.response().putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("status", "UP").encode());
+            }
+            case "/test/readiness-probes" -> request.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("probes", readinessProbes.get(service).get()).encode());
             case "/q/openapi" -> request.response().putHeader("Content-Type", "application/json")
                     .end(openApi(service).encode());
             default -> request.body().onSuccess(body -> {

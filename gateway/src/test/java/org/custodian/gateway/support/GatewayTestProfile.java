@@ -1,11 +1,16 @@
 package org.custodian.gateway.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
+import org.custodian.testing.KafkaResource;
 
 import java.util.List;
 import java.util.Map;
 
-/** The gateway in front of four live fake services, with a small rate limit and short timeouts to test against. */
+/**
+ * The gateway in front of four live fake services, with a small rate limit and short timeouts to test against, and the
+ * test broker (its revocation feed; the bad-token table's revocations are on it). The tests send hundreds of bad
+ * tokens from one address: the limit on failed authentications is tested on its own (FailedAuthenticationLimitTest).
+ */
 public class GatewayTestProfile implements QuarkusTestProfile {
 
     public static final int RATE_CAPACITY = 10;
@@ -16,11 +21,12 @@ public class GatewayTestProfile implements QuarkusTestProfile {
                 "custodian.gateway.rate-limit.capacity", Integer.toString(RATE_CAPACITY),
                 "custodian.gateway.rate-limit.refill-per-second", "0.2",
                 "custodian.gateway.timeouts.response", "1s",
-                "custodian.gateway.body-limit.resources.requests", "5M");
+                "custodian.gateway.body-limit.resources.requests", "5M",
+                "custodian.gateway.auth-failure-limit.capacity", "100000");
     }
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(FakeUpstreams.class));
+        return List.of(new TestResourceEntry(FakeUpstreams.class), new TestResourceEntry(KafkaResource.class));
     }
 }

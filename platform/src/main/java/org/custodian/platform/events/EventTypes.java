@@ -1,5 +1,7 @@
 package org.custodian.platform.events;
 
+import org.custodian.tokens.Revocation;
+
 import java.util.List;
 import java.util.Map;
 
@@ -53,6 +55,9 @@ public final class EventTypes {
     public static final String LEGAL_HOLD_PLACED = PREFIX + "legal-hold.placed";
     public static final String LEGAL_HOLD_RELEASED = PREFIX + "legal-hold.released";
 
+    // custodian.revocations.v1, produced by consent-service (data: org.custodian.tokens.Revocation)
+    public static final String TOKEN_REVOKED = Revocation.EVENT_TYPE;
+
     /** Which types each topic may carry. */
     public static final Map<String, List<String>> BY_TOPIC = Map.of(
             Topics.ROSTER, List.of(SCHOOL_UPDATED, PUPIL_ENROLLED, PUPIL_UPDATED, PUPIL_LEFT, GUARDIAN_LINKED, GUARDIAN_UNLINKED),
@@ -62,7 +67,8 @@ public final class EventTypes {
                     REQUEST_DUE_SOON, REQUEST_OVERDUE),
             Topics.SHARING, List.of(DISCLOSURE_MADE, DISCLOSURE_REFUSED, WEBHOOK_DEAD, PARTNER_ACTION_OVERDUE, OVERRIDE_MADE,
                     OVERRIDE_REVIEWED, OVERRIDE_REVIEW_OVERDUE),
-            Topics.RETENTION, List.of(DISPOSAL_PROPOSED, DISPOSAL_APPROVED, RECORD_DISPOSED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED));
+            Topics.RETENTION, List.of(DISPOSAL_PROPOSED, DISPOSAL_APPROVED, RECORD_DISPOSED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED),
+            Topics.REVOCATIONS, List.of(TOKEN_REVOKED));
 
     /** The topic that carries a type, or an exception for a type no topic carries. */
     public static String topicOf(String type) {

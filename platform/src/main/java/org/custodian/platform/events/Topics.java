@@ -1,5 +1,7 @@
 package org.custodian.platform.events;
 
+import org.custodian.tokens.Revocation;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +13,10 @@ public final class Topics {
     public static final String RIGHTS = "custodian.rights.v1";
     public static final String SHARING = "custodian.sharing.v1";
     public static final String RETENTION = "custodian.retention.v1";
+    /** Token revocations, produced by consent-service, read whole by every replica (platform-tokens' RevocationFeed). */
+    public static final String REVOCATIONS = Revocation.TOPIC;
 
-    public static final List<String> ALL = List.of(ROSTER, CONSENT, RIGHTS, SHARING, RETENTION);
+    public static final List<String> ALL = List.of(ROSTER, CONSENT, RIGHTS, SHARING, RETENTION, REVOCATIONS);
 
     /** The CloudEvents {@code source} of each service that owns a topic. */
     public static final String CONSENT_SERVICE = "/custodian/consent-service";

@@ -3,14 +3,11 @@ package org.custodian.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import org.custodian.platform.problems.Problems;
+import org.custodian.tokens.SchoolsClaim;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -20,7 +17,7 @@ import java.util.Set;
 @RequestScoped
 public class Caller {
 
-    public static final String SCHOOLS_CLAIM = "schools";
+    public static final String SCHOOLS_CLAIM = SchoolsClaim.NAME;
 
     private final JsonWebToken token;
     private final SecurityIdentity identity;
@@ -56,30 +53,15 @@ public class Caller {
         if (hasRole(Roles.SERVICE)) {
             return Roles.SERVICE;
         }
+        if (hasRole(Roles.OPERATOR)) {
+            return Roles.OPERATOR;
+        }
         return Roles.PEOPLE_AND_SYSTEMS.stream().filter(identity::hasRole).findFirst().orElse("none");
     }
 
+    /** The schools of the {@code schools} claim ({@link SchoolsClaim}: the parser the gateway uses too). */
     public Set<String> schools() {
-        return schoolsIn(token.getClaim(SCHOOLS_CLAIM));
-    }
-
-    /** The URNs in a {@code schools} claim, however the token library handed it over. */
-    static Set<String> schoolsIn(Object claim) {
-        Set<String> schools = new LinkedHashSet<>();
-        if (claim instanceof JsonArray array) {
-            for (JsonValue value : array) {
-                if (value instanceof JsonString s) {
-                    schools.add(s.getString());
-                }
-            }
-        } else if (claim instanceof Collection<?> values) {
-            values.forEach(v -> schools.add(String.valueOf(v).replace("\"", "")));
-        } else if (claim instanceof String single) {
-            schools.add(single);
-        } else if (claim instanceof JsonString single) {
-            schools.add(single.getString());
-        }
-        return schools;
+        return SchoolsClaim.of(token);
     }
 
     public boolean actsFor(String urn) {

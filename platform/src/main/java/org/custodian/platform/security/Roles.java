@@ -21,6 +21,11 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** Another Custodian service calling an internal route with a service token: never in any other token. */
     public static final String SERVICE = TokenIssuers.SERVICE_ROLE;
+    /**
+     * Platform staff running the deployment, in no school: reaches only the platform-wide token revocations
+     * ({@code /internal/v1/token-revocations}, never routed by the gateway).
+     */
+    public static final String OPERATOR = "operator";
 
     /** Every role a person or system outside the suite may hold, most specific first (audit records name the first held). */
     public static final List<String> PEOPLE_AND_SYSTEMS =

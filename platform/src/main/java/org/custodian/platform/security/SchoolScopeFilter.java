@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.custodian.platform.problems.Problem;
 import org.custodian.platform.problems.Problems;
+import org.custodian.tokens.SchoolsClaim;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -41,8 +42,7 @@ public class SchoolScopeFilter {
         if (identity.isAnonymous()) {
             return true; // not this filter's answer: the security layer says 401
         }
-        return identity.getPrincipal() instanceof JsonWebToken token
-                && Caller.schoolsIn(token.getClaim(Caller.SCHOOLS_CLAIM)).contains(urn);
+        return identity.getPrincipal() instanceof JsonWebToken token && SchoolsClaim.of(token).contains(urn);
     }
 
     static Response forbidden(ContainerRequestContext request, String detail) {

@@ -18,12 +18,13 @@ class EventTypesTest {
         assertThat(EventTypes.topicOf(EventTypes.WEBHOOK_DEAD)).isEqualTo("custodian.sharing.v1");
         assertThat(EventTypes.topicOf(EventTypes.OVERRIDE_MADE)).isEqualTo("custodian.sharing.v1");
         assertThat(EventTypes.topicOf(EventTypes.LEGAL_HOLD_PLACED)).isEqualTo("custodian.retention.v1");
+        assertThat(EventTypes.topicOf(EventTypes.TOKEN_REVOKED)).isEqualTo("custodian.revocations.v1");
     }
 
     @Test
     void typesArePrefixedAndBelongToOneTopicOnly() {
         List<String> all = EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
-        assertThat(all).hasSize(33).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
+        assertThat(all).hasSize(34).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
     }
 
     @Test

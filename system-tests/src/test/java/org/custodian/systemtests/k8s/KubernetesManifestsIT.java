@@ -26,10 +26,12 @@ class KubernetesManifestsIT {
 
     static final Set<String> PARTS = Set.of("consent-service", "sar-service", "sharing-service", "retention-service", "gateway");
     static final Set<String> TOPICS = Set.of("custodian.roster.v1", "custodian.consent.v1", "custodian.rights.v1", "custodian.sharing.v1",
-            "custodian.retention.v1", "custodian.dlq.sar-service", "custodian.dlq.sharing-service", "custodian.dlq.retention-service");
+            "custodian.retention.v1", "custodian.revocations.v1", "custodian.dlq.sar-service", "custodian.dlq.sharing-service",
+            "custodian.dlq.retention-service");
     static final Set<String> DATABASES = Set.of("consent-db", "sar-db", "sharing-db", "retention-db");
     /** The services by their short names, as their secrets and database roles are named. */
     static final List<String> SHORT_NAMES = List.of("consent", "sar", "sharing", "retention");
+    static final String REVOCATIONS = "custodian.revocations.v1";
     static final List<String> SERVICES = List.of("consent-service", "sar-service", "sharing-service", "retention-service");
     /** The topics each service writes (DESIGN.md §4; the kernel's Topics.ownerOf says the same to the consumers). */
     static final Map<String, Set<String>> WRITES = Map.of(
@@ -180,7 +182,9 @@ class KubernetesManifestsIT {
         }
         assertThat(all(manifests, "Kafka").get(0).path("spec").path("entityOperator").has("userOperator")).isTrue();
         List<JsonNode> users = all(manifests, "KafkaUser");
-        assertThat(users.stream().map(u -> u.path("metadata").path("name").asText())).containsExactlyInAnyOrderElementsOf(SERVICES);
+        List<String> withUsers = new ArrayList<>(SERVICES);
+        withUsers.add("gateway");
+        assertThat(users.stream().map(u -> u.path("metadata").path("name").asText())).containsExactlyInAnyOrderElementsOf(withUsers);
         for (String service : SERVICES) {
             JsonNode user = one(manifests, "KafkaUser", service).path("spec");
             assertThat(user.path("authentication").path("type").asText()).isEqualTo("scram-sha-512");
@@ -199,12 +203,25 @@ class KubernetesManifestsIT {
             channels.reads().forEach(topic -> expected.put("topic:" + topic, Set.of("Read", "Describe")));
             channels.groups().forEach(group -> expected.put("group:" + group, Set.of("Read")));
             channels.deadLetters().forEach(topic -> expected.put("topic:" + topic, Set.of("Write", "Describe")));
+            // every part reads the token revocations whole (no group); consent-service also writes them
+            expected.put("topic:" + REVOCATIONS, service.equals("consent-service")
+                    ? Set.of("Write", "Read", "Describe") : Set.of("Read", "Describe"));
             assertThat(granted).as("what " + service + "'s Kafka user may do").isEqualTo(expected);
 
             JsonNode env = one(manifests, "Deployment", service).path("spec").path("template").path("spec").path("containers").get(0).path("env");
             assertThat(secretNameOf(env, "KAFKA_SASL_JAAS_CONFIG")).as(service + " connects as its own Kafka user").isEqualTo(service);
             assertThat(valueOf(env, "KAFKA_SSL_TRUSTSTORE_LOCATION")).isNotBlank();
         }
+        Map<String, Set<String>> gateway = new TreeMap<>();
+        for (JsonNode acl : one(manifests, "KafkaUser", "gateway").path("spec").path("authorization").path("acls")) {
+            acl.path("operations").forEach(op -> gateway.computeIfAbsent(acl.path("resource").path("type").asText() + ":"
+                    + acl.path("resource").path("name").asText(), k -> new java.util.TreeSet<>()).add(op.asText()));
+        }
+        assertThat(gateway).as("the gateway's Kafka user reads the revocations and nothing else")
+                .isEqualTo(Map.of("topic:" + REVOCATIONS, Set.of("Read", "Describe")));
+        JsonNode gatewayEnv = one(manifests, "Deployment", "gateway").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("env");
+        assertThat(secretNameOf(gatewayEnv, "KAFKA_SASL_JAAS_CONFIG")).as("the gateway connects as its own Kafka user").isEqualTo("gateway");
         String protocol = all(manifests, "ConfigMap").stream().filter(c -> c.path("metadata").path("name").asText().startsWith("custodian-config"))
                 .findFirst().orElseThrow().path("data").path("kafka-security-protocol").asText();
         assertThat(protocol).isEqualTo("SASL_SSL");
