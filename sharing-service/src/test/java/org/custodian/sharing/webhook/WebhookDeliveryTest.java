@@ -181,8 +181,9 @@ class WebhookDeliveryTest {
         RECEIVER.answer("/gone", 410, Map.of(), "");
         Endpoint endpoint = register(RECEIVER.url("/gone"));
         JsonNode state = awaitAttempts(endpoint, ping(endpoint), 1);
-        assertThat(state.path("status").asText()).isEqualTo("FAILED");
-        assertThat(state.path("responseCode").asInt()).isEqualTo(410);
+        // the whole delivery in the message: this failed once in a full run with status PENDING, not reproduced alone
+        assertThat(state.path("responseCode").asInt()).as("delivery %s", state).isEqualTo(410);
+        assertThat(state.path("status").asText()).as("delivery %s", state).isEqualTo("FAILED");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(endpoint).equals("DISABLED"));
         dpo(URN).get(endpoint.path()).then().body("disabledReason", is("the receiver answered 410 Gone"));
     }
