@@ -3,13 +3,12 @@ package org.custodian.consent;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.custodian.testing.KafkaResource;
-import org.custodian.testing.PostgresResource;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.custodian.testing.KafkaResource;
+import org.custodian.testing.PostgresResource;
 
 /** A {@code @QuarkusTest} of consent-service with the real broker and database. */
 @QuarkusTest
@@ -17,5 +16,4 @@ import java.lang.annotation.Target;
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface ConsentTest {
-}
+public @interface ConsentTest {}

@@ -1,10 +1,9 @@
 package org.custodian.consent;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.custodian.testing.PostgresResource;
-import org.custodian.testing.TestTokens;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +11,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static io.restassured.RestAssured.given;
+import org.custodian.testing.PostgresResource;
+import org.custodian.testing.TestTokens;
 
 /** Builds a school's roster through the API, and looks at rows directly to check what was (not) stored. */
 public final class Fixture {
@@ -54,7 +53,8 @@ public final class Fixture {
     }
 
     public static String pupilJson(LocalDate dateOfBirth, int yearGroup, LocalDate leavingDate) {
-        return "{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\",\"dateOfBirth\":\"" + dateOfBirth + "\",\"yearGroup\":" + yearGroup
+        return "{\"givenName\":\"Ada\",\"familyName\":\"Lovelace\",\"dateOfBirth\":\"" + dateOfBirth
+                + "\",\"yearGroup\":" + yearGroup
                 + ",\"admissionDate\":\"" + dateOfBirth.plusYears(4) + "\""
                 + (leavingDate == null ? "" : ",\"leavingDate\":\"" + leavingDate + "\"") + "}";
     }
@@ -71,11 +71,15 @@ public final class Fixture {
             if (children.length() > 0) {
                 children.append(',');
             }
-            children.append("{\"pupilId\":\"").append(p).append("\",\"parentalResponsibility\":").append(parentalResponsibility)
+            children.append("{\"pupilId\":\"")
+                    .append(p)
+                    .append("\",\"parentalResponsibility\":")
+                    .append(parentalResponsibility)
                     .append(",\"relationship\":\"PARENT\"}");
         }
-        return asMis().body("{\"name\":\"Guardian " + guardianId + "\",\"email\":\"" + guardianId.toLowerCase() + "@example.org\","
-                + "\"children\":[" + children + "]}").put(base() + "/guardians/" + guardianId);
+        return asMis().body("{\"name\":\"Guardian " + guardianId + "\",\"email\":\"" + guardianId.toLowerCase()
+                        + "@example.org\"," + "\"children\":[" + children + "]}")
+                .put(base() + "/guardians/" + guardianId);
     }
 
     /** A family: a pupil of the given age and two parents with parental responsibility. */
@@ -88,8 +92,11 @@ public final class Fixture {
 
     /** A parent's own online decision. */
     public Response decide(String bearer, String pupilId, String purpose, String decision, String guardianId) {
-        return as(bearer).body("{\"purpose\":\"" + purpose + "\",\"decision\":\"" + decision + "\",\"givenBy\":{\"type\":\"GUARDIAN\","
-                + "\"guardianId\":\"" + guardianId + "\"},\"method\":\"ONLINE\"}").post(base() + "/pupils/" + pupilId + "/consents");
+        return as(bearer)
+                .body("{\"purpose\":\"" + purpose + "\",\"decision\":\"" + decision
+                        + "\",\"givenBy\":{\"type\":\"GUARDIAN\"," + "\"guardianId\":\"" + guardianId
+                        + "\"},\"method\":\"ONLINE\"}")
+                .post(base() + "/pupils/" + pupilId + "/consents");
     }
 
     public Response parentDecides(String guardianId, String pupilId, String purpose, String decision) {
@@ -97,13 +104,18 @@ public final class Fixture {
     }
 
     public String statusOf(String pupilId, String purpose) {
-        return as(bearer("dpo")).get(base() + "/pupils/" + pupilId + "/consents")
-                .then().statusCode(200).extract().jsonPath()
+        return as(bearer("dpo"))
+                .get(base() + "/pupils/" + pupilId + "/consents")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
                 .getString("statuses.find { it.purpose == '" + purpose + "' }.status");
     }
 
     public long count(String sql, Object... params) {
-        try (Connection c = PostgresResource.connect(); PreparedStatement q = c.prepareStatement(sql)) {
+        try (Connection c = PostgresResource.connect();
+                PreparedStatement q = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 q.setObject(i + 1, params[i]);
             }

@@ -2,15 +2,14 @@ package org.custodian.gateway;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import org.custodian.gateway.proxy.BodyLimits;
-import org.custodian.gateway.routing.RouteTable;
-import org.custodian.gateway.security.rules.AccessRules;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.custodian.gateway.proxy.BodyLimits;
+import org.custodian.gateway.routing.RouteTable;
+import org.custodian.gateway.security.rules.AccessRules;
 
 /** Turns configuration into the gateway's plain rule objects, failing at startup when it does not add up. */
 public class GatewayBeans {

@@ -1,9 +1,16 @@
 package org.custodian.gateway;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.testing.AccessMatrix;
 import org.custodian.testing.BadTokens;
@@ -11,14 +18,6 @@ import org.custodian.testing.KafkaResource;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every operation of every service, as the access matrix (security/access-matrix.csv) lists them, through the gateway
@@ -38,7 +37,11 @@ class EveryOperationThroughTheGatewayTest {
     public static class Unlimited implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("custodian.gateway.rate-limit.enabled", "false", "custodian.gateway.auth-failure-limit.enabled", "false");
+            return Map.of(
+                    "custodian.gateway.rate-limit.enabled",
+                    "false",
+                    "custodian.gateway.auth-failure-limit.enabled",
+                    "false");
         }
 
         @Override
@@ -49,14 +52,20 @@ class EveryOperationThroughTheGatewayTest {
 
     /** The operations the gateway serves: everything under /api/. */
     static List<AccessMatrix.Row> operations() {
-        List<AccessMatrix.Row> rows = AccessMatrix.all().stream().filter(op -> op.path().startsWith("/api/")).toList();
-        assertThat(rows).as("the access matrix lists the services' public operations").hasSizeGreaterThan(50);
+        List<AccessMatrix.Row> rows = AccessMatrix.all().stream()
+                .filter(op -> op.path().startsWith("/api/"))
+                .toList();
+        assertThat(rows)
+                .as("the access matrix lists the services' public operations")
+                .hasSizeGreaterThan(50);
         return rows;
     }
 
     /** The services' internal operations (service tokens only): never reachable through the gateway. */
     static List<AccessMatrix.Row> internalOperations() {
-        return AccessMatrix.all().stream().filter(op -> !op.path().startsWith("/api/")).toList();
+        return AccessMatrix.all().stream()
+                .filter(op -> !op.path().startsWith("/api/"))
+                .toList();
     }
 
     /** A concrete path: the school's URN and a fixture for every other parameter. */
@@ -77,75 +86,117 @@ class EveryOperationThroughTheGatewayTest {
 
     @TestFactory
     Stream<DynamicTest> everyAllowedRoleReachesTheOperationsOwnService() {
-        return operations().stream().map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
-            List<String> allowed = AccessMatrix.ROLES.stream().filter(op.allowed()::get).toList();
-            for (String role : allowed) {
-                Response response = call(op, "Bearer " + TestTokens.role(role).school(SCHOOL).mint(), SCHOOL);
-                assertThat(response.statusCode()).as("%s as %s", op.key(), role).isEqualTo(200);
-                assertThat(response.jsonPath().getString("service")).as("%s as %s", op.key(), role).isEqualTo(op.service());
-                assertThat(response.jsonPath().getString("method")).isEqualTo(op.method());
-                assertThat(response.jsonPath().getString("path")).isEqualTo(concrete(op.path(), SCHOOL));
-            }
-        }));
+        return operations().stream()
+                .map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
+                    List<String> allowed = AccessMatrix.ROLES.stream()
+                            .filter(op.allowed()::get)
+                            .toList();
+                    for (String role : allowed) {
+                        Response response = call(
+                                op,
+                                "Bearer " + TestTokens.role(role).school(SCHOOL).mint(),
+                                SCHOOL);
+                        assertThat(response.statusCode())
+                                .as("%s as %s", op.key(), role)
+                                .isEqualTo(200);
+                        assertThat(response.jsonPath().getString("service"))
+                                .as("%s as %s", op.key(), role)
+                                .isEqualTo(op.service());
+                        assertThat(response.jsonPath().getString("method")).isEqualTo(op.method());
+                        assertThat(response.jsonPath().getString("path")).isEqualTo(concrete(op.path(), SCHOOL));
+                    }
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> noInternalOperationIsReachableThroughTheGateway() {
-        assertThat(internalOperations()).as("each service's subject export is internal").hasSizeGreaterThanOrEqualTo(4);
-        return internalOperations().stream().map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
-            Map<String, String> callers = new LinkedHashMap<>();
-            callers.put("dpo", "Bearer " + TestTokens.role("dpo").school(SCHOOL).mint());
-            callers.put("mis", "Bearer " + TestTokens.role("mis").school(SCHOOL).mint());
-            callers.put("service token", "Bearer " + TestTokens.service().school(SCHOOL).mint());
-            for (var caller : callers.entrySet()) {
-                Response response = call(op, caller.getValue(), SCHOOL);
-                // no route for anyone; the service token is refused before that, as everywhere at the gateway
-                int expected = caller.getKey().equals("service token") ? 401 : 404;
-                assertThat(response.statusCode()).as("%s as %s", op.key(), caller.getKey()).isEqualTo(expected);
-                assertThat(response.jsonPath().getString("service")).as("no service saw it").isNull();
-            }
-        }));
+        assertThat(internalOperations())
+                .as("each service's subject export is internal")
+                .hasSizeGreaterThanOrEqualTo(4);
+        return internalOperations().stream()
+                .map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
+                    Map<String, String> callers = new LinkedHashMap<>();
+                    callers.put(
+                            "dpo",
+                            "Bearer " + TestTokens.role("dpo").school(SCHOOL).mint());
+                    callers.put(
+                            "mis",
+                            "Bearer " + TestTokens.role("mis").school(SCHOOL).mint());
+                    callers.put(
+                            "service token",
+                            "Bearer " + TestTokens.service().school(SCHOOL).mint());
+                    for (var caller : callers.entrySet()) {
+                        Response response = call(op, caller.getValue(), SCHOOL);
+                        // no route for anyone; the service token is refused before that, as everywhere at the gateway
+                        int expected = caller.getKey().equals("service token") ? 401 : 404;
+                        assertThat(response.statusCode())
+                                .as("%s as %s", op.key(), caller.getKey())
+                                .isEqualTo(expected);
+                        assertThat(response.jsonPath().getString("service"))
+                                .as("no service saw it")
+                                .isNull();
+                    }
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyBadTokenIsRefusedAtTheGatewayOnEveryOperation() {
-        return operations().stream().map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
-            String role = op.anAllowedRole().orElse("dpo");
-            Map<String, String> authorizations = new LinkedHashMap<>();
-            authorizations.put("no token", null);
-            for (BadTokens bad : BadTokens.values()) {
-                authorizations.put(bad.name(), bad.bearer(role, SCHOOL));
-            }
-            for (var authorization : authorizations.entrySet()) {
-                Response response = call(op, authorization.getValue(), SCHOOL);
-                assertThat(response.statusCode()).as("%s with %s", op.key(), authorization.getKey()).isEqualTo(401);
-                assertThat(response.contentType()).startsWith("application/problem+json");
-                assertThat(response.jsonPath().getString("service")).as("no service saw it").isNull();
-            }
-        }));
+        return operations().stream()
+                .map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
+                    String role = op.anAllowedRole().orElse("dpo");
+                    Map<String, String> authorizations = new LinkedHashMap<>();
+                    authorizations.put("no token", null);
+                    for (BadTokens bad : BadTokens.values()) {
+                        authorizations.put(bad.name(), bad.bearer(role, SCHOOL));
+                    }
+                    for (var authorization : authorizations.entrySet()) {
+                        Response response = call(op, authorization.getValue(), SCHOOL);
+                        assertThat(response.statusCode())
+                                .as("%s with %s", op.key(), authorization.getKey())
+                                .isEqualTo(401);
+                        assertThat(response.contentType()).startsWith("application/problem+json");
+                        assertThat(response.jsonPath().getString("service"))
+                                .as("no service saw it")
+                                .isNull();
+                    }
+                }));
     }
 
     /** Issue 16, finding 5: the gateway never trusts the service-token key, whatever the token says. */
     @TestFactory
     Stream<DynamicTest> aServiceTokenIsRefusedAtTheGatewayOnEveryOperation() {
         String bearer = "Bearer " + TestTokens.service().school(SCHOOL).mint();
-        return operations().stream().map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
-            Response response = call(op, bearer, SCHOOL);
-            assertThat(response.statusCode()).as("%s with a service token", op.key()).isEqualTo(401);
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.jsonPath().getString("service")).as("no service saw it").isNull();
-        }));
+        return operations().stream()
+                .map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
+                    Response response = call(op, bearer, SCHOOL);
+                    assertThat(response.statusCode())
+                            .as("%s with a service token", op.key())
+                            .isEqualTo(401);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.jsonPath().getString("service"))
+                            .as("no service saw it")
+                            .isNull();
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> anotherSchoolsTokenIsRefusedAtTheGatewayOnEveryOperationOfASchool() {
-        return operations().stream().filter(op -> op.path().contains("{urn}"))
+        return operations().stream()
+                .filter(op -> op.path().contains("{urn}"))
                 .map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
                     String role = op.anAllowedRole().orElse("dpo");
-                    Response response = call(op, "Bearer " + TestTokens.role(role).school(OTHER_SCHOOL).mint(), SCHOOL);
-                    assertThat(response.statusCode()).as("%s as %s of school %s", op.key(), role, OTHER_SCHOOL).isEqualTo(403);
+                    Response response = call(
+                            op,
+                            "Bearer "
+                                    + TestTokens.role(role).school(OTHER_SCHOOL).mint(),
+                            SCHOOL);
+                    assertThat(response.statusCode())
+                            .as("%s as %s of school %s", op.key(), role, OTHER_SCHOOL)
+                            .isEqualTo(403);
                     assertThat(response.contentType()).startsWith("application/problem+json");
-                    assertThat(response.jsonPath().getString("service")).as("no service saw it").isNull();
+                    assertThat(response.jsonPath().getString("service"))
+                            .as("no service saw it")
+                            .isNull();
                 }));
     }
 }

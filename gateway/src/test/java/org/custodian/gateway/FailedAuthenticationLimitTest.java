@@ -1,20 +1,19 @@
 package org.custodian.gateway;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.testing.BadTokens;
 import org.custodian.testing.KafkaResource;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failed authentications are limited per client address, and the limit applies before a token is verified: once an
@@ -52,7 +51,10 @@ class FailedAuthenticationLimitTest {
         from(client, known).then().statusCode(200);
 
         for (int i = 0; i < FAILURES; i++) {
-            assertThat(from(client, BadTokens.UNKNOWN_KEY.bearer("dpo", "100001")).statusCode()).as("failure %d", i + 1).isEqualTo(401);
+            assertThat(from(client, BadTokens.UNKNOWN_KEY.bearer("dpo", "100001"))
+                            .statusCode())
+                    .as("failure %d", i + 1)
+                    .isEqualTo(401);
         }
         Response refused = from(client, BadTokens.UNKNOWN_KEY.bearer("dpo", "100001"));
         assertThat(refused.statusCode()).isEqualTo(429);
@@ -62,13 +64,18 @@ class FailedAuthenticationLimitTest {
         assertThat(Integer.parseInt(refused.header("Retry-After"))).isBetween(1, 20);
 
         assertThat(from(client, TestTokens.bearer("dpo", "100001")).statusCode())
-                .as("a valid token not verified yet: the limit applies before verification").isEqualTo(429);
-        assertThat(from(client, null).statusCode()).as("no token, on a resource that needs one").isEqualTo(429);
+                .as("a valid token not verified yet: the limit applies before verification")
+                .isEqualTo(429);
+        assertThat(from(client, null).statusCode())
+                .as("no token, on a resource that needs one")
+                .isEqualTo(429);
         from(client, known).then().statusCode(200);
         given().header("X-Forwarded-For", client).get("/api/openapi").then().statusCode(200);
 
-        assertThat(from("203.0.113.8", BadTokens.UNKNOWN_KEY.bearer("dpo", "100001")).statusCode())
-                .as("another address has its own allowance").isEqualTo(401);
+        assertThat(from("203.0.113.8", BadTokens.UNKNOWN_KEY.bearer("dpo", "100001"))
+                        .statusCode())
+                .as("another address has its own allowance")
+                .isEqualTo(401);
     }
 
     @Test
@@ -77,7 +84,8 @@ class FailedAuthenticationLimitTest {
         for (int i = 0; i < FAILURES * 3; i++) {
             from(client, TestTokens.bearer("dpo", "100001")).then().statusCode(200);
         }
-        assertThat(from(client, BadTokens.EXPIRED.bearer("dpo", "100001")).statusCode()).isEqualTo(401);
+        assertThat(from(client, BadTokens.EXPIRED.bearer("dpo", "100001")).statusCode())
+                .isEqualTo(401);
     }
 
     private static Response from(String client, String authorization) {

@@ -1,5 +1,8 @@
 package org.custodian.gateway;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -9,9 +12,6 @@ import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
 @TestProfile(GatewayTestProfile.class)
@@ -32,7 +32,8 @@ class HeaderHandlingTest {
     @Test
     void aSaneRequestIdIsKeptEchoedAndForwarded() {
         Response echo = given().header("Authorization", TestTokens.bearer("dpo", "100001"))
-                .header("X-Request-Id", "mis-42:sync.7_A").get(PUPILS);
+                .header("X-Request-Id", "mis-42:sync.7_A")
+                .get(PUPILS);
         assertThat(echo.headers().getValues("X-Request-Id")).containsExactly("mis-42:sync.7_A");
         assertThat(echo.jsonPath().getList("headers.'x-request-id'")).containsExactly("mis-42:sync.7_A");
     }
@@ -53,7 +54,10 @@ class HeaderHandlingTest {
 
     @Test
     void requestIdsAreGivenToProblemsAndPublicEndpointsToo() {
-        assertThat(given().header("X-Request-Id", "probe-1").get("/q/health/live").header("X-Request-Id")).isEqualTo("probe-1");
+        assertThat(given().header("X-Request-Id", "probe-1")
+                        .get("/q/health/live")
+                        .header("X-Request-Id"))
+                .isEqualTo("probe-1");
         assertThat(given().get(PUPILS).header("X-Request-Id")).isNotBlank();
     }
 
@@ -66,7 +70,8 @@ class HeaderHandlingTest {
                 .get(PUPILS);
         assertThat(echo.jsonPath().getList("headers.'x-forwarded-for'")).containsExactly("127.0.0.1");
         assertThat(echo.jsonPath().getList("headers.'x-forwarded-proto'")).containsExactly("http");
-        assertThat(echo.jsonPath().getList("headers.'x-forwarded-host'")).containsExactly("localhost:" + RestAssured.port);
+        assertThat(echo.jsonPath().getList("headers.'x-forwarded-host'"))
+                .containsExactly("localhost:" + RestAssured.port);
         assertThat(echo.jsonPath().getMap("headers")).doesNotContainKey("forwarded");
     }
 
@@ -84,7 +89,8 @@ class HeaderHandlingTest {
                 .get(PUPILS);
         assertThat(echo.statusCode()).isEqualTo(200);
         assertThat(echo.jsonPath().getMap("headers"))
-                .doesNotContainKeys("x-client-hop", "keep-alive", "proxy-authorization", "proxy-connection", "te", "trailer")
+                .doesNotContainKeys(
+                        "x-client-hop", "keep-alive", "proxy-authorization", "proxy-connection", "te", "trailer")
                 .containsKey("x-kept");
         assertThat(echo.jsonPath().getList("headers.connection", String.class))
                 .noneMatch(value -> value.toLowerCase().contains("x-client-hop"));
@@ -105,7 +111,8 @@ class HeaderHandlingTest {
     @Test
     void hopByHopAndGatewayOwnedHeadersAreStrippedOnTheWayOut() {
         Response response = given().header("Authorization", TestTokens.bearer("dpo", "100001"))
-                .header("X-Test-Hop", "please").get(PUPILS);
+                .header("X-Test-Hop", "please")
+                .get(PUPILS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.jsonPath().getString("service")).isEqualTo("consent");
         assertThat(response.headers().hasHeaderWithName("X-Secret-Hop")).isFalse();
@@ -113,7 +120,8 @@ class HeaderHandlingTest {
         assertThat(response.headers().hasHeaderWithName("Proxy-Authenticate")).isFalse();
         assertThat(response.headers().hasHeaderWithName("Upgrade")).isFalse();
         assertThat(response.headers().getValues("Connection")).noneMatch(value -> value.contains("X-Secret-Hop"));
-        assertThat(response.headers().hasHeaderWithName("Access-Control-Allow-Origin")).isFalse();
+        assertThat(response.headers().hasHeaderWithName("Access-Control-Allow-Origin"))
+                .isFalse();
         assertThat(response.headers().getValues("X-Request-Id")).hasSize(1).noneMatch(id -> id.startsWith("upstream-"));
     }
 }

@@ -1,20 +1,19 @@
 package org.custodian.gateway;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import java.net.URL;
+import java.util.List;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.gateway.support.GatewayTestProfile;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-
-import java.net.URL;
-import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.is;
 
 /**
  * Health on the public port says UP or DOWN and nothing else, and asking it does not send a probe to every service;
@@ -53,7 +52,9 @@ class HealthTest {
 
     @Test
     void theManagementInterfaceShowsEachServicesCheck() {
-        given().get(readinessDetail).then().statusCode(200)
+        given().get(readinessDetail)
+                .then()
+                .statusCode(200)
                 .body("status", is("UP"))
                 .body("checks.find { it.name == 'upstream-consent' }.status", is("UP"))
                 .body("checks.find { it.name == 'upstream-sar' }.status", is("UP"))
@@ -64,8 +65,14 @@ class HealthTest {
     private static int probesAnswered() {
         int total = 0;
         for (String service : FakeUpstreams.RESOURCES.keySet()) {
-            String url = ConfigProvider.getConfig().getValue("custodian.gateway.upstreams." + service + ".url", String.class);
-            total += given().get(url + "/test/readiness-probes").then().statusCode(200).extract().jsonPath().getInt("probes");
+            String url = ConfigProvider.getConfig()
+                    .getValue("custodian.gateway.upstreams." + service + ".url", String.class);
+            total += given().get(url + "/test/readiness-probes")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getInt("probes");
         }
         return total;
     }

@@ -1,23 +1,23 @@
 package org.custodian.gateway;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
-import org.custodian.gateway.support.GatewayTestProfile;
-import org.custodian.testing.BadTokens;
-import org.custodian.testing.TestTokens;
-import org.custodian.tokens.VerifiedTokens;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
+import org.custodian.gateway.support.GatewayTestProfile;
+import org.custodian.testing.BadTokens;
+import org.custodian.testing.TestTokens;
+import org.custodian.tokens.VerifiedTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @QuarkusTest
 @TestProfile(GatewayTestProfile.class)
@@ -29,8 +29,10 @@ class SecurityTest {
     @ParameterizedTest
     @EnumSource(BadTokens.class)
     void everyBadTokenIsA401Problem(BadTokens bad) {
-        given().header("Authorization", bad.bearer("dpo", SCHOOL)).get(PUPILS)
-                .then().statusCode(401)
+        given().header("Authorization", bad.bearer("dpo", SCHOOL))
+                .get(PUPILS)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("type", is("https://custodian.uk/problems/unauthorized"))
@@ -55,7 +57,9 @@ class SecurityTest {
 
     @Test
     void noTokenIsA401ProblemWithAChallenge() {
-        given().get(PUPILS).then().statusCode(401)
+        given().get(PUPILS)
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", is(401))
@@ -64,41 +68,50 @@ class SecurityTest {
 
     @Test
     void otherSchemesAndQueryStringTokensAreNotAccepted() {
-        given().header("Authorization", "Basic ZHBvOnNlY3JldA==").get(PUPILS)
-                .then().statusCode(401).contentType("application/problem+json");
-        given().queryParam("access_token", TestTokens.role("dpo").school(SCHOOL).mint()).get(PUPILS)
-                .then().statusCode(401).contentType("application/problem+json");
+        given().header("Authorization", "Basic ZHBvOnNlY3JldA==")
+                .get(PUPILS)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
+        given().queryParam("access_token", TestTokens.role("dpo").school(SCHOOL).mint())
+                .get(PUPILS)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
-            "parent,    recipients,                               403",
-            "parent,    disclosures/D-1,                          403",
-            "parent,    retention-schedule,                       403",
-            "pupil,     legal-holds,                              403",
-            "parent,    audit/consent,                            403",
-            "pupil,     audit/requests,                           403",
-            "staff,     audit/sharing,                            403",
-            "mis,       audit/retention,                          403",
-            "school-admin, audit/consent,                         403",
-            "partner,   pupils,                                   403",
-            "partner,   recipients/R-1,                           403",
-            "partner,   agreements,                               403",
-            "partner,   '',                                       403",
-            "parent,    roster-sync,                              403",
-            "parent,    pupils/P-1/consents,                      200",
-            "pupil,     requests,                                 200",
-            "partner,   recipients/R-1/webhook-endpoints,         200",
-            "partner,   recipients/R-1/webhook-endpoints/W-1/deliveries, 200",
-            "partner,   partner-actions/A-1,                      200",
-            "auditor,   audit/consent,                            200",
-            "dpo,       audit/retention,                          200",
-            "mis,       roster-sync,                              200",
-            "staff,     sharing-checks,                           200",
+        "parent,    recipients,                               403",
+        "parent,    disclosures/D-1,                          403",
+        "parent,    retention-schedule,                       403",
+        "pupil,     legal-holds,                              403",
+        "parent,    audit/consent,                            403",
+        "pupil,     audit/requests,                           403",
+        "staff,     audit/sharing,                            403",
+        "mis,       audit/retention,                          403",
+        "school-admin, audit/consent,                         403",
+        "partner,   pupils,                                   403",
+        "partner,   recipients/R-1,                           403",
+        "partner,   agreements,                               403",
+        "partner,   '',                                       403",
+        "parent,    roster-sync,                              403",
+        "parent,    pupils/P-1/consents,                      200",
+        "pupil,     requests,                                 200",
+        "partner,   recipients/R-1/webhook-endpoints,         200",
+        "partner,   recipients/R-1/webhook-endpoints/W-1/deliveries, 200",
+        "partner,   partner-actions/A-1,                      200",
+        "auditor,   audit/consent,                            200",
+        "dpo,       audit/retention,                          200",
+        "mis,       roster-sync,                              200",
+        "staff,     sharing-checks,                           200",
     })
     void coarseRoleRules(String role, String resource, int status) {
         String path = resource.isEmpty() ? "/api/v1/schools/" + SCHOOL : PUPILS.replace("pupils", resource);
-        var then = given().header("Authorization", TestTokens.bearer(role, SCHOOL)).get(path).then().statusCode(status);
+        var then = given().header("Authorization", TestTokens.bearer(role, SCHOOL))
+                .get(path)
+                .then()
+                .statusCode(status);
         if (status == 403) {
             then.contentType("application/problem+json")
                     .body("type", is("https://custodian.uk/problems/forbidden"))
@@ -109,25 +122,43 @@ class SecurityTest {
 
     @Test
     void aSchoolNotInTheTokenIsA403Problem() {
-        given().header("Authorization", TestTokens.bearer("dpo", "999999")).get(PUPILS)
-                .then().statusCode(403).contentType("application/problem+json")
+        given().header("Authorization", TestTokens.bearer("dpo", "999999"))
+                .get(PUPILS)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
                 .body("status", is(403))
                 .body("detail", containsString(SCHOOL));
-        given().header("Authorization", "Bearer " + TestTokens.role("dpo").noSchools().mint()).get(PUPILS)
-                .then().statusCode(403).contentType("application/problem+json");
+        given().header(
+                        "Authorization",
+                        "Bearer " + TestTokens.role("dpo").noSchools().mint())
+                .get(PUPILS)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aTokenForSeveralSchoolsReachesEach() {
-        String bearer = "Bearer " + TestTokens.role("dpo").school("100001", "100002").mint();
+        String bearer =
+                "Bearer " + TestTokens.role("dpo").school("100001", "100002").mint();
         given().header("Authorization", bearer).get(PUPILS).then().statusCode(200);
-        given().header("Authorization", bearer).get("/api/v1/schools/100002/pupils").then().statusCode(200);
-        given().header("Authorization", bearer).get("/api/v1/schools/100003/pupils").then().statusCode(403);
+        given().header("Authorization", bearer)
+                .get("/api/v1/schools/100002/pupils")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", bearer)
+                .get("/api/v1/schools/100003/pupils")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void anUnknownRoleReachesNothing() {
-        given().header("Authorization", TestTokens.bearer("janitor", SCHOOL)).get(PUPILS)
-                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer("janitor", SCHOOL))
+                .get(PUPILS)
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
     }
 }

@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 public final class AccessMatrix {
 
-    public static final List<String> ROLES =
-            List.of("dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
+    public static final List<String> ROLES = List.of(
+            "dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
     public static final String FILE = "security/access-matrix.csv";
 
     /** One operation's row. */
@@ -31,8 +31,7 @@ public final class AccessMatrix {
         }
     }
 
-    private AccessMatrix() {
-    }
+    private AccessMatrix() {}
 
     /** The rows of one service, read from the repository root found above the working directory. */
     public static Map<String, Row> of(String service) {
@@ -75,7 +74,8 @@ public final class AccessMatrix {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            List<String> cells = Arrays.stream(line.split(",", -1)).map(String::trim).toList();
+            List<String> cells =
+                    Arrays.stream(line.split(",", -1)).map(String::trim).toList();
             if (header == null) {
                 header = cells;
                 if (!header.subList(3, header.size()).equals(ROLES)) {

@@ -58,8 +58,11 @@ public abstract class ArchitectureContract {
 
     @Test
     void resourcesNeverTouchRepositoriesOrSql() {
-        noClasses().that(resources())
-                .should().dependOnClassesThat(DescribedPredicate.describe("repositories, queries or SQL",
+        noClasses()
+                .that(resources())
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "repositories, queries or SQL",
                         c -> c.getSimpleName().endsWith("Repository")
                                 || c.getSimpleName().endsWith("Queries")
                                 || c.getPackageName().startsWith("java.sql")
@@ -75,28 +78,40 @@ public abstract class ArchitectureContract {
 
     @Test
     void noTransactionOnAResource() {
-        noClasses().that(resources()).should().beAnnotatedWith("jakarta.transaction.Transactional")
+        noClasses()
+                .that(resources())
+                .should()
+                .beAnnotatedWith("jakarta.transaction.Transactional")
                 .because("the service owns the transaction")
                 .check(main);
-        noMethods().that().areDeclaredInClassesThat(resources())
-                .should().beAnnotatedWith("jakarta.transaction.Transactional")
+        noMethods()
+                .that()
+                .areDeclaredInClassesThat(resources())
+                .should()
+                .beAnnotatedWith("jakarta.transaction.Transactional")
                 .because("the service owns the transaction")
                 .check(main);
     }
 
     @Test
     void rulesArePlainJava() {
-        DescribedPredicate<JavaClass> rules = DescribedPredicate.describe("rule classes",
-                c -> !c.isNestedClass() && (c.getSimpleName().endsWith("Rules") || c.getSimpleName().endsWith("Resolver")
-                        || otherRuleClasses().contains(c.getSimpleName())));
-        classes().that(rules).should(dependOnlyOnJavaTheirPackageAndKernelValues())
+        DescribedPredicate<JavaClass> rules = DescribedPredicate.describe(
+                "rule classes",
+                c -> !c.isNestedClass()
+                        && (c.getSimpleName().endsWith("Rules")
+                                || c.getSimpleName().endsWith("Resolver")
+                                || otherRuleClasses().contains(c.getSimpleName())));
+        classes()
+                .that(rules)
+                .should(dependOnlyOnJavaTheirPackageAndKernelValues())
                 .because("domain rules are plain Java with no framework types, unit-tested directly")
                 .allowEmptyShould(true)
                 .check(main);
     }
 
     private static ArchCondition<JavaClass> dependOnlyOnJavaTheirPackageAndKernelValues() {
-        return new ArchCondition<>("depend only on java.*, their own package, event records and the kernel's calendar") {
+        return new ArchCondition<>(
+                "depend only on java.*, their own package, event records and the kernel's calendar") {
             @Override
             public void check(JavaClass rule, ConditionEvents events) {
                 rule.getDirectDependenciesFromSelf().forEach(dependency -> {
@@ -118,7 +133,9 @@ public abstract class ArchitectureContract {
 
     @Test
     void entitiesAreNeverApiModels() {
-        methods().that().areDeclaredInClassesThat(resources())
+        methods()
+                .that()
+                .areDeclaredInClassesThat(resources())
                 .should(notCarryEntities())
                 .because("entities are persistence, never request or response bodies")
                 .allowEmptyShould(true)
@@ -131,15 +148,16 @@ public abstract class ArchitectureContract {
             public void check(JavaMethod method, ConditionEvents events) {
                 Stream.concat(Stream.of(method.getRawReturnType()), method.getRawParameterTypes().stream())
                         .filter(type -> type.isAnnotatedWith("jakarta.persistence.Entity"))
-                        .forEach(type -> events.add(SimpleConditionEvent.violated(method,
-                                method.getFullName() + " carries the entity " + type.getName())));
+                        .forEach(type -> events.add(SimpleConditionEvent.violated(
+                                method, method.getFullName() + " carries the entity " + type.getName())));
             }
         };
     }
 
     @Test
     void injectionGoesThroughConstructors() {
-        fields().should().notBeAnnotatedWith("jakarta.inject.Inject")
+        fields().should()
+                .notBeAnnotatedWith("jakarta.inject.Inject")
                 .because("constructor injection makes every dependency visible and every class testable without CDI")
                 .allowEmptyShould(true)
                 .check(main);

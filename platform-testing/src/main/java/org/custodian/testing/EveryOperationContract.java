@@ -1,19 +1,14 @@
 package org.custodian.testing;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import org.custodian.testing.OpenApiOperations.Operation;
-import org.custodian.testing.OpenApiOperations.Parameter;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
@@ -29,9 +24,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import org.custodian.testing.OpenApiOperations.Operation;
+import org.custodian.testing.OpenApiOperations.Parameter;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Mechanical checks of every operation a service documents, so that a new endpoint is covered without anyone
@@ -46,8 +45,8 @@ public abstract class EveryOperationContract {
     protected static final String SCHOOL = "199999";
     private static final String OTHER_SCHOOL = "199998";
     private static final String UUID_VALUE = "00000000-0000-4000-8000-000000000001";
-    private static final Set<String> KERNEL_TABLES = Set.of("outbox_event", "inbox_event", "audit_log", "audit_chain_head",
-            "idempotency_key", "flyway_schema_history");
+    private static final Set<String> KERNEL_TABLES = Set.of(
+            "outbox_event", "inbox_event", "audit_log", "audit_chain_head", "idempotency_key", "flyway_schema_history");
 
     /** The service's name in the matrix: {@code consent}, {@code sar}, {@code sharing} or {@code retention}. */
     protected abstract String service();
@@ -67,23 +66,33 @@ public abstract class EveryOperationContract {
     void theMatrixListsExactlyTheOperationsServed() {
         Set<String> served = operations().stream().map(Operation::key).collect(Collectors.toCollection(TreeSet::new));
         Set<String> listed = new TreeSet<>(matrix().keySet());
-        assertThat(served).as("operations served but missing from " + AccessMatrix.FILE).isSubsetOf(listed);
-        assertThat(listed).as("rows of " + AccessMatrix.FILE + " that " + service() + " does not serve").isSubsetOf(served);
+        assertThat(served)
+                .as("operations served but missing from " + AccessMatrix.FILE)
+                .isSubsetOf(listed);
+        assertThat(listed)
+                .as("rows of " + AccessMatrix.FILE + " that " + service() + " does not serve")
+                .isSubsetOf(served);
     }
 
     @TestFactory
     Stream<DynamicTest> everyRoleIsAllowedOrRefusedAsTheMatrixSays() {
         Map<String, AccessMatrix.Row> matrix = matrix();
-        return operations().stream().filter(op -> matrix.containsKey(op.key())).flatMap(op -> AccessMatrix.ROLES.stream()
-                .map(role -> DynamicTest.dynamicTest(role + " " + op.key(), () -> {
-                    Response response = call(op, TestTokens.bearer(role, SCHOOL), minimalBody(op));
-                    if (matrix.get(op.key()).allowed().get(role)) {
-                        assertThat(response.statusCode()).as("%s may reach %s", role, op.key()).isNotIn(401, 403);
-                    } else {
-                        assertThat(response.statusCode()).as("%s is refused %s", role, op.key()).isEqualTo(403);
-                        assertThat(response.contentType()).startsWith("application/problem+json");
-                    }
-                })));
+        return operations().stream()
+                .filter(op -> matrix.containsKey(op.key()))
+                .flatMap(op -> AccessMatrix.ROLES.stream()
+                        .map(role -> DynamicTest.dynamicTest(role + " " + op.key(), () -> {
+                            Response response = call(op, TestTokens.bearer(role, SCHOOL), minimalBody(op));
+                            if (matrix.get(op.key()).allowed().get(role)) {
+                                assertThat(response.statusCode())
+                                        .as("%s may reach %s", role, op.key())
+                                        .isNotIn(401, 403);
+                            } else {
+                                assertThat(response.statusCode())
+                                        .as("%s is refused %s", role, op.key())
+                                        .isEqualTo(403);
+                                assertThat(response.contentType()).startsWith("application/problem+json");
+                            }
+                        })));
     }
 
     @TestFactory
@@ -91,8 +100,8 @@ public abstract class EveryOperationContract {
         Map<String, AccessMatrix.Row> matrix = matrix();
         return operations().stream()
                 .filter(op -> op.path().contains("{urn}") && matrix.containsKey(op.key()))
-                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream().map(role ->
-                        DynamicTest.dynamicTest(op.key(), () -> {
+                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream()
+                        .map(role -> DynamicTest.dynamicTest(op.key(), () -> {
                             Response response = call(op, TestTokens.bearer(role, OTHER_SCHOOL), minimalBody(op));
                             assertThat(response.statusCode()).isEqualTo(403);
                             assertThat(response.contentType()).startsWith("application/problem+json");
@@ -101,12 +110,13 @@ public abstract class EveryOperationContract {
 
     @TestFactory
     Stream<DynamicTest> everyBadTokenIsRefusedOnEveryOperation() {
-        return operations().stream().flatMap(op -> Stream.of(BadTokens.values()).map(bad ->
-                DynamicTest.dynamicTest(bad + " " + op.key(), () -> {
-                    Response response = call(op, bad.bearer("dpo", SCHOOL), minimalBody(op));
-                    assertThat(response.statusCode()).isEqualTo(401);
-                    assertThat(response.contentType()).startsWith("application/problem+json");
-                })));
+        return operations().stream()
+                .flatMap(op -> Stream.of(BadTokens.values())
+                        .map(bad -> DynamicTest.dynamicTest(bad + " " + op.key(), () -> {
+                            Response response = call(op, bad.bearer("dpo", SCHOOL), minimalBody(op));
+                            assertThat(response.statusCode()).isEqualTo(401);
+                            assertThat(response.contentType()).startsWith("application/problem+json");
+                        })));
     }
 
     /**
@@ -117,28 +127,35 @@ public abstract class EveryOperationContract {
     @TestFactory
     Stream<DynamicTest> aServiceTokenReachesTheInternalOperationsOnly() {
         String bearer = "Bearer " + TestTokens.service().school(SCHOOL).mint();
-        return operations().stream().map(op -> DynamicTest.dynamicTest("service " + op.key(), () -> {
-            Response response = call(op, bearer, minimalBody(op));
-            // a school's internal routes (the subject exports) are for service tokens; the operator's platform-wide
-            // routes (token revocations) are not
-            if (op.path().startsWith("/internal/v1/schools/")) {
-                assertThat(response.statusCode()).as("a service token may reach %s", op.key()).isNotIn(401, 403);
-            } else {
-                assertThat(response.statusCode()).as("a service token is refused %s", op.key()).isEqualTo(403);
-                assertThat(response.contentType()).startsWith("application/problem+json");
-            }
-        }));
+        return operations().stream()
+                .map(op -> DynamicTest.dynamicTest("service " + op.key(), () -> {
+                    Response response = call(op, bearer, minimalBody(op));
+                    // a school's internal routes (the subject exports) are for service tokens; the operator's
+                    // platform-wide
+                    // routes (token revocations) are not
+                    if (op.path().startsWith("/internal/v1/schools/")) {
+                        assertThat(response.statusCode())
+                                .as("a service token may reach %s", op.key())
+                                .isNotIn(401, 403);
+                    } else {
+                        assertThat(response.statusCode())
+                                .as("a service token is refused %s", op.key())
+                                .isEqualTo(403);
+                        assertThat(response.contentType()).startsWith("application/problem+json");
+                    }
+                }));
     }
 
     /** The anonymous caller: no Authorization header at all. */
     @TestFactory
     Stream<DynamicTest> anAnonymousCallerIsAskedForAToken() {
-        return operations().stream().map(op -> DynamicTest.dynamicTest("anonymous " + op.key(), () -> {
-            Response response = call(op, null, minimalBody(op));
-            assertThat(response.statusCode()).isEqualTo(401);
-            assertThat(response.contentType()).startsWith("application/problem+json");
-            assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
-        }));
+        return operations().stream()
+                .map(op -> DynamicTest.dynamicTest("anonymous " + op.key(), () -> {
+                    Response response = call(op, null, minimalBody(op));
+                    assertThat(response.statusCode()).isEqualTo(401);
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+                }));
     }
 
     @Test
@@ -148,7 +165,8 @@ public abstract class EveryOperationContract {
         int checked = 0;
         try (Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
-                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                String name =
+                        classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 if (!name.startsWith(rootPackage()) || name.contains("$")) {
                     continue;
                 }
@@ -169,16 +187,20 @@ public abstract class EveryOperationContract {
             }
         }
         assertThat(checked).as("resource methods found under " + rootPackage()).isPositive();
-        assertThat(undeclared).as("resource methods without @RolesAllowed, @PermitAll or @DenyAll").isEmpty();
+        assertThat(undeclared)
+                .as("resource methods without @RolesAllowed, @PermitAll or @DenyAll")
+                .isEmpty();
     }
 
     @TestFactory
     Stream<DynamicTest> fuzzedInputNeverBreaksTheService() {
         Map<String, AccessMatrix.Row> matrix = matrix();
         int cases = Integer.getInteger("custodian.fuzz.cases", 6);
-        return operations().stream().filter(op -> matrix.containsKey(op.key()))
-                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream().map(role ->
-                        DynamicTest.dynamicTest(op.key(), () -> fuzz(op, TestTokens.bearer(role, SCHOOL), cases))));
+        return operations().stream()
+                .filter(op -> matrix.containsKey(op.key()))
+                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream()
+                        .map(role -> DynamicTest.dynamicTest(
+                                op.key(), () -> fuzz(op, TestTokens.bearer(role, SCHOOL), cases))));
     }
 
     private void fuzz(Operation op, String bearer, int cases) throws SQLException {
@@ -187,11 +209,14 @@ public abstract class EveryOperationContract {
             Fuzz.malformedJson().forEach(body -> inputs.add(new Input(body, Map.of(), Map.of())));
             Map<String, JsonNode> properties = OpenApiOperations.fetch().properties(op.bodySchema());
             for (String field : properties.keySet()) {
-                Fuzz.values(cases).forEach(value -> inputs.add(new Input("{\"" + field + "\":" + value + "}", Map.of(), Map.of())));
+                Fuzz.values(cases)
+                        .forEach(value ->
+                                inputs.add(new Input("{\"" + field + "\":" + value + "}", Map.of(), Map.of())));
             }
         }
         for (Parameter p : op.in("query")) {
-            Fuzz.strings(cases).forEach(value -> inputs.add(new Input(minimalBody(op), Map.of(p.name(), value), Map.of())));
+            Fuzz.strings(cases)
+                    .forEach(value -> inputs.add(new Input(minimalBody(op), Map.of(p.name(), value), Map.of())));
         }
         for (Parameter p : op.in("path")) {
             if (!p.name().equals("urn")) {
@@ -204,7 +229,8 @@ public abstract class EveryOperationContract {
                 check(op, bearer, input, db, counts);
             }
         }
-        System.out.printf("FUZZ %s: %d inputs, no 5xx, no stack trace, nothing stored when refused%n", op.key(), inputs.size());
+        System.out.printf(
+                "FUZZ %s: %d inputs, no 5xx, no stack trace, nothing stored when refused%n", op.key(), inputs.size());
     }
 
     /**
@@ -217,35 +243,50 @@ public abstract class EveryOperationContract {
         Map<String, AccessMatrix.Row> matrix = matrix();
         OpenApiOperations document = OpenApiOperations.fetch();
         return operations().stream()
-                .filter(op -> matrix.containsKey(op.key()) && op.takesJson() && op.bodySchema() != null
-                        && (op.bodySchema().has("properties") || "object".equals(op.bodySchema().path("type").asText())))
+                .filter(op -> matrix.containsKey(op.key())
+                        && op.takesJson()
+                        && op.bodySchema() != null
+                        && (op.bodySchema().has("properties")
+                                || "object".equals(op.bodySchema().path("type").asText())))
                 .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream().flatMap(role -> {
-                    Set<String> documented = document.properties(op.bodySchema()).keySet();
+                    Set<String> documented =
+                            document.properties(op.bodySchema()).keySet();
                     return Stream.of("schoolUrn", "id", "status", "createdBy", "role", "__unknown")
                             .filter(field -> !documented.contains(field))
                             .map(field -> DynamicTest.dynamicTest(field + " on " + op.key(), () -> {
                                 try (Connection db = PostgresResource.connect()) {
                                     String counts = countingQuery(db);
                                     String before = rowCounts(db, counts);
-                                    Response response = call(op, TestTokens.bearer(role, SCHOOL),
+                                    Response response = call(
+                                            op,
+                                            TestTokens.bearer(role, SCHOOL),
                                             "{\"" + field + "\":\"" + OTHER_SCHOOL + "\"}");
-                                    assertThat(response.statusCode()).as("%s with %s", op.key(), field).isEqualTo(400);
+                                    assertThat(response.statusCode())
+                                            .as("%s with %s", op.key(), field)
+                                            .isEqualTo(400);
                                     assertThat(response.contentType()).startsWith("application/problem+json");
                                     assertThat(response.jsonPath().getList("errors.field", String.class))
-                                            .as("the refused property is named").contains(field);
-                                    assertThat(rowCounts(db, counts)).as("nothing stored").isEqualTo(before);
+                                            .as("the refused property is named")
+                                            .contains(field);
+                                    assertThat(rowCounts(db, counts))
+                                            .as("nothing stored")
+                                            .isEqualTo(before);
                                 }
                             }));
                 }));
     }
 
-    private static void check(Operation op, String bearer, Input input, Connection db, String counts) throws SQLException {
+    private static void check(Operation op, String bearer, Input input, Connection db, String counts)
+            throws SQLException {
         String before = rowCounts(db, counts);
         Response response = call(op, bearer, input.body(), input.query(), input.path());
         String what = op.key() + " with " + input;
         assertThat(response.statusCode()).as("never a 5xx: %s", what).isLessThan(500);
         String body = response.asString();
-        assertThat(body).as("never a stack trace: %s", what).doesNotContain("\tat ").doesNotContain("Exception:");
+        assertThat(body)
+                .as("never a stack trace: %s", what)
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception:");
         if (response.statusCode() >= 400) {
             assertThat(response.contentType()).as("problem+json: %s", what).startsWith("application/problem+json");
             assertThat(rowCounts(db, counts)).as("nothing stored: %s", what).isEqualTo(before);
@@ -256,7 +297,8 @@ public abstract class EveryOperationContract {
         @Override
         public String toString() {
             String shown = body == null ? "" : body.length() > 120 ? body.substring(0, 120) + "…" : body;
-            return "body " + shown + (query.isEmpty() ? "" : " query " + query) + (path.isEmpty() ? "" : " path " + path);
+            return "body " + shown + (query.isEmpty() ? "" : " query " + query)
+                    + (path.isEmpty() ? "" : " path " + path);
         }
     }
 
@@ -270,7 +312,8 @@ public abstract class EveryOperationContract {
         return call(op, bearer, body, Map.of(), Map.of());
     }
 
-    private static Response call(Operation op, String bearer, String body, Map<String, String> query, Map<String, String> pathValues) {
+    private static Response call(
+            Operation op, String bearer, String body, Map<String, String> query, Map<String, String> pathValues) {
         RequestSpecification request = bearer == null ? given() : given().header("Authorization", bearer);
         if (body != null) {
             request.contentType(op.bodyType()).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -282,13 +325,15 @@ public abstract class EveryOperationContract {
         }
         // parameters an operation does not document (inherited ones, for instance) still need a value
         path = path.replace("{urn}", SCHOOL).replaceAll("\\{[^}/]+}", "FIXTURE-1");
-        path += query.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        path += query.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&", query.isEmpty() ? "" : "?", ""));
         return request.urlEncodingEnabled(false).request(op.method(), path);
     }
 
     private static String encode(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
     }
 
     private static String pathValue(Parameter p) {
@@ -304,19 +349,24 @@ public abstract class EveryOperationContract {
     private static String countingQuery(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")) {
             while (rows.next()) {
                 if (!KERNEL_TABLES.contains(rows.getString(1))) {
                     tables.add(rows.getString(1));
                 }
             }
         }
-        return tables.isEmpty() ? "SELECT ''" : tables.stream().map(t -> "'" + t + "=' || (SELECT count(*) FROM " + t + ")")
-                .collect(Collectors.joining(" || ',' || ", "SELECT ", ""));
+        return tables.isEmpty()
+                ? "SELECT ''"
+                : tables.stream()
+                        .map(t -> "'" + t + "=' || (SELECT count(*) FROM " + t + ")")
+                        .collect(Collectors.joining(" || ',' || ", "SELECT ", ""));
     }
 
     private static String rowCounts(Connection connection, String query) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(query)) {
             rows.next();
             return rows.getString(1);
         }
@@ -325,38 +375,75 @@ public abstract class EveryOperationContract {
     // ---- security annotations ------------------------------------------------------------------------------------
 
     private static boolean isEndpoint(Method method) {
-        return Stream.of(method.getAnnotations()).anyMatch(a -> a.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class));
+        return Stream.of(method.getAnnotations())
+                .anyMatch(a -> a.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class));
     }
 
     private static boolean declaresSecurity(java.lang.reflect.AnnotatedElement element) {
-        return element.isAnnotationPresent(RolesAllowed.class) || element.isAnnotationPresent(PermitAll.class)
+        return element.isAnnotationPresent(RolesAllowed.class)
+                || element.isAnnotationPresent(PermitAll.class)
                 || element.isAnnotationPresent(DenyAll.class);
     }
 
     /** Hostile input, drawn from jqwik's generators. */
     static final class Fuzz {
 
-        private Fuzz() {
-        }
+        private Fuzz() {}
 
         static List<String> malformedJson() {
-            return List.of("{", "{\"a\":", "[1,2", "}{", "nul", "\"\\ud800\"", "{\"a\":1,}", "[" .repeat(5000), "\u0000");
+            return List.of(
+                    "{", "{\"a\":", "[1,2", "}{", "nul", "\"\\ud800\"", "{\"a\":1,}", "[".repeat(5000), "\u0000");
         }
 
         /** JSON values of every wrong kind for a field, plus random ones. */
         static List<String> values(int random) {
             List<String> values = new ArrayList<>(List.of(
-                    "null", "true", "-1", "0", "1e309", "99999999999999999999999", "[]", "{}", "[[[[[[[[[[]]]]]]]]]]",
-                    json("' OR 1=1; DROP TABLE pupil; --"), json("<script>alert(1)</script>"), json("x".repeat(20_000)),
-                    json("\u202e\u0000\u0007 ünïcödé 🧒"), json("2026-02-30"), json("9999-99-99T99:99:99Z"), json("../../etc/passwd")));
-            values.addAll(Arbitraries.strings().ofMaxLength(40).sampleStream().limit(random).map(Fuzz::json).toList());
-            values.addAll(Arbitraries.longs().sampleStream().limit(random).map(String::valueOf).toList());
+                    "null",
+                    "true",
+                    "-1",
+                    "0",
+                    "1e309",
+                    "99999999999999999999999",
+                    "[]",
+                    "{}",
+                    "[[[[[[[[[[]]]]]]]]]]",
+                    json("' OR 1=1; DROP TABLE pupil; --"),
+                    json("<script>alert(1)</script>"),
+                    json("x".repeat(20_000)),
+                    json("\u202e\u0000\u0007 ünïcödé 🧒"),
+                    json("2026-02-30"),
+                    json("9999-99-99T99:99:99Z"),
+                    json("../../etc/passwd")));
+            values.addAll(Arbitraries.strings()
+                    .ofMaxLength(40)
+                    .sampleStream()
+                    .limit(random)
+                    .map(Fuzz::json)
+                    .toList());
+            values.addAll(Arbitraries.longs()
+                    .sampleStream()
+                    .limit(random)
+                    .map(String::valueOf)
+                    .toList());
             return values;
         }
 
         static List<String> strings(int random) {
-            List<String> values = new ArrayList<>(List.of("", "-1", "0", "501", "abc", "1e309", "2026-02-30", "P-1D", "%00",
-                    "' OR 1=1 --", "<script>", "x".repeat(3000), "\u0000", "ünïcödé"));
+            List<String> values = new ArrayList<>(List.of(
+                    "",
+                    "-1",
+                    "0",
+                    "501",
+                    "abc",
+                    "1e309",
+                    "2026-02-30",
+                    "P-1D",
+                    "%00",
+                    "' OR 1=1 --",
+                    "<script>",
+                    "x".repeat(3000),
+                    "\u0000",
+                    "ünïcödé"));
             Arbitrary<String> strings = Arbitraries.strings().ofMaxLength(30);
             values.addAll(strings.sampleStream().limit(random).toList());
             return values;

@@ -1,10 +1,5 @@
 package org.custodian.testing;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,6 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic of the test broker from the beginning, to see what a service really published. */
 public final class KafkaTestConsumer implements AutoCloseable {
@@ -31,20 +30,28 @@ public final class KafkaTestConsumer implements AutoCloseable {
     /** Reads from another broker than the shared test broker (e.g. one a test stops and restarts). */
     public KafkaTestConsumer(String bootstrapServers, Collection<String> topics) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()));
         consumer.subscribe(topics);
     }
 
     /** Waits for the first record matching {@code match}, or returns empty after {@code timeout}. */
-    public Optional<ConsumerRecord<String, String>> await(Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+    public Optional<ConsumerRecord<String, String>> await(
+            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
-            Optional<ConsumerRecord<String, String>> found = seen.stream().filter(match).findFirst();
+            Optional<ConsumerRecord<String, String>> found =
+                    seen.stream().filter(match).findFirst();
             if (found.isPresent()) {
                 return found;
             }

@@ -1,21 +1,18 @@
 package org.custodian.testing;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.custodian.platform.events.CloudEvent;
 
-import java.nio.charset.StandardCharsets;
-
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-
 /** Writes records to the test broker as another service (or a misbehaving producer) would. */
 public final class KafkaTestProducer {
 
-    private KafkaTestProducer() {
-    }
+    private KafkaTestProducer() {}
 
     /**
      * Sends one record, as the outbox relay does (structured-mode {@code content-type} header), and waits until the

@@ -1,8 +1,9 @@
 package org.custodian.testing;
 
+import static io.restassured.RestAssured.given;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,19 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static io.restassured.RestAssured.given;
-
 /** The operations a running service documents at {@code /q/openapi}, with what a test needs to call each one. */
 public final class OpenApiOperations {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
     /** A documented parameter: where it goes, its name, and its schema (type, format, enum, …). */
-    public record Parameter(String in, String name, JsonNode schema) {
-    }
+    public record Parameter(String in, String name, JsonNode schema) {}
 
     /** One documented operation. {@code bodySchema} is the JSON request body's schema, resolved; null when none. */
-    public record Operation(String method, String path, List<Parameter> parameters, String bodyType, JsonNode bodySchema) {
+    public record Operation(
+            String method, String path, List<Parameter> parameters, String bodyType, JsonNode bodySchema) {
         public String key() {
             return method + " " + path;
         }
@@ -45,7 +44,12 @@ public final class OpenApiOperations {
     /** Reads the document of the application under test. */
     public static OpenApiOperations fetch() {
         try {
-            String json = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+            String json = given().accept("application/json")
+                    .get("/q/openapi?format=json")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             return new OpenApiOperations(new ObjectMapper().readTree(json));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("the OpenAPI document is not JSON", e);
@@ -84,7 +88,8 @@ public final class OpenApiOperations {
 
     private Parameter parameter(JsonNode p) {
         JsonNode resolved = resolve(p);
-        return new Parameter(resolved.path("in").asText(), resolved.path("name").asText(), resolve(resolved.path("schema")));
+        return new Parameter(
+                resolved.path("in").asText(), resolved.path("name").asText(), resolve(resolved.path("schema")));
     }
 
     /** Follows {@code $ref}s into {@code components}. */
@@ -100,8 +105,10 @@ public final class OpenApiOperations {
     /** The properties of an object schema, each resolved; empty for anything else. */
     public Map<String, JsonNode> properties(JsonNode schema) {
         Map<String, JsonNode> properties = new LinkedHashMap<>();
-        Optional.ofNullable(schema).map(s -> s.path("properties")).ifPresent(props ->
-                props.fields().forEachRemaining(e -> properties.put(e.getKey(), resolve(e.getValue()))));
+        Optional.ofNullable(schema)
+                .map(s -> s.path("properties"))
+                .ifPresent(props ->
+                        props.fields().forEachRemaining(e -> properties.put(e.getKey(), resolve(e.getValue()))));
         return properties;
     }
 }

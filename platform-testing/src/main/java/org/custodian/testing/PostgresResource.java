@@ -1,7 +1,6 @@
 package org.custodian.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +34,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private static final String PREFIX = "custodian_test_";
     /** Quarkus may load this class in several class loaders; a system property lets them share one database. */
     private static final String SHARED = "custodian.test.database";
+
     private static final String SHARED_PASSWORD = "custodian.test.database.password";
 
     public static String host() {
@@ -64,19 +64,21 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             if (existing != null) {
                 return existing;
             }
-            String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
+            String name = PREFIX + Instant.now().getEpochSecond() + "_"
+                    + UUID.randomUUID().toString().substring(0, 8);
             String password = UUID.randomUUID().toString();
-            try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+            try (Connection admin = admin();
+                    Statement statement = admin.createStatement()) {
                 dropStale(admin);
                 statement.execute("CREATE ROLE " + name + "_owner LOGIN PASSWORD '" + password + "'");
                 statement.execute("CREATE ROLE " + name + "_service LOGIN PASSWORD '" + password + "'");
                 statement.execute("CREATE DATABASE " + name + " OWNER " + name + "_owner");
             } catch (SQLException e) {
-                throw new IllegalStateException("cannot create test database on " + host() + ":" + port()
-                        + " (is PostgreSQL running?)", e);
+                throw new IllegalStateException(
+                        "cannot create test database on " + host() + ":" + port() + " (is PostgreSQL running?)", e);
             }
             try (Connection db = DriverManager.getConnection(jdbcUrl(name), credentials());
-                 Statement statement = db.createStatement()) {
+                    Statement statement = db.createStatement()) {
                 // only the owner creates objects (PostgreSQL before 15 lets everyone create in public)
                 statement.execute("ALTER SCHEMA public OWNER TO " + name + "_owner");
                 statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
@@ -139,7 +141,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void drop(String name) {
-        try (Connection admin = admin(); Statement statement = admin.createStatement()) {
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
             dropDatabaseAndRoles(statement, name);
         } catch (SQLException e) {
             System.err.println("could not drop test database " + name + ": " + e.getMessage());
@@ -158,7 +161,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return;
         }
         try (Stream<Path> paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not delete " + folder + ": " + e.getMessage());
         }
@@ -168,7 +172,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         long dayAgo = Instant.now().minus(Duration.ofDays(1)).getEpochSecond();
         List<String> stale = new ArrayList<>();
         try (Statement statement = admin.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+                ResultSet rows = statement.executeQuery(
+                        "SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
             while (rows.next()) {
                 String name = rows.getString(1);
                 String[] parts = name.substring(PREFIX.length()).split("_");

@@ -143,7 +143,9 @@ public class SchoolFixture {
         /** The event, waiting up to 20 seconds; fails the test if it never comes. */
         public CloudEvent await(String type, String... fragments) {
             Optional<CloudEvent> event = find(type, Duration.ofSeconds(20), fragments);
-            assertThat(event).as("event %s of school %s containing %s", type, urn, Arrays.toString(fragments)).isPresent();
+            assertThat(event)
+                    .as("event %s of school %s containing %s", type, urn, Arrays.toString(fragments))
+                    .isPresent();
             return event.get();
         }
 

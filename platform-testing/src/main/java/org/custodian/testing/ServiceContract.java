@@ -1,9 +1,20 @@
 package org.custodian.testing;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
@@ -14,18 +25,6 @@ import org.custodian.platform.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * What every Custodian service must do before it does anything of its own: start, answer health, serve OpenAPI
@@ -52,25 +51,41 @@ public abstract class ServiceContract {
 
     @Test
     void livenessReportsTheOutboxRelay() {
-        given().get("/q/health/live").then().statusCode(200)
+        given().get("/q/health/live")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'outbox-relay' }.status", is("UP"));
     }
 
     @Test
     void servesItsOpenApiDocumentWithIdsSummariesAndErrors() throws Exception {
-        String json = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
-                .extract().asString();
+        String json = given().accept("application/json")
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         JsonNode paths = CloudEventCodec.mapper().readTree(json).get("paths");
-        assertThat(paths.has(auditPath().replace(SCHOOL, "{urn}"))).as("audit path documented").isTrue();
-        paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
-            if (!operation.getValue().isObject() || !operation.getValue().has("responses")) {
-                return;
-            }
-            String where = operation.getKey() + " " + path.getKey();
-            assertThat(operation.getValue().path("operationId").asText()).as("operationId of %s", where).isNotBlank();
-            assertThat(operation.getValue().path("summary").asText()).as("summary of %s", where).isNotBlank();
-            assertThat(operation.getValue().get("responses").has("401")).as("401 documented for %s", where).isTrue();
-        }));
+        assertThat(paths.has(auditPath().replace(SCHOOL, "{urn}")))
+                .as("audit path documented")
+                .isTrue();
+        paths.fields()
+                .forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
+                    if (!operation.getValue().isObject()
+                            || !operation.getValue().has("responses")) {
+                        return;
+                    }
+                    String where = operation.getKey() + " " + path.getKey();
+                    assertThat(operation.getValue().path("operationId").asText())
+                            .as("operationId of %s", where)
+                            .isNotBlank();
+                    assertThat(operation.getValue().path("summary").asText())
+                            .as("summary of %s", where)
+                            .isNotBlank();
+                    assertThat(operation.getValue().get("responses").has("401"))
+                            .as("401 documented for %s", where)
+                            .isTrue();
+                }));
     }
 
     @Test
@@ -81,12 +96,17 @@ public abstract class ServiceContract {
     @Test
     void validTokenOfTheRightRoleIsServed() {
         given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
-                .get(auditPath()).then().statusCode(200).body("items", notNullValue());
+                .get(auditPath())
+                .then()
+                .statusCode(200)
+                .body("items", notNullValue());
     }
 
     @Test
     void missingTokenIs401Problem() {
-        given().get(auditPath()).then().statusCode(401)
+        given().get(auditPath())
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", is(401))
@@ -97,7 +117,9 @@ public abstract class ServiceContract {
     @EnumSource(BadTokens.class)
     void badTokenIs401Problem(BadTokens bad) {
         given().header("Authorization", bad.bearer("dpo", SCHOOL))
-                .get(auditPath()).then().statusCode(401)
+                .get(auditPath())
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .body("status", is(401));
     }
@@ -105,42 +127,56 @@ public abstract class ServiceContract {
     @Test
     void tokenInTheQueryStringIsNotAccepted() {
         given().queryParam("access_token", TestTokens.role("dpo").school(SCHOOL).mint())
-                .get(auditPath()).then().statusCode(401).contentType("application/problem+json");
+                .get(auditPath())
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json");
     }
 
     @Test
     void wrongRoleIs403Problem() {
         given().header("Authorization", TestTokens.bearer("parent", SCHOOL))
-                .get(auditPath()).then().statusCode(403)
-                .contentType("application/problem+json").body("status", is(403));
+                .get(auditPath())
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", is(403));
     }
 
     @Test
     void schoolNotInTheTokenIs403Problem() {
         given().header("Authorization", TestTokens.bearer("dpo", "999999"))
-                .get(auditPath()).then().statusCode(403)
-                .contentType("application/problem+json").body("status", is(403));
+                .get(auditPath())
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("status", is(403));
     }
 
     @Test
     void unknownPathIs404Problem() {
         given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
-                .get("/api/v1/no-such-thing").then().statusCode(404)
+                .get("/api/v1/no-such-thing")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void requestIdIsEchoedOrMade() {
-        given().header("X-Request-Id", "abc-123").get("/q/health/ready").then().header("X-Request-Id", equalTo("abc-123"));
-        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL)).get(auditPath())
-                .then().header("X-Request-Id", notNullValue());
+        given().header("X-Request-Id", "abc-123")
+                .get("/q/health/ready")
+                .then()
+                .header("X-Request-Id", equalTo("abc-123"));
+        given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
+                .get(auditPath())
+                .then()
+                .header("X-Request-Id", notNullValue());
     }
 
     @Test
     void outboxProducerIsDurable() {
-        assertThat(relay.producerConfig())
-                .containsEntry("acks", "all")
-                .containsEntry("enable.idempotence", true);
+        assertThat(relay.producerConfig()).containsEntry("acks", "all").containsEntry("enable.idempotence", true);
     }
 
     @Test
@@ -181,21 +217,31 @@ public abstract class ServiceContract {
     @Test
     void aBatchOfEventsIsPublishedInItsOrder() {
         String pupil = "P-" + UUID.randomUUID();
-        java.util.List<CloudEvent> batch = java.util.stream.IntStream.range(0, 5).mapToObj(i -> event(pupil, "batch " + i)).toList();
+        java.util.List<CloudEvent> batch = java.util.stream.IntStream.range(0, 5)
+                .mapToObj(i -> event(pupil, "batch " + i))
+                .toList();
         try (KafkaTestConsumer consumer = new KafkaTestConsumer(Topics.ROSTER)) {
             QuarkusTransaction.requiringNew().run(() -> outbox.appendAll(batch));
             String lastId = batch.get(4).id();
-            assertThat(consumer.await(r -> r.value().contains(lastId), Duration.ofSeconds(20))).isPresent();
+            assertThat(consumer.await(r -> r.value().contains(lastId), Duration.ofSeconds(20)))
+                    .isPresent();
             // other tests put records of their own on the topic, poison among them: only this batch's are read
-            assertThat(consumer.drain(Duration.ofMillis(200)).stream().map(ConsumerRecord::value)
-                    .filter(value -> batch.stream().anyMatch(e -> value.contains(e.id())))
-                    .map(value -> CloudEventCodec.fromJson(value).id()).toList())
-                    .containsExactlyElementsOf(batch.stream().map(CloudEvent::id).toList());
+            assertThat(consumer.drain(Duration.ofMillis(200)).stream()
+                            .map(ConsumerRecord::value)
+                            .filter(value -> batch.stream().anyMatch(e -> value.contains(e.id())))
+                            .map(value -> CloudEventCodec.fromJson(value).id())
+                            .toList())
+                    .containsExactlyElementsOf(
+                            batch.stream().map(CloudEvent::id).toList());
         }
     }
 
     private static CloudEvent event(String pupil, String note) {
-        return CloudEvent.aboutPupil("/custodian/contract-test", EventTypes.PUPIL_UPDATED, SCHOOL, pupil,
+        return CloudEvent.aboutPupil(
+                "/custodian/contract-test",
+                EventTypes.PUPIL_UPDATED,
+                SCHOOL,
+                pupil,
                 JsonNodeFactory.instance.objectNode().put("note", note));
     }
 }

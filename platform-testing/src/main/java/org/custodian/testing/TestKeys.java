@@ -21,10 +21,10 @@ public final class TestKeys {
     public static final String AUDIENCE = "custodian";
     /** What the kernel's defaults say service tokens carry (platform's microprofile-config.properties). */
     public static final String SERVICE_ISSUER = "https://custodian.internal/service";
+
     public static final String SERVICE_AUDIENCE = "custodian-internal";
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static PrivateKey signingKey() {
         return privateKey("custodian-test-keys/privateKey.pem");

@@ -1,16 +1,15 @@
 package org.custodian.testing;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.custodian.tokens.Revocation;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.custodian.tokens.Revocation;
 
 /**
  * Token revocations on the test broker, as consent-service publishes them ({@code uk.custodian.token.revoked} from
@@ -24,8 +23,7 @@ public final class TestRevocations {
     public static final String SUBJECT = "revoked-by-the-test-kit";
     public static final String SOURCE = "/custodian/consent-service";
 
-    private TestRevocations() {
-    }
+    private TestRevocations() {}
 
     /** The bad-token table's revocations (the subject's tokens are minted as issued hours before). */
     static List<Revocation> table() {
@@ -49,10 +47,14 @@ public final class TestRevocations {
 
     private static void send(String bootstrapServers, List<String> records) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class.getName()))) {
             for (String record : records) {
                 producer.send(new ProducerRecord<>(Revocation.TOPIC, record)).get();
             }

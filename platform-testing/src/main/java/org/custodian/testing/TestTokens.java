@@ -2,7 +2,6 @@ package org.custodian.testing;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;

@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
@@ -78,7 +77,10 @@ public record Revocation(Kind kind, String value, String school, Instant revoked
         }
         Kind kind = byTokenId ? Kind.TOKEN_ID : Kind.SUBJECT;
         try {
-            return new Revocation(kind, text(json, kind.field()), json.containsKey("school") ? text(json, "school") : null,
+            return new Revocation(
+                    kind,
+                    text(json, kind.field()),
+                    json.containsKey("school") ? text(json, "school") : null,
                     Instant.parse(text(json, "revokedAt")));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("revokedAt is not an instant", e);

@@ -8,6 +8,14 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,15 +28,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import org.jboss.logging.Logger;
-
-import java.io.StringReader;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads {@code custodian.revocations.v1} into this replica's {@link Revocations}: every replica of every service and
@@ -56,8 +55,10 @@ public class RevocationFeed implements HealthCheck {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    RevocationFeed(TokensConfig config, Revocations revocations,
-                   @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String application) {
+    RevocationFeed(
+            TokensConfig config,
+            Revocations revocations,
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String application) {
         this.config = config.revocations();
         this.revocations = revocations;
         this.clientId = "revocations-" + application;
@@ -73,7 +74,8 @@ public class RevocationFeed implements HealthCheck {
         thread.setDaemon(true);
         thread.start();
         if (!caughtUp.await(config.startupWait().toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warnf("revocations not read within %s (Kafka at %s); not ready until they are",
+            LOG.warnf(
+                    "revocations not read within %s (Kafka at %s); not ready until they are",
                     config.startupWait(), config.bootstrapServers());
         }
     }
@@ -91,7 +93,9 @@ public class RevocationFeed implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("token-revocations").status(caughtUp.getCount() == 0).build();
+        return HealthCheckResponse.named("token-revocations")
+                .status(caughtUp.getCount() == 0)
+                .build();
     }
 
     private void run() {
@@ -125,7 +129,8 @@ public class RevocationFeed implements HealthCheck {
                 }
                 if (!found.equals(partitions)) { // the first look, or partitions were added: read the new ones whole
                     List<TopicPartition> known = partitions;
-                    List<TopicPartition> added = found.stream().filter(p -> !known.contains(p)).toList();
+                    List<TopicPartition> added =
+                            found.stream().filter(p -> !known.contains(p)).toList();
                     partitions = found;
                     kafka.assign(partitions);
                     kafka.seekToBeginning(added);
@@ -137,7 +142,8 @@ public class RevocationFeed implements HealthCheck {
             for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
                 apply(record.value());
             }
-            if (startupEnd != null && startupEnd.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
+            if (startupEnd != null
+                    && startupEnd.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
                 caughtUp.countDown();
                 startupEnd = null;
             }
@@ -147,8 +153,12 @@ public class RevocationFeed implements HealthCheck {
 
     private List<TopicPartition> partitionsOf(KafkaConsumer<String, String> kafka) {
         List<PartitionInfo> found = kafka.partitionsFor(config.topic(), RETRY.multipliedBy(3));
-        return found == null ? List.of() : found.stream().map(p -> new TopicPartition(p.topic(), p.partition()))
-                .sorted(Comparator.comparingInt(TopicPartition::partition)).toList();
+        return found == null
+                ? List.of()
+                : found.stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition()))
+                        .sorted(Comparator.comparingInt(TopicPartition::partition))
+                        .toList();
     }
 
     /** Applies a structured CloudEvent carrying a {@link Revocation}; skips anything else. */
@@ -162,7 +172,9 @@ public class RevocationFeed implements HealthCheck {
                 return;
             }
             if (!config.source().equals(event.getString("source", null))) {
-                LOG.warnf("a revocation from %s was ignored: only %s may revoke", event.getString("source", "nowhere"), config.source());
+                LOG.warnf(
+                        "a revocation from %s was ignored: only %s may revoke",
+                        event.getString("source", "nowhere"), config.source());
                 return;
             }
             revocations.apply(Revocation.fromJson(event.getJsonObject("data")));
@@ -174,13 +186,20 @@ public class RevocationFeed implements HealthCheck {
     /** The consumer's settings: read-only, no group, and the Kafka authentication the part is given. */
     Map<String, Object> consumerConfig() {
         Map<String, Object> client = new java.util.HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) RETRY.multipliedBy(3).toMillis(),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                config.bootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG,
+                clientId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+                false,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) RETRY.multipliedBy(3).toMillis(),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName()));
         config.securityProtocol().ifPresent(v -> client.put("security.protocol", v));
         config.saslMechanism().ifPresent(v -> client.put("sasl.mechanism", v));
         config.saslJaasConfig().ifPresent(v -> client.put("sasl.jaas.config", v));

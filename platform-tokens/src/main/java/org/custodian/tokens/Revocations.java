@@ -1,13 +1,12 @@
 package org.custodian.tokens;
 
 import io.smallrye.jwt.auth.principal.ParseException;
-import org.eclipse.microprofile.jwt.Claims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The revocations in force on this replica, as {@link RevocationFeed} reads them. A token id is refused outright; a
@@ -24,6 +23,7 @@ public class Revocations {
     private final long rememberSeconds;
     /** jti or sub -> scope (a school, or {@link #EVERY_SCHOOL}) -> revokedAt in epoch seconds (the latest). */
     private final Map<String, Map<String, Long>> byTokenId = new ConcurrentHashMap<>();
+
     private final Map<String, Map<String, Long>> bySubject = new ConcurrentHashMap<>();
 
     public Revocations(long rememberSeconds) {

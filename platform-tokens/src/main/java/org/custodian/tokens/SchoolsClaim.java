@@ -1,13 +1,12 @@
 package org.custodian.tokens;
 
 import jakarta.json.JsonString;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The {@code schools} claim, read the same way by every service and the gateway: a JSON array of strings (the URNs the
@@ -18,8 +17,7 @@ public final class SchoolsClaim {
 
     public static final String NAME = "schools";
 
-    private SchoolsClaim() {
-    }
+    private SchoolsClaim() {}
 
     /**
      * The schools in a claim as the token library hands it over (a {@code JsonArray} or a collection): empty when the

@@ -8,15 +8,14 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.Set;
 
 /**
  * The two issuers a Custodian token may come from, each verified with its own key, issuer and audience only:
@@ -42,11 +41,13 @@ public class TokenIssuers {
     private final JWTParser services;
 
     @Inject
-    public TokenIssuers(JWTAuthContextInfo users,
-                        @ConfigProperty(name = "custodian.service-token.issuer") Optional<String> serviceIssuer,
-                        @ConfigProperty(name = "custodian.service-token.audience") Optional<String> serviceAudience,
-                        @ConfigProperty(name = "custodian.service-token.public-key.location") Optional<String> serviceKey,
-                        @ConfigProperty(name = "custodian.service-token.max-lifetime", defaultValue = "5m") Duration serviceMaxLifetime) {
+    public TokenIssuers(
+            JWTAuthContextInfo users,
+            @ConfigProperty(name = "custodian.service-token.issuer") Optional<String> serviceIssuer,
+            @ConfigProperty(name = "custodian.service-token.audience") Optional<String> serviceAudience,
+            @ConfigProperty(name = "custodian.service-token.public-key.location") Optional<String> serviceKey,
+            @ConfigProperty(name = "custodian.service-token.max-lifetime", defaultValue = "5m")
+                    Duration serviceMaxLifetime) {
         this(users, serviceIssuer.map(issuer -> {
             String audience = serviceAudience.orElseThrow(() -> new IllegalStateException(
                     "service tokens need their own audience: set custodian.service-token.audience"));
@@ -59,22 +60,26 @@ public class TokenIssuers {
     TokenIssuers(JWTAuthContextInfo users, Optional<JWTAuthContextInfo> services) {
         services.ifPresent(context -> {
             if (context.getIssuedBy().equals(users.getIssuedBy())) {
-                throw new IllegalStateException("service tokens need an issuer of their own, not " + context.getIssuedBy());
+                throw new IllegalStateException(
+                        "service tokens need an issuer of their own, not " + context.getIssuedBy());
             }
-            if (users.getExpectedAudience() != null && context.getExpectedAudience().stream().anyMatch(users.getExpectedAudience()::contains)) {
-                throw new IllegalStateException("service tokens need an audience of their own, not " + context.getExpectedAudience());
+            if (users.getExpectedAudience() != null
+                    && context.getExpectedAudience().stream().anyMatch(users.getExpectedAudience()::contains)) {
+                throw new IllegalStateException(
+                        "service tokens need an audience of their own, not " + context.getExpectedAudience());
             }
         });
         this.users = users;
         this.serviceIssuer = services.map(JWTAuthContextInfo::getIssuedBy).orElse(null);
         // a factory of its own: a factory remembers the key resolver of the first key location it verified with
-        this.services = services.<JWTParser>map(context -> new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory()))
+        this.services = services.<JWTParser>map(
+                        context -> new DefaultJWTParser(context, new DefaultJWTCallerPrincipalFactory()))
                 .orElse(null);
     }
 
     /** Service tokens: their own key, issuer and audience, the users' algorithms and clock skew, a short lifetime. */
-    static JWTAuthContextInfo serviceContext(JWTAuthContextInfo users, String issuer, String audience, String keyLocation,
-                                             Duration maxLifetime) {
+    static JWTAuthContextInfo serviceContext(
+            JWTAuthContextInfo users, String issuer, String audience, String keyLocation, Duration maxLifetime) {
         JWTAuthContextInfo context = new JWTAuthContextInfo(keyLocation, issuer);
         context.setExpectedAudience(Set.of(audience));
         context.setSignatureAlgorithm(users.getSignatureAlgorithm());
@@ -117,9 +122,14 @@ public class TokenIssuers {
     /** The {@code iss} a token claims, before anything about it is verified; null when it cannot be read. */
     static String claimedIssuer(String token) {
         try {
-            return new JwtConsumerBuilder().setSkipSignatureVerification().setSkipAllValidators()
-                    .setDisableRequireSignature().setRelaxVerificationKeyValidation().build()
-                    .processToClaims(token).getIssuer();
+            return new JwtConsumerBuilder()
+                    .setSkipSignatureVerification()
+                    .setSkipAllValidators()
+                    .setDisableRequireSignature()
+                    .setRelaxVerificationKeyValidation()
+                    .build()
+                    .processToClaims(token)
+                    .getIssuer();
         } catch (InvalidJwtException | MalformedClaimException | RuntimeException e) {
             return null;
         }

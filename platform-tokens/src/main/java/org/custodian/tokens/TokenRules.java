@@ -2,10 +2,9 @@ package org.custodian.tokens;
 
 import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.json.JsonNumber;
+import java.time.Duration;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.time.Duration;
 
 /**
  * What a token must be, beyond what SmallRye JWT checks (signature, issuer, audience, {@code exp}, {@code nbf}), for
@@ -67,10 +66,17 @@ public final class TokenRules {
         if (sub == null || sub.isEmpty() || sub.length() > MAX_SUBJECT_LENGTH || sub.equals(".") || sub.equals("..")) {
             return false;
         }
-        return sub.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.isWhitespace(c)
-                || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.SURROGATE
-                || c == '/' || c == '\\' || c == '?' || c == '#' || c == '%');
+        return sub.codePoints()
+                .noneMatch(c -> Character.isISOControl(c)
+                        || Character.isWhitespace(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.FORMAT
+                        || Character.getType(c) == Character.SURROGATE
+                        || c == '/'
+                        || c == '\\'
+                        || c == '?'
+                        || c == '#'
+                        || c == '%');
     }
 
     /** A time claim in epoch seconds, or null when the token has none. */

@@ -7,12 +7,11 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import javax.crypto.SecretKey;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The bearer-token parser Quarkus verifies every request's JWT with, remembering the tokens it has verified until
@@ -33,8 +32,7 @@ public class VerifiedTokens implements JWTParser {
 
     static final int CAPACITY = 2_000;
 
-    private record Verified(JsonWebToken token, long expiresAtSecond) {
-    }
+    private record Verified(JsonWebToken token, long expiresAtSecond) {}
 
     private final JWTParser delegate;
     private final TokenRules rules;

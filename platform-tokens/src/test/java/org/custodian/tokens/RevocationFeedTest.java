@@ -1,12 +1,11 @@
 package org.custodian.tokens;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Duration;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
+import org.junit.jupiter.api.Test;
 
 /** What the feed applies from the topic (the feed against a real broker is tested in platform-testing and the gateway). */
 class RevocationFeedTest {
@@ -17,33 +16,45 @@ class RevocationFeedTest {
     @Test
     void theFeedConnectsWithTheKafkaAuthenticationThePartIsGiven() {
         var client = feed.consumerConfig();
-        org.assertj.core.api.Assertions.assertThat(client).containsEntry("security.protocol", "SASL_SSL")
-                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").doesNotContainKey("sasl.jaas.config")
+        org.assertj.core.api.Assertions.assertThat(client)
+                .containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .doesNotContainKey("sasl.jaas.config")
                 .doesNotContainKey("group.id");
     }
 
     @Test
     void aRevocationEventFromConsentServiceIsApplied() {
-        feed.apply(event("/custodian/consent-service", Revocation.EVENT_TYPE, Revocation.ofSubject("G-17", "100001", Instant.now())));
+        feed.apply(event(
+                "/custodian/consent-service",
+                Revocation.EVENT_TYPE,
+                Revocation.ofSubject("G-17", "100001", Instant.now())));
         assertThat(revocations.held()).isEqualTo(1);
     }
 
     @Test
     void aRevocationFromAnyOtherSourceOrOfAnotherTypeIsIgnored() {
-        feed.apply(event("/custodian/sar-service", Revocation.EVENT_TYPE, Revocation.ofSubject("G-17", null, Instant.now())));
-        feed.apply(event("/custodian/consent-service", "uk.custodian.consent.granted", Revocation.ofSubject("G-17", null, Instant.now())));
+        feed.apply(event(
+                "/custodian/sar-service", Revocation.EVENT_TYPE, Revocation.ofSubject("G-17", null, Instant.now())));
+        feed.apply(event(
+                "/custodian/consent-service",
+                "uk.custodian.consent.granted",
+                Revocation.ofSubject("G-17", null, Instant.now())));
         assertThat(revocations.held()).isZero();
     }
 
     @Test
     void anUnreadableRecordIsSkipped() {
         assertThatCode(() -> {
-            feed.apply("not json");
-            feed.apply("[]");
-            feed.apply(null);
-            feed.apply("{\"type\":\"" + Revocation.EVENT_TYPE + "\",\"source\":\"/custodian/consent-service\"}");
-            feed.apply("{\"type\":\"" + Revocation.EVENT_TYPE + "\",\"source\":\"/custodian/consent-service\",\"data\":{\"subject\":\"\"}}");
-        }).doesNotThrowAnyException();
+                    feed.apply("not json");
+                    feed.apply("[]");
+                    feed.apply(null);
+                    feed.apply(
+                            "{\"type\":\"" + Revocation.EVENT_TYPE + "\",\"source\":\"/custodian/consent-service\"}");
+                    feed.apply("{\"type\":\"" + Revocation.EVENT_TYPE
+                            + "\",\"source\":\"/custodian/consent-service\",\"data\":{\"subject\":\"\"}}");
+                })
+                .doesNotThrowAnyException();
         assertThat(revocations.held()).isZero();
     }
 

@@ -1,18 +1,17 @@
 package org.custodian.tokens;
 
-import io.smallrye.jwt.auth.principal.ParseException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jwt.NumericDate;
-import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.custodian.tokens.Tokens.NOW;
 import static org.custodian.tokens.Tokens.token;
+
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
 
 class RevocationsTest {
 
@@ -22,13 +21,13 @@ class RevocationsTest {
 
     @Test
     void nothingRevokedRefusesNothing() {
-        assertThatCode(() -> revocations.check(token(c -> { }))).doesNotThrowAnyException();
+        assertThatCode(() -> revocations.check(token(c -> {}))).doesNotThrowAnyException();
     }
 
     @Test
     void aRevokedTokenIdIsRefusedAtItsSchool() throws Exception {
         revocations.apply(Revocation.ofTokenId("jti-1", "100001", Instant.ofEpochSecond(NOW + 60)));
-        assertRefused(token(c -> { }));
+        assertRefused(token(c -> {}));
         revocations.check(token(c -> c.setJwtId("jti-2")));
         revocations.check(token(c -> c.setClaim("schools", List.of("100002"))));
     }
@@ -64,12 +63,14 @@ class RevocationsTest {
         revocations.apply(Revocation.ofTokenId("jti-1", null, Instant.ofEpochSecond(NOW)));
         revocations.forgetBefore(NOW + REMEMBER);
         assertThat(revocations.held()).isEqualTo(2);
-        assertRefused(token(c -> { }));
+        assertRefused(token(c -> {}));
         revocations.forgetBefore(NOW + REMEMBER + 1);
         assertThat(revocations.held()).isZero();
     }
 
     private void assertRefused(JsonWebToken token) {
-        assertThatThrownBy(() -> revocations.check(token)).isInstanceOf(ParseException.class).hasMessageContaining("revoked");
+        assertThatThrownBy(() -> revocations.check(token))
+                .isInstanceOf(ParseException.class)
+                .hasMessageContaining("revoked");
     }
 }

@@ -1,19 +1,19 @@
 package org.custodian.tokens;
 
-import jakarta.json.Json;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SchoolsClaimTest {
 
     @Test
     void anArrayOfStringsIsTheSchools() {
-        assertThat(SchoolsClaim.parse(Json.createArrayBuilder().add("100001").add("100002").build()))
+        assertThat(SchoolsClaim.parse(
+                        Json.createArrayBuilder().add("100001").add("100002").build()))
                 .contains(Set.of("100001", "100002"));
         assertThat(SchoolsClaim.parse(List.of("100001"))).contains(Set.of("100001"));
         assertThat(SchoolsClaim.parse(Json.createArrayBuilder().build())).contains(Set.of());
@@ -32,10 +32,18 @@ class SchoolsClaimTest {
 
     @Test
     void anythingButStringsInTheArrayIsMalformed() {
-        assertThat(SchoolsClaim.parse(Json.createArrayBuilder().add("100001").add(100002).build())).isEmpty();
-        assertThat(SchoolsClaim.parse(Json.createArrayBuilder().add(Json.createArrayBuilder().add("100001")).build())).isEmpty();
-        assertThat(SchoolsClaim.parse(Json.createArrayBuilder().addNull().build())).isEmpty();
-        assertThat(SchoolsClaim.parse(Json.createObjectBuilder().add("100001", true).build())).isEmpty();
+        assertThat(SchoolsClaim.parse(
+                        Json.createArrayBuilder().add("100001").add(100002).build()))
+                .isEmpty();
+        assertThat(SchoolsClaim.parse(Json.createArrayBuilder()
+                        .add(Json.createArrayBuilder().add("100001"))
+                        .build()))
+                .isEmpty();
+        assertThat(SchoolsClaim.parse(Json.createArrayBuilder().addNull().build()))
+                .isEmpty();
+        assertThat(SchoolsClaim.parse(
+                        Json.createObjectBuilder().add("100001", true).build()))
+                .isEmpty();
         assertThat(SchoolsClaim.parse(100001)).isEmpty();
         assertThat(SchoolsClaim.parse(Optional.of("100001"))).isEmpty();
     }

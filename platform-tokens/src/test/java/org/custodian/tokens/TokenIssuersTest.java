@@ -1,15 +1,13 @@
 package org.custodian.tokens;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -20,11 +18,12 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real RS256 tokens against real SmallRye verification, with two freshly made key pairs: the users' and the services'. */
 class TokenIssuersTest {
@@ -83,16 +82,21 @@ class TokenIssuersTest {
 
     @Test
     void aServiceTokenNeedsTheServicesAudienceAndAShortLife() {
-        assertThrows(ParseException.class, () -> service.parse(
-                sign(SERVICE_KEY.getPrivate(), SERVICES, "custodian", List.of("service"), 60)));
-        assertThrows(ParseException.class, () -> service.parse(
-                sign(SERVICE_KEY.getPrivate(), SERVICES, "custodian-internal", List.of("service"), 3600)));
+        assertThrows(
+                ParseException.class,
+                () -> service.parse(sign(SERVICE_KEY.getPrivate(), SERVICES, "custodian", List.of("service"), 60)));
+        assertThrows(
+                ParseException.class,
+                () -> service.parse(
+                        sign(SERVICE_KEY.getPrivate(), SERVICES, "custodian-internal", List.of("service"), 3600)));
     }
 
     @Test
     void serviceTokensMustHaveAnIssuerAndAudienceOfTheirOwn() {
-        JWTAuthContextInfo sameIssuer = TokenIssuers.serviceContext(users(), USERS, "custodian-internal", "unused.pem", Duration.ofMinutes(5));
-        JWTAuthContextInfo sameAudience = TokenIssuers.serviceContext(users(), SERVICES, "custodian", "unused.pem", Duration.ofMinutes(5));
+        JWTAuthContextInfo sameIssuer =
+                TokenIssuers.serviceContext(users(), USERS, "custodian-internal", "unused.pem", Duration.ofMinutes(5));
+        JWTAuthContextInfo sameAudience =
+                TokenIssuers.serviceContext(users(), SERVICES, "custodian", "unused.pem", Duration.ofMinutes(5));
         assertThrows(IllegalStateException.class, () -> new TokenIssuers(users(), Optional.of(sameIssuer)));
         assertThrows(IllegalStateException.class, () -> new TokenIssuers(users(), Optional.of(sameAudience)));
         assertTrue(new TokenIssuers(users(), Optional.of(services(Duration.ofMinutes(5)))).acceptsServiceTokens());
@@ -104,21 +108,33 @@ class TokenIssuersTest {
     void eachIssuerKeepsItsOwnKeyWhenBothAreReadFromFiles(@TempDir Path keys) throws Exception {
         JWTAuthContextInfo users = new JWTAuthContextInfo(pem(keys.resolve("users.pem"), USER_KEY), USERS);
         users.setExpectedAudience(Set.of("custodian"));
-        JWTParser parser = new TokenIssuers(users, Optional.of(TokenIssuers.serviceContext(users, SERVICES, "custodian-internal",
-                pem(keys.resolve("services.pem"), SERVICE_KEY), Duration.ofMinutes(5)))).parser();
+        JWTParser parser = new TokenIssuers(
+                        users,
+                        Optional.of(TokenIssuers.serviceContext(
+                                users,
+                                SERVICES,
+                                "custodian-internal",
+                                pem(keys.resolve("services.pem"), SERVICE_KEY),
+                                Duration.ofMinutes(5))))
+                .parser();
         String service = sign(SERVICE_KEY.getPrivate(), SERVICES, "custodian-internal", List.of("service"), 60);
         String person = sign(USER_KEY.getPrivate(), USERS, "custodian", List.of("dpo"), 3600);
         for (int round = 0; round < 2; round++) {
             assertEquals(Set.of("service"), parser.parse(service).getGroups());
             assertEquals(Set.of("dpo"), parser.parse(person).getGroups());
         }
-        assertThrows(ParseException.class, () -> parser.parse(sign(SERVICE_KEY.getPrivate(), USERS, "custodian", List.of("dpo"), 3600)));
+        assertThrows(
+                ParseException.class,
+                () -> parser.parse(sign(SERVICE_KEY.getPrivate(), USERS, "custodian", List.of("dpo"), 3600)));
     }
 
     static String pem(Path file, KeyPair pair) throws Exception {
-        Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pair.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                file,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes())
+                                .encodeToString(pair.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n");
         return "file:" + file;
     }
 
@@ -137,7 +153,8 @@ class TokenIssuersTest {
     }
 
     static JWTAuthContextInfo services(Duration maxLifetime) {
-        JWTAuthContextInfo services = TokenIssuers.serviceContext(users(), SERVICES, "custodian-internal", "unused.pem", maxLifetime);
+        JWTAuthContextInfo services =
+                TokenIssuers.serviceContext(users(), SERVICES, "custodian-internal", "unused.pem", maxLifetime);
         services.setPublicKeyLocation(null);
         services.setPublicVerificationKey(SERVICE_KEY.getPublic());
         return services;

@@ -1,20 +1,18 @@
 package org.custodian.tokens;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
-
-import java.util.List;
-import java.util.function.Consumer;
 
 /** Verified tokens as SmallRye hands them over, built from claims (the signature is not what these tests are about). */
 final class Tokens {
 
     static final long NOW = 1_800_000_000L;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A token issued now for an hour, to {@code sub} {@code G-17} at school 100001, changed by {@code change}. */
     static JsonWebToken token(Consumer<JwtClaims> change) {

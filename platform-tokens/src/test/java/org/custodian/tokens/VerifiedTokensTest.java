@@ -1,23 +1,22 @@
 package org.custodian.tokens;
 
-import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.Test;
-
-import java.lang.reflect.Proxy;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
 
 class VerifiedTokensTest {
 
@@ -27,8 +26,8 @@ class VerifiedTokensTest {
      * A parser that "verifies" a token named exp:<seconds from now> (its jti is that name), refuses one named bad, and
      * "verifies" one named sub:<seconds> with an empty subject.
      */
-    private final JWTParser delegate = (JWTParser) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[]{JWTParser.class}, (proxy, method, args) -> {
+    private final JWTParser delegate = (JWTParser) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {JWTParser.class}, (proxy, method, args) -> {
                 String token = (String) args[0];
                 verifications.add(token);
                 if (token.startsWith("bad")) {
@@ -45,7 +44,8 @@ class VerifiedTokensTest {
             });
 
     private final Revocations revocations = new Revocations(13 * 3600);
-    private final VerifiedTokens tokens = new VerifiedTokens(delegate, new TokenRules(Duration.ofHours(12), 30), revocations);
+    private final VerifiedTokens tokens =
+            new VerifiedTokens(delegate, new TokenRules(Duration.ofHours(12), 30), revocations);
 
     @Test
     void aVerifiedTokenIsVerifiedOnceUntilItExpires() throws Exception {

@@ -1,15 +1,14 @@
 package org.custodian.retention;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.Topics;
 import org.custodian.testing.KafkaTestConsumer;
-
-import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /** Reads what retention-service really published on custodian.retention.v1. */
 public final class Events implements AutoCloseable {
@@ -24,10 +23,13 @@ public final class Events implements AutoCloseable {
 
     /** How many such events arrived within the given time. */
     public long count(String type, String school, Predicate<JsonNode> data, Duration within) {
-        return consumer.drain(within).stream().filter(r -> matches(r, type, school, data)).count();
+        return consumer.drain(within).stream()
+                .filter(r -> matches(r, type, school, data))
+                .count();
     }
 
-    private static boolean matches(ConsumerRecord<String, String> record, String type, String school, Predicate<JsonNode> data) {
+    private static boolean matches(
+            ConsumerRecord<String, String> record, String type, String school, Predicate<JsonNode> data) {
         CloudEvent event = CloudEventCodec.fromJson(record.value());
         return event.type().equals(type) && school.equals(event.schoolurn()) && data.test(event.data());
     }

@@ -1,10 +1,9 @@
 package org.custodian.retention;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.custodian.testing.PostgresResource;
-import org.custodian.testing.TestTokens;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,14 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static io.restassured.RestAssured.given;
+import org.custodian.testing.PostgresResource;
+import org.custodian.testing.TestTokens;
 
 /** Schools of their own for each test, calls as a role, and direct looks at the database. */
 public final class Fixtures {
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** A school URN no other test uses, so tests never see each other's holdings or batches. */
     public static String freshSchool() {
@@ -35,7 +33,13 @@ public final class Fixtures {
 
     /** Calls as a role for a school with a fixed subject (Idempotency-Keys belong to the subject). */
     public static RequestSpecification as(String role, String school, String subject) {
-        return given().header("Authorization", "Bearer " + TestTokens.role(role).school(school).subject(subject).mint())
+        return given().header(
+                        "Authorization",
+                        "Bearer "
+                                + TestTokens.role(role)
+                                        .school(school)
+                                        .subject(subject)
+                                        .mint())
                 .contentType("application/json");
     }
 
@@ -65,7 +69,8 @@ public final class Fixtures {
     }
 
     /** A legal hold as the API takes it. */
-    public static Map<String, Object> legalHold(String scope, String pupilId, String recordClass, String reason, String reference) {
+    public static Map<String, Object> legalHold(
+            String scope, String pupilId, String recordClass, String reason, String reference) {
         Map<String, Object> hold = new LinkedHashMap<>();
         hold.put("scope", scope);
         if (pupilId != null) {
@@ -84,14 +89,23 @@ public final class Fixtures {
     }
 
     public static ValidatableResponse register(String school, List<Map<String, Object>> holdings) {
-        return as("mis", school).body(batch(holdings)).post(base(school) + "/holdings").then();
+        return as("mis", school)
+                .body(batch(holdings))
+                .post(base(school) + "/holdings")
+                .then();
     }
 
     /** Tells the roster projection about a pupil directly (the consumer tests go through Kafka). */
     public static void pupil(String school, String pupilId, LocalDate born, LocalDate left) {
-        execute("INSERT INTO pupil (school_urn, pupil_id, date_of_birth, leaving_date, on_roll) VALUES (?, ?, ?, ?, ?) "
-                + "ON CONFLICT (school_urn, pupil_id) DO UPDATE SET date_of_birth = EXCLUDED.date_of_birth, "
-                + "leaving_date = EXCLUDED.leaving_date", school, pupilId, born, left, left == null);
+        execute(
+                "INSERT INTO pupil (school_urn, pupil_id, date_of_birth, leaving_date, on_roll) VALUES (?, ?, ?, ?, ?) "
+                        + "ON CONFLICT (school_urn, pupil_id) DO UPDATE SET date_of_birth = EXCLUDED.date_of_birth, "
+                        + "leaving_date = EXCLUDED.leaving_date",
+                school,
+                pupilId,
+                born,
+                left,
+                left == null);
     }
 
     public static long count(String sql, Object... params) {
@@ -100,7 +114,7 @@ public final class Fixtures {
 
     public static List<List<Object>> rows(String sql, Object... params) {
         try (Connection connection = PostgresResource.connect();
-             PreparedStatement query = connection.prepareStatement(sql)) {
+                PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 query.setObject(i + 1, params[i]);
             }
@@ -123,7 +137,7 @@ public final class Fixtures {
 
     public static int execute(String sql, Object... params) {
         try (Connection connection = PostgresResource.connect();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 statement.setObject(i + 1, params[i]);
             }

@@ -1,16 +1,15 @@
 package org.custodian.systemtests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.custodian.systemtests.support.Api;
-import org.custodian.systemtests.support.School;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.systemtests.support.School.decision;
 import static org.custodian.systemtests.support.School.parentOf;
 import static org.custodian.systemtests.support.School.pupil;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.custodian.systemtests.support.Api;
+import org.custodian.systemtests.support.School;
+import org.junit.jupiter.api.Test;
 
 /**
  * Story 2. Fingerprints for cashless catering (Protection of Freedoms Act 2012, ss.26-28): at least one parent's
@@ -24,7 +23,8 @@ class BiometricsStory {
     @Test
     void cashlessCateringFollowsBothParentsAndTheChild() {
         School school = School.fresh();
-        school.syncRoster(List.of(pupil(ZOE, "Zoe", 9, 4)), List.of(parentOf(MUM, "MOTHER", ZOE), parentOf(DAD, "FATHER", ZOE)));
+        school.syncRoster(
+                List.of(pupil(ZOE, "Zoe", 9, 4)), List.of(parentOf(MUM, "MOTHER", ZOE), parentOf(DAD, "FATHER", ZOE)));
         Api catering = school.mis;
 
         assertThat(check(school, catering)).as("nobody asked yet").isEqualTo("NOT_ASKED false");
@@ -41,8 +41,9 @@ class BiometricsStory {
         assertThat(check(school, catering)).as("objection withdrawn: yes").isEqualTo("GRANTED true");
 
         // Zoe (9) objects herself: the law lets a child of any age refuse
-        JsonNode own = school.pupil(ZOE).post(school.path("/pupils/" + ZOE + "/consents"),
-                decision("BIOMETRIC_CATERING", "REFUSED", null)).json(201);
+        JsonNode own = school.pupil(ZOE)
+                .post(school.path("/pupils/" + ZOE + "/consents"), decision("BIOMETRIC_CATERING", "REFUSED", null))
+                .json(201);
         assertThat(own.path("givenBy").path("type").asText()).isEqualTo("PUPIL");
         assertThat(check(school, catering)).as("the child objects: no").isEqualTo("REFUSED false");
 
@@ -50,8 +51,12 @@ class BiometricsStory {
         school.parentDecides(MUM, ZOE, "BIOMETRIC_CATERING", "GRANTED");
         assertThat(check(school, catering)).isEqualTo("REFUSED false");
         // and a parent's own grant is what counts, never the child's: a 9-year-old cannot consent to biometrics herself
-        assertThat(school.pupil(ZOE).post(school.path("/pupils/" + ZOE + "/consents"),
-                decision("BIOMETRIC_CATERING", "GRANTED", null)).status()).isEqualTo(422);
+        assertThat(school.pupil(ZOE)
+                        .post(
+                                school.path("/pupils/" + ZOE + "/consents"),
+                                decision("BIOMETRIC_CATERING", "GRANTED", null))
+                        .status())
+                .isEqualTo(422);
         assertThat(check(school, catering)).isEqualTo("REFUSED false");
     }
 

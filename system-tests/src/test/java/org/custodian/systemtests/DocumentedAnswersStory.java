@@ -1,12 +1,8 @@
 package org.custodian.systemtests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.custodian.systemtests.support.Api;
-import org.custodian.systemtests.support.DocumentedFields;
-import org.custodian.systemtests.support.Stack;
-import org.custodian.systemtests.support.Tokens;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -17,8 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.custodian.systemtests.support.Api;
+import org.custodian.systemtests.support.DocumentedFields;
+import org.custodian.systemtests.support.Stack;
+import org.custodian.systemtests.support.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * A front-end engineer builds on the published contract, and a DPO wants to know that no answer carries more than
@@ -31,14 +30,14 @@ class DocumentedAnswersStory {
     static final String SCHOOL = "100001";
     static final String CHILD = "DEMO-P01";
     static final String PARENT = "DEMO-G01A";
-    static final List<String> ROLES =
-            List.of("dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
+    static final List<String> ROLES = List.of(
+            "dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
     static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
 
-    record Operation(String path, Map<String, Boolean> allowed) {
-    }
+    record Operation(String path, Map<String, Boolean> allowed) {}
 
-    final JsonNode document = Api.as(Tokens.mint("dpo", "dev-dpo", SCHOOL)).get("/api/openapi").json(200);
+    final JsonNode document =
+            Api.as(Tokens.mint("dpo", "dev-dpo", SCHOOL)).get("/api/openapi").json(200);
     final DocumentedFields fields = new DocumentedFields(document);
     final Api dpo = Api.as(Tokens.mint("dpo", "dev-dpo", SCHOOL));
 
@@ -59,7 +58,8 @@ class DocumentedAnswersStory {
                 if (!op.allowed().get(role)) {
                     continue;
                 }
-                Api.Reply reply = Api.as(Tokens.mint(role, subjectOf(role), SCHOOL)).get(path.get());
+                Api.Reply reply =
+                        Api.as(Tokens.mint(role, subjectOf(role), SCHOOL)).get(path.get());
                 String type = reply.header("Content-Type").orElse("");
                 if (reply.status() / 100 != 2 || !type.startsWith("application/json")) {
                     continue;
@@ -67,20 +67,27 @@ class DocumentedAnswersStory {
                 JsonNode schema = document.at("/paths/" + escape(op.path()) + "/get/responses/" + reply.status()
                         + "/content/application~1json/schema");
                 if (schema.isMissingNode() || fields.saysNothing(schema)) {
-                    problems.add(role + " GET " + op.path() + ": answered " + reply.status() + " with JSON the document does not describe");
+                    problems.add(role + " GET " + op.path() + ": answered " + reply.status()
+                            + " with JSON the document does not describe");
                     continue;
                 }
                 fields.undocumented(reply.json(), schema)
-                        .forEach(field -> problems.add(role + " GET " + op.path() + ": " + field + " is not documented"));
+                        .forEach(field ->
+                                problems.add(role + " GET " + op.path() + ": " + field + " is not documented"));
                 checked++;
                 any = true;
             }
             operations += any ? 1 : 0;
         }
-        System.out.printf("documented answers: %d answers of %d operations checked against the contract; ids not found for %s%n",
+        System.out.printf(
+                "documented answers: %d answers of %d operations checked against the contract; ids not found for %s%n",
                 checked, operations, unresolved);
-        assertThat(problems).as("answers carrying what the contract does not document").isEmpty();
-        assertThat(operations).as("operations with a successful JSON answer in the demo data").isGreaterThanOrEqualTo(30);
+        assertThat(problems)
+                .as("answers carrying what the contract does not document")
+                .isEmpty();
+        assertThat(operations)
+                .as("operations with a successful JSON answer in the demo data")
+                .isGreaterThanOrEqualTo(30);
         assertThat(checked).isGreaterThanOrEqualTo(80);
     }
 
@@ -162,7 +169,10 @@ class DocumentedAnswersStory {
         List<Operation> operations = new ArrayList<>();
         for (String line : Files.readAllLines(Stack.root().resolve("security/access-matrix.csv"))) {
             String[] cells = line.split(",", -1);
-            if (line.startsWith("#") || cells.length != 3 + ROLES.size() || !cells[1].equals("GET") || !cells[2].startsWith("/api/")) {
+            if (line.startsWith("#")
+                    || cells.length != 3 + ROLES.size()
+                    || !cells[1].equals("GET")
+                    || !cells[2].startsWith("/api/")) {
                 continue;
             }
             Map<String, Boolean> allowed = new LinkedHashMap<>();

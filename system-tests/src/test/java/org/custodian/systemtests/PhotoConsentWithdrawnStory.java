@@ -1,19 +1,5 @@
 package org.custodian.systemtests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.custodian.systemtests.support.Api;
-import org.custodian.systemtests.support.Effects;
-import org.custodian.systemtests.support.EventLog;
-import org.custodian.systemtests.support.PartnerTool;
-import org.custodian.systemtests.support.School;
-import org.custodian.systemtests.support.WebhookReceiver;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.custodian.systemtests.support.School.decisionFor;
@@ -21,6 +7,19 @@ import static org.custodian.systemtests.support.School.holding;
 import static org.custodian.systemtests.support.School.parentOf;
 import static org.custodian.systemtests.support.School.pupil;
 import static org.custodian.systemtests.support.Stack.LONDON;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.custodian.systemtests.support.Api;
+import org.custodian.systemtests.support.Effects;
+import org.custodian.systemtests.support.EventLog;
+import org.custodian.systemtests.support.PartnerTool;
+import org.custodian.systemtests.support.School;
+import org.custodian.systemtests.support.WebhookReceiver;
+import org.junit.jupiter.api.Test;
 
 /**
  * Story 1. A parent grants "photos in the local press"; the school shares a photo with the local newspaper; the other
@@ -37,7 +36,8 @@ class PhotoConsentWithdrawnStory {
     void withdrawingPressPhotoConsentReachesTheClassListSharingThePartnerAndRetention() {
         School school = School.fresh();
         // the MIS syncs the Year 4 class
-        school.syncRoster(List.of(pupil(MIA, "Mia", 9, 4), pupil(LEO, "Leo", 9, 4)),
+        school.syncRoster(
+                List.of(pupil(MIA, "Mia", 9, 4), pupil(LEO, "Leo", 9, 4)),
                 List.of(parentOf(MUM, "MOTHER", MIA), parentOf(DAD, "FATHER", MIA), parentOf(LEO_DAD, "FATHER", LEO)));
 
         // a parent grants press photos; so does Leo's
@@ -47,20 +47,29 @@ class PhotoConsentWithdrawnStory {
         assertThat(school.classList("PHOTO_PRESS", 4)).containsExactlyInAnyOrder(MIA, LEO);
 
         // the local newspaper: a recipient with a consent-based agreement and a webhook endpoint
-        try (WebhookReceiver newspaper = new WebhookReceiver(); PartnerTool tool = new PartnerTool()) {
+        try (WebhookReceiver newspaper = new WebhookReceiver();
+                PartnerTool tool = new PartnerTool()) {
             String paper = school.addRecipient("Watford Observer", "CONTROLLER");
-            school.consentAgreement(paper, "Photos in the local press", "press-photos", "PHOTO_PRESS", "PHOTOGRAPHS", "IDENTITY");
+            school.consentAgreement(
+                    paper, "Photos in the local press", "press-photos", "PHOTO_PRESS", "PHOTOGRAPHS", "IDENTITY");
             school.webhookEndpoint(paper, newspaper, "consent.withdrawn", "disclosure.made");
             tool.receive(school.webhookEndpoint(paper, tool.url(), "consent.withdrawn"));
 
-            // sharing-service learns the roster and the grant from Kafka; then the school discloses the sports-day photo
-            await("sharing-service sees Mia's press-photo consent").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> decisionFor(school.sharingCheck(paper, "press-photos", List.of(MIA), "PHOTOGRAPHS"), MIA)
-                            .path("outcome").asText().equals("ALLOWED"));
+            // sharing-service learns the roster and the grant from Kafka; then the school discloses the sports-day
+            // photo
+            await("sharing-service sees Mia's press-photo consent")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> decisionFor(
+                                    school.sharingCheck(paper, "press-photos", List.of(MIA), "PHOTOGRAPHS"), MIA)
+                            .path("outcome")
+                            .asText()
+                            .equals("ALLOWED"));
             JsonNode disclosed = school.disclose(paper, "press-photos", List.of(MIA, LEO), "PHOTOGRAPHS");
             assertThat(decisionFor(disclosed, MIA).path("outcome").asText()).isEqualTo("ALLOWED");
             assertThat(decisionFor(disclosed, MIA).path("lawfulBasis").asText()).isEqualTo("CONSENT");
-            await("the newspaper is told of the disclosure").atMost(Duration.ofSeconds(30))
+            await("the newspaper is told of the disclosure")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> !newspaper.processed("disclosure.made").isEmpty());
 
             // the school holds the photographs under that consent, and Mia's attendance register entry by law
@@ -68,7 +77,10 @@ class PhotoConsentWithdrawnStory {
             school.registerHoldings(List.of(
                     holding("PHOTOGRAPHS_AND_RECORDINGS", MIA, "PHOTO-SPORTS-DAY-MIA", taken, "PHOTO_PRESS"),
                     holding("ADMISSION_ATTENDANCE_REGISTERS", MIA, "ATT-MIA", taken, null)));
-            assertThat(school.holdingOf(MIA, "PHOTO-SPORTS-DAY-MIA").path("dueOn").isNull()).isTrue();
+            assertThat(school.holdingOf(MIA, "PHOTO-SPORTS-DAY-MIA")
+                            .path("dueOn")
+                            .isNull())
+                    .isTrue();
 
             try (EventLog consentEvents = new EventLog("custodian.consent.v1", school.urn)) {
                 // the other parent withdraws
@@ -77,15 +89,32 @@ class PhotoConsentWithdrawnStory {
                 assertThat(withdrawn.path("effectiveStatus").asText()).isEqualTo("WITHDRAWN");
 
                 Map<String, Long> seen = Effects.since("the withdrawal (story 1)", before)
-                        .expect("class list excludes Mia", () -> !school.classList("PHOTO_PRESS", 4).contains(MIA))
-                        .expect("sharing refuses Mia", () -> decisionFor(school.sharingCheck(paper, "press-photos", List.of(MIA), "PHOTOGRAPHS"), MIA)
-                                .path("reasons").toString().contains("CONSENT_WITHDRAWN"))
-                        .expect("newspaper receives consent.withdrawn", () -> !newspaper.processed("consent.withdrawn").isEmpty())
-                        .expect("the newspaper's partner-receiver verifies it", () -> !tool.verified().isEmpty())
-                        .expect("retention shows the photographs due", () -> school.holdingOf(MIA, "PHOTO-SPORTS-DAY-MIA").hasNonNull("dueOn"))
+                        .expect(
+                                "class list excludes Mia",
+                                () -> !school.classList("PHOTO_PRESS", 4).contains(MIA))
+                        .expect(
+                                "sharing refuses Mia",
+                                () -> decisionFor(
+                                                school.sharingCheck(paper, "press-photos", List.of(MIA), "PHOTOGRAPHS"),
+                                                MIA)
+                                        .path("reasons")
+                                        .toString()
+                                        .contains("CONSENT_WITHDRAWN"))
+                        .expect(
+                                "newspaper receives consent.withdrawn",
+                                () -> !newspaper.processed("consent.withdrawn").isEmpty())
+                        .expect(
+                                "the newspaper's partner-receiver verifies it",
+                                () -> !tool.verified().isEmpty())
+                        .expect(
+                                "retention shows the photographs due",
+                                () -> school.holdingOf(MIA, "PHOTO-SPORTS-DAY-MIA")
+                                        .hasNonNull("dueOn"))
                         .await(Duration.ofSeconds(20));
-                long slowest = seen.values().stream().mapToLong(Long::longValue).max().orElseThrow();
-                System.out.printf("MEASURE story 1: every effect of the withdrawal seen after %d ms (the notice's promise: within a second: %s)%n",
+                long slowest =
+                        seen.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+                System.out.printf(
+                        "MEASURE story 1: every effect of the withdrawal seen after %d ms (the notice's promise: within a second: %s)%n",
                         slowest, slowest <= 1000 ? "kept" : "NOT kept on this run");
 
                 // the class list: Mia gone, Leo still there
@@ -110,31 +139,50 @@ class PhotoConsentWithdrawnStory {
                 assertThat(message.data().path("requiredAction").asText()).isNotBlank();
                 assertThat(newspaper.all()).allMatch(WebhookReceiver.Received::verified);
 
-                // the partner's own tool verified the same event, and answers the action it opened from the command line
+                // the partner's own tool verified the same event, and answers the action it opened from the command
+                // line
                 JsonNode event = tool.verified().get(0);
                 assertThat(event.path("type").asText()).isEqualTo("consent.withdrawn");
                 assertThat(event.path("data").path("pupilId").asText()).isEqualTo(MIA);
                 String action = event.path("data").path("action").path("id").asText();
-                assertThat(action).isEqualTo(message.data().path("action").path("id").asText()).isNotBlank();
-                PartnerTool.Result done = PartnerTool.answer(school.urn, paper, "complete", action, "--outcome", "DELETED",
-                        "--records", "1", "--reference", "NEWSDESK-" + MIA);
+                assertThat(action)
+                        .isEqualTo(message.data().path("action").path("id").asText())
+                        .isNotBlank();
+                PartnerTool.Result done = PartnerTool.answer(
+                        school.urn,
+                        paper,
+                        "complete",
+                        action,
+                        "--outcome",
+                        "DELETED",
+                        "--records",
+                        "1",
+                        "--reference",
+                        "NEWSDESK-" + MIA);
                 assertThat(done.exitCode()).as(done.output()).isZero();
-                JsonNode closed = school.dpo.get(school.path("/partner-actions/" + action)).json(200);
+                JsonNode closed = school.dpo
+                        .get(school.path("/partner-actions/" + action))
+                        .json(200);
                 assertThat(closed.path("status").asText()).isEqualTo("COMPLETED");
                 assertThat(closed.toString()).contains("DELETED", "NEWSDESK-" + MIA);
 
                 // retention: the consent-based photographs fall due today; the attendance register keeps its date
                 JsonNode photos = school.holdingOf(MIA, "PHOTO-SPORTS-DAY-MIA");
-                assertThat(photos.path("dueOn").asText()).isEqualTo(LocalDate.now(LONDON).toString());
+                assertThat(photos.path("dueOn").asText())
+                        .isEqualTo(LocalDate.now(LONDON).toString());
                 assertThat(photos.path("dueAction").asText()).isEqualTo("DESTROY");
-                assertThat(school.holdingOf(MIA, "ATT-MIA").path("dueOn").asText()).isEqualTo(taken.plusYears(6).toString());
+                assertThat(school.holdingOf(MIA, "ATT-MIA").path("dueOn").asText())
+                        .isEqualTo(taken.plusYears(6).toString());
 
                 // Kafka: the withdrawal was published once, with the effective status consumers act on
                 List<JsonNode> events = consentEvents.ofType("consent.withdrawn");
                 assertThat(events).hasSize(1);
-                assertThat(events.get(0).path("subject").asText()).isEqualTo("schools/" + school.urn + "/pupils/" + MIA);
-                assertThat(events.get(0).path("data").path("effectiveStatus").asText()).isEqualTo("WITHDRAWN");
-                assertThat(events.get(0).path("data").path("givenById").asText()).isEqualTo(DAD);
+                assertThat(events.get(0).path("subject").asText())
+                        .isEqualTo("schools/" + school.urn + "/pupils/" + MIA);
+                assertThat(events.get(0).path("data").path("effectiveStatus").asText())
+                        .isEqualTo("WITHDRAWN");
+                assertThat(events.get(0).path("data").path("givenById").asText())
+                        .isEqualTo(DAD);
             }
         }
     }

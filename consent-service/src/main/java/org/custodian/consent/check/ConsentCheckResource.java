@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.custodian.consent.decision.ConsentStatus;
 import org.custodian.consent.purpose.Purposes;
 import org.custodian.consent.roster.YearGroups;
@@ -24,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-
 @Path("/api/v1/schools/{urn}")
 @Tag(name = "Consent checks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,8 +33,10 @@ public class ConsentCheckResource {
 
     @Inject
     Caller caller;
+
     @Inject
     ConsentChecks checks;
+
     @Inject
     Purposes purposes;
 
@@ -49,22 +50,30 @@ public class ConsentCheckResource {
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public ConsentChecks.Matrix check(@PathParam("urn") String urn, @Valid @NotNull ConsentCheckRequest request) {
         caller.requireSchool(urn);
-        return checks.check(urn, List.copyOf(new java.util.LinkedHashSet<>(request.pupils())),
+        return checks.check(
+                urn,
+                List.copyOf(new java.util.LinkedHashSet<>(request.pupils())),
                 List.copyOf(new java.util.LinkedHashSet<>(request.purposes())));
     }
 
     @GET
     @Path("purposes/{code}/pupils")
     @RolesAllowed({Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
-    @Operation(summary = "The class list for a purpose: pupils on roll with a status (default GRANTED), optionally of one year group")
+    @Operation(
+            summary =
+                    "The class list for a purpose: pupils on roll with a status (default GRANTED), optionally of one year group")
     @APIResponse(responseCode = "200", description = "A page of pupils")
     @APIResponse(responseCode = "400", description = "Bad status, year group, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such purpose")
-    public Page<ConsentChecks.Listed> classList(@PathParam("urn") String urn, @PathParam("code") String code,
-                                                @QueryParam("status") String status, @QueryParam("yearGroup") String yearGroup,
-                                                @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<ConsentChecks.Listed> classList(
+            @PathParam("urn") String urn,
+            @PathParam("code") String code,
+            @QueryParam("status") String status,
+            @QueryParam("yearGroup") String yearGroup,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = PageRequest.of(limit, cursor);
         if (purposes.find(urn, code).isEmpty()) {
@@ -83,6 +92,4 @@ public class ConsentCheckResource {
             throw Problems.invalid("status", "one of GRANTED, REFUSED, WITHDRAWN, EXPIRED, RENEWAL_NEEDED, NOT_ASKED");
         }
     }
-
-
 }

@@ -2,14 +2,6 @@ package org.custodian.consent.check;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.consent.decision.ConsentStatus;
-import org.custodian.consent.decision.StoredStatus;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.consent.support.Today;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.platform.problems.Problems;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +9,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.consent.decision.ConsentStatus;
+import org.custodian.consent.decision.StoredStatus;
+import org.custodian.consent.support.Today;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
 
 /**
  * The hot path: effective statuses for many pupils and purposes, and the class list for one purpose, each answered
@@ -26,19 +25,20 @@ import java.util.Set;
 public class ConsentChecks {
 
     /** One pupil's row of the matrix; {@code permitted} is what a teacher acts on. */
-    public record PupilResult(String pupilId, boolean onRoll, Map<String, Cell> statuses) {
-    }
+    public record PupilResult(String pupilId, boolean onRoll, Map<String, Cell> statuses) {}
 
-    public record Cell(ConsentStatus status, boolean permitted) {
-    }
+    public record Cell(ConsentStatus status, boolean permitted) {}
 
-    public record Matrix(List<PupilResult> results, List<String> unknownPupils) {
-    }
+    public record Matrix(List<PupilResult> results, List<String> unknownPupils) {}
 
     /** A pupil on a class list. */
-    public record Listed(String pupilId, String givenName, String familyName, int yearGroup, ConsentStatus status,
-                         LocalDate validUntil) {
-    }
+    public record Listed(
+            String pupilId,
+            String givenName,
+            String familyName,
+            int yearGroup,
+            ConsentStatus status,
+            LocalDate validUntil) {}
 
     private final Jdbc db;
     private final Today today;
@@ -54,7 +54,8 @@ public class ConsentChecks {
         Map<String, PupilResult> results = new LinkedHashMap<>();
         Set<String> unknownPupils = new LinkedHashSet<>();
         Set<String> unknownPurposes = new LinkedHashSet<>();
-        db.list("""
+        db.list(
+                """
                 SELECT q.pupil_id, c.code, pu.code IS NOT NULL AS purpose_known, p.pupil_id IS NOT NULL AS pupil_known,
                        p.leaving_date, s.status, s.effective_version, s.valid_until
                 FROM unnest(?::text[]) WITH ORDINALITY AS q(pupil_id, n)
@@ -63,25 +64,38 @@ public class ConsentChecks {
                 LEFT JOIN pupil p ON p.school_urn = ? AND p.pupil_id = q.pupil_id
                 LEFT JOIN consent_status s ON s.school_urn = ? AND s.pupil_id = q.pupil_id AND s.purpose_code = c.code
                 ORDER BY q.n, c.m
-                """, rs -> {
-            String pupilId = rs.getString("pupil_id");
-            String code = rs.getString("code");
-            if (!rs.getBoolean("purpose_known")) {
-                unknownPurposes.add(code);
-            } else if (!rs.getBoolean("pupil_known")) {
-                unknownPupils.add(pupilId);
-            } else {
-                LocalDate leaving = Jdbc.date(rs, "leaving_date");
-                boolean onRoll = leaving == null || !day.isAfter(leaving);
-                String stored = rs.getString("status");
-                ConsentStatus status = stored == null ? ConsentStatus.NOT_ASKED
-                        : new StoredStatus(pupilId, code, ConsentStatus.valueOf(stored), Jdbc.integer(rs, "effective_version"),
-                        Jdbc.date(rs, "valid_until")).statusOn(day);
-                results.computeIfAbsent(pupilId, id -> new PupilResult(id, onRoll, new LinkedHashMap<>()))
-                        .statuses().put(code, new Cell(status, onRoll && status == ConsentStatus.GRANTED));
-            }
-            return null;
-        }, pupilIds, purposes, urn, urn, urn);
+                """,
+                rs -> {
+                    String pupilId = rs.getString("pupil_id");
+                    String code = rs.getString("code");
+                    if (!rs.getBoolean("purpose_known")) {
+                        unknownPurposes.add(code);
+                    } else if (!rs.getBoolean("pupil_known")) {
+                        unknownPupils.add(pupilId);
+                    } else {
+                        LocalDate leaving = Jdbc.date(rs, "leaving_date");
+                        boolean onRoll = leaving == null || !day.isAfter(leaving);
+                        String stored = rs.getString("status");
+                        ConsentStatus status = stored == null
+                                ? ConsentStatus.NOT_ASKED
+                                : new StoredStatus(
+                                                pupilId,
+                                                code,
+                                                ConsentStatus.valueOf(stored),
+                                                Jdbc.integer(rs, "effective_version"),
+                                                Jdbc.date(rs, "valid_until"))
+                                        .statusOn(day);
+                        results.computeIfAbsent(pupilId, id -> new PupilResult(id, onRoll, new LinkedHashMap<>()))
+                                .statuses()
+                                .put(code, new Cell(status, onRoll && status == ConsentStatus.GRANTED));
+                    }
+                    return null;
+                },
+                pupilIds,
+                purposes,
+                urn,
+                urn,
+                urn);
         if (!unknownPurposes.isEmpty()) {
             throw Problems.invalid("purposes", "unknown purpose code(s) " + String.join(", ", unknownPurposes));
         }
@@ -89,7 +103,8 @@ public class ConsentChecks {
     }
 
     /** Pupils on roll with a given status for a purpose, in id order, optionally of one year group. */
-    public Page<Listed> classList(String urn, String purpose, ConsentStatus status, Integer yearGroup, PageRequest page) {
+    public Page<Listed> classList(
+            String urn, String purpose, ConsentStatus status, Integer yearGroup, PageRequest page) {
         LocalDate day = today.date();
         StringBuilder sql = new StringBuilder("""
                 SELECT p.pupil_id, p.given_name, p.family_name, p.year_group, s.status, s.effective_version, s.valid_until
@@ -119,14 +134,28 @@ public class ConsentChecks {
         }
         sql.append(" ORDER BY p.pupil_id LIMIT ?");
         params.add(page.fetchSize());
-        List<Listed> rows = db.list(sql.toString(), rs -> {
-            String stored = rs.getString("status");
-            ConsentStatus now = stored == null ? ConsentStatus.NOT_ASKED
-                    : new StoredStatus(rs.getString("pupil_id"), purpose, ConsentStatus.valueOf(stored),
-                    Jdbc.integer(rs, "effective_version"), Jdbc.date(rs, "valid_until")).statusOn(day);
-            return new Listed(rs.getString("pupil_id"), rs.getString("given_name"), rs.getString("family_name"),
-                    rs.getInt("year_group"), now, Jdbc.date(rs, "valid_until"));
-        }, params.toArray());
+        List<Listed> rows = db.list(
+                sql.toString(),
+                rs -> {
+                    String stored = rs.getString("status");
+                    ConsentStatus now = stored == null
+                            ? ConsentStatus.NOT_ASKED
+                            : new StoredStatus(
+                                            rs.getString("pupil_id"),
+                                            purpose,
+                                            ConsentStatus.valueOf(stored),
+                                            Jdbc.integer(rs, "effective_version"),
+                                            Jdbc.date(rs, "valid_until"))
+                                    .statusOn(day);
+                    return new Listed(
+                            rs.getString("pupil_id"),
+                            rs.getString("given_name"),
+                            rs.getString("family_name"),
+                            rs.getInt("year_group"),
+                            now,
+                            Jdbc.date(rs, "valid_until"));
+                },
+                params.toArray());
         return Page.fromRows(rows, page, l -> List.of(l.pupilId()));
     }
 }

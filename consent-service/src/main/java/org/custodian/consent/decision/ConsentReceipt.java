@@ -29,18 +29,13 @@ public record ConsentReceipt(
 
     public static final String VERSION = "custodian-consent-receipt/1";
 
-    public record Controller(String name, String schoolUrn, String dpoName, String dpoEmail) {
-    }
+    public record Controller(String name, String schoolUrn, String dpoName, String dpoEmail) {}
 
-    public record Subject(String pupilId) {
-    }
+    public record Subject(String pupilId) {}
 
-    public record GivenBy(Giver.Type type, String id, String relationship) {
-    }
+    public record GivenBy(Giver.Type type, String id, String relationship) {}
 
-    public record PurposeShown(String code, String title, int version, String wording) {
-    }
+    public record PurposeShown(String code, String title, int version, String wording) {}
 
-    public record RecordedBy(String actor, String role) {
-    }
+    public record RecordedBy(String actor, String role) {}
 }

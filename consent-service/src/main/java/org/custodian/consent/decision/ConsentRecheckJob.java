@@ -3,11 +3,10 @@ package org.custodian.consent.decision;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.consent.support.Today;
-import org.custodian.platform.jobs.ClusterLock;
-
 import java.util.List;
 import java.util.Map;
+import org.custodian.consent.support.Today;
+import org.custodian.platform.jobs.ClusterLock;
 
 /**
  * Statuses that change with time alone: a grant passes its validity ({@code consent.expired}) or a pupil reaches the
@@ -27,7 +26,9 @@ public class ConsentRecheckJob {
         this.today = today;
     }
 
-    @Scheduled(every = "${custodian.consent.recheck-every:15m}", delayed = "30s",
+    @Scheduled(
+            every = "${custodian.consent.recheck-every:15m}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         recheckDue();
@@ -42,7 +43,8 @@ public class ConsentRecheckJob {
                 if (due.isEmpty()) {
                     return;
                 }
-                due.forEach((urn, pupils) -> changed[0] += statuses.recompute(urn, pupils, true).size());
+                due.forEach((urn, pupils) ->
+                        changed[0] += statuses.recompute(urn, pupils, true).size());
             }
         });
         return ran ? changed[0] : -1;

@@ -1,8 +1,5 @@
 package org.custodian.consent.decision;
 
-import org.custodian.consent.purpose.PurposeKind;
-import org.custodian.consent.school.ConflictPolicy;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.custodian.consent.purpose.PurposeKind;
+import org.custodian.consent.school.ConflictPolicy;
 
 /**
  * The resolution rules: from every decision ever recorded about one pupil and one purpose, the effective status
@@ -31,22 +30,30 @@ import java.util.Set;
  */
 public final class ConsentResolver {
 
-    private ConsentResolver() {
-    }
+    private ConsentResolver() {}
 
     /** What the rules need besides the decisions. */
-    public record Context(PurposeKind kind, int reconsentFrom, Set<String> guardiansWithResponsibility,
-                          boolean pupilCompetent, boolean onRoll, ConflictPolicy policy, LocalDate today) {
-    }
+    public record Context(
+            PurposeKind kind,
+            int reconsentFrom,
+            Set<String> guardiansWithResponsibility,
+            boolean pupilCompetent,
+            boolean onRoll,
+            ConflictPolicy policy,
+            LocalDate today) {}
 
     /**
      * @param effectiveVersion the purpose version the status rests on (for a grant, the newest counting grant)
      * @param validUntil       the last day the status holds before it expires (null when it does not)
      * @param permitted        whether the school may use the child's data for the purpose now
      */
-    public record Resolution(ConsentStatus status, boolean permitted, Integer effectiveVersion, LocalDate validUntil,
-                             List<String> countingDecisions, List<String> explanation) {
-    }
+    public record Resolution(
+            ConsentStatus status,
+            boolean permitted,
+            Integer effectiveVersion,
+            LocalDate validUntil,
+            List<String> countingDecisions,
+            List<String> explanation) {}
 
     public static Resolution resolve(Context context, List<RecordedDecision> decisions) {
         List<String> why = new ArrayList<>();
@@ -56,23 +63,32 @@ public final class ConsentResolver {
 
         for (RecordedDecision latest : latestPerGiver(decisions)) {
             String who = describe(latest.giver());
-            if (!latest.giver().isPupil() && !context.guardiansWithResponsibility().contains(latest.giver().id())) {
+            if (!latest.giver().isPupil()
+                    && !context.guardiansWithResponsibility()
+                            .contains(latest.giver().id())) {
                 why.add(who + " does not hold parental responsibility now: their " + word(latest) + " does not count");
-            } else if (latest.giver().isPupil() && context.kind() == PurposeKind.STANDARD && !context.pupilCompetent()) {
-                why.add("the pupil is below the school's competence age: their own " + word(latest) + " does not count");
-            } else if (latest.giver().isPupil() && context.kind() == PurposeKind.BIOMETRIC && !latest.decision().isRestrictive()) {
+            } else if (latest.giver().isPupil()
+                    && context.kind() == PurposeKind.STANDARD
+                    && !context.pupilCompetent()) {
+                why.add("the pupil is below the school's competence age: their own " + word(latest)
+                        + " does not count");
+            } else if (latest.giver().isPupil()
+                    && context.kind() == PurposeKind.BIOMETRIC
+                    && !latest.decision().isRestrictive()) {
                 why.add("for biometric data a parent must consent: the pupil's own grant does not count");
             } else if (latest.decision() == Decision.GRANTED && latest.purposeVersion() < context.reconsentFrom()) {
                 staleGrant = true;
                 why.add(who + " granted wording version " + latest.purposeVersion() + ", but version "
                         + context.reconsentFrom() + " asks everyone again: renewal needed");
-            } else if (latest.decision() == Decision.GRANTED && latest.validUntil() != null
+            } else if (latest.decision() == Decision.GRANTED
+                    && latest.validUntil() != null
                     && latest.validUntil().isBefore(context.today())) {
                 expiredGrant = true;
                 why.add(who + "'s grant expired after " + latest.validUntil());
             } else {
                 counting.add(latest);
-                why.add(who + " " + word(latest) + " (version " + latest.purposeVersion() + ", " + latest.recordedAt() + ")");
+                why.add(who + " " + word(latest) + " (version " + latest.purposeVersion() + ", " + latest.recordedAt()
+                        + ")");
             }
         }
 
@@ -82,16 +98,22 @@ public final class ConsentResolver {
         if (!context.onRoll()) {
             why.add("the pupil has left the school: counts as not consented");
         }
-        return new Resolution(outcome.status(), permitted, outcome.version(), outcome.validUntil(),
-                outcome.deciding().stream().map(RecordedDecision::id).toList(), List.copyOf(why));
+        return new Resolution(
+                outcome.status(),
+                permitted,
+                outcome.version(),
+                outcome.validUntil(),
+                outcome.deciding().stream().map(RecordedDecision::id).toList(),
+                List.copyOf(why));
     }
 
-    private record Outcome(ConsentStatus status, Integer version, LocalDate validUntil, List<RecordedDecision> deciding) {
-    }
+    private record Outcome(
+            ConsentStatus status, Integer version, LocalDate validUntil, List<RecordedDecision> deciding) {}
 
     private static Optional<Outcome> decide(Context context, List<RecordedDecision> counting, List<String> why) {
         Optional<RecordedDecision> pupilObjection = counting.stream()
-                .filter(d -> d.giver().isPupil() && d.decision().isRestrictive()).findFirst();
+                .filter(d -> d.giver().isPupil() && d.decision().isRestrictive())
+                .findFirst();
         if (pupilObjection.isPresent()) {
             why.add("the pupil's own " + word(pupilObjection.get()) + " always wins");
             return Optional.of(restrictive(pupilObjection.get()));
@@ -121,7 +143,8 @@ public final class ConsentResolver {
             why.add("a parent objected: biometric data may not be processed (Protection of Freedoms Act 2012, s.26)");
             return restrictive(objection.get());
         }
-        why.add("a parent consented, no parent objected and the child has not objected (Protection of Freedoms Act 2012, s.26)");
+        why.add(
+                "a parent consented, no parent objected and the child has not objected (Protection of Freedoms Act 2012, s.26)");
         return granted(counting);
     }
 
@@ -144,9 +167,14 @@ public final class ConsentResolver {
 
     /** Granted while any counting grant lasts: the newest version and the last expiry among them. */
     private static Outcome granted(List<RecordedDecision> grants) {
-        int version = grants.stream().mapToInt(RecordedDecision::purposeVersion).max().orElseThrow();
-        LocalDate validUntil = grants.stream().anyMatch(d -> d.validUntil() == null) ? null
-                : grants.stream().map(RecordedDecision::validUntil).max(Comparator.naturalOrder()).orElseThrow();
+        int version =
+                grants.stream().mapToInt(RecordedDecision::purposeVersion).max().orElseThrow();
+        LocalDate validUntil = grants.stream().anyMatch(d -> d.validUntil() == null)
+                ? null
+                : grants.stream()
+                        .map(RecordedDecision::validUntil)
+                        .max(Comparator.naturalOrder())
+                        .orElseThrow();
         return new Outcome(ConsentStatus.GRANTED, version, validUntil, grants);
     }
 

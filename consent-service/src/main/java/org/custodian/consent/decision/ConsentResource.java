@@ -14,20 +14,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import org.custodian.consent.roster.PupilAccess;
 import org.custodian.consent.roster.RosterIds;
 import org.custodian.platform.idempotency.IdempotencyKeys;
-import org.custodian.platform.quota.Quotas;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.custodian.platform.problems.Problems;
+import org.custodian.platform.quota.Quotas;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.List;
 
 @Path("/api/v1/schools/{urn}/pupils/{pupilId}/consents")
 @Tag(name = "Consent decisions")
@@ -37,14 +36,19 @@ public class ConsentResource {
 
     @Inject
     Caller caller;
+
     @Inject
     Decisions decisions;
+
     @Inject
     PupilConsents pupilConsents;
+
     @Inject
     PupilAccess access;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     Quotas quotas;
     /** How many consents one parent or pupil may withdraw in a day: far above a family's need, a brake on bulk abuse. */
@@ -55,15 +59,23 @@ public class ConsentResource {
     @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS})
     @Operation(summary = "Record a decision (grant, refuse or withdraw: the same call); returns the consent receipt")
     @APIResponse(responseCode = "201", description = "The consent receipt")
-    @APIResponse(responseCode = "400", description = "Invalid decision, unknown purpose or version, future evidence date")
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid decision, unknown purpose or version, future evidence date")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role not allowed, or a parent deciding for someone else")
     @APIResponse(responseCode = "404", description = "No such pupil, or not your child")
     @APIResponse(responseCode = "409", description = "Idempotency-Key used with another body")
-    @APIResponse(responseCode = "422", description = "The rules do not let this person decide (parental responsibility, competence age, biometrics)")
+    @APIResponse(
+            responseCode = "422",
+            description =
+                    "The rules do not let this person decide (parental responsibility, competence age, biometrics)")
     @APIResponse(responseCode = "429", description = "A parent or pupil reached today's limit of withdrawals (audited)")
-    public Response record(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId,
-                           @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DecisionRequest request) {
+    public Response record(
+            @PathParam("urn") String urn,
+            @PathParam("pupilId") String pupilId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull DecisionRequest request) {
         caller.requireSchool(urn);
         RosterIds.require(pupilId, "pupilId");
         String path = "/api/v1/schools/" + urn + "/pupils/" + pupilId + "/consents";
@@ -72,20 +84,33 @@ public class ConsentResource {
                 quotas.consume(caller, urn, "consents.withdraw", withdrawalsPerDay);
             }
             ConsentReceipt receipt = decisions.record(urn, pupilId, request, caller);
-            return Response.created(URI.create(path + "/" + receipt.receiptId())).entity(receipt).build();
+            return Response.created(URI.create(path + "/" + receipt.receiptId()))
+                    .entity(receipt)
+                    .build();
         });
     }
 
     @GET
-    @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
-    @Operation(summary = "The pupil's status for every purpose, with which decisions count and why; ?history=true adds every decision")
+    @RolesAllowed({
+        Roles.PARENT,
+        Roles.PUPIL,
+        Roles.DPO,
+        Roles.SCHOOL_ADMIN,
+        Roles.STAFF,
+        Roles.SAFEGUARDING_LEAD,
+        Roles.MIS,
+        Roles.AUDITOR
+    })
+    @Operation(
+            summary =
+                    "The pupil's status for every purpose, with which decisions count and why; ?history=true adds every decision")
     @APIResponse(responseCode = "200", description = "Statuses (and history)")
     @APIResponse(responseCode = "400", description = "Bad history flag")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such pupil, or not your child")
-    public PupilConsents.View statuses(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId,
-                                       @QueryParam("history") String history) {
+    public PupilConsents.View statuses(
+            @PathParam("urn") String urn, @PathParam("pupilId") String pupilId, @QueryParam("history") String history) {
         caller.requireSchool(urn);
         boolean withHistory = flag(history);
         return pupilConsents.view(urn, access.requireVisible(urn, pupilId, caller), withHistory, caller);
@@ -93,17 +118,29 @@ public class ConsentResource {
 
     @GET
     @Path("{decisionId}")
-    @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({
+        Roles.PARENT,
+        Roles.PUPIL,
+        Roles.DPO,
+        Roles.SCHOOL_ADMIN,
+        Roles.STAFF,
+        Roles.SAFEGUARDING_LEAD,
+        Roles.MIS,
+        Roles.AUDITOR
+    })
     @Operation(summary = "The consent receipt of one decision")
     @APIResponse(responseCode = "200", description = "The receipt")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such decision, or not your child")
-    public ConsentReceipt receipt(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId,
-                                  @PathParam("decisionId") String decisionId) {
+    public ConsentReceipt receipt(
+            @PathParam("urn") String urn,
+            @PathParam("pupilId") String pupilId,
+            @PathParam("decisionId") String decisionId) {
         caller.requireSchool(urn);
         access.requireVisible(urn, pupilId, caller);
-        StoredDecision decision = decisions.decision(urn, pupilId, decisionId)
+        StoredDecision decision = decisions
+                .decision(urn, pupilId, decisionId)
                 .orElseThrow(() -> Problems.notFound("no decision with that id"));
         return decisions.receiptOf(urn, decision, pupilConsents.statusNow(urn, pupilId, decision.purpose()));
     }

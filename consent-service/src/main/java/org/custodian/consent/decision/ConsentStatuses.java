@@ -4,27 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.custodian.consent.decision.ConsentResolver.Context;
-import org.custodian.consent.decision.ConsentResolver.Resolution;
-import org.custodian.consent.purpose.Purpose;
-import org.custodian.consent.purpose.PurposeReworded;
-import org.custodian.consent.purpose.PurposeKind;
-import org.custodian.consent.purpose.Purposes;
-import org.custodian.consent.roster.Ages;
-import org.custodian.consent.roster.Pupil;
-import org.custodian.consent.roster.Roster;
-import org.custodian.consent.roster.RosterChanged;
-import org.custodian.consent.school.School;
-import org.custodian.consent.school.SchoolRulesChanged;
-import org.custodian.consent.school.Schools;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.consent.support.Events;
-import org.custodian.consent.support.Today;
-import org.custodian.platform.events.CloudEvent;
-import org.custodian.platform.events.ConsentEvents;
-import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.outbox.Outbox;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -37,6 +16,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.custodian.consent.decision.ConsentResolver.Context;
+import org.custodian.consent.decision.ConsentResolver.Resolution;
+import org.custodian.consent.purpose.Purpose;
+import org.custodian.consent.purpose.PurposeKind;
+import org.custodian.consent.purpose.PurposeReworded;
+import org.custodian.consent.purpose.Purposes;
+import org.custodian.consent.roster.Ages;
+import org.custodian.consent.roster.Pupil;
+import org.custodian.consent.roster.Roster;
+import org.custodian.consent.roster.RosterChanged;
+import org.custodian.consent.school.School;
+import org.custodian.consent.school.SchoolRulesChanged;
+import org.custodian.consent.school.Schools;
+import org.custodian.consent.support.Events;
+import org.custodian.consent.support.Today;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.ConsentEvents;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.outbox.Outbox;
 
 /**
  * Keeps the stored effective statuses equal to what the resolution rules say, so that a check is one indexed read.
@@ -60,22 +59,35 @@ public class ConsentStatuses {
             """;
 
     /** Everything the rules need about some pupils, loaded with one query per table. */
-    public record Inputs(School school, Map<String, Purpose> purposes, Map<String, Pupil> pupils,
-                         Map<String, Set<String>> responsible, Map<String, List<StoredDecision>> decisions, LocalDate today) {
+    public record Inputs(
+            School school,
+            Map<String, Purpose> purposes,
+            Map<String, Pupil> pupils,
+            Map<String, Set<String>> responsible,
+            Map<String, List<StoredDecision>> decisions,
+            LocalDate today) {
 
         List<StoredDecision> decisionsOf(String pupilId, String purpose) {
             return decisions.getOrDefault(pupilId + "\u0000" + purpose, List.of());
         }
 
         Context context(Pupil pupil, Purpose purpose) {
-            return new Context(purpose.kind(), purpose.reconsentFrom(), responsible.getOrDefault(pupil.pupilId(), Set.of()),
-                    Ages.isCompetent(pupil.dateOfBirth(), today, school.competenceAge()), pupil.onRollOn(today),
-                    school.conflictPolicy(), today);
+            return new Context(
+                    purpose.kind(),
+                    purpose.reconsentFrom(),
+                    responsible.getOrDefault(pupil.pupilId(), Set.of()),
+                    Ages.isCompetent(pupil.dateOfBirth(), today, school.competenceAge()),
+                    pupil.onRollOn(today),
+                    school.conflictPolicy(),
+                    today);
         }
 
         public Resolution resolve(Pupil pupil, Purpose purpose) {
-            return ConsentResolver.resolve(context(pupil, purpose),
-                    decisionsOf(pupil.pupilId(), purpose.code()).stream().map(StoredDecision::asRecorded).toList());
+            return ConsentResolver.resolve(
+                    context(pupil, purpose),
+                    decisionsOf(pupil.pupilId(), purpose.code()).stream()
+                            .map(StoredDecision::asRecorded)
+                            .toList());
         }
     }
 
@@ -99,13 +111,25 @@ public class ConsentStatuses {
     public Inputs inputs(String urn, Collection<String> pupilIds) {
         Map<String, List<StoredDecision>> decisions = new HashMap<>();
         if (!pupilIds.isEmpty()) {
-            db.list("SELECT " + DECISION_COLUMNS + " FROM consent_decision WHERE school_urn = ? AND pupil_id = ANY (?)"
-                            + " ORDER BY recorded_at, decision_id", StoredDecision::map, urn, pupilIds)
-                    .forEach(d -> decisions.computeIfAbsent(d.pupilId() + "\u0000" + d.purpose(), k -> new ArrayList<>()).add(d));
+            db.list(
+                            "SELECT " + DECISION_COLUMNS
+                                    + " FROM consent_decision WHERE school_urn = ? AND pupil_id = ANY (?)"
+                                    + " ORDER BY recorded_at, decision_id",
+                            StoredDecision::map,
+                            urn,
+                            pupilIds)
+                    .forEach(d -> decisions
+                            .computeIfAbsent(d.pupilId() + "\u0000" + d.purpose(), k -> new ArrayList<>())
+                            .add(d));
         }
         Map<String, Purpose> byCode = purposes.list(urn).stream().collect(Collectors.toMap(Purpose::code, p -> p));
-        return new Inputs(schools.require(urn), byCode, roster.pupilsById(urn, pupilIds),
-                roster.responsibleGuardians(urn, pupilIds), decisions, today.date());
+        return new Inputs(
+                schools.require(urn),
+                byCode,
+                roster.pupilsById(urn, pupilIds),
+                roster.responsibleGuardians(urn, pupilIds),
+                decisions,
+                today.date());
     }
 
     /**
@@ -119,8 +143,12 @@ public class ConsentStatuses {
         }
         Inputs in = inputs(urn, pupilIds);
         Map<String, StoredStatus> stored = new HashMap<>();
-        db.list("SELECT pupil_id, purpose_code, status, effective_version, valid_until FROM consent_status"
-                        + " WHERE school_urn = ? AND pupil_id = ANY (?)", ConsentStatuses::mapStatus, urn, pupilIds)
+        db.list(
+                        "SELECT pupil_id, purpose_code, status, effective_version, valid_until FROM consent_status"
+                                + " WHERE school_urn = ? AND pupil_id = ANY (?)",
+                        ConsentStatuses::mapStatus,
+                        urn,
+                        pupilIds)
                 .forEach(s -> stored.put(s.pupilId() + "\u0000" + s.purpose(), s));
         Set<String> keys = new LinkedHashSet<>(in.decisions().keySet());
         keys.addAll(stored.keySet());
@@ -136,15 +164,22 @@ public class ConsentStatuses {
             }
             Resolution r = in.resolve(pupil, purpose);
             LocalDate recomputeOn = recomputeOn(in, pupil, purpose, r);
-            rows.add(new Object[]{urn, pupil.pupilId(), purpose.code(), r.status(), r.effectiveVersion(), r.validUntil(), recomputeOn});
+            rows.add(new Object[] {
+                urn, pupil.pupilId(), purpose.code(), r.status(), r.effectiveVersion(), r.validUntil(), recomputeOn
+            });
             StoredStatus before = stored.get(key);
-            if (before == null || before.status() != r.status() || !Objects.equals(before.effectiveVersion(), r.effectiveVersion())) {
+            if (before == null
+                    || before.status() != r.status()
+                    || !Objects.equals(before.effectiveVersion(), r.effectiveVersion())) {
                 changes.add(new Change(pupil.pupilId(), purpose, before, r));
             }
         }
         db.batch(UPSERT, rows);
         if (announce) {
-            outbox.appendAll(changes.stream().filter(Change::isChange).map(c -> event(urn, c)).toList());
+            outbox.appendAll(changes.stream()
+                    .filter(Change::isChange)
+                    .map(c -> event(urn, c))
+                    .toList());
         }
         return changes;
     }
@@ -154,7 +189,14 @@ public class ConsentStatuses {
     public Resolution recomputeFor(String urn, Pupil pupil, Purpose purpose) {
         Inputs in = inputs(urn, List.of(pupil.pupilId()));
         Resolution r = in.resolve(pupil, purpose);
-        db.update(UPSERT, urn, pupil.pupilId(), purpose.code(), r.status(), r.effectiveVersion(), r.validUntil(),
+        db.update(
+                UPSERT,
+                urn,
+                pupil.pupilId(),
+                purpose.code(),
+                r.status(),
+                r.effectiveVersion(),
+                r.validUntil(),
                 recomputeOn(in, pupil, purpose, r));
         return r;
     }
@@ -170,18 +212,39 @@ public class ConsentStatuses {
     private CloudEvent event(String urn, Change c) {
         ConsentStatus status = c.after().status();
         if (status == ConsentStatus.EXPIRED) {
-            return Events.aboutPupil(EventTypes.CONSENT_EXPIRED, urn, c.pupilId(), new ConsentEvents.Expired(c.pupilId(),
-                    c.purpose().code(), c.purpose().currentVersion(), c.before() == null ? null : c.before().validUntil(),
-                    status.name()));
+            return Events.aboutPupil(
+                    EventTypes.CONSENT_EXPIRED,
+                    urn,
+                    c.pupilId(),
+                    new ConsentEvents.Expired(
+                            c.pupilId(),
+                            c.purpose().code(),
+                            c.purpose().currentVersion(),
+                            c.before() == null ? null : c.before().validUntil(),
+                            status.name()));
         }
         String type = switch (status) {
             case GRANTED -> EventTypes.CONSENT_GRANTED;
             case REFUSED -> EventTypes.CONSENT_REFUSED;
             default -> EventTypes.CONSENT_WITHDRAWN;
         };
-        return Events.aboutPupil(type, urn, c.pupilId(), new ConsentEvents.DecisionRecorded(null, c.pupilId(), c.purpose().code(),
-                c.purpose().currentVersion(), c.purpose().kind().name(), null, null, null, null, today.now(), status.name(),
-                c.after().effectiveVersion()));
+        return Events.aboutPupil(
+                type,
+                urn,
+                c.pupilId(),
+                new ConsentEvents.DecisionRecorded(
+                        null,
+                        c.pupilId(),
+                        c.purpose().code(),
+                        c.purpose().currentVersion(),
+                        c.purpose().kind().name(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        today.now(),
+                        status.name(),
+                        c.after().effectiveVersion()));
     }
 
     /** The next day this status can change without anyone writing: a grant expires, or the pupil comes of age. */
@@ -190,9 +253,12 @@ public class ConsentStatuses {
         if (r.status() == ConsentStatus.GRANTED && r.validUntil() != null) {
             next = r.validUntil().plusDays(1);
         }
-        boolean pupilDecided = in.decisionsOf(pupil.pupilId(), purpose.code()).stream().anyMatch(d -> d.giver().isPupil());
+        boolean pupilDecided = in.decisionsOf(pupil.pupilId(), purpose.code()).stream()
+                .anyMatch(d -> d.giver().isPupil());
         LocalDate comesOfAge = pupil.dateOfBirth().plusYears(in.school().competenceAge());
-        if (pupilDecided && purpose.kind() == PurposeKind.STANDARD && comesOfAge.isAfter(in.today())
+        if (pupilDecided
+                && purpose.kind() == PurposeKind.STANDARD
+                && comesOfAge.isAfter(in.today())
                 && (next == null || comesOfAge.isBefore(next))) {
             next = comesOfAge;
         }
@@ -210,8 +276,12 @@ public class ConsentStatuses {
     /** Pupils whose statuses the passing of time may have changed by {@code day}, a school at a time. */
     public Map<String, List<String>> dueForRecheck(LocalDate day, int limit) {
         Map<String, List<String>> bySchool = new HashMap<>();
-        db.list("SELECT DISTINCT school_urn, pupil_id FROM consent_status WHERE recompute_on <= ? LIMIT ?",
-                rs -> bySchool.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)), day, limit);
+        db.list(
+                "SELECT DISTINCT school_urn, pupil_id FROM consent_status WHERE recompute_on <= ? LIMIT ?",
+                rs -> bySchool.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(rs.getString(2)),
+                day,
+                limit);
         return bySchool;
     }
 
@@ -253,7 +323,11 @@ public class ConsentStatuses {
     private static final int BATCH = 500;
 
     static StoredStatus mapStatus(ResultSet rs) throws SQLException {
-        return new StoredStatus(rs.getString("pupil_id"), rs.getString("purpose_code"),
-                ConsentStatus.valueOf(rs.getString("status")), Jdbc.integer(rs, "effective_version"), Jdbc.date(rs, "valid_until"));
+        return new StoredStatus(
+                rs.getString("pupil_id"),
+                rs.getString("purpose_code"),
+                ConsentStatus.valueOf(rs.getString("status")),
+                Jdbc.integer(rs, "effective_version"),
+                Jdbc.date(rs, "valid_until"));
     }
 }

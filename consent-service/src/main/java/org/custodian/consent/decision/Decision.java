@@ -2,7 +2,9 @@ package org.custodian.consent.decision;
 
 /** What a person decided about one purpose. */
 public enum Decision {
-    GRANTED, REFUSED, WITHDRAWN;
+    GRANTED,
+    REFUSED,
+    WITHDRAWN;
 
     public boolean isRestrictive() {
         return this != GRANTED;

@@ -5,16 +5,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
-import org.custodian.consent.roster.RosterIds;
-
 import java.time.LocalDate;
+import org.custodian.consent.roster.RosterIds;
 
 /**
  * A decision to record: granting, refusing and withdrawing are the same call. {@code purposeVersion} is the wording
  * that was shown (default: the current one); {@code evidenceRef} and {@code evidenceDate} identify a paper form.
  */
 public record DecisionRequest(
-        @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "a purpose code") String purpose,
+        @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "a purpose code")
+        String purpose,
+
         @NotNull Decision decision,
         @NotNull @Valid GivenBy givenBy,
         @NotNull Method method,
@@ -23,7 +24,9 @@ public record DecisionRequest(
         @Positive Integer purposeVersion) {
 
     /** {@code type} GUARDIAN with the guardian's id, or PUPIL (the pupil in the path). */
-    public record GivenBy(@NotNull Giver.Type type,
-                          @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE) String guardianId) {
-    }
+    public record GivenBy(
+            @NotNull Giver.Type type,
+
+            @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE)
+            String guardianId) {}
 }

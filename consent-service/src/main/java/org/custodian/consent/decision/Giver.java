@@ -3,7 +3,10 @@ package org.custodian.consent.decision;
 /** Who a decision is from: a guardian (by the MIS's guardian id) or the pupil themselves. */
 public record Giver(Type type, String id) {
 
-    public enum Type { GUARDIAN, PUPIL }
+    public enum Type {
+        GUARDIAN,
+        PUPIL
+    }
 
     public static Giver guardian(String guardianId) {
         return new Giver(Type.GUARDIAN, guardianId);

@@ -9,14 +9,22 @@ import org.custodian.consent.purpose.PurposeKind;
  */
 public final class RecordingRules {
 
-    private RecordingRules() {
-    }
+    private RecordingRules() {}
 
     /** The caller, as far as these rules care: a parent, the pupil, or staff recording on someone's behalf. */
-    public enum Actor { PARENT, PUPIL, STAFF }
+    public enum Actor {
+        PARENT,
+        PUPIL,
+        STAFF
+    }
 
     /** NOT_FOUND is for another family's child: the answer must not reveal that the child exists. */
-    public enum Verdict { ALLOWED, NOT_FOUND, FORBIDDEN, UNPROCESSABLE }
+    public enum Verdict {
+        ALLOWED,
+        NOT_FOUND,
+        FORBIDDEN,
+        UNPROCESSABLE
+    }
 
     public record Check(Verdict verdict, String reason) {
         static Check allowed() {
@@ -32,10 +40,17 @@ public final class RecordingRules {
      * @param actorHasResponsibility for a parent: whether they hold parental responsibility for this pupil
      * @param giverHasResponsibility for a guardian giver: whether that guardian holds it
      */
-    public record Attempt(Actor actor, String actorId, String pupilId, Giver giver, Decision decision, PurposeKind kind,
-                          Method method, boolean actorHasResponsibility, boolean giverHasResponsibility,
-                          boolean pupilCompetent) {
-    }
+    public record Attempt(
+            Actor actor,
+            String actorId,
+            String pupilId,
+            Giver giver,
+            Decision decision,
+            PurposeKind kind,
+            Method method,
+            boolean actorHasResponsibility,
+            boolean giverHasResponsibility,
+            boolean pupilCompetent) {}
 
     public static Check check(Attempt a) {
         switch (a.actor()) {
@@ -57,7 +72,8 @@ public final class RecordingRules {
             }
             case STAFF -> {
                 if (!a.method().isOnBehalf()) {
-                    return new Check(Verdict.UNPROCESSABLE,
+                    return new Check(
+                            Verdict.UNPROCESSABLE,
                             "staff record decisions made on paper, verbally or in the MIS; ONLINE is for the person themselves");
                 }
             }
@@ -66,8 +82,9 @@ public final class RecordingRules {
             return new Check(Verdict.UNPROCESSABLE, "a decision you make yourself is recorded as ONLINE");
         }
         if (!a.giver().isPupil() && !a.giverHasResponsibility()) {
-            return new Check(Verdict.UNPROCESSABLE, "guardian " + a.giver().id()
-                    + " does not hold parental responsibility for this pupil");
+            return new Check(
+                    Verdict.UNPROCESSABLE,
+                    "guardian " + a.giver().id() + " does not hold parental responsibility for this pupil");
         }
         if (a.giver().isPupil()) {
             return checkPupilGiver(a);
@@ -78,13 +95,15 @@ public final class RecordingRules {
     private static Check checkPupilGiver(Attempt a) {
         if (a.kind() == PurposeKind.BIOMETRIC) {
             if (a.decision() == Decision.GRANTED) {
-                return new Check(Verdict.UNPROCESSABLE,
+                return new Check(
+                        Verdict.UNPROCESSABLE,
                         "biometric data needs a parent's written consent; a pupil can only object (Protection of Freedoms Act 2012, s.26)");
             }
             return Check.allowed();
         }
         if (!a.pupilCompetent()) {
-            return new Check(Verdict.UNPROCESSABLE,
+            return new Check(
+                    Verdict.UNPROCESSABLE,
                     "the pupil is below the school's competence age: a parent with parental responsibility decides");
         }
         return Check.allowed();

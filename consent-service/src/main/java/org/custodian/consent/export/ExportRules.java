@@ -1,15 +1,6 @@
 package org.custodian.consent.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.custodian.consent.decision.ConsentReceipt;
-import org.custodian.consent.decision.Giver;
-import org.custodian.consent.decision.PupilConsents.PurposeStatus;
-import org.custodian.consent.decision.StoredDecision;
-import org.custodian.consent.roster.PupilView;
-import org.custodian.consent.roster.Relationship;
-import org.custodian.consent.roster.Roster.GuardianOfPupil;
-import org.custodian.platform.export.SubjectExport;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,6 +11,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodian.consent.decision.ConsentReceipt;
+import org.custodian.consent.decision.Giver;
+import org.custodian.consent.decision.PupilConsents.PurposeStatus;
+import org.custodian.consent.decision.StoredDecision;
+import org.custodian.consent.roster.PupilView;
+import org.custodian.consent.roster.Relationship;
+import org.custodian.consent.roster.Roster.GuardianOfPupil;
+import org.custodian.platform.export.SubjectExport;
 
 /**
  * What consent-service's subject export shows of the people around the child (UK GDPR Art. 15(4), DPA 2018 Sch. 2
@@ -34,32 +33,44 @@ public final class ExportRules {
     private static final String ID_CHARACTER = "[A-Za-z0-9_-]";
 
     /** Who asked, with their contact data from the roster (a guardian's; null when the roster does not know them). */
-    public record Asker(SubjectExport.Requester.Type type, String id, String name, String email) {
-    }
+    public record Asker(SubjectExport.Requester.Type type, String id, String name, String email) {}
 
     /** The export's {@code data}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ConsentData(PupilView pupil, RequesterRecord requester, List<Person> guardians, List<PurposeStatus> consents,
-                              List<StoredDecision> decisions, List<ConsentReceipt> receipts) {
-    }
+    public record ConsentData(
+            PupilView pupil,
+            RequesterRecord requester,
+            List<Person> guardians,
+            List<PurposeStatus> consents,
+            List<StoredDecision> decisions,
+            List<ConsentReceipt> receipts) {}
 
     /** The requester's own record: for a guardian their contact data and link, for the pupil their id. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RequesterRecord(SubjectExport.Requester.Type type, String guardianId, String pupilId, String name, String email,
-                                  Relationship relationship, Boolean parentalResponsibility) {
-    }
+    public record RequesterRecord(
+            SubjectExport.Requester.Type type,
+            String guardianId,
+            String pupilId,
+            String name,
+            String email,
+            Relationship relationship,
+            Boolean parentalResponsibility) {}
 
     /**
      * Someone linked to the child. For a requester, other people carry only {@code relationship},
      * {@code parentalResponsibility} and {@code description}; the requester's own entry says {@code you}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Person(String guardianId, String name, String email, Relationship relationship, boolean parentalResponsibility,
-                         String description, Boolean you) {
-    }
+    public record Person(
+            String guardianId,
+            String name,
+            String email,
+            Relationship relationship,
+            boolean parentalResponsibility,
+            String description,
+            Boolean you) {}
 
-    private ExportRules() {
-    }
+    private ExportRules() {}
 
     /**
      * @param linked    the guardians linked to the child now (restricted ones included: they are taken out here)
@@ -67,16 +78,25 @@ public final class ExportRules {
      * @param receipts  a receipt per decision ({@code receiptId} = {@code decisionId})
      * @param asker     the requester of the rights request, or null for the school's own view
      */
-    public static ConsentData export(PupilView pupil, List<GuardianOfPupil> linked, List<PurposeStatus> statuses,
-                                     List<StoredDecision> decisions, List<ConsentReceipt> receipts, Asker asker) {
-        String askerGuardian = asker != null && asker.type() == SubjectExport.Requester.Type.GUARDIAN ? asker.id() : null;
+    public static ConsentData export(
+            PupilView pupil,
+            List<GuardianOfPupil> linked,
+            List<PurposeStatus> statuses,
+            List<StoredDecision> decisions,
+            List<ConsentReceipt> receipts,
+            Asker asker) {
+        String askerGuardian =
+                asker != null && asker.type() == SubjectExport.Requester.Type.GUARDIAN ? asker.id() : null;
         Set<String> restricted = new HashSet<>();
-        linked.stream().filter(g -> g.restricted() && !g.guardianId().equals(askerGuardian)).forEach(g -> restricted.add(g.guardianId()));
+        linked.stream()
+                .filter(g -> g.restricted() && !g.guardianId().equals(askerGuardian))
+                .forEach(g -> restricted.add(g.guardianId()));
 
         Set<String> dropped = new HashSet<>();
         List<StoredDecision> kept = new ArrayList<>();
         for (StoredDecision d : decisions) {
-            boolean fromRestricted = d.giver().type() == Giver.Type.GUARDIAN && restricted.contains(d.giver().id())
+            boolean fromRestricted = d.giver().type() == Giver.Type.GUARDIAN
+                            && restricted.contains(d.giver().id())
                     || restricted.contains(d.recordedBy());
             if (fromRestricted) {
                 dropped.add(d.decisionId());
@@ -85,8 +105,11 @@ public final class ExportRules {
             }
         }
         Map<String, String> descriptions = describe(linked, restricted, kept, askerGuardian);
-        List<PurposeStatus> consents = statuses.stream().map(s -> explained(s, dropped, restricted, asker == null ? Map.of() : descriptions)).toList();
-        List<ConsentReceipt> keptReceipts = receipts.stream().filter(r -> !dropped.contains(r.receiptId())).toList();
+        List<PurposeStatus> consents = statuses.stream()
+                .map(s -> explained(s, dropped, restricted, asker == null ? Map.of() : descriptions))
+                .toList();
+        List<ConsentReceipt> keptReceipts =
+                receipts.stream().filter(r -> !dropped.contains(r.receiptId())).toList();
 
         List<Person> people = new ArrayList<>();
         for (GuardianOfPupil g : linked) {
@@ -95,11 +118,20 @@ public final class ExportRules {
             }
             String description = descriptions.get(g.guardianId());
             if (asker == null) {
-                people.add(new Person(g.guardianId(), g.name(), g.email(), g.relationship(), g.parentalResponsibility(), description, null));
+                people.add(new Person(
+                        g.guardianId(),
+                        g.name(),
+                        g.email(),
+                        g.relationship(),
+                        g.parentalResponsibility(),
+                        description,
+                        null));
             } else if (g.guardianId().equals(askerGuardian)) {
-                people.add(new Person(g.guardianId(), null, null, g.relationship(), g.parentalResponsibility(), description, true));
+                people.add(new Person(
+                        g.guardianId(), null, null, g.relationship(), g.parentalResponsibility(), description, true));
             } else {
-                people.add(new Person(null, null, null, g.relationship(), g.parentalResponsibility(), description, null));
+                people.add(
+                        new Person(null, null, null, g.relationship(), g.parentalResponsibility(), description, null));
             }
         }
         if (asker == null) {
@@ -108,26 +140,46 @@ public final class ExportRules {
         Set<String> others = new HashSet<>(descriptions.keySet());
         others.remove(askerGuardian);
         String pupilId = pupil.pupilId();
-        return new ConsentData(pupil, requesterRecord(asker, linked), people, consents,
-                kept.stream().map(d -> withoutOthers(d, others, askerGuardian, pupilId)).toList(),
-                keptReceipts.stream().map(r -> withoutOthers(r, others, askerGuardian, pupilId)).toList());
+        return new ConsentData(
+                pupil,
+                requesterRecord(asker, linked),
+                people,
+                consents,
+                kept.stream()
+                        .map(d -> withoutOthers(d, others, askerGuardian, pupilId))
+                        .toList(),
+                keptReceipts.stream()
+                        .map(r -> withoutOthers(r, others, askerGuardian, pupilId))
+                        .toList());
     }
 
     private static RequesterRecord requesterRecord(Asker asker, List<GuardianOfPupil> linked) {
         if (asker.type() == SubjectExport.Requester.Type.PUPIL) {
             return new RequesterRecord(asker.type(), null, asker.id(), null, null, null, null);
         }
-        GuardianOfPupil link = linked.stream().filter(g -> g.guardianId().equals(asker.id())).findFirst().orElse(null);
-        return new RequesterRecord(asker.type(), asker.id(), null, asker.name(), asker.email(),
-                link == null ? null : link.relationship(), link == null ? null : link.parentalResponsibility());
+        GuardianOfPupil link = linked.stream()
+                .filter(g -> g.guardianId().equals(asker.id()))
+                .findFirst()
+                .orElse(null);
+        return new RequesterRecord(
+                asker.type(),
+                asker.id(),
+                null,
+                asker.name(),
+                asker.email(),
+                link == null ? null : link.relationship(),
+                link == null ? null : link.parentalResponsibility());
     }
 
     /**
      * How each person other than the restricted is described: their relationship in words, numbered when two share
      * one; people who gave or recorded a decision but are no longer linked, from the relationship stored with it.
      */
-    static Map<String, String> describe(List<GuardianOfPupil> linked, Set<String> restricted, List<StoredDecision> decisions,
-                                        String askerGuardian) {
+    static Map<String, String> describe(
+            List<GuardianOfPupil> linked,
+            Set<String> restricted,
+            List<StoredDecision> decisions,
+            String askerGuardian) {
         Map<String, String> words = new LinkedHashMap<>();
         for (GuardianOfPupil g : linked) {
             if (!restricted.contains(g.guardianId())) {
@@ -135,7 +187,9 @@ public final class ExportRules {
             }
         }
         for (StoredDecision d : decisions) {
-            if (d.giver().type() == Giver.Type.GUARDIAN && d.giver().id() != null && !words.containsKey(d.giver().id())) {
+            if (d.giver().type() == Giver.Type.GUARDIAN
+                    && d.giver().id() != null
+                    && !words.containsKey(d.giver().id())) {
                 words.put(d.giver().id(), relationshipWords(d.relationship()) + " (no longer linked to the child)");
             }
             if ("parent".equals(d.recordedByRole()) && d.recordedBy() != null && !words.containsKey(d.recordedBy())) {
@@ -179,17 +233,28 @@ public final class ExportRules {
     }
 
     /** A status's explanation without restricted people and (for a requester) with other people named by relationship. */
-    private static PurposeStatus explained(PurposeStatus s, Set<String> droppedDecisions, Set<String> restricted,
-                                           Map<String, String> others) {
+    private static PurposeStatus explained(
+            PurposeStatus s, Set<String> droppedDecisions, Set<String> restricted, Map<String, String> others) {
         List<String> lines = new ArrayList<>();
         for (String line : s.explanation()) {
             if (restricted.stream().noneMatch(id -> mentions(line, id))) {
                 lines.add(others.isEmpty() ? line : renamed(line, others));
             }
         }
-        List<String> counting = s.countingDecisions().stream().filter(id -> !droppedDecisions.contains(id)).toList();
-        return new PurposeStatus(s.purpose(), s.title(), s.kind(), s.status(), s.permitted(), s.effectiveVersion(), s.currentVersion(),
-                s.validUntil(), counting, lines);
+        List<String> counting = s.countingDecisions().stream()
+                .filter(id -> !droppedDecisions.contains(id))
+                .toList();
+        return new PurposeStatus(
+                s.purpose(),
+                s.title(),
+                s.kind(),
+                s.status(),
+                s.permitted(),
+                s.effectiveVersion(),
+                s.currentVersion(),
+                s.validUntil(),
+                counting,
+                lines);
     }
 
     static boolean mentions(String text, String id) {
@@ -204,7 +269,9 @@ public final class ExportRules {
                 continue;
             }
             String the = Matcher.quoteReplacement("the " + e.getValue());
-            out = Pattern.compile("guardian " + boundary(e.getKey()).pattern()).matcher(out).replaceAll(the);
+            out = Pattern.compile("guardian " + boundary(e.getKey()).pattern())
+                    .matcher(out)
+                    .replaceAll(the);
             out = boundary(e.getKey()).matcher(out).replaceAll(the);
         }
         return out;
@@ -214,22 +281,59 @@ public final class ExportRules {
         return Pattern.compile("(?<!" + ID_CHARACTER + ")" + Pattern.quote(id) + "(?!" + ID_CHARACTER + ")");
     }
 
-    private static StoredDecision withoutOthers(StoredDecision d, Set<String> others, String askerGuardian, String pupilId) {
-        Giver giver = d.giver().type() == Giver.Type.GUARDIAN && !Objects.equals(d.giver().id(), askerGuardian)
-                ? new Giver(Giver.Type.GUARDIAN, null) : d.giver();
-        return new StoredDecision(d.decisionId(), d.pupilId(), d.purpose(), d.purposeVersion(), d.decision(), giver, d.relationship(),
-                d.method(), d.evidenceRef(), d.evidenceDate(), d.validUntil(), d.recordedAt(),
-                actor(d.recordedBy(), d.recordedByRole(), others, askerGuardian, pupilId), d.recordedByRole());
+    private static StoredDecision withoutOthers(
+            StoredDecision d, Set<String> others, String askerGuardian, String pupilId) {
+        Giver giver = d.giver().type() == Giver.Type.GUARDIAN
+                        && !Objects.equals(d.giver().id(), askerGuardian)
+                ? new Giver(Giver.Type.GUARDIAN, null)
+                : d.giver();
+        return new StoredDecision(
+                d.decisionId(),
+                d.pupilId(),
+                d.purpose(),
+                d.purposeVersion(),
+                d.decision(),
+                giver,
+                d.relationship(),
+                d.method(),
+                d.evidenceRef(),
+                d.evidenceDate(),
+                d.validUntil(),
+                d.recordedAt(),
+                actor(d.recordedBy(), d.recordedByRole(), others, askerGuardian, pupilId),
+                d.recordedByRole());
     }
 
-    private static ConsentReceipt withoutOthers(ConsentReceipt r, Set<String> others, String askerGuardian, String pupilId) {
-        ConsentReceipt.GivenBy givenBy = r.givenBy().type() == Giver.Type.GUARDIAN && !Objects.equals(r.givenBy().id(), askerGuardian)
-                ? new ConsentReceipt.GivenBy(Giver.Type.GUARDIAN, null, r.givenBy().relationship()) : r.givenBy();
-        ConsentReceipt.RecordedBy recordedBy = r.recordedBy() == null ? null : new ConsentReceipt.RecordedBy(
-                actor(r.recordedBy().actor(), r.recordedBy().role(), others, askerGuardian, pupilId), r.recordedBy().role());
-        return new ConsentReceipt(r.receiptId(), r.receiptVersion(), r.issuedAt(), r.controller(), r.subject(), givenBy, r.purpose(),
-                r.dataCategories(), r.method(), r.evidenceRef(), r.evidenceDate(), r.event(), r.eventTime(), r.validUntil(),
-                r.effectiveStatus(), r.howToWithdraw(), recordedBy);
+    private static ConsentReceipt withoutOthers(
+            ConsentReceipt r, Set<String> others, String askerGuardian, String pupilId) {
+        ConsentReceipt.GivenBy givenBy = r.givenBy().type() == Giver.Type.GUARDIAN
+                        && !Objects.equals(r.givenBy().id(), askerGuardian)
+                ? new ConsentReceipt.GivenBy(
+                        Giver.Type.GUARDIAN, null, r.givenBy().relationship())
+                : r.givenBy();
+        ConsentReceipt.RecordedBy recordedBy = r.recordedBy() == null
+                ? null
+                : new ConsentReceipt.RecordedBy(
+                        actor(r.recordedBy().actor(), r.recordedBy().role(), others, askerGuardian, pupilId),
+                        r.recordedBy().role());
+        return new ConsentReceipt(
+                r.receiptId(),
+                r.receiptVersion(),
+                r.issuedAt(),
+                r.controller(),
+                r.subject(),
+                givenBy,
+                r.purpose(),
+                r.dataCategories(),
+                r.method(),
+                r.evidenceRef(),
+                r.evidenceDate(),
+                r.event(),
+                r.eventTime(),
+                r.validUntil(),
+                r.effectiveStatus(),
+                r.howToWithdraw(),
+                recordedBy);
     }
 
     /**

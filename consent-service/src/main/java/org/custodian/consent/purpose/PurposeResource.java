@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
 import org.custodian.consent.school.Schools;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
@@ -24,13 +26,10 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.util.List;
 
 @Path("/api/v1/schools/{urn}/purposes")
 @Tag(name = "Purposes")
@@ -39,26 +38,37 @@ import java.util.List;
 public class PurposeResource {
 
     /** A purpose with every wording it had. */
-    public record PurposeDetail(Purpose purpose, List<PurposeVersion> versions) {
-    }
+    public record PurposeDetail(Purpose purpose, List<PurposeVersion> versions) {}
 
     /** The list of a school's purposes. */
-    public record PurposeList(List<Purpose> items) {
-    }
+    public record PurposeList(List<Purpose> items) {}
 
     @Inject
     Caller caller;
+
     @Inject
     Purposes purposes;
+
     @Inject
     Schools schools;
+
     @Inject
     AuditLog audit;
+
     @Inject
     IdempotencyKeys idempotency;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({
+        Roles.DPO,
+        Roles.SCHOOL_ADMIN,
+        Roles.STAFF,
+        Roles.SAFEGUARDING_LEAD,
+        Roles.PARENT,
+        Roles.PUPIL,
+        Roles.MIS,
+        Roles.AUDITOR
+    })
     @Operation(summary = "List the school's consent purposes with their current wording")
     @APIResponse(responseCode = "200", description = "Every purpose (a school has a few dozen at most)")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -71,10 +81,24 @@ public class PurposeResource {
 
     @GET
     @Path("{code}")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({
+        Roles.DPO,
+        Roles.SCHOOL_ADMIN,
+        Roles.STAFF,
+        Roles.SAFEGUARDING_LEAD,
+        Roles.PARENT,
+        Roles.PUPIL,
+        Roles.MIS,
+        Roles.AUDITOR
+    })
     @Operation(summary = "Read a purpose and every wording it had")
-    @APIResponse(responseCode = "200", description = "The purpose, with its current version as ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PurposeDetail.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The purpose, with its current version as ETag",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurposeDetail.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such purpose")
@@ -83,7 +107,8 @@ public class PurposeResource {
         schools.require(urn);
         Purpose purpose = purposes.find(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
         return Response.ok(new PurposeDetail(purpose, purposes.versions(urn, code)))
-                .header(HttpHeaders.ETAG, ETags.of(purpose.currentVersion())).build();
+                .header(HttpHeaders.ETAG, ETags.of(purpose.currentVersion()))
+                .build();
     }
 
     @POST
@@ -93,18 +118,25 @@ public class PurposeResource {
     @APIResponse(responseCode = "400", description = "Invalid purpose")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not the DPO, or school not in the token")
-    @APIResponse(responseCode = "409", description = "The code exists already, or the Idempotency-Key was used with another body")
-    public Response create(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @Valid @NotNull PurposeRequest request) {
+    @APIResponse(
+            responseCode = "409",
+            description = "The code exists already, or the Idempotency-Key was used with another body")
+    public Response create(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull PurposeRequest request) {
         caller.requireSchool(urn);
         if (!Validity.isValid(request.validity())) {
-            throw Problems.invalid("validity", "ACADEMIC_YEAR, an ISO-8601 period such as P1Y, or absent for no expiry");
+            throw Problems.invalid(
+                    "validity", "ACADEMIC_YEAR, an ISO-8601 period such as P1Y, or absent for no expiry");
         }
         schools.require(urn);
         return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/purposes", request, () -> {
             Purpose created = purposes.create(urn, request, caller.subject());
             audit.record(caller, urn, null, "purpose.created", Outcome.SUCCESS, created.code());
-            return Response.created(URI.create("/api/v1/schools/" + urn + "/purposes/" + created.code())).entity(created).build();
+            return Response.created(URI.create("/api/v1/schools/" + urn + "/purposes/" + created.code()))
+                    .entity(created)
+                    .build();
         });
     }
 
@@ -112,7 +144,9 @@ public class PurposeResource {
     @Path("{code}/versions")
     @Transactional
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Reword a purpose (If-Match: the current version); with requiresReconsent older consents stop counting; emits purpose.reworded")
+    @Operation(
+            summary =
+                    "Reword a purpose (If-Match: the current version); with requiresReconsent older consents stop counting; emits purpose.reworded")
     @APIResponse(responseCode = "201", description = "The purpose with its new wording")
     @APIResponse(responseCode = "400", description = "Invalid wording")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -120,16 +154,26 @@ public class PurposeResource {
     @APIResponse(responseCode = "404", description = "No such purpose")
     @APIResponse(responseCode = "412", description = "Reworded by someone else meanwhile")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response reword(@PathParam("urn") String urn, @PathParam("code") String code,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RewordRequest request) {
+    public Response reword(
+            @PathParam("urn") String urn,
+            @PathParam("code") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RewordRequest request) {
         caller.requireSchool(urn);
         schools.require(urn);
         Purpose current = purposes.find(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
         ETags.requireMatch(ifMatch, current.currentVersion());
         Purpose reworded = purposes.reword(current, urn, request, caller.subject());
-        audit.record(caller, urn, null, "purpose.reworded", Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                null,
+                "purpose.reworded",
+                Outcome.SUCCESS,
                 code + " v" + reworded.currentVersion() + (request.requiresReconsent() ? ", reconsent required" : ""));
-        return Response.created(URI.create("/api/v1/schools/" + urn + "/purposes/" + code)).entity(reworded)
-                .header(HttpHeaders.ETAG, ETags.of(reworded.currentVersion())).build();
+        return Response.created(URI.create("/api/v1/schools/" + urn + "/purposes/" + code))
+                .entity(reworded)
+                .header(HttpHeaders.ETAG, ETags.of(reworded.currentVersion()))
+                .build();
     }
 }

@@ -8,5 +8,4 @@ import jakarta.validation.constraints.Size;
 public record RewordRequest(
         @NotBlank @Size(max = 5000) String wording,
         @Size(min = 1, max = 200) String title,
-        @NotNull Boolean requiresReconsent) {
-}
+        @NotNull Boolean requiresReconsent) {}

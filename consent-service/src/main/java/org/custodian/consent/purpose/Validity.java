@@ -14,8 +14,7 @@ public final class Validity {
 
     public static final String ACADEMIC_YEAR = "ACADEMIC_YEAR";
 
-    private Validity() {
-    }
+    private Validity() {}
 
     /** Whether {@code validity} is a value this service understands (null means no expiry). */
     public static boolean isValid(String validity) {

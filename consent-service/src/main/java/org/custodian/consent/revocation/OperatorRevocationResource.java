@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -24,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
 
 /**
  * Revocations for every school, by platform operators (role {@code operator}, in no school): a token id found in a
@@ -42,25 +41,39 @@ public class OperatorRevocationResource {
 
     @Inject
     Caller caller;
+
     @Inject
     TokenRevocations revocations;
+
     @Inject
     IdempotencyKeys idempotency;
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Revoke a token id or a subject's tokens at every school (operators only; Idempotency-Key "
-            + "accepted; never routed by the gateway); emits token.revoked")
-    @APIResponse(responseCode = "201", description = "The revocation, in force until inForceUntil",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenRevocationView.class)))
-    @APIResponse(responseCode = "400", description = "Not exactly one of subject and tokenId, a subject or token id no token can carry, or no reason")
+    @Operation(
+            summary = "Revoke a token id or a subject's tokens at every school (operators only; Idempotency-Key "
+                    + "accepted; never routed by the gateway); emits token.revoked")
+    @APIResponse(
+            responseCode = "201",
+            description = "The revocation, in force until inForceUntil",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenRevocationView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Not exactly one of subject and tokenId, a subject or token id no token can carry, or no reason")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an operator")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body")
-    public Response revoke(@HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull TokenRevocationRequest request) {
+    public Response revoke(
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull TokenRevocationRequest request) {
         return idempotency.execute(caller.subject(), key, "POST " + COLLECTION, request, () -> {
             TokenRevocationView created = revocations.revoke(caller, null, request);
-            return Response.created(URI.create(COLLECTION + "/" + created.id())).entity(created).build();
+            return Response.created(URI.create(COLLECTION + "/" + created.id()))
+                    .entity(created)
+                    .build();
         });
     }
 
@@ -79,8 +92,13 @@ public class OperatorRevocationResource {
     @Path("{revocationId}")
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Read one revocation for every school (operators only)")
-    @APIResponse(responseCode = "200", description = "The revocation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenRevocationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The revocation",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenRevocationView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not an operator")
     @APIResponse(responseCode = "404", description = "No such revocation")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.custodian.consent.school.Schools;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
@@ -25,8 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
 
 /**
  * A school's token revocations: the DPO revokes a subject's tokens (a parent's lost phone, a member of staff who left)
@@ -41,31 +40,47 @@ public class TokenRevocationResource {
 
     @Inject
     Caller caller;
+
     @Inject
     TokenRevocations revocations;
+
     @Inject
     Schools schools;
+
     @Inject
     IdempotencyKeys idempotency;
 
     @POST
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Revoke a subject's tokens or one token id at the school (Idempotency-Key accepted); "
-            + "refused by every service and the gateway within seconds; emits token.revoked")
-    @APIResponse(responseCode = "201", description = "The revocation, in force until inForceUntil",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenRevocationView.class)))
-    @APIResponse(responseCode = "400", description = "Not exactly one of subject and tokenId, a subject or token id no token can carry, or no reason")
+    @Operation(
+            summary = "Revoke a subject's tokens or one token id at the school (Idempotency-Key accepted); "
+                    + "refused by every service and the gateway within seconds; emits token.revoked")
+    @APIResponse(
+            responseCode = "201",
+            description = "The revocation, in force until inForceUntil",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenRevocationView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Not exactly one of subject and tokenId, a subject or token id no token can carry, or no reason")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not the DPO, or school not in the token")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body")
-    public Response revoke(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @Valid @NotNull TokenRevocationRequest request) {
+    public Response revoke(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull TokenRevocationRequest request) {
         caller.requireSchool(urn);
         schools.require(urn);
         String collection = "/api/v1/schools/" + urn + "/token-revocations";
         return idempotency.execute(caller.subject(), key, "POST " + collection, request, () -> {
             TokenRevocationView created = revocations.revoke(caller, urn, request);
-            return Response.created(URI.create(collection + "/" + created.id())).entity(created).build();
+            return Response.created(URI.create(collection + "/" + created.id()))
+                    .entity(created)
+                    .build();
         });
     }
 
@@ -76,8 +91,8 @@ public class TokenRevocationResource {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<TokenRevocationView> list(@PathParam("urn") String urn, @QueryParam("limit") String limit,
-                                          @QueryParam("cursor") String cursor) {
+    public Page<TokenRevocationView> list(
+            @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         return revocations.list(urn, PageRequest.of(limit, cursor));
     }
@@ -86,8 +101,13 @@ public class TokenRevocationResource {
     @Path("{revocationId}")
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
     @Operation(summary = "Read one of the school's token revocations")
-    @APIResponse(responseCode = "200", description = "The revocation",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenRevocationView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The revocation",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = TokenRevocationView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such revocation at this school")

@@ -1,22 +1,24 @@
 package org.custodian.consent.revocation;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A revocation as recorded. */
 @Schema(description = "A token revocation")
 public record TokenRevocationView(
         UUID id,
+
         @Schema(description = "The school whose tokens it refuses; absent for an operator's revocation of every school")
         String school,
+
         String subject,
         String tokenId,
         String reason,
         Instant revokedAt,
         String revokedBy,
-        @Schema(description = "After this every token it could refuse has expired (the lifetime cap after revokedAt), "
-                + "and the services forget it")
-        Instant inForceUntil) {
-}
+
+        @Schema(
+                description = "After this every token it could refuse has expired (the lifetime cap after revokedAt), "
+                        + "and the services forget it")
+        Instant inForceUntil) {}

@@ -2,6 +2,15 @@ package org.custodian.consent.revocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.custodian.consent.support.Events;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
@@ -17,16 +26,6 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.tokens.Revocation;
 import org.custodian.tokens.TokenRules;
-
-import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Revoking tokens: the record, the school's audit entry (a DPO's revocation) and the {@code uk.custodian.token.revoked}
@@ -57,17 +56,35 @@ public class TokenRevocations {
         Revocation revocation = revocationOf(request, school, now);
         UUID id = UUID.randomUUID();
         boolean bySubject = revocation.kind() == Revocation.Kind.SUBJECT;
-        db.update("""
+        db.update(
+                """
                 INSERT INTO token_revocation (id, school_urn, subject, token_id, reason, revoked_at, revoked_by, revoked_by_role)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, id, school, bySubject ? revocation.value() : null, bySubject ? null : revocation.value(),
-                request.reason().strip(), now, caller.subject(), caller.primaryRole());
+                """,
+                id,
+                school,
+                bySubject ? revocation.value() : null,
+                bySubject ? null : revocation.value(),
+                request.reason().strip(),
+                now,
+                caller.subject(),
+                caller.primaryRole());
         if (school != null) {
-            audit.record(caller, school, null, "token.revoked", Outcome.SUCCESS,
-                    revocation.kind().field() + " " + revocation.value() + ": " + request.reason().strip());
+            audit.record(
+                    caller,
+                    school,
+                    null,
+                    "token.revoked",
+                    Outcome.SUCCESS,
+                    revocation.kind().field() + " " + revocation.value() + ": "
+                            + request.reason().strip());
         }
-        outbox.append(CloudEvent.create(Events.SOURCE, EventTypes.TOKEN_REVOKED, school,
-                (school == null ? "" : "schools/" + school + "/") + "token-revocations/" + id, data(revocation)));
+        outbox.append(CloudEvent.create(
+                Events.SOURCE,
+                EventTypes.TOKEN_REVOKED,
+                school,
+                (school == null ? "" : "schools/" + school + "/") + "token-revocations/" + id,
+                data(revocation)));
         return find(school, id).orElseThrow();
     }
 
@@ -92,15 +109,18 @@ public class TokenRevocations {
     /** A school's revocations (or the operators', for every school), newest first. */
     public Page<TokenRevocationView> list(String school, PageRequest page) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT seq, " + COLUMNS + " FROM token_revocation WHERE " + scope(school, params));
+        StringBuilder sql =
+                new StringBuilder("SELECT seq, " + COLUMNS + " FROM token_revocation WHERE " + scope(school, params));
         if (!page.isFirst()) {
             sql.append(" AND seq < ?");
             params.add(page.afterLong(0));
         }
         sql.append(" ORDER BY seq DESC LIMIT ?");
         params.add(page.fetchSize());
-        List<Positioned> rows = db.list(sql.toString(), row -> new Positioned(row.getLong("seq"), map(row)), params.toArray());
-        return Page.fromRows(rows, page, row -> List.of(Long.toString(row.seq()))).map(Positioned::view);
+        List<Positioned> rows =
+                db.list(sql.toString(), row -> new Positioned(row.getLong("seq"), map(row)), params.toArray());
+        return Page.fromRows(rows, page, row -> List.of(Long.toString(row.seq())))
+                .map(Positioned::view);
     }
 
     /** A school's revocations, or with no school the operators' (for every school). */
@@ -112,23 +132,27 @@ public class TokenRevocations {
         return "school_urn = ?";
     }
 
-    private record Positioned(long seq, TokenRevocationView view) {
-    }
+    private record Positioned(long seq, TokenRevocationView view) {}
 
     /** The revocation a valid request asks for; anything else is a 400 naming the field. */
     static Revocation revocationOf(TokenRevocationRequest request, String school, Instant at) {
         boolean subject = request.subject() != null;
         if (subject == (request.tokenId() != null)) {
-            throw Problems.invalid(List.of(new FieldError("subject", "give exactly one of subject and tokenId"),
+            throw Problems.invalid(List.of(
+                    new FieldError("subject", "give exactly one of subject and tokenId"),
                     new FieldError("tokenId", "give exactly one of subject and tokenId")));
         }
         if (subject && !TokenRules.acceptsSubject(request.subject())) {
-            throw Problems.invalid("subject", "no token can carry this subject (empty, too long, or with control, space or path characters)");
+            throw Problems.invalid(
+                    "subject",
+                    "no token can carry this subject (empty, too long, or with control, space or path characters)");
         }
         if (!subject && !TokenRules.acceptsSubject(request.tokenId())) {
             throw Problems.invalid("tokenId", "no token id has control, space or path characters");
         }
-        return subject ? Revocation.ofSubject(request.subject(), school, at) : Revocation.ofTokenId(request.tokenId(), school, at);
+        return subject
+                ? Revocation.ofSubject(request.subject(), school, at)
+                : Revocation.ofTokenId(request.tokenId(), school, at);
     }
 
     private com.fasterxml.jackson.databind.JsonNode data(Revocation revocation) {
@@ -141,8 +165,14 @@ public class TokenRevocations {
 
     private TokenRevocationView map(ResultSet row) throws SQLException {
         Instant revokedAt = Jdbc.instant(row, "revoked_at");
-        return new TokenRevocationView(Jdbc.uuid(row, "id"), row.getString("school_urn"), row.getString("subject"),
-                row.getString("token_id"), row.getString("reason"), revokedAt, row.getString("revoked_by"),
+        return new TokenRevocationView(
+                Jdbc.uuid(row, "id"),
+                row.getString("school_urn"),
+                row.getString("subject"),
+                row.getString("token_id"),
+                row.getString("reason"),
+                revokedAt,
+                row.getString("revoked_by"),
                 revokedAt.plusSeconds(rules.maxLifetimeSeconds()));
     }
 }

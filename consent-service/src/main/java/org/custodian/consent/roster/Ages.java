@@ -6,8 +6,7 @@ import java.time.Period;
 /** Ages in whole years, as the law counts them (a 29 February birthday falls on 1 March in a common year). */
 public final class Ages {
 
-    private Ages() {
-    }
+    private Ages() {}
 
     public static int ageOn(LocalDate dateOfBirth, LocalDate day) {
         return Period.between(dateOfBirth, day).getYears();

@@ -1,7 +1,6 @@
 package org.custodian.consent.roster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /** A guardian as the roster holds them, with their links to children. */
@@ -12,8 +11,12 @@ public record Guardian(String guardianId, String name, String email, List<Link> 
      * (left out of a parent's view of themselves: whether to tell them is the DPO's decision).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Link(String pupilId, boolean parentalResponsibility, Relationship relationship, Boolean restricted,
-                       RestrictionKind restriction) {
+    public record Link(
+            String pupilId,
+            boolean parentalResponsibility,
+            Relationship relationship,
+            Boolean restricted,
+            RestrictionKind restriction) {
 
         public Link(String pupilId, boolean parentalResponsibility, Relationship relationship) {
             this(pupilId, parentalResponsibility, relationship, false, null);
@@ -26,8 +29,13 @@ public record Guardian(String guardianId, String name, String email, List<Link> 
 
     /** The guardian as they see themselves: their links without the restriction markers. */
     public Guardian withoutRestrictions() {
-        return new Guardian(guardianId, name, email,
-                children.stream().map(l -> new Link(l.pupilId(), l.parentalResponsibility(), l.relationship(), null, null)).toList(),
+        return new Guardian(
+                guardianId,
+                name,
+                email,
+                children.stream()
+                        .map(l -> new Link(l.pupilId(), l.parentalResponsibility(), l.relationship(), null, null))
+                        .toList(),
                 version);
     }
 }

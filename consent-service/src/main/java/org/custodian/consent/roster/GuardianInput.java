@@ -6,12 +6,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.util.List;
 
 /** A guardian and the children they are linked to; the list replaces their links. */
 public record GuardianInput(
-        @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE) String guardianId,
+        @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE)
+        String guardianId,
+
         @NotBlank @Size(max = 200) String name,
         @Email @Size(max = 254) String email,
         @NotNull @Size(max = 30) List<@Valid @NotNull ChildLink> children) {
@@ -21,7 +22,9 @@ public record GuardianInput(
      * its kind; a kind alone implies {@code restricted}.
      */
     public record ChildLink(
-            @NotNull @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE) String pupilId,
+            @NotNull @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE)
+            String pupilId,
+
             @NotNull Boolean parentalResponsibility,
             @NotNull Relationship relationship,
             Boolean restricted,

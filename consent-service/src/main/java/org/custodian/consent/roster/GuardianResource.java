@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.custodian.consent.school.Schools;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
@@ -26,12 +27,10 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 @Path("/api/v1/schools/{urn}/guardians")
 @Tag(name = "Roster")
@@ -41,10 +40,13 @@ public class GuardianResource {
 
     @Inject
     Caller caller;
+
     @Inject
     Roster roster;
+
     @Inject
     Schools schools;
+
     @Inject
     AuditLog audit;
 
@@ -55,7 +57,8 @@ public class GuardianResource {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<Guardian> list(@PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<Guardian> list(
+            @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         return roster.guardians(urn, PageRequest.of(limit, cursor));
     }
@@ -63,9 +66,14 @@ public class GuardianResource {
     @GET
     @Path("{guardianId}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.PARENT})
-    @Operation(summary = "Read one guardian (a parent reads only themselves, without the restriction markers of their links)")
-    @APIResponse(responseCode = "200", description = "The guardian, with an ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Guardian.class)))
+    @Operation(
+            summary =
+                    "Read one guardian (a parent reads only themselves, without the restriction markers of their links)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The guardian, with an ETag",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Guardian.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such guardian, or not you")
@@ -73,27 +81,37 @@ public class GuardianResource {
         caller.requireSchool(urn);
         RosterIds.require(guardianId, "guardianId");
         boolean self = guardianId.equals(caller.subject());
-        if (!self && !caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR))) {
+        if (!self
+                && !caller.hasAnyRole(
+                        List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR))) {
             throw Problems.notFound("no guardian with that id");
         }
-        Guardian guardian = roster.guardian(urn, guardianId).orElseThrow(() -> Problems.notFound("no guardian with that id"));
+        Guardian guardian =
+                roster.guardian(urn, guardianId).orElseThrow(() -> Problems.notFound("no guardian with that id"));
         boolean staff = caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR));
-        return Response.ok(staff ? guardian : guardian.withoutRestrictions()).header(HttpHeaders.ETAG, ETags.of(guardian.version())).build();
+        return Response.ok(staff ? guardian : guardian.withoutRestrictions())
+                .header(HttpHeaders.ETAG, ETags.of(guardian.version()))
+                .build();
     }
 
     @PUT
     @Path("{guardianId}")
     @Transactional
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
-    @Operation(summary = "Create or update a guardian and their links to children (the list replaces them; a link may be marked restricted: a court order or a contact restriction); emits guardian.linked and guardian.unlinked")
+    @Operation(
+            summary =
+                    "Create or update a guardian and their links to children (the list replaces them; a link may be marked restricted: a court order or a contact restriction); emits guardian.linked and guardian.unlinked")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid guardian, or a child not on the roster")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "412", description = "If-Match given and stale")
-    public Response put(@PathParam("urn") String urn, @PathParam("guardianId") String guardianId,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull GuardianInput input) {
+    public Response put(
+            @PathParam("urn") String urn,
+            @PathParam("guardianId") String guardianId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull GuardianInput input) {
         caller.requireSchool(urn);
         RosterIds.require(guardianId, "guardianId");
         if (input.guardianId() != null && !input.guardianId().equals(guardianId)) {
@@ -101,12 +119,22 @@ public class GuardianResource {
         }
         schools.require(urn);
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, roster.guardian(urn, guardianId).map(Guardian::version).orElse(0L));
+            ETags.requireMatch(
+                    ifMatch,
+                    roster.guardian(urn, guardianId).map(Guardian::version).orElse(0L));
         }
         Roster.GuardianSync sync = roster.upsertGuardians(urn, List.of(input.withId(guardianId)));
         Guardian stored = roster.guardian(urn, guardianId).orElseThrow();
-        audit.record(caller, urn, "guardians/" + guardianId, "guardian.upserted", Outcome.SUCCESS, sync.counts().toString());
-        return Response.status(sync.created().isEmpty() ? 200 : 201).entity(stored)
-                .header(HttpHeaders.ETAG, ETags.of(stored.version())).build();
+        audit.record(
+                caller,
+                urn,
+                "guardians/" + guardianId,
+                "guardian.upserted",
+                Outcome.SUCCESS,
+                sync.counts().toString());
+        return Response.status(sync.created().isEmpty() ? 200 : 201)
+                .entity(stored)
+                .header(HttpHeaders.ETAG, ETags.of(stored.version()))
+                .build();
     }
 }

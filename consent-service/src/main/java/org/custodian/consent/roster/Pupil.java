@@ -3,8 +3,16 @@ package org.custodian.consent.roster;
 import java.time.LocalDate;
 
 /** A pupil as the MIS holds them. {@code pupilId} is the MIS's own id. */
-public record Pupil(String pupilId, String givenName, String familyName, LocalDate dateOfBirth, int yearGroup,
-                    LocalDate admissionDate, LocalDate leavingDate, String upn, long version) {
+public record Pupil(
+        String pupilId,
+        String givenName,
+        String familyName,
+        LocalDate dateOfBirth,
+        int yearGroup,
+        LocalDate admissionDate,
+        LocalDate leavingDate,
+        String upn,
+        long version) {
 
     /** On roll up to and including the leaving date. */
     public boolean onRollOn(LocalDate day) {
@@ -12,9 +20,12 @@ public record Pupil(String pupilId, String givenName, String familyName, LocalDa
     }
 
     boolean sameFactsAs(PupilInput input) {
-        return givenName.equals(input.givenName()) && familyName.equals(input.familyName())
-                && dateOfBirth.equals(input.dateOfBirth()) && yearGroup == input.yearGroup()
-                && admissionDate.equals(input.admissionDate()) && java.util.Objects.equals(leavingDate, input.leavingDate())
+        return givenName.equals(input.givenName())
+                && familyName.equals(input.familyName())
+                && dateOfBirth.equals(input.dateOfBirth())
+                && yearGroup == input.yearGroup()
+                && admissionDate.equals(input.admissionDate())
+                && java.util.Objects.equals(leavingDate, input.leavingDate())
                 && java.util.Objects.equals(upn, input.upn());
     }
 }

@@ -2,11 +2,10 @@ package org.custodian.consent.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-
-import java.util.List;
 
 /**
  * Which pupils a caller may see: school staff, the MIS, auditors and services see the school's roster; a parent sees
@@ -15,8 +14,14 @@ import java.util.List;
 @ApplicationScoped
 public class PupilAccess {
 
-    private static final List<String> WHOLE_ROSTER =
-            List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.SERVICE);
+    private static final List<String> WHOLE_ROSTER = List.of(
+            Roles.DPO,
+            Roles.SCHOOL_ADMIN,
+            Roles.STAFF,
+            Roles.SAFEGUARDING_LEAD,
+            Roles.MIS,
+            Roles.AUDITOR,
+            Roles.SERVICE);
 
     private final Roster roster;
 

@@ -5,10 +5,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-
 import java.time.LocalDate;
 
 /**
@@ -16,14 +15,18 @@ import java.time.LocalDate;
  * {@code PUT …/pupils/{pupilId}} the id comes from the path.
  */
 public record PupilInput(
-        @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE) String pupilId,
+        @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE)
+        String pupilId,
+
         @NotBlank @Size(max = 100) String givenName,
         @NotBlank @Size(max = 100) String familyName,
         @NotNull @PastOrPresent LocalDate dateOfBirth,
         @NotNull @Min(-2) @Max(14) Integer yearGroup,
         @NotNull LocalDate admissionDate,
         LocalDate leavingDate,
-        @Pattern(regexp = "[A-Z][0-9]{11}[0-9A-Z]", message = "a UPN is a letter, 11 digits and a digit or letter") String upn) {
+
+        @Pattern(regexp = "[A-Z][0-9]{11}[0-9A-Z]", message = "a UPN is a letter, 11 digits and a digit or letter")
+        String upn) {
 
     public PupilInput withId(String id) {
         return new PupilInput(id, givenName, familyName, dateOfBirth, yearGroup, admissionDate, leavingDate, upn);

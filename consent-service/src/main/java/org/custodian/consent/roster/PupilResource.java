@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.custodian.consent.school.Schools;
 import org.custodian.consent.support.Today;
 import org.custodian.platform.audit.AuditEntry.Outcome;
@@ -27,12 +28,10 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
 
 @Path("/api/v1/schools/{urn}/pupils")
 @Tag(name = "Roster")
@@ -42,64 +41,108 @@ public class PupilResource {
 
     @Inject
     Caller caller;
+
     @Inject
     Roster roster;
+
     @Inject
     PupilAccess access;
+
     @Inject
     Schools schools;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Today today;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.PARENT, Roles.PUPIL})
-    @Operation(summary = "List pupils (a parent sees their own children, a pupil themselves), by year group and on roll or left")
+    @RolesAllowed({
+        Roles.DPO,
+        Roles.SCHOOL_ADMIN,
+        Roles.STAFF,
+        Roles.SAFEGUARDING_LEAD,
+        Roles.MIS,
+        Roles.AUDITOR,
+        Roles.PARENT,
+        Roles.PUPIL
+    })
+    @Operation(
+            summary =
+                    "List pupils (a parent sees their own children, a pupil themselves), by year group and on roll or left")
     @APIResponse(responseCode = "200", description = "A page of pupils")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "School not in the token")
-    public Page<PupilView> list(@PathParam("urn") String urn, @QueryParam("yearGroup") String yearGroup,
-                                @QueryParam("status") String status, @QueryParam("limit") String limit,
-                                @QueryParam("cursor") String cursor) {
+    public Page<PupilView> list(
+            @PathParam("urn") String urn,
+            @QueryParam("yearGroup") String yearGroup,
+            @QueryParam("status") String status,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = PageRequest.of(limit, cursor);
         boolean everyone = access.seesWholeRoster(caller);
-        return roster.pupils(urn, YearGroups.parseFilter(yearGroup), rollStatus(status),
+        return roster.pupils(
+                        urn,
+                        YearGroups.parseFilter(yearGroup),
+                        rollStatus(status),
                         !everyone && caller.hasRole(Roles.PARENT) ? caller.subject() : null,
-                        !everyone && !caller.hasRole(Roles.PARENT) ? caller.subject() : null, page)
+                        !everyone && !caller.hasRole(Roles.PARENT) ? caller.subject() : null,
+                        page)
                 .map(p -> PupilView.of(p, today.date()));
     }
 
     @GET
     @Path("{pupilId}")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR, Roles.PARENT, Roles.PUPIL})
+    @RolesAllowed({
+        Roles.DPO,
+        Roles.SCHOOL_ADMIN,
+        Roles.STAFF,
+        Roles.SAFEGUARDING_LEAD,
+        Roles.MIS,
+        Roles.AUDITOR,
+        Roles.PARENT,
+        Roles.PUPIL
+    })
     @Operation(summary = "Read one pupil")
-    @APIResponse(responseCode = "200", description = "The pupil, with an ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PupilView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The pupil, with an ETag",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PupilView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such pupil, or not yours to see")
     public Response get(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
         caller.requireSchool(urn);
         Pupil pupil = access.requireVisible(urn, pupilId, caller);
-        return Response.ok(PupilView.of(pupil, today.date())).header(HttpHeaders.ETAG, ETags.of(pupil.version())).build();
+        return Response.ok(PupilView.of(pupil, today.date()))
+                .header(HttpHeaders.ETAG, ETags.of(pupil.version()))
+                .build();
     }
 
     @PUT
     @Path("{pupilId}")
     @Transactional
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
-    @Operation(summary = "Create or update a pupil from the MIS (If-Match optional); emits pupil.enrolled, pupil.updated or pupil.left")
+    @Operation(
+            summary =
+                    "Create or update a pupil from the MIS (If-Match optional); emits pupil.enrolled, pupil.updated or pupil.left")
     @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid pupil")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "412", description = "If-Match given and stale")
-    public Response put(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId,
-                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull PupilInput input) {
+    public Response put(
+            @PathParam("urn") String urn,
+            @PathParam("pupilId") String pupilId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PupilInput input) {
         caller.requireSchool(urn);
         RosterIds.require(pupilId, "pupilId");
         if (input.pupilId() != null && !input.pupilId().equals(pupilId)) {
@@ -107,17 +150,23 @@ public class PupilResource {
         }
         schools.require(urn);
         if (ifMatch != null) {
-            ETags.requireMatch(ifMatch, roster.pupil(urn, pupilId).map(Pupil::version).orElse(0L));
+            ETags.requireMatch(
+                    ifMatch, roster.pupil(urn, pupilId).map(Pupil::version).orElse(0L));
         }
         Roster.PupilSync sync = roster.upsertPupils(urn, List.of(input.withId(pupilId)));
         Pupil stored = roster.pupil(urn, pupilId).orElseThrow();
-        audit.record(caller, urn, "pupils/" + pupilId, "pupil.upserted", Outcome.SUCCESS, sync.counts().toString());
+        audit.record(
+                caller,
+                urn,
+                "pupils/" + pupilId,
+                "pupil.upserted",
+                Outcome.SUCCESS,
+                sync.counts().toString());
         return Response.status(sync.created().isEmpty() ? 200 : 201)
                 .entity(PupilView.of(stored, today.date()))
-                .header(HttpHeaders.ETAG, ETags.of(stored.version())).build();
+                .header(HttpHeaders.ETAG, ETags.of(stored.version()))
+                .build();
     }
-
-
 
     private static Roster.RollStatus rollStatus(String value) {
         if (value == null || value.isEmpty()) {

@@ -8,8 +8,7 @@ public final class RosterIds {
     public static final String PATTERN = "[A-Za-z0-9_-]{1,64}";
     public static final String MESSAGE = "1 to 64 of A-Z, a-z, 0-9, _ and -";
 
-    private RosterIds() {
-    }
+    private RosterIds() {}
 
     public static String require(String id, String field) {
         if (id == null || !id.matches(PATTERN)) {

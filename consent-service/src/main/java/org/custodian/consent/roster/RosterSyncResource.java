@@ -27,22 +27,26 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RosterSyncResource {
 
     /** What one sync did. */
-    public record SyncResult(SyncCounts pupils, SyncCounts guardians) {
-    }
+    public record SyncResult(SyncCounts pupils, SyncCounts guardians) {}
 
     @Inject
     Caller caller;
+
     @Inject
     Roster roster;
+
     @Inject
     Schools schools;
+
     @Inject
     AuditLog audit;
 
     @POST
     @Transactional
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
-    @Operation(summary = "Upsert up to 5,000 pupils and 10,000 guardians in one transaction; only real changes emit events")
+    @Operation(
+            summary =
+                    "Upsert up to 5,000 pupils and 10,000 guardians in one transaction; only real changes emit events")
     @APIResponse(responseCode = "200", description = "Counts of created, updated and unchanged pupils and guardians")
     @APIResponse(responseCode = "400", description = "Invalid or oversize sync; nothing is stored")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -51,8 +55,11 @@ public class RosterSyncResource {
     public SyncResult sync(@PathParam("urn") String urn, @Valid @NotNull RosterSyncRequest request) {
         caller.requireSchool(urn);
         schools.require(urn);
-        SyncCounts pupils = request.pupilsOrEmpty().isEmpty() ? SyncCounts.NONE : roster.upsertPupils(urn, request.pupilsOrEmpty()).counts();
-        SyncCounts guardians = request.guardiansOrEmpty().isEmpty() ? SyncCounts.NONE
+        SyncCounts pupils = request.pupilsOrEmpty().isEmpty()
+                ? SyncCounts.NONE
+                : roster.upsertPupils(urn, request.pupilsOrEmpty()).counts();
+        SyncCounts guardians = request.guardiansOrEmpty().isEmpty()
+                ? SyncCounts.NONE
                 : roster.upsertGuardians(urn, request.guardiansOrEmpty()).counts();
         SyncResult result = new SyncResult(pupils, guardians);
         audit.record(caller, urn, null, "roster.synced", Outcome.SUCCESS, result.toString());

@@ -5,8 +5,7 @@ import org.custodian.platform.problems.Problems;
 /** Year groups as the MIS numbers them: -2 (nursery) to 14 (sixth form). */
 public final class YearGroups {
 
-    private YearGroups() {
-    }
+    private YearGroups() {}
 
     /** A {@code yearGroup} query filter, or null when absent. */
     public static Integer parseFilter(String value) {

@@ -15,5 +15,4 @@ public record SchoolRequest(
         @Size(max = 200) String dpoName,
         @Email @Size(max = 254) String dpoEmail,
         @NotNull @Min(10) @Max(18) Integer competenceAge,
-        @NotNull ConflictPolicy conflictPolicy) {
-}
+        @NotNull ConflictPolicy conflictPolicy) {}

@@ -21,9 +21,9 @@ import org.custodian.platform.http.ETags;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/schools/{urn}")
@@ -34,15 +34,28 @@ public class SchoolResource {
 
     @Inject
     Caller caller;
+
     @Inject
     Schools schools;
+
     @Inject
     AuditLog audit;
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.PARENT, Roles.PUPIL, Roles.MIS, Roles.AUDITOR})
+    @RolesAllowed({
+        Roles.DPO,
+        Roles.SCHOOL_ADMIN,
+        Roles.STAFF,
+        Roles.SAFEGUARDING_LEAD,
+        Roles.PARENT,
+        Roles.PUPIL,
+        Roles.MIS,
+        Roles.AUDITOR
+    })
     @Operation(summary = "Read the school profile (created with defaults on first use)")
-    @APIResponse(responseCode = "200", description = "The profile, with its ETag",
+    @APIResponse(
+            responseCode = "200",
+            description = "The profile, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = School.class)))
     @APIResponse(responseCode = "400", description = "Malformed URN")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -50,7 +63,9 @@ public class SchoolResource {
     public Response get(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
         School school = schools.require(urn);
-        return Response.ok(school).header(HttpHeaders.ETAG, ETags.of(school.version())).build();
+        return Response.ok(school)
+                .header(HttpHeaders.ETAG, ETags.of(school.version()))
+                .build();
     }
 
     @PUT
@@ -63,13 +78,17 @@ public class SchoolResource {
     @APIResponse(responseCode = "403", description = "Not the DPO, or school not in the token")
     @APIResponse(responseCode = "412", description = "The profile changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response put(@PathParam("urn") String urn, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                        @Valid @NotNull SchoolRequest request) {
+    public Response put(
+            @PathParam("urn") String urn,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull SchoolRequest request) {
         caller.requireSchool(urn);
         School current = schools.require(urn);
         ETags.requireMatch(ifMatch, current.version());
         School updated = schools.update(current, request);
         audit.record(caller, urn, null, "school.updated", Outcome.SUCCESS, "profile version " + updated.version());
-        return Response.ok(updated).header(HttpHeaders.ETAG, ETags.of(updated.version())).build();
+        return Response.ok(updated)
+                .header(HttpHeaders.ETAG, ETags.of(updated.version()))
+                .build();
     }
 }

@@ -1,5 +1,4 @@
 package org.custodian.consent.school;
 
 /** Fired inside the transaction when the school's conflict policy or competence age changed. */
-public record SchoolRulesChanged(String urn) {
-}
+public record SchoolRulesChanged(String urn) {}

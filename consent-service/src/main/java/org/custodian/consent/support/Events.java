@@ -9,8 +9,7 @@ public final class Events {
 
     public static final String SOURCE = Topics.CONSENT_SERVICE;
 
-    private Events() {
-    }
+    private Events() {}
 
     public static CloudEvent aboutPupil(String type, String urn, String pupilId, Object data) {
         return CloudEvent.aboutPupil(SOURCE, type, urn, pupilId, CloudEventCodec.toData(data));
@@ -21,6 +20,7 @@ public final class Events {
     }
 
     public static CloudEvent aboutPurpose(String type, String urn, String purposeCode, Object data) {
-        return CloudEvent.create(SOURCE, type, urn, "schools/" + urn + "/purposes/" + purposeCode, CloudEventCodec.toData(data));
+        return CloudEvent.create(
+                SOURCE, type, urn, "schools/" + urn + "/purposes/" + purposeCode, CloudEventCodec.toData(data));
     }
 }

@@ -1,7 +1,6 @@
 package org.custodian.consent.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

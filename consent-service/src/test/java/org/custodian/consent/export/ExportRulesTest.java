@@ -1,6 +1,16 @@
 package org.custodian.consent.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -25,49 +35,68 @@ import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.export.SubjectExport.Requester.Type;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Worked examples and properties of what an export shows of the people around the child. */
 class ExportRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
-    private static final PupilView AVA = new PupilView("AVA", "Ava", "Lovelace", LocalDate.of(2018, 3, 14), 3,
-            LocalDate.of(2022, 9, 1), null, "A123456789012", true);
+    private static final PupilView AVA = new PupilView(
+            "AVA",
+            "Ava",
+            "Lovelace",
+            LocalDate.of(2018, 3, 14),
+            3,
+            LocalDate.of(2022, 9, 1),
+            null,
+            "A123456789012",
+            true);
 
-    record Person(String id, String name, String email, Relationship relationship, boolean responsibility, boolean restricted) {
+    record Person(
+            String id,
+            String name,
+            String email,
+            Relationship relationship,
+            boolean responsibility,
+            boolean restricted) {
         GuardianOfPupil link() {
             return new GuardianOfPupil(id, name, email, responsibility, relationship, restricted);
         }
     }
 
     /** One family and what was decided: who gave each decision ({@code -1} the pupil) and who recorded it. */
-    record Family(List<Person> people, List<Integer> givers, List<Decision> decisions, List<Boolean> staffRecorded, int asker) {
-    }
+    record Family(
+            List<Person> people,
+            List<Integer> givers,
+            List<Decision> decisions,
+            List<Boolean> staffRecorded,
+            int asker) {}
 
     @Provide
     Arbitrary<Family> families() {
-        Arbitrary<Person> person = Combinators.combine(Arbitraries.strings().withCharRange('a', 'z').ofLength(8),
-                        Arbitraries.of(Relationship.class), Arbitraries.of(true, false), Arbitraries.of(false, false, true))
-                .as((word, relationship, responsibility, restricted) -> new Person(null, "Name " + word, word + "@mail.test",
-                        relationship, responsibility, restricted));
+        Arbitrary<Person> person = Combinators.combine(
+                        Arbitraries.strings().withCharRange('a', 'z').ofLength(8),
+                        Arbitraries.of(Relationship.class),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(false, false, true))
+                .as((word, relationship, responsibility, restricted) -> new Person(
+                        null, "Name " + word, word + "@mail.test", relationship, responsibility, restricted));
         return person.list().ofMinSize(1).ofMaxSize(5).flatMap(people -> {
             List<Person> numbered = new ArrayList<>();
             for (int i = 0; i < people.size(); i++) {
                 Person p = people.get(i);
-                numbered.add(new Person("G-" + i + "x", p.name() + i, i + p.email(), p.relationship(), p.responsibility(), p.restricted()));
+                numbered.add(new Person(
+                        "G-" + i + "x",
+                        p.name() + i,
+                        i + p.email(),
+                        p.relationship(),
+                        p.responsibility(),
+                        p.restricted()));
             }
             Arbitrary<Integer> giver = Arbitraries.integers().between(-1, numbered.size() - 1);
-            return Combinators.combine(giver.list().ofMaxSize(8), Arbitraries.of(Decision.class).list().ofSize(8),
-                            Arbitraries.of(true, false).list().ofSize(8), Arbitraries.integers().between(-1, numbered.size() - 1))
+            return Combinators.combine(
+                            giver.list().ofMaxSize(8),
+                            Arbitraries.of(Decision.class).list().ofSize(8),
+                            Arbitraries.of(true, false).list().ofSize(8),
+                            Arbitraries.integers().between(-1, numbered.size() - 1))
                     .as((givers, decisions, staff, asker) -> new Family(numbered, givers, decisions, staff, asker));
         });
     }
@@ -77,29 +106,77 @@ class ExportRulesTest {
         List<RecordedDecision> recorded = new ArrayList<>();
         for (int i = 0; i < f.givers().size(); i++) {
             int g = f.givers().get(i);
-            Giver giver = g < 0 ? Giver.pupil("AVA") : Giver.guardian(f.people().get(g).id());
+            Giver giver = g < 0
+                    ? Giver.pupil("AVA")
+                    : Giver.guardian(f.people().get(g).id());
             boolean staff = f.staffRecorded().get(i);
             Instant at = Instant.parse("2026-09-01T08:00:00Z").plusSeconds(i * 60L);
-            decisions.add(new StoredDecision("d" + i, "AVA", "PHOTO_WEBSITE", 1, f.decisions().get(i), giver,
-                    g < 0 ? null : f.people().get(g).relationship().name(), staff ? Method.PAPER : Method.ONLINE, null, null, null, at,
-                    staff ? "admin-7" : giver.id(), staff ? "school-admin" : g < 0 ? "pupil" : "parent"));
+            decisions.add(new StoredDecision(
+                    "d" + i,
+                    "AVA",
+                    "PHOTO_WEBSITE",
+                    1,
+                    f.decisions().get(i),
+                    giver,
+                    g < 0 ? null : f.people().get(g).relationship().name(),
+                    staff ? Method.PAPER : Method.ONLINE,
+                    null,
+                    null,
+                    null,
+                    at,
+                    staff ? "admin-7" : giver.id(),
+                    staff ? "school-admin" : g < 0 ? "pupil" : "parent"));
             recorded.add(new RecordedDecision("d" + i, giver, f.decisions().get(i), 1, at, null));
         }
-        Set<String> responsible = f.people().stream().filter(Person::responsibility).map(Person::id).collect(Collectors.toSet());
-        ConsentResolver.Resolution r = ConsentResolver.resolve(new ConsentResolver.Context(PurposeKind.STANDARD, 1, responsible, false,
-                true, ConflictPolicy.MOST_RESTRICTIVE, TODAY), recorded);
-        PurposeStatus status = new PurposeStatus("PHOTO_WEBSITE", "Photos on the website", PurposeKind.STANDARD, r.status(),
-                r.permitted(), r.effectiveVersion(), 1, r.validUntil(), r.countingDecisions(), r.explanation());
-        List<ConsentReceipt> receipts = decisions.stream().map(d -> new ConsentReceipt(d.decisionId(), ConsentReceipt.VERSION, d.recordedAt(),
-                new ConsentReceipt.Controller("School", "100001", "DPO", "dpo@school.test"), new ConsentReceipt.Subject("AVA"),
-                new ConsentReceipt.GivenBy(d.giver().type(), d.giver().id(), d.relationship()),
-                new ConsentReceipt.PurposeShown("PHOTO_WEBSITE", "Photos on the website", 1, "We may put photos on the website."),
-                List.of("PHOTOGRAPHS"), d.method(), null, null, d.decision(), d.recordedAt(), null, ConsentStatus.GRANTED, "Withdraw any time",
-                new ConsentReceipt.RecordedBy(d.recordedBy(), d.recordedByRole()))).toList();
-        ExportRules.Asker asker = f.asker() < 0 ? new ExportRules.Asker(Type.PUPIL, "AVA", null, null)
-                : new ExportRules.Asker(Type.GUARDIAN, f.people().get(f.asker()).id(), f.people().get(f.asker()).name(),
-                f.people().get(f.asker()).email());
-        return ExportRules.export(AVA, f.people().stream().map(Person::link).toList(), List.of(status), decisions, receipts, asker);
+        Set<String> responsible = f.people().stream()
+                .filter(Person::responsibility)
+                .map(Person::id)
+                .collect(Collectors.toSet());
+        ConsentResolver.Resolution r = ConsentResolver.resolve(
+                new ConsentResolver.Context(
+                        PurposeKind.STANDARD, 1, responsible, false, true, ConflictPolicy.MOST_RESTRICTIVE, TODAY),
+                recorded);
+        PurposeStatus status = new PurposeStatus(
+                "PHOTO_WEBSITE",
+                "Photos on the website",
+                PurposeKind.STANDARD,
+                r.status(),
+                r.permitted(),
+                r.effectiveVersion(),
+                1,
+                r.validUntil(),
+                r.countingDecisions(),
+                r.explanation());
+        List<ConsentReceipt> receipts = decisions.stream()
+                .map(d -> new ConsentReceipt(
+                        d.decisionId(),
+                        ConsentReceipt.VERSION,
+                        d.recordedAt(),
+                        new ConsentReceipt.Controller("School", "100001", "DPO", "dpo@school.test"),
+                        new ConsentReceipt.Subject("AVA"),
+                        new ConsentReceipt.GivenBy(d.giver().type(), d.giver().id(), d.relationship()),
+                        new ConsentReceipt.PurposeShown(
+                                "PHOTO_WEBSITE", "Photos on the website", 1, "We may put photos on the website."),
+                        List.of("PHOTOGRAPHS"),
+                        d.method(),
+                        null,
+                        null,
+                        d.decision(),
+                        d.recordedAt(),
+                        null,
+                        ConsentStatus.GRANTED,
+                        "Withdraw any time",
+                        new ConsentReceipt.RecordedBy(d.recordedBy(), d.recordedByRole())))
+                .toList();
+        ExportRules.Asker asker = f.asker() < 0
+                ? new ExportRules.Asker(Type.PUPIL, "AVA", null, null)
+                : new ExportRules.Asker(
+                        Type.GUARDIAN,
+                        f.people().get(f.asker()).id(),
+                        f.people().get(f.asker()).name(),
+                        f.people().get(f.asker()).email());
+        return ExportRules.export(
+                AVA, f.people().stream().map(Person::link).toList(), List.of(status), decisions, receipts, asker);
     }
 
     private static String json(Object value) {
@@ -111,7 +188,9 @@ class ExportRulesTest {
     }
 
     private static boolean mentions(String text, String id) {
-        return Pattern.compile("(?<![A-Za-z0-9_-])" + Pattern.quote(id) + "(?![A-Za-z0-9_-])").matcher(text).find();
+        return Pattern.compile("(?<![A-Za-z0-9_-])" + Pattern.quote(id) + "(?![A-Za-z0-9_-])")
+                .matcher(text)
+                .find();
     }
 
     @Property
@@ -120,7 +199,9 @@ class ExportRulesTest {
         for (int i = 0; i < f.people().size(); i++) {
             if (i != f.asker()) {
                 Person other = f.people().get(i);
-                assertThat(mentions(json, other.id())).as("%s's id in %s", other.id(), json).isFalse();
+                assertThat(mentions(json, other.id()))
+                        .as("%s's id in %s", other.id(), json)
+                        .isFalse();
                 assertThat(json).doesNotContain(other.name(), other.email());
             }
         }
@@ -145,7 +226,8 @@ class ExportRulesTest {
         long theirs = f.givers().stream().filter(restricted::contains).count();
         assertThat(data.decisions()).hasSize((int) (f.givers().size() - theirs));
         assertThat(data.receipts()).hasSize(data.decisions().size());
-        Set<String> kept = data.decisions().stream().map(StoredDecision::decisionId).collect(Collectors.toSet());
+        Set<String> kept =
+                data.decisions().stream().map(StoredDecision::decisionId).collect(Collectors.toSet());
         assertThat(data.consents().get(0).countingDecisions()).allMatch(kept::contains);
         for (int i : restricted) {
             assertThat(mentions(json(data), f.people().get(i).id())).isFalse();
@@ -155,10 +237,16 @@ class ExportRulesTest {
     @Property
     void theSchoolsOwnViewKeepsContactDataButNeverTheRestricted(@ForAll("families") Family f) {
         Family school = new Family(f.people(), f.givers(), f.decisions(), f.staffRecorded(), -1);
-        ExportRules.ConsentData data = ExportRules.export(AVA, f.people().stream().map(Person::link).toList(),
-                export(school).consents(), List.of(), List.of(), null);
+        ExportRules.ConsentData data = ExportRules.export(
+                AVA,
+                f.people().stream().map(Person::link).toList(),
+                export(school).consents(),
+                List.of(),
+                List.of(),
+                null);
         for (Person p : f.people()) {
-            assertThat(data.guardians().stream().anyMatch(g -> p.email().equals(g.email()))).isEqualTo(!p.restricted());
+            assertThat(data.guardians().stream().anyMatch(g -> p.email().equals(g.email())))
+                    .isEqualTo(!p.restricted());
         }
     }
 
@@ -171,9 +259,14 @@ class ExportRulesTest {
                 new GuardianOfPupil("STEP", "Simon", "si@x.test", false, Relationship.STEP_PARENT, false),
                 new GuardianOfPupil("EX", "Eve", "e@x.test", true, Relationship.FATHER, true));
         Map<String, String> described = ExportRules.describe(linked, Set.of("EX"), List.of(), "MUM");
-        assertThat(described).containsExactly(Map.entry("MUM", "you (mother)"), Map.entry("P1", "parent"), Map.entry("P2", "parent (2)"),
-                Map.entry("STEP", "step-parent without parental responsibility"));
-        assertThat(ExportRules.renamed("guardian P2 refused (version 1)", described)).isEqualTo("the parent (2) refused (version 1)");
+        assertThat(described)
+                .containsExactly(
+                        Map.entry("MUM", "you (mother)"),
+                        Map.entry("P1", "parent"),
+                        Map.entry("P2", "parent (2)"),
+                        Map.entry("STEP", "step-parent without parental responsibility"));
+        assertThat(ExportRules.renamed("guardian P2 refused (version 1)", described))
+                .isEqualTo("the parent (2) refused (version 1)");
         assertThat(ExportRules.renamed("guardian P22 refused", described)).isEqualTo("guardian P22 refused");
         assertThat(ExportRules.renamed("guardian MUM granted", described)).isEqualTo("guardian MUM granted");
     }

@@ -1,17 +1,16 @@
 package org.custodian.consent.export;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.custodian.consent.ConsentTest;
 import org.custodian.consent.Fixture;
 import org.custodian.platform.security.ServiceTokens;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @ConsentTest
 class SubjectExportTest {
@@ -31,11 +30,21 @@ class SubjectExportTest {
         return school;
     }
 
-    private static void link(Fixture school, String id, String name, String email, String relationship, boolean responsibility,
-                             String restriction) {
-        school.asMis().body("{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"children\":[{\"pupilId\":\"AVA\","
-                        + "\"parentalResponsibility\":" + responsibility + ",\"relationship\":\"" + relationship + "\"" + restriction + "}]}")
-                .put(school.base() + "/guardians/" + id).then().statusCode(201);
+    private static void link(
+            Fixture school,
+            String id,
+            String name,
+            String email,
+            String relationship,
+            boolean responsibility,
+            String restriction) {
+        school.asMis()
+                .body("{\"name\":\"" + name + "\",\"email\":\"" + email + "\",\"children\":[{\"pupilId\":\"AVA\","
+                        + "\"parentalResponsibility\":" + responsibility + ",\"relationship\":\"" + relationship + "\""
+                        + restriction + "}]}")
+                .put(school.base() + "/guardians/" + id)
+                .then()
+                .statusCode(201);
     }
 
     private Response export(Fixture school, String query) {
@@ -53,12 +62,20 @@ class SubjectExportTest {
         String body = answer.asString();
         JsonPath export = answer.jsonPath();
 
-        assertThat(body).doesNotContain("David Father", "david.father@example.org", "\"DAD\"", "DAD ",
-                "Simon Stepfather", "simon.step@example.org", "STEP\"");
+        assertThat(body)
+                .doesNotContain(
+                        "David Father",
+                        "david.father@example.org",
+                        "\"DAD\"",
+                        "DAD ",
+                        "Simon Stepfather",
+                        "simon.step@example.org",
+                        "STEP\"");
         assertThat(export.getString("data.requester.name")).isEqualTo("Maria Mother");
         assertThat(export.getString("data.requester.email")).isEqualTo("maria.mother@example.org");
         assertThat(export.getString("data.requester.relationship")).isEqualTo("MOTHER");
-        assertThat(export.getList("data.guardians.relationship", String.class)).containsExactly("FATHER", "MOTHER", "STEP_PARENT");
+        assertThat(export.getList("data.guardians.relationship", String.class))
+                .containsExactly("FATHER", "MOTHER", "STEP_PARENT");
         assertThat(export.getList("data.guardians.description", String.class))
                 .containsExactly("father", "you (mother)", "step-parent without parental responsibility");
         assertThat(export.getList("data.guardians.name")).containsOnlyNulls();
@@ -76,9 +93,15 @@ class SubjectExportTest {
         assertThat(export.getList("data.consents.find { it.purpose == 'PHOTO_WEBSITE' }.explanation", String.class))
                 .anyMatch(line -> line.startsWith("the father withdrew"));
 
-        assertThat(school.as(school.bearer("auditor")).queryParam("subject", "pupils/AVA")
-                .get(school.base() + "/audit/consent").then().statusCode(200).extract().jsonPath()
-                .getList("items.detail", String.class)).anyMatch(d -> d.contains("for GUARDIAN MUM (request " + requestId + ")"));
+        assertThat(school.as(school.bearer("auditor"))
+                        .queryParam("subject", "pupils/AVA")
+                        .get(school.base() + "/audit/consent")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.detail", String.class))
+                .anyMatch(d -> d.contains("for GUARDIAN MUM (request " + requestId + ")"));
     }
 
     @Test
@@ -87,8 +110,14 @@ class SubjectExportTest {
 
         Response answer = export(school, "?requesterType=PUPIL&requesterId=AVA");
         answer.then().statusCode(200);
-        assertThat(answer.asString()).doesNotContain("maria.mother@example.org", "david.father@example.org", "simon.step@example.org",
-                "Maria Mother", "David Father", "Simon Stepfather");
+        assertThat(answer.asString())
+                .doesNotContain(
+                        "maria.mother@example.org",
+                        "david.father@example.org",
+                        "simon.step@example.org",
+                        "Maria Mother",
+                        "David Father",
+                        "Simon Stepfather");
         JsonPath export = answer.jsonPath();
         assertThat(export.getString("data.requester.type")).isEqualTo("PUPIL");
         assertThat(export.getString("data.requester.pupilId")).isEqualTo("AVA");
@@ -102,16 +131,24 @@ class SubjectExportTest {
         Fixture school = Fixture.newSchool();
         school.pupil("AVA", LocalDate.now().minusYears(8).minusDays(10)).then().statusCode(201);
         link(school, "MUM", "Maria Mother", "maria.mother@example.org", "MOTHER", true, "");
-        link(school, "DAD", "David Father", "david.father@example.org", "FATHER", true,
+        link(
+                school,
+                "DAD",
+                "David Father",
+                "david.father@example.org",
+                "FATHER",
+                true,
                 ",\"restricted\":true,\"restriction\":\"COURT_ORDER\"");
         school.parentDecides("MUM", "AVA", "PHOTO_WEBSITE", "GRANTED").then().statusCode(201);
         school.parentDecides("DAD", "AVA", "PHOTO_PRESS", "REFUSED").then().statusCode(201);
 
-        for (String query : new String[]{"?requesterType=GUARDIAN&requesterId=MUM", "?requesterType=PUPIL&requesterId=AVA"}) {
+        for (String query :
+                new String[] {"?requesterType=GUARDIAN&requesterId=MUM", "?requesterType=PUPIL&requesterId=AVA"}) {
             Response answer = export(school, query);
             answer.then().statusCode(200);
-            assertThat(answer.asString()).as(query).doesNotContain("DAD", "David Father", "david.father@example.org", "father",
-                    "FATHER");
+            assertThat(answer.asString())
+                    .as(query)
+                    .doesNotContain("DAD", "David Father", "david.father@example.org", "father", "FATHER");
             assertThat(answer.jsonPath().getList("data.guardians")).as(query).hasSize(1);
             assertThat(answer.jsonPath().getList("data.decisions")).as(query).hasSize(1);
             assertThat(answer.jsonPath().getList("data.receipts")).as(query).hasSize(1);
@@ -126,26 +163,44 @@ class SubjectExportTest {
     @Test
     void theDposOwnViewHasTheGuardiansContactData() {
         Fixture school = avasFamily();
-        JsonPath export = school.as(school.bearer("dpo")).get("/internal/v1/schools/" + school.urn + "/subjects/AVA")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath export = school.as(school.bearer("dpo"))
+                .get("/internal/v1/schools/" + school.urn + "/subjects/AVA")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(export.getString("service")).isEqualTo("consent-service");
         assertThat(export.getString("summary")).isNotBlank();
         assertThat(export.getList("data.guardians.guardianId", String.class)).containsExactly("DAD", "MUM", "STEP");
         assertThat(export.getList("data.guardians.email", String.class)).contains("david.father@example.org");
         assertThat(export.getList("data.decisions")).hasSize(2);
-        assertThat(export.getList("data.receipts.purpose.wording", String.class)).allMatch(w -> !w.isBlank());
-        assertThat(export.getString("data.consents.find { it.purpose == 'PHOTO_WEBSITE' }.status")).isEqualTo("WITHDRAWN");
-        assertThat(school.as(school.bearer("auditor")).queryParam("subject", "pupils/AVA")
-                .get(school.base() + "/audit/consent").then().statusCode(200).extract().jsonPath()
-                .getList("items.action", String.class)).contains("subject.exported");
+        assertThat(export.getList("data.receipts.purpose.wording", String.class))
+                .allMatch(w -> !w.isBlank());
+        assertThat(export.getString("data.consents.find { it.purpose == 'PHOTO_WEBSITE' }.status"))
+                .isEqualTo("WITHDRAWN");
+        assertThat(school.as(school.bearer("auditor"))
+                        .queryParam("subject", "pupils/AVA")
+                        .get(school.base() + "/audit/consent")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("items.action", String.class))
+                .contains("subject.exported");
     }
 
     @Test
     void aServiceNamesTheRequesterAndABadRequesterIsRefused() {
         Fixture school = avasFamily();
-        for (String bad : new String[]{"", "?requesterType=GUARDIAN", "?requesterId=MUM", "?requesterType=FRIEND&requesterId=MUM",
-                "?requesterType=GUARDIAN&requesterId=M%00M", "?requesterType=PUPIL&requesterId=SOMEONE",
-                "?requesterType=GUARDIAN&requesterId=MUM&requestId=not-a-uuid"}) {
+        for (String bad : new String[] {
+            "",
+            "?requesterType=GUARDIAN",
+            "?requesterId=MUM",
+            "?requesterType=FRIEND&requesterId=MUM",
+            "?requesterType=GUARDIAN&requesterId=M%00M",
+            "?requesterType=PUPIL&requesterId=SOMEONE",
+            "?requesterType=GUARDIAN&requesterId=MUM&requestId=not-a-uuid"
+        }) {
             export(school, bad).then().statusCode(400).contentType("application/problem+json");
         }
     }
@@ -158,8 +213,13 @@ class SubjectExportTest {
         school.as(school.bearer("dpo")).get(path).then().statusCode(200);
         school.as(school.parent("MUM")).get(path).then().statusCode(403);
         school.as(school.bearer("staff")).get(path).then().statusCode(403);
-        school.as(serviceTokens.authorizationFor("999995")).get(path + "?requesterType=PUPIL&requesterId=P1").then().statusCode(403);
-        school.as(serviceTokens.authorizationFor(school.urn)).get("/internal/v1/schools/" + school.urn
-                + "/subjects/NOBODY?requesterType=PUPIL&requesterId=NOBODY").then().statusCode(404);
+        school.as(serviceTokens.authorizationFor("999995"))
+                .get(path + "?requesterType=PUPIL&requesterId=P1")
+                .then()
+                .statusCode(403);
+        school.as(serviceTokens.authorizationFor(school.urn))
+                .get("/internal/v1/schools/" + school.urn + "/subjects/NOBODY?requesterType=PUPIL&requesterId=NOBODY")
+                .then()
+                .statusCode(404);
     }
 }

@@ -1,24 +1,27 @@
 package org.custodian.consent.purpose;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.time.Month;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ValidityTest {
 
     @Test
     void anAcademicYearEndsOnThe31stOfAugust() {
-        assertThat(Validity.validUntil("ACADEMIC_YEAR", LocalDate.of(2026, 11, 28))).contains(LocalDate.of(2027, 8, 31));
-        assertThat(Validity.validUntil("ACADEMIC_YEAR", LocalDate.of(2027, 8, 31))).contains(LocalDate.of(2027, 8, 31));
-        assertThat(Validity.validUntil("ACADEMIC_YEAR", LocalDate.of(2027, 9, 1))).contains(LocalDate.of(2028, 8, 31));
-        assertThat(Validity.validUntil("ACADEMIC_YEAR", LocalDate.of(2027, 1, 15))).contains(LocalDate.of(2027, 8, 31));
+        assertThat(Validity.validUntil("ACADEMIC_YEAR", LocalDate.of(2026, 11, 28)))
+                .contains(LocalDate.of(2027, 8, 31));
+        assertThat(Validity.validUntil("ACADEMIC_YEAR", LocalDate.of(2027, 8, 31)))
+                .contains(LocalDate.of(2027, 8, 31));
+        assertThat(Validity.validUntil("ACADEMIC_YEAR", LocalDate.of(2027, 9, 1)))
+                .contains(LocalDate.of(2028, 8, 31));
+        assertThat(Validity.validUntil("ACADEMIC_YEAR", LocalDate.of(2027, 1, 15)))
+                .contains(LocalDate.of(2027, 8, 31));
     }
 
     @Test

@@ -1,10 +1,9 @@
 package org.custodian.consent.roster;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AgesTest {
 
@@ -13,7 +12,9 @@ class AgesTest {
         LocalDate born = LocalDate.of(2013, 11, 28);
         assertThat(Ages.isCompetent(born, LocalDate.of(2026, 11, 27), 13)).isFalse();
         assertThat(Ages.isCompetent(born, LocalDate.of(2026, 11, 28), 13)).isTrue();
-        assertThat(Ages.isCompetent(born, LocalDate.of(2025, 11, 28), 12)).as("a school in Scotland").isTrue();
+        assertThat(Ages.isCompetent(born, LocalDate.of(2025, 11, 28), 12))
+                .as("a school in Scotland")
+                .isTrue();
     }
 
     @Test

@@ -1,6 +1,14 @@
 package org.custodian.consent.roster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
 import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.consent.ConsentTest;
 import org.custodian.consent.Fixture;
@@ -13,15 +21,6 @@ import org.custodian.testing.KafkaTestConsumer;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
-
 @ConsentTest
 class RosterTest {
 
@@ -31,8 +30,11 @@ class RosterTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<CloudEvent> events = List.of();
         while (System.nanoTime() < deadline) {
-            events = consumer.drain(Duration.ofMillis(300)).stream().filter(r -> key.equals(r.key()))
-                    .map(ConsumerRecord::value).map(CloudEventCodec::fromJson).toList();
+            events = consumer.drain(Duration.ofMillis(300)).stream()
+                    .filter(r -> key.equals(r.key()))
+                    .map(ConsumerRecord::value)
+                    .map(CloudEventCodec::fromJson)
+                    .toList();
             if (events.size() >= atLeast) {
                 break;
             }
@@ -46,19 +48,32 @@ class RosterTest {
         try (KafkaTestConsumer roster = new KafkaTestConsumer(Topics.ROSTER)) {
             school.pupil("P1", BORN).then().statusCode(201).body("onRoll", is(true));
             school.pupil("P1", BORN).then().statusCode(200);
-            school.asMis().body(Fixture.pupilJson(BORN, 4, null)).put(school.base() + "/pupils/P1").then().statusCode(200)
+            school.asMis()
+                    .body(Fixture.pupilJson(BORN, 4, null))
+                    .put(school.base() + "/pupils/P1")
+                    .then()
+                    .statusCode(200)
                     .body("yearGroup", is(4));
-            school.asMis().body(Fixture.pupilJson(BORN, 4, LocalDate.of(2024, 7, 19))).put(school.base() + "/pupils/P1")
-                    .then().statusCode(200).body("onRoll", is(false));
+            school.asMis()
+                    .body(Fixture.pupilJson(BORN, 4, LocalDate.of(2024, 7, 19)))
+                    .put(school.base() + "/pupils/P1")
+                    .then()
+                    .statusCode(200)
+                    .body("onRoll", is(false));
 
             List<CloudEvent> events = eventsFor(roster, school.urn + ":P1", 3);
-            assertThat(events).extracting(CloudEvent::type)
+            assertThat(events)
+                    .extracting(CloudEvent::type)
                     .containsExactly(EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED, EventTypes.PUPIL_LEFT);
             RosterEvents.PupilChanged enrolled = CloudEventCodec.data(events.get(0), RosterEvents.PupilChanged.class);
             assertThat(enrolled.dateOfBirth()).isEqualTo(BORN);
             assertThat(enrolled.onRoll()).isTrue();
-            assertThat(events.get(0).data().has("givenName")).as("no names in events").isFalse();
-            assertThat(CloudEventCodec.data(events.get(2), RosterEvents.PupilLeft.class).leavingDate()).isEqualTo(LocalDate.of(2024, 7, 19));
+            assertThat(events.get(0).data().has("givenName"))
+                    .as("no names in events")
+                    .isFalse();
+            assertThat(CloudEventCodec.data(events.get(2), RosterEvents.PupilLeft.class)
+                            .leavingDate())
+                    .isEqualTo(LocalDate.of(2024, 7, 19));
         }
     }
 
@@ -72,12 +87,16 @@ class RosterTest {
             school.guardian("G1", true, "B").then().statusCode(200).body("children.pupilId", contains("B"));
 
             List<CloudEvent> aEvents = eventsFor(roster, school.urn + ":A", 3).stream()
-                    .filter(e -> e.type().contains("guardian")).toList();
-            assertThat(aEvents).extracting(CloudEvent::type).containsExactly(EventTypes.GUARDIAN_LINKED, EventTypes.GUARDIAN_UNLINKED);
+                    .filter(e -> e.type().contains("guardian"))
+                    .toList();
+            assertThat(aEvents)
+                    .extracting(CloudEvent::type)
+                    .containsExactly(EventTypes.GUARDIAN_LINKED, EventTypes.GUARDIAN_UNLINKED);
             RosterEvents.GuardianLink link = CloudEventCodec.data(aEvents.get(0), RosterEvents.GuardianLink.class);
             assertThat(link.guardianId()).isEqualTo("G1");
             assertThat(link.parentalResponsibility()).isTrue();
-            assertThat(eventsFor(roster, school.urn + ":B", 2)).extracting(CloudEvent::type)
+            assertThat(eventsFor(roster, school.urn + ":B", 2))
+                    .extracting(CloudEvent::type)
                     .containsExactly(EventTypes.PUPIL_ENROLLED, EventTypes.GUARDIAN_LINKED);
         }
     }
@@ -89,53 +108,81 @@ class RosterTest {
         school.pupil("B", BORN).then().statusCode(201);
         school.guardian("DAD", true, "A", "B").then().statusCode(201);
         try (KafkaTestConsumer roster = new KafkaTestConsumer(Topics.ROSTER)) {
-            school.asMis().body("""
+            school.asMis()
+                    .body("""
                     {"name":"Dad","email":"dad@example.org","children":[
                       {"pupilId":"A","parentalResponsibility":true,"relationship":"FATHER","restricted":true,"restriction":"COURT_ORDER"},
                       {"pupilId":"B","parentalResponsibility":true,"relationship":"FATHER","restriction":"NO_CONTACT"}]}
-                    """).put(school.base() + "/guardians/DAD").then().statusCode(200)
+                    """)
+                    .put(school.base() + "/guardians/DAD")
+                    .then()
+                    .statusCode(200)
                     .body("children.restricted", contains(true, true))
                     .body("children.restriction", contains("COURT_ORDER", "NO_CONTACT"));
 
             RosterEvents.GuardianLink linked = eventsFor(roster, school.urn + ":A", 1).stream()
                     .filter(e -> e.type().equals(EventTypes.GUARDIAN_LINKED))
-                    .map(e -> CloudEventCodec.data(e, RosterEvents.GuardianLink.class)).reduce((a, b) -> b).orElseThrow();
+                    .map(e -> CloudEventCodec.data(e, RosterEvents.GuardianLink.class))
+                    .reduce((a, b) -> b)
+                    .orElseThrow();
             assertThat(linked.hasRestriction()).isTrue();
             assertThat(linked.restricted()).isTrue();
             assertThat(linked.restriction()).isEqualTo("COURT_ORDER");
         }
-        assertThat(school.count("SELECT count(*) FROM guardian_link WHERE school_urn = ? AND restricted", school.urn)).isEqualTo(2);
-        school.as(school.bearer("dpo")).get(school.base() + "/guardians/DAD").then().statusCode(200)
+        assertThat(school.count("SELECT count(*) FROM guardian_link WHERE school_urn = ? AND restricted", school.urn))
+                .isEqualTo(2);
+        school.as(school.bearer("dpo"))
+                .get(school.base() + "/guardians/DAD")
+                .then()
+                .statusCode(200)
                 .body("children.restricted", contains(true, true));
-        school.as(school.parent("DAD")).get(school.base() + "/guardians/DAD").then().statusCode(200)
+        school.as(school.parent("DAD"))
+                .get(school.base() + "/guardians/DAD")
+                .then()
+                .statusCode(200)
                 .body("children.pupilId", contains("A", "B"))
-                .body("children[0].restricted", is((Object) null)).body("children[0].restriction", is((Object) null));
+                .body("children[0].restricted", is((Object) null))
+                .body("children[0].restriction", is((Object) null));
 
         // the same through the roster sync; a kind with restricted: false contradicts itself and stores nothing
         school.asMis().body("""
                 {"guardians":[{"guardianId":"MUM","name":"Mum","children":[
                   {"pupilId":"A","parentalResponsibility":true,"relationship":"MOTHER","restricted":true}]}]}
                 """).post(school.base() + "/roster-sync").then().statusCode(200);
-        assertThat(school.count("SELECT count(*) FROM guardian_link WHERE school_urn = ? AND guardian_id = 'MUM' AND restricted"
-                + " AND restriction IS NULL", school.urn)).isEqualTo(1);
-        school.asMis().body("""
+        assertThat(school.count(
+                        "SELECT count(*) FROM guardian_link WHERE school_urn = ? AND guardian_id = 'MUM' AND restricted"
+                                + " AND restriction IS NULL",
+                        school.urn))
+                .isEqualTo(1);
+        school.asMis()
+                .body("""
                 {"name":"Gran","children":[{"pupilId":"A","parentalResponsibility":false,"relationship":"GRANDPARENT",
                   "restricted":false,"restriction":"NO_CONTACT"}]}
-                """).put(school.base() + "/guardians/GRAN").then().statusCode(400).contentType("application/problem+json")
+                """)
+                .put(school.base() + "/guardians/GRAN")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", is("guardians[0].children[0].restriction"));
         school.asMis().body("""
                 {"name":"Gran","children":[{"pupilId":"A","parentalResponsibility":false,"relationship":"GRANDPARENT",
                   "restriction":"SEES_EVERYTHING"}]}
                 """).put(school.base() + "/guardians/GRAN").then().statusCode(400);
-        assertThat(school.count("SELECT count(*) FROM guardian WHERE school_urn = ? AND guardian_id = 'GRAN'", school.urn)).isZero();
+        assertThat(school.count(
+                        "SELECT count(*) FROM guardian WHERE school_urn = ? AND guardian_id = 'GRAN'", school.urn))
+                .isZero();
     }
 
     @Test
     void aLinkToAPupilNotOnTheRosterIsRefused() {
         Fixture school = Fixture.newSchool();
-        school.guardian("G1", true, "NOBODY").then().statusCode(400).contentType("application/problem+json")
+        school.guardian("G1", true, "NOBODY")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", is("guardians[0].children[0].pupilId"));
-        assertThat(school.count("SELECT count(*) FROM guardian WHERE school_urn = ?", school.urn)).isZero();
+        assertThat(school.count("SELECT count(*) FROM guardian WHERE school_urn = ?", school.urn))
+                .isZero();
     }
 
     @Test
@@ -143,19 +190,37 @@ class RosterTest {
         Fixture school = Fixture.newSchool();
         String sync = """
                 {"pupils":[%s,%s],"guardians":[{"guardianId":"G1","name":"Mo","children":[{"pupilId":"S1","parentalResponsibility":true,"relationship":"MOTHER"}]}]}
-                """.formatted(withId("S1", Fixture.pupilJson(BORN, 3, null)), withId("S2", Fixture.pupilJson(BORN, 3, null)));
-        JsonPath first = school.asMis().body(sync).post(school.base() + "/roster-sync").then().statusCode(200).extract().jsonPath();
+                """.formatted(
+                        withId("S1", Fixture.pupilJson(BORN, 3, null)), withId("S2", Fixture.pupilJson(BORN, 3, null)));
+        JsonPath first = school.asMis()
+                .body(sync)
+                .post(school.base() + "/roster-sync")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(first.getInt("pupils.created")).isEqualTo(2);
         assertThat(first.getInt("guardians.created")).isEqualTo(1);
         long events = school.outboxEvents();
 
-        JsonPath again = school.asMis().body(sync).post(school.base() + "/roster-sync").then().statusCode(200).extract().jsonPath();
+        JsonPath again = school.asMis()
+                .body(sync)
+                .post(school.base() + "/roster-sync")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(again.getInt("pupils.unchanged")).isEqualTo(2);
         assertThat(again.getInt("guardians.unchanged")).isEqualTo(1);
         assertThat(school.outboxEvents()).as("no event without a change").isEqualTo(events);
 
-        JsonPath changed = school.asMis().body(sync.replace("\"yearGroup\":3", "\"yearGroup\":5"))
-                .post(school.base() + "/roster-sync").then().statusCode(200).extract().jsonPath();
+        JsonPath changed = school.asMis()
+                .body(sync.replace("\"yearGroup\":3", "\"yearGroup\":5"))
+                .post(school.base() + "/roster-sync")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(changed.getInt("pupils.updated")).isEqualTo(2);
         assertThat(school.outboxEvents()).isEqualTo(events + 2);
     }
@@ -163,25 +228,53 @@ class RosterTest {
     @Test
     void aBadOrOversizeSyncStoresNothing() {
         Fixture school = Fixture.newSchool();
-        String duplicate = "{\"pupils\":[" + withId("D", Fixture.pupilJson(BORN, 3, null)) + "," + withId("D", Fixture.pupilJson(BORN, 3, null)) + "]}";
-        school.asMis().body(duplicate).post(school.base() + "/roster-sync").then().statusCode(400)
+        String duplicate = "{\"pupils\":[" + withId("D", Fixture.pupilJson(BORN, 3, null)) + ","
+                + withId("D", Fixture.pupilJson(BORN, 3, null)) + "]}";
+        school.asMis()
+                .body(duplicate)
+                .post(school.base() + "/roster-sync")
+                .then()
+                .statusCode(400)
                 .body("errors[0].message", containsString("more than once"));
 
         StringBuilder big = new StringBuilder("{\"pupils\":[");
         for (int i = 0; i <= RosterSyncRequest.MAX_PUPILS; i++) {
             big.append(i == 0 ? "" : ",").append(withId("X" + i, Fixture.pupilJson(BORN, 3, null)));
         }
-        school.asMis().body(big.append("]}").toString()).post(school.base() + "/roster-sync").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", is("pupils"));
+        school.asMis()
+                .body(big.append("]}").toString())
+                .post(school.base() + "/roster-sync")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", is("pupils"));
 
-        String badDates = "{\"pupils\":[" + withId("E", Fixture.pupilJson(BORN, 3, null).replace(BORN.plusYears(4).toString(), "2010-01-01")) + "]}";
-        school.asMis().body(badDates).post(school.base() + "/roster-sync").then().statusCode(400)
+        String badDates = "{\"pupils\":["
+                + withId(
+                        "E",
+                        Fixture.pupilJson(BORN, 3, null)
+                                .replace(BORN.plusYears(4).toString(), "2010-01-01")) + "]}";
+        school.asMis()
+                .body(badDates)
+                .post(school.base() + "/roster-sync")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", is("pupils[0].admissionDate"));
         String futureBirth = Fixture.pupilJson(LocalDate.now().plusDays(3), 3, null);
-        school.asMis().body(futureBirth).put(school.base() + "/pupils/F").then().statusCode(400).body("errors[0].field", is("dateOfBirth"));
-        school.asMis().body(Fixture.pupilJson(BORN, 3, null)).put(school.base() + "/pupils/has%20space").then().statusCode(400);
+        school.asMis()
+                .body(futureBirth)
+                .put(school.base() + "/pupils/F")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", is("dateOfBirth"));
+        school.asMis()
+                .body(Fixture.pupilJson(BORN, 3, null))
+                .put(school.base() + "/pupils/has%20space")
+                .then()
+                .statusCode(400);
 
-        assertThat(school.count("SELECT count(*) FROM pupil WHERE school_urn = ?", school.urn)).isZero();
+        assertThat(school.count("SELECT count(*) FROM pupil WHERE school_urn = ?", school.urn))
+                .isZero();
         assertThat(school.outboxEvents()).isZero();
     }
 
@@ -189,23 +282,57 @@ class RosterTest {
     void listsFilterAndPage() {
         Fixture school = Fixture.newSchool();
         for (int i = 0; i < 5; i++) {
-            school.asMis().body(Fixture.pupilJson(BORN, i % 2 == 0 ? 3 : 4, i == 4 ? LocalDate.of(2024, 7, 19) : null))
-                    .put(school.base() + "/pupils/L" + i).then().statusCode(201);
+            school.asMis()
+                    .body(Fixture.pupilJson(BORN, i % 2 == 0 ? 3 : 4, i == 4 ? LocalDate.of(2024, 7, 19) : null))
+                    .put(school.base() + "/pupils/L" + i)
+                    .then()
+                    .statusCode(201);
         }
-        JsonPath year3 = school.as(school.bearer("staff")).queryParam("yearGroup", 3).queryParam("status", "ON_ROLL")
-                .get(school.base() + "/pupils").then().statusCode(200).extract().jsonPath();
+        JsonPath year3 = school.as(school.bearer("staff"))
+                .queryParam("yearGroup", 3)
+                .queryParam("status", "ON_ROLL")
+                .get(school.base() + "/pupils")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(year3.getList("items.pupilId", String.class)).containsExactly("L0", "L2");
-        JsonPath left = school.as(school.bearer("staff")).queryParam("status", "LEFT").get(school.base() + "/pupils")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath left = school.as(school.bearer("staff"))
+                .queryParam("status", "LEFT")
+                .get(school.base() + "/pupils")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(left.getList("items.pupilId", String.class)).containsExactly("L4");
-        JsonPath page = school.as(school.bearer("dpo")).queryParam("limit", 2).get(school.base() + "/pupils")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath page = school.as(school.bearer("dpo"))
+                .queryParam("limit", 2)
+                .get(school.base() + "/pupils")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(page.getList("items")).hasSize(2);
-        String second = school.as(school.bearer("dpo")).queryParam("limit", 2).queryParam("cursor", page.getString("nextCursor"))
-                .get(school.base() + "/pupils").then().statusCode(200).extract().jsonPath().getString("items[0].pupilId");
+        String second = school.as(school.bearer("dpo"))
+                .queryParam("limit", 2)
+                .queryParam("cursor", page.getString("nextCursor"))
+                .get(school.base() + "/pupils")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("items[0].pupilId");
         assertThat(second).isEqualTo("L2");
-        school.as(school.bearer("staff")).queryParam("status", "GONE").get(school.base() + "/pupils").then().statusCode(400);
-        school.as(school.bearer("staff")).queryParam("yearGroup", "three").get(school.base() + "/pupils").then().statusCode(400);
+        school.as(school.bearer("staff"))
+                .queryParam("status", "GONE")
+                .get(school.base() + "/pupils")
+                .then()
+                .statusCode(400);
+        school.as(school.bearer("staff"))
+                .queryParam("yearGroup", "three")
+                .get(school.base() + "/pupils")
+                .then()
+                .statusCode(400);
     }
 
     @Test
@@ -216,26 +343,68 @@ class RosterTest {
         school.guardian("ME", true, "MINE").then().statusCode(201);
         school.guardian("STEP", false, "MINE").then().statusCode(201);
 
-        school.as(school.parent("ME")).get(school.base() + "/pupils").then().statusCode(200).body("items.pupilId", contains("MINE"));
-        school.as(school.parent("ME")).get(school.base() + "/pupils/THEIRS").then().statusCode(404).contentType("application/problem+json");
-        school.as(school.parent("STEP")).get(school.base() + "/pupils/MINE").then().statusCode(404);
-        school.as(school.parent("ME")).get(school.base() + "/guardians/STEP").then().statusCode(404);
-        school.as(school.parent("ME")).get(school.base() + "/guardians/ME").then().statusCode(200);
-        school.as(school.pupilToken("THEIRS")).get(school.base() + "/pupils/THEIRS").then().statusCode(200);
-        school.as(school.pupilToken("THEIRS")).get(school.base() + "/pupils/MINE").then().statusCode(404);
+        school.as(school.parent("ME"))
+                .get(school.base() + "/pupils")
+                .then()
+                .statusCode(200)
+                .body("items.pupilId", contains("MINE"));
+        school.as(school.parent("ME"))
+                .get(school.base() + "/pupils/THEIRS")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        school.as(school.parent("STEP"))
+                .get(school.base() + "/pupils/MINE")
+                .then()
+                .statusCode(404);
+        school.as(school.parent("ME"))
+                .get(school.base() + "/guardians/STEP")
+                .then()
+                .statusCode(404);
+        school.as(school.parent("ME"))
+                .get(school.base() + "/guardians/ME")
+                .then()
+                .statusCode(200);
+        school.as(school.pupilToken("THEIRS"))
+                .get(school.base() + "/pupils/THEIRS")
+                .then()
+                .statusCode(200);
+        school.as(school.pupilToken("THEIRS"))
+                .get(school.base() + "/pupils/MINE")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void rolesAndTenancy() {
         Fixture school = Fixture.newSchool();
-        school.as(school.bearer("staff")).body(Fixture.pupilJson(BORN, 3, null)).put(school.base() + "/pupils/Z").then().statusCode(403);
-        school.as(school.bearer("parent")).body(Fixture.pupilJson(BORN, 3, null)).put(school.base() + "/pupils/Z").then().statusCode(403);
-        school.as(TestTokens.bearer("partner", school.urn)).get(school.base() + "/pupils").then().statusCode(403);
-        school.as(TestTokens.bearer("mis", "999998")).body(Fixture.pupilJson(BORN, 3, null)).put(school.base() + "/pupils/Z")
-                .then().statusCode(403);
-        school.as(school.bearer("mis")).body(Fixture.pupilJson(BORN, 3, null).replace("}", ",\"schoolUrn\":\"999998\"}"))
-                .put(school.base() + "/pupils/Z").then().statusCode(400).body("errors[0].field", is("schoolUrn"));
-        assertThat(school.count("SELECT count(*) FROM pupil WHERE school_urn = ?", school.urn)).isZero();
+        school.as(school.bearer("staff"))
+                .body(Fixture.pupilJson(BORN, 3, null))
+                .put(school.base() + "/pupils/Z")
+                .then()
+                .statusCode(403);
+        school.as(school.bearer("parent"))
+                .body(Fixture.pupilJson(BORN, 3, null))
+                .put(school.base() + "/pupils/Z")
+                .then()
+                .statusCode(403);
+        school.as(TestTokens.bearer("partner", school.urn))
+                .get(school.base() + "/pupils")
+                .then()
+                .statusCode(403);
+        school.as(TestTokens.bearer("mis", "999998"))
+                .body(Fixture.pupilJson(BORN, 3, null))
+                .put(school.base() + "/pupils/Z")
+                .then()
+                .statusCode(403);
+        school.as(school.bearer("mis"))
+                .body(Fixture.pupilJson(BORN, 3, null).replace("}", ",\"schoolUrn\":\"999998\"}"))
+                .put(school.base() + "/pupils/Z")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", is("schoolUrn"));
+        assertThat(school.count("SELECT count(*) FROM pupil WHERE school_urn = ?", school.urn))
+                .isZero();
     }
 
     private static String withId(String id, String json) {

@@ -1,6 +1,11 @@
 package org.custodian.consent.school;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
+
 import io.restassured.response.Response;
+import java.time.Duration;
 import org.custodian.consent.ConsentTest;
 import org.custodian.consent.Fixture;
 import org.custodian.platform.events.CloudEventCodec;
@@ -9,12 +14,6 @@ import org.custodian.platform.events.Topics;
 import org.custodian.testing.KafkaTestConsumer;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.is;
 
 @ConsentTest
 class SchoolProfileTest {
@@ -25,7 +24,9 @@ class SchoolProfileTest {
 
     @Test
     void theDemoSchoolStartsWithItsPrivacyNoticeValues() {
-        given().header("Authorization", TestTokens.bearer("parent", "100001")).get("/api/v1/schools/100001").then()
+        given().header("Authorization", TestTokens.bearer("parent", "100001"))
+                .get("/api/v1/schools/100001")
+                .then()
                 .statusCode(200)
                 .body("name", is("Cassiobury Infant School"))
                 .body("dpoEmail", is("carole@schoolDPOservice.com"))
@@ -36,50 +37,104 @@ class SchoolProfileTest {
     @Test
     void theDpoUpdatesTheProfileWithIfMatchAndOtherServicesHearOfIt() {
         Fixture school = Fixture.newSchool();
-        String etag = school.as(school.bearer("dpo")).get(school.base()).then().statusCode(200).extract().header("ETag");
+        String etag = school.as(school.bearer("dpo"))
+                .get(school.base())
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
         try (KafkaTestConsumer roster = new KafkaTestConsumer(Topics.ROSTER)) {
-            Response updated = school.as(school.bearer("dpo")).header("If-Match", etag).body(UPDATE).put(school.base());
+            Response updated = school.as(school.bearer("dpo"))
+                    .header("If-Match", etag)
+                    .body(UPDATE)
+                    .put(school.base());
             updated.then().statusCode(200).body("name", is("Oak Primary")).body("region", is("SCOTLAND"));
             assertThat(updated.header("ETag")).isNotEqualTo(etag);
 
             var event = roster.await(r -> r.value().contains("Oak Primary"), Duration.ofSeconds(20));
             assertThat(event).isPresent();
-            RosterEvents.SchoolUpdated data = CloudEventCodec.data(CloudEventCodec.fromJson(event.get().value()), RosterEvents.SchoolUpdated.class);
+            RosterEvents.SchoolUpdated data = CloudEventCodec.data(
+                    CloudEventCodec.fromJson(event.get().value()), RosterEvents.SchoolUpdated.class);
             assertThat(data.urn()).isEqualTo(school.urn);
             assertThat(data.competenceAge()).isEqualTo(12);
             assertThat(data.conflictPolicy()).isEqualTo("LATEST_DECISION");
             assertThat(event.get().key()).isEqualTo(school.urn);
         }
-        school.as(school.bearer("dpo")).header("If-Match", etag).body(UPDATE).put(school.base()).then()
-                .statusCode(412).contentType("application/problem+json");
+        school.as(school.bearer("dpo"))
+                .header("If-Match", etag)
+                .body(UPDATE)
+                .put(school.base())
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
     }
 
     @Test
     void anUpdateWithoutIfMatchIsRefused() {
         Fixture school = Fixture.newSchool();
-        school.as(school.bearer("dpo")).body(UPDATE).put(school.base()).then().statusCode(428).contentType("application/problem+json");
+        school.as(school.bearer("dpo"))
+                .body(UPDATE)
+                .put(school.base())
+                .then()
+                .statusCode(428)
+                .contentType("application/problem+json");
     }
 
     @Test
     void onlyTheDpoUpdates() {
         Fixture school = Fixture.newSchool();
-        String etag = school.as(school.bearer("dpo")).get(school.base()).then().extract().header("ETag");
-        for (String role : new String[]{"school-admin", "staff", "parent", "mis"}) {
-            school.as(school.bearer(role)).header("If-Match", etag).body(UPDATE).put(school.base()).then().statusCode(403);
+        String etag = school.as(school.bearer("dpo"))
+                .get(school.base())
+                .then()
+                .extract()
+                .header("ETag");
+        for (String role : new String[] {"school-admin", "staff", "parent", "mis"}) {
+            school.as(school.bearer(role))
+                    .header("If-Match", etag)
+                    .body(UPDATE)
+                    .put(school.base())
+                    .then()
+                    .statusCode(403);
         }
-        school.as(TestTokens.bearer("partner", school.urn)).get(school.base()).then().statusCode(403);
+        school.as(TestTokens.bearer("partner", school.urn))
+                .get(school.base())
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void badValuesAreRefusedAndNothingChanges() {
         Fixture school = Fixture.newSchool();
-        String etag = school.as(school.bearer("dpo")).get(school.base()).then().extract().header("ETag");
-        school.as(school.bearer("dpo")).header("If-Match", etag).body(UPDATE.replace("ACADEMY", "GRAMMAR")).put(school.base())
-                .then().statusCode(400).body("errors[0].field", is("type"));
-        school.as(school.bearer("dpo")).header("If-Match", etag).body(UPDATE.replace("\"competenceAge\":12", "\"competenceAge\":40"))
-                .put(school.base()).then().statusCode(400).body("errors[0].field", is("competenceAge"));
-        school.as(school.bearer("dpo")).header("If-Match", etag).body(UPDATE.replace("dpo@oak.sch.uk", "not-an-email"))
-                .put(school.base()).then().statusCode(400).body("errors[0].field", is("dpoEmail"));
-        school.as(school.bearer("dpo")).get(school.base()).then().header("ETag", etag).body("name", is("School " + school.urn));
+        String etag = school.as(school.bearer("dpo"))
+                .get(school.base())
+                .then()
+                .extract()
+                .header("ETag");
+        school.as(school.bearer("dpo"))
+                .header("If-Match", etag)
+                .body(UPDATE.replace("ACADEMY", "GRAMMAR"))
+                .put(school.base())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", is("type"));
+        school.as(school.bearer("dpo"))
+                .header("If-Match", etag)
+                .body(UPDATE.replace("\"competenceAge\":12", "\"competenceAge\":40"))
+                .put(school.base())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", is("competenceAge"));
+        school.as(school.bearer("dpo"))
+                .header("If-Match", etag)
+                .body(UPDATE.replace("dpo@oak.sch.uk", "not-an-email"))
+                .put(school.base())
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", is("dpoEmail"));
+        school.as(school.bearer("dpo"))
+                .get(school.base())
+                .then()
+                .header("ETag", etag)
+                .body("name", is("School " + school.urn));
     }
 }

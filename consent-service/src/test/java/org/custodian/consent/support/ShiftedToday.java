@@ -2,7 +2,6 @@ package org.custodian.consent.support;
 
 import io.quarkus.test.Mock;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.time.Instant;
 

@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.util.function.Supplier;
 
 /**
@@ -33,12 +32,17 @@ public class PublicHealth {
     }
 
     private static void answer(RoutingContext rc, Supplier<Uni<SmallRyeHealth>> health) {
-        health.get().subscribe().with(result -> {
-            boolean up = !result.isDown();
-            rc.response().setStatusCode(up ? 200 : 503)
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader("Cache-Control", "no-store")
-                    .end(up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
-        }, rc::fail);
+        health.get()
+                .subscribe()
+                .with(
+                        result -> {
+                            boolean up = !result.isDown();
+                            rc.response()
+                                    .setStatusCode(up ? 200 : 503)
+                                    .putHeader("Content-Type", "application/json")
+                                    .putHeader("Cache-Control", "no-store")
+                                    .end(up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+                        },
+                        rc::fail);
     }
 }

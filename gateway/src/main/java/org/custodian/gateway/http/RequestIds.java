@@ -4,10 +4,9 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.custodian.gateway.proxy.Headers;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.custodian.gateway.proxy.Headers;
 
 /**
  * Gives every request an {@code X-Request-Id} before anything else runs: the caller's own when it is a sensible

@@ -2,7 +2,6 @@ package org.custodian.gateway.openapi;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.Map;
 import java.util.Set;
 
@@ -36,30 +35,61 @@ public final class GatewayAnswers {
     }
 
     public JsonObject addTo(JsonObject document) {
-        document.put("servers", new JsonArray().add(new JsonObject()
-                .put("url", "/")
-                .put("description", "This gateway, in the " + environment + " environment: every path is relative to it.")
-                .put("x-internal", false)));
+        document.put(
+                "servers",
+                new JsonArray()
+                        .add(new JsonObject()
+                                .put("url", "/")
+                                .put(
+                                        "description",
+                                        "This gateway, in the " + environment
+                                                + " environment: every path is relative to it.")
+                                .put("x-internal", false)));
         JsonObject components = child(document, "components");
         child(components, "schemas").put("Problem", problemSchema());
         JsonObject headers = child(components, "headers");
-        headers.put(ALLOW_ORIGIN, new JsonObject()
-                .put("description", "Present when the request's Origin is one of the front-end origins this gateway "
-                        + "is configured with (never *, and never with credentials).")
-                .put("schema", new JsonObject().put("type", "string").put("format", "uri").put("maxLength", 2048)));
+        headers.put(
+                ALLOW_ORIGIN,
+                new JsonObject()
+                        .put(
+                                "description",
+                                "Present when the request's Origin is one of the front-end origins this gateway "
+                                        + "is configured with (never *, and never with credentials).")
+                        .put(
+                                "schema",
+                                new JsonObject()
+                                        .put("type", "string")
+                                        .put("format", "uri")
+                                        .put("maxLength", 2048)));
         if (rateLimited) {
-            RATE_LIMIT_HEADERS.forEach((name, description) -> headers.put(name, new JsonObject()
-                    .put("description", description)
-                    .put("schema", new JsonObject().put("type", "integer").put("format", "int64")
-                            .put("minimum", 0).put("maximum", Long.MAX_VALUE))));
-            headers.put("Retry-After", new JsonObject()
-                    .put("description", "Seconds to wait before trying again.")
-                    .put("schema", new JsonObject().put("type", "integer").put("format", "int64")
-                            .put("minimum", 1).put("maximum", Long.MAX_VALUE)));
+            RATE_LIMIT_HEADERS.forEach((name, description) -> headers.put(
+                    name,
+                    new JsonObject()
+                            .put("description", description)
+                            .put(
+                                    "schema",
+                                    new JsonObject()
+                                            .put("type", "integer")
+                                            .put("format", "int64")
+                                            .put("minimum", 0)
+                                            .put("maximum", Long.MAX_VALUE))));
+            headers.put(
+                    "Retry-After",
+                    new JsonObject()
+                            .put("description", "Seconds to wait before trying again.")
+                            .put(
+                                    "schema",
+                                    new JsonObject()
+                                            .put("type", "integer")
+                                            .put("format", "int64")
+                                            .put("minimum", 1)
+                                            .put("maximum", Long.MAX_VALUE)));
         }
         // the gateway lets nothing under /api/v1 through without a bearer token, whatever a service's document says
-        JsonArray bearer = child(components, "securitySchemes").fieldNames().stream().findFirst()
-                .map(scheme -> new JsonArray().add(new JsonObject().put(scheme, new JsonArray()))).orElse(null);
+        JsonArray bearer = child(components, "securitySchemes").fieldNames().stream()
+                .findFirst()
+                .map(scheme -> new JsonArray().add(new JsonObject().put(scheme, new JsonArray())))
+                .orElse(null);
         JsonObject paths = document.getJsonObject("paths", new JsonObject());
         for (String path : paths.fieldNames()) {
             JsonObject item = paths.getJsonObject(path);
@@ -80,15 +110,21 @@ public final class GatewayAnswers {
         if (path.contains("{urn}")) {
             answer(responses, "400", "The school URN in the path is not six digits, or the request is not valid.");
         }
-        answer(responses, "401", "No valid bearer token (missing, expired, wrongly signed, for another audience, valid for "
-                + "more than 12 hours, or revoked).");
+        answer(
+                responses,
+                "401",
+                "No valid bearer token (missing, expired, wrongly signed, for another audience, valid for "
+                        + "more than 12 hours, or revoked).");
         answer(responses, "403", "The token does not cover this school, or its role may not use this operation.");
         if (operation.containsKey("requestBody")) {
             answer(responses, "413", "The body is larger than this resource accepts.");
         }
         if (rateLimited) {
-            answer(responses, "429", "Too many requests from this caller, or too many failed authentications from its address; "
-                    + "wait as Retry-After says.");
+            answer(
+                    responses,
+                    "429",
+                    "Too many requests from this caller, or too many failed authentications from its address; "
+                            + "wait as Retry-After says.");
         }
         answer(responses, "500", "Something failed that should not have; its X-Request-Id header is what to report.");
         answer(responses, "502", "The service behind the gateway failed.");
@@ -102,7 +138,8 @@ public final class GatewayAnswers {
                 JsonObject content = child(response, "content");
                 content.remove("application/json");
                 if (!content.containsKey(PROBLEM_TYPE)) {
-                    content.put(PROBLEM_TYPE, new JsonObject().put("schema", new JsonObject().put("$ref", PROBLEM_REF)));
+                    content.put(
+                            PROBLEM_TYPE, new JsonObject().put("schema", new JsonObject().put("$ref", PROBLEM_REF)));
                 }
             }
             JsonObject headers = child(response, "headers");
@@ -140,17 +177,36 @@ public final class GatewayAnswers {
                 .put("type", "object")
                 .put("description", "RFC 9457 problem details.")
                 .put("required", new JsonArray().add("type").add("title").add("status"))
-                .put("properties", new JsonObject()
-                        .put("type", text.copy().put("format", "uri"))
-                        .put("title", text.copy())
-                        .put("status", new JsonObject().put("type", "integer").put("format", "int32")
-                                .put("minimum", 400).put("maximum", 599))
-                        .put("detail", text.copy())
-                        .put("instance", text.copy().put("format", "uri-reference"))
-                        .put("errors", new JsonObject().put("type", "array").put("maxItems", 10_000)
-                                .put("items", new JsonObject().put("type", "object")
-                                        .put("properties", new JsonObject()
-                                                .put("field", text.copy().put("maxLength", 500))
-                                                .put("message", text.copy())))));
+                .put(
+                        "properties",
+                        new JsonObject()
+                                .put("type", text.copy().put("format", "uri"))
+                                .put("title", text.copy())
+                                .put(
+                                        "status",
+                                        new JsonObject()
+                                                .put("type", "integer")
+                                                .put("format", "int32")
+                                                .put("minimum", 400)
+                                                .put("maximum", 599))
+                                .put("detail", text.copy())
+                                .put("instance", text.copy().put("format", "uri-reference"))
+                                .put(
+                                        "errors",
+                                        new JsonObject()
+                                                .put("type", "array")
+                                                .put("maxItems", 10_000)
+                                                .put(
+                                                        "items",
+                                                        new JsonObject()
+                                                                .put("type", "object")
+                                                                .put(
+                                                                        "properties",
+                                                                        new JsonObject()
+                                                                                .put(
+                                                                                        "field",
+                                                                                        text.copy()
+                                                                                                .put("maxLength", 500))
+                                                                                .put("message", text.copy())))));
     }
 }

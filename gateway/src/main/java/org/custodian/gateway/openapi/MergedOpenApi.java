@@ -6,15 +6,14 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.custodian.gateway.GatewayConfig;
-import org.custodian.gateway.proxy.UpstreamProxy;
-import org.custodian.gateway.routing.RouteTable;
-
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.custodian.gateway.GatewayConfig;
+import org.custodian.gateway.proxy.UpstreamProxy;
+import org.custodian.gateway.routing.RouteTable;
 
 /**
  * {@code GET /api/openapi} (public): the services' OpenAPI documents merged into one. A complete document is kept
@@ -27,8 +26,7 @@ public class MergedOpenApi {
     public static final String PATH = "/api/openapi";
     private static final String SOURCE = "/q/openapi?format=json";
 
-    private record Fetched(String service, JsonObject document, String failure) {
-    }
+    private record Fetched(String service, JsonObject document, String failure) {}
 
     private final UpstreamProxy upstreams;
     private final OpenApiMerger merger;
@@ -41,8 +39,10 @@ public class MergedOpenApi {
 
     MergedOpenApi(UpstreamProxy upstreams, RouteTable routes, GatewayConfig config) {
         this.upstreams = upstreams;
-        this.merger = new OpenApiMerger((path, service) -> routes.upstreamOf(path).filter(service::equals).isPresent());
-        this.answers = new GatewayAnswers(config.environment(), config.rateLimit().enabled());
+        this.merger = new OpenApiMerger((path, service) ->
+                routes.upstreamOf(path).filter(service::equals).isPresent());
+        this.answers =
+                new GatewayAnswers(config.environment(), config.rateLimit().enabled());
         this.probeTimeout = config.timeouts().probe();
         this.cacheFor = config.openApi().cacheFor();
     }
@@ -52,7 +52,8 @@ public class MergedOpenApi {
     }
 
     void serve(RoutingContext rc) {
-        document().onSuccess(document -> rc.response()
+        document()
+                .onSuccess(document -> rc.response()
                         .putHeader("Content-Type", "application/json")
                         .end(document.encode()))
                 .onFailure(rc::fail);
@@ -81,7 +82,8 @@ public class MergedOpenApi {
     }
 
     private Future<JsonObject> fetchAll() {
-        List<Future<Fetched>> fetches = upstreams.upstreams().keySet().stream().map(this::fetch).toList();
+        List<Future<Fetched>> fetches =
+                upstreams.upstreams().keySet().stream().map(this::fetch).toList();
         return Future.join(fetches).map(all -> {
             Map<String, JsonObject> documents = new LinkedHashMap<>();
             Map<String, String> unavailable = new TreeMap<>();
@@ -98,7 +100,8 @@ public class MergedOpenApi {
     }
 
     private Future<Fetched> fetch(String service) {
-        return upstreams.get(service, SOURCE, probeTimeout)
+        return upstreams
+                .get(service, SOURCE, probeTimeout)
                 .map(answer -> answer.status() == 200
                         ? new Fetched(service, answer.body().toJsonObject(), null)
                         : new Fetched(service, null, "answered HTTP " + answer.status()))

@@ -2,7 +2,6 @@ package org.custodian.gateway.openapi;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,10 +66,12 @@ public final class OpenApiMerger {
         }
         JsonObject merged = new JsonObject()
                 .put("openapi", version)
-                .put("info", new JsonObject()
-                        .put("title", "Custodian API")
-                        .put("version", "v1")
-                        .put("description", description(documents.keySet(), unavailable.keySet())))
+                .put(
+                        "info",
+                        new JsonObject()
+                                .put("title", "Custodian API")
+                                .put("version", "v1")
+                                .put("description", description(documents.keySet(), unavailable.keySet())))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
                 .put("paths", paths)
                 .put("components", components)
@@ -149,7 +150,9 @@ public final class OpenApiMerger {
                 Object value = object.getValue(key);
                 if (key.equals("$ref") && value instanceof String ref && ref.startsWith(COMPONENTS_REF)) {
                     String[] parts = ref.substring(COMPONENTS_REF.length()).split("/", 2);
-                    String renamed = parts.length == 2 ? renames.getOrDefault(parts[0], Map.of()).get(parts[1]) : null;
+                    String renamed = parts.length == 2
+                            ? renames.getOrDefault(parts[0], Map.of()).get(parts[1])
+                            : null;
                     if (renamed != null) {
                         object.put(key, COMPONENTS_REF + parts[0] + "/" + renamed);
                     }

@@ -12,10 +12,7 @@ public record Problem(String type, String title, int status, String detail) {
     public static final String TYPE_BASE = "https://custodian.uk/problems/";
 
     public JsonObject toJson(String instance) {
-        JsonObject json = new JsonObject()
-                .put("type", type)
-                .put("title", title)
-                .put("status", status);
+        JsonObject json = new JsonObject().put("type", type).put("title", title).put("status", status);
         if (detail != null) {
             json.put("detail", detail);
         }

@@ -61,7 +61,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             problem = Problems.forStatus(status, UpstreamFailures.detail(upstream, status));
         }
         String instance = context.request().proxiedRequest().path();
-        ProxyResponse response = context.request().release().response()
+        ProxyResponse response = context.request()
+                .release()
+                .response()
                 .setStatusCode(problem.status())
                 .setBody(Body.body(Buffer.buffer(problem.toJson(instance).encode())));
         response.headers().set("Content-Type", Problem.MEDIA_TYPE);

@@ -2,7 +2,6 @@ package org.custodian.gateway.proxy;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +14,7 @@ public final class Headers {
     private static final Set<String> HOP_BY_HOP =
             Set.of("connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade");
 
-    private Headers() {
-    }
+    private Headers() {}
 
     /**
      * Removes the hop-by-hop headers (RFC 9110 §7.6.1): the standard ones, every {@code Proxy-*} header and any
@@ -47,7 +45,8 @@ public final class Headers {
     public static void forRequest(MultiMap headers, HttpServerRequest from, String requestId) {
         stripHopByHop(headers);
         List<String> forwarding = headers.names().stream()
-                .filter(name -> name.equalsIgnoreCase("forwarded") || name.toLowerCase(Locale.ROOT).startsWith("x-forwarded-"))
+                .filter(name -> name.equalsIgnoreCase("forwarded")
+                        || name.toLowerCase(Locale.ROOT).startsWith("x-forwarded-"))
                 .toList();
         forwarding.forEach(headers::remove);
         if (from.remoteAddress() != null) {
@@ -67,7 +66,8 @@ public final class Headers {
     public static void forResponse(MultiMap headers) {
         stripHopByHop(headers);
         List<String> owned = headers.names().stream()
-                .filter(name -> name.equalsIgnoreCase(REQUEST_ID) || name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
+                .filter(name -> name.equalsIgnoreCase(REQUEST_ID)
+                        || name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
                 .toList();
         owned.forEach(headers::remove);
     }

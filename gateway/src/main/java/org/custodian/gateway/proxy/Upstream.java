@@ -2,7 +2,6 @@ package org.custodian.gateway.proxy;
 
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-
 import java.net.URI;
 import java.time.Duration;
 
@@ -11,10 +10,14 @@ public record Upstream(String name, URI url) {
 
     public Upstream {
         String scheme = url.getScheme();
-        if (!("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null
-                || !(url.getRawPath() == null || url.getRawPath().isEmpty() || url.getRawPath().equals("/"))
+        if (!("http".equals(scheme) || "https".equals(scheme))
+                || url.getHost() == null
+                || !(url.getRawPath() == null
+                        || url.getRawPath().isEmpty()
+                        || url.getRawPath().equals("/"))
                 || url.getRawQuery() != null) {
-            throw new IllegalArgumentException("the URL of upstream " + name + " must be http(s)://host[:port], not " + url);
+            throw new IllegalArgumentException(
+                    "the URL of upstream " + name + " must be http(s)://host[:port], not " + url);
         }
     }
 

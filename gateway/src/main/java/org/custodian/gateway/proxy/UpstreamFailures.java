@@ -1,7 +1,6 @@
 package org.custodian.gateway.proxy;
 
 import io.netty.channel.ConnectTimeoutException;
-
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
@@ -9,12 +8,12 @@ import java.util.concurrent.TimeoutException;
 /** What a failed exchange with an upstream means for the caller: 504, 503 or 502. */
 public final class UpstreamFailures {
 
-    private UpstreamFailures() {
-    }
+    private UpstreamFailures() {}
 
     public static int status(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TimeoutException || cause instanceof ConnectTimeoutException
+            if (cause instanceof TimeoutException
+                    || cause instanceof ConnectTimeoutException
                     || cause instanceof SocketTimeoutException) {
                 return 504;
             }

@@ -11,12 +11,11 @@ import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.custodian.gateway.GatewayConfig;
-
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.custodian.gateway.GatewayConfig;
 
 /**
  * Forwards requests to the upstream services through Vert.x's reverse proxy, over one shared, pooled HTTP client.
@@ -26,8 +25,7 @@ import java.util.TreeMap;
 public class UpstreamProxy {
 
     /** What an upstream answered to a request of the gateway's own. */
-    public record Answer(int status, Buffer body) {
-    }
+    public record Answer(int status, Buffer body) {}
 
     private static final ProxyOptions NO_WEBSOCKETS = new ProxyOptions().setSupportWebSocket(false);
 
@@ -58,7 +56,7 @@ public class UpstreamProxy {
                 .origin(context -> client.request(
                                 target.request(context.request().getMethod(), uri, connectTimeout, responseTimeout))
                         // a failure also fails the response, which the interceptor answers; no need to log it twice
-                        .map(request -> request.exceptionHandler(failure -> { })))
+                        .map(request -> request.exceptionHandler(failure -> {})))
                 .addInterceptor(new ForwardingInterceptor(upstream, uri, bodyLimit, requestId))
                 .handle(rc.request());
     }

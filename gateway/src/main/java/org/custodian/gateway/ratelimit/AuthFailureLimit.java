@@ -6,16 +6,15 @@ import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.custodian.gateway.GatewayConfig;
-import org.custodian.gateway.problems.ProblemResponses;
-import org.custodian.gateway.routing.RouteTable;
-import org.custodian.tokens.VerifiedTokens;
-
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
+import org.custodian.gateway.GatewayConfig;
+import org.custodian.gateway.problems.ProblemResponses;
+import org.custodian.gateway.routing.RouteTable;
+import org.custodian.tokens.VerifiedTokens;
 
 /**
  * Failed authentications per client address, limited before any token is verified. Every 401 takes a token from
@@ -57,8 +56,11 @@ public class AuthFailureLimit {
         RateLimiter.Decision left = limiter.peek(client);
         if (!left.allowed() && needsVerification(rc)) {
             rc.response().putHeader("Retry-After", Long.toString(left.retryAfterSeconds()));
-            ProblemResponses.send(rc, 429, "too many failed authentications from your address; try again in "
-                    + left.retryAfterSeconds() + " s");
+            ProblemResponses.send(
+                    rc,
+                    429,
+                    "too many failed authentications from your address; try again in " + left.retryAfterSeconds()
+                            + " s");
             return;
         }
         rc.addHeadersEndHandler(ended -> {
@@ -74,7 +76,8 @@ public class AuthFailureLimit {
         if (authorization == null) {
             return rc.normalizedPath().startsWith(RouteTable.API_PREFIX);
         }
-        boolean bearer = authorization.length() > 7 && authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ");
+        boolean bearer = authorization.length() > 7
+                && authorization.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ");
         return !bearer || !tokens.remembers(authorization.substring(7).trim());
     }
 

@@ -24,7 +24,8 @@ public final class RateLimiter {
 
     public RateLimiter(int capacity, double refillPerSecond, LongSupplier nanoClock) {
         if (capacity < 1 || !(refillPerSecond > 0)) {
-            throw new IllegalArgumentException("a rate limit needs a capacity of at least 1 and a positive refill rate");
+            throw new IllegalArgumentException(
+                    "a rate limit needs a capacity of at least 1 and a positive refill rate");
         }
         this.capacity = capacity;
         this.refillPerSecond = refillPerSecond;
@@ -35,7 +36,11 @@ public final class RateLimiter {
         long now = nanoClock.getAsLong();
         TokenBucket bucket = buckets.computeIfAbsent(caller, c -> new TokenBucket(capacity, refillPerSecond, now));
         long wait = bucket.tryTake(now);
-        return new Decision(wait == 0, wait == 0 ? 0 : Math.max(1, wholeSeconds(wait)), capacity, bucket.remaining(now),
+        return new Decision(
+                wait == 0,
+                wait == 0 ? 0 : Math.max(1, wholeSeconds(wait)),
+                capacity,
+                bucket.remaining(now),
                 wholeSeconds(bucket.untilFull(now)));
     }
 
@@ -47,7 +52,11 @@ public final class RateLimiter {
         }
         long now = nanoClock.getAsLong();
         long wait = bucket.untilNext(now);
-        return new Decision(wait == 0, wait == 0 ? 0 : Math.max(1, wholeSeconds(wait)), capacity, bucket.remaining(now),
+        return new Decision(
+                wait == 0,
+                wait == 0 ? 0 : Math.max(1, wholeSeconds(wait)),
+                capacity,
+                bucket.remaining(now),
                 wholeSeconds(bucket.untilFull(now)));
     }
 

@@ -29,7 +29,8 @@ public class GatewayRoutes {
     private final RateLimits rateLimits;
     private final UpstreamProxy proxy;
 
-    GatewayRoutes(RouteTable routes, AccessRules rules, BodyLimits bodyLimits, RateLimits rateLimits, UpstreamProxy proxy) {
+    GatewayRoutes(
+            RouteTable routes, AccessRules rules, BodyLimits bodyLimits, RateLimits rateLimits, UpstreamProxy proxy) {
         this.routes = routes;
         this.rules = rules;
         this.bodyLimits = bodyLimits;
@@ -50,7 +51,8 @@ public class GatewayRoutes {
         Caller caller = Caller.of(identity);
         RateLimiter.Decision rate = rateLimits.acquire(caller.subject());
         if (rate.limit() > 0) {
-            rc.addHeadersEndHandler(v -> rc.response().headers()
+            rc.addHeadersEndHandler(v -> rc.response()
+                    .headers()
                     .set("RateLimit-Limit", Long.toString(rate.limit()))
                     .set("RateLimit-Remaining", Long.toString(rate.remaining()))
                     .set("RateLimit-Reset", Long.toString(rate.resetSeconds())));
@@ -84,7 +86,9 @@ public class GatewayRoutes {
         long declared = declaredLength(rc);
         if (declared > limit) {
             if (!BodyLimits.worthDraining(declared, limit)) {
-                rc.response().putHeader("Connection", "close").endHandler(ended -> rc.request().connection().close());
+                rc.response()
+                        .putHeader("Connection", "close")
+                        .endHandler(ended -> rc.request().connection().close());
             }
             ProblemResponses.send(rc, 413, BodyLimits.detail(limit));
             return;

@@ -6,7 +6,11 @@ package org.custodian.gateway.routing;
  */
 public record Resolution(Outcome outcome, String upstream, String resource, String urn) {
 
-    public enum Outcome { ROUTED, NOT_FOUND, BAD_URN }
+    public enum Outcome {
+        ROUTED,
+        NOT_FOUND,
+        BAD_URN
+    }
 
     static Resolution routed(String upstream, String resource, String urn) {
         return new Resolution(Outcome.ROUTED, upstream, resource, urn);

@@ -30,14 +30,21 @@ public final class RouteTable {
      * @param resourcesByUpstream the resources each upstream serves, e.g. {@code sar -> [requests, calendar]}
      * @param auditLogByUpstream  the name of each upstream's audit log, e.g. {@code sar -> requests}
      */
-    public RouteTable(Map<String, List<String>> resourcesByUpstream, Map<String, String> auditLogByUpstream,
-                      String profileUpstream, String meUpstream) {
-        this.byResource = invert(resourcesByUpstream.entrySet().stream()
-                .flatMap(e -> e.getValue().stream().map(resource -> Map.entry(resource, e.getKey())))
-                .toList(), "resource");
-        this.byAuditLog = invert(auditLogByUpstream.entrySet().stream()
-                .map(e -> Map.entry(e.getValue(), e.getKey()))
-                .toList(), "audit log");
+    public RouteTable(
+            Map<String, List<String>> resourcesByUpstream,
+            Map<String, String> auditLogByUpstream,
+            String profileUpstream,
+            String meUpstream) {
+        this.byResource = invert(
+                resourcesByUpstream.entrySet().stream()
+                        .flatMap(e -> e.getValue().stream().map(resource -> Map.entry(resource, e.getKey())))
+                        .toList(),
+                "resource");
+        this.byAuditLog = invert(
+                auditLogByUpstream.entrySet().stream()
+                        .map(e -> Map.entry(e.getValue(), e.getKey()))
+                        .toList(),
+                "audit log");
         if (byResource.containsKey(AUDIT) || byResource.containsKey("")) {
             throw new IllegalArgumentException("'" + AUDIT + "' and '' cannot be configured as resources");
         }
@@ -93,8 +100,8 @@ public final class RouteTable {
         for (Map.Entry<String, String> entry : entries) {
             String previous = inverted.put(entry.getKey(), entry.getValue());
             if (previous != null && !previous.equals(entry.getValue())) {
-                throw new IllegalArgumentException(what + " '" + entry.getKey() + "' is claimed by both "
-                        + previous + " and " + entry.getValue());
+                throw new IllegalArgumentException(
+                        what + " '" + entry.getKey() + "' is claimed by both " + previous + " and " + entry.getValue());
             }
         }
         return Map.copyOf(inverted);

@@ -1,10 +1,9 @@
 package org.custodian.gateway.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import java.util.Set;
 import org.custodian.tokens.SchoolsClaim;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.Set;
 
 /**
  * Who is calling, as the verified token says: its subject, its roles ({@code groups}) and its {@code schools}, read

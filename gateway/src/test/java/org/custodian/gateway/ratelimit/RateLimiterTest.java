@@ -1,17 +1,16 @@
 package org.custodian.gateway.ratelimit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RateLimiterTest {
 
@@ -26,7 +25,9 @@ class RateLimiterTest {
         RateLimiter.Decision refused = limiter.acquire("a");
         assertThat(refused.allowed()).isFalse();
         assertThat(refused.retryAfterSeconds()).isEqualTo(2);
-        assertThat(limiter.acquire("b").allowed()).as("another caller has a bucket of its own").isTrue();
+        assertThat(limiter.acquire("b").allowed())
+                .as("another caller has a bucket of its own")
+                .isTrue();
 
         advance(1_999);
         assertThat(limiter.acquire("a").allowed()).isFalse();
@@ -62,7 +63,9 @@ class RateLimiterTest {
         RateLimiter.Decision refused = limiter.acquire("a");
         assertThat(refused).isEqualTo(new RateLimiter.Decision(false, 1, 4, 0, 2));
         advance(1_250);
-        assertThat(limiter.acquire("a")).as("2.5 tokens back, one taken").isEqualTo(new RateLimiter.Decision(true, 0, 4, 1, 2));
+        assertThat(limiter.acquire("a"))
+                .as("2.5 tokens back, one taken")
+                .isEqualTo(new RateLimiter.Decision(true, 0, 4, 1, 2));
     }
 
     @Test
@@ -94,9 +97,10 @@ class RateLimiterTest {
 
     /** However requests are spread in time, no more pass than the capacity plus what refilled meanwhile. */
     @Property
-    void neverMoreThanCapacityPlusRefill(@ForAll @IntRange(min = 1, max = 20) int capacity,
-                                         @ForAll @IntRange(min = 1, max = 10) int perSecond,
-                                         @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 500) Integer> gapsMillis) {
+    void neverMoreThanCapacityPlusRefill(
+            @ForAll @IntRange(min = 1, max = 20) int capacity,
+            @ForAll @IntRange(min = 1, max = 10) int perSecond,
+            @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 500) Integer> gapsMillis) {
         RateLimiter limiter = new RateLimiter(capacity, perSecond, now::get);
         long start = now.get();
         int allowed = 0;
@@ -112,8 +116,9 @@ class RateLimiterTest {
 
     /** A refused caller that waits the Retry-After it was given is allowed. */
     @Property
-    void waitingRetryAfterIsEnough(@ForAll @IntRange(min = 1, max = 5) int capacity,
-                                   @ForAll @IntRange(min = 1, max = 3000) int perThousandSeconds) {
+    void waitingRetryAfterIsEnough(
+            @ForAll @IntRange(min = 1, max = 5) int capacity,
+            @ForAll @IntRange(min = 1, max = 3000) int perThousandSeconds) {
         RateLimiter limiter = new RateLimiter(capacity, perThousandSeconds / 1000.0, now::get);
         RateLimiter.Decision decision;
         do {

@@ -1,5 +1,10 @@
 package org.custodian.gateway.routing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -9,12 +14,6 @@ import org.custodian.gateway.routing.Resolution.Outcome;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.gateway.support.ShippedConfig;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RouteTableTest {
 
@@ -34,23 +33,34 @@ class RouteTableTest {
                 .isEqualTo(new Resolution(Outcome.ROUTED, "consent", "pupils", "100001"));
         assertThat(TABLE.resolve("/api/v1/schools/100001/disposal-batches"))
                 .isEqualTo(new Resolution(Outcome.ROUTED, "retention", "disposal-batches", "100001"));
-        assertThat(TABLE.resolve("/api/v1/schools/100001")).isEqualTo(new Resolution(Outcome.ROUTED, "consent", "", "100001"));
+        assertThat(TABLE.resolve("/api/v1/schools/100001"))
+                .isEqualTo(new Resolution(Outcome.ROUTED, "consent", "", "100001"));
         assertThat(TABLE.resolve("/api/v1/me")).isEqualTo(new Resolution(Outcome.ROUTED, "consent", "me", null));
     }
 
     @Test
     void auditLogsGoByTheirName() {
-        assertThat(TABLE.resolve("/api/v1/schools/100001/audit/requests").upstream()).isEqualTo("sar");
-        assertThat(TABLE.resolve("/api/v1/schools/100001/audit/retention/verification").upstream()).isEqualTo("retention");
+        assertThat(TABLE.resolve("/api/v1/schools/100001/audit/requests").upstream())
+                .isEqualTo("sar");
+        assertThat(TABLE.resolve("/api/v1/schools/100001/audit/retention/verification")
+                        .upstream())
+                .isEqualTo("retention");
         assertThat(TABLE.resolve("/api/v1/schools/100001/audit").outcome()).isEqualTo(Outcome.NOT_FOUND);
-        assertThat(TABLE.resolve("/api/v1/schools/100001/audit/pupils").outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(TABLE.resolve("/api/v1/schools/100001/audit/pupils").outcome())
+                .isEqualTo(Outcome.NOT_FOUND);
     }
 
     @Test
     void everythingElseIsNotRouted() {
-        for (String path : List.of("/internal/v1/schools/100001/subjects/P1", "/api/v1/schools", "/api/v1/",
-                "/api/v1/schools/100001/", "/api/v1/schools/100001//pupils", "/api/v2/schools/100001/pupils",
-                "/api/v1/pupils", "/q/health")) {
+        for (String path : List.of(
+                "/internal/v1/schools/100001/subjects/P1",
+                "/api/v1/schools",
+                "/api/v1/",
+                "/api/v1/schools/100001/",
+                "/api/v1/schools/100001//pupils",
+                "/api/v2/schools/100001/pupils",
+                "/api/v1/pupils",
+                "/q/health")) {
             assertThat(TABLE.resolve(path).outcome()).as(path).isEqualTo(Outcome.NOT_FOUND);
         }
     }
@@ -59,7 +69,8 @@ class RouteTableTest {
     void documentedPathTemplatesAreMatchedToTheirService() {
         assertThat(TABLE.upstreamOf("/api/v1/schools/{urn}/requests/{id}")).contains("sar");
         assertThat(TABLE.upstreamOf("/api/v1/schools/{schoolUrn}")).contains("consent");
-        assertThat(TABLE.upstreamOf("/internal/v1/schools/{urn}/subjects/{pupilId}")).isEmpty();
+        assertThat(TABLE.upstreamOf("/internal/v1/schools/{urn}/subjects/{pupilId}"))
+                .isEmpty();
     }
 
     @Test
@@ -71,17 +82,19 @@ class RouteTableTest {
     }
 
     @Property
-    void anyPathUnderAConfiguredResourceGoesToItsUpstream(@ForAll("urns") String urn, @ForAll("resources") String resource,
-                                                          @ForAll("tails") String tail) {
+    void anyPathUnderAConfiguredResourceGoesToItsUpstream(
+            @ForAll("urns") String urn, @ForAll("resources") String resource, @ForAll("tails") String tail) {
         Resolution resolution = TABLE.resolve("/api/v1/schools/" + urn + "/" + resource + tail);
         assertThat(resolution.outcome()).isEqualTo(Outcome.ROUTED);
-        assertThat(resolution.upstream()).isEqualTo(FakeUpstreams.resourceServices().get(resource));
+        assertThat(resolution.upstream())
+                .isEqualTo(FakeUpstreams.resourceServices().get(resource));
         assertThat(resolution.urn()).isEqualTo(urn);
     }
 
     @Property
     void aUrnThatIsNotSixDigitsIsNeverRouted(@ForAll("badUrns") String urn, @ForAll("resources") String resource) {
-        assertThat(TABLE.resolve("/api/v1/schools/" + urn + "/" + resource).outcome()).isEqualTo(Outcome.BAD_URN);
+        assertThat(TABLE.resolve("/api/v1/schools/" + urn + "/" + resource).outcome())
+                .isEqualTo(Outcome.BAD_URN);
     }
 
     @Provide
@@ -94,7 +107,10 @@ class RouteTableTest {
         return Arbitraries.oneOf(
                 Arbitraries.strings().numeric().ofMinLength(0).ofMaxLength(5),
                 Arbitraries.strings().numeric().ofMinLength(7).ofMaxLength(12),
-                Arbitraries.strings().withCharRange('a', 'z').withChars('-', '%', '.').ofLength(6));
+                Arbitraries.strings()
+                        .withCharRange('a', 'z')
+                        .withChars('-', '%', '.')
+                        .ofLength(6));
     }
 
     @Provide
@@ -104,7 +120,13 @@ class RouteTableTest {
 
     @Provide
     Arbitrary<String> tails() {
-        return Arbitraries.strings().withCharRange('a', 'z').withChars('-', '0', '9').ofMinLength(1).ofMaxLength(8)
-                .list().ofMaxSize(4).map(segments -> segments.isEmpty() ? "" : "/" + String.join("/", segments));
+        return Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars('-', '0', '9')
+                .ofMinLength(1)
+                .ofMaxLength(8)
+                .list()
+                .ofMaxSize(4)
+                .map(segments -> segments.isEmpty() ? "" : "/" + String.join("/", segments));
     }
 }

@@ -1,22 +1,23 @@
 package org.custodian.gateway.security;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class StartupChecksTest {
 
     @Test
     void aWildcardOriginWithCredentialsIsRefused() {
         assertThat(StartupChecks.corsProblem(List.of("*"), true)).isPresent();
-        assertThat(StartupChecks.corsProblem(List.of("https://a.example", " * "), true)).isPresent();
+        assertThat(StartupChecks.corsProblem(List.of("https://a.example", " * "), true))
+                .isPresent();
     }
 
     @Test
     void listedOriginsOrNoCredentialsAreFine() {
-        assertThat(StartupChecks.corsProblem(List.of("https://a.example"), true)).isEmpty();
+        assertThat(StartupChecks.corsProblem(List.of("https://a.example"), true))
+                .isEmpty();
         assertThat(StartupChecks.corsProblem(List.of("*"), false)).isEmpty();
     }
 

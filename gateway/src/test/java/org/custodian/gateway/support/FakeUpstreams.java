@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.HashMap;
@@ -62,36 +61,55 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         if (vertx != null) {
-            vertx.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+            vertx.close()
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .orTimeout(10, TimeUnit.SECONDS)
+                    .join();
         }
     }
 
     private int serve(String service) {
         readinessProbes.put(service, new AtomicInteger());
         HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
-        return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
-                .orTimeout(10, TimeUnit.SECONDS).join().actualPort();
+        return server.listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS)
+                .join()
+                .actualPort();
     }
 
     private void handle(String service, HttpServerRequest request) {
         switch (request.path()) {
             case "/q/health/ready" -> {
                 readinessProbes.get(service).incrementAndGet();
-                request.response().putHeader("Content-Type", "application/json")
+                request.response()
+                        .putHeader("Content-Type", "application/json")
                         .end(new JsonObject().put("status", "UP").encode());
             }
-            case "/test/readiness-probes" -> request.response().putHeader("Content-Type", "application/json")
-                    .end(new JsonObject().put("probes", readinessProbes.get(service).get()).encode());
-            case "/q/openapi" -> request.response().putHeader("Content-Type", "application/json")
-                    .end(openApi(service).encode());
-            default -> request.body().onSuccess(body -> {
-                long delay = Long.parseLong(request.headers().get("X-Test-Delay-Ms") == null ? "0" : request.getHeader("X-Test-Delay-Ms"));
-                if (delay > 0) {
-                    vertx.setTimer(delay, t -> echo(service, request, body));
-                } else {
-                    echo(service, request, body);
-                }
-            });
+            case "/test/readiness-probes" ->
+                request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(new JsonObject()
+                                .put("probes", readinessProbes.get(service).get())
+                                .encode());
+            case "/q/openapi" ->
+                request.response()
+                        .putHeader("Content-Type", "application/json")
+                        .end(openApi(service).encode());
+            default ->
+                request.body().onSuccess(body -> {
+                    long delay = Long.parseLong(
+                            request.headers().get("X-Test-Delay-Ms") == null
+                                    ? "0"
+                                    : request.getHeader("X-Test-Delay-Ms"));
+                    if (delay > 0) {
+                        vertx.setTimer(delay, t -> echo(service, request, body));
+                    } else {
+                        echo(service, request, body);
+                    }
+                });
         }
     }
 
@@ -133,20 +151,44 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     static JsonObject openApi(String service) {
         JsonObject paths = new JsonObject();
         for (String resource : RESOURCES.get(service)) {
-            paths.put("/api/v1/schools/{urn}/" + resource, new JsonObject().put("get", new JsonObject()
-                    .put("operationId", "list-" + resource)
-                    .put("tags", new JsonArray().add(service))
-                    .put("responses", new JsonObject().put("200", new JsonObject()
-                            .put("description", "ok")
-                            .put("content", new JsonObject().put("application/json", new JsonObject()
-                                    .put("schema", new JsonObject().put("$ref", "#/components/schemas/Item"))))))));
+            paths.put(
+                    "/api/v1/schools/{urn}/" + resource,
+                    new JsonObject()
+                            .put(
+                                    "get",
+                                    new JsonObject()
+                                            .put("operationId", "list-" + resource)
+                                            .put("tags", new JsonArray().add(service))
+                                            .put(
+                                                    "responses",
+                                                    new JsonObject()
+                                                            .put(
+                                                                    "200",
+                                                                    new JsonObject()
+                                                                            .put("description", "ok")
+                                                                            .put(
+                                                                                    "content",
+                                                                                    new JsonObject()
+                                                                                            .put(
+                                                                                                    "application/json",
+                                                                                                    new JsonObject()
+                                                                                                            .put(
+                                                                                                                    "schema",
+                                                                                                                    new JsonObject()
+                                                                                                                            .put(
+                                                                                                                                    "$ref",
+                                                                                                                                    "#/components/schemas/Item"))))))));
         }
-        paths.put("/api/v1/schools/{urn}/audit/" + AUDIT_LOGS.get(service), new JsonObject()
-                .put("get", new JsonObject().put("operationId", "audit-" + service)));
-        paths.put("/internal/v1/schools/{urn}/subjects/{pupilId}", new JsonObject()
-                .put("get", new JsonObject().put("operationId", "export-" + service)));
+        paths.put(
+                "/api/v1/schools/{urn}/audit/" + AUDIT_LOGS.get(service),
+                new JsonObject().put("get", new JsonObject().put("operationId", "audit-" + service)));
+        paths.put(
+                "/internal/v1/schools/{urn}/subjects/{pupilId}",
+                new JsonObject().put("get", new JsonObject().put("operationId", "export-" + service)));
         if (service.equals("consent")) {
-            paths.put("/api/v1/schools/{urn}", new JsonObject().put("get", new JsonObject().put("operationId", "profile")));
+            paths.put(
+                    "/api/v1/schools/{urn}",
+                    new JsonObject().put("get", new JsonObject().put("operationId", "profile")));
             paths.put("/api/v1/me", new JsonObject().put("get", new JsonObject().put("operationId", "me")));
         }
         JsonObject schemas = new JsonObject()

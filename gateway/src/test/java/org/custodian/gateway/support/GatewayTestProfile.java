@@ -1,10 +1,9 @@
 package org.custodian.gateway.support;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
-import org.custodian.testing.KafkaResource;
-
 import java.util.List;
 import java.util.Map;
+import org.custodian.testing.KafkaResource;
 
 /**
  * The gateway in front of four live fake services, with a small rate limit and short timeouts to test against, and the

@@ -1,7 +1,6 @@
 package org.custodian.gateway.support;
 
 import io.restassured.RestAssured;
-
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,10 +13,10 @@ import java.net.http.HttpResponse;
  */
 public final class RawHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public static HttpResponse<String> get(String path, String authorization) throws Exception {
         return send(request(path, authorization).GET().build());

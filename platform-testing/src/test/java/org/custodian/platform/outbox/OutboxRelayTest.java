@@ -1,24 +1,15 @@
 package org.custodian.platform.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.custodian.platform.events.CloudEvent;
-import org.custodian.platform.events.CloudEventCodec;
-import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.events.Topics;
-import org.custodian.testing.KafkaBroker;
-import org.custodian.testing.KafkaResource;
-import org.custodian.testing.KafkaTestConsumer;
-import org.custodian.testing.PostgresResource;
-import org.custodian.testing.kernel.KernelTest;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,10 +27,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.Topics;
+import org.custodian.testing.KafkaBroker;
+import org.custodian.testing.KafkaResource;
+import org.custodian.testing.KafkaTestConsumer;
+import org.custodian.testing.PostgresResource;
+import org.custodian.testing.kernel.KernelTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The relay against the real database and real brokers, with the application's own relay switched off so that the
@@ -56,7 +55,8 @@ class OutboxRelayTest {
         }
     }
 
-    record Settings(String bootstrapServers, int batchSize, Duration sendTimeout, Duration retention) implements OutboxConfig {
+    record Settings(String bootstrapServers, int batchSize, Duration sendTimeout, Duration retention)
+            implements OutboxConfig {
         @Override
         public boolean relayEnabled() {
             return true;
@@ -80,21 +80,30 @@ class OutboxRelayTest {
 
     @Inject
     Outbox outbox;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     MeterRegistry meters;
 
     private OutboxRelay replica(String bootstrap, int batchSize) {
-        return new OutboxRelay(new Settings(bootstrap, batchSize, Duration.ofSeconds(6), Duration.ofDays(7)),
-                dataSource, meters, "replica-" + UUID.randomUUID());
+        return new OutboxRelay(
+                new Settings(bootstrap, batchSize, Duration.ofSeconds(6), Duration.ofDays(7)),
+                dataSource,
+                meters,
+                "replica-" + UUID.randomUUID());
     }
 
     private List<CloudEvent> append(String school, List<String> pupils, int perPupil) {
         List<CloudEvent> events = new ArrayList<>();
         for (int round = 0; round < perPupil; round++) {
             for (String pupil : pupils) {
-                CloudEvent event = CloudEvent.aboutPupil(Topics.CONSENT_SERVICE, EventTypes.PUPIL_UPDATED, school, pupil,
+                CloudEvent event = CloudEvent.aboutPupil(
+                        Topics.CONSENT_SERVICE,
+                        EventTypes.PUPIL_UPDATED,
+                        school,
+                        pupil,
                         JsonNodeFactory.instance.objectNode().put("round", round));
                 QuarkusTransaction.requiringNew().run(() -> outbox.append(event));
                 events.add(event);
@@ -109,7 +118,8 @@ class OutboxRelayTest {
         List<String> pupils = List.of("A-" + UUID.randomUUID(), "B-" + UUID.randomUUID(), "C-" + UUID.randomUUID());
         append(school, pupils, 4);
 
-        try (Connection first = PostgresResource.connect(); Connection second = PostgresResource.connect()) {
+        try (Connection first = PostgresResource.connect();
+                Connection second = PostgresResource.connect()) {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             List<String[]> claimedByFirst = claim(first, 2);
@@ -119,7 +129,8 @@ class OutboxRelayTest {
             Set<String> firstKeys = claimedByFirst.stream().map(r -> r[1]).collect(Collectors.toSet());
             assertThat(claimedByFirst).isNotEmpty();
             assertThat(claimedBySecond).noneMatch(r -> firstIds.contains(r[0]));
-            assertThat(claimedBySecond).as("rows queued behind a row another replica holds")
+            assertThat(claimedBySecond)
+                    .as("rows queued behind a row another replica holds")
                     .noneMatch(r -> firstKeys.contains(r[1]));
             first.rollback();
             second.rollback();
@@ -132,7 +143,7 @@ class OutboxRelayTest {
             claim.setInt(1, limit);
             try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new String[]{Long.toString(rs.getLong(1)), rs.getString(3)});
+                    rows.add(new String[] {Long.toString(rs.getLong(1)), rs.getString(3)});
                 }
             }
         }
@@ -164,19 +175,30 @@ class OutboxRelayTest {
                 pool.shutdownNow();
             }
 
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    consumer.drain(Duration.ofMillis(200)).stream().filter(r -> ids.contains(idOf(r))).count() >= events.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> consumer.drain(Duration.ofMillis(200)).stream()
+                                    .filter(r -> ids.contains(idOf(r)))
+                                    .count()
+                            >= events.size());
             List<ConsumerRecord<String, String>> ours = consumer.drain(Duration.ofMillis(500)).stream()
-                    .filter(r -> ids.contains(idOf(r))).toList();
+                    .filter(r -> ids.contains(idOf(r)))
+                    .toList();
 
             assertThat(ours).hasSize(events.size());
-            assertThat(ours.stream().map(OutboxRelayTest::idOf).collect(Collectors.toSet())).isEqualTo(ids);
+            assertThat(ours.stream().map(OutboxRelayTest::idOf).collect(Collectors.toSet()))
+                    .isEqualTo(ids);
             Map<String, List<String>> publishedPerKey = new LinkedHashMap<>();
-            ours.forEach(r -> publishedPerKey.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(idOf(r)));
+            ours.forEach(r -> publishedPerKey
+                    .computeIfAbsent(r.key(), k -> new ArrayList<>())
+                    .add(idOf(r)));
             for (String pupil : pupils) {
-                List<String> written = events.stream().filter(e -> e.partitionKey().equals(school + ":" + pupil))
-                        .map(CloudEvent::id).toList();
-                assertThat(publishedPerKey.get(school + ":" + pupil)).as("order of %s", pupil).isEqualTo(written);
+                List<String> written = events.stream()
+                        .filter(e -> e.partitionKey().equals(school + ":" + pupil))
+                        .map(CloudEvent::id)
+                        .toList();
+                assertThat(publishedPerKey.get(school + ":" + pupil))
+                        .as("order of %s", pupil)
+                        .isEqualTo(written);
             }
         }
         assertThat(pendingIn(ids)).isZero();
@@ -198,36 +220,48 @@ class OutboxRelayTest {
         String school = "300603";
         String pupil = "P-" + UUID.randomUUID();
         int[] ports = KafkaBroker.freePorts(2);
-        KafkaBroker broker = KafkaBroker.start(Files.createTempDirectory("custodian-kafka-restart-"), ports[0], ports[1]);
+        KafkaBroker broker =
+                KafkaBroker.start(Files.createTempDirectory("custodian-kafka-restart-"), ports[0], ports[1]);
         try {
             OutboxRelay relay = replica(broker.bootstrapServers(), 50);
             List<CloudEvent> before = append(school, List.of(pupil), 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> relay.relayOneBatch() == 0 && pendingIn(ids(before)) == 0);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> relay.relayOneBatch() == 0 && pendingIn(ids(before)) == 0);
 
             broker.stop();
             List<CloudEvent> during = append(school, List.of(pupil), 3);
             assertThatThrownBy(relay::relayOneBatch).isNotNull();
             assertThat(pendingIn(ids(during))).as("rows wait in the outbox").isEqualTo(3);
-            assertThat(Rows.attemptsAndErrors(dataSource, ids(during))).allMatch(row -> row.attempts() >= 1 && row.lastError() != null);
+            assertThat(Rows.attemptsAndErrors(dataSource, ids(during)))
+                    .allMatch(row -> row.attempts() >= 1 && row.lastError() != null);
 
             broker = broker.restart();
             OutboxRelay after = relay;
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                try {
-                    after.relayOneBatch();
-                } catch (RuntimeException stillConnecting) {
-                    return false;
-                }
-                return pendingIn(ids(during)) == 0;
-            });
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        try {
+                            after.relayOneBatch();
+                        } catch (RuntimeException stillConnecting) {
+                            return false;
+                        }
+                        return pendingIn(ids(during)) == 0;
+                    });
 
-            try (KafkaTestConsumer consumer = new KafkaTestConsumer(broker.bootstrapServers(), List.of(Topics.ROSTER))) {
+            try (KafkaTestConsumer consumer =
+                    new KafkaTestConsumer(broker.bootstrapServers(), List.of(Topics.ROSTER))) {
                 List<String> expected = new ArrayList<>(ids(before));
                 expected.addAll(ids(during));
-                await().atMost(Duration.ofSeconds(30)).until(() -> consumer.drain(Duration.ofMillis(200)).stream()
-                        .filter(r -> expected.contains(idOf(r))).count() >= expected.size());
-                List<String> received = consumer.drain(Duration.ofMillis(200)).stream().map(OutboxRelayTest::idOf)
-                        .filter(expected::contains).distinct().toList();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> consumer.drain(Duration.ofMillis(200)).stream()
+                                        .filter(r -> expected.contains(idOf(r)))
+                                        .count()
+                                >= expected.size());
+                List<String> received = consumer.drain(Duration.ofMillis(200)).stream()
+                        .map(OutboxRelayTest::idOf)
+                        .filter(expected::contains)
+                        .distinct()
+                        .toList();
                 assertThat(received).containsExactlyElementsOf(expected);
             }
         } finally {
@@ -245,8 +279,12 @@ class OutboxRelayTest {
 
         replica(KafkaResource.bootstrapServers(), 10).purgePublished();
 
-        assertThat(Rows.exists(dataSource, ids.get(0))).as("published 10 days ago").isFalse();
-        assertThat(Rows.exists(dataSource, ids.get(1))).as("published an hour ago").isTrue();
+        assertThat(Rows.exists(dataSource, ids.get(0)))
+                .as("published 10 days ago")
+                .isFalse();
+        assertThat(Rows.exists(dataSource, ids.get(1)))
+                .as("published an hour ago")
+                .isTrue();
         assertThat(Rows.exists(dataSource, ids.get(2))).as("never published").isTrue();
     }
 
@@ -268,14 +306,13 @@ class OutboxRelayTest {
 
     /** Direct looks at outbox rows. */
     static final class Rows {
-        record Attempt(int attempts, String lastError) {
-        }
+        record Attempt(int attempts, String lastError) {}
 
         static long pending(DataSource ds, Set<String> ids) {
             return QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = ds.getConnection();
-                     PreparedStatement q = c.prepareStatement(
-                             "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND event_id::text = ANY (?)")) {
+                        PreparedStatement q = c.prepareStatement(
+                                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND event_id::text = ANY (?)")) {
                     q.setArray(1, c.createArrayOf("text", ids.toArray()));
                     try (ResultSet rs = q.executeQuery()) {
                         rs.next();
@@ -288,8 +325,8 @@ class OutboxRelayTest {
         static List<Attempt> attemptsAndErrors(DataSource ds, List<String> ids) {
             return QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = ds.getConnection();
-                     PreparedStatement q = c.prepareStatement(
-                             "SELECT attempts, last_error FROM outbox_event WHERE event_id::text = ANY (?)")) {
+                        PreparedStatement q = c.prepareStatement(
+                                "SELECT attempts, last_error FROM outbox_event WHERE event_id::text = ANY (?)")) {
                     q.setArray(1, c.createArrayOf("text", ids.toArray()));
                     List<Attempt> rows = new ArrayList<>();
                     try (ResultSet rs = q.executeQuery()) {
@@ -305,8 +342,8 @@ class OutboxRelayTest {
         static void markPublished(DataSource ds, String id, Duration ago) {
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection c = ds.getConnection();
-                     PreparedStatement u = c.prepareStatement(
-                             "UPDATE outbox_event SET published_at = now() - (? * interval '1 second') WHERE event_id::text = ?")) {
+                        PreparedStatement u = c.prepareStatement(
+                                "UPDATE outbox_event SET published_at = now() - (? * interval '1 second') WHERE event_id::text = ?")) {
                     u.setLong(1, ago.toSeconds());
                     u.setString(2, id);
                     u.executeUpdate();
@@ -319,7 +356,8 @@ class OutboxRelayTest {
         static boolean exists(DataSource ds, String id) {
             return QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = ds.getConnection();
-                     PreparedStatement q = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE event_id::text = ?")) {
+                        PreparedStatement q =
+                                c.prepareStatement("SELECT count(*) FROM outbox_event WHERE event_id::text = ?")) {
                     q.setString(1, id);
                     try (ResultSet rs = q.executeQuery()) {
                         rs.next();

@@ -1,24 +1,15 @@
 package org.custodian.testing.kernel;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import org.custodian.platform.audit.AuditChain;
-import org.custodian.platform.audit.AuditCheckpoint;
-import org.custodian.platform.audit.AuditCheckpointJob;
-import org.custodian.platform.audit.AuditCheckpoints;
-import org.custodian.platform.audit.AuditDatabaseRole;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditKeys;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.audit.AuditRecord;
-import org.custodian.platform.audit.AuditVerification;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.custodian.testing.PostgresResource;
-import org.custodian.testing.TestTokens;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,13 +23,21 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.LongStream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.nullValue;
+import javax.sql.DataSource;
+import org.custodian.platform.audit.AuditChain;
+import org.custodian.platform.audit.AuditCheckpoint;
+import org.custodian.platform.audit.AuditCheckpointJob;
+import org.custodian.platform.audit.AuditCheckpoints;
+import org.custodian.platform.audit.AuditDatabaseRole;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditKeys;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.audit.AuditRecord;
+import org.custodian.platform.audit.AuditVerification;
+import org.custodian.testing.PostgresResource;
+import org.custodian.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 @KernelTest
 class AuditLogTest {
@@ -60,21 +59,41 @@ class AuditLogTest {
 
     private void record(String school, int n) {
         for (int i = 0; i < n; i++) {
-            auditLog.record(new AuditEntry(school, Instant.now(), "dpo-1", "dpo", "pupils/P" + i, "pupil.read",
-                    AuditEntry.Outcome.SUCCESS, "req-" + i, null));
+            auditLog.record(new AuditEntry(
+                    school,
+                    Instant.now(),
+                    "dpo-1",
+                    "dpo",
+                    "pupils/P" + i,
+                    "pupil.read",
+                    AuditEntry.Outcome.SUCCESS,
+                    "req-" + i,
+                    null));
         }
     }
 
     @Test
     void aChangeThroughTheApiIsAuditedWithActorRoleAndRequestId() {
         String school = "300301";
-        given().header("Authorization", TestTokens.role("school-admin").school(school).subject("admin-7").bearer())
-                .header("X-Request-Id", "trace-audit-1").contentType("application/json")
-                .body("{\"name\":\"audited\",\"colour\":\"RED\"}").post("/api/v1/schools/" + school + "/probes")
-                .then().statusCode(201);
+        given().header(
+                        "Authorization",
+                        TestTokens.role("school-admin")
+                                .school(school)
+                                .subject("admin-7")
+                                .bearer())
+                .header("X-Request-Id", "trace-audit-1")
+                .contentType("application/json")
+                .body("{\"name\":\"audited\",\"colour\":\"RED\"}")
+                .post("/api/v1/schools/" + school + "/probes")
+                .then()
+                .statusCode(201);
 
         JsonPath log = given().header("Authorization", TestTokens.bearer("auditor", school))
-                .get("/api/v1/schools/" + school + "/audit/kernel").then().statusCode(200).extract().jsonPath();
+                .get("/api/v1/schools/" + school + "/audit/kernel")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
 
         assertThat(log.getList("items")).hasSize(1);
         assertThat(log.getString("items[0].actor")).isEqualTo("admin-7");
@@ -85,16 +104,25 @@ class AuditLogTest {
         assertThat(log.getString("items[0].hash")).hasSize(64);
         assertThat(log.getString("items[0].keyId")).isEqualTo("test");
         given().header("Authorization", TestTokens.bearer("dpo", school))
-                .get("/api/v1/schools/" + school + "/audit/kernel/verification").then().statusCode(200)
-                .body("intact", is(true)).body("rowsChecked", is(1))
-                .body("checkpointSeq", nullValue()).body("rowsAfterCheckpoint", is(1));
+                .get("/api/v1/schools/" + school + "/audit/kernel/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", is(true))
+                .body("rowsChecked", is(1))
+                .body("checkpointSeq", nullValue())
+                .body("rowsAfterCheckpoint", is(1));
 
         checkpointJob.checkpointAll();
 
         given().header("Authorization", TestTokens.bearer("auditor", school))
-                .get("/api/v1/schools/" + school + "/audit/kernel/verification").then().statusCode(200)
-                .body("intact", is(true)).body("checkpointSeq", is(1)).body("checkpointAt", notNullValue())
-                .body("rowsAfterCheckpoint", is(0)).body("unkeyedRows", is(0));
+                .get("/api/v1/schools/" + school + "/audit/kernel/verification")
+                .then()
+                .statusCode(200)
+                .body("intact", is(true))
+                .body("checkpointSeq", is(1))
+                .body("checkpointAt", notNullValue())
+                .body("rowsAfterCheckpoint", is(0))
+                .body("unkeyedRows", is(0));
     }
 
     @Test
@@ -112,7 +140,8 @@ class AuditLogTest {
     void aChangedRowIsDetected() throws SQLException {
         String school = "300303";
         record(school, 5);
-        bypassingTheTrigger("UPDATE audit_log SET actor = 'someone-else' WHERE school_urn = '" + school + "' AND seq = 3");
+        bypassingTheTrigger(
+                "UPDATE audit_log SET actor = 'someone-else' WHERE school_urn = '" + school + "' AND seq = 3");
 
         AuditVerification result = auditLog.verify(school);
 
@@ -163,7 +192,8 @@ class AuditLogTest {
         AuditVerification result = auditLog.verify(school);
         assertThat(result.intact()).isTrue();
         assertThat(result.rowsChecked()).isEqualTo(60);
-        assertThat(Rows.count("SELECT count(DISTINCT seq) FROM audit_log WHERE school_urn = ?", school)).isEqualTo(60);
+        assertThat(Rows.count("SELECT count(DISTINCT seq) FROM audit_log WHERE school_urn = ?", school))
+                .isEqualTo(60);
         assertThat(LongStream.rangeClosed(1, 60).sum())
                 .isEqualTo(Rows.count("SELECT sum(seq) FROM audit_log WHERE school_urn = ?", school));
     }
@@ -183,7 +213,9 @@ class AuditLogTest {
         String school = "300310";
         record(school, 5);
         asTheOwnerWithTheTriggerOff(owner -> {
-            owner.createStatement().execute("UPDATE audit_log SET actor = 'someone-else' WHERE school_urn = '" + school + "' AND seq = 3");
+            owner.createStatement()
+                    .execute("UPDATE audit_log SET actor = 'someone-else' WHERE school_urn = '" + school
+                            + "' AND seq = 3");
             rehashWithSha256(owner, school, 3);
         });
 
@@ -203,8 +235,10 @@ class AuditLogTest {
         record(school, 2);
         asTheOwnerWithTheTriggerOff(owner -> {
             owner.createStatement().execute("DELETE FROM audit_log WHERE school_urn = '" + school + "' AND seq > 3");
-            owner.createStatement().execute("UPDATE audit_chain_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE school_urn = '"
-                    + school + "' AND seq = 3) WHERE school_urn = '" + school + "'");
+            owner.createStatement()
+                    .execute(
+                            "UPDATE audit_chain_head SET seq = 3, hash = (SELECT hash FROM audit_log WHERE school_urn = '"
+                                    + school + "' AND seq = 3) WHERE school_urn = '" + school + "'");
         });
 
         AuditVerification result = auditLog.verify(school);
@@ -212,7 +246,8 @@ class AuditLogTest {
         assertThat(result.firstBrokenSeq()).isEqualTo(4);
         assertThat(result.problem()).contains("anchors row 5", "removed");
 
-        // the chain now grows again from row 3, but the job never anchors a chain that does not extend the last checkpoint
+        // the chain now grows again from row 3, but the job never anchors a chain that does not extend the last
+        // checkpoint
         record(school, 4);
         checkpointJob.checkpointAll();
         assertThat(checkpoints.latest(school).orElseThrow().seq()).isEqualTo(5);
@@ -229,7 +264,9 @@ class AuditLogTest {
         assertThat(first.service()).isEqualTo("kernel-test");
 
         checkpointJob.checkpointAll();
-        assertThat(checkpoints.latest(school).orElseThrow()).as("nothing new, no new checkpoint").isEqualTo(first);
+        assertThat(checkpoints.latest(school).orElseThrow())
+                .as("nothing new, no new checkpoint")
+                .isEqualTo(first);
 
         record(school, 2);
         checkpointJob.checkpointAll();
@@ -244,7 +281,9 @@ class AuditLogTest {
     void theServiceRoleCannotDisableTheTriggerChangeDeleteOrAlterTheAuditLog() throws SQLException {
         String school = "300313";
         record(school, 3);
-        assertThat(databaseRole.whyUnrestricted()).as("the tests' service runs as " + PostgresResource.serviceRole()).isEmpty();
+        assertThat(databaseRole.whyUnrestricted())
+                .as("the tests' service runs as " + PostgresResource.serviceRole())
+                .isEmpty();
         try (Connection service = PostgresResource.connectAs(PostgresResource.serviceRole())) {
             for (String sql : List.of(
                     "ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only",
@@ -258,13 +297,23 @@ class AuditLogTest {
                     "CREATE TRIGGER quiet BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()",
                     "CREATE TABLE audit_log_copy (seq BIGINT)")) {
                 try (Statement statement = service.createStatement()) {
-                    assertThatThrownBy(() -> statement.execute(sql)).as(sql).isInstanceOf(SQLException.class)
+                    assertThatThrownBy(() -> statement.execute(sql))
+                            .as(sql)
+                            .isInstanceOf(SQLException.class)
                             .hasMessageMatching("(?s).*(permission denied|must be owner).*");
                 }
             }
             // it can append, as the service must: a row forged with its credentials alone does not carry the key
-            AuditEntry forged = new AuditEntry(school, Instant.now(), "dpo-1", "dpo", "pupils/P9", "pupil.read",
-                    AuditEntry.Outcome.SUCCESS, null, null);
+            AuditEntry forged = new AuditEntry(
+                    school,
+                    Instant.now(),
+                    "dpo-1",
+                    "dpo",
+                    "pupils/P9",
+                    "pupil.read",
+                    AuditEntry.Outcome.SUCCESS,
+                    null,
+                    null);
             String prev = lastHash(service, school);
             String hash = AuditChain.unkeyedHash(4, prev, forged);
             try (PreparedStatement insert = service.prepareStatement("""
@@ -276,7 +325,8 @@ class AuditLogTest {
                 insert.executeUpdate();
             }
             try (Statement statement = service.createStatement()) {
-                statement.execute("UPDATE audit_chain_head SET seq = 4, hash = '" + hash + "' WHERE school_urn = '" + school + "'");
+                statement.execute("UPDATE audit_chain_head SET seq = 4, hash = '" + hash + "' WHERE school_urn = '"
+                        + school + "'");
             }
         }
         AuditVerification result = auditLog.verify(school);
@@ -294,22 +344,38 @@ class AuditLogTest {
         admin.setUrl(PostgresResource.jdbcUrl(PostgresResource.database()));
         admin.setUser(PostgresResource.user());
         admin.setPassword(PostgresResource.password());
-        assertThat(new AuditDatabaseRole(admin, true).whyUnrestricted()).get().asString().contains("is a superuser");
+        assertThat(new AuditDatabaseRole(admin, true).whyUnrestricted())
+                .get()
+                .asString()
+                .contains("is a superuser");
     }
 
     @Test
     void aRotatedKeyKeepsTheOldRowsVerifiable() {
         String school = "300314";
         record(school, 3);
-        AuditLog rotated = new AuditLog(dataSource, null,
-                AuditKeys.parse("test-2:cxDua0FxKYSbsFkPMGEKJ9wFvbc3dpleP5qm/lzL5sY=,test:tmMQosl/vN8wEuwqpgMn+SVWQmbpphHuG8eKg/hMfDU="),
+        AuditLog rotated = new AuditLog(
+                dataSource,
+                null,
+                AuditKeys.parse(
+                        "test-2:cxDua0FxKYSbsFkPMGEKJ9wFvbc3dpleP5qm/lzL5sY=,test:tmMQosl/vN8wEuwqpgMn+SVWQmbpphHuG8eKg/hMfDU="),
                 checkpoints);
         for (int i = 0; i < 3; i++) {
-            QuarkusTransaction.requiringNew().run(() -> rotated.record(new AuditEntry(school, Instant.now(), "dpo-1", "dpo",
-                    "pupils/P1", "pupil.read", AuditEntry.Outcome.SUCCESS, null, null)));
+            QuarkusTransaction.requiringNew()
+                    .run(() -> rotated.record(new AuditEntry(
+                            school,
+                            Instant.now(),
+                            "dpo-1",
+                            "dpo",
+                            "pupils/P1",
+                            "pupil.read",
+                            AuditEntry.Outcome.SUCCESS,
+                            null,
+                            null)));
         }
 
-        assertThat(Rows.count("SELECT count(*) FROM audit_log WHERE school_urn = ? AND key_id = 'test-2'", school)).isEqualTo(3);
+        assertThat(Rows.count("SELECT count(*) FROM audit_log WHERE school_urn = ? AND key_id = 'test-2'", school))
+                .isEqualTo(3);
         AuditVerification afterRotation = rotated.verify(school);
         assertThat(afterRotation.intact()).isTrue();
         assertThat(afterRotation.rowsChecked()).isEqualTo(6);
@@ -335,7 +401,8 @@ class AuditLogTest {
         assertThat(result.rowsChecked()).isEqualTo(n + 200);
         start = System.nanoTime();
         checkpointJob.checkpointAll();
-        System.out.printf("MEASURE audit checkpoint job (every school of the test database, this one's %d rows walked): %d ms%n",
+        System.out.printf(
+                "MEASURE audit checkpoint job (every school of the test database, this one's %d rows walked): %d ms%n",
                 n + 200, (System.nanoTime() - start) / 1_000_000);
         assertThat(checkpoints.latest(school).orElseThrow().seq()).isEqualTo(n + 200);
     }
@@ -347,7 +414,7 @@ class AuditLogTest {
     /** What the holder of the owner's credentials can do: switch the append-only trigger off, work, switch it on. */
     private static void asTheOwnerWithTheTriggerOff(SqlWork work) throws SQLException {
         try (Connection owner = PostgresResource.connectAs(PostgresResource.ownerRole());
-             Statement statement = owner.createStatement()) {
+                Statement statement = owner.createStatement()) {
             statement.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only");
             work.run(owner);
             statement.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_append_only");
@@ -357,7 +424,8 @@ class AuditLogTest {
     /** Recomputes every row's plain SHA-256 and link from row {@code from} on, and moves the head to match. */
     private static void rehashWithSha256(Connection connection, String school, long from) throws SQLException {
         String prev;
-        try (PreparedStatement query = connection.prepareStatement("SELECT prev_hash FROM audit_log WHERE school_urn = ? AND seq = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT prev_hash FROM audit_log WHERE school_urn = ? AND seq = ?")) {
             query.setString(1, school);
             query.setLong(2, from);
             try (ResultSet row = query.executeQuery()) {
@@ -373,9 +441,21 @@ class AuditLogTest {
             query.setLong(2, from);
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    rows.add(new AuditRecord(row.getLong(1), new AuditEntry(school, row.getObject(2, OffsetDateTime.class).toInstant(),
-                            row.getString(3), row.getString(4), row.getString(5), row.getString(6),
-                            AuditEntry.Outcome.valueOf(row.getString(7)), row.getString(8), row.getString(9)), null, null, null));
+                    rows.add(new AuditRecord(
+                            row.getLong(1),
+                            new AuditEntry(
+                                    school,
+                                    row.getObject(2, OffsetDateTime.class).toInstant(),
+                                    row.getString(3),
+                                    row.getString(4),
+                                    row.getString(5),
+                                    row.getString(6),
+                                    AuditEntry.Outcome.valueOf(row.getString(7)),
+                                    row.getString(8),
+                                    row.getString(9)),
+                            null,
+                            null,
+                            null));
                 }
             }
         }
@@ -391,7 +471,8 @@ class AuditLogTest {
             }
             prev = hash;
         }
-        try (PreparedStatement head = connection.prepareStatement("UPDATE audit_chain_head SET hash = ? WHERE school_urn = ?")) {
+        try (PreparedStatement head =
+                connection.prepareStatement("UPDATE audit_chain_head SET hash = ? WHERE school_urn = ?")) {
             head.setString(1, prev);
             head.setString(2, school);
             head.executeUpdate();
@@ -399,7 +480,8 @@ class AuditLogTest {
     }
 
     private static String lastHash(Connection connection, String school) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT hash FROM audit_chain_head WHERE school_urn = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT hash FROM audit_chain_head WHERE school_urn = ?")) {
             query.setString(1, school);
             try (ResultSet row = query.executeQuery()) {
                 row.next();
@@ -418,7 +500,8 @@ class AuditLogTest {
 
     /** What an attacker with database access could do: switch the trigger off for their own session. */
     private static void bypassingTheTrigger(String sql) throws SQLException {
-        try (Connection connection = PostgresResource.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = PostgresResource.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("SET session_replication_role = replica");
             statement.execute(sql);
         }

@@ -1,14 +1,13 @@
 package org.custodian.testing.kernel;
 
-import jakarta.inject.Inject;
-import org.custodian.platform.jobs.ClusterLock;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.custodian.platform.jobs.ClusterLock;
+import org.junit.jupiter.api.Test;
 
 @KernelTest
 class ClusterLockTest {
@@ -33,11 +32,15 @@ class ClusterLockTest {
         boolean[] ran = {false};
         assertThat(lock.runExclusively("nightly", () -> ran[0] = true)).isFalse();
         assertThat(ran[0]).isFalse();
-        assertThat(lock.runExclusively("another-job", () -> ran[0] = true)).as("other jobs are not blocked").isTrue();
+        assertThat(lock.runExclusively("another-job", () -> ran[0] = true))
+                .as("other jobs are not blocked")
+                .isTrue();
 
         release.countDown();
         assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(lock.runExclusively("nightly", () -> { })).as("free again once the first run committed").isTrue();
+        assertThat(lock.runExclusively("nightly", () -> {}))
+                .as("free again once the first run committed")
+                .isTrue();
     }
 
     @Test
@@ -50,13 +53,16 @@ class ClusterLockTest {
             }
         });
         assertThat(ran).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> lock.runExclusively("too-slow", java.time.Duration.ofSeconds(1), () -> {
-            try {
-                Thread.sleep(2_500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        })).as("a job past its own timeout is rolled back").isNotNull();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        lock.runExclusively("too-slow", java.time.Duration.ofSeconds(1), () -> {
+                            try {
+                                Thread.sleep(2_500);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }))
+                .as("a job past its own timeout is rolled back")
+                .isNotNull();
     }
 
     @Test
@@ -68,6 +74,6 @@ class ClusterLockTest {
         } catch (IllegalStateException expected) {
             // rolled back
         }
-        assertThat(lock.runExclusively("failing", () -> { })).isTrue();
+        assertThat(lock.runExclusively("failing", () -> {})).isTrue();
     }
 }

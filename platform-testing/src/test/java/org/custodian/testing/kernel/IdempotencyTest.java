@@ -1,9 +1,10 @@
 package org.custodian.testing.kernel;
 
-import io.restassured.response.Response;
-import org.custodian.testing.TestTokens;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
+import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,21 +12,25 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
+import org.custodian.testing.TestTokens;
+import org.junit.jupiter.api.Test;
 
 @KernelTest
 class IdempotencyTest {
 
     private static final String SCHOOL = "300101";
     private static final String PROBES = "/api/v1/schools/" + SCHOOL + "/probes";
-    private final String token = TestTokens.role("school-admin").school(SCHOOL).subject("admin-" + UUID.randomUUID()).bearer();
+    private final String token = TestTokens.role("school-admin")
+            .school(SCHOOL)
+            .subject("admin-" + UUID.randomUUID())
+            .bearer();
 
     private Response create(String key, String name) {
-        return given().header("Authorization", token).header("Idempotency-Key", key).contentType("application/json")
-                .body("{\"name\":\"" + name + "\",\"colour\":\"BLUE\"}").post(PROBES);
+        return given().header("Authorization", token)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body("{\"name\":\"" + name + "\",\"colour\":\"BLUE\"}")
+                .post(PROBES);
     }
 
     private static long stored(String name) {
@@ -45,14 +50,18 @@ class IdempotencyTest {
         assertThat(again.header("Location")).isEqualTo(first.header("Location"));
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(stored(name)).isEqualTo(1);
-        assertThat(Rows.count("SELECT count(*) FROM outbox_event WHERE payload LIKE ?", "%" + name + "%")).isEqualTo(1);
+        assertThat(Rows.count("SELECT count(*) FROM outbox_event WHERE payload LIKE ?", "%" + name + "%"))
+                .isEqualTo(1);
     }
 
     @Test
     void sameKeyWithADifferentBodyIsAConflict() {
         String key = UUID.randomUUID().toString();
         create(key, "first-" + key).then().statusCode(201);
-        create(key, "second-" + key).then().statusCode(409).contentType("application/problem+json")
+        create(key, "second-" + key)
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("different request"));
         assertThat(stored("second-" + key)).isZero();
     }
@@ -61,9 +70,18 @@ class IdempotencyTest {
     void keysBelongToTheCaller() {
         String key = UUID.randomUUID().toString();
         create(key, "mine-" + key).then().statusCode(201);
-        given().header("Authorization", TestTokens.role("school-admin").school(SCHOOL).subject("someone-else").bearer())
-                .header("Idempotency-Key", key).contentType("application/json")
-                .body("{\"name\":\"theirs-" + key + "\",\"colour\":\"BLUE\"}").post(PROBES).then().statusCode(201);
+        given().header(
+                        "Authorization",
+                        TestTokens.role("school-admin")
+                                .school(SCHOOL)
+                                .subject("someone-else")
+                                .bearer())
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body("{\"name\":\"theirs-" + key + "\",\"colour\":\"BLUE\"}")
+                .post(PROBES)
+                .then()
+                .statusCode(201);
         assertThat(stored("theirs-" + key)).isEqualTo(1);
     }
 
@@ -71,8 +89,12 @@ class IdempotencyTest {
     void withoutAKeyEachPostCreates() {
         String name = "twice-" + UUID.randomUUID();
         for (int i = 0; i < 2; i++) {
-            given().header("Authorization", token).contentType("application/json")
-                    .body("{\"name\":\"" + name + "\",\"colour\":\"RED\"}").post(PROBES).then().statusCode(201);
+            given().header("Authorization", token)
+                    .contentType("application/json")
+                    .body("{\"name\":\"" + name + "\",\"colour\":\"RED\"}")
+                    .post(PROBES)
+                    .then()
+                    .statusCode(201);
         }
         assertThat(stored(name)).isEqualTo(2);
     }

@@ -1,7 +1,13 @@
 package org.custodian.testing.kernel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
@@ -13,13 +19,6 @@ import org.custodian.platform.inbox.IdempotentConsumer.Outcome;
 import org.custodian.testing.KafkaTestConsumer;
 import org.custodian.testing.KafkaTestProducer;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 @KernelTest
 class InboxTest {
@@ -34,7 +33,11 @@ class InboxTest {
     }
 
     private static CloudEvent event(String source, String pupil) {
-        return CloudEvent.aboutPupil(source, EventTypes.PUPIL_ENROLLED, "300501", pupil,
+        return CloudEvent.aboutPupil(
+                source,
+                EventTypes.PUPIL_ENROLLED,
+                "300501",
+                pupil,
                 JsonNodeFactory.instance.objectNode().put("yearGroup", 3));
     }
 
@@ -61,8 +64,11 @@ class InboxTest {
         // same key, same partition: once the later event is applied, both copies of the first were consumed
         await().atMost(Duration.ofSeconds(30)).until(() -> applied(next.id()) == 1);
         assertThat(applied(event.id())).isEqualTo(1);
-        assertThat(Rows.count("SELECT count(*) FROM inbox_event WHERE consumer = ? AND event_id = ?",
-                KernelRosterConsumer.NAME, event.id())).isEqualTo(1);
+        assertThat(Rows.count(
+                        "SELECT count(*) FROM inbox_event WHERE consumer = ? AND event_id = ?",
+                        KernelRosterConsumer.NAME,
+                        event.id()))
+                .isEqualTo(1);
     }
 
     @Test
@@ -76,7 +82,8 @@ class InboxTest {
             KafkaTestProducer.send(TOPIC, key, poison);
             KafkaTestProducer.send(TOPIC, key, CloudEventCodec.toJson(after));
 
-            assertThat(deadLetters.await(r -> r.value().contains(pupil), Duration.ofSeconds(30))).isPresent();
+            assertThat(deadLetters.await(r -> r.value().contains(pupil), Duration.ofSeconds(30)))
+                    .isPresent();
             await().atMost(Duration.ofSeconds(30)).until(() -> applied(after.id()) == 1);
         }
     }
@@ -92,21 +99,29 @@ class InboxTest {
             KafkaTestProducer.send(TOPIC, forged.partitionKey(), CloudEventCodec.toJson(forged));
             KafkaTestProducer.send(TOPIC, genuine.partitionKey(), CloudEventCodec.toJson(genuine));
 
-            assertThat(deadLetters.await(r -> r.value().contains(forged.id()), Duration.ofSeconds(30))).isPresent();
+            assertThat(deadLetters.await(r -> r.value().contains(forged.id()), Duration.ofSeconds(30)))
+                    .isPresent();
             // same key, same partition: once the genuine event is applied, the forged one was consumed before it
             await().atMost(Duration.ofSeconds(30)).until(() -> applied(genuine.id()) == 1);
-            assertThat(applied(forged.id())).as("the forged event changed nothing").isZero();
-            assertThat(Rows.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", forged.id())).isZero();
+            assertThat(applied(forged.id()))
+                    .as("the forged event changed nothing")
+                    .isZero();
+            assertThat(Rows.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", forged.id()))
+                    .isZero();
         }
     }
 
     @Test
     void anEventOnATopicNoServiceOwnsIsRefused() {
         CloudEvent event = event("P-" + UUID.randomUUID());
-        assertThatThrownBy(() -> idempotent.apply("projection-a",
-                new ConsumerRecord<>("custodian.unknown.v1", 0, 0, event.partitionKey(), CloudEventCodec.toJson(event)), e -> { }))
+        assertThatThrownBy(() -> idempotent.apply(
+                        "projection-a",
+                        new ConsumerRecord<>(
+                                "custodian.unknown.v1", 0, 0, event.partitionKey(), CloudEventCodec.toJson(event)),
+                        e -> {}))
                 .isInstanceOf(InvalidEventException.class);
-        assertThat(Rows.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", event.id())).isZero();
+        assertThat(Rows.count("SELECT count(*) FROM inbox_event WHERE event_id = ?", event.id()))
+                .isZero();
     }
 
     @Test
@@ -114,20 +129,23 @@ class InboxTest {
         CloudEvent event = event("P-" + UUID.randomUUID());
 
         assertThatThrownBy(() -> idempotent.apply("failing-consumer", record(event), e -> {
-            Rows.count("SELECT 1");
-            throw new IllegalStateException("the projection is broken");
-        })).hasMessageContaining("projection is broken");
-        assertThat(Rows.count("SELECT count(*) FROM inbox_event WHERE consumer = 'failing-consumer' AND event_id = ?", event.id()))
+                    Rows.count("SELECT 1");
+                    throw new IllegalStateException("the projection is broken");
+                }))
+                .hasMessageContaining("projection is broken");
+        assertThat(Rows.count(
+                        "SELECT count(*) FROM inbox_event WHERE consumer = 'failing-consumer' AND event_id = ?",
+                        event.id()))
                 .isZero();
 
-        assertThat(idempotent.apply("failing-consumer", record(event), e -> { })).isEqualTo(Outcome.APPLIED);
-        assertThat(idempotent.apply("failing-consumer", record(event), e -> { })).isEqualTo(Outcome.DUPLICATE);
+        assertThat(idempotent.apply("failing-consumer", record(event), e -> {})).isEqualTo(Outcome.APPLIED);
+        assertThat(idempotent.apply("failing-consumer", record(event), e -> {})).isEqualTo(Outcome.DUPLICATE);
     }
 
     @Test
     void consumersKeepSeparateBooks() {
         CloudEvent event = event("P-" + UUID.randomUUID());
-        assertThat(idempotent.apply("projection-a", record(event), e -> { })).isEqualTo(Outcome.APPLIED);
-        assertThat(idempotent.apply("projection-b", record(event), e -> { })).isEqualTo(Outcome.APPLIED);
+        assertThat(idempotent.apply("projection-a", record(event), e -> {})).isEqualTo(Outcome.APPLIED);
+        assertThat(idempotent.apply("projection-b", record(event), e -> {})).isEqualTo(Outcome.APPLIED);
     }
 }

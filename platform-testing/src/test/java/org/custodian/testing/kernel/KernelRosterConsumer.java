@@ -1,16 +1,15 @@
 package org.custodian.testing.kernel;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.inbox.IdempotentConsumer;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.custodian.platform.inbox.IdempotentConsumer;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** A consumer as a service would write one: parse, apply once, poison to the dead-letter topic. */
 @ApplicationScoped
@@ -29,7 +28,8 @@ public class KernelRosterConsumer {
     public void consume(ConsumerRecord<String, String> record) {
         idempotent.apply(NAME, record, event -> {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement insert = connection.prepareStatement("INSERT INTO applied_event (event_id, pupil) VALUES (?, ?)")) {
+                    PreparedStatement insert =
+                            connection.prepareStatement("INSERT INTO applied_event (event_id, pupil) VALUES (?, ?)")) {
                 insert.setString(1, event.id());
                 insert.setString(2, event.partitionKey());
                 insert.executeUpdate();

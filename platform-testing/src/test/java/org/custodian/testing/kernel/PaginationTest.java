@@ -1,14 +1,13 @@
 package org.custodian.testing.kernel;
 
-import io.restassured.path.json.JsonPath;
-import org.custodian.testing.TestTokens;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import org.custodian.testing.TestTokens;
+import org.junit.jupiter.api.Test;
 
 @KernelTest
 class PaginationTest {
@@ -21,9 +20,15 @@ class PaginationTest {
     void pagesThroughEverythingWithOpaqueCursors() {
         List<Long> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            created.add(given().header("Authorization", token).contentType("application/json")
-                    .body("{\"name\":\"p" + i + "\",\"colour\":\"RED\"}").post(PROBES)
-                    .then().statusCode(201).extract().jsonPath().getLong("id"));
+            created.add(given().header("Authorization", token)
+                    .contentType("application/json")
+                    .body("{\"name\":\"p" + i + "\",\"colour\":\"RED\"}")
+                    .post(PROBES)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id"));
         }
         List<Long> seen = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
@@ -46,14 +51,22 @@ class PaginationTest {
 
     @Test
     void limitAboveTheMaximumIsRefused() {
-        given().header("Authorization", token).queryParam("limit", 501).get(PROBES).then()
-                .statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", token)
+                .queryParam("limit", 501)
+                .get(PROBES)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void aCursorThisServiceDidNotIssueIsRefused() {
-        given().header("Authorization", token).queryParam("cursor", "bm9wZQ").get(PROBES).then()
-                .statusCode(400).contentType("application/problem+json");
+        given().header("Authorization", token)
+                .queryParam("cursor", "bm9wZQ")
+                .get(PROBES)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -61,12 +74,19 @@ class PaginationTest {
         String school = "300202";
         String dpo = TestTokens.bearer("dpo", school);
         for (int i = 0; i < 51; i++) {
-            given().header("Authorization", dpo).contentType("application/json")
-                    .body("{\"name\":\"d" + i + "\",\"colour\":\"RED\"}").post("/api/v1/schools/" + school + "/probes")
-                    .then().statusCode(201);
+            given().header("Authorization", dpo)
+                    .contentType("application/json")
+                    .body("{\"name\":\"d" + i + "\",\"colour\":\"RED\"}")
+                    .post("/api/v1/schools/" + school + "/probes")
+                    .then()
+                    .statusCode(201);
         }
-        JsonPath page = given().header("Authorization", dpo).get("/api/v1/schools/" + school + "/probes")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath page = given().header("Authorization", dpo)
+                .get("/api/v1/schools/" + school + "/probes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(page.getList("items")).hasSize(50);
         assertThat(page.getString("nextCursor")).isNotBlank();
     }

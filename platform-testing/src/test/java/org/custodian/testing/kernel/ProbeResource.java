@@ -18,6 +18,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
@@ -32,45 +42,44 @@ import org.custodian.platform.security.Visibility;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import javax.sql.DataSource;
-import java.net.URI;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 /** A throwaway resource that exercises every kernel piece the way a real service resource will. */
 @Path("/api/v1/schools/{urn}/probes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProbeResource {
 
-    public enum Colour { RED, GREEN, BLUE }
-
-    public record ProbeRequest(@NotBlank @Size(max = 50) String name, @NotNull Colour colour, LocalDate since,
-                               @Min(0) Integer count, List<@Valid @NotNull Tag> tags) {
+    public enum Colour {
+        RED,
+        GREEN,
+        BLUE
     }
 
-    public record Tag(@NotBlank String label) {
-    }
+    public record ProbeRequest(
+            @NotBlank @Size(max = 50) String name,
+            @NotNull Colour colour,
+            LocalDate since,
+            @Min(0) Integer count,
+            List<@Valid @NotNull Tag> tags) {}
 
-    public record Probe(long id, String schoolUrn, String name, Colour colour) {
-    }
+    public record Tag(@NotBlank String label) {}
+
+    public record Probe(long id, String schoolUrn, String name, Colour colour) {}
 
     @Inject
     Caller caller;
+
     @Inject
     DataSource dataSource;
+
     @Inject
     Outbox outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     org.custodian.platform.quota.Quotas quotas;
 
@@ -78,17 +87,26 @@ public class ProbeResource {
     @Operation(summary = "Create a probe")
     @APIResponse(responseCode = "401", description = "No valid token")
     @RolesAllowed({"dpo", "school-admin", "service"})
-    public Response create(@PathParam("urn") String urn,
-                           @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                           @Valid @NotNull ProbeRequest request) {
+    public Response create(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid @NotNull ProbeRequest request) {
         caller.requireSchool(urn);
-        return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/probes", request, () -> {
-            Probe probe = insert(urn, request);
-            outbox.append(CloudEvent.aboutPupil(org.custodian.platform.events.Topics.CONSENT_SERVICE, EventTypes.PUPIL_UPDATED, urn,
-                    "probe-" + probe.id(), CloudEventCodec.toData(probe)));
-            audit.record(caller, urn, "probes/" + probe.id(), "probe.created", AuditEntry.Outcome.SUCCESS, null);
-            return Response.created(URI.create("/api/v1/schools/" + urn + "/probes/" + probe.id())).entity(probe).build();
-        });
+        return idempotency.execute(
+                caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/probes", request, () -> {
+                    Probe probe = insert(urn, request);
+                    outbox.append(CloudEvent.aboutPupil(
+                            org.custodian.platform.events.Topics.CONSENT_SERVICE,
+                            EventTypes.PUPIL_UPDATED,
+                            urn,
+                            "probe-" + probe.id(),
+                            CloudEventCodec.toData(probe)));
+                    audit.record(
+                            caller, urn, "probes/" + probe.id(), "probe.created", AuditEntry.Outcome.SUCCESS, null);
+                    return Response.created(URI.create("/api/v1/schools/" + urn + "/probes/" + probe.id()))
+                            .entity(probe)
+                            .build();
+                });
     }
 
     @POST
@@ -109,12 +127,19 @@ public class ProbeResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @RolesAllowed({"dpo", "school-admin", "staff", "service"})
     @Transactional
-    public Page<Probe> list(@PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<Probe> list(
+            @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = PageRequest.of(limit, cursor);
         long after = page.isFirst() ? 0 : page.afterLong(0);
-        return Page.fromRows(query("SELECT id, school_urn, name, colour FROM probe WHERE school_urn = ? AND id > ? ORDER BY id LIMIT ?",
-                urn, after, page.fetchSize()), page, p -> List.of(Long.toString(p.id())));
+        return Page.fromRows(
+                query(
+                        "SELECT id, school_urn, name, colour FROM probe WHERE school_urn = ? AND id > ? ORDER BY id LIMIT ?",
+                        urn,
+                        after,
+                        page.fetchSize()),
+                page,
+                p -> List.of(Long.toString(p.id())));
     }
 
     @GET
@@ -125,15 +150,17 @@ public class ProbeResource {
     @Transactional
     public Probe get(@PathParam("urn") String urn, @PathParam("id") long id) {
         caller.requireSchool(urn);
-        Optional<Probe> found = query("SELECT id, school_urn, name, colour FROM probe WHERE id = ? AND 0 = ? LIMIT ?", id, 0L, 1)
-                .stream().findFirst();
+        Optional<Probe> found =
+                query("SELECT id, school_urn, name, colour FROM probe WHERE id = ? AND 0 = ? LIMIT ?", id, 0L, 1)
+                        .stream()
+                        .findFirst();
         return Visibility.visibleOrNotFound(found, p -> p.schoolUrn().equals(urn), "probe");
     }
 
     private Probe insert(String urn, ProbeRequest request) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO probe (school_urn, name, colour) VALUES (?, ?, ?) RETURNING id")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO probe (school_urn, name, colour) VALUES (?, ?, ?) RETURNING id")) {
             insert.setString(1, urn);
             insert.setString(2, request.name());
             insert.setString(3, request.colour().name());
@@ -148,14 +175,15 @@ public class ProbeResource {
 
     private List<Probe> query(String sql, Object first, long second, int limit) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql)) {
+                PreparedStatement query = connection.prepareStatement(sql)) {
             query.setObject(1, first);
             query.setLong(2, second);
             query.setInt(3, limit);
             List<Probe> probes = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    probes.add(new Probe(rs.getLong(1), rs.getString(2), rs.getString(3), Colour.valueOf(rs.getString(4))));
+                    probes.add(new Probe(
+                            rs.getLong(1), rs.getString(2), rs.getString(3), Colour.valueOf(rs.getString(4))));
                 }
             }
             return probes;
@@ -163,5 +191,4 @@ public class ProbeResource {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -1,12 +1,12 @@
 package org.custodian.platform.audit;
 
-import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import javax.crypto.Mac;
 
 /**
  * The chain of a school's audit log. Each row's hash is an HMAC-SHA256, under a key that is not in the database, of
@@ -21,12 +21,13 @@ public final class AuditChain {
     /** The previous hash of a school's first row. */
     public static final String GENESIS = "0".repeat(64);
 
-    private AuditChain() {
-    }
+    private AuditChain() {}
 
     /** The hash of a row keyed with {@code keyId}, or its plain SHA-256 when {@code keyId} is {@link AuditKeys#UNKEYED}. */
     public static String hash(AuditKeys keys, String keyId, long seq, String prevHash, AuditEntry entry) {
-        return AuditKeys.UNKEYED.equals(keyId) ? unkeyedHash(seq, prevHash, entry) : keyedHash(keys.mac(keyId), keyId, seq, prevHash, entry);
+        return AuditKeys.UNKEYED.equals(keyId)
+                ? unkeyedHash(seq, prevHash, entry)
+                : keyedHash(keys.mac(keyId), keyId, seq, prevHash, entry);
     }
 
     /** The plain SHA-256 hash of rows from before keyed chains (anyone can compute it: it proves nothing alone). */
@@ -142,17 +143,25 @@ public final class AuditChain {
                 }
             } else {
                 if (!keys.knows(row.keyId())) {
-                    return fail(row.seq(), "row " + row.seq() + " is keyed with key '" + row.keyId() + "', which this service does not have");
+                    return fail(
+                            row.seq(),
+                            "row " + row.seq() + " is keyed with key '" + row.keyId()
+                                    + "', which this service does not have");
                 }
                 keyedSeen = true;
                 Mac mac = macs.computeIfAbsent(row.keyId(), keys::mac);
-                if (!keyedHash(mac, row.keyId(), row.seq(), row.prevHash(), row.entry()).equals(row.hash())) {
+                if (!keyedHash(mac, row.keyId(), row.seq(), row.prevHash(), row.entry())
+                        .equals(row.hash())) {
                     return fail(row.seq(), "row " + row.seq() + " has been changed");
                 }
             }
-            if (checkpoint != null && row.seq() == checkpoint.seq() && !row.hash().equals(checkpoint.hash())) {
-                return fail(row.seq(), "row " + row.seq() + " is not the row the checkpoint of " + checkpoint.at()
-                        + " anchors: the log up to it has been rewritten");
+            if (checkpoint != null
+                    && row.seq() == checkpoint.seq()
+                    && !row.hash().equals(checkpoint.hash())) {
+                return fail(
+                        row.seq(),
+                        "row " + row.seq() + " is not the row the checkpoint of " + checkpoint.at()
+                                + " anchors: the log up to it has been rewritten");
             }
             if (checkpoint != null && row.seq() > checkpoint.seq()) {
                 afterCheckpoint++;
@@ -170,15 +179,24 @@ public final class AuditChain {
         public AuditVerification finish(String schoolUrn, long headSeq, String headHash) {
             long last = expectedSeq - 1;
             if (checkpoint != null && last < checkpoint.seq()) {
-                fail(expectedSeq, "the log ends at row " + last + " but the checkpoint of " + checkpoint.at()
-                        + " anchors row " + checkpoint.seq() + ": rows have been removed");
+                fail(
+                        expectedSeq,
+                        "the log ends at row " + last + " but the checkpoint of " + checkpoint.at() + " anchors row "
+                                + checkpoint.seq() + ": rows have been removed");
             }
             if (headSeq != last || expectedPrev != null && !headHash.equals(expectedPrev)) {
                 fail(expectedSeq, "the log ends at row " + last + " but " + headSeq + " rows were written");
             }
-            return new AuditVerification(schoolUrn, !broken, checked, brokenAt, problem,
-                    checkpoint == null ? null : checkpoint.seq(), checkpoint == null ? null : checkpoint.at(),
-                    checkpoint == null ? checked : afterCheckpoint, unkeyed);
+            return new AuditVerification(
+                    schoolUrn,
+                    !broken,
+                    checked,
+                    brokenAt,
+                    problem,
+                    checkpoint == null ? null : checkpoint.seq(),
+                    checkpoint == null ? null : checkpoint.at(),
+                    checkpoint == null ? checked : afterCheckpoint,
+                    unkeyed);
         }
 
         private boolean fail(long seq, String why) {

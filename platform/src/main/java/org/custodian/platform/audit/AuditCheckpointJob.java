@@ -5,10 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.custodian.platform.jobs.ClusterLock;
 import org.jboss.logging.Logger;
-
-import java.util.Optional;
 
 /**
  * Anchors every school's audit chain outside the database: each school whose chain grew since its latest checkpoint
@@ -36,7 +35,9 @@ public class AuditCheckpointJob {
         this.refused = meters.counter("custodian.audit.checkpoints.refused");
     }
 
-    @Scheduled(every = "${custodian.audit.checkpoints.every:5m}", delayed = "30s",
+    @Scheduled(
+            every = "${custodian.audit.checkpoints.every:5m}",
+            delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         checkpointAll();
@@ -63,7 +64,7 @@ public class AuditCheckpointJob {
             }
             Optional<String> problem = latest != null && latest.seq() > head.seq()
                     ? Optional.of("the chain ends at row " + head.seq() + " but the checkpoint of " + latest.at()
-                    + " anchors row " + latest.seq())
+                            + " anchors row " + latest.seq())
                     : auditLog.whyNotExtending(latest, head);
             if (problem.isPresent()) {
                 refuse(head, problem.get());
@@ -80,7 +81,9 @@ public class AuditCheckpointJob {
 
     private void refuse(AuditLog.ChainHead head, String why) {
         refused.increment();
-        LOG.errorf("audit chain of school %s not checkpointed, it does not extend its latest checkpoint: %s "
-                + "(tampering or a database restore: docs/operations.md)", head.schoolUrn(), why);
+        LOG.errorf(
+                "audit chain of school %s not checkpointed, it does not extend its latest checkpoint: %s "
+                        + "(tampering or a database restore: docs/operations.md)",
+                head.schoolUrn(), why);
     }
 }

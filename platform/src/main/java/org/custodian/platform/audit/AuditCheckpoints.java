@@ -7,9 +7,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.custodian.platform.security.SchoolUrn;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,6 +21,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.custodian.platform.security.SchoolUrn;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The signed checkpoints of this service's audit chains, kept outside the database in a directory from
@@ -44,8 +43,11 @@ public class AuditCheckpoints {
 
     @Inject
     public AuditCheckpoints(AuditConfig config, @ConfigProperty(name = "quarkus.application.name") String service) {
-        this(config.checkpoints().directory(), service,
-                CheckpointKeys.parse(config.checkpoints().signingKey(), config.checkpoints().verifyKeys()));
+        this(
+                config.checkpoints().directory(),
+                service,
+                CheckpointKeys.parse(
+                        config.checkpoints().signingKey(), config.checkpoints().verifyKeys()));
     }
 
     AuditCheckpoints(Path directory, String service, CheckpointKeys keys) {
@@ -96,11 +98,14 @@ public class AuditCheckpoints {
         try {
             Files.createDirectories(bucket);
             if (Files.exists(target)) {
-                throw new IllegalStateException("a checkpoint of row " + seq + " of school " + schoolUrn + " is already kept: " + target);
+                throw new IllegalStateException(
+                        "a checkpoint of row " + seq + " of school " + schoolUrn + " is already kept: " + target);
             }
             Path temporary = bucket.resolve(".tmp-" + UUID.randomUUID());
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json)));
+            try (FileChannel channel =
+                    FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                channel.write(
+                        ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json)));
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
@@ -123,8 +128,10 @@ public class AuditCheckpoints {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(folder)) {
-            return entries.filter(p -> NUMBERED.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+            return entries.filter(
+                            p -> NUMBERED.matcher(p.getFileName().toString()).matches())
+                    .sorted(Comparator.comparing((Path p) -> p.getFileName().toString())
+                            .reversed())
                     .toList();
         } catch (IOException e) {
             throw new Untrusted("cannot list the audit checkpoints in " + folder + ": " + e.getMessage());
@@ -135,16 +142,22 @@ public class AuditCheckpoints {
         AuditCheckpoint checkpoint;
         try {
             JsonNode json = JSON.readTree(file.toFile());
-            checkpoint = new AuditCheckpoint(json.path("service").asText(), json.path("school").asText(),
-                    json.path("seq").asLong(), json.path("hash").asText(), Instant.parse(json.path("at").asText()),
-                    json.path("keyId").asText(), json.path("signature").asText());
+            checkpoint = new AuditCheckpoint(
+                    json.path("service").asText(),
+                    json.path("school").asText(),
+                    json.path("seq").asLong(),
+                    json.path("hash").asText(),
+                    Instant.parse(json.path("at").asText()),
+                    json.path("keyId").asText(),
+                    json.path("signature").asText());
         } catch (IOException | RuntimeException e) {
             throw new Untrusted("the latest audit checkpoint " + file + " cannot be read");
         }
         if (!keys.verifies(checkpoint)) {
             throw new Untrusted("the latest audit checkpoint " + file + " is not signed by a known checkpoint key");
         }
-        if (!checkpoint.service().equals(service) || !checkpoint.schoolUrn().equals(schoolUrn)
+        if (!checkpoint.service().equals(service)
+                || !checkpoint.schoolUrn().equals(schoolUrn)
                 || !file.getFileName().toString().equals(String.format("%019d.json", checkpoint.seq()))) {
             throw new Untrusted("the latest audit checkpoint " + file + " belongs to another chain or row");
         }

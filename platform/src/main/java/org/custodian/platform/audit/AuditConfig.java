@@ -2,7 +2,6 @@ package org.custodian.platform.audit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.nio.file.Path;
 
 /** The audit log's keys and checkpoint store (platform README, "Audit"; docs/operations.md for rotation). */

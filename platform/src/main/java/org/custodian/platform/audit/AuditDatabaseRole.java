@@ -4,9 +4,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The service must reach its database as a role that can read and append to the audit log and nothing more: not its
@@ -59,8 +58,9 @@ public class AuditDatabaseRole {
 
     /** What the service's own role could do to the audit log beyond reading and appending, or empty. */
     public Optional<String> whyUnrestricted() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("""
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("""
                      SELECT current_user, r.rolsuper, pg_has_role(current_user, c.relowner, 'MEMBER'),
                             has_table_privilege(c.oid, 'UPDATE'), has_table_privilege(c.oid, 'DELETE'),
                             has_table_privilege(c.oid, 'TRUNCATE'), has_table_privilege(c.oid, 'TRIGGER')
@@ -81,8 +81,10 @@ public class AuditDatabaseRole {
                     powers.add("may " + privileges[i] + " audit_log");
                 }
             }
-            return powers.isEmpty() ? Optional.empty()
-                    : Optional.of("the service connects to its database as '" + row.getString(1) + "', which " + String.join(", ", powers));
+            return powers.isEmpty()
+                    ? Optional.empty()
+                    : Optional.of("the service connects to its database as '" + row.getString(1) + "', which "
+                            + String.join(", ", powers));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot check the database role's privileges on audit_log", e);
         }

@@ -8,14 +8,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.time.Instant;
 
 /**
  * The read side of a service's audit log, for the DPO and auditors. Each service exposes it by extending this class
@@ -31,13 +30,34 @@ public abstract class AuditEndpoints {
     Caller caller;
 
     /** One audit row as the API shows it. */
-    public record AuditRow(long seq, Instant occurredAt, String actor, String actorRole, String subject, String action,
-                           AuditEntry.Outcome outcome, String requestId, String detail, String keyId, String prevHash,
-                           String hash) {
+    public record AuditRow(
+            long seq,
+            Instant occurredAt,
+            String actor,
+            String actorRole,
+            String subject,
+            String action,
+            AuditEntry.Outcome outcome,
+            String requestId,
+            String detail,
+            String keyId,
+            String prevHash,
+            String hash) {
         static AuditRow of(AuditRecord r) {
             AuditEntry e = r.entry();
-            return new AuditRow(r.seq(), e.occurredAt(), e.actor(), e.actorRole(), e.subject(), e.action(), e.outcome(),
-                    e.requestId(), e.detail(), r.keyId(), r.prevHash(), r.hash());
+            return new AuditRow(
+                    r.seq(),
+                    e.occurredAt(),
+                    e.actor(),
+                    e.actorRole(),
+                    e.subject(),
+                    e.action(),
+                    e.outcome(),
+                    e.requestId(),
+                    e.detail(),
+                    r.keyId(),
+                    r.prevHash(),
+                    r.hash());
         }
     }
 
@@ -48,10 +68,11 @@ public abstract class AuditEndpoints {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<AuditRow> list(@PathParam("urn") String urn,
-                               @QueryParam("subject") String subject,
-                               @QueryParam("limit") String limit,
-                               @QueryParam("cursor") String cursor) {
+    public Page<AuditRow> list(
+            @PathParam("urn") String urn,
+            @QueryParam("subject") String subject,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         return auditLog.page(urn, subject, PageRequest.of(limit, cursor)).map(AuditRow::of);
     }
@@ -59,8 +80,10 @@ public abstract class AuditEndpoints {
     @GET
     @Path("verification")
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
-    @Operation(summary = "Walk the school's keyed hash chain against its latest signed checkpoint and report whether any row "
-            + "was changed, deleted or reordered")
+    @Operation(
+            summary =
+                    "Walk the school's keyed hash chain against its latest signed checkpoint and report whether any row "
+                            + "was changed, deleted or reordered")
     @APIResponse(responseCode = "200", description = "The verification result")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")

@@ -18,7 +18,11 @@ public record AuditEntry(
         String requestId,
         String detail) {
 
-    public enum Outcome { SUCCESS, DENIED, FAILED }
+    public enum Outcome {
+        SUCCESS,
+        DENIED,
+        FAILED
+    }
 
     public AuditEntry {
         // the database keeps microseconds; hash what is stored

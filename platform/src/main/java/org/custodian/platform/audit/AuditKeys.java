@@ -1,7 +1,5 @@
 package org.custodian.platform.audit;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.Collections;
@@ -9,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The HMAC-SHA256 keys of the audit chains, from configuration and never from the database
@@ -38,7 +38,8 @@ public final class AuditKeys {
         Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
         raw.forEach((id, bytes) -> {
             if (id.equals(UNKEYED)) {
-                throw new IllegalStateException("custodian.audit.chain-keys: '" + UNKEYED + "' names the unkeyed rows; choose another key id");
+                throw new IllegalStateException(
+                        "custodian.audit.chain-keys: '" + UNKEYED + "' names the unkeyed rows; choose another key id");
             }
             if (bytes.length < MIN_KEY_BYTES) {
                 throw new IllegalStateException("custodian.audit.chain-keys: key '" + id + "' has " + bytes.length
@@ -87,7 +88,8 @@ public final class AuditKeys {
             int colon = entry.indexOf(':');
             String id = colon < 0 ? "" : entry.substring(0, colon);
             if (!KEY_ID.matcher(id).matches()) {
-                throw new IllegalStateException(property + ": each key is id:base64 with an id of letters, digits, '.', '_' or '-'");
+                throw new IllegalStateException(
+                        property + ": each key is id:base64 with an id of letters, digits, '.', '_' or '-'");
             }
             byte[] bytes;
             try {

@@ -5,13 +5,6 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.custodian.platform.audit.AuditEntry.Outcome;
-import org.custodian.platform.http.RequestIds;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.platform.security.Caller;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +15,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.custodian.platform.audit.AuditEntry.Outcome;
+import org.custodian.platform.http.RequestIds;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.security.Caller;
 
 /**
  * The service's append-only audit log. Every change of personal data and every read of a subject's full record is
@@ -52,12 +51,17 @@ public class AuditLog {
     private final AuditCheckpoints checkpoints;
 
     @Inject
-    public AuditLog(DataSource dataSource, CurrentVertxRequest currentRequest, AuditConfig config, AuditCheckpoints checkpoints) {
+    public AuditLog(
+            DataSource dataSource,
+            CurrentVertxRequest currentRequest,
+            AuditConfig config,
+            AuditCheckpoints checkpoints) {
         this(dataSource, currentRequest, AuditKeys.parse(config.chainKeys()), checkpoints);
     }
 
     /** With other keys than configured: how a test shows a key rotation. */
-    public AuditLog(DataSource dataSource, CurrentVertxRequest currentRequest, AuditKeys keys, AuditCheckpoints checkpoints) {
+    public AuditLog(
+            DataSource dataSource, CurrentVertxRequest currentRequest, AuditKeys keys, AuditCheckpoints checkpoints) {
         this.dataSource = dataSource;
         this.currentRequest = currentRequest;
         this.keys = keys;
@@ -65,20 +69,36 @@ public class AuditLog {
     }
 
     /** The head of a school's chain: its last row's sequence number and hash. */
-    public record ChainHead(String schoolUrn, long seq, String hash) {
-    }
+    public record ChainHead(String schoolUrn, long seq, String hash) {}
 
     /** Records what the calling user did, in the current transaction (or a new one). */
     @Transactional
-    public AuditRecord record(Caller caller, String schoolUrn, String subject, String action, Outcome outcome, String detail) {
-        return record(new AuditEntry(schoolUrn, Instant.now(), caller.subject(), caller.primaryRole(), subject, action,
-                outcome, currentRequestId(), detail));
+    public AuditRecord record(
+            Caller caller, String schoolUrn, String subject, String action, Outcome outcome, String detail) {
+        return record(new AuditEntry(
+                schoolUrn,
+                Instant.now(),
+                caller.subject(),
+                caller.primaryRole(),
+                subject,
+                action,
+                outcome,
+                currentRequestId(),
+                detail));
     }
 
     /** Records a refusal in its own transaction, so that it stays recorded when the request's work rolls back. */
     public AuditRecord recordDenial(Caller caller, String schoolUrn, String subject, String action, String detail) {
-        AuditEntry entry = new AuditEntry(schoolUrn, Instant.now(), caller.subject(), caller.primaryRole(), subject, action,
-                Outcome.DENIED, currentRequestId(), detail);
+        AuditEntry entry = new AuditEntry(
+                schoolUrn,
+                Instant.now(),
+                caller.subject(),
+                caller.primaryRole(),
+                subject,
+                action,
+                Outcome.DENIED,
+                currentRequestId(),
+                detail);
         return QuarkusTransaction.requiringNew().call(() -> record(entry));
     }
 
@@ -139,7 +159,7 @@ public class AuditLog {
         }
         sql.append(" ORDER BY seq DESC LIMIT ?");
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql.toString())) {
+                PreparedStatement query = connection.prepareStatement(sql.toString())) {
             int i = 1;
             query.setString(i++, schoolUrn);
             if (subject != null) {
@@ -190,8 +210,9 @@ public class AuditLog {
     @Transactional
     public List<ChainHead> heads() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT school_urn, seq, hash FROM audit_chain_head ORDER BY school_urn");
-             ResultSet rows = query.executeQuery()) {
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT school_urn, seq, hash FROM audit_chain_head ORDER BY school_urn");
+                ResultSet rows = query.executeQuery()) {
             List<ChainHead> heads = new ArrayList<>();
             while (rows.next()) {
                 heads.add(new ChainHead(rows.getString(1), rows.getLong(2), rows.getString(3)));
@@ -208,9 +229,8 @@ public class AuditLog {
      */
     @Transactional
     public Optional<String> whyNotExtending(AuditCheckpoint previous, ChainHead head) {
-        AuditChain.Verifier verifier = previous == null
-                ? new AuditChain.Verifier(keys, null)
-                : AuditChain.Verifier.resumingAt(keys, previous);
+        AuditChain.Verifier verifier =
+                previous == null ? new AuditChain.Verifier(keys, null) : AuditChain.Verifier.resumingAt(keys, previous);
         try (Connection connection = dataSource.getConnection()) {
             walk(connection, head.schoolUrn(), previous == null ? 0 : previous.seq() - 1, head.seq(), verifier);
             AuditVerification result = verifier.finish(head.schoolUrn(), head.seq(), head.hash());
@@ -221,8 +241,9 @@ public class AuditLog {
     }
 
     /** Feeds the rows after {@code afterSeq} up to {@code upToSeq} to the verifier; false once it finds a break. */
-    private static boolean walk(Connection connection, String schoolUrn, long afterSeq, long upToSeq,
-                                AuditChain.Verifier verifier) throws SQLException {
+    private static boolean walk(
+            Connection connection, String schoolUrn, long afterSeq, long upToSeq, AuditChain.Verifier verifier)
+            throws SQLException {
         long after = afterSeq;
         while (true) {
             try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
@@ -245,10 +266,12 @@ public class AuditLog {
     }
 
     private static ChainHead head(Connection connection, String schoolUrn) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE school_urn = ?")) {
+        try (PreparedStatement query =
+                connection.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE school_urn = ?")) {
             query.setString(1, schoolUrn);
             try (ResultSet rows = query.executeQuery()) {
-                return rows.next() ? new ChainHead(schoolUrn, rows.getLong(1), rows.getString(2))
+                return rows.next()
+                        ? new ChainHead(schoolUrn, rows.getLong(1), rows.getString(2))
                         : new ChainHead(schoolUrn, 0, AuditChain.GENESIS);
             }
         }
@@ -268,7 +291,8 @@ public class AuditLog {
                         Outcome.valueOf(result.getString(7)),
                         result.getString(8),
                         result.getString(9));
-                rows.add(new AuditRecord(result.getLong(1), entry, result.getString(13), result.getString(10), result.getString(11)));
+                rows.add(new AuditRecord(
+                        result.getLong(1), entry, result.getString(13), result.getString(10), result.getString(11)));
             }
         }
         return rows;

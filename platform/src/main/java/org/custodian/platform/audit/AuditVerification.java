@@ -14,6 +14,13 @@ import java.time.Instant;
  *                             the log is not (until a checkpoint covers them)
  * @param unkeyedRows          rows from before the chains were keyed (plain SHA-256), anchored only by a checkpoint
  */
-public record AuditVerification(String schoolUrn, boolean intact, long rowsChecked, Long firstBrokenSeq, String problem,
-                                Long checkpointSeq, Instant checkpointAt, long rowsAfterCheckpoint, long unkeyedRows) {
-}
+public record AuditVerification(
+        String schoolUrn,
+        boolean intact,
+        long rowsChecked,
+        Long firstBrokenSeq,
+        String problem,
+        Long checkpointSeq,
+        Instant checkpointAt,
+        long rowsAfterCheckpoint,
+        long unkeyedRows) {}

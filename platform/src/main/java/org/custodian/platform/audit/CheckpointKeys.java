@@ -38,12 +38,14 @@ final class CheckpointKeys {
         Map<String, PublicKey> publicKeys = new LinkedHashMap<>();
         try {
             KeyFactory ed25519 = KeyFactory.getInstance("Ed25519");
-            for (Map.Entry<String, byte[]> key : AuditKeys.parseList(verifyKeys, "custodian.audit.checkpoints.verify-keys").entrySet()) {
+            for (Map.Entry<String, byte[]> key : AuditKeys.parseList(
+                            verifyKeys, "custodian.audit.checkpoints.verify-keys")
+                    .entrySet()) {
                 publicKeys.put(key.getKey(), ed25519.generatePublic(new X509EncodedKeySpec(key.getValue())));
             }
             String id = signing.keySet().iterator().next();
-            CheckpointKeys keys = new CheckpointKeys(id,
-                    ed25519.generatePrivate(new PKCS8EncodedKeySpec(signing.get(id))), Map.copyOf(publicKeys));
+            CheckpointKeys keys = new CheckpointKeys(
+                    id, ed25519.generatePrivate(new PKCS8EncodedKeySpec(signing.get(id))), Map.copyOf(publicKeys));
             AuditCheckpoint probe = keys.sign("probe", "000000", 1, AuditChain.GENESIS, Instant.EPOCH);
             if (!keys.verifies(probe)) {
                 throw new IllegalStateException("custodian.audit.checkpoints.verify-keys has no key '" + id
@@ -51,7 +53,8 @@ final class CheckpointKeys {
             }
             return keys;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the audit checkpoint keys are not Ed25519 keys (PKCS#8 / X.509 DER, base64)", e);
+            throw new IllegalStateException(
+                    "the audit checkpoint keys are not Ed25519 keys (PKCS#8 / X.509 DER, base64)", e);
         }
     }
 
@@ -61,7 +64,13 @@ final class CheckpointKeys {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(signingKey);
             signature.update(unsigned.signedText().getBytes(StandardCharsets.UTF_8));
-            return new AuditCheckpoint(service, schoolUrn, seq, hash, at, signingId,
+            return new AuditCheckpoint(
+                    service,
+                    schoolUrn,
+                    seq,
+                    hash,
+                    at,
+                    signingId,
                     Base64.getEncoder().encodeToString(signature.sign()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot sign an audit checkpoint", e);

@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BankHolidays {
 
-    public static final String SOURCE = "Banking and Financial Dealings Act 1971, Schedule 1, and the royal proclamations"
-            + " moving or adding holidays (1999, 2002, 2011, 2012, 2020, 2022, 2023), as published at gov.uk/bank-holidays";
+    public static final String SOURCE =
+            "Banking and Financial Dealings Act 1971, Schedule 1, and the royal proclamations"
+                    + " moving or adding holidays (1999, 2002, 2011, 2012, 2020, 2022, 2023), as published at gov.uk/bank-holidays";
 
     /** A holiday the rules would place on one date, held on another that year, in every region. */
     private record Moved(LocalDate byRule, LocalDate heldOn) {}
@@ -105,7 +106,8 @@ public final class BankHolidays {
             }
             taken.add(held);
             boolean substitute = !held.equals(fixed.date());
-            holidays.add(new BankHoliday(region, held, substitute ? fixed.name() + " (substitute day)" : fixed.name(), substitute));
+            holidays.add(new BankHoliday(
+                    region, held, substitute ? fixed.name() + " (substitute day)" : fixed.name(), substitute));
         }
         holidays.sort(Comparator.comparing(BankHoliday::date));
         return List.copyOf(holidays);
@@ -119,7 +121,8 @@ public final class BankHolidays {
         }
         if (region == Region.NORTHERN_IRELAND) {
             fixed.add(new BankHoliday(region, LocalDate.of(year, 3, 17), "St Patrick's Day", false));
-            fixed.add(new BankHoliday(region, LocalDate.of(year, 7, 12), "Battle of the Boyne (Orangemen's Day)", false));
+            fixed.add(
+                    new BankHoliday(region, LocalDate.of(year, 7, 12), "Battle of the Boyne (Orangemen's Day)", false));
         }
         if (region == Region.SCOTLAND) {
             fixed.add(new BankHoliday(region, LocalDate.of(year, 11, 30), "St Andrew's Day", false));

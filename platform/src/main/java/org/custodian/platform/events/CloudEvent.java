@@ -1,7 +1,6 @@
 package org.custodian.platform.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
@@ -53,8 +52,16 @@ public record CloudEvent(
     }
 
     public static CloudEvent create(String source, String type, String schoolUrn, String subject, JsonNode data) {
-        return new CloudEvent(UUID.randomUUID().toString(), source, SPEC_VERSION, type, subject,
-                OffsetDateTime.now(ZoneOffset.UTC), JSON, schoolUrn, data);
+        return new CloudEvent(
+                UUID.randomUUID().toString(),
+                source,
+                SPEC_VERSION,
+                type,
+                subject,
+                OffsetDateTime.now(ZoneOffset.UTC),
+                JSON,
+                schoolUrn,
+                data);
     }
 
     /**

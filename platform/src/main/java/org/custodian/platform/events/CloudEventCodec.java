@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -23,8 +22,7 @@ public final class CloudEventCodec {
             // tolerant reader: a producer may add fields to a payload without breaking older consumers
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private CloudEventCodec() {
-    }
+    private CloudEventCodec() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;
@@ -90,7 +88,8 @@ public final class CloudEventCodec {
         try {
             return MAPPER.treeToValue(event.data(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new InvalidEventException("data of " + event.type() + " " + event.id() + " is not a " + type.getSimpleName(), e);
+            throw new InvalidEventException(
+                    "data of " + event.type() + " " + event.id() + " is not a " + type.getSimpleName(), e);
         }
     }
 

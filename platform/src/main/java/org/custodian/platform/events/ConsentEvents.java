@@ -11,8 +11,7 @@ import java.time.LocalDate;
  */
 public final class ConsentEvents {
 
-    private ConsentEvents() {
-    }
+    private ConsentEvents() {}
 
     /**
      * {@code consent.granted}, {@code consent.refused}, {@code consent.withdrawn}: one decision was recorded.
@@ -21,19 +20,27 @@ public final class ConsentEvents {
      * @param purposeKind      {@code STANDARD} or {@code BIOMETRIC}
      * @param effectiveVersion the purpose version the effective status rests on (null when nothing counts)
      */
-    public record DecisionRecorded(String decisionId, String pupilId, String purpose, int purposeVersion, String purposeKind,
-                                   String decision, String givenByType, String givenById, String method,
-                                   Instant recordedAt, String effectiveStatus, Integer effectiveVersion) {
-    }
+    public record DecisionRecorded(
+            String decisionId,
+            String pupilId,
+            String purpose,
+            int purposeVersion,
+            String purposeKind,
+            String decision,
+            String givenByType,
+            String givenById,
+            String method,
+            Instant recordedAt,
+            String effectiveStatus,
+            Integer effectiveVersion) {}
 
     /** {@code consent.expired}: a pupil's consent for a purpose passed its validity. */
-    public record Expired(String pupilId, String purpose, int purposeVersion, LocalDate validUntil, String effectiveStatus) {
-    }
+    public record Expired(
+            String pupilId, String purpose, int purposeVersion, LocalDate validUntil, String effectiveStatus) {}
 
     /**
      * {@code purpose.reworded}: a purpose has a new wording. With {@code requiresReconsent}, every consent resting on
      * an older version no longer counts: consumers turn such {@code GRANTED} statuses into {@code RENEWAL_NEEDED}.
      */
-    public record Reworded(String purpose, int version, boolean requiresReconsent, String kind) {
-    }
+    public record Reworded(String purpose, int version, boolean requiresReconsent, String kind) {}
 }

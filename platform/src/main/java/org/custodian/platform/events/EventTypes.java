@@ -1,9 +1,8 @@
 package org.custodian.platform.events;
 
-import org.custodian.tokens.Revocation;
-
 import java.util.List;
 import java.util.Map;
+import org.custodian.tokens.Revocation;
 
 /** Every event type of DESIGN.md §4, with the {@code uk.custodian.} prefix, grouped by the topic that carries it. */
 public final class EventTypes {
@@ -60,14 +59,44 @@ public final class EventTypes {
 
     /** Which types each topic may carry. */
     public static final Map<String, List<String>> BY_TOPIC = Map.of(
-            Topics.ROSTER, List.of(SCHOOL_UPDATED, PUPIL_ENROLLED, PUPIL_UPDATED, PUPIL_LEFT, GUARDIAN_LINKED, GUARDIAN_UNLINKED),
-            Topics.CONSENT, List.of(CONSENT_GRANTED, CONSENT_REFUSED, CONSENT_WITHDRAWN, CONSENT_EXPIRED, PURPOSE_REWORDED),
-            Topics.RIGHTS, List.of(REQUEST_RECEIVED, REQUEST_COMPLETED, ERASURE_APPROVED, RECTIFICATION_APPROVED,
-                    PROCESSING_RESTRICTED, PROCESSING_UNRESTRICTED, OBJECTION_UPHELD, COMPLAINT_RECEIVED,
-                    REQUEST_DUE_SOON, REQUEST_OVERDUE),
-            Topics.SHARING, List.of(DISCLOSURE_MADE, DISCLOSURE_REFUSED, WEBHOOK_DEAD, PARTNER_ACTION_OVERDUE, OVERRIDE_MADE,
-                    OVERRIDE_REVIEWED, OVERRIDE_REVIEW_OVERDUE),
-            Topics.RETENTION, List.of(DISPOSAL_PROPOSED, DISPOSAL_APPROVED, RECORD_DISPOSED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED),
+            Topics.ROSTER,
+                    List.of(
+                            SCHOOL_UPDATED,
+                            PUPIL_ENROLLED,
+                            PUPIL_UPDATED,
+                            PUPIL_LEFT,
+                            GUARDIAN_LINKED,
+                            GUARDIAN_UNLINKED),
+            Topics.CONSENT,
+                    List.of(CONSENT_GRANTED, CONSENT_REFUSED, CONSENT_WITHDRAWN, CONSENT_EXPIRED, PURPOSE_REWORDED),
+            Topics.RIGHTS,
+                    List.of(
+                            REQUEST_RECEIVED,
+                            REQUEST_COMPLETED,
+                            ERASURE_APPROVED,
+                            RECTIFICATION_APPROVED,
+                            PROCESSING_RESTRICTED,
+                            PROCESSING_UNRESTRICTED,
+                            OBJECTION_UPHELD,
+                            COMPLAINT_RECEIVED,
+                            REQUEST_DUE_SOON,
+                            REQUEST_OVERDUE),
+            Topics.SHARING,
+                    List.of(
+                            DISCLOSURE_MADE,
+                            DISCLOSURE_REFUSED,
+                            WEBHOOK_DEAD,
+                            PARTNER_ACTION_OVERDUE,
+                            OVERRIDE_MADE,
+                            OVERRIDE_REVIEWED,
+                            OVERRIDE_REVIEW_OVERDUE),
+            Topics.RETENTION,
+                    List.of(
+                            DISPOSAL_PROPOSED,
+                            DISPOSAL_APPROVED,
+                            RECORD_DISPOSED,
+                            LEGAL_HOLD_PLACED,
+                            LEGAL_HOLD_RELEASED),
             Topics.REVOCATIONS, List.of(TOKEN_REVOKED));
 
     /** The topic that carries a type, or an exception for a type no topic carries. */
@@ -79,6 +108,5 @@ public final class EventTypes {
                 .orElseThrow(() -> new IllegalArgumentException("no topic carries event type " + type));
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -8,22 +8,30 @@ import java.time.LocalDate;
  */
 public final class RosterEvents {
 
-    private RosterEvents() {
-    }
+    private RosterEvents() {}
 
     /** {@code school.updated}: the school profile settings other services keep a copy of. */
-    public record SchoolUpdated(String urn, String name, String type, String region, String dpoName, String dpoEmail,
-                                int competenceAge, String conflictPolicy) {
-    }
+    public record SchoolUpdated(
+            String urn,
+            String name,
+            String type,
+            String region,
+            String dpoName,
+            String dpoEmail,
+            int competenceAge,
+            String conflictPolicy) {}
 
     /** {@code pupil.enrolled} and {@code pupil.updated}: a pupil's facts after the change. */
-    public record PupilChanged(String pupilId, LocalDate dateOfBirth, Integer yearGroup, LocalDate admissionDate,
-                               LocalDate leavingDate, boolean onRoll) {
-    }
+    public record PupilChanged(
+            String pupilId,
+            LocalDate dateOfBirth,
+            Integer yearGroup,
+            LocalDate admissionDate,
+            LocalDate leavingDate,
+            boolean onRoll) {}
 
     /** {@code pupil.left}: a leaving date was set. */
-    public record PupilLeft(String pupilId, LocalDate leavingDate) {
-    }
+    public record PupilLeft(String pupilId, LocalDate leavingDate) {}
 
     /**
      * {@code guardian.linked} and {@code guardian.unlinked}: one guardian–child link, as it is after the change.
@@ -32,8 +40,13 @@ public final class RosterEvents {
      * data is never included in a subject export and never counted there. Both are absent from events written before
      * they existed: read them with {@link #hasRestriction()}, and keep an unknown kind as text.
      */
-    public record GuardianLink(String guardianId, String pupilId, boolean parentalResponsibility, String relationship,
-                               Boolean restricted, String restriction) {
+    public record GuardianLink(
+            String guardianId,
+            String pupilId,
+            boolean parentalResponsibility,
+            String relationship,
+            Boolean restricted,
+            String restriction) {
 
         public GuardianLink(String guardianId, String pupilId, boolean parentalResponsibility, String relationship) {
             this(guardianId, pupilId, parentalResponsibility, relationship, false, null);

@@ -1,10 +1,9 @@
 package org.custodian.platform.events;
 
-import org.custodian.tokens.Revocation;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.custodian.tokens.Revocation;
 
 /** The Kafka topics of DESIGN.md §4, each keyed by {@code {urn}:{pupilId}}, and the one service that writes each. */
 public final class Topics {
@@ -20,6 +19,7 @@ public final class Topics {
 
     /** The CloudEvents {@code source} of each service that owns a topic. */
     public static final String CONSENT_SERVICE = "/custodian/consent-service";
+
     public static final String SAR_SERVICE = "/custodian/sar-service";
     public static final String SHARING_SERVICE = "/custodian/sharing-service";
     public static final String RETENTION_SERVICE = "/custodian/retention-service";
@@ -41,11 +41,12 @@ public final class Topics {
      * producer, or a topic no service owns, is an {@link InvalidEventException} (a consumer dead-letters it).
      */
     public static void requireOwner(String topic, CloudEvent event) {
-        String owner = ownerOf(topic).orElseThrow(() -> new InvalidEventException(
-                "event " + event.id() + " came on " + topic + ", which no Custodian service owns"));
+        String owner = ownerOf(topic)
+                .orElseThrow(() -> new InvalidEventException(
+                        "event " + event.id() + " came on " + topic + ", which no Custodian service owns"));
         if (!owner.equals(event.source())) {
-            throw new InvalidEventException("event " + event.id() + " (" + event.type() + ") on " + topic + " claims source "
-                    + event.source() + ", but only " + owner + " writes " + topic);
+            throw new InvalidEventException("event " + event.id() + " (" + event.type() + ") on " + topic
+                    + " claims source " + event.source() + ", but only " + owner + " writes " + topic);
         }
     }
 
@@ -54,6 +55,5 @@ public final class Topics {
         return "custodian.dlq." + service;
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -1,7 +1,6 @@
 package org.custodian.platform.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,12 +12,13 @@ import java.util.UUID;
  * portability. {@code data} is the service's own, documented in its README; {@code summary} says in a sentence or two
  * what the data is, for the person who reads the response.
  */
-public record SubjectExport(String service, String schoolUrn, String pupilId, Instant generatedAt, String summary,
-                            JsonNode data) {
+public record SubjectExport(
+        String service, String schoolUrn, String pupilId, Instant generatedAt, String summary, JsonNode data) {
 
     public static final String PATH = "/internal/v1/schools/{urn}/subjects/{pupilId}";
     /** Query parameters naming who a rights request's export is for (see {@link Requester}). */
     public static final String REQUESTER_TYPE = "requesterType";
+
     public static final String REQUESTER_ID = "requesterId";
     public static final String REQUEST_ID = "requestId";
 
@@ -29,11 +29,15 @@ public record SubjectExport(String service, String schoolUrn, String pupilId, In
      */
     public record Requester(Type type, String id, UUID requestId) {
 
-        public enum Type { GUARDIAN, PUPIL }
+        public enum Type {
+            GUARDIAN,
+            PUPIL
+        }
 
         /** The query string that names this requester ({@code requesterType=…&requesterId=…&requestId=…}). */
         public String query() {
-            return REQUESTER_TYPE + "=" + type + "&" + REQUESTER_ID + "=" + URLEncoder.encode(id, StandardCharsets.UTF_8)
+            return REQUESTER_TYPE + "=" + type + "&" + REQUESTER_ID + "="
+                    + URLEncoder.encode(id, StandardCharsets.UTF_8)
                     + (requestId == null ? "" : "&" + REQUEST_ID + "=" + requestId);
         }
     }

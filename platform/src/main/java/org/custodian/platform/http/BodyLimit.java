@@ -6,11 +6,10 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import org.custodian.platform.problems.Problem;
 import org.custodian.platform.problems.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.Optional;
 
 /**
  * Refuses a declared body larger than {@code quarkus.http.limits.max-body-size} with a 413 problem before anything
@@ -44,8 +43,12 @@ public class BodyLimit {
                 return;
             }
             if (length > limit) {
-                refuse(rc, length, Problems.payloadTooLarge("the request body is " + length
-                        + " bytes; this service accepts at most " + limit).problem());
+                refuse(
+                        rc,
+                        length,
+                        Problems.payloadTooLarge("the request body is " + length
+                                        + " bytes; this service accepts at most " + limit)
+                                .problem());
                 return;
             }
         }
@@ -61,7 +64,7 @@ public class BodyLimit {
     public static void refuse(RoutingContext rc, long declaredLength, Problem problem) {
         HttpServerRequest request = rc.request();
         if (declaredLength <= DISCARDED_AT_MOST && !request.isEnded()) {
-            request.handler(discarded -> { });
+            request.handler(discarded -> {});
             request.exceptionHandler(failed -> request.connection().close());
             request.endHandler(ended -> RouteProblems.send(rc, problem));
             request.resume();

@@ -8,8 +8,7 @@ import org.custodian.platform.problems.Problems;
  */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";

@@ -18,11 +18,10 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.custodian.platform.problems.Problems;
-
 import java.io.IOException;
 import java.lang.reflect.Array;
 import java.util.Collection;
+import org.custodian.platform.problems.Problems;
 
 /**
  * What any request may carry, refused at the door with a 400 naming the field rather than found out deep inside:
@@ -87,15 +86,21 @@ public class InputLimits implements ObjectMapperCustomizer {
 
     static final class LimitedArrays extends BeanDeserializerModifier {
         @Override
-        public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
-                                                                BeanDescription description, JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyCollectionDeserializer(
+                DeserializationConfig config,
+                CollectionType type,
+                BeanDescription description,
+                JsonDeserializer<?> deserializer) {
             // byte[] arrives as one base64 string, which the string limit does not cover and this must not count
             return type.getContentType().hasRawClass(byte.class) ? deserializer : new Counted(deserializer);
         }
 
         @Override
-        public JsonDeserializer<?> modifyArrayDeserializer(DeserializationConfig config, ArrayType type,
-                                                           BeanDescription description, JsonDeserializer<?> deserializer) {
+        public JsonDeserializer<?> modifyArrayDeserializer(
+                DeserializationConfig config,
+                ArrayType type,
+                BeanDescription description,
+                JsonDeserializer<?> deserializer) {
             // byte[] arrives as one base64 string, which the string limit does not cover and this must not count
             return type.getContentType().hasRawClass(byte.class) ? deserializer : new Counted(deserializer);
         }
@@ -114,7 +119,8 @@ public class InputLimits implements ObjectMapperCustomizer {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             Object value = super.deserialize(parser, context);
-            int size = value instanceof Collection<?> items ? items.size()
+            int size = value instanceof Collection<?> items
+                    ? items.size()
                     : value != null && value.getClass().isArray() ? Array.getLength(value) : 0;
             if (size > MAX_ITEMS) {
                 throw refused(parser, "has more than " + MAX_ITEMS + " items", value.getClass());

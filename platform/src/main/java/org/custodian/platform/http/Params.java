@@ -38,8 +38,10 @@ public final class Params {
                 return constant;
             }
         }
-        throw Problems.invalid(field, "'" + value + "' is not one of "
-                + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        throw Problems.invalid(
+                field,
+                "'" + value + "' is not one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     /** A calendar date ({@code 2026-11-28}); null when absent or blank. */
@@ -61,7 +63,10 @@ public final class Params {
         }
         try {
             Period period = Period.parse(value);
-            if (period.getYears() != 0 || period.getMonths() != 0 || period.getDays() < 0 || period.getDays() > maxDays) {
+            if (period.getYears() != 0
+                    || period.getMonths() != 0
+                    || period.getDays() < 0
+                    || period.getDays() > maxDays) {
                 throw Problems.invalid(field, "a period of 0 to " + maxDays + " days, e.g. P7D");
             }
             return period.getDays();

@@ -9,12 +9,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.UUID;
 import org.custodian.platform.problems.Problem;
 import org.custodian.platform.problems.ProblemException;
 import org.custodian.platform.problems.Problems;
 import org.jboss.logging.Logger;
-
-import java.util.UUID;
 
 /**
  * Problem responses for errors raised below the REST layer: the security layer's 401 and 403, body limits,

@@ -9,9 +9,6 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.custodian.platform.problems.Problems;
-
-import javax.sql.DataSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +22,8 @@ import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.custodian.platform.problems.Problems;
 
 /**
  * {@code Idempotency-Key} on creating POSTs. The key is claimed in the same transaction as the creation, so a retry
@@ -92,7 +91,8 @@ public class IdempotencyKeys {
     @Transactional
     public int purgeOlderThan(Duration age) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement purge = connection.prepareStatement("DELETE FROM idempotency_key WHERE created_at < ?")) {
+                PreparedStatement purge =
+                        connection.prepareStatement("DELETE FROM idempotency_key WHERE created_at < ?")) {
             purge.setObject(1, OffsetDateTime.now().minus(age));
             return purge.executeUpdate();
         } catch (SQLException e) {
@@ -121,18 +121,21 @@ public class IdempotencyKeys {
         }
     }
 
-    private static Response replay(Connection connection, String caller, String key, String requestHash) throws SQLException {
+    private static Response replay(Connection connection, String caller, String key, String requestHash)
+            throws SQLException {
         try (PreparedStatement find = connection.prepareStatement(FIND)) {
             find.setString(1, caller);
             find.setString(2, key);
             try (ResultSet row = find.executeQuery()) {
                 if (!row.next()) {
-                    throw Problems.conflict("the request with this Idempotency-Key is still being processed; retry shortly");
+                    throw Problems.conflict(
+                            "the request with this Idempotency-Key is still being processed; retry shortly");
                 }
                 if (!row.getString(1).equals(requestHash)) {
                     throw Problems.conflict("this Idempotency-Key was used with a different request; use a new key");
                 }
-                Response.ResponseBuilder response = Response.status(row.getInt(2)).header(REPLAYED_HEADER, "true");
+                Response.ResponseBuilder response =
+                        Response.status(row.getInt(2)).header(REPLAYED_HEADER, "true");
                 String body = row.getString(3);
                 if (body != null) {
                     response.entity(body).type(MediaType.APPLICATION_JSON);
@@ -153,13 +156,15 @@ public class IdempotencyKeys {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
         }
     }
 
     private static String sha256(String input) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

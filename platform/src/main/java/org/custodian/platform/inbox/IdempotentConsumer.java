@@ -3,16 +3,15 @@ package org.custodian.platform.inbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.Topics;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Applies a consumed event at most once per consumer: the event id is recorded in the same transaction as the
@@ -28,9 +27,13 @@ import java.util.function.Consumer;
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
-    private static final List<Duration> RETRY_PAUSES = List.of(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(2));
+    private static final List<Duration> RETRY_PAUSES =
+            List.of(Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(2));
 
-    public enum Outcome { APPLIED, DUPLICATE }
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE
+    }
 
     private final Inbox inbox;
 
@@ -72,7 +75,12 @@ public class IdempotentConsumer {
                 }
             }
         }
-        LOG.errorf(last, "%s: event %s (%s) failed after retries; it goes to the dead-letter topic", consumer, event.id(), event.type());
+        LOG.errorf(
+                last,
+                "%s: event %s (%s) failed after retries; it goes to the dead-letter topic",
+                consumer,
+                event.id(),
+                event.type());
         throw last;
     }
 

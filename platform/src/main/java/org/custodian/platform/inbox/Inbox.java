@@ -4,15 +4,13 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The processed-event table: which events each consumer has already applied. */
 @ApplicationScoped
@@ -41,7 +39,7 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(String consumer, String eventId, String eventType) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(RECORD)) {
+                PreparedStatement insert = connection.prepareStatement(RECORD)) {
             insert.setString(1, consumer);
             insert.setString(2, eventId);
             insert.setString(3, eventType);
@@ -56,7 +54,8 @@ public class Inbox {
     @Transactional
     void purgeExpired() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement purge = connection.prepareStatement("DELETE FROM inbox_event WHERE processed_at < ?")) {
+                PreparedStatement purge =
+                        connection.prepareStatement("DELETE FROM inbox_event WHERE processed_at < ?")) {
             purge.setObject(1, OffsetDateTime.now().minus(retention));
             purge.executeUpdate();
         } catch (SQLException e) {

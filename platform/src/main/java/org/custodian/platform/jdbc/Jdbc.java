@@ -2,9 +2,6 @@ package org.custodian.platform.jdbc;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.postgresql.util.PGobject;
-
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +17,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.util.PGobject;
 
 /**
  * Plain JDBC on the service's data source, inside whatever transaction the caller runs: explicit SQL, school first.
@@ -37,8 +36,7 @@ public class Jdbc {
     }
 
     /** A JSON document bound as {@code jsonb}. */
-    public record Json(String text) {
-    }
+    public record Json(String text) {}
 
     private final DataSource dataSource;
 
@@ -49,7 +47,7 @@ public class Jdbc {
 
     public <T> List<T> list(String sql, Row<T> row, Object... params) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(connection, statement, params);
             List<T> result = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
@@ -76,7 +74,7 @@ public class Jdbc {
 
     public int update(String sql, Object... params) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(connection, statement, params);
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -90,7 +88,7 @@ public class Jdbc {
             return;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             int pending = 0;
             for (Object[] params : rows) {
                 bind(connection, statement, params);
@@ -104,7 +102,8 @@ public class Jdbc {
                 statement.executeBatch();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("batch failed: " + firstLine(sql), e.getNextException() != null ? e.getNextException() : e);
+            throw new IllegalStateException(
+                    "batch failed: " + firstLine(sql), e.getNextException() != null ? e.getNextException() : e);
         }
     }
 
@@ -134,7 +133,8 @@ public class Jdbc {
             return connection.createArrayOf("text", strings);
         }
         if (value instanceof Collection<?> values) {
-            return connection.createArrayOf("text", values.stream().map(Jdbc::text).toArray(String[]::new));
+            return connection.createArrayOf(
+                    "text", values.stream().map(Jdbc::text).toArray(String[]::new));
         }
         if (value instanceof Json json) {
             PGobject jsonb = new PGobject();

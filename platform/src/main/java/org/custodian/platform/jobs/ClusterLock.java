@@ -3,12 +3,11 @@ package org.custodian.platform.jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 /**
  * Lets exactly one replica run a scheduled job: the job runs in a transaction holding a PostgreSQL advisory lock
@@ -39,19 +38,22 @@ public class ClusterLock {
     }
 
     public boolean runExclusively(String jobName, Duration timeout, Runnable job) {
-        return QuarkusTransaction.requiringNew().timeout((int) Math.max(1, timeout.toSeconds())).call(() -> {
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "custodian.job." + jobName);
-                try (ResultSet result = lock.executeQuery()) {
-                    result.next();
-                    if (!result.getBoolean(1)) {
-                        return false;
+        return QuarkusTransaction.requiringNew()
+                .timeout((int) Math.max(1, timeout.toSeconds()))
+                .call(() -> {
+                    try (Connection connection = dataSource.getConnection();
+                            PreparedStatement lock =
+                                    connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))")) {
+                        lock.setString(1, "custodian.job." + jobName);
+                        try (ResultSet result = lock.executeQuery()) {
+                            result.next();
+                            if (!result.getBoolean(1)) {
+                                return false;
+                            }
+                        }
                     }
-                }
-            }
-            job.run();
-            return true;
-        });
+                    job.run();
+                    return true;
+                });
     }
 }

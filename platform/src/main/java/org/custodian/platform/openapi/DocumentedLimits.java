@@ -1,13 +1,12 @@
 package org.custodian.platform.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import java.math.BigDecimal;
+import java.util.List;
 import org.custodian.platform.http.InputLimits;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-
-import java.math.BigDecimal;
-import java.util.List;
 
 /**
  * Every service's OpenAPI document states the limits a client meets (OWASP API4): a string or array that documents
@@ -17,15 +16,19 @@ import java.util.List;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class DocumentedLimits implements OASFilter {
 
-    static final String BEARER_DESCRIPTION = "A signed JWT (RS256 or ES256) from the school's identity provider, handled as "
-            + "RFC8725 recommends: the algorithm is fixed by the verifier (never 'none', never HMAC with a public key), "
-            + "and the signature, exp, iss and aud are always checked. Roles come from the groups claim and the schools "
-            + "the caller acts for from the schools claim.";
+    static final String BEARER_DESCRIPTION =
+            "A signed JWT (RS256 or ES256) from the school's identity provider, handled as "
+                    + "RFC8725 recommends: the algorithm is fixed by the verifier (never 'none', never HMAC with a public key), "
+                    + "and the signature, exp, iss and aud are always checked. Roles come from the groups claim and the schools "
+                    + "the caller acts for from the schools claim.";
 
     @Override
     public Schema filterSchema(Schema schema) {
         List<Schema.SchemaType> types = schema.getType();
-        if (types == null || schema.getRef() != null || schema.getEnumeration() != null || schema.getConstValue() != null) {
+        if (types == null
+                || schema.getRef() != null
+                || schema.getEnumeration() != null
+                || schema.getConstValue() != null) {
             return schema;
         }
         if (types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null) {

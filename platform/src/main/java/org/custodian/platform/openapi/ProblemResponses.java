@@ -27,7 +27,8 @@ public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA_NAME = "Problem";
     static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA_NAME;
-    static final String UNAUTHORIZED = "No valid bearer token: missing, expired, wrongly signed, or for another issuer or audience.";
+    static final String UNAUTHORIZED =
+            "No valid bearer token: missing, expired, wrongly signed, or for another issuer or audience.";
     static final String FORBIDDEN = "The token does not cover this school, or its role may not use this operation.";
 
     @Override
@@ -41,7 +42,8 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
-        boolean securedByDefault = openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
+        boolean securedByDefault =
+                openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Operation operation : item.getOperations().values()) {
                 APIResponses responses = operation.getResponses();
@@ -49,7 +51,9 @@ public class ProblemResponses implements OASFilter {
                     responses = OASFactory.createAPIResponses();
                     operation.setResponses(responses);
                 }
-                boolean secured = operation.getSecurity() == null ? securedByDefault : !operation.getSecurity().isEmpty();
+                boolean secured = operation.getSecurity() == null
+                        ? securedByDefault
+                        : !operation.getSecurity().isEmpty();
                 if (secured) {
                     standard(responses, "401", UNAUTHORIZED);
                     standard(responses, "403", FORBIDDEN);
@@ -74,7 +78,8 @@ public class ProblemResponses implements OASFilter {
         APIResponse response = responses.getAPIResponse(status);
         if (response == null) {
             responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
-        } else if (response.getDescription() == null || response.getDescription().isBlank()
+        } else if (response.getDescription() == null
+                || response.getDescription().isBlank()
                 || response.getDescription().startsWith("Not ")) {
             // the framework's own "Not Authorized" / "Not Allowed" say less than ours
             response.setDescription(description);
@@ -99,7 +104,8 @@ public class ProblemResponses implements OASFilter {
         }
         var problem = content.getMediaType(Problem.MEDIA_TYPE);
         if (problem == null) {
-            content.addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(ref()));
+            content.addMediaType(
+                    Problem.MEDIA_TYPE, OASFactory.createMediaType().schema(ref()));
         } else if (problem.getSchema() == null) {
             problem.setSchema(ref());
         }
@@ -116,18 +122,29 @@ public class ProblemResponses implements OASFilter {
                 .required(List.of("type", "title", "status"))
                 .addProperty("type", text().format("uri").description("Identifies the kind of problem."))
                 .addProperty("title", text().description("A short summary of the kind of problem."))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .minimum(BigDecimal.valueOf(400))
+                                .maximum(BigDecimal.valueOf(599)))
                 .addProperty("detail", text().description("What went wrong with this request, in words."))
                 .addProperty("instance", text().format("uri-reference").description("The path that was called."))
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .maxItems(InputLimits.MAX_ITEMS)
-                        .description("The invalid fields of a request that was refused as invalid.")
-                        .items(OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                                .required(List.of("field", "message"))
-                                .addProperty("field", text().maxLength(500)
-                                        .description("The field's JSON path, e.g. guardians[2].email."))
-                                .addProperty("message", text())));
+                .addProperty(
+                        "errors",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .maxItems(InputLimits.MAX_ITEMS)
+                                .description("The invalid fields of a request that was refused as invalid.")
+                                .items(OASFactory.createSchema()
+                                        .addType(Schema.SchemaType.OBJECT)
+                                        .required(List.of("field", "message"))
+                                        .addProperty(
+                                                "field",
+                                                text().maxLength(500)
+                                                        .description("The field's JSON path, e.g. guardians[2].email."))
+                                        .addProperty("message", text())));
     }
 
     private static Schema text() {

@@ -3,7 +3,6 @@ package org.custodian.platform.outbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-
 import java.time.Duration;
 
 @ConfigMapping(prefix = "custodian.outbox")

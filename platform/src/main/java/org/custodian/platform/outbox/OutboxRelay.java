@@ -10,16 +10,6 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.custodian.platform.events.CloudEvent;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -37,6 +27,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.custodian.platform.events.CloudEvent;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes unsent outbox rows to Kafka and stamps them published.
@@ -106,9 +105,12 @@ public class OutboxRelay {
      * {@code ssl.*}), so that it connects as the service's own Kafka user (deploy/k8s: SCRAM over TLS).
      */
     @Inject
-    public OutboxRelay(OutboxConfig config, DataSource dataSource, MeterRegistry meters,
-                       @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String applicationName,
-                       @Identifier("default-kafka-broker") Map<String, Object> kafkaClient) {
+    public OutboxRelay(
+            OutboxConfig config,
+            DataSource dataSource,
+            MeterRegistry meters,
+            @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String applicationName,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaClient) {
         this.config = config;
         this.dataSource = dataSource;
         this.clientId = applicationName + "-outbox";
@@ -122,7 +124,8 @@ public class OutboxRelay {
         Map<String, Object> security = new TreeMap<>();
         kafkaClient.forEach((name, value) -> {
             if ((name.startsWith("security.") || name.startsWith("sasl.") || name.startsWith("ssl."))
-                    && value != null && !value.toString().isBlank()) {
+                    && value != null
+                    && !value.toString().isBlank()) {
                 security.put(name, value);
             }
         });
@@ -143,8 +146,10 @@ public class OutboxRelay {
                 Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
                 Map.entry(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE),
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(10_000, config.sendTimeout().toMillis() / 2)),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis()),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int)
+                        Math.min(10_000, config.sendTimeout().toMillis() / 2)),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int)
+                        config.sendTimeout().toMillis()),
                 Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
                 Map.entry(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()),
                 Map.entry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName())));
@@ -205,8 +210,9 @@ public class OutboxRelay {
     /** How many rows still wait to be published. */
     public long pending() {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
-             ResultSet rows = count.executeQuery()) {
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
+                ResultSet rows = count.executeQuery()) {
             rows.next();
             return rows.getLong(1);
         } catch (SQLException e) {
@@ -229,7 +235,9 @@ public class OutboxRelay {
                 consecutiveFailures++;
                 lastError = describe(e);
                 pause = backoff(consecutiveFailures, config.initialBackoff(), config.maxBackoff());
-                LOG.warnf("outbox relay: batch failed (%d in a row), retrying in %s: %s", consecutiveFailures, pause, lastError);
+                LOG.warnf(
+                        "outbox relay: batch failed (%d in a row), retrying in %s: %s",
+                        consecutiveFailures, pause, lastError);
                 if (consecutiveFailures % 10 == 0) {
                     closeProducer();
                 }
@@ -285,8 +293,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Batch(int published, Exception failure) {
-    }
+    private record Batch(int published, Exception failure) {}
 
     /** Kafka did not take a batch; its rows wait in the outbox for the next attempt. */
     public static class OutboxPublishException extends RuntimeException {
@@ -344,7 +351,7 @@ public class OutboxRelay {
             do {
                 deleted = QuarkusTransaction.requiringNew().call(() -> {
                     try (Connection connection = dataSource.getConnection();
-                         PreparedStatement purge = connection.prepareStatement(PURGE)) {
+                            PreparedStatement purge = connection.prepareStatement(PURGE)) {
                         purge.setObject(1, java.time.OffsetDateTime.now().minus(config.retention()));
                         return purge.executeUpdate();
                     }
@@ -399,6 +406,5 @@ public class OutboxRelay {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    private record Row(long id, String topic, String key, String payload) {
-    }
+    private record Row(long id, String topic, String key, String payload) {}
 }

@@ -1,12 +1,11 @@
 package org.custodian.platform.pagination;
 
-import org.custodian.platform.problems.ProblemException;
-import org.custodian.platform.problems.Problems;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.custodian.platform.problems.ProblemException;
+import org.custodian.platform.problems.Problems;
 
 /**
  * {@code ?limit=} (default 50, at most 500) and an opaque {@code cursor}. A cursor is the keyset position after the
@@ -62,7 +61,9 @@ public record PageRequest(int limit, List<String> after) {
         for (String value : position) {
             text.append(value.length()).append(':').append(value);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Length-prefixed values after a version tag, so that any value (separators included) survives. */

@@ -1,7 +1,6 @@
 package org.custodian.platform.problems;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /** An RFC 9457 problem detail, the body of every Custodian error response. */
@@ -12,8 +11,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String TYPE_BASE = "https://custodian.uk/problems/";
 
     /** One invalid field of a request, named by its JSON path (for example {@code guardians[2].email}). */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     public Problem withInstance(String path) {
         return new Problem(type, title, status, detail, path, errors);

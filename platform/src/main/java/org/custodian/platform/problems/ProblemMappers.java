@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import org.custodian.platform.http.InputLimits;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -18,15 +17,15 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.custodian.platform.problems.Problem.FieldError;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.custodian.platform.http.InputLimits;
+import org.custodian.platform.problems.Problem.FieldError;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Turns every exception that reaches the REST layer into an {@code application/problem+json} response.
@@ -45,9 +44,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response violation(ResteasyReactiveViolationException e, UriInfo uri) {
-        boolean returnValue = e.getConstraintViolations().stream().anyMatch(v -> java.util.stream.StreamSupport
-                .stream(v.getPropertyPath().spliterator(), false)
-                .anyMatch(node -> node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE));
+        boolean returnValue = e.getConstraintViolations().stream()
+                .anyMatch(v -> java.util.stream.StreamSupport.stream(
+                                v.getPropertyPath().spliterator(), false)
+                        .anyMatch(node -> node.getKind() == jakarta.validation.ElementKind.RETURN_VALUE));
         if (returnValue) {
             return unexpected(e, uri);
         }
@@ -65,10 +65,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
-        String known = e.getKnownPropertyIds() == null ? "" : " (known: " + e.getKnownPropertyIds().stream()
-                .map(Object::toString).sorted().collect(Collectors.joining(", ")) + ")";
-        return respond(Problems.validation(List.of(new FieldError(path(e),
-                "unknown property '" + e.getPropertyName() + "'" + known))), uri).build();
+        String known = e.getKnownPropertyIds() == null
+                ? ""
+                : " (known: "
+                        + e.getKnownPropertyIds().stream()
+                                .map(Object::toString)
+                                .sorted()
+                                .collect(Collectors.joining(", "))
+                        + ")";
+        return respond(
+                        Problems.validation(List.of(
+                                new FieldError(path(e), "unknown property '" + e.getPropertyName() + "'" + known))),
+                        uri)
+                .build();
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -76,41 +85,55 @@ public class ProblemMappers {
         String message;
         Class<?> target = e.getTargetType();
         if (target != null && target.isEnum()) {
-            message = "'" + e.getValue() + "' is not one of " + Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            message = "'" + e.getValue() + "' is not one of "
+                    + Arrays.stream(target.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         } else if (e.getValue() instanceof InputLimits.Refusal refusal) {
             message = refusal.reason();
         } else {
             message = "'" + e.getValue() + "' is not a valid " + describe(target);
         }
-        return respond(Problems.validation(List.of(new FieldError(path(e), message))), uri).build();
+        return respond(Problems.validation(List.of(new FieldError(path(e), message))), uri)
+                .build();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return respond(Problems.validation(List.of(new FieldError(path(e), String.valueOf(cause.getMessage())))), uri).build();
+        return respond(Problems.validation(List.of(new FieldError(path(e), String.valueOf(cause.getMessage())))), uri)
+                .build();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = path(e);
         if (field.isEmpty()) {
-            return respond(Problems.forStatus(400, "the request body is not the JSON this operation expects"
-                    + (e.getTargetType() == null ? "" : " (" + describe(e.getTargetType()) + ")")), uri).build();
+            return respond(
+                            Problems.forStatus(
+                                    400,
+                                    "the request body is not the JSON this operation expects"
+                                            + (e.getTargetType() == null
+                                                    ? ""
+                                                    : " (" + describe(e.getTargetType()) + ")")),
+                            uri)
+                    .build();
         }
         String message = e.getTargetType() == null ? "wrong type" : "expected " + describe(e.getTargetType());
-        return respond(Problems.validation(List.of(new FieldError(field, message))), uri).build();
+        return respond(Problems.validation(List.of(new FieldError(field, message))), uri)
+                .build();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return respond(Problems.forStatus(400, "malformed JSON: " + e.getOriginalMessage()), uri).build();
+        return respond(Problems.forStatus(400, "malformed JSON: " + e.getOriginalMessage()), uri)
+                .build();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(Problems.forStatus(400, "the request body cannot be read: " + e.getOriginalMessage()), uri).build();
+        return respond(Problems.forStatus(400, "the request body cannot be read: " + e.getOriginalMessage()), uri)
+                .build();
     }
 
     @ServerExceptionMapper
@@ -153,14 +176,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(Problems.forStatus(403, "your role does not allow this operation"), uri).build();
+        return respond(Problems.forStatus(403, "your role does not allow this operation"), uri)
+                .build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", reference, uri == null ? "?" : uri.getPath());
-        return respond(Problems.forStatus(500, "unexpected error; reference " + reference), uri).build();
+        return respond(Problems.forStatus(500, "unexpected error; reference " + reference), uri)
+                .build();
     }
 
     private Response unauthorized(UriInfo uri) {

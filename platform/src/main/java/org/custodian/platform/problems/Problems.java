@@ -1,34 +1,32 @@
 package org.custodian.platform.problems;
 
-import org.custodian.platform.problems.Problem.FieldError;
-
 import java.util.List;
 import java.util.Map;
+import org.custodian.platform.problems.Problem.FieldError;
 
 /** The problem types Custodian answers with, one place for their type URIs, titles and statuses. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     private static final Map<Integer, String[]> BY_STATUS = Map.ofEntries(
-            Map.entry(400, new String[]{"bad-request", "Bad request"}),
-            Map.entry(401, new String[]{"unauthorized", "Authentication required"}),
-            Map.entry(403, new String[]{"forbidden", "Forbidden"}),
-            Map.entry(404, new String[]{"not-found", "Not found"}),
-            Map.entry(405, new String[]{"method-not-allowed", "Method not allowed"}),
-            Map.entry(406, new String[]{"not-acceptable", "Not acceptable"}),
-            Map.entry(409, new String[]{"conflict", "Conflict"}),
-            Map.entry(412, new String[]{"precondition-failed", "Precondition failed"}),
-            Map.entry(413, new String[]{"payload-too-large", "Payload too large"}),
-            Map.entry(415, new String[]{"unsupported-media-type", "Unsupported media type"}),
-            Map.entry(422, new String[]{"unprocessable", "Request cannot be carried out"}),
-            Map.entry(428, new String[]{"precondition-required", "Precondition required"}),
-            Map.entry(429, new String[]{"rate-limited", "Too many requests"}),
-            Map.entry(500, new String[]{"internal", "Internal error"}),
-            Map.entry(502, new String[]{"bad-gateway", "Bad gateway"}),
-            Map.entry(503, new String[]{"unavailable", "Service unavailable"}),
-            Map.entry(504, new String[]{"gateway-timeout", "Gateway timeout"}));
+            Map.entry(400, new String[] {"bad-request", "Bad request"}),
+            Map.entry(401, new String[] {"unauthorized", "Authentication required"}),
+            Map.entry(403, new String[] {"forbidden", "Forbidden"}),
+            Map.entry(404, new String[] {"not-found", "Not found"}),
+            Map.entry(405, new String[] {"method-not-allowed", "Method not allowed"}),
+            Map.entry(406, new String[] {"not-acceptable", "Not acceptable"}),
+            Map.entry(409, new String[] {"conflict", "Conflict"}),
+            Map.entry(412, new String[] {"precondition-failed", "Precondition failed"}),
+            Map.entry(413, new String[] {"payload-too-large", "Payload too large"}),
+            Map.entry(415, new String[] {"unsupported-media-type", "Unsupported media type"}),
+            Map.entry(422, new String[] {"unprocessable", "Request cannot be carried out"}),
+            Map.entry(428, new String[] {"precondition-required", "Precondition required"}),
+            Map.entry(429, new String[] {"rate-limited", "Too many requests"}),
+            Map.entry(500, new String[] {"internal", "Internal error"}),
+            Map.entry(502, new String[] {"bad-gateway", "Bad gateway"}),
+            Map.entry(503, new String[] {"unavailable", "Service unavailable"}),
+            Map.entry(504, new String[] {"gateway-timeout", "Gateway timeout"}));
 
     /** The problem for a bare HTTP status, for errors raised below the application (routing, body limits, proxies). */
     public static Problem forStatus(int status, String detail) {
@@ -63,8 +61,8 @@ public final class Problems {
     }
 
     public static ProblemException unauthorized(String detail) {
-        return new ProblemException(of(401, "unauthorized", "Authentication required", detail),
-                Map.of("WWW-Authenticate", "Bearer"));
+        return new ProblemException(
+                of(401, "unauthorized", "Authentication required", detail), Map.of("WWW-Authenticate", "Bearer"));
     }
 
     public static ProblemException forbidden(String detail) {
@@ -97,7 +95,8 @@ public final class Problems {
     }
 
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
-        return new ProblemException(of(429, "rate-limited", "Too many requests", detail),
+        return new ProblemException(
+                of(429, "rate-limited", "Too many requests", detail),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 }

@@ -4,15 +4,14 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.platform.problems.Problems;
-import org.custodian.platform.security.Caller;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
 
 /**
  * Per-person daily quotas on the flows someone could abuse one call at a time, within the gateway's rate limit:
@@ -42,18 +41,23 @@ public class Quotas {
                 INSERT INTO quota_usage (school_urn, actor, flow, day, used) VALUES (?, ?, ?, ?, 1)
                 ON CONFLICT (school_urn, actor, flow, day) DO UPDATE SET used = quota_usage.used + 1
                 RETURNING used
-                """, rs -> rs.getInt(1), urn, caller.subject(), flow, now.toLocalDate()).orElseThrow();
+                """, rs -> rs.getInt(1), urn, caller.subject(), flow, now.toLocalDate())
+                .orElseThrow();
         if (used > perDay) {
             audit.recordDenial(caller, urn, null, flow, "daily quota of " + perDay + " reached");
-            long untilMidnight = Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(LONDON)).toSeconds();
-            throw Problems.tooManyRequests("you have reached today's limit of " + perDay + " for " + flow
-                    + "; it resets at midnight", Math.max(1, untilMidnight));
+            long untilMidnight = Duration.between(
+                            now, now.toLocalDate().plusDays(1).atStartOfDay(LONDON))
+                    .toSeconds();
+            throw Problems.tooManyRequests(
+                    "you have reached today's limit of " + perDay + " for " + flow + "; it resets at midnight",
+                    Math.max(1, untilMidnight));
         }
     }
 
     @Scheduled(every = "6h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void forgetOldDays() {
-        jdbc.update("DELETE FROM quota_usage WHERE day < ?", LocalDate.now(LONDON).minusDays(2));
+        jdbc.update(
+                "DELETE FROM quota_usage WHERE day < ?", LocalDate.now(LONDON).minusDays(2));
     }
 }

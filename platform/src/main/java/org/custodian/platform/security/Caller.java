@@ -3,12 +3,11 @@ package org.custodian.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.Set;
 import org.custodian.platform.problems.Problems;
 import org.custodian.tokens.SchoolsClaim;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import java.util.Collection;
-import java.util.Set;
 
 /**
  * Who is calling: the token's {@code sub}, its roles (from {@code groups}) and the schools it may act for
@@ -56,7 +55,10 @@ public class Caller {
         if (hasRole(Roles.OPERATOR)) {
             return Roles.OPERATOR;
         }
-        return Roles.PEOPLE_AND_SYSTEMS.stream().filter(identity::hasRole).findFirst().orElse("none");
+        return Roles.PEOPLE_AND_SYSTEMS.stream()
+                .filter(identity::hasRole)
+                .findFirst()
+                .orElse("none");
     }
 
     /** The schools of the {@code schools} claim ({@link SchoolsClaim}: the parser the gateway uses too). */

@@ -1,8 +1,7 @@
 package org.custodian.platform.security;
 
-import org.custodian.tokens.TokenIssuers;
-
 import java.util.List;
+import org.custodian.tokens.TokenIssuers;
 
 /** The roles a token's {@code groups} claim may carry. */
 public final class Roles {
@@ -14,6 +13,7 @@ public final class Roles {
      * make an emergency (vital interests) disclosure alongside the DPO.
      */
     public static final String SAFEGUARDING_LEAD = "safeguarding-lead";
+
     public static final String PARENT = "parent";
     public static final String PUPIL = "pupil";
     public static final String MIS = "mis";
@@ -31,6 +31,5 @@ public final class Roles {
     public static final List<String> PEOPLE_AND_SYSTEMS =
             List.of(DPO, SCHOOL_ADMIN, SAFEGUARDING_LEAD, STAFF, PARENT, PUPIL, MIS, PARTNER, AUDITOR);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

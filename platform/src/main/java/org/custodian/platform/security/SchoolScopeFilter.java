@@ -6,14 +6,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.custodian.platform.problems.Problem;
 import org.custodian.platform.problems.Problems;
 import org.custodian.tokens.SchoolsClaim;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The tenancy wall at the door: a request for {@code /api/v1/schools/{urn}/…} or {@code /internal/v1/schools/{urn}/…}
@@ -34,19 +33,23 @@ public class SchoolScopeFilter {
             return Uni.createFrom().nullItem();
         }
         String urn = path.group(1);
-        return identities.getDeferredIdentity().map(identity -> covers(identity, urn) ? null
-                : forbidden(request, "your token does not cover school " + urn));
+        return identities
+                .getDeferredIdentity()
+                .map(identity ->
+                        covers(identity, urn) ? null : forbidden(request, "your token does not cover school " + urn));
     }
 
     private static boolean covers(SecurityIdentity identity, String urn) {
         if (identity.isAnonymous()) {
             return true; // not this filter's answer: the security layer says 401
         }
-        return identity.getPrincipal() instanceof JsonWebToken token && SchoolsClaim.of(token).contains(urn);
+        return identity.getPrincipal() instanceof JsonWebToken token
+                && SchoolsClaim.of(token).contains(urn);
     }
 
     static Response forbidden(ContainerRequestContext request, String detail) {
-        Problem problem = Problems.forbidden(detail).problem()
+        Problem problem = Problems.forbidden(detail)
+                .problem()
                 .withInstance(request.getUriInfo().getPath());
         return Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).build();
     }

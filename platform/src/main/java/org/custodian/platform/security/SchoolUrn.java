@@ -1,16 +1,14 @@
 package org.custodian.platform.security;
 
-import org.custodian.platform.problems.Problems;
-
 import java.util.regex.Pattern;
+import org.custodian.platform.problems.Problems;
 
 /** A school's DfE URN: six digits. */
 public final class SchoolUrn {
 
     private static final Pattern URN = Pattern.compile("\\d{6}");
 
-    private SchoolUrn() {
-    }
+    private SchoolUrn() {}
 
     public static boolean isValid(String urn) {
         return urn != null && URN.matcher(urn).matches();

@@ -1,8 +1,8 @@
 package org.custodian.platform.security;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -24,7 +24,10 @@ public class ServiceTokenScope {
         if (request.getUriInfo().getPath().startsWith(INTERNAL)) {
             return Uni.createFrom().nullItem();
         }
-        return identities.getDeferredIdentity().map(identity -> identity.hasRole(Roles.SERVICE)
-                ? SchoolScopeFilter.forbidden(request, "a service token is accepted on internal routes only") : null);
+        return identities
+                .getDeferredIdentity()
+                .map(identity -> identity.hasRole(Roles.SERVICE)
+                        ? SchoolScopeFilter.forbidden(request, "a service token is accepted on internal routes only")
+                        : null);
     }
 }

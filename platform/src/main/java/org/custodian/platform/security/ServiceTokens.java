@@ -3,14 +3,13 @@ package org.custodian.platform.security;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Short-lived tokens with which one Custodian service calls another's internal routes directly (never through the
@@ -30,12 +29,13 @@ public class ServiceTokens {
     private final Duration lifetime;
     private volatile PrivateKey key;
 
-    public ServiceTokens(@ConfigProperty(name = "custodian.service-token.issuer") String issuer,
-                         @ConfigProperty(name = "custodian.service-token.audience") String audience,
-                         @ConfigProperty(name = "custodian.service-token.private-key.location") Optional<String> keyLocation,
-                         @ConfigProperty(name = "custodian.service-token.key-id") Optional<String> keyId,
-                         @ConfigProperty(name = "quarkus.application.name") String serviceName,
-                         @ConfigProperty(name = "custodian.service-token.lifetime", defaultValue = "60s") Duration lifetime) {
+    public ServiceTokens(
+            @ConfigProperty(name = "custodian.service-token.issuer") String issuer,
+            @ConfigProperty(name = "custodian.service-token.audience") String audience,
+            @ConfigProperty(name = "custodian.service-token.private-key.location") Optional<String> keyLocation,
+            @ConfigProperty(name = "custodian.service-token.key-id") Optional<String> keyId,
+            @ConfigProperty(name = "quarkus.application.name") String serviceName,
+            @ConfigProperty(name = "custodian.service-token.lifetime", defaultValue = "60s") Duration lifetime) {
         this.issuer = issuer;
         this.audience = audience;
         this.keyLocation = keyLocation;

@@ -1,9 +1,8 @@
 package org.custodian.platform.security;
 
-import org.custodian.platform.problems.Problems;
-
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.custodian.platform.problems.Problems;
 
 /**
  * The 404 convention: an object of another school, or a child of another family, is answered exactly as an object
@@ -11,8 +10,7 @@ import java.util.function.Predicate;
  */
 public final class Visibility {
 
-    private Visibility() {
-    }
+    private Visibility() {}
 
     /** The object if present and visible to the caller, otherwise a 404 problem naming only what was asked for. */
     public static <T> T visibleOrNotFound(Optional<T> found, Predicate<T> visibleToCaller, String what) {

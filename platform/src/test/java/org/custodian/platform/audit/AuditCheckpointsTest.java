@@ -1,15 +1,14 @@
 package org.custodian.platform.audit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AuditCheckpointsTest {
 
@@ -17,6 +16,7 @@ class AuditCheckpointsTest {
     static final String VERIFY = "c1:MCowBQYDK2VwAyEAjDJeOlCmTKpsIvtp2m+UuOIlpn1rR9xv/sU+jQ011xE=";
     /** Another Ed25519 pair: checkpoints it signs are forgeries to a service that does not list its public key. */
     static final String OTHER_SIGNING = "c2:MC4CAQAwBQYDK2VwBCIEINpj0QGLvWS7WdmxqfjpHlkBK4xway6mouFNzS7shWr1";
+
     static final String OTHER_VERIFY = "c2:MCowBQYDK2VwAyEAi9CQ6mgVyCnpXumYpyhYv+yI0w0JAm5mNHAlgpyPuUc=";
     static final String HASH = "ab".repeat(32);
 
@@ -40,7 +40,8 @@ class AuditCheckpointsTest {
         assertThat(latest.seq()).isEqualTo(25_001);
         assertThat(latest.hash()).isEqualTo(HASH);
         assertThat(latest.keyId()).isEqualTo("c1");
-        assertThat(dir.resolve("consent-service/100001/0000000000000000002/0000000000000025001.json")).exists();
+        assertThat(dir.resolve("consent-service/100001/0000000000000000002/0000000000000025001.json"))
+                .exists();
         assertThat(store.latest("100002").orElseThrow().seq()).isEqualTo(3);
     }
 
@@ -59,7 +60,8 @@ class AuditCheckpointsTest {
         Path file = onlyFile();
         Files.writeString(file, Files.readString(file).replace(HASH, "cd".repeat(32)));
 
-        assertThatThrownBy(() -> store.latest("100001")).isInstanceOf(AuditCheckpoints.Untrusted.class)
+        assertThatThrownBy(() -> store.latest("100001"))
+                .isInstanceOf(AuditCheckpoints.Untrusted.class)
                 .hasMessageContaining("not signed by a known checkpoint key");
     }
 
@@ -70,7 +72,9 @@ class AuditCheckpointsTest {
         assertThatThrownBy(() -> store("consent-service", SIGNING, VERIFY).latest("100001"))
                 .isInstanceOf(AuditCheckpoints.Untrusted.class);
         // a rotated signing key: the old public key stays listed, and the old checkpoints stay trusted
-        assertThat(store("consent-service", SIGNING, VERIFY + "," + OTHER_VERIFY).latest("100001")).isPresent();
+        assertThat(store("consent-service", SIGNING, VERIFY + "," + OTHER_VERIFY)
+                        .latest("100001"))
+                .isPresent();
     }
 
     @Test
@@ -84,8 +88,10 @@ class AuditCheckpointsTest {
         Files.createDirectories(otherService.getParent());
         Files.copy(file, otherService);
 
-        assertThatThrownBy(() -> store("sar-service", SIGNING, VERIFY).latest("100002")).hasMessageContaining("another chain");
-        assertThatThrownBy(() -> store("consent-service", SIGNING, VERIFY).latest("100001")).hasMessageContaining("another chain");
+        assertThatThrownBy(() -> store("sar-service", SIGNING, VERIFY).latest("100002"))
+                .hasMessageContaining("another chain");
+        assertThatThrownBy(() -> store("consent-service", SIGNING, VERIFY).latest("100001"))
+                .hasMessageContaining("another chain");
     }
 
     @Test
@@ -102,10 +108,13 @@ class AuditCheckpointsTest {
 
     @Test
     void keysAreCheckedWhenRead() {
-        assertThatThrownBy(() -> CheckpointKeys.parse(SIGNING, OTHER_VERIFY)).hasMessageContaining("no key 'c1' matching");
+        assertThatThrownBy(() -> CheckpointKeys.parse(SIGNING, OTHER_VERIFY))
+                .hasMessageContaining("no key 'c1' matching");
         assertThatThrownBy(() -> CheckpointKeys.parse("c1:AAAA", VERIFY)).hasMessageContaining("not Ed25519");
-        assertThatThrownBy(() -> CheckpointKeys.parse(SIGNING + "," + OTHER_SIGNING, VERIFY)).hasMessageContaining("one id:base64");
-        assertThatThrownBy(() -> store("consent-service", SIGNING, VERIFY).latest("../etc")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CheckpointKeys.parse(SIGNING + "," + OTHER_SIGNING, VERIFY))
+                .hasMessageContaining("one id:base64");
+        assertThatThrownBy(() -> store("consent-service", SIGNING, VERIFY).latest("../etc"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private Path onlyFile() throws IOException {

@@ -1,11 +1,10 @@
 package org.custodian.platform.events;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class EventTypesTest {
 
@@ -23,12 +22,14 @@ class EventTypesTest {
 
     @Test
     void typesArePrefixedAndBelongToOneTopicOnly() {
-        List<String> all = EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
+        List<String> all =
+                EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
         assertThat(all).hasSize(34).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
     }
 
     @Test
     void unknownTypeHasNoTopic() {
-        assertThatThrownBy(() -> EventTypes.topicOf("uk.custodian.nothing")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EventTypes.topicOf("uk.custodian.nothing"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

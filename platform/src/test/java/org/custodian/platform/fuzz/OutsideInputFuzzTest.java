@@ -1,15 +1,14 @@
 package org.custodian.platform.fuzz;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.List;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.ProblemException;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the kernel's parsers that read what callers send: cursors and limits, and
@@ -26,7 +25,9 @@ class OutsideInputFuzzTest {
             PageRequest request = PageRequest.of(limit, cursor);
             assertThat(request.limit()).isBetween(1, PageRequest.MAX_LIMIT);
             if (!request.isFirst()) {
-                assertThat(PageRequest.encode(request.after())).as("a cursor that parses re-encodes").isNotEmpty();
+                assertThat(PageRequest.encode(request.after()))
+                        .as("a cursor that parses re-encodes")
+                        .isNotEmpty();
             }
         } catch (ProblemException e) {
             assertThat(e.problem().status()).isEqualTo(400);

@@ -1,14 +1,14 @@
 package org.custodian.platform.http;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.custodian.platform.problems.ProblemException;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ETagsTest {
 
@@ -34,13 +34,16 @@ class ETagsTest {
         assertThat(statusOf(() -> ETags.requireMatch(null, 3))).isEqualTo(428);
         assertThat(statusOf(() -> ETags.requireMatch(" ", 3))).isEqualTo(428);
         assertThat(statusOf(() -> ETags.requireMatch("\"2\"", 3))).isEqualTo(412);
-        assertThat(statusOf(() -> ETags.requireMatch("W/\"3\"", 3))).as("weak tags never match").isEqualTo(412);
+        assertThat(statusOf(() -> ETags.requireMatch("W/\"3\"", 3)))
+                .as("weak tags never match")
+                .isEqualTo(412);
         assertThatThrownBy(() -> ETags.requireMatch("3", 3)).as("unquoted").isInstanceOf(ProblemException.class);
     }
 
     @Property
-    void onlyTheSameVersionMatches(@ForAll @LongRange(min = 0, max = 1_000_000) long sent,
-                                   @ForAll @LongRange(min = 0, max = 1_000_000) long current) {
+    void onlyTheSameVersionMatches(
+            @ForAll @LongRange(min = 0, max = 1_000_000) long sent,
+            @ForAll @LongRange(min = 0, max = 1_000_000) long current) {
         assertThat(statusOf(() -> ETags.requireMatch(ETags.of(sent), current))).isEqualTo(sent == current ? 200 : 412);
     }
 }

@@ -1,13 +1,12 @@
 package org.custodian.platform.outbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class OutboxBackoffTest {
 

@@ -1,17 +1,16 @@
 package org.custodian.platform.pagination;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import org.custodian.platform.problems.ProblemException;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PageRequestTest {
 
@@ -39,8 +38,11 @@ class PageRequestTest {
     @Test
     void refusesCursorsItDidNotIssue() {
         for (String bad : List.of("%%%", "bm90LWEtY3Vyc29y", "YWJj")) {
-            assertThatThrownBy(() -> PageRequest.of(null, bad)).isInstanceOf(ProblemException.class)
-                    .satisfies(e -> assertThat(((ProblemException) e).problem().errors()).extracting("field").containsExactly("cursor"));
+            assertThatThrownBy(() -> PageRequest.of(null, bad))
+                    .isInstanceOf(ProblemException.class)
+                    .satisfies(e -> assertThat(((ProblemException) e).problem().errors())
+                            .extracting("field")
+                            .containsExactly("cursor"));
         }
         PageRequest textual = PageRequest.of(null, PageRequest.encode(List.of("abc")));
         assertThatThrownBy(() -> textual.afterLong(0)).isInstanceOf(ProblemException.class);
@@ -53,8 +55,8 @@ class PageRequestTest {
     }
 
     @Property
-    void pagingVisitsEveryItemOnceInOrder(@ForAll @IntRange(min = 0, max = 120) int total,
-                                          @ForAll @IntRange(min = 1, max = 25) int limit) {
+    void pagingVisitsEveryItemOnceInOrder(
+            @ForAll @IntRange(min = 0, max = 120) int total, @ForAll @IntRange(min = 1, max = 25) int limit) {
         List<Integer> all = IntStream.range(0, total).boxed().toList();
         List<Integer> seen = new java.util.ArrayList<>();
         String cursor = null;
@@ -62,7 +64,10 @@ class PageRequestTest {
         do {
             PageRequest request = PageRequest.of(Integer.toString(limit), cursor);
             int after = request.isFirst() ? -1 : (int) request.afterLong(0);
-            List<Integer> rows = all.stream().filter(i -> i > after).limit(request.fetchSize()).toList();
+            List<Integer> rows = all.stream()
+                    .filter(i -> i > after)
+                    .limit(request.fetchSize())
+                    .toList();
             Page<Integer> page = Page.fromRows(rows, request, i -> List.of(Integer.toString(i)));
             assertThat(page.items()).hasSizeLessThanOrEqualTo(limit);
             seen.addAll(page.items());

@@ -1,11 +1,10 @@
 package org.custodian.platform.problems;
 
-import org.custodian.platform.problems.Problem.FieldError;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.custodian.platform.problems.Problem.FieldError;
+import org.junit.jupiter.api.Test;
 
 class ProblemsTest {
 
@@ -32,6 +31,7 @@ class ProblemsTest {
     void rateLimitAndUnauthorizedCarryTheirHeaders() {
         assertThat(Problems.tooManyRequests("slow down", 7).headers()).containsEntry("Retry-After", "7");
         assertThat(Problems.unauthorized("no token").headers()).containsEntry("WWW-Authenticate", "Bearer");
-        assertThat(Problems.notFound("x").problem().withInstance("/a").instance()).isEqualTo("/a");
+        assertThat(Problems.notFound("x").problem().withInstance("/a").instance())
+                .isEqualTo("/a");
     }
 }

@@ -1,8 +1,5 @@
 package org.custodian.retention.disposal;
 
-import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.schedule.Violation;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodian.retention.schedule.DisposalAction;
+import org.custodian.retention.schedule.Violation;
 
 /**
  * What the DPO's approval of a disposal batch does to each item, and why an approval cannot be accepted.
@@ -25,19 +24,26 @@ import java.util.UUID;
  */
 public final class ApprovalPlan {
 
-    public enum Verdict { DESTROY, TRANSFER, KEEP }
+    public enum Verdict {
+        DESTROY,
+        TRANSFER,
+        KEEP
+    }
 
-    public enum Outcome { DESTROY, TRANSFER, KEEP, EXCLUDED, NO_LONGER_DUE }
+    public enum Outcome {
+        DESTROY,
+        TRANSFER,
+        KEEP,
+        EXCLUDED,
+        NO_LONGER_DUE
+    }
 
     /** An item of the batch as it stands at approval. */
-    public record ProposedItem(UUID holdingId, DisposalAction action, boolean stillDue, boolean held) {
-    }
+    public record ProposedItem(UUID holdingId, DisposalAction action, boolean stillDue, boolean held) {}
 
-    public record Exclusion(UUID holdingId, String reason, LocalDate reviewOn) {
-    }
+    public record Exclusion(UUID holdingId, String reason, LocalDate reviewOn) {}
 
-    public record Decision(UUID holdingId, Verdict verdict, LocalDate reviewOn, String reason, String nextSchoolUrn) {
-    }
+    public record Decision(UUID holdingId, Verdict verdict, LocalDate reviewOn, String reason, String nextSchoolUrn) {}
 
     public record Planned(UUID holdingId, Outcome outcome, String reason, LocalDate reviewOn, String nextSchoolUrn) {
         public boolean approvedForDisposal() {
@@ -52,10 +58,10 @@ public final class ApprovalPlan {
         }
     }
 
-    private ApprovalPlan() {
-    }
+    private ApprovalPlan() {}
 
-    public static Result plan(List<ProposedItem> batch, List<Exclusion> exclusions, List<Decision> decisions, LocalDate today) {
+    public static Result plan(
+            List<ProposedItem> batch, List<Exclusion> exclusions, List<Decision> decisions, LocalDate today) {
         Map<UUID, ProposedItem> items = new LinkedHashMap<>();
         batch.forEach(item -> items.put(item.holdingId(), item));
         List<Violation> invalid = new ArrayList<>();
@@ -112,20 +118,32 @@ public final class ApprovalPlan {
             Exclusion exclusion = excluded.get(item.holdingId());
             Decision decision = decided.get(item.holdingId());
             if (exclusion != null) {
-                planned.add(new Planned(item.holdingId(), Outcome.EXCLUDED, exclusion.reason(), exclusion.reviewOn(), null));
+                planned.add(new Planned(
+                        item.holdingId(), Outcome.EXCLUDED, exclusion.reason(), exclusion.reviewOn(), null));
             } else if (!item.stillDue()) {
-                planned.add(new Planned(item.holdingId(), Outcome.NO_LONGER_DUE,
-                        "no longer due: its rule or dates changed after the batch was proposed", null, null));
+                planned.add(new Planned(
+                        item.holdingId(),
+                        Outcome.NO_LONGER_DUE,
+                        "no longer due: its rule or dates changed after the batch was proposed",
+                        null,
+                        null));
             } else if (item.held()) {
                 held.add(item.holdingId());
             } else if (decision != null) {
-                planned.add(new Planned(item.holdingId(), Outcome.valueOf(decision.verdict().name()), decision.reason(),
-                        decision.reviewOn(), decision.nextSchoolUrn()));
+                planned.add(new Planned(
+                        item.holdingId(),
+                        Outcome.valueOf(decision.verdict().name()),
+                        decision.reason(),
+                        decision.reviewOn(),
+                        decision.nextSchoolUrn()));
             } else if (item.action() == DisposalAction.REVIEW) {
-                invalid.add(new Violation("decisions", "item " + item.holdingId()
-                        + " is due for REVIEW: decide DESTROY, or KEEP with a review date (or exclude it)"));
+                invalid.add(new Violation(
+                        "decisions",
+                        "item " + item.holdingId()
+                                + " is due for REVIEW: decide DESTROY, or KEEP with a review date (or exclude it)"));
             } else {
-                Outcome outcome = item.action() == DisposalAction.TRANSFER_TO_NEXT_SCHOOL ? Outcome.TRANSFER : Outcome.DESTROY;
+                Outcome outcome =
+                        item.action() == DisposalAction.TRANSFER_TO_NEXT_SCHOOL ? Outcome.TRANSFER : Outcome.DESTROY;
                 planned.add(new Planned(item.holdingId(), outcome, null, null, null));
             }
         }
@@ -139,10 +157,14 @@ public final class ApprovalPlan {
         }
         return switch (action) {
             case DESTROY -> "a DESTROY item needs no decision; exclude it to keep it";
-            case TRANSFER_TO_NEXT_SCHOOL -> verdict == Verdict.DESTROY
-                    ? "a TRANSFER_TO_NEXT_SCHOOL item is transferred (TRANSFER) or kept for review (KEEP)" : null;
-            case REVIEW -> verdict == Verdict.TRANSFER
-                    ? "a REVIEW item is destroyed (DESTROY) or kept with a review date (KEEP)" : null;
+            case TRANSFER_TO_NEXT_SCHOOL ->
+                verdict == Verdict.DESTROY
+                        ? "a TRANSFER_TO_NEXT_SCHOOL item is transferred (TRANSFER) or kept for review (KEEP)"
+                        : null;
+            case REVIEW ->
+                verdict == Verdict.TRANSFER
+                        ? "a REVIEW item is destroyed (DESTROY) or kept with a review date (KEEP)"
+                        : null;
         };
     }
 }

@@ -14,9 +14,18 @@ import java.util.UUID;
  * @param complete whether every approved record has been confirmed
  * @param notDisposed how many items of the batch were kept, excluded or no longer due, by outcome
  */
-public record DestructionCertificate(String schoolUrn, UUID batchId, Instant issuedAt, boolean complete,
-                                     Instant proposedAt, String approvedBy, Instant approvedAt, String approvalNote,
-                                     Instant completedAt, List<Entry> records, Map<String, Integer> notDisposed) {
+public record DestructionCertificate(
+        String schoolUrn,
+        UUID batchId,
+        Instant issuedAt,
+        boolean complete,
+        Instant proposedAt,
+        String approvedBy,
+        Instant approvedAt,
+        String approvalNote,
+        Instant completedAt,
+        List<Entry> records,
+        Map<String, Integer> notDisposed) {
 
     /**
      * One record approved for disposal.
@@ -25,9 +34,21 @@ public record DestructionCertificate(String schoolUrn, UUID batchId, Instant iss
      * @param status    {@code DESTROYED}, {@code TRANSFERRED} or {@code AWAITING_CONFIRMATION}
      * @param confirmedBy who the system says destroyed it; {@code confirmedByCaller} the token that confirmed it
      */
-    public record Entry(UUID holdingId, String recordClass, String classDescription, String system, String reference,
-                        LocalDate createdOn, LocalDate closedOn, LocalDate dueOn, String action, String nextSchoolUrn,
-                        String status, LocalDate disposedOn, String method, String confirmedBy, String confirmedByCaller,
-                        Instant confirmedAt) {
-    }
+    public record Entry(
+            UUID holdingId,
+            String recordClass,
+            String classDescription,
+            String system,
+            String reference,
+            LocalDate createdOn,
+            LocalDate closedOn,
+            LocalDate dueOn,
+            String action,
+            String nextSchoolUrn,
+            String status,
+            LocalDate disposedOn,
+            String method,
+            String confirmedBy,
+            String confirmedByCaller,
+            Instant confirmedAt) {}
 }

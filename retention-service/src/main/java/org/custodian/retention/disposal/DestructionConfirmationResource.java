@@ -14,6 +14,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -30,9 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 /** The owning system's confirmation that it destroyed (or transferred) a record approved for disposal. */
 @Path("/api/v1/schools/{urn}/holdings/{id}/destruction-confirmation")
 @Tag(name = "Disposal")
@@ -45,44 +44,67 @@ public class DestructionConfirmationResource {
      * @param method     how, e.g. "cross-cut shredding", "secure deletion", "sent by S2S"
      * @param by         who did it, as the school names them (a role or a contractor, not necessarily a person)
      */
-    public record ConfirmationRequest(@NotNull LocalDate disposedOn, @NotBlank @Size(max = 200) String method,
-                                      @NotBlank @Size(max = 200) String by) {
-    }
+    public record ConfirmationRequest(
+            @NotNull LocalDate disposedOn,
+            @NotBlank @Size(max = 200) String method,
+            @NotBlank @Size(max = 200) String by) {}
 
     @Inject
     Caller caller;
+
     @Inject
     Disposals disposals;
+
     @Inject
     LegalHoldStore holds;
+
     @Inject
     Today today;
+
     @Inject
     IdempotencyKeys idempotency;
 
     @POST
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
     @Operation(summary = "Confirm that an approved record was destroyed (or transferred)")
-    @APIResponse(responseCode = "200", description = "The holding, now DISPOSED or TRANSFERRED; record.disposed is emitted")
-    @APIResponse(responseCode = "400", description = "A date in the future or before the approval; missing method or by")
+    @APIResponse(
+            responseCode = "200",
+            description = "The holding, now DISPOSED or TRANSFERRED; record.disposed is emitted")
+    @APIResponse(
+            responseCode = "400",
+            description = "A date in the future or before the approval; missing method or by")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such holding in this school")
-    @APIResponse(responseCode = "409", description = "Already destroyed, not approved for disposal, "
-            + "or the Idempotency-Key was used with another request")
-    public Response confirm(@PathParam("urn") String urn, @PathParam("id") String id,
-                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                            @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-                                    name = "shredded", value = """
+    @APIResponse(
+            responseCode = "409",
+            description = "Already destroyed, not approved for disposal, "
+                    + "or the Idempotency-Key was used with another request")
+    public Response confirm(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            examples = @ExampleObject(name = "shredded", value = """
                                     {"disposedOn": "2026-11-27", "method": "cross-cut shredding (contractor certificate 5521)", "by": "School business manager"}""")))
-                            @Valid @NotNull ConfirmationRequest request) {
+                    @Valid
+                    @NotNull
+                    ConfirmationRequest request) {
         caller.requireSchool(urn);
         UUID holdingId = Ids.parse(id, "holding");
-        return idempotency.execute(caller.subject(), idempotencyKey,
-                "POST /api/v1/schools/" + urn + "/holdings/" + holdingId + "/destruction-confirmation", request, () -> {
-                    Holding holding = disposals.confirm(Actor.of(caller), urn, holdingId, request.disposedOn(),
-                            request.method(), request.by());
-                    return Response.ok(HoldingView.of(holding, holds.activeRules(urn, today.date()), today.date())).build();
+        return idempotency.execute(
+                caller.subject(),
+                idempotencyKey,
+                "POST /api/v1/schools/" + urn + "/holdings/" + holdingId + "/destruction-confirmation",
+                request,
+                () -> {
+                    Holding holding = disposals.confirm(
+                            Actor.of(caller), urn, holdingId, request.disposedOn(), request.method(), request.by());
+                    return Response.ok(HoldingView.of(holding, holds.activeRules(urn, today.date()), today.date()))
+                            .build();
                 });
     }
 }

@@ -5,9 +5,18 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A proposal to dispose of the due, unheld records of a school, and what became of it. */
-public record DisposalBatch(UUID id, String schoolUrn, Status status, LocalDate dueOnOrBefore, int itemCount,
-                           String proposedBy, Instant proposedAt, String approvedBy, Instant approvedAt,
-                           String approvalNote, Instant completedAt) {
+public record DisposalBatch(
+        UUID id,
+        String schoolUrn,
+        Status status,
+        LocalDate dueOnOrBefore,
+        int itemCount,
+        String proposedBy,
+        Instant proposedAt,
+        String approvedBy,
+        Instant approvedAt,
+        String approvalNote,
+        Instant completedAt) {
 
     public enum Status {
         /** Awaiting the DPO's review. */

@@ -4,6 +4,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.TreeSet;
 import org.custodian.platform.jobs.ClusterLock;
 import org.custodian.retention.hold.LegalHoldStore;
 import org.custodian.retention.hold.LegalHolds;
@@ -11,10 +14,6 @@ import org.custodian.retention.support.Actor;
 import org.custodian.retention.support.Today;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * The daily run, on one replica (a database lock): legal holds whose end date passed are marked ended, then every
@@ -28,26 +27,34 @@ public class DisposalJob {
     public static final String NAME = "retention-disposal";
 
     /** What a run did. */
-    public record Run(boolean ran, int schools, int batches, int holdsEnded) {
-    }
+    public record Run(boolean ran, int schools, int batches, int holdsEnded) {}
 
     @Inject
     ClusterLock lock;
+
     @Inject
     DisposalStore store;
+
     @Inject
     LegalHoldStore holdStore;
+
     @Inject
     LegalHolds holds;
+
     @Inject
     Disposals disposals;
+
     @Inject
     Today today;
+
     @ConfigProperty(name = "custodian.retention.disposal.max-items", defaultValue = "5000")
     int maxItems;
 
-    @Scheduled(identity = NAME, cron = "${custodian.retention.disposal.cron:0 30 2 * * ?}",
-            timeZone = "Europe/London", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            identity = NAME,
+            cron = "${custodian.retention.disposal.cron:0 30 2 * * ?}",
+            timeZone = "Europe/London",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         try {
             LOG.infof("%s: %s", NAME, runNow());
@@ -69,7 +76,9 @@ public class DisposalJob {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> {
                         counts[2] += holds.lapse(urn);
-                        if (disposals.propose(Actor.service("daily job"), urn, day, List.of(), maxItems).isPresent()) {
+                        if (disposals
+                                .propose(Actor.service("daily job"), urn, day, List.of(), maxItems)
+                                .isPresent()) {
                             counts[1]++;
                         }
                     });

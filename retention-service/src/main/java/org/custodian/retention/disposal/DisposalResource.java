@@ -20,6 +20,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -42,19 +50,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /** Disposal batches: proposal, the DPO's review and approval, and the destruction certificate. */
 @Path("/api/v1/schools/{urn}/disposal-batches")
@@ -66,60 +65,105 @@ public class DisposalResource {
     public record ProposeRequest(
             @Parameter(description = "propose records due on or before this day (default today; never later)")
             LocalDate dueOnOrBefore,
+
             @Size(max = 100) List<@NotBlank @Size(max = 64) String> recordClasses,
-            @Min(1) @Max(10_000) Integer maxItems) {
-    }
+            @Min(1) @Max(10_000) Integer maxItems) {}
 
-    public record ExclusionRequest(@NotNull UUID holdingId, @NotBlank @Size(max = 2000) String reason, LocalDate reviewOn) {
-    }
+    public record ExclusionRequest(
+            @NotNull UUID holdingId,
+            @NotBlank @Size(max = 2000) String reason,
+            LocalDate reviewOn) {}
 
-    public record DecisionRequest(@NotNull UUID holdingId, @NotNull Verdict decision, LocalDate reviewOn,
-                                  @Size(max = 2000) String reason,
-                                  @Pattern(regexp = "\\d{6}", message = "a school URN of six digits") String nextSchoolUrn) {
-    }
+    public record DecisionRequest(
+            @NotNull UUID holdingId,
+            @NotNull Verdict decision,
+            LocalDate reviewOn,
+            @Size(max = 2000) String reason,
 
-    public record ApprovalRequest(@Size(max = 10_000) List<@NotNull @Valid ExclusionRequest> exclusions,
-                                  @Size(max = 10_000) List<@NotNull @Valid DecisionRequest> decisions,
-                                  @Size(max = 2000) String note) {
-    }
+            @Pattern(regexp = "\\d{6}", message = "a school URN of six digits")
+            String nextSchoolUrn) {}
 
-    public record BatchSummary(UUID id, DisposalBatch.Status status, LocalDate dueOnOrBefore, int itemCount,
-                               String proposedBy, Instant proposedAt, String approvedBy, Instant approvedAt,
-                               String approvalNote, Instant completedAt) {
+    public record ApprovalRequest(
+            @Size(max = 10_000) List<@NotNull @Valid ExclusionRequest> exclusions,
+            @Size(max = 10_000) List<@NotNull @Valid DecisionRequest> decisions,
+            @Size(max = 2000) String note) {}
+
+    public record BatchSummary(
+            UUID id,
+            DisposalBatch.Status status,
+            LocalDate dueOnOrBefore,
+            int itemCount,
+            String proposedBy,
+            Instant proposedAt,
+            String approvedBy,
+            Instant approvedAt,
+            String approvalNote,
+            Instant completedAt) {
         static BatchSummary of(DisposalBatch b) {
-            return new BatchSummary(b.id(), b.status(), b.dueOnOrBefore(), b.itemCount(), b.proposedBy(), b.proposedAt(),
-                    b.approvedBy(), b.approvedAt(), b.approvalNote(), b.completedAt());
+            return new BatchSummary(
+                    b.id(),
+                    b.status(),
+                    b.dueOnOrBefore(),
+                    b.itemCount(),
+                    b.proposedBy(),
+                    b.proposedAt(),
+                    b.approvedBy(),
+                    b.approvedAt(),
+                    b.approvalNote(),
+                    b.completedAt());
         }
     }
 
-    public record ItemView(UUID holdingId, String recordClass, String pupilId, String system, String reference,
-                           LocalDate createdOn, LocalDate closedOn, LocalDate dueOn, DisposalAction proposedAction,
-                           boolean underLegalHold, ApprovalPlan.Outcome decision, String decisionReason,
-                           LocalDate reviewOn, String nextSchoolUrn, LocalDate disposedOn, String method,
-                           String confirmedBy, Instant confirmedAt) {
-    }
+    public record ItemView(
+            UUID holdingId,
+            String recordClass,
+            String pupilId,
+            String system,
+            String reference,
+            LocalDate createdOn,
+            LocalDate closedOn,
+            LocalDate dueOn,
+            DisposalAction proposedAction,
+            boolean underLegalHold,
+            ApprovalPlan.Outcome decision,
+            String decisionReason,
+            LocalDate reviewOn,
+            String nextSchoolUrn,
+            LocalDate disposedOn,
+            String method,
+            String confirmedBy,
+            Instant confirmedAt) {}
 
-    public record BatchView(BatchSummary batch, Map<String, Integer> itemsByClass, Map<String, Integer> itemsByAction,
-                            Map<String, Integer> itemsByDecision, Page<ItemView> items) {
-    }
+    public record BatchView(
+            BatchSummary batch,
+            Map<String, Integer> itemsByClass,
+            Map<String, Integer> itemsByAction,
+            Map<String, Integer> itemsByDecision,
+            Page<ItemView> items) {}
 
-    public record ApprovalView(BatchSummary batch, Map<ApprovalPlan.Outcome, Integer> outcomes) {
-    }
+    public record ApprovalView(BatchSummary batch, Map<ApprovalPlan.Outcome, Integer> outcomes) {}
 
     @Inject
     Caller caller;
+
     @Inject
     Disposals disposals;
+
     @Inject
     DisposalStore store;
+
     @Inject
     LegalHoldStore holds;
+
     @Inject
     ScheduleStore schedule;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     Today today;
+
     @ConfigProperty(name = "custodian.retention.disposal.max-items", defaultValue = "5000")
     int defaultMaxItems;
 
@@ -132,13 +176,14 @@ public class DisposalResource {
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another request")
     @APIResponse(responseCode = "422", description = "Nothing is due that is free of legal holds")
-    public Response propose(@PathParam("urn") String urn,
-                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                            @Valid ProposeRequest body) {
+    public Response propose(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid ProposeRequest body) {
         caller.requireSchool(urn);
         ProposeRequest request = body == null ? new ProposeRequest(null, null, null) : body;
-        return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/disposal-batches",
-                request, () -> {
+        return idempotency.execute(
+                caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/disposal-batches", request, () -> {
                     LocalDate day = today.date();
                     LocalDate onOrBefore = request.dueOnOrBefore() == null ? day : request.dueOnOrBefore();
                     List<Violation> invalid = new ArrayList<>();
@@ -149,16 +194,19 @@ public class DisposalResource {
                     Map<String, ScheduledClass> known = schedule.current(urn);
                     for (int i = 0; i < classes.size(); i++) {
                         if (!known.containsKey(classes.get(i))) {
-                            invalid.add(new Violation("recordClasses[" + i + "]", "unknown record class '" + classes.get(i) + "'"));
+                            invalid.add(new Violation(
+                                    "recordClasses[" + i + "]", "unknown record class '" + classes.get(i) + "'"));
                         }
                     }
                     Violations.throwIfAny(invalid);
                     int max = request.maxItems() == null ? defaultMaxItems : request.maxItems();
-                    DisposalBatch batch = disposals.propose(Actor.of(caller), urn, onOrBefore, classes, max)
+                    DisposalBatch batch = disposals
+                            .propose(Actor.of(caller), urn, onOrBefore, classes, max)
                             .orElseThrow(() -> Problems.unprocessable("no holding due on or before " + onOrBefore
                                     + " is free of legal holds and not already in a batch"));
                     return Response.created(URI.create("/api/v1/schools/" + urn + "/disposal-batches/" + batch.id()))
-                            .entity(BatchSummary.of(batch)).build();
+                            .entity(BatchSummary.of(batch))
+                            .build();
                 });
     }
 
@@ -170,9 +218,11 @@ public class DisposalResource {
     @APIResponse(responseCode = "400", description = "Bad status, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<BatchSummary> list(@PathParam("urn") String urn,
-                                   @Parameter(description = "PROPOSED, APPROVED or COMPLETED") @QueryParam("status") String status,
-                                   @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<BatchSummary> list(
+            @PathParam("urn") String urn,
+            @Parameter(description = "PROPOSED, APPROVED or COMPLETED") @QueryParam("status") String status,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         DisposalBatch.Status wanted = Params.enumValue("status", status, DisposalBatch.Status.class);
         return store.page(urn, wanted, PageRequest.of(limit, cursor)).map(BatchSummary::of);
@@ -188,37 +238,74 @@ public class DisposalResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such batch in this school")
-    public BatchView get(@PathParam("urn") String urn, @PathParam("id") String id,
-                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public BatchView get(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         DisposalBatch batch = find(urn, id);
         LocalDate day = today.date();
         List<HoldRule> active = holds.activeRules(urn, day);
-        Page<ItemView> items = store.items(urn, batch.id(), PageRequest.of(limit, cursor)).map(i -> new ItemView(
-                i.holdingId(), i.classCode(), i.pupilId(), i.system(), i.reference(), i.createdOn(), i.closedOn(),
-                i.dueOn(), i.proposedAction(),
-                i.confirmedAt() == null && active.stream().anyMatch(r -> r.covers(i.classCode(), i.pupilId(), day)),
-                i.decision(), i.decisionReason(), i.reviewOn(), i.nextSchoolUrn(), i.disposedOn(), i.method(),
-                i.confirmedBy(), i.confirmedAt()));
-        return new BatchView(BatchSummary.of(batch), store.countBy(urn, batch.id(), "class_code"),
-                store.countBy(urn, batch.id(), "proposed_action"), store.countBy(urn, batch.id(), "decision"), items);
+        Page<ItemView> items = store.items(urn, batch.id(), PageRequest.of(limit, cursor))
+                .map(i -> new ItemView(
+                        i.holdingId(),
+                        i.classCode(),
+                        i.pupilId(),
+                        i.system(),
+                        i.reference(),
+                        i.createdOn(),
+                        i.closedOn(),
+                        i.dueOn(),
+                        i.proposedAction(),
+                        i.confirmedAt() == null
+                                && active.stream().anyMatch(r -> r.covers(i.classCode(), i.pupilId(), day)),
+                        i.decision(),
+                        i.decisionReason(),
+                        i.reviewOn(),
+                        i.nextSchoolUrn(),
+                        i.disposedOn(),
+                        i.method(),
+                        i.confirmedBy(),
+                        i.confirmedAt()));
+        return new BatchView(
+                BatchSummary.of(batch),
+                store.countBy(urn, batch.id(), "class_code"),
+                store.countBy(urn, batch.id(), "proposed_action"),
+                store.countBy(urn, batch.id(), "decision"),
+                items);
     }
 
     @POST
     @Path("{id}/approval")
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Approve a batch, with exclusions and reasons, and decisions on REVIEW and transfer items")
-    @APIResponse(responseCode = "200", description = "The approved batch and what became of its items; disposal.approved is emitted per record")
-    @APIResponse(responseCode = "400", description = "An exclusion or decision for a holding not in the batch, a REVIEW item without a decision, a bad review date")
+    @APIResponse(
+            responseCode = "200",
+            description = "The approved batch and what became of its items; disposal.approved is emitted per record")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "An exclusion or decision for a holding not in the batch, a REVIEW item without a decision, a bad review date")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not the DPO of this school")
     @APIResponse(responseCode = "404", description = "No such batch in this school")
-    @APIResponse(responseCode = "409", description = "Already approved, an item is under a legal hold and not excluded, "
-            + "or the Idempotency-Key was used with another request")
-    public Response approve(@PathParam("urn") String urn, @PathParam("id") String id,
-                            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                            @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-                                    name = "approve with a decision and an exclusion", value = """
+    @APIResponse(
+            responseCode = "409",
+            description = "Already approved, an item is under a legal hold and not excluded, "
+                    + "or the Idempotency-Key was used with another request")
+    public Response approve(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            examples =
+                                                    @ExampleObject(
+                                                            name = "approve with a decision and an exclusion",
+                                                            value = """
                                     {"decisions": [
                                       {"holdingId": "6f1c2a8e-6c1b-4a55-9a7e-1f0f3b2b9d10", "decision": "KEEP",
                                        "reviewOn": "2027-09-01", "reason": "tribunal pending"},
@@ -227,20 +314,32 @@ public class DisposalResource {
                                      "exclusions": [{"holdingId": "9a0e7d3c-2f49-4f5e-b2f7-5d2f8c1e4b12",
                                                      "reason": "the family asked for a copy first"}],
                                      "note": "reviewed with the head teacher"}""")))
-                            @Valid ApprovalRequest body) {
+                    @Valid
+                    ApprovalRequest body) {
         caller.requireSchool(urn);
         ApprovalRequest request = body == null ? new ApprovalRequest(null, null, null) : body;
         UUID batchId = Ids.parse(id, "disposal batch");
-        List<ApprovalPlan.Exclusion> exclusions = request.exclusions() == null ? List.of() : request.exclusions().stream()
-                .map(e -> new ApprovalPlan.Exclusion(e.holdingId(), e.reason(), e.reviewOn())).toList();
-        List<ApprovalPlan.Decision> decisions = request.decisions() == null ? List.of() : request.decisions().stream()
-                .map(d -> new ApprovalPlan.Decision(d.holdingId(), d.decision(), d.reviewOn(), d.reason(), d.nextSchoolUrn()))
-                .toList();
-        return idempotency.execute(caller.subject(), idempotencyKey,
-                "POST /api/v1/schools/" + urn + "/disposal-batches/" + batchId + "/approval", request, () -> {
-                    Disposals.ApprovalResult result = disposals.approve(Actor.of(caller), urn, batchId, exclusions,
-                            decisions, request.note());
-                    return Response.ok(new ApprovalView(BatchSummary.of(result.batch()), result.outcomes())).build();
+        List<ApprovalPlan.Exclusion> exclusions = request.exclusions() == null
+                ? List.of()
+                : request.exclusions().stream()
+                        .map(e -> new ApprovalPlan.Exclusion(e.holdingId(), e.reason(), e.reviewOn()))
+                        .toList();
+        List<ApprovalPlan.Decision> decisions = request.decisions() == null
+                ? List.of()
+                : request.decisions().stream()
+                        .map(d -> new ApprovalPlan.Decision(
+                                d.holdingId(), d.decision(), d.reviewOn(), d.reason(), d.nextSchoolUrn()))
+                        .toList();
+        return idempotency.execute(
+                caller.subject(),
+                idempotencyKey,
+                "POST /api/v1/schools/" + urn + "/disposal-batches/" + batchId + "/approval",
+                request,
+                () -> {
+                    Disposals.ApprovalResult result =
+                            disposals.approve(Actor.of(caller), urn, batchId, exclusions, decisions, request.note());
+                    return Response.ok(new ApprovalView(BatchSummary.of(result.batch()), result.outcomes()))
+                            .build();
                 });
     }
 
@@ -249,7 +348,9 @@ public class DisposalResource {
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
     @Transactional
     @Operation(summary = "The destruction certificate of an approved batch (JSON)")
-    @APIResponse(responseCode = "200", description = "The certificate: class, reference, dates, approver and confirmer of each record")
+    @APIResponse(
+            responseCode = "200",
+            description = "The certificate: class, reference, dates, approver and confirmer of each record")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such batch in this school")
@@ -269,17 +370,41 @@ public class DisposalResource {
                 notDisposed.merge(String.valueOf(item.decision()), 1, Integer::sum);
                 continue;
             }
-            String status = item.confirmedAt() == null ? "AWAITING_CONFIRMATION"
+            String status = item.confirmedAt() == null
+                    ? "AWAITING_CONFIRMATION"
                     : item.decision() == ApprovalPlan.Outcome.TRANSFER ? "TRANSFERRED" : "DESTROYED";
             complete &= item.confirmedAt() != null;
             ScheduledClass rule = classes.get(item.classCode());
-            records.add(new DestructionCertificate.Entry(item.holdingId(), item.classCode(),
-                    rule == null ? null : rule.rule().description(), item.system(), item.reference(), item.createdOn(),
-                    item.closedOn(), item.dueOn(), item.decision().name(), item.nextSchoolUrn(), status, item.disposedOn(),
-                    item.method(), item.confirmedBy(), item.confirmedByCaller(), item.confirmedAt()));
+            records.add(new DestructionCertificate.Entry(
+                    item.holdingId(),
+                    item.classCode(),
+                    rule == null ? null : rule.rule().description(),
+                    item.system(),
+                    item.reference(),
+                    item.createdOn(),
+                    item.closedOn(),
+                    item.dueOn(),
+                    item.decision().name(),
+                    item.nextSchoolUrn(),
+                    status,
+                    item.disposedOn(),
+                    item.method(),
+                    item.confirmedBy(),
+                    item.confirmedByCaller(),
+                    item.confirmedAt()));
         }
-        return new DestructionCertificate(urn, batch.id(), today.now(), complete, batch.proposedAt(), batch.approvedBy(),
-                batch.approvedAt(), batch.approvalNote(), batch.completedAt(), records, notDisposed);
+        return new DestructionCertificate(
+                urn,
+                batch.id(),
+                today.now(),
+                complete,
+                batch.proposedAt(),
+                batch.approvedBy(),
+                batch.approvedAt(),
+                batch.approvalNote(),
+                batch.completedAt(),
+                records,
+                notDisposed);
     }
 
     private DisposalBatch find(String urn, String id) {

@@ -2,13 +2,6 @@ package org.custodian.retention.disposal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.support.NamedSql;
-import org.custodian.retention.support.Params;
-import org.custodian.platform.jdbc.Jdbc;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.retention.schedule.DisposalAction;
+import org.custodian.retention.support.NamedSql;
+import org.custodian.retention.support.Params;
 
 /** Disposal batches and their items (tables {@code disposal_batch}, {@code disposal_item}), kept permanently. */
 @ApplicationScoped
@@ -51,12 +50,31 @@ public class DisposalStore {
      */
     public List<DisposalItem> dueAndUnheld(String urn, LocalDate onOrBefore, List<String> classes, int maxItems) {
         sql.customPlans();
-        Object[] params = DUE_UNHELD.params(Map.of("school", urn, "today", onOrBefore,
-                "classes", Jdbc.texts(classes), "max_items", maxItems));
-        return sql.list(DUE_UNHELD.jdbc(), row -> new DisposalItem(null, Jdbc.uuid(row, "id"), row.getString("class_code"),
-                row.getString("pupil_id"), row.getString("system"), row.getString("reference"), Jdbc.date(row, "created_on"),
-                Jdbc.date(row, "closed_on"), Jdbc.date(row, "due_on"), DisposalAction.valueOf(row.getString("due_action")),
-                null, null, null, null, null, null, null, null, null), params);
+        Object[] params = DUE_UNHELD.params(
+                Map.of("school", urn, "today", onOrBefore, "classes", Jdbc.texts(classes), "max_items", maxItems));
+        return sql.list(
+                DUE_UNHELD.jdbc(),
+                row -> new DisposalItem(
+                        null,
+                        Jdbc.uuid(row, "id"),
+                        row.getString("class_code"),
+                        row.getString("pupil_id"),
+                        row.getString("system"),
+                        row.getString("reference"),
+                        Jdbc.date(row, "created_on"),
+                        Jdbc.date(row, "closed_on"),
+                        Jdbc.date(row, "due_on"),
+                        DisposalAction.valueOf(row.getString("due_action")),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                params);
     }
 
     /** Schools with a due active holding, found by skipping through the due index one school at a time. */
@@ -73,11 +91,18 @@ public class DisposalStore {
     }
 
     public void insertBatch(DisposalBatch batch, List<DisposalItem> items) {
-        sql.update("""
+        sql.update(
+                """
                         INSERT INTO disposal_batch (school_urn, id, status, due_on_or_before, item_count, proposed_by, proposed_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, batch.schoolUrn(), batch.id(), batch.status(), batch.dueOnOrBefore(), batch.itemCount(),
-                batch.proposedBy(), batch.proposedAt());
+                        """,
+                batch.schoolUrn(),
+                batch.id(),
+                batch.status(),
+                batch.dueOnOrBefore(),
+                batch.itemCount(),
+                batch.proposedBy(),
+                batch.proposedAt());
         List<List<String>> cols = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             cols.add(new ArrayList<>());
@@ -93,30 +118,47 @@ public class DisposalStore {
             cols.get(7).add(item.dueOn().toString());
             cols.get(8).add(item.proposedAction().name());
         }
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO disposal_item (school_urn, batch_id, holding_id, class_code, pupil_id, system, reference,
                                            created_on, closed_on, due_on, proposed_action)
                 SELECT ?, ?, u.holding_id::uuid, u.class_code, u.pupil_id, u.system, u.reference, u.created_on::date,
                        u.closed_on::date, u.due_on::date, u.proposed_action
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS u(holding_id, class_code, pupil_id, system, reference, created_on, closed_on, due_on, proposed_action)
-                """, batch.schoolUrn(), batch.id(), Jdbc.texts(cols.get(0)), Jdbc.texts(cols.get(1)), Jdbc.texts(cols.get(2)),
-                Jdbc.texts(cols.get(3)), Jdbc.texts(cols.get(4)), Jdbc.texts(cols.get(5)), Jdbc.texts(cols.get(6)),
-                Jdbc.texts(cols.get(7)), Jdbc.texts(cols.get(8)));
+                """,
+                batch.schoolUrn(),
+                batch.id(),
+                Jdbc.texts(cols.get(0)),
+                Jdbc.texts(cols.get(1)),
+                Jdbc.texts(cols.get(2)),
+                Jdbc.texts(cols.get(3)),
+                Jdbc.texts(cols.get(4)),
+                Jdbc.texts(cols.get(5)),
+                Jdbc.texts(cols.get(6)),
+                Jdbc.texts(cols.get(7)),
+                Jdbc.texts(cols.get(8)));
     }
 
     public Optional<DisposalBatch> find(String urn, UUID id) {
-        return sql.one("SELECT " + BATCH_COLUMNS + " FROM disposal_batch WHERE school_urn = ? AND id = ?",
-                DisposalStore::readBatch, urn, id);
+        return sql.one(
+                "SELECT " + BATCH_COLUMNS + " FROM disposal_batch WHERE school_urn = ? AND id = ?",
+                DisposalStore::readBatch,
+                urn,
+                id);
     }
 
     public Optional<DisposalBatch> findForUpdate(String urn, UUID id) {
-        return sql.one("SELECT " + BATCH_COLUMNS + " FROM disposal_batch WHERE school_urn = ? AND id = ? FOR UPDATE",
-                DisposalStore::readBatch, urn, id);
+        return sql.one(
+                "SELECT " + BATCH_COLUMNS + " FROM disposal_batch WHERE school_urn = ? AND id = ? FOR UPDATE",
+                DisposalStore::readBatch,
+                urn,
+                id);
     }
 
     public Page<DisposalBatch> page(String urn, DisposalBatch.Status status, PageRequest page) {
-        StringBuilder query = new StringBuilder("SELECT " + BATCH_COLUMNS + " FROM disposal_batch WHERE school_urn = ?");
+        StringBuilder query =
+                new StringBuilder("SELECT " + BATCH_COLUMNS + " FROM disposal_batch WHERE school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
         if (status != null) {
             query.append(" AND status = ?");
@@ -129,23 +171,35 @@ public class DisposalStore {
         }
         query.append(" ORDER BY proposed_at DESC, id DESC LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(sql.list(query.toString(), DisposalStore::readBatch, params.toArray()), page,
+        return Page.fromRows(
+                sql.list(query.toString(), DisposalStore::readBatch, params.toArray()),
+                page,
                 b -> List.of(b.proposedAt().toString(), b.id().toString()));
     }
 
     public Page<DisposalItem> items(String urn, UUID batchId, PageRequest page) {
         String after = page.isFirst() ? "" : " AND holding_id > ?";
-        Object[] params = page.isFirst() ? new Object[]{urn, batchId, page.fetchSize()}
-                : new Object[]{urn, batchId, Params.cursorId(page, 0), page.fetchSize()};
-        return Page.fromRows(sql.list("SELECT " + ITEM_COLUMNS + " FROM disposal_item WHERE school_urn = ? AND batch_id = ?"
-                        + after + " ORDER BY holding_id LIMIT ?", DisposalStore::readItem, params), page,
+        Object[] params = page.isFirst()
+                ? new Object[] {urn, batchId, page.fetchSize()}
+                : new Object[] {urn, batchId, Params.cursorId(page, 0), page.fetchSize()};
+        return Page.fromRows(
+                sql.list(
+                        "SELECT " + ITEM_COLUMNS + " FROM disposal_item WHERE school_urn = ? AND batch_id = ?" + after
+                                + " ORDER BY holding_id LIMIT ?",
+                        DisposalStore::readItem,
+                        params),
+                page,
                 i -> List.of(i.holdingId().toString()));
     }
 
     /** Every item of a batch, in holding order (approval and certificates). */
     public List<DisposalItem> allItems(String urn, UUID batchId) {
-        return sql.list("SELECT " + ITEM_COLUMNS + " FROM disposal_item WHERE school_urn = ? AND batch_id = ? ORDER BY holding_id",
-                DisposalStore::readItem, urn, batchId);
+        return sql.list(
+                "SELECT " + ITEM_COLUMNS
+                        + " FROM disposal_item WHERE school_urn = ? AND batch_id = ? ORDER BY holding_id",
+                DisposalStore::readItem,
+                urn,
+                batchId);
     }
 
     /** Records the decision on each item. */
@@ -163,13 +217,21 @@ public class DisposalStore {
             nextSchools.add(p.nextSchoolUrn());
         }
         sql.customPlans();
-        sql.update("""
+        sql.update(
+                """
                 UPDATE disposal_item d SET decision = u.decision, decision_reason = u.reason, review_on = u.review_on::date,
                        next_school_urn = u.next_school
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(id, decision, reason, review_on, next_school)
                 WHERE d.school_urn = ? AND d.batch_id = ? AND d.holding_id = ANY(?::uuid[]) AND d.holding_id = u.id::uuid
-                """, Jdbc.texts(ids), Jdbc.texts(decisions), Jdbc.texts(reasons), Jdbc.texts(reviews), Jdbc.texts(nextSchools),
-                urn, batchId, Jdbc.texts(ids));
+                """,
+                Jdbc.texts(ids),
+                Jdbc.texts(decisions),
+                Jdbc.texts(reasons),
+                Jdbc.texts(reviews),
+                Jdbc.texts(nextSchools),
+                urn,
+                batchId,
+                Jdbc.texts(ids));
     }
 
     public void approve(String urn, UUID batchId, DisposalBatch.Status status, String by, Instant at, String note) {
@@ -180,8 +242,15 @@ public class DisposalStore {
     }
 
     /** Records the confirmation on the item, dropping its link to the pupil (the certificate does not need it). */
-    public void confirm(String urn, UUID batchId, UUID holdingId, LocalDate disposedOn, String method, String by,
-                        String caller, Instant at) {
+    public void confirm(
+            String urn,
+            UUID batchId,
+            UUID holdingId,
+            LocalDate disposedOn,
+            String method,
+            String by,
+            String caller,
+            Instant at) {
         sql.update("""
                 UPDATE disposal_item SET disposed_on = ?, method = ?, confirmed_by = ?, confirmed_by_caller = ?,
                        confirmed_at = ?, pupil_id = NULL
@@ -205,27 +274,52 @@ public class DisposalStore {
             throw new IllegalArgumentException(column);
         }
         Map<String, Integer> counts = new LinkedHashMap<>();
-        sql.list("SELECT coalesce(" + column + ", 'UNDECIDED'), count(*) FROM disposal_item WHERE school_urn = ? AND batch_id = ? "
-                + "GROUP BY 1 ORDER BY 1", row -> counts.put(row.getString(1), row.getInt(2)), urn, batchId);
+        sql.list(
+                "SELECT coalesce(" + column
+                        + ", 'UNDECIDED'), count(*) FROM disposal_item WHERE school_urn = ? AND batch_id = ? "
+                        + "GROUP BY 1 ORDER BY 1",
+                row -> counts.put(row.getString(1), row.getInt(2)),
+                urn,
+                batchId);
         return counts;
     }
 
     private static DisposalBatch readBatch(ResultSet row) throws SQLException {
-        return new DisposalBatch(Jdbc.uuid(row, "id"), row.getString("school_urn"),
-                DisposalBatch.Status.valueOf(row.getString("status")), Jdbc.date(row, "due_on_or_before"),
-                row.getInt("item_count"), row.getString("proposed_by"), Jdbc.instant(row, "proposed_at"),
-                row.getString("approved_by"), Jdbc.instant(row, "approved_at"), row.getString("approval_note"),
+        return new DisposalBatch(
+                Jdbc.uuid(row, "id"),
+                row.getString("school_urn"),
+                DisposalBatch.Status.valueOf(row.getString("status")),
+                Jdbc.date(row, "due_on_or_before"),
+                row.getInt("item_count"),
+                row.getString("proposed_by"),
+                Jdbc.instant(row, "proposed_at"),
+                row.getString("approved_by"),
+                Jdbc.instant(row, "approved_at"),
+                row.getString("approval_note"),
                 Jdbc.instant(row, "completed_at"));
     }
 
     private static DisposalItem readItem(ResultSet row) throws SQLException {
         String decision = row.getString("decision");
-        return new DisposalItem(Jdbc.uuid(row, "batch_id"), Jdbc.uuid(row, "holding_id"), row.getString("class_code"),
-                row.getString("pupil_id"), row.getString("system"), row.getString("reference"), Jdbc.date(row, "created_on"),
-                Jdbc.date(row, "closed_on"), Jdbc.date(row, "due_on"), DisposalAction.valueOf(row.getString("proposed_action")),
-                decision == null ? null : ApprovalPlan.Outcome.valueOf(decision), row.getString("decision_reason"),
-                Jdbc.date(row, "review_on"), row.getString("next_school_urn"), Jdbc.date(row, "disposed_on"),
-                row.getString("method"), row.getString("confirmed_by"), row.getString("confirmed_by_caller"),
+        return new DisposalItem(
+                Jdbc.uuid(row, "batch_id"),
+                Jdbc.uuid(row, "holding_id"),
+                row.getString("class_code"),
+                row.getString("pupil_id"),
+                row.getString("system"),
+                row.getString("reference"),
+                Jdbc.date(row, "created_on"),
+                Jdbc.date(row, "closed_on"),
+                Jdbc.date(row, "due_on"),
+                DisposalAction.valueOf(row.getString("proposed_action")),
+                decision == null ? null : ApprovalPlan.Outcome.valueOf(decision),
+                row.getString("decision_reason"),
+                Jdbc.date(row, "review_on"),
+                row.getString("next_school_urn"),
+                Jdbc.date(row, "disposed_on"),
+                row.getString("method"),
+                row.getString("confirmed_by"),
+                row.getString("confirmed_by_caller"),
                 Jdbc.instant(row, "confirmed_at"));
     }
 }

@@ -6,8 +6,7 @@ import java.time.Month;
 /** The academic year in England runs from 1 September to 31 August. */
 public final class AcademicYear {
 
-    private AcademicYear() {
-    }
+    private AcademicYear() {}
 
     /** The 31 August that ends the academic year containing {@code day}. */
     public static LocalDate endOf(LocalDate day) {

@@ -1,8 +1,7 @@
 package org.custodian.retention.due;
 
-import org.custodian.retention.schedule.DisposalAction;
-
 import java.time.LocalDate;
+import org.custodian.retention.schedule.DisposalAction;
 
 /**
  * A holding's due date and what happens then, or why it has none yet.

@@ -1,10 +1,5 @@
 package org.custodian.retention.due;
 
-import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.schedule.LegalBasis;
-import org.custodian.retention.schedule.RetentionRule;
-import org.custodian.retention.schedule.Trigger;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -12,6 +7,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.custodian.retention.schedule.DisposalAction;
+import org.custodian.retention.schedule.LegalBasis;
+import org.custodian.retention.schedule.RetentionRule;
+import org.custodian.retention.schedule.Trigger;
 
 /**
  * When a holding falls due, from its class's rule, its own dates and what is known about its pupil.
@@ -30,11 +29,9 @@ import java.util.Optional;
  */
 public final class DueDates {
 
-    private DueDates() {
-    }
+    private DueDates() {}
 
-    private record Candidate(LocalDate on, DisposalAction action, String because) {
-    }
+    private record Candidate(LocalDate on, DisposalAction action, String because) {}
 
     public static Due compute(RetentionRule rule, HoldingFacts holding, SubjectFacts subject) {
         SubjectFacts facts = subject == null ? SubjectFacts.NONE : subject;
@@ -46,11 +43,14 @@ public final class DueDates {
             scheduled = ageFloor(rule, scheduled.get(), pupil, waiting);
         }
         if (scheduled.isEmpty() && rule.reviewOnLeaving() && pupil != null && pupil.leavingDate() != null) {
-            scheduled = Optional.of(new Candidate(pupil.leavingDate(), DisposalAction.REVIEW,
-                    "the pupil left: review on leaving"));
+            scheduled = Optional.of(
+                    new Candidate(pupil.leavingDate(), DisposalAction.REVIEW, "the pupil left: review on leaving"));
         }
-        if (holding.reviewOn() != null && (scheduled.isEmpty() || holding.reviewOn().isAfter(scheduled.get().on()))) {
-            scheduled = Optional.of(new Candidate(holding.reviewOn(), DisposalAction.REVIEW, "kept on review until this date"));
+        if (holding.reviewOn() != null
+                && (scheduled.isEmpty()
+                        || holding.reviewOn().isAfter(scheduled.get().on()))) {
+            scheduled = Optional.of(
+                    new Candidate(holding.reviewOn(), DisposalAction.REVIEW, "kept on review until this date"));
             waiting.clear();
         }
 
@@ -66,7 +66,9 @@ public final class DueDates {
         if (!erasures.isEmpty()) {
             Erasure first = erasures.get(0);
             if (rule.basis() == LegalBasis.CONSENT) {
-                candidates.add(new Candidate(first.approvedOn(), DisposalAction.DESTROY,
+                candidates.add(new Candidate(
+                        first.approvedOn(),
+                        DisposalAction.DESTROY,
                         "erasure approved (request " + first.requestId() + ")"));
             } else {
                 erasureNote = "erasure approved on " + first.approvedOn() + " (request " + first.requestId()
@@ -85,8 +87,8 @@ public final class DueDates {
         return new Due(null, null, null, String.join("; ", waiting), erasureNote);
     }
 
-    private static Optional<Candidate> scheduled(RetentionRule rule, HoldingFacts holding, PupilFacts pupil,
-                                                 List<String> waiting) {
+    private static Optional<Candidate> scheduled(
+            RetentionRule rule, HoldingFacts holding, PupilFacts pupil, List<String> waiting) {
         Period period = rule.period();
         String plus = period.isZero() ? "" : " + " + period;
         return switch (rule.trigger()) {
@@ -95,7 +97,9 @@ public final class DueDates {
                     waiting.add(unknownPupil(holding, pupil) + "'s date of birth");
                     yield Optional.empty();
                 }
-                yield Optional.of(new Candidate(RetentionPeriods.dueAfter(pupil.dateOfBirth(), period), rule.action(),
+                yield Optional.of(new Candidate(
+                        RetentionPeriods.dueAfter(pupil.dateOfBirth(), period),
+                        rule.action(),
                         "the pupil's date of birth" + plus));
             }
             case LEFT_SCHOOL -> {
@@ -103,47 +107,55 @@ public final class DueDates {
                     waiting.add(pupil == null ? unknownPupil(holding, null) + " to leave" : "the pupil to leave");
                     yield Optional.empty();
                 }
-                yield Optional.of(new Candidate(RetentionPeriods.dueAfter(pupil.leavingDate(), period), rule.action(),
+                yield Optional.of(new Candidate(
+                        RetentionPeriods.dueAfter(pupil.leavingDate(), period),
+                        rule.action(),
                         "the pupil left" + plus));
             }
-            case CREATED -> Optional.of(new Candidate(RetentionPeriods.dueAfter(holding.createdOn(), period),
-                    rule.action(), "created" + plus));
+            case CREATED ->
+                Optional.of(new Candidate(
+                        RetentionPeriods.dueAfter(holding.createdOn(), period), rule.action(), "created" + plus));
             case CLOSED -> {
                 if (holding.closedOn() == null) {
                     waiting.add("the record to be closed");
                     yield Optional.empty();
                 }
-                yield Optional.of(new Candidate(RetentionPeriods.dueAfter(holding.closedOn(), period), rule.action(),
-                        "closed" + plus));
+                yield Optional.of(new Candidate(
+                        RetentionPeriods.dueAfter(holding.closedOn(), period), rule.action(), "closed" + plus));
             }
             case END_OF_ACADEMIC_YEAR -> {
                 LocalDate end = AcademicYear.endOf(holding.createdOn());
-                yield Optional.of(new Candidate(RetentionPeriods.dueAfter(end, period), rule.action(),
+                yield Optional.of(new Candidate(
+                        RetentionPeriods.dueAfter(end, period),
+                        rule.action(),
                         "end of academic year " + AcademicYear.nameOf(holding.createdOn()) + plus));
             }
             case CONSENT_WITHDRAWN -> {
-                waiting.add(rule.reviewOnLeaving()
-                        ? "consent to be withdrawn, or the pupil to leave (review)"
-                        : "consent to be withdrawn");
+                waiting.add(
+                        rule.reviewOnLeaving()
+                                ? "consent to be withdrawn, or the pupil to leave (review)"
+                                : "consent to be withdrawn");
                 yield Optional.empty();
             }
         };
     }
 
-    private static Optional<Candidate> ageFloor(RetentionRule rule, Candidate scheduled, PupilFacts pupil,
-                                                List<String> waiting) {
+    private static Optional<Candidate> ageFloor(
+            RetentionRule rule, Candidate scheduled, PupilFacts pupil, List<String> waiting) {
         if (pupil == null || pupil.dateOfBirth() == null) {
             waiting.add("the pupil's date of birth (kept at least until the pupil is " + rule.untilPupilAge() + ")");
             return Optional.empty();
         }
         LocalDate floor = RetentionPeriods.dueAfter(pupil.dateOfBirth(), Period.ofYears(rule.untilPupilAge()));
         if (floor.isAfter(scheduled.on())) {
-            return Optional.of(new Candidate(floor, scheduled.action(), "kept until the pupil is " + rule.untilPupilAge()));
+            return Optional.of(
+                    new Candidate(floor, scheduled.action(), "kept until the pupil is " + rule.untilPupilAge()));
         }
         return Optional.of(scheduled);
     }
 
-    private static Optional<Candidate> withdrawal(RetentionRule rule, HoldingFacts holding, Map<String, LocalDate> withdrawals) {
+    private static Optional<Candidate> withdrawal(
+            RetentionRule rule, HoldingFacts holding, Map<String, LocalDate> withdrawals) {
         if (rule.trigger() != Trigger.CONSENT_WITHDRAWN || withdrawals.isEmpty()) {
             return Optional.empty();
         }
@@ -151,15 +163,19 @@ public final class DueDates {
         return purposes.stream()
                 .filter(withdrawals::containsKey)
                 .min(Comparator.comparing(withdrawals::get))
-                .map(purpose -> new Candidate(RetentionPeriods.dueAfter(withdrawals.get(purpose), rule.period()),
-                        rule.action(), "consent for " + purpose + " withdrawn"
-                        + (rule.period().isZero() ? "" : " + " + rule.period())));
+                .map(purpose -> new Candidate(
+                        RetentionPeriods.dueAfter(withdrawals.get(purpose), rule.period()),
+                        rule.action(),
+                        "consent for " + purpose + " withdrawn"
+                                + (rule.period().isZero() ? "" : " + " + rule.period())));
     }
 
     private static String unknownPupil(HoldingFacts holding, PupilFacts pupil) {
         if (holding.pupilId() == null) {
             return "a pupil (this class counts from the pupil)";
         }
-        return pupil == null ? "the roster to tell us about pupil " + holding.pupilId() + ", and the pupil" : "the pupil";
+        return pupil == null
+                ? "the roster to tell us about pupil " + holding.pupilId() + ", and the pupil"
+                : "the pupil";
     }
 }

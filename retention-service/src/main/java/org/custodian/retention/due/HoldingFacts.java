@@ -9,5 +9,5 @@ import java.time.LocalDate;
  * @param purpose  the consent purpose a consent-based record is held for (null: any of its class's purposes)
  * @param reviewOn set when the DPO decided, on review, to keep the record until then
  */
-public record HoldingFacts(String pupilId, LocalDate createdOn, LocalDate closedOn, String purpose, LocalDate reviewOn) {
-}
+public record HoldingFacts(
+        String pupilId, LocalDate createdOn, LocalDate closedOn, String purpose, LocalDate reviewOn) {}

@@ -10,8 +10,7 @@ import java.time.Period;
  */
 public final class RetentionPeriods {
 
-    private RetentionPeriods() {
-    }
+    private RetentionPeriods() {}
 
     /** The first day on which a record kept for {@code period} from {@code anchor} may be disposed of. */
     public static LocalDate dueAfter(LocalDate anchor, Period period) {

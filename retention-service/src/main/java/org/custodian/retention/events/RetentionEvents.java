@@ -12,18 +12,21 @@ import java.util.Map;
  */
 public final class RetentionEvents {
 
-    private RetentionEvents() {
-    }
+    private RetentionEvents() {}
 
     /**
      * {@code disposal.proposed}: a batch of due, unheld records awaits the DPO's review (about the school).
      *
      * @param proposedBy the user who asked, or {@code retention-service} for the daily job
      */
-    public record DisposalProposed(String batchId, LocalDate dueOnOrBefore, int itemCount,
-                                   Map<String, Integer> itemsByClass, Map<String, Integer> itemsByAction,
-                                   String proposedBy, Instant proposedAt) {
-    }
+    public record DisposalProposed(
+            String batchId,
+            LocalDate dueOnOrBefore,
+            int itemCount,
+            Map<String, Integer> itemsByClass,
+            Map<String, Integer> itemsByAction,
+            String proposedBy,
+            Instant proposedAt) {}
 
     /**
      * {@code disposal.approved}: the DPO approved one record for disposal; its owning {@code system} destroys (or
@@ -32,36 +35,62 @@ public final class RetentionEvents {
      * @param action        {@code DESTROY} or {@code TRANSFER}
      * @param nextSchoolUrn for a transfer, the next school when the DPO named it
      */
-    public record DisposalApproved(String batchId, String holdingId, String pupilId, String recordClass, String system,
-                                   String reference, String action, String nextSchoolUrn, String approvedBy,
-                                   Instant approvedAt) {
-    }
+    public record DisposalApproved(
+            String batchId,
+            String holdingId,
+            String pupilId,
+            String recordClass,
+            String system,
+            String reference,
+            String action,
+            String nextSchoolUrn,
+            String approvedBy,
+            Instant approvedAt) {}
 
     /**
      * {@code record.disposed}: the owning system confirmed that it destroyed (or transferred) the record.
      *
      * @param outcome {@code DESTROYED} or {@code TRANSFERRED}
      */
-    public record RecordDisposed(String batchId, String holdingId, String pupilId, String recordClass, String system,
-                                 String reference, String outcome, LocalDate disposedOn, String method,
-                                 String confirmedBy) {
-    }
+    public record RecordDisposed(
+            String batchId,
+            String holdingId,
+            String pupilId,
+            String recordClass,
+            String system,
+            String reference,
+            String outcome,
+            LocalDate disposedOn,
+            String method,
+            String confirmedBy) {}
 
     /**
      * {@code legal-hold.placed}: stop destroying what the hold covers.
      *
      * @param scope {@code SCHOOL}, {@code PUPIL} (with {@code pupilId}) or {@code RECORD_CLASS} (with {@code recordClass})
      */
-    public record LegalHoldPlaced(String holdId, String scope, String pupilId, String recordClass, String reference,
-                                  LocalDate endsOn, String placedBy, Instant placedAt) {
-    }
+    public record LegalHoldPlaced(
+            String holdId,
+            String scope,
+            String pupilId,
+            String recordClass,
+            String reference,
+            LocalDate endsOn,
+            String placedBy,
+            Instant placedAt) {}
 
     /**
      * {@code legal-hold.released}: the hold no longer stops disposal.
      *
      * @param how {@code RELEASED} (by a person) or {@code ENDED} (its end date passed)
      */
-    public record LegalHoldReleased(String holdId, String scope, String pupilId, String recordClass, String reference,
-                                    String how, String releasedBy, Instant releasedAt) {
-    }
+    public record LegalHoldReleased(
+            String holdId,
+            String scope,
+            String pupilId,
+            String recordClass,
+            String reference,
+            String how,
+            String releasedBy,
+            Instant releasedAt) {}
 }

@@ -5,11 +5,27 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** A legal hold as stored: what it covers, why, who placed it, and whether and how it was released. */
-public record LegalHold(UUID id, String schoolUrn, HoldScope scope, String pupilId, String classCode, String reason,
-                        String reference, String placedBy, Instant placedAt, LocalDate endsOn, Instant releasedAt,
-                        String releasedHow, String releasedBy, String releaseReason) {
+public record LegalHold(
+        UUID id,
+        String schoolUrn,
+        HoldScope scope,
+        String pupilId,
+        String classCode,
+        String reason,
+        String reference,
+        String placedBy,
+        Instant placedAt,
+        LocalDate endsOn,
+        Instant releasedAt,
+        String releasedHow,
+        String releasedBy,
+        String releaseReason) {
 
-    public enum Status { ACTIVE, ENDED, RELEASED }
+    public enum Status {
+        ACTIVE,
+        ENDED,
+        RELEASED
+    }
 
     public HoldRule rule() {
         return new HoldRule(scope, pupilId, classCode, endsOn, releasedAt);

@@ -18,6 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -32,17 +38,10 @@ import org.custodian.retention.support.Violations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 /** Legal holds: while one applies, the records it covers never enter a disposal batch. */
 @Path("/api/v1/schools/{urn}/legal-holds")
@@ -57,29 +56,55 @@ public class LegalHoldResource {
             @Size(min = 1, max = 64) String recordClass,
             @NotBlank @Size(max = 2000) String reason,
             @NotBlank @Size(max = 200) String reference,
-            LocalDate endsOn) {
-    }
+            LocalDate endsOn) {}
 
-    public record LegalHoldView(UUID id, HoldScope scope, String pupilId, String recordClass, String reason,
-                                String reference, String placedBy, Instant placedAt, LocalDate endsOn,
-                                LegalHold.Status status, Instant releasedAt, String releasedBy, String releaseReason) {
+    public record LegalHoldView(
+            UUID id,
+            HoldScope scope,
+            String pupilId,
+            String recordClass,
+            String reason,
+            String reference,
+            String placedBy,
+            Instant placedAt,
+            LocalDate endsOn,
+            LegalHold.Status status,
+            Instant releasedAt,
+            String releasedBy,
+            String releaseReason) {
         static LegalHoldView of(LegalHold h, LocalDate today) {
-            return new LegalHoldView(h.id(), h.scope(), h.pupilId(), h.classCode(), h.reason(), h.reference(),
-                    h.placedBy(), h.placedAt(), h.endsOn(), h.statusOn(today), h.releasedAt(), h.releasedBy(),
+            return new LegalHoldView(
+                    h.id(),
+                    h.scope(),
+                    h.pupilId(),
+                    h.classCode(),
+                    h.reason(),
+                    h.reference(),
+                    h.placedBy(),
+                    h.placedAt(),
+                    h.endsOn(),
+                    h.statusOn(today),
+                    h.releasedAt(),
+                    h.releasedBy(),
                     h.releaseReason());
         }
     }
 
     @Inject
     Caller caller;
+
     @Inject
     LegalHolds holds;
+
     @Inject
     LegalHoldStore store;
+
     @Inject
     ScheduleStore schedule;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     Today today;
 
@@ -87,24 +112,41 @@ public class LegalHoldResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Place a legal hold on the whole school, one pupil or one record class")
     @APIResponse(responseCode = "201", description = "The hold; legal-hold.placed is emitted")
-    @APIResponse(responseCode = "400", description = "Bad scope, missing reason or reference, end date in the past, unknown record class")
+    @APIResponse(
+            responseCode = "400",
+            description = "Bad scope, missing reason or reference, end date in the past, unknown record class")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not the DPO of this school")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another request")
-    public Response place(@PathParam("urn") String urn,
-                          @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                          @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-                                  name = "an inquiry", value = """
+    public Response place(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            examples = @ExampleObject(name = "an inquiry", value = """
                                   {"scope": "RECORD_CLASS", "recordClass": "CHILD_PROTECTION", "reason": "A national inquiry asks schools not to destroy safeguarding files", "reference": "INQ-2026-01"}""")))
-                          @Valid @NotNull PlaceHoldRequest request) {
+                    @Valid
+                    @NotNull
+                    PlaceHoldRequest request) {
         caller.requireSchool(urn);
-        return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/legal-holds", request, () -> {
-            validate(urn, request);
-            LegalHold hold = holds.place(caller, urn, request.scope(), request.pupilId(), request.recordClass(),
-                    request.reason(), request.reference(), request.endsOn());
-            return Response.created(URI.create("/api/v1/schools/" + urn + "/legal-holds/" + hold.id()))
-                    .entity(LegalHoldView.of(hold, today.date())).build();
-        });
+        return idempotency.execute(
+                caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/legal-holds", request, () -> {
+                    validate(urn, request);
+                    LegalHold hold = holds.place(
+                            caller,
+                            urn,
+                            request.scope(),
+                            request.pupilId(),
+                            request.recordClass(),
+                            request.reason(),
+                            request.reference(),
+                            request.endsOn());
+                    return Response.created(URI.create("/api/v1/schools/" + urn + "/legal-holds/" + hold.id()))
+                            .entity(LegalHoldView.of(hold, today.date()))
+                            .build();
+                });
     }
 
     @GET
@@ -115,15 +157,18 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<LegalHoldView> list(@PathParam("urn") String urn,
-                                    @Parameter(description = "true: only holds not yet released") @QueryParam("active") String active,
-                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<LegalHoldView> list(
+            @PathParam("urn") String urn,
+            @Parameter(description = "true: only holds not yet released") @QueryParam("active") String active,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         if (active != null && !active.equals("true") && !active.equals("false")) {
             throw Problems.invalid("active", "true or false");
         }
         LocalDate day = today.date();
-        return store.page(urn, "true".equals(active), PageRequest.of(limit, cursor)).map(h -> LegalHoldView.of(h, day));
+        return store.page(urn, "true".equals(active), PageRequest.of(limit, cursor))
+                .map(h -> LegalHoldView.of(h, day));
     }
 
     @GET
@@ -153,8 +198,10 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "403", description = "Not the DPO of this school")
     @APIResponse(responseCode = "404", description = "No such hold in this school")
     @APIResponse(responseCode = "409", description = "Already released or ended")
-    public LegalHoldView release(@PathParam("urn") String urn, @PathParam("id") String id,
-                                 @Parameter(description = "why the hold is released") @QueryParam("reason") String reason) {
+    public LegalHoldView release(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @Parameter(description = "why the hold is released") @QueryParam("reason") String reason) {
         caller.requireSchool(urn);
         if (reason != null && reason.length() > 2000) {
             throw Problems.invalid("reason", "at most 2000 characters");
@@ -168,10 +215,13 @@ public class LegalHoldResource {
         boolean needsPupil = request.scope() == HoldScope.PUPIL;
         boolean needsClass = request.scope() == HoldScope.RECORD_CLASS;
         if (needsPupil != (request.pupilId() != null)) {
-            violations.add(new Violation("pupilId", needsPupil ? "a PUPIL hold names the pupil" : "only a PUPIL hold names a pupil"));
+            violations.add(new Violation(
+                    "pupilId", needsPupil ? "a PUPIL hold names the pupil" : "only a PUPIL hold names a pupil"));
         }
         if (needsClass != (request.recordClass() != null)) {
-            violations.add(new Violation("recordClass", needsClass ? "a RECORD_CLASS hold names the class" : "only a RECORD_CLASS hold names a class"));
+            violations.add(new Violation(
+                    "recordClass",
+                    needsClass ? "a RECORD_CLASS hold names the class" : "only a RECORD_CLASS hold names a class"));
         } else if (needsClass && schedule.current(urn, request.recordClass()).isEmpty()) {
             violations.add(new Violation("recordClass", "unknown record class '" + request.recordClass() + "'"));
         }

@@ -2,19 +2,18 @@ package org.custodian.retention.holding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.retention.due.Due;
-import org.custodian.retention.due.DueDates;
-import org.custodian.retention.due.SubjectFacts;
-import org.custodian.retention.schedule.ScheduleStore;
-import org.custodian.retention.schedule.ScheduledClass;
-import org.custodian.retention.subject.SubjectFactsStore;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.custodian.retention.due.Due;
+import org.custodian.retention.due.DueDates;
+import org.custodian.retention.due.SubjectFacts;
+import org.custodian.retention.schedule.ScheduleStore;
+import org.custodian.retention.schedule.ScheduledClass;
+import org.custodian.retention.subject.SubjectFactsStore;
 
 /**
  * Recomputes due dates when what they depend on changes: a pupil's dates, consent or erasure (all holdings about
@@ -29,8 +28,7 @@ public class DueRecalculation {
     private static final UUID FIRST = new UUID(0, 0);
 
     /** How many holdings were looked at and how many got a different due date. */
-    public record Summary(int examined, int changed) {
-    }
+    public record Summary(int examined, int changed) {}
 
     private final HoldingStore holdings;
     private final ScheduleStore schedule;
@@ -65,16 +63,25 @@ public class DueRecalculation {
             if (page.isEmpty()) {
                 break;
             }
-            Map<String, SubjectFacts> known = facts.load(urn, page.stream().map(Holding::pupilId)
-                    .filter(Objects::nonNull).distinct().toList());
+            Map<String, SubjectFacts> known = facts.load(
+                    urn,
+                    page.stream()
+                            .map(Holding::pupilId)
+                            .filter(Objects::nonNull)
+                            .distinct()
+                            .toList());
             List<HoldingStore.DueUpdate> updates = new ArrayList<>();
             for (Holding holding : page) {
                 ScheduledClass rule = rules.get(holding.classCode());
                 if (rule == null) {
                     continue;
                 }
-                Due due = DueDates.compute(rule.rule(), holding.facts(),
-                        holding.pupilId() == null ? SubjectFacts.NONE : known.getOrDefault(holding.pupilId(), SubjectFacts.NONE));
+                Due due = DueDates.compute(
+                        rule.rule(),
+                        holding.facts(),
+                        holding.pupilId() == null
+                                ? SubjectFacts.NONE
+                                : known.getOrDefault(holding.pupilId(), SubjectFacts.NONE));
                 if (!due.equals(holding.due())) {
                     updates.add(new HoldingStore.DueUpdate(holding.id(), due));
                 }

@@ -2,21 +2,6 @@ package org.custodian.retention.holding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.problems.Problems;
-import org.custodian.platform.security.Caller;
-import org.custodian.retention.due.Due;
-import org.custodian.retention.due.DueDates;
-import org.custodian.retention.due.SubjectFacts;
-import org.custodian.retention.schedule.ScheduleStore;
-import org.custodian.retention.schedule.ScheduledClass;
-import org.custodian.retention.schedule.Violation;
-import org.custodian.retention.subject.SubjectFactsStore;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.retention.support.Today;
-import org.custodian.retention.support.Violations;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +12,20 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.retention.due.Due;
+import org.custodian.retention.due.DueDates;
+import org.custodian.retention.due.SubjectFacts;
+import org.custodian.retention.schedule.ScheduleStore;
+import org.custodian.retention.schedule.ScheduledClass;
+import org.custodian.retention.schedule.Violation;
+import org.custodian.retention.subject.SubjectFactsStore;
+import org.custodian.retention.support.Today;
+import org.custodian.retention.support.Violations;
 
 /**
  * Registers a batch of holdings in one transaction: all or nothing, idempotent on (system, reference). A source
@@ -39,10 +38,13 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class HoldingRegistry {
 
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
-    public record Registered(Holding holding, Outcome outcome) {
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
     }
+
+    public record Registered(Holding holding, Outcome outcome) {}
 
     private final Jdbc sql;
     private final HoldingStore store;
@@ -52,8 +54,13 @@ public class HoldingRegistry {
     private final Today today;
 
     @Inject
-    public HoldingRegistry(Jdbc sql, HoldingStore store, ScheduleStore schedule, SubjectFactsStore facts, AuditLog audit,
-                           Today today) {
+    public HoldingRegistry(
+            Jdbc sql,
+            HoldingStore store,
+            ScheduleStore schedule,
+            SubjectFactsStore facts,
+            AuditLog audit,
+            Today today) {
         this.sql = sql;
         this.store = store;
         this.schedule = schedule;
@@ -73,16 +80,25 @@ public class HoldingRegistry {
 
     public List<Registered> register(Caller caller, String urn, List<Registration> batch) {
         Map<String, ScheduledClass> rules = schedule.current(urn);
-        Violations.throwIfAny(RegistrationRules.violations(batch,
-                code -> Optional.ofNullable(rules.get(code)).map(ScheduledClass::rule), today.date()));
+        Violations.throwIfAny(RegistrationRules.violations(
+                batch, code -> Optional.ofNullable(rules.get(code)).map(ScheduledClass::rule), today.date()));
 
         lockSchool(sql, urn);
         Map<String, Holding> existing = new HashMap<>();
-        store.bySources(urn, batch.stream().collect(Collectors.groupingBy(Registration::system,
-                        Collectors.mapping(Registration::reference, Collectors.toList()))))
+        store.bySources(
+                        urn,
+                        batch.stream()
+                                .collect(Collectors.groupingBy(
+                                        Registration::system,
+                                        Collectors.mapping(Registration::reference, Collectors.toList()))))
                 .forEach(h -> existing.put(key(h.system(), h.reference()), h));
-        Map<String, SubjectFacts> known = facts.load(urn, batch.stream().map(Registration::pupilId)
-                .filter(Objects::nonNull).distinct().toList());
+        Map<String, SubjectFacts> known = facts.load(
+                urn,
+                batch.stream()
+                        .map(Registration::pupilId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList());
 
         Instant now = today.now();
         List<Registered> result = new ArrayList<>(batch.size());
@@ -97,43 +113,81 @@ public class HoldingRegistry {
                 continue;
             }
             if (before != null && !before.status().recomputable()) {
-                locked.add(new Violation("holdings[" + i + "]", "already " + before.status().name().toLowerCase()
-                        + " (holding " + before.id() + "): its facts can no longer change"));
+                locked.add(new Violation(
+                        "holdings[" + i + "]",
+                        "already " + before.status().name().toLowerCase() + " (holding " + before.id()
+                                + "): its facts can no longer change"));
                 continue;
             }
-            SubjectFacts subject = item.pupilId() == null ? SubjectFacts.NONE
-                    : known.getOrDefault(item.pupilId(), SubjectFacts.NONE);
+            SubjectFacts subject =
+                    item.pupilId() == null ? SubjectFacts.NONE : known.getOrDefault(item.pupilId(), SubjectFacts.NONE);
             UUID id = before == null ? UUID.randomUUID() : before.id();
-            Holding draft = new Holding(id, urn, item.recordClass(), item.pupilId(), item.system(), item.reference(),
-                    item.purpose(), item.createdOn(), item.closedOn(),
-                    before == null ? HoldingStatus.ACTIVE : before.status(), null,
-                    before == null ? null : before.reviewOn(), before == null ? null : before.batchId(), null, null,
-                    before == null ? now : before.registeredAt(), now);
+            Holding draft = new Holding(
+                    id,
+                    urn,
+                    item.recordClass(),
+                    item.pupilId(),
+                    item.system(),
+                    item.reference(),
+                    item.purpose(),
+                    item.createdOn(),
+                    item.closedOn(),
+                    before == null ? HoldingStatus.ACTIVE : before.status(),
+                    null,
+                    before == null ? null : before.reviewOn(),
+                    before == null ? null : before.batchId(),
+                    null,
+                    null,
+                    before == null ? now : before.registeredAt(),
+                    now);
             Due due = DueDates.compute(rules.get(item.recordClass()).rule(), draft.facts(), subject);
             Holding holding = withDue(draft, due);
             (before == null ? created : updated).add(holding);
             result.add(new Registered(holding, before == null ? Outcome.CREATED : Outcome.UPDATED));
         }
         if (!locked.isEmpty()) {
-            throw Violations.conflict(locked.size() + " of the holdings were approved for disposal or disposed of; "
-                    + "nothing was registered", locked.subList(0, Math.min(locked.size(), RegistrationRules.MAX_REPORTED)));
+            throw Violations.conflict(
+                    locked.size() + " of the holdings were approved for disposal or disposed of; "
+                            + "nothing was registered",
+                    locked.subList(0, Math.min(locked.size(), RegistrationRules.MAX_REPORTED)));
         }
         store.insert(urn, created);
         if (store.updateFacts(urn, updated) != updated.size()) {
             throw Problems.conflict("a holding of this batch was approved for disposal while it was being registered; "
                     + "nothing was registered: send the batch again");
         }
-        audit.record(caller, urn, "holdings", "holdings.registered", AuditEntry.Outcome.SUCCESS,
-                batch.size() + " holdings from " + new TreeSet<>(batch.stream().map(Registration::system).toList())
+        audit.record(
+                caller,
+                urn,
+                "holdings",
+                "holdings.registered",
+                AuditEntry.Outcome.SUCCESS,
+                batch.size() + " holdings from "
+                        + new TreeSet<>(batch.stream().map(Registration::system).toList())
                         + ": " + created.size() + " created, " + updated.size() + " updated, "
                         + (batch.size() - created.size() - updated.size()) + " unchanged");
         return result;
     }
 
     private static Holding withDue(Holding h, Due due) {
-        return new Holding(h.id(), h.schoolUrn(), h.classCode(), h.pupilId(), h.system(), h.reference(), h.purpose(),
-                h.createdOn(), h.closedOn(), h.status(), due, h.reviewOn(), h.batchId(), h.approvedAction(),
-                h.disposedOn(), h.registeredAt(), h.updatedAt());
+        return new Holding(
+                h.id(),
+                h.schoolUrn(),
+                h.classCode(),
+                h.pupilId(),
+                h.system(),
+                h.reference(),
+                h.purpose(),
+                h.createdOn(),
+                h.closedOn(),
+                h.status(),
+                due,
+                h.reviewOn(),
+                h.batchId(),
+                h.approvedAction(),
+                h.disposedOn(),
+                h.registeredAt(),
+                h.updatedAt());
     }
 
     private static String key(String system, String reference) {

@@ -18,6 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -33,15 +37,10 @@ import org.custodian.retention.support.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 /** The register of records held about pupils (and others) by the MIS and other systems, with their due dates. */
 @Path("/api/v1/schools/{urn}/holdings")
@@ -55,7 +54,10 @@ public class HoldingResource {
 
     public record HoldingRequest(
             @NotBlank @Size(max = 64) String recordClass,
-            @Pattern(regexp = ID, message = "a pupil id of up to 64 letters, digits and ._:/-") String pupilId,
+
+            @Pattern(regexp = ID, message = "a pupil id of up to 64 letters, digits and ._:/-")
+            String pupilId,
+
             @NotBlank @Size(max = 64) String system,
             @NotBlank @Size(max = 200) String reference,
             @Size(min = 1, max = 64) String purpose,
@@ -68,48 +70,103 @@ public class HoldingResource {
 
     public record RegisterHoldingsRequest(
             @NotNull @Size(min = 1, max = MAX_BATCH, message = "from 1 to 10000 holdings per call")
-            List<@NotNull @Valid HoldingRequest> holdings) {
-    }
+            List<@NotNull @Valid HoldingRequest> holdings) {}
 
     /** One registered holding: its due date, or why it has none yet. */
-    public record RegisteredHolding(UUID id, String system, String reference, String recordClass, String pupilId,
-                                    HoldingStatus status, LocalDate dueOn, DisposalAction dueAction, String waitingFor,
-                                    HoldingRegistry.Outcome outcome) {
+    public record RegisteredHolding(
+            UUID id,
+            String system,
+            String reference,
+            String recordClass,
+            String pupilId,
+            HoldingStatus status,
+            LocalDate dueOn,
+            DisposalAction dueAction,
+            String waitingFor,
+            HoldingRegistry.Outcome outcome) {
         static RegisteredHolding of(HoldingRegistry.Registered r) {
             Holding h = r.holding();
-            return new RegisteredHolding(h.id(), h.system(), h.reference(), h.classCode(), h.pupilId(), h.status(),
-                    h.due().dueOn(), h.due().action(), h.due().waitingFor(), r.outcome());
+            return new RegisteredHolding(
+                    h.id(),
+                    h.system(),
+                    h.reference(),
+                    h.classCode(),
+                    h.pupilId(),
+                    h.status(),
+                    h.due().dueOn(),
+                    h.due().action(),
+                    h.due().waitingFor(),
+                    r.outcome());
         }
     }
 
-    public record RegistrationResponse(int created, int updated, int unchanged, List<RegisteredHolding> items) {
-    }
+    public record RegistrationResponse(int created, int updated, int unchanged, List<RegisteredHolding> items) {}
 
-    public record HoldingView(UUID id, String recordClass, String pupilId, String system, String reference,
-                              String purpose, LocalDate createdOn, LocalDate closedOn, HoldingStatus status,
-                              LocalDate dueOn, DisposalAction dueAction, String dueBecause, String waitingFor,
-                              String erasureNote, LocalDate reviewOn, boolean onLegalHold, UUID batchId,
-                              String approvedAction, LocalDate disposedOn, Instant registeredAt, Instant updatedAt) {
+    public record HoldingView(
+            UUID id,
+            String recordClass,
+            String pupilId,
+            String system,
+            String reference,
+            String purpose,
+            LocalDate createdOn,
+            LocalDate closedOn,
+            HoldingStatus status,
+            LocalDate dueOn,
+            DisposalAction dueAction,
+            String dueBecause,
+            String waitingFor,
+            String erasureNote,
+            LocalDate reviewOn,
+            boolean onLegalHold,
+            UUID batchId,
+            String approvedAction,
+            LocalDate disposedOn,
+            Instant registeredAt,
+            Instant updatedAt) {
         public static HoldingView of(Holding h, List<HoldRule> holds, LocalDate today) {
             boolean gone = h.status() == HoldingStatus.DISPOSED || h.status() == HoldingStatus.TRANSFERRED;
             boolean held = !gone && holds.stream().anyMatch(r -> r.covers(h.classCode(), h.pupilId(), today));
-            return new HoldingView(h.id(), h.classCode(), h.pupilId(), h.system(), h.reference(), h.purpose(),
-                    h.createdOn(), h.closedOn(), h.status(), h.due().dueOn(), h.due().action(), h.due().because(),
-                    h.due().waitingFor(), h.due().erasureNote(), h.reviewOn(), held, h.batchId(), h.approvedAction(),
-                    h.disposedOn(), h.registeredAt(), h.updatedAt());
+            return new HoldingView(
+                    h.id(),
+                    h.classCode(),
+                    h.pupilId(),
+                    h.system(),
+                    h.reference(),
+                    h.purpose(),
+                    h.createdOn(),
+                    h.closedOn(),
+                    h.status(),
+                    h.due().dueOn(),
+                    h.due().action(),
+                    h.due().because(),
+                    h.due().waitingFor(),
+                    h.due().erasureNote(),
+                    h.reviewOn(),
+                    held,
+                    h.batchId(),
+                    h.approvedAction(),
+                    h.disposedOn(),
+                    h.registeredAt(),
+                    h.updatedAt());
         }
     }
 
     @Inject
     Caller caller;
+
     @Inject
     HoldingRegistry registry;
+
     @Inject
     HoldingStore store;
+
     @Inject
     LegalHoldStore holds;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     Today today;
 
@@ -117,29 +174,54 @@ public class HoldingResource {
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
     @Operation(summary = "Register a batch of up to 10,000 records held (idempotent on system and reference)")
     @APIResponse(responseCode = "200", description = "Each holding with its due date, or why it has none yet")
-    @APIResponse(responseCode = "400", description = "Unknown record class, closed before created, a pupil class without a pupil, "
-            + "a reference twice, more than 10,000 holdings: nothing is stored")
+    @APIResponse(
+            responseCode = "400",
+            description = "Unknown record class, closed before created, a pupil class without a pupil, "
+                    + "a reference twice, more than 10,000 holdings: nothing is stored")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    @APIResponse(responseCode = "409", description = "A holding was already approved for disposal or disposed of; "
-            + "or the Idempotency-Key was used with another request")
+    @APIResponse(
+            responseCode = "409",
+            description = "A holding was already approved for disposal or disposed of; "
+                    + "or the Idempotency-Key was used with another request")
     @APIResponse(responseCode = "413", description = "Body too large")
-    public Response register(@PathParam("urn") String urn,
-                             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                             @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-                                     name = "two records from SIMS", value = """
+    public Response register(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            examples = @ExampleObject(name = "two records from SIMS", value = """
                                      {"holdings": [{"recordClass": "PUPIL_RECORD_LAST_SCHOOL", "pupilId": "P-1042", "system": "SIMS", "reference": "EDU-1042", "createdOn": "2019-09-04"},
                                      {"recordClass": "ADMISSION_ATTENDANCE_REGISTERS", "system": "SIMS", "reference": "ADM-2019-0117", "createdOn": "2019-09-04"}]}""")))
-                             @Valid @NotNull RegisterHoldingsRequest request) {
+                    @Valid
+                    @NotNull
+                    RegisterHoldingsRequest request) {
         caller.requireSchool(urn);
-        return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/holdings", request, () -> {
-            List<HoldingRegistry.Registered> registered = registry.register(caller, urn,
-                    request.holdings().stream().map(HoldingRequest::registration).toList());
-            int created = (int) registered.stream().filter(r -> r.outcome() == HoldingRegistry.Outcome.CREATED).count();
-            int updated = (int) registered.stream().filter(r -> r.outcome() == HoldingRegistry.Outcome.UPDATED).count();
-            return Response.ok(new RegistrationResponse(created, updated, registered.size() - created - updated,
-                    registered.stream().map(RegisteredHolding::of).toList())).build();
-        });
+        return idempotency.execute(
+                caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/holdings", request, () -> {
+                    List<HoldingRegistry.Registered> registered = registry.register(
+                            caller,
+                            urn,
+                            request.holdings().stream()
+                                    .map(HoldingRequest::registration)
+                                    .toList());
+                    int created = (int) registered.stream()
+                            .filter(r -> r.outcome() == HoldingRegistry.Outcome.CREATED)
+                            .count();
+                    int updated = (int) registered.stream()
+                            .filter(r -> r.outcome() == HoldingRegistry.Outcome.UPDATED)
+                            .count();
+                    return Response.ok(new RegistrationResponse(
+                                    created,
+                                    updated,
+                                    registered.size() - created - updated,
+                                    registered.stream()
+                                            .map(RegisteredHolding::of)
+                                            .toList()))
+                            .build();
+                });
     }
 
     @GET
@@ -150,17 +232,23 @@ public class HoldingResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<HoldingView> list(@PathParam("urn") String urn,
-                                  @QueryParam("pupilId") String pupilId,
-                                  @QueryParam("recordClass") String recordClass,
-                                  @Parameter(description = "only holdings due strictly before this date (yyyy-mm-dd)")
-                                  @QueryParam("dueBefore") String dueBefore,
-                                  @Parameter(description = "ACTIVE, PROPOSED, APPROVED, DISPOSED or TRANSFERRED")
-                                  @QueryParam("status") String status,
-                                  @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<HoldingView> list(
+            @PathParam("urn") String urn,
+            @QueryParam("pupilId") String pupilId,
+            @QueryParam("recordClass") String recordClass,
+            @Parameter(description = "only holdings due strictly before this date (yyyy-mm-dd)")
+                    @QueryParam("dueBefore")
+                    String dueBefore,
+            @Parameter(description = "ACTIVE, PROPOSED, APPROVED, DISPOSED or TRANSFERRED") @QueryParam("status")
+                    String status,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        HoldingStore.Filter filter = new HoldingStore.Filter(Params.blankToNull(pupilId), Params.blankToNull(recordClass),
-                Params.date("dueBefore", dueBefore), Params.enumValue("status", status, HoldingStatus.class));
+        HoldingStore.Filter filter = new HoldingStore.Filter(
+                Params.blankToNull(pupilId),
+                Params.blankToNull(recordClass),
+                Params.date("dueBefore", dueBefore),
+                Params.enumValue("status", status, HoldingStatus.class));
         PageRequest page = PageRequest.of(limit, cursor);
         List<HoldRule> active = holds.activeRules(urn, today.date());
         LocalDate day = today.date();
@@ -178,7 +266,8 @@ public class HoldingResource {
     @APIResponse(responseCode = "404", description = "No such holding in this school")
     public HoldingView get(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
-        Holding holding = store.find(urn, Ids.parse(id, "holding")).orElseThrow(() -> Problems.notFound("no holding with that id"));
+        Holding holding = store.find(urn, Ids.parse(id, "holding"))
+                .orElseThrow(() -> Problems.notFound("no holding with that id"));
         return HoldingView.of(holding, holds.activeRules(urn, today.date()), today.date());
     }
 }

@@ -2,13 +2,6 @@ package org.custodian.retention.holding;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.retention.due.Due;
-import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.support.Params;
-import org.custodian.platform.jdbc.Jdbc;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -18,6 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.retention.due.Due;
+import org.custodian.retention.schedule.DisposalAction;
+import org.custodian.retention.support.Params;
 
 /** The register of holdings (table {@code holding}). Bulk writes go through {@code unnest} of arrays, one statement each. */
 @ApplicationScoped
@@ -30,12 +29,10 @@ public class HoldingStore {
             """;
 
     /** A filter of the register list; null fields do not filter. */
-    public record Filter(String pupilId, String classCode, LocalDate dueBefore, HoldingStatus status) {
-    }
+    public record Filter(String pupilId, String classCode, LocalDate dueBefore, HoldingStatus status) {}
 
     /** A due date to write back for a holding. */
-    public record DueUpdate(UUID id, Due due) {
-    }
+    public record DueUpdate(UUID id, Due due) {}
 
     private final Jdbc sql;
 
@@ -45,11 +42,16 @@ public class HoldingStore {
     }
 
     public Optional<Holding> find(String urn, UUID id) {
-        return sql.one("SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ?", HoldingStore::read, urn, id);
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ?", HoldingStore::read, urn, id);
     }
 
     public Optional<Holding> findForUpdate(String urn, UUID id) {
-        return sql.one("SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ? FOR UPDATE", HoldingStore::read, urn, id);
+        return sql.one(
+                "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ? FOR UPDATE",
+                HoldingStore::read,
+                urn,
+                id);
     }
 
     public Page<Holding> page(String urn, Filter filter, PageRequest page) {
@@ -77,20 +79,28 @@ public class HoldingStore {
         }
         query.append(" ORDER BY id LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(sql.list(query.toString(), HoldingStore::read, params.toArray()), page,
+        return Page.fromRows(
+                sql.list(query.toString(), HoldingStore::read, params.toArray()),
+                page,
                 h -> List.of(h.id().toString()));
     }
 
     /** The named holdings. */
     public List<Holding> byIds(String urn, Collection<UUID> ids) {
-        return sql.list("SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ANY(?::uuid[])", HoldingStore::read,
-                urn, Jdbc.texts(ids.stream().map(UUID::toString).toList()));
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ANY(?::uuid[])",
+                HoldingStore::read,
+                urn,
+                Jdbc.texts(ids.stream().map(UUID::toString).toList()));
     }
 
     /** Every holding about a pupil (for subject access), oldest first. */
     public List<Holding> forPupil(String urn, String pupilId) {
-        return sql.list("SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND pupil_id = ? ORDER BY created_on, id",
-                HoldingStore::read, urn, pupilId);
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND pupil_id = ? ORDER BY created_on, id",
+                HoldingStore::read,
+                urn,
+                pupilId);
     }
 
     /**
@@ -99,17 +109,25 @@ public class HoldingStore {
      */
     public List<Holding> bySources(String urn, Map<String, ? extends Collection<String>> referencesBySystem) {
         List<Holding> found = new ArrayList<>();
-        referencesBySystem.forEach((system, references) -> found.addAll(sql.list("SELECT " + COLUMNS
-                        + " FROM holding WHERE school_urn = ? AND system = ? AND reference = ANY(?)",
-                HoldingStore::read, urn, system, Jdbc.texts(references))));
+        referencesBySystem.forEach((system, references) -> found.addAll(sql.list(
+                "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND system = ? AND reference = ANY(?)",
+                HoldingStore::read,
+                urn,
+                system,
+                Jdbc.texts(references))));
         return found;
     }
 
     /** Holdings whose due date may move, a page at a time in id order: about a pupil, or of a class. */
     public List<Holding> recomputable(String urn, Scope scope, UUID after, int limit) {
-        return sql.list("SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND " + scope.condition()
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND " + scope.condition()
                         + " AND status IN ('ACTIVE', 'PROPOSED') AND id > ? ORDER BY id LIMIT ?",
-                HoldingStore::read, urn, scope.value(), after, limit);
+                HoldingStore::read,
+                urn,
+                scope.value(),
+                after,
+                limit);
     }
 
     /** Which holdings a recomputation covers: about one pupil, of one class, or the named ones. */
@@ -123,7 +141,9 @@ public class HoldingStore {
         }
 
         public static Scope ids(Collection<UUID> ids) {
-            return new Scope("id = ANY(?::uuid[])", Jdbc.texts(ids.stream().map(UUID::toString).toList()));
+            return new Scope(
+                    "id = ANY(?::uuid[])",
+                    Jdbc.texts(ids.stream().map(UUID::toString).toList()));
         }
     }
 
@@ -132,7 +152,8 @@ public class HoldingStore {
             return;
         }
         Columns c = new Columns(holdings);
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO holding (school_urn, id, class_code, pupil_id, system, reference, purpose, created_on, closed_on,
                                      due_on, due_action, due_because, waiting_for, erasure_note)
                 SELECT ?, u.id::uuid, u.class_code, u.pupil_id, u.system, u.reference, u.purpose, u.created_on::date,
@@ -141,8 +162,21 @@ public class HoldingStore {
                             ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS u(id, class_code, pupil_id, system, reference, purpose, created_on, closed_on, due_on, due_action,
                           due_because, waiting_for, erasure_note)
-                """, urn, c.ids, c.classes, c.pupils, c.systems, c.references, c.purposes, c.created, c.closed,
-                c.dueOn, c.dueAction, c.because, c.waiting, c.erasure);
+                """,
+                urn,
+                c.ids,
+                c.classes,
+                c.pupils,
+                c.systems,
+                c.references,
+                c.purposes,
+                c.created,
+                c.closed,
+                c.dueOn,
+                c.dueAction,
+                c.because,
+                c.waiting,
+                c.erasure);
     }
 
     /**
@@ -155,7 +189,8 @@ public class HoldingStore {
         }
         Columns c = new Columns(holdings);
         sql.customPlans();
-        return sql.update("""
+        return sql.update(
+                """
                 UPDATE holding h SET class_code = u.class_code, pupil_id = u.pupil_id, purpose = u.purpose,
                        created_on = u.created_on::date, closed_on = u.closed_on::date, due_on = u.due_on::date,
                        due_action = u.due_action, due_because = u.due_because, waiting_for = u.waiting_for,
@@ -165,8 +200,20 @@ public class HoldingStore {
                      AS u(id, class_code, pupil_id, purpose, created_on, closed_on, due_on, due_action, due_because,
                           waiting_for, erasure_note)
                 WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid AND h.status IN ('ACTIVE', 'PROPOSED')
-                """, c.ids, c.classes, c.pupils, c.purposes, c.created, c.closed, c.dueOn, c.dueAction, c.because,
-                c.waiting, c.erasure, urn, c.ids);
+                """,
+                c.ids,
+                c.classes,
+                c.pupils,
+                c.purposes,
+                c.created,
+                c.closed,
+                c.dueOn,
+                c.dueAction,
+                c.because,
+                c.waiting,
+                c.erasure,
+                urn,
+                c.ids);
     }
 
     public void updateDue(String urn, Collection<DueUpdate> updates) {
@@ -188,19 +235,28 @@ public class HoldingStore {
             erasure.add(update.due().erasureNote());
         }
         sql.customPlans();
-        sql.update("""
+        sql.update(
+                """
                 UPDATE holding h SET due_on = u.due_on::date, due_action = u.due_action, due_because = u.due_because,
                        waiting_for = u.waiting_for, erasure_note = u.erasure_note, updated_at = now()
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS u(id, due_on, due_action, due_because, waiting_for, erasure_note)
                 WHERE h.school_urn = ? AND h.id = ANY(?::uuid[]) AND h.id = u.id::uuid
-                """, Jdbc.texts(ids), Jdbc.texts(dueOn), Jdbc.texts(actions), Jdbc.texts(because), Jdbc.texts(waiting),
-                Jdbc.texts(erasure), urn, Jdbc.texts(ids));
+                """,
+                Jdbc.texts(ids),
+                Jdbc.texts(dueOn),
+                Jdbc.texts(actions),
+                Jdbc.texts(because),
+                Jdbc.texts(waiting),
+                Jdbc.texts(erasure),
+                urn,
+                Jdbc.texts(ids));
     }
 
     /** Puts holdings in a disposal batch. */
     public void markProposed(String urn, UUID batchId, Collection<UUID> ids) {
-        sql.update("""
+        sql.update(
+                """
                 UPDATE holding SET status = 'PROPOSED', batch_id = ?, updated_at = now()
                 WHERE school_urn = ? AND id = ANY(?::uuid[])
                 """, batchId, urn, Jdbc.texts(ids.stream().map(UUID::toString).toList()));
@@ -257,13 +313,30 @@ public class HoldingStore {
 
     static Holding read(ResultSet row) throws SQLException {
         String action = row.getString("due_action");
-        Due due = new Due(Jdbc.date(row, "due_on"), action == null ? null : DisposalAction.valueOf(action),
-                row.getString("due_because"), row.getString("waiting_for"), row.getString("erasure_note"));
-        return new Holding(Jdbc.uuid(row, "id"), row.getString("school_urn"), row.getString("class_code"),
-                row.getString("pupil_id"), row.getString("system"), row.getString("reference"), row.getString("purpose"),
-                Jdbc.date(row, "created_on"), Jdbc.date(row, "closed_on"), HoldingStatus.valueOf(row.getString("status")),
-                due, Jdbc.date(row, "review_on"), Jdbc.uuid(row, "batch_id"), row.getString("approved_action"),
-                Jdbc.date(row, "disposed_on"), Jdbc.instant(row, "registered_at"), Jdbc.instant(row, "updated_at"));
+        Due due = new Due(
+                Jdbc.date(row, "due_on"),
+                action == null ? null : DisposalAction.valueOf(action),
+                row.getString("due_because"),
+                row.getString("waiting_for"),
+                row.getString("erasure_note"));
+        return new Holding(
+                Jdbc.uuid(row, "id"),
+                row.getString("school_urn"),
+                row.getString("class_code"),
+                row.getString("pupil_id"),
+                row.getString("system"),
+                row.getString("reference"),
+                row.getString("purpose"),
+                Jdbc.date(row, "created_on"),
+                Jdbc.date(row, "closed_on"),
+                HoldingStatus.valueOf(row.getString("status")),
+                due,
+                Jdbc.date(row, "review_on"),
+                Jdbc.uuid(row, "batch_id"),
+                row.getString("approved_action"),
+                Jdbc.date(row, "disposed_on"),
+                Jdbc.instant(row, "registered_at"),
+                Jdbc.instant(row, "updated_at"));
     }
 
     private static String text(Object value) {
@@ -272,8 +345,19 @@ public class HoldingStore {
 
     /** The columns of many holdings as parallel text arrays. */
     private static final class Columns {
-        final String[] ids, classes, pupils, systems, references, purposes, created, closed, dueOn, dueAction,
-                because, waiting, erasure;
+        final String[] ids,
+                classes,
+                pupils,
+                systems,
+                references,
+                purposes,
+                created,
+                closed,
+                dueOn,
+                dueAction,
+                because,
+                waiting,
+                erasure;
 
         Columns(Collection<Holding> holdings) {
             int n = holdings.size();

@@ -20,9 +20,19 @@ import java.util.regex.Pattern;
  * @param untilPupilAge   for a holding about a pupil: kept at least until the pupil reaches this age (null: no floor)
  * @param note            guidance for the DPO
  */
-public record RetentionRule(String code, String description, Trigger trigger, Period period, DisposalAction action,
-                            LegalBasis basis, String citation, List<String> consentPurposes, List<String> categories,
-                            boolean reviewOnLeaving, Integer untilPupilAge, String note) {
+public record RetentionRule(
+        String code,
+        String description,
+        Trigger trigger,
+        Period period,
+        DisposalAction action,
+        LegalBasis basis,
+        String citation,
+        List<String> consentPurposes,
+        List<String> categories,
+        boolean reviewOnLeaving,
+        Integer untilPupilAge,
+        String note) {
 
     public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
     public static final Pattern PURPOSE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -38,7 +48,8 @@ public record RetentionRule(String code, String description, Trigger trigger, Pe
     public List<Violation> violations() {
         List<Violation> found = new ArrayList<>();
         if (code == null || !CODE.matcher(code).matches()) {
-            found.add(new Violation("code", "2 to 64 upper-case letters, digits and underscores, starting with a letter"));
+            found.add(new Violation(
+                    "code", "2 to 64 upper-case letters, digits and underscores, starting with a letter"));
         }
         if (period != null) {
             if (period.isNegative()) {
@@ -49,7 +60,9 @@ public record RetentionRule(String code, String description, Trigger trigger, Pe
         }
         if (trigger == Trigger.CONSENT_WITHDRAWN) {
             if (consentPurposes.isEmpty()) {
-                found.add(new Violation("consentPurposes", "a CONSENT_WITHDRAWN class names the consent purposes whose withdrawal ends it"));
+                found.add(new Violation(
+                        "consentPurposes",
+                        "a CONSENT_WITHDRAWN class names the consent purposes whose withdrawal ends it"));
             }
             if (basis == LegalBasis.LEGAL_OBLIGATION) {
                 found.add(new Violation("basis", "a CONSENT_WITHDRAWN class rests on consent"));
@@ -67,7 +80,10 @@ public record RetentionRule(String code, String description, Trigger trigger, Pe
             }
         }
         if (reviewOnLeaving && trigger != null && !trigger.needsPupil()) {
-            found.add(new Violation("reviewOnLeaving", "only a class about pupils (trigger DATE_OF_BIRTH, LEFT_SCHOOL or CONSENT_WITHDRAWN) can be reviewed when the pupil leaves"));
+            found.add(
+                    new Violation(
+                            "reviewOnLeaving",
+                            "only a class about pupils (trigger DATE_OF_BIRTH, LEFT_SCHOOL or CONSENT_WITHDRAWN) can be reviewed when the pupil leaves"));
         }
         if (untilPupilAge != null && (untilPupilAge < 1 || untilPupilAge > 120)) {
             found.add(new Violation("untilPupilAge", "an age from 1 to 120"));
@@ -85,7 +101,8 @@ public record RetentionRule(String code, String description, Trigger trigger, Pe
         }
         for (String wanted : requested) {
             String key = normalise(wanted);
-            if (key.equals(code) || categories.stream().map(RetentionRule::normalise).anyMatch(key::equals)) {
+            if (key.equals(code)
+                    || categories.stream().map(RetentionRule::normalise).anyMatch(key::equals)) {
                 return true;
             }
         }

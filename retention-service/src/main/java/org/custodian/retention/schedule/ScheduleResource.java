@@ -21,27 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.http.ETags;
-import org.custodian.platform.idempotency.IdempotencyKeys;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.platform.problems.Problems;
-import org.custodian.platform.security.Caller;
-import org.custodian.platform.security.Roles;
-import org.custodian.retention.holding.DueRecalculation;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.retention.support.Today;
-import org.custodian.retention.support.Violations;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import java.net.URI;
 import java.time.Instant;
 import java.time.Period;
@@ -49,6 +28,26 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.http.ETags;
+import org.custodian.platform.idempotency.IdempotencyKeys;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
+import org.custodian.retention.holding.DueRecalculation;
+import org.custodian.retention.support.Today;
+import org.custodian.retention.support.Violations;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The school's retention schedule: the IRMS toolkit rows as shipped, the school's versioned overrides of them, and
@@ -74,37 +73,70 @@ public class ScheduleResource {
             Boolean reviewOnLeaving,
             @Min(1) @Max(120) Integer untilPupilAge,
             @Size(max = 2000) String note,
-            @NotBlank @Size(max = 2000) String reason) {
-    }
+            @NotBlank @Size(max = 2000) String reason) {}
 
-    public record ClassView(String code, String description, Trigger trigger, String period, DisposalAction action,
-                            LegalBasis basis, String citation, List<String> consentPurposes, List<String> categories,
-                            boolean reviewOnLeaving, Integer untilPupilAge, String note, ScheduledClass.Origin origin,
-                            int version, String changedBy, Instant changedAt, String changeReason) {
+    public record ClassView(
+            String code,
+            String description,
+            Trigger trigger,
+            String period,
+            DisposalAction action,
+            LegalBasis basis,
+            String citation,
+            List<String> consentPurposes,
+            List<String> categories,
+            boolean reviewOnLeaving,
+            Integer untilPupilAge,
+            String note,
+            ScheduledClass.Origin origin,
+            int version,
+            String changedBy,
+            Instant changedAt,
+            String changeReason) {
         static ClassView of(ScheduledClass c) {
             RetentionRule r = c.rule();
-            return new ClassView(r.code(), r.description(), r.trigger(), r.period().toString(), r.action(), r.basis(),
-                    r.citation(), r.consentPurposes(), r.categories(), r.reviewOnLeaving(), r.untilPupilAge(), r.note(),
-                    c.origin(), c.version(), c.changedBy(), c.changedAt(), c.changeReason());
+            return new ClassView(
+                    r.code(),
+                    r.description(),
+                    r.trigger(),
+                    r.period().toString(),
+                    r.action(),
+                    r.basis(),
+                    r.citation(),
+                    r.consentPurposes(),
+                    r.categories(),
+                    r.reviewOnLeaving(),
+                    r.untilPupilAge(),
+                    r.note(),
+                    c.origin(),
+                    c.version(),
+                    c.changedBy(),
+                    c.changedAt(),
+                    c.changeReason());
         }
     }
 
     /** A class as changed, with how many holdings got a new due date. */
-    public record ClassChange(ClassView recordClass, int holdingsExamined, int holdingsRedated) {
-    }
+    public record ClassChange(ClassView recordClass, int holdingsExamined, int holdingsRedated) {}
 
     @Inject
     Caller caller;
+
     @Inject
     ScheduleStore store;
+
     @Inject
     DueRecalculation recalculation;
+
     @Inject
     AuditLog audit;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     Jdbc sql;
+
     @Inject
     Today today;
 
@@ -112,12 +144,14 @@ public class ScheduleResource {
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Transactional
     @Operation(summary = "List the record classes of the school's retention schedule")
-    @APIResponse(responseCode = "200", description = "A page of classes: IRMS rows in toolkit order, then the school's own")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of classes: IRMS rows in toolkit order, then the school's own")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<ClassView> list(@PathParam("urn") String urn, @QueryParam("limit") String limit,
-                                @QueryParam("cursor") String cursor) {
+    public Page<ClassView> list(
+            @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = PageRequest.of(limit, cursor);
         List<ScheduledClass> all = new ArrayList<>(store.current(urn).values());
@@ -135,7 +169,8 @@ public class ScheduleResource {
             }
         }
         List<ClassView> rows = all.subList(start, Math.min(all.size(), start + page.fetchSize())).stream()
-                .map(ClassView::of).toList();
+                .map(ClassView::of)
+                .toList();
         return Page.fromRows(rows, page, c -> List.of(c.code()));
     }
 
@@ -144,14 +179,20 @@ public class ScheduleResource {
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Transactional
     @Operation(summary = "Read one record class (its ETag is its version, for If-Match)")
-    @APIResponse(responseCode = "200", description = "The class",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClassView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The class",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ClassView.class)))
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such class")
     public Response get(@PathParam("urn") String urn, @PathParam("classCode") String code) {
         caller.requireSchool(urn);
-        ScheduledClass current = store.current(urn, code).orElseThrow(() -> Problems.notFound("no record class " + code));
+        ScheduledClass current =
+                store.current(urn, code).orElseThrow(() -> Problems.notFound("no record class " + code));
         return Response.ok(ClassView.of(current)).tag(etagValue(current)).build();
     }
 
@@ -165,8 +206,11 @@ public class ScheduleResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such class")
-    public Page<ClassView> versions(@PathParam("urn") String urn, @PathParam("classCode") String code,
-                                    @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<ClassView> versions(
+            @PathParam("urn") String urn,
+            @PathParam("classCode") String code,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = PageRequest.of(limit, cursor);
         List<ScheduledClass> versions = store.versions(urn, code);
@@ -174,8 +218,11 @@ public class ScheduleResource {
             throw Problems.notFound("no record class " + code);
         }
         long before = page.isFirst() ? Long.MAX_VALUE : page.afterLong(0);
-        List<ClassView> rows = versions.stream().filter(v -> v.version() < before).limit(page.fetchSize())
-                .map(ClassView::of).toList();
+        List<ClassView> rows = versions.stream()
+                .filter(v -> v.version() < before)
+                .limit(page.fetchSize())
+                .map(ClassView::of)
+                .toList();
         return Page.fromRows(rows, page, v -> List.of(Integer.toString(v.version())));
     }
 
@@ -186,26 +233,41 @@ public class ScheduleResource {
     @APIResponse(responseCode = "400", description = "Bad code, period, trigger, purposes or other field")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Not the DPO of this school")
-    @APIResponse(responseCode = "409", description = "The class exists (change it with PUT), or the Idempotency-Key was used with another request")
-    public Response add(@PathParam("urn") String urn,
-                        @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
-                        @Valid @NotNull ClassRequest request) {
+    @APIResponse(
+            responseCode = "409",
+            description = "The class exists (change it with PUT), or the Idempotency-Key was used with another request")
+    public Response add(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid @NotNull ClassRequest request) {
         caller.requireSchool(urn);
         if (request.code() == null) {
             throw Problems.invalid("code", "name the new class");
         }
-        return idempotency.execute(caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/retention-schedule",
-                request, () -> {
+        return idempotency.execute(
+                caller.subject(),
+                idempotencyKey,
+                "POST /api/v1/schools/" + urn + "/retention-schedule",
+                request,
+                () -> {
                     lock(urn, request.code());
                     if (store.current(urn, request.code()).isPresent()) {
                         throw Problems.conflict("record class " + request.code() + " exists; change it with PUT");
                     }
                     ScheduledClass added = version(request, request.code(), ScheduledClass.Origin.SCHOOL_CLASS, 1);
                     store.save(urn, added);
-                    audit.record(caller, urn, subject(added), "retention-schedule.class-added", AuditEntry.Outcome.SUCCESS,
+                    audit.record(
+                            caller,
+                            urn,
+                            subject(added),
+                            "retention-schedule.class-added",
+                            AuditEntry.Outcome.SUCCESS,
                             describe(added.rule()) + "; reason: " + request.reason());
-                    return Response.created(URI.create("/api/v1/schools/" + urn + "/retention-schedule/" + request.code()))
-                            .tag(etagValue(added)).entity(ClassView.of(added)).build();
+                    return Response.created(
+                                    URI.create("/api/v1/schools/" + urn + "/retention-schedule/" + request.code()))
+                            .tag(etagValue(added))
+                            .entity(ClassView.of(added))
+                            .build();
                 });
     }
 
@@ -213,7 +275,9 @@ public class ScheduleResource {
     @Path("{classCode}")
     @RolesAllowed(Roles.DPO)
     @Transactional
-    @Operation(summary = "Override a record class for this school (If-Match: its ETag); due dates of its holdings are recomputed")
+    @Operation(
+            summary =
+                    "Override a record class for this school (If-Match: its ETag); due dates of its holdings are recomputed")
     @APIResponse(responseCode = "200", description = "The new version, and how many holdings got a new due date")
     @APIResponse(responseCode = "400", description = "Bad period, trigger, purposes or other field")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -221,29 +285,44 @@ public class ScheduleResource {
     @APIResponse(responseCode = "404", description = "No such class (add it with POST)")
     @APIResponse(responseCode = "412", description = "The class changed since its ETag was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response override(@PathParam("urn") String urn, @PathParam("classCode") String code,
-                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             @RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(
-                                     name = "keep records longer", value = """
+    public Response override(
+            @PathParam("urn") String urn,
+            @PathParam("classCode") String code,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            examples = @ExampleObject(name = "keep records longer", value = """
                                      {"description": "Pupil educational record (last school attended)", "trigger": "DATE_OF_BIRTH", "period": "P30Y", "action": "DESTROY", "basis": "LEGAL_OBLIGATION", "citation": "IRMS toolkit; local authority advice", "reason": "the local authority asks us to keep them longer"}""")))
-                             @Valid @NotNull ClassRequest request) {
+                    @Valid
+                    @NotNull
+                    ClassRequest request) {
         caller.requireSchool(urn);
         if (request.code() != null && !request.code().equals(code)) {
             throw Problems.invalid("code", "leave it out, or repeat the code of the path");
         }
         lock(urn, code);
-        ScheduledClass current = store.current(urn, code).orElseThrow(() -> Problems.notFound("no record class " + code));
+        ScheduledClass current =
+                store.current(urn, code).orElseThrow(() -> Problems.notFound("no record class " + code));
         ETags.requireMatch(ifMatch, current.version());
         ScheduledClass.Origin origin = current.origin() == ScheduledClass.Origin.SCHOOL_CLASS
-                ? ScheduledClass.Origin.SCHOOL_CLASS : ScheduledClass.Origin.SCHOOL_OVERRIDE;
+                ? ScheduledClass.Origin.SCHOOL_CLASS
+                : ScheduledClass.Origin.SCHOOL_OVERRIDE;
         ScheduledClass next = version(request, code, origin, current.version() + 1);
         store.save(urn, next);
         DueRecalculation.Summary redated = recalculation.forClass(urn, code);
-        audit.record(caller, urn, subject(next), "retention-schedule.changed", AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                subject(next),
+                "retention-schedule.changed",
+                AuditEntry.Outcome.SUCCESS,
                 "version " + next.version() + ": " + changes(current.rule(), next.rule()) + "; " + redated.changed()
                         + " of " + redated.examined() + " holdings re-dated; reason: " + request.reason());
         return Response.ok(new ClassChange(ClassView.of(next), redated.examined(), redated.changed()))
-                .tag(etagValue(next)).build();
+                .tag(etagValue(next))
+                .build();
     }
 
     private ScheduledClass version(ClassRequest request, String code, ScheduledClass.Origin origin, int version) {
@@ -253,9 +332,19 @@ public class ScheduleResource {
         } catch (DateTimeParseException e) {
             throw Problems.invalid("period", "an ISO-8601 period such as P25Y, P6M or P0D");
         }
-        RetentionRule rule = new RetentionRule(code, request.description(), request.trigger(), period, request.action(),
-                request.basis(), request.citation(), request.consentPurposes(), request.categories(),
-                Boolean.TRUE.equals(request.reviewOnLeaving()), request.untilPupilAge(), request.note());
+        RetentionRule rule = new RetentionRule(
+                code,
+                request.description(),
+                request.trigger(),
+                period,
+                request.action(),
+                request.basis(),
+                request.citation(),
+                request.consentPurposes(),
+                request.categories(),
+                Boolean.TRUE.equals(request.reviewOnLeaving()),
+                request.untilPupilAge(),
+                request.note());
         Violations.throwIfAny(rule.violations());
         return new ScheduledClass(rule, origin, version, caller.subject(), today.now(), request.reason());
     }
@@ -287,7 +376,8 @@ public class ScheduleResource {
         compare(changed, "reviewOnLeaving", before.reviewOnLeaving(), after.reviewOnLeaving());
         compare(changed, "untilPupilAge", before.untilPupilAge(), after.untilPupilAge());
         compare(changed, "categories", before.categories(), after.categories());
-        if (!Objects.equals(before.description(), after.description()) || !Objects.equals(before.citation(), after.citation())
+        if (!Objects.equals(before.description(), after.description())
+                || !Objects.equals(before.citation(), after.citation())
                 || !Objects.equals(before.note(), after.note())) {
             changed.add("wording");
         }

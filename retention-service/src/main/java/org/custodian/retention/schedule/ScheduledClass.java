@@ -6,8 +6,8 @@ import java.time.Instant;
  * A record class as it stands for one school: the rule, where it comes from and which version it is. The IRMS
  * default of a class is version 0; each override a school makes is the next version.
  */
-public record ScheduledClass(RetentionRule rule, Origin origin, int version, String changedBy, Instant changedAt,
-                             String changeReason) {
+public record ScheduledClass(
+        RetentionRule rule, Origin origin, int version, String changedBy, Instant changedAt, String changeReason) {
 
     public enum Origin {
         /** The toolkit row as shipped. */

@@ -1,5 +1,4 @@
 package org.custodian.retention.schedule;
 
 /** One reason a rule or request is not acceptable, named by the field it is about. */
-public record Violation(String field, String message) {
-}
+public record Violation(String field, String message) {}

@@ -1,9 +1,9 @@
 package org.custodian.retention.subject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.ConsentEvents;
@@ -28,10 +28,13 @@ public class ConsentConsumer {
 
     @Inject
     IdempotentConsumer idempotent;
+
     @Inject
     SubjectFactsStore facts;
+
     @Inject
     DueRecalculation recalculation;
+
     @Inject
     Today today;
 
@@ -55,11 +58,15 @@ public class ConsentConsumer {
         if (event.type().equals(EventTypes.CONSENT_WITHDRAWN)) {
             changed = !GRANTED.equals(decision.effectiveStatus());
             if (changed) {
-                facts.consentWithdrawn(urn, decision.pupilId(), decision.purpose(),
+                facts.consentWithdrawn(
+                        urn,
+                        decision.pupilId(),
+                        decision.purpose(),
                         EventChecks.day(event, decision.recordedAt(), today));
             }
         } else {
-            changed = GRANTED.equals(decision.effectiveStatus()) && facts.consentGiven(urn, decision.pupilId(), decision.purpose());
+            changed = GRANTED.equals(decision.effectiveStatus())
+                    && facts.consentGiven(urn, decision.pupilId(), decision.purpose());
         }
         if (changed) {
             recalculation.forPupil(urn, decision.pupilId());

@@ -1,16 +1,14 @@
 package org.custodian.retention.subject;
 
+import java.time.LocalDate;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.retention.support.Today;
 
-import java.time.LocalDate;
-
 /** What every consumed event must carry; an event without it is a poison message for the dead-letter topic. */
 final class EventChecks {
 
-    private EventChecks() {
-    }
+    private EventChecks() {}
 
     static String school(CloudEvent event) {
         if (event.schoolurn() == null) {

@@ -1,9 +1,11 @@
 package org.custodian.retention.subject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
@@ -18,9 +20,6 @@ import org.custodian.retention.support.Actor;
 import org.custodian.retention.support.Today;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.util.List;
-import java.util.TreeSet;
-
 /**
  * Projects {@code custodian.rights.v1}: an {@code erasure.approved} brings the pupil's consent-based holdings forward
  * (due for destruction on the day of approval) and leaves legal-obligation holdings in place with the reason noted
@@ -33,14 +32,19 @@ public class RightsConsumer {
 
     @Inject
     IdempotentConsumer idempotent;
+
     @Inject
     SubjectFactsStore facts;
+
     @Inject
     DueRecalculation recalculation;
+
     @Inject
     HoldingStore holdings;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Today today;
 
@@ -60,13 +64,20 @@ public class RightsConsumer {
         if (erasure.requestId() == null || erasure.requestId().isBlank()) {
             throw new InvalidEventException("erasure.approved " + event.id() + " names no request");
         }
-        facts.erasureApproved(urn, erasure.pupilId(), erasure.requestId(), EventChecks.day(event, null, today),
-                erasure.consentBasedOnly(), erasure.categories(), erasure.reason());
+        facts.erasureApproved(
+                urn,
+                erasure.pupilId(),
+                erasure.requestId(),
+                EventChecks.day(event, null, today),
+                erasure.consentBasedOnly(),
+                erasure.categories(),
+                erasure.reason());
         recalculation.forPupil(urn, erasure.pupilId());
 
         String marker = "(request " + erasure.requestId() + ")";
         List<Holding> about = holdings.forPupil(urn, erasure.pupilId()).stream()
-                .filter(h -> h.status().recomputable()).toList();
+                .filter(h -> h.status().recomputable())
+                .toList();
         TreeSet<String> brought = new TreeSet<>();
         TreeSet<String> kept = new TreeSet<>();
         long broughtCount = 0;
@@ -80,9 +91,19 @@ public class RightsConsumer {
                 keptCount++;
             }
         }
-        Actor.service("erasure.approved " + event.id()).audit(audit, urn, "pupils/" + erasure.pupilId(), "erasure.applied",
-                "request " + erasure.requestId() + ": " + broughtCount + " consent-based holdings brought forward for "
-                        + "destruction " + brought + "; " + keptCount + " kept because they rest on a legal obligation "
-                        + kept + (erasure.consentBasedOnly() ? "" : " (the request asked for more than consent-based data)"));
+        Actor.service("erasure.approved " + event.id())
+                .audit(
+                        audit,
+                        urn,
+                        "pupils/" + erasure.pupilId(),
+                        "erasure.applied",
+                        "request " + erasure.requestId() + ": " + broughtCount
+                                + " consent-based holdings brought forward for "
+                                + "destruction " + brought + "; " + keptCount
+                                + " kept because they rest on a legal obligation "
+                                + kept
+                                + (erasure.consentBasedOnly()
+                                        ? ""
+                                        : " (the request asked for more than consent-based data)"));
     }
 }

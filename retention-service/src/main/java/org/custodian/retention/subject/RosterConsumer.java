@@ -1,18 +1,18 @@
 package org.custodian.retention.subject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.retention.holding.HoldingRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.inbox.IdempotentConsumer;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.retention.holding.DueRecalculation;
+import org.custodian.retention.holding.HoldingRegistry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -26,10 +26,13 @@ public class RosterConsumer {
 
     @Inject
     IdempotentConsumer idempotent;
+
     @Inject
     SubjectFactsStore facts;
+
     @Inject
     DueRecalculation recalculation;
+
     @Inject
     Jdbc sql;
 
@@ -41,7 +44,8 @@ public class RosterConsumer {
 
     void apply(CloudEvent event) {
         String urn = EventChecks.school(event);
-        if (java.util.Set.of(EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED, EventTypes.PUPIL_LEFT).contains(event.type())) {
+        if (java.util.Set.of(EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED, EventTypes.PUPIL_LEFT)
+                .contains(event.type())) {
             HoldingRegistry.lockSchool(sql, urn);
         }
         switch (event.type()) {

@@ -2,17 +2,16 @@ package org.custodian.retention.subject;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.retention.due.Erasure;
-import org.custodian.retention.due.PupilFacts;
-import org.custodian.retention.due.SubjectFacts;
-import org.custodian.platform.jdbc.Jdbc;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.retention.due.Erasure;
+import org.custodian.retention.due.PupilFacts;
+import org.custodian.retention.due.SubjectFacts;
 
 /**
  * The projections of other services' events that due dates depend on: the roster's two dates per pupil, withdrawn
@@ -35,18 +34,29 @@ public class SubjectFactsStore {
         }
         String[] ids = Jdbc.texts(pupilIds);
         Map<String, PupilFacts> pupils = new HashMap<>();
-        sql.list("SELECT pupil_id, date_of_birth, leaving_date FROM pupil WHERE school_urn = ? AND pupil_id = ANY(?)",
-                row -> pupils.put(row.getString(1), new PupilFacts(Jdbc.date(row, "date_of_birth"), Jdbc.date(row, "leaving_date"))),
-                urn, ids);
+        sql.list(
+                "SELECT pupil_id, date_of_birth, leaving_date FROM pupil WHERE school_urn = ? AND pupil_id = ANY(?)",
+                row -> pupils.put(
+                        row.getString(1),
+                        new PupilFacts(Jdbc.date(row, "date_of_birth"), Jdbc.date(row, "leaving_date"))),
+                urn,
+                ids);
         Map<String, Map<String, LocalDate>> withdrawals = new HashMap<>();
-        sql.list("SELECT pupil_id, purpose, withdrawn_on FROM consent_withdrawal WHERE school_urn = ? AND pupil_id = ANY(?)",
-                row -> withdrawals.computeIfAbsent(row.getString(1), k -> new HashMap<>())
-                        .put(row.getString(2), Jdbc.date(row, "withdrawn_on")), urn, ids);
+        sql.list(
+                "SELECT pupil_id, purpose, withdrawn_on FROM consent_withdrawal WHERE school_urn = ? AND pupil_id = ANY(?)",
+                row -> withdrawals
+                        .computeIfAbsent(row.getString(1), k -> new HashMap<>())
+                        .put(row.getString(2), Jdbc.date(row, "withdrawn_on")),
+                urn,
+                ids);
         Map<String, List<Erasure>> erasures = new HashMap<>();
-        sql.list("SELECT pupil_id, request_id, approved_on, categories FROM erasure WHERE school_urn = ? AND pupil_id = ANY(?)",
+        sql.list(
+                "SELECT pupil_id, request_id, approved_on, categories FROM erasure WHERE school_urn = ? AND pupil_id = ANY(?)",
                 row -> erasures.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
-                        .add(new Erasure(row.getString(2), Jdbc.date(row, "approved_on"), Jdbc.strings(row, "categories"))),
-                urn, ids);
+                        .add(new Erasure(
+                                row.getString(2), Jdbc.date(row, "approved_on"), Jdbc.strings(row, "categories"))),
+                urn,
+                ids);
         Map<String, SubjectFacts> facts = new HashMap<>();
         for (String pupil : pupilIds) {
             if (pupils.containsKey(pupil) || withdrawals.containsKey(pupil) || erasures.containsKey(pupil)) {
@@ -84,16 +94,34 @@ public class SubjectFactsStore {
 
     /** Consent counts again for the purpose: a withdrawal no longer makes anything due. */
     public boolean consentGiven(String urn, String pupilId, String purpose) {
-        return sql.update("DELETE FROM consent_withdrawal WHERE school_urn = ? AND pupil_id = ? AND purpose = ?",
-                urn, pupilId, purpose) > 0;
+        return sql.update(
+                        "DELETE FROM consent_withdrawal WHERE school_urn = ? AND pupil_id = ? AND purpose = ?",
+                        urn,
+                        pupilId,
+                        purpose)
+                > 0;
     }
 
-    public void erasureApproved(String urn, String pupilId, String requestId, LocalDate on, boolean consentBasedOnly,
-                                List<String> categories, String reason) {
-        sql.update("""
+    public void erasureApproved(
+            String urn,
+            String pupilId,
+            String requestId,
+            LocalDate on,
+            boolean consentBasedOnly,
+            List<String> categories,
+            String reason) {
+        sql.update(
+                """
                 INSERT INTO erasure (school_urn, pupil_id, request_id, approved_on, consent_based_only, categories, reason)
                 VALUES (?, ?, ?, ?, ?, ?::text[], ?)
                 ON CONFLICT (school_urn, pupil_id, request_id) DO NOTHING
-                """, urn, pupilId, requestId, on, consentBasedOnly, Jdbc.texts(categories == null ? List.of() : categories), reason);
+                """,
+                urn,
+                pupilId,
+                requestId,
+                on,
+                consentBasedOnly,
+                Jdbc.texts(categories == null ? List.of() : categories),
+                reason);
     }
 }

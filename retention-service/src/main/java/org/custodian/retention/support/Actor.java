@@ -1,10 +1,9 @@
 package org.custodian.retention.support;
 
+import java.time.Instant;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.security.Caller;
-
-import java.time.Instant;
 
 /** Who did something: a calling user or system (with its token), or this service itself (the daily job, consumers). */
 public final class Actor {
@@ -39,7 +38,8 @@ public final class Actor {
         if (caller != null) {
             log.record(caller, urn, about, action, AuditEntry.Outcome.SUCCESS, detail);
         } else {
-            log.record(new AuditEntry(urn, Instant.now(), subject, role, about, action, AuditEntry.Outcome.SUCCESS, null, detail));
+            log.record(new AuditEntry(
+                    urn, Instant.now(), subject, role, about, action, AuditEntry.Outcome.SUCCESS, null, detail));
         }
     }
 }

@@ -1,14 +1,12 @@
 package org.custodian.retention.support;
 
-import org.custodian.platform.problems.Problems;
-
 import java.util.UUID;
+import org.custodian.platform.problems.Problems;
 
 /** Ids in paths are UUIDs; anything else names nothing that exists. */
 public final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID parse(String id, String what) {
         try {

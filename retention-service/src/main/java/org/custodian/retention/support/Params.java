@@ -1,19 +1,17 @@
 package org.custodian.retention.support;
 
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.platform.problems.Problems;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
 
 /** Query parameters and cursor positions, read strictly: anything malformed is a 400 naming the parameter. */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;

@@ -1,7 +1,6 @@
 package org.custodian.retention.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,11 @@
 package org.custodian.retention.due;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Map;
 import org.custodian.retention.schedule.DisposalAction;
 import org.custodian.retention.schedule.IrmsSchedule;
 import org.custodian.retention.schedule.LegalBasis;
@@ -7,13 +13,6 @@ import org.custodian.retention.schedule.RetentionRule;
 import org.custodian.retention.schedule.Trigger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.time.Period;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Worked examples of the due-date rules, one per situation the README describes. */
 class DueDatesTest {
@@ -38,7 +37,9 @@ class DueDatesTest {
     class DateOfBirth {
         @Test
         void lastSchoolRecordIsDueOnThe25thBirthday() {
-            Due due = DueDates.compute(irms(IrmsSchedule.PUPIL_RECORD_LAST_SCHOOL), about("P1", d("2015-09-03")),
+            Due due = DueDates.compute(
+                    irms(IrmsSchedule.PUPIL_RECORD_LAST_SCHOOL),
+                    about("P1", d("2015-09-03")),
                     pupil(d("2004-06-15"), d("2022-07-20")));
             assertThat(due.dueOn()).isEqualTo(d("2029-06-15"));
             assertThat(due.action()).isEqualTo(DisposalAction.DESTROY);
@@ -47,19 +48,23 @@ class DueDatesTest {
 
         @Test
         void bornOn29FebruaryIsDueOn1MarchWhenThe25thYearHasNo29February() {
-            // 25 years from 29 Feb 2008 end with 28 Feb 2033 (2033 is a common year): never destroy before they have run
-            Due due = DueDates.compute(irms(IrmsSchedule.PUPIL_RECORD_LAST_SCHOOL), about("P1", d("2019-09-04")),
+            // 25 years from 29 Feb 2008 end with 28 Feb 2033 (2033 is a common year): never destroy before they have
+            // run
+            Due due = DueDates.compute(
+                    irms(IrmsSchedule.PUPIL_RECORD_LAST_SCHOOL),
+                    about("P1", d("2019-09-04")),
                     pupil(d("2008-02-29"), null));
             assertThat(due.dueOn()).isEqualTo(d("2033-03-01"));
-            Due childProtection = DueDates.compute(irms(IrmsSchedule.CHILD_PROTECTION), about("P1", d("2019-09-04")),
-                    pupil(d("2008-02-29"), null));
+            Due childProtection = DueDates.compute(
+                    irms(IrmsSchedule.CHILD_PROTECTION), about("P1", d("2019-09-04")), pupil(d("2008-02-29"), null));
             assertThat(childProtection.dueOn()).isEqualTo(d("2033-03-01"));
         }
 
         @Test
         void bornOn29FebruaryStaysOn29FebruaryWhenTheYearHasOne() {
             RetentionRule rule = custom(Trigger.DATE_OF_BIRTH, Period.ofYears(24), LegalBasis.LEGAL_OBLIGATION);
-            assertThat(DueDates.compute(rule, about("P1", d("2019-09-04")), pupil(d("2004-02-29"), null)).dueOn())
+            assertThat(DueDates.compute(rule, about("P1", d("2019-09-04")), pupil(d("2004-02-29"), null))
+                            .dueOn())
                     .isEqualTo(d("2028-02-29"));
         }
 
@@ -70,7 +75,9 @@ class DueDatesTest {
             assertThat(due.dueOn()).isEqualTo(d("2031-06-15"));
             assertThat(due.action()).isEqualTo(DisposalAction.REVIEW);
 
-            Due kept = DueDates.compute(sen, new HoldingFacts("P1", d("2012-01-10"), null, null, d("2032-06-15")),
+            Due kept = DueDates.compute(
+                    sen,
+                    new HoldingFacts("P1", d("2012-01-10"), null, null, d("2032-06-15")),
                     pupil(d("2000-06-15"), d("2016-07-22")));
             assertThat(kept.dueOn()).isEqualTo(d("2032-06-15"));
             assertThat(kept.action()).isEqualTo(DisposalAction.REVIEW);
@@ -79,8 +86,8 @@ class DueDatesTest {
 
         @Test
         void waitsForTheRosterWhenThePupilIsNotKnownYet() {
-            Due due = DueDates.compute(irms(IrmsSchedule.PUPIL_RECORD_LAST_SCHOOL), about("P-404", d("2019-09-04")),
-                    SubjectFacts.NONE);
+            Due due = DueDates.compute(
+                    irms(IrmsSchedule.PUPIL_RECORD_LAST_SCHOOL), about("P-404", d("2019-09-04")), SubjectFacts.NONE);
             assertThat(due.hasDate()).isFalse();
             assertThat(due.waitingFor()).contains("P-404").contains("date of birth");
         }
@@ -115,7 +122,8 @@ class DueDatesTest {
         @Test
         void aPeriodAfterLeavingCountsFromTheLeavingDay() {
             RetentionRule rule = custom(Trigger.LEFT_SCHOOL, Period.ofYears(1), LegalBasis.LEGAL_OBLIGATION);
-            assertThat(DueDates.compute(rule, about("P1", d("2019-09-04")), pupil(d("2012-01-01"), d("2024-01-31"))).dueOn())
+            assertThat(DueDates.compute(rule, about("P1", d("2019-09-04")), pupil(d("2012-01-01"), d("2024-01-31")))
+                            .dueOn())
                     .isEqualTo(d("2025-01-31"));
         }
     }
@@ -130,9 +138,11 @@ class DueDatesTest {
             assertThat(march.dueOn()).isEqualTo(d("2027-08-31"));
             assertThat(march.because()).isEqualTo("end of academic year 2024/25 + P2Y");
             // the last day of a year and the first day of the next are a year apart
-            assertThat(DueDates.compute(absence, about("P1", d("2025-08-31")), SubjectFacts.NONE).dueOn())
+            assertThat(DueDates.compute(absence, about("P1", d("2025-08-31")), SubjectFacts.NONE)
+                            .dueOn())
                     .isEqualTo(d("2027-08-31"));
-            assertThat(DueDates.compute(absence, about("P1", d("2025-09-01")), SubjectFacts.NONE).dueOn())
+            assertThat(DueDates.compute(absence, about("P1", d("2025-09-01")), SubjectFacts.NONE)
+                            .dueOn())
                     .isEqualTo(d("2028-08-31"));
         }
     }
@@ -141,39 +151,55 @@ class DueDatesTest {
     class CreatedAndClosed {
         @Test
         void registerEntriesAreKeptSixYearsFromTheEntry() {
-            assertThat(DueDates.compute(irms(IrmsSchedule.ADMISSION_ATTENDANCE_REGISTERS), about("P1", d("2019-09-04")),
-                    SubjectFacts.NONE).dueOn()).isEqualTo(d("2025-09-04"));
+            assertThat(DueDates.compute(
+                                    irms(IrmsSchedule.ADMISSION_ATTENDANCE_REGISTERS),
+                                    about("P1", d("2019-09-04")),
+                                    SubjectFacts.NONE)
+                            .dueOn())
+                    .isEqualTo(d("2025-09-04"));
         }
 
         @Test
         void freeSchoolMealsRecordsAreKeptSixYearsFromTheAward() {
-            assertThat(DueDates.compute(irms(IrmsSchedule.FREE_SCHOOL_MEALS), about("P1", d("2020-10-01")),
-                    SubjectFacts.NONE).dueOn()).isEqualTo(d("2026-10-01"));
+            assertThat(DueDates.compute(
+                                    irms(IrmsSchedule.FREE_SCHOOL_MEALS),
+                                    about("P1", d("2020-10-01")),
+                                    SubjectFacts.NONE)
+                            .dueOn())
+                    .isEqualTo(d("2026-10-01"));
         }
 
         @Test
         void accidentBookIsThreeYearsForAnAdultAndUntil21ForAChild() {
             RetentionRule accidents = irms(IrmsSchedule.ACCIDENT_BOOK);
-            assertThat(DueDates.compute(accidents, about(null, d("2020-05-01")), SubjectFacts.NONE).dueOn())
+            assertThat(DueDates.compute(accidents, about(null, d("2020-05-01")), SubjectFacts.NONE)
+                            .dueOn())
                     .isEqualTo(d("2023-05-01"));
             Due child = DueDates.compute(accidents, about("P1", d("2020-05-01")), pupil(d("2015-01-10"), null));
             assertThat(child.dueOn()).isEqualTo(d("2036-01-10"));
             assertThat(child.because()).isEqualTo("kept until the pupil is 21");
             // a sixth-former of 19: three years from the entry is later than the 21st birthday
-            assertThat(DueDates.compute(accidents, about("P1", d("2020-05-01")), pupil(d("2001-01-01"), null)).dueOn())
+            assertThat(DueDates.compute(accidents, about("P1", d("2020-05-01")), pupil(d("2001-01-01"), null))
+                            .dueOn())
                     .isEqualTo(d("2023-05-01"));
             // about a pupil whose date of birth is unknown: wait rather than risk destroying early
-            assertThat(DueDates.compute(accidents, about("P1", d("2020-05-01")), SubjectFacts.NONE).waitingFor())
+            assertThat(DueDates.compute(accidents, about("P1", d("2020-05-01")), SubjectFacts.NONE)
+                            .waitingFor())
                     .contains("until the pupil is 21");
         }
 
         @Test
         void aClosedClassWaitsForTheRecordToBeClosed() {
             RetentionRule rule = custom(Trigger.CLOSED, Period.ofYears(7), LegalBasis.LEGAL_OBLIGATION);
-            assertThat(DueDates.compute(rule, about(null, d("2018-01-01")), SubjectFacts.NONE).waitingFor())
+            assertThat(DueDates.compute(rule, about(null, d("2018-01-01")), SubjectFacts.NONE)
+                            .waitingFor())
                     .isEqualTo("the record to be closed");
-            assertThat(DueDates.compute(rule, new HoldingFacts(null, d("2018-01-01"), d("2019-03-31"), null, null),
-                    SubjectFacts.NONE).dueOn()).isEqualTo(d("2026-03-31"));
+            assertThat(DueDates.compute(
+                                    rule,
+                                    new HoldingFacts(null, d("2018-01-01"), d("2019-03-31"), null, null),
+                                    SubjectFacts.NONE)
+                            .dueOn())
+                    .isEqualTo(d("2026-03-31"));
         }
     }
 
@@ -183,8 +209,8 @@ class DueDatesTest {
 
         @Test
         void photographsFallDueOnTheDayConsentForAPhotoPurposeIsWithdrawn() {
-            SubjectFacts withdrawn = new SubjectFacts(new PupilFacts(d("2015-03-02"), null),
-                    Map.of("PHOTO_WEBSITE", d("2025-11-03")), List.of());
+            SubjectFacts withdrawn = new SubjectFacts(
+                    new PupilFacts(d("2015-03-02"), null), Map.of("PHOTO_WEBSITE", d("2025-11-03")), List.of());
             Due due = DueDates.compute(photos, about("P1", d("2023-06-01")), withdrawn);
             assertThat(due.dueOn()).isEqualTo(d("2025-11-03"));
             assertThat(due.action()).isEqualTo(DisposalAction.DESTROY);
@@ -193,19 +219,26 @@ class DueDatesTest {
 
         @Test
         void aHoldingHeldForOnePurposeIgnoresWithdrawalsOfOthers() {
-            SubjectFacts withdrawn = new SubjectFacts(new PupilFacts(d("2015-03-02"), null),
-                    Map.of("PHOTO_WEBSITE", d("2025-11-03"), "BIOMETRIC_CATERING", d("2025-01-01")), List.of());
-            Due press = DueDates.compute(photos, new HoldingFacts("P1", d("2023-06-01"), null, "PHOTO_PRESS", null), withdrawn);
+            SubjectFacts withdrawn = new SubjectFacts(
+                    new PupilFacts(d("2015-03-02"), null),
+                    Map.of("PHOTO_WEBSITE", d("2025-11-03"), "BIOMETRIC_CATERING", d("2025-01-01")),
+                    List.of());
+            Due press = DueDates.compute(
+                    photos, new HoldingFacts("P1", d("2023-06-01"), null, "PHOTO_PRESS", null), withdrawn);
             assertThat(press.hasDate()).isFalse();
-            Due website = DueDates.compute(photos, new HoldingFacts("P1", d("2023-06-01"), null, "PHOTO_WEBSITE", null), withdrawn);
+            Due website = DueDates.compute(
+                    photos, new HoldingFacts("P1", d("2023-06-01"), null, "PHOTO_WEBSITE", null), withdrawn);
             assertThat(website.dueOn()).isEqualTo(d("2025-11-03"));
         }
 
         @Test
         void aWithdrawalAfterLeavingTurnsTheReviewIntoDestructionIfEarlierThanAKeepDate() {
-            SubjectFacts facts = new SubjectFacts(new PupilFacts(d("2015-03-02"), d("2024-07-19")),
-                    Map.of("VIDEO_PERFORMANCES", d("2025-01-20")), List.of());
-            Due due = DueDates.compute(photos, new HoldingFacts("P1", d("2023-06-01"), null, null, d("2026-07-19")), facts);
+            SubjectFacts facts = new SubjectFacts(
+                    new PupilFacts(d("2015-03-02"), d("2024-07-19")),
+                    Map.of("VIDEO_PERFORMANCES", d("2025-01-20")),
+                    List.of());
+            Due due = DueDates.compute(
+                    photos, new HoldingFacts("P1", d("2023-06-01"), null, null, d("2026-07-19")), facts);
             assertThat(due.dueOn()).isEqualTo(d("2025-01-20"));
             assertThat(due.action()).isEqualTo(DisposalAction.DESTROY);
         }
@@ -213,12 +246,15 @@ class DueDatesTest {
 
     @Nested
     class ErasureApproved {
-        final SubjectFacts erased = new SubjectFacts(new PupilFacts(d("2015-03-02"), null), Map.of(),
+        final SubjectFacts erased = new SubjectFacts(
+                new PupilFacts(d("2015-03-02"), null),
+                Map.of(),
                 List.of(new Erasure("R-9", d("2025-10-01"), List.of())));
 
         @Test
         void bringsForwardAConsentBasedClassToTheDayOfApproval() {
-            Due due = DueDates.compute(irms(IrmsSchedule.PHOTOGRAPHS_AND_RECORDINGS), about("P1", d("2023-06-01")), erased);
+            Due due = DueDates.compute(
+                    irms(IrmsSchedule.PHOTOGRAPHS_AND_RECORDINGS), about("P1", d("2023-06-01")), erased);
             assertThat(due.dueOn()).isEqualTo(d("2025-10-01"));
             assertThat(due.action()).isEqualTo(DisposalAction.DESTROY);
             assertThat(due.because()).contains("R-9");
@@ -235,20 +271,38 @@ class DueDatesTest {
 
         @Test
         void reachesOnlyTheCategoriesItNames() {
-            SubjectFacts recordingsOnly = new SubjectFacts(null, Map.of(),
-                    List.of(new Erasure("R-10", d("2025-10-01"), List.of("Safeguarding"))));
-            assertThat(DueDates.compute(irms(IrmsSchedule.PHOTOGRAPHS_AND_RECORDINGS), about("P1", d("2023-06-01")),
-                    recordingsOnly).hasDate()).isFalse();
-            SubjectFacts photographs = new SubjectFacts(null, Map.of(),
-                    List.of(new Erasure("R-11", d("2025-10-01"), List.of("photographs"))));
-            assertThat(DueDates.compute(irms(IrmsSchedule.PHOTOGRAPHS_AND_RECORDINGS), about("P1", d("2023-06-01")),
-                    photographs).dueOn()).isEqualTo(d("2025-10-01"));
+            SubjectFacts recordingsOnly = new SubjectFacts(
+                    null, Map.of(), List.of(new Erasure("R-10", d("2025-10-01"), List.of("Safeguarding"))));
+            assertThat(DueDates.compute(
+                                    irms(IrmsSchedule.PHOTOGRAPHS_AND_RECORDINGS),
+                                    about("P1", d("2023-06-01")),
+                                    recordingsOnly)
+                            .hasDate())
+                    .isFalse();
+            SubjectFacts photographs = new SubjectFacts(
+                    null, Map.of(), List.of(new Erasure("R-11", d("2025-10-01"), List.of("photographs"))));
+            assertThat(DueDates.compute(
+                                    irms(IrmsSchedule.PHOTOGRAPHS_AND_RECORDINGS),
+                                    about("P1", d("2023-06-01")),
+                                    photographs)
+                            .dueOn())
+                    .isEqualTo(d("2025-10-01"));
         }
     }
 
     static RetentionRule custom(Trigger trigger, Period period, LegalBasis basis) {
-        return new RetentionRule("CUSTOM", "a school's own class", trigger, period, DisposalAction.DESTROY, basis,
-                "school policy", trigger == Trigger.CONSENT_WITHDRAWN ? List.of("PHOTO_DISPLAY") : List.of(),
-                List.of(), false, null, null);
+        return new RetentionRule(
+                "CUSTOM",
+                "a school's own class",
+                trigger,
+                period,
+                DisposalAction.DESTROY,
+                basis,
+                "school policy",
+                trigger == Trigger.CONSENT_WITHDRAWN ? List.of("PHOTO_DISPLAY") : List.of(),
+                List.of(),
+                false,
+                null,
+                null);
     }
 }

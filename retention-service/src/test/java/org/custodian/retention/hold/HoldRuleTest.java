@@ -1,14 +1,13 @@
 package org.custodian.retention.hold;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class HoldRuleTest {
 
@@ -37,8 +36,8 @@ class HoldRuleTest {
     }
 
     @Property
-    void aSchoolHoldCoversEverythingUntilItEnds(@ForAll String recordClass, @ForAll String pupil,
-                                                @ForAll @IntRange(min = -400, max = 400) int daysToEnd) {
+    void aSchoolHoldCoversEverythingUntilItEnds(
+            @ForAll String recordClass, @ForAll String pupil, @ForAll @IntRange(min = -400, max = 400) int daysToEnd) {
         HoldRule hold = new HoldRule(HoldScope.SCHOOL, null, null, DAY.plusDays(daysToEnd), null);
         assertThat(hold.covers(recordClass, pupil, DAY)).isEqualTo(daysToEnd >= 0);
     }

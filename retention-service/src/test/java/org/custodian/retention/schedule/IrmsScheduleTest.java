@@ -1,30 +1,78 @@
 package org.custodian.retention.schedule;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Period;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
+import org.junit.jupiter.api.Test;
 
 class IrmsScheduleTest {
 
     @Test
     void shipsExactlyTheToolkitRowsOfTheLegalRules() {
         assertThat(IrmsSchedule.rules())
-                .extracting(RetentionRule::code, RetentionRule::trigger, RetentionRule::period, RetentionRule::action,
+                .extracting(
+                        RetentionRule::code,
+                        RetentionRule::trigger,
+                        RetentionRule::period,
+                        RetentionRule::action,
                         RetentionRule::basis)
                 .containsExactly(
-                        tuple("PUPIL_RECORD_PRIMARY", Trigger.LEFT_SCHOOL, Period.ZERO, DisposalAction.TRANSFER_TO_NEXT_SCHOOL, LegalBasis.LEGAL_OBLIGATION),
-                        tuple("PUPIL_RECORD_LAST_SCHOOL", Trigger.DATE_OF_BIRTH, Period.ofYears(25), DisposalAction.DESTROY, LegalBasis.LEGAL_OBLIGATION),
-                        tuple("SEN_FILES", Trigger.DATE_OF_BIRTH, Period.ofYears(31), DisposalAction.REVIEW, LegalBasis.LEGAL_OBLIGATION),
-                        tuple("CHILD_PROTECTION", Trigger.DATE_OF_BIRTH, Period.ofYears(25), DisposalAction.DESTROY, LegalBasis.LEGAL_OBLIGATION),
-                        tuple("ADMISSION_ATTENDANCE_REGISTERS", Trigger.CREATED, Period.ofYears(6), DisposalAction.DESTROY, LegalBasis.LEGAL_OBLIGATION),
-                        tuple("ABSENCE_CORRESPONDENCE", Trigger.END_OF_ACADEMIC_YEAR, Period.ofYears(2), DisposalAction.DESTROY, LegalBasis.LEGAL_OBLIGATION),
-                        tuple("ACCIDENT_BOOK", Trigger.CREATED, Period.ofYears(3), DisposalAction.DESTROY, LegalBasis.LEGAL_OBLIGATION),
-                        tuple("FREE_SCHOOL_MEALS", Trigger.CREATED, Period.ofYears(6), DisposalAction.DESTROY, LegalBasis.LEGAL_OBLIGATION),
-                        tuple("PHOTOGRAPHS_AND_RECORDINGS", Trigger.CONSENT_WITHDRAWN, Period.ZERO, DisposalAction.DESTROY, LegalBasis.CONSENT));
+                        tuple(
+                                "PUPIL_RECORD_PRIMARY",
+                                Trigger.LEFT_SCHOOL,
+                                Period.ZERO,
+                                DisposalAction.TRANSFER_TO_NEXT_SCHOOL,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "PUPIL_RECORD_LAST_SCHOOL",
+                                Trigger.DATE_OF_BIRTH,
+                                Period.ofYears(25),
+                                DisposalAction.DESTROY,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "SEN_FILES",
+                                Trigger.DATE_OF_BIRTH,
+                                Period.ofYears(31),
+                                DisposalAction.REVIEW,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "CHILD_PROTECTION",
+                                Trigger.DATE_OF_BIRTH,
+                                Period.ofYears(25),
+                                DisposalAction.DESTROY,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "ADMISSION_ATTENDANCE_REGISTERS",
+                                Trigger.CREATED,
+                                Period.ofYears(6),
+                                DisposalAction.DESTROY,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "ABSENCE_CORRESPONDENCE",
+                                Trigger.END_OF_ACADEMIC_YEAR,
+                                Period.ofYears(2),
+                                DisposalAction.DESTROY,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "ACCIDENT_BOOK",
+                                Trigger.CREATED,
+                                Period.ofYears(3),
+                                DisposalAction.DESTROY,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "FREE_SCHOOL_MEALS",
+                                Trigger.CREATED,
+                                Period.ofYears(6),
+                                DisposalAction.DESTROY,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "PHOTOGRAPHS_AND_RECORDINGS",
+                                Trigger.CONSENT_WITHDRAWN,
+                                Period.ZERO,
+                                DisposalAction.DESTROY,
+                                LegalBasis.CONSENT));
     }
 
     @Test
@@ -33,22 +81,50 @@ class IrmsScheduleTest {
             assertThat(rule.citation()).startsWith(IrmsSchedule.TOOLKIT);
             assertThat(rule.violations()).isEmpty();
         });
-        assertThat(IrmsSchedule.rule("ACCIDENT_BOOK").orElseThrow().untilPupilAge()).isEqualTo(21);
+        assertThat(IrmsSchedule.rule("ACCIDENT_BOOK").orElseThrow().untilPupilAge())
+                .isEqualTo(21);
         assertThat(IrmsSchedule.rule("PHOTOGRAPHS_AND_RECORDINGS").orElseThrow().consentPurposes())
-                .containsExactly("PHOTO_DISPLAY", "PHOTO_WEBSITE", "PHOTO_SOCIAL_MEDIA", "PHOTO_PRESS", "VIDEO_PERFORMANCES");
-        assertThat(IrmsSchedule.rule("PHOTOGRAPHS_AND_RECORDINGS").orElseThrow().reviewOnLeaving()).isTrue();
+                .containsExactly(
+                        "PHOTO_DISPLAY", "PHOTO_WEBSITE", "PHOTO_SOCIAL_MEDIA", "PHOTO_PRESS", "VIDEO_PERFORMANCES");
+        assertThat(IrmsSchedule.rule("PHOTOGRAPHS_AND_RECORDINGS").orElseThrow().reviewOnLeaving())
+                .isTrue();
         assertThat(IrmsSchedule.rule("CHILD_PROTECTION").orElseThrow().note()).contains("legal hold");
     }
 
     @Test
     void aRuleSaysWhatIsWrongWithIt() {
-        RetentionRule bad = new RetentionRule("lower", "x", Trigger.CONSENT_WITHDRAWN, Period.ofYears(-1),
-                DisposalAction.DESTROY, LegalBasis.LEGAL_OBLIGATION, "c", List.of(), List.of(" "), false, 200, null);
-        assertThat(bad.violations()).extracting(Violation::field)
-                .containsExactlyInAnyOrder("code", "period", "consentPurposes", "basis", "categories[0]", "untilPupilAge");
-        RetentionRule reviewOnLeavingWithoutPupil = new RetentionRule("OWN", "x", Trigger.CREATED, Period.ofYears(250),
-                DisposalAction.DESTROY, LegalBasis.LEGAL_OBLIGATION, "c", List.of(), List.of(), true, null, null);
-        assertThat(reviewOnLeavingWithoutPupil.violations()).extracting(Violation::field)
+        RetentionRule bad = new RetentionRule(
+                "lower",
+                "x",
+                Trigger.CONSENT_WITHDRAWN,
+                Period.ofYears(-1),
+                DisposalAction.DESTROY,
+                LegalBasis.LEGAL_OBLIGATION,
+                "c",
+                List.of(),
+                List.of(" "),
+                false,
+                200,
+                null);
+        assertThat(bad.violations())
+                .extracting(Violation::field)
+                .containsExactlyInAnyOrder(
+                        "code", "period", "consentPurposes", "basis", "categories[0]", "untilPupilAge");
+        RetentionRule reviewOnLeavingWithoutPupil = new RetentionRule(
+                "OWN",
+                "x",
+                Trigger.CREATED,
+                Period.ofYears(250),
+                DisposalAction.DESTROY,
+                LegalBasis.LEGAL_OBLIGATION,
+                "c",
+                List.of(),
+                List.of(),
+                true,
+                null,
+                null);
+        assertThat(reviewOnLeavingWithoutPupil.violations())
+                .extracting(Violation::field)
                 .containsExactlyInAnyOrder("period", "reviewOnLeaving");
     }
 
@@ -56,8 +132,10 @@ class IrmsScheduleTest {
     void categoriesMatchIgnoringCaseAndPunctuation() {
         RetentionRule photos = IrmsSchedule.rule("PHOTOGRAPHS_AND_RECORDINGS").orElseThrow();
         assertThat(photos.matchesAnyCategory(List.of())).isTrue();
-        assertThat(photos.matchesAnyCategory(List.of("Digital recordings/videos"))).isTrue();
-        assertThat(photos.matchesAnyCategory(List.of("photographs_and_recordings"))).isTrue();
+        assertThat(photos.matchesAnyCategory(List.of("Digital recordings/videos")))
+                .isTrue();
+        assertThat(photos.matchesAnyCategory(List.of("photographs_and_recordings")))
+                .isTrue();
         assertThat(photos.matchesAnyCategory(List.of("Attendance"))).isFalse();
     }
 }

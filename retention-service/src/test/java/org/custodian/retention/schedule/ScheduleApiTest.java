@@ -1,14 +1,5 @@
 package org.custodian.retention.schedule;
 
-import io.restassured.response.Response;
-import org.custodian.retention.RetentionTest;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.custodian.retention.Fixtures.as;
 import static org.custodian.retention.Fixtures.auditRows;
@@ -25,6 +16,14 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+
+import io.restassured.response.Response;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.custodian.retention.RetentionTest;
+import org.junit.jupiter.api.Test;
 
 @RetentionTest
 class ScheduleApiTest {
@@ -44,7 +43,10 @@ class ScheduleApiTest {
     @Test
     void shipsTheIrmsRowsWithTheirCitations() {
         String school = freshSchool();
-        as("staff", school).get(base(school) + "/retention-schedule").then().statusCode(200)
+        as("staff", school)
+                .get(base(school) + "/retention-schedule")
+                .then()
+                .statusCode(200)
                 .body("items", hasSize(9))
                 .body("items.code", hasItem("PUPIL_RECORD_LAST_SCHOOL"))
                 .body("items.origin", everyItem(is("IRMS_DEFAULT")))
@@ -55,10 +57,19 @@ class ScheduleApiTest {
                 .body("nextCursor", nullValue());
         Response first = as("mis", school).queryParam("limit", 4).get(base(school) + "/retention-schedule");
         first.then().statusCode(200).body("items", hasSize(4));
-        as("mis", school).queryParam("limit", 10).queryParam("cursor", first.<String>path("nextCursor"))
-                .get(base(school) + "/retention-schedule").then().statusCode(200).body("items", hasSize(5))
+        as("mis", school)
+                .queryParam("limit", 10)
+                .queryParam("cursor", first.<String>path("nextCursor"))
+                .get(base(school) + "/retention-schedule")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(5))
                 .body("items[0].code", is("ADMISSION_ATTENDANCE_REGISTERS"));
-        as("mis", school).queryParam("cursor", "garbage").get(base(school) + "/retention-schedule").then().statusCode(400)
+        as("mis", school)
+                .queryParam("cursor", "garbage")
+                .get(base(school) + "/retention-schedule")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
@@ -66,26 +77,64 @@ class ScheduleApiTest {
     void anOverrideIsVersionedNeedsIfMatchAndRedatesTheHoldingsOfItsClass() {
         String school = freshSchool();
         pupil(school, "P-1", LocalDate.parse("2008-02-29"), null);
-        register(school, List.of(holding("PUPIL_RECORD_LAST_SCHOOL", "P-1", "EDU-1", "2019-09-04"))).statusCode(200)
+        register(school, List.of(holding("PUPIL_RECORD_LAST_SCHOOL", "P-1", "EDU-1", "2019-09-04")))
+                .statusCode(200)
                 .body("items[0].dueOn", is("2033-03-01"));
         String path = base(school) + "/retention-schedule/PUPIL_RECORD_LAST_SCHOOL";
-        as("dpo", school).get(path).then().statusCode(200).header("ETag", "\"0\"").body("version", is(0));
+        as("dpo", school)
+                .get(path)
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"0\"")
+                .body("version", is(0));
 
-        as("dpo", school).body(lastSchoolRecord("P30Y")).put(path).then().statusCode(428).contentType("application/problem+json");
-        as("dpo", school).header("If-Match", "\"7\"").body(lastSchoolRecord("P30Y")).put(path).then().statusCode(412)
+        as("dpo", school)
+                .body(lastSchoolRecord("P30Y"))
+                .put(path)
+                .then()
+                .statusCode(428)
                 .contentType("application/problem+json");
-        as("dpo", school).header("If-Match", "\"0\"").body(lastSchoolRecord("P30Y")).put(path).then().statusCode(200)
+        as("dpo", school)
+                .header("If-Match", "\"7\"")
+                .body(lastSchoolRecord("P30Y"))
+                .put(path)
+                .then()
+                .statusCode(412)
+                .contentType("application/problem+json");
+        as("dpo", school)
+                .header("If-Match", "\"0\"")
+                .body(lastSchoolRecord("P30Y"))
+                .put(path)
+                .then()
+                .statusCode(200)
                 .header("ETag", "\"1\"")
-                .body("recordClass.version", is(1)).body("recordClass.origin", is("SCHOOL_OVERRIDE"))
-                .body("recordClass.period", is("P30Y")).body("holdingsRedated", is(1));
-        as("mis", school).get(base(school) + "/holdings").then().statusCode(200).body("items[0].dueOn", is("2038-03-01"));
-        as("dpo", school).header("If-Match", "\"0\"").body(lastSchoolRecord("P31Y")).put(path).then().statusCode(412);
+                .body("recordClass.version", is(1))
+                .body("recordClass.origin", is("SCHOOL_OVERRIDE"))
+                .body("recordClass.period", is("P30Y"))
+                .body("holdingsRedated", is(1));
+        as("mis", school)
+                .get(base(school) + "/holdings")
+                .then()
+                .statusCode(200)
+                .body("items[0].dueOn", is("2038-03-01"));
+        as("dpo", school)
+                .header("If-Match", "\"0\"")
+                .body(lastSchoolRecord("P31Y"))
+                .put(path)
+                .then()
+                .statusCode(412);
 
-        as("auditor", school).get(path + "/versions").then().statusCode(200)
-                .body("items.version", is(List.of(1, 0))).body("items.period", is(List.of("P30Y", "P25Y")))
+        as("auditor", school)
+                .get(path + "/versions")
+                .then()
+                .statusCode(200)
+                .body("items.version", is(List.of(1, 0)))
+                .body("items.period", is(List.of("P30Y", "P25Y")))
                 .body("items[0].changeReason", is("the local authority asks for longer"));
         assertThat(auditRows(school, "retention-schedule.changed")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM audit_log WHERE school_urn = ? AND detail LIKE '%period P25Y → P30Y%'", school))
+        assertThat(count(
+                        "SELECT count(*) FROM audit_log WHERE school_urn = ? AND detail LIKE '%period P25Y → P30Y%'",
+                        school))
                 .isEqualTo(1);
     }
 
@@ -96,10 +145,19 @@ class ScheduleApiTest {
         rule.put("code", "EXCLUSION_RECORDS");
         rule.put("trigger", "CLOSED");
         rule.put("description", "Exclusion records");
-        as("dpo", school).body(rule).post(base(school) + "/retention-schedule").then().statusCode(201)
+        as("dpo", school)
+                .body(rule)
+                .post(base(school) + "/retention-schedule")
+                .then()
+                .statusCode(201)
                 .header("Location", containsString("/retention-schedule/EXCLUSION_RECORDS"))
-                .body("origin", is("SCHOOL_CLASS")).body("version", is(1));
-        as("dpo", school).body(rule).post(base(school) + "/retention-schedule").then().statusCode(409)
+                .body("origin", is("SCHOOL_CLASS"))
+                .body("version", is(1));
+        as("dpo", school)
+                .body(rule)
+                .post(base(school) + "/retention-schedule")
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json");
         Map<String, Object> record = holding("EXCLUSION_RECORDS", "P-1", "EXC-1", "2015-01-05");
         record.put("closedOn", "2016-07-20");
@@ -107,7 +165,10 @@ class ScheduleApiTest {
         assertThat(auditRows(school, "retention-schedule.class-added")).isEqualTo(1);
         // another school does not see it
         String other = freshSchool();
-        as("dpo", other).get(base(other) + "/retention-schedule/EXCLUSION_RECORDS").then().statusCode(404)
+        as("dpo", other)
+                .get(base(other) + "/retention-schedule/EXCLUSION_RECORDS")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -115,23 +176,50 @@ class ScheduleApiTest {
     void badRulesAreProblemsAndChangeNothing() {
         String school = freshSchool();
         String path = base(school) + "/retention-schedule/SEN_FILES";
-        as("dpo", school).header("If-Match", "\"0\"").body(lastSchoolRecord("25 years")).put(path).then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("period"));
+        as("dpo", school)
+                .header("If-Match", "\"0\"")
+                .body(lastSchoolRecord("25 years"))
+                .put(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("period"));
         Map<String, Object> consentWithoutPurposes = lastSchoolRecord("P0D");
         consentWithoutPurposes.put("trigger", "CONSENT_WITHDRAWN");
-        as("dpo", school).header("If-Match", "\"0\"").body(consentWithoutPurposes).put(path).then().statusCode(400)
-                .body("errors.field", hasItem("consentPurposes")).body("errors.field", hasItem("basis"));
+        as("dpo", school)
+                .header("If-Match", "\"0\"")
+                .body(consentWithoutPurposes)
+                .put(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("consentPurposes"))
+                .body("errors.field", hasItem("basis"));
         Map<String, Object> unknownTrigger = lastSchoolRecord("P1Y");
         unknownTrigger.put("trigger", "BIRTHDAY");
-        as("dpo", school).header("If-Match", "\"0\"").body(unknownTrigger).put(path).then().statusCode(400)
+        as("dpo", school)
+                .header("If-Match", "\"0\"")
+                .body(unknownTrigger)
+                .put(path)
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         Map<String, Object> noReason = lastSchoolRecord("P1Y");
         noReason.remove("reason");
-        as("dpo", school).header("If-Match", "\"0\"").body(noReason).put(path).then().statusCode(400)
+        as("dpo", school)
+                .header("If-Match", "\"0\"")
+                .body(noReason)
+                .put(path)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("reason"));
-        as("dpo", school).header("If-Match", "\"0\"").body(lastSchoolRecord("P1Y"))
-                .put(base(school) + "/retention-schedule/NO_SUCH_CLASS").then().statusCode(404);
-        assertThat(count("SELECT count(*) FROM schedule_rule WHERE school_urn = ?", school)).isZero();
+        as("dpo", school)
+                .header("If-Match", "\"0\"")
+                .body(lastSchoolRecord("P1Y"))
+                .put(base(school) + "/retention-schedule/NO_SUCH_CLASS")
+                .then()
+                .statusCode(404);
+        assertThat(count("SELECT count(*) FROM schedule_rule WHERE school_urn = ?", school))
+                .isZero();
     }
 
     @Test
@@ -139,14 +227,26 @@ class ScheduleApiTest {
         String school = freshSchool();
         String path = base(school) + "/retention-schedule/SEN_FILES";
         for (String role : List.of("school-admin", "staff", "mis", "auditor")) {
-            as(role, school).header("If-Match", "\"0\"").body(lastSchoolRecord("P40Y")).put(path).then().statusCode(403)
+            as(role, school)
+                    .header("If-Match", "\"0\"")
+                    .body(lastSchoolRecord("P40Y"))
+                    .put(path)
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json");
         }
         for (String role : List.of("parent", "pupil", "partner")) {
-            as(role, school).get(base(school) + "/retention-schedule").then().statusCode(403)
+            as(role, school)
+                    .get(base(school) + "/retention-schedule")
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json");
         }
-        as("dpo", freshSchool()).get(base(school) + "/retention-schedule").then().statusCode(403);
-        assertThat(count("SELECT count(*) FROM schedule_rule WHERE school_urn = ?", school)).isZero();
+        as("dpo", freshSchool())
+                .get(base(school) + "/retention-schedule")
+                .then()
+                .statusCode(403);
+        assertThat(count("SELECT count(*) FROM schedule_rule WHERE school_urn = ?", school))
+                .isZero();
     }
 }

@@ -8,13 +8,20 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.export.SubjectExport;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.sar.document.Document;
 import org.custodian.sar.document.Documents;
-import org.custodian.platform.export.SubjectExport;
 import org.custodian.sar.request.CompletionCheck;
 import org.custodian.sar.request.RequestStatus;
 import org.custodian.sar.request.RequestType;
@@ -28,14 +35,6 @@ import org.custodian.sar.review.ThirdPartyRules;
 import org.custodian.sar.roster.Roster;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-
 /**
  * Assembles the response to an access, portability or educational-record request: asks the sources (outside any
  * transaction) for the request's requester, finds what names other people (the DPO's review items), builds the JSON
@@ -47,9 +46,14 @@ import java.util.stream.Collectors;
 public class BundleService implements CompletionCheck {
 
     /** Timings of the last assembly, for the measurement the issue asks for. */
-    public record Assembly(ObjectNode content, List<String> missing, int reviewItems, int pdfBytes, long sourcesMillis, long jsonMillis,
-                           long pdfMillis) {
-    }
+    public record Assembly(
+            ObjectNode content,
+            List<String> missing,
+            int reviewItems,
+            int pdfBytes,
+            long sourcesMillis,
+            long jsonMillis,
+            long pdfMillis) {}
 
     private final Sources sources;
     private final org.custodian.sar.request.RequestRepository requests;
@@ -63,9 +67,17 @@ public class BundleService implements CompletionCheck {
     private final Optional<String> automatedDecisions;
 
     @Inject
-    public BundleService(Sources sources, org.custodian.sar.request.RequestRepository requests, Documents documents, Bundles bundles,
-                         Roster roster, Reviews reviews, AuditLog audit, Caller caller, ObjectMapper mapper,
-                         @ConfigProperty(name = "custodian.sar.automated-decision-making") Optional<String> automatedDecisions) {
+    public BundleService(
+            Sources sources,
+            org.custodian.sar.request.RequestRepository requests,
+            Documents documents,
+            Bundles bundles,
+            Roster roster,
+            Reviews reviews,
+            AuditLog audit,
+            Caller caller,
+            ObjectMapper mapper,
+            @ConfigProperty(name = "custodian.sar.automated-decision-making") Optional<String> automatedDecisions) {
         this.sources = sources;
         this.requests = requests;
         this.documents = documents;
@@ -93,13 +105,22 @@ public class BundleService implements CompletionCheck {
         }
         String urn = r.schoolUrn();
         long t0 = System.nanoTime();
-        List<Sources.Answer> answers = asksSources(r) ? sources.exportsOf(urn, r.subject().id(), requesterOf(r)) : List.of();
+        List<Sources.Answer> answers =
+                asksSources(r) ? sources.exportsOf(urn, r.subject().id(), requesterOf(r)) : List.of();
         long t1 = System.nanoTime();
         List<Document> docs = documents.all(urn, r.id());
         Instant now = Instant.now();
-        ObjectNode content = ResponseContent.build(mapper, r, roster.schoolOrDefaults(urn), answers, docs, bundles.waivers(urn, r.id()),
-                automatedDecisions.filter(s -> !s.isBlank()).orElse(null), now);
-        List<ThirdPartyRules.Finding> findings = asksSources(r) ? ThirdPartyRules.find(content, partiesOf(r)) : List.of();
+        ObjectNode content = ResponseContent.build(
+                mapper,
+                r,
+                roster.schoolOrDefaults(urn),
+                answers,
+                docs,
+                bundles.waivers(urn, r.id()),
+                automatedDecisions.filter(s -> !s.isBlank()).orElse(null),
+                now);
+        List<ThirdPartyRules.Finding> findings =
+                asksSources(r) ? ThirdPartyRules.find(content, partiesOf(r)) : List.of();
         List<ReviewItem> decided = reviews.all(urn, r.id());
         List<ReviewItem> items = Reviews.merge(findings, decided, now);
         String json = write(content);
@@ -107,45 +128,83 @@ public class BundleService implements CompletionCheck {
         List<PdfRenderer.Attachment> attachments = attachments(urn, r.id(), docs);
         byte[] rendered = PdfRenderer.render(ReleaseRules.released(content, items), attachments);
         long t3 = System.nanoTime();
-        List<String> missing = answers.stream().filter(a -> !a.present()).map(Sources.Answer::source).toList();
+        List<String> missing = answers.stream()
+                .filter(a -> !a.present())
+                .map(Sources.Answer::source)
+                .toList();
         int pdfBytes = QuarkusTransaction.requiringNew().call(() -> {
             // the request may have moved on while the sources were asked: store only if it is still in progress
-            RequestStatus status = requests.find(urn, r.id(), true).map(RightsRequest::status).orElse(RequestStatus.WITHDRAWN);
+            RequestStatus status =
+                    requests.find(urn, r.id(), true).map(RightsRequest::status).orElse(RequestStatus.WITHDRAWN);
             if (status != RequestStatus.IN_PROGRESS) {
                 throw Problems.conflict("the request became " + status + " while its response was being assembled");
             }
-            // the DPO may have decided an item meanwhile (the request's row lock orders the two): render with that decision
+            // the DPO may have decided an item meanwhile (the request's row lock orders the two): render with that
+            // decision
             List<ReviewItem> decidedNow = reviews.all(urn, r.id());
             List<ReviewItem> current = decidedNow.equals(decided) ? items : Reviews.merge(findings, decidedNow, now);
-            byte[] pdf = current == items ? rendered : PdfRenderer.render(ReleaseRules.released(content, current), attachments);
+            byte[] pdf = current == items
+                    ? rendered
+                    : PdfRenderer.render(ReleaseRules.released(content, current), attachments);
             reviews.replace(urn, r.id(), current);
-            bundles.store(urn, r.id(), Instant.parse(content.path("generatedAt").asText()), caller.subject(), missing, json, pdf);
-            long pending = current.stream().filter(i -> i.state() == ReviewState.PENDING).count();
-            audit.record(caller, urn, r.subject().path(urn), "bundle.assembled", AuditEntry.Outcome.SUCCESS,
-                    "request " + r.id() + ": " + answers.stream().filter(Sources.Answer::present).count() + " sources, "
-                            + (missing.isEmpty() ? "none missing" : "missing " + String.join(", ", missing)) + ", " + docs.size()
-                            + " documents, " + current.size() + " items naming other people (" + pending + " for the DPO's review), "
+            bundles.store(
+                    urn,
+                    r.id(),
+                    Instant.parse(content.path("generatedAt").asText()),
+                    caller.subject(),
+                    missing,
+                    json,
+                    pdf);
+            long pending = current.stream()
+                    .filter(i -> i.state() == ReviewState.PENDING)
+                    .count();
+            audit.record(
+                    caller,
+                    urn,
+                    r.subject().path(urn),
+                    "bundle.assembled",
+                    AuditEntry.Outcome.SUCCESS,
+                    "request " + r.id() + ": "
+                            + answers.stream().filter(Sources.Answer::present).count() + " sources, "
+                            + (missing.isEmpty() ? "none missing" : "missing " + String.join(", ", missing)) + ", "
+                            + docs.size()
+                            + " documents, " + current.size() + " items naming other people (" + pending
+                            + " for the DPO's review), "
                             + pdf.length + " PDF bytes");
             return pdf.length;
         });
-        return new Assembly(content, missing, items.size(), pdfBytes, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+        return new Assembly(
+                content,
+                missing,
+                items.size(),
+                pdfBytes,
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
                 (t3 - t2) / 1_000_000);
     }
 
     /** The request's requester, as the exports are told. */
     static SubjectExport.Requester requesterOf(RightsRequest r) {
-        return new SubjectExport.Requester(SubjectExport.Requester.Type.valueOf(r.requester().type().name()), r.requester().id(), r.id());
+        return new SubjectExport.Requester(
+                SubjectExport.Requester.Type.valueOf(r.requester().type().name()),
+                r.requester().id(),
+                r.id());
     }
 
     private ThirdPartyRules.Parties partiesOf(RightsRequest r) {
-        return new ThirdPartyRules.Parties(r.requester().id(), r.subject().id(), roster.guardiansOf(r.schoolUrn(), r.subject().id()).stream()
-                .map(g -> new ThirdPartyRules.Person(g.guardianId(), g.relationship(), g.restricted())).toList());
+        return new ThirdPartyRules.Parties(
+                r.requester().id(),
+                r.subject().id(),
+                roster.guardiansOf(r.schoolUrn(), r.subject().id()).stream()
+                        .map(g -> new ThirdPartyRules.Person(g.guardianId(), g.relationship(), g.restricted()))
+                        .toList());
     }
 
     private List<PdfRenderer.Attachment> attachments(String urn, java.util.UUID requestId, List<Document> docs) {
         List<PdfRenderer.Attachment> attachments = new ArrayList<>();
         for (Document d : docs) {
-            attachments.add(new PdfRenderer.Attachment(d.filename(), d.mediaType(), documents.content(urn, requestId, d.id())));
+            attachments.add(
+                    new PdfRenderer.Attachment(d.filename(), d.mediaType(), documents.content(urn, requestId, d.id())));
         }
         return attachments;
     }
@@ -155,8 +214,12 @@ public class BundleService implements CompletionCheck {
         Bundles.Stored stored = bundles.find(decided.schoolUrn(), decided.requestId())
                 .orElseThrow(() -> Problems.conflict("no response has been assembled for that request"));
         JsonNode content = read(stored);
-        byte[] pdf = PdfRenderer.render(ReleaseRules.released(content, reviews.all(decided.schoolUrn(), decided.requestId())),
-                attachments(decided.schoolUrn(), decided.requestId(), documents.all(decided.schoolUrn(), decided.requestId())));
+        byte[] pdf = PdfRenderer.render(
+                ReleaseRules.released(content, reviews.all(decided.schoolUrn(), decided.requestId())),
+                attachments(
+                        decided.schoolUrn(),
+                        decided.requestId(),
+                        documents.all(decided.schoolUrn(), decided.requestId())));
         bundles.storePdf(decided.schoolUrn(), decided.requestId(), pdf);
     }
 
@@ -171,14 +234,19 @@ public class BundleService implements CompletionCheck {
             return Optional.of("documents were uploaded after the response was assembled: assemble it again");
         }
         if (r.type() == RequestType.EDUCATIONAL_RECORD && lastUpload.isEmpty()) {
-            return Optional.of("upload the educational record (POST .../requests/" + r.id() + "/documents) and assemble the response");
+            return Optional.of("upload the educational record (POST .../requests/" + r.id()
+                    + "/documents) and assemble the response");
         }
-        Set<String> waived = bundles.waivers(r.schoolUrn(), r.id()).stream().map(ResponseContent.Waiver::source)
+        Set<String> waived = bundles.waivers(r.schoolUrn(), r.id()).stream()
+                .map(ResponseContent.Waiver::source)
                 .collect(Collectors.toCollection(TreeSet::new));
-        List<String> open = stored.get().missingSources().stream().filter(s -> !waived.contains(s)).toList();
+        List<String> open = stored.get().missingSources().stream()
+                .filter(s -> !waived.contains(s))
+                .toList();
         if (!open.isEmpty()) {
             return Optional.of("the response is missing " + String.join(", ", open) + ": assemble it again once "
-                    + (open.size() == 1 ? "that source answers" : "they answer") + ", or record why not (POST .../bundle/waivers)");
+                    + (open.size() == 1 ? "that source answers" : "they answer")
+                    + ", or record why not (POST .../bundle/waivers)");
         }
         return Optional.empty();
     }
@@ -191,10 +259,16 @@ public class BundleService implements CompletionCheck {
         ObjectNode content = withWaivers(read(stored), stored, urn);
         List<ReviewItem> items = reviews.all(urn, stored.requestId());
         ObjectNode section = content.putObject(ReleaseRules.STAFF_SECTION);
-        section.put("pendingReview", items.stream().filter(i -> i.state() == ReviewState.PENDING).count());
+        section.put(
+                "pendingReview",
+                items.stream().filter(i -> i.state() == ReviewState.PENDING).count());
         var list = section.putArray("items");
-        items.forEach(i -> list.addObject().put("id", i.id().toString()).put("category", i.category().name()).put("label", i.label())
-                .put("state", i.state().name()).put("exemption", i.exemption() == null ? null : i.exemption().name())
+        items.forEach(i -> list.addObject()
+                .put("id", i.id().toString())
+                .put("category", i.category().name())
+                .put("label", i.label())
+                .put("state", i.state().name())
+                .put("exemption", i.exemption() == null ? null : i.exemption().name())
                 .put("occurrences", i.pointers().size()));
         return content;
     }
@@ -207,9 +281,13 @@ public class BundleService implements CompletionCheck {
     private ObjectNode withWaivers(ObjectNode content, Bundles.Stored stored, String urn) {
         List<ResponseContent.Waiver> waivers = bundles.waivers(urn, stored.requestId());
         var array = content.putArray("waivers");
-        waivers.forEach(w -> array.addObject().put("source", w.source()).put("reason", w.reason()).put("by", w.by())
+        waivers.forEach(w -> array.addObject()
+                .put("source", w.source())
+                .put("reason", w.reason())
+                .put("by", w.by())
                 .put("at", w.at().toString()));
-        Set<String> waived = waivers.stream().map(ResponseContent.Waiver::source).collect(Collectors.toSet());
+        Set<String> waived =
+                waivers.stream().map(ResponseContent.Waiver::source).collect(Collectors.toSet());
         content.put("complete", ResponseContent.unwaivedMissing(content, waived).isEmpty());
         return content;
     }

@@ -3,22 +3,26 @@ package org.custodian.sar.bundle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.custodian.platform.jdbc.Jdbc;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.platform.jdbc.Jdbc;
 
 /** Persistence of assembled responses and of the DPO's waivers for missing sources. */
 @ApplicationScoped
 public class Bundles {
 
     /** A stored response without its PDF. */
-    public record Stored(UUID requestId, Instant assembledAt, String assembledBy, List<String> missingSources, String content, int pdfBytes) {
-    }
+    public record Stored(
+            UUID requestId,
+            Instant assembledAt,
+            String assembledBy,
+            List<String> missingSources,
+            String content,
+            int pdfBytes) {}
 
     private final Jdbc sql;
 
@@ -28,7 +32,8 @@ public class Bundles {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void store(String urn, UUID requestId, Instant at, String by, List<String> missing, String content, byte[] pdf) {
+    public void store(
+            String urn, UUID requestId, Instant at, String by, List<String> missing, String content, byte[] pdf) {
         sql.update("""
                 INSERT INTO request_bundle (school_urn, request_id, assembled_at, assembled_by, missing_sources, content, pdf)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -46,24 +51,44 @@ public class Bundles {
 
     @Transactional
     public Optional<Stored> find(String urn, UUID requestId) {
-        return sql.one("""
+        return sql.one(
+                """
                 SELECT request_id, assembled_at, assembled_by, missing_sources, content, octet_length(pdf) FROM request_bundle
                 WHERE school_urn = ? AND request_id = ?
-                """, r -> new Stored(r.getObject(1, UUID.class), r.getObject(2, OffsetDateTime.class).toInstant(), r.getString(3),
-                List.of((String[]) r.getArray(4).getArray()), r.getString(5), r.getInt(6)), urn, requestId);
+                """,
+                r -> new Stored(
+                        r.getObject(1, UUID.class),
+                        r.getObject(2, OffsetDateTime.class).toInstant(),
+                        r.getString(3),
+                        List.of((String[]) r.getArray(4).getArray()),
+                        r.getString(5),
+                        r.getInt(6)),
+                urn,
+                requestId);
     }
 
     @Transactional
     public Optional<byte[]> pdf(String urn, UUID requestId) {
-        return sql.one("SELECT pdf FROM request_bundle WHERE school_urn = ? AND request_id = ?", r -> r.getBytes(1), urn, requestId);
+        return sql.one(
+                "SELECT pdf FROM request_bundle WHERE school_urn = ? AND request_id = ?",
+                r -> r.getBytes(1),
+                urn,
+                requestId);
     }
 
     @Transactional
     public List<ResponseContent.Waiver> waivers(String urn, UUID requestId) {
-        return sql.list("""
+        return sql.list(
+                """
                 SELECT source, reason, waived_by, waived_at FROM bundle_waiver WHERE school_urn = ? AND request_id = ? ORDER BY source
-                """, r -> new ResponseContent.Waiver(r.getString(1), r.getString(2), r.getString(3),
-                r.getObject(4, OffsetDateTime.class).toInstant()), urn, requestId);
+                """,
+                r -> new ResponseContent.Waiver(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getObject(4, OffsetDateTime.class).toInstant()),
+                urn,
+                requestId);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

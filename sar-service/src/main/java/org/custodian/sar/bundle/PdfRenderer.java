@@ -1,6 +1,15 @@
 package org.custodian.sar.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -12,16 +21,6 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
-
 /**
  * Renders the Art. 15 response JSON as a PDF a parent can read: what the school holds and why, who it was shared
  * with, how long it is kept, the rights and how to complain, then the data from each source and the uploaded
@@ -31,14 +30,12 @@ import java.util.Map;
 public final class PdfRenderer {
 
     /** An uploaded document to append after the response. */
-    public record Attachment(String filename, String mediaType, byte[] content) {
-    }
+    public record Attachment(String filename, String mediaType, byte[] content) {}
 
     private static final float MARGIN = 50;
     private static final PDRectangle PAGE = PDRectangle.A4;
 
-    private PdfRenderer() {
-    }
+    private PdfRenderer() {}
 
     public static byte[] render(JsonNode content, List<Attachment> attachments) {
         try (PDDocument document = new PDDocument()) {
@@ -79,25 +76,42 @@ public final class PdfRenderer {
         w.text(titleOf(c), w.bold, 18, 0);
         w.gap(4);
         JsonNode controller = c.path("controller");
-        w.paragraph(controller.path("name").asText() + " (URN " + controller.path("urn").asText() + ") is the data controller."
-                + (controller.has("dataProtectionOfficer") ? " Data protection officer: " + controller.path("dataProtectionOfficer").path("name").asText("")
-                + " " + controller.path("dataProtectionOfficer").path("email").asText("") + "." : ""));
-        w.paragraph("Request " + c.path("requestId").asText() + " (" + c.path("requestType").asText() + ") about "
-                + c.path("subject").path("type").asText().toLowerCase() + " " + c.path("subject").path("id").asText()
-                + ", received on " + c.path("receivedOn").asText() + (c.has("dueOn") ? ", due by " + c.path("dueOn").asText() : "")
-                + ". This response was prepared on " + c.path("generatedAt").asText().substring(0, 10) + ".");
+        w.paragraph(controller.path("name").asText() + " (URN "
+                + controller.path("urn").asText() + ") is the data controller."
+                + (controller.has("dataProtectionOfficer")
+                        ? " Data protection officer: "
+                                + controller
+                                        .path("dataProtectionOfficer")
+                                        .path("name")
+                                        .asText("") + " "
+                                + controller
+                                        .path("dataProtectionOfficer")
+                                        .path("email")
+                                        .asText("") + "."
+                        : ""));
+        w.paragraph("Request " + c.path("requestId").asText() + " ("
+                + c.path("requestType").asText() + ") about "
+                + c.path("subject").path("type").asText().toLowerCase() + " "
+                + c.path("subject").path("id").asText()
+                + ", received on " + c.path("receivedOn").asText()
+                + (c.has("dueOn") ? ", due by " + c.path("dueOn").asText() : "")
+                + ". This response was prepared on "
+                + c.path("generatedAt").asText().substring(0, 10) + ".");
         if (c.path("missingSources").size() > 0) {
             w.heading("Information not included");
             for (JsonNode source : c.path("sources")) {
                 if ("MISSING".equals(source.path("status").asText())) {
                     String waiver = "";
                     for (JsonNode wv : c.path("waivers")) {
-                        if (wv.path("source").asText().equals(source.path("source").asText())) {
-                            waiver = " The data protection officer recorded why: " + wv.path("reason").asText();
+                        if (wv.path("source")
+                                .asText()
+                                .equals(source.path("source").asText())) {
+                            waiver = " The data protection officer recorded why: "
+                                    + wv.path("reason").asText();
                         }
                     }
-                    w.bullet("The " + source.path("source").asText() + " records could not be retrieved (" + source.path("error").asText()
-                            + ")." + waiver);
+                    w.bullet("The " + source.path("source").asText() + " records could not be retrieved ("
+                            + source.path("error").asText() + ")." + waiver);
                 }
             }
         }
@@ -110,14 +124,20 @@ public final class PdfRenderer {
             return;
         }
         w.heading("Information about other people");
-        w.paragraph("Some of what we hold about your child also names or identifies other people. The law (UK GDPR Art. 15(4))"
-                + " protects their information too: where we have kept something back it is marked in the data below, and listed here.");
+        w.paragraph(
+                "Some of what we hold about your child also names or identifies other people. The law (UK GDPR Art. 15(4))"
+                        + " protects their information too: where we have kept something back it is marked in the data below, and listed here.");
         for (JsonNode row : withheld) {
-            String mentions = row.path("occurrences").asInt() + (row.path("occurrences").asInt() == 1 ? " mention" : " mentions");
+            String mentions =
+                    row.path("occurrences").asInt() + (row.path("occurrences").asInt() == 1 ? " mention" : " mentions");
             String what = switch (row.path("state").asText()) {
                 case "PENDING" -> "withheld while the data protection officer reviews it";
-                case "REDACT" -> "redacted under " + row.path("citation").asText() + " (" + row.path("meaning").asText() + ")";
-                default -> "withheld under " + row.path("citation").asText() + " (" + row.path("meaning").asText() + ")";
+                case "REDACT" ->
+                    "redacted under " + row.path("citation").asText() + " ("
+                            + row.path("meaning").asText() + ")";
+                default ->
+                    "withheld under " + row.path("citation").asText() + " ("
+                            + row.path("meaning").asText() + ")";
             };
             w.bullet(humanize(row.path("about").asText()) + " (" + mentions + "): " + what + ".");
         }
@@ -145,9 +165,12 @@ public final class PdfRenderer {
         list(w, info.path("recipientCategories"));
         w.heading("How long we keep it");
         for (JsonNode row : info.path("retention")) {
-            w.bullet(row.path("recordClass").asText() + ": " + row.path("keptFor").asText("as our retention schedule sets")
+            w.bullet(row.path("recordClass").asText() + ": "
+                    + row.path("keptFor").asText("as our retention schedule sets")
                     + (row.has("until") ? ", until " + row.path("until").asText() : "")
-                    + (row.has("waitingFor") ? " (the date is set when " + row.path("waitingFor").asText() + ")" : "")
+                    + (row.has("waitingFor")
+                            ? " (the date is set when " + row.path("waitingFor").asText() + ")"
+                            : "")
                     + (row.has("then") ? ", then " + row.path("then").asText() : "")
                     + (row.path("onLegalHold").asBoolean(false) ? "; kept longer under a legal hold" : ""));
         }
@@ -183,7 +206,8 @@ public final class PdfRenderer {
             if (!"PRESENT".equals(source.path("status").asText())) {
                 continue;
             }
-            w.subheading("From " + source.path("service").asText(source.path("source").asText()));
+            w.subheading("From "
+                    + source.path("service").asText(source.path("source").asText()));
             if (source.hasNonNull("summary")) {
                 w.paragraph(source.path("summary").asText());
             }
@@ -192,8 +216,12 @@ public final class PdfRenderer {
         if (c.path("documents").size() > 0) {
             w.subheading("Documents");
             for (JsonNode d : c.path("documents")) {
-                w.bullet(d.path("filename").asText() + " (" + d.path("mediaType").asText() + ", " + d.path("sizeBytes").asLong() + " bytes)"
-                        + (d.hasNonNull("description") ? ": " + d.path("description").asText() : "") + ". Included after this page.");
+                w.bullet(
+                        d.path("filename").asText() + " (" + d.path("mediaType").asText() + ", "
+                                + d.path("sizeBytes").asLong() + " bytes)"
+                                + (d.hasNonNull("description")
+                                        ? ": " + d.path("description").asText()
+                                        : "") + ". Included after this page.");
             }
         }
     }
@@ -245,7 +273,9 @@ public final class PdfRenderer {
             if (!line.isEmpty()) {
                 line.append("; ");
             }
-            line.append(humanize(field.getKey())).append(": ").append(field.getValue().asText());
+            line.append(humanize(field.getKey()))
+                    .append(": ")
+                    .append(field.getValue().asText());
         }
         return line.toString();
     }
@@ -269,8 +299,8 @@ public final class PdfRenderer {
         }
     }
 
-    private static void attachments(Writer w, PDDocument document, List<Attachment> attachments, List<PDDocument> appended)
-            throws IOException {
+    private static void attachments(
+            Writer w, PDDocument document, List<Attachment> attachments, List<PDDocument> appended) throws IOException {
         for (Attachment a : attachments) {
             switch (a.mediaType()) {
                 case "application/pdf" -> {
@@ -307,7 +337,8 @@ public final class PdfRenderer {
         int number = 0;
         for (PDPage page : document.getPages()) {
             number++;
-            try (PDPageContentStream stream = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+            try (PDPageContentStream stream =
+                    new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
                 stream.beginText();
                 stream.setFont(font, 8);
                 stream.newLineAtOffset(page.getMediaBox().getWidth() - MARGIN - 60, 25);
@@ -427,7 +458,8 @@ public final class PdfRenderer {
 
         /** Text the standard fonts can show: tabs as spaces, accents dropped where the letter has none, the rest as '?'. */
         String clean(String raw) {
-            String text = raw == null ? "" : raw.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
+            String text =
+                    raw == null ? "" : raw.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
             StringBuilder out = new StringBuilder(text.length());
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -435,7 +467,8 @@ public final class PdfRenderer {
                     out.append(c);
                     continue;
                 }
-                String stripped = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+                String stripped = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD)
+                        .replaceAll("\\p{M}", "");
                 out.append(!stripped.isEmpty() && canShow(stripped.charAt(0)) ? stripped.charAt(0) : '?');
             }
             return out.toString();

@@ -4,12 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.custodian.sar.document.Document;
-import org.custodian.sar.notice.PrivacyNotice;
-import org.custodian.sar.request.RequestType;
-import org.custodian.sar.request.RightsRequest;
-import org.custodian.sar.roster.SchoolProfile;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import org.custodian.sar.document.Document;
+import org.custodian.sar.notice.PrivacyNotice;
+import org.custodian.sar.request.RequestType;
+import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.roster.SchoolProfile;
 
 /**
  * Builds the Art. 15 response as JSON (machine-readable, for portability too): the copy of the data from each
@@ -30,14 +29,19 @@ public final class ResponseContent {
     public static final String FORMAT = "custodian.sar.response/v1";
 
     /** A missing source the DPO accepted, and why. */
-    public record Waiver(String source, String reason, String by, Instant at) {
-    }
+    public record Waiver(String source, String reason, String by, Instant at) {}
 
-    private ResponseContent() {
-    }
+    private ResponseContent() {}
 
-    public static ObjectNode build(ObjectMapper mapper, RightsRequest request, SchoolProfile school, List<Sources.Answer> answers,
-                                   List<Document> documents, List<Waiver> waivers, String automatedDecisions, Instant now) {
+    public static ObjectNode build(
+            ObjectMapper mapper,
+            RightsRequest request,
+            SchoolProfile school,
+            List<Sources.Answer> answers,
+            List<Document> documents,
+            List<Waiver> waivers,
+            String automatedDecisions,
+            Instant now) {
         ObjectNode root = mapper.createObjectNode();
         root.put("format", FORMAT);
         root.put("requestId", request.id().toString());
@@ -47,10 +51,17 @@ public final class ResponseContent {
         controller.put("name", school.name() == null ? "School " + school.urn() : school.name());
         controller.put("urn", school.urn());
         if (school.dpoName() != null || school.dpoEmail() != null) {
-            controller.putObject("dataProtectionOfficer").put("name", school.dpoName()).put("email", school.dpoEmail());
+            controller
+                    .putObject("dataProtectionOfficer")
+                    .put("name", school.dpoName())
+                    .put("email", school.dpoEmail());
         }
-        root.putObject("subject").put("type", request.subject().type().name()).put("id", request.subject().id());
-        root.putObject("requester").put("type", request.requester().type().name()).put("id", request.requester().id());
+        root.putObject("subject")
+                .put("type", request.subject().type().name())
+                .put("id", request.subject().id());
+        root.putObject("requester")
+                .put("type", request.requester().type().name())
+                .put("id", request.requester().id());
         root.put("receivedOn", request.receivedOn().toString());
         if (request.dueOn() != null) {
             root.put("dueOn", request.dueOn().toString());
@@ -77,7 +88,11 @@ public final class ResponseContent {
         }
         ArrayNode waived = root.putArray("waivers");
         for (Waiver w : waivers) {
-            waived.addObject().put("source", w.source()).put("reason", w.reason()).put("by", w.by()).put("at", w.at().toString());
+            waived.addObject()
+                    .put("source", w.source())
+                    .put("reason", w.reason())
+                    .put("by", w.by())
+                    .put("at", w.at().toString());
         }
         Set<String> waivedSources = new TreeSet<>();
         waivers.forEach(w -> waivedSources.add(w.source()));
@@ -89,8 +104,13 @@ public final class ResponseContent {
 
         ArrayNode docs = root.putArray("documents");
         for (Document d : documents) {
-            docs.addObject().put("id", d.id().toString()).put("filename", d.filename()).put("mediaType", d.mediaType())
-                    .put("sizeBytes", d.sizeBytes()).put("sha256", d.sha256()).put("description", d.description())
+            docs.addObject()
+                    .put("id", d.id().toString())
+                    .put("filename", d.filename())
+                    .put("mediaType", d.mediaType())
+                    .put("sizeBytes", d.sizeBytes())
+                    .put("sha256", d.sha256())
+                    .put("description", d.description())
                     .put("uploadedAt", d.uploadedAt().toString());
         }
 
@@ -106,8 +126,12 @@ public final class ResponseContent {
             String recordClass = firstText(node, "recordClass", "class", "recordClassName");
             if (recordClass != null) {
                 ObjectNode row = retention.addObject().put("recordClass", recordClass);
-                putIfText(row, "keptFor", firstText(node, "retentionRule", "retention", "period", "keepFor", "retentionPeriod"));
-                putIfText(row, "until", firstText(node, "keptUntil", "dueOn", "retainUntil", "keepUntil", "disposalDue"));
+                putIfText(
+                        row,
+                        "keptFor",
+                        firstText(node, "retentionRule", "retention", "period", "keepFor", "retentionPeriod"));
+                putIfText(
+                        row, "until", firstText(node, "keptUntil", "dueOn", "retainUntil", "keepUntil", "disposalDue"));
                 putIfText(row, "waitingFor", firstText(node, "waitingFor"));
                 putIfText(row, "then", firstText(node, "then", "action", "disposalAction"));
                 if (node.path("onLegalHold").asBoolean(false)) {
@@ -123,19 +147,25 @@ public final class ResponseContent {
         info.put("internationalTransfers", PrivacyNotice.INTERNATIONAL_TRANSFERS);
         strings(info.putArray("rights"), PrivacyNotice.RIGHTS);
         ObjectNode ico = info.putObject("complaints");
-        ico.put("firstContact", "Please raise any concern with the school's data protection officer first"
-                + (school.dpoEmail() == null ? "." : ": " + school.dpoEmail() + "."));
+        ico.put(
+                "firstContact",
+                "Please raise any concern with the school's data protection officer first"
+                        + (school.dpoEmail() == null ? "." : ": " + school.dpoEmail() + "."));
         ico.put("ico", PrivacyNotice.ICO.name());
         ico.put("online", PrivacyNotice.ICO.online());
         ico.put("telephone", PrivacyNotice.ICO.telephone());
         ico.put("address", PrivacyNotice.ICO.address());
         if (request.type() == RequestType.EDUCATIONAL_RECORD) {
-            info.put("educationalRecord", "Provided under the Education (Pupil Information) (England) Regulations 2005: free to see, within"
-                    + " 15 school days of the written request; a copy may cost no more than the cost of supply.");
+            info.put(
+                    "educationalRecord",
+                    "Provided under the Education (Pupil Information) (England) Regulations 2005: free to see, within"
+                            + " 15 school days of the written request; a copy may cost no more than the cost of supply.");
         }
         if (request.type() == RequestType.PORTABILITY) {
-            info.put("portability", "This document is the structured, machine-readable copy (JSON, format " + FORMAT + ") of the data"
-                    + " provided by you and processed by consent, which you may give to another organisation.");
+            info.put(
+                    "portability",
+                    "This document is the structured, machine-readable copy (JSON, format " + FORMAT + ") of the data"
+                            + " provided by you and processed by consent, which you may give to another organisation.");
         }
         return root;
     }
@@ -158,7 +188,9 @@ public final class ResponseContent {
     private static Set<String> recipients(List<Sources.Answer> answers) {
         Set<String> names = new TreeSet<>();
         for (Sources.Answer answer : answers) {
-            if (!answer.source().equals("sharing") || !answer.present() || answer.export().data() == null) {
+            if (!answer.source().equals("sharing")
+                    || !answer.present()
+                    || answer.export().data() == null) {
                 continue;
             }
             JsonNode data = answer.export().data();
@@ -181,7 +213,8 @@ public final class ResponseContent {
         return firstText(node, "recipientName", "recipient", "recipientId");
     }
 
-    private static Set<String> collect(List<Sources.Answer> answers, String source, java.util.function.Function<JsonNode, String> pick) {
+    private static Set<String> collect(
+            List<Sources.Answer> answers, String source, java.util.function.Function<JsonNode, String> pick) {
         Set<String> values = new TreeSet<>();
         forEachObject(answers, source, node -> {
             String value = pick.apply(node);
@@ -195,7 +228,9 @@ public final class ResponseContent {
     /** Visits every JSON object in a source's data, depth first (the data's shape is each service's own). */
     private static void forEachObject(List<Sources.Answer> answers, String source, Consumer<JsonNode> visit) {
         for (Sources.Answer answer : answers) {
-            if (answer.source().equals(source) && answer.present() && answer.export().data() != null) {
+            if (answer.source().equals(source)
+                    && answer.present()
+                    && answer.export().data() != null) {
                 walk(answer.export().data(), visit);
             }
         }

@@ -4,11 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.export.SubjectExport;
-import org.custodian.platform.security.ServiceTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.custodian.platform.export.SubjectExport;
+import org.custodian.platform.security.ServiceTokens;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Asks consent-, sharing- and retention-service for their per-subject export of one child
@@ -50,18 +49,24 @@ public class Sources {
     private final HttpClient client;
 
     @Inject
-    public Sources(@ConfigProperty(name = "custodian.sar.sources.consent.url") URI consent,
-                   @ConfigProperty(name = "custodian.sar.sources.sharing.url") URI sharing,
-                   @ConfigProperty(name = "custodian.sar.sources.retention.url") URI retention,
-                   @ConfigProperty(name = "custodian.sar.sources.timeout", defaultValue = "10s") Duration timeout,
-                   ServiceTokens tokens, ObjectMapper mapper) {
+    public Sources(
+            @ConfigProperty(name = "custodian.sar.sources.consent.url") URI consent,
+            @ConfigProperty(name = "custodian.sar.sources.sharing.url") URI sharing,
+            @ConfigProperty(name = "custodian.sar.sources.retention.url") URI retention,
+            @ConfigProperty(name = "custodian.sar.sources.timeout", defaultValue = "10s") Duration timeout,
+            ServiceTokens tokens,
+            ObjectMapper mapper) {
         baseUrls.put("consent", consent);
         baseUrls.put("sharing", sharing);
         baseUrls.put("retention", retention);
         this.timeout = timeout;
         this.tokens = tokens;
         this.mapper = mapper;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /**
@@ -70,25 +75,39 @@ public class Sources {
      */
     public List<Answer> exportsOf(String urn, String pupilId, SubjectExport.Requester requester) {
         String authorization = tokens.authorizationFor(urn);
-        List<CompletableFuture<Answer>> calls = NAMES.stream().map(name -> call(name, urn, pupilId, requester, authorization)).toList();
+        List<CompletableFuture<Answer>> calls = NAMES.stream()
+                .map(name -> call(name, urn, pupilId, requester, authorization))
+                .toList();
         return calls.stream().map(CompletableFuture::join).toList();
     }
 
-    private CompletableFuture<Answer> call(String name, String urn, String pupilId, SubjectExport.Requester requester,
-                                           String authorization) {
-        URI uri = baseUrls.get(name).resolve(SubjectExport.PATH.replace("{urn}", urn)
-                .replace("{pupilId}", URLEncoder.encode(pupilId, StandardCharsets.UTF_8).replace("+", "%20")) + "?" + requester.query());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Authorization", authorization)
-                .header("Accept", "application/json").GET().build();
+    private CompletableFuture<Answer> call(
+            String name, String urn, String pupilId, SubjectExport.Requester requester, String authorization) {
+        URI uri = baseUrls.get(name)
+                .resolve(SubjectExport.PATH
+                                .replace("{urn}", urn)
+                                .replace(
+                                        "{pupilId}",
+                                        URLEncoder.encode(pupilId, StandardCharsets.UTF_8)
+                                                .replace("+", "%20"))
+                        + "?" + requester.query());
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         long start = System.nanoTime();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> answer(name, response, start))
                 .exceptionally(e -> {
                     Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    String why = cause instanceof HttpTimeoutException ? "no answer within " + timeout.toMillis() + " ms"
-                            : cause instanceof IOException ? "not reachable (" + cause.getClass().getSimpleName()
-                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")"
-                            : cause.toString();
+                    String why = cause instanceof HttpTimeoutException
+                            ? "no answer within " + timeout.toMillis() + " ms"
+                            : cause instanceof IOException
+                                    ? "not reachable (" + cause.getClass().getSimpleName()
+                                            + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")"
+                                    : cause.toString();
                     LOG.warnf("subject export from %s for school %s: %s", name, urn, why);
                     return new Answer(name, null, why, millisSince(start));
                 });
@@ -100,12 +119,22 @@ public class Sources {
         }
         try {
             JsonNode body = mapper.readTree(response.body());
-            SubjectExport export = new SubjectExport(text(body, "service", name + "-service"), text(body, "schoolUrn", null),
-                    text(body, "pupilId", null), body.hasNonNull("generatedAt") ? java.time.Instant.parse(body.get("generatedAt").asText()) : null,
-                    text(body, "summary", null), body.get("data"));
+            SubjectExport export = new SubjectExport(
+                    text(body, "service", name + "-service"),
+                    text(body, "schoolUrn", null),
+                    text(body, "pupilId", null),
+                    body.hasNonNull("generatedAt")
+                            ? java.time.Instant.parse(body.get("generatedAt").asText())
+                            : null,
+                    text(body, "summary", null),
+                    body.get("data"));
             return new Answer(name, export, null, millisSince(start));
         } catch (IOException | RuntimeException e) {
-            return new Answer(name, null, "answered something that is not a subject export (" + e.getMessage() + ")", millisSince(start));
+            return new Answer(
+                    name,
+                    null,
+                    "answered something that is not a subject export (" + e.getMessage() + ")",
+                    millisSince(start));
         }
     }
 

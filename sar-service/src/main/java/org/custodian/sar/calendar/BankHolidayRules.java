@@ -17,8 +17,7 @@ import java.util.Set;
  */
 public final class BankHolidayRules {
 
-    private BankHolidayRules() {
-    }
+    private BankHolidayRules() {}
 
     public static List<BankHoliday> forYear(Region region, int year) {
         List<BankHoliday> holidays = new ArrayList<>();
@@ -29,25 +28,28 @@ public final class BankHolidayRules {
         }
         holidays.add(new BankHoliday(region, firstMonday(year, Month.MAY), "Early May bank holiday", false));
         holidays.add(new BankHoliday(region, lastMonday(year, Month.MAY), "Spring bank holiday", false));
-        holidays.add(new BankHoliday(region, region == Region.SCOTLAND ? firstMonday(year, Month.AUGUST) : lastMonday(year, Month.AUGUST),
-                "Summer bank holiday", false));
+        holidays.add(new BankHoliday(
+                region,
+                region == Region.SCOTLAND ? firstMonday(year, Month.AUGUST) : lastMonday(year, Month.AUGUST),
+                "Summer bank holiday",
+                false));
 
         // fixed dates, in date order: one on a weekend (or on a day another holiday already took) moves to the next
         // weekday that is not already a holiday
         List<Object[]> fixed = new ArrayList<>();
-        fixed.add(new Object[]{LocalDate.of(year, 1, 1), "New Year's Day"});
+        fixed.add(new Object[] {LocalDate.of(year, 1, 1), "New Year's Day"});
         if (region == Region.SCOTLAND) {
-            fixed.add(new Object[]{LocalDate.of(year, 1, 2), "2nd January"});
+            fixed.add(new Object[] {LocalDate.of(year, 1, 2), "2nd January"});
         }
         if (region == Region.NORTHERN_IRELAND) {
-            fixed.add(new Object[]{LocalDate.of(year, 3, 17), "St Patrick's Day"});
-            fixed.add(new Object[]{LocalDate.of(year, 7, 12), "Battle of the Boyne (Orangemen's Day)"});
+            fixed.add(new Object[] {LocalDate.of(year, 3, 17), "St Patrick's Day"});
+            fixed.add(new Object[] {LocalDate.of(year, 7, 12), "Battle of the Boyne (Orangemen's Day)"});
         }
         if (region == Region.SCOTLAND) {
-            fixed.add(new Object[]{LocalDate.of(year, 11, 30), "St Andrew's Day"});
+            fixed.add(new Object[] {LocalDate.of(year, 11, 30), "St Andrew's Day"});
         }
-        fixed.add(new Object[]{LocalDate.of(year, 12, 25), "Christmas Day"});
-        fixed.add(new Object[]{LocalDate.of(year, 12, 26), "Boxing Day"});
+        fixed.add(new Object[] {LocalDate.of(year, 12, 25), "Christmas Day"});
+        fixed.add(new Object[] {LocalDate.of(year, 12, 26), "Boxing Day"});
 
         Set<LocalDate> taken = new HashSet<>();
         holidays.forEach(h -> taken.add(h.date()));
@@ -59,7 +61,8 @@ public final class BankHolidayRules {
                 actual = actual.plusDays(1);
             }
             taken.add(actual);
-            holidays.add(new BankHoliday(region, actual, actual.equals(date) ? name : name + " (substitute day)", !actual.equals(date)));
+            holidays.add(new BankHoliday(
+                    region, actual, actual.equals(date) ? name : name + " (substitute day)", !actual.equals(date)));
         }
         holidays.sort(Comparator.comparing(BankHoliday::date));
         return List.copyOf(holidays);

@@ -55,7 +55,8 @@ public final class BankHolidays {
         if (date.getYear() >= FIRST_YEAR && date.getYear() <= LAST_YEAR) {
             return shipped.get(region).containsKey(date);
         }
-        return BankHolidayRules.forYear(region, date.getYear()).stream().anyMatch(h -> h.date().equals(date));
+        return BankHolidayRules.forYear(region, date.getYear()).stream()
+                .anyMatch(h -> h.date().equals(date));
     }
 
     /** The holidays of a region between two dates, both included. */
@@ -63,9 +64,13 @@ public final class BankHolidays {
         List<BankHoliday> result = new ArrayList<>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
             List<BankHoliday> ofYear = year >= FIRST_YEAR && year <= LAST_YEAR
-                    ? List.copyOf(shipped.get(region).subMap(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true).values())
+                    ? List.copyOf(shipped.get(region)
+                            .subMap(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true)
+                            .values())
                     : BankHolidayRules.forYear(region, year);
-            ofYear.stream().filter(h -> !h.date().isBefore(from) && !h.date().isAfter(to)).forEach(result::add);
+            ofYear.stream()
+                    .filter(h -> !h.date().isBefore(from) && !h.date().isAfter(to))
+                    .forEach(result::add);
         }
         return result;
     }
@@ -91,7 +96,8 @@ public final class BankHolidays {
         boolean header = true;
         while ((line = reader.readLine()) != null) {
             if (line.startsWith("#")) {
-                source.append(source.isEmpty() ? "" : " ").append(line.substring(1).trim());
+                source.append(source.isEmpty() ? "" : " ")
+                        .append(line.substring(1).trim());
                 continue;
             }
             if (line.isBlank()) {

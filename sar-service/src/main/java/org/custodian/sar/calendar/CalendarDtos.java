@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,45 +12,58 @@ import java.util.List;
 /** The calendar API's bodies. */
 public final class CalendarDtos {
 
-    private CalendarDtos() {
-    }
+    private CalendarDtos() {}
 
-    public record Period(@NotBlank @Size(max = 100) String name, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn) {
-    }
+    public record Period(
+            @NotBlank @Size(max = 100) String name,
+            @NotNull LocalDate startsOn,
+            @NotNull LocalDate endsOn) {}
 
-    public record InsetDay(@NotBlank @Size(max = 100) String name, @NotNull LocalDate date) {
-    }
+    public record InsetDay(
+            @NotBlank @Size(max = 100) String name, @NotNull LocalDate date) {}
 
     /** A whole calendar: terms, holidays inside or between them (half-terms), INSET days. */
-    public record CalendarInput(@NotNull @Size(max = 100) List<@Valid @NotNull Period> terms,
-                                @Size(max = 200) List<@Valid @NotNull Period> holidays,
-                                @Size(max = 200) List<@Valid @NotNull InsetDay> insetDays) {
+    public record CalendarInput(
+            @NotNull @Size(max = 100) List<@Valid @NotNull Period> terms,
+            @Size(max = 200) List<@Valid @NotNull Period> holidays,
+            @Size(max = 200) List<@Valid @NotNull InsetDay> insetDays) {
 
         public TermCalendar toCalendar() {
             List<TermCalendar.Entry> entries = new ArrayList<>();
-            terms.forEach(t -> entries.add(new TermCalendar.Entry(TermCalendar.Kind.TERM, t.name(), t.startsOn(), t.endsOn())));
+            terms.forEach(t ->
+                    entries.add(new TermCalendar.Entry(TermCalendar.Kind.TERM, t.name(), t.startsOn(), t.endsOn())));
             if (holidays != null) {
-                holidays.forEach(h -> entries.add(new TermCalendar.Entry(TermCalendar.Kind.HOLIDAY, h.name(), h.startsOn(), h.endsOn())));
+                holidays.forEach(h -> entries.add(
+                        new TermCalendar.Entry(TermCalendar.Kind.HOLIDAY, h.name(), h.startsOn(), h.endsOn())));
             }
             if (insetDays != null) {
-                insetDays.forEach(d -> entries.add(new TermCalendar.Entry(TermCalendar.Kind.INSET, d.name(), d.date(), d.date())));
+                insetDays.forEach(d ->
+                        entries.add(new TermCalendar.Entry(TermCalendar.Kind.INSET, d.name(), d.date(), d.date())));
             }
             return new TermCalendar(entries);
         }
     }
 
     /** A calendar sent by the MIS, with the system it came from. */
-    public record CalendarImport(@NotBlank @Size(max = 50) String source,
-                                 @NotNull @Size(max = 100) List<@Valid @NotNull Period> terms,
-                                 @Size(max = 200) List<@Valid @NotNull Period> holidays,
-                                 @Size(max = 200) List<@Valid @NotNull InsetDay> insetDays) {
+    public record CalendarImport(
+            @NotBlank @Size(max = 50) String source,
+            @NotNull @Size(max = 100) List<@Valid @NotNull Period> terms,
+            @Size(max = 200) List<@Valid @NotNull Period> holidays,
+            @Size(max = 200) List<@Valid @NotNull InsetDay> insetDays) {
         public CalendarInput calendar() {
             return new CalendarInput(terms, holidays, insetDays);
         }
     }
 
-    public record CalendarView(String schoolUrn, long version, String source, Instant updatedAt, Region region,
-                               List<Period> terms, List<Period> holidays, List<InsetDay> insetDays) {
+    public record CalendarView(
+            String schoolUrn,
+            long version,
+            String source,
+            Instant updatedAt,
+            Region region,
+            List<Period> terms,
+            List<Period> holidays,
+            List<InsetDay> insetDays) {
 
         static CalendarView of(TermCalendars.Stored stored, Region region) {
             List<Period> terms = new ArrayList<>();
@@ -64,10 +76,17 @@ public final class CalendarDtos {
                     case INSET -> insets.add(new InsetDay(e.name(), e.startsOn()));
                 }
             }
-            return new CalendarView(stored.schoolUrn(), stored.version(), stored.source(), stored.updatedAt(), region, terms, holidays, insets);
+            return new CalendarView(
+                    stored.schoolUrn(),
+                    stored.version(),
+                    stored.source(),
+                    stored.updatedAt(),
+                    region,
+                    terms,
+                    holidays,
+                    insets);
         }
     }
 
-    public record BankHolidayList(Region region, String source, List<BankHoliday> items) {
-    }
+    public record BankHolidayList(Region region, String source, List<BankHoliday> items) {}
 }

@@ -14,7 +14,11 @@ import java.util.Optional;
  */
 public final class TermCalendar {
 
-    public enum Kind { TERM, HOLIDAY, INSET }
+    public enum Kind {
+        TERM,
+        HOLIDAY,
+        INSET
+    }
 
     /** One entry; an INSET day is an entry whose start and end are the same date. */
     public record Entry(Kind kind, String name, LocalDate startsOn, LocalDate endsOn) {
@@ -30,7 +34,11 @@ public final class TermCalendar {
     }
 
     /** Whether a date is a school day, or that the calendar does not cover it. */
-    public enum Answer { SCHOOL_DAY, NOT_A_SCHOOL_DAY, NOT_COVERED }
+    public enum Answer {
+        SCHOOL_DAY,
+        NOT_A_SCHOOL_DAY,
+        NOT_COVERED
+    }
 
     public static final TermCalendar EMPTY = new TermCalendar(List.of());
 
@@ -39,8 +47,10 @@ public final class TermCalendar {
 
     public TermCalendar(List<Entry> entries) {
         this.entries = List.copyOf(entries);
-        this.terms = this.entries.stream().filter(e -> e.kind() == Kind.TERM)
-                .sorted(Comparator.comparing(Entry::startsOn)).toList();
+        this.terms = this.entries.stream()
+                .filter(e -> e.kind() == Kind.TERM)
+                .sorted(Comparator.comparing(Entry::startsOn))
+                .toList();
     }
 
     public List<Entry> entries() {
@@ -64,7 +74,9 @@ public final class TermCalendar {
         if (!bankHolidays.isWorkingDay(date)) {
             return Answer.NOT_A_SCHOOL_DAY;
         }
-        if (isEmpty() || date.isBefore(firstDay().orElseThrow()) || date.isAfter(lastDay().orElseThrow())) {
+        if (isEmpty()
+                || date.isBefore(firstDay().orElseThrow())
+                || date.isAfter(lastDay().orElseThrow())) {
             return Answer.NOT_COVERED;
         }
         boolean inTerm = terms.stream().anyMatch(t -> t.covers(date));

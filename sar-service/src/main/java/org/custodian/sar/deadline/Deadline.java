@@ -15,7 +15,15 @@ import java.util.List;
  * @param assumedSchoolDays school days counted where the term calendar says nothing (counted as working days)
  * @param workings         the steps, in words, for the DPO and the requester
  */
-public record Deadline(DeadlineRule rule, Clock clock, LocalDate startsOn, LocalDate unadjustedDueOn, long pausedDays,
-                       LocalDate dueOn, LocalDate firstMonthDueOn, boolean extended, LocalDate acknowledgeBy,
-                       int assumedSchoolDays, List<String> workings) {
-}
+public record Deadline(
+        DeadlineRule rule,
+        Clock clock,
+        LocalDate startsOn,
+        LocalDate unadjustedDueOn,
+        long pausedDays,
+        LocalDate dueOn,
+        LocalDate firstMonthDueOn,
+        boolean extended,
+        LocalDate acknowledgeBy,
+        int assumedSchoolDays,
+        List<String> workings) {}

@@ -7,9 +7,15 @@ import java.util.List;
  * Everything the deadline of one request depends on. Identity and fee move the start only where they were asked for
  * ({@code identityRequestedOn}, {@code feeRequestedOn}); until what was asked for arrives, the clock has not started.
  */
-public record DeadlineFacts(DeadlineRule rule, LocalDate receivedOn, LocalDate identityRequestedOn,
-                            LocalDate identityConfirmedOn, LocalDate feeRequestedOn, LocalDate feeReceivedOn,
-                            List<Pause> pauses, LocalDate extensionToldOn) {
+public record DeadlineFacts(
+        DeadlineRule rule,
+        LocalDate receivedOn,
+        LocalDate identityRequestedOn,
+        LocalDate identityConfirmedOn,
+        LocalDate feeRequestedOn,
+        LocalDate feeReceivedOn,
+        List<Pause> pauses,
+        LocalDate extensionToldOn) {
 
     public DeadlineFacts {
         if (rule == null || receivedOn == null) {
@@ -24,20 +30,45 @@ public record DeadlineFacts(DeadlineRule rule, LocalDate receivedOn, LocalDate i
     }
 
     public DeadlineFacts withIdentity(LocalDate requestedOn, LocalDate confirmedOn) {
-        return new DeadlineFacts(rule, receivedOn, requestedOn, confirmedOn, feeRequestedOn, feeReceivedOn, pauses, extensionToldOn);
+        return new DeadlineFacts(
+                rule, receivedOn, requestedOn, confirmedOn, feeRequestedOn, feeReceivedOn, pauses, extensionToldOn);
     }
 
     public DeadlineFacts withFee(LocalDate requestedOn, LocalDate receivedOnDay) {
-        return new DeadlineFacts(rule, receivedOn, identityRequestedOn, identityConfirmedOn, requestedOn, receivedOnDay, pauses, extensionToldOn);
+        return new DeadlineFacts(
+                rule,
+                receivedOn,
+                identityRequestedOn,
+                identityConfirmedOn,
+                requestedOn,
+                receivedOnDay,
+                pauses,
+                extensionToldOn);
     }
 
     public DeadlineFacts withPause(LocalDate askedOn, LocalDate answeredOn) {
         List<Pause> more = new java.util.ArrayList<>(pauses);
         more.add(new Pause(askedOn, answeredOn));
-        return new DeadlineFacts(rule, receivedOn, identityRequestedOn, identityConfirmedOn, feeRequestedOn, feeReceivedOn, more, extensionToldOn);
+        return new DeadlineFacts(
+                rule,
+                receivedOn,
+                identityRequestedOn,
+                identityConfirmedOn,
+                feeRequestedOn,
+                feeReceivedOn,
+                more,
+                extensionToldOn);
     }
 
     public DeadlineFacts withExtension(LocalDate toldOn) {
-        return new DeadlineFacts(rule, receivedOn, identityRequestedOn, identityConfirmedOn, feeRequestedOn, feeReceivedOn, pauses, toldOn);
+        return new DeadlineFacts(
+                rule,
+                receivedOn,
+                identityRequestedOn,
+                identityConfirmedOn,
+                feeRequestedOn,
+                feeReceivedOn,
+                pauses,
+                toldOn);
     }
 }

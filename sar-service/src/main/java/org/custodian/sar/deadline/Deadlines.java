@@ -1,11 +1,10 @@
 package org.custodian.sar.deadline;
 
-import org.custodian.sar.calendar.HolidayCalendar;
-import org.custodian.sar.calendar.TermCalendar;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.sar.calendar.HolidayCalendar;
+import org.custodian.sar.calendar.TermCalendar;
 
 /**
  * The statutory deadline arithmetic of legal-rules.md, in plain Java.
@@ -51,11 +50,13 @@ public final class Deadlines {
                     + " (within 30 days, DPA 2018 s.164A).");
         }
         if (facts.identityRequestedOn() != null && facts.identityConfirmedOn() == null) {
-            workings.add("Identity was asked for on " + facts.identityRequestedOn() + ": the clock starts when it is confirmed.");
+            workings.add("Identity was asked for on " + facts.identityRequestedOn()
+                    + ": the clock starts when it is confirmed.");
             return notStarted(facts, acknowledgeBy, workings);
         }
         if (facts.feeRequestedOn() != null && facts.feeReceivedOn() == null) {
-            workings.add("A fee was asked for on " + facts.feeRequestedOn() + ": the clock starts when it is received.");
+            workings.add(
+                    "A fee was asked for on " + facts.feeRequestedOn() + ": the clock starts when it is received.");
             return notStarted(facts, acknowledgeBy, workings);
         }
         LocalDate start = start(facts, workings);
@@ -66,7 +67,18 @@ public final class Deadlines {
     }
 
     private static Deadline notStarted(DeadlineFacts facts, LocalDate acknowledgeBy, List<String> workings) {
-        return new Deadline(facts.rule(), Clock.NOT_STARTED, null, null, 0, null, null, false, acknowledgeBy, 0, List.copyOf(workings));
+        return new Deadline(
+                facts.rule(),
+                Clock.NOT_STARTED,
+                null,
+                null,
+                0,
+                null,
+                null,
+                false,
+                acknowledgeBy,
+                0,
+                List.copyOf(workings));
     }
 
     private static LocalDate start(DeadlineFacts facts, List<String> workings) {
@@ -84,20 +96,34 @@ public final class Deadlines {
         return start;
     }
 
-    private Deadline calendarMonths(DeadlineFacts facts, LocalDate start, boolean paused, LocalDate acknowledgeBy,
-                                    List<String> workings) {
+    private Deadline calendarMonths(
+            DeadlineFacts facts, LocalDate start, boolean paused, LocalDate acknowledgeBy, List<String> workings) {
         boolean extended = facts.rule() == DeadlineRule.ONE_CALENDAR_MONTH && facts.extensionToldOn() != null;
         int months = extended ? EXTENDED_MONTHS : 1;
         LocalDate unadjusted = start.plusMonths(months);
         workings.add((extended ? "Extended: three calendar months" : "One calendar month") + " from " + start + " is "
-                + unadjusted + (unadjusted.getDayOfMonth() != start.getDayOfMonth()
-                ? " (that month has no " + ordinal(start.getDayOfMonth()) + ": its last day)" : "") + ".");
+                + unadjusted
+                + (unadjusted.getDayOfMonth() != start.getDayOfMonth()
+                        ? " (that month has no " + ordinal(start.getDayOfMonth()) + ": its last day)"
+                        : "")
+                + ".");
         long pausedDays = pausedDays(facts, start, workings);
         LocalDate firstMonth = holidays.onOrNextWorkingDay(start.plusMonths(1).plusDays(pausedDays));
         if (paused) {
-            workings.add("Waiting for clarification: the clock is paused and the deadline moves on by the days it waits.");
-            return new Deadline(facts.rule(), Clock.PAUSED, start, unadjusted, pausedDays, null, firstMonth, extended,
-                    acknowledgeBy, 0, List.copyOf(workings));
+            workings.add(
+                    "Waiting for clarification: the clock is paused and the deadline moves on by the days it waits.");
+            return new Deadline(
+                    facts.rule(),
+                    Clock.PAUSED,
+                    start,
+                    unadjusted,
+                    pausedDays,
+                    null,
+                    firstMonth,
+                    extended,
+                    acknowledgeBy,
+                    0,
+                    List.copyOf(workings));
         }
         LocalDate shifted = unadjusted.plusDays(pausedDays);
         LocalDate due = holidays.onOrNextWorkingDay(shifted);
@@ -106,8 +132,18 @@ public final class Deadlines {
                     + "; the deadline moves to the next working day, " + due + ".");
         }
         workings.add((facts.rule() == DeadlineRule.COMPLAINT ? "Answer by " : "Due on ") + due + ".");
-        return new Deadline(facts.rule(), Clock.RUNNING, start, unadjusted, pausedDays, due, firstMonth, extended,
-                acknowledgeBy, 0, List.copyOf(workings));
+        return new Deadline(
+                facts.rule(),
+                Clock.RUNNING,
+                start,
+                unadjusted,
+                pausedDays,
+                due,
+                firstMonth,
+                extended,
+                acknowledgeBy,
+                0,
+                List.copyOf(workings));
     }
 
     private static long pausedDays(DeadlineFacts facts, LocalDate start, List<String> workings) {
@@ -116,8 +152,8 @@ public final class Deadlines {
             long days = pause.daysAfter(start);
             total += days;
             if (!pause.isOpen()) {
-                workings.add("Clarification asked " + pause.askedOn() + ", answered " + pause.answeredOn() + ": the clock stood still "
-                        + days + (days == 1 ? " day." : " days."));
+                workings.add("Clarification asked " + pause.askedOn() + ", answered " + pause.answeredOn()
+                        + ": the clock stood still " + days + (days == 1 ? " day." : " days."));
             }
         }
         return total;
@@ -127,24 +163,46 @@ public final class Deadlines {
         SchoolDayCount plain = countSchoolDays(start, List.of());
         SchoolDayCount counted = countSchoolDays(start, facts.pauses());
         if (counted.excluded() > 0) {
-            workings.add(counted.excluded() + " school days fell while the clock was paused for clarification and are not counted.");
+            workings.add(counted.excluded()
+                    + " school days fell while the clock was paused for clarification and are not counted.");
         }
         if (counted.assumed() > 0) {
-            workings.add(counted.assumed() + " of the days counted are outside the school's term calendar and were counted as school days"
+            workings.add(counted.assumed()
+                    + " of the days counted are outside the school's term calendar and were counted as school days"
                     + " (every working day): add the school's terms to get the exact date, which can only be later.");
         }
         if (paused) {
             workings.add("Waiting for clarification: school days are not counted until the answer arrives.");
-            return new Deadline(facts.rule(), Clock.PAUSED, start, plain.day(), counted.excluded(), null, null, false, null,
-                    counted.assumed(), List.copyOf(workings));
+            return new Deadline(
+                    facts.rule(),
+                    Clock.PAUSED,
+                    start,
+                    plain.day(),
+                    counted.excluded(),
+                    null,
+                    null,
+                    false,
+                    null,
+                    counted.assumed(),
+                    List.copyOf(workings));
         }
-        workings.add("Fifteen school days after " + start + ", counted from the next school day: due on " + counted.day() + ".");
-        return new Deadline(facts.rule(), Clock.RUNNING, start, plain.day(), counted.excluded(), counted.day(), counted.day(), false, null,
-                counted.assumed(), List.copyOf(workings));
+        workings.add("Fifteen school days after " + start + ", counted from the next school day: due on "
+                + counted.day() + ".");
+        return new Deadline(
+                facts.rule(),
+                Clock.RUNNING,
+                start,
+                plain.day(),
+                counted.excluded(),
+                counted.day(),
+                counted.day(),
+                false,
+                null,
+                counted.assumed(),
+                List.copyOf(workings));
     }
 
-    private record SchoolDayCount(LocalDate day, int excluded, int assumed) {
-    }
+    private record SchoolDayCount(LocalDate day, int excluded, int assumed) {}
 
     private SchoolDayCount countSchoolDays(LocalDate start, List<Pause> pauses) {
         int counted = 0;
@@ -153,7 +211,8 @@ public final class Deadlines {
         LocalDate day = start;
         for (int i = 0; counted < SCHOOL_DAYS; i++) {
             if (i > SCHOOL_DAY_SEARCH_LIMIT) {
-                throw new IllegalStateException("the term calendar has fewer than " + SCHOOL_DAYS + " school days in the two years after " + start);
+                throw new IllegalStateException("the term calendar has fewer than " + SCHOOL_DAYS
+                        + " school days in the two years after " + start);
             }
             day = day.plusDays(1);
             TermCalendar.Answer answer = terms.schoolDay(day, holidays);
@@ -181,11 +240,12 @@ public final class Deadlines {
         if (day >= 11 && day <= 13) {
             return day + "th";
         }
-        return day + switch (day % 10) {
-            case 1 -> "st";
-            case 2 -> "nd";
-            case 3 -> "rd";
-            default -> "th";
-        };
+        return day
+                + switch (day % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
     }
 }

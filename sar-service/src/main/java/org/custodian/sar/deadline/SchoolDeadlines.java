@@ -22,6 +22,8 @@ public class SchoolDeadlines {
 
     public Deadlines forSchool(String urn) {
         SchoolProfile school = roster.schoolOrDefaults(urn);
-        return new Deadlines(BankHolidays.shipped().calendar(school.bankHolidayRegion()), calendars.load(urn).calendar());
+        return new Deadlines(
+                BankHolidays.shipped().calendar(school.bankHolidayRegion()),
+                calendars.load(urn).calendar());
     }
 }

@@ -3,7 +3,6 @@ package org.custodian.sar.document;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -25,8 +24,7 @@ public final class ContentSniffer {
     private static final byte[] GIF89 = "GIF89a".getBytes(StandardCharsets.US_ASCII);
     private static final JsonFactory JSON = new JsonFactory();
 
-    private ContentSniffer() {
-    }
+    private ContentSniffer() {}
 
     /** The binary type the bytes start with, or whether they are text; empty for anything else. */
     public static Optional<ContentType> sniff(byte[] bytes, ContentType claimed) {
@@ -58,21 +56,27 @@ public final class ContentSniffer {
     public static Result check(String filename, String declaredMediaType, byte[] bytes) {
         Optional<ContentType> byName = ContentType.byName(filename);
         if (byName.isEmpty()) {
-            return Result.refused("'" + filename + "' does not end in one of .pdf, .png, .jpg, .jpeg, .gif, .json, .csv, .txt");
+            return Result.refused(
+                    "'" + filename + "' does not end in one of .pdf, .png, .jpg, .jpeg, .gif, .json, .csv, .txt");
         }
         Optional<ContentType> sniffed = sniff(bytes, byName.get());
         if (sniffed.isEmpty()) {
-            return Result.refused("'" + filename + "' is not a PDF, an image (PNG, JPEG, GIF) or UTF-8 text: its content is of another kind");
+            return Result.refused("'" + filename
+                    + "' is not a PDF, an image (PNG, JPEG, GIF) or UTF-8 text: its content is of another kind");
         }
         if (sniffed.get() != byName.get()) {
-            return Result.refused("'" + filename + "' is named as " + byName.get().mediaType() + " but its content is "
-                    + sniffed.get().mediaType());
+            return Result.refused(
+                    "'" + filename + "' is named as " + byName.get().mediaType() + " but its content is "
+                            + sniffed.get().mediaType());
         }
         Optional<ContentType> declared = ContentType.byMediaType(declaredMediaType);
-        boolean generic = declaredMediaType == null || declaredMediaType.startsWith("application/octet-stream")
-                || (sniffed.get().isText() && declared.filter(ContentType::isText).isPresent());
+        boolean generic = declaredMediaType == null
+                || declaredMediaType.startsWith("application/octet-stream")
+                || (sniffed.get().isText()
+                        && declared.filter(ContentType::isText).isPresent());
         if (!generic && declared.orElse(null) != sniffed.get()) {
-            return Result.refused("'" + filename + "' was sent as " + declaredMediaType + " but its content is " + sniffed.get().mediaType());
+            return Result.refused("'" + filename + "' was sent as " + declaredMediaType + " but its content is "
+                    + sniffed.get().mediaType());
         }
         return new Result(sniffed.get(), null);
     }
@@ -106,8 +110,12 @@ public final class ContentSniffer {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return false;
         }

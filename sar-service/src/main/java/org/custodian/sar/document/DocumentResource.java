@@ -13,6 +13,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.custodian.platform.audit.AuditEntry;
@@ -36,18 +47,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.UUID;
-
 /**
  * Documents staff upload to a request: the educational record, letters, records kept outside the suite. Multipart,
  * PDF, CSV, JSON, text and images only, the type checked by content; a size limit per file and per request.
@@ -57,23 +56,29 @@ import java.util.UUID;
 public class DocumentResource {
 
     /** The bytes a document was uploaded with, for the idempotency fingerprint and the response. */
-    public record Uploaded(String filename, String mediaType, long sizeBytes, String sha256) {
-    }
+    public record Uploaded(String filename, String mediaType, long sizeBytes, String sha256) {}
 
     @Inject
     Caller caller;
+
     @Inject
     Requests requests;
+
     @Inject
     Documents documents;
+
     @Inject
     AuditLog audit;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @ConfigProperty(name = "custodian.sar.documents.max-file-size", defaultValue = "10M")
     io.quarkus.runtime.configuration.MemorySize maxFile;
+
     @ConfigProperty(name = "custodian.sar.documents.max-request-size", defaultValue = "25M")
     io.quarkus.runtime.configuration.MemorySize maxPerRequest;
+
     @ConfigProperty(name = "custodian.sar.documents.max-files-per-upload", defaultValue = "20")
     int maxFiles;
 
@@ -82,17 +87,27 @@ public class DocumentResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Transactional
-    @Operation(summary = "Upload documents to a request (multipart 'file' parts and an optional 'description'); PDF, CSV, JSON, text, PNG, JPEG, GIF")
+    @Operation(
+            summary =
+                    "Upload documents to a request (multipart 'file' parts and an optional 'description'); PDF, CSV, JSON, text, PNG, JPEG, GIF")
     @APIResponse(responseCode = "201", description = "The documents stored")
     @APIResponse(responseCode = "400", description = "No file part, or too many")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "The request is closed")
-    @APIResponse(responseCode = "413", description = "A file over the per-file limit, or the request's documents over the per-request limit")
-    @APIResponse(responseCode = "415", description = "A type that is not accepted, or content that is not what the name or declared type says")
-    public Response upload(@PathParam("urn") String urn, @PathParam("id") String id, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @RestForm("file") List<FileUpload> files, @RestForm("description") String description) {
+    @APIResponse(
+            responseCode = "413",
+            description = "A file over the per-file limit, or the request's documents over the per-request limit")
+    @APIResponse(
+            responseCode = "415",
+            description = "A type that is not accepted, or content that is not what the name or declared type says")
+    public Response upload(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @RestForm("file") List<FileUpload> files,
+            @RestForm("description") String description) {
         caller.requireSchool(urn);
         RightsRequest r = requests.get(urn, Params.id(id, "request"));
         if (files == null || files.isEmpty()) {
@@ -109,13 +124,13 @@ public class DocumentResource {
         long total = documents.totalSize(urn, r.id());
         for (FileUpload file : files) {
             if (file.size() > maxFile.asLongValue()) {
-                throw Problems.payloadTooLarge("'" + file.fileName() + "' is " + file.size() + " bytes; a document may be at most "
-                        + maxFile.asLongValue() + " bytes");
+                throw Problems.payloadTooLarge("'" + file.fileName() + "' is " + file.size()
+                        + " bytes; a document may be at most " + maxFile.asLongValue() + " bytes");
             }
             total += file.size();
             if (total > maxPerRequest.asLongValue()) {
-                throw Problems.payloadTooLarge("the documents of one request may add up to at most " + maxPerRequest.asLongValue()
-                        + " bytes; this upload would make " + total);
+                throw Problems.payloadTooLarge("the documents of one request may add up to at most "
+                        + maxPerRequest.asLongValue() + " bytes; this upload would make " + total);
             }
             byte[] bytes = read(file);
             ContentSniffer.Result result = ContentSniffer.check(file.fileName(), file.contentType(), bytes);
@@ -126,25 +141,46 @@ public class DocumentResource {
                 readablePdf(file.fileName(), bytes);
             }
             contents.add(bytes);
-            checked.add(new Uploaded(safeName(file.fileName()), result.type().mediaType(), bytes.length, sha256(bytes)));
+            checked.add(
+                    new Uploaded(safeName(file.fileName()), result.type().mediaType(), bytes.length, sha256(bytes)));
         }
-        return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/requests/" + id + "/documents",
-                new Object[]{checked, description}, () -> {
+        return idempotency.execute(
+                caller.subject(),
+                key,
+                "POST /api/v1/schools/" + urn + "/requests/" + id + "/documents",
+                new Object[] {checked, description},
+                () -> {
                     if (r.status().isClosed()) {
                         throw Problems.conflict("the request is " + r.status() + ": documents can no longer be added");
                     }
                     List<Document> stored = new ArrayList<>();
                     for (int i = 0; i < checked.size(); i++) {
                         Uploaded u = checked.get(i);
-                        Document d = new Document(UUID.randomUUID(), r.id(), u.filename(), u.mediaType(), u.sizeBytes(), u.sha256(),
-                                description, caller.subject(), Instant.now());
+                        Document d = new Document(
+                                UUID.randomUUID(),
+                                r.id(),
+                                u.filename(),
+                                u.mediaType(),
+                                u.sizeBytes(),
+                                u.sha256(),
+                                description,
+                                caller.subject(),
+                                Instant.now());
                         documents.insert(urn, d, contents.get(i));
                         stored.add(d);
-                        audit.record(caller, urn, r.subject().path(urn), "document.uploaded", AuditEntry.Outcome.SUCCESS,
-                                "request " + r.id() + ": " + u.filename() + " (" + u.mediaType() + ", " + u.sizeBytes() + " bytes, sha256 " + u.sha256() + ")");
+                        audit.record(
+                                caller,
+                                urn,
+                                r.subject().path(urn),
+                                "document.uploaded",
+                                AuditEntry.Outcome.SUCCESS,
+                                "request " + r.id() + ": " + u.filename() + " (" + u.mediaType() + ", " + u.sizeBytes()
+                                        + " bytes, sha256 " + u.sha256() + ")");
                     }
                     return Response.created(URI.create("/api/v1/schools/" + urn + "/requests/" + r.id() + "/documents"))
-                            .entity(stored).type(MediaType.APPLICATION_JSON).build();
+                            .entity(stored)
+                            .type(MediaType.APPLICATION_JSON)
+                            .build();
                 });
     }
 
@@ -157,8 +193,11 @@ public class DocumentResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
-    public Page<Document> list(@PathParam("urn") String urn, @PathParam("id") String id, @QueryParam("limit") String limit,
-                               @QueryParam("cursor") String cursor) {
+    public Page<Document> list(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         RightsRequest r = requests.get(urn, Params.id(id, "request"));
         return documents.page(urn, r.id(), PageRequest.of(limit, cursor));
@@ -173,7 +212,8 @@ public class DocumentResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request or document, or not the caller's")
-    public Response content(@PathParam("urn") String urn, @PathParam("id") String id, @PathParam("documentId") String documentId) {
+    public Response content(
+            @PathParam("urn") String urn, @PathParam("id") String id, @PathParam("documentId") String documentId) {
         caller.requireSchool(urn);
         RightsRequest r = requests.get(urn, Params.id(id, "request"));
         if (!requests.callerIsStaff() && r.status() != RequestStatus.COMPLETED) {
@@ -181,10 +221,17 @@ public class DocumentResource {
         }
         Document d = Visibility.orNotFound(documents.find(urn, r.id(), Params.id(documentId, "document")), "document");
         byte[] bytes = documents.content(urn, r.id(), d.id());
-        audit.record(caller, urn, r.subject().path(urn), "document.downloaded", AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                r.subject().path(urn),
+                "document.downloaded",
+                AuditEntry.Outcome.SUCCESS,
                 "request " + r.id() + ": " + d.filename());
-        return Response.ok(bytes, d.mediaType()).header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"")
-                .header("X-Content-Type-Options", "nosniff").build();
+        return Response.ok(bytes, d.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
     }
 
     private static ProblemException unsupported(String detail) {
@@ -194,7 +241,9 @@ public class DocumentResource {
     private static void readablePdf(String name, byte[] bytes) {
         try (PDDocument pdf = Loader.loadPDF(bytes)) {
             if (pdf.isEncrypted()) {
-                throw unsupported("'" + name + "' is an encrypted PDF: upload it without a password so that it can be included in the response");
+                throw unsupported(
+                        "'" + name
+                                + "' is an encrypted PDF: upload it without a password so that it can be included in the response");
             }
         } catch (IOException e) {
             throw unsupported("'" + name + "' starts like a PDF but cannot be read as one (" + e.getMessage() + ")");

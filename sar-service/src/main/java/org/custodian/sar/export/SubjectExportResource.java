@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.export.SubjectExport;
@@ -25,9 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.util.List;
-
 /**
  * What sar-service holds about one child, for subject access and portability: the rights requests and complaints
  * about them, with their steps and outcomes (not the assembled responses, which are copies of other services' data).
@@ -38,12 +37,16 @@ public class SubjectExportResource {
 
     @Inject
     Caller caller;
+
     @Inject
     RequestRepository repository;
+
     @Inject
     Requests requests;
+
     @Inject
     AuditLog audit;
+
     @Inject
     ObjectMapper mapper;
 
@@ -51,7 +54,9 @@ public class SubjectExportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SERVICE, Roles.DPO})
     @Transactional
-    @Operation(summary = "Everything sar-service holds about one child: the requests and complaints about them (service tokens and the DPO)")
+    @Operation(
+            summary =
+                    "Everything sar-service holds about one child: the requests and complaints about them (service tokens and the DPO)")
     @APIResponse(responseCode = "200", description = "The child's export")
     @APIResponse(responseCode = "400", description = "Malformed URN or pupil id")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -68,9 +73,19 @@ public class SubjectExportResource {
         for (RightsRequest r : about) {
             items.add(mapper.valueToTree(RequestViews.view(r, deadlines)));
         }
-        audit.record(caller, urn, "schools/" + urn + "/pupils/" + pupilId, "subject.exported", AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                "schools/" + urn + "/pupils/" + pupilId,
+                "subject.exported",
+                AuditEntry.Outcome.SUCCESS,
                 about.size() + " requests");
-        return new SubjectExport("sar-service", urn, pupilId, Instant.now(),
-                "The data-protection requests and complaints made about the pupil, with how and when each was answered.", data);
+        return new SubjectExport(
+                "sar-service",
+                urn,
+                pupilId,
+                Instant.now(),
+                "The data-protection requests and complaints made about the pupil, with how and when each was answered.",
+                data);
     }
 }

@@ -1,25 +1,23 @@
 package org.custodian.sar.reminder;
 
-import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.events.RightsEvents;
-
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.jobs.ClusterLock;
-import org.custodian.sar.request.RequestRepository;
-import org.custodian.sar.request.RightsEventPublisher;
-import org.custodian.sar.request.RightsRequest;
-import org.custodian.sar.support.Dates;
-import org.custodian.platform.jdbc.Jdbc;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.RightsEvents;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.jobs.ClusterLock;
+import org.custodian.sar.request.RequestRepository;
+import org.custodian.sar.request.RightsEventPublisher;
+import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.support.Dates;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * The daily job: for every open request whose deadline (the response, or a complaint's acknowledgement) falls within
@@ -36,8 +34,7 @@ public class DeadlineReminders {
     private static final int BATCH = 500;
 
     /** What one run emitted; {@code ran} is false when another replica held the lock. */
-    public record Run(boolean ran, int dueSoon, int overdue) {
-    }
+    public record Run(boolean ran, int dueSoon, int overdue) {}
 
     private final ClusterLock lock;
     private final RequestRepository repository;
@@ -46,8 +43,12 @@ public class DeadlineReminders {
     private final Period window;
 
     @Inject
-    public DeadlineReminders(ClusterLock lock, RequestRepository repository, RightsEventPublisher events, Jdbc sql,
-                             @ConfigProperty(name = "custodian.sar.reminders.window", defaultValue = "P7D") Period window) {
+    public DeadlineReminders(
+            ClusterLock lock,
+            RequestRepository repository,
+            RightsEventPublisher events,
+            Jdbc sql,
+            @ConfigProperty(name = "custodian.sar.reminders.window", defaultValue = "P7D") Period window) {
         this.lock = lock;
         this.repository = repository;
         this.events = events;
@@ -55,7 +56,10 @@ public class DeadlineReminders {
         this.window = window;
     }
 
-    @Scheduled(identity = JOB, cron = "{custodian.sar.reminders.cron}", timeZone = "Europe/London",
+    @Scheduled(
+            identity = JOB,
+            cron = "{custodian.sar.reminders.cron}",
+            timeZone = "Europe/London",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         Run run = run(Dates.today());
@@ -84,7 +88,8 @@ public class DeadlineReminders {
         return new Run(ran, counts[0], counts[1]);
     }
 
-    private void remind(RightsRequest r, String deadline, LocalDate dueOn, LocalDate today, LocalDate horizon, int[] counts) {
+    private void remind(
+            RightsRequest r, String deadline, LocalDate dueOn, LocalDate today, LocalDate horizon, int[] counts) {
         if (dueOn == null || dueOn.isAfter(horizon)) {
             return;
         }
@@ -100,12 +105,30 @@ public class DeadlineReminders {
         String requestId = r.id().toString();
         String type = r.type().name();
         if (overdue) {
-            events.publish(r, EventTypes.REQUEST_OVERDUE, new RightsEvents.Overdue(requestId, type,
-                    r.subject().pupilId(), r.subject().guardianId(), deadline, dueOn, ChronoUnit.DAYS.between(dueOn, today)));
+            events.publish(
+                    r,
+                    EventTypes.REQUEST_OVERDUE,
+                    new RightsEvents.Overdue(
+                            requestId,
+                            type,
+                            r.subject().pupilId(),
+                            r.subject().guardianId(),
+                            deadline,
+                            dueOn,
+                            ChronoUnit.DAYS.between(dueOn, today)));
             counts[1]++;
         } else {
-            events.publish(r, EventTypes.REQUEST_DUE_SOON, new RightsEvents.DueSoon(requestId, type,
-                    r.subject().pupilId(), r.subject().guardianId(), deadline, dueOn, ChronoUnit.DAYS.between(today, dueOn)));
+            events.publish(
+                    r,
+                    EventTypes.REQUEST_DUE_SOON,
+                    new RightsEvents.DueSoon(
+                            requestId,
+                            type,
+                            r.subject().pupilId(),
+                            r.subject().guardianId(),
+                            deadline,
+                            dueOn,
+                            ChronoUnit.DAYS.between(today, dueOn)));
             counts[0]++;
         }
     }

@@ -13,8 +13,7 @@ public final class ChildAgreementRule {
 
     public static final int DEFAULT_COMPETENCE_AGE = 13;
 
-    private ChildAgreementRule() {
-    }
+    private ChildAgreementRule() {}
 
     /** Completed years on a day; empty when the date of birth is not known. */
     public static Optional<Integer> ageOn(LocalDate dateOfBirth, LocalDate day) {
@@ -31,11 +30,14 @@ public final class ChildAgreementRule {
     public static Optional<String> agreementNeeded(LocalDate dateOfBirth, LocalDate receivedOn, int competenceAge) {
         Optional<Integer> age = ageOn(dateOfBirth, receivedOn);
         if (age.isEmpty()) {
-            return Optional.of("the school does not hold the child's date of birth, so it cannot tell that the child is under "
-                    + competenceAge + "; record the child's agreement (childAgreement) to make this request for them");
+            return Optional.of(
+                    "the school does not hold the child's date of birth, so it cannot tell that the child is under "
+                            + competenceAge
+                            + "; record the child's agreement (childAgreement) to make this request for them");
         }
         if (age.get() >= competenceAge) {
-            return Optional.of("the child was " + age.get() + " on " + receivedOn + ". The privacy notice lets a parent make a request"
+            return Optional.of("the child was " + age.get() + " on " + receivedOn
+                    + ". The privacy notice lets a parent make a request"
                     + " about a child's data where the child is not mature enough to understand their rights (usually under "
                     + competenceAge + ") or where the child has agreed: record the child's agreement (childAgreement)"
                     + " or ask the child to make the request themselves");

@@ -1,12 +1,12 @@
 package org.custodian.sar.request;
 
+import static org.custodian.sar.request.Action.*;
+import static org.custodian.sar.request.RequestStatus.*;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.custodian.sar.request.Action.*;
-import static org.custodian.sar.request.RequestStatus.*;
 
 /**
  * The explicit state machine of a rights request:
@@ -61,8 +61,7 @@ public final class Lifecycle {
         allow(COMPLETED, LIFT_RESTRICTION, COMPLETED);
     }
 
-    private Lifecycle() {
-    }
+    private Lifecycle() {}
 
     private static void allow(RequestStatus from, Action action, RequestStatus to) {
         TABLE.computeIfAbsent(from, s -> new EnumMap<>(Action.class)).put(action, to);
@@ -74,7 +73,8 @@ public final class Lifecycle {
             case EXTEND -> type.extendable() ? null : "a " + type + " request cannot be extended";
             case ACKNOWLEDGE -> type == RequestType.COMPLAINT ? null : "only a complaint is acknowledged";
             case COMPLETE -> type.answeredWithDecision() ? "a " + type + " request is answered with a decision" : null;
-            case DECIDE_APPROVED, DECIDE_REFUSED -> type.answeredWithDecision() ? null : "a " + type + " request has no decision";
+            case DECIDE_APPROVED, DECIDE_REFUSED ->
+                type.answeredWithDecision() ? null : "a " + type + " request has no decision";
             case REFUSE -> type == RequestType.COMPLAINT ? "a complaint is answered, not refused" : null;
             case REQUEST_FEE -> type == RequestType.COMPLAINT ? "a complaint is free" : null;
             case LIFT_RESTRICTION -> type == RequestType.RESTRICTION ? null : "only a restriction can be lifted";
@@ -84,7 +84,8 @@ public final class Lifecycle {
             return Optional.of(notForType);
         }
         if (!TABLE.getOrDefault(status, Map.of()).containsKey(action)) {
-            List<String> possible = allowed(type, status).stream().map(Action::resource).toList();
+            List<String> possible =
+                    allowed(type, status).stream().map(Action::resource).toList();
             return Optional.of("a request that is " + status + " cannot take " + action.resource()
                     + (possible.isEmpty() ? "; it is closed" : "; possible now: " + String.join(", ", possible)));
         }
@@ -102,7 +103,8 @@ public final class Lifecycle {
     /** The actions possible for a request of this type in this status. */
     public static List<Action> allowed(RequestType type, RequestStatus status) {
         return TABLE.getOrDefault(status, Map.of()).keySet().stream()
-                .filter(a -> refusal(type, status, a).isEmpty()).toList();
+                .filter(a -> refusal(type, status, a).isEmpty())
+                .toList();
     }
 
     /** An action the state machine does not allow: a 409 for the API. */

@@ -9,148 +9,237 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.decision.RightsDecision;
 import org.custodian.sar.request.RightsRequest.Channel;
 import org.custodian.sar.request.RightsRequest.RequesterType;
 import org.custodian.sar.request.RightsRequest.SubjectType;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 /** Request bodies (records with Bean Validation) and views of the requests API. */
 public final class RequestDtos {
 
-    private RequestDtos() {
-    }
+    private RequestDtos() {}
 
     static final String ID = "[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}";
 
     // ---- creating a request ----
 
-    public record SubjectInput(@NotNull SubjectType type, @NotBlank @Pattern(regexp = ID, message = "1 to 64 letters, digits or ._:@-") String id) {
-    }
+    public record SubjectInput(
+            @NotNull SubjectType type,
 
-    public record RequesterInput(@NotNull RequesterType type, @NotBlank @Pattern(regexp = ID, message = "1 to 64 letters, digits or ._:@-") String id) {
-    }
+            @NotBlank @Pattern(regexp = ID, message = "1 to 64 letters, digits or ._:@-")
+            String id) {}
+
+    public record RequesterInput(
+            @NotNull RequesterType type,
+
+            @NotBlank @Pattern(regexp = ID, message = "1 to 64 letters, digits or ._:@-")
+            String id) {}
 
     /** That the child agreed to a parent's request, and how it was recorded. */
-    public record ChildAgreementInput(@NotNull Boolean recorded, @NotBlank @Size(max = 1000) String how) {
-    }
+    public record ChildAgreementInput(
+            @NotNull Boolean recorded,
+            @NotBlank @Size(max = 1000) String how) {}
 
     /**
      * A new request. {@code requester} is taken from the token for parents and pupils; staff give it, with the
      * {@code channel} the request arrived by. {@code receivedOn} defaults to today and cannot be in the future.
      */
-    public record CreateRequest(@NotNull RequestType type, @NotNull @Valid SubjectInput subject, @Valid RequesterInput requester,
-                                Channel channel, LocalDate receivedOn, @NotBlank @Size(max = 10000) String description,
-                                @Valid ChildAgreementInput childAgreement) {
-    }
+    public record CreateRequest(
+            @NotNull RequestType type,
+            @NotNull @Valid SubjectInput subject,
+            @Valid RequesterInput requester,
+            Channel channel,
+            LocalDate receivedOn,
+            @NotBlank @Size(max = 10000) String description,
+            @Valid ChildAgreementInput childAgreement) {}
 
     // ---- steps ----
 
-    public enum IdentityDecision { REQUIRED, CONFIRMED, NOT_REQUIRED }
-
-    public record IdentityVerification(@NotNull IdentityDecision decision, LocalDate on, @Size(max = 2000) String note) {
+    public enum IdentityDecision {
+        REQUIRED,
+        CONFIRMED,
+        NOT_REQUIRED
     }
 
-    public record ClarificationRequest(LocalDate askedOn, @NotBlank @Size(max = 5000) String question) {
+    public record IdentityVerification(
+            @NotNull IdentityDecision decision,
+            LocalDate on,
+            @Size(max = 2000) String note) {}
+
+    public record ClarificationRequest(
+            LocalDate askedOn, @NotBlank @Size(max = 5000) String question) {}
+
+    public record ClarificationResponse(
+            LocalDate answeredOn,
+            @NotBlank @Size(max = 10000) String answer) {}
+
+    public enum FeeGround {
+        MANIFESTLY_UNFOUNDED,
+        MANIFESTLY_EXCESSIVE,
+        FURTHER_COPIES
     }
 
-    public record ClarificationResponse(LocalDate answeredOn, @NotBlank @Size(max = 10000) String answer) {
+    public record FeeRequest(
+            LocalDate requestedOn,
+
+            @NotNull @DecimalMin(value = "0.01") @DecimalMax("1000.00") @Digits(integer = 4, fraction = 2)
+            BigDecimal amount,
+
+            @NotNull FeeGround ground,
+            @NotBlank @Size(max = 5000) String explanation) {}
+
+    public record FeePayment(
+            LocalDate receivedOn, @Size(max = 2000) String note) {}
+
+    public record Extension(
+            @NotNull LocalDate toldOn,
+            @NotBlank @Size(max = 5000) String reason) {}
+
+    public record Acknowledgement(
+            LocalDate acknowledgedOn, @Size(max = 2000) String note) {}
+
+    public record Completion(
+            LocalDate completedOn,
+            @NotBlank @Size(max = 10000) String summary) {}
+
+    public enum RefusalGround {
+        MANIFESTLY_UNFOUNDED,
+        MANIFESTLY_EXCESSIVE
     }
 
-    public enum FeeGround { MANIFESTLY_UNFOUNDED, MANIFESTLY_EXCESSIVE, FURTHER_COPIES }
+    public record Refusal(
+            LocalDate refusedOn,
+            @NotNull RefusalGround ground,
+            @NotBlank @Size(max = 10000) String explanation) {}
 
-    public record FeeRequest(LocalDate requestedOn, @NotNull @DecimalMin(value = "0.01") @DecimalMax("1000.00") @Digits(integer = 4, fraction = 2) BigDecimal amount,
-                             @NotNull FeeGround ground, @NotBlank @Size(max = 5000) String explanation) {
-    }
+    public record Withdrawal(
+            LocalDate withdrawnOn, @Size(max = 2000) String note) {}
 
-    public record FeePayment(LocalDate receivedOn, @Size(max = 2000) String note) {
-    }
+    public record Decision(
+            LocalDate decidedOn,
+            @NotNull RightsDecision.Outcome outcome,
+            RightsDecision.Exemption exemption,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> categories,
+            @NotBlank @Size(max = 10000) String reason,
+            Boolean consentBasedOnly,
+            RightsDecision.Processing processing,
+            @Size(max = 50) List<@NotBlank @Size(max = 100) String> purposes,
+            @Size(max = 10000) String description) {}
 
-    public record Extension(@NotNull LocalDate toldOn, @NotBlank @Size(max = 5000) String reason) {
-    }
-
-    public record Acknowledgement(LocalDate acknowledgedOn, @Size(max = 2000) String note) {
-    }
-
-    public record Completion(LocalDate completedOn, @NotBlank @Size(max = 10000) String summary) {
-    }
-
-    public enum RefusalGround { MANIFESTLY_UNFOUNDED, MANIFESTLY_EXCESSIVE }
-
-    public record Refusal(LocalDate refusedOn, @NotNull RefusalGround ground, @NotBlank @Size(max = 10000) String explanation) {
-    }
-
-    public record Withdrawal(LocalDate withdrawnOn, @Size(max = 2000) String note) {
-    }
-
-    public record Decision(LocalDate decidedOn, @NotNull RightsDecision.Outcome outcome, RightsDecision.Exemption exemption,
-                           @Size(max = 50) List<@NotBlank @Size(max = 100) String> categories,
-                           @NotBlank @Size(max = 10000) String reason, Boolean consentBasedOnly, RightsDecision.Processing processing,
-                           @Size(max = 50) List<@NotBlank @Size(max = 100) String> purposes, @Size(max = 10000) String description) {
-    }
-
-    public record RestrictionLift(LocalDate liftedOn, @NotBlank @Size(max = 5000) String reason) {
-    }
+    public record RestrictionLift(
+            LocalDate liftedOn, @NotBlank @Size(max = 5000) String reason) {}
 
     // ---- views ----
 
-    public record SubjectView(SubjectType type, String id) {
-    }
+    public record SubjectView(SubjectType type, String id) {}
 
-    public record RequesterView(RequesterType type, String id) {
-    }
+    public record RequesterView(RequesterType type, String id) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ChildAgreementView(Integer childAgeOnReceipt, String how) {
-    }
+    public record ChildAgreementView(Integer childAgeOnReceipt, String how) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeadlineView(String rule, String clock, LocalDate startsOn, LocalDate dueOn, LocalDate firstMonthDueOn, boolean extended,
-                               long pausedDays, LocalDate acknowledgeBy, LocalDate acknowledgedOn, Integer assumedSchoolDays,
-                               List<String> workings) {
+    public record DeadlineView(
+            String rule,
+            String clock,
+            LocalDate startsOn,
+            LocalDate dueOn,
+            LocalDate firstMonthDueOn,
+            boolean extended,
+            long pausedDays,
+            LocalDate acknowledgeBy,
+            LocalDate acknowledgedOn,
+            Integer assumedSchoolDays,
+            List<String> workings) {
         static DeadlineView of(Deadline d, LocalDate acknowledgedOn) {
-            return new DeadlineView(d.rule().name(), d.clock().name(), d.startsOn(), d.dueOn(), d.firstMonthDueOn(), d.extended(),
-                    d.pausedDays(), d.acknowledgeBy(), acknowledgedOn, d.assumedSchoolDays() == 0 ? null : d.assumedSchoolDays(), d.workings());
+            return new DeadlineView(
+                    d.rule().name(),
+                    d.clock().name(),
+                    d.startsOn(),
+                    d.dueOn(),
+                    d.firstMonthDueOn(),
+                    d.extended(),
+                    d.pausedDays(),
+                    d.acknowledgeBy(),
+                    acknowledgedOn,
+                    d.assumedSchoolDays() == 0 ? null : d.assumedSchoolDays(),
+                    d.workings());
         }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IdentityView(LocalDate requestedOn, LocalDate confirmedOn, String note) {
-    }
+    public record IdentityView(LocalDate requestedOn, LocalDate confirmedOn, String note) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FeeView(LocalDate requestedOn, BigDecimal amount, String ground, String explanation, LocalDate receivedOn,
-                          String rightToComplain) {
-    }
+    public record FeeView(
+            LocalDate requestedOn,
+            BigDecimal amount,
+            String ground,
+            String explanation,
+            LocalDate receivedOn,
+            String rightToComplain) {}
 
-    public record ExtensionView(LocalDate toldOn, String reason) {
-    }
+    public record ExtensionView(LocalDate toldOn, String reason) {}
 
-    public record StepView(Instant at, String actor, String actorRole, String action, RequestStatus from, RequestStatus to,
-                           LocalDate effectiveOn, String note) {
-    }
+    public record StepView(
+            Instant at,
+            String actor,
+            String actorRole,
+            String action,
+            RequestStatus from,
+            RequestStatus to,
+            LocalDate effectiveOn,
+            String note) {}
 
     /** A request with its recomputed deadline, what can happen next, and its history. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RequestView(UUID id, String schoolUrn, RequestType type, RequestStatus status, SubjectView subject,
-                              RequesterView requester, String loggedBy, String loggedByRole, Channel channel, LocalDate receivedOn,
-                              String description, ChildAgreementView childAgreement, IdentityView identity, FeeView fee,
-                              List<RightsRequest.Clarification> clarifications, ExtensionView extension, DeadlineView deadline,
-                              LocalDate closedOn, Resolution.Refusal refusal, RightsDecision decision, Resolution.Completion completion,
-                              Resolution.Withdrawal withdrawal, Resolution.RestrictionLift restrictionLift, List<String> nextSteps,
-                              List<StepView> history, long version) {
-    }
+    public record RequestView(
+            UUID id,
+            String schoolUrn,
+            RequestType type,
+            RequestStatus status,
+            SubjectView subject,
+            RequesterView requester,
+            String loggedBy,
+            String loggedByRole,
+            Channel channel,
+            LocalDate receivedOn,
+            String description,
+            ChildAgreementView childAgreement,
+            IdentityView identity,
+            FeeView fee,
+            List<RightsRequest.Clarification> clarifications,
+            ExtensionView extension,
+            DeadlineView deadline,
+            LocalDate closedOn,
+            Resolution.Refusal refusal,
+            RightsDecision decision,
+            Resolution.Completion completion,
+            Resolution.Withdrawal withdrawal,
+            Resolution.RestrictionLift restrictionLift,
+            List<String> nextSteps,
+            List<StepView> history,
+            long version) {}
 
     /** A request in a list: what the DPO's dashboard and a parent's status page show. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RequestSummary(UUID id, RequestType type, RequestStatus status, SubjectView subject, RequesterView requester,
-                                 LocalDate receivedOn, LocalDate dueOn, LocalDate acknowledgeBy, LocalDate nextDeadline,
-                                 Long daysLeft, boolean overdue, LocalDate closedOn) {
-    }
+    public record RequestSummary(
+            UUID id,
+            RequestType type,
+            RequestStatus status,
+            SubjectView subject,
+            RequesterView requester,
+            LocalDate receivedOn,
+            LocalDate dueOn,
+            LocalDate acknowledgeBy,
+            LocalDate nextDeadline,
+            Long daysLeft,
+            boolean overdue,
+            LocalDate closedOn) {}
 }

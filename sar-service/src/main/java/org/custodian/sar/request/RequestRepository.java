@@ -5,6 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.sar.request.RightsRequest.Channel;
@@ -14,16 +23,6 @@ import org.custodian.sar.request.RightsRequest.RequesterType;
 import org.custodian.sar.request.RightsRequest.Step;
 import org.custodian.sar.request.RightsRequest.Subject;
 import org.custodian.sar.request.RightsRequest.SubjectType;
-import org.custodian.platform.jdbc.Jdbc;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Persistence of rights requests, their clarifications and steps. */
 @ApplicationScoped
@@ -36,13 +35,16 @@ public class RequestRepository {
             closed_on, due_on, acknowledge_by, next_deadline, resolution::text, version, created_at""";
 
     /** A row of a list: the request and its position for the next page. */
-    public record Listed(RightsRequest request, long seq) {
-    }
+    public record Listed(RightsRequest request, long seq) {}
 
     /** Filters of the list endpoint; null means any. */
-    public record Filter(RequestStatus status, RequestType type, String pupilId, LocalDate dueBefore, RequesterType requesterType,
-                         String requesterId) {
-    }
+    public record Filter(
+            RequestStatus status,
+            RequestType type,
+            String pupilId,
+            LocalDate dueBefore,
+            RequesterType requesterType,
+            String requesterId) {}
 
     private final Jdbc sql;
     private final ObjectMapper mapper;
@@ -55,28 +57,61 @@ public class RequestRepository {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void insert(RightsRequest r) {
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO rights_request (school_urn, id, type, status, subject_type, pupil_id, guardian_id, requester_type,
                     requester_id, logged_by, logged_by_role, channel, received_on, description, child_age_on_receipt,
                     child_agreement_note, due_on, acknowledge_by, next_deadline, resolution, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-                """, r.schoolUrn, r.id, r.type, r.status, r.subject.type(), r.subject.pupilId(), r.subject.guardianId(),
-                r.requester.type(), r.requester.id(), r.loggedBy, r.loggedByRole, r.channel, r.receivedOn, r.description,
-                r.childAgeOnReceipt, r.childAgreementNote, r.dueOn, r.acknowledgeBy, r.nextDeadline, json(r.resolution));
+                """,
+                r.schoolUrn,
+                r.id,
+                r.type,
+                r.status,
+                r.subject.type(),
+                r.subject.pupilId(),
+                r.subject.guardianId(),
+                r.requester.type(),
+                r.requester.id(),
+                r.loggedBy,
+                r.loggedByRole,
+                r.channel,
+                r.receivedOn,
+                r.description,
+                r.childAgeOnReceipt,
+                r.childAgreementNote,
+                r.dueOn,
+                r.acknowledgeBy,
+                r.nextDeadline,
+                json(r.resolution));
         r.version = 1;
         insertNewSteps(r);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void update(RightsRequest r) {
-        sql.update("""
+        sql.update(
+                """
                 UPDATE rights_request SET status = ?, identity_requested_on = ?, identity_confirmed_on = ?, fee_requested_on = ?,
                     fee_received_on = ?, extension_told_on = ?, extension_reason = ?, acknowledged_on = ?, closed_on = ?, due_on = ?,
                     acknowledge_by = ?, next_deadline = ?, resolution = ?, version = version + 1, updated_at = now()
                 WHERE school_urn = ? AND id = ?
-                """, r.status, r.identityRequestedOn, r.identityConfirmedOn, r.feeRequestedOn, r.feeReceivedOn, r.extensionToldOn,
-                r.extensionReason, r.acknowledgedOn, r.closedOn, r.dueOn, r.acknowledgeBy, r.nextDeadline, json(r.resolution),
-                r.schoolUrn, r.id);
+                """,
+                r.status,
+                r.identityRequestedOn,
+                r.identityConfirmedOn,
+                r.feeRequestedOn,
+                r.feeReceivedOn,
+                r.extensionToldOn,
+                r.extensionReason,
+                r.acknowledgedOn,
+                r.closedOn,
+                r.dueOn,
+                r.acknowledgeBy,
+                r.nextDeadline,
+                json(r.resolution),
+                r.schoolUrn,
+                r.id);
         r.version++;
         sql.update("DELETE FROM request_clarification WHERE school_urn = ? AND request_id = ?", r.schoolUrn, r.id);
         int position = 0;
@@ -92,19 +127,35 @@ public class RequestRepository {
     /** Only the deadline columns, for a recomputation after a calendar or region change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void updateDeadline(RightsRequest r) {
-        sql.update("UPDATE rights_request SET due_on = ?, acknowledge_by = ?, next_deadline = ? WHERE school_urn = ? AND id = ?",
-                r.dueOn, r.acknowledgeBy, r.nextDeadline, r.schoolUrn, r.id);
+        sql.update(
+                "UPDATE rights_request SET due_on = ?, acknowledge_by = ?, next_deadline = ? WHERE school_urn = ? AND id = ?",
+                r.dueOn,
+                r.acknowledgeBy,
+                r.nextDeadline,
+                r.schoolUrn,
+                r.id);
     }
 
     private void insertNewSteps(RightsRequest r) {
         for (int i = r.storedSteps; i < r.steps.size(); i++) {
             Step s = r.steps.get(i);
-            sql.update("""
+            sql.update(
+                    """
                     INSERT INTO request_step (school_urn, request_id, position, occurred_at, actor, actor_role, action, from_status,
                         to_status, effective_on, note)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, r.schoolUrn, r.id, i, OffsetDateTime.ofInstant(s.occurredAt(), java.time.ZoneOffset.UTC), s.actor(), s.actorRole(),
-                    s.action(), s.from(), s.to(), s.effectiveOn(), s.note());
+                    """,
+                    r.schoolUrn,
+                    r.id,
+                    i,
+                    OffsetDateTime.ofInstant(s.occurredAt(), java.time.ZoneOffset.UTC),
+                    s.actor(),
+                    s.actorRole(),
+                    s.action(),
+                    s.from(),
+                    s.to(),
+                    s.effectiveOn(),
+                    s.note());
         }
         r.storedSteps = r.steps.size();
     }
@@ -112,24 +163,45 @@ public class RequestRepository {
     /** The request with its clarifications and steps; {@code forUpdate} locks its row for the transaction. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<RightsRequest> find(String urn, UUID id, boolean forUpdate) {
-        Optional<RightsRequest> found = sql.one("SELECT " + COLUMNS + " FROM rights_request WHERE school_urn = ? AND id = ?"
-                + (forUpdate ? " FOR UPDATE" : ""), this::read, urn, id);
+        Optional<RightsRequest> found = sql.one(
+                "SELECT " + COLUMNS + " FROM rights_request WHERE school_urn = ? AND id = ?"
+                        + (forUpdate ? " FOR UPDATE" : ""),
+                this::read,
+                urn,
+                id);
         found.ifPresent(this::loadChildren);
         return found;
     }
 
     private void loadChildren(RightsRequest r) {
-        r.clarifications.addAll(sql.list("""
+        r.clarifications.addAll(sql.list(
+                """
                 SELECT asked_on, question, answered_on, answer FROM request_clarification
                 WHERE school_urn = ? AND request_id = ? ORDER BY position
-                """, row -> new Clarification(row.getObject(1, LocalDate.class), row.getString(2), row.getObject(3, LocalDate.class),
-                row.getString(4)), r.schoolUrn, r.id));
-        r.steps.addAll(sql.list("""
+                """,
+                row -> new Clarification(
+                        row.getObject(1, LocalDate.class),
+                        row.getString(2),
+                        row.getObject(3, LocalDate.class),
+                        row.getString(4)),
+                r.schoolUrn,
+                r.id));
+        r.steps.addAll(sql.list(
+                """
                 SELECT occurred_at, actor, actor_role, action, from_status, to_status, effective_on, note FROM request_step
                 WHERE school_urn = ? AND request_id = ? ORDER BY position
-                """, row -> new Step(row.getObject(1, OffsetDateTime.class).toInstant(), row.getString(2), row.getString(3),
-                row.getString(4), row.getString(5) == null ? null : RequestStatus.valueOf(row.getString(5)),
-                RequestStatus.valueOf(row.getString(6)), row.getObject(7, LocalDate.class), row.getString(8)), r.schoolUrn, r.id));
+                """,
+                row -> new Step(
+                        row.getObject(1, OffsetDateTime.class).toInstant(),
+                        row.getString(2),
+                        row.getString(3),
+                        row.getString(4),
+                        row.getString(5) == null ? null : RequestStatus.valueOf(row.getString(5)),
+                        RequestStatus.valueOf(row.getString(6)),
+                        row.getObject(7, LocalDate.class),
+                        row.getString(8)),
+                r.schoolUrn,
+                r.id));
         r.storedSteps = r.steps.size();
     }
 
@@ -163,8 +235,10 @@ public class RequestRepository {
             params.add(page.afterLong(0));
         }
         params.add(page.fetchSize());
-        List<Listed> rows = sql.list("SELECT " + COLUMNS + " FROM rights_request" + where + " ORDER BY seq DESC LIMIT ?",
-                row -> new Listed(read(row), row.getLong("seq")), params.toArray());
+        List<Listed> rows = sql.list(
+                "SELECT " + COLUMNS + " FROM rights_request" + where + " ORDER BY seq DESC LIMIT ?",
+                row -> new Listed(read(row), row.getLong("seq")),
+                params.toArray());
         return Page.fromRows(rows, page, l -> List.of(Long.toString(l.seq()))).map(Listed::request);
     }
 
@@ -179,16 +253,23 @@ public class RequestRepository {
             params.add(page.afterLong(1));
         }
         params.add(page.fetchSize());
-        List<Listed> rows = sql.list("SELECT " + COLUMNS + " FROM rights_request WHERE school_urn = ? AND next_deadline <= ?" + after
-                + " ORDER BY next_deadline, seq LIMIT ?", row -> new Listed(read(row), row.getLong("seq")), params.toArray());
-        return Page.fromRows(rows, page, l -> List.of(l.request().nextDeadline.toString(), Long.toString(l.seq()))).map(Listed::request);
+        List<Listed> rows = sql.list(
+                "SELECT " + COLUMNS + " FROM rights_request WHERE school_urn = ? AND next_deadline <= ?" + after
+                        + " ORDER BY next_deadline, seq LIMIT ?",
+                row -> new Listed(read(row), row.getLong("seq")),
+                params.toArray());
+        return Page.fromRows(rows, page, l -> List.of(l.request().nextDeadline.toString(), Long.toString(l.seq())))
+                .map(Listed::request);
     }
 
     /** Every open request of a school (a school has few at a time), for recomputing deadlines. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RightsRequest> open(String urn) {
-        List<RightsRequest> open = sql.list("SELECT " + COLUMNS + " FROM rights_request WHERE school_urn = ?"
-                + " AND status NOT IN ('COMPLETED', 'REFUSED', 'WITHDRAWN') ORDER BY seq FOR UPDATE", this::read, urn);
+        List<RightsRequest> open = sql.list(
+                "SELECT " + COLUMNS + " FROM rights_request WHERE school_urn = ?"
+                        + " AND status NOT IN ('COMPLETED', 'REFUSED', 'WITHDRAWN') ORDER BY seq FOR UPDATE",
+                this::read,
+                urn);
         open.forEach(this::loadChildren);
         return open;
     }
@@ -196,15 +277,24 @@ public class RequestRepository {
     /** Open requests across schools whose next deadline is on or before {@code horizon}, in batches for the daily job. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RightsRequest> nearDeadline(LocalDate horizon, String afterUrn, UUID afterId, int limit) {
-        return sql.list("SELECT " + COLUMNS + " FROM rights_request WHERE next_deadline <= ? AND (school_urn, id) > (?, ?)"
-                + " ORDER BY school_urn, id LIMIT ?", this::read, horizon, afterUrn, afterId, limit);
+        return sql.list(
+                "SELECT " + COLUMNS + " FROM rights_request WHERE next_deadline <= ? AND (school_urn, id) > (?, ?)"
+                        + " ORDER BY school_urn, id LIMIT ?",
+                this::read,
+                horizon,
+                afterUrn,
+                afterId,
+                limit);
     }
 
     /** Every request about a pupil, oldest first (a child has few), for the per-subject export. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<RightsRequest> aboutPupil(String urn, String pupilId) {
-        List<RightsRequest> found = sql.list("SELECT " + COLUMNS + " FROM rights_request WHERE school_urn = ? AND pupil_id = ? ORDER BY seq",
-                this::read, urn, pupilId);
+        List<RightsRequest> found = sql.list(
+                "SELECT " + COLUMNS + " FROM rights_request WHERE school_urn = ? AND pupil_id = ? ORDER BY seq",
+                this::read,
+                urn,
+                pupilId);
         found.forEach(this::loadChildren);
         return found;
     }
@@ -216,8 +306,11 @@ public class RequestRepository {
         r.type = RequestType.valueOf(row.getString("type"));
         r.status = RequestStatus.valueOf(row.getString("status"));
         SubjectType subjectType = SubjectType.valueOf(row.getString("subject_type"));
-        r.subject = new Subject(subjectType, subjectType == SubjectType.PUPIL ? row.getString("pupil_id") : row.getString("guardian_id"));
-        r.requester = new Requester(RequesterType.valueOf(row.getString("requester_type")), row.getString("requester_id"));
+        r.subject = new Subject(
+                subjectType,
+                subjectType == SubjectType.PUPIL ? row.getString("pupil_id") : row.getString("guardian_id"));
+        r.requester =
+                new Requester(RequesterType.valueOf(row.getString("requester_type")), row.getString("requester_id"));
         r.loggedBy = row.getString("logged_by");
         r.loggedByRole = row.getString("logged_by_role");
         r.channel = Channel.valueOf(row.getString("channel"));

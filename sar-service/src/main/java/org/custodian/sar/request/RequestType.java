@@ -4,7 +4,14 @@ import org.custodian.sar.deadline.DeadlineRule;
 
 /** The rights a request exercises, and what follows from each. */
 public enum RequestType {
-    ACCESS, EDUCATIONAL_RECORD, RECTIFICATION, ERASURE, RESTRICTION, OBJECTION, PORTABILITY, COMPLAINT;
+    ACCESS,
+    EDUCATIONAL_RECORD,
+    RECTIFICATION,
+    ERASURE,
+    RESTRICTION,
+    OBJECTION,
+    PORTABILITY,
+    COMPLAINT;
 
     public DeadlineRule deadlineRule() {
         return switch (this) {

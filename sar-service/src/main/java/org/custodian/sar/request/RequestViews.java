@@ -1,47 +1,90 @@
 package org.custodian.sar.request;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.Deadlines;
 import org.custodian.sar.request.RequestDtos.RequestSummary;
 import org.custodian.sar.request.RequestDtos.RequestView;
 import org.custodian.sar.support.Dates;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-
 /** Turns a request into what the API shows. */
 public final class RequestViews {
 
-    private RequestViews() {
-    }
+    private RequestViews() {}
 
     public static RequestView view(RightsRequest r, Deadlines deadlines) {
         Deadline deadline = r.deadline(deadlines);
         Resolution res = r.resolution;
-        return new RequestView(r.id, r.schoolUrn, r.type, r.status, new RequestDtos.SubjectView(r.subject.type(), r.subject.id()),
-                new RequestDtos.RequesterView(r.requester.type(), r.requester.id()), r.loggedBy, r.loggedByRole, r.channel, r.receivedOn,
+        return new RequestView(
+                r.id,
+                r.schoolUrn,
+                r.type,
+                r.status,
+                new RequestDtos.SubjectView(r.subject.type(), r.subject.id()),
+                new RequestDtos.RequesterView(r.requester.type(), r.requester.id()),
+                r.loggedBy,
+                r.loggedByRole,
+                r.channel,
+                r.receivedOn,
                 r.description,
-                r.childAgeOnReceipt == null && r.childAgreementNote == null ? null
+                r.childAgeOnReceipt == null && r.childAgreementNote == null
+                        ? null
                         : new RequestDtos.ChildAgreementView(r.childAgeOnReceipt, r.childAgreementNote),
-                r.identityRequestedOn == null && r.identityConfirmedOn == null && res.identityNote() == null ? null
-                        : new RequestDtos.IdentityView(r.identityRequestedOn, r.identityConfirmedOn, res.identityNote()),
-                res.fee() == null ? null : new RequestDtos.FeeView(r.feeRequestedOn, res.fee().amount(), res.fee().ground(),
-                        res.fee().explanation(), r.feeReceivedOn, res.fee().rightToComplain()),
+                r.identityRequestedOn == null && r.identityConfirmedOn == null && res.identityNote() == null
+                        ? null
+                        : new RequestDtos.IdentityView(
+                                r.identityRequestedOn, r.identityConfirmedOn, res.identityNote()),
+                res.fee() == null
+                        ? null
+                        : new RequestDtos.FeeView(
+                                r.feeRequestedOn,
+                                res.fee().amount(),
+                                res.fee().ground(),
+                                res.fee().explanation(),
+                                r.feeReceivedOn,
+                                res.fee().rightToComplain()),
                 r.clarifications.isEmpty() ? null : java.util.List.copyOf(r.clarifications),
                 r.extensionToldOn == null ? null : new RequestDtos.ExtensionView(r.extensionToldOn, r.extensionReason),
                 RequestDtos.DeadlineView.of(deadline, r.acknowledgedOn),
-                r.closedOn, res.refusal(), res.decision(), res.completion(), res.withdrawal(), res.restrictionLift(),
-                Lifecycle.allowed(r.type, r.status).stream().map(Action::resource).toList(),
-                r.steps.stream().map(s -> new RequestDtos.StepView(s.occurredAt(), s.actor(), s.actorRole(), s.action(), s.from(), s.to(),
-                        s.effectiveOn(), s.note())).toList(),
+                r.closedOn,
+                res.refusal(),
+                res.decision(),
+                res.completion(),
+                res.withdrawal(),
+                res.restrictionLift(),
+                Lifecycle.allowed(r.type, r.status).stream()
+                        .map(Action::resource)
+                        .toList(),
+                r.steps.stream()
+                        .map(s -> new RequestDtos.StepView(
+                                s.occurredAt(),
+                                s.actor(),
+                                s.actorRole(),
+                                s.action(),
+                                s.from(),
+                                s.to(),
+                                s.effectiveOn(),
+                                s.note()))
+                        .toList(),
                 r.version);
     }
 
     public static RequestSummary summary(RightsRequest r) {
         LocalDate today = Dates.today();
         Long daysLeft = r.nextDeadline == null ? null : ChronoUnit.DAYS.between(today, r.nextDeadline);
-        return new RequestSummary(r.id, r.type, r.status, new RequestDtos.SubjectView(r.subject.type(), r.subject.id()),
-                new RequestDtos.RequesterView(r.requester.type(), r.requester.id()), r.receivedOn, r.dueOn, r.acknowledgeBy,
-                r.nextDeadline, daysLeft, daysLeft != null && daysLeft < 0, r.closedOn);
+        return new RequestSummary(
+                r.id,
+                r.type,
+                r.status,
+                new RequestDtos.SubjectView(r.subject.type(), r.subject.id()),
+                new RequestDtos.RequesterView(r.requester.type(), r.requester.id()),
+                r.receivedOn,
+                r.dueOn,
+                r.acknowledgeBy,
+                r.nextDeadline,
+                daysLeft,
+                daysLeft != null && daysLeft < 0,
+                r.closedOn);
     }
 }

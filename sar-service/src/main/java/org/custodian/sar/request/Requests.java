@@ -5,6 +5,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
@@ -33,13 +39,6 @@ import org.custodian.sar.roster.SchoolProfile;
 import org.custodian.sar.roster.SchoolSettingsChanged;
 import org.custodian.sar.support.Dates;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Consumer;
-
 /**
  * The rules of rights requests: who may make one about whom, the child-agreement rule, the lifecycle, deadlines,
  * the audit trail and the events. Every change runs in one transaction with its audit row and its outbox event.
@@ -56,8 +55,14 @@ public class Requests {
     private final Instance<CompletionCheck> completionChecks;
 
     @Inject
-    public Requests(Caller caller, RequestRepository repository, Roster roster, SchoolDeadlines schoolDeadlines, AuditLog audit,
-                    RightsEventPublisher events, Instance<CompletionCheck> completionChecks) {
+    public Requests(
+            Caller caller,
+            RequestRepository repository,
+            Roster roster,
+            SchoolDeadlines schoolDeadlines,
+            AuditLog audit,
+            RightsEventPublisher events,
+            Instance<CompletionCheck> completionChecks) {
         this.caller = caller;
         this.repository = repository;
         this.roster = roster;
@@ -95,7 +100,8 @@ public class Requests {
         RequestRepository.Filter scoped = filter;
         if (!callerIsStaff()) {
             RequesterType own = caller.hasRole(Roles.PARENT) ? RequesterType.GUARDIAN : RequesterType.PUPIL;
-            scoped = new RequestRepository.Filter(filter.status(), filter.type(), filter.pupilId(), filter.dueBefore(), own, caller.subject());
+            scoped = new RequestRepository.Filter(
+                    filter.status(), filter.type(), filter.pupilId(), filter.dueBefore(), own, caller.subject());
         }
         return repository.list(urn, scoped, page);
     }
@@ -121,7 +127,8 @@ public class Requests {
         LocalDate receivedOn;
         if (parent || pupil) {
             RequesterType own = parent ? RequesterType.GUARDIAN : RequesterType.PUPIL;
-            if (in.requester() != null && (in.requester().type() != own || !in.requester().id().equals(caller.subject()))) {
+            if (in.requester() != null
+                    && (in.requester().type() != own || !in.requester().id().equals(caller.subject()))) {
                 throw Problems.invalid("requester", "you make requests as yourself: leave requester out");
             }
             if (in.channel() != null && in.channel() != Channel.ONLINE) {
@@ -138,7 +145,8 @@ public class Requests {
                 throw Problems.invalid("requester", "name the guardian or pupil who made the request");
             }
             if (in.channel() == null) {
-                throw Problems.invalid("channel", "say how the request arrived (EMAIL, LETTER, IN_PERSON, TELEPHONE, ONLINE, OTHER)");
+                throw Problems.invalid(
+                        "channel", "say how the request arrived (EMAIL, LETTER, IN_PERSON, TELEPHONE, ONLINE, OTHER)");
             }
             requester = new Requester(in.requester().type(), in.requester().id());
             channel = in.channel();
@@ -151,10 +159,12 @@ public class Requests {
         SchoolProfile school = roster.schoolOrDefaults(urn);
         Integer childAge = checkSubjectAndRequester(urn, in.type(), subject, requester, parent || pupil, receivedOn);
         String agreementNote = null;
-        if (requester.type() == RequesterType.GUARDIAN && subject.type() == SubjectType.PUPIL && in.type().parentNeedsChildAgreement()) {
+        if (requester.type() == RequesterType.GUARDIAN
+                && subject.type() == SubjectType.PUPIL
+                && in.type().parentNeedsChildAgreement()) {
             Pupil child = roster.pupil(urn, subject.id()).orElseThrow();
-            Optional<String> needed = ChildAgreementRule.agreementNeeded(child.dateOfBirth(), receivedOn,
-                    school.competenceAge());
+            Optional<String> needed =
+                    ChildAgreementRule.agreementNeeded(child.dateOfBirth(), receivedOn, school.competenceAge());
             if (needed.isPresent()) {
                 if (in.childAgreement() == null || !in.childAgreement().recorded()) {
                     throw Problems.unprocessable("The child's agreement is needed: " + needed.get() + ".");
@@ -163,9 +173,13 @@ public class Requests {
             }
         }
         if (in.type() == RequestType.EDUCATIONAL_RECORD && !school.educationalRecordApplies()) {
-            throw Problems.unprocessable("The right to see the educational record (Education (Pupil Information) (England) Regulations 2005)"
-                    + " applies to maintained schools in England; this school is " + (school.type() == null ? "not yet known to be one"
-                    : school.type() + " in " + school.bankHolidayRegion()) + ". Make a subject access request (ACCESS) instead.");
+            throw Problems.unprocessable(
+                    "The right to see the educational record (Education (Pupil Information) (England) Regulations 2005)"
+                            + " applies to maintained schools in England; this school is "
+                            + (school.type() == null
+                                    ? "not yet known to be one"
+                                    : school.type() + " in " + school.bankHolidayRegion())
+                            + ". Make a subject access request (ACCESS) instead.");
         }
 
         RightsRequest r = new RightsRequest();
@@ -186,7 +200,12 @@ public class Requests {
         r.applyDeadline(r.deadline(deadlines(urn)));
         r.steps.add(step("received", null, RequestStatus.RECEIVED, receivedOn, "by " + channel));
         repository.insert(r);
-        audit.record(caller, urn, subject.path(urn), "request.created", AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                subject.path(urn),
+                "request.created",
+                AuditEntry.Outcome.SUCCESS,
                 r.type + " " + r.id + " received " + receivedOn + " by " + channel);
         events.received(r);
         return r;
@@ -197,17 +216,19 @@ public class Requests {
      * (never reveal that the child exists); staff naming someone not on the roster get a 422. Returns the child's
      * age on receipt when the subject is a pupil with a known date of birth.
      */
-    private Integer checkSubjectAndRequester(String urn, RequestType type, Subject subject, Requester requester, boolean self,
-                                             LocalDate receivedOn) {
+    private Integer checkSubjectAndRequester(
+            String urn, RequestType type, Subject subject, Requester requester, boolean self, LocalDate receivedOn) {
         if (subject.type() == SubjectType.GUARDIAN) {
             if (type == RequestType.EDUCATIONAL_RECORD) {
-                throw Problems.unprocessable("An educational record is a pupil's: the subject of an EDUCATIONAL_RECORD request is a PUPIL.");
+                throw Problems.unprocessable(
+                        "An educational record is a pupil's: the subject of an EDUCATIONAL_RECORD request is a PUPIL.");
             }
             if (requester.type() != RequesterType.GUARDIAN || !requester.id().equals(subject.id())) {
                 if (self) {
                     throw Problems.notFound("no guardian with that id");
                 }
-                throw Problems.unprocessable("A request about a guardian's own data is made by that guardian: requester and subject must be the same guardian.");
+                throw Problems.unprocessable(
+                        "A request about a guardian's own data is made by that guardian: requester and subject must be the same guardian.");
             }
             if (!roster.isGuardianKnown(urn, subject.id())) {
                 throw Problems.unprocessable("Guardian " + subject.id() + " is not on the school's roster.");
@@ -220,10 +241,12 @@ public class Requests {
                 if (self) {
                     throw Problems.notFound("no pupil with that id");
                 }
-                throw Problems.unprocessable("A pupil makes requests about themselves: requester and subject must be the same pupil.");
+                throw Problems.unprocessable(
+                        "A pupil makes requests about themselves: requester and subject must be the same pupil.");
             }
             if (type == RequestType.EDUCATIONAL_RECORD) {
-                throw Problems.unprocessable("The educational record right belongs to parents; a pupil makes a subject access request (ACCESS).");
+                throw Problems.unprocessable(
+                        "The educational record right belongs to parents; a pupil makes a subject access request (ACCESS).");
             }
         } else if (!roster.hasParentalResponsibility(urn, requester.id(), subject.id())) {
             if (self) {
@@ -232,8 +255,8 @@ public class Requests {
             if (pupil.isEmpty()) {
                 throw Problems.unprocessable("Pupil " + subject.id() + " is not on the school's roster.");
             }
-            throw Problems.unprocessable("Guardian " + requester.id() + " does not hold parental responsibility for pupil "
-                    + subject.id() + " on the school's roster.");
+            throw Problems.unprocessable("Guardian " + requester.id()
+                    + " does not hold parental responsibility for pupil " + subject.id() + " on the school's roster.");
         }
         if (pupil.isEmpty()) {
             if (self) {
@@ -264,9 +287,17 @@ public class Requests {
      * the change, recomputes the deadline, records the step, the audit row and, when the request closes, its event.
      */
     @Transactional
-    public RightsRequest act(String urn, UUID id, String ifMatch, Action action, String dateField, LocalDate given, String note,
-                             Consumer<Context> change) {
-        RightsRequest r = Visibility.visibleOrNotFound(repository.find(urn, id, true), this::visibleToCaller, "request");
+    public RightsRequest act(
+            String urn,
+            UUID id,
+            String ifMatch,
+            Action action,
+            String dateField,
+            LocalDate given,
+            String note,
+            Consumer<Context> change) {
+        RightsRequest r =
+                Visibility.visibleOrNotFound(repository.find(urn, id, true), this::visibleToCaller, "request");
         if (ifMatch != null && !ifMatch.isBlank()) {
             ETags.requireMatch(ifMatch, r.version);
         }
@@ -287,7 +318,12 @@ public class Requests {
         r.applyDeadline(r.deadline(deadlines));
         r.steps.add(step(action.name().toLowerCase().replace('_', '-'), from, to, on, note));
         repository.update(r);
-        audit.record(caller, urn, r.subject.path(urn), "request." + action.name().toLowerCase(), AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                r.subject.path(urn),
+                "request." + action.name().toLowerCase(),
+                AuditEntry.Outcome.SUCCESS,
                 r.type + " " + r.id + ": " + from + " -> " + to + (note == null ? "" : " (" + abbreviate(note) + ")"));
         if (to.isClosed() && !from.isClosed()) {
             events.closed(r);
@@ -314,12 +350,13 @@ public class Requests {
                 case REQUIRED -> r.identityRequestedOn = c.on();
                 case CONFIRMED -> {
                     if (r.identityRequestedOn != null && c.on().isBefore(r.identityRequestedOn)) {
-                        throw Problems.invalid("on", "identity cannot be confirmed before it was asked for (" + r.identityRequestedOn + ")");
+                        throw Problems.invalid(
+                                "on",
+                                "identity cannot be confirmed before it was asked for (" + r.identityRequestedOn + ")");
                     }
                     r.identityConfirmedOn = c.on();
                 }
-                case NOT_REQUIRED -> {
-                }
+                case NOT_REQUIRED -> {}
             }
             if (in.note() != null) {
                 r.resolution = r.resolution.withIdentityNote(in.note());
@@ -331,39 +368,53 @@ public class Requests {
         return act(urn, id, ifMatch, Action.REQUEST_CLARIFICATION, "askedOn", in.askedOn(), in.question(), c -> {
             Deadline now = c.deadline();
             if (now.dueOn() != null && c.on().isAfter(now.dueOn())) {
-                throw Problems.conflict("the deadline (" + now.dueOn() + ") has passed: asking for clarification now cannot stop the clock");
+                throw Problems.conflict("the deadline (" + now.dueOn()
+                        + ") has passed: asking for clarification now cannot stop the clock");
             }
             c.request().clarifications.add(new RightsRequest.Clarification(c.on(), in.question(), null, null));
         });
     }
 
-    public RightsRequest answerClarification(String urn, UUID id, String ifMatch, RequestDtos.ClarificationResponse in) {
+    public RightsRequest answerClarification(
+            String urn, UUID id, String ifMatch, RequestDtos.ClarificationResponse in) {
         return act(urn, id, ifMatch, Action.RECEIVE_CLARIFICATION, "answeredOn", in.answeredOn(), null, c -> {
             List<RightsRequest.Clarification> list = c.request().clarifications;
             RightsRequest.Clarification open = c.request().openClarification().orElseThrow();
             if (c.on().isBefore(open.askedOn())) {
-                throw Problems.invalid("answeredOn", "cannot be before the clarification was asked for (" + open.askedOn() + ")");
+                throw Problems.invalid(
+                        "answeredOn", "cannot be before the clarification was asked for (" + open.askedOn() + ")");
             }
-            list.set(list.indexOf(open), new RightsRequest.Clarification(open.askedOn(), open.question(), c.on(), in.answer()));
+            list.set(
+                    list.indexOf(open),
+                    new RightsRequest.Clarification(open.askedOn(), open.question(), c.on(), in.answer()));
         });
     }
 
     public RightsRequest requestFee(String urn, UUID id, String ifMatch, RequestDtos.FeeRequest in) {
-        return act(urn, id, ifMatch, Action.REQUEST_FEE, "requestedOn", in.requestedOn(), in.ground() + ": " + in.explanation(), c -> {
-            RightsRequest r = c.request();
-            if (r.feeRequestedOn != null) {
-                throw Problems.conflict("a fee was already asked for on " + r.feeRequestedOn);
-            }
-            r.feeRequestedOn = c.on();
-            r.resolution = r.resolution.withFee(new Resolution.Fee(in.amount(), in.ground().name(), in.explanation(),
-                    PrivacyNotice.RIGHT_TO_COMPLAIN));
-        });
+        return act(
+                urn,
+                id,
+                ifMatch,
+                Action.REQUEST_FEE,
+                "requestedOn",
+                in.requestedOn(),
+                in.ground() + ": " + in.explanation(),
+                c -> {
+                    RightsRequest r = c.request();
+                    if (r.feeRequestedOn != null) {
+                        throw Problems.conflict("a fee was already asked for on " + r.feeRequestedOn);
+                    }
+                    r.feeRequestedOn = c.on();
+                    r.resolution = r.resolution.withFee(new Resolution.Fee(
+                            in.amount(), in.ground().name(), in.explanation(), PrivacyNotice.RIGHT_TO_COMPLAIN));
+                });
     }
 
     public RightsRequest payFee(String urn, UUID id, String ifMatch, RequestDtos.FeePayment in) {
         return act(urn, id, ifMatch, Action.RECEIVE_FEE, "receivedOn", in.receivedOn(), in.note(), c -> {
             if (c.on().isBefore(c.request().feeRequestedOn)) {
-                throw Problems.invalid("receivedOn", "cannot be before the fee was asked for (" + c.request().feeRequestedOn + ")");
+                throw Problems.invalid(
+                        "receivedOn", "cannot be before the fee was asked for (" + c.request().feeRequestedOn + ")");
             }
             c.request().feeReceivedOn = c.on();
         });
@@ -407,33 +458,64 @@ public class Requests {
             if (r.type == RequestType.COMPLAINT && r.acknowledgedOn == null) {
                 r.acknowledgedOn = c.on(); // the answer acknowledges it
             }
-            r.resolution = r.resolution.withCompletion(new Resolution.Completion(in.summary(), c.on(),
-                    r.type == RequestType.COMPLAINT ? "If you are not satisfied with this answer, you can complain to the ICO. "
-                            + PrivacyNotice.RIGHT_TO_COMPLAIN : null));
+            r.resolution = r.resolution.withCompletion(new Resolution.Completion(
+                    in.summary(),
+                    c.on(),
+                    r.type == RequestType.COMPLAINT
+                            ? "If you are not satisfied with this answer, you can complain to the ICO. "
+                                    + PrivacyNotice.RIGHT_TO_COMPLAIN
+                            : null));
         });
     }
 
     public RightsRequest refuse(String urn, UUID id, String ifMatch, RequestDtos.Refusal in) {
-        return act(urn, id, ifMatch, Action.REFUSE, "refusedOn", in.refusedOn(), in.ground() + ": " + in.explanation(), c ->
-                c.request().resolution = c.request().resolution.withRefusal(new Resolution.Refusal(in.ground().name(), in.explanation(),
-                        c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
+        return act(
+                urn,
+                id,
+                ifMatch,
+                Action.REFUSE,
+                "refusedOn",
+                in.refusedOn(),
+                in.ground() + ": " + in.explanation(),
+                c -> c.request().resolution = c.request()
+                        .resolution
+                        .withRefusal(new Resolution.Refusal(
+                                in.ground().name(), in.explanation(), c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
     }
 
     public RightsRequest withdraw(String urn, UUID id, String ifMatch, RequestDtos.Withdrawal in) {
-        return act(urn, id, ifMatch, Action.WITHDRAW, "withdrawnOn", in.withdrawnOn(), in.note(), c ->
-                c.request().resolution = c.request().resolution.withWithdrawal(new Resolution.Withdrawal(in.note(), c.on(), caller.subject())));
+        return act(
+                urn,
+                id,
+                ifMatch,
+                Action.WITHDRAW,
+                "withdrawnOn",
+                in.withdrawnOn(),
+                in.note(),
+                c -> c.request().resolution = c.request()
+                        .resolution
+                        .withWithdrawal(new Resolution.Withdrawal(in.note(), c.on(), caller.subject())));
     }
 
     public RightsRequest decide(String urn, UUID id, String ifMatch, RequestDtos.Decision in) {
         Action action = in.outcome() == RightsDecision.Outcome.REFUSED ? Action.DECIDE_REFUSED : Action.DECIDE_APPROVED;
         return act(urn, id, ifMatch, action, "decidedOn", in.decidedOn(), in.outcome() + ": " + in.reason(), c -> {
             RightsRequest r = c.request();
-            RightsDecision decision = new RightsDecision(in.outcome(), in.exemption(), in.categories(), in.reason(), in.consentBasedOnly(),
-                    in.processing(), in.purposes(), in.description(), c.on(),
+            RightsDecision decision = new RightsDecision(
+                    in.outcome(),
+                    in.exemption(),
+                    in.categories(),
+                    in.reason(),
+                    in.consentBasedOnly(),
+                    in.processing(),
+                    in.purposes(),
+                    in.description(),
+                    c.on(),
                     in.outcome() == RightsDecision.Outcome.APPROVED ? null : PrivacyNotice.RIGHT_TO_COMPLAIN);
             List<String[]> problems = DecisionRules.problems(r.type, decision);
             if (!problems.isEmpty()) {
-                throw Problems.invalid(problems.stream().map(p -> new FieldError(p[0], p[1])).toList());
+                throw Problems.invalid(
+                        problems.stream().map(p -> new FieldError(p[0], p[1])).toList());
             }
             r.resolution = r.resolution.withDecision(decision);
             if (r.subject.type() == SubjectType.PUPIL) {
@@ -451,18 +533,21 @@ public class Requests {
                 throw Problems.conflict("only a restriction that was put in place can be lifted");
             }
             if (r.resolution.restrictionLift() != null) {
-                throw Problems.conflict("the restriction was already lifted on " + r.resolution.restrictionLift().liftedOn());
+                throw Problems.conflict("the restriction was already lifted on "
+                        + r.resolution.restrictionLift().liftedOn());
             }
             r.resolution = r.resolution.withRestrictionLift(new Resolution.RestrictionLift(in.reason(), c.on()));
             if (r.subject.type() == SubjectType.PUPIL) {
-                DecisionRules.RightsEvent e = DecisionRules.liftRestriction(r.id.toString(), r.subject.id(), decision, in.reason());
+                DecisionRules.RightsEvent e =
+                        DecisionRules.liftRestriction(r.id.toString(), r.subject.id(), decision, in.reason());
                 events.publish(r, e.type(), e.payload());
             }
         });
     }
 
     private RightsRequest.Step step(String action, RequestStatus from, RequestStatus to, LocalDate on, String note) {
-        return new RightsRequest.Step(Instant.now(), caller.subject(), caller.primaryRole(), action, from, to, on, note);
+        return new RightsRequest.Step(
+                Instant.now(), caller.subject(), caller.primaryRole(), action, from, to, on, note);
     }
 
     private static String abbreviate(String note) {

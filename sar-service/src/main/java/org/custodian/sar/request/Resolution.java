@@ -1,33 +1,33 @@
 package org.custodian.sar.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.custodian.sar.decision.RightsDecision;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.custodian.sar.decision.RightsDecision;
 
 /** How a request was (or is being) answered: the parts that exist so far. Stored as JSON with the request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Resolution(Fee fee, Refusal refusal, RightsDecision decision, Completion completion, Withdrawal withdrawal,
-                         RestrictionLift restrictionLift, String identityNote) {
+public record Resolution(
+        Fee fee,
+        Refusal refusal,
+        RightsDecision decision,
+        Completion completion,
+        Withdrawal withdrawal,
+        RestrictionLift restrictionLift,
+        String identityNote) {
 
     public static final Resolution NONE = new Resolution(null, null, null, null, null, null, null);
 
     /** A fee for a manifestly unfounded or excessive request (or further copies), with the requester's right to complain. */
-    public record Fee(BigDecimal amount, String ground, String explanation, String rightToComplain) {
-    }
+    public record Fee(BigDecimal amount, String ground, String explanation, String rightToComplain) {}
 
-    public record Refusal(String ground, String explanation, LocalDate refusedOn, String rightToComplain) {
-    }
+    public record Refusal(String ground, String explanation, LocalDate refusedOn, String rightToComplain) {}
 
-    public record Completion(String summary, LocalDate completedOn, String rightToComplain) {
-    }
+    public record Completion(String summary, LocalDate completedOn, String rightToComplain) {}
 
-    public record Withdrawal(String note, LocalDate withdrawnOn, String by) {
-    }
+    public record Withdrawal(String note, LocalDate withdrawnOn, String by) {}
 
-    public record RestrictionLift(String reason, LocalDate liftedOn) {
-    }
+    public record RestrictionLift(String reason, LocalDate liftedOn) {}
 
     public Resolution withFee(Fee value) {
         return new Resolution(value, refusal, decision, completion, withdrawal, restrictionLift, identityNote);

@@ -26,21 +26,40 @@ public class RightsEventPublisher {
 
     public void received(RightsRequest r) {
         if (r.type() == RequestType.COMPLAINT) {
-            publish(r, EventTypes.COMPLAINT_RECEIVED, new RightsEvents.ComplaintReceived(r.id().toString(), r.subject().pupilId(),
-                    r.receivedOn(), r.acknowledgeBy));
+            publish(
+                    r,
+                    EventTypes.COMPLAINT_RECEIVED,
+                    new RightsEvents.ComplaintReceived(
+                            r.id().toString(), r.subject().pupilId(), r.receivedOn(), r.acknowledgeBy));
         } else {
-            publish(r, EventTypes.REQUEST_RECEIVED, new RightsEvents.RequestReceived(r.id().toString(), r.type().name(),
-                    r.subject().pupilId(), r.subject().guardianId(), r.receivedOn(), r.dueOn()));
+            publish(
+                    r,
+                    EventTypes.REQUEST_RECEIVED,
+                    new RightsEvents.RequestReceived(
+                            r.id().toString(),
+                            r.type().name(),
+                            r.subject().pupilId(),
+                            r.subject().guardianId(),
+                            r.receivedOn(),
+                            r.dueOn()));
         }
     }
 
     public void closed(RightsRequest r) {
-        publish(r, EventTypes.REQUEST_COMPLETED, new RightsEvents.RequestCompleted(r.id().toString(), r.type().name(),
-                r.subject().pupilId(), r.closedOn(), r.status().name()));
+        publish(
+                r,
+                EventTypes.REQUEST_COMPLETED,
+                new RightsEvents.RequestCompleted(
+                        r.id().toString(),
+                        r.type().name(),
+                        r.subject().pupilId(),
+                        r.closedOn(),
+                        r.status().name()));
     }
 
     public void publish(RightsRequest r, String type, Object payload) {
-        CloudEvent event = CloudEvent.create(SOURCE, type, r.schoolUrn(), r.subject().path(r.schoolUrn()), CloudEventCodec.toData(payload));
+        CloudEvent event = CloudEvent.create(
+                SOURCE, type, r.schoolUrn(), r.subject().path(r.schoolUrn()), CloudEventCodec.toData(payload));
         outbox.append(Topics.RIGHTS, event);
     }
 }

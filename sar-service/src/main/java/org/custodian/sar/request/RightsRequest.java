@@ -1,16 +1,15 @@
 package org.custodian.sar.request;
 
-import org.custodian.sar.deadline.Deadline;
-import org.custodian.sar.deadline.DeadlineFacts;
-import org.custodian.sar.deadline.Deadlines;
-import org.custodian.sar.deadline.Pause;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.sar.deadline.Deadline;
+import org.custodian.sar.deadline.DeadlineFacts;
+import org.custodian.sar.deadline.Deadlines;
+import org.custodian.sar.deadline.Pause;
 
 /**
  * One rights request or complaint: its facts, its steps and its clarifications. Plain Java; {@link Requests} loads,
@@ -18,11 +17,24 @@ import java.util.UUID;
  */
 public final class RightsRequest {
 
-    public enum SubjectType { PUPIL, GUARDIAN }
+    public enum SubjectType {
+        PUPIL,
+        GUARDIAN
+    }
 
-    public enum RequesterType { GUARDIAN, PUPIL }
+    public enum RequesterType {
+        GUARDIAN,
+        PUPIL
+    }
 
-    public enum Channel { ONLINE, EMAIL, LETTER, IN_PERSON, TELEPHONE, OTHER }
+    public enum Channel {
+        ONLINE,
+        EMAIL,
+        LETTER,
+        IN_PERSON,
+        TELEPHONE,
+        OTHER
+    }
 
     public record Subject(SubjectType type, String id) {
         public String pupilId() {
@@ -39,15 +51,19 @@ public final class RightsRequest {
         }
     }
 
-    public record Requester(RequesterType type, String id) {
-    }
+    public record Requester(RequesterType type, String id) {}
 
-    public record Clarification(LocalDate askedOn, String question, LocalDate answeredOn, String answer) {
-    }
+    public record Clarification(LocalDate askedOn, String question, LocalDate answeredOn, String answer) {}
 
-    public record Step(Instant occurredAt, String actor, String actorRole, String action, RequestStatus from, RequestStatus to,
-                       LocalDate effectiveOn, String note) {
-    }
+    public record Step(
+            Instant occurredAt,
+            String actor,
+            String actorRole,
+            String action,
+            RequestStatus from,
+            RequestStatus to,
+            LocalDate effectiveOn,
+            String note) {}
 
     String schoolUrn;
     UUID id;
@@ -150,9 +166,18 @@ public final class RightsRequest {
     }
 
     public DeadlineFacts deadlineFacts() {
-        List<Pause> pauses = clarifications.stream().map(c -> new Pause(c.askedOn(), c.answeredOn())).toList();
-        return new DeadlineFacts(type.deadlineRule(), receivedOn, identityRequestedOn, identityConfirmedOn, feeRequestedOn,
-                feeReceivedOn, pauses, extensionToldOn);
+        List<Pause> pauses = clarifications.stream()
+                .map(c -> new Pause(c.askedOn(), c.answeredOn()))
+                .toList();
+        return new DeadlineFacts(
+                type.deadlineRule(),
+                receivedOn,
+                identityRequestedOn,
+                identityConfirmedOn,
+                feeRequestedOn,
+                feeReceivedOn,
+                pauses,
+                extensionToldOn);
     }
 
     public Deadline deadline(Deadlines deadlines) {

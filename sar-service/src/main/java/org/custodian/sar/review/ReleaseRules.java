@@ -5,14 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.custodian.platform.problems.Problem.FieldError;
-import org.custodian.sar.review.ThirdPartyRules.Category;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodian.platform.problems.Problem.FieldError;
+import org.custodian.sar.review.ThirdPartyRules.Category;
 
 /**
  * What the requester receives of a response whose items the DPO reviews: every mention of a third party replaced as
@@ -22,14 +21,14 @@ import java.util.regex.Pattern;
  */
 public final class ReleaseRules {
 
-    public static final String PENDING_MARK = "[withheld: about another person, waiting for the data protection officer's review]";
+    public static final String PENDING_MARK =
+            "[withheld: about another person, waiting for the data protection officer's review]";
     /** The part of a staff view of a response that lists the review items; never in the requester's copy. */
     public static final String STAFF_SECTION = "thirdParties";
     /** The part of the requester's copy that says what was kept back, under which exemption, and how often. */
     public static final String WITHHELD_SECTION = "withheld";
 
-    private ReleaseRules() {
-    }
+    private ReleaseRules() {}
 
     /** The requester's copy: the response with every decision applied. */
     public static ObjectNode released(JsonNode content, List<ReviewItem> items) {
@@ -47,16 +46,20 @@ public final class ReleaseRules {
             if (replacement != null && item.category().insideText()) {
                 String quoted = Matcher.quoteReplacement(replacement);
                 Pattern id = ThirdPartyRules.boundary(item.text());
-                item.pointers().forEach(p -> replace(copy, p, text -> id.matcher(text).replaceAll(quoted)));
+                item.pointers()
+                        .forEach(p -> replace(copy, p, text -> id.matcher(text).replaceAll(quoted)));
             }
         }
         ArrayNode withheld = copy.putArray(WITHHELD_SECTION);
         for (ReviewItem item : items) {
             if (item.state() != ReviewState.RELEASE && !item.restricted()) {
-                ObjectNode row = withheld.addObject().put("about", about(item.category())).put("state", item.state().name())
+                ObjectNode row = withheld.addObject()
+                        .put("about", about(item.category()))
+                        .put("state", item.state().name())
                         .put("occurrences", item.pointers().size());
                 if (item.exemption() != null) {
-                    row.put("exemption", item.exemption().name()).put("citation", item.exemption().citation())
+                    row.put("exemption", item.exemption().name())
+                            .put("citation", item.exemption().citation())
                             .put("meaning", item.exemption().meaning());
                 }
             }
@@ -70,8 +73,10 @@ public final class ReleaseRules {
             case RELEASE -> null;
             case PENDING -> PENDING_MARK;
             case WITHHOLD -> "[withheld: " + item.exemption().citation() + "]";
-            case REDACT -> item.category() == Category.FREE_TEXT && item.redactedText() != null ? item.redactedText()
-                    : "[redacted: " + item.exemption().citation() + "]";
+            case REDACT ->
+                item.category() == Category.FREE_TEXT && item.redactedText() != null
+                        ? item.redactedText()
+                        : "[redacted: " + item.exemption().citation() + "]";
         };
     }
 
@@ -90,7 +95,8 @@ public final class ReleaseRules {
      * REDACT or WITHHOLD; redacting and withholding name the exemption and the reason; releasing names none; free text
      * is redacted by giving the text with the other people's details taken out.
      */
-    public static List<FieldError> check(ReviewItem item, ReviewState state, Exemption exemption, String reason, String redactedText) {
+    public static List<FieldError> check(
+            ReviewItem item, ReviewState state, Exemption exemption, String reason, String redactedText) {
         List<FieldError> errors = new ArrayList<>();
         if (state == null || state == ReviewState.PENDING) {
             errors.add(new FieldError("state", "decide RELEASE, REDACT or WITHHOLD"));
@@ -98,17 +104,22 @@ public final class ReleaseRules {
         }
         if (state.keepsSomethingBack()) {
             if (exemption == null) {
-                errors.add(new FieldError("exemption", "name the exemption, e.g. THIRD_PARTY_DATA (" + Exemption.THIRD_PARTY_DATA.citation() + ")"));
+                errors.add(new FieldError(
+                        "exemption",
+                        "name the exemption, e.g. THIRD_PARTY_DATA (" + Exemption.THIRD_PARTY_DATA.citation() + ")"));
             }
             if (reason == null || reason.isBlank()) {
-                errors.add(new FieldError("reason", "say why it is " + (state == ReviewState.REDACT ? "redacted" : "withheld")));
+                errors.add(new FieldError(
+                        "reason", "say why it is " + (state == ReviewState.REDACT ? "redacted" : "withheld")));
             }
         } else if (exemption != null) {
             errors.add(new FieldError("exemption", "an exemption is named only to redact or withhold"));
         }
         boolean redactsText = state == ReviewState.REDACT && item.category() == Category.FREE_TEXT;
         if (redactsText && (redactedText == null || redactedText.isBlank())) {
-            errors.add(new FieldError("redactedText", "give the text as the requester will see it, with the other people's details taken out"));
+            errors.add(new FieldError(
+                    "redactedText",
+                    "give the text as the requester will see it, with the other people's details taken out"));
         } else if (redactsText && redactedText.strip().equals(item.text().strip())) {
             errors.add(new FieldError("redactedText", "that is the text as it is: release it instead"));
         } else if (!redactsText && redactedText != null) {
@@ -129,7 +140,10 @@ public final class ReleaseRules {
         } else if (parent.isArray()) {
             int index = last.getMatchingIndex();
             if (index >= 0 && index < parent.size() && parent.get(index).isTextual()) {
-                ((ArrayNode) parent).set(index, TextNode.valueOf(change.apply(parent.get(index).asText())));
+                ((ArrayNode) parent)
+                        .set(
+                                index,
+                                TextNode.valueOf(change.apply(parent.get(index).asText())));
             }
         }
     }

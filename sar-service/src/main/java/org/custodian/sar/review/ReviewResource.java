@@ -15,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -31,10 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 /**
  * The DPO's review of what an assembled response says about other people (UK GDPR Art. 15(4), DPA 2018 Sch. 2
  * para 16): each item, where it appears and what the requester would receive; and the decision on one.
@@ -46,19 +45,49 @@ public class ReviewResource {
     private static final int SHOWN_POINTERS = 20;
 
     /** An item as the DPO sees it: the third party's text, where it appears (the first 20 places), the decision. */
-    public record ReviewItemView(UUID id, Category category, String label, String text, List<String> sources, int occurrences,
-                                 List<String> where, boolean restricted, ReviewState state, Exemption exemption, String citation,
-                                 String reason, String redactedText, String releasedAs, String decidedBy, String decidedRole,
-                                 Instant decidedAt) {
+    public record ReviewItemView(
+            UUID id,
+            Category category,
+            String label,
+            String text,
+            List<String> sources,
+            int occurrences,
+            List<String> where,
+            boolean restricted,
+            ReviewState state,
+            Exemption exemption,
+            String citation,
+            String reason,
+            String redactedText,
+            String releasedAs,
+            String decidedBy,
+            String decidedRole,
+            Instant decidedAt) {
 
         static ReviewItemView of(ReviewItem i) {
             String replacement = ReleaseRules.replacement(i);
-            String releasedAs = replacement == null ? i.text()
+            String releasedAs = replacement == null
+                    ? i.text()
                     : i.category().insideText() ? "each mention of it becomes " + replacement : replacement;
-            return new ReviewItemView(i.id(), i.category(), i.label(), i.text(), i.sources(), i.pointers().size(),
-                    i.pointers().subList(0, Math.min(SHOWN_POINTERS, i.pointers().size())), i.restricted(), i.state(), i.exemption(),
-                    i.exemption() == null ? null : i.exemption().citation(), i.reason(), i.redactedText(), releasedAs, i.decidedBy(),
-                    i.decidedRole(), i.decidedAt());
+            return new ReviewItemView(
+                    i.id(),
+                    i.category(),
+                    i.label(),
+                    i.text(),
+                    i.sources(),
+                    i.pointers().size(),
+                    i.pointers()
+                            .subList(0, Math.min(SHOWN_POINTERS, i.pointers().size())),
+                    i.restricted(),
+                    i.state(),
+                    i.exemption(),
+                    i.exemption() == null ? null : i.exemption().citation(),
+                    i.reason(),
+                    i.redactedText(),
+                    releasedAs,
+                    i.decidedBy(),
+                    i.decidedRole(),
+                    i.decidedAt());
         }
     }
 
@@ -66,34 +95,47 @@ public class ReviewResource {
      * The DPO's decision: RELEASE, REDACT or WITHHOLD; redacting and withholding name the exemption and the reason;
      * free text is redacted by giving the text with the other people's details taken out.
      */
-    public record DecisionInput(@NotNull ReviewState state, Exemption exemption, @Size(max = 4000) String reason,
-                                @Size(max = 4000) String redactedText) {
-    }
+    public record DecisionInput(
+            @NotNull ReviewState state,
+            Exemption exemption,
+            @Size(max = 4000) String reason,
+            @Size(max = 4000) String redactedText) {}
 
     @Inject
     Caller caller;
+
     @Inject
     Requests requests;
+
     @Inject
     Reviews reviews;
+
     @Inject
     ReviewService service;
+
     @Inject
     IdempotencyKeys idempotency;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
-    @Operation(summary = "List what the assembled response says about other people, each with where it appears, what the requester "
-            + "would receive and the DPO's decision; PENDING items are withheld and block completion")
-    @APIResponse(responseCode = "200", description = "A page of review items, in the order they first appear in the response")
+    @Operation(
+            summary =
+                    "List what the assembled response says about other people, each with where it appears, what the requester "
+                            + "would receive and the DPO's decision; PENDING items are withheld and block completion")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of review items, in the order they first appear in the response")
     @APIResponse(responseCode = "400", description = "Bad state, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
-    public Page<ReviewItemView> list(@PathParam("urn") String urn, @PathParam("id") String id,
-                                     @Parameter(description = "PENDING, RELEASE, REDACT or WITHHOLD") @QueryParam("state") String state,
-                                     @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<ReviewItemView> list(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @Parameter(description = "PENDING, RELEASE, REDACT or WITHHOLD") @QueryParam("state") String state,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         ReviewState wanted = Params.enumValue("state", state, ReviewState.class);
         PageRequest page = PageRequest.of(limit, cursor);
@@ -106,24 +148,48 @@ public class ReviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Decide an item that names other people: RELEASE, REDACT or WITHHOLD (these two with the exemption and the "
-            + "reason); audited; the requester's copy changes at once (Idempotency-Key)")
-    @APIResponse(responseCode = "200", description = "The item with the decision",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewItemView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid decision: PENDING, no exemption or reason to redact or withhold, an "
-            + "exemption to release, redacted text missing for free text or given for anything else")
+    @Operation(
+            summary =
+                    "Decide an item that names other people: RELEASE, REDACT or WITHHOLD (these two with the exemption and the "
+                            + "reason); audited; the requester's copy changes at once (Idempotency-Key)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The item with the decision",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ReviewItemView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid decision: PENDING, no exemption or reason to redact or withhold, an "
+                    + "exemption to release, redacted text missing for free text or given for anything else")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request or item")
-    @APIResponse(responseCode = "409", description = "The request is closed, the person's link is restricted (never released), or "
-            + "Idempotency-Key reused with another body")
-    public Response decide(@PathParam("urn") String urn, @PathParam("id") String id, @PathParam("itemId") String itemId,
-                           @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull DecisionInput body) {
+    @APIResponse(
+            responseCode = "409",
+            description = "The request is closed, the person's link is restricted (never released), or "
+                    + "Idempotency-Key reused with another body")
+    public Response decide(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @PathParam("itemId") String itemId,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @Valid @NotNull DecisionInput body) {
         caller.requireSchool(urn);
         UUID requestId = Params.id(id, "request");
         UUID item = Params.id(itemId, "review item");
-        return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/requests/" + id + "/bundle/review-items/"
-                + itemId + "/decision", body, () -> Response.ok(ReviewItemView.of(service.decide(urn, requestId, item,
-                new ReviewService.Decision(body.state(), body.exemption(), body.reason(), body.redactedText())))).build());
+        return idempotency.execute(
+                caller.subject(),
+                key,
+                "POST /api/v1/schools/" + urn + "/requests/" + id + "/bundle/review-items/" + itemId + "/decision",
+                body,
+                () -> Response.ok(ReviewItemView.of(service.decide(
+                                urn,
+                                requestId,
+                                item,
+                                new ReviewService.Decision(
+                                        body.state(), body.exemption(), body.reason(), body.redactedText()))))
+                        .build());
     }
 }

@@ -4,6 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.problems.Problem.FieldError;
@@ -13,11 +17,6 @@ import org.custodian.sar.request.CompletionCheck;
 import org.custodian.sar.request.RequestRepository;
 import org.custodian.sar.request.RightsRequest;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 /**
  * The DPO's decisions on the items of a response that name other people: each is audited, changes what the requester
  * receives at once, and the request cannot be completed while one waits.
@@ -26,8 +25,7 @@ import java.util.UUID;
 public class ReviewService implements CompletionCheck {
 
     /** A decision as asked for. */
-    public record Decision(ReviewState state, Exemption exemption, String reason, String redactedText) {
-    }
+    public record Decision(ReviewState state, Exemption exemption, String reason, String redactedText) {}
 
     private final Reviews reviews;
     private final RequestRepository requests;
@@ -36,7 +34,8 @@ public class ReviewService implements CompletionCheck {
     private final Event<ReviewDecided> decided;
 
     @Inject
-    public ReviewService(Reviews reviews, RequestRepository requests, AuditLog audit, Caller caller, Event<ReviewDecided> decided) {
+    public ReviewService(
+            Reviews reviews, RequestRepository requests, AuditLog audit, Caller caller, Event<ReviewDecided> decided) {
         this.reviews = reviews;
         this.requests = requests;
         this.audit = audit;
@@ -46,8 +45,10 @@ public class ReviewService implements CompletionCheck {
 
     @Transactional
     public ReviewItem decide(String urn, UUID requestId, UUID itemId, Decision in) {
-        RightsRequest r = requests.find(urn, requestId, true).orElseThrow(() -> Problems.notFound("no request with that id"));
-        ReviewItem item = reviews.find(urn, requestId, itemId).orElseThrow(() -> Problems.notFound("no review item with that id"));
+        RightsRequest r =
+                requests.find(urn, requestId, true).orElseThrow(() -> Problems.notFound("no request with that id"));
+        ReviewItem item = reviews.find(urn, requestId, itemId)
+                .orElseThrow(() -> Problems.notFound("no review item with that id"));
         List<FieldError> errors = ReleaseRules.check(item, in.state(), in.exemption(), in.reason(), in.redactedText());
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
@@ -56,17 +57,35 @@ public class ReviewService implements CompletionCheck {
             throw Problems.conflict("the request is " + r.status() + ": its response can no longer change");
         }
         if (item.restricted()) {
-            throw Problems.conflict("the person's link to the child is restricted (a court order or a contact restriction): their data"
-                    + " is never released, and stays redacted");
+            throw Problems.conflict(
+                    "the person's link to the child is restricted (a court order or a contact restriction): their data"
+                            + " is never released, and stays redacted");
         }
-        String reason = in.reason() == null || in.reason().isBlank() ? null : in.reason().strip();
-        ReviewItem now = item.decided(in.state(), in.exemption(), reason, in.redactedText(), caller.subject(), caller.primaryRole(),
+        String reason = in.reason() == null || in.reason().isBlank()
+                ? null
+                : in.reason().strip();
+        ReviewItem now = item.decided(
+                in.state(),
+                in.exemption(),
+                reason,
+                in.redactedText(),
+                caller.subject(),
+                caller.primaryRole(),
                 Instant.now());
         reviews.decide(urn, requestId, now);
-        audit.record(caller, urn, r.subject().path(urn), "bundle.review.decided", AuditEntry.Outcome.SUCCESS,
-                "request " + requestId + ": item " + itemId + " (" + item.category() + ", " + item.pointers().size() + " mentions) "
+        audit.record(
+                caller,
+                urn,
+                r.subject().path(urn),
+                "bundle.review.decided",
+                AuditEntry.Outcome.SUCCESS,
+                "request " + requestId + ": item " + itemId + " (" + item.category() + ", "
+                        + item.pointers().size() + " mentions) "
                         + item.state() + " -> " + in.state()
-                        + (in.exemption() == null ? "" : " under " + in.exemption() + " (" + in.exemption().citation() + ")")
+                        + (in.exemption() == null
+                                ? ""
+                                : " under " + in.exemption() + " ("
+                                        + in.exemption().citation() + ")")
                         + (reason == null ? "" : ": " + reason));
         decided.fire(new ReviewDecided(urn, requestId));
         return now;
@@ -75,8 +94,11 @@ public class ReviewService implements CompletionCheck {
     @Override
     public Optional<String> whyNotComplete(RightsRequest r) {
         long pending = reviews.pending(r.schoolUrn(), r.id());
-        return pending == 0 ? Optional.empty() : Optional.of(pending + (pending == 1 ? " item" : " items") + " of the response name"
-                + (pending == 1 ? "s" : "") + " other people and wait for the data protection officer's decision"
-                + " (GET .../requests/" + r.id() + "/bundle/review-items?state=PENDING)");
+        return pending == 0
+                ? Optional.empty()
+                : Optional.of(pending + (pending == 1 ? " item" : " items") + " of the response name"
+                        + (pending == 1 ? "s" : "")
+                        + " other people and wait for the data protection officer's decision"
+                        + " (GET .../requests/" + r.id() + "/bundle/review-items?state=PENDING)");
     }
 }

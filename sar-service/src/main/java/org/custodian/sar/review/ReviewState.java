@@ -5,7 +5,10 @@ package org.custodian.sar.review;
  * details removed, or withhold it. Redacting and withholding name the exemption and the reason.
  */
 public enum ReviewState {
-    PENDING, RELEASE, REDACT, WITHHOLD;
+    PENDING,
+    RELEASE,
+    REDACT,
+    WITHHOLD;
 
     public boolean keepsSomethingBack() {
         return this == REDACT || this == WITHHOLD;

@@ -1,7 +1,6 @@
 package org.custodian.sar.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +32,10 @@ import java.util.regex.Pattern;
 public final class ThirdPartyRules {
 
     public enum Category {
-        OTHER_PERSON_ID, CONTACT_DETAILS, PERSON_ACTING, FREE_TEXT;
+        OTHER_PERSON_ID,
+        CONTACT_DETAILS,
+        PERSON_ACTING,
+        FREE_TEXT;
 
         /** Whether the third party is a part of a text (an id inside a sentence) rather than the whole value. */
         public boolean insideText() {
@@ -42,49 +44,71 @@ public final class ThirdPartyRules {
     }
 
     /** Someone the roster links (or linked) to the child. */
-    public record Person(String id, String relationship, boolean restricted) {
-    }
+    public record Person(String id, String relationship, boolean restricted) {}
 
     /** Who the response is for and about, and who else the roster knows around the child. */
-    public record Parties(String requesterId, String pupilId, List<Person> linked) {
-    }
+    public record Parties(String requesterId, String pupilId, List<Person> linked) {}
 
     /**
      * One third party and every place the response mentions them; {@code detail} is the person's relationship to the
      * child (an id) or the role they acted in (who recorded or disclosed).
      */
-    public record Finding(String key, Category category, String text, String field, String detail, boolean restricted,
-                          List<String> sources, List<String> pointers) {
-    }
+    public record Finding(
+            String key,
+            Category category,
+            String text,
+            String field,
+            String detail,
+            boolean restricted,
+            List<String> sources,
+            List<String> pointers) {}
 
-    static final Set<String> CONTACT_FIELDS = Set.of("name", "givenName", "familyName", "fullName", "preferredName", "email",
-            "emailAddress", "phone", "telephone", "mobile", "address", "postcode");
+    static final Set<String> CONTACT_FIELDS = Set.of(
+            "name",
+            "givenName",
+            "familyName",
+            "fullName",
+            "preferredName",
+            "email",
+            "emailAddress",
+            "phone",
+            "telephone",
+            "mobile",
+            "address",
+            "postcode");
     /** Who acted, and the field beside it that says in which role. */
-    static final Map<String, String> ACTOR_FIELDS = Map.of("recordedBy", "recordedByRole", "disclosedBy", "disclosedByRole",
-            "actor", "role");
+    static final Map<String, String> ACTOR_FIELDS =
+            Map.of("recordedBy", "recordedByRole", "disclosedBy", "disclosedByRole", "actor", "role");
+
     static final Map<String, Set<String>> FREE_TEXT_FIELDS = Map.of(
             "consent", Set.of("evidenceRef"),
             "sharing", Set.of("reason", "overrideJustification", "note"));
     /** Parts of an export that are the child's own record, the requester's own, or the school's. */
     static final Set<String> OWN_SECTIONS = Set.of("pupil", "requester", "controller", "subject");
+
     static final Set<String> MACHINE_ROLES = Set.of("mis", "service");
     private static final String ID_CHARACTER = "[A-Za-z0-9_-]";
 
-    private ThirdPartyRules() {
-    }
+    private ThirdPartyRules() {}
 
     /** Every third party in the data of the sources present, in the order they first appear. */
     public static List<Finding> find(JsonNode content, Parties parties) {
         Map<Mention, Collected> found = new LinkedHashMap<>();
         Map<Person, Pattern> others = new LinkedHashMap<>();
-        parties.linked().stream().filter(p -> !p.id().equals(parties.requesterId())).forEach(p -> others.put(p, boundary(p.id())));
+        parties.linked().stream()
+                .filter(p -> !p.id().equals(parties.requesterId()))
+                .forEach(p -> others.put(p, boundary(p.id())));
         JsonNode sources = content.path("sources");
         for (int i = 0; i < sources.size(); i++) {
             JsonNode source = sources.get(i);
             if ("PRESENT".equals(source.path("status").asText()) && source.hasNonNull("data")) {
                 new Walk(source.path("source").asText(), parties, others, found)
-                        .visit(source.get("data"), new Pointer(new Pointer(new Pointer(null, "sources"), Integer.toString(i)), "data"), null,
-                                null, false);
+                        .visit(
+                                source.get("data"),
+                                new Pointer(new Pointer(new Pointer(null, "sources"), Integer.toString(i)), "data"),
+                                null,
+                                null,
+                                false);
             }
         }
         return found.values().stream().map(Collected::finding).toList();
@@ -110,8 +134,7 @@ public final class ThirdPartyRules {
     }
 
     /** What is grouped into one item: the kind of mention and its text. */
-    private record Mention(Category category, String text) {
-    }
+    private record Mention(Category category, String text) {}
 
     /** A JSON pointer built only when something is found there (most nodes name nobody). */
     private record Pointer(Pointer parent, String segment) {
@@ -147,7 +170,14 @@ public final class ThirdPartyRules {
         }
 
         Finding finding() {
-            return new Finding(key(category, text), category, text, field, detail, restricted, List.copyOf(sources),
+            return new Finding(
+                    key(category, text),
+                    category,
+                    text,
+                    field,
+                    detail,
+                    restricted,
+                    List.copyOf(sources),
                     List.copyOf(pointers));
         }
     }
@@ -159,7 +189,12 @@ public final class ThirdPartyRules {
                 Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> f = fields.next();
-                    visit(f.getValue(), new Pointer(pointer, f.getKey()), node, f.getKey(), own || OWN_SECTIONS.contains(f.getKey()));
+                    visit(
+                            f.getValue(),
+                            new Pointer(pointer, f.getKey()),
+                            node,
+                            f.getKey(),
+                            own || OWN_SECTIONS.contains(f.getKey()));
                 }
             } else if (node.isArray()) {
                 for (int i = 0; i < node.size(); i++) {
@@ -190,8 +225,12 @@ public final class ThirdPartyRules {
                     add(Category.CONTACT_DETAILS, text, field, null, false, pointer);
                 }
             } else if (ACTOR_FIELDS.containsKey(field)) {
-                String role = parent == null ? null : parent.path(ACTOR_FIELDS.get(field)).asText(null);
-                if (!text.equals(parties.requesterId()) && !text.equals(parties.pupilId()) && !MACHINE_ROLES.contains(role)) {
+                String role = parent == null
+                        ? null
+                        : parent.path(ACTOR_FIELDS.get(field)).asText(null);
+                if (!text.equals(parties.requesterId())
+                        && !text.equals(parties.pupilId())
+                        && !MACHINE_ROLES.contains(role)) {
                     add(Category.PERSON_ACTING, text, field, role, false, pointer);
                 }
             } else if (FREE_TEXT_FIELDS.getOrDefault(source, Set.of()).contains(field)) {
@@ -199,8 +238,10 @@ public final class ThirdPartyRules {
             }
         }
 
-        private void add(Category category, String text, String field, String detail, boolean restricted, Pointer pointer) {
-            Collected c = found.computeIfAbsent(new Mention(category, text), k -> new Collected(category, text, field, detail, restricted));
+        private void add(
+                Category category, String text, String field, String detail, boolean restricted, Pointer pointer) {
+            Collected c = found.computeIfAbsent(
+                    new Mention(category, text), k -> new Collected(category, text, field, detail, restricted));
             c.sources.add(source);
             c.pointers.add(pointer.render());
         }

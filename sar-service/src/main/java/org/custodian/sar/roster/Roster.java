@@ -4,17 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RosterEvents;
-import org.custodian.sar.request.ChildAgreementRule;
 import org.custodian.platform.jdbc.Jdbc;
-
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
+import org.custodian.sar.request.ChildAgreementRule;
 
 /**
  * The local projection of {@code custodian.roster.v1}: the school profile, pupils and guardian links, for the
@@ -40,11 +39,15 @@ public class Roster {
             throw new InvalidEventException("roster event " + event.id() + " names no school");
         }
         switch (event.type()) {
-            case EventTypes.SCHOOL_UPDATED -> school(urn, CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class));
-            case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED -> pupil(urn, CloudEventCodec.data(event, RosterEvents.PupilChanged.class));
+            case EventTypes.SCHOOL_UPDATED ->
+                school(urn, CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class));
+            case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED ->
+                pupil(urn, CloudEventCodec.data(event, RosterEvents.PupilChanged.class));
             case EventTypes.PUPIL_LEFT -> left(urn, CloudEventCodec.data(event, RosterEvents.PupilLeft.class));
-            case EventTypes.GUARDIAN_LINKED -> link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), true);
-            case EventTypes.GUARDIAN_UNLINKED -> link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), false);
+            case EventTypes.GUARDIAN_LINKED ->
+                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), true);
+            case EventTypes.GUARDIAN_UNLINKED ->
+                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), false);
             default -> {
                 // another type on the roster topic: nothing this projection keeps
             }
@@ -53,15 +56,25 @@ public class Roster {
 
     private void school(String urn, RosterEvents.SchoolUpdated school) {
         Optional<SchoolProfile> before = school(urn);
-        int competenceAge = school.competenceAge() > 0 ? school.competenceAge() : ChildAgreementRule.DEFAULT_COMPETENCE_AGE;
-        sql.update("""
+        int competenceAge =
+                school.competenceAge() > 0 ? school.competenceAge() : ChildAgreementRule.DEFAULT_COMPETENCE_AGE;
+        sql.update(
+                """
                 INSERT INTO school_profile (school_urn, name, school_type, region, competence_age, dpo_name, dpo_email, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (school_urn) DO UPDATE SET name = excluded.name, school_type = excluded.school_type,
                     region = excluded.region, competence_age = excluded.competence_age, dpo_name = excluded.dpo_name,
                     dpo_email = excluded.dpo_email, updated_at = now()
-                """, urn, school.name(), school.type(), school.region(), competenceAge, school.dpoName(), school.dpoEmail());
-        if (before.isEmpty() || !Objects.equals(before.get().region(), school.region())
+                """,
+                urn,
+                school.name(),
+                school.type(),
+                school.region(),
+                competenceAge,
+                school.dpoName(),
+                school.dpoEmail());
+        if (before.isEmpty()
+                || !Objects.equals(before.get().region(), school.region())
                 || !Objects.equals(before.get().type(), school.type())) {
             settingsChanged.fire(new SchoolSettingsChanged(urn));
         }
@@ -69,13 +82,20 @@ public class Roster {
 
     private void pupil(String urn, RosterEvents.PupilChanged pupil) {
         requireId(pupil.pupilId(), "pupilId");
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO roster_pupil (school_urn, pupil_id, date_of_birth, year_group, admission_date, leaving_date, on_roll, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (school_urn, pupil_id) DO UPDATE SET date_of_birth = excluded.date_of_birth,
                     year_group = excluded.year_group, admission_date = excluded.admission_date,
                     leaving_date = excluded.leaving_date, on_roll = excluded.on_roll, updated_at = now()
-                """, urn, pupil.pupilId(), pupil.dateOfBirth(), pupil.yearGroup(), pupil.admissionDate(), pupil.leavingDate(),
+                """,
+                urn,
+                pupil.pupilId(),
+                pupil.dateOfBirth(),
+                pupil.yearGroup(),
+                pupil.admissionDate(),
+                pupil.leavingDate(),
                 pupil.onRoll());
     }
 
@@ -90,27 +110,38 @@ public class Roster {
     private void link(String urn, RosterEvents.GuardianLink link, boolean linked) {
         requireId(link.guardianId(), "guardianId");
         requireId(link.pupilId(), "pupilId");
-        sql.update("""
+        sql.update(
+                """
                 INSERT INTO roster_guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, relationship, linked,
                                                   restricted, restriction, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (school_urn, guardian_id, pupil_id) DO UPDATE SET
                     parental_responsibility = excluded.parental_responsibility, relationship = excluded.relationship,
                     linked = excluded.linked, restricted = excluded.restricted, restriction = excluded.restriction, updated_at = now()
-                """, urn, link.guardianId(), link.pupilId(), link.parentalResponsibility(), link.relationship(), linked,
-                link.hasRestriction(), link.restriction());
+                """,
+                urn,
+                link.guardianId(),
+                link.pupilId(),
+                link.parentalResponsibility(),
+                link.relationship(),
+                linked,
+                link.hasRestriction(),
+                link.restriction());
     }
 
     /** Someone the roster ever linked to a pupil (linked now or not), with the relationship and whether the link is restricted. */
-    public record LinkedGuardian(String guardianId, String relationship, boolean linked, boolean restricted) {
-    }
+    public record LinkedGuardian(String guardianId, String relationship, boolean linked, boolean restricted) {}
 
     /** Everyone the roster ever linked to the pupil: the people a response about the child may mention. */
     public List<LinkedGuardian> guardiansOf(String urn, String pupilId) {
-        return sql.list("""
+        return sql.list(
+                """
                 SELECT guardian_id, relationship, linked, restricted FROM roster_guardian_link
                 WHERE school_urn = ? AND pupil_id = ? ORDER BY guardian_id
-                """, r -> new LinkedGuardian(r.getString(1), r.getString(2), r.getBoolean(3), r.getBoolean(4)), urn, pupilId);
+                """,
+                r -> new LinkedGuardian(r.getString(1), r.getString(2), r.getBoolean(3), r.getBoolean(4)),
+                urn,
+                pupilId);
     }
 
     private static void requireId(String id, String field) {
@@ -120,10 +151,19 @@ public class Roster {
     }
 
     public Optional<SchoolProfile> school(String urn) {
-        return sql.one("""
+        return sql.one(
+                """
                 SELECT school_urn, name, school_type, region, competence_age, dpo_name, dpo_email FROM school_profile WHERE school_urn = ?
-                """, r -> new SchoolProfile(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getInt(5),
-                r.getString(6), r.getString(7)), urn);
+                """,
+                r -> new SchoolProfile(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getInt(5),
+                        r.getString(6),
+                        r.getString(7)),
+                urn);
     }
 
     public SchoolProfile schoolOrDefaults(String urn) {
@@ -131,11 +171,20 @@ public class Roster {
     }
 
     public Optional<Pupil> pupil(String urn, String pupilId) {
-        return sql.one("""
+        return sql.one(
+                """
                 SELECT school_urn, pupil_id, date_of_birth, year_group, leaving_date, on_roll FROM roster_pupil
                 WHERE school_urn = ? AND pupil_id = ?
-                """, r -> new Pupil(r.getString(1), r.getString(2), r.getObject(3, java.time.LocalDate.class),
-                (Integer) r.getObject(4), r.getObject(5, java.time.LocalDate.class), r.getBoolean(6)), urn, pupilId);
+                """,
+                r -> new Pupil(
+                        r.getString(1),
+                        r.getString(2),
+                        r.getObject(3, java.time.LocalDate.class),
+                        (Integer) r.getObject(4),
+                        r.getObject(5, java.time.LocalDate.class),
+                        r.getBoolean(6)),
+                urn,
+                pupilId);
     }
 
     /** Whether the guardian currently holds parental responsibility for the pupil. */
@@ -148,8 +197,11 @@ public class Roster {
 
     /** Whether the guardian is on the school's roster (linked to any pupil). */
     public boolean isGuardianKnown(String urn, String guardianId) {
-        return sql.count("SELECT count(*) FROM roster_guardian_link WHERE school_urn = ? AND guardian_id = ? AND linked",
-                urn, guardianId) > 0;
+        return sql.count(
+                        "SELECT count(*) FROM roster_guardian_link WHERE school_urn = ? AND guardian_id = ? AND linked",
+                        urn,
+                        guardianId)
+                > 0;
     }
 
     public List<String> childrenOf(String urn, String guardianId) {

@@ -4,8 +4,8 @@ import org.custodian.sar.calendar.Region;
 import org.custodian.sar.request.ChildAgreementRule;
 
 /** The school settings sar-service keeps from {@code school.updated}. */
-public record SchoolProfile(String urn, String name, String type, String region, int competenceAge, String dpoName,
-                            String dpoEmail) {
+public record SchoolProfile(
+        String urn, String name, String type, String region, int competenceAge, String dpoName, String dpoEmail) {
 
     public static final String MAINTAINED = "MAINTAINED";
 

@@ -8,8 +8,7 @@ public final class Dates {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private Dates() {
-    }
+    private Dates() {}
 
     public static LocalDate today() {
         return LocalDate.now(LONDON);

@@ -5,11 +5,10 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 import org.custodian.platform.http.BodyLimit;
 import org.custodian.platform.problems.Problems;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.regex.Pattern;
 
 /**
  * sar-service's HTTP body limit ({@code quarkus.http.limits.max-body-size}) is raised for document uploads only; every
@@ -37,8 +36,13 @@ public class JsonBodyLimit {
             try {
                 long length = Long.parseLong(declared.trim());
                 if (length > limit) {
-                    BodyLimit.refuse(rc, length, Problems.payloadTooLarge("the request body is " + length + " bytes; this operation accepts at most "
-                            + limit + " (only document uploads may be larger)").problem());
+                    BodyLimit.refuse(
+                            rc,
+                            length,
+                            Problems.payloadTooLarge(
+                                            "the request body is " + length + " bytes; this operation accepts at most "
+                                                    + limit + " (only document uploads may be larger)")
+                                    .problem());
                     return;
                 }
             } catch (NumberFormatException e) {

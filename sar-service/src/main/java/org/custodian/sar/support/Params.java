@@ -1,19 +1,17 @@
 package org.custodian.sar.support;
 
-import org.custodian.platform.problems.Problems;
-
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.custodian.platform.problems.Problems;
 
 /** Query and path parameters parsed into 4xx problems that name the parameter. */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static <E extends Enum<E>> E enumValue(String field, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
@@ -22,8 +20,12 @@ public final class Params {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid(field, "'" + value + "' is not one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")));
+            throw Problems.invalid(
+                    field,
+                    "'" + value + "' is not one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -45,7 +47,10 @@ public final class Params {
         }
         try {
             Period period = Period.parse(value);
-            if (period.getYears() != 0 || period.getMonths() != 0 || period.getDays() < 0 || period.getDays() > maxDays) {
+            if (period.getYears() != 0
+                    || period.getMonths() != 0
+                    || period.getDays() < 0
+                    || period.getDays() > maxDays) {
                 throw Problems.invalid(field, "a period of 0 to " + maxDays + " days, e.g. P7D");
             }
             return period.getDays();

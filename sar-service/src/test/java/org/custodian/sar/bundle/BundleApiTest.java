@@ -1,18 +1,5 @@
 package org.custodian.sar.bundle;
 
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.custodian.sar.testing.Roster;
-import org.custodian.sar.testing.SarTest;
-import org.custodian.testing.TestTokens;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.util.Map;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -20,6 +7,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.custodian.sar.testing.Roster;
+import org.custodian.sar.testing.SarTest;
+import org.custodian.testing.TestTokens;
+import org.junit.jupiter.api.Test;
 
 @SarTest
 class BundleApiTest {
@@ -34,11 +33,18 @@ class BundleApiTest {
         }
 
         String parent() {
-            return TestTokens.role("parent").school(school.urn).subject(guardian).bearer();
+            return TestTokens.role("parent")
+                    .school(school.urn)
+                    .subject(guardian)
+                    .bearer();
         }
 
         ValidatableResponse post(String path, Map<String, ?> body) {
-            return given().header("Authorization", dpo()).contentType(ContentType.JSON).body(body).post(base() + path).then();
+            return given().header("Authorization", dpo())
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post(base() + path)
+                    .then();
         }
     }
 
@@ -47,10 +53,25 @@ class BundleApiTest {
         Roster school = Roster.maintainedEnglishSchool();
         String pupil = school.pupil(pupilPrefix, 9);
         String guardian = school.guardianOf(pupil, true);
-        String id = given().header("Authorization", TestTokens.role("parent").school(school.urn).subject(guardian).bearer())
-                .contentType(ContentType.JSON).body(Map.of("type", "ACCESS", "subject", Map.of("type", "PUPIL", "id", pupil),
-                        "description", "Everything about my child")).post("/api/v1/schools/" + school.urn + "/requests")
-                .then().statusCode(201).extract().path("id");
+        String id = given().header(
+                        "Authorization",
+                        TestTokens.role("parent")
+                                .school(school.urn)
+                                .subject(guardian)
+                                .bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "type",
+                        "ACCESS",
+                        "subject",
+                        Map.of("type", "PUPIL", "id", pupil),
+                        "description",
+                        "Everything about my child"))
+                .post("/api/v1/schools/" + school.urn + "/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         Fixture f = new Fixture(school, pupil, guardian, id);
         f.post("/identity-verification", Map.of("decision", "NOT_REQUIRED")).statusCode(200);
         return f;
@@ -66,66 +87,141 @@ class BundleApiTest {
     @Test
     void theResponseGathersEverySourceAndReadsBackAsAPdfTheParentCanDownload() throws IOException {
         Fixture f = accessRequest("P");
-        f.post("/bundle", Map.of()).statusCode(200).body("complete", is(true))
-                .body("sources.status", hasItems("PRESENT")).body("missingSources.size()", is(0));
+        f.post("/bundle", Map.of())
+                .statusCode(200)
+                .body("complete", is(true))
+                .body("sources.status", hasItems("PRESENT"))
+                .body("missingSources.size()", is(0));
 
-        given().header("Authorization", f.dpo()).get(f.base() + "/bundle").then().statusCode(200)
+        given().header("Authorization", f.dpo())
+                .get(f.base() + "/bundle")
+                .then()
+                .statusCode(200)
                 .body("format", is("custodian.sar.response/v1"))
                 .body("subject.id", is(f.pupil()))
                 .body("sources.find { it.source == 'consent' }.data.decisions.purpose", hasItem("PHOTOS_WEBSITE"))
                 .body("information.consentPurposes", hasItems("PHOTOS_WEBSITE", "BIOMETRIC_CATERING"))
                 .body("information.recipients", hasItems("Department for Education", "Wonde Ltd"))
                 .body("information.recipients", not(hasItem("Refused Partner Ltd")))
-                .body("information.retention.find { it.recordClass == 'Pupil educational record' }.until", is("2042-09-01"))
+                .body(
+                        "information.retention.find { it.recordClass == 'Pupil educational record' }.until",
+                        is("2042-09-01"))
                 .body("information.retention.recordClass", hasItem("Pupil educational record"))
                 .body("information.automatedDecisionMaking.used", is(false))
                 .body("information.complaints.telephone", is("0303 123 1113"))
                 .body("controller.dataProtectionOfficer.email", is("carole@schooldposervice.com"));
 
-        byte[] pdf = given().header("Authorization", f.dpo()).get(f.base() + "/bundle.pdf").then().statusCode(200)
-                .contentType("application/pdf").extract().asByteArray();
+        byte[] pdf = given().header("Authorization", f.dpo())
+                .get(f.base() + "/bundle.pdf")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
         String text = pdfText(pdf);
-        assertThat(text).contains("Your subject access response", "PHOTOS_WEBSITE", "BIOMETRIC_CATERING", "REFUSED",
-                "Department for Education", "Wonde Ltd", "Pupil educational record", "25 years from date of birth",
-                "0303 123 1113", "ico.org.uk/concerns", "Wycliffe House, Water Lane, Wilmslow", "Your rights");
+        assertThat(text)
+                .contains(
+                        "Your subject access response",
+                        "PHOTOS_WEBSITE",
+                        "BIOMETRIC_CATERING",
+                        "REFUSED",
+                        "Department for Education",
+                        "Wonde Ltd",
+                        "Pupil educational record",
+                        "25 years from date of birth",
+                        "0303 123 1113",
+                        "ico.org.uk/concerns",
+                        "Wycliffe House, Water Lane, Wilmslow",
+                        "Your rights");
 
         // the parent cannot read it before the request is completed, then can
-        given().header("Authorization", f.parent()).get(f.base() + "/bundle.pdf").then().statusCode(404);
-        f.post("/completion", Map.of("summary", "Response sent by email")).statusCode(200).body("status", is("COMPLETED"));
-        byte[] parentsCopy = given().header("Authorization", f.parent()).get(f.base() + "/bundle.pdf").then().statusCode(200)
-                .extract().asByteArray();
+        given().header("Authorization", f.parent())
+                .get(f.base() + "/bundle.pdf")
+                .then()
+                .statusCode(404);
+        f.post("/completion", Map.of("summary", "Response sent by email"))
+                .statusCode(200)
+                .body("status", is("COMPLETED"));
+        byte[] parentsCopy = given().header("Authorization", f.parent())
+                .get(f.base() + "/bundle.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         assertThat(parentsCopy).isEqualTo(pdf);
-        given().header("Authorization", f.parent()).get(f.base() + "/bundle").then().statusCode(200).body("requestId", is(f.id()));
-        String otherParent = TestTokens.role("parent").school(f.school().urn).subject("G-someone-else").bearer();
-        given().header("Authorization", otherParent).get(f.base() + "/bundle.pdf").then().statusCode(404);
+        given().header("Authorization", f.parent())
+                .get(f.base() + "/bundle")
+                .then()
+                .statusCode(200)
+                .body("requestId", is(f.id()));
+        String otherParent = TestTokens.role("parent")
+                .school(f.school().urn)
+                .subject("G-someone-else")
+                .bearer();
+        given().header("Authorization", otherParent)
+                .get(f.base() + "/bundle.pdf")
+                .then()
+                .statusCode(404);
 
         // every download is in the audit log
-        given().header("Authorization", f.dpo()).queryParam("subject", "schools/" + f.school().urn + "/pupils/" + f.pupil())
-                .get("/api/v1/schools/" + f.school().urn + "/audit/requests").then().statusCode(200)
-                .body("items.action", hasItems("bundle.assembled", "bundle.downloaded", "bundle.read", "request.complete"))
+        given().header("Authorization", f.dpo())
+                .queryParam("subject", "schools/" + f.school().urn + "/pupils/" + f.pupil())
+                .get("/api/v1/schools/" + f.school().urn + "/audit/requests")
+                .then()
+                .statusCode(200)
+                .body(
+                        "items.action",
+                        hasItems("bundle.assembled", "bundle.downloaded", "bundle.read", "request.complete"))
                 .body("items.findAll { it.action == 'bundle.downloaded' }.actor", hasItems("dpo-1", f.guardian()));
     }
 
     @Test
     void aSourceThatIsDownIsRecordedAsMissingAndBlocksCompletionUntilWaived() throws IOException {
         Fixture f = accessRequest("P-crash-sharing");
-        f.post("/bundle", Map.of()).statusCode(200).body("complete", is(false))
+        f.post("/bundle", Map.of())
+                .statusCode(200)
+                .body("complete", is(false))
                 .body("missingSources", hasItem("sharing"))
                 .body("sources.find { it.source == 'sharing' }.status", is("MISSING"))
                 .body("sources.find { it.source == 'sharing' }.error", containsString("not reachable"))
                 .body("sources.find { it.source == 'consent' }.status", is("PRESENT"));
-        f.post("/completion", Map.of("summary", "x")).statusCode(409).contentType("application/problem+json")
+        f.post("/completion", Map.of("summary", "x"))
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", containsString("missing sharing"));
-        assertThat(pdfText(given().header("Authorization", f.dpo()).get(f.base() + "/bundle.pdf").then().statusCode(200)
-                .extract().asByteArray())).contains("sharing records could not be retrieved");
+        assertThat(pdfText(given().header("Authorization", f.dpo())
+                        .get(f.base() + "/bundle.pdf")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asByteArray()))
+                .contains("sharing records could not be retrieved");
 
         f.post("/bundle/waivers", Map.of("source", "consent", "reason", "x")).statusCode(409);
-        f.post("/bundle/waivers", Map.of("source", "sharing", "reason", "sharing-service decommissioned; disclosures listed from the paper log"))
-                .statusCode(200).body("complete", is(true)).body("waivers[0].source", is("sharing"));
-        f.post("/bundle/waivers", Map.of("source", "sharing", "reason", "again")).statusCode(409);
-        given().header("Authorization", TestTokens.role("school-admin").school(f.school().urn).bearer()).contentType(ContentType.JSON)
-                .body(Map.of("source", "sharing", "reason", "x")).post(f.base() + "/bundle/waivers").then().statusCode(403);
-        given().header("Authorization", f.dpo()).get(f.base() + "/bundle").then().body("complete", is(true))
+        f.post(
+                        "/bundle/waivers",
+                        Map.of(
+                                "source",
+                                "sharing",
+                                "reason",
+                                "sharing-service decommissioned; disclosures listed from the paper log"))
+                .statusCode(200)
+                .body("complete", is(true))
+                .body("waivers[0].source", is("sharing"));
+        f.post("/bundle/waivers", Map.of("source", "sharing", "reason", "again"))
+                .statusCode(409);
+        given().header(
+                        "Authorization",
+                        TestTokens.role("school-admin").school(f.school().urn).bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("source", "sharing", "reason", "x"))
+                .post(f.base() + "/bundle/waivers")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", f.dpo())
+                .get(f.base() + "/bundle")
+                .then()
+                .body("complete", is(true))
                 .body("waivers[0].reason", containsString("paper log"));
         f.post("/completion", Map.of("summary", "Sent")).statusCode(200);
     }
@@ -133,7 +229,9 @@ class BundleApiTest {
     @Test
     void aSlowSourceAndAFailingSourceAreMissingWithTheirReason() {
         Fixture f = accessRequest("P-slow-retention-e503-consent");
-        f.post("/bundle", Map.of()).statusCode(200).body("complete", is(false))
+        f.post("/bundle", Map.of())
+                .statusCode(200)
+                .body("complete", is(false))
                 .body("sources.find { it.source == 'retention' }.error", containsString("no answer within"))
                 .body("sources.find { it.source == 'consent' }.error", is("answered HTTP 503"))
                 .body("sources.find { it.source == 'sharing' }.status", is("PRESENT"));
@@ -145,15 +243,39 @@ class BundleApiTest {
         String pupil = school.pupil("P", 9);
         String guardian = school.guardianOf(pupil, true);
         String dpo = TestTokens.role("dpo").school(school.urn).bearer();
-        String erasure = given().header("Authorization", dpo).contentType(ContentType.JSON)
-                .body(Map.of("type", "ERASURE", "subject", Map.of("type", "PUPIL", "id", pupil), "requester", Map.of("type", "GUARDIAN", "id", guardian),
-                        "channel", "EMAIL", "description", "x")).post("/api/v1/schools/" + school.urn + "/requests")
-                .then().statusCode(201).extract().path("id");
-        given().header("Authorization", dpo).post("/api/v1/schools/" + school.urn + "/requests/" + erasure + "/bundle").then().statusCode(409);
+        String erasure = given().header("Authorization", dpo)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "type",
+                        "ERASURE",
+                        "subject",
+                        Map.of("type", "PUPIL", "id", pupil),
+                        "requester",
+                        Map.of("type", "GUARDIAN", "id", guardian),
+                        "channel",
+                        "EMAIL",
+                        "description",
+                        "x"))
+                .post("/api/v1/schools/" + school.urn + "/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header("Authorization", dpo)
+                .post("/api/v1/schools/" + school.urn + "/requests/" + erasure + "/bundle")
+                .then()
+                .statusCode(409);
         Fixture received = accessRequest("P");
-        given().header("Authorization", received.dpo()).contentType(ContentType.JSON).body(Map.of("question", "which?"))
-                .post(received.base() + "/clarification-requests").then().statusCode(200);
+        given().header("Authorization", received.dpo())
+                .contentType(ContentType.JSON)
+                .body(Map.of("question", "which?"))
+                .post(received.base() + "/clarification-requests")
+                .then()
+                .statusCode(200);
         received.post("/bundle", Map.of()).statusCode(409).body("detail", containsString("AWAITING_CLARIFICATION"));
-        given().header("Authorization", received.dpo()).get(received.base() + "/bundle").then().statusCode(404);
+        given().header("Authorization", received.dpo())
+                .get(received.base() + "/bundle")
+                .then()
+                .statusCode(404);
     }
 }

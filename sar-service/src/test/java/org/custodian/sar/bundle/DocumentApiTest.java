@@ -1,6 +1,20 @@
 package org.custodian.sar.bundle;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+
 import io.restassured.http.ContentType;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -10,21 +24,6 @@ import org.custodian.sar.testing.Roster;
 import org.custodian.sar.testing.SarTest;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItems;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.is;
 
 @SarTest
 class DocumentApiTest {
@@ -63,8 +62,14 @@ class DocumentApiTest {
         }
 
         int documents() {
-            return given().header("Authorization", dpo()).get(base() + "/documents").then().statusCode(200)
-                    .extract().jsonPath().getList("items").size();
+            return given().header("Authorization", dpo())
+                    .get(base() + "/documents")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("items")
+                    .size();
         }
     }
 
@@ -73,74 +78,180 @@ class DocumentApiTest {
         String pupil = school.pupil("P", 9);
         String guardian = school.guardianOf(pupil, true);
         String dpo = TestTokens.role("dpo").school(school.urn).subject("dpo-1").bearer();
-        String id = given().header("Authorization", dpo).contentType(ContentType.JSON)
-                .body(Map.of("type", "EDUCATIONAL_RECORD", "subject", Map.of("type", "PUPIL", "id", pupil),
-                        "requester", Map.of("type", "GUARDIAN", "id", guardian), "channel", "LETTER", "description", "A copy please"))
-                .post("/api/v1/schools/" + school.urn + "/requests").then().statusCode(201).extract().path("id");
-        given().header("Authorization", dpo).contentType(ContentType.JSON).body(Map.of("decision", "NOT_REQUIRED"))
-                .post("/api/v1/schools/" + school.urn + "/requests/" + id + "/identity-verification").then().statusCode(200);
+        String id = given().header("Authorization", dpo)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "type",
+                        "EDUCATIONAL_RECORD",
+                        "subject",
+                        Map.of("type", "PUPIL", "id", pupil),
+                        "requester",
+                        Map.of("type", "GUARDIAN", "id", guardian),
+                        "channel",
+                        "LETTER",
+                        "description",
+                        "A copy please"))
+                .post("/api/v1/schools/" + school.urn + "/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().header("Authorization", dpo)
+                .contentType(ContentType.JSON)
+                .body(Map.of("decision", "NOT_REQUIRED"))
+                .post("/api/v1/schools/" + school.urn + "/requests/" + id + "/identity-verification")
+                .then()
+                .statusCode(200);
         return new Fixture(school, id);
     }
 
     @Test
     void theEducationalRecordIsUploadedAssembledAndReadBackInThePdf() throws IOException {
         Fixture f = educationalRecordRequest();
-        given().header("Authorization", f.dpo()).contentType(ContentType.JSON).body(Map.of("summary", "x"))
-                .post(f.base() + "/completion").then().statusCode(409).body("detail", containsString("assemble the response first"));
+        given().header("Authorization", f.dpo())
+                .contentType(ContentType.JSON)
+                .body(Map.of("summary", "x"))
+                .post(f.base() + "/completion")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("assemble the response first"));
 
         given().header("Authorization", f.dpo())
-                .multiPart("file", "annual-report.pdf", pdfSaying("Reading age 9.5 and a delight in class"), "application/pdf")
-                .multiPart("file", "attendance.csv", "term,attendance\nautumn,97%\n".getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart(
+                        "file",
+                        "annual-report.pdf",
+                        pdfSaying("Reading age 9.5 and a delight in class"),
+                        "application/pdf")
+                .multiPart(
+                        "file",
+                        "attendance.csv",
+                        "term,attendance\nautumn,97%\n".getBytes(StandardCharsets.UTF_8),
+                        "text/csv")
                 .multiPart("file", "artwork.png", png(), "image/png")
                 .multiPart("description", "Year 4 record")
-                .post(f.base() + "/documents").then().statusCode(201)
-                .body("", hasSize(3)).body("mediaType", hasItems("application/pdf", "text/csv", "image/png"))
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(201)
+                .body("", hasSize(3))
+                .body("mediaType", hasItems("application/pdf", "text/csv", "image/png"))
                 .body("[0].sha256.size()", is(64));
         assertThat(f.documents()).isEqualTo(3);
 
-        given().header("Authorization", f.dpo()).post(f.base() + "/bundle").then().statusCode(200)
-                .body("complete", is(true)).body("documents", is(3)).body("sources", hasSize(0));
-        byte[] pdf = given().header("Authorization", f.dpo()).get(f.base() + "/bundle.pdf").then().statusCode(200).extract().asByteArray();
+        given().header("Authorization", f.dpo())
+                .post(f.base() + "/bundle")
+                .then()
+                .statusCode(200)
+                .body("complete", is(true))
+                .body("documents", is(3))
+                .body("sources", hasSize(0));
+        byte[] pdf = given().header("Authorization", f.dpo())
+                .get(f.base() + "/bundle.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         String text = BundleApiTest.pdfText(pdf);
-        assertThat(text).contains("Educational record", "15 school days", "annual-report.pdf", "Reading age 9.5 and a delight in class",
-                "autumn,97%", "artwork.png", "0303 123 1113");
+        assertThat(text)
+                .contains(
+                        "Educational record",
+                        "15 school days",
+                        "annual-report.pdf",
+                        "Reading age 9.5 and a delight in class",
+                        "autumn,97%",
+                        "artwork.png",
+                        "0303 123 1113");
 
         // a document added after the assembly must be in the response before it is completed
-        given().header("Authorization", f.dpo()).multiPart("file", "note.txt", "Late addition".getBytes(StandardCharsets.UTF_8), "text/plain")
-                .post(f.base() + "/documents").then().statusCode(201);
-        given().header("Authorization", f.dpo()).contentType(ContentType.JSON).body(Map.of("summary", "x"))
-                .post(f.base() + "/completion").then().statusCode(409).body("detail", containsString("assemble it again"));
-        given().header("Authorization", f.dpo()).post(f.base() + "/bundle").then().statusCode(200);
-        given().header("Authorization", f.dpo()).contentType(ContentType.JSON).body(Map.of("summary", "Copy handed over"))
-                .post(f.base() + "/completion").then().statusCode(200).body("status", is("COMPLETED"));
-        given().header("Authorization", f.dpo()).multiPart("file", "later.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain")
-                .post(f.base() + "/documents").then().statusCode(409);
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "note.txt", "Late addition".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", f.dpo())
+                .contentType(ContentType.JSON)
+                .body(Map.of("summary", "x"))
+                .post(f.base() + "/completion")
+                .then()
+                .statusCode(409)
+                .body("detail", containsString("assemble it again"));
+        given().header("Authorization", f.dpo())
+                .post(f.base() + "/bundle")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", f.dpo())
+                .contentType(ContentType.JSON)
+                .body(Map.of("summary", "Copy handed over"))
+                .post(f.base() + "/completion")
+                .then()
+                .statusCode(200)
+                .body("status", is("COMPLETED"));
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "later.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(409);
     }
 
     @Test
     void disguisedOrUnacceptedFilesAreRefusedByTheirContentAndNothingIsStored() throws IOException {
         Fixture f = educationalRecordRequest();
         byte[] exe = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff};
-        given().header("Authorization", f.dpo()).multiPart("file", "record.pdf", png(), "application/pdf")
-                .post(f.base() + "/documents").then().statusCode(415).contentType("application/problem+json")
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "record.pdf", png(), "application/pdf")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json")
                 .body("detail", containsString("its content is image/png"));
-        given().header("Authorization", f.dpo()).multiPart("file", "record.pdf", exe, "application/pdf")
-                .post(f.base() + "/documents").then().statusCode(415);
-        given().header("Authorization", f.dpo()).multiPart("file", "notes.txt", exe, "text/plain")
-                .post(f.base() + "/documents").then().statusCode(415).body("detail", containsString("content is of another kind"));
-        given().header("Authorization", f.dpo()).multiPart("file", "setup.exe", exe, "application/octet-stream")
-                .post(f.base() + "/documents").then().statusCode(415);
-        given().header("Authorization", f.dpo()).multiPart("file", "broken.pdf", "%PDF-1.7 but nothing else".getBytes(StandardCharsets.US_ASCII),
-                "application/pdf").post(f.base() + "/documents").then().statusCode(415).body("detail", containsString("cannot be read"));
-        given().header("Authorization", f.dpo()).multiPart("file", "data.json", "{not json".getBytes(StandardCharsets.UTF_8), "application/json")
-                .post(f.base() + "/documents").then().statusCode(415);
-        given().header("Authorization", f.dpo()).multiPart("file", "photo.png", png(), "image/jpeg")
-                .post(f.base() + "/documents").then().statusCode(415).body("detail", containsString("sent as image/jpeg"));
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "record.pdf", exe, "application/pdf")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(415);
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "notes.txt", exe, "text/plain")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(415)
+                .body("detail", containsString("content is of another kind"));
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "setup.exe", exe, "application/octet-stream")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(415);
+        given().header("Authorization", f.dpo())
+                .multiPart(
+                        "file",
+                        "broken.pdf",
+                        "%PDF-1.7 but nothing else".getBytes(StandardCharsets.US_ASCII),
+                        "application/pdf")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(415)
+                .body("detail", containsString("cannot be read"));
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "data.json", "{not json".getBytes(StandardCharsets.UTF_8), "application/json")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(415);
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "photo.png", png(), "image/jpeg")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(415)
+                .body("detail", containsString("sent as image/jpeg"));
         // one good file and one disguised one: neither is stored
-        given().header("Authorization", f.dpo()).multiPart("file", "ok.txt", "fine".getBytes(StandardCharsets.UTF_8), "text/plain")
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "ok.txt", "fine".getBytes(StandardCharsets.UTF_8), "text/plain")
                 .multiPart("file", "bad.png", exe, "image/png")
-                .post(f.base() + "/documents").then().statusCode(415);
-        given().header("Authorization", f.dpo()).multiPart("description", "no file").post(f.base() + "/documents").then().statusCode(400);
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(415);
+        given().header("Authorization", f.dpo())
+                .multiPart("description", "no file")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(400);
         assertThat(f.documents()).isZero();
     }
 
@@ -149,14 +260,26 @@ class DocumentApiTest {
         Fixture f = educationalRecordRequest();
         byte[] big = new byte[310 * 1024];
         Arrays.fill(big, (byte) 'a');
-        given().header("Authorization", f.dpo()).multiPart("file", "big.txt", big, "text/plain")
-                .post(f.base() + "/documents").then().statusCode(413).contentType("application/problem+json")
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "big.txt", big, "text/plain")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("detail", containsString("at most 307200 bytes"));
         byte[] part = Arrays.copyOf(big, 200 * 1024);
-        given().header("Authorization", f.dpo()).multiPart("file", "a.txt", part, "text/plain").multiPart("file", "b.txt", part, "text/plain")
-                .post(f.base() + "/documents").then().statusCode(201);
-        given().header("Authorization", f.dpo()).multiPart("file", "c.txt", part, "text/plain")
-                .post(f.base() + "/documents").then().statusCode(413).body("detail", containsString("add up to at most"));
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "a.txt", part, "text/plain")
+                .multiPart("file", "b.txt", part, "text/plain")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(201);
+        given().header("Authorization", f.dpo())
+                .multiPart("file", "c.txt", part, "text/plain")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(413)
+                .body("detail", containsString("add up to at most"));
         assertThat(f.documents()).isEqualTo(2);
     }
 
@@ -164,20 +287,44 @@ class DocumentApiTest {
     void aJsonBodyOverOneMegabyteIs413EvenThoughUploadsMayBeLarger() {
         Fixture f = educationalRecordRequest();
         String huge = "x".repeat(1_100_000);
-        given().header("Authorization", f.dpo()).contentType(ContentType.JSON).body(Map.of("question", huge))
-                .post(f.base() + "/clarification-requests").then().statusCode(413).contentType("application/problem+json");
+        given().header("Authorization", f.dpo())
+                .contentType(ContentType.JSON)
+                .body(Map.of("question", huge))
+                .post(f.base() + "/clarification-requests")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
     }
 
     @Test
     void onlyStaffUploadAndTheRequesterDownloadsOnlyOnceCompleted() throws IOException {
         Fixture f = educationalRecordRequest();
-        given().header("Authorization", TestTokens.role("parent").school(f.school().urn).subject("G-x").bearer())
+        given().header(
+                        "Authorization",
+                        TestTokens.role("parent")
+                                .school(f.school().urn)
+                                .subject("G-x")
+                                .bearer())
                 .multiPart("file", "a.txt", "x".getBytes(StandardCharsets.UTF_8), "text/plain")
-                .post(f.base() + "/documents").then().statusCode(403);
-        String docId = given().header("Authorization", f.dpo()).multiPart("file", "a.txt", "hello".getBytes(StandardCharsets.UTF_8), "text/plain")
-                .post(f.base() + "/documents").then().statusCode(201).extract().path("[0].id");
-        given().header("Authorization", f.dpo()).get(f.base() + "/documents/" + docId + "/content").then().statusCode(200)
-                .contentType(containsString("text/plain")).body(is("hello"));
-        given().header("Authorization", f.dpo()).get(f.base() + "/documents/" + java.util.UUID.randomUUID() + "/content").then().statusCode(404);
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(403);
+        String docId = given().header("Authorization", f.dpo())
+                .multiPart("file", "a.txt", "hello".getBytes(StandardCharsets.UTF_8), "text/plain")
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("[0].id");
+        given().header("Authorization", f.dpo())
+                .get(f.base() + "/documents/" + docId + "/content")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/plain"))
+                .body(is("hello"));
+        given().header("Authorization", f.dpo())
+                .get(f.base() + "/documents/" + java.util.UUID.randomUUID() + "/content")
+                .then()
+                .statusCode(404);
     }
 }

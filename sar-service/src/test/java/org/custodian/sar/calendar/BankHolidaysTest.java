@@ -1,38 +1,79 @@
 package org.custodian.sar.calendar;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class BankHolidaysTest {
 
     private static List<String> dates(Region region, int year) {
         return BankHolidays.shipped().between(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
-                .map(h -> h.date().toString()).toList();
+                .map(h -> h.date().toString())
+                .toList();
     }
 
     @Test
     void englandAndWalesMatchesThePublishedDates() {
-        assertThat(dates(Region.ENGLAND_AND_WALES, 2026)).containsExactly("2026-01-01", "2026-04-03", "2026-04-06", "2026-05-04",
-                "2026-05-25", "2026-08-31", "2026-12-25", "2026-12-28");
-        assertThat(dates(Region.ENGLAND_AND_WALES, 2027)).containsExactly("2027-01-01", "2027-03-26", "2027-03-29", "2027-05-03",
-                "2027-05-31", "2027-08-30", "2027-12-27", "2027-12-28");
-        assertThat(dates(Region.ENGLAND_AND_WALES, 2024)).containsExactly("2024-01-01", "2024-03-29", "2024-04-01", "2024-05-06",
-                "2024-05-27", "2024-08-26", "2024-12-25", "2024-12-26");
-        assertThat(dates(Region.ENGLAND_AND_WALES, 2025)).containsExactly("2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05",
-                "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26");
+        assertThat(dates(Region.ENGLAND_AND_WALES, 2026))
+                .containsExactly(
+                        "2026-01-01",
+                        "2026-04-03",
+                        "2026-04-06",
+                        "2026-05-04",
+                        "2026-05-25",
+                        "2026-08-31",
+                        "2026-12-25",
+                        "2026-12-28");
+        assertThat(dates(Region.ENGLAND_AND_WALES, 2027))
+                .containsExactly(
+                        "2027-01-01",
+                        "2027-03-26",
+                        "2027-03-29",
+                        "2027-05-03",
+                        "2027-05-31",
+                        "2027-08-30",
+                        "2027-12-27",
+                        "2027-12-28");
+        assertThat(dates(Region.ENGLAND_AND_WALES, 2024))
+                .containsExactly(
+                        "2024-01-01",
+                        "2024-03-29",
+                        "2024-04-01",
+                        "2024-05-06",
+                        "2024-05-27",
+                        "2024-08-26",
+                        "2024-12-25",
+                        "2024-12-26");
+        assertThat(dates(Region.ENGLAND_AND_WALES, 2025))
+                .containsExactly(
+                        "2025-01-01",
+                        "2025-04-18",
+                        "2025-04-21",
+                        "2025-05-05",
+                        "2025-05-26",
+                        "2025-08-25",
+                        "2025-12-25",
+                        "2025-12-26");
     }
 
     @Test
     void scotlandHasTwoNewYearDaysNoEasterMondayAnEarlySummerHolidayAndStAndrew() {
-        assertThat(dates(Region.SCOTLAND, 2026)).containsExactly("2026-01-01", "2026-01-02", "2026-04-03", "2026-05-04",
-                "2026-05-25", "2026-08-03", "2026-11-30", "2026-12-25", "2026-12-28");
+        assertThat(dates(Region.SCOTLAND, 2026))
+                .containsExactly(
+                        "2026-01-01",
+                        "2026-01-02",
+                        "2026-04-03",
+                        "2026-05-04",
+                        "2026-05-25",
+                        "2026-08-03",
+                        "2026-11-30",
+                        "2026-12-25",
+                        "2026-12-28");
         // 2 January 2027 is a Saturday; St Andrew's Day 2025 is a Sunday
         assertThat(dates(Region.SCOTLAND, 2027)).contains("2027-01-04");
         assertThat(dates(Region.SCOTLAND, 2025)).contains("2025-12-01");
@@ -40,8 +81,18 @@ class BankHolidaysTest {
 
     @Test
     void northernIrelandAddsStPatrickAndTheBoyne() {
-        assertThat(dates(Region.NORTHERN_IRELAND, 2026)).containsExactly("2026-01-01", "2026-03-17", "2026-04-03", "2026-04-06",
-                "2026-05-04", "2026-05-25", "2026-07-13", "2026-08-31", "2026-12-25", "2026-12-28");
+        assertThat(dates(Region.NORTHERN_IRELAND, 2026))
+                .containsExactly(
+                        "2026-01-01",
+                        "2026-03-17",
+                        "2026-04-03",
+                        "2026-04-06",
+                        "2026-05-04",
+                        "2026-05-25",
+                        "2026-07-13",
+                        "2026-08-31",
+                        "2026-12-25",
+                        "2026-12-28");
     }
 
     @Test
@@ -59,14 +110,16 @@ class BankHolidaysTest {
         for (Region region : Region.values()) {
             for (int year = BankHolidays.FIRST_YEAR; year <= BankHolidays.LAST_YEAR; year++) {
                 assertThat(BankHolidays.shipped().between(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
-                        .as("%s %d", region, year).isEqualTo(BankHolidayRules.forYear(region, year));
+                        .as("%s %d", region, year)
+                        .isEqualTo(BankHolidayRules.forYear(region, year));
             }
         }
         assertThat(BankHolidays.shipped().source()).contains("Banking and Financial Dealings Act 1971");
     }
 
     @Property(tries = 200)
-    void everyYearHasItsHolidaysOnDistinctWeekdays(@ForAll @IntRange(min = 1990, max = 2100) int year, @ForAll Region region) {
+    void everyYearHasItsHolidaysOnDistinctWeekdays(
+            @ForAll @IntRange(min = 1990, max = 2100) int year, @ForAll Region region) {
         List<BankHoliday> holidays = BankHolidayRules.forYear(region, year);
         int expected = switch (region) {
             case ENGLAND_AND_WALES -> 8;

@@ -1,5 +1,9 @@
 package org.custodian.sar.deadline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,11 +15,6 @@ import org.custodian.sar.calendar.BankHolidays;
 import org.custodian.sar.calendar.HolidayCalendar;
 import org.custodian.sar.calendar.Region;
 import org.custodian.sar.calendar.TermCalendar;
-
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DeadlinePropertiesTest {
 
@@ -31,23 +30,28 @@ class DeadlinePropertiesTest {
         Arbitrary<LocalDate> received = days();
         Arbitrary<Integer> identityDelay = Arbitraries.integers().between(0, 40).injectNull(0.5);
         Arbitrary<Integer> feeDelay = Arbitraries.integers().between(0, 40).injectNull(0.7);
-        Arbitrary<List<int[]>> pauses = Arbitraries.integers().between(0, 60).tuple2()
-                .map(t -> new int[]{t.get1(), t.get2()}).list().ofMaxSize(3);
+        Arbitrary<List<int[]>> pauses = Arbitraries.integers()
+                .between(0, 60)
+                .tuple2()
+                .map(t -> new int[] {t.get1(), t.get2()})
+                .list()
+                .ofMaxSize(3);
         Arbitrary<Integer> extension = Arbitraries.integers().between(0, 25).injectNull(0.6);
         Arbitrary<DeadlineRule> rule = Arbitraries.of(DeadlineRule.class);
-        return Combinators.combine(rule, received, identityDelay, feeDelay, pauses, extension).as((r, rec, id, fee, ps, ext) -> {
-            DeadlineFacts facts = DeadlineFacts.received(r, rec);
-            if (id != null) {
-                facts = facts.withIdentity(rec, rec.plusDays(id));
-            }
-            if (fee != null) {
-                facts = facts.withFee(rec, rec.plusDays(fee));
-            }
-            for (int[] p : ps) {
-                facts = facts.withPause(rec.plusDays(p[0]), rec.plusDays(p[0] + p[1]));
-            }
-            return ext == null ? facts : facts.withExtension(rec.plusDays(ext));
-        });
+        return Combinators.combine(rule, received, identityDelay, feeDelay, pauses, extension)
+                .as((r, rec, id, fee, ps, ext) -> {
+                    DeadlineFacts facts = DeadlineFacts.received(r, rec);
+                    if (id != null) {
+                        facts = facts.withIdentity(rec, rec.plusDays(id));
+                    }
+                    if (fee != null) {
+                        facts = facts.withFee(rec, rec.plusDays(fee));
+                    }
+                    for (int[] p : ps) {
+                        facts = facts.withPause(rec.plusDays(p[0]), rec.plusDays(p[0] + p[1]));
+                    }
+                    return ext == null ? facts : facts.withExtension(rec.plusDays(ext));
+                });
     }
 
     private static Deadlines deadlines(Region region) {
@@ -55,26 +59,34 @@ class DeadlinePropertiesTest {
     }
 
     @Property(tries = 1500)
-    void theDeadlineIsNeverBeforeTheStartAndAlwaysAWorkingDay(@ForAll("facts") DeadlineFacts facts, @ForAll Region region) {
+    void theDeadlineIsNeverBeforeTheStartAndAlwaysAWorkingDay(
+            @ForAll("facts") DeadlineFacts facts, @ForAll Region region) {
         Deadline deadline = deadlines(region).compute(facts);
         assertThat(deadline.clock()).isEqualTo(Clock.RUNNING);
         assertThat(deadline.dueOn()).isAfter(deadline.startsOn());
         assertThat(deadline.startsOn()).isAfterOrEqualTo(facts.receivedOn());
         HolidayCalendar holidays = BankHolidays.shipped().calendar(region);
-        assertThat(holidays.isWorkingDay(deadline.dueOn())).as("%s is a working day", deadline.dueOn()).isTrue();
+        assertThat(holidays.isWorkingDay(deadline.dueOn()))
+                .as("%s is a working day", deadline.dueOn())
+                .isTrue();
         if (facts.rule() == DeadlineRule.FIFTEEN_SCHOOL_DAYS) {
-            assertThat(WorkedExamplesTest.TERMS.schoolDay(deadline.dueOn(), holidays)).isNotEqualTo(TermCalendar.Answer.NOT_A_SCHOOL_DAY);
+            assertThat(WorkedExamplesTest.TERMS.schoolDay(deadline.dueOn(), holidays))
+                    .isNotEqualTo(TermCalendar.Answer.NOT_A_SCHOOL_DAY);
         }
     }
 
     @Property(tries = 1500)
-    void aPauseNeverMovesTheDeadlineEarlier(@ForAll("facts") DeadlineFacts facts, @ForAll Region region,
-                                           @ForAll @IntRange(min = 0, max = 60) int askedAfter,
-                                           @ForAll @IntRange(min = 0, max = 60) int waited) {
+    void aPauseNeverMovesTheDeadlineEarlier(
+            @ForAll("facts") DeadlineFacts facts,
+            @ForAll Region region,
+            @ForAll @IntRange(min = 0, max = 60) int askedAfter,
+            @ForAll @IntRange(min = 0, max = 60) int waited) {
         Deadlines deadlines = deadlines(region);
         LocalDate before = deadlines.compute(facts).dueOn();
         LocalDate asked = facts.receivedOn().plusDays(askedAfter);
-        LocalDate after = deadlines.compute(facts.withPause(asked, asked.plusDays(waited))).dueOn();
+        LocalDate after = deadlines
+                .compute(facts.withPause(asked, asked.plusDays(waited)))
+                .dueOn();
         assertThat(after).isAfterOrEqualTo(before);
     }
 
@@ -84,24 +96,38 @@ class DeadlinePropertiesTest {
      * 2 March but a start on 31 Jan is 29 February. That is the law's arithmetic, not a fault.)
      */
     @Property(tries = 1000)
-    void aLaterStartNeverMovesTheDeadlineEarlier(@ForAll("facts") DeadlineFacts withPauses, @ForAll Region region,
-                                                @ForAll @IntRange(min = 0, max = 60) int identityDelay) {
-        DeadlineFacts facts = new DeadlineFacts(withPauses.rule(), withPauses.receivedOn(), null, null, withPauses.feeRequestedOn(),
-                withPauses.feeReceivedOn(), List.of(), withPauses.extensionToldOn());
+    void aLaterStartNeverMovesTheDeadlineEarlier(
+            @ForAll("facts") DeadlineFacts withPauses,
+            @ForAll Region region,
+            @ForAll @IntRange(min = 0, max = 60) int identityDelay) {
+        DeadlineFacts facts = new DeadlineFacts(
+                withPauses.rule(),
+                withPauses.receivedOn(),
+                null,
+                null,
+                withPauses.feeRequestedOn(),
+                withPauses.feeReceivedOn(),
+                List.of(),
+                withPauses.extensionToldOn());
         Deadlines deadlines = deadlines(region);
         LocalDate before = deadlines.compute(facts.withIdentity(null, null)).dueOn();
-        LocalDate after = deadlines.compute(facts.withIdentity(facts.receivedOn(), facts.receivedOn().plusDays(identityDelay))).dueOn();
+        LocalDate after = deadlines
+                .compute(facts.withIdentity(
+                        facts.receivedOn(), facts.receivedOn().plusDays(identityDelay)))
+                .dueOn();
         assertThat(after).isAfterOrEqualTo(before);
     }
 
     @Property(tries = 1000)
-    void anExtensionNeverShortensAndLandsWithinThreeMonthsAndAWeekPlusPauses(@ForAll("facts") DeadlineFacts facts, @ForAll Region region) {
+    void anExtensionNeverShortensAndLandsWithinThreeMonthsAndAWeekPlusPauses(
+            @ForAll("facts") DeadlineFacts facts, @ForAll Region region) {
         Deadlines deadlines = deadlines(region);
         Deadline plain = deadlines.compute(facts.withExtension(null));
         Deadline extended = deadlines.compute(facts.withExtension(facts.receivedOn()));
         assertThat(extended.dueOn()).isAfterOrEqualTo(plain.dueOn());
         if (facts.rule() == DeadlineRule.ONE_CALENDAR_MONTH) {
-            assertThat(extended.dueOn()).isBeforeOrEqualTo(extended.startsOn().plusMonths(3).plusDays(extended.pausedDays() + 7));
+            assertThat(extended.dueOn())
+                    .isBeforeOrEqualTo(extended.startsOn().plusMonths(3).plusDays(extended.pausedDays() + 7));
             assertThat(extended.firstMonthDueOn()).isEqualTo(plain.dueOn());
         }
     }

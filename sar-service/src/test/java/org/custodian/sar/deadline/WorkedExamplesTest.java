@@ -1,5 +1,10 @@
 package org.custodian.sar.deadline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.custodian.sar.calendar.BankHolidays;
 import org.custodian.sar.calendar.Region;
 import org.custodian.sar.calendar.TermCalendar;
@@ -8,12 +13,6 @@ import org.custodian.sar.calendar.TermCalendar.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The deadline table of legal-rules.md, worked by hand (and checked against an independent calculation) before it
@@ -59,10 +58,26 @@ class WorkedExamplesTest {
             extension from 30 Nov to a Sunday 28 Feb               | ENGLAND_AND_WALES | 2026-11-30 | -          | -          | -          | -          | -                     | 2026-12-15 | 2027-03-01
             extension and a pause                                  | ENGLAND_AND_WALES | 2026-10-31 | -          | -          | -          | -          | 2026-11-02/2026-11-12 | 2026-11-20 | 2027-02-10
             """)
-    void oneCalendarMonth(String example, Region region, LocalDate received, LocalDate identityAsked, LocalDate identityConfirmed,
-                          LocalDate feeAsked, LocalDate feeReceived, String pauses, LocalDate extensionTold, LocalDate due) {
-        DeadlineFacts facts = new DeadlineFacts(DeadlineRule.ONE_CALENDAR_MONTH, received, identityAsked, identityConfirmed,
-                feeAsked, feeReceived, pauses(pauses), extensionTold);
+    void oneCalendarMonth(
+            String example,
+            Region region,
+            LocalDate received,
+            LocalDate identityAsked,
+            LocalDate identityConfirmed,
+            LocalDate feeAsked,
+            LocalDate feeReceived,
+            String pauses,
+            LocalDate extensionTold,
+            LocalDate due) {
+        DeadlineFacts facts = new DeadlineFacts(
+                DeadlineRule.ONE_CALENDAR_MONTH,
+                received,
+                identityAsked,
+                identityConfirmed,
+                feeAsked,
+                feeReceived,
+                pauses(pauses),
+                extensionTold);
         Deadline deadline = new Deadlines(BankHolidays.shipped().calendar(region)).compute(facts);
         assertThat(deadline.dueOn()).as(example + ": " + deadline.workings()).isEqualTo(due);
         assertThat(deadline.clock()).isEqualTo(Clock.RUNNING);
@@ -70,8 +85,9 @@ class WorkedExamplesTest {
 
     @Test
     void extensionKeepsTheFirstMonthDeadlineForTheNoticeCheck() {
-        Deadline deadline = ew().compute(DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-10"))
-                .withExtension(LocalDate.parse("2026-04-01")));
+        Deadline deadline = ew().compute(
+                        DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-10"))
+                                .withExtension(LocalDate.parse("2026-04-01")));
         assertThat(deadline.extended()).isTrue();
         assertThat(deadline.firstMonthDueOn()).isEqualTo("2026-04-10");
         assertThat(deadline.unadjustedDueOn()).isEqualTo("2026-06-10");
@@ -79,8 +95,9 @@ class WorkedExamplesTest {
 
     @Test
     void identityAskedButNotConfirmedHasNoDeadlineYet() {
-        Deadline deadline = ew().compute(DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
-                .withIdentity(LocalDate.parse("2026-03-03"), null));
+        Deadline deadline = ew().compute(
+                        DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
+                                .withIdentity(LocalDate.parse("2026-03-03"), null));
         assertThat(deadline.clock()).isEqualTo(Clock.NOT_STARTED);
         assertThat(deadline.dueOn()).isNull();
         assertThat(deadline.workings()).anyMatch(w -> w.contains("starts when it is confirmed"));
@@ -88,16 +105,18 @@ class WorkedExamplesTest {
 
     @Test
     void feeAskedButNotPaidHasNoDeadlineYet() {
-        Deadline deadline = ew().compute(DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
-                .withFee(LocalDate.parse("2026-03-04"), null));
+        Deadline deadline = ew().compute(
+                        DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
+                                .withFee(LocalDate.parse("2026-03-04"), null));
         assertThat(deadline.clock()).isEqualTo(Clock.NOT_STARTED);
         assertThat(deadline.dueOn()).isNull();
     }
 
     @Test
     void anOpenClarificationPausesTheClock() {
-        Deadline deadline = ew().compute(DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
-                .withPause(LocalDate.parse("2026-03-05"), null));
+        Deadline deadline = ew().compute(
+                        DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
+                                .withPause(LocalDate.parse("2026-03-05"), null));
         assertThat(deadline.clock()).isEqualTo(Clock.PAUSED);
         assertThat(deadline.dueOn()).isNull();
         assertThat(deadline.startsOn()).isEqualTo("2026-03-02");
@@ -144,16 +163,18 @@ class WorkedExamplesTest {
         if (inset != null) {
             entries.add(new Entry(Kind.INSET, "INSET", inset, inset));
         }
-        Deadlines deadlines = new Deadlines(BankHolidays.shipped().calendar(Region.ENGLAND_AND_WALES), new TermCalendar(entries));
-        Deadline deadline = deadlines.compute(new DeadlineFacts(DeadlineRule.FIFTEEN_SCHOOL_DAYS, received, null, null, null, null,
-                pauses(pauses), null));
+        Deadlines deadlines =
+                new Deadlines(BankHolidays.shipped().calendar(Region.ENGLAND_AND_WALES), new TermCalendar(entries));
+        Deadline deadline = deadlines.compute(new DeadlineFacts(
+                DeadlineRule.FIFTEEN_SCHOOL_DAYS, received, null, null, null, null, pauses(pauses), null));
         assertThat(deadline.dueOn()).as(example + ": " + deadline.workings()).isEqualTo(due);
         assertThat(deadline.assumedSchoolDays()).isZero();
     }
 
     @Test
     void withoutATermCalendarEveryWorkingDayCountsAndTheDeadlineSaysSo() {
-        Deadline deadline = ew().compute(DeadlineFacts.received(DeadlineRule.FIFTEEN_SCHOOL_DAYS, LocalDate.parse("2026-09-07")));
+        Deadline deadline =
+                ew().compute(DeadlineFacts.received(DeadlineRule.FIFTEEN_SCHOOL_DAYS, LocalDate.parse("2026-09-07")));
         assertThat(deadline.dueOn()).isEqualTo("2026-09-28");
         assertThat(deadline.assumedSchoolDays()).isEqualTo(15);
         assertThat(deadline.workings()).anyMatch(w -> w.contains("outside the school's term calendar"));
@@ -162,8 +183,9 @@ class WorkedExamplesTest {
     @Test
     void schoolDaysCannotBeExtended() {
         Deadlines deadlines = new Deadlines(BankHolidays.shipped().calendar(Region.ENGLAND_AND_WALES), TERMS);
-        Deadline deadline = deadlines.compute(DeadlineFacts.received(DeadlineRule.FIFTEEN_SCHOOL_DAYS, LocalDate.parse("2026-09-07"))
-                .withExtension(LocalDate.parse("2026-09-10")));
+        Deadline deadline = deadlines.compute(
+                DeadlineFacts.received(DeadlineRule.FIFTEEN_SCHOOL_DAYS, LocalDate.parse("2026-09-07"))
+                        .withExtension(LocalDate.parse("2026-09-10")));
         assertThat(deadline.extended()).isFalse();
         assertThat(deadline.dueOn()).isEqualTo("2026-09-28");
     }
@@ -177,7 +199,8 @@ class WorkedExamplesTest {
         if (text != null) {
             for (String pair : text.split(";")) {
                 String[] days = pair.trim().split("/");
-                pauses.add(new Pause(LocalDate.parse(days[0]), days[1].equals("open") ? null : LocalDate.parse(days[1])));
+                pauses.add(
+                        new Pause(LocalDate.parse(days[0]), days[1].equals("open") ? null : LocalDate.parse(days[1])));
             }
         }
         return pauses;

@@ -1,14 +1,13 @@
 package org.custodian.sar.document;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ContentSnifferTest {
 
@@ -60,12 +59,17 @@ class ContentSnifferTest {
     @Property(tries = 200)
     void textIsAcceptedAsTextOnly(@ForAll("printable") String text) {
         byte[] bytes = ("x" + text).getBytes(StandardCharsets.UTF_8);
-        assertThat(ContentSniffer.check("a.txt", "text/plain", bytes).accepted()).isTrue();
-        assertThat(ContentSniffer.check("a.pdf", "application/pdf", bytes).accepted()).isFalse();
+        assertThat(ContentSniffer.check("a.txt", "text/plain", bytes).accepted())
+                .isTrue();
+        assertThat(ContentSniffer.check("a.pdf", "application/pdf", bytes).accepted())
+                .isFalse();
     }
 
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<String> printable() {
-        return net.jqwik.api.Arbitraries.strings().withCharRange(' ', '~').withChars('é', 'ł', '£', '\n').ofMaxLength(200);
+        return net.jqwik.api.Arbitraries.strings()
+                .withCharRange(' ', '~')
+                .withChars('é', 'ł', '£', '\n')
+                .ofMaxLength(200);
     }
 }

@@ -1,17 +1,16 @@
 package org.custodian.sar.request;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class LifecycleTest {
 
@@ -82,7 +81,8 @@ class LifecycleTest {
     }
 
     @Property(tries = 500)
-    void noSequenceOfActionsReopensAClosedRequest(@ForAll RequestType type, @ForAll @Size(max = 12) List<Action> actions) {
+    void noSequenceOfActionsReopensAClosedRequest(
+            @ForAll RequestType type, @ForAll @Size(max = 12) List<Action> actions) {
         RequestStatus status = RequestStatus.RECEIVED;
         boolean closed = false;
         for (Action action : actions) {
@@ -91,20 +91,31 @@ class LifecycleTest {
             }
             status = Lifecycle.next(type, status, action);
             closed |= status.isClosed();
-            assertThat(!closed || status.isClosed()).as("%s after %s", status, action).isTrue();
+            assertThat(!closed || status.isClosed())
+                    .as("%s after %s", status, action)
+                    .isTrue();
         }
     }
 
     @Test
     void theChildAgreementRuleCountsCompletedYearsOnTheDayReceived() {
         LocalDate dob = LocalDate.parse("2013-03-15");
-        assertThat(ChildAgreementRule.agreementNeeded(dob, LocalDate.parse("2026-03-14"), 13)).isEmpty();
-        assertThat(ChildAgreementRule.agreementNeeded(dob, LocalDate.parse("2026-03-15"), 13)).get().asString().contains("was 13");
-        assertThat(ChildAgreementRule.agreementNeeded(dob, LocalDate.parse("2026-03-15"), 14)).isEmpty();
-        assertThat(ChildAgreementRule.agreementNeeded(null, LocalDate.parse("2026-03-15"), 13)).get().asString()
+        assertThat(ChildAgreementRule.agreementNeeded(dob, LocalDate.parse("2026-03-14"), 13))
+                .isEmpty();
+        assertThat(ChildAgreementRule.agreementNeeded(dob, LocalDate.parse("2026-03-15"), 13))
+                .get()
+                .asString()
+                .contains("was 13");
+        assertThat(ChildAgreementRule.agreementNeeded(dob, LocalDate.parse("2026-03-15"), 14))
+                .isEmpty();
+        assertThat(ChildAgreementRule.agreementNeeded(null, LocalDate.parse("2026-03-15"), 13))
+                .get()
+                .asString()
                 .contains("does not hold the child's date of birth");
         // born on 29 February: 13 on 1 March in a common year
-        assertThat(ChildAgreementRule.agreementNeeded(LocalDate.parse("2012-02-29"), LocalDate.parse("2025-02-28"), 13)).isEmpty();
-        assertThat(ChildAgreementRule.agreementNeeded(LocalDate.parse("2012-02-29"), LocalDate.parse("2025-03-01"), 13)).isPresent();
+        assertThat(ChildAgreementRule.agreementNeeded(LocalDate.parse("2012-02-29"), LocalDate.parse("2025-02-28"), 13))
+                .isEmpty();
+        assertThat(ChildAgreementRule.agreementNeeded(LocalDate.parse("2012-02-29"), LocalDate.parse("2025-03-01"), 13))
+                .isPresent();
     }
 }

@@ -1,15 +1,14 @@
 package org.custodian.sar.testing;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.custodian.platform.events.CloudEvent;
-import org.custodian.platform.events.CloudEventCodec;
-import org.custodian.testing.KafkaTestConsumer;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.testing.KafkaTestConsumer;
 
 /**
  * Waits for sar-service's events on the real broker. (KafkaTestConsumer.await stops reading a poll batch at its
@@ -17,15 +16,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
-    public static Optional<CloudEvent> find(KafkaTestConsumer consumer, String contains, String type, Duration timeout) {
+    public static Optional<CloudEvent> find(
+            KafkaTestConsumer consumer, String contains, String type, Duration timeout) {
         return find(consumer, type, timeout, contains);
     }
 
     /** The first event of {@code type} whose JSON contains every one of {@code fragments}. */
-    public static Optional<CloudEvent> find(KafkaTestConsumer consumer, String type, Duration timeout, String... fragments) {
+    public static Optional<CloudEvent> find(
+            KafkaTestConsumer consumer, String type, Duration timeout, String... fragments) {
         long deadline = System.nanoTime() + timeout.toNanos();
         do {
             List<ConsumerRecord<String, String>> seen = consumer.drain(Duration.ofMillis(250));

@@ -1,6 +1,9 @@
 package org.custodian.sar.testing;
 
 import jakarta.enterprise.inject.spi.CDI;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
@@ -8,10 +11,6 @@ import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.events.Topics;
 import org.custodian.sar.roster.RosterConsumer;
-
-import java.time.LocalDate;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Builds a school's roster in sar-service's projection through the consumer's own path (the idempotent inbox and
@@ -29,9 +28,19 @@ public final class Roster {
     public static Roster newSchool(String type, String region, int competenceAge) {
         String urn = Integer.toString(200000 + ThreadLocalRandom.current().nextInt(700000));
         Roster roster = new Roster(urn);
-        roster.apply(CloudEvent.aboutSchool(Topics.CONSENT_SERVICE, EventTypes.SCHOOL_UPDATED, urn,
-                CloudEventCodec.toData(new RosterEvents.SchoolUpdated(urn, "Test School " + urn, type, region, "Carole DPO",
-                        "carole@schooldposervice.com", competenceAge, "ANY_PARENT"))));
+        roster.apply(CloudEvent.aboutSchool(
+                Topics.CONSENT_SERVICE,
+                EventTypes.SCHOOL_UPDATED,
+                urn,
+                CloudEventCodec.toData(new RosterEvents.SchoolUpdated(
+                        urn,
+                        "Test School " + urn,
+                        type,
+                        region,
+                        "Carole DPO",
+                        "carole@schooldposervice.com",
+                        competenceAge,
+                        "ANY_PARENT"))));
         return roster;
     }
 
@@ -43,8 +52,13 @@ public final class Roster {
     public String pupil(String prefix, int age) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate dob = LocalDate.now().minusYears(age).minusMonths(1);
-        apply(CloudEvent.aboutPupil(Topics.CONSENT_SERVICE, EventTypes.PUPIL_ENROLLED, urn, id,
-                CloudEventCodec.toData(new RosterEvents.PupilChanged(id, dob, 4, LocalDate.of(2024, 9, 4), null, true))));
+        apply(CloudEvent.aboutPupil(
+                Topics.CONSENT_SERVICE,
+                EventTypes.PUPIL_ENROLLED,
+                urn,
+                id,
+                CloudEventCodec.toData(
+                        new RosterEvents.PupilChanged(id, dob, 4, LocalDate.of(2024, 9, 4), null, true))));
         return id;
     }
 
@@ -60,13 +74,16 @@ public final class Roster {
 
     /** A link as consent-service publishes it, restricted or not. */
     public void link(RosterEvents.GuardianLink link) {
-        apply(CloudEvent.aboutPupil(Topics.CONSENT_SERVICE, EventTypes.GUARDIAN_LINKED, urn, link.pupilId(),
-                CloudEventCodec.toData(link)));
+        apply(CloudEvent.aboutPupil(
+                Topics.CONSENT_SERVICE, EventTypes.GUARDIAN_LINKED, urn, link.pupilId(), CloudEventCodec.toData(link)));
     }
 
     /** Hands the event to the consumer as the record Kafka would deliver on the roster topic. */
     public void apply(CloudEvent event) {
-        CDI.current().select(RosterConsumer.class).get()
-                .consume(new ConsumerRecord<>(Topics.ROSTER, 0, 0, event.partitionKey(), CloudEventCodec.toJson(event)));
+        CDI.current()
+                .select(RosterConsumer.class)
+                .get()
+                .consume(
+                        new ConsumerRecord<>(Topics.ROSTER, 0, 0, event.partitionKey(), CloudEventCodec.toJson(event)));
     }
 }

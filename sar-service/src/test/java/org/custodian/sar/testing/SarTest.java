@@ -3,13 +3,12 @@ package org.custodian.sar.testing;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.custodian.testing.KafkaResource;
-import org.custodian.testing.PostgresResource;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.custodian.testing.KafkaResource;
+import org.custodian.testing.PostgresResource;
 
 /** A {@code @QuarkusTest} of sar-service with the real broker, a real database and stand-in source services. */
 @QuarkusTest
@@ -18,5 +17,4 @@ import java.lang.annotation.Target;
 @WithTestResource(value = SourceStandIns.class, scope = TestResourceScope.GLOBAL)
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface SarTest {
-}
+public @interface SarTest {}

@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-import org.custodian.platform.security.Roles;
-import org.custodian.testing.TestKeys;
-import org.custodian.tokens.TokenIssuers;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -25,6 +20,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodian.platform.security.Roles;
+import org.custodian.testing.TestKeys;
+import org.custodian.tokens.TokenIssuers;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Real HTTP servers standing in for consent-, sharing- and retention-service's per-subject exports
@@ -69,7 +68,10 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
         for (String service : SERVICES) {
             HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
             try {
-                server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                server.listen(0, "127.0.0.1")
+                        .toCompletionStage()
+                        .toCompletableFuture()
+                        .get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the " + service + " stand-in", e);
             }
@@ -109,8 +111,12 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
             return;
         }
         long delay = pupil.contains("-slow-" + service) ? TIMEOUT_MILLIS * 3 : 0;
-        Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
-                .end(pupil.contains("-people") ? withPeople(service, urn, pupil, request.getParam("requesterId")) : export(service, urn, pupil));
+        Runnable answer = () -> request.response()
+                .putHeader("Content-Type", "application/json")
+                .end(
+                        pupil.contains("-people")
+                                ? withPeople(service, urn, pupil, request.getParam("requesterId"))
+                                : export(service, urn, pupil));
         if (delay > 0) {
             vertx.setTimer(delay, t -> answer.run());
         } else {
@@ -140,8 +146,13 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
     private static JWTParser verifier() {
         JWTAuthContextInfo users = new JWTAuthContextInfo(TestKeys.verificationKey(), TestKeys.ISSUER);
         users.setExpectedAudience(Set.of(TestKeys.AUDIENCE));
-        return new TokenIssuers(users, Optional.of(TestKeys.SERVICE_ISSUER), Optional.of(TestKeys.SERVICE_AUDIENCE),
-                Optional.of("custodian-test-keys/servicePublicKey.pem"), Duration.ofMinutes(5)).parser();
+        return new TokenIssuers(
+                        users,
+                        Optional.of(TestKeys.SERVICE_ISSUER),
+                        Optional.of(TestKeys.SERVICE_AUDIENCE),
+                        Optional.of("custodian-test-keys/servicePublicKey.pem"),
+                        Duration.ofMinutes(5))
+                .parser();
     }
 
     static String export(String service, String urn, String pupil) {
@@ -158,7 +169,8 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
         ObjectNode data = export.putObject("data");
         switch (service) {
             case "consent" -> {
-                export.put("summary", "The consent decisions recorded for the pupil, and the guardians linked to them.");
+                export.put(
+                        "summary", "The consent decisions recorded for the pupil, and the guardians linked to them.");
                 data.putObject("pupil").put("pupilId", pupil).put("yearGroup", 4);
                 ArrayNode decisions = data.putArray("decisions");
                 decision(decisions, 0, "PHOTOS_WEBSITE", "GRANTED");
@@ -169,12 +181,20 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
             }
             case "sharing" -> {
                 export.put("summary", "Every disclosure of the pupil's data: to whom, on which lawful basis, when.");
-                data.putArray("refusedDisclosures").addObject().put("recipientName", "Refused Partner Ltd").putArray("reasons").add("CONSENT_REFUSED");
+                data.putArray("refusedDisclosures")
+                        .addObject()
+                        .put("recipientName", "Refused Partner Ltd")
+                        .putArray("reasons")
+                        .add("CONSENT_REFUSED");
                 ArrayNode disclosures = data.putArray("disclosures");
                 disclosure(disclosures, 0, "Department for Education", "LEGAL_OBLIGATION", "School census");
                 disclosure(disclosures, 1, "Wonde Ltd", "CONSENT", "Educational platform sync");
                 for (int i = 2; i < Math.max(2, records); i++) {
-                    disclosure(disclosures, i, i % 2 == 0 ? "Hertfordshire County Council" : "Discovery Education", "PUBLIC_TASK",
+                    disclosure(
+                            disclosures,
+                            i,
+                            i % 2 == 0 ? "Hertfordshire County Council" : "Discovery Education",
+                            "PUBLIC_TASK",
                             "Routine transfer " + i);
                 }
             }
@@ -182,12 +202,21 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
                 export.put("summary", "The records held about the pupil and how long each is kept.");
                 data.put("pupilId", pupil);
                 ArrayNode held = data.putArray("records");
-                held.addObject().put("recordClass", "Pupil educational record").put("system", "MIS").put("reference", "EDU-" + pupil)
-                        .put("retentionRule", "25 years from date of birth").put("keptUntil", "2042-09-01").put("then", "SECURE_DESTRUCTION")
+                held.addObject()
+                        .put("recordClass", "Pupil educational record")
+                        .put("system", "MIS")
+                        .put("reference", "EDU-" + pupil)
+                        .put("retentionRule", "25 years from date of birth")
+                        .put("keptUntil", "2042-09-01")
+                        .put("then", "SECURE_DESTRUCTION")
                         .put("onLegalHold", false);
-                held.addObject().put("recordClass", "Photographs and recordings held by consent").put("system", "Photos")
-                        .put("reference", "PH-" + pupil).put("retentionRule", "until consent is withdrawn; review on leaving")
-                        .put("waitingFor", "consent is withdrawn or the pupil leaves").put("then", "SECURE_DESTRUCTION")
+                held.addObject()
+                        .put("recordClass", "Photographs and recordings held by consent")
+                        .put("system", "Photos")
+                        .put("reference", "PH-" + pupil)
+                        .put("retentionRule", "until consent is withdrawn; review on leaving")
+                        .put("waitingFor", "consent is withdrawn or the pupil leaves")
+                        .put("then", "SECURE_DESTRUCTION")
                         .put("onLegalHold", false);
             }
         }
@@ -197,59 +226,149 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
     /** The {@code -people} exports (see the class comment). */
     static String withPeople(String service, String urn, String pupil, String requester) {
         ObjectNode export = MAPPER.createObjectNode();
-        export.put("service", service + "-service").put("schoolUrn", urn).put("pupilId", pupil).put("generatedAt", Instant.now().toString())
+        export.put("service", service + "-service")
+                .put("schoolUrn", urn)
+                .put("pupilId", pupil)
+                .put("generatedAt", Instant.now().toString())
                 .put("summary", "The " + service + " data about the pupil.");
         ObjectNode data = export.putObject("data");
         switch (service) {
             case "consent" -> {
-                data.putObject("pupil").put("pupilId", pupil).put("givenName", "Ava").put("familyName", "Lovelace");
-                data.putObject("requester").put("type", "GUARDIAN").put("guardianId", requester).put("name", "Maria Mother")
-                        .put("email", "maria.mother@example.org").put("relationship", "MOTHER");
+                data.putObject("pupil")
+                        .put("pupilId", pupil)
+                        .put("givenName", "Ava")
+                        .put("familyName", "Lovelace");
+                data.putObject("requester")
+                        .put("type", "GUARDIAN")
+                        .put("guardianId", requester)
+                        .put("name", "Maria Mother")
+                        .put("email", "maria.mother@example.org")
+                        .put("relationship", "MOTHER");
                 ArrayNode guardians = data.putArray("guardians");
-                guardians.addObject().put("guardianId", FATHER).put("name", "David Father").put("email", "david.father@example.org")
-                        .put("relationship", "FATHER").put("parentalResponsibility", true).put("description", "father");
-                guardians.addObject().put("guardianId", requester).put("relationship", "MOTHER").put("parentalResponsibility", true)
-                        .put("description", "you (mother)").put("you", true);
-                guardians.addObject().put("relationship", "STEP_PARENT").put("parentalResponsibility", false)
+                guardians
+                        .addObject()
+                        .put("guardianId", FATHER)
+                        .put("name", "David Father")
+                        .put("email", "david.father@example.org")
+                        .put("relationship", "FATHER")
+                        .put("parentalResponsibility", true)
+                        .put("description", "father");
+                guardians
+                        .addObject()
+                        .put("guardianId", requester)
+                        .put("relationship", "MOTHER")
+                        .put("parentalResponsibility", true)
+                        .put("description", "you (mother)")
+                        .put("you", true);
+                guardians
+                        .addObject()
+                        .put("relationship", "STEP_PARENT")
+                        .put("parentalResponsibility", false)
                         .put("description", "step-parent without parental responsibility");
-                ObjectNode status = data.putArray("consents").addObject().put("purpose", "PHOTO_WEBSITE").put("status", "WITHDRAWN");
-                status.putArray("explanation").add("guardian " + requester + " granted (version 1)").add("guardian " + FATHER
-                        + " withdrew (version 1)").add("guardian " + RESTRICTED + " refused (version 1)").add("the most restrictive decision wins");
+                ObjectNode status = data.putArray("consents")
+                        .addObject()
+                        .put("purpose", "PHOTO_WEBSITE")
+                        .put("status", "WITHDRAWN");
+                status.putArray("explanation")
+                        .add("guardian " + requester + " granted (version 1)")
+                        .add("guardian " + FATHER + " withdrew (version 1)")
+                        .add("guardian " + RESTRICTED + " refused (version 1)")
+                        .add("the most restrictive decision wins");
                 ArrayNode decisions = data.putArray("decisions");
-                decisions.addObject().put("decisionId", "D-1").put("purpose", "PHOTO_WEBSITE").put("decision", "GRANTED")
-                        .put("relationship", "MOTHER").put("method", "ONLINE").put("recordedBy", requester).put("recordedByRole", "parent")
-                        .putObject("giver").put("type", "GUARDIAN").put("id", requester);
-                decisions.addObject().put("decisionId", "D-2").put("purpose", "PHOTO_WEBSITE").put("decision", "WITHDRAWN")
-                        .put("relationship", "FATHER").put("method", "PAPER").put("evidenceRef", "Form signed by Mr Father")
-                        .put("recordedBy", STAFF).put("recordedByRole", "school-admin")
-                        .putObject("giver").put("type", "GUARDIAN").put("id", FATHER);
-                decisions.addObject().put("decisionId", "D-3").put("purpose", "PHOTO_PRESS").put("decision", "GRANTED")
-                        .put("relationship", "MOTHER").put("method", "MIS_IMPORT").put("recordedBy", "sims-sync").put("recordedByRole", "mis")
-                        .putObject("giver").put("type", "GUARDIAN").put("id", requester);
+                decisions
+                        .addObject()
+                        .put("decisionId", "D-1")
+                        .put("purpose", "PHOTO_WEBSITE")
+                        .put("decision", "GRANTED")
+                        .put("relationship", "MOTHER")
+                        .put("method", "ONLINE")
+                        .put("recordedBy", requester)
+                        .put("recordedByRole", "parent")
+                        .putObject("giver")
+                        .put("type", "GUARDIAN")
+                        .put("id", requester);
+                decisions
+                        .addObject()
+                        .put("decisionId", "D-2")
+                        .put("purpose", "PHOTO_WEBSITE")
+                        .put("decision", "WITHDRAWN")
+                        .put("relationship", "FATHER")
+                        .put("method", "PAPER")
+                        .put("evidenceRef", "Form signed by Mr Father")
+                        .put("recordedBy", STAFF)
+                        .put("recordedByRole", "school-admin")
+                        .putObject("giver")
+                        .put("type", "GUARDIAN")
+                        .put("id", FATHER);
+                decisions
+                        .addObject()
+                        .put("decisionId", "D-3")
+                        .put("purpose", "PHOTO_PRESS")
+                        .put("decision", "GRANTED")
+                        .put("relationship", "MOTHER")
+                        .put("method", "MIS_IMPORT")
+                        .put("recordedBy", "sims-sync")
+                        .put("recordedByRole", "mis")
+                        .putObject("giver")
+                        .put("type", "GUARDIAN")
+                        .put("id", requester);
             }
             case "sharing" -> {
                 ArrayNode disclosures = data.putArray("disclosures");
-                disclosures.addObject().put("recipientName", "Department for Education").put("lawfulBasis", "LEGAL_OBLIGATION")
-                        .put("reason", "Termly census return").put("disclosedBy", STAFF).put("disclosedByRole", "school-admin");
-                disclosures.addObject().put("recipientName", "Hertfordshire Constabulary").put("lawfulBasis", "LEGAL_OBLIGATION")
-                        .put("reason", "Asked by PC Jones after the incident with David Father").put("disclosedBy", STAFF)
+                disclosures
+                        .addObject()
+                        .put("recipientName", "Department for Education")
+                        .put("lawfulBasis", "LEGAL_OBLIGATION")
+                        .put("reason", "Termly census return")
+                        .put("disclosedBy", STAFF)
+                        .put("disclosedByRole", "school-admin");
+                disclosures
+                        .addObject()
+                        .put("recipientName", "Hertfordshire Constabulary")
+                        .put("lawfulBasis", "LEGAL_OBLIGATION")
+                        .put("reason", "Asked by PC Jones after the incident with David Father")
+                        .put("disclosedBy", STAFF)
                         .put("disclosedByRole", "school-admin");
             }
-            default -> data.putArray("records").addObject().put("recordClass", "Pupil educational record").put("reference", "EDU-" + pupil)
-                    .put("keptUntil", "2042-09-01");
+            default ->
+                data.putArray("records")
+                        .addObject()
+                        .put("recordClass", "Pupil educational record")
+                        .put("reference", "EDU-" + pupil)
+                        .put("keptUntil", "2042-09-01");
         }
         return export.toString();
     }
 
     private static void decision(ArrayNode decisions, int i, String purpose, String decision) {
-        decisions.addObject().put("decisionId", "D-" + i).put("purpose", purpose).put("purposeVersion", 1).put("decision", decision)
-                .put("givenByType", "GUARDIAN").put("givenById", "G-1").put("method", "ONLINE")
-                .put("recordedAt", Instant.parse("2026-01-05T10:00:00Z").plusSeconds(i * 60L).toString());
+        decisions
+                .addObject()
+                .put("decisionId", "D-" + i)
+                .put("purpose", purpose)
+                .put("purposeVersion", 1)
+                .put("decision", decision)
+                .put("givenByType", "GUARDIAN")
+                .put("givenById", "G-1")
+                .put("method", "ONLINE")
+                .put(
+                        "recordedAt",
+                        Instant.parse("2026-01-05T10:00:00Z")
+                                .plusSeconds(i * 60L)
+                                .toString());
     }
 
     private static void disclosure(ArrayNode disclosures, int i, String recipient, String basis, String purpose) {
-        disclosures.addObject().put("disclosureId", "X-" + i).put("recipientName", recipient).put("lawfulBasis", basis)
-                .put("purpose", purpose).put("categories", "attendance; assessment")
-                .put("disclosedAt", Instant.parse("2026-01-06T09:00:00Z").plusSeconds(i * 60L).toString());
+        disclosures
+                .addObject()
+                .put("disclosureId", "X-" + i)
+                .put("recipientName", recipient)
+                .put("lawfulBasis", basis)
+                .put("purpose", purpose)
+                .put("categories", "attendance; assessment")
+                .put(
+                        "disclosedAt",
+                        Instant.parse("2026-01-06T09:00:00Z")
+                                .plusSeconds(i * 60L)
+                                .toString());
     }
 }

@@ -1,9 +1,8 @@
 package org.custodian.sharing.action;
 
-import org.custodian.sharing.calendar.WorkingDays;
-
 import java.time.LocalDate;
 import java.util.Objects;
+import org.custodian.sharing.calendar.WorkingDays;
 
 /**
  * How long a partner has to act: a number of working days, calendar days or calendar months from the day the action
@@ -14,7 +13,9 @@ import java.util.Objects;
 public record ActionDeadline(int amount, Unit unit) {
 
     public enum Unit {
-        WORKING_DAYS(260), CALENDAR_DAYS(366), CALENDAR_MONTHS(12);
+        WORKING_DAYS(260),
+        CALENDAR_DAYS(366),
+        CALENDAR_MONTHS(12);
 
         private final int max;
 

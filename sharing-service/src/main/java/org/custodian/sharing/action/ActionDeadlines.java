@@ -2,13 +2,12 @@ package org.custodian.sharing.action;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import org.custodian.platform.events.CloudEventCodec;
-
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.custodian.platform.events.CloudEventCodec;
 
 /**
  * The deadlines an agreement sets for partner actions (only the kinds it changes) and the rule for an action that
@@ -16,11 +15,9 @@ import java.util.Map;
  */
 public final class ActionDeadlines {
 
-    private static final TypeReference<EnumMap<ActionKind, ActionDeadline>> TYPE = new TypeReference<>() {
-    };
+    private static final TypeReference<EnumMap<ActionKind, ActionDeadline>> TYPE = new TypeReference<>() {};
 
-    private ActionDeadlines() {
-    }
+    private ActionDeadlines() {}
 
     /** Every kind, with the agreement's own deadline where it sets one and the default otherwise. */
     public static Map<ActionKind, ActionDeadline> effective(Map<ActionKind, ActionDeadline> set) {
@@ -35,7 +32,8 @@ public final class ActionDeadlines {
      * The last day to act on an action opened on {@code openedOn} for data received under these agreements (each given
      * by the deadlines it sets): the earliest of theirs, or the default when none is known.
      */
-    public static LocalDate dueOn(ActionKind kind, Collection<Map<ActionKind, ActionDeadline>> agreements, LocalDate openedOn) {
+    public static LocalDate dueOn(
+            ActionKind kind, Collection<Map<ActionKind, ActionDeadline>> agreements, LocalDate openedOn) {
         LocalDate earliest = null;
         for (Map<ActionKind, ActionDeadline> set : agreements) {
             LocalDate due = set.getOrDefault(kind, kind.defaultDeadline()).dueOn(openedOn);

@@ -9,20 +9,29 @@ import java.util.Set;
  */
 public enum ActionKind {
     /** consent.withdrawn: stop using what was received under the consent (and delete it unless another basis applies). */
-    STOP_USING(ActionDeadline.workingDays(5), EnumSet.of(CompletionOutcome.DELETED, CompletionOutcome.ANONYMISED,
-            CompletionOutcome.RESTRICTED),
+    STOP_USING(
+            ActionDeadline.workingDays(5),
+            EnumSet.of(CompletionOutcome.DELETED, CompletionOutcome.ANONYMISED, CompletionOutcome.RESTRICTED),
             "stop using the data received under the withdrawn consent"),
     /** erasure.requested: erase the data. */
-    ERASE(ActionDeadline.months(1), EnumSet.of(CompletionOutcome.DELETED, CompletionOutcome.ANONYMISED),
+    ERASE(
+            ActionDeadline.months(1),
+            EnumSet.of(CompletionOutcome.DELETED, CompletionOutcome.ANONYMISED),
             "erase the pupil's data"),
     /** rectification.requested: replace inaccurate data with the corrected data. */
-    RECTIFY(ActionDeadline.months(1), EnumSet.of(CompletionOutcome.CORRECTED, CompletionOutcome.DELETED),
+    RECTIFY(
+            ActionDeadline.months(1),
+            EnumSet.of(CompletionOutcome.CORRECTED, CompletionOutcome.DELETED),
             "correct the pupil's data"),
     /** processing.restricted: keep the data but do not otherwise use it. */
-    RESTRICT(ActionDeadline.workingDays(5), EnumSet.of(CompletionOutcome.RESTRICTED),
+    RESTRICT(
+            ActionDeadline.workingDays(5),
+            EnumSet.of(CompletionOutcome.RESTRICTED),
             "restrict processing of the pupil's data"),
     /** sharing.ended: the school stopped sharing with the partner; delete everything received about the pupil. */
-    DELETE_ALL(ActionDeadline.months(1), EnumSet.of(CompletionOutcome.DELETED, CompletionOutcome.ANONYMISED),
+    DELETE_ALL(
+            ActionDeadline.months(1),
+            EnumSet.of(CompletionOutcome.DELETED, CompletionOutcome.ANONYMISED),
             "delete everything received about the pupil");
 
     private final ActionDeadline defaultDeadline;

@@ -21,11 +21,11 @@ public final class ActionRules {
     /** No partner acted on a Custodian action before this. */
     public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
-    public record Acknowledgement(String note) {
-    }
+    public record Acknowledgement(String note) {}
 
     /** What the partner did: when, how, to how many records, and its own reference. */
-    public record Completion(Instant performedAt, CompletionOutcome outcome, long recordCount, String reference, String note) {
+    public record Completion(
+            Instant performedAt, CompletionOutcome outcome, long recordCount, String reference, String note) {
         public Completion {
             Objects.requireNonNull(performedAt, "performedAt");
             Objects.requireNonNull(outcome, "outcome");
@@ -34,15 +34,18 @@ public final class ActionRules {
         }
     }
 
-    public record Dispute(String reason, String legalReference) {
-    }
+    public record Dispute(String reason, String legalReference) {}
 
-    public record Closure(String note) {
-    }
+    public record Closure(String note) {}
 
     /** An action as the rules see it: its kind, status and the answers it has had. */
-    public record State(ActionKind kind, ActionStatus status, Acknowledgement acknowledgement, Completion completion,
-                        Dispute dispute, Closure closure) {
+    public record State(
+            ActionKind kind,
+            ActionStatus status,
+            Acknowledgement acknowledgement,
+            Completion completion,
+            Dispute dispute,
+            Closure closure) {
         public static State opened(ActionKind kind) {
             return new State(kind, ActionStatus.OPEN, null, null, null, null);
         }
@@ -50,7 +53,11 @@ public final class ActionRules {
 
     /** What an answer does: apply it (and the status it leads to), replay it, or refuse it as a conflict. */
     public record Verdict(Effect effect, ActionStatus next, String detail) {
-        public enum Effect { APPLY, REPLAY, CONFLICT }
+        public enum Effect {
+            APPLY,
+            REPLAY,
+            CONFLICT
+        }
 
         static Verdict apply(ActionStatus next) {
             return new Verdict(Effect.APPLY, next, null);
@@ -66,11 +73,9 @@ public final class ActionRules {
     }
 
     /** A field of an answer that the rules refuse. */
-    public record Violation(String field, String message) {
-    }
+    public record Violation(String field, String message) {}
 
-    private ActionRules() {
-    }
+    private ActionRules() {}
 
     public static Verdict acknowledge(State s, Acknowledgement answer) {
         if (s.acknowledgement() != null) {
@@ -103,7 +108,8 @@ public final class ActionRules {
             return same(s, s.closure(), answer, "closed");
         }
         return s.status().awaitingPartner() || s.status() == ActionStatus.DISPUTED
-                ? Verdict.apply(ActionStatus.CLOSED) : finished(s);
+                ? Verdict.apply(ActionStatus.CLOSED)
+                : finished(s);
     }
 
     /** Whether the daily job marks the action overdue: still waiting, and its last day has passed. */
@@ -115,8 +121,10 @@ public final class ActionRules {
     public static List<Violation> check(ActionKind kind, Completion c, Instant now) {
         List<Violation> violations = new ArrayList<>();
         if (!kind.outcomes().contains(c.outcome())) {
-            violations.add(new Violation("outcome", "a " + kind + " action (" + kind.description() + ") is completed with one of "
-                    + kind.outcomes() + ", not " + c.outcome()));
+            violations.add(new Violation(
+                    "outcome",
+                    "a " + kind + " action (" + kind.description() + ") is completed with one of " + kind.outcomes()
+                            + ", not " + c.outcome()));
         }
         if (c.performedAt().isAfter(now.plus(CLOCK_SKEW))) {
             violations.add(new Violation("performedAt", "is in the future"));
@@ -130,8 +138,11 @@ public final class ActionRules {
     }
 
     private static Verdict same(State s, Object given, Object answer, String what) {
-        return given.equals(answer) ? Verdict.replay(s.status())
-                : Verdict.conflict(s.status(), "the action was already " + what + " with a different answer; the first answer stands");
+        return given.equals(answer)
+                ? Verdict.replay(s.status())
+                : Verdict.conflict(
+                        s.status(),
+                        "the action was already " + what + " with a different answer; the first answer stands");
     }
 
     private static Verdict finished(State s) {

@@ -5,7 +5,12 @@ package org.custodian.sharing.action;
  * {@code COMPLETED} and {@code DISPUTED} are its answers; {@code CLOSED} is the school's own closing by hand.
  */
 public enum ActionStatus {
-    OPEN, ACKNOWLEDGED, OVERDUE, COMPLETED, DISPUTED, CLOSED;
+    OPEN,
+    ACKNOWLEDGED,
+    OVERDUE,
+    COMPLETED,
+    DISPUTED,
+    CLOSED;
 
     /** Still waiting for the partner to act. */
     public boolean awaitingPartner() {

@@ -1,16 +1,21 @@
 package org.custodian.sharing.action;
 
-import org.custodian.platform.events.SharingEvents;
-
-import org.custodian.platform.events.EventTypes;
-
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.SharingEvents;
 import org.custodian.platform.events.Topics;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.jobs.ClusterLock;
@@ -20,14 +25,6 @@ import org.custodian.sharing.webhook.DeliveryWorker;
 import org.custodian.sharing.webhook.PartnerNotifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * The daily job, run by one replica at a time ({@link ClusterLock}): (1) agreements whose last day has passed end
@@ -44,33 +41,44 @@ public class PartnerActionJob {
     private static final int BATCH = 500;
 
     /** What one run did; {@code ran} is false when another replica held the lock. */
-    public record Run(boolean ran, int agreementsEnded, int actionsOpened, int overdue, int reminded) {
-    }
+    public record Run(boolean ran, int agreementsEnded, int actionsOpened, int overdue, int reminded) {}
 
     @Inject
     ClusterLock lock;
+
     @Inject
     PartnerActionRepository repository;
+
     @Inject
     PartnerActions actions;
+
     @Inject
     PartnerNotifier notifier;
+
     @Inject
     Outbox outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     Clock clock;
+
     @ConfigProperty(name = "custodian.sharing.partner-actions.reminder-interval", defaultValue = "7d")
     Duration reminderInterval;
 
-    @Scheduled(identity = JOB, cron = "{custodian.sharing.partner-actions.cron}", timeZone = "Europe/London",
+    @Scheduled(
+            identity = JOB,
+            cron = "{custodian.sharing.partner-actions.cron}",
+            timeZone = "Europe/London",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         Run run = run();
-        LOG.infof("partner actions: ran=%s, %d agreement(s) ended (%d action(s) opened), %d overdue, %d reminded again",
+        LOG.infof(
+                "partner actions: ran=%s, %d agreement(s) ended (%d action(s) opened), %d overdue, %d reminded again",
                 run.ran(), run.agreementsEnded(), run.actionsOpened(), run.overdue(), run.reminded());
     }
 
@@ -78,21 +86,31 @@ public class PartnerActionJob {
         Instant now = clock.instant();
         LocalDate today = Clocks.today(clock);
         // reminded again on the day the interval has passed since the day of the last reminder, whatever the hour
-        Instant remindedBefore = today.minusDays(Math.max(1, reminderInterval.toDays()) - 1).atStartOfDay(Clocks.LONDON)
+        Instant remindedBefore = today.minusDays(Math.max(1, reminderInterval.toDays()) - 1)
+                .atStartOfDay(Clocks.LONDON)
                 .toInstant();
         int[] counts = new int[4];
         boolean ran = lock.runExclusively(JOB, () -> {
             List<Object[]> ended;
             do {
-                ended = jdbc.list("""
+                ended = jdbc.list(
+                        """
                         SELECT a.school_urn, a.id, a.recipient_id, a.valid_to FROM agreement a
                         WHERE a.valid_to < ? AND NOT EXISTS (SELECT 1 FROM agreement_end e WHERE e.school_urn = a.school_urn
                               AND e.agreement_id = a.id AND e.valid_to = a.valid_to)
                         ORDER BY a.valid_to, a.school_urn, a.id LIMIT ?
-                        """, row -> new Object[]{row.getString(1), row.getObject(2, UUID.class), row.getObject(3, UUID.class),
-                        Jdbc.date(row, "valid_to")}, today, BATCH);
+                        """,
+                        row -> new Object[] {
+                            row.getString(1),
+                            row.getObject(2, UUID.class),
+                            row.getObject(3, UUID.class),
+                            Jdbc.date(row, "valid_to")
+                        },
+                        today,
+                        BATCH);
                 for (Object[] a : ended) {
-                    counts[1] += actions.agreementEnded((String) a[0], (UUID) a[1], (UUID) a[2], (LocalDate) a[3], today);
+                    counts[1] +=
+                            actions.agreementEnded((String) a[0], (UUID) a[1], (UUID) a[2], (LocalDate) a[3], today);
                     counts[0]++;
                 }
             } while (ended.size() == BATCH);
@@ -108,8 +126,12 @@ public class PartnerActionJob {
                 for (PartnerAction a : again) {
                     repository.reminded(a, now);
                     notifier.reminder(a, a.reminders() + 1, today);
-                    audit.record(system(a, now, "partner-action.reminded", "reminder " + (a.reminders() + 1) + " to "
-                            + a.recipientName() + ": due by " + a.dueOn() + ", still unanswered"));
+                    audit.record(system(
+                            a,
+                            now,
+                            "partner-action.reminded",
+                            "reminder " + (a.reminders() + 1) + " to " + a.recipientName() + ": due by " + a.dueOn()
+                                    + ", still unanswered"));
                 }
                 counts[3] += again.size();
             } while (again.size() == BATCH);
@@ -121,16 +143,42 @@ public class PartnerActionJob {
         long days = ChronoUnit.DAYS.between(a.dueOn(), today);
         repository.markOverdue(a, now);
         notifier.reminder(a, a.reminders() + 1, today);
-        outbox.append(Topics.SHARING, CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.PARTNER_ACTION_OVERDUE, a.schoolUrn(),
-                a.pupilId(), CloudEventCodec.toData(new SharingEvents.PartnerActionOverdue(a.id().toString(),
-                        a.recipientId().toString(), a.pupilId(), a.kind().name(), a.causeType(), a.openedAt(), a.dueOn(),
-                        days, a.acknowledgedAt() != null, now))));
-        audit.record(system(a, now, "partner-action.overdue", a.kind() + " asked of " + a.recipientName() + " about pupil "
-                + a.pupilId() + " was due by " + a.dueOn() + " (" + days + " day(s) ago); reminder sent"));
+        outbox.append(
+                Topics.SHARING,
+                CloudEvent.aboutPupil(
+                        DeliveryWorker.SOURCE,
+                        EventTypes.PARTNER_ACTION_OVERDUE,
+                        a.schoolUrn(),
+                        a.pupilId(),
+                        CloudEventCodec.toData(new SharingEvents.PartnerActionOverdue(
+                                a.id().toString(),
+                                a.recipientId().toString(),
+                                a.pupilId(),
+                                a.kind().name(),
+                                a.causeType(),
+                                a.openedAt(),
+                                a.dueOn(),
+                                days,
+                                a.acknowledgedAt() != null,
+                                now))));
+        audit.record(system(
+                a,
+                now,
+                "partner-action.overdue",
+                a.kind() + " asked of " + a.recipientName() + " about pupil " + a.pupilId() + " was due by " + a.dueOn()
+                        + " (" + days + " day(s) ago); reminder sent"));
     }
 
     private static AuditEntry system(PartnerAction a, Instant at, String action, String detail) {
-        return new AuditEntry(a.schoolUrn(), at, "sharing-service", "system", "partner-actions/" + a.id(), action,
-                AuditEntry.Outcome.SUCCESS, null, detail);
+        return new AuditEntry(
+                a.schoolUrn(),
+                at,
+                "sharing-service",
+                "system",
+                "partner-actions/" + a.id(),
+                action,
+                AuditEntry.Outcome.SUCCESS,
+                null,
+                detail);
     }
 }

@@ -2,14 +2,13 @@ package org.custodian.sharing.action;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.custodian.platform.events.CloudEventCodec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.custodian.platform.events.CloudEventCodec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Where a partner answers an action: absolute URLs under the public address of the API (the gateway), and the

@@ -2,15 +2,6 @@ package org.custodian.sharing.action;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.sharing.action.ActionRules.Acknowledgement;
-import org.custodian.sharing.action.ActionRules.Closure;
-import org.custodian.sharing.action.ActionRules.Completion;
-import org.custodian.sharing.action.ActionRules.Dispute;
-import org.custodian.sharing.support.Ids;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -22,6 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.action.ActionRules.Acknowledgement;
+import org.custodian.sharing.action.ActionRules.Closure;
+import org.custodian.sharing.action.ActionRules.Completion;
+import org.custodian.sharing.action.ActionRules.Dispute;
+import org.custodian.sharing.support.Ids;
 
 /** Partner actions: opened in bulk, answered one at a time under a row lock, read by partner, pupil and status. */
 @ApplicationScoped
@@ -36,25 +35,35 @@ public class PartnerActionRepository {
     private static final String WAITING = "('OPEN', 'ACKNOWLEDGED', 'OVERDUE')";
 
     /** An action to open. */
-    public record NewAction(UUID id, UUID recipientId, String pupilId, ActionKind kind, String causeType,
-                            String causeEventId, String causeReference, String messageId, Collection<String> dataCategories,
-                            Collection<String> agreementIds, LocalDate dueOn) {
-    }
+    public record NewAction(
+            UUID id,
+            UUID recipientId,
+            String pupilId,
+            ActionKind kind,
+            String causeType,
+            String causeEventId,
+            String causeReference,
+            String messageId,
+            Collection<String> dataCategories,
+            Collection<String> agreementIds,
+            LocalDate dueOn) {}
 
     /** Filters of the list; null or empty means any. */
-    public record Filter(UUID recipientId, String pupilId, Set<ActionStatus> statuses, ActionKind kind) {
-    }
+    public record Filter(UUID recipientId, String pupilId, Set<ActionStatus> statuses, ActionKind kind) {}
 
     /** How many actions of a partner or a pupil stand in each status. */
-    public record Counts(long open, long acknowledged, long overdue, long disputed, long completed, long closed,
-                         LocalDate earliestDueBy) {
-    }
+    public record Counts(
+            long open,
+            long acknowledged,
+            long overdue,
+            long disputed,
+            long completed,
+            long closed,
+            LocalDate earliestDueBy) {}
 
-    public record RecipientCounts(UUID recipientId, String recipientName, Counts actions) {
-    }
+    public record RecipientCounts(UUID recipientId, String recipientName, Counts actions) {}
 
-    public record PupilCounts(String pupilId, Counts actions) {
-    }
+    public record PupilCounts(String pupilId, Counts actions) {}
 
     @Inject
     Jdbc jdbc;
@@ -62,8 +71,22 @@ public class PartnerActionRepository {
     public void insertAll(String urn, List<NewAction> actions, Instant at) {
         List<Object[]> rows = new ArrayList<>(actions.size());
         for (NewAction a : actions) {
-            rows.add(new Object[]{urn, a.id(), a.recipientId(), a.pupilId(), a.kind(), a.causeType(), a.causeEventId(),
-                    a.causeReference(), a.messageId(), a.dataCategories(), a.agreementIds(), a.dueOn(), at, at});
+            rows.add(new Object[] {
+                urn,
+                a.id(),
+                a.recipientId(),
+                a.pupilId(),
+                a.kind(),
+                a.causeType(),
+                a.causeEventId(),
+                a.causeReference(),
+                a.messageId(),
+                a.dataCategories(),
+                a.agreementIds(),
+                a.dueOn(),
+                at,
+                at
+            });
         }
         jdbc.batch("""
                 INSERT INTO partner_action (school_urn, id, recipient_id, pupil_id, kind, cause_type, cause_event_id,
@@ -79,7 +102,8 @@ public class PartnerActionRepository {
 
     /** The action, locked for the rest of the transaction (answers to one action are taken one at a time). */
     public Optional<PartnerAction> findForUpdate(String urn, UUID id) {
-        return jdbc.one(SELECT + " WHERE a.school_urn = ? AND a.id = ? FOR UPDATE OF a", PartnerActionRepository::map, urn, id);
+        return jdbc.one(
+                SELECT + " WHERE a.school_urn = ? AND a.id = ? FOR UPDATE OF a", PartnerActionRepository::map, urn, id);
     }
 
     /** Newest first. */
@@ -109,14 +133,19 @@ public class PartnerActionRepository {
         }
         sql.append(" ORDER BY a.opened_at DESC, a.id DESC LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.list(sql.toString(), PartnerActionRepository::map, params.toArray()), page,
+        return Page.fromRows(
+                jdbc.list(sql.toString(), PartnerActionRepository::map, params.toArray()),
+                page,
                 a -> List.of(Ids.cursorTime(a.openedAt()), a.id().toString()));
     }
 
     /** Every action about one pupil, oldest first (for the subject export). */
     public List<PartnerAction> aboutPupil(String urn, String pupilId) {
-        return jdbc.list(SELECT + " WHERE a.school_urn = ? AND a.pupil_id = ? ORDER BY a.opened_at, a.id",
-                PartnerActionRepository::map, urn, pupilId);
+        return jdbc.list(
+                SELECT + " WHERE a.school_urn = ? AND a.pupil_id = ? ORDER BY a.opened_at, a.id",
+                PartnerActionRepository::map,
+                urn,
+                pupilId);
     }
 
     // --- answers (the row is locked by findForUpdate) ---
@@ -126,15 +155,30 @@ public class PartnerActionRepository {
     }
 
     public void completed(PartnerAction a, Instant at, Completion c) {
-        answered(a, """
+        answered(
+                a,
+                """
                 completed_at = ?, completion_performed_at = ?, completion_outcome = ?, completion_record_count = ?,
-                completion_reference = ?, completion_note = ?""", ActionStatus.COMPLETED, at, at, c.performedAt(),
-                c.outcome(), c.recordCount(), c.reference(), c.note());
+                completion_reference = ?, completion_note = ?""",
+                ActionStatus.COMPLETED,
+                at,
+                at,
+                c.performedAt(),
+                c.outcome(),
+                c.recordCount(),
+                c.reference(),
+                c.note());
     }
 
     public void disputed(PartnerAction a, Instant at, Dispute d) {
-        answered(a, "disputed_at = ?, dispute_reason = ?, dispute_legal_reference = ?", ActionStatus.DISPUTED, at, at,
-                d.reason(), d.legalReference());
+        answered(
+                a,
+                "disputed_at = ?, dispute_reason = ?, dispute_legal_reference = ?",
+                ActionStatus.DISPUTED,
+                at,
+                at,
+                d.reason(),
+                d.legalReference());
     }
 
     public void closed(PartnerAction a, Instant at, String by, Closure c) {
@@ -144,8 +188,9 @@ public class PartnerActionRepository {
     private void answered(PartnerAction a, String columns, ActionStatus next, Instant at, Object... values) {
         List<Object> params = new ArrayList<>(Arrays.asList(values));
         params.addAll(List.of(next, at, a.schoolUrn(), a.id(), a.version()));
-        int updated = jdbc.update("UPDATE partner_action SET " + columns
-                + ", status = ?, version = version + 1, updated_at = ? WHERE school_urn = ? AND id = ? AND version = ?",
+        int updated = jdbc.update(
+                "UPDATE partner_action SET " + columns
+                        + ", status = ?, version = version + 1, updated_at = ? WHERE school_urn = ? AND id = ? AND version = ?",
                 params.toArray());
         if (updated != 1) {
             throw new IllegalStateException("partner action " + a.id() + " changed while locked");
@@ -192,7 +237,8 @@ public class PartnerActionRepository {
             count(*) FILTER (WHERE a.status = 'OVERDUE'), count(*) FILTER (WHERE a.status = 'DISPUTED'),
             count(*) FILTER (WHERE a.status = 'COMPLETED'), count(*) FILTER (WHERE a.status = 'CLOSED'),
             min(a.due_on) FILTER (WHERE a.status IN""" + " " + WAITING + ") AS earliest";
-    private static final String UNRESOLVED = " HAVING count(*) FILTER (WHERE a.status IN ('OPEN', 'ACKNOWLEDGED', 'OVERDUE', 'DISPUTED')) > 0";
+    private static final String UNRESOLVED =
+            " HAVING count(*) FILTER (WHERE a.status IN ('OPEN', 'ACKNOWLEDGED', 'OVERDUE', 'DISPUTED')) > 0";
 
     /** Per partner, by name. */
     public Page<RecipientCounts> byRecipient(String urn, boolean unresolvedOnly, PageRequest page) {
@@ -205,31 +251,47 @@ public class PartnerActionRepository {
             params.add(page.after(0));
             params.add(Ids.uuid(page.after(1), "cursor"));
         }
-        sql.append(" GROUP BY a.recipient_id, r.name, r.id").append(unresolvedOnly ? UNRESOLVED : "")
+        sql.append(" GROUP BY a.recipient_id, r.name, r.id")
+                .append(unresolvedOnly ? UNRESOLVED : "")
                 .append(" ORDER BY r.name, r.id LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.list(sql.toString(), row -> new RecipientCounts(row.getObject(1, UUID.class),
-                        row.getString(2), counts(row, 3)), params.toArray()), page,
+        return Page.fromRows(
+                jdbc.list(
+                        sql.toString(),
+                        row -> new RecipientCounts(row.getObject(1, UUID.class), row.getString(2), counts(row, 3)),
+                        params.toArray()),
+                page,
                 c -> List.of(c.recipientName(), c.recipientId().toString()));
     }
 
     /** Per pupil, by pupil id. */
     public Page<PupilCounts> byPupil(String urn, boolean unresolvedOnly, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT a.pupil_id, " + COUNTS + " FROM partner_action a WHERE a.school_urn = ?");
+        StringBuilder sql =
+                new StringBuilder("SELECT a.pupil_id, " + COUNTS + " FROM partner_action a WHERE a.school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
         if (!page.isFirst()) {
             sql.append(" AND a.pupil_id > ?");
             params.add(page.after(0));
         }
-        sql.append(" GROUP BY a.pupil_id").append(unresolvedOnly ? UNRESOLVED : "").append(" ORDER BY a.pupil_id LIMIT ?");
+        sql.append(" GROUP BY a.pupil_id")
+                .append(unresolvedOnly ? UNRESOLVED : "")
+                .append(" ORDER BY a.pupil_id LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.list(sql.toString(), row -> new PupilCounts(row.getString(1), counts(row, 2)),
-                params.toArray()), page, c -> List.of(c.pupilId()));
+        return Page.fromRows(
+                jdbc.list(sql.toString(), row -> new PupilCounts(row.getString(1), counts(row, 2)), params.toArray()),
+                page,
+                c -> List.of(c.pupilId()));
     }
 
     private static Counts counts(ResultSet row, int first) throws SQLException {
-        return new Counts(row.getLong(first), row.getLong(first + 1), row.getLong(first + 2), row.getLong(first + 3),
-                row.getLong(first + 4), row.getLong(first + 5), Jdbc.date(row, "earliest"));
+        return new Counts(
+                row.getLong(first),
+                row.getLong(first + 1),
+                row.getLong(first + 2),
+                row.getLong(first + 3),
+                row.getLong(first + 4),
+                row.getLong(first + 5),
+                Jdbc.date(row, "earliest"));
     }
 
     static PartnerAction map(ResultSet row) throws SQLException {
@@ -238,20 +300,45 @@ public class PartnerActionRepository {
         Instant acknowledgedAt = Jdbc.instant(row, "acknowledged_at");
         Instant disputedAt = Jdbc.instant(row, "disputed_at");
         Instant closedAt = Jdbc.instant(row, "closed_at");
-        return new PartnerAction(row.getObject("id", UUID.class), row.getString("school_urn"),
-                row.getObject("recipient_id", UUID.class), row.getString("recipient_name"), row.getString("pupil_id"),
-                ActionKind.valueOf(row.getString("kind")), row.getString("cause_type"), row.getString("cause_event_id"),
-                row.getString("cause_reference"), row.getString("message_id"), Jdbc.strings(row, "data_categories"),
-                Jdbc.strings(row, "agreement_ids"), ActionStatus.valueOf(row.getString("status")),
-                Jdbc.instant(row, "opened_at"), Jdbc.date(row, "due_on"),
-                acknowledgedAt, acknowledgedAt == null ? null : new Acknowledgement(row.getString("acknowledgement_note")),
-                completedAt, completedAt == null ? null : new Completion(Jdbc.instant(row, "completion_performed_at"),
-                        CompletionOutcome.valueOf(outcome), row.getLong("completion_record_count"),
-                        row.getString("completion_reference"), row.getString("completion_note")),
-                disputedAt, disputedAt == null ? null : new Dispute(row.getString("dispute_reason"),
-                        row.getString("dispute_legal_reference")),
-                Jdbc.instant(row, "overdue_since"), row.getInt("reminders"), Jdbc.instant(row, "last_reminder_at"),
-                closedAt, row.getString("closed_by"), closedAt == null ? null : new Closure(row.getString("closure_note")),
-                Jdbc.instant(row, "delivered_at"), row.getLong("version"), Jdbc.instant(row, "updated_at"));
+        return new PartnerAction(
+                row.getObject("id", UUID.class),
+                row.getString("school_urn"),
+                row.getObject("recipient_id", UUID.class),
+                row.getString("recipient_name"),
+                row.getString("pupil_id"),
+                ActionKind.valueOf(row.getString("kind")),
+                row.getString("cause_type"),
+                row.getString("cause_event_id"),
+                row.getString("cause_reference"),
+                row.getString("message_id"),
+                Jdbc.strings(row, "data_categories"),
+                Jdbc.strings(row, "agreement_ids"),
+                ActionStatus.valueOf(row.getString("status")),
+                Jdbc.instant(row, "opened_at"),
+                Jdbc.date(row, "due_on"),
+                acknowledgedAt,
+                acknowledgedAt == null ? null : new Acknowledgement(row.getString("acknowledgement_note")),
+                completedAt,
+                completedAt == null
+                        ? null
+                        : new Completion(
+                                Jdbc.instant(row, "completion_performed_at"),
+                                CompletionOutcome.valueOf(outcome),
+                                row.getLong("completion_record_count"),
+                                row.getString("completion_reference"),
+                                row.getString("completion_note")),
+                disputedAt,
+                disputedAt == null
+                        ? null
+                        : new Dispute(row.getString("dispute_reason"), row.getString("dispute_legal_reference")),
+                Jdbc.instant(row, "overdue_since"),
+                row.getInt("reminders"),
+                Jdbc.instant(row, "last_reminder_at"),
+                closedAt,
+                row.getString("closed_by"),
+                closedAt == null ? null : new Closure(row.getString("closure_note")),
+                Jdbc.instant(row, "delivered_at"),
+                row.getLong("version"),
+                Jdbc.instant(row, "updated_at"));
     }
 }

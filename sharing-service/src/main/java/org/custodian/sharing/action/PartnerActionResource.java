@@ -20,6 +20,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
@@ -41,21 +51,10 @@ import org.custodian.sharing.support.PartnerScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * Partner actions: what partners were asked to do about a pupil, and their answers. A {@code partner} token whose
@@ -68,77 +67,106 @@ import java.util.function.Predicate;
 @Tag(name = "Partner actions")
 public class PartnerActionResource {
 
-    public record AcknowledgementRequest(@Size(max = 2000) String note) {
-    }
+    public record AcknowledgementRequest(@Size(max = 2000) String note) {}
 
     public record CompletionRequest(
             @NotNull Instant performedAt,
             @NotNull CompletionOutcome outcome,
             @NotNull @Min(0) @Max(1_000_000_000) Long recordCount,
             @NotBlank @Size(max = 200) String reference,
-            @Size(max = 2000) String note) {
-    }
+            @Size(max = 2000) String note) {}
 
-    public record DisputeRequest(@NotBlank @Size(min = 10, max = 4000) String reason, @Size(max = 500) String legalReference) {
-    }
+    public record DisputeRequest(
+            @NotBlank @Size(min = 10, max = 4000) String reason,
+            @Size(max = 500) String legalReference) {}
 
-    public record ClosureRequest(@NotBlank @Size(min = 5, max = 4000) String note) {
-    }
+    public record ClosureRequest(
+            @NotBlank @Size(min = 5, max = 4000) String note) {}
 
-    public record CompletionView(Instant performedAt, CompletionOutcome outcome, long recordCount, String reference,
-                                 String note, Instant recordedAt) {
-    }
+    public record CompletionView(
+            Instant performedAt,
+            CompletionOutcome outcome,
+            long recordCount,
+            String reference,
+            String note,
+            Instant recordedAt) {}
 
-    public record DisputeView(String reason, String legalReference, Instant recordedAt) {
-    }
+    public record DisputeView(String reason, String legalReference, Instant recordedAt) {}
 
-    public record ClosureView(String note, String closedBy, Instant closedAt) {
-    }
+    public record ClosureView(String note, String closedBy, Instant closedAt) {}
 
-    public record ActionView(UUID id, UUID recipientId, String recipientName, String pupilId, ActionKind kind,
-                             String whatToDo, Set<CompletionOutcome> outcomes, String causeType, String causeReference,
-                             String messageId, Instant deliveredAt, List<String> dataCategories, ActionStatus status,
-                             Instant openedAt, LocalDate dueBy, boolean late, Instant acknowledgedAt,
-                             String acknowledgementNote, CompletionView completion, DisputeView dispute,
-                             Instant overdueSince, int reminders, Instant lastReminderAt, ClosureView closure,
-                             Map<String, String> urls, long version) {
-    }
+    public record ActionView(
+            UUID id,
+            UUID recipientId,
+            String recipientName,
+            String pupilId,
+            ActionKind kind,
+            String whatToDo,
+            Set<CompletionOutcome> outcomes,
+            String causeType,
+            String causeReference,
+            String messageId,
+            Instant deliveredAt,
+            List<String> dataCategories,
+            ActionStatus status,
+            Instant openedAt,
+            LocalDate dueBy,
+            boolean late,
+            Instant acknowledgedAt,
+            String acknowledgementNote,
+            CompletionView completion,
+            DisputeView dispute,
+            Instant overdueSince,
+            int reminders,
+            Instant lastReminderAt,
+            ClosureView closure,
+            Map<String, String> urls,
+            long version) {}
 
-    public record RecipientSummary(UUID recipientId, String recipientName, Counts actions) {
-    }
+    public record RecipientSummary(UUID recipientId, String recipientName, Counts actions) {}
 
-    public record PupilSummary(String pupilId, Counts actions) {
-    }
+    public record PupilSummary(String pupilId, Counts actions) {}
 
     /** Nobody's recipient id: a partner token whose sub is not a recipient id sees nothing. */
     private static final UUID NOBODY = new UUID(0, 0);
 
     @Inject
     SchoolScope school;
+
     @Inject
     Caller caller;
+
     @Inject
     PartnerActionRepository repository;
+
     @Inject
     PartnerActions actions;
+
     @Inject
     PartnerActionLinks links;
+
     @Inject
     Clock clock;
 
     @GET
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
-    @Operation(summary = "List partner actions, newest first (a partner sees only its own); filter by status (comma-separated), recipient, pupil, kind")
+    @Operation(
+            summary =
+                    "List partner actions, newest first (a partner sees only its own); filter by status (comma-separated), recipient, pupil, kind")
     @APIResponse(responseCode = "200", description = "A page of actions")
     @APIResponse(responseCode = "400", description = "Bad status, kind, id, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "A partner asked for another recipient's actions")
-    public Page<ActionView> list(@PathParam("urn") String urn, @QueryParam("status") String status,
-                                 @QueryParam("recipientId") String recipientId, @QueryParam("pupilId") String pupilId,
-                                 @QueryParam("kind") String kind, @QueryParam("limit") String limit,
-                                 @QueryParam("cursor") String cursor) {
+    public Page<ActionView> list(
+            @PathParam("urn") String urn,
+            @QueryParam("status") String status,
+            @QueryParam("recipientId") String recipientId,
+            @QueryParam("pupilId") String pupilId,
+            @QueryParam("kind") String kind,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         school.open(urn);
         UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
         Optional<UUID> own = partner();
@@ -148,7 +176,10 @@ public class PartnerActionResource {
             }
             recipient = own.get();
         }
-        Filter filter = new Filter(recipient, pupilId == null ? null : Ids.pupil(pupilId, "pupilId"), statuses(status),
+        Filter filter = new Filter(
+                recipient,
+                pupilId == null ? null : Ids.pupil(pupilId, "pupilId"),
+                statuses(status),
                 Ids.enumOf(ActionKind.class, kind, "kind"));
         LocalDate today = Clocks.today(clock);
         return repository.page(urn, filter, PageRequest.of(limit, cursor)).map(a -> view(a, today));
@@ -158,15 +189,23 @@ public class PartnerActionResource {
     @Path("by-recipient")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
-    @Operation(summary = "The DPO's view per partner: how many actions are open, acknowledged, overdue, disputed, completed and closed (unresolved=true: only partners with actions still open or disputed)")
-    @APIResponse(responseCode = "200", description = "A page of partners, by name, with their counts and the earliest due date still waiting")
+    @Operation(
+            summary =
+                    "The DPO's view per partner: how many actions are open, acknowledged, overdue, disputed, completed and closed (unresolved=true: only partners with actions still open or disputed)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of partners, by name, with their counts and the earliest due date still waiting")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<RecipientSummary> byRecipient(@PathParam("urn") String urn, @QueryParam("unresolved") String unresolved,
-                                              @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<RecipientSummary> byRecipient(
+            @PathParam("urn") String urn,
+            @QueryParam("unresolved") String unresolved,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         school.open(urn);
-        return repository.byRecipient(urn, flag(unresolved, "unresolved"), PageRequest.of(limit, cursor))
+        return repository
+                .byRecipient(urn, flag(unresolved, "unresolved"), PageRequest.of(limit, cursor))
                 .map(c -> new RecipientSummary(c.recipientId(), c.recipientName(), c.actions()));
     }
 
@@ -174,15 +213,23 @@ public class PartnerActionResource {
     @Path("by-pupil")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
-    @Operation(summary = "The DPO's view per pupil: how many actions about each pupil stand in each status (unresolved=true: only pupils with actions still open or disputed)")
-    @APIResponse(responseCode = "200", description = "A page of pupils, by id, with their counts and the earliest due date still waiting")
+    @Operation(
+            summary =
+                    "The DPO's view per pupil: how many actions about each pupil stand in each status (unresolved=true: only pupils with actions still open or disputed)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of pupils, by id, with their counts and the earliest due date still waiting")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<PupilSummary> byPupil(@PathParam("urn") String urn, @QueryParam("unresolved") String unresolved,
-                                      @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+    public Page<PupilSummary> byPupil(
+            @PathParam("urn") String urn,
+            @QueryParam("unresolved") String unresolved,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         school.open(urn);
-        return repository.byPupil(urn, flag(unresolved, "unresolved"), PageRequest.of(limit, cursor))
+        return repository
+                .byPupil(urn, flag(unresolved, "unresolved"), PageRequest.of(limit, cursor))
                 .map(c -> new PupilSummary(c.pupilId(), c.actions()));
     }
 
@@ -191,15 +238,21 @@ public class PartnerActionResource {
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(summary = "Read one partner action (ETag for the DPO's closing)")
-    @APIResponse(responseCode = "200", description = "The action, its answers and the URLs to answer it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActionView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The action, its answers and the URLs to answer it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
         school.open(urn);
-        PartnerAction action = Visibility.visibleOrNotFound(repository.find(urn, Ids.uuid(id, "id")), visible(), "partner action");
+        PartnerAction action =
+                Visibility.visibleOrNotFound(repository.find(urn, Ids.uuid(id, "id")), visible(), "partner action");
         return ok(action, false);
     }
 
@@ -209,18 +262,25 @@ public class PartnerActionResource {
     @Transactional
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "The partner acknowledges the action (idempotent: the same body again gives the same result)")
-    @APIResponse(responseCode = "200", description = "Acknowledged (Idempotent-Replayed: true when it already was, with this note)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Acknowledged (Idempotent-Replayed: true when it already was, with this note)")
     @APIResponse(responseCode = "400", description = "Malformed id or body")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
-    @APIResponse(responseCode = "409", description = "Already acknowledged with another note, or the action is finished")
+    @APIResponse(
+            responseCode = "409",
+            description = "Already acknowledged with another note, or the action is finished")
     @APIResponse(responseCode = "412", description = "If-Match sent and stale")
-    public Response acknowledge(@PathParam("urn") String urn, @PathParam("id") String id,
-                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                @RequestBody(content = @Content(examples = @ExampleObject(name = "acknowledgement", value = """
+    public Response acknowledge(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "acknowledgement", value = """
                                         {"note": "Ticket PRIV-2291 raised; we will confirm when done"}
-                                        """))) @Valid AcknowledgementRequest request) {
+                                        """))) @Valid
+                    AcknowledgementRequest request) {
         return answer(urn, id, new Acknowledgement(request == null ? null : request.note()), ifMatch, false);
     }
 
@@ -228,22 +288,41 @@ public class PartnerActionResource {
     @Path("{id}/completion")
     @Transactional
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "The partner says what it did: when, how (deleted, anonymised, corrected, restricted), to how many records, and its own reference")
-    @APIResponse(responseCode = "200", description = "Completed (Idempotent-Replayed: true when this completion was recorded before)")
-    @APIResponse(responseCode = "400", description = "Unknown outcome, an outcome that does not answer this kind of action, a time in the future, a bad count")
+    @Operation(
+            summary =
+                    "The partner says what it did: when, how (deleted, anonymised, corrected, restricted), to how many records, and its own reference")
+    @APIResponse(
+            responseCode = "200",
+            description = "Completed (Idempotent-Replayed: true when this completion was recorded before)")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Unknown outcome, an outcome that does not answer this kind of action, a time in the future, a bad count")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "Completed with another answer before, or disputed or closed")
     @APIResponse(responseCode = "412", description = "If-Match sent and stale")
-    public Response complete(@PathParam("urn") String urn, @PathParam("id") String id,
-                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                             @RequestBody(content = @Content(examples = @ExampleObject(name = "deleted", value = """
+    public Response complete(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "deleted", value = """
                                      {"performedAt": "2026-12-01T10:30:00Z", "outcome": "DELETED", "recordCount": 14,
                                       "reference": "PRIV-2291", "note": "Pupil account and activity history deleted"}
-                                     """))) @Valid @NotNull CompletionRequest request) {
-        return answer(urn, id, new Completion(request.performedAt(), request.outcome(), request.recordCount(),
-                request.reference(), request.note()), ifMatch, false);
+                                     """))) @Valid @NotNull
+                    CompletionRequest request) {
+        return answer(
+                urn,
+                id,
+                new Completion(
+                        request.performedAt(),
+                        request.outcome(),
+                        request.recordCount(),
+                        request.reference(),
+                        request.note()),
+                ifMatch,
+                false);
     }
 
     @POST
@@ -251,19 +330,26 @@ public class PartnerActionResource {
     @Transactional
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "The partner disputes the action, with a reason (e.g. a legal obligation of its own)")
-    @APIResponse(responseCode = "200", description = "Disputed (Idempotent-Replayed: true when this dispute was recorded before)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Disputed (Idempotent-Replayed: true when this dispute was recorded before)")
     @APIResponse(responseCode = "400", description = "Missing or too short a reason")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "Disputed with another reason before, or completed or closed")
     @APIResponse(responseCode = "412", description = "If-Match sent and stale")
-    public Response dispute(@PathParam("urn") String urn, @PathParam("id") String id,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @RequestBody(content = @Content(examples = @ExampleObject(name = "legal obligation", value = """
+    public Response dispute(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "legal obligation", value = """
                                     {"reason": "We must keep exam entries for six years under the awarding body's regulations",
                                      "legalReference": "Ofqual General Conditions of Recognition, H2"}
-                                    """))) @Valid @NotNull DisputeRequest request) {
+                                    """)))
+                    @Valid
+                    @NotNull
+                    DisputeRequest request) {
         return answer(urn, id, new Dispute(request.reason(), request.legalReference()), ifMatch, false);
     }
 
@@ -272,7 +358,9 @@ public class PartnerActionResource {
     @Transactional
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "The DPO closes an action by hand with a note (e.g. confirmed by phone); send If-Match")
-    @APIResponse(responseCode = "200", description = "Closed (Idempotent-Replayed: true when it was closed with this note before)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Closed (Idempotent-Replayed: true when it was closed with this note before)")
     @APIResponse(responseCode = "400", description = "Missing or too short a note")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
@@ -280,23 +368,27 @@ public class PartnerActionResource {
     @APIResponse(responseCode = "409", description = "Already completed, or closed with another note")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response close(@PathParam("urn") String urn, @PathParam("id") String id,
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                          @RequestBody(content = @Content(examples = @ExampleObject(name = "by phone", value = """
+    public Response close(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "by phone", value = """
                                   {"note": "Their DPO confirmed deletion by phone on 3 December; email on file"}
-                                  """))) @Valid @NotNull ClosureRequest request) {
+                                  """))) @Valid @NotNull
+                    ClosureRequest request) {
         return answer(urn, id, new Closure(request.note()), ifMatch, true);
     }
 
     private Response answer(String urn, String id, Object answer, String ifMatch, boolean ifMatchRequired) {
         school.open(urn);
-        PartnerActions.Answered answered = actions.answer(urn, Ids.uuid(id, "id"), visible(), answer, ifMatch, ifMatchRequired);
+        PartnerActions.Answered answered =
+                actions.answer(urn, Ids.uuid(id, "id"), visible(), answer, ifMatch, ifMatchRequired);
         return ok(answered.action(), answered.replayed());
     }
 
     private Response ok(PartnerAction action, boolean replayed) {
-        Response.ResponseBuilder response = Response.ok(view(action, Clocks.today(clock)))
-                .header(HttpHeaders.ETAG, ETags.of(action.version()));
+        Response.ResponseBuilder response =
+                Response.ok(view(action, Clocks.today(clock))).header(HttpHeaders.ETAG, ETags.of(action.version()));
         if (replayed) {
             response.header(IdempotencyKeys.REPLAYED_HEADER, "true");
         }
@@ -344,16 +436,44 @@ public class PartnerActionResource {
 
     ActionView view(PartnerAction a, LocalDate today) {
         Instant finished = a.finishedAt();
-        LocalDate answeredOn = finished == null ? today : finished.atZone(Clocks.LONDON).toLocalDate();
-        return new ActionView(a.id(), a.recipientId(), a.recipientName(), a.pupilId(), a.kind(), a.kind().description(),
-                a.kind().outcomes(), a.causeType(), a.causeReference(), a.messageId(), a.deliveredAt(), a.dataCategories(),
-                a.status(), a.openedAt(), a.dueOn(), answeredOn.isAfter(a.dueOn()), a.acknowledgedAt(),
+        LocalDate answeredOn =
+                finished == null ? today : finished.atZone(Clocks.LONDON).toLocalDate();
+        return new ActionView(
+                a.id(),
+                a.recipientId(),
+                a.recipientName(),
+                a.pupilId(),
+                a.kind(),
+                a.kind().description(),
+                a.kind().outcomes(),
+                a.causeType(),
+                a.causeReference(),
+                a.messageId(),
+                a.deliveredAt(),
+                a.dataCategories(),
+                a.status(),
+                a.openedAt(),
+                a.dueOn(),
+                answeredOn.isAfter(a.dueOn()),
+                a.acknowledgedAt(),
                 a.acknowledgement() == null ? null : a.acknowledgement().note(),
-                a.completion() == null ? null : new CompletionView(a.completion().performedAt(), a.completion().outcome(),
-                        a.completion().recordCount(), a.completion().reference(), a.completion().note(), a.completedAt()),
-                a.dispute() == null ? null : new DisputeView(a.dispute().reason(), a.dispute().legalReference(), a.disputedAt()),
-                a.overdueSince(), a.reminders(), a.lastReminderAt(),
+                a.completion() == null
+                        ? null
+                        : new CompletionView(
+                                a.completion().performedAt(),
+                                a.completion().outcome(),
+                                a.completion().recordCount(),
+                                a.completion().reference(),
+                                a.completion().note(),
+                                a.completedAt()),
+                a.dispute() == null
+                        ? null
+                        : new DisputeView(a.dispute().reason(), a.dispute().legalReference(), a.disputedAt()),
+                a.overdueSince(),
+                a.reminders(),
+                a.lastReminderAt(),
                 a.closure() == null ? null : new ClosureView(a.closure().note(), a.closedBy(), a.closedAt()),
-                links.urls(a.schoolUrn(), a.id()), a.version());
+                links.urls(a.schoolUrn(), a.id()),
+                a.version());
     }
 }

@@ -3,6 +3,12 @@ package org.custodian.sharing.action;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
@@ -20,13 +26,6 @@ import org.custodian.sharing.agreement.AgreementRepository;
 import org.custodian.sharing.webhook.PartnerNotifier;
 import org.custodian.sharing.webhook.PartnerNotifier.SharingEnd;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
-
 /**
  * Answers to partner actions (acknowledgement, completion, dispute, the DPO's closing by hand), each idempotent and
  * audited; and the end of sharing when a recipient's last agreement ends.
@@ -35,21 +34,26 @@ import java.util.function.Predicate;
 public class PartnerActions {
 
     /** The action after an answer; {@code replayed} when the same answer had been given before. */
-    public record Answered(PartnerAction action, boolean replayed) {
-    }
+    public record Answered(PartnerAction action, boolean replayed) {}
 
     @Inject
     PartnerActionRepository repository;
+
     @Inject
     AgreementRepository agreements;
+
     @Inject
     PartnerNotifier notifier;
+
     @Inject
     Jdbc jdbc;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Caller caller;
+
     @Inject
     Clock clock;
 
@@ -59,19 +63,26 @@ public class PartnerActions {
      * action is a 409. {@code If-Match}, when sent (or required), must match unless the answer is a replay.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Answered answer(String urn, UUID id, Predicate<PartnerAction> visible, Object answer, String ifMatch,
-                           boolean ifMatchRequired) {
+    public Answered answer(
+            String urn,
+            UUID id,
+            Predicate<PartnerAction> visible,
+            Object answer,
+            String ifMatch,
+            boolean ifMatchRequired) {
         if (ifMatchRequired && (ifMatch == null || ifMatch.isBlank())) {
             throw Problems.preconditionRequired("send If-Match with the ETag of the action you are closing");
         }
-        PartnerAction action = Visibility.visibleOrNotFound(repository.findForUpdate(urn, id), visible, "partner action");
+        PartnerAction action =
+                Visibility.visibleOrNotFound(repository.findForUpdate(urn, id), visible, "partner action");
         Instant now = clock.instant();
         Verdict verdict;
         if (answer instanceof Acknowledgement a) {
             verdict = ActionRules.acknowledge(action.state(), a);
         } else if (answer instanceof Completion c) {
             List<FieldError> errors = ActionRules.check(action.kind(), c, now).stream()
-                    .map(v -> new FieldError(v.field(), v.message())).toList();
+                    .map(v -> new FieldError(v.field(), v.message()))
+                    .toList();
             if (!errors.isEmpty()) {
                 throw Problems.invalid(errors);
             }
@@ -112,7 +123,12 @@ public class PartnerActions {
             what = "closed";
             detail += ": closed by the school: " + ((Closure) answer).note();
         }
-        audit.record(caller, urn, "partner-actions/" + action.id(), "partner-action." + what, AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                "partner-actions/" + action.id(),
+                "partner-action." + what,
+                AuditEntry.Outcome.SUCCESS,
                 detail);
         return new Answered(repository.find(urn, id).orElseThrow(), false);
     }
@@ -135,10 +151,18 @@ public class PartnerActions {
         if (agreements.anyInForceFrom(urn, recipientId, agreementId, today)) {
             return 0;
         }
-        int opened = notifier.sharingEnded(urn, recipientId, SharingEnd.AGREEMENT_ENDED, agreementId,
+        int opened = notifier.sharingEnded(
+                urn,
+                recipientId,
+                SharingEnd.AGREEMENT_ENDED,
+                agreementId,
                 "agreement-ended:" + agreementId + ":" + validTo);
-        jdbc.update("UPDATE agreement_end SET actions = ? WHERE school_urn = ? AND agreement_id = ? AND valid_to = ?",
-                opened, urn, agreementId, validTo);
+        jdbc.update(
+                "UPDATE agreement_end SET actions = ? WHERE school_urn = ? AND agreement_id = ? AND valid_to = ?",
+                opened,
+                urn,
+                agreementId,
+                validTo);
         return opened;
     }
 }

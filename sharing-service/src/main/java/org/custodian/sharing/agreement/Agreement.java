@@ -1,5 +1,10 @@
 package org.custodian.sharing.agreement;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.custodian.sharing.action.ActionDeadline;
 import org.custodian.sharing.action.ActionKind;
 import org.custodian.sharing.decision.AgreementTerms;
@@ -7,28 +12,44 @@ import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * What may go to whom and why: a sharing agreement with its lawful basis, and how long partners have to act on what
  * they received under it ({@code actionDeadlines}: only the kinds it changes from the defaults).
  */
-public record Agreement(UUID id, String schoolUrn, UUID recipientId, String name, Set<String> purposes,
-                        Set<DataCategory> dataCategories, LawfulBasis lawfulBasis, String consentPurpose,
-                        String legalReference, LocalDate validFrom, LocalDate validTo, String transferCountry,
-                        TransferSafeguard transferSafeguard, Map<ActionKind, ActionDeadline> actionDeadlines,
-                        boolean seeded, long version, Instant createdAt, Instant updatedAt) {
+public record Agreement(
+        UUID id,
+        String schoolUrn,
+        UUID recipientId,
+        String name,
+        Set<String> purposes,
+        Set<DataCategory> dataCategories,
+        LawfulBasis lawfulBasis,
+        String consentPurpose,
+        String legalReference,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String transferCountry,
+        TransferSafeguard transferSafeguard,
+        Map<ActionKind, ActionDeadline> actionDeadlines,
+        boolean seeded,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public Agreement {
         actionDeadlines = Map.copyOf(actionDeadlines);
     }
 
     public AgreementTerms terms() {
-        return new AgreementTerms(id, purposes, dataCategories, lawfulBasis, consentPurpose, validFrom, validTo,
-                transferCountry, transferSafeguard);
+        return new AgreementTerms(
+                id,
+                purposes,
+                dataCategories,
+                lawfulBasis,
+                consentPurpose,
+                validFrom,
+                validTo,
+                transferCountry,
+                transferSafeguard);
     }
 }

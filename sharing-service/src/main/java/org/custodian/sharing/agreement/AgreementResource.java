@@ -23,6 +23,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
@@ -49,24 +62,10 @@ import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** What may go to whom and why: agreements with their lawful basis, validity and any transfer outside the UK. */
 @Path("/api/v1/schools/{urn}/agreements")
@@ -78,49 +77,93 @@ public class AgreementResource {
     public record AgreementRequest(
             @NotNull UUID recipientId,
             @NotBlank @Size(max = 200) String name,
-            @NotEmpty @Size(max = 20) Set<@NotNull @Pattern(regexp = Ids.CODE, message = "a purpose code: letters, digits, . _ -") String> purposes,
+
+            @NotEmpty @Size(max = 20)
+            Set<@NotNull @Pattern(regexp = Ids.CODE, message = "a purpose code: letters, digits, . _ -") String>
+                    purposes,
+
             @NotEmpty Set<@NotNull DataCategory> dataCategories,
             @NotNull LawfulBasis lawfulBasis,
-            @Pattern(regexp = Ids.CODE, message = "a consent purpose code: letters, digits, . _ -") String consentPurpose,
+
+            @Pattern(regexp = Ids.CODE, message = "a consent purpose code: letters, digits, . _ -")
+            String consentPurpose,
+
             @Size(max = 500) String legalReference,
             @NotNull LocalDate validFrom,
             LocalDate validTo,
-            @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code") String transferCountry,
+
+            @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code")
+            String transferCountry,
+
             TransferSafeguard transferSafeguard,
-            Map<ActionKind, @NotNull @Valid DeadlineRequest> actionDeadlines) {
-    }
+            Map<ActionKind, @NotNull @Valid DeadlineRequest> actionDeadlines) {}
 
     /** How long partners have to act on one kind of action under this agreement. */
-    public record DeadlineRequest(@NotNull @Min(1) @Max(366) Integer amount, @NotNull ActionDeadline.Unit unit) {
-    }
+    public record DeadlineRequest(
+            @NotNull @Min(1) @Max(366) Integer amount,
+            @NotNull ActionDeadline.Unit unit) {}
 
-    public record AgreementView(UUID id, UUID recipientId, String name, Set<String> purposes,
-                                Set<DataCategory> dataCategories, LawfulBasis lawfulBasis, String consentPurpose,
-                                String legalReference, LocalDate validFrom, LocalDate validTo, String transferCountry,
-                                TransferSafeguard transferSafeguard, Map<ActionKind, ActionDeadline> actionDeadlines,
-                                boolean seeded, long version, Instant createdAt, Instant updatedAt) {
+    public record AgreementView(
+            UUID id,
+            UUID recipientId,
+            String name,
+            Set<String> purposes,
+            Set<DataCategory> dataCategories,
+            LawfulBasis lawfulBasis,
+            String consentPurpose,
+            String legalReference,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String transferCountry,
+            TransferSafeguard transferSafeguard,
+            Map<ActionKind, ActionDeadline> actionDeadlines,
+            boolean seeded,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
         static AgreementView of(Agreement a) {
-            return new AgreementView(a.id(), a.recipientId(), a.name(), a.purposes(), a.dataCategories(), a.lawfulBasis(),
-                    a.consentPurpose(), a.legalReference(), a.validFrom(), a.validTo(), a.transferCountry(),
-                    a.transferSafeguard(), ActionDeadlines.effective(a.actionDeadlines()), a.seeded(), a.version(),
-                    a.createdAt(), a.updatedAt());
+            return new AgreementView(
+                    a.id(),
+                    a.recipientId(),
+                    a.name(),
+                    a.purposes(),
+                    a.dataCategories(),
+                    a.lawfulBasis(),
+                    a.consentPurpose(),
+                    a.legalReference(),
+                    a.validFrom(),
+                    a.validTo(),
+                    a.transferCountry(),
+                    a.transferSafeguard(),
+                    ActionDeadlines.effective(a.actionDeadlines()),
+                    a.seeded(),
+                    a.version(),
+                    a.createdAt(),
+                    a.updatedAt());
         }
     }
 
     @Inject
     SchoolScope school;
+
     @Inject
     Caller caller;
+
     @Inject
     AgreementRepository agreements;
+
     @Inject
     RecipientRepository recipients;
+
     @Inject
     AuditLog audit;
+
     @Inject
     IdempotencyKeys idempotency;
+
     @Inject
     PartnerActions partnerActions;
+
     @Inject
     Clock clock;
 
@@ -132,12 +175,21 @@ public class AgreementResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<AgreementView> list(@PathParam("urn") String urn, @QueryParam("recipientId") String recipientId,
-                                    @QueryParam("lawfulBasis") String basis, @QueryParam("limit") String limit,
-                                    @QueryParam("cursor") String cursor) {
+    public Page<AgreementView> list(
+            @PathParam("urn") String urn,
+            @QueryParam("recipientId") String recipientId,
+            @QueryParam("lawfulBasis") String basis,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         school.open(urn);
         UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
-        return agreements.page(urn, recipient, Ids.enumOf(LawfulBasis.class, basis, "lawfulBasis"), PageRequest.of(limit, cursor)).map(AgreementView::of);
+        return agreements
+                .page(
+                        urn,
+                        recipient,
+                        Ids.enumOf(LawfulBasis.class, basis, "lawfulBasis"),
+                        PageRequest.of(limit, cursor))
+                .map(AgreementView::of);
     }
 
     @POST
@@ -149,26 +201,41 @@ public class AgreementResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
-    public Response create(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                           @RequestBody(content = @Content(examples = @ExampleObject(name = "consent-based platform", value = """
+    public Response create(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "consent-based platform", value = """
                                    {"recipientId": "2f4a9c1e-0b7d-4e55-8a51-6f0c2d9e1b37", "name": "Learning platform",
                                     "purposes": ["learning-platform"], "dataCategories": ["IDENTITY", "ASSESSMENT"],
                                     "lawfulBasis": "CONSENT", "consentPurpose": "learning-platform",
                                     "validFrom": "2026-09-01", "validTo": "2027-08-31",
                                     "actionDeadlines": {"ERASE": {"amount": 10, "unit": "WORKING_DAYS"}}}
-                                   """))) @Valid @NotNull AgreementRequest request) {
+                                   """)))
+                    @Valid
+                    @NotNull
+                    AgreementRequest request) {
         school.open(urn);
-        Recipient recipient = recipients.find(urn, request.recipientId())
+        Recipient recipient = recipients
+                .find(urn, request.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
         check(request, recipient);
-        return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/agreements", request, () -> {
-            Instant now = clock.instant();
-            Agreement agreement = build(UUID.randomUUID(), urn, request, false, 1, now, now);
-            agreements.insert(agreement);
-            audit.record(caller, urn, subject(agreement.id()), "agreement.created", Outcome.SUCCESS, describe(agreement));
-            return Response.created(URI.create("/api/v1/schools/" + urn + "/agreements/" + agreement.id()))
-                    .header(HttpHeaders.ETAG, ETags.of(agreement.version())).entity(AgreementView.of(agreement)).build();
-        });
+        return idempotency.execute(
+                caller.subject(), key, "POST /api/v1/schools/" + urn + "/agreements", request, () -> {
+                    Instant now = clock.instant();
+                    Agreement agreement = build(UUID.randomUUID(), urn, request, false, 1, now, now);
+                    agreements.insert(agreement);
+                    audit.record(
+                            caller,
+                            urn,
+                            subject(agreement.id()),
+                            "agreement.created",
+                            Outcome.SUCCESS,
+                            describe(agreement));
+                    return Response.created(URI.create("/api/v1/schools/" + urn + "/agreements/" + agreement.id()))
+                            .header(HttpHeaders.ETAG, ETags.of(agreement.version()))
+                            .entity(AgreementView.of(agreement))
+                            .build();
+                });
     }
 
     @GET
@@ -176,8 +243,13 @@ public class AgreementResource {
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "Read one agreement (ETag for updates)")
-    @APIResponse(responseCode = "200", description = "The agreement",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The agreement",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
@@ -185,14 +257,18 @@ public class AgreementResource {
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
         school.open(urn);
         Agreement agreement = load(urn, id);
-        return Response.ok(AgreementView.of(agreement)).header(HttpHeaders.ETAG, ETags.of(agreement.version())).build();
+        return Response.ok(AgreementView.of(agreement))
+                .header(HttpHeaders.ETAG, ETags.of(agreement.version()))
+                .build();
     }
 
     @PUT
     @Path("{id}")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
-    @Operation(summary = "Update an agreement (send If-Match); end it by setting validTo: once it has ended, a recipient with no other agreement in force is asked to delete everything it received")
+    @Operation(
+            summary =
+                    "Update an agreement (send If-Match); end it by setting validTo: once it has ended, a recipient with no other agreement in force is asked to delete everything it received")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid agreement")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -200,8 +276,11 @@ public class AgreementResource {
     @APIResponse(responseCode = "404", description = "No such agreement in this school")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
-    public Response update(@PathParam("urn") String urn, @PathParam("id") String id,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull AgreementRequest request) {
+    public Response update(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull AgreementRequest request) {
         school.open(urn);
         Agreement current = load(urn, id);
         if (!current.recipientId().equals(request.recipientId())) {
@@ -210,18 +289,28 @@ public class AgreementResource {
         Recipient recipient = recipients.find(urn, current.recipientId()).orElseThrow();
         check(request, recipient);
         ETags.requireMatch(ifMatch, current.version());
-        Agreement next = build(current.id(), urn, request, current.seeded(), current.version() + 1, current.createdAt(),
+        Agreement next = build(
+                current.id(),
+                urn,
+                request,
+                current.seeded(),
+                current.version() + 1,
+                current.createdAt(),
                 clock.instant());
         if (!agreements.update(next, current.version())) {
             throw Problems.preconditionFailed("the agreement changed meanwhile; read it again and retry");
         }
         audit.record(caller, urn, subject(next.id()), "agreement.updated", Outcome.SUCCESS, describe(next));
         LocalDate today = Clocks.today(clock);
-        if (next.validTo() != null && next.validTo().isBefore(today) && !next.validTo().equals(current.validTo())) {
+        if (next.validTo() != null
+                && next.validTo().isBefore(today)
+                && !next.validTo().equals(current.validTo())) {
             // ended before today: if it was the recipient's last agreement in force, sharing with it has ended
             partnerActions.agreementEnded(urn, next.id(), next.recipientId(), next.validTo(), today);
         }
-        return Response.ok(AgreementView.of(next)).header(HttpHeaders.ETAG, ETags.of(next.version())).build();
+        return Response.ok(AgreementView.of(next))
+                .header(HttpHeaders.ETAG, ETags.of(next.version()))
+                .build();
     }
 
     private Agreement load(String urn, String id) {
@@ -229,14 +318,25 @@ public class AgreementResource {
     }
 
     private static void check(AgreementRequest r, Recipient recipient) {
-        List<FieldError> errors = AgreementRules.check(r.lawfulBasis(), r.consentPurpose(), r.legalReference(),
-                        r.validFrom(), r.validTo(), recipient.country(), r.transferCountry(), r.transferSafeguard())
-                .stream().map(v -> new FieldError(v.field(), v.message())).collect(Collectors.toCollection(ArrayList::new));
+        List<FieldError> errors = AgreementRules.check(
+                        r.lawfulBasis(),
+                        r.consentPurpose(),
+                        r.legalReference(),
+                        r.validFrom(),
+                        r.validTo(),
+                        recipient.country(),
+                        r.transferCountry(),
+                        r.transferSafeguard())
+                .stream()
+                .map(v -> new FieldError(v.field(), v.message()))
+                .collect(Collectors.toCollection(ArrayList::new));
         if (r.actionDeadlines() != null) {
             r.actionDeadlines().forEach((kind, d) -> {
                 if (d.amount() > d.unit().max()) {
-                    errors.add(new FieldError("actionDeadlines." + kind + ".amount",
-                            "at most " + d.unit().max() + " " + d.unit().name().toLowerCase().replace('_', ' ')));
+                    errors.add(new FieldError(
+                            "actionDeadlines." + kind + ".amount",
+                            "at most " + d.unit().max() + " "
+                                    + d.unit().name().toLowerCase().replace('_', ' ')));
                 }
             });
         }
@@ -245,12 +345,27 @@ public class AgreementResource {
         }
     }
 
-    private static Agreement build(UUID id, String urn, AgreementRequest r, boolean seeded, long version, Instant created,
-                                   Instant updated) {
-        return new Agreement(id, urn, r.recipientId(), r.name().strip(), new LinkedHashSet<>(r.purposes()),
-                EnumSet.copyOf(r.dataCategories()), r.lawfulBasis(), r.consentPurpose(), r.legalReference(),
-                r.validFrom(), r.validTo(), r.transferCountry(), r.transferSafeguard(), deadlines(r), seeded, version,
-                created, updated);
+    private static Agreement build(
+            UUID id, String urn, AgreementRequest r, boolean seeded, long version, Instant created, Instant updated) {
+        return new Agreement(
+                id,
+                urn,
+                r.recipientId(),
+                r.name().strip(),
+                new LinkedHashSet<>(r.purposes()),
+                EnumSet.copyOf(r.dataCategories()),
+                r.lawfulBasis(),
+                r.consentPurpose(),
+                r.legalReference(),
+                r.validFrom(),
+                r.validTo(),
+                r.transferCountry(),
+                r.transferSafeguard(),
+                deadlines(r),
+                seeded,
+                version,
+                created,
+                updated);
     }
 
     private static Map<ActionKind, ActionDeadline> deadlines(AgreementRequest r) {

@@ -19,18 +19,17 @@ public final class BankHolidays {
 
     /** Moved holidays: the rule's date → the date it was held on. */
     private static final Map<LocalDate, LocalDate> MOVED = Map.of(
-            LocalDate.of(2020, 5, 4), LocalDate.of(2020, 5, 8),    // early May moved to VE Day's 75th anniversary
-            LocalDate.of(2022, 5, 30), LocalDate.of(2022, 6, 2));  // spring moved for the Platinum Jubilee
+            LocalDate.of(2020, 5, 4), LocalDate.of(2020, 5, 8), // early May moved to VE Day's 75th anniversary
+            LocalDate.of(2022, 5, 30), LocalDate.of(2022, 6, 2)); // spring moved for the Platinum Jubilee
     /** Extra one-off holidays. */
     private static final Set<LocalDate> ONE_OFF = Set.of(
-            LocalDate.of(2022, 6, 3),     // Platinum Jubilee
-            LocalDate.of(2022, 9, 19),    // the State Funeral of Queen Elizabeth II
-            LocalDate.of(2023, 5, 8));    // the Coronation of King Charles III
+            LocalDate.of(2022, 6, 3), // Platinum Jubilee
+            LocalDate.of(2022, 9, 19), // the State Funeral of Queen Elizabeth II
+            LocalDate.of(2023, 5, 8)); // the Coronation of King Charles III
 
     private static final Map<Integer, Set<LocalDate>> CACHE = new ConcurrentHashMap<>();
 
-    private BankHolidays() {
-    }
+    private BankHolidays() {}
 
     /** The year's bank holidays in England and Wales, in date order. */
     public static Set<LocalDate> of(int year) {

@@ -8,8 +8,7 @@ import java.time.LocalDate;
  */
 public final class WorkingDays {
 
-    private WorkingDays() {
-    }
+    private WorkingDays() {}
 
     public static boolean isWorkingDay(LocalDate day) {
         return !BankHolidays.isWeekend(day) && !BankHolidays.isHoliday(day);

@@ -11,9 +11,16 @@ import java.util.UUID;
  * @param validTo         last day in force, inclusive; null when open-ended
  * @param transferCountry where the data goes when it differs from the recipient's country; null otherwise
  */
-public record AgreementTerms(UUID id, Set<String> purposes, Set<DataCategory> categories, LawfulBasis basis,
-                             String consentPurpose, LocalDate validFrom, LocalDate validTo, String transferCountry,
-                             TransferSafeguard safeguard) {
+public record AgreementTerms(
+        UUID id,
+        Set<String> purposes,
+        Set<DataCategory> categories,
+        LawfulBasis basis,
+        String consentPurpose,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String transferCountry,
+        TransferSafeguard safeguard) {
 
     public AgreementTerms {
         purposes = Set.copyOf(purposes);

@@ -12,10 +12,19 @@ import java.util.List;
  * @param overridden what the override set aside (the reasons the agreement's own basis would have refused for);
  *                   empty unless {@code override}
  */
-public record Decision(String pupilId, Outcome outcome, List<Reason> reasons, AgreementTerms agreement, LawfulBasis basis,
-                       boolean override, List<Reason> overridden) {
+public record Decision(
+        String pupilId,
+        Outcome outcome,
+        List<Reason> reasons,
+        AgreementTerms agreement,
+        LawfulBasis basis,
+        boolean override,
+        List<Reason> overridden) {
 
-    public enum Outcome { ALLOWED, REFUSED }
+    public enum Outcome {
+        ALLOWED,
+        REFUSED
+    }
 
     public Decision {
         reasons = List.copyOf(reasons);

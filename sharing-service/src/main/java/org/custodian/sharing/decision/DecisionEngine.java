@@ -1,12 +1,11 @@
 package org.custodian.sharing.decision;
 
-import org.custodian.sharing.decision.Decision.Outcome;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.custodian.sharing.decision.Decision.Outcome;
 
 /**
  * "We do not share information about pupils with any third party without consent unless the law and our policies
@@ -29,11 +28,10 @@ import java.util.Set;
  */
 public final class DecisionEngine {
 
-    private DecisionEngine() {
-    }
+    private DecisionEngine() {}
 
-    public static Decision decide(RecipientTerms recipient, List<AgreementTerms> agreements, SharingRequest request,
-                                  PupilFacts pupil) {
+    public static Decision decide(
+            RecipientTerms recipient, List<AgreementTerms> agreements, SharingRequest request, PupilFacts pupil) {
         Set<Reason> common = EnumSet.noneOf(Reason.class);
         if (!recipient.active()) {
             common.add(Reason.RECIPIENT_SUSPENDED);
@@ -60,12 +58,18 @@ public final class DecisionEngine {
         reasons.addAll(best.reasons);
         Outcome outcome = reasons.isEmpty() ? Outcome.ALLOWED : Outcome.REFUSED;
         boolean override = outcome == Outcome.ALLOWED && best.override;
-        return new Decision(pupil.pupilId(), outcome, List.copyOf(reasons), best.agreement, best.basis, override,
+        return new Decision(
+                pupil.pupilId(),
+                outcome,
+                List.copyOf(reasons),
+                best.agreement,
+                best.basis,
+                override,
                 override ? List.copyOf(best.overridden) : List.of());
     }
 
-    private static Candidate evaluate(RecipientTerms recipient, AgreementTerms agreement, SharingRequest request,
-                                      PupilFacts pupil) {
+    private static Candidate evaluate(
+            RecipientTerms recipient, AgreementTerms agreement, SharingRequest request, PupilFacts pupil) {
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         if (request.on().isBefore(agreement.validFrom())) {
             reasons.add(Reason.AGREEMENT_NOT_YET_VALID);
@@ -95,8 +99,8 @@ public final class DecisionEngine {
     }
 
     /** What stands in the way of this basis: missing consent, a restriction, an objection. */
-    private static Set<Reason> basisReasons(LawfulBasis basis, AgreementTerms agreement, SharingRequest request,
-                                            PupilFacts pupil) {
+    private static Set<Reason> basisReasons(
+            LawfulBasis basis, AgreementTerms agreement, SharingRequest request, PupilFacts pupil) {
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         if (basis == LawfulBasis.CONSENT) {
             ConsentStatus consent = pupil.consentFor(agreement.consentPurpose());
@@ -115,7 +119,10 @@ public final class DecisionEngine {
         return reasons;
     }
 
-    private record Candidate(AgreementTerms agreement, LawfulBasis basis, boolean override, Set<Reason> overridden,
-                             Set<Reason> reasons) {
-    }
+    private record Candidate(
+            AgreementTerms agreement,
+            LawfulBasis basis,
+            boolean override,
+            Set<Reason> overridden,
+            Set<Reason> reasons) {}
 }

@@ -1,12 +1,11 @@
 package org.custodian.sharing.decision;
 
-import org.custodian.platform.security.Roles;
-
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.custodian.platform.security.Roles;
 
 /**
  * Who may make an emergency override, to whom and under which agreements. An override turns missing consent, an Art.
@@ -28,13 +27,19 @@ public final class OverrideRules {
 
     /** Why an emergency request cannot be an override at all; {@code status} is the HTTP answer. */
     public enum Refusal {
-        ROLE_NOT_AUTHORISED(403, "an emergency override (emergencyJustification) may be made only by the DPO or the "
-                + "designated safeguarding lead (roles dpo, safeguarding-lead); ask one of them, or send the request "
-                + "without a justification"),
-        RECIPIENT_NOT_FIT(422, "an emergency override goes only to children's services, health, police or emergency "
-                + "services (the recipient's sector); this recipient's sector is "),
-        CONSENT_AGREEMENT_ONLY(422, "an emergency override never rests on a consent-based agreement, and every "
-                + "agreement with this recipient covering the purpose and categories rests on consent");
+        ROLE_NOT_AUTHORISED(
+                403,
+                "an emergency override (emergencyJustification) may be made only by the DPO or the "
+                        + "designated safeguarding lead (roles dpo, safeguarding-lead); ask one of them, or send the request "
+                        + "without a justification"),
+        RECIPIENT_NOT_FIT(
+                422,
+                "an emergency override goes only to children's services, health, police or emergency "
+                        + "services (the recipient's sector); this recipient's sector is "),
+        CONSENT_AGREEMENT_ONLY(
+                422,
+                "an emergency override never rests on a consent-based agreement, and every "
+                        + "agreement with this recipient covering the purpose and categories rests on consent");
 
         private final int status;
         private final String detail;
@@ -53,8 +58,7 @@ public final class OverrideRules {
         }
     }
 
-    private OverrideRules() {
-    }
+    private OverrideRules() {}
 
     /** The role an override is made as: {@code dpo} before {@code safeguarding-lead}; empty when the caller has neither. */
     public static Optional<String> authorisingRole(Collection<String> roles) {
@@ -78,7 +82,8 @@ public final class OverrideRules {
      * then the recipient (422), then the agreements covering the request ({@code coveringBases}; when none covers it,
      * each pupil is refused {@code NO_AGREEMENT} instead).
      */
-    public static Optional<Refusal> refusal(Collection<String> roles, Sector sector, Collection<LawfulBasis> coveringBases) {
+    public static Optional<Refusal> refusal(
+            Collection<String> roles, Sector sector, Collection<LawfulBasis> coveringBases) {
         if (authorisingRole(roles).isEmpty()) {
             return Optional.of(Refusal.ROLE_NOT_AUTHORISED);
         }

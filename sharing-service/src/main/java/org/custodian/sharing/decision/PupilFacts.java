@@ -8,8 +8,12 @@ import java.util.Set;
  * What the projections know about one pupil: roster membership, effective consent per purpose (absent = NOT_ASKED),
  * active restrictions and upheld objections.
  */
-public record PupilFacts(String pupilId, boolean onRoster, Map<String, ConsentStatus> consent,
-                         List<Restriction> restrictions, List<Objection> objections) {
+public record PupilFacts(
+        String pupilId,
+        boolean onRoster,
+        Map<String, ConsentStatus> consent,
+        List<Restriction> restrictions,
+        List<Objection> objections) {
 
     public PupilFacts {
         consent = Map.copyOf(consent);

@@ -27,8 +27,9 @@ public enum Reason {
      * An emergency justification was given but cannot set this agreement's refusal aside ({@link OverrideRules}): not
      * the DPO or the safeguarding lead, a recipient not fit for an emergency, or a consent-based agreement.
      */
-    OVERRIDE_NOT_PERMITTED("an emergency override is not permitted here: only the DPO or the designated safeguarding "
-            + "lead, only to children's services, health, police or emergency services, never under a consent-based agreement");
+    OVERRIDE_NOT_PERMITTED(
+            "an emergency override is not permitted here: only the DPO or the designated safeguarding "
+                    + "lead, only to children's services, health, police or emergency services, never under a consent-based agreement");
 
     private final String description;
 

@@ -9,8 +9,8 @@ import java.util.Set;
  * @param emergency the discloser gave a written justification that the disclosure protects someone's vital interests
  * @param roles     the discloser's roles: an emergency overrides only for the roles {@link OverrideRules} names
  */
-public record SharingRequest(String purpose, Set<DataCategory> categories, LocalDate on, boolean emergency,
-                             Set<String> roles) {
+public record SharingRequest(
+        String purpose, Set<DataCategory> categories, LocalDate on, boolean emergency, Set<String> roles) {
 
     public SharingRequest {
         categories = Set.copyOf(categories);

@@ -17,15 +17,55 @@ public final class Transfers {
      */
     public static final Set<String> ADEQUATE = Set.of(
             // EEA
-            "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
-            "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+            "AT",
+            "BE",
+            "BG",
+            "HR",
+            "CY",
+            "CZ",
+            "DK",
+            "EE",
+            "FI",
+            "FR",
+            "DE",
+            "GR",
+            "HU",
+            "IE",
+            "IT",
+            "LV",
+            "LT",
+            "LU",
+            "MT",
+            "NL",
+            "PL",
+            "PT",
+            "RO",
+            "SK",
+            "SI",
+            "ES",
+            "SE",
+            "IS",
+            "LI",
+            "NO",
             // Gibraltar and the Crown Dependencies
-            "GI", "GG", "JE", "IM",
+            "GI",
+            "GG",
+            "JE",
+            "IM",
             // other adequacy decisions recognised by the UK, and the UK's own
-            "AD", "AR", "CA", "FO", "IL", "JP", "NZ", "KR", "CH", "UY", "US");
+            "AD",
+            "AR",
+            "CA",
+            "FO",
+            "IL",
+            "JP",
+            "NZ",
+            "KR",
+            "CH",
+            "UY",
+            "US");
 
-    private Transfers() {
-    }
+    private Transfers() {}
 
     public static boolean isUk(String country) {
         return country == null || UK.equals(country.toUpperCase(Locale.ROOT));

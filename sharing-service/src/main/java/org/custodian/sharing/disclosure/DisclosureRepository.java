@@ -2,14 +2,6 @@ package org.custodian.sharing.disclosure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.platform.problems.Problems;
-import org.custodian.sharing.support.Clocks;
-import org.custodian.sharing.support.Columns;
-import org.custodian.sharing.support.Ids;
-import org.custodian.platform.jdbc.Jdbc;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,6 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.sharing.support.Clocks;
+import org.custodian.sharing.support.Columns;
+import org.custodian.sharing.support.Ids;
 
 /** The append-only disclosure log, its requests and refusals. Writes are one statement per table per request. */
 @ApplicationScoped
@@ -40,21 +39,42 @@ public class DisclosureRepository {
             if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
                 throw Problems.invalid("to", "must not be before from");
             }
-            return new Filter(pupil, recipient, fromDate == null ? null : fromDate.atStartOfDay(Clocks.LONDON).toInstant(),
-                    toDate == null ? null : toDate.plusDays(1).atStartOfDay(Clocks.LONDON).toInstant(), overridesOnly);
+            return new Filter(
+                    pupil,
+                    recipient,
+                    fromDate == null
+                            ? null
+                            : fromDate.atStartOfDay(Clocks.LONDON).toInstant(),
+                    toDate == null
+                            ? null
+                            : toDate.plusDays(1).atStartOfDay(Clocks.LONDON).toInstant(),
+                    overridesOnly);
         }
     }
 
     /** The log's columns as read from {@code disclosure_log d}. */
-    public static final String LOG_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", ")).map(c -> "d." + c)
+    public static final String LOG_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", "))
+            .map(c -> "d." + c)
             .collect(java.util.stream.Collectors.joining(", "));
 
     @Inject
     Jdbc jdbc;
 
-    public void insertRequest(String urn, UUID id, UUID recipientId, String purpose, List<String> categories, String reason,
-                              String justification, String by, String role, Instant at, int allowed, int refused) {
-        jdbc.update("""
+    public void insertRequest(
+            String urn,
+            UUID id,
+            UUID recipientId,
+            String purpose,
+            List<String> categories,
+            String reason,
+            String justification,
+            String by,
+            String role,
+            Instant at,
+            int allowed,
+            int refused) {
+        jdbc.update(
+                """
                 INSERT INTO disclosure_request (school_urn, id, recipient_id, purpose, data_categories, reason,
                     emergency_justification, requested_by, requested_by_role, requested_at, allowed, refused)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -67,7 +87,8 @@ public class DisclosureRepository {
             return;
         }
         DisclosureEntry first = rows.get(0);
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO disclosure_log (school_urn, id, request_id, pupil_id, recipient_id, recipient_name, recipient_kind,
                     agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, purpose, data_categories,
                     reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at)
@@ -77,23 +98,42 @@ public class DisclosureRepository {
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                      AS r(id, pupil_id, agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, override)
                 """,
-                urn, first.requestId(), first.recipientId(), first.recipientName(), first.recipientKind(), first.purpose(),
-                first.dataCategories(), first.reason(), first.overrideJustification(), first.disclosedBy(),
-                first.disclosedByRole(), first.disclosedAt(),
-                Columns.of(rows, r -> r.id().toString()), Columns.of(rows, DisclosureEntry::pupilId),
-                Columns.of(rows, r -> r.agreementId().toString()), Columns.of(rows, DisclosureEntry::lawfulBasis),
-                Columns.of(rows, DisclosureEntry::agreementBasis), Columns.of(rows, DisclosureEntry::consentPurpose),
-                Columns.of(rows, DisclosureEntry::legalReference), Columns.of(rows, r -> Boolean.toString(r.override())));
+                urn,
+                first.requestId(),
+                first.recipientId(),
+                first.recipientName(),
+                first.recipientKind(),
+                first.purpose(),
+                first.dataCategories(),
+                first.reason(),
+                first.overrideJustification(),
+                first.disclosedBy(),
+                first.disclosedByRole(),
+                first.disclosedAt(),
+                Columns.of(rows, r -> r.id().toString()),
+                Columns.of(rows, DisclosureEntry::pupilId),
+                Columns.of(rows, r -> r.agreementId().toString()),
+                Columns.of(rows, DisclosureEntry::lawfulBasis),
+                Columns.of(rows, DisclosureEntry::agreementBasis),
+                Columns.of(rows, DisclosureEntry::consentPurpose),
+                Columns.of(rows, DisclosureEntry::legalReference),
+                Columns.of(rows, r -> Boolean.toString(r.override())));
     }
 
     /** Appends the refused pupils of one request with their reasons (comma-joined codes, split in SQL). */
-    public void insertRefusals(String urn, UUID requestId, UUID recipientId, String purpose, Map<String, List<String>> reasons,
-                               Instant at) {
+    public void insertRefusals(
+            String urn,
+            UUID requestId,
+            UUID recipientId,
+            String purpose,
+            Map<String, List<String>> reasons,
+            Instant at) {
         if (reasons.isEmpty()) {
             return;
         }
         List<String> pupils = new ArrayList<>(reasons.keySet());
-        List<String> joined = pupils.stream().map(p -> String.join(",", reasons.get(p))).toList();
+        List<String> joined =
+                pupils.stream().map(p -> String.join(",", reasons.get(p))).toList();
         jdbc.update("""
                 INSERT INTO disclosure_refusal (school_urn, request_id, pupil_id, recipient_id, purpose, reasons, refused_at)
                 SELECT ?, ?, r.pupil_id, ?, ?, string_to_array(r.reasons, ','), ?
@@ -102,12 +142,16 @@ public class DisclosureRepository {
     }
 
     public Optional<DisclosureEntry> find(String urn, UUID id) {
-        return jdbc.one("SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ? AND id = ?",
-                DisclosureRepository::map, urn, id);
+        return jdbc.one(
+                "SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ? AND id = ?",
+                DisclosureRepository::map,
+                urn,
+                id);
     }
 
     public Page<DisclosureEntry> page(String urn, Filter filter, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT " + LOG_COLUMNS + " FROM disclosure_log d WHERE d.school_urn = ?");
+        StringBuilder sql =
+                new StringBuilder("SELECT " + LOG_COLUMNS + " FROM disclosure_log d WHERE d.school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
         return page(sql, params, filter, page, DisclosureRepository::map, d -> d);
     }
@@ -116,8 +160,13 @@ public class DisclosureRepository {
      * A page of a query over {@code disclosure_log d} (whose WHERE clause {@code sql} has begun), newest first: adds the
      * filter's conditions, the cursor's position and the order, and maps each row.
      */
-    public <T> Page<T> page(StringBuilder sql, List<Object> params, Filter filter, PageRequest page, Jdbc.Row<T> rows,
-                            java.util.function.Function<T, DisclosureEntry> entryOf) {
+    public <T> Page<T> page(
+            StringBuilder sql,
+            List<Object> params,
+            Filter filter,
+            PageRequest page,
+            Jdbc.Row<T> rows,
+            java.util.function.Function<T, DisclosureEntry> entryOf) {
         if (filter.pupilId() != null) {
             sql.append(" AND d.pupil_id = ?");
             params.add(filter.pupilId());
@@ -144,33 +193,66 @@ public class DisclosureRepository {
         }
         sql.append(" ORDER BY d.disclosed_at DESC, d.id DESC LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.list(sql.toString(), rows, params.toArray()), page,
-                t -> List.of(Ids.cursorTime(entryOf.apply(t).disclosedAt()), entryOf.apply(t).id().toString()));
+        return Page.fromRows(
+                jdbc.list(sql.toString(), rows, params.toArray()),
+                page,
+                t -> List.of(
+                        Ids.cursorTime(entryOf.apply(t).disclosedAt()),
+                        entryOf.apply(t).id().toString()));
     }
 
     /** Every disclosure about one pupil, oldest first (for the subject export). */
     public List<DisclosureEntry> aboutPupil(String urn, String pupilId) {
-        return jdbc.list("SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? ORDER BY disclosed_at, id",
-                DisclosureRepository::map, urn, pupilId);
+        return jdbc.list(
+                "SELECT " + COLUMNS
+                        + " FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? ORDER BY disclosed_at, id",
+                DisclosureRepository::map,
+                urn,
+                pupilId);
     }
 
     /** Every refusal about one pupil, oldest first. */
     public List<Map<String, Object>> refusalsAbout(String urn, String pupilId) {
-        return jdbc.list("""
+        return jdbc.list(
+                """
                 SELECT request_id, recipient_id, purpose, reasons, refused_at FROM disclosure_refusal
                 WHERE school_urn = ? AND pupil_id = ? ORDER BY refused_at
-                """, row -> Map.of("requestId", row.getObject(1, UUID.class), "recipientId", row.getObject(2, UUID.class),
-                "purpose", row.getString(3), "reasons", Jdbc.strings(row, "reasons"),
-                "refusedAt", Jdbc.instant(row, "refused_at")), urn, pupilId);
+                """,
+                row -> Map.of(
+                        "requestId",
+                        row.getObject(1, UUID.class),
+                        "recipientId",
+                        row.getObject(2, UUID.class),
+                        "purpose",
+                        row.getString(3),
+                        "reasons",
+                        Jdbc.strings(row, "reasons"),
+                        "refusedAt",
+                        Jdbc.instant(row, "refused_at")),
+                urn,
+                pupilId);
     }
 
     public static DisclosureEntry map(ResultSet row) throws SQLException {
-        return new DisclosureEntry(row.getObject("id", UUID.class), row.getObject("request_id", UUID.class),
-                row.getString("pupil_id"), row.getObject("recipient_id", UUID.class), row.getString("recipient_name"),
-                row.getString("recipient_kind"), row.getObject("agreement_id", UUID.class), row.getString("lawful_basis"),
-                row.getString("agreement_basis"), row.getString("consent_purpose"), row.getString("legal_reference"),
-                row.getString("purpose"), Jdbc.strings(row, "data_categories"), row.getString("reason"),
-                row.getBoolean("override"), row.getString("override_justification"), row.getString("disclosed_by"),
-                row.getString("disclosed_by_role"), Jdbc.instant(row, "disclosed_at"));
+        return new DisclosureEntry(
+                row.getObject("id", UUID.class),
+                row.getObject("request_id", UUID.class),
+                row.getString("pupil_id"),
+                row.getObject("recipient_id", UUID.class),
+                row.getString("recipient_name"),
+                row.getString("recipient_kind"),
+                row.getObject("agreement_id", UUID.class),
+                row.getString("lawful_basis"),
+                row.getString("agreement_basis"),
+                row.getString("consent_purpose"),
+                row.getString("legal_reference"),
+                row.getString("purpose"),
+                Jdbc.strings(row, "data_categories"),
+                row.getString("reason"),
+                row.getBoolean("override"),
+                row.getString("override_justification"),
+                row.getString("disclosed_by"),
+                row.getString("disclosed_by_role"),
+                Jdbc.instant(row, "disclosed_at"));
     }
 }

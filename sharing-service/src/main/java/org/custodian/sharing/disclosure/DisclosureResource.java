@@ -19,6 +19,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -38,14 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Sharing decisions and the disclosure log. {@code POST .../disclosures} decides and logs; {@code POST
@@ -82,41 +81,85 @@ public class DisclosureResource {
      */
     public record DisclosureRequest(
             @NotNull UUID recipientId,
+
             @NotEmpty @Size(max = MAX_PUPILS, message = "at most 1000 pupils per request")
-            List<@NotNull @Pattern(regexp = Ids.PUPIL_ID, message = "a pupil id is 1 to 64 letters, digits or . _ : -") String> pupilIds,
+            List<
+                            @NotNull
+                            @Pattern(
+                                    regexp = Ids.PUPIL_ID,
+                                    message = "a pupil id is 1 to 64 letters, digits or . _ : -")
+                            String>
+                    pupilIds,
+
             @NotEmpty Set<@NotNull DataCategory> dataCategories,
-            @NotBlank @Pattern(regexp = Ids.CODE, message = "a purpose code: letters, digits, . _ -") String purpose,
+
+            @NotBlank @Pattern(regexp = Ids.CODE, message = "a purpose code: letters, digits, . _ -")
+            String purpose,
+
             @Size(max = 2000) String reason,
-            @Size(min = 20, max = 4000, message = "a written justification of 20 to 4000 characters") String emergencyJustification) {
-    }
+
+            @Size(min = 20, max = 4000, message = "a written justification of 20 to 4000 characters")
+            String emergencyJustification) {}
 
     /** @param overridden what an emergency override set aside (empty unless {@code override}) */
-    public record DecisionView(String pupilId, Decision.Outcome outcome, List<Reason> reasons, UUID agreementId,
-                               LawfulBasis lawfulBasis, boolean override, List<Reason> overridden, UUID disclosureId) {
-    }
+    public record DecisionView(
+            String pupilId,
+            Decision.Outcome outcome,
+            List<Reason> reasons,
+            UUID agreementId,
+            LawfulBasis lawfulBasis,
+            boolean override,
+            List<Reason> overridden,
+            UUID disclosureId) {}
 
-    public record DecisionsView(UUID requestId, UUID recipientId, String purpose, Set<DataCategory> dataCategories,
-                                LocalDate decidedOn, Instant decidedAt, long allowed, long refused,
-                                List<DecisionView> decisions) {
+    public record DecisionsView(
+            UUID requestId,
+            UUID recipientId,
+            String purpose,
+            Set<DataCategory> dataCategories,
+            LocalDate decidedOn,
+            Instant decidedAt,
+            long allowed,
+            long refused,
+            List<DecisionView> decisions) {
         static DecisionsView of(DisclosureRequest request, DisclosureService.Outcome outcome) {
-            List<DecisionView> views = outcome.decisions().stream().map(d -> new DecisionView(d.pupilId(), d.outcome(),
-                    d.reasons(), d.agreement() == null ? null : d.agreement().id(), d.allowed() ? d.basis() : null,
-                    d.override(), d.overridden(), outcome.disclosureIds().get(d.pupilId()))).toList();
+            List<DecisionView> views = outcome.decisions().stream()
+                    .map(d -> new DecisionView(
+                            d.pupilId(),
+                            d.outcome(),
+                            d.reasons(),
+                            d.agreement() == null ? null : d.agreement().id(),
+                            d.allowed() ? d.basis() : null,
+                            d.override(),
+                            d.overridden(),
+                            outcome.disclosureIds().get(d.pupilId())))
+                    .toList();
             long allowed = outcome.allowed();
-            return new DecisionsView(outcome.requestId(), outcome.recipient().id(), request.purpose(),
-                    EnumSet.copyOf(request.dataCategories()), outcome.decidedOn(), outcome.decidedAt(), allowed,
-                    views.size() - allowed, views);
+            return new DecisionsView(
+                    outcome.requestId(),
+                    outcome.recipient().id(),
+                    request.purpose(),
+                    EnumSet.copyOf(request.dataCategories()),
+                    outcome.decidedOn(),
+                    outcome.decidedAt(),
+                    allowed,
+                    views.size() - allowed,
+                    views);
         }
     }
 
     @Inject
     SchoolScope school;
+
     @Inject
     Caller caller;
+
     @Inject
     DisclosureService service;
+
     @Inject
     DisclosureRepository log;
+
     @Inject
     IdempotencyKeys idempotency;
 
@@ -124,46 +167,85 @@ public class DisclosureResource {
     @Path("disclosures")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS})
-    @Operation(summary = "Disclose data about up to 1,000 pupils: decide each, log the allowed ones, emit disclosure.made / "
-            + "disclosure.refused; with emergencyJustification (DPO or safeguarding lead only) an emergency override on vital "
-            + "interests, alerting the DPO (disclosure.override-made) and opening the DPO's review")
-    @APIResponse(responseCode = "200", description = "The decision for every pupil; allowed ones are in the disclosure log")
-    @APIResponse(responseCode = "400", description = "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils, missing reason")
+    @Operation(
+            summary =
+                    "Disclose data about up to 1,000 pupils: decide each, log the allowed ones, emit disclosure.made / "
+                            + "disclosure.refused; with emergencyJustification (DPO or safeguarding lead only) an emergency override on vital "
+                            + "interests, alerting the DPO (disclosure.override-made) and opening the DPO's review")
+    @APIResponse(
+            responseCode = "200",
+            description = "The decision for every pupil; allowed ones are in the disclosure log")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils, missing reason")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed; or an emergencyJustification from "
-            + "anyone but the DPO or the designated safeguarding lead (nothing decided, logged or sent)")
+    @APIResponse(
+            responseCode = "403",
+            description = "Role or school not allowed; or an emergencyJustification from "
+                    + "anyone but the DPO or the designated safeguarding lead (nothing decided, logged or sent)")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "413", description = "Body too large")
-    @APIResponse(responseCode = "422", description = "An emergency override this recipient or its agreements cannot take: "
-            + "the recipient's sector is not children's services, health, police or emergency services, or every agreement "
-            + "covering the request rests on consent (nothing decided, logged or sent)")
-    public Response disclose(@PathParam("urn") String urn, @HeaderParam(IdempotencyKeys.HEADER) String key,
-                             @RequestBody(content = @Content(examples = {@ExampleObject(name = "termly sync", value = EXAMPLE),
-                                     @ExampleObject(name = "emergency (safeguarding lead)", value = EMERGENCY_EXAMPLE)}))
-                             @Valid @NotNull DisclosureRequest request) {
+    @APIResponse(
+            responseCode = "422",
+            description = "An emergency override this recipient or its agreements cannot take: "
+                    + "the recipient's sector is not children's services, health, police or emergency services, or every agreement "
+                    + "covering the request rests on consent (nothing decided, logged or sent)")
+    public Response disclose(
+            @PathParam("urn") String urn,
+            @HeaderParam(IdempotencyKeys.HEADER) String key,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(name = "termly sync", value = EXAMPLE),
+                                                @ExampleObject(
+                                                        name = "emergency (safeguarding lead)",
+                                                        value = EMERGENCY_EXAMPLE)
+                                            }))
+                    @Valid
+                    @NotNull
+                    DisclosureRequest request) {
         DisclosureService.Ask ask = open(urn, request);
         if (request.reason() == null || request.reason().isBlank()) {
             throw Problems.invalid("reason", "say why the data is being disclosed");
         }
-        return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/disclosures", request,
-                () -> Response.ok(DecisionsView.of(request, service.disclose(urn, ask))).build());
+        return idempotency.execute(
+                caller.subject(),
+                key,
+                "POST /api/v1/schools/" + urn + "/disclosures",
+                request,
+                () -> Response.ok(DecisionsView.of(request, service.disclose(urn, ask)))
+                        .build());
     }
 
     @POST
     @Path("sharing-checks")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS})
-    @Operation(summary = "Ask whether data about up to 1,000 pupils may be shared, without disclosing or logging a disclosure")
+    @Operation(
+            summary =
+                    "Ask whether data about up to 1,000 pupils may be shared, without disclosing or logging a disclosure")
     @APIResponse(responseCode = "200", description = "The decision for every pupil")
-    @APIResponse(responseCode = "400", description = "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils")
+    @APIResponse(
+            responseCode = "400",
+            description =
+                    "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils")
     @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed; or an emergencyJustification from "
-            + "anyone but the DPO or the designated safeguarding lead")
+    @APIResponse(
+            responseCode = "403",
+            description = "Role or school not allowed; or an emergencyJustification from "
+                    + "anyone but the DPO or the designated safeguarding lead")
     @APIResponse(responseCode = "413", description = "Body too large")
-    @APIResponse(responseCode = "422", description = "An emergency override this recipient or its agreements cannot take")
-    public DecisionsView check(@PathParam("urn") String urn,
-                               @RequestBody(content = @Content(examples = @ExampleObject(name = "termly sync", value = EXAMPLE)))
-                               @Valid @NotNull DisclosureRequest request) {
+    @APIResponse(
+            responseCode = "422",
+            description = "An emergency override this recipient or its agreements cannot take")
+    public DecisionsView check(
+            @PathParam("urn") String urn,
+            @RequestBody(content = @Content(examples = @ExampleObject(name = "termly sync", value = EXAMPLE)))
+                    @Valid
+                    @NotNull
+                    DisclosureRequest request) {
         return DecisionsView.of(request, service.check(urn, open(urn, request)));
     }
 
@@ -171,15 +253,21 @@ public class DisclosureResource {
     @Path("disclosures")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.AUDITOR})
-    @Operation(summary = "The disclosure log, newest first, by pupil, recipient and date range (from/to inclusive, Europe/London)")
+    @Operation(
+            summary =
+                    "The disclosure log, newest first, by pupil, recipient and date range (from/to inclusive, Europe/London)")
     @APIResponse(responseCode = "200", description = "A page of disclosures")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
-    public Page<DisclosureEntry> list(@PathParam("urn") String urn, @QueryParam("pupilId") String pupilId,
-                                      @QueryParam("recipientId") String recipientId, @QueryParam("from") String from,
-                                      @QueryParam("to") String to, @QueryParam("limit") String limit,
-                                      @QueryParam("cursor") String cursor) {
+    public Page<DisclosureEntry> list(
+            @PathParam("urn") String urn,
+            @QueryParam("pupilId") String pupilId,
+            @QueryParam("recipientId") String recipientId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         school.open(urn);
         DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, false);
         Page<DisclosureEntry> result = log.page(urn, filter, PageRequest.of(limit, cursor));
@@ -215,11 +303,16 @@ public class DisclosureResource {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < request.pupilIds().size(); i++) {
             if (!seen.add(request.pupilIds().get(i))) {
-                throw Problems.invalid("pupilIds[" + i + "]", "pupil " + request.pupilIds().get(i) + " is listed twice");
+                throw Problems.invalid(
+                        "pupilIds[" + i + "]", "pupil " + request.pupilIds().get(i) + " is listed twice");
             }
         }
-        return new DisclosureService.Ask(request.recipientId(), List.copyOf(request.pupilIds()),
-                EnumSet.copyOf(request.dataCategories()), request.purpose(),
-                request.reason() == null ? null : request.reason().strip(), request.emergencyJustification());
+        return new DisclosureService.Ask(
+                request.recipientId(),
+                List.copyOf(request.pupilIds()),
+                EnumSet.copyOf(request.dataCategories()),
+                request.purpose(),
+                request.reason() == null ? null : request.reason().strip(),
+                request.emergencyJustification());
     }
 }

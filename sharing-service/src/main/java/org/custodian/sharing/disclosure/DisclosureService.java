@@ -3,6 +3,17 @@ package org.custodian.sharing.disclosure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
@@ -32,18 +43,6 @@ import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.webhook.DeliveryWorker;
 import org.custodian.sharing.webhook.PartnerNotifier;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 /**
  * Runs the decision engine over a request's pupils from the local projections, and for a disclosure writes the log,
  * the events ({@code disclosure.made}, {@code disclosure.refused}), the partner's {@code disclosure.made} webhook and
@@ -56,16 +55,27 @@ import java.util.stream.Collectors;
 public class DisclosureService {
 
     /** What to decide: who, what, why. {@code justification} set makes it an emergency (vital interests) request. */
-    public record Ask(UUID recipientId, List<String> pupilIds, Set<DataCategory> categories, String purpose,
-                      String reason, String justification) {
+    public record Ask(
+            UUID recipientId,
+            List<String> pupilIds,
+            Set<DataCategory> categories,
+            String purpose,
+            String reason,
+            String justification) {
         public boolean emergency() {
             return justification != null;
         }
     }
 
     /** The decisions for every pupil, with the ids of the log rows written (null for a check or a refusal). */
-    public record Outcome(UUID requestId, Recipient recipient, Map<UUID, Agreement> agreements, LocalDate decidedOn,
-                          Instant decidedAt, List<Decision> decisions, Map<String, UUID> disclosureIds) {
+    public record Outcome(
+            UUID requestId,
+            Recipient recipient,
+            Map<UUID, Agreement> agreements,
+            LocalDate decidedOn,
+            Instant decidedAt,
+            List<Decision> decisions,
+            Map<String, UUID> disclosureIds) {
         public long allowed() {
             return decisions.stream().filter(Decision::allowed).count();
         }
@@ -73,29 +83,43 @@ public class DisclosureService {
 
     @Inject
     RecipientRepository recipients;
+
     @Inject
     AgreementRepository agreements;
+
     @Inject
     ProjectionRepository projections;
+
     @Inject
     DisclosureRepository log;
+
     @Inject
     PartnerNotifier partners;
+
     @Inject
     Outbox outbox;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Caller caller;
+
     @Inject
     Clock clock;
+
     @Inject
     OverrideReviews overrides;
 
     /** A read of the log filtered to one pupil is audited ({@code disclosures.read}); other reads are not. */
     public void readLog(String urn, DisclosureRepository.Filter filter, int rows, String what) {
         if (filter.pupilId() != null) {
-            audit.record(caller, urn, "pupils/" + filter.pupilId(), "disclosures.read", AuditEntry.Outcome.SUCCESS,
+            audit.record(
+                    caller,
+                    urn,
+                    "pupils/" + filter.pupilId(),
+                    "disclosures.read",
+                    AuditEntry.Outcome.SUCCESS,
                     rows + " " + what);
         }
     }
@@ -105,7 +129,12 @@ public class DisclosureService {
     public Outcome check(String urn, Ask ask) {
         requireOverrideRole(urn, ask);
         Outcome outcome = decide(urn, ask, null, false);
-        audit.record(caller, urn, "recipients/" + ask.recipientId(), "sharing.checked", AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                "recipients/" + ask.recipientId(),
+                "sharing.checked",
+                AuditEntry.Outcome.SUCCESS,
                 summary(ask, outcome));
         return outcome;
     }
@@ -121,25 +150,56 @@ public class DisclosureService {
         List<DisclosureEntry> rows = new ArrayList<>();
         List<OverrideReviews.Made> overridden = new ArrayList<>();
         Map<String, List<String>> refusals = new LinkedHashMap<>();
-        List<String> categories = ask.categories().stream().map(Enum::name).sorted().toList();
+        List<String> categories =
+                ask.categories().stream().map(Enum::name).sorted().toList();
         for (Decision d : outcome.decisions()) {
             if (d.allowed()) {
                 AgreementTerms a = d.agreement();
-                DisclosureEntry row = new DisclosureEntry(outcome.disclosureIds().get(d.pupilId()), requestId, d.pupilId(),
-                        recipient.id(), recipient.name(), recipient.kind().name(), a.id(), d.basis().name(), a.basis().name(),
-                        a.consentPurpose(), outcome.agreements().get(a.id()).legalReference(), ask.purpose(), categories, ask.reason(),
-                        d.override(), ask.justification(), caller.subject(), caller.primaryRole(), at);
+                DisclosureEntry row = new DisclosureEntry(
+                        outcome.disclosureIds().get(d.pupilId()),
+                        requestId,
+                        d.pupilId(),
+                        recipient.id(),
+                        recipient.name(),
+                        recipient.kind().name(),
+                        a.id(),
+                        d.basis().name(),
+                        a.basis().name(),
+                        a.consentPurpose(),
+                        outcome.agreements().get(a.id()).legalReference(),
+                        ask.purpose(),
+                        categories,
+                        ask.reason(),
+                        d.override(),
+                        ask.justification(),
+                        caller.subject(),
+                        caller.primaryRole(),
+                        at);
                 rows.add(row);
                 if (d.override()) {
-                    overridden.add(new OverrideReviews.Made(row, recipient.sector(),
-                            OverrideRules.authorisingRole(caller.roles()).orElseThrow(), d.overridden()));
+                    overridden.add(new OverrideReviews.Made(
+                            row,
+                            recipient.sector(),
+                            OverrideRules.authorisingRole(caller.roles()).orElseThrow(),
+                            d.overridden()));
                 }
             } else {
                 refusals.put(d.pupilId(), d.reasons().stream().map(Enum::name).toList());
             }
         }
-        log.insertRequest(urn, requestId, recipient.id(), ask.purpose(), categories, ask.reason(), ask.justification(),
-                caller.subject(), caller.primaryRole(), at, rows.size(), refusals.size());
+        log.insertRequest(
+                urn,
+                requestId,
+                recipient.id(),
+                ask.purpose(),
+                categories,
+                ask.reason(),
+                ask.justification(),
+                caller.subject(),
+                caller.primaryRole(),
+                at,
+                rows.size(),
+                refusals.size());
         log.insertAll(urn, rows);
         log.insertRefusals(urn, requestId, recipient.id(), ask.purpose(), refusals, at);
         List<CloudEvent> events = new ArrayList<>(outcome.decisions().size());
@@ -155,12 +215,21 @@ public class DisclosureService {
             data.put("dataCategories", categories);
             data.put("override", row.override());
             data.put("disclosedAt", at.toString());
-            events.add(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_MADE, urn, row.pupilId(),
+            events.add(CloudEvent.aboutPupil(
+                    DeliveryWorker.SOURCE,
+                    EventTypes.DISCLOSURE_MADE,
+                    urn,
+                    row.pupilId(),
                     CloudEventCodec.toData(data)));
         }
         for (OverrideReviews.Made made : overridden) {
             DisclosureEntry row = made.disclosure();
-            audit.record(caller, urn, "pupils/" + row.pupilId(), "disclosure.override", AuditEntry.Outcome.SUCCESS,
+            audit.record(
+                    caller,
+                    urn,
+                    "pupils/" + row.pupilId(),
+                    "disclosure.override",
+                    AuditEntry.Outcome.SUCCESS,
                     "emergency disclosure " + row.id() + " to " + recipient.name() + " (" + recipient.sector()
                             + ") on vital interests instead of " + row.agreementBasis() + ", as " + made.authorisedAs()
                             + ", overriding " + made.overridden() + ": " + ask.justification());
@@ -174,16 +243,29 @@ public class DisclosureService {
             data.put("dataCategories", categories);
             data.put("reasons", reasons);
             data.put("refusedAt", at.toString());
-            events.add(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_REFUSED, urn, pupil,
-                    CloudEventCodec.toData(data)));
+            events.add(CloudEvent.aboutPupil(
+                    DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_REFUSED, urn, pupil, CloudEventCodec.toData(data)));
         });
         outbox.appendAll(events);
         overrides.opened(urn, overridden);
         if (!rows.isEmpty()) {
-            partners.disclosureMade(urn, recipient.id(), requestId, ask.purpose(), ask.categories(), rows.stream()
-                    .map(r -> new PartnerNotifier.Disclosed(r.pupilId(), r.id(), r.lawfulBasis(), r.agreementId())).toList());
+            partners.disclosureMade(
+                    urn,
+                    recipient.id(),
+                    requestId,
+                    ask.purpose(),
+                    ask.categories(),
+                    rows.stream()
+                            .map(r -> new PartnerNotifier.Disclosed(
+                                    r.pupilId(), r.id(), r.lawfulBasis(), r.agreementId()))
+                            .toList());
         }
-        audit.record(caller, urn, "disclosure-requests/" + requestId, "disclosure.decided", AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                "disclosure-requests/" + requestId,
+                "disclosure.decided",
+                AuditEntry.Outcome.SUCCESS,
                 summary(ask, outcome));
         return outcome;
     }
@@ -201,30 +283,40 @@ public class DisclosureService {
 
     private void refuseOverride(String urn, Ask ask, OverrideRules.Refusal refusal, Sector sector) {
         String detail = refusal.detail(sector);
-        audit.recordDenial(caller, urn, "recipients/" + ask.recipientId(), "disclosure.override-refused",
-                refusal + ": emergency disclosure about " + ask.pupilIds().size() + " pupil(s), purpose " + ask.purpose()
-                        + "; nothing disclosed");
+        audit.recordDenial(
+                caller,
+                urn,
+                "recipients/" + ask.recipientId(),
+                "disclosure.override-refused",
+                refusal + ": emergency disclosure about " + ask.pupilIds().size() + " pupil(s), purpose "
+                        + ask.purpose() + "; nothing disclosed");
         throw refusal.status() == 403 ? Problems.forbidden(detail) : Problems.unprocessable(detail);
     }
 
     private Outcome decide(String urn, Ask ask, UUID requestId, boolean assignIds) {
-        Recipient recipient = recipients.findForShare(urn, ask.recipientId())
+        Recipient recipient = recipients
+                .findForShare(urn, ask.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
         List<Agreement> candidates = agreements.forRecipient(urn, recipient.id());
         List<AgreementTerms> terms = candidates.stream().map(Agreement::terms).toList();
         if (ask.emergency()) {
-            List<LawfulBasis> covering = terms.stream().filter(t -> t.covers(ask.purpose(), ask.categories()))
-                    .map(AgreementTerms::basis).toList();
+            List<LawfulBasis> covering = terms.stream()
+                    .filter(t -> t.covers(ask.purpose(), ask.categories()))
+                    .map(AgreementTerms::basis)
+                    .toList();
             OverrideRules.refusal(caller.roles(), recipient.sector(), covering)
                     .ifPresent(refusal -> refuseOverride(urn, ask, refusal, recipient.sector()));
         }
-        Set<String> consentPurposes = terms.stream().map(AgreementTerms::consentPurpose).filter(Objects::nonNull)
+        Set<String> consentPurposes = terms.stream()
+                .map(AgreementTerms::consentPurpose)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         LocalDate today = Clocks.today(clock);
         Instant now = clock.instant();
         Map<String, PupilFacts> facts = projections.facts(urn, ask.pupilIds(), consentPurposes, today);
         RecipientTerms recipientTerms = recipient.terms();
-        SharingRequest request = new SharingRequest(ask.purpose(), ask.categories(), today, ask.emergency(), caller.roles());
+        SharingRequest request =
+                new SharingRequest(ask.purpose(), ask.categories(), today, ask.emergency(), caller.roles());
         List<Decision> decisions = new ArrayList<>(ask.pupilIds().size());
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (String pupil : ask.pupilIds()) {
@@ -244,9 +336,11 @@ public class DisclosureService {
         outcome.decisions().forEach(d -> d.reasons().forEach(r -> reasons.merge(r, 1L, Long::sum)));
         long overrides = outcome.decisions().stream().filter(Decision::override).count();
         return (outcome.requestId() == null ? "check" : "request " + outcome.requestId()) + ": "
-                + outcome.recipient().name() + ", purpose " + ask.purpose() + ", " + new java.util.TreeSet<>(ask.categories())
+                + outcome.recipient().name() + ", purpose " + ask.purpose() + ", "
+                + new java.util.TreeSet<>(ask.categories())
                 + "; " + allowed + " allowed, " + (outcome.decisions().size() - allowed) + " refused"
-                + (reasons.isEmpty() ? "" : " " + reasons) + (overrides > 0 ? "; " + overrides + " emergency overrides" : "")
+                + (reasons.isEmpty() ? "" : " " + reasons)
+                + (overrides > 0 ? "; " + overrides + " emergency overrides" : "")
                 + (ask.reason() == null ? "" : "; reason: " + ask.reason());
     }
 }

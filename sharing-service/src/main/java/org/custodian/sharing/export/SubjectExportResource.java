@@ -9,6 +9,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEventCodec;
@@ -29,15 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.UUID;
-
 /**
  * Everything sharing-service holds about one child, for subject access: above all who the child's data has been
  * disclosed to, when, on which lawful basis and under which agreement.
@@ -49,23 +48,31 @@ public class SubjectExportResource {
 
     @Inject
     Caller caller;
+
     @Inject
     DisclosureRepository disclosures;
+
     @Inject
     ProjectionRepository projections;
+
     @Inject
     WebhookRepository webhooks;
+
     @Inject
     PartnerActionRepository partnerActions;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
 
     @GET
     @Transactional
     @RolesAllowed({Roles.SERVICE, Roles.DPO})
-    @Operation(summary = "Export everything held about one pupil: every disclosure (recipient, basis, date), refusals, partner notifications, and per recipient every action it was asked to take and its outcome")
+    @Operation(
+            summary =
+                    "Export everything held about one pupil: every disclosure (recipient, basis, date), refusals, partner notifications, and per recipient every action it was asked to take and its outcome")
     @APIResponse(responseCode = "200", description = "The export (empty lists when nothing is held)")
     @APIResponse(responseCode = "400", description = "Malformed URN or pupil id")
     @APIResponse(responseCode = "401", description = "No valid token")
@@ -87,16 +94,27 @@ public class SubjectExportResource {
         disclosed.forEach(d -> recipients.add(d.recipientName()));
         String summary = disclosed.isEmpty()
                 ? "No data about this pupil has been disclosed to any recipient through sharing-service."
-                : "Data about this pupil has been disclosed " + disclosed.size() + " time(s) to: " + String.join(", ", recipients)
-                + ". Each entry gives the recipient, the lawful basis, the agreement, the data categories and the date.";
+                : "Data about this pupil has been disclosed " + disclosed.size() + " time(s) to: "
+                        + String.join(", ", recipients)
+                        + ". Each entry gives the recipient, the lawful basis, the agreement, the data categories and the date.";
         if (!asked.isEmpty()) {
-            long confirmed = asked.stream().filter(a -> a.status() == ActionStatus.COMPLETED).count();
-            long waiting = asked.stream().filter(a -> a.status().awaitingPartner()).count();
-            summary += " Recipients were asked to act " + asked.size() + " time(s) (to stop using, erase, correct, restrict"
-                    + " or delete the data): " + confirmed + " confirmed done, " + waiting + " still waiting; partnerActions"
+            long confirmed = asked.stream()
+                    .filter(a -> a.status() == ActionStatus.COMPLETED)
+                    .count();
+            long waiting =
+                    asked.stream().filter(a -> a.status().awaitingPartner()).count();
+            summary += " Recipients were asked to act " + asked.size()
+                    + " time(s) (to stop using, erase, correct, restrict"
+                    + " or delete the data): " + confirmed + " confirmed done, " + waiting
+                    + " still waiting; partnerActions"
                     + " gives, per recipient, what each was told, when, and its answer.";
         }
-        audit.record(caller, urn, "pupils/" + pupilId, "subject.exported", AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                "pupils/" + pupilId,
+                "subject.exported",
+                AuditEntry.Outcome.SUCCESS,
                 disclosed.size() + " disclosures, " + refused.size() + " refusals, " + notifications.size()
                         + " notifications, " + asked.size() + " partner actions");
         return new SubjectExport("sharing-service", urn, pupilId, clock.instant(), summary, data);
@@ -109,8 +127,8 @@ public class SubjectExportResource {
         LocalDate today = Clocks.today(clock);
         for (PartnerAction a : asked) {
             @SuppressWarnings("unchecked")
-            List<Map<String, Object>> list = (List<Map<String, Object>>) recipient(recipients, a.recipientId(),
-                    a.recipientName()).get("actions");
+            List<Map<String, Object>> list = (List<Map<String, Object>>)
+                    recipient(recipients, a.recipientId(), a.recipientName()).get("actions");
             Map<String, Object> action = new LinkedHashMap<>();
             action.put("actionId", a.id());
             action.put("kind", a.kind());

@@ -2,14 +2,6 @@ package org.custodian.sharing.override;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.sharing.decision.Sector;
-import org.custodian.sharing.disclosure.DisclosureEntry;
-import org.custodian.sharing.disclosure.DisclosureRepository;
-import org.custodian.sharing.support.Columns;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,6 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.decision.Sector;
+import org.custodian.sharing.disclosure.DisclosureEntry;
+import org.custodian.sharing.disclosure.DisclosureRepository;
+import org.custodian.sharing.support.Columns;
 
 /** The reviews of emergency overrides, read with their disclosure log rows. */
 @ApplicationScoped
@@ -40,11 +39,11 @@ public class OverrideRepository {
     }
 
     /** An override: its log row and its review. */
-    public record Row(DisclosureEntry disclosure, OverrideReview review) {
-    }
+    public record Row(DisclosureEntry disclosure, OverrideReview review) {}
 
-    private static final String REVIEW_COLUMNS = "r.school_urn, r.recipient_sector, r.authorised_as, r.overridden, r.due_on, r.outcome, "
-            + "r.note, r.reviewed_by, r.reviewed_at, r.overdue_at";
+    private static final String REVIEW_COLUMNS =
+            "r.school_urn, r.recipient_sector, r.authorised_as, r.overridden, r.due_on, r.outcome, "
+                    + "r.note, r.reviewed_by, r.reviewed_at, r.overdue_at";
     private static final String FROM = " FROM disclosure_log d JOIN override_review r"
             + " ON r.school_urn = d.school_urn AND r.disclosure_id = d.id";
 
@@ -62,20 +61,25 @@ public class OverrideRepository {
         if (reviews.isEmpty()) {
             return;
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO override_review (school_urn, disclosure_id, recipient_sector, authorised_as, overridden, due_on)
                 SELECT ?, r.id::uuid, r.sector, r.role, string_to_array(r.overridden, ','), r.due_on::date
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS r(id, sector, role, overridden, due_on)
-                """, urn, Columns.of(reviews, r -> r.disclosureId().toString()),
-                Columns.of(reviews, r -> r.recipientSector().name()), Columns.of(reviews, OverrideReview::authorisedAs),
-                Columns.of(reviews, r -> String.join(",", r.overridden())), Columns.of(reviews, r -> r.dueOn().toString()));
+                """,
+                urn,
+                Columns.of(reviews, r -> r.disclosureId().toString()),
+                Columns.of(reviews, r -> r.recipientSector().name()),
+                Columns.of(reviews, OverrideReview::authorisedAs),
+                Columns.of(reviews, r -> String.join(",", r.overridden())),
+                Columns.of(reviews, r -> r.dueOn().toString()));
     }
 
     /** A page of the school's overrides, newest first, by the log's filters and by review. */
-    public Page<Row> page(String urn, DisclosureRepository.Filter filter, ReviewFilter review, LocalDate today,
-                          PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT " + DisclosureRepository.LOG_COLUMNS + ", " + REVIEW_COLUMNS + FROM
-                + " WHERE d.school_urn = ?");
+    public Page<Row> page(
+            String urn, DisclosureRepository.Filter filter, ReviewFilter review, LocalDate today, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT " + DisclosureRepository.LOG_COLUMNS + ", " + REVIEW_COLUMNS
+                + FROM + " WHERE d.school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
         if (review == ReviewFilter.PENDING) {
             sql.append(" AND r.outcome IS NULL");
@@ -90,8 +94,12 @@ public class OverrideRepository {
 
     /** One override, its review locked for the rest of the transaction. */
     public Optional<Row> findForUpdate(String urn, UUID disclosureId) {
-        return jdbc.one("SELECT " + DisclosureRepository.LOG_COLUMNS + ", " + REVIEW_COLUMNS + FROM
-                + " WHERE d.school_urn = ? AND d.id = ? FOR UPDATE OF r", OverrideRepository::map, urn, disclosureId);
+        return jdbc.one(
+                "SELECT " + DisclosureRepository.LOG_COLUMNS + ", " + REVIEW_COLUMNS + FROM
+                        + " WHERE d.school_urn = ? AND d.id = ? FOR UPDATE OF r",
+                OverrideRepository::map,
+                urn,
+                disclosureId);
     }
 
     public void answer(String urn, UUID disclosureId, ReviewOutcome outcome, String note, String by, Instant at) {
@@ -103,24 +111,39 @@ public class OverrideRepository {
 
     /** Reviews of every school still waiting after their last day and not yet found overdue, oldest first. */
     public List<Row> pastDue(LocalDate today, int limit) {
-        return jdbc.list("SELECT " + DisclosureRepository.LOG_COLUMNS + ", " + REVIEW_COLUMNS + FROM
+        return jdbc.list(
+                "SELECT " + DisclosureRepository.LOG_COLUMNS + ", " + REVIEW_COLUMNS + FROM
                         + " WHERE r.outcome IS NULL AND r.overdue_at IS NULL AND r.due_on < ?"
                         + " ORDER BY r.due_on, r.school_urn, r.disclosure_id LIMIT ?",
-                OverrideRepository::map, today, limit);
+                OverrideRepository::map,
+                today,
+                limit);
     }
 
     public void markOverdue(String urn, UUID disclosureId, Instant at) {
-        jdbc.update("UPDATE override_review SET overdue_at = ? WHERE school_urn = ? AND disclosure_id = ? AND overdue_at IS NULL",
-                at, urn, disclosureId);
+        jdbc.update(
+                "UPDATE override_review SET overdue_at = ? WHERE school_urn = ? AND disclosure_id = ? AND overdue_at IS NULL",
+                at,
+                urn,
+                disclosureId);
     }
 
     static Row map(ResultSet row) throws SQLException {
         DisclosureEntry disclosure = DisclosureRepository.map(row);
         String outcome = row.getString("outcome");
-        return new Row(disclosure, new OverrideReview(row.getString("school_urn"), disclosure.id(),
-                Sector.valueOf(row.getString("recipient_sector")), row.getString("authorised_as"),
-                Jdbc.strings(row, "overridden"), Jdbc.date(row, "due_on"),
-                outcome == null ? null : ReviewOutcome.valueOf(outcome), row.getString("note"), row.getString("reviewed_by"),
-                Jdbc.instant(row, "reviewed_at"), Jdbc.instant(row, "overdue_at")));
+        return new Row(
+                disclosure,
+                new OverrideReview(
+                        row.getString("school_urn"),
+                        disclosure.id(),
+                        Sector.valueOf(row.getString("recipient_sector")),
+                        row.getString("authorised_as"),
+                        Jdbc.strings(row, "overridden"),
+                        Jdbc.date(row, "due_on"),
+                        outcome == null ? null : ReviewOutcome.valueOf(outcome),
+                        row.getString("note"),
+                        row.getString("reviewed_by"),
+                        Jdbc.instant(row, "reviewed_at"),
+                        Jdbc.instant(row, "overdue_at")));
     }
 }

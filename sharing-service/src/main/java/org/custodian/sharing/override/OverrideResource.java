@@ -44,9 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OverrideResource {
 
     /** The DPO's finding on one override, with a note saying why. */
-    public record ReviewRequest(@NotNull ReviewOutcome outcome,
-                                @NotBlank @Size(min = 10, max = 4000, message = "say why, in 10 to 4000 characters") String note) {
-    }
+    public record ReviewRequest(
+            @NotNull ReviewOutcome outcome,
+
+            @NotBlank @Size(min = 10, max = 4000, message = "say why, in 10 to 4000 characters")
+            String note) {}
 
     private final SchoolScope school;
     private final OverrideReviews reviews;
@@ -63,24 +65,34 @@ public class OverrideResource {
     @Path("disclosures/overrides")
     @Transactional
     @RolesAllowed({Roles.DPO, Roles.SAFEGUARDING_LEAD, Roles.AUDITOR})
-    @Operation(summary = "Every emergency override (a disclosure on vital interests that set aside missing consent, a "
-            + "restriction or an objection), newest first, with its justification and the DPO's review: status, last day "
-            + "(review.dueOn), working days left, outcome and note")
+    @Operation(
+            summary = "Every emergency override (a disclosure on vital interests that set aside missing consent, a "
+                    + "restriction or an objection), newest first, with its justification and the DPO's review: status, last day "
+                    + "(review.dueOn), working days left, outcome and note")
     @APIResponse(responseCode = "200", description = "A page of overrides with their reviews")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<OverrideView> overrides(
-            @PathParam("urn") String urn, @QueryParam("pupilId") String pupilId,
-            @QueryParam("recipientId") String recipientId, @QueryParam("from") String from, @QueryParam("to") String to,
-            @Parameter(description = "pending (waiting for the DPO, overdue included), overdue, or reviewed",
-                    schema = @Schema(enumeration = {"pending", "overdue", "reviewed"}))
-            @QueryParam("review") String review,
-            @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
+            @PathParam("urn") String urn,
+            @QueryParam("pupilId") String pupilId,
+            @QueryParam("recipientId") String recipientId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @Parameter(
+                            description = "pending (waiting for the DPO, overdue included), overdue, or reviewed",
+                            schema = @Schema(enumeration = {"pending", "overdue", "reviewed"}))
+                    @QueryParam("review")
+                    String review,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
         school.open(urn);
         DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, true);
-        Page<OverrideView> result = reviews.page(urn, filter, Ids.enumOf(OverrideRepository.ReviewFilter.class, review,
-                "review"), PageRequest.of(limit, cursor));
+        Page<OverrideView> result = reviews.page(
+                urn,
+                filter,
+                Ids.enumOf(OverrideRepository.ReviewFilter.class, review, "review"),
+                PageRequest.of(limit, cursor));
         disclosures.readLog(urn, filter, result.items().size(), "disclosure log rows (overrides)");
         return result;
     }
@@ -89,29 +101,40 @@ public class OverrideResource {
     @Path("disclosures/{id}/override-review")
     @Transactional
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "The DPO records whether an emergency override was justified, with a note; once (the same "
-            + "answer again changes nothing, another answer is a 409)")
-    @APIResponse(responseCode = "200", description = "The override with its review (Idempotent-Replayed: true when "
-            + "this answer was recorded before)")
+    @Operation(
+            summary = "The DPO records whether an emergency override was justified, with a note; once (the same "
+                    + "answer again changes nothing, another answer is a 409)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The override with its review (Idempotent-Replayed: true when "
+                    + "this answer was recorded before)")
     @APIResponse(responseCode = "400", description = "Malformed id, unknown outcome, missing or too short a note")
     @APIResponse(responseCode = "401", description = "No valid token")
     @APIResponse(responseCode = "403", description = "Role or school not allowed: only the DPO reviews overrides")
     @APIResponse(responseCode = "404", description = "No emergency override with that id in this school")
     @APIResponse(responseCode = "409", description = "Already reviewed with another outcome or note")
-    public Response review(@PathParam("urn") String urn, @PathParam("id") String id,
-                           @RequestBody(content = @Content(examples = {
-                                   @ExampleObject(name = "justified", value = """
+    public Response review(
+            @PathParam("urn") String urn,
+            @PathParam("id") String id,
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            examples = {
+                                                @ExampleObject(name = "justified", value = """
                                            {"outcome": "JUSTIFIED", "note": "Spoke to the DSL: the child disclosed \
                                            immediate risk; the MASH referral could not wait for consent."}
                                            """),
-                                   @ExampleObject(name = "not justified", value = """
+                                                @ExampleObject(name = "not justified", value = """
                                            {"outcome": "NOT_JUSTIFIED", "note": "No risk to life or health; consent \
                                            should have been asked. Logged as breach B-2026-07."}
-                                           """)}))
-                           @Valid @NotNull ReviewRequest request) {
+                                           """)
+                                            }))
+                    @Valid
+                    @NotNull
+                    ReviewRequest request) {
         school.open(urn);
-        OverrideReviews.Answered answered = reviews.review(urn, Ids.uuid(id, "id"), request.outcome(),
-                request.note().strip());
+        OverrideReviews.Answered answered = reviews.review(
+                urn, Ids.uuid(id, "id"), request.outcome(), request.note().strip());
         Response.ResponseBuilder response = Response.ok(answered.override());
         if (answered.replayed()) {
             response.header(IdempotencyKeys.REPLAYED_HEADER, "true");

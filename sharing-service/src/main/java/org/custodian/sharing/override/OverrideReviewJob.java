@@ -3,6 +3,10 @@ package org.custodian.sharing.override;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
@@ -16,11 +20,6 @@ import org.custodian.sharing.disclosure.DisclosureEntry;
 import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.webhook.DeliveryWorker;
 import org.jboss.logging.Logger;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The daily look at the DPO's reviews, run by one replica ({@link ClusterLock}): an override still unreviewed after
@@ -41,7 +40,8 @@ public class OverrideReviewJob {
     private final Clock clock;
 
     @Inject
-    public OverrideReviewJob(ClusterLock lock, OverrideRepository repository, Outbox outbox, AuditLog audit, Clock clock) {
+    public OverrideReviewJob(
+            ClusterLock lock, OverrideRepository repository, Outbox outbox, AuditLog audit, Clock clock) {
         this.lock = lock;
         this.repository = repository;
         this.outbox = outbox;
@@ -49,7 +49,10 @@ public class OverrideReviewJob {
         this.clock = clock;
     }
 
-    @Scheduled(identity = JOB, cron = "{custodian.sharing.overrides.cron}", timeZone = "Europe/London",
+    @Scheduled(
+            identity = JOB,
+            cron = "{custodian.sharing.overrides.cron}",
+            timeZone = "Europe/London",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         LOG.infof("override reviews: %d found overdue", run());
@@ -76,12 +79,30 @@ public class OverrideReviewJob {
         OverrideReview review = row.review();
         int days = Math.max(1, WorkingDays.between(review.dueOn(), today));
         repository.markOverdue(review.schoolUrn(), d.id(), now);
-        outbox.append(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.OVERRIDE_REVIEW_OVERDUE, review.schoolUrn(),
-                d.pupilId(), CloudEventCodec.toData(new SharingEvents.OverrideReviewOverdue(d.id().toString(), d.pupilId(),
-                        d.recipientId().toString(), d.disclosedAt(), review.dueOn(), days, now))));
-        audit.record(new AuditEntry(review.schoolUrn(), now, "sharing-service", "system", "pupils/" + d.pupilId(),
-                "disclosure.override-review-overdue", AuditEntry.Outcome.SUCCESS, null, "emergency disclosure " + d.id()
-                + " to " + d.recipientName() + " on " + d.disclosedAt() + " was to be reviewed by the DPO by "
-                + review.dueOn() + "; still unreviewed"));
+        outbox.append(CloudEvent.aboutPupil(
+                DeliveryWorker.SOURCE,
+                EventTypes.OVERRIDE_REVIEW_OVERDUE,
+                review.schoolUrn(),
+                d.pupilId(),
+                CloudEventCodec.toData(new SharingEvents.OverrideReviewOverdue(
+                        d.id().toString(),
+                        d.pupilId(),
+                        d.recipientId().toString(),
+                        d.disclosedAt(),
+                        review.dueOn(),
+                        days,
+                        now))));
+        audit.record(new AuditEntry(
+                review.schoolUrn(),
+                now,
+                "sharing-service",
+                "system",
+                "pupils/" + d.pupilId(),
+                "disclosure.override-review-overdue",
+                AuditEntry.Outcome.SUCCESS,
+                null,
+                "emergency disclosure " + d.id()
+                        + " to " + d.recipientName() + " on " + d.disclosedAt() + " was to be reviewed by the DPO by "
+                        + review.dueOn() + "; still unreviewed"));
     }
 }

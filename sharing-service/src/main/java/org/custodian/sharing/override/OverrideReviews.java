@@ -3,6 +3,12 @@ package org.custodian.sharing.override;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
@@ -23,13 +29,6 @@ import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.webhook.DeliveryWorker;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 /**
  * The DPO's side of emergency overrides: each one opens a review and alerts the DPO at once (an event on
  * {@code custodian.sharing.v1}, in the transaction that logs the disclosure); the DPO lists them and records whether
@@ -39,12 +38,11 @@ import java.util.UUID;
 public class OverrideReviews {
 
     /** One override just logged: its row, the recipient's sector, the role that allowed it and what it set aside. */
-    public record Made(DisclosureEntry disclosure, Sector recipientSector, String authorisedAs, List<Reason> overridden) {
-    }
+    public record Made(
+            DisclosureEntry disclosure, Sector recipientSector, String authorisedAs, List<Reason> overridden) {}
 
     /** A review answered, or the same answer given again ({@code replayed}: nothing changed). */
-    public record Answered(OverrideView override, boolean replayed) {
-    }
+    public record Answered(OverrideView override, boolean replayed) {}
 
     private final OverrideRepository repository;
     private final Outbox outbox;
@@ -54,17 +52,22 @@ public class OverrideReviews {
     private final int reviewWorkingDays;
 
     @Inject
-    public OverrideReviews(OverrideRepository repository, Outbox outbox, AuditLog audit, Caller caller, Clock clock,
-                           @ConfigProperty(name = "custodian.sharing.overrides.review-working-days", defaultValue = "5")
-                           int reviewWorkingDays) {
+    public OverrideReviews(
+            OverrideRepository repository,
+            Outbox outbox,
+            AuditLog audit,
+            Caller caller,
+            Clock clock,
+            @ConfigProperty(name = "custodian.sharing.overrides.review-working-days", defaultValue = "5")
+                    int reviewWorkingDays) {
         this.repository = repository;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
         if (reviewWorkingDays < 1 || reviewWorkingDays > 60) {
-            throw new IllegalArgumentException("custodian.sharing.overrides.review-working-days is 1 to 60, not "
-                    + reviewWorkingDays);
+            throw new IllegalArgumentException(
+                    "custodian.sharing.overrides.review-working-days is 1 to 60, not " + reviewWorkingDays);
         }
         this.reviewWorkingDays = reviewWorkingDays;
     }
@@ -76,24 +79,53 @@ public class OverrideReviews {
         List<CloudEvent> events = new ArrayList<>(made.size());
         for (Made m : made) {
             DisclosureEntry d = m.disclosure();
-            LocalDate dueOn = ReviewRules.dueOn(d.disclosedAt().atZone(Clocks.LONDON).toLocalDate(), reviewWorkingDays);
+            LocalDate dueOn =
+                    ReviewRules.dueOn(d.disclosedAt().atZone(Clocks.LONDON).toLocalDate(), reviewWorkingDays);
             List<String> overridden = m.overridden().stream().map(Enum::name).toList();
-            reviews.add(new OverrideReview(urn, d.id(), m.recipientSector(), m.authorisedAs(), overridden, dueOn, null,
-                    null, null, null, null));
-            events.add(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.OVERRIDE_MADE, urn, d.pupilId(),
-                    CloudEventCodec.toData(new SharingEvents.OverrideMade(d.id().toString(), d.requestId().toString(),
-                            d.pupilId(), d.recipientId().toString(), m.recipientSector().name(),
-                            d.agreementId().toString(), d.agreementBasis(), d.lawfulBasis(), d.purpose(),
-                            d.dataCategories(), overridden, d.disclosedBy(), m.authorisedAs(), d.disclosedAt(), dueOn))));
+            reviews.add(new OverrideReview(
+                    urn,
+                    d.id(),
+                    m.recipientSector(),
+                    m.authorisedAs(),
+                    overridden,
+                    dueOn,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
+            events.add(CloudEvent.aboutPupil(
+                    DeliveryWorker.SOURCE,
+                    EventTypes.OVERRIDE_MADE,
+                    urn,
+                    d.pupilId(),
+                    CloudEventCodec.toData(new SharingEvents.OverrideMade(
+                            d.id().toString(),
+                            d.requestId().toString(),
+                            d.pupilId(),
+                            d.recipientId().toString(),
+                            m.recipientSector().name(),
+                            d.agreementId().toString(),
+                            d.agreementBasis(),
+                            d.lawfulBasis(),
+                            d.purpose(),
+                            d.dataCategories(),
+                            overridden,
+                            d.disclosedBy(),
+                            m.authorisedAs(),
+                            d.disclosedAt(),
+                            dueOn))));
         }
         repository.insertAll(urn, reviews);
         outbox.appendAll(events);
     }
 
-    public Page<OverrideView> page(String urn, DisclosureRepository.Filter filter, OverrideRepository.ReviewFilter review,
-                                   PageRequest page) {
+    public Page<OverrideView> page(
+            String urn, DisclosureRepository.Filter filter, OverrideRepository.ReviewFilter review, PageRequest page) {
         LocalDate today = Clocks.today(clock);
-        return repository.page(urn, filter, review, today, page).map(r -> OverrideView.of(r.disclosure(), r.review(), today));
+        return repository
+                .page(urn, filter, review, today, page)
+                .map(r -> OverrideView.of(r.disclosure(), r.review(), today));
     }
 
     /**
@@ -102,29 +134,55 @@ public class OverrideReviews {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Answered review(String urn, UUID disclosureId, ReviewOutcome outcome, String note) {
-        OverrideRepository.Row row = Visibility.orNotFound(repository.findForUpdate(urn, disclosureId), "emergency override");
+        OverrideRepository.Row row =
+                Visibility.orNotFound(repository.findForUpdate(urn, disclosureId), "emergency override");
         OverrideReview current = row.review();
         LocalDate today = Clocks.today(clock);
         switch (ReviewRules.answer(current.outcome(), current.note(), outcome, note)) {
             case REPLAY -> {
                 return new Answered(OverrideView.of(row.disclosure(), current, today), true);
             }
-            case CONFLICT -> throw Problems.conflict("this override was already reviewed (" + current.outcome() + " on "
-                    + current.reviewedAt() + "); a review is recorded once");
-            case FIRST -> {
-            }
+            case CONFLICT ->
+                throw Problems.conflict("this override was already reviewed (" + current.outcome() + " on "
+                        + current.reviewedAt() + "); a review is recorded once");
+            case FIRST -> {}
         }
         Instant now = clock.instant();
         repository.answer(urn, disclosureId, outcome, note, caller.subject(), now);
-        OverrideReview answered = new OverrideReview(urn, disclosureId, current.recipientSector(), current.authorisedAs(),
-                current.overridden(), current.dueOn(), outcome, note, caller.subject(), now, current.overdueAt());
+        OverrideReview answered = new OverrideReview(
+                urn,
+                disclosureId,
+                current.recipientSector(),
+                current.authorisedAs(),
+                current.overridden(),
+                current.dueOn(),
+                outcome,
+                note,
+                caller.subject(),
+                now,
+                current.overdueAt());
         OverrideView view = OverrideView.of(row.disclosure(), answered, today);
         DisclosureEntry d = row.disclosure();
-        outbox.append(CloudEvent.aboutPupil(DeliveryWorker.SOURCE, EventTypes.OVERRIDE_REVIEWED, urn, d.pupilId(),
-                CloudEventCodec.toData(new SharingEvents.OverrideReviewed(d.id().toString(), d.pupilId(),
-                        d.recipientId().toString(), outcome.name(), current.dueOn(), view.review().late(), caller.subject(),
+        outbox.append(CloudEvent.aboutPupil(
+                DeliveryWorker.SOURCE,
+                EventTypes.OVERRIDE_REVIEWED,
+                urn,
+                d.pupilId(),
+                CloudEventCodec.toData(new SharingEvents.OverrideReviewed(
+                        d.id().toString(),
+                        d.pupilId(),
+                        d.recipientId().toString(),
+                        outcome.name(),
+                        current.dueOn(),
+                        view.review().late(),
+                        caller.subject(),
                         now))));
-        audit.record(caller, urn, "pupils/" + d.pupilId(), "disclosure.override-reviewed", AuditEntry.Outcome.SUCCESS,
+        audit.record(
+                caller,
+                urn,
+                "pupils/" + d.pupilId(),
+                "disclosure.override-reviewed",
+                AuditEntry.Outcome.SUCCESS,
                 "emergency disclosure " + d.id() + " to " + d.recipientName() + " reviewed: " + outcome
                         + (view.review().late() ? " (after its last day, " + current.dueOn() + ")" : "") + "; " + note);
         return new Answered(view, false);

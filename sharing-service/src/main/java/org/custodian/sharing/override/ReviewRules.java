@@ -1,9 +1,8 @@
 package org.custodian.sharing.override;
 
-import org.custodian.sharing.calendar.WorkingDays;
-
 import java.time.LocalDate;
 import java.util.Objects;
+import org.custodian.sharing.calendar.WorkingDays;
 
 /**
  * The clock and the answers of the DPO's review of an emergency override. Pure date arithmetic on the England and
@@ -22,8 +21,7 @@ public final class ReviewRules {
         CONFLICT
     }
 
-    private ReviewRules() {
-    }
+    private ReviewRules() {}
 
     /** The last day for the review: 5 working days after Monday 23 November 2026 is Monday 30 November. */
     public static LocalDate dueOn(LocalDate disclosedOn, int workingDays) {

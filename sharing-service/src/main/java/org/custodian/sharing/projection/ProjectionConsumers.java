@@ -1,9 +1,11 @@
 package org.custodian.sharing.projection;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.ConsentEvents;
@@ -13,12 +15,9 @@ import org.custodian.platform.events.RightsEvents;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.inbox.IdempotentConsumer;
 import org.custodian.sharing.decision.ConsentStatus;
-import org.custodian.sharing.webhook.PartnerNotifier;
 import org.custodian.sharing.webhook.PartnerEventType;
+import org.custodian.sharing.webhook.PartnerNotifier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Keeps the decision engine's projections current from {@code custodian.consent.v1}, {@code custodian.roster.v1}
@@ -34,8 +33,10 @@ public class ProjectionConsumers {
 
     @Inject
     IdempotentConsumer idempotent;
+
     @Inject
     ProjectionRepository projections;
+
     @Inject
     PartnerNotifier partners;
 
@@ -66,7 +67,12 @@ public class ProjectionConsumers {
                 require(d.pupilId(), "pupilId");
                 require(d.purpose(), "purpose");
                 ConsentStatus status = ConsentStatus.parse(d.effectiveStatus());
-                projections.consentStatus(urn, d.pupilId(), d.purpose(), status, d.effectiveVersion(),
+                projections.consentStatus(
+                        urn,
+                        d.pupilId(),
+                        d.purpose(),
+                        status,
+                        d.effectiveVersion(),
                         d.recordedAt() != null ? d.recordedAt() : asOf);
                 if (EventTypes.CONSENT_WITHDRAWN.equals(event.type()) && status != ConsentStatus.GRANTED) {
                     partners.consentWithdrawn(urn, d.pupilId(), d.purpose(), status, event.id());
@@ -76,7 +82,8 @@ public class ProjectionConsumers {
                 ConsentEvents.Expired e = CloudEventCodec.data(event, ConsentEvents.Expired.class);
                 require(e.pupilId(), "pupilId");
                 require(e.purpose(), "purpose");
-                ConsentStatus status = e.effectiveStatus() == null ? ConsentStatus.EXPIRED : ConsentStatus.parse(e.effectiveStatus());
+                ConsentStatus status =
+                        e.effectiveStatus() == null ? ConsentStatus.EXPIRED : ConsentStatus.parse(e.effectiveStatus());
                 projections.consentStatus(urn, e.pupilId(), e.purpose(), status, null, asOf);
             }
             case EventTypes.PURPOSE_REWORDED -> {
@@ -125,29 +132,53 @@ public class ProjectionConsumers {
                 } else {
                     projections.unrestrict(urn, r.pupilId(), requestId, categories);
                 }
-                partners.rightsAction(restricted ? PartnerEventType.PROCESSING_RESTRICTED : PartnerEventType.PROCESSING_UNRESTRICTED,
-                        urn, r.pupilId(), r.requestId(), categories, false, event.id());
+                partners.rightsAction(
+                        restricted ? PartnerEventType.PROCESSING_RESTRICTED : PartnerEventType.PROCESSING_UNRESTRICTED,
+                        urn,
+                        r.pupilId(),
+                        r.requestId(),
+                        categories,
+                        false,
+                        event.id());
             }
             case EventTypes.OBJECTION_UPHELD -> {
                 urn = school(event);
                 RightsEvents.ObjectionUpheld o = CloudEventCodec.data(event, RightsEvents.ObjectionUpheld.class);
                 require(o.pupilId(), "pupilId");
-                projections.objectionUpheld(urn, o.pupilId(), o.requestId() != null ? o.requestId() : event.id(),
-                        o.processing(), o.purposes() == null ? List.of() : o.purposes(), time(event));
+                projections.objectionUpheld(
+                        urn,
+                        o.pupilId(),
+                        o.requestId() != null ? o.requestId() : event.id(),
+                        o.processing(),
+                        o.purposes() == null ? List.of() : o.purposes(),
+                        time(event));
             }
             case EventTypes.ERASURE_APPROVED -> {
                 urn = school(event);
                 RightsEvents.ErasureApproved e = CloudEventCodec.data(event, RightsEvents.ErasureApproved.class);
                 require(e.pupilId(), "pupilId");
-                partners.rightsAction(PartnerEventType.ERASURE_REQUESTED, urn, e.pupilId(), e.requestId(),
-                        e.categories() == null ? List.of() : e.categories(), e.consentBasedOnly(), event.id());
+                partners.rightsAction(
+                        PartnerEventType.ERASURE_REQUESTED,
+                        urn,
+                        e.pupilId(),
+                        e.requestId(),
+                        e.categories() == null ? List.of() : e.categories(),
+                        e.consentBasedOnly(),
+                        event.id());
             }
             case EventTypes.RECTIFICATION_APPROVED -> {
                 urn = school(event);
-                RightsEvents.RectificationApproved r = CloudEventCodec.data(event, RightsEvents.RectificationApproved.class);
+                RightsEvents.RectificationApproved r =
+                        CloudEventCodec.data(event, RightsEvents.RectificationApproved.class);
                 require(r.pupilId(), "pupilId");
-                partners.rightsAction(PartnerEventType.RECTIFICATION_REQUESTED, urn, r.pupilId(), r.requestId(),
-                        r.categories() == null ? List.of() : r.categories(), false, event.id());
+                partners.rightsAction(
+                        PartnerEventType.RECTIFICATION_REQUESTED,
+                        urn,
+                        r.pupilId(),
+                        r.requestId(),
+                        r.categories() == null ? List.of() : r.categories(),
+                        false,
+                        event.id());
             }
             default -> {
                 // requests received or completed and complaints do not concern sharing

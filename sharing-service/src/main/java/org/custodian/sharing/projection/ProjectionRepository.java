@@ -2,12 +2,6 @@ package org.custodian.sharing.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.sharing.decision.ConsentStatus;
-import org.custodian.sharing.decision.PupilFacts;
-import org.custodian.sharing.decision.PupilFacts.Objection;
-import org.custodian.sharing.decision.PupilFacts.Restriction;
-import org.custodian.platform.jdbc.Jdbc;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.sharing.decision.ConsentStatus;
+import org.custodian.sharing.decision.PupilFacts;
+import org.custodian.sharing.decision.PupilFacts.Objection;
+import org.custodian.sharing.decision.PupilFacts.Restriction;
 
 /**
  * The local copies of other services' facts the decision engine reads: roster, effective consent, restrictions and
@@ -30,8 +29,8 @@ public class ProjectionRepository {
     Jdbc jdbc;
 
     /** The facts about each pupil, in the order asked; a pupil the roster never mentioned is not on it. */
-    public Map<String, PupilFacts> facts(String urn, List<String> pupilIds, Collection<String> consentPurposes,
-                                         LocalDate today) {
+    public Map<String, PupilFacts> facts(
+            String urn, List<String> pupilIds, Collection<String> consentPurposes, LocalDate today) {
         String[] ids = pupilIds.toArray(String[]::new);
         Set<String> onRoster = new HashSet<>(jdbc.list("""
                 SELECT pupil_id FROM roster_pupil
@@ -39,28 +38,47 @@ public class ProjectionRepository {
                 """, row -> row.getString(1), urn, ids, today));
         Map<String, Map<String, ConsentStatus>> consent = new HashMap<>();
         if (!consentPurposes.isEmpty()) {
-            jdbc.list("""
+            jdbc.list(
+                    """
                     SELECT c.pupil_id, c.purpose, CASE
                              WHEN c.status = 'GRANTED' AND f.min_version IS NOT NULL AND coalesce(c.version, 0) < f.min_version
                              THEN 'RENEWAL_NEEDED' ELSE c.status END
                     FROM consent_status c
                     LEFT JOIN consent_purpose_floor f ON f.school_urn = c.school_urn AND f.purpose = c.purpose
                     WHERE c.school_urn = ? AND c.purpose = ANY(?) AND c.pupil_id = ANY(?)
-                    """, row -> consent.computeIfAbsent(row.getString(1), k -> new HashMap<>())
-                    .put(row.getString(2), ConsentStatus.parse(row.getString(3))), urn, consentPurposes, ids);
+                    """,
+                    row -> consent.computeIfAbsent(row.getString(1), k -> new HashMap<>())
+                            .put(row.getString(2), ConsentStatus.parse(row.getString(3))),
+                    urn,
+                    consentPurposes,
+                    ids);
         }
         Map<String, List<Restriction>> restrictions = new HashMap<>();
-        jdbc.list("SELECT pupil_id, categories FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ANY(?)",
-                row -> restrictions.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
-                        .add(new Restriction(Set.copyOf(Jdbc.strings(row, "categories")))), urn, ids);
+        jdbc.list(
+                "SELECT pupil_id, categories FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ANY(?)",
+                row -> restrictions
+                        .computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                        .add(new Restriction(Set.copyOf(Jdbc.strings(row, "categories")))),
+                urn,
+                ids);
         Map<String, List<Objection>> objections = new HashMap<>();
-        jdbc.list("SELECT pupil_id, purposes FROM pupil_objection WHERE school_urn = ? AND pupil_id = ANY(?)",
-                row -> objections.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
-                        .add(new Objection(Set.copyOf(Jdbc.strings(row, "purposes")))), urn, ids);
+        jdbc.list(
+                "SELECT pupil_id, purposes FROM pupil_objection WHERE school_urn = ? AND pupil_id = ANY(?)",
+                row -> objections
+                        .computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                        .add(new Objection(Set.copyOf(Jdbc.strings(row, "purposes")))),
+                urn,
+                ids);
         Map<String, PupilFacts> facts = new LinkedHashMap<>();
         for (String id : pupilIds) {
-            facts.put(id, new PupilFacts(id, onRoster.contains(id), consent.getOrDefault(id, Map.of()),
-                    restrictions.getOrDefault(id, List.of()), objections.getOrDefault(id, List.of())));
+            facts.put(
+                    id,
+                    new PupilFacts(
+                            id,
+                            onRoster.contains(id),
+                            consent.getOrDefault(id, Map.of()),
+                            restrictions.getOrDefault(id, List.of()),
+                            objections.getOrDefault(id, List.of())));
         }
         return facts;
     }
@@ -86,8 +104,8 @@ public class ProjectionRepository {
 
     // --- consent ---
 
-    public void consentStatus(String urn, String pupilId, String purpose, ConsentStatus status, Integer version,
-                              Instant asOf) {
+    public void consentStatus(
+            String urn, String pupilId, String purpose, ConsentStatus status, Integer version, Instant asOf) {
         jdbc.update("""
                 INSERT INTO consent_status (school_urn, pupil_id, purpose, status, version, as_of) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_urn, pupil_id, purpose) DO UPDATE
@@ -120,15 +138,18 @@ public class ProjectionRepository {
 
     /** Lifts the restriction of that request; without one, an unrestriction of all processing lifts every one. */
     public void unrestrict(String urn, String pupilId, String requestId, List<String> categories) {
-        int lifted = jdbc.update("DELETE FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ? AND request_id = ?",
-                urn, pupilId, requestId);
+        int lifted = jdbc.update(
+                "DELETE FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ? AND request_id = ?",
+                urn,
+                pupilId,
+                requestId);
         if (lifted == 0 && categories.isEmpty()) {
             jdbc.update("DELETE FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ?", urn, pupilId);
         }
     }
 
-    public void objectionUpheld(String urn, String pupilId, String requestId, String processing, List<String> purposes,
-                                Instant since) {
+    public void objectionUpheld(
+            String urn, String pupilId, String requestId, String processing, List<String> purposes, Instant since) {
         jdbc.update("""
                 INSERT INTO pupil_objection (school_urn, pupil_id, request_id, processing, purposes, since)
                 VALUES (?, ?, ?, ?, ?, ?)
@@ -140,25 +161,60 @@ public class ProjectionRepository {
     /** What the projections hold about one pupil, for the subject export. */
     public Map<String, Object> about(String urn, String pupilId) {
         Map<String, Object> held = new LinkedHashMap<>();
-        held.put("roster", jdbc.one("SELECT on_roll, leaving_date FROM roster_pupil WHERE school_urn = ? AND pupil_id = ?",
-                row -> {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("onRoll", row.getBoolean(1));
-                    r.put("leavingDate", row.getObject(2, LocalDate.class));
-                    return r;
-                }, urn, pupilId).orElse(null));
-        held.put("consent", jdbc.list(
-                "SELECT purpose, status, version, as_of FROM consent_status WHERE school_urn = ? AND pupil_id = ? ORDER BY purpose",
-                row -> Map.of("purpose", row.getString(1), "status", row.getString(2),
-                        "asOf", Jdbc.instant(row, "as_of")), urn, pupilId));
-        held.put("restrictions", jdbc.list(
-                "SELECT request_id, categories, since FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ? ORDER BY since",
-                row -> Map.of("requestId", row.getString(1), "categories", Jdbc.strings(row, "categories"),
-                        "since", Jdbc.instant(row, "since")), urn, pupilId));
-        held.put("objections", jdbc.list(
-                "SELECT request_id, coalesce(processing, ''), purposes, since FROM pupil_objection WHERE school_urn = ? AND pupil_id = ? ORDER BY since",
-                row -> Map.of("requestId", row.getString(1), "processing", row.getString(2),
-                        "purposes", Jdbc.strings(row, "purposes"), "since", Jdbc.instant(row, "since")), urn, pupilId));
+        held.put(
+                "roster",
+                jdbc.one(
+                                "SELECT on_roll, leaving_date FROM roster_pupil WHERE school_urn = ? AND pupil_id = ?",
+                                row -> {
+                                    Map<String, Object> r = new LinkedHashMap<>();
+                                    r.put("onRoll", row.getBoolean(1));
+                                    r.put("leavingDate", row.getObject(2, LocalDate.class));
+                                    return r;
+                                },
+                                urn,
+                                pupilId)
+                        .orElse(null));
+        held.put(
+                "consent",
+                jdbc.list(
+                        "SELECT purpose, status, version, as_of FROM consent_status WHERE school_urn = ? AND pupil_id = ? ORDER BY purpose",
+                        row -> Map.of(
+                                "purpose",
+                                row.getString(1),
+                                "status",
+                                row.getString(2),
+                                "asOf",
+                                Jdbc.instant(row, "as_of")),
+                        urn,
+                        pupilId));
+        held.put(
+                "restrictions",
+                jdbc.list(
+                        "SELECT request_id, categories, since FROM pupil_restriction WHERE school_urn = ? AND pupil_id = ? ORDER BY since",
+                        row -> Map.of(
+                                "requestId",
+                                row.getString(1),
+                                "categories",
+                                Jdbc.strings(row, "categories"),
+                                "since",
+                                Jdbc.instant(row, "since")),
+                        urn,
+                        pupilId));
+        held.put(
+                "objections",
+                jdbc.list(
+                        "SELECT request_id, coalesce(processing, ''), purposes, since FROM pupil_objection WHERE school_urn = ? AND pupil_id = ? ORDER BY since",
+                        row -> Map.of(
+                                "requestId",
+                                row.getString(1),
+                                "processing",
+                                row.getString(2),
+                                "purposes",
+                                Jdbc.strings(row, "purposes"),
+                                "since",
+                                Jdbc.instant(row, "since")),
+                        urn,
+                        pupilId));
         return held;
     }
 }

@@ -3,19 +3,6 @@ package org.custodian.sharing.school;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.sharing.agreement.Agreement;
-import org.custodian.sharing.agreement.AgreementRepository;
-import org.custodian.sharing.decision.DataCategory;
-import org.custodian.sharing.decision.LawfulBasis;
-import org.custodian.sharing.decision.Sector;
-import org.custodian.sharing.recipient.Recipient;
-import org.custodian.sharing.recipient.Recipient.Kind;
-import org.custodian.sharing.recipient.RecipientRepository;
-import org.custodian.sharing.support.Clocks;
-import org.custodian.platform.jdbc.Jdbc;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.sharing.agreement.Agreement;
+import org.custodian.sharing.agreement.AgreementRepository;
+import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.Sector;
+import org.custodian.sharing.recipient.Recipient;
+import org.custodian.sharing.recipient.Recipient.Kind;
+import org.custodian.sharing.recipient.RecipientRepository;
+import org.custodian.sharing.support.Clocks;
 
 /**
  * Seeds a school, the first time it uses this service, with the recipients its privacy notice names and the
@@ -34,78 +33,163 @@ import java.util.UUID;
 public class SchoolDefaults {
 
     /** A recipient the privacy notice names. */
-    public record DefaultRecipient(String key, String name, Kind kind, Sector sector, String description) {
-    }
+    public record DefaultRecipient(String key, String name, Kind kind, Sector sector, String description) {}
 
     /** A statutory flow the notice describes. */
-    public record DefaultAgreement(String recipientKey, String name, Set<String> purposes, Set<DataCategory> categories,
-                                   String legalReference) {
-    }
+    public record DefaultAgreement(
+            String recipientKey,
+            String name,
+            Set<String> purposes,
+            Set<DataCategory> categories,
+            String legalReference) {}
 
     public static final List<DefaultRecipient> RECIPIENTS = List.of(
-            new DefaultRecipient("la", "Local authority", Kind.STATUTORY_BODY, Sector.CHILDRENS_SERVICES,
+            new DefaultRecipient(
+                    "la",
+                    "Local authority",
+                    Kind.STATUTORY_BODY,
+                    Sector.CHILDRENS_SERVICES,
                     "Our local authority: safeguarding concerns, exclusions and other statutory returns"),
-            new DefaultRecipient("dfe", "Department for Education", Kind.STATUTORY_BODY, Sector.CENTRAL_GOVERNMENT,
+            new DefaultRecipient(
+                    "dfe",
+                    "Department for Education",
+                    Kind.STATUTORY_BODY,
+                    Sector.CENTRAL_GOVERNMENT,
                     "Statutory data collections such as the school census (National Pupil Database)"),
             new DefaultRecipient("ofsted", "Ofsted", Kind.STATUTORY_BODY, Sector.REGULATOR, "Our regulator"),
-            new DefaultRecipient("exams", "Examining bodies", Kind.CONTROLLER, Sector.EDUCATION, "Educators and examining bodies"),
-            new DefaultRecipient("health", "Health authorities", Kind.CONTROLLER, Sector.HEALTH,
+            new DefaultRecipient(
+                    "exams", "Examining bodies", Kind.CONTROLLER, Sector.EDUCATION, "Educators and examining bodies"),
+            new DefaultRecipient(
+                    "health",
+                    "Health authorities",
+                    Kind.CONTROLLER,
+                    Sector.HEALTH,
                     "Health authorities and health and social welfare organisations (e.g. school nursing)"),
             new DefaultRecipient("police", "Police forces", Kind.STATUTORY_BODY, Sector.POLICE, "Police forces"),
-            new DefaultRecipient("courts", "Courts and tribunals", Kind.STATUTORY_BODY, Sector.COURTS, "Courts and tribunals"),
-            new DefaultRecipient("wonde", "Wonde", Kind.PROCESSOR, Sector.EDTECH,
+            new DefaultRecipient(
+                    "courts", "Courts and tribunals", Kind.STATUTORY_BODY, Sector.COURTS, "Courts and tribunals"),
+            new DefaultRecipient(
+                    "wonde",
+                    "Wonde",
+                    Kind.PROCESSOR,
+                    Sector.EDTECH,
                     "Educational platform and data capture partner (MIS integration)"),
-            new DefaultRecipient("discovery", "Discovery Education", Kind.PROCESSOR, Sector.EDTECH, "Educational platform"));
+            new DefaultRecipient(
+                    "discovery", "Discovery Education", Kind.PROCESSOR, Sector.EDTECH, "Educational platform"));
 
     public static final List<DefaultAgreement> AGREEMENTS = List.of(
-            new DefaultAgreement("dfe", "School census (DfE)", Set.of("census"),
-                    EnumSet.of(DataCategory.IDENTITY, DataCategory.CHARACTERISTICS, DataCategory.ATTENDANCE,
-                            DataCategory.ASSESSMENT, DataCategory.EXCLUSIONS),
+            new DefaultAgreement(
+                    "dfe",
+                    "School census (DfE)",
+                    Set.of("census"),
+                    EnumSet.of(
+                            DataCategory.IDENTITY,
+                            DataCategory.CHARACTERISTICS,
+                            DataCategory.ATTENDANCE,
+                            DataCategory.ASSESSMENT,
+                            DataCategory.EXCLUSIONS),
                     "Education Act 1996 s.537A; Education (Information About Individual Pupils) (England) Regulations 2013"),
-            new DefaultAgreement("la", "Safeguarding referrals to the local authority", Set.of("safeguarding"),
-                    EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.SAFEGUARDING,
-                            DataCategory.MEDICAL, DataCategory.SUPPORT, DataCategory.ATTENDANCE),
+            new DefaultAgreement(
+                    "la",
+                    "Safeguarding referrals to the local authority",
+                    Set.of("safeguarding"),
+                    EnumSet.of(
+                            DataCategory.IDENTITY,
+                            DataCategory.CONTACT,
+                            DataCategory.SAFEGUARDING,
+                            DataCategory.MEDICAL,
+                            DataCategory.SUPPORT,
+                            DataCategory.ATTENDANCE),
                     "Children Act 1989 s.47; Children Act 2004 s.11; Education Act 2002 s.175"),
-            new DefaultAgreement("la", "Exclusion notifications to the local authority", Set.of("exclusions"),
+            new DefaultAgreement(
+                    "la",
+                    "Exclusion notifications to the local authority",
+                    Set.of("exclusions"),
                     EnumSet.of(DataCategory.IDENTITY, DataCategory.EXCLUSIONS, DataCategory.CHARACTERISTICS),
                     "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012 reg. 5"));
 
     @Inject
     Jdbc jdbc;
+
     @Inject
     RecipientRepository recipients;
+
     @Inject
     AgreementRepository agreements;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
 
     /** Seeds the school once; concurrent first requests seed once (the school_seed row decides). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void ensureSeeded(String urn) {
-        if (jdbc.one("SELECT 1 FROM school_seed WHERE school_urn = ?", r -> 1, urn).isPresent()) {
+        if (jdbc.one("SELECT 1 FROM school_seed WHERE school_urn = ?", r -> 1, urn)
+                .isPresent()) {
             return;
         }
         Instant now = clock.instant();
-        if (jdbc.update("INSERT INTO school_seed (school_urn, seeded_at) VALUES (?, ?) ON CONFLICT DO NOTHING", urn, now) == 0) {
+        if (jdbc.update(
+                        "INSERT INTO school_seed (school_urn, seeded_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                        urn,
+                        now)
+                == 0) {
             return;
         }
         Map<String, UUID> ids = new HashMap<>();
         for (DefaultRecipient d : RECIPIENTS) {
             UUID id = UUID.randomUUID();
             ids.put(d.key(), id);
-            recipients.insert(new Recipient(id, urn, d.name(), d.kind(), d.sector(), "GB", null, null, d.description(),
-                    Recipient.Status.ACTIVE, true, 1, now, now));
+            recipients.insert(new Recipient(
+                    id,
+                    urn,
+                    d.name(),
+                    d.kind(),
+                    d.sector(),
+                    "GB",
+                    null,
+                    null,
+                    d.description(),
+                    Recipient.Status.ACTIVE,
+                    true,
+                    1,
+                    now,
+                    now));
         }
         LocalDate from = Clocks.today(clock);
         for (DefaultAgreement d : AGREEMENTS) {
-            agreements.insert(new Agreement(UUID.randomUUID(), urn, ids.get(d.recipientKey()), d.name(), d.purposes(),
-                    d.categories(), LawfulBasis.LEGAL_OBLIGATION, null, d.legalReference(), from, null, null, null, Map.of(), true,
-                    1, now, now));
+            agreements.insert(new Agreement(
+                    UUID.randomUUID(),
+                    urn,
+                    ids.get(d.recipientKey()),
+                    d.name(),
+                    d.purposes(),
+                    d.categories(),
+                    LawfulBasis.LEGAL_OBLIGATION,
+                    null,
+                    d.legalReference(),
+                    from,
+                    null,
+                    null,
+                    null,
+                    Map.of(),
+                    true,
+                    1,
+                    now,
+                    now));
         }
-        audit.record(new AuditEntry(urn, now, "sharing-service", "system", "school/" + urn, "defaults.seeded",
-                AuditEntry.Outcome.SUCCESS, null, RECIPIENTS.size() + " recipients and " + AGREEMENTS.size()
-                + " statutory agreements from the privacy notice"));
+        audit.record(new AuditEntry(
+                urn,
+                now,
+                "sharing-service",
+                "system",
+                "school/" + urn,
+                "defaults.seeded",
+                AuditEntry.Outcome.SUCCESS,
+                null,
+                RECIPIENTS.size() + " recipients and " + AGREEMENTS.size()
+                        + " statutory agreements from the privacy notice"));
     }
 }

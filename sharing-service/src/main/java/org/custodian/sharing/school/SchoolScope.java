@@ -10,6 +10,7 @@ public class SchoolScope {
 
     @Inject
     Caller caller;
+
     @Inject
     SchoolDefaults defaults;
 

@@ -2,7 +2,6 @@ package org.custodian.sharing.support;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;

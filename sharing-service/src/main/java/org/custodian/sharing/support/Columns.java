@@ -7,8 +7,7 @@ import java.util.function.Function;
 /** Rows turned into one array per column, for multi-row statements that {@code unnest(?::text[], …)} them. */
 public final class Columns {
 
-    private Columns() {
-    }
+    private Columns() {}
 
     public static <T> List<String> of(List<T> rows, Function<T, String> value) {
         List<String> values = new ArrayList<>(rows.size());

@@ -1,9 +1,8 @@
 package org.custodian.sharing.support;
 
-import org.custodian.platform.problems.Problems;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.custodian.platform.problems.Problems;
 
 /** Identifiers in paths and bodies: malformed ones are a 400 problem naming the field, never a 500. */
 public final class Ids {
@@ -15,8 +14,7 @@ public final class Ids {
 
     private static final Pattern PUPIL = Pattern.compile(PUPIL_ID);
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static UUID uuid(String value, String field) {
         if (value == null) {
@@ -57,7 +55,8 @@ public final class Ids {
                 return constant;
             }
         }
-        throw Problems.invalid(field, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        throw Problems.invalid(
+                field, "'" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
     }
 
     /** A calendar date in a query parameter ({@code 2026-11-28}). */

@@ -1,10 +1,9 @@
 package org.custodian.sharing.support;
 
-import org.custodian.platform.security.Caller;
-import org.custodian.platform.security.Roles;
-
 import java.util.List;
 import java.util.Optional;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
 
 /**
  * A {@code partner} token speaks for one recipient: its {@code sub} is the recipient id. A caller who is also the
@@ -12,8 +11,7 @@ import java.util.Optional;
  */
 public final class PartnerScope {
 
-    private PartnerScope() {
-    }
+    private PartnerScope() {}
 
     /** The recipient id a partner-only caller is limited to; empty for the school's own people. */
     public static Optional<String> of(Caller caller) {

@@ -16,8 +16,16 @@ public final class AddressPolicy {
 
     /** What an address is, for the refusal message. */
     public enum Kind {
-        PUBLIC(true), LOOPBACK(false), PRIVATE(false), LINK_LOCAL(false), CARRIER_GRADE_NAT(false), UNSPECIFIED(false),
-        MULTICAST(false), RESERVED(false), DOCUMENTATION(false), UNIQUE_LOCAL(false);
+        PUBLIC(true),
+        LOOPBACK(false),
+        PRIVATE(false),
+        LINK_LOCAL(false),
+        CARRIER_GRADE_NAT(false),
+        UNSPECIFIED(false),
+        MULTICAST(false),
+        RESERVED(false),
+        DOCUMENTATION(false),
+        UNIQUE_LOCAL(false);
 
         private final boolean publicAddress;
 
@@ -30,12 +38,12 @@ public final class AddressPolicy {
         }
     }
 
-    private AddressPolicy() {
-    }
+    private AddressPolicy() {}
 
     public static boolean allowed(InetAddress address, boolean allowPrivate) {
         Kind kind = classify(address);
-        return kind.isPublic() || (allowPrivate && (kind == Kind.LOOPBACK || kind == Kind.PRIVATE || kind == Kind.UNIQUE_LOCAL));
+        return kind.isPublic()
+                || (allowPrivate && (kind == Kind.LOOPBACK || kind == Kind.PRIVATE || kind == Kind.UNIQUE_LOCAL));
     }
 
     public static Kind classify(InetAddress address) {
@@ -68,10 +76,14 @@ public final class AddressPolicy {
         if (a0 == 100 && a1 >= 64 && a1 <= 127) {
             return Kind.CARRIER_GRADE_NAT;
         }
-        if ((a0 == 192 && a1 == 0 && a2 == 2) || (a0 == 198 && a1 == 51 && a2 == 100) || (a0 == 203 && a1 == 0 && a2 == 113)) {
+        if ((a0 == 192 && a1 == 0 && a2 == 2)
+                || (a0 == 198 && a1 == 51 && a2 == 100)
+                || (a0 == 203 && a1 == 0 && a2 == 113)) {
             return Kind.DOCUMENTATION;
         }
-        if ((a0 == 192 && a1 == 0 && a2 == 0) || (a0 == 198 && (a1 == 18 || a1 == 19)) || (a0 == 192 && a1 == 88 && a2 == 99)) {
+        if ((a0 == 192 && a1 == 0 && a2 == 0)
+                || (a0 == 198 && (a1 == 18 || a1 == 19))
+                || (a0 == 192 && a1 == 88 && a2 == 99)) {
             return Kind.RESERVED;
         }
         if (a0 >= 224 && a0 <= 239) {
@@ -150,7 +162,8 @@ public final class AddressPolicy {
         if (!numeric) {
             return null;
         }
-        boolean canonical = parts.length == 4 && host.equals(bare)
+        boolean canonical = parts.length == 4
+                && host.equals(bare)
                 && Arrays.stream(parts).allMatch(p -> p.matches("0|[1-9][0-9]{0,2}") && Integer.parseInt(p) <= 255);
         if (!canonical) {
             throw new IllegalArgumentException("a numeric host must be written as a plain dotted quad: " + host);

@@ -4,13 +4,30 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One message on its way to one endpoint, with the state of its attempts. */
-public record Delivery(UUID id, String schoolUrn, UUID endpointId, UUID recipientId, String messageId, String eventType,
-                       Status status, int attempts, Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatusCode,
-                       Integer lastDurationMs, String lastError, UUID replayOf, Instant createdAt) {
+public record Delivery(
+        UUID id,
+        String schoolUrn,
+        UUID endpointId,
+        UUID recipientId,
+        String messageId,
+        String eventType,
+        Status status,
+        int attempts,
+        Instant nextAttemptAt,
+        Instant lastAttemptAt,
+        Integer lastStatusCode,
+        Integer lastDurationMs,
+        String lastError,
+        UUID replayOf,
+        Instant createdAt) {
 
-    public enum Status { PENDING, SUCCEEDED, FAILED }
+    public enum Status {
+        PENDING,
+        SUCCEEDED,
+        FAILED
+    }
 
     /** One HTTP attempt. */
-    public record Attempt(int attempt, Instant startedAt, int durationMs, Integer statusCode, String outcome, String error) {
-    }
+    public record Attempt(
+            int attempt, Instant startedAt, int durationMs, Integer statusCode, String outcome, String error) {}
 }

@@ -5,17 +5,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.events.CloudEvent;
-import org.custodian.platform.events.CloudEventCodec;
-import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.events.Topics;
-import org.custodian.platform.outbox.Outbox;
-import org.custodian.sharing.webhook.Delivery.Attempt;
-import org.custodian.sharing.webhook.WebhookRepository.Claimed;
-import org.jboss.logging.Logger;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +17,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.Topics;
+import org.custodian.platform.outbox.Outbox;
+import org.custodian.sharing.webhook.Delivery.Attempt;
+import org.custodian.sharing.webhook.WebhookRepository.Claimed;
+import org.jboss.logging.Logger;
 
 /**
  * Delivers pending webhooks. Deliveries live in the database, so they survive restarts; a replica claims due rows
@@ -44,18 +43,25 @@ public class DeliveryWorker {
 
     @Inject
     WebhookRepository repository;
+
     @Inject
     WebhookConfig config;
+
     @Inject
     UrlGuard guard;
+
     @Inject
     WebhookSender sender;
+
     @Inject
     SecretBox secrets;
+
     @Inject
     Clock clock;
+
     @Inject
     Outbox outbox;
+
     @Inject
     AuditLog audit;
 
@@ -80,7 +86,9 @@ public class DeliveryWorker {
         }
     }
 
-    @Scheduled(every = "${custodian.sharing.webhooks.poll-interval:1s}", delayed = "2s",
+    @Scheduled(
+            every = "${custodian.sharing.webhooks.poll-interval:1s}",
+            delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         runDue();
@@ -96,8 +104,8 @@ public class DeliveryWorker {
         int total = 0;
         while (true) {
             Instant now = clock.instant();
-            List<Claimed> batch = QuarkusTransaction.requiringNew().call(() ->
-                    repository.claimDue(now, config.batchSize(), now.plus(config.claimLease())));
+            List<Claimed> batch = QuarkusTransaction.requiringNew()
+                    .call(() -> repository.claimDue(now, config.batchSize(), now.plus(config.claimLease())));
             for (Claimed claimed : batch) {
                 attempt(claimed);
             }
@@ -117,8 +125,12 @@ public class DeliveryWorker {
         } catch (IllegalArgumentException refused) {
             response = new WebhookSender.Response(0, null, null, "refused before sending: " + refused.getMessage(), 0);
         } catch (RuntimeException e) {
-            LOG.warnf(e, "webhook delivery %s could not be sent", claimed.delivery().id());
-            response = new WebhookSender.Response(0, null, null, "could not send: " + e.getClass().getSimpleName(), 0);
+            LOG.warnf(
+                    e,
+                    "webhook delivery %s could not be sent",
+                    claimed.delivery().id());
+            response = new WebhookSender.Response(
+                    0, null, null, "could not send: " + e.getClass().getSimpleName(), 0);
         }
         WebhookSender.Response result = response;
         QuarkusTransaction.requiringNew().run(() -> record(claimed, started, result));
@@ -129,7 +141,8 @@ public class DeliveryWorker {
         WebhookEndpoint endpoint = claimed.endpoint();
         List<String> inForce = new ArrayList<>();
         inForce.add(secrets.open(endpoint.secretSealed(), endpoint.binding()));
-        if (endpoint.previousSecretSealed() != null && endpoint.previousSecretExpiresAt() != null
+        if (endpoint.previousSecretSealed() != null
+                && endpoint.previousSecretExpiresAt() != null
                 && now.isBefore(endpoint.previousSecretExpiresAt())) {
             inForce.add(secrets.open(endpoint.previousSecretSealed(), endpoint.binding()));
         }
@@ -137,7 +150,9 @@ public class DeliveryWorker {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("webhook-id", claimed.delivery().messageId());
         headers.put("webhook-timestamp", Long.toString(timestamp));
-        headers.put("webhook-signature", WebhookSigner.header(inForce, claimed.delivery().messageId(), timestamp, claimed.payload()));
+        headers.put(
+                "webhook-signature",
+                WebhookSigner.header(inForce, claimed.delivery().messageId(), timestamp, claimed.payload()));
         return headers;
     }
 
@@ -159,18 +174,32 @@ public class DeliveryWorker {
             outcome = "GONE";
             error = "the receiver answered 410 Gone: endpoint disabled";
         } else {
-            outcome = code >= 300 && code < 400 ? "REDIRECT_NOT_FOLLOWED" : response.received() ? "HTTP_ERROR" : "NO_RESPONSE";
+            outcome = code >= 300 && code < 400
+                    ? "REDIRECT_NOT_FOLLOWED"
+                    : response.received() ? "HTTP_ERROR" : "NO_RESPONSE";
             if (error == null) {
                 error = "HTTP " + code + (code >= 300 && code < 400 ? " (redirects are not followed)" : "")
                         + snippet(response.body());
             }
             Optional<Duration> retryAfter = (code == 429 || code == 503)
-                    ? RetrySchedule.parseRetryAfter(response.retryAfter(), finished) : Optional.empty();
-            next = schedule().next(number, finished, retryAfter, () -> ThreadLocalRandom.current().nextDouble()).orElse(null);
+                    ? RetrySchedule.parseRetryAfter(response.retryAfter(), finished)
+                    : Optional.empty();
+            next = schedule()
+                    .next(
+                            number,
+                            finished,
+                            retryAfter,
+                            () -> ThreadLocalRandom.current().nextDouble())
+                    .orElse(null);
             status = next == null ? Delivery.Status.FAILED : Delivery.Status.PENDING;
         }
-        Attempt attempt = new Attempt(number, started, (int) Math.min(Integer.MAX_VALUE, response.durationMs()),
-                response.received() ? code : null, outcome, error);
+        Attempt attempt = new Attempt(
+                number,
+                started,
+                (int) Math.min(Integer.MAX_VALUE, response.durationMs()),
+                response.received() ? code : null,
+                outcome,
+                error);
         if (!repository.recordAttempt(delivery, attempt, status, next)) {
             LOG.warnf("delivery %s attempt %d was recorded by another replica", delivery.id(), number);
             return;
@@ -182,8 +211,13 @@ public class DeliveryWorker {
         } else {
             Instant failingSince = repository.endpointFailed(delivery.schoolUrn(), endpoint.id(), finished);
             if (Duration.between(failingSince, finished).compareTo(config.deadAfter()) >= 0) {
-                disable(endpoint, "failing since " + failingSince + " (" + config.deadAfter().toDays() + " days)",
-                        finished, failingSince, code);
+                disable(
+                        endpoint,
+                        "failing since " + failingSince + " ("
+                                + config.deadAfter().toDays() + " days)",
+                        finished,
+                        failingSince,
+                        code);
             }
         }
     }
@@ -192,8 +226,16 @@ public class DeliveryWorker {
         if (!repository.disable(endpoint.schoolUrn(), endpoint.id(), reason, at)) {
             return;
         }
-        audit.record(new AuditEntry(endpoint.schoolUrn(), at, "sharing-service", "system",
-                "webhook-endpoints/" + endpoint.id(), "webhook-endpoint.disabled", AuditEntry.Outcome.SUCCESS, null, reason));
+        audit.record(new AuditEntry(
+                endpoint.schoolUrn(),
+                at,
+                "sharing-service",
+                "system",
+                "webhook-endpoints/" + endpoint.id(),
+                "webhook-endpoint.disabled",
+                AuditEntry.Outcome.SUCCESS,
+                null,
+                reason));
         if (failingSince != null) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("endpointId", endpoint.id().toString());
@@ -202,8 +244,8 @@ public class DeliveryWorker {
             data.put("disabledAt", at.toString());
             data.put("lastStatusCode", lastCode > 0 ? lastCode : null);
             data.put("reason", reason);
-            outbox.append(CloudEvent.aboutSchool(SOURCE, EventTypes.WEBHOOK_DEAD, endpoint.schoolUrn(),
-                    CloudEventCodec.toData(data)));
+            outbox.append(CloudEvent.aboutSchool(
+                    SOURCE, EventTypes.WEBHOOK_DEAD, endpoint.schoolUrn(), CloudEventCodec.toData(data)));
         }
     }
 

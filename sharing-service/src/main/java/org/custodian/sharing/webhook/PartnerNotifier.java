@@ -6,8 +6,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
-import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEventCodec;
@@ -26,22 +41,6 @@ import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.webhook.WebhookRepository.NewMessage;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 /**
  * Decides which partners must be told what, and queues the messages in the caller's transaction (so a message exists
  * if and only if the change that caused it commits). A message that asks the partner to act also opens a partner
@@ -54,57 +53,86 @@ public class PartnerNotifier {
     private static final String WAKE = PartnerNotifier.class.getName() + ".wake";
 
     /** One pupil's disclosure, as a {@code disclosure.made} message lists it. */
-    public record Disclosed(String pupilId, UUID disclosureId, String lawfulBasis, UUID agreementId) {
-    }
+    public record Disclosed(String pupilId, UUID disclosureId, String lawfulBasis, UUID agreementId) {}
 
     /** Why the school stopped sharing with a recipient. */
-    public enum SharingEnd { RECIPIENT_SUSPENDED, AGREEMENT_ENDED }
+    public enum SharingEnd {
+        RECIPIENT_SUSPENDED,
+        AGREEMENT_ENDED
+    }
 
     /** What a recipient received about a pupil: the categories, and the agreements they came under. */
-    private record Received(TreeSet<String> categories, TreeSet<String> agreements) {
-    }
+    private record Received(TreeSet<String> categories, TreeSet<String> agreements) {}
 
     /** The action a message opens. */
-    private record Opening(ActionKind kind, String causeEventId, String causeReference, Collection<String> categories,
-                           Collection<String> agreements) {
-    }
+    private record Opening(
+            ActionKind kind,
+            String causeEventId,
+            String causeReference,
+            Collection<String> categories,
+            Collection<String> agreements) {}
 
     /** A message on its way out, with the action it opens (or null). */
-    private record Outgoing(UUID recipient, PartnerEventType type, List<String> receivedBy, String pupilId,
-                            String messageId, ObjectNode data, Opening opening) {
-    }
+    private record Outgoing(
+            UUID recipient,
+            PartnerEventType type,
+            List<String> receivedBy,
+            String pupilId,
+            String messageId,
+            ObjectNode data,
+            Opening opening) {}
 
     @Inject
     Jdbc jdbc;
+
     @Inject
     WebhookRepository webhooks;
+
     @Inject
     PartnerActionRepository actions;
+
     @Inject
     PartnerActionLinks links;
+
     @Inject
     AgreementRepository agreements;
+
     @Inject
     AuditLog audit;
+
     @Inject
     Clock clock;
+
     @Inject
     TransactionSynchronizationRegistry transactions;
+
     @Inject
     DeliveryWorker worker;
 
     /** {@code disclosure.made} to the recipient: one message for the whole request. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void disclosureMade(String urn, UUID recipientId, UUID requestId, String purpose,
-                               Collection<DataCategory> categories, List<Disclosed> disclosed) {
+    public void disclosureMade(
+            String urn,
+            UUID recipientId,
+            UUID requestId,
+            String purpose,
+            Collection<DataCategory> categories,
+            List<Disclosed> disclosed) {
         ObjectNode data = CloudEventCodec.mapper().createObjectNode();
         data.put("school", urn);
         data.put("disclosureRequestId", requestId.toString());
         data.put("purpose", purpose);
         data.set("dataCategories", CloudEventCodec.mapper().valueToTree(categories));
         data.set("pupils", CloudEventCodec.mapper().valueToTree(disclosed));
-        send(urn, List.of(outgoing(recipientId, PartnerEventType.DISCLOSURE_MADE, null, messageId("disclosure:" + requestId),
-                data, null)));
+        send(
+                urn,
+                List.of(outgoing(
+                        recipientId,
+                        PartnerEventType.DISCLOSURE_MADE,
+                        null,
+                        messageId("disclosure:" + requestId),
+                        data,
+                        null)));
     }
 
     /**
@@ -112,17 +140,24 @@ public class PartnerNotifier {
      * that consent purpose; each is asked to stop using it (a {@code STOP_USING} action).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int consentWithdrawn(String urn, String pupilId, String consentPurpose, ConsentStatus status, String sourceEventId) {
-        Map<UUID, Received> received = received(urn, pupilId, "AND agreement_basis = 'CONSENT' AND consent_purpose = ?",
-                consentPurpose);
+    public int consentWithdrawn(
+            String urn, String pupilId, String consentPurpose, ConsentStatus status, String sourceEventId) {
+        Map<UUID, Received> received =
+                received(urn, pupilId, "AND agreement_basis = 'CONSENT' AND consent_purpose = ?", consentPurpose);
         List<Outgoing> out = new ArrayList<>();
         received.forEach((recipient, got) -> {
             ObjectNode data = pupilData(urn, pupilId);
             data.put("consentPurpose", consentPurpose);
             data.put("consentStatus", status.name());
             data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(got.categories()));
-            out.add(outgoing(recipient, PartnerEventType.CONSENT_WITHDRAWN, pupilId, messageId(sourceEventId + ":" + recipient),
-                    data, new Opening(ActionKind.STOP_USING, sourceEventId, consentPurpose, got.categories(), got.agreements())));
+            out.add(outgoing(
+                    recipient,
+                    PartnerEventType.CONSENT_WITHDRAWN,
+                    pupilId,
+                    messageId(sourceEventId + ":" + recipient),
+                    data,
+                    new Opening(
+                            ActionKind.STOP_USING, sourceEventId, consentPurpose, got.categories(), got.agreements())));
         });
         return send(urn, out);
     }
@@ -134,8 +169,14 @@ public class PartnerNotifier {
      * limited to what rests on consent. All but the lifting of a restriction open an action.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int rightsAction(PartnerEventType type, String urn, String pupilId, String requestId, List<String> categories,
-                            boolean consentBasedOnly, String sourceEventId) {
+    public int rightsAction(
+            PartnerEventType type,
+            String urn,
+            String pupilId,
+            String requestId,
+            List<String> categories,
+            boolean consentBasedOnly,
+            String sourceEventId) {
         Map<UUID, Received> received = consentBasedOnly
                 ? received(urn, pupilId, "AND agreement_basis = 'CONSENT'")
                 : received(urn, pupilId, "");
@@ -160,8 +201,15 @@ public class PartnerNotifier {
             if (type == PartnerEventType.ERASURE_REQUESTED) {
                 data.put("consentBasedOnly", consentBasedOnly);
             }
-            out.add(outgoing(entry.getKey(), type, pupilId, messageId(sourceEventId + ":" + entry.getKey()), data,
-                    kind == null ? null : new Opening(kind, sourceEventId, requestId, got.categories(), got.agreements())));
+            out.add(outgoing(
+                    entry.getKey(),
+                    type,
+                    pupilId,
+                    messageId(sourceEventId + ":" + entry.getKey()),
+                    data,
+                    kind == null
+                            ? null
+                            : new Opening(kind, sourceEventId, requestId, got.categories(), got.agreements())));
         }
         return send(urn, out);
     }
@@ -177,7 +225,8 @@ public class PartnerNotifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public int sharingEnded(String urn, UUID recipientId, SharingEnd reason, UUID agreementId, String cause) {
         List<Outgoing> out = new ArrayList<>();
-        jdbc.list("""
+        jdbc.list(
+                """
                 SELECT d.pupil_id, array_agg(DISTINCT c.category ORDER BY c.category) AS categories,
                        array_agg(DISTINCT d.agreement_id::text ORDER BY d.agreement_id::text) AS agreements
                 FROM disclosure_log d, unnest(d.data_categories) AS c(category)
@@ -187,21 +236,34 @@ public class PartnerNotifier {
                                    WHERE a.school_urn = ? AND a.recipient_id = ? AND a.pupil_id = d.pupil_id
                                      AND a.kind = 'DELETE_ALL' AND a.opened_at >= max(d.disclosed_at))
                 ORDER BY d.pupil_id
-                """, row -> {
-            String pupilId = row.getString(1);
-            List<String> categories = Jdbc.strings(row, "categories");
-            ObjectNode data = pupilData(urn, pupilId);
-            data.put("reason", reason.name());
-            if (agreementId != null) {
-                data.put("agreementId", agreementId.toString());
-            }
-            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(categories));
-            out.add(outgoing(recipientId, PartnerEventType.SHARING_ENDED, pupilId,
-                    messageId(cause + ":" + recipientId + ":" + pupilId), data,
-                    new Opening(ActionKind.DELETE_ALL, cause, agreementId != null ? agreementId.toString() : reason.name(),
-                            categories, Jdbc.strings(row, "agreements"))));
-            return pupilId;
-        }, urn, recipientId, urn, recipientId);
+                """,
+                row -> {
+                    String pupilId = row.getString(1);
+                    List<String> categories = Jdbc.strings(row, "categories");
+                    ObjectNode data = pupilData(urn, pupilId);
+                    data.put("reason", reason.name());
+                    if (agreementId != null) {
+                        data.put("agreementId", agreementId.toString());
+                    }
+                    data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(categories));
+                    out.add(outgoing(
+                            recipientId,
+                            PartnerEventType.SHARING_ENDED,
+                            pupilId,
+                            messageId(cause + ":" + recipientId + ":" + pupilId),
+                            data,
+                            new Opening(
+                                    ActionKind.DELETE_ALL,
+                                    cause,
+                                    agreementId != null ? agreementId.toString() : reason.name(),
+                                    categories,
+                                    Jdbc.strings(row, "agreements"))));
+                    return pupilId;
+                },
+                urn,
+                recipientId,
+                urn,
+                recipientId);
         return send(urn, out);
     }
 
@@ -216,11 +278,21 @@ public class PartnerNotifier {
         data.put("originalType", action.causeType());
         data.put("daysOverdue", ChronoUnit.DAYS.between(action.dueOn(), today));
         data.put("reminder", number);
-        data.set("action", links.describe(action.schoolUrn(), action.id(), action.kind(), action.dueOn(), ActionStatus.OVERDUE));
+        data.set(
+                "action",
+                links.describe(action.schoolUrn(), action.id(), action.kind(), action.dueOn(), ActionStatus.OVERDUE));
         List<String> receivedBy = new ArrayList<>(PartnerEventType.ACTION_REMINDER.receivedBy());
         receivedBy.add(action.causeType());
-        send(action.schoolUrn(), List.of(new Outgoing(action.recipientId(), PartnerEventType.ACTION_REMINDER, receivedBy,
-                action.pupilId(), messageId("reminder:" + action.id() + ":" + number), data, null)));
+        send(
+                action.schoolUrn(),
+                List.of(new Outgoing(
+                        action.recipientId(),
+                        PartnerEventType.ACTION_REMINDER,
+                        receivedBy,
+                        action.pupilId(),
+                        messageId("reminder:" + action.id() + ":" + number),
+                        data,
+                        null)));
     }
 
     /** A {@code webhook.test} message to one endpoint. */
@@ -231,11 +303,22 @@ public class PartnerNotifier {
         data.put("endpointId", endpoint.id().toString());
         String messageId = messageId(UUID.randomUUID().toString());
         Instant now = clock.instant();
-        webhooks.insertMessages(endpoint.schoolUrn(), List.of(message(outgoing(endpoint.recipientId(),
-                PartnerEventType.WEBHOOK_TEST, null, messageId, data, null), now)), now);
+        webhooks.insertMessages(
+                endpoint.schoolUrn(),
+                List.of(message(
+                        outgoing(endpoint.recipientId(), PartnerEventType.WEBHOOK_TEST, null, messageId, data, null),
+                        now)),
+                now);
         UUID delivery = UUID.randomUUID();
-        webhooks.insertDelivery(endpoint.schoolUrn(), delivery, endpoint.id(), endpoint.recipientId(), messageId,
-                PartnerEventType.WEBHOOK_TEST.wireName(), null, now);
+        webhooks.insertDelivery(
+                endpoint.schoolUrn(),
+                delivery,
+                endpoint.id(),
+                endpoint.recipientId(),
+                messageId,
+                PartnerEventType.WEBHOOK_TEST.wireName(),
+                null,
+                now);
         wakeAfterCommit();
         return delivery;
     }
@@ -244,14 +327,21 @@ public class PartnerNotifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID replay(Delivery original) {
         UUID delivery = UUID.randomUUID();
-        webhooks.insertDelivery(original.schoolUrn(), delivery, original.endpointId(), original.recipientId(),
-                original.messageId(), original.eventType(), original.id(), clock.instant());
+        webhooks.insertDelivery(
+                original.schoolUrn(),
+                delivery,
+                original.endpointId(),
+                original.recipientId(),
+                original.messageId(),
+                original.eventType(),
+                original.id(),
+                clock.instant());
         wakeAfterCommit();
         return delivery;
     }
 
-    private static Outgoing outgoing(UUID recipient, PartnerEventType type, String pupilId, String messageId, ObjectNode data,
-                                     Opening opening) {
+    private static Outgoing outgoing(
+            UUID recipient, PartnerEventType type, String pupilId, String messageId, ObjectNode data, Opening opening) {
         return new Outgoing(recipient, type, type.receivedBy(), pupilId, messageId, data, opening);
     }
 
@@ -274,25 +364,49 @@ public class PartnerNotifier {
             NewAction action = null;
             if (o.opening() != null) {
                 Opening op = o.opening();
-                List<Map<ActionKind, ActionDeadline>> under = op.agreements().stream().map(deadlines::get)
-                        .filter(java.util.Objects::nonNull).toList();
+                List<Map<ActionKind, ActionDeadline>> under = op.agreements().stream()
+                        .map(deadlines::get)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
                 LocalDate dueOn = ActionDeadlines.dueOn(op.kind(), under, today);
-                action = new NewAction(PartnerActionLinks.actionId(o.messageId()), o.recipient(), o.pupilId(), op.kind(),
-                        o.type().wireName(), op.causeEventId(), op.causeReference(), o.messageId(), op.categories(),
-                        op.agreements(), dueOn);
+                action = new NewAction(
+                        PartnerActionLinks.actionId(o.messageId()),
+                        o.recipient(),
+                        o.pupilId(),
+                        op.kind(),
+                        o.type().wireName(),
+                        op.causeEventId(),
+                        op.causeReference(),
+                        o.messageId(),
+                        op.categories(),
+                        op.agreements(),
+                        dueOn);
                 o.data().set("action", links.describe(urn, action.id(), op.kind(), dueOn, ActionStatus.OPEN));
                 opened.add(action);
             }
             messages.add(message(o, now));
         }
         Set<String> fresh = webhooks.insertMessages(urn, messages, now);
-        List<NewAction> freshActions = opened.stream().filter(a -> fresh.contains(a.messageId())).toList();
+        List<NewAction> freshActions =
+                opened.stream().filter(a -> fresh.contains(a.messageId())).toList();
         if (!freshActions.isEmpty()) {
             actions.insertAll(urn, freshActions, now);
-            audit.record(new AuditEntry(urn, now, "sharing-service", "system", auditSubject(freshActions),
-                    "partner-actions.opened", AuditEntry.Outcome.SUCCESS, null, describe(freshActions)));
+            audit.record(new AuditEntry(
+                    urn,
+                    now,
+                    "sharing-service",
+                    "system",
+                    auditSubject(freshActions),
+                    "partner-actions.opened",
+                    AuditEntry.Outcome.SUCCESS,
+                    null,
+                    describe(freshActions)));
         }
-        if (webhooks.queueForSubscribers(urn, messages.stream().filter(m -> fresh.contains(m.id())).toList(), now) > 0) {
+        if (webhooks.queueForSubscribers(
+                        urn,
+                        messages.stream().filter(m -> fresh.contains(m.id())).toList(),
+                        now)
+                > 0) {
             wakeAfterCommit();
         }
         return fresh.size();
@@ -306,7 +420,12 @@ public class PartnerNotifier {
         payload.put("timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
         payload.set("data", o.data());
         try {
-            return new NewMessage(o.messageId(), o.recipient(), o.type(), o.receivedBy(), o.pupilId(),
+            return new NewMessage(
+                    o.messageId(),
+                    o.recipient(),
+                    o.type(),
+                    o.receivedBy(),
+                    o.pupilId(),
                     CloudEventCodec.mapper().writeValueAsString(payload));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a webhook payload", e);
@@ -316,22 +435,39 @@ public class PartnerNotifier {
     /** The deadlines set by every agreement the outgoing actions rest on, by agreement id. */
     private Map<String, Map<ActionKind, ActionDeadline>> deadlines(String urn, List<Outgoing> out) {
         Set<String> ids = new HashSet<>();
-        out.stream().filter(o -> o.opening() != null).forEach(o -> ids.addAll(o.opening().agreements()));
+        out.stream()
+                .filter(o -> o.opening() != null)
+                .forEach(o -> ids.addAll(o.opening().agreements()));
         return ids.isEmpty() ? Map.of() : agreements.deadlines(urn, ids);
     }
 
     private static String auditSubject(List<NewAction> opened) {
         Set<String> pupils = new TreeSet<>();
         opened.forEach(a -> pupils.add(a.pupilId()));
-        return pupils.size() == 1 ? "pupils/" + pupils.iterator().next() : "recipients/" + opened.get(0).recipientId();
+        return pupils.size() == 1
+                ? "pupils/" + pupils.iterator().next()
+                : "recipients/" + opened.get(0).recipientId();
     }
 
     private static String describe(List<NewAction> opened) {
         StringBuilder out = new StringBuilder();
-        out.append(opened.size()).append(" action(s) ").append(opened.get(0).kind()).append(" (")
-                .append(opened.get(0).causeType()).append("):");
-        opened.stream().limit(20).forEach(a -> out.append(' ').append(a.id()).append(" recipient ").append(a.recipientId())
-                .append(" pupil ").append(a.pupilId()).append(" due ").append(a.dueOn()).append(';'));
+        out.append(opened.size())
+                .append(" action(s) ")
+                .append(opened.get(0).kind())
+                .append(" (")
+                .append(opened.get(0).causeType())
+                .append("):");
+        opened.stream()
+                .limit(20)
+                .forEach(a -> out.append(' ')
+                        .append(a.id())
+                        .append(" recipient ")
+                        .append(a.recipientId())
+                        .append(" pupil ")
+                        .append(a.pupilId())
+                        .append(" due ")
+                        .append(a.dueOn())
+                        .append(';'));
         if (opened.size() > 20) {
             out.append(" and ").append(opened.size() - 20).append(" more");
         }
@@ -352,15 +488,17 @@ public class PartnerNotifier {
         params[1] = pupilId;
         System.arraycopy(extra, 0, params, 2, extra.length);
         Map<UUID, Received> received = new LinkedHashMap<>();
-        jdbc.list("SELECT recipient_id, data_categories, agreement_id FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? "
+        jdbc.list(
+                "SELECT recipient_id, data_categories, agreement_id FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? "
                         + condition + " ORDER BY disclosed_at",
                 row -> {
-                    Received got = received.computeIfAbsent(row.getObject(1, UUID.class),
-                            k -> new Received(new TreeSet<>(), new TreeSet<>()));
+                    Received got = received.computeIfAbsent(
+                            row.getObject(1, UUID.class), k -> new Received(new TreeSet<>(), new TreeSet<>()));
                     got.categories().addAll(Jdbc.strings(row, "data_categories"));
                     got.agreements().add(row.getString(3));
                     return got;
-                }, params);
+                },
+                params);
         return received;
     }
 
@@ -380,7 +518,10 @@ public class PartnerNotifier {
 
     /** {@code msg_} and a UUID derived from what caused the message, so that a redelivered cause makes no second one. */
     static String messageId(String cause) {
-        return "msg_" + UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "");
+        return "msg_"
+                + UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8))
+                        .toString()
+                        .replace("-", "");
     }
 
     private void wakeAfterCommit() {
@@ -390,8 +531,7 @@ public class PartnerNotifier {
         transactions.putResource(WAKE, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

@@ -20,8 +20,15 @@ import java.util.function.DoubleSupplier;
  */
 public record RetrySchedule(List<Duration> delays, double jitter, Duration maxRetryAfter) {
 
-    public static final List<Duration> STANDARD = List.of(Duration.ZERO, Duration.ofSeconds(5), Duration.ofMinutes(5),
-            Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10));
+    public static final List<Duration> STANDARD = List.of(
+            Duration.ZERO,
+            Duration.ofSeconds(5),
+            Duration.ofMinutes(5),
+            Duration.ofMinutes(30),
+            Duration.ofHours(2),
+            Duration.ofHours(5),
+            Duration.ofHours(10),
+            Duration.ofHours(10));
 
     public RetrySchedule {
         delays = List.copyOf(delays);
@@ -43,7 +50,8 @@ public record RetrySchedule(List<Duration> delays, double jitter, Duration maxRe
      *
      * @param random a source of numbers in [0, 1)
      */
-    public Optional<Instant> next(int attemptsMade, Instant failedAt, Optional<Duration> retryAfter, DoubleSupplier random) {
+    public Optional<Instant> next(
+            int attemptsMade, Instant failedAt, Optional<Duration> retryAfter, DoubleSupplier random) {
         if (attemptsMade >= delays.size()) {
             return Optional.empty();
         }
@@ -69,7 +77,8 @@ public record RetrySchedule(List<Duration> delays, double jitter, Duration maxRe
             return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
         }
         try {
-            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
             Duration wait = Duration.between(now, at);
             return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
         } catch (DateTimeParseException e) {

@@ -1,16 +1,15 @@
 package org.custodian.sharing.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Encrypts webhook secrets at rest with AES-256-GCM. The key is {@code custodian.sharing.secret-key} (base64 of 32
@@ -35,7 +34,8 @@ public class SecretBox {
             throw new IllegalStateException("custodian.sharing.secret-key is not base64");
         }
         if (bytes.length != 32) {
-            throw new IllegalStateException("custodian.sharing.secret-key must be 32 bytes (base64), was " + bytes.length);
+            throw new IllegalStateException(
+                    "custodian.sharing.secret-key must be 32 bytes (base64), was " + bytes.length);
         }
         this.key = new SecretKeySpec(bytes, "AES");
     }
@@ -48,8 +48,12 @@ public class SecretBox {
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
             cipher.updateAAD(boundTo.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
-            return VERSION + Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
-                    .put(nonce).put(sealed).array());
+            return VERSION
+                    + Base64.getEncoder()
+                            .encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                                    .put(nonce)
+                                    .put(sealed)
+                                    .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot encrypt a secret", e);
         }

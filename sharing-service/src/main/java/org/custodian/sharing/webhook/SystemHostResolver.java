@@ -2,7 +2,6 @@ package org.custodian.sharing.webhook;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

@@ -2,7 +2,6 @@ package org.custodian.sharing.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.net.InetAddress;
 import java.util.List;
 
@@ -14,11 +13,11 @@ import java.util.List;
 public class UrlGuard {
 
     /** Where to send: the checked URL and the address to connect to. */
-    public record Destination(WebhookUrls.Target target, InetAddress address) {
-    }
+    public record Destination(WebhookUrls.Target target, InetAddress address) {}
 
     @Inject
     HostResolver resolver;
+
     @Inject
     WebhookConfig config;
 
@@ -26,7 +25,8 @@ public class UrlGuard {
     public Destination check(String url) {
         boolean allowPrivate = config.allowPrivateAddresses();
         WebhookUrls.Target target = WebhookUrls.parse(url, allowPrivate);
-        List<InetAddress> addresses = target.literal() != null ? List.of(target.literal()) : resolver.resolve(target.host());
+        List<InetAddress> addresses =
+                target.literal() != null ? List.of(target.literal()) : resolver.resolve(target.host());
         return new Destination(target, WebhookUrls.choose(target, addresses, allowPrivate));
     }
 

@@ -2,12 +2,6 @@ package org.custodian.sharing.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
-import org.custodian.sharing.support.Columns;
-import org.custodian.sharing.support.Ids;
-import org.custodian.platform.jdbc.Jdbc;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -17,21 +11,26 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.support.Columns;
+import org.custodian.sharing.support.Ids;
 
 /** Endpoints, messages, deliveries and attempts. */
 @ApplicationScoped
 public class WebhookRepository {
 
-    private static final String ENDPOINT_COLUMNS = "id, school_urn, recipient_id, url, event_types, description, status, "
-            + "disabled_reason, secret_enc, previous_secret_enc, previous_secret_expires_at, failing_since, version, "
-            + "created_at, updated_at";
+    private static final String ENDPOINT_COLUMNS =
+            "id, school_urn, recipient_id, url, event_types, description, status, "
+                    + "disabled_reason, secret_enc, previous_secret_enc, previous_secret_expires_at, failing_since, version, "
+                    + "created_at, updated_at";
     private static final String DELIVERY_COLUMNS = "id, school_urn, endpoint_id, recipient_id, message_id, event_type, "
             + "status, attempts, next_attempt_at, last_attempt_at, last_status_code, last_duration_ms, last_error, "
             + "replay_of, created_at";
 
     /** A claimed delivery with everything needed to send it. */
-    public record Claimed(Delivery delivery, WebhookEndpoint endpoint, String payload) {
-    }
+    public record Claimed(Delivery delivery, WebhookEndpoint endpoint, String payload) {}
 
     @Inject
     Jdbc jdbc;
@@ -39,26 +38,59 @@ public class WebhookRepository {
     // --- endpoints ---
 
     public void insert(WebhookEndpoint e) {
-        jdbc.update("INSERT INTO webhook_endpoint (" + ENDPOINT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.id(), e.schoolUrn(), e.recipientId(), e.url(), wireNames(e.eventTypes()), e.description(), e.status(),
-                e.disabledReason(), e.secretSealed(), e.previousSecretSealed(), e.previousSecretExpiresAt(),
-                e.failingSince(), e.version(), e.createdAt(), e.updatedAt());
+        jdbc.update(
+                "INSERT INTO webhook_endpoint (" + ENDPOINT_COLUMNS
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.id(),
+                e.schoolUrn(),
+                e.recipientId(),
+                e.url(),
+                wireNames(e.eventTypes()),
+                e.description(),
+                e.status(),
+                e.disabledReason(),
+                e.secretSealed(),
+                e.previousSecretSealed(),
+                e.previousSecretExpiresAt(),
+                e.failingSince(),
+                e.version(),
+                e.createdAt(),
+                e.updatedAt());
     }
 
     public boolean update(WebhookEndpoint e, long expectedVersion) {
-        return jdbc.update("""
+        return jdbc.update(
+                        """
                 UPDATE webhook_endpoint SET url = ?, event_types = ?, description = ?, status = ?, disabled_reason = ?,
                        secret_enc = ?, previous_secret_enc = ?, previous_secret_expires_at = ?, failing_since = ?,
                        version = ?, updated_at = ?
                 WHERE school_urn = ? AND id = ? AND version = ?
-                """, e.url(), wireNames(e.eventTypes()), e.description(), e.status(), e.disabledReason(), e.secretSealed(),
-                e.previousSecretSealed(), e.previousSecretExpiresAt(), e.failingSince(), e.version(), e.updatedAt(),
-                e.schoolUrn(), e.id(), expectedVersion) == 1;
+                """,
+                        e.url(),
+                        wireNames(e.eventTypes()),
+                        e.description(),
+                        e.status(),
+                        e.disabledReason(),
+                        e.secretSealed(),
+                        e.previousSecretSealed(),
+                        e.previousSecretExpiresAt(),
+                        e.failingSince(),
+                        e.version(),
+                        e.updatedAt(),
+                        e.schoolUrn(),
+                        e.id(),
+                        expectedVersion)
+                == 1;
     }
 
     public Optional<WebhookEndpoint> endpoint(String urn, UUID recipientId, UUID id) {
-        return jdbc.one("SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoint WHERE school_urn = ? AND recipient_id = ? AND id = ?",
-                WebhookRepository::endpoint, urn, recipientId, id);
+        return jdbc.one(
+                "SELECT " + ENDPOINT_COLUMNS
+                        + " FROM webhook_endpoint WHERE school_urn = ? AND recipient_id = ? AND id = ?",
+                WebhookRepository::endpoint,
+                urn,
+                recipientId,
+                id);
     }
 
     public Page<WebhookEndpoint> endpoints(String urn, UUID recipientId, PageRequest page) {
@@ -70,15 +102,22 @@ public class WebhookRepository {
             params.add(Ids.uuid(page.after(1), "cursor"));
         }
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.list("SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoint WHERE school_urn = ? "
-                        + "AND recipient_id = ?" + after + " ORDER BY created_at, id LIMIT ?", WebhookRepository::endpoint,
-                params.toArray()), page, e -> List.of(Ids.cursorTime(e.createdAt()), e.id().toString()));
+        return Page.fromRows(
+                jdbc.list(
+                        "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoint WHERE school_urn = ? "
+                                + "AND recipient_id = ?" + after + " ORDER BY created_at, id LIMIT ?",
+                        WebhookRepository::endpoint,
+                        params.toArray()),
+                page,
+                e -> List.of(Ids.cursorTime(e.createdAt()), e.id().toString()));
     }
 
     /** Records the outcome of an attempt on the endpoint: success clears the failing streak, a failure starts one. */
     public void endpointSucceeded(String urn, UUID id) {
-        jdbc.update("UPDATE webhook_endpoint SET failing_since = NULL WHERE school_urn = ? AND id = ? AND failing_since IS NOT NULL",
-                urn, id);
+        jdbc.update(
+                "UPDATE webhook_endpoint SET failing_since = NULL WHERE school_urn = ? AND id = ? AND failing_since IS NOT NULL",
+                urn,
+                id);
     }
 
     /** @return when the endpoint's current failing streak began */
@@ -86,7 +125,8 @@ public class WebhookRepository {
         return jdbc.one("""
                 UPDATE webhook_endpoint SET failing_since = coalesce(failing_since, ?) WHERE school_urn = ? AND id = ?
                 RETURNING failing_since
-                """, row -> Jdbc.instant(row, "failing_since"), at, urn, id).orElse(at);
+                """, row -> Jdbc.instant(row, "failing_since"), at, urn, id)
+                .orElse(at);
     }
 
     /** Disables an enabled endpoint; false when it already was. */
@@ -100,9 +140,13 @@ public class WebhookRepository {
     // --- messages and deliveries ---
 
     /** A message to store: {@code acceptedBy} are the subscribed event types that receive it. */
-    public record NewMessage(String id, UUID recipientId, PartnerEventType type, List<String> acceptedBy, String pupilId,
-                             String payload) {
-    }
+    public record NewMessage(
+            String id,
+            UUID recipientId,
+            PartnerEventType type,
+            List<String> acceptedBy,
+            String pupilId,
+            String payload) {}
 
     /**
      * Stores messages once each (their ids are deterministic for messages caused by an event), in one statement.
@@ -113,15 +157,22 @@ public class WebhookRepository {
         if (messages.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.list("""
+        return new HashSet<>(jdbc.list(
+                """
                 INSERT INTO webhook_message (school_urn, id, recipient_id, event_type, pupil_id, payload, created_at)
                 SELECT ?, m.id, m.recipient_id::uuid, m.event_type, m.pupil_id, m.payload, ?
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS m(id, recipient_id, event_type, pupil_id, payload)
                 ON CONFLICT DO NOTHING
                 RETURNING id
-                """, row -> row.getString(1), urn, at, Columns.of(messages, NewMessage::id),
-                Columns.of(messages, m -> m.recipientId().toString()), Columns.of(messages, m -> m.type().wireName()),
-                Columns.of(messages, NewMessage::pupilId), Columns.of(messages, NewMessage::payload)));
+                """,
+                row -> row.getString(1),
+                urn,
+                at,
+                Columns.of(messages, NewMessage::id),
+                Columns.of(messages, m -> m.recipientId().toString()),
+                Columns.of(messages, m -> m.type().wireName()),
+                Columns.of(messages, NewMessage::pupilId),
+                Columns.of(messages, NewMessage::payload)));
     }
 
     /**
@@ -133,19 +184,33 @@ public class WebhookRepository {
         if (messages.isEmpty()) {
             return 0;
         }
-        return jdbc.update("""
+        return jdbc.update(
+                """
                 INSERT INTO webhook_delivery (school_urn, id, endpoint_id, recipient_id, message_id, event_type, status,
                                               next_attempt_at, created_at)
                 SELECT e.school_urn, gen_random_uuid(), e.id, e.recipient_id, m.id, m.event_type, 'PENDING', ?, ?
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) AS m(id, recipient_id, event_type, accepted_by)
                 JOIN webhook_endpoint e ON e.school_urn = ? AND e.recipient_id = m.recipient_id::uuid
                  AND e.event_types && string_to_array(m.accepted_by, ',')
-                """, at, at, Columns.of(messages, NewMessage::id), Columns.of(messages, m -> m.recipientId().toString()),
-                Columns.of(messages, m -> m.type().wireName()), Columns.of(messages, m -> String.join(",", m.acceptedBy())), urn);
+                """,
+                at,
+                at,
+                Columns.of(messages, NewMessage::id),
+                Columns.of(messages, m -> m.recipientId().toString()),
+                Columns.of(messages, m -> m.type().wireName()),
+                Columns.of(messages, m -> String.join(",", m.acceptedBy())),
+                urn);
     }
 
-    public void insertDelivery(String urn, UUID id, UUID endpointId, UUID recipientId, String messageId, String eventType,
-                               UUID replayOf, Instant at) {
+    public void insertDelivery(
+            String urn,
+            UUID id,
+            UUID endpointId,
+            UUID recipientId,
+            String messageId,
+            String eventType,
+            UUID replayOf,
+            Instant at) {
         jdbc.update("""
                 INSERT INTO webhook_delivery (school_urn, id, endpoint_id, recipient_id, message_id, event_type, status,
                                               next_attempt_at, replay_of, created_at)
@@ -154,12 +219,18 @@ public class WebhookRepository {
     }
 
     public Optional<Delivery> delivery(String urn, UUID endpointId, UUID id) {
-        return jdbc.one("SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery WHERE school_urn = ? AND endpoint_id = ? AND id = ?",
-                WebhookRepository::delivery, urn, endpointId, id);
+        return jdbc.one(
+                "SELECT " + DELIVERY_COLUMNS
+                        + " FROM webhook_delivery WHERE school_urn = ? AND endpoint_id = ? AND id = ?",
+                WebhookRepository::delivery,
+                urn,
+                endpointId,
+                id);
     }
 
     public Page<Delivery> deliveries(String urn, UUID endpointId, Delivery.Status status, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery WHERE school_urn = ? AND endpoint_id = ?");
+        StringBuilder sql = new StringBuilder(
+                "SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery WHERE school_urn = ? AND endpoint_id = ?");
         List<Object> params = new ArrayList<>(List.of(urn, endpointId));
         if (status != null) {
             sql.append(" AND status = ?");
@@ -172,16 +243,27 @@ public class WebhookRepository {
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         params.add(page.fetchSize());
-        return Page.fromRows(jdbc.list(sql.toString(), WebhookRepository::delivery, params.toArray()), page,
+        return Page.fromRows(
+                jdbc.list(sql.toString(), WebhookRepository::delivery, params.toArray()),
+                page,
                 d -> List.of(Ids.cursorTime(d.createdAt()), d.id().toString()));
     }
 
     public List<Delivery.Attempt> attempts(String urn, UUID deliveryId) {
-        return jdbc.list("""
+        return jdbc.list(
+                """
                 SELECT attempt, started_at, duration_ms, status_code, outcome, error FROM webhook_attempt
                 WHERE school_urn = ? AND delivery_id = ? ORDER BY attempt
-                """, row -> new Delivery.Attempt(row.getInt(1), Jdbc.instant(row, "started_at"), row.getInt(3),
-                (Integer) row.getObject(4), row.getString(5), row.getString(6)), urn, deliveryId);
+                """,
+                row -> new Delivery.Attempt(
+                        row.getInt(1),
+                        Jdbc.instant(row, "started_at"),
+                        row.getInt(3),
+                        (Integer) row.getObject(4),
+                        row.getString(5),
+                        row.getString(6)),
+                urn,
+                deliveryId);
     }
 
     /**
@@ -189,7 +271,8 @@ public class WebhookRepository {
      * claimed row is leased so that no other replica takes it while it is being sent.
      */
     public List<Claimed> claimDue(Instant now, int limit, Instant leaseUntil) {
-        List<Object[]> keys = jdbc.list("""
+        List<Object[]> keys =
+                jdbc.list("""
                 SELECT d.school_urn, d.id FROM webhook_delivery d
                 JOIN webhook_endpoint e ON e.school_urn = d.school_urn AND e.id = d.endpoint_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND (d.claimed_until IS NULL OR d.claimed_until < ?)
@@ -197,16 +280,24 @@ public class WebhookRepository {
                 ORDER BY d.next_attempt_at
                 LIMIT ?
                 FOR UPDATE OF d SKIP LOCKED
-                """, row -> new Object[]{row.getString(1), row.getObject(2, UUID.class)}, now, now, limit);
+                """, row -> new Object[] {row.getString(1), row.getObject(2, UUID.class)}, now, now, limit);
         List<Claimed> claimed = new ArrayList<>();
         for (Object[] key : keys) {
-            jdbc.update("UPDATE webhook_delivery SET claimed_until = ? WHERE school_urn = ? AND id = ?", leaseUntil, key[0], key[1]);
-            claimed.add(jdbc.one("SELECT " + prefixed("d", DELIVERY_COLUMNS) + ", " + prefixed("e", ENDPOINT_COLUMNS)
-                    + ", m.payload FROM webhook_delivery d "
-                    + "JOIN webhook_endpoint e ON e.school_urn = d.school_urn AND e.id = d.endpoint_id "
-                    + "JOIN webhook_message m ON m.school_urn = d.school_urn AND m.id = d.message_id "
-                    + "WHERE d.school_urn = ? AND d.id = ?", row -> new Claimed(delivery(row, "d_"), endpoint(row, "e_"),
-                    row.getString("payload")), key[0], key[1]).orElseThrow());
+            jdbc.update(
+                    "UPDATE webhook_delivery SET claimed_until = ? WHERE school_urn = ? AND id = ?",
+                    leaseUntil,
+                    key[0],
+                    key[1]);
+            claimed.add(jdbc.one(
+                            "SELECT " + prefixed("d", DELIVERY_COLUMNS) + ", " + prefixed("e", ENDPOINT_COLUMNS)
+                                    + ", m.payload FROM webhook_delivery d "
+                                    + "JOIN webhook_endpoint e ON e.school_urn = d.school_urn AND e.id = d.endpoint_id "
+                                    + "JOIN webhook_message m ON m.school_urn = d.school_urn AND m.id = d.message_id "
+                                    + "WHERE d.school_urn = ? AND d.id = ?",
+                            row -> new Claimed(delivery(row, "d_"), endpoint(row, "e_"), row.getString("payload")),
+                            key[0],
+                            key[1])
+                    .orElseThrow());
         }
         return claimed;
     }
@@ -216,33 +307,63 @@ public class WebhookRepository {
      * recorded it meanwhile (so nothing is recorded twice).
      */
     public boolean recordAttempt(Delivery d, Delivery.Attempt attempt, Delivery.Status status, Instant nextAttemptAt) {
-        int updated = jdbc.update("""
+        int updated = jdbc.update(
+                """
                 UPDATE webhook_delivery SET attempts = ?, status = ?, next_attempt_at = ?, claimed_until = NULL,
                        last_attempt_at = ?, last_status_code = ?, last_duration_ms = ?, last_error = ?
                 WHERE school_urn = ? AND id = ? AND attempts = ?
-                """, attempt.attempt(), status, nextAttemptAt, attempt.startedAt(), attempt.statusCode(),
-                attempt.durationMs(), attempt.error(), d.schoolUrn(), d.id(), d.attempts());
+                """,
+                attempt.attempt(),
+                status,
+                nextAttemptAt,
+                attempt.startedAt(),
+                attempt.statusCode(),
+                attempt.durationMs(),
+                attempt.error(),
+                d.schoolUrn(),
+                d.id(),
+                d.attempts());
         if (updated == 0) {
             return false;
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO webhook_attempt (school_urn, delivery_id, attempt, started_at, duration_ms, status_code, outcome, error)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, d.schoolUrn(), d.id(), attempt.attempt(), attempt.startedAt(), attempt.durationMs(),
-                attempt.statusCode(), attempt.outcome(), attempt.error());
+                """,
+                d.schoolUrn(),
+                d.id(),
+                attempt.attempt(),
+                attempt.startedAt(),
+                attempt.durationMs(),
+                attempt.statusCode(),
+                attempt.outcome(),
+                attempt.error());
         return true;
     }
 
     /** Messages about one pupil, for the subject export. */
     public List<java.util.Map<String, Object>> messagesAbout(String urn, String pupilId) {
-        return jdbc.list("""
+        return jdbc.list(
+                """
                 SELECT m.id, m.event_type, m.recipient_id, m.created_at,
                        (SELECT count(*) FROM webhook_delivery d WHERE d.school_urn = m.school_urn AND d.message_id = m.id
                           AND d.status = 'SUCCEEDED') AS delivered
                 FROM webhook_message m WHERE m.school_urn = ? AND m.pupil_id = ? ORDER BY m.created_at
-                """, row -> java.util.Map.of("messageId", row.getString(1), "type", row.getString(2),
-                "recipientId", row.getObject(3, UUID.class), "createdAt", Jdbc.instant(row, "created_at"),
-                "delivered", row.getLong(5) > 0), urn, pupilId);
+                """,
+                row -> java.util.Map.of(
+                        "messageId",
+                        row.getString(1),
+                        "type",
+                        row.getString(2),
+                        "recipientId",
+                        row.getObject(3, UUID.class),
+                        "createdAt",
+                        Jdbc.instant(row, "created_at"),
+                        "delivered",
+                        row.getLong(5) > 0),
+                urn,
+                pupilId);
     }
 
     private static String prefixed(String alias, String columns) {
@@ -251,7 +372,13 @@ public class WebhookRepository {
             if (!out.isEmpty()) {
                 out.append(", ");
             }
-            out.append(alias).append('.').append(column).append(" AS ").append(alias).append('_').append(column);
+            out.append(alias)
+                    .append('.')
+                    .append(column)
+                    .append(" AS ")
+                    .append(alias)
+                    .append('_')
+                    .append(column);
         }
         return out.toString();
     }
@@ -266,13 +393,24 @@ public class WebhookRepository {
 
     static WebhookEndpoint endpoint(ResultSet row, String p) throws SQLException {
         List<PartnerEventType> types = Jdbc.strings(row, p + "event_types").stream()
-                .map(t -> PartnerEventType.byWireName(t).orElseThrow()).toList();
-        return new WebhookEndpoint(row.getObject(p + "id", UUID.class), row.getString(p + "school_urn"),
-                row.getObject(p + "recipient_id", UUID.class), row.getString(p + "url"), types,
-                row.getString(p + "description"), WebhookEndpoint.Status.valueOf(row.getString(p + "status")),
-                row.getString(p + "disabled_reason"), row.getString(p + "secret_enc"), row.getString(p + "previous_secret_enc"),
-                Jdbc.instant(row, p + "previous_secret_expires_at"), Jdbc.instant(row, p + "failing_since"),
-                row.getLong(p + "version"), Jdbc.instant(row, p + "created_at"), Jdbc.instant(row, p + "updated_at"));
+                .map(t -> PartnerEventType.byWireName(t).orElseThrow())
+                .toList();
+        return new WebhookEndpoint(
+                row.getObject(p + "id", UUID.class),
+                row.getString(p + "school_urn"),
+                row.getObject(p + "recipient_id", UUID.class),
+                row.getString(p + "url"),
+                types,
+                row.getString(p + "description"),
+                WebhookEndpoint.Status.valueOf(row.getString(p + "status")),
+                row.getString(p + "disabled_reason"),
+                row.getString(p + "secret_enc"),
+                row.getString(p + "previous_secret_enc"),
+                Jdbc.instant(row, p + "previous_secret_expires_at"),
+                Jdbc.instant(row, p + "failing_since"),
+                row.getLong(p + "version"),
+                Jdbc.instant(row, p + "created_at"),
+                Jdbc.instant(row, p + "updated_at"));
     }
 
     static Delivery delivery(ResultSet row) throws SQLException {
@@ -280,12 +418,21 @@ public class WebhookRepository {
     }
 
     static Delivery delivery(ResultSet row, String p) throws SQLException {
-        return new Delivery(row.getObject(p + "id", UUID.class), row.getString(p + "school_urn"),
-                row.getObject(p + "endpoint_id", UUID.class), row.getObject(p + "recipient_id", UUID.class),
-                row.getString(p + "message_id"), row.getString(p + "event_type"),
-                Delivery.Status.valueOf(row.getString(p + "status")), row.getInt(p + "attempts"),
-                Jdbc.instant(row, p + "next_attempt_at"), Jdbc.instant(row, p + "last_attempt_at"),
-                (Integer) row.getObject(p + "last_status_code"), (Integer) row.getObject(p + "last_duration_ms"),
-                row.getString(p + "last_error"), row.getObject(p + "replay_of", UUID.class), Jdbc.instant(row, p + "created_at"));
+        return new Delivery(
+                row.getObject(p + "id", UUID.class),
+                row.getString(p + "school_urn"),
+                row.getObject(p + "endpoint_id", UUID.class),
+                row.getObject(p + "recipient_id", UUID.class),
+                row.getString(p + "message_id"),
+                row.getString(p + "event_type"),
+                Delivery.Status.valueOf(row.getString(p + "status")),
+                row.getInt(p + "attempts"),
+                Jdbc.instant(row, p + "next_attempt_at"),
+                Jdbc.instant(row, p + "last_attempt_at"),
+                (Integer) row.getObject(p + "last_status_code"),
+                (Integer) row.getObject(p + "last_duration_ms"),
+                row.getString(p + "last_error"),
+                row.getObject(p + "replay_of", UUID.class),
+                Jdbc.instant(row, p + "created_at"));
     }
 }

@@ -11,8 +11,7 @@ public final class WebhookSecrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private WebhookSecrets() {
-    }
+    private WebhookSecrets() {}
 
     public static String generate() {
         byte[] key = new byte[BYTES];

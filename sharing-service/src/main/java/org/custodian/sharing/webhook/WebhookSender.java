@@ -13,7 +13,6 @@ import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.net.Inet6Address;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -102,7 +101,8 @@ public class WebhookSender {
         String retryAfter = response.getHeader("Retry-After");
         response.handler(chunk -> {
             if (body.length() < cap) {
-                body.appendBuffer(chunk.length() > cap - body.length() ? chunk.getBuffer(0, cap - body.length()) : chunk);
+                body.appendBuffer(
+                        chunk.length() > cap - body.length() ? chunk.getBuffer(0, cap - body.length()) : chunk);
             }
             if (body.length() >= cap && !done.future().isComplete()) {
                 // enough read: stop the transfer rather than download whatever the receiver sends
@@ -110,8 +110,10 @@ public class WebhookSender {
                 response.request().connection().close();
             }
         });
-        response.endHandler(v -> done.tryComplete(new Response(status, retryAfter, body.toString(), null, elapsed(started))));
-        response.exceptionHandler(e -> done.tryComplete(new Response(status, retryAfter, body.toString(), null, elapsed(started))));
+        response.endHandler(
+                v -> done.tryComplete(new Response(status, retryAfter, body.toString(), null, elapsed(started))));
+        response.exceptionHandler(
+                e -> done.tryComplete(new Response(status, retryAfter, body.toString(), null, elapsed(started))));
         return done.future();
     }
 

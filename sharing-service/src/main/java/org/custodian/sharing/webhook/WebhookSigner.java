@@ -1,12 +1,12 @@
 package org.custodian.sharing.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks 1.0 signatures: {@code v1,} + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")), several
@@ -14,8 +14,7 @@ import java.util.stream.Collectors;
  */
 public final class WebhookSigner {
 
-    private WebhookSigner() {
-    }
+    private WebhookSigner() {}
 
     public static String sign(byte[] key, String messageId, long timestamp, String body) {
         try {

@@ -15,8 +15,8 @@ import java.util.Locale;
 public final class WebhookUrls {
 
     public static final int MAX_LENGTH = 2048;
-    private static final List<String> LOCAL_NAMES = List.of("localhost", "localhost.localdomain", "metadata.google.internal",
-            "metadata", "instance-data");
+    private static final List<String> LOCAL_NAMES =
+            List.of("localhost", "localhost.localdomain", "metadata.google.internal", "metadata", "instance-data");
 
     /** A URL that passed the syntax checks. {@code literal} is set when the host is an IP address. */
     public record Target(URI uri, String host, int port, boolean https, InetAddress literal) {
@@ -27,8 +27,7 @@ public final class WebhookUrls {
         }
     }
 
-    private WebhookUrls() {
-    }
+    private WebhookUrls() {}
 
     /** @throws IllegalArgumentException with a message fit for the caller */
     public static Target parse(String url, boolean allowPrivate) {
@@ -46,7 +45,8 @@ public final class WebhookUrls {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowPrivate && scheme.equals("http"))) {
-            throw new IllegalArgumentException(allowPrivate ? "the URL must be http or https" : "the URL must be https");
+            throw new IllegalArgumentException(
+                    allowPrivate ? "the URL must be http or https" : "the URL must be https");
         }
         if (uri.isOpaque() || uri.getRawAuthority() == null) {
             throw new IllegalArgumentException("the URL must name a host");
@@ -77,8 +77,11 @@ public final class WebhookUrls {
             if (!name.contains(".") && !allowPrivate) {
                 throw new IllegalArgumentException("a webhook host must be a fully qualified domain name");
             }
-            if (!allowPrivate && (LOCAL_NAMES.contains(name) || name.endsWith(".localhost") || name.endsWith(".local")
-                    || name.endsWith(".internal"))) {
+            if (!allowPrivate
+                    && (LOCAL_NAMES.contains(name)
+                            || name.endsWith(".localhost")
+                            || name.endsWith(".local")
+                            || name.endsWith(".internal"))) {
                 throw new IllegalArgumentException("the host " + name + " is a local name");
             }
             host = name;
@@ -99,7 +102,10 @@ public final class WebhookUrls {
         for (InetAddress address : resolved) {
             if (!AddressPolicy.allowed(address, allowPrivate)) {
                 throw new IllegalArgumentException("the host " + target.host() + " resolves to a "
-                        + AddressPolicy.classify(address).name().toLowerCase(Locale.ROOT).replace('_', '-')
+                        + AddressPolicy.classify(address)
+                                .name()
+                                .toLowerCase(Locale.ROOT)
+                                .replace('_', '-')
                         + " address (" + address.getHostAddress() + "), which webhooks may not reach");
             }
         }

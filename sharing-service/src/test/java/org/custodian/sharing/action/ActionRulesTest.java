@@ -1,5 +1,10 @@
 package org.custodian.sharing.action;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -14,17 +19,12 @@ import org.custodian.sharing.action.ActionRules.Verdict;
 import org.custodian.sharing.action.ActionRules.Verdict.Effect;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Worked examples of the answers to a partner action, and properties over random sequences of answers. */
 class ActionRulesTest {
 
     static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    static final Completion DELETED = new Completion(NOW.minusSeconds(3600), CompletionOutcome.DELETED, 12, "TKT-1", null);
+    static final Completion DELETED =
+            new Completion(NOW.minusSeconds(3600), CompletionOutcome.DELETED, 12, "TKT-1", null);
     static final Acknowledgement ACK = new Acknowledgement("on it");
     static final Dispute LEGAL = new Dispute("We must keep exam entries for 6 years", "Awarding body regulations");
     static final Closure BY_PHONE = new Closure("Confirmed by phone with their DPO");
@@ -43,7 +43,8 @@ class ActionRulesTest {
 
     @Test
     void completionBeforeAcknowledgementIsAllowed() {
-        assertThat(ActionRules.complete(State.opened(ActionKind.ERASE), DELETED).next()).isEqualTo(ActionStatus.COMPLETED);
+        assertThat(ActionRules.complete(State.opened(ActionKind.ERASE), DELETED).next())
+                .isEqualTo(ActionStatus.COMPLETED);
     }
 
     @Test
@@ -70,7 +71,9 @@ class ActionRulesTest {
 
     @Test
     void theDpoClosesAWaitingOrDisputedAction() {
-        assertThat(ActionRules.close(State.opened(ActionKind.RESTRICT), BY_PHONE).next()).isEqualTo(ActionStatus.CLOSED);
+        assertThat(ActionRules.close(State.opened(ActionKind.RESTRICT), BY_PHONE)
+                        .next())
+                .isEqualTo(ActionStatus.CLOSED);
         State disputed = new State(ActionKind.ERASE, ActionStatus.DISPUTED, null, null, LEGAL, null);
         assertThat(ActionRules.close(disputed, BY_PHONE).next()).isEqualTo(ActionStatus.CLOSED);
     }
@@ -86,45 +89,62 @@ class ActionRulesTest {
     void anActionBecomesOverdueTheDayAfterItsLastDay() {
         LocalDate due = LocalDate.of(2026, 11, 30);
         assertThat(ActionRules.becomesOverdue(ActionStatus.OPEN, due, due)).isFalse();
-        assertThat(ActionRules.becomesOverdue(ActionStatus.OPEN, due, due.plusDays(1))).isTrue();
-        assertThat(ActionRules.becomesOverdue(ActionStatus.ACKNOWLEDGED, due, due.plusDays(1))).isTrue();
-        assertThat(ActionRules.becomesOverdue(ActionStatus.COMPLETED, due, due.plusDays(9))).isFalse();
-        assertThat(ActionRules.becomesOverdue(ActionStatus.OVERDUE, due, due.plusDays(9))).as("already marked").isFalse();
+        assertThat(ActionRules.becomesOverdue(ActionStatus.OPEN, due, due.plusDays(1)))
+                .isTrue();
+        assertThat(ActionRules.becomesOverdue(ActionStatus.ACKNOWLEDGED, due, due.plusDays(1)))
+                .isTrue();
+        assertThat(ActionRules.becomesOverdue(ActionStatus.COMPLETED, due, due.plusDays(9)))
+                .isFalse();
+        assertThat(ActionRules.becomesOverdue(ActionStatus.OVERDUE, due, due.plusDays(9)))
+                .as("already marked")
+                .isFalse();
     }
 
     @Test
     void theOutcomeMustFitTheKindAndTheTimeMustNotBeInTheFuture() {
         assertThat(ActionRules.check(ActionKind.ERASE, DELETED, NOW)).isEmpty();
-        assertThat(ActionRules.check(ActionKind.RECTIFY,
-                new Completion(NOW, CompletionOutcome.CORRECTED, 1, "R", null), NOW)).isEmpty();
-        assertThat(ActionRules.check(ActionKind.ERASE, new Completion(NOW, CompletionOutcome.CORRECTED, 1, "R", null), NOW))
-                .extracting(ActionRules.Violation::field).containsExactly("outcome");
-        assertThat(ActionRules.check(ActionKind.RESTRICT, new Completion(NOW, CompletionOutcome.DELETED, 1, "R", null), NOW))
-                .extracting(ActionRules.Violation::field).containsExactly("outcome");
-        assertThat(ActionRules.check(ActionKind.ERASE, new Completion(NOW.plusSeconds(301), CompletionOutcome.DELETED, -1, "R", null), NOW))
-                .extracting(ActionRules.Violation::field).containsExactly("performedAt", "recordCount");
-        assertThat(ActionRules.check(ActionKind.ERASE, new Completion(NOW.plusSeconds(299), CompletionOutcome.DELETED, 0, "R", null), NOW))
-                .as("within the clock skew").isEmpty();
-        assertThat(ActionRules.check(ActionKind.ERASE, new Completion(Instant.parse("1999-12-31T23:59:59Z"),
-                CompletionOutcome.DELETED, 0, "R", null), NOW)).extracting(ActionRules.Violation::field).containsExactly("performedAt");
+        assertThat(ActionRules.check(
+                        ActionKind.RECTIFY, new Completion(NOW, CompletionOutcome.CORRECTED, 1, "R", null), NOW))
+                .isEmpty();
+        assertThat(ActionRules.check(
+                        ActionKind.ERASE, new Completion(NOW, CompletionOutcome.CORRECTED, 1, "R", null), NOW))
+                .extracting(ActionRules.Violation::field)
+                .containsExactly("outcome");
+        assertThat(ActionRules.check(
+                        ActionKind.RESTRICT, new Completion(NOW, CompletionOutcome.DELETED, 1, "R", null), NOW))
+                .extracting(ActionRules.Violation::field)
+                .containsExactly("outcome");
+        assertThat(ActionRules.check(
+                        ActionKind.ERASE,
+                        new Completion(NOW.plusSeconds(301), CompletionOutcome.DELETED, -1, "R", null),
+                        NOW))
+                .extracting(ActionRules.Violation::field)
+                .containsExactly("performedAt", "recordCount");
+        assertThat(ActionRules.check(
+                        ActionKind.ERASE,
+                        new Completion(NOW.plusSeconds(299), CompletionOutcome.DELETED, 0, "R", null),
+                        NOW))
+                .as("within the clock skew")
+                .isEmpty();
+        assertThat(ActionRules.check(
+                        ActionKind.ERASE,
+                        new Completion(Instant.parse("1999-12-31T23:59:59Z"), CompletionOutcome.DELETED, 0, "R", null),
+                        NOW))
+                .extracting(ActionRules.Violation::field)
+                .containsExactly("performedAt");
     }
 
     // --- properties over random sequences of answers ---
 
-    sealed interface Answer permits Ack, Complete, DisputeIt, Close {
-    }
+    sealed interface Answer permits Ack, Complete, DisputeIt, Close {}
 
-    record Ack(Acknowledgement a) implements Answer {
-    }
+    record Ack(Acknowledgement a) implements Answer {}
 
-    record Complete(Completion c) implements Answer {
-    }
+    record Complete(Completion c) implements Answer {}
 
-    record DisputeIt(Dispute d) implements Answer {
-    }
+    record DisputeIt(Dispute d) implements Answer {}
 
-    record Close(Closure c) implements Answer {
-    }
+    record Close(Closure c) implements Answer {}
 
     @Provide
     Arbitrary<List<Answer>> answers() {
@@ -152,7 +172,9 @@ class ActionRulesTest {
             }
             verdicts.add(v);
             if (v.effect() == Effect.APPLY) {
-                s = new State(s.kind(), v.next(),
+                s = new State(
+                        s.kind(),
+                        v.next(),
                         answer instanceof Ack a ? a.a() : s.acknowledgement(),
                         answer instanceof Complete c ? c.c() : s.completion(),
                         answer instanceof DisputeIt d ? d.d() : s.dispute(),
@@ -176,7 +198,8 @@ class ActionRulesTest {
         if (firstCompletion >= 0) {
             assertThat(end.status()).isEqualTo(ActionStatus.COMPLETED);
             assertThat(end.completion()).isEqualTo(((Complete) answers.get(firstCompletion)).c());
-            assertThat(verdicts.subList(firstCompletion + 1, verdicts.size())).noneMatch(v -> v.effect() == Effect.APPLY);
+            assertThat(verdicts.subList(firstCompletion + 1, verdicts.size()))
+                    .noneMatch(v -> v.effect() == Effect.APPLY);
         }
     }
 
@@ -200,9 +223,12 @@ class ActionRulesTest {
     void aConflictNeverChangesTheStatusAndEveryAnswerIsRecordedOnce(@ForAll("answers") List<Answer> answers) {
         List<Verdict> verdicts = new java.util.ArrayList<>();
         run(State.opened(ActionKind.ERASE), answers, verdicts);
-        assertThat(verdicts.stream().filter(v -> v.effect() == Effect.APPLY && v.next() == ActionStatus.COMPLETED)).hasSizeLessThanOrEqualTo(1);
-        assertThat(verdicts.stream().filter(v -> v.effect() == Effect.APPLY && v.next() == ActionStatus.DISPUTED)).hasSizeLessThanOrEqualTo(1);
-        assertThat(verdicts.stream().filter(v -> v.effect() == Effect.APPLY && v.next() == ActionStatus.CLOSED)).hasSizeLessThanOrEqualTo(1);
+        assertThat(verdicts.stream().filter(v -> v.effect() == Effect.APPLY && v.next() == ActionStatus.COMPLETED))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(verdicts.stream().filter(v -> v.effect() == Effect.APPLY && v.next() == ActionStatus.DISPUTED))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(verdicts.stream().filter(v -> v.effect() == Effect.APPLY && v.next() == ActionStatus.CLOSED))
+                .hasSizeLessThanOrEqualTo(1);
         // once finished (completed, closed), nothing else applies
         boolean finished = false;
         for (Verdict v : verdicts) {

@@ -1,17 +1,16 @@
 package org.custodian.sharing.action;
 
-import org.custodian.sharing.action.ActionRules.Acknowledgement;
-import org.custodian.sharing.action.ActionRules.Closure;
-import org.custodian.sharing.action.ActionRules.Completion;
-import org.custodian.sharing.action.ActionRules.Dispute;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.custodian.sharing.action.ActionRules.Acknowledgement;
+import org.custodian.sharing.action.ActionRules.Closure;
+import org.custodian.sharing.action.ActionRules.Completion;
+import org.custodian.sharing.action.ActionRules.Dispute;
+import org.junit.jupiter.api.Test;
 
 /** Worked examples of the sentences the subject access bundle gives for each partner action. */
 class ActionStatementsTest {
@@ -19,29 +18,64 @@ class ActionStatementsTest {
     static final Instant TOLD = Instant.parse("2026-11-28T14:00:00Z");
     static final LocalDate DUE = LocalDate.of(2026, 12, 29);
 
-    static PartnerAction action(ActionStatus status, Instant ackAt, Completion completion, Dispute dispute, Closure closure) {
+    static PartnerAction action(
+            ActionStatus status, Instant ackAt, Completion completion, Dispute dispute, Closure closure) {
         Instant at = Instant.parse("2026-12-02T09:00:00Z");
-        return new PartnerAction(UUID.randomUUID(), "100001", UUID.randomUUID(), "Wonde", "P-1", ActionKind.ERASE,
-                "erasure.requested", "e-1", "R-42", "msg_1", List.of("IDENTITY"), List.of(), status, TOLD, DUE,
-                ackAt, ackAt == null ? null : new Acknowledgement(null), completion == null ? null : at, completion,
-                dispute == null ? null : at, dispute, null, 0, null, closure == null ? null : at, "dpo-1", closure, null, 1, at);
+        return new PartnerAction(
+                UUID.randomUUID(),
+                "100001",
+                UUID.randomUUID(),
+                "Wonde",
+                "P-1",
+                ActionKind.ERASE,
+                "erasure.requested",
+                "e-1",
+                "R-42",
+                "msg_1",
+                List.of("IDENTITY"),
+                List.of(),
+                status,
+                TOLD,
+                DUE,
+                ackAt,
+                ackAt == null ? null : new Acknowledgement(null),
+                completion == null ? null : at,
+                completion,
+                dispute == null ? null : at,
+                dispute,
+                null,
+                0,
+                null,
+                closure == null ? null : at,
+                "dpo-1",
+                closure,
+                null,
+                1,
+                at);
     }
 
     @Test
     void aConfirmedDeletion() {
-        Completion done = new Completion(Instant.parse("2026-12-01T10:30:00Z"), CompletionOutcome.DELETED, 14, "PRIV-2291", null);
-        assertThat(ActionStatements.describe(action(ActionStatus.COMPLETED, Instant.parse("2026-11-29T08:00:00Z"), done, null, null), DUE))
-                .isEqualTo("Told on 28 November 2026 to erase the pupil's data (due by 29 December 2026); acknowledged on "
-                        + "29 November 2026; confirmed deleted on 1 December 2026 (14 records, reference PRIV-2291).");
+        Completion done =
+                new Completion(Instant.parse("2026-12-01T10:30:00Z"), CompletionOutcome.DELETED, 14, "PRIV-2291", null);
+        assertThat(ActionStatements.describe(
+                        action(ActionStatus.COMPLETED, Instant.parse("2026-11-29T08:00:00Z"), done, null, null), DUE))
+                .isEqualTo(
+                        "Told on 28 November 2026 to erase the pupil's data (due by 29 December 2026); acknowledged on "
+                                + "29 November 2026; confirmed deleted on 1 December 2026 (14 records, reference PRIV-2291).");
     }
 
     @Test
     void aDisputeAClosureAndAWait() {
-        assertThat(ActionStatements.describe(action(ActionStatus.DISPUTED, null, null, new Dispute("We must keep exam entries", null), null), DUE))
+        assertThat(ActionStatements.describe(
+                        action(ActionStatus.DISPUTED, null, null, new Dispute("We must keep exam entries", null), null),
+                        DUE))
                 .endsWith("; disputed on 2 December 2026: We must keep exam entries.");
-        assertThat(ActionStatements.describe(action(ActionStatus.CLOSED, null, null, null, new Closure("Confirmed by phone")), DUE))
+        assertThat(ActionStatements.describe(
+                        action(ActionStatus.CLOSED, null, null, null, new Closure("Confirmed by phone")), DUE))
                 .endsWith("; closed by the school on 2 December 2026: Confirmed by phone.");
-        assertThat(ActionStatements.describe(action(ActionStatus.OPEN, null, null, null, null), DUE)).endsWith("; not yet confirmed.");
+        assertThat(ActionStatements.describe(action(ActionStatus.OPEN, null, null, null, null), DUE))
+                .endsWith("; not yet confirmed.");
         assertThat(ActionStatements.describe(action(ActionStatus.OVERDUE, null, null, null, null), DUE.plusDays(3)))
                 .endsWith("; not yet confirmed, overdue since 30 December 2026.");
     }
@@ -49,7 +83,8 @@ class ActionStatementsTest {
     @Test
     void oneRecordIsSingularAndLondonTimeDecidesTheDay() {
         // 23:30 UTC on 30 June is 00:30 on 1 July in London (BST)
-        Completion done = new Completion(Instant.parse("2026-06-30T23:30:00Z"), CompletionOutcome.ANONYMISED, 1, "X", null);
+        Completion done =
+                new Completion(Instant.parse("2026-06-30T23:30:00Z"), CompletionOutcome.ANONYMISED, 1, "X", null);
         assertThat(ActionStatements.describe(action(ActionStatus.COMPLETED, null, done, null, null), DUE))
                 .contains("confirmed anonymised on 1 July 2026 (1 record, reference X)");
     }

@@ -1,14 +1,13 @@
 package org.custodian.sharing.agreement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
 import org.custodian.sharing.agreement.AgreementRules.Violation;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class AgreementRulesTest {
 
@@ -24,7 +23,8 @@ class AgreementRulesTest {
                 .containsExactly("consentPurpose");
         assertThat(fields(AgreementRules.check(LawfulBasis.PUBLIC_TASK, "photos", null, FROM, null, "GB", null, null)))
                 .containsExactly("consentPurpose");
-        assertThat(AgreementRules.check(LawfulBasis.CONSENT, "photos", null, FROM, null, "GB", null, null)).isEmpty();
+        assertThat(AgreementRules.check(LawfulBasis.CONSENT, "photos", null, FROM, null, "GB", null, null))
+                .isEmpty();
     }
 
     @Test
@@ -35,28 +35,44 @@ class AgreementRulesTest {
 
     @Test
     void validityRunsForwards() {
-        assertThat(fields(AgreementRules.check(LawfulBasis.PUBLIC_TASK, null, null, FROM, FROM.minusDays(1), "GB", null, null)))
+        assertThat(fields(AgreementRules.check(
+                        LawfulBasis.PUBLIC_TASK, null, null, FROM, FROM.minusDays(1), "GB", null, null)))
                 .containsExactly("validTo");
-        assertThat(AgreementRules.check(LawfulBasis.PUBLIC_TASK, null, null, FROM, FROM, "GB", null, null)).isEmpty();
-        assertThat(fields(AgreementRules.check(LawfulBasis.PUBLIC_TASK, null, null, LocalDate.of(1899, 12, 31),
-                LocalDate.of(10000, 1, 1), "GB", null, null))).containsExactly("validFrom", "validTo");
+        assertThat(AgreementRules.check(LawfulBasis.PUBLIC_TASK, null, null, FROM, FROM, "GB", null, null))
+                .isEmpty();
+        assertThat(fields(AgreementRules.check(
+                        LawfulBasis.PUBLIC_TASK,
+                        null,
+                        null,
+                        LocalDate.of(1899, 12, 31),
+                        LocalDate.of(10000, 1, 1),
+                        "GB",
+                        null,
+                        null)))
+                .containsExactly("validFrom", "validTo");
     }
 
     @Test
     void transfersOutsideTheUkNeedAFittingSafeguard() {
         assertThat(fields(AgreementRules.check(LawfulBasis.CONTRACT, null, null, FROM, null, "GB", "IN", null)))
                 .containsExactly("transferSafeguard");
-        assertThat(fields(AgreementRules.check(LawfulBasis.CONTRACT, null, null, FROM, null, "GB", "IN", TransferSafeguard.ADEQUACY)))
+        assertThat(fields(AgreementRules.check(
+                        LawfulBasis.CONTRACT, null, null, FROM, null, "GB", "IN", TransferSafeguard.ADEQUACY)))
                 .containsExactly("transferSafeguard");
-        assertThat(AgreementRules.check(LawfulBasis.CONTRACT, null, null, FROM, null, "GB", "IN", TransferSafeguard.IDTA)).isEmpty();
-        assertThat(AgreementRules.check(LawfulBasis.CONTRACT, null, null, FROM, null, "IE", null, TransferSafeguard.ADEQUACY)).isEmpty();
+        assertThat(AgreementRules.check(
+                        LawfulBasis.CONTRACT, null, null, FROM, null, "GB", "IN", TransferSafeguard.IDTA))
+                .isEmpty();
+        assertThat(AgreementRules.check(
+                        LawfulBasis.CONTRACT, null, null, FROM, null, "IE", null, TransferSafeguard.ADEQUACY))
+                .isEmpty();
         assertThat(fields(AgreementRules.check(LawfulBasis.CONTRACT, null, null, FROM, null, "US", null, null)))
                 .containsExactly("transferSafeguard");
         assertThat(fields(AgreementRules.check(LawfulBasis.CONTRACT, null, null, FROM, null, "GB", "GB", null)))
                 .containsExactly("transferCountry");
         assertThat(fields(AgreementRules.check(LawfulBasis.CONTRACT, null, null, FROM, null, "GB", "XX", null)))
                 .contains("transferCountry");
-        assertThat(fields(AgreementRules.check(LawfulBasis.CONTRACT, null, null, FROM, null, "GB", null, TransferSafeguard.IDTA)))
+        assertThat(fields(AgreementRules.check(
+                        LawfulBasis.CONTRACT, null, null, FROM, null, "GB", null, TransferSafeguard.IDTA)))
                 .containsExactly("transferSafeguard");
     }
 }

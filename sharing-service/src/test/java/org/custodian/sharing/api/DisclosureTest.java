@@ -1,27 +1,5 @@
 package org.custodian.sharing.api;
 
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.custodian.platform.events.CloudEvent;
-import org.custodian.platform.events.CloudEventCodec;
-import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.events.Topics;
-import org.custodian.sharing.support.Events;
-import org.custodian.sharing.support.SharingTest;
-import org.custodian.testing.KafkaTestConsumer;
-import org.custodian.testing.TestTokens;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.IntStream;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +17,27 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.Topics;
+import org.custodian.sharing.support.Events;
+import org.custodian.sharing.support.SharingTest;
+import org.custodian.testing.KafkaTestConsumer;
+import org.custodian.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @SharingTest
 class DisclosureTest {
@@ -58,13 +57,18 @@ class DisclosureTest {
 
     private void awaitOnRoll(String recipient, String... pupils) {
         for (String pupil : pupils) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> !reasons(URN, recipient, pupil, PURPOSE).contains("PUPIL_NOT_ON_ROSTER"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !reasons(URN, recipient, pupil, PURPOSE).contains("PUPIL_NOT_ON_ROSTER"));
         }
     }
 
     private long logged(String recipient) {
-        return dpo(URN).get(base(URN) + "/disclosures?limit=500&recipientId=" + recipient).then().statusCode(200)
-                .extract().<List<Object>>path("items").size();
+        return dpo(URN).get(base(URN) + "/disclosures?limit=500&recipientId=" + recipient)
+                .then()
+                .statusCode(200)
+                .extract()
+                .<List<Object>>path("items")
+                .size();
     }
 
     @Test
@@ -76,8 +80,11 @@ class DisclosureTest {
 
         try (KafkaTestConsumer sharing = new KafkaTestConsumer(Topics.SHARING)) {
             ExtractableResponse<Response> result = dpo(URN).body(ask(recipient, List.of(p1, p2, stranger), PURPOSE))
-                    .post(base(URN) + "/disclosures").then().statusCode(200)
-                    .body("allowed", is(2)).body("refused", is(1))
+                    .post(base(URN) + "/disclosures")
+                    .then()
+                    .statusCode(200)
+                    .body("allowed", is(2))
+                    .body("refused", is(1))
                     .body("decisions.outcome", contains("ALLOWED", "ALLOWED", "REFUSED"))
                     .body("decisions[0].agreementId", is(agreement))
                     .body("decisions[0].lawfulBasis", is("PUBLIC_TASK"))
@@ -87,18 +94,28 @@ class DisclosureTest {
                     .extract();
             String requestId = result.path("requestId");
 
-            ConsumerRecord<String, String> made = sharing.await(r -> r.value().contains(p1)
-                    && r.value().contains(EventTypes.DISCLOSURE_MADE), Duration.ofSeconds(20)).orElseThrow();
+            ConsumerRecord<String, String> made = sharing.await(
+                            r -> r.value().contains(p1) && r.value().contains(EventTypes.DISCLOSURE_MADE),
+                            Duration.ofSeconds(20))
+                    .orElseThrow();
             assertThat(made.key()).isEqualTo(URN + ":" + p1);
             CloudEvent event = CloudEventCodec.fromJson(made.value());
             assertThat(event.data().path("recipientId").asText()).isEqualTo(recipient);
             assertThat(event.data().path("lawfulBasis").asText()).isEqualTo("PUBLIC_TASK");
-            ConsumerRecord<String, String> refused = sharing.await(r -> r.value().contains(stranger)
-                    && r.value().contains(EventTypes.DISCLOSURE_REFUSED), Duration.ofSeconds(20)).orElseThrow();
-            assertThat(CloudEventCodec.fromJson(refused.value()).data().path("reasons").get(0).asText())
+            ConsumerRecord<String, String> refused = sharing.await(
+                            r -> r.value().contains(stranger) && r.value().contains(EventTypes.DISCLOSURE_REFUSED),
+                            Duration.ofSeconds(20))
+                    .orElseThrow();
+            assertThat(CloudEventCodec.fromJson(refused.value())
+                            .data()
+                            .path("reasons")
+                            .get(0)
+                            .asText())
                     .isEqualTo("PUPIL_NOT_ON_ROSTER");
 
-            dpo(URN).get(base(URN) + "/disclosures?pupilId=" + p1).then().statusCode(200)
+            dpo(URN).get(base(URN) + "/disclosures?pupilId=" + p1)
+                    .then()
+                    .statusCode(200)
                     .body("items.size()", is(1))
                     .body("items[0].recipientName", is("Learning Platform Ltd"))
                     .body("items[0].lawfulBasis", is("PUBLIC_TASK"))
@@ -108,18 +125,31 @@ class DisclosureTest {
             String today = LocalDate.now().toString();
             String longAgo = LocalDate.now().minusYears(1).toString();
             dpo(URN).get(base(URN) + "/disclosures?recipientId=" + recipient + "&from=" + today + "&to=" + today)
-                    .then().body("items.size()", is(2));
+                    .then()
+                    .body("items.size()", is(2));
             dpo(URN).get(base(URN) + "/disclosures?recipientId=" + recipient + "&from=" + longAgo + "&to=" + longAgo)
-                    .then().body("items.size()", is(0));
+                    .then()
+                    .body("items.size()", is(0));
             dpo(URN).get(base(URN) + "/disclosures?from=2026-13-01").then().statusCode(400);
-            dpo(URN).get(base(URN) + "/disclosures?from=2026-11-02&to=2026-11-01").then().statusCode(400);
-            dpo(URN).get(base(URN) + "/audit/sharing?subject=disclosure-requests/" + requestId).then()
+            dpo(URN).get(base(URN) + "/disclosures?from=2026-11-02&to=2026-11-01")
+                    .then()
+                    .statusCode(400);
+            dpo(URN).get(base(URN) + "/audit/sharing?subject=disclosure-requests/" + requestId)
+                    .then()
                     .body("items.action", hasItem("disclosure.decided"));
 
             // the "who has it been shared with" answer for subject access
             String export = "/internal/v1/schools/" + URN + "/subjects/" + p1;
-            given().header("Authorization", "Bearer " + TestTokens.service().school(URN).subject("service:sar-service").mint())
-                    .get(export).then().statusCode(200)
+            given().header(
+                            "Authorization",
+                            "Bearer "
+                                    + TestTokens.service()
+                                            .school(URN)
+                                            .subject("service:sar-service")
+                                            .mint())
+                    .get(export)
+                    .then()
+                    .statusCode(200)
                     .body("service", is("sharing-service"))
                     .body("data.disclosures.size()", is(1))
                     .body("data.disclosures[0].recipientName", is("Learning Platform Ltd"))
@@ -128,9 +158,18 @@ class DisclosureTest {
                     .body("summary", containsString("Learning Platform Ltd"));
             as("dpo", URN).get(export).then().statusCode(200);
             as("staff", URN).get(export).then().statusCode(403);
-            given().header("Authorization", "Bearer " + TestTokens.service().school("999999").mint()).get(export).then().statusCode(403);
-            as("dpo", URN).get("/internal/v1/schools/" + URN + "/subjects/" + stranger).then().statusCode(200)
-                    .body("data.disclosures.size()", is(0)).body("data.refusedDisclosures.size()", is(1));
+            given().header(
+                            "Authorization",
+                            "Bearer " + TestTokens.service().school("999999").mint())
+                    .get(export)
+                    .then()
+                    .statusCode(403);
+            as("dpo", URN)
+                    .get("/internal/v1/schools/" + URN + "/subjects/" + stranger)
+                    .then()
+                    .statusCode(200)
+                    .body("data.disclosures.size()", is(0))
+                    .body("data.refusedDisclosures.size()", is(1));
         }
     }
 
@@ -139,8 +178,13 @@ class DisclosureTest {
         String recipient = recipient(URN, "Check Only Ltd", "GB");
         agreement(URN, agreementBody(recipient, "PUBLIC_TASK", PURPOSE));
         awaitOnRoll(recipient, p1);
-        as("mis", URN).body(ask(recipient, List.of(p1), PURPOSE)).post(base(URN) + "/sharing-checks").then().statusCode(200)
-                .body("decisions[0].outcome", is("ALLOWED")).body("requestId", nullValue())
+        as("mis", URN)
+                .body(ask(recipient, List.of(p1), PURPOSE))
+                .post(base(URN) + "/sharing-checks")
+                .then()
+                .statusCode(200)
+                .body("decisions[0].outcome", is("ALLOWED"))
+                .body("requestId", nullValue())
                 .body("decisions[0].disclosureId", nullValue());
         assertThat(logged(recipient)).isZero();
     }
@@ -159,11 +203,17 @@ class DisclosureTest {
         assertThat(reasons(URN, recipient, p1, "next-year")).containsExactly("AGREEMENT_NOT_YET_VALID");
         assertThat(reasons(URN, recipient, p1, "clubs")).containsExactly("CONSENT_NOT_ASKED");
         // the recipient moves abroad: the agreement names no safeguard
-        dpo(URN).header("If-Match", "\"1\"").body(Map.of("name", "Reasons Ltd", "kind", "PROCESSOR", "country", "IN"))
-                .put(path).then().statusCode(200);
+        dpo(URN).header("If-Match", "\"1\"")
+                .body(Map.of("name", "Reasons Ltd", "kind", "PROCESSOR", "country", "IN"))
+                .put(path)
+                .then()
+                .statusCode(200);
         assertThat(reasons(URN, recipient, p1, PURPOSE)).containsExactly("TRANSFER_WITHOUT_SAFEGUARD");
-        dpo(URN).header("If-Match", "\"2\"").body(Map.of("name", "Reasons Ltd", "kind", "PROCESSOR", "country", "GB",
-                "status", "SUSPENDED")).put(path).then().statusCode(200);
+        dpo(URN).header("If-Match", "\"2\"")
+                .body(Map.of("name", "Reasons Ltd", "kind", "PROCESSOR", "country", "GB", "status", "SUSPENDED"))
+                .put(path)
+                .then()
+                .statusCode(200);
         assertThat(reasons(URN, recipient, p1, PURPOSE)).containsExactly("RECIPIENT_SUSPENDED");
     }
 
@@ -172,26 +222,63 @@ class DisclosureTest {
         String recipient = recipient(URN, "Bad Input Ltd", "GB");
         agreement(URN, agreementBody(recipient, "PUBLIC_TASK", PURPOSE));
         String path = base(URN) + "/disclosures";
-        List<String> tooMany = IntStream.rangeClosed(1, 1001).mapToObj(i -> "P" + i).toList();
-        dpo(URN).body(ask(recipient, tooMany, PURPOSE)).post(path).then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("pupilIds"));
-        dpo(URN).body(ask(recipient, List.of(p1, p1), PURPOSE)).post(path).then().statusCode(400)
+        List<String> tooMany =
+                IntStream.rangeClosed(1, 1001).mapToObj(i -> "P" + i).toList();
+        dpo(URN).body(ask(recipient, tooMany, PURPOSE))
+                .post(path)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("pupilIds"));
+        dpo(URN).body(ask(recipient, List.of(p1, p1), PURPOSE))
+                .post(path)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("pupilIds[1]"));
-        dpo(URN).body(ask(UUID.randomUUID().toString(), List.of(p1), PURPOSE)).post(path).then().statusCode(400)
+        dpo(URN).body(ask(UUID.randomUUID().toString(), List.of(p1), PURPOSE))
+                .post(path)
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("recipientId"));
-        dpo(URN).body(ask(recipient, List.of("bad id!"), PURPOSE)).post(path).then().statusCode(400);
-        dpo(URN).body(ask(recipient, List.of(), PURPOSE)).post(path).then().statusCode(400);
-        dpo(URN).body(ask(recipient, List.of(p1), PURPOSE, "reason", " ")).post(path).then().statusCode(400)
-                .body("errors.field", hasItem("reason"));
-        dpo(URN).body(ask(recipient, List.of(p1), PURPOSE, "emergencyJustification", "because")).post(path).then()
-                .statusCode(400).body("errors.field", hasItem("emergencyJustification"));
-        dpo(URN).body(ask(recipient, List.of(p1), PURPOSE, "dataCategories", List.of("SHOE_SIZE"))).post(path).then()
+        dpo(URN).body(ask(recipient, List.of("bad id!"), PURPOSE))
+                .post(path)
+                .then()
                 .statusCode(400);
-        dpo(URN).body(ask(recipient, List.of(p1), PURPOSE, "recipientId", "nope")).post(path).then().statusCode(400);
-        as("parent", URN).body(ask(recipient, List.of(p1), PURPOSE)).post(path).then().statusCode(403);
-        as("auditor", URN).body(ask(recipient, List.of(p1), PURPOSE)).post(path).then().statusCode(403);
-        given().header("Authorization", TestTokens.bearer("dpo", "999999")).contentType("application/json")
-                .body(ask(recipient, List.of(p1), PURPOSE)).post(path).then().statusCode(403);
+        dpo(URN).body(ask(recipient, List.of(), PURPOSE)).post(path).then().statusCode(400);
+        dpo(URN).body(ask(recipient, List.of(p1), PURPOSE, "reason", " "))
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("reason"));
+        dpo(URN).body(ask(recipient, List.of(p1), PURPOSE, "emergencyJustification", "because"))
+                .post(path)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("emergencyJustification"));
+        dpo(URN).body(ask(recipient, List.of(p1), PURPOSE, "dataCategories", List.of("SHOE_SIZE")))
+                .post(path)
+                .then()
+                .statusCode(400);
+        dpo(URN).body(ask(recipient, List.of(p1), PURPOSE, "recipientId", "nope"))
+                .post(path)
+                .then()
+                .statusCode(400);
+        as("parent", URN)
+                .body(ask(recipient, List.of(p1), PURPOSE))
+                .post(path)
+                .then()
+                .statusCode(403);
+        as("auditor", URN)
+                .body(ask(recipient, List.of(p1), PURPOSE))
+                .post(path)
+                .then()
+                .statusCode(403);
+        given().header("Authorization", TestTokens.bearer("dpo", "999999"))
+                .contentType("application/json")
+                .body(ask(recipient, List.of(p1), PURPOSE))
+                .post(path)
+                .then()
+                .statusCode(403);
         as("parent", URN).get(path).then().statusCode(403);
         dpo(URN).get(path + "/" + UUID.randomUUID()).then().statusCode(404);
         assertThat(logged(recipient)).isZero();
@@ -201,12 +288,19 @@ class DisclosureTest {
     void aThousandPupilsAreDecidedInOneRequest() {
         String recipient = recipient(URN, "Bulk Ltd", "GB");
         agreement(URN, agreementBody(recipient, "PUBLIC_TASK", PURPOSE));
-        List<String> pupils = new ArrayList<>(IntStream.range(0, 998).mapToObj(i -> "B-" + i + "-" + UUID.randomUUID()).toList());
+        List<String> pupils = new ArrayList<>(IntStream.range(0, 998)
+                .mapToObj(i -> "B-" + i + "-" + UUID.randomUUID())
+                .toList());
         pupils.add(p1);
         pupils.add(p2);
         awaitOnRoll(recipient, p1, p2);
-        dpo(URN).body(ask(recipient, pupils, PURPOSE)).post(base(URN) + "/disclosures").then().statusCode(200)
-                .body("decisions.size()", is(1000)).body("allowed", is(2)).body("refused", is(998));
+        dpo(URN).body(ask(recipient, pupils, PURPOSE))
+                .post(base(URN) + "/disclosures")
+                .then()
+                .statusCode(200)
+                .body("decisions.size()", is(1000))
+                .body("allowed", is(2))
+                .body("refused", is(998));
         assertThat(logged(recipient)).isEqualTo(2);
     }
 }

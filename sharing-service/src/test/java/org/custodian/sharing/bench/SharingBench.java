@@ -1,19 +1,5 @@
 package org.custodian.sharing.bench;
 
-import org.custodian.platform.events.CloudEvent;
-import org.custodian.sharing.support.Events;
-import org.custodian.sharing.support.SharingTest;
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.stream.IntStream;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.custodian.sharing.support.Api.agreement;
@@ -24,6 +10,19 @@ import static org.custodian.sharing.support.Api.check;
 import static org.custodian.sharing.support.Api.dpo;
 import static org.custodian.sharing.support.Api.outcome;
 import static org.custodian.sharing.support.Api.recipient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.sharing.support.Events;
+import org.custodian.sharing.support.SharingTest;
+import org.junit.jupiter.api.Test;
 
 /**
  * The figures issue 4 asks for, measured through the service's HTTP API against the real database and broker. Not a
@@ -46,19 +45,29 @@ class SharingBench {
         String recipient = recipient(URN, "Bench Platform Ltd", "GB");
         agreement(URN, agreementBody(recipient, "PUBLIC_TASK", "bench"));
         agreement(URN, agreementBody(recipient, "CONSENT", "gallery", "consentPurpose", "photos-website"));
-        List<String> pupils = IntStream.range(0, PUPILS).mapToObj(i -> "BENCH-" + i).toList();
-        List<CloudEvent> enrolments = pupils.stream().map(p -> Events.enrolled(URN, p)).toList();
+        List<String> pupils =
+                IntStream.range(0, PUPILS).mapToObj(i -> "BENCH-" + i).toList();
+        List<CloudEvent> enrolments =
+                pupils.stream().map(p -> Events.enrolled(URN, p)).toList();
         Events.publish(enrolments);
-        await().atMost(Duration.ofMinutes(2)).until(() ->
-                check(URN, ask(recipient, pupils, "bench")).statusCode(200).extract().<Integer>path("allowed") == PUPILS);
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> check(URN, ask(recipient, pupils, "bench"))
+                                .statusCode(200)
+                                .extract()
+                                .<Integer>path("allowed")
+                        == PUPILS);
 
         // 1) POST .../disclosures with 1,000 pupils, all allowed: decide, log, outbox events, partner message, audit
         List<Long> disclose = new ArrayList<>();
         List<Long> checks = new ArrayList<>();
         for (int i = 0; i < WARM_UP + RUNS; i++) {
             long start = System.nanoTime();
-            int allowed = dpo(URN).body(ask(recipient, pupils, "bench")).post(base(URN) + "/disclosures")
-                    .then().statusCode(200).extract().path("allowed");
+            int allowed = dpo(URN).body(ask(recipient, pupils, "bench"))
+                    .post(base(URN) + "/disclosures")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("allowed");
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             assertThat(allowed).isEqualTo(PUPILS);
             start = System.nanoTime();
@@ -77,7 +86,8 @@ class SharingBench {
         List<Long> delays = new ArrayList<>();
         for (int i = 0; i < WITHDRAWALS; i++) {
             Events.publish(Events.granted(URN, pupil, "photos-website"));
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> "ALLOWED".equals(outcome(URN, recipient, pupil, "gallery")));
             long start = System.nanoTime();
             Events.publish(Events.withdrawn(URN, pupil, "photos-website"));
@@ -97,10 +107,11 @@ class SharingBench {
     private void report(String what, List<Long> millis) throws IOException {
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
-        long median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+        long median = sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
-        lines.add(String.format("[bench] %s: median %d ms, min %d ms, max %d ms over %d runs %s", what, median,
-                sorted.get(0), sorted.get(sorted.size() - 1), sorted.size(), millis));
+        lines.add(String.format(
+                "[bench] %s: median %d ms, min %d ms, max %d ms over %d runs %s",
+                what, median, sorted.get(0), sorted.get(sorted.size() - 1), sorted.size(), millis));
     }
-
 }

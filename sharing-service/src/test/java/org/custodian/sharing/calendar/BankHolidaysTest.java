@@ -1,43 +1,61 @@
 package org.custodian.sharing.calendar;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import org.junit.jupiter.api.Test;
+import static java.time.LocalDate.of;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
-
-import static java.time.LocalDate.of;
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /** England and Wales bank holidays from the rules, checked against the dates legal-rules.md lists. */
 class BankHolidaysTest {
 
     @Test
     void twentyTwentySixIsAsPublished() {
-        assertThat(BankHolidays.of(2026)).containsExactly(of(2026, 1, 1), of(2026, 4, 3), of(2026, 4, 6), of(2026, 5, 4),
-                of(2026, 5, 25), of(2026, 8, 31), of(2026, 12, 25), of(2026, 12, 28));
+        assertThat(BankHolidays.of(2026))
+                .containsExactly(
+                        of(2026, 1, 1),
+                        of(2026, 4, 3),
+                        of(2026, 4, 6),
+                        of(2026, 5, 4),
+                        of(2026, 5, 25),
+                        of(2026, 8, 31),
+                        of(2026, 12, 25),
+                        of(2026, 12, 28));
     }
 
     @Test
     void twentyTwentySevenIsAsPublished() {
-        assertThat(BankHolidays.of(2027)).containsExactly(of(2027, 1, 1), of(2027, 3, 26), of(2027, 3, 29), of(2027, 5, 3),
-                of(2027, 5, 31), of(2027, 8, 30), of(2027, 12, 27), of(2027, 12, 28));
+        assertThat(BankHolidays.of(2027))
+                .containsExactly(
+                        of(2027, 1, 1),
+                        of(2027, 3, 26),
+                        of(2027, 3, 29),
+                        of(2027, 5, 3),
+                        of(2027, 5, 31),
+                        of(2027, 8, 30),
+                        of(2027, 12, 27),
+                        of(2027, 12, 28));
     }
 
     @Test
     void christmasOnASaturdayMovesToMondayAndBoxingDayToTuesday() {
         // 2021: Christmas Day was a Saturday
-        assertThat(BankHolidays.of(2021)).contains(of(2021, 12, 27), of(2021, 12, 28))
+        assertThat(BankHolidays.of(2021))
+                .contains(of(2021, 12, 27), of(2021, 12, 28))
                 .doesNotContain(of(2021, 12, 25), of(2021, 12, 26));
     }
 
     @Test
     void christmasOnASundayKeepsBoxingDayOnMondayAndMovesChristmasToTuesday() {
         // 2022: Christmas Day was a Sunday
-        assertThat(BankHolidays.of(2022)).contains(of(2022, 12, 26), of(2022, 12, 27)).doesNotContain(of(2022, 12, 25));
+        assertThat(BankHolidays.of(2022))
+                .contains(of(2022, 12, 26), of(2022, 12, 27))
+                .doesNotContain(of(2022, 12, 25));
     }
 
     @Test
@@ -50,7 +68,8 @@ class BankHolidaysTest {
     @Test
     void theOneOffsAndMovedDaysSince2020AreKept() {
         assertThat(BankHolidays.of(2020)).contains(of(2020, 5, 8)).doesNotContain(of(2020, 5, 4));
-        assertThat(BankHolidays.of(2022)).contains(of(2022, 6, 2), of(2022, 6, 3), of(2022, 9, 19))
+        assertThat(BankHolidays.of(2022))
+                .contains(of(2022, 6, 2), of(2022, 6, 3), of(2022, 9, 19))
                 .doesNotContain(of(2022, 5, 30));
         assertThat(BankHolidays.of(2023)).contains(of(2023, 5, 1), of(2023, 5, 8));
     }

@@ -1,5 +1,10 @@
 package org.custodian.sharing.calendar;
 
+import static java.time.LocalDate.of;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -7,12 +12,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-
-import static java.time.LocalDate.of;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class WorkingDaysTest {
 
@@ -44,7 +43,8 @@ class WorkingDaysTest {
     void onOrAfterRollsWeekendsAndHolidaysForward() {
         assertThat(WorkingDays.onOrAfter(of(2026, 11, 30))).isEqualTo(of(2026, 11, 30));
         assertThat(WorkingDays.onOrAfter(of(2026, 12, 26))).isEqualTo(of(2026, 12, 29));
-        assertThat(WorkingDays.onOrAfter(of(2027, 3, 26))).as("Good Friday to the Tuesday after Easter")
+        assertThat(WorkingDays.onOrAfter(of(2027, 3, 26)))
+                .as("Good Friday to the Tuesday after Easter")
                 .isEqualTo(of(2027, 3, 30));
     }
 
@@ -56,12 +56,14 @@ class WorkingDaysTest {
 
     @Provide
     Arbitrary<LocalDate> days() {
-        return Arbitraries.integers().between(0, 365 * 8).map(n -> of(2024, 1, 1).plusDays(n));
+        return Arbitraries.integers()
+                .between(0, 365 * 8)
+                .map(n -> of(2024, 1, 1).plusDays(n));
     }
 
     @Property
-    void theNthWorkingDayIsAWorkingDayWithExactlyNWorkingDaysUpToIt(@ForAll("days") LocalDate start,
-                                                                     @ForAll @IntRange(min = 1, max = 40) int n) {
+    void theNthWorkingDayIsAWorkingDayWithExactlyNWorkingDaysUpToIt(
+            @ForAll("days") LocalDate start, @ForAll @IntRange(min = 1, max = 40) int n) {
         LocalDate due = WorkingDays.plus(start, n);
         assertThat(WorkingDays.isWorkingDay(due)).isTrue();
         assertThat(due).isAfter(start);

@@ -1,13 +1,6 @@
 package org.custodian.sharing.decision;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import org.custodian.sharing.decision.PupilFacts.Objection;
-import org.custodian.sharing.decision.PupilFacts.Restriction;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.custodian.sharing.decision.PupilFacts.Objection;
+import org.custodian.sharing.decision.PupilFacts.Restriction;
 
 /** Properties of the decision engine over random recipients, agreements, requests and pupils. */
 class DecisionEnginePropertiesTest {
@@ -36,47 +35,73 @@ class DecisionEnginePropertiesTest {
 
     @Provide
     Arbitrary<World> worlds() {
-        Arbitrary<RecipientTerms> recipient = Combinators.combine(Arbitraries.of(true, true, false),
-                Arbitraries.of("GB", "GB", "FR", "IN", "US"), Arbitraries.of(Sector.class))
+        Arbitrary<RecipientTerms> recipient = Combinators.combine(
+                        Arbitraries.of(true, true, false),
+                        Arbitraries.of("GB", "GB", "FR", "IN", "US"),
+                        Arbitraries.of(Sector.class))
                 .as((active, country, sector) -> new RecipientTerms(UUID.randomUUID(), active, country, sector));
         Arbitrary<AgreementTerms> agreement = Combinators.combine(
-                Arbitraries.subsetOf(PURPOSES).ofMinSize(1),
-                Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1),
-                Arbitraries.of(LawfulBasis.class),
-                Arbitraries.of(CONSENT_PURPOSES),
-                Arbitraries.integers().between(-400, 30),
-                Arbitraries.integers().between(-30, 400).injectNull(0.4),
-                Arbitraries.of(TransferSafeguard.class).injectNull(0.5),
-                Arbitraries.of("FR", "IN", "US").injectNull(0.7)).as((purposes, categories, basis, cp, from, length, safeguard, country) ->
-                new AgreementTerms(UUID.randomUUID(), purposes, categories, basis, basis == LawfulBasis.CONSENT ? cp : null,
-                        TODAY.plusDays(from), length == null ? null : TODAY.plusDays(from + Math.abs(length)), country, safeguard));
-        Arbitrary<SharingRequest> request = Combinators.combine(Arbitraries.of(PURPOSES),
-                Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1).ofMaxSize(3), Arbitraries.of(false, true, true),
-                Arbitraries.subsetOf(ROLES).ofMaxSize(2))
-                .as((purpose, categories, emergency, roles) -> new SharingRequest(purpose, categories, TODAY, emergency, roles));
-        Arbitrary<PupilFacts> pupil = Combinators.combine(Arbitraries.of(true, true, false),
-                Arbitraries.maps(Arbitraries.of(CONSENT_PURPOSES), Arbitraries.of(ConsentStatus.class)).ofMaxSize(2),
-                Arbitraries.subsetOf("IDENTITY", "MEDICAL", "photographs", "unknown-thing").list().ofMaxSize(1),
-                Arbitraries.subsetOf(PURPOSES).list().ofMaxSize(1)).as((onRoster, consent, restrictions, objections) ->
-                new PupilFacts("P1", onRoster, consent, restrictions.stream().map(Restriction::new).toList(),
+                        Arbitraries.subsetOf(PURPOSES).ofMinSize(1),
+                        Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1),
+                        Arbitraries.of(LawfulBasis.class),
+                        Arbitraries.of(CONSENT_PURPOSES),
+                        Arbitraries.integers().between(-400, 30),
+                        Arbitraries.integers().between(-30, 400).injectNull(0.4),
+                        Arbitraries.of(TransferSafeguard.class).injectNull(0.5),
+                        Arbitraries.of("FR", "IN", "US").injectNull(0.7))
+                .as((purposes, categories, basis, cp, from, length, safeguard, country) -> new AgreementTerms(
+                        UUID.randomUUID(),
+                        purposes,
+                        categories,
+                        basis,
+                        basis == LawfulBasis.CONSENT ? cp : null,
+                        TODAY.plusDays(from),
+                        length == null ? null : TODAY.plusDays(from + Math.abs(length)),
+                        country,
+                        safeguard));
+        Arbitrary<SharingRequest> request = Combinators.combine(
+                        Arbitraries.of(PURPOSES),
+                        Arbitraries.subsetOf(DataCategory.values()).ofMinSize(1).ofMaxSize(3),
+                        Arbitraries.of(false, true, true),
+                        Arbitraries.subsetOf(ROLES).ofMaxSize(2))
+                .as((purpose, categories, emergency, roles) ->
+                        new SharingRequest(purpose, categories, TODAY, emergency, roles));
+        Arbitrary<PupilFacts> pupil = Combinators.combine(
+                        Arbitraries.of(true, true, false),
+                        Arbitraries.maps(Arbitraries.of(CONSENT_PURPOSES), Arbitraries.of(ConsentStatus.class))
+                                .ofMaxSize(2),
+                        Arbitraries.subsetOf("IDENTITY", "MEDICAL", "photographs", "unknown-thing")
+                                .list()
+                                .ofMaxSize(1),
+                        Arbitraries.subsetOf(PURPOSES).list().ofMaxSize(1))
+                .as((onRoster, consent, restrictions, objections) -> new PupilFacts(
+                        "P1",
+                        onRoster,
+                        consent,
+                        restrictions.stream().map(Restriction::new).toList(),
                         objections.stream().map(Objection::new).toList()));
-        return Combinators.combine(recipient, agreement.list().ofMaxSize(4), request, pupil).as(World::new);
+        return Combinators.combine(recipient, agreement.list().ofMaxSize(4), request, pupil)
+                .as(World::new);
     }
 
     @Property
     void withdrawnConsentNeverAllowsAConsentBasedDisclosure(@ForAll("worlds") World world) {
         Decision decision = world.decide();
         if (decision.allowed() && decision.basis() == LawfulBasis.CONSENT) {
-            assertThat(world.pupil().consentFor(decision.agreement().consentPurpose())).isEqualTo(ConsentStatus.GRANTED);
+            assertThat(world.pupil().consentFor(decision.agreement().consentPurpose()))
+                    .isEqualTo(ConsentStatus.GRANTED);
         }
     }
 
     @Property
     void withoutAnEmergencyOnlyGrantedConsentCarriesAConsentAgreement(@ForAll("worlds") World world) {
         Decision decision = world.decide();
-        if (decision.allowed() && decision.agreement().basis() == LawfulBasis.CONSENT && !world.request().emergency()) {
+        if (decision.allowed()
+                && decision.agreement().basis() == LawfulBasis.CONSENT
+                && !world.request().emergency()) {
             assertThat(decision.override()).isFalse();
-            assertThat(world.pupil().consentFor(decision.agreement().consentPurpose())).isEqualTo(ConsentStatus.GRANTED);
+            assertThat(world.pupil().consentFor(decision.agreement().consentPurpose()))
+                    .isEqualTo(ConsentStatus.GRANTED);
         }
     }
 
@@ -93,12 +118,15 @@ class DecisionEnginePropertiesTest {
         if (decision.allowed()) {
             AgreementTerms a = decision.agreement();
             assertThat(decision.reasons()).isEmpty();
-            assertThat(a.covers(world.request().purpose(), world.request().categories())).isTrue();
+            assertThat(a.covers(world.request().purpose(), world.request().categories()))
+                    .isTrue();
             assertThat(a.validFrom()).isBeforeOrEqualTo(TODAY);
             if (a.validTo() != null) {
                 assertThat(a.validTo()).isAfterOrEqualTo(TODAY);
             }
-            String destination = a.transferCountry() != null ? a.transferCountry() : world.recipient().country();
+            String destination = a.transferCountry() != null
+                    ? a.transferCountry()
+                    : world.recipient().country();
             assertThat(Transfers.permitted(destination, a.safeguard())).isTrue();
         } else {
             assertThat(decision.reasons()).isNotEmpty();
@@ -108,8 +136,10 @@ class DecisionEnginePropertiesTest {
     @Property
     void restrictedOrObjectedPupilsAreSharedOnlyForLegalObligationOrVitalInterests(@ForAll("worlds") World world) {
         Decision decision = world.decide();
-        boolean restricted = world.pupil().restrictions().stream().anyMatch(r -> r.covers(world.request().categories()));
-        boolean objected = world.pupil().objections().stream().anyMatch(o -> o.covers(world.request().purpose()));
+        boolean restricted = world.pupil().restrictions().stream()
+                .anyMatch(r -> r.covers(world.request().categories()));
+        boolean objected = world.pupil().objections().stream()
+                .anyMatch(o -> o.covers(world.request().purpose()));
         if (decision.allowed() && (restricted || objected)) {
             assertThat(decision.basis()).isIn(LawfulBasis.LEGAL_OBLIGATION, LawfulBasis.VITAL_INTERESTS);
         }
@@ -131,19 +161,28 @@ class DecisionEnginePropertiesTest {
         Decision decision = world.decide();
         if (decision.allowed() && decision.override()) {
             assertThat(world.request().roles()).containsAnyOf("dpo", "safeguarding-lead");
-            assertThat(world.recipient().sector()).isNotIn(Sector.PRESS, Sector.MARKETING, Sector.EDTECH)
+            assertThat(world.recipient().sector())
+                    .isNotIn(Sector.PRESS, Sector.MARKETING, Sector.EDTECH)
                     .isIn(Sector.CHILDRENS_SERVICES, Sector.HEALTH, Sector.POLICE, Sector.EMERGENCY_SERVICES);
             assertThat(decision.agreement().basis()).isNotEqualTo(LawfulBasis.CONSENT);
-            assertThat(decision.overridden()).isNotEmpty().doesNotContain(Reason.NO_AGREEMENT,
-                    Reason.AGREEMENT_EXPIRED, Reason.AGREEMENT_NOT_YET_VALID, Reason.RECIPIENT_SUSPENDED,
-                    Reason.TRANSFER_WITHOUT_SAFEGUARD, Reason.PUPIL_NOT_ON_ROSTER);
+            assertThat(decision.overridden())
+                    .isNotEmpty()
+                    .doesNotContain(
+                            Reason.NO_AGREEMENT,
+                            Reason.AGREEMENT_EXPIRED,
+                            Reason.AGREEMENT_NOT_YET_VALID,
+                            Reason.RECIPIENT_SUSPENDED,
+                            Reason.TRANSFER_WITHOUT_SAFEGUARD,
+                            Reason.PUPIL_NOT_ON_ROSTER);
         }
     }
 
     @Property
     void anEmergencyFromARoleThatMayNotOverrideDecidesAsIfThereWereNone(@ForAll("worlds") World world) {
-        if (world.request().emergency() && OverrideRules.authorisingRole(world.request().roles()).isEmpty()) {
-            SharingRequest ordinary = new SharingRequest(world.request().purpose(), world.request().categories(), TODAY);
+        if (world.request().emergency()
+                && OverrideRules.authorisingRole(world.request().roles()).isEmpty()) {
+            SharingRequest ordinary = new SharingRequest(
+                    world.request().purpose(), world.request().categories(), TODAY);
             Decision asked = world.decide();
             Decision plain = DecisionEngine.decide(world.recipient(), world.agreements(), ordinary, world.pupil());
             assertThat(asked.outcome()).isEqualTo(plain.outcome());
@@ -167,14 +206,20 @@ class DecisionEnginePropertiesTest {
     }
 
     @Property
-    void askingForMoreCategoriesNeverTurnsARefusalIntoAnAllowance(@ForAll("worlds") World world,
-                                                                @ForAll DataCategory extra) {
+    void askingForMoreCategoriesNeverTurnsARefusalIntoAnAllowance(
+            @ForAll("worlds") World world, @ForAll DataCategory extra) {
         EnumSet<DataCategory> more = EnumSet.copyOf(world.request().categories());
         more.add(extra);
-        SharingRequest wider = new SharingRequest(world.request().purpose(), more, TODAY, world.request().emergency(),
+        SharingRequest wider = new SharingRequest(
+                world.request().purpose(),
+                more,
+                TODAY,
+                world.request().emergency(),
                 world.request().roles());
         if (!world.decide().allowed()) {
-            assertThat(DecisionEngine.decide(world.recipient(), world.agreements(), wider, world.pupil()).allowed()).isFalse();
+            assertThat(DecisionEngine.decide(world.recipient(), world.agreements(), wider, world.pupil())
+                            .allowed())
+                    .isFalse();
         }
     }
 
@@ -183,7 +228,11 @@ class DecisionEnginePropertiesTest {
         Decision before = world.decide();
         Map<String, ConsentStatus> withdrawn = new java.util.HashMap<>();
         CONSENT_PURPOSES.forEach(p -> withdrawn.put(p, ConsentStatus.WITHDRAWN));
-        PupilFacts after = new PupilFacts("P1", world.pupil().onRoster(), withdrawn, world.pupil().restrictions(),
+        PupilFacts after = new PupilFacts(
+                "P1",
+                world.pupil().onRoster(),
+                withdrawn,
+                world.pupil().restrictions(),
                 world.pupil().objections());
         Decision decision = DecisionEngine.decide(world.recipient(), world.agreements(), world.request(), after);
         if (!before.allowed()) {

@@ -1,20 +1,18 @@
 package org.custodian.sharing.support;
 
+import static io.restassured.RestAssured.given;
+
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
-import org.custodian.testing.TestTokens;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static io.restassured.RestAssured.given;
+import org.custodian.testing.TestTokens;
 
 /** REST calls the tests repeat: as a role of a school, with JSON. */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String role, String urn) {
         return given().header("Authorization", TestTokens.bearer(role, urn)).contentType("application/json");
@@ -22,7 +20,12 @@ public final class Api {
 
     /** A partner's token: its subject is the recipient id. */
     public static RequestSpecification partner(String urn, String recipientId) {
-        return given().header("Authorization", TestTokens.role("partner").school(urn).subject(recipientId).bearer())
+        return given().header(
+                        "Authorization",
+                        TestTokens.role("partner")
+                                .school(urn)
+                                .subject(recipientId)
+                                .bearer())
                 .contentType("application/json");
     }
 
@@ -37,11 +40,20 @@ public final class Api {
     /** Creates a recipient and returns its id. */
     public static String recipient(String urn, String name, String country) {
         return dpo(urn).body(Map.of("name", name, "kind", "PROCESSOR", "country", country))
-                .post(base(urn) + "/recipients").then().statusCode(201).extract().path("id");
+                .post(base(urn) + "/recipients")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     public static String agreement(String urn, Map<String, Object> body) {
-        return dpo(urn).body(body).post(base(urn) + "/agreements").then().statusCode(201).extract().path("id");
+        return dpo(urn).body(body)
+                .post(base(urn) + "/agreements")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** An agreement body for a recipient; override or add fields with {@code extra}. */
@@ -82,10 +94,16 @@ public final class Api {
 
     /** The outcome of a sharing check for one pupil. */
     public static String outcome(String urn, String recipientId, String pupil, String purpose) {
-        return check(urn, ask(recipientId, List.of(pupil), purpose)).statusCode(200).extract().path("decisions[0].outcome");
+        return check(urn, ask(recipientId, List.of(pupil), purpose))
+                .statusCode(200)
+                .extract()
+                .path("decisions[0].outcome");
     }
 
     public static List<String> reasons(String urn, String recipientId, String pupil, String purpose) {
-        return check(urn, ask(recipientId, List.of(pupil), purpose)).statusCode(200).extract().path("decisions[0].reasons");
+        return check(urn, ask(recipientId, List.of(pupil), purpose))
+                .statusCode(200)
+                .extract()
+                .path("decisions[0].reasons");
     }
 }

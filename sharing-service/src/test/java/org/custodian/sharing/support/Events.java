@@ -1,5 +1,12 @@
 package org.custodian.sharing.support;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,21 +20,12 @@ import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.events.Topics;
 import org.custodian.testing.KafkaResource;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Future;
-
 /** Publishes consent-, roster- and rights-service events to the test broker as those services would. */
 public final class Events {
 
     private static KafkaProducer<String, String> producer;
 
-    private Events() {
-    }
+    private Events() {}
 
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
@@ -46,10 +44,11 @@ public final class Events {
         try {
             List<Future<?>> sent = new java.util.ArrayList<>();
             for (CloudEvent event : events) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(EventTypes.topicOf(event.type()),
-                        event.partitionKey(), CloudEventCodec.toJson(event));
+                ProducerRecord<String, String> record = new ProducerRecord<>(
+                        EventTypes.topicOf(event.type()), event.partitionKey(), CloudEventCodec.toJson(event));
                 // as the outbox relay sends them: structured-mode CloudEvents
-                record.headers().add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                record.headers()
+                        .add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 sent.add(producer().send(record));
             }
             for (Future<?> f : sent) {
@@ -78,20 +77,47 @@ public final class Events {
     }
 
     public static CloudEvent enrolled(String urn, String pupil) {
-        return pupilEvent("/custodian/consent-service", EventTypes.PUPIL_ENROLLED, urn, pupil,
-                new RosterEvents.PupilChanged(pupil, LocalDate.of(2016, 5, 1), 5, LocalDate.of(2021, 9, 1), null, true));
+        return pupilEvent(
+                "/custodian/consent-service",
+                EventTypes.PUPIL_ENROLLED,
+                urn,
+                pupil,
+                new RosterEvents.PupilChanged(
+                        pupil, LocalDate.of(2016, 5, 1), 5, LocalDate.of(2021, 9, 1), null, true));
     }
 
     public static CloudEvent left(String urn, String pupil, LocalDate on) {
-        return pupilEvent("/custodian/consent-service", EventTypes.PUPIL_LEFT, urn, pupil, new RosterEvents.PupilLeft(pupil, on));
+        return pupilEvent(
+                "/custodian/consent-service", EventTypes.PUPIL_LEFT, urn, pupil, new RosterEvents.PupilLeft(pupil, on));
     }
 
     /** A consent decision as consent-service emits it, with the pupil's resulting effective status. */
-    public static CloudEvent consent(String type, String urn, String pupil, String purpose, String decision,
-                                     String effectiveStatus, int version) {
-        return pupilEvent("/custodian/consent-service", type, urn, pupil, new ConsentEvents.DecisionRecorded(
-                UUID.randomUUID().toString(), pupil, purpose, version, "STANDARD", decision, "GUARDIAN", "G-1", "ONLINE",
-                Instant.now(), effectiveStatus, "GRANTED".equals(effectiveStatus) ? version : null));
+    public static CloudEvent consent(
+            String type,
+            String urn,
+            String pupil,
+            String purpose,
+            String decision,
+            String effectiveStatus,
+            int version) {
+        return pupilEvent(
+                "/custodian/consent-service",
+                type,
+                urn,
+                pupil,
+                new ConsentEvents.DecisionRecorded(
+                        UUID.randomUUID().toString(),
+                        pupil,
+                        purpose,
+                        version,
+                        "STANDARD",
+                        decision,
+                        "GUARDIAN",
+                        "G-1",
+                        "ONLINE",
+                        Instant.now(),
+                        effectiveStatus,
+                        "GRANTED".equals(effectiveStatus) ? version : null));
     }
 
     public static CloudEvent granted(String urn, String pupil, String purpose) {
@@ -103,28 +129,50 @@ public final class Events {
     }
 
     public static CloudEvent reworded(String urn, String purpose, int version) {
-        return CloudEvent.aboutSchool("/custodian/consent-service", EventTypes.PURPOSE_REWORDED, urn,
+        return CloudEvent.aboutSchool(
+                "/custodian/consent-service",
+                EventTypes.PURPOSE_REWORDED,
+                urn,
                 CloudEventCodec.toData(new ConsentEvents.Reworded(purpose, version, true, "STANDARD")));
     }
 
-    public static CloudEvent restriction(String type, String urn, String pupil, String requestId, List<String> categories) {
-        return pupilEvent("/custodian/sar-service", type, urn, pupil,
+    public static CloudEvent restriction(
+            String type, String urn, String pupil, String requestId, List<String> categories) {
+        return pupilEvent(
+                "/custodian/sar-service",
+                type,
+                urn,
+                pupil,
                 new RightsEvents.RestrictionChanged(requestId, pupil, categories, "accuracy contested"));
     }
 
     public static CloudEvent objection(String urn, String pupil, List<String> purposes) {
-        return pupilEvent("/custodian/sar-service", EventTypes.OBJECTION_UPHELD, urn, pupil,
+        return pupilEvent(
+                "/custodian/sar-service",
+                EventTypes.OBJECTION_UPHELD,
+                urn,
+                pupil,
                 new RightsEvents.ObjectionUpheld("R-" + UUID.randomUUID(), pupil, "PUBLIC_TASK", purposes, "upheld"));
     }
 
     public static CloudEvent erasure(String urn, String pupil, List<String> categories, boolean consentBasedOnly) {
-        return pupilEvent("/custodian/sar-service", EventTypes.ERASURE_APPROVED, urn, pupil,
-                new RightsEvents.ErasureApproved("R-" + UUID.randomUUID(), pupil, consentBasedOnly, categories, "approved"));
+        return pupilEvent(
+                "/custodian/sar-service",
+                EventTypes.ERASURE_APPROVED,
+                urn,
+                pupil,
+                new RightsEvents.ErasureApproved(
+                        "R-" + UUID.randomUUID(), pupil, consentBasedOnly, categories, "approved"));
     }
 
     public static CloudEvent rectification(String urn, String pupil, List<String> categories) {
-        return pupilEvent("/custodian/sar-service", EventTypes.RECTIFICATION_APPROVED, urn, pupil,
-                new RightsEvents.RectificationApproved("R-" + UUID.randomUUID(), pupil, categories, "date of birth corrected"));
+        return pupilEvent(
+                "/custodian/sar-service",
+                EventTypes.RECTIFICATION_APPROVED,
+                urn,
+                pupil,
+                new RightsEvents.RectificationApproved(
+                        "R-" + UUID.randomUUID(), pupil, categories, "date of birth corrected"));
     }
 
     public static String topic(CloudEvent event) {

@@ -3,7 +3,6 @@ package org.custodian.sharing.support;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,14 +26,21 @@ public final class Receiver implements AutoCloseable {
     private final Map<String, Consumer<HttpServerRequest>> answers = new ConcurrentHashMap<>();
 
     public Receiver() {
-        server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            Map<String, String> headers = new ConcurrentHashMap<>();
-            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
-            received.add(new Received(request.path(), headers, body.toString()));
-            answers.getOrDefault(request.path(), r -> r.response().setStatusCode(204).end()).accept(request);
-        }));
+        server = vertx.createHttpServer()
+                .requestHandler(request -> request.body().onSuccess(body -> {
+                    Map<String, String> headers = new ConcurrentHashMap<>();
+                    request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+                    received.add(new Received(request.path(), headers, body.toString()));
+                    answers.getOrDefault(
+                                    request.path(),
+                                    r -> r.response().setStatusCode(204).end())
+                            .accept(request);
+                }));
         try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            server.listen(0, "127.0.0.1")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("receiver did not start", e);
         }

@@ -3,14 +3,12 @@ package org.custodian.sharing.support;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
-import org.custodian.sharing.webhook.HostResolver;
-import org.custodian.sharing.webhook.SystemHostResolver;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.custodian.sharing.webhook.SystemHostResolver;
 
 /** DNS for tests: names a test maps answer as it says (to play rebinding tricks); others go to the system resolver. */
 @Alternative
@@ -21,13 +19,17 @@ public class TestResolver extends SystemHostResolver {
     private final Map<String, List<InetAddress>> answers = new ConcurrentHashMap<>();
 
     public void answer(String host, String... addresses) {
-        answers.put(host, java.util.Arrays.stream(addresses).map(a -> {
-            try {
-                return InetAddress.getByName(a);
-            } catch (UnknownHostException e) {
-                throw new IllegalArgumentException(a, e);
-            }
-        }).toList());
+        answers.put(
+                host,
+                java.util.Arrays.stream(addresses)
+                        .map(a -> {
+                            try {
+                                return InetAddress.getByName(a);
+                            } catch (UnknownHostException e) {
+                                throw new IllegalArgumentException(a, e);
+                            }
+                        })
+                        .toList());
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.custodian.sharing.webhook;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A receiver's verification written from the Standard Webhooks specification, independently of the production signer:
@@ -13,8 +13,7 @@ import java.util.Base64;
  */
 public final class IndependentVerifier {
 
-    private IndependentVerifier() {
-    }
+    private IndependentVerifier() {}
 
     public static boolean verify(String secret, String id, String timestamp, String body, String signatureHeader) {
         try {

@@ -1,15 +1,14 @@
 package org.custodian.sharing.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Base64;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
-
-import java.util.Base64;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The production signer against the Standard Webhooks test vector and an independent verifier. */
 class SigningTest {
@@ -35,7 +34,8 @@ class SigningTest {
 
     @Test
     void secretsOutsideTheStandardLengthsAreRefused() {
-        assertThatThrownBy(() -> WebhookSecrets.keyOf("whsec_" + Base64.getEncoder().encodeToString(new byte[16])))
+        assertThatThrownBy(() ->
+                        WebhookSecrets.keyOf("whsec_" + Base64.getEncoder().encodeToString(new byte[16])))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> WebhookSecrets.keyOf("sk_abc")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -44,9 +44,12 @@ class SigningTest {
     void everySignatureVerifiesIndependently(@ForAll @StringLength(max = 300) String body) {
         String secret = WebhookSecrets.generate();
         String header = WebhookSigner.header(List.of(secret), "msg_1", 1_700_000_000L, body);
-        assertThat(IndependentVerifier.verify(secret, "msg_1", "1700000000", body, header)).isTrue();
-        assertThat(IndependentVerifier.verify(secret, "msg_2", "1700000000", body, header)).isFalse();
-        assertThat(IndependentVerifier.verify(WebhookSecrets.generate(), "msg_1", "1700000000", body, header)).isFalse();
+        assertThat(IndependentVerifier.verify(secret, "msg_1", "1700000000", body, header))
+                .isTrue();
+        assertThat(IndependentVerifier.verify(secret, "msg_2", "1700000000", body, header))
+                .isFalse();
+        assertThat(IndependentVerifier.verify(WebhookSecrets.generate(), "msg_1", "1700000000", body, header))
+                .isFalse();
     }
 
     @Test
@@ -55,8 +58,10 @@ class SigningTest {
         String newSecret = WebhookSecrets.generate();
         String header = WebhookSigner.header(List.of(newSecret, oldSecret), "msg_9", 1_700_000_000L, "{}");
         assertThat(header.split(" ")).hasSize(2);
-        assertThat(IndependentVerifier.verify(oldSecret, "msg_9", "1700000000", "{}", header)).isTrue();
-        assertThat(IndependentVerifier.verify(newSecret, "msg_9", "1700000000", "{}", header)).isTrue();
+        assertThat(IndependentVerifier.verify(oldSecret, "msg_9", "1700000000", "{}", header))
+                .isTrue();
+        assertThat(IndependentVerifier.verify(newSecret, "msg_9", "1700000000", "{}", header))
+                .isTrue();
     }
 
     @Test
@@ -67,8 +72,10 @@ class SigningTest {
         assertThat(box.seal("whsec_abc", "endpoint-1")).isNotEqualTo(sealed);
         assertThat(box.open(sealed, "endpoint-1")).isEqualTo("whsec_abc");
         assertThatThrownBy(() -> box.open(sealed, "endpoint-2")).isInstanceOf(IllegalStateException.class);
-        SecretBox otherKey = new SecretBox(Base64.getEncoder().encodeToString(new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
-                12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32}));
+        SecretBox otherKey = new SecretBox(Base64.getEncoder().encodeToString(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32
+        }));
         assertThatThrownBy(() -> otherKey.open(sealed, "endpoint-1")).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> new SecretBox("c2hvcnQ=")).isInstanceOf(IllegalStateException.class);
     }

@@ -1,12 +1,11 @@
 package org.custodian.sharing.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The SSRF validator faces any string a school's administrator types: for a URL written with an address, the check
@@ -37,7 +36,7 @@ class WebhookUrlFuzzTest {
 
     @FuzzTest(maxDuration = "20s")
     void everyAddressIsClassified(FuzzedDataProvider data) throws UnknownHostException {
-        byte[] raw = data.consumeBytes(data.pickValue(new Integer[]{4, 16}));
+        byte[] raw = data.consumeBytes(data.pickValue(new Integer[] {4, 16}));
         if (raw.length != 4 && raw.length != 16) {
             return;
         }

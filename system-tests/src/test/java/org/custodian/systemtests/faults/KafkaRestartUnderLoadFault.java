@@ -1,16 +1,15 @@
 package org.custodian.systemtests.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.custodian.systemtests.support.Broker;
 import org.custodian.systemtests.support.Effects;
 import org.custodian.systemtests.support.PressPhotos;
 import org.custodian.systemtests.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The broker stopped and started again under a steady write load: parents withdraw press photos at 10 a second for 20
@@ -43,17 +42,24 @@ class KafkaRestartUnderLoadFault {
                 Broker.start();
                 back = System.nanoTime();
                 outage = (back - down) / 1_000_000;
-                System.out.printf("MEASURE fault kafka: broker stopped in %d ms, started in %d ms, unavailable for %d ms%n",
+                System.out.printf(
+                        "MEASURE fault kafka: broker stopped in %d ms, started in %d ms, unavailable for %d ms%n",
                         (down - stopping) / 1_000_000, (back - starting) / 1_000_000, outage);
                 outcomes = writer.await();
             }
             System.out.println("MEASURE fault kafka: the writes' answers " + SteadyWriter.summary(outcomes));
             List<String> accepted = SteadyWriter.accepted(outcomes);
-            assertThat(accepted).as("a broker outage does not stop consent-service taking withdrawals").hasSize(WRITES);
-            Ledger.Tally tally = ledger.settle("the broker's restart (fault kafka)", back, accepted, Duration.ofSeconds(180));
-            tally.report("kafka-restart-under-load", "broker down for " + outage + " ms during " + (WRITES / RATE) + " s of writes at "
-                    + RATE + "/s");
-            assertThat(tally.recoveredMillis()).as("broker start to the last effect (ms)").isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
+            assertThat(accepted)
+                    .as("a broker outage does not stop consent-service taking withdrawals")
+                    .hasSize(WRITES);
+            Ledger.Tally tally =
+                    ledger.settle("the broker's restart (fault kafka)", back, accepted, Duration.ofSeconds(180));
+            tally.report(
+                    "kafka-restart-under-load",
+                    "broker down for " + outage + " ms during " + (WRITES / RATE) + " s of writes at " + RATE + "/s");
+            assertThat(tally.recoveredMillis())
+                    .as("broker start to the last effect (ms)")
+                    .isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
         }
     }
 }

@@ -1,10 +1,8 @@
 package org.custodian.systemtests.faults;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.custodian.systemtests.support.Effects;
-import org.custodian.systemtests.support.PressPhotos;
-import org.custodian.systemtests.support.WebhookReceiver;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.custodian.systemtests.support.Effects;
+import org.custodian.systemtests.support.PressPhotos;
+import org.custodian.systemtests.support.WebhookReceiver;
 
 /**
  * The books of a fault: which withdrawals were accepted (a 2xx to the parent), which consent-service holds
@@ -41,10 +40,18 @@ final class Ledger {
     Tally settle(String cause, long since, Collection<String> accepted, Duration atMost) {
         Set<String> committed = school.withdrawnInConsent();
         Map<String, Long> seen = Effects.since(cause, since)
-                .expect("sharing-service refuses every committed withdrawal", () -> school.refusedInSharing().containsAll(committed))
-                .expect("retention-service has every photograph due", () -> school.dueInRetention().containsAll(committed))
-                .expect("the newspaper has a STOP_USING action for each", () -> school.partnerActions().keySet().containsAll(committed))
-                .expect("the newspaper took a webhook for each", () -> pupilsTold().containsAll(committed))
+                .expect(
+                        "sharing-service refuses every committed withdrawal",
+                        () -> school.refusedInSharing().containsAll(committed))
+                .expect(
+                        "retention-service has every photograph due",
+                        () -> school.dueInRetention().containsAll(committed))
+                .expect(
+                        "the newspaper has a STOP_USING action for each",
+                        () -> school.partnerActions().keySet().containsAll(committed))
+                .expect(
+                        "the newspaper took a webhook for each",
+                        () -> pupilsTold().containsAll(committed))
                 .await(atMost);
         long recovered = seen.values().stream().mapToLong(Long::longValue).max().orElse(0);
         Effects.sleep(1500);
@@ -52,13 +59,16 @@ final class Ledger {
     }
 
     private Set<String> pupilsTold() {
-        return partner.processed("consent.withdrawn").stream().map(r -> r.data().path("pupilId").asText())
+        return partner.processed("consent.withdrawn").stream()
+                .map(r -> r.data().path("pupilId").asText())
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private Tally count(Collection<String> accepted, Set<String> committed, long recoveredMillis) {
         List<String> lost = new ArrayList<>();
-        accepted.stream().filter(p -> !committed.contains(p)).forEach(p -> lost.add(p + " accepted but not in consent-service"));
+        accepted.stream()
+                .filter(p -> !committed.contains(p))
+                .forEach(p -> lost.add(p + " accepted but not in consent-service"));
         Set<String> refused = school.refusedInSharing(), due = school.dueInRetention(), told = pupilsTold();
         Map<String, Integer> actions = school.partnerActions();
         for (String pupil : committed) {
@@ -81,21 +91,29 @@ final class Ledger {
                 duplicated.add(pupil + ": " + n + " partner actions");
             }
         });
-        PressPhotos.countBy(partner.processed("consent.withdrawn").stream().map(WebhookReceiver.Received::data).toList(), "pupilId")
+        PressPhotos.countBy(
+                        partner.processed("consent.withdrawn").stream()
+                                .map(WebhookReceiver.Received::data)
+                                .toList(),
+                        "pupilId")
                 .forEach((pupil, n) -> {
                     if (n > 1) {
                         duplicated.add(pupil + ": " + n + " webhook messages (different webhook-ids)");
                     }
                 });
-        List<JsonNode> firstDeliveries = school.deliveries().stream().filter(d -> d.path("replayOf").isNull() || d.path("replayOf").isMissingNode())
-                .filter(d -> "consent.withdrawn".equals(d.path("eventType").asText())).toList();
+        List<JsonNode> firstDeliveries = school.deliveries().stream()
+                .filter(d -> d.path("replayOf").isNull() || d.path("replayOf").isMissingNode())
+                .filter(d -> "consent.withdrawn".equals(d.path("eventType").asText()))
+                .toList();
         PressPhotos.countBy(firstDeliveries, "messageId").forEach((message, n) -> {
             if (n > 1) {
                 duplicated.add(message + ": " + n + " deliveries");
             }
         });
         for (Set<String> effect : List.of(refused, due, actions.keySet(), told)) {
-            effect.stream().filter(p -> !committed.contains(p)).forEach(p -> duplicated.add(p + ": an effect with no withdrawal"));
+            effect.stream()
+                    .filter(p -> !committed.contains(p))
+                    .forEach(p -> duplicated.add(p + ": an effect with no withdrawal"));
         }
         return new Tally(accepted.size(), committed.size(), recoveredMillis, lost, duplicated);
     }
@@ -105,7 +123,8 @@ final class Ledger {
 
         /** Prints the FAULT line and asserts that nothing was lost or duplicated. */
         void report(String fault, String injected) {
-            System.out.printf("FAULT %s: injected %s, recovered in %d ms, lost %d, duplicated %d (%d writes accepted, %d committed)%n",
+            System.out.printf(
+                    "FAULT %s: injected %s, recovered in %d ms, lost %d, duplicated %d (%d writes accepted, %d committed)%n",
                     fault, injected, recoveredMillis, lost.size(), duplicated.size(), accepted, committed);
             assertThat(lost).as("lost").isEmpty();
             assertThat(duplicated).as("duplicated").isEmpty();

@@ -1,17 +1,16 @@
 package org.custodian.systemtests.faults;
 
-import org.custodian.systemtests.support.Effects;
-import org.custodian.systemtests.support.PressPhotos;
-import org.custodian.systemtests.support.Postgres;
-import org.custodian.systemtests.support.WebhookReceiver;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.custodian.systemtests.support.Effects;
+import org.custodian.systemtests.support.Postgres;
+import org.custodian.systemtests.support.PressPhotos;
+import org.custodian.systemtests.support.WebhookReceiver;
+import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL cluster under the stack stopped for a few seconds and started again while parents withdraw at 10 a
@@ -25,6 +24,7 @@ class PostgresRestartFault {
     static final int WRITES = 100;
     /** The longest a write may take to be refused while the database is away. */
     static final Duration CLEAN_FAILURE = Duration.ofSeconds(20);
+
     static final Duration RECOVERY_BOUND = Duration.ofSeconds(90);
 
     @Test
@@ -51,30 +51,45 @@ class PostgresRestartFault {
             outcomes.forEach((pupil, o) -> {
                 if (!o.accepted()) {
                     refused.add(pupil);
-                    assertThat(o.status()).as("%s during the outage: %s", pupil, o).isBetween(500, 599);
-                    assertThat(o.contentType()).as("%s during the outage: %s", pupil, o).startsWith("application/problem+json");
+                    assertThat(o.status())
+                            .as("%s during the outage: %s", pupil, o)
+                            .isBetween(500, 599);
+                    assertThat(o.contentType())
+                            .as("%s during the outage: %s", pupil, o)
+                            .startsWith("application/problem+json");
                 }
-                assertThat(o.millis()).as("%s answered within %s: %s", pupil, CLEAN_FAILURE, o).isLessThan(CLEAN_FAILURE.toMillis());
+                assertThat(o.millis())
+                        .as("%s answered within %s: %s", pupil, CLEAN_FAILURE, o)
+                        .isLessThan(CLEAN_FAILURE.toMillis());
             });
             assertThat(refused).as("some writes met the outage").isNotEmpty();
 
-            // the parents whose withdrawal was refused try again, and are taken once the services have their database back
+            // the parents whose withdrawal was refused try again, and are taken once the services have their database
+            // back
             List<String> accepted = new ArrayList<>(SteadyWriter.accepted(outcomes));
             for (String pupil : refused) {
                 long deadline = System.nanoTime() + RECOVERY_BOUND.toNanos();
                 while (school.withdraw(pupil).status() != 201) {
-                    assertThat(System.nanoTime()).as("%s's withdrawal taken again after the restart", pupil).isLessThan(deadline);
+                    assertThat(System.nanoTime())
+                            .as("%s's withdrawal taken again after the restart", pupil)
+                            .isLessThan(deadline);
                     Effects.sleep(250);
                 }
                 accepted.add(pupil);
             }
-            System.out.printf("MEASURE fault postgres: %d writes refused during the outage, all taken again %d ms after PostgreSQL's start%n",
+            System.out.printf(
+                    "MEASURE fault postgres: %d writes refused during the outage, all taken again %d ms after PostgreSQL's start%n",
                     refused.size(), (System.nanoTime() - back) / 1_000_000);
 
-            Ledger.Tally tally = ledger.settle("PostgreSQL's restart (fault postgres)", back, accepted, Duration.ofSeconds(180));
-            tally.report("postgres-restart", postgres + " down for " + outage + " ms during writes at " + RATE + "/s ("
-                    + refused.size() + " refused cleanly, then made again)");
-            assertThat(tally.recoveredMillis()).as("restart to the last effect (ms)").isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
+            Ledger.Tally tally =
+                    ledger.settle("PostgreSQL's restart (fault postgres)", back, accepted, Duration.ofSeconds(180));
+            tally.report(
+                    "postgres-restart",
+                    postgres + " down for " + outage + " ms during writes at " + RATE + "/s (" + refused.size()
+                            + " refused cleanly, then made again)");
+            assertThat(tally.recoveredMillis())
+                    .as("restart to the last effect (ms)")
+                    .isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
         }
     }
 }

@@ -1,18 +1,17 @@
 package org.custodian.systemtests.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.custodian.systemtests.support.Broker;
 import org.custodian.systemtests.support.Effects;
 import org.custodian.systemtests.support.PressPhotos;
 import org.custodian.systemtests.support.Services;
 import org.custodian.systemtests.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * consent-service killed (SIGKILL) in the middle of relaying its outbox, twice: first with the broker down, so that
@@ -31,7 +30,8 @@ class ServiceKilledMidRelayFault {
         try (WebhookReceiver partner = new WebhookReceiver()) {
             PressPhotos school = PressPhotos.setUp("S-", PUPILS, partner);
             Ledger ledger = new Ledger(school, partner);
-            List<String> first = school.pupils.subList(0, PUPILS / 2), second = school.pupils.subList(PUPILS / 2, PUPILS);
+            List<String> first = school.pupils.subList(0, PUPILS / 2),
+                    second = school.pupils.subList(PUPILS / 2, PUPILS);
             List<String> accepted = new ArrayList<>();
 
             // 1. the outbox fills while the broker is down, and the relay is cut off with a batch in hand
@@ -48,7 +48,8 @@ class ServiceKilledMidRelayFault {
             }
             long restarting = System.nanoTime();
             Services.start("consent");
-            System.out.printf("MEASURE fault kill: consent-service killed with %d withdrawals in its outbox, ready again %d ms after its start%n",
+            System.out.printf(
+                    "MEASURE fault kill: consent-service killed with %d withdrawals in its outbox, ready again %d ms after its start%n",
                     first.size(), (System.nanoTime() - restarting) / 1_000_000);
 
             // 2. killed again while it takes withdrawals and relays each as it commits
@@ -60,20 +61,29 @@ class ServiceKilledMidRelayFault {
                 long killed = System.nanoTime();
                 Services.start("consent");
                 back = System.nanoTime();
-                System.out.printf("MEASURE fault kill: consent-service killed under load, ready again %d ms after the kill%n",
+                System.out.printf(
+                        "MEASURE fault kill: consent-service killed under load, ready again %d ms after the kill%n",
                         (back - killed) / 1_000_000);
                 outcomes = writer.await();
             }
-            System.out.println("MEASURE fault kill: the writes' answers around the kill " + SteadyWriter.summary(outcomes));
-            outcomes.values().stream().filter(o -> !o.accepted()).forEach(o -> assertThat(o.status())
-                    .as("a write refused while consent-service is down is answered, as a 5xx problem (%s)", o)
-                    .isBetween(500, 599));
+            System.out.println(
+                    "MEASURE fault kill: the writes' answers around the kill " + SteadyWriter.summary(outcomes));
+            outcomes.values().stream()
+                    .filter(o -> !o.accepted())
+                    .forEach(o -> assertThat(o.status())
+                            .as("a write refused while consent-service is down is answered, as a 5xx problem (%s)", o)
+                            .isBetween(500, 599));
             accepted.addAll(SteadyWriter.accepted(outcomes));
 
-            Ledger.Tally tally = ledger.settle("consent-service's restart (fault kill)", back, accepted, Duration.ofSeconds(180));
-            tally.report("service-killed-mid-relay", "SIGKILL of consent-service twice mid-relay (" + first.size()
-                    + " events in its outbox, then under writes at 20/s)");
-            assertThat(tally.recoveredMillis()).as("restart to the last effect (ms)").isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
+            Ledger.Tally tally =
+                    ledger.settle("consent-service's restart (fault kill)", back, accepted, Duration.ofSeconds(180));
+            tally.report(
+                    "service-killed-mid-relay",
+                    "SIGKILL of consent-service twice mid-relay (" + first.size()
+                            + " events in its outbox, then under writes at 20/s)");
+            assertThat(tally.recoveredMillis())
+                    .as("restart to the last effect (ms)")
+                    .isLessThanOrEqualTo(RECOVERY_BOUND.toMillis());
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.custodian.systemtests.faults;
 
-import org.custodian.systemtests.support.Api;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.custodian.systemtests.support.Api;
 
 /**
  * A steady write load: one write per item at a fixed rate, each on its own thread from a small pool (so that a slow or
@@ -33,25 +32,35 @@ final class SteadyWriter implements AutoCloseable {
     private SteadyWriter(List<String> items, int perSecond, Function<String, Api.Reply> write) {
         done = new CountDownLatch(items.size());
         AtomicInteger next = new AtomicInteger();
-        clock.scheduleAtFixedRate(() -> {
-            int i = next.getAndIncrement();
-            if (i >= items.size()) {
-                clock.shutdown();
-                return;
-            }
-            String item = items.get(i);
-            workers.submit(() -> {
-                long started = System.nanoTime();
-                try {
-                    Api.Reply reply = write.apply(item);
-                    outcomes.put(item, new Outcome(reply.status(), reply.header("Content-Type").orElse(""), since(started), null));
-                } catch (RuntimeException e) {
-                    outcomes.put(item, new Outcome(0, "", since(started), e.toString()));
-                } finally {
-                    done.countDown();
-                }
-            });
-        }, 0, 1_000_000 / perSecond, TimeUnit.MICROSECONDS);
+        clock.scheduleAtFixedRate(
+                () -> {
+                    int i = next.getAndIncrement();
+                    if (i >= items.size()) {
+                        clock.shutdown();
+                        return;
+                    }
+                    String item = items.get(i);
+                    workers.submit(() -> {
+                        long started = System.nanoTime();
+                        try {
+                            Api.Reply reply = write.apply(item);
+                            outcomes.put(
+                                    item,
+                                    new Outcome(
+                                            reply.status(),
+                                            reply.header("Content-Type").orElse(""),
+                                            since(started),
+                                            null));
+                        } catch (RuntimeException e) {
+                            outcomes.put(item, new Outcome(0, "", since(started), e.toString()));
+                        } finally {
+                            done.countDown();
+                        }
+                    });
+                },
+                0,
+                1_000_000 / perSecond,
+                TimeUnit.MICROSECONDS);
     }
 
     /** Starts writing {@code items} at {@code perSecond}. */
@@ -73,14 +82,19 @@ final class SteadyWriter implements AutoCloseable {
     }
 
     static List<String> accepted(Map<String, Outcome> outcomes) {
-        return outcomes.entrySet().stream().filter(e -> e.getValue().accepted()).map(Map.Entry::getKey).sorted().toList();
+        return outcomes.entrySet().stream()
+                .filter(e -> e.getValue().accepted())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
     }
 
     /** "status x count" of the answers, for the log. */
     static String summary(Map<String, Outcome> outcomes) {
         Map<Integer, Long> byStatus = new java.util.TreeMap<>();
         outcomes.values().forEach(o -> byStatus.merge(o.status(), 1L, Long::sum));
-        long slowest = outcomes.values().stream().mapToLong(Outcome::millis).max().orElse(0);
+        long slowest =
+                outcomes.values().stream().mapToLong(Outcome::millis).max().orElse(0);
         return byStatus + ", slowest answer " + slowest + " ms";
     }
 

@@ -9,8 +9,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import org.custodian.systemtests.support.Stack;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -18,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodian.systemtests.support.Stack;
 
 /**
  * Validates Kubernetes manifests offline against deploy/k8s/schemas/schemas.json: strict JSON Schemas of the Kubernetes
@@ -48,7 +47,8 @@ public final class ManifestSchemas {
 
     /** Every document of a multi-document YAML file (empty documents left out). */
     public static List<JsonNode> read(Path yaml) {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml.toFile())) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(yaml.toFile())) {
             List<JsonNode> all = new ArrayList<>();
             while (documents.hasNext()) {
                 JsonNode next = documents.next();
@@ -63,7 +63,8 @@ public final class ManifestSchemas {
     }
 
     public static List<JsonNode> parse(String yaml) {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(yaml)) {
             return documents.readAll();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,7 +73,8 @@ public final class ManifestSchemas {
 
     /** "apps/v1/Deployment" for a Deployment. */
     public static String kindOf(JsonNode manifest) {
-        return manifest.path("apiVersion").asText() + "/" + manifest.path("kind").asText();
+        return manifest.path("apiVersion").asText() + "/"
+                + manifest.path("kind").asText();
     }
 
     /** What is wrong with one manifest: empty when it is valid. */

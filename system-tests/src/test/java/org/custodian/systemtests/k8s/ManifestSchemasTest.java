@@ -1,8 +1,8 @@
 package org.custodian.systemtests.k8s;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** The validator itself, on small manifests: it must accept what is right and name what is wrong. */
 class ManifestSchemasTest {
@@ -37,22 +37,33 @@ class ManifestSchemasTest {
 
     @Test
     void aMisspelledFieldIsNamed() {
-        assertThat(problems(DEPLOYMENT.replace("readinessProbe", "readinesProbe"))).singleElement().asString().contains("readinesProbe");
+        assertThat(problems(DEPLOYMENT.replace("readinessProbe", "readinesProbe")))
+                .singleElement()
+                .asString()
+                .contains("readinesProbe");
     }
 
     @Test
     void aWrongTypeIsNamed() {
-        assertThat(problems(DEPLOYMENT.replace("replicas: 2", "replicas: two"))).singleElement().asString().contains("replicas");
+        assertThat(problems(DEPLOYMENT.replace("replicas: 2", "replicas: two")))
+                .singleElement()
+                .asString()
+                .contains("replicas");
     }
 
     @Test
     void aMissingRequiredFieldIsNamed() {
-        assertThat(problems(DEPLOYMENT.replace("  selector: {matchLabels: {app: web}}\n", ""))).singleElement().asString().contains("selector");
+        assertThat(problems(DEPLOYMENT.replace("  selector: {matchLabels: {app: web}}\n", "")))
+                .singleElement()
+                .asString()
+                .contains("selector");
     }
 
     @Test
     void anUnknownKindIsAnErrorNotASkip() {
-        assertThat(problems("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w}\n")).singleElement().asString()
+        assertThat(problems("apiVersion: example.org/v1\nkind: Widget\nmetadata: {name: w}\n"))
+                .singleElement()
+                .asString()
                 .contains("no schema for kind example.org/v1/Widget");
     }
 
@@ -65,7 +76,10 @@ class ManifestSchemasTest {
                 spec: {topicName: t, partitions: 3, replicas: 3, config: {min.insync.replicas: 2}}
                 """;
         assertThat(problems(topic)).isEmpty();
-        assertThat(problems(topic.replace("partitions: 3", "partitons: 3"))).singleElement().asString().contains("partitons");
+        assertThat(problems(topic.replace("partitions: 3", "partitons: 3")))
+                .singleElement()
+                .asString()
+                .contains("partitons");
         String cluster = """
                 apiVersion: postgresql.cnpg.io/v1
                 kind: Cluster
@@ -73,8 +87,11 @@ class ManifestSchemasTest {
                 spec: {instances: 3, storage: {size: 10Gi}}
                 """;
         assertThat(problems(cluster)).isEmpty();
-        assertThat(problems(cluster.replace("instances: 3", "instances: three"))).isNotEmpty();
-        assertThat(problems(cluster.replace("metadata: {name: db}", "metadata: {name: db, labelz: {}}"))).singleElement().asString()
+        assertThat(problems(cluster.replace("instances: 3", "instances: three")))
+                .isNotEmpty();
+        assertThat(problems(cluster.replace("metadata: {name: db}", "metadata: {name: db, labelz: {}}")))
+                .singleElement()
+                .asString()
                 .contains("labelz");
     }
 }

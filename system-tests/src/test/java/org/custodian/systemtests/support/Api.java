@@ -3,7 +3,6 @@ package org.custodian.systemtests.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -82,8 +81,9 @@ public final class Api {
                 + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n";
         out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
-        out.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n" + description
-                + "\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"description\"\r\n\r\n"
+                        + description + "\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         return send("POST", path, out.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
@@ -98,7 +98,11 @@ public final class Api {
     private Reply send(String method, String path, byte[] body, String contentType, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -158,7 +162,8 @@ public final class Api {
     /** The text values of a JSON array (or of one field of each element). */
     public static List<String> texts(JsonNode array, String... field) {
         List<String> values = new ArrayList<>();
-        array.forEach(item -> values.add(field.length == 0 ? item.asText() : item.path(field[0]).asText()));
+        array.forEach(item -> values.add(
+                field.length == 0 ? item.asText() : item.path(field[0]).asText()));
         return values;
     }
 }

@@ -12,13 +12,14 @@ import java.util.Set;
  */
 public final class Deadlines {
 
-    private Deadlines() {
-    }
+    private Deadlines() {}
 
     public static LocalDate oneCalendarMonth(LocalDate start, Set<LocalDate> bankHolidays) {
         YearMonth next = YearMonth.from(start).plusMonths(1);
         LocalDate due = next.atDay(Math.min(start.getDayOfMonth(), next.lengthOfMonth()));
-        while (due.getDayOfWeek() == DayOfWeek.SATURDAY || due.getDayOfWeek() == DayOfWeek.SUNDAY || bankHolidays.contains(due)) {
+        while (due.getDayOfWeek() == DayOfWeek.SATURDAY
+                || due.getDayOfWeek() == DayOfWeek.SUNDAY
+                || bankHolidays.contains(due)) {
             due = due.plusDays(1);
         }
         return due;

@@ -1,7 +1,6 @@
 package org.custodian.systemtests.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -68,14 +67,20 @@ public final class DocumentedFields {
         while (names.hasNext()) {
             String name = names.next();
             String path = at.isEmpty() ? name : at + "." + name;
-            JsonNode property = parts.stream().map(part -> part.path("properties").path(name))
-                    .filter(node -> !node.isMissingNode()).findFirst().orElse(null);
+            JsonNode property = parts.stream()
+                    .map(part -> part.path("properties").path(name))
+                    .filter(node -> !node.isMissingNode())
+                    .findFirst()
+                    .orElse(null);
             if (property != null) {
                 walk(value.get(name), property, path, found);
                 continue;
             }
-            JsonNode additional = parts.stream().map(part -> part.path("additionalProperties"))
-                    .filter(node -> node.isObject() || node.asBoolean(false)).findFirst().orElse(null);
+            JsonNode additional = parts.stream()
+                    .map(part -> part.path("additionalProperties"))
+                    .filter(node -> node.isObject() || node.asBoolean(false))
+                    .findFirst()
+                    .orElse(null);
             if (additional == null) {
                 found.add(path);
             } else if (additional.isObject()) {

@@ -1,9 +1,9 @@
 package org.custodian.systemtests.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DocumentedFieldsTest {
 
@@ -24,8 +24,11 @@ class DocumentedFieldsTest {
     void documentedAnswersPassThroughRefsAllOfArraysAndMaps() {
         JsonNode page = Api.parse("""
                 {"items": [{"name": "Ada", "yearGroup": 5, "notes": {"any": "thing"}}], "nextCursor": null}""");
-        assertThat(fields.undocumented(page, Api.parse("{\"$ref\": \"#/components/schemas/Page\"}"))).isEmpty();
-        assertThat(fields.undocumented(Api.parse("{\"b\": 1}"), Api.parse("{\"$ref\": \"#/components/schemas/Either\"}"))).isEmpty();
+        assertThat(fields.undocumented(page, Api.parse("{\"$ref\": \"#/components/schemas/Page\"}")))
+                .isEmpty();
+        assertThat(fields.undocumented(
+                        Api.parse("{\"b\": 1}"), Api.parse("{\"$ref\": \"#/components/schemas/Either\"}")))
+                .isEmpty();
     }
 
     @Test
@@ -34,7 +37,8 @@ class DocumentedFieldsTest {
                 {"items": [{"name": "Ada"}, {"name": "Bo", "passwordHash": "x", "notes": {}}], "internalVersion": 3}""");
         assertThat(fields.undocumented(page, Api.parse("{\"$ref\": \"#/components/schemas/Page\"}")))
                 .containsExactlyInAnyOrder("items[1].passwordHash", "internalVersion");
-        assertThat(fields.undocumented(Api.parse("{\"a\": 1, \"c\": 2}"), Api.parse("{\"$ref\": \"#/components/schemas/Either\"}")))
+        assertThat(fields.undocumented(
+                        Api.parse("{\"a\": 1, \"c\": 2}"), Api.parse("{\"$ref\": \"#/components/schemas/Either\"}")))
                 .containsExactly("c");
     }
 }

@@ -62,9 +62,12 @@ public final class Effects {
             }
             if (System.nanoTime() > deadline) {
                 List<String> missing = new ArrayList<>();
-                pending.keySet().forEach(e -> missing.add(e + (lastFailure.containsKey(e) ? " (last check: " + lastFailure.get(e) + ")" : "")));
+                pending.keySet()
+                        .forEach(e -> missing.add(
+                                e + (lastFailure.containsKey(e) ? " (last check: " + lastFailure.get(e) + ")" : "")));
                 report();
-                throw new AssertionError("after " + cause + ", not seen within " + atMost.toSeconds() + " s: " + missing);
+                throw new AssertionError(
+                        "after " + cause + ", not seen within " + atMost.toSeconds() + " s: " + missing);
             }
             sleep(25);
         }

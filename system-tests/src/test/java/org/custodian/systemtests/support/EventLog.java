@@ -1,16 +1,15 @@
 package org.custodian.systemtests.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Properties;
 
 /**
  * Reads one of the suite's topics from the moment it is opened (no consumer group: it commits nothing and disturbs no
@@ -34,7 +33,8 @@ public final class EventLog implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(config);
         this.school = school;
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(20)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
@@ -54,7 +54,9 @@ public final class EventLog implements AutoCloseable {
     /** This school's events of one type ({@code uk.custodian.} is added when missing). */
     public List<JsonNode> ofType(String type) {
         String full = type.startsWith("uk.custodian.") ? type : "uk.custodian." + type;
-        return events().stream().filter(e -> full.equals(e.path("type").asText())).toList();
+        return events().stream()
+                .filter(e -> full.equals(e.path("type").asText()))
+                .toList();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.custodian.systemtests.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -39,8 +38,18 @@ public final class PartnerTool implements AutoCloseable {
 
     /** Starts the receiver with the endpoint's secret and waits until it listens. */
     public PartnerTool receive(String secret) {
-        ProcessBuilder builder = new ProcessBuilder("bash", script().toString(), "--port", String.valueOf(port), "--secret", secret,
-                "--out", events.toString(), "--quiet").directory(Stack.root().toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash",
+                        script().toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--secret",
+                        secret,
+                        "--out",
+                        events.toString(),
+                        "--quiet")
+                .directory(Stack.root().toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         try {
             receiver = builder.start();
@@ -85,7 +94,8 @@ public final class PartnerTool implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("bash", script().toString()));
         args.addAll(List.of(command));
         args.addAll(List.of("--recipient", recipientId, "--school", school, "--api", Stack.gateway()));
-        ProcessBuilder builder = new ProcessBuilder(args).directory(Stack.root().toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(args).directory(Stack.root().toFile()).redirectErrorStream(true);
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,8 +112,7 @@ public final class PartnerTool implements AutoCloseable {
         }
     }
 
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
     private static Path script() {
         return Stack.root().resolve("deploy/local/partner-receiver/run.sh");

@@ -23,7 +23,8 @@ public final class Postgres {
 
     /** The installed cluster on {@link #port()}, from {@code pg_lsclusters}. */
     public static Postgres cluster() {
-        for (String line : Scripts.output(List.of("pg_lsclusters", "--no-header")).split("\n")) {
+        for (String line :
+                Scripts.output(List.of("pg_lsclusters", "--no-header")).split("\n")) {
             String[] columns = line.trim().split("\\s+");
             if (columns.length >= 3 && columns[2].equals(port())) {
                 return new Postgres(columns[0], columns[1]);

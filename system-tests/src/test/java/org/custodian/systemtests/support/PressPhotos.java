@@ -1,8 +1,9 @@
 package org.custodian.systemtests.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
-
-import static org.awaitility.Awaitility.await;
 
 /**
  * A school where every pupil's parent granted press photos, a photograph of each is on the retention register, and a
@@ -46,7 +45,9 @@ public final class PressPhotos {
     /** A fresh school of {@code count} pupils ({@code prefix}001 …) whose newspaper's endpoint is {@code partner}. */
     public static PressPhotos setUp(String prefix, int count, WebhookReceiver partner) {
         School school = School.fresh();
-        List<String> pupils = IntStream.rangeClosed(1, count).mapToObj(i -> String.format("%s%03d", prefix, i)).toList();
+        List<String> pupils = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> String.format("%s%03d", prefix, i))
+                .toList();
         List<ObjectNode> roster = new ArrayList<>(), guardians = new ArrayList<>(), photos = new ArrayList<>();
         LocalDate taken = LocalDate.now(Stack.LONDON).minusWeeks(3);
         for (String pupilId : pupils) {
@@ -60,9 +61,17 @@ public final class PressPhotos {
         String paper = school.addRecipient("Watford Observer", "CONTROLLER");
         school.consentAgreement(paper, "Photos in the local press", SHARING_PURPOSE, PURPOSE, CATEGORY);
         String endpoint = school.webhookEndpoint(paper, partner, "consent.withdrawn");
-        await("sharing-service knows every grant").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
-                .until(() -> school.sharingCheck(paper, SHARING_PURPOSE, pupils, CATEGORY).path("allowed").asInt() == count);
-        if (school.disclose(paper, SHARING_PURPOSE, pupils, CATEGORY).path("allowed").asInt() != count) {
+        await("sharing-service knows every grant")
+                .atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> school.sharingCheck(paper, SHARING_PURPOSE, pupils, CATEGORY)
+                                .path("allowed")
+                                .asInt()
+                        == count);
+        if (school.disclose(paper, SHARING_PURPOSE, pupils, CATEGORY)
+                        .path("allowed")
+                        .asInt()
+                != count) {
             throw new AssertionError("the newspaper was not sent every photograph");
         }
         return new PressPhotos(school, pupils, paper, endpoint);
@@ -75,10 +84,13 @@ public final class PressPhotos {
     /** The pupil's parent withdraws press photos through the gateway; the answer, whatever it is. */
     public Api.Reply withdraw(String pupilId) {
         Api parent = parents.computeIfAbsent(pupilId, p -> school.parent(guardian(p)));
-        return parent.post(school.path("/pupils/" + pupilId + "/consents"), School.decision(PURPOSE, "WITHDRAWN", guardian(pupilId)));
+        return parent.post(
+                school.path("/pupils/" + pupilId + "/consents"),
+                School.decision(PURPOSE, "WITHDRAWN", guardian(pupilId)));
     }
 
-    // ---- each service's record of the withdrawals, per pupil ---------------------------------------------------------
+    // ---- each service's record of the withdrawals, per pupil
+    // ---------------------------------------------------------
 
     /** consent-service: the pupils whose press-photo consent is WITHDRAWN (the committed withdrawals). */
     public Set<String> withdrawnInConsent() {
@@ -86,8 +98,12 @@ public final class PressPhotos {
         pupils.forEach(body.putArray("pupils")::add);
         body.putArray("purposes").add(PURPOSE);
         Set<String> withdrawn = new TreeSet<>();
-        for (JsonNode result : school.staff.post(school.path("/consent-checks"), body).json(200).path("results")) {
-            if ("WITHDRAWN".equals(result.path("statuses").path(PURPOSE).path("status").asText())) {
+        for (JsonNode result : school.staff
+                .post(school.path("/consent-checks"), body)
+                .json(200)
+                .path("results")) {
+            if ("WITHDRAWN"
+                    .equals(result.path("statuses").path(PURPOSE).path("status").asText())) {
                 withdrawn.add(result.path("pupilId").asText());
             }
         }
@@ -97,7 +113,8 @@ public final class PressPhotos {
     /** sharing-service: the pupils it now refuses to the newspaper because the consent was withdrawn. */
     public Set<String> refusedInSharing() {
         Set<String> refused = new TreeSet<>();
-        for (JsonNode decision : school.sharingCheck(paper, SHARING_PURPOSE, pupils, CATEGORY).path("decisions")) {
+        for (JsonNode decision :
+                school.sharingCheck(paper, SHARING_PURPOSE, pupils, CATEGORY).path("decisions")) {
             if (decision.path("reasons").toString().contains("CONSENT_WITHDRAWN")) {
                 refused.add(decision.path("pupilId").asText());
             }
@@ -137,10 +154,14 @@ public final class PressPhotos {
         String cursor = null;
         do {
             String page = path + (path.contains("?") ? "&" : "?") + "limit=500"
-                    + (cursor == null ? "" : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+                    + (cursor == null
+                            ? ""
+                            : "&cursor=" + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
             JsonNode answer = school.dpo.get(page).json(200);
             answer.path("items").forEach(items::add);
-            cursor = answer.path("nextCursor").isTextual() ? answer.path("nextCursor").asText() : null;
+            cursor = answer.path("nextCursor").isTextual()
+                    ? answer.path("nextCursor").asText()
+                    : null;
         } while (cursor != null);
         return items;
     }

@@ -1,14 +1,13 @@
 package org.custodian.systemtests.support;
 
+import static org.custodian.systemtests.support.Api.object;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static org.custodian.systemtests.support.Api.object;
 
 /**
  * A school of its own for one story: a fresh URN (so that stories never see each other's rows or the demo school's),
@@ -58,10 +57,16 @@ public final class School {
 
     /** A pupil as the MIS sends one, {@code age} years old today (born a month and a day after that birthday). */
     public static ObjectNode pupil(String id, String givenName, int age, int yearGroup) {
-        LocalDate born = LocalDate.now(Stack.LONDON).minusYears(age).minusMonths(1).minusDays(1);
-        return object().put("pupilId", id).put("givenName", givenName).put("familyName", "Test")
-                .put("dateOfBirth", born.toString()).put("yearGroup", yearGroup)
-                .put("admissionDate", born.plusYears(4).withMonth(9).withDayOfMonth(1).toString());
+        LocalDate born =
+                LocalDate.now(Stack.LONDON).minusYears(age).minusMonths(1).minusDays(1);
+        return object().put("pupilId", id)
+                .put("givenName", givenName)
+                .put("familyName", "Test")
+                .put("dateOfBirth", born.toString())
+                .put("yearGroup", yearGroup)
+                .put(
+                        "admissionDate",
+                        born.plusYears(4).withMonth(9).withDayOfMonth(1).toString());
     }
 
     /** A guardian with parental responsibility for each of {@code pupilIds}. */
@@ -69,7 +74,10 @@ public final class School {
         ObjectNode guardian = object().put("guardianId", guardianId).put("name", relationship + " " + guardianId);
         ArrayNode children = guardian.putArray("children");
         for (String pupilId : pupilIds) {
-            children.addObject().put("pupilId", pupilId).put("parentalResponsibility", true).put("relationship", relationship);
+            children.addObject()
+                    .put("pupilId", pupilId)
+                    .put("parentalResponsibility", true)
+                    .put("relationship", relationship);
         }
         return guardian;
     }
@@ -84,11 +92,14 @@ public final class School {
 
     /** A parent records a decision online, as themselves; answers the receipt. */
     public JsonNode parentDecides(String guardianId, String pupilId, String purpose, String decision) {
-        return parent(guardianId).post(path("/pupils/" + pupilId + "/consents"), decision(purpose, decision, guardianId)).json(201);
+        return parent(guardianId)
+                .post(path("/pupils/" + pupilId + "/consents"), decision(purpose, decision, guardianId))
+                .json(201);
     }
 
     public static ObjectNode decision(String purpose, String decision, String guardianId) {
-        ObjectNode body = object().put("purpose", purpose).put("decision", decision).put("method", "ONLINE");
+        ObjectNode body =
+                object().put("purpose", purpose).put("decision", decision).put("method", "ONLINE");
         ObjectNode givenBy = body.putObject("givenBy");
         if (guardianId == null) {
             givenBy.put("type", "PUPIL");
@@ -105,7 +116,8 @@ public final class School {
         body.putArray("purposes").add(purpose);
         JsonNode matrix = who.post(path("/consent-checks"), body).json(200);
         for (JsonNode result : matrix.path("results")) {
-            if (result.path("pupilId").asText().equals(pupilId) && result.path("statuses").has(purpose)) {
+            if (result.path("pupilId").asText().equals(pupilId)
+                    && result.path("statuses").has(purpose)) {
                 return result.path("statuses").path(purpose);
             }
         }
@@ -114,15 +126,19 @@ public final class School {
 
     /** The pupils a teacher's class list shows for a purpose (status GRANTED), in one year group. */
     public List<String> classList(String purpose, int yearGroup) {
-        return Api.texts(staff.get(path("/purposes/" + purpose + "/pupils?yearGroup=" + yearGroup + "&limit=500")).json(200)
-                .path("items"), "pupilId");
+        return Api.texts(
+                staff.get(path("/purposes/" + purpose + "/pupils?yearGroup=" + yearGroup + "&limit=500"))
+                        .json(200)
+                        .path("items"),
+                "pupilId");
     }
 
     // ---- sharing ------------------------------------------------------------------------------------------------
 
     /** The id of a recipient the school was seeded with (e.g. "Department for Education"). */
     public String seededRecipient(String name) {
-        for (JsonNode recipient : dpo.get(path("/recipients?limit=500")).json(200).path("items")) {
+        for (JsonNode recipient :
+                dpo.get(path("/recipients?limit=500")).json(200).path("items")) {
             if (name.equals(recipient.path("name").asText())) {
                 return recipient.path("id").asText();
             }
@@ -131,14 +147,22 @@ public final class School {
     }
 
     public String addRecipient(String name, String kind) {
-        return dpo.post(path("/recipients"), object().put("name", name).put("kind", kind).put("country", "GB"))
-                .json(201).path("id").asText();
+        return dpo.post(
+                        path("/recipients"),
+                        object().put("name", name).put("kind", kind).put("country", "GB"))
+                .json(201)
+                .path("id")
+                .asText();
     }
 
     /** A consent-based agreement: {@code purpose} may go to the recipient while {@code consentPurpose} is granted. */
-    public String consentAgreement(String recipientId, String name, String purpose, String consentPurpose, String... categories) {
-        ObjectNode body = object().put("recipientId", recipientId).put("name", name).put("lawfulBasis", "CONSENT")
-                .put("consentPurpose", consentPurpose).put("validFrom", LocalDate.now(Stack.LONDON).minusMonths(3).toString());
+    public String consentAgreement(
+            String recipientId, String name, String purpose, String consentPurpose, String... categories) {
+        ObjectNode body = object().put("recipientId", recipientId)
+                .put("name", name)
+                .put("lawfulBasis", "CONSENT")
+                .put("consentPurpose", consentPurpose)
+                .put("validFrom", LocalDate.now(Stack.LONDON).minusMonths(3).toString());
         body.putArray("purposes").add(purpose);
         List.of(categories).forEach(body.putArray("dataCategories")::add);
         return dpo.post(path("/agreements"), body).json(201).path("id").asText();
@@ -159,11 +183,13 @@ public final class School {
     private JsonNode registerEndpoint(String recipientId, String url, String... types) {
         ObjectNode body = object().put("url", url).put("description", "system test receiver");
         List.of(types).forEach(body.putArray("eventTypes")::add);
-        return dpo.post(path("/recipients/" + recipientId + "/webhook-endpoints"), body).json(201);
+        return dpo.post(path("/recipients/" + recipientId + "/webhook-endpoints"), body)
+                .json(201);
     }
 
     public static ObjectNode sharing(String recipientId, String purpose, List<String> pupilIds, String... categories) {
-        ObjectNode body = object().put("recipientId", recipientId).put("purpose", purpose).put("reason", "system test");
+        ObjectNode body =
+                object().put("recipientId", recipientId).put("purpose", purpose).put("reason", "system test");
         pupilIds.forEach(body.putArray("pupilIds")::add);
         List.of(categories).forEach(body.putArray("dataCategories")::add);
         return body;
@@ -171,12 +197,14 @@ public final class School {
 
     /** A disclosure request: the decision for each pupil, the allowed ones logged and sent. */
     public JsonNode disclose(String recipientId, String purpose, List<String> pupilIds, String... categories) {
-        return staff.post(path("/disclosures"), sharing(recipientId, purpose, pupilIds, categories)).json(200);
+        return staff.post(path("/disclosures"), sharing(recipientId, purpose, pupilIds, categories))
+                .json(200);
     }
 
     /** The same decision without disclosing (nothing logged or sent). */
     public JsonNode sharingCheck(String recipientId, String purpose, List<String> pupilIds, String... categories) {
-        return staff.post(path("/sharing-checks"), sharing(recipientId, purpose, pupilIds, categories)).json(200);
+        return staff.post(path("/sharing-checks"), sharing(recipientId, purpose, pupilIds, categories))
+                .json(200);
     }
 
     /** One pupil's decision in a disclosure or check answer. */
@@ -191,8 +219,11 @@ public final class School {
 
     // ---- retention ----------------------------------------------------------------------------------------------
 
-    public static ObjectNode holding(String recordClass, String pupilId, String reference, LocalDate createdOn, String purpose) {
-        ObjectNode holding = object().put("recordClass", recordClass).put("system", "SIMS").put("reference", reference)
+    public static ObjectNode holding(
+            String recordClass, String pupilId, String reference, LocalDate createdOn, String purpose) {
+        ObjectNode holding = object().put("recordClass", recordClass)
+                .put("system", "SIMS")
+                .put("reference", reference)
                 .put("createdOn", createdOn.toString());
         if (pupilId != null) {
             holding.put("pupilId", pupilId);
@@ -213,12 +244,17 @@ public final class School {
     /** A pupil's holdings in the register, as the DPO reads them. */
     public List<JsonNode> holdingsOf(String pupilId) {
         List<JsonNode> items = new java.util.ArrayList<>();
-        dpo.get(path("/holdings?limit=500&pupilId=" + pupilId)).json(200).path("items").forEach(items::add);
+        dpo.get(path("/holdings?limit=500&pupilId=" + pupilId))
+                .json(200)
+                .path("items")
+                .forEach(items::add);
         return items;
     }
 
     public JsonNode holdingOf(String pupilId, String reference) {
-        return holdingsOf(pupilId).stream().filter(h -> reference.equals(h.path("reference").asText())).findFirst()
+        return holdingsOf(pupilId).stream()
+                .filter(h -> reference.equals(h.path("reference").asText()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no holding " + reference + " of " + pupilId));
     }
 

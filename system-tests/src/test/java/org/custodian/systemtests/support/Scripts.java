@@ -8,19 +8,20 @@ import java.util.concurrent.TimeUnit;
 /** Runs one of the local stack's scripts (deploy/local/*.sh) or a system command, failing the test when it fails. */
 public final class Scripts {
 
-    private Scripts() {
-    }
+    private Scripts() {}
 
     /** {@code deploy/local/<script> args...} from the stack's root, its output shown with the test's. */
     public static void local(String script, String... args) {
-        List<String> command = new ArrayList<>(List.of("bash", Stack.root().resolve("deploy/local/" + script).toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", Stack.root().resolve("deploy/local/" + script).toString()));
         command.addAll(List.of(args));
         run(command);
     }
 
     /** Runs {@code command}, waiting up to 240 s; fails when it does not exit 0. */
     public static void run(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Stack.root().toFile()).inheritIO();
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(Stack.root().toFile()).inheritIO();
         String name = String.join(" ", command);
         try {
             Process process = builder.start();
@@ -42,7 +43,8 @@ public final class Scripts {
     /** The output of {@code command} (stderr included), or a failure when it does not exit 0 within 60 s. */
     public static String output(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new AssertionError(String.join(" ", command) + " failed: " + out);

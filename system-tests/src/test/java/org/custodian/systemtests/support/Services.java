@@ -6,8 +6,7 @@ package org.custodian.systemtests.support;
  */
 public final class Services {
 
-    private Services() {
-    }
+    private Services() {}
 
     /** SIGKILL: a crash, with no shutdown of any kind. */
     public static void kill(String name) {

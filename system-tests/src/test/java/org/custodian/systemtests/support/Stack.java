@@ -13,8 +13,7 @@ public final class Stack {
 
     public static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    private Stack() {
-    }
+    private Stack() {}
 
     static String env(String name, String fallback) {
         String value = System.getenv(name);
@@ -47,7 +46,8 @@ public final class Stack {
                 "consent", env("CUSTODIAN_CONSENT_URL", "http://127.0.0.1:" + env("CUSTODIAN_CONSENT_PORT", "8081")),
                 "sar", env("CUSTODIAN_SAR_URL", "http://127.0.0.1:" + env("CUSTODIAN_SAR_PORT", "8082")),
                 "sharing", env("CUSTODIAN_SHARING_URL", "http://127.0.0.1:" + env("CUSTODIAN_SHARING_PORT", "8083")),
-                "retention", env("CUSTODIAN_RETENTION_URL", "http://127.0.0.1:" + env("CUSTODIAN_RETENTION_PORT", "8084")));
+                "retention",
+                        env("CUSTODIAN_RETENTION_URL", "http://127.0.0.1:" + env("CUSTODIAN_RETENTION_PORT", "8084")));
     }
 
     public static String kafka() {
@@ -56,14 +56,18 @@ public final class Stack {
 
     /** The dev key that signs tokens (deploy/local/keys.sh made it; never a production key). */
     public static Path signingKey() {
-        return Path.of(env("SMALLRYE_JWT_SIGN_KEY_LOCATION",
-                Path.of(env("CUSTODIAN_RUN_DIR", root().resolve(".run").toString()), "keys", "private.pem").toString()));
+        return Path.of(env(
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION",
+                Path.of(env("CUSTODIAN_RUN_DIR", root().resolve(".run").toString()), "keys", "private.pem")
+                        .toString()));
     }
 
     /** The local stack's service-token key (deploy/local/keys.sh made it; sar-service signs with it). */
     public static Path serviceSigningKey() {
-        return Path.of(env("CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION",
-                Path.of(env("CUSTODIAN_RUN_DIR", root().resolve(".run").toString()), "keys", "service-private.pem").toString()));
+        return Path.of(env(
+                "CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION",
+                Path.of(env("CUSTODIAN_RUN_DIR", root().resolve(".run").toString()), "keys", "service-private.pem")
+                        .toString()));
     }
 
     public static String serviceIssuer() {

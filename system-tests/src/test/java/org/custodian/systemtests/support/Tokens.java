@@ -2,7 +2,6 @@ package org.custodian.systemtests.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,7 @@ public final class Tokens {
     private static volatile PrivateKey devKey;
     private static volatile PrivateKey serviceKey;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A token for {@code role} as {@code subject}, for the given schools, valid for an hour. */
     public static String mint(String role, String subject, String... schools) {
@@ -53,7 +51,9 @@ public final class Tokens {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            return sign(claims(role, subject, Instant.now(), 3600, schools), generator.generateKeyPair().getPrivate());
+            return sign(
+                    claims(role, subject, Instant.now(), 3600, schools),
+                    generator.generateKeyPair().getPrivate());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -61,7 +61,16 @@ public final class Tokens {
 
     /** A person's token whose {@code groups} also says {@code service}, the role of service tokens alone. */
     public static String claimingService(String role, String subject, String... schools) {
-        return sign(claims(Stack.issuer(), Stack.audience(), List.of(role, "service"), subject, Instant.now(), 3600, schools), devKey());
+        return sign(
+                claims(
+                        Stack.issuer(),
+                        Stack.audience(),
+                        List.of(role, "service"),
+                        subject,
+                        Instant.now(),
+                        3600,
+                        schools),
+                devKey());
     }
 
     /** A person's token, for the identity provider's issuer and audience, signed with the service-token key. */
@@ -71,7 +80,15 @@ public final class Tokens {
 
     /** A service token as sar-service mints one (its key, issuer and audience, a minute), with the given roles. */
     public static String serviceToken(List<String> roles, String... schools) {
-        return sign(claims(Stack.serviceIssuer(), Stack.serviceAudience(), roles, "service:system-tests", Instant.now(), 60, schools),
+        return sign(
+                claims(
+                        Stack.serviceIssuer(),
+                        Stack.serviceAudience(),
+                        roles,
+                        "service:system-tests",
+                        Instant.now(),
+                        60,
+                        schools),
                 serviceKey());
     }
 
@@ -79,12 +96,16 @@ public final class Tokens {
         return claims(Stack.issuer(), Stack.audience(), List.of(role), subject, issuedAt, ttlSeconds, schools);
     }
 
-    static ObjectNode claims(String issuer, String audience, List<String> roles, String subject, Instant issuedAt, long ttlSeconds,
-                             String... schools) {
-        ObjectNode claims = JSON.createObjectNode()
-                .put("iss", issuer)
-                .put("aud", audience)
-                .put("sub", subject);
+    static ObjectNode claims(
+            String issuer,
+            String audience,
+            List<String> roles,
+            String subject,
+            Instant issuedAt,
+            long ttlSeconds,
+            String... schools) {
+        ObjectNode claims =
+                JSON.createObjectNode().put("iss", issuer).put("aud", audience).put("sub", subject);
         roles.forEach(claims.putArray("groups")::add);
         List.of(schools).forEach(claims.putArray("schools")::add);
         return claims.put("iat", issuedAt.getEpochSecond())
@@ -130,12 +151,15 @@ public final class Tokens {
         try {
             String text = Files.readString(pem);
             if (!text.contains("BEGIN PRIVATE KEY")) {
-                throw new IllegalStateException(pem + " is not a PKCS#8 PEM private key (deploy/local/keys.sh makes one)");
+                throw new IllegalStateException(
+                        pem + " is not a PKCS#8 PEM private key (deploy/local/keys.sh makes one)");
             }
             String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException e) {
-            throw new UncheckedIOException("no dev signing key at " + pem + ": start the stack with deploy/local/up.sh", e);
+            throw new UncheckedIOException(
+                    "no dev signing key at " + pem + ": start the stack with deploy/local/up.sh", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the dev signing key " + pem, e);
         }

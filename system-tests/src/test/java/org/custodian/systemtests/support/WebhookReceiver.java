@@ -3,9 +3,6 @@ package org.custodian.systemtests.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A partner's webhook endpoint, as a partner's engineer would write it on day one: a real HTTP server on this machine
@@ -30,8 +29,8 @@ import java.util.function.Function;
 public final class WebhookReceiver implements AutoCloseable {
 
     /** One request as it arrived, and what this receiver answered. */
-    public record Received(String id, String timestamp, String signatures, String body, Instant at, int answered,
-                           boolean verified) {
+    public record Received(
+            String id, String timestamp, String signatures, String body, Instant at, int answered, boolean verified) {
         public JsonNode json() {
             return Api.parse(body);
         }
@@ -138,7 +137,8 @@ public final class WebhookReceiver implements AutoCloseable {
      * Standard Webhooks 1.0: {@code v1,} + base64(HMAC-SHA256(key, "{id}.{timestamp}.{body}")), the key being the
      * base64 after {@code whsec_}; any of the space-separated signatures may match; at most 5 minutes off.
      */
-    public static boolean verify(String secret, String id, String timestamp, String body, String signatures, Instant now) {
+    public static boolean verify(
+            String secret, String id, String timestamp, String body, String signatures, Instant now) {
         if (secret == null || id == null || timestamp == null || signatures == null || !secret.startsWith("whsec_")) {
             return false;
         }
@@ -150,7 +150,8 @@ public final class WebhookReceiver implements AutoCloseable {
             mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
             byte[] expected = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
             for (String signature : signatures.split(" ")) {
-                if (signature.startsWith("v1,") && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
+                if (signature.startsWith("v1,")
+                        && MessageDigest.isEqual(expected, Base64.getDecoder().decode(signature.substring(3)))) {
                     return true;
                 }
             }

@@ -13,8 +13,7 @@ import java.util.Set;
  */
 public final class AccessRules {
 
-    private record Rule(PathPattern pattern, Set<String> roles) {
-    }
+    private record Rule(PathPattern pattern, Set<String> roles) {}
 
     private final List<Rule> rules;
 

@@ -25,7 +25,8 @@ public final class PathPattern implements Comparable<PathPattern> {
         for (int i = 0; i < segments.length; i++) {
             String segment = segments[i];
             boolean last = i == segments.length - 1;
-            if (segment.isEmpty() || (segment.equals(ANY) && !last)
+            if (segment.isEmpty()
+                    || (segment.equals(ANY) && !last)
                     || (!segment.equals(ONE) && !segment.equals(ANY) && segment.contains("*"))) {
                 throw new IllegalArgumentException("'" + text + "' is not a path pattern: use literal segments, "
                         + "'*' for one segment and a final '**' for the rest");

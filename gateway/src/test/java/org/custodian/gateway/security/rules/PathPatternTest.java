@@ -1,14 +1,13 @@
 package org.custodian.gateway.security.rules;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PathPatternTest {
 
@@ -33,11 +32,21 @@ class PathPatternTest {
 
     @Test
     void moreSpecificPatternsSortFirst() {
-        List<String> sorted = Stream.of("schools/*/recipients/**", "schools/**", "schools/*/recipients/*/webhook-endpoints/**",
+        List<String> sorted = Stream.of(
+                        "schools/*/recipients/**",
+                        "schools/**",
+                        "schools/*/recipients/*/webhook-endpoints/**",
                         "schools/100001/recipients/**")
-                .map(PathPattern::parse).sorted().map(PathPattern::toString).toList();
-        assertThat(sorted).containsExactly("schools/100001/recipients/**", "schools/*/recipients/*/webhook-endpoints/**",
-                "schools/*/recipients/**", "schools/**");
+                .map(PathPattern::parse)
+                .sorted()
+                .map(PathPattern::toString)
+                .toList();
+        assertThat(sorted)
+                .containsExactly(
+                        "schools/100001/recipients/**",
+                        "schools/*/recipients/*/webhook-endpoints/**",
+                        "schools/*/recipients/**",
+                        "schools/**");
     }
 
     private static String[] split(String path) {
