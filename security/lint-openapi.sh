@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Lints the public OpenAPI document with Spectral and the OWASP API Security Top 10 ruleset (2023), failing on any
+# Lints the public OpenAPI document with Spectral, its core OpenAPI rules (spectral:oas) and the OWASP API Security
+# Top 10 ruleset (2023), failing on any
 # error (warnings are printed, not fatal). The document is the one the gateway serves at /api/openapi: every service's
 # operations merged, with the gateway's own answers, limits and headers.
 #
@@ -27,7 +28,7 @@ if grep -q '"x-custodian-unavailable"' "$document"; then
   exit 1
 fi
 
-printf 'linting %s with the OWASP ruleset\n' "$source"
+printf 'linting %s with the core OpenAPI and the OWASP rulesets\n' "$source"
 set +e
 "$here/spectral/node_modules/.bin/spectral" lint "$document" --ruleset "$here/spectral/.spectral.yaml" \
   --format text --fail-severity error >"$document.out" 2>&1
@@ -38,5 +39,5 @@ awk '$2 == "error"' "$document.out" | head -n 40
 errors=$(awk '$2 == "error"' "$document.out" | wc -l)
 warnings=$(awk '$2 == "warning"' "$document.out" | wc -l)
 rm -f "$document.out"
-printf 'OWASP ruleset: %s errors, %s warnings\n' "$errors" "$warnings"
+printf 'core + OWASP rulesets: %s errors, %s warnings\n' "$errors" "$warnings"
 exit "$rc"

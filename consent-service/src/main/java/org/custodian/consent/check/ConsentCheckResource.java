@@ -46,8 +46,6 @@ public class ConsentCheckResource {
     @Operation(summary = "Effective statuses of up to 1,000 pupils for up to 20 purposes (one indexed query)")
     @APIResponse(responseCode = "200", description = "The matrix; unknown pupil ids are listed, not fatal")
     @APIResponse(responseCode = "400", description = "Invalid or oversize request, unknown purpose")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public ConsentChecks.Matrix check(@PathParam("urn") String urn, @Valid @NotNull ConsentCheckRequest request) {
         caller.requireSchool(urn);
         return checks.check(
@@ -64,8 +62,6 @@ public class ConsentCheckResource {
                     "The class list for a purpose: pupils on roll with a status (default GRANTED), optionally of one year group")
     @APIResponse(responseCode = "200", description = "A page of pupils")
     @APIResponse(responseCode = "400", description = "Bad status, year group, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such purpose")
     public Page<ConsentChecks.Listed> classList(
             @PathParam("urn") String urn,

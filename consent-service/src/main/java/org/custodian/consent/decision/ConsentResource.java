@@ -57,13 +57,13 @@ public class ConsentResource {
 
     @POST
     @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS})
-    @Operation(summary = "Record a decision (grant, refuse or withdraw: the same call); returns the consent receipt")
+    @Operation(
+            summary = "Record a decision (grant, refuse or withdraw: the same call); returns the consent receipt",
+            description = "A parent decides only for their own child, a pupil only for themself; anything else is 403.")
     @APIResponse(responseCode = "201", description = "The consent receipt")
     @APIResponse(
             responseCode = "400",
             description = "Invalid decision, unknown purpose or version, future evidence date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role not allowed, or a parent deciding for someone else")
     @APIResponse(responseCode = "404", description = "No such pupil, or not your child")
     @APIResponse(responseCode = "409", description = "Idempotency-Key used with another body")
     @APIResponse(
@@ -106,8 +106,6 @@ public class ConsentResource {
                     "The pupil's status for every purpose, with which decisions count and why; ?history=true adds every decision")
     @APIResponse(responseCode = "200", description = "Statuses (and history)")
     @APIResponse(responseCode = "400", description = "Bad history flag")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such pupil, or not your child")
     public PupilConsents.View statuses(
             @PathParam("urn") String urn, @PathParam("pupilId") String pupilId, @QueryParam("history") String history) {
@@ -130,8 +128,6 @@ public class ConsentResource {
     })
     @Operation(summary = "The consent receipt of one decision")
     @APIResponse(responseCode = "200", description = "The receipt")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such decision, or not your child")
     public ConsentReceipt receipt(
             @PathParam("urn") String urn,

@@ -79,8 +79,6 @@ public class SubjectExportResource {
     @APIResponse(
             responseCode = "400",
             description = "A malformed or incomplete requester, or a service that names no requester")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such pupil")
     public SubjectExport export(
             @PathParam("urn") String urn,

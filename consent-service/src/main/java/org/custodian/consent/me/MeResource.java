@@ -77,7 +77,6 @@ public class MeResource {
             summary =
                     "The caller, their schools and roles; for a parent their children with a consent summary, for a pupil their own")
     @APIResponse(responseCode = "200", description = "Who you are")
-    @APIResponse(responseCode = "401", description = "No valid token")
     public Me me() {
         List<SchoolView> views = new ArrayList<>();
         for (String urn : caller.schools()) {

@@ -71,8 +71,6 @@ public class PurposeResource {
     })
     @Operation(summary = "List the school's consent purposes with their current wording")
     @APIResponse(responseCode = "200", description = "Every purpose (a school has a few dozen at most)")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "School not in the token")
     public PurposeList list(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
         schools.require(urn);
@@ -99,8 +97,6 @@ public class PurposeResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PurposeDetail.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such purpose")
     public Response get(@PathParam("urn") String urn, @PathParam("code") String code) {
         caller.requireSchool(urn);
@@ -116,8 +112,6 @@ public class PurposeResource {
     @Operation(summary = "Add a consent purpose (Idempotency-Key accepted)")
     @APIResponse(responseCode = "201", description = "The new purpose")
     @APIResponse(responseCode = "400", description = "Invalid purpose")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO, or school not in the token")
     @APIResponse(
             responseCode = "409",
             description = "The code exists already, or the Idempotency-Key was used with another body")
@@ -149,8 +143,6 @@ public class PurposeResource {
                     "Reword a purpose (If-Match: the current version); with requiresReconsent older consents stop counting; emits purpose.reworded")
     @APIResponse(responseCode = "201", description = "The purpose with its new wording")
     @APIResponse(responseCode = "400", description = "Invalid wording")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO, or school not in the token")
     @APIResponse(responseCode = "404", description = "No such purpose")
     @APIResponse(responseCode = "412", description = "Reworded by someone else meanwhile")
     @APIResponse(responseCode = "428", description = "If-Match missing")

@@ -64,8 +64,6 @@ public class OperatorRevocationResource {
             responseCode = "400",
             description =
                     "Not exactly one of subject and tokenId, a subject or token id no token can carry, or no reason")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an operator")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body")
     public Response revoke(
             @HeaderParam(IdempotencyKeys.HEADER) String key, @Valid @NotNull TokenRevocationRequest request) {
@@ -82,8 +80,6 @@ public class OperatorRevocationResource {
     @Operation(summary = "List the revocations for every school, newest first (operators only)")
     @APIResponse(responseCode = "200", description = "A page of revocations")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an operator")
     public Page<TokenRevocationView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         return revocations.list(null, PageRequest.of(limit, cursor));
     }
@@ -99,8 +95,6 @@ public class OperatorRevocationResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TokenRevocationView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not an operator")
     @APIResponse(responseCode = "404", description = "No such revocation")
     public TokenRevocationView get(@PathParam("revocationId") String revocationId) {
         return revocations.require(null, revocationId);

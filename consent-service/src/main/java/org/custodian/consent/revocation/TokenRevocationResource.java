@@ -66,8 +66,6 @@ public class TokenRevocationResource {
             responseCode = "400",
             description =
                     "Not exactly one of subject and tokenId, a subject or token id no token can carry, or no reason")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO, or school not in the token")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another body")
     public Response revoke(
             @PathParam("urn") String urn,
@@ -89,8 +87,6 @@ public class TokenRevocationResource {
     @Operation(summary = "List the school's token revocations, newest first")
     @APIResponse(responseCode = "200", description = "A page of revocations")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<TokenRevocationView> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
@@ -108,8 +104,6 @@ public class TokenRevocationResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = TokenRevocationView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such revocation at this school")
     public TokenRevocationView get(@PathParam("urn") String urn, @PathParam("revocationId") String revocationId) {
         caller.requireSchool(urn);

@@ -55,8 +55,6 @@ public class GuardianResource {
     @Operation(summary = "List guardians with their links to children")
     @APIResponse(responseCode = "200", description = "A page of guardians")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<Guardian> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
@@ -74,8 +72,6 @@ public class GuardianResource {
             description = "The guardian, with an ETag",
             content =
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Guardian.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such guardian, or not you")
     public Response get(@PathParam("urn") String urn, @PathParam("guardianId") String guardianId) {
         caller.requireSchool(urn);
@@ -104,8 +100,6 @@ public class GuardianResource {
     @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid guardian, or a child not on the roster")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response put(
             @PathParam("urn") String urn,

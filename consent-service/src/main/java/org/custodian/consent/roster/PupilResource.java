@@ -73,8 +73,6 @@ public class PupilResource {
                     "List pupils (a parent sees their own children, a pupil themselves), by year group and on roll or left")
     @APIResponse(responseCode = "200", description = "A page of pupils")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "School not in the token")
     public Page<PupilView> list(
             @PathParam("urn") String urn,
             @QueryParam("yearGroup") String yearGroup,
@@ -114,8 +112,6 @@ public class PupilResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PupilView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "School not in the token")
     @APIResponse(responseCode = "404", description = "No such pupil, or not yours to see")
     public Response get(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
         caller.requireSchool(urn);
@@ -135,8 +131,6 @@ public class PupilResource {
     @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid pupil")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response put(
             @PathParam("urn") String urn,

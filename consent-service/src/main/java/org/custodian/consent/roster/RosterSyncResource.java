@@ -49,8 +49,6 @@ public class RosterSyncResource {
                     "Upsert up to 5,000 pupils and 10,000 guardians in one transaction; only real changes emit events")
     @APIResponse(responseCode = "200", description = "Counts of created, updated and unchanged pupils and guardians")
     @APIResponse(responseCode = "400", description = "Invalid or oversize sync; nothing is stored")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "413", description = "Body larger than 8 MB")
     public SyncResult sync(@PathParam("urn") String urn, @Valid @NotNull RosterSyncRequest request) {
         caller.requireSchool(urn);

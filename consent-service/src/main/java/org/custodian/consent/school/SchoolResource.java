@@ -58,8 +58,6 @@ public class SchoolResource {
             description = "The profile, with its ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = School.class)))
     @APIResponse(responseCode = "400", description = "Malformed URN")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "School not in the token")
     public Response get(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
         School school = schools.require(urn);
@@ -74,8 +72,6 @@ public class SchoolResource {
     @Operation(summary = "Replace the school profile (If-Match required); emits school.updated")
     @APIResponse(responseCode = "200", description = "The updated profile, with its new ETag")
     @APIResponse(responseCode = "400", description = "Invalid profile")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO, or school not in the token")
     @APIResponse(responseCode = "412", description = "The profile changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response put(

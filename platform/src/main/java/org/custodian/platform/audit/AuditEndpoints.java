@@ -15,6 +15,7 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The read side of a service's audit log, for the DPO and auditors. Each service exposes it by extending this class
@@ -63,11 +64,12 @@ public abstract class AuditEndpoints {
 
     @GET
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = {Roles.DPO, Roles.AUDITOR})
     @Operation(summary = "List the audit log of this service for a school, newest first")
     @APIResponse(responseCode = "200", description = "A page of audit rows")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<AuditRow> list(
             @PathParam("urn") String urn,
             @QueryParam("subject") String subject,
@@ -80,13 +82,14 @@ public abstract class AuditEndpoints {
     @GET
     @Path("verification")
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    @SecurityRequirement(
+            name = "bearer",
+            scopes = {Roles.DPO, Roles.AUDITOR})
     @Operation(
             summary =
                     "Walk the school's keyed hash chain against its latest signed checkpoint and report whether any row "
                             + "was changed, deleted or reordered")
     @APIResponse(responseCode = "200", description = "The verification result")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public AuditVerification verify(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
         return auditLog.verify(urn);

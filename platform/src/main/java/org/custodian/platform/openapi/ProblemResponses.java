@@ -11,25 +11,27 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 
 /**
  * Every error response of every operation is documented as what it is: an RFC 9457 {@code application/problem+json}
  * body ({@code #/components/schemas/Problem}). Every operation that needs a token documents the standard 401 and
- * 403, so that no resource writes them by hand.
+ * 403, so that no resource writes them by hand: the 403 names the roles the operation allows (the scopes of its
+ * security requirement, which Quarkus derives from {@code @RolesAllowed}). A domain reason for a 403 belongs in the
+ * operation's description.
  */
-@OpenApiFilter(OpenApiFilter.RunStage.BUILD)
+// again at start-up: the roles of an operation's security requirement are complete only then
+@OpenApiFilter(stages = {OpenApiFilter.RunStage.BUILD, OpenApiFilter.RunStage.RUNTIME_STARTUP})
 public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA_NAME = "Problem";
     static final String SCHEMA_REF = "#/components/schemas/" + SCHEMA_NAME;
     static final String UNAUTHORIZED =
             "No valid bearer token: missing, expired, wrongly signed, or for another issuer or audience.";
-    static final String FORBIDDEN = "The token does not cover this school, or its role may not use this operation.";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -44,8 +46,9 @@ public class ProblemResponses implements OASFilter {
         }
         boolean securedByDefault =
                 openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : item.getOperations().values()) {
+        for (var path : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean schoolScoped = path.getKey().contains("{urn}");
+            for (Operation operation : path.getValue().getOperations().values()) {
                 APIResponses responses = operation.getResponses();
                 if (responses == null) {
                     responses = OASFactory.createAPIResponses();
@@ -56,7 +59,7 @@ public class ProblemResponses implements OASFilter {
                         : !operation.getSecurity().isEmpty();
                 if (secured) {
                     standard(responses, "401", UNAUTHORIZED);
-                    standard(responses, "403", FORBIDDEN);
+                    standard(responses, "403", forbidden(operation, securedByDefault ? openAPI : null, schoolScoped));
                 }
                 Map<String, APIResponse> all = responses.getAPIResponses();
                 if (all != null) {
@@ -78,12 +81,27 @@ public class ProblemResponses implements OASFilter {
         APIResponse response = responses.getAPIResponse(status);
         if (response == null) {
             responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description));
-        } else if (response.getDescription() == null
-                || response.getDescription().isBlank()
-                || response.getDescription().startsWith("Not ")) {
+        } else {
             // the framework's own "Not Authorized" / "Not Allowed" say less than ours
             response.setDescription(description);
         }
+    }
+
+    /** "The token does not cover this school, or its role is not one of: dpo, auditor." */
+    static String forbidden(Operation operation, OpenAPI document, boolean schoolScoped) {
+        List<SecurityRequirement> requirements = operation.getSecurity() != null
+                ? operation.getSecurity()
+                : document == null ? List.of() : document.getSecurity();
+        List<String> roles = requirements.stream()
+                .filter(requirement -> requirement.getSchemes() != null)
+                .flatMap(requirement -> requirement.getSchemes().values().stream())
+                .filter(scopes -> scopes != null)
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
+        String rule =
+                roles.isEmpty() ? "may not use this operation." : "is not one of: " + String.join(", ", roles) + ".";
+        return schoolScoped ? "The token does not cover this school, or its role " + rule : "The token's role " + rule;
     }
 
     private static void asProblem(APIResponse response) {

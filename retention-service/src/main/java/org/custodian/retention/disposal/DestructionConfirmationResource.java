@@ -73,8 +73,6 @@ public class DestructionConfirmationResource {
     @APIResponse(
             responseCode = "400",
             description = "A date in the future or before the approval; missing method or by")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such holding in this school")
     @APIResponse(
             responseCode = "409",

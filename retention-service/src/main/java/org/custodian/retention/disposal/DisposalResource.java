@@ -172,8 +172,6 @@ public class DisposalResource {
     @Operation(summary = "Propose a disposal batch of the holdings that are due and not under a legal hold")
     @APIResponse(responseCode = "201", description = "The batch; disposal.proposed is emitted")
     @APIResponse(responseCode = "400", description = "A date in the future, unknown class, bad maxItems")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another request")
     @APIResponse(responseCode = "422", description = "Nothing is due that is free of legal holds")
     public Response propose(
@@ -216,8 +214,6 @@ public class DisposalResource {
     @Operation(summary = "List disposal batches, newest first")
     @APIResponse(responseCode = "200", description = "A page of batches")
     @APIResponse(responseCode = "400", description = "Bad status, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<BatchSummary> list(
             @PathParam("urn") String urn,
             @Parameter(description = "PROPOSED, APPROVED or COMPLETED") @QueryParam("status") String status,
@@ -235,8 +231,6 @@ public class DisposalResource {
     @Operation(summary = "Review a batch: its counts and a page of its items (limit and cursor page the items)")
     @APIResponse(responseCode = "200", description = "The batch and a page of its items")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such batch in this school")
     public BatchView get(
             @PathParam("urn") String urn,
@@ -287,8 +281,6 @@ public class DisposalResource {
             responseCode = "400",
             description =
                     "An exclusion or decision for a holding not in the batch, a REVIEW item without a decision, a bad review date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO of this school")
     @APIResponse(responseCode = "404", description = "No such batch in this school")
     @APIResponse(
             responseCode = "409",
@@ -351,8 +343,6 @@ public class DisposalResource {
     @APIResponse(
             responseCode = "200",
             description = "The certificate: class, reference, dates, approver and confirmer of each record")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such batch in this school")
     @APIResponse(responseCode = "409", description = "The batch is not approved yet")
     public DestructionCertificate certificate(@PathParam("urn") String urn, @PathParam("id") String id) {

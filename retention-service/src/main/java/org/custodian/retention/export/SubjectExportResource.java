@@ -91,8 +91,6 @@ public class SubjectExportResource {
                     "Everything retention-service holds about one child: the records registered and until when each is kept")
     @APIResponse(responseCode = "200", description = "The export (empty records when nothing is registered)")
     @APIResponse(responseCode = "400", description = "Malformed school URN or pupil id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public SubjectExport export(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
         caller.requireSchool(urn);
         if (!pupilId.matches(PUPIL_ID)) {

@@ -115,8 +115,6 @@ public class LegalHoldResource {
     @APIResponse(
             responseCode = "400",
             description = "Bad scope, missing reason or reference, end date in the past, unknown record class")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO of this school")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another request")
     public Response place(
             @PathParam("urn") String urn,
@@ -155,8 +153,6 @@ public class LegalHoldResource {
     @Operation(summary = "List the school's legal holds, newest first")
     @APIResponse(responseCode = "200", description = "A page of holds")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<LegalHoldView> list(
             @PathParam("urn") String urn,
             @Parameter(description = "true: only holds not yet released") @QueryParam("active") String active,
@@ -177,8 +173,6 @@ public class LegalHoldResource {
     @Transactional
     @Operation(summary = "Read one legal hold")
     @APIResponse(responseCode = "200", description = "The hold")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such hold in this school")
     public LegalHoldView get(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
@@ -194,8 +188,6 @@ public class LegalHoldResource {
     @Operation(summary = "Release a legal hold (it stays on record as released)")
     @APIResponse(responseCode = "200", description = "The released hold; legal-hold.released is emitted")
     @APIResponse(responseCode = "400", description = "Reason too long")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO of this school")
     @APIResponse(responseCode = "404", description = "No such hold in this school")
     @APIResponse(responseCode = "409", description = "Already released or ended")
     public LegalHoldView release(

@@ -178,8 +178,6 @@ public class HoldingResource {
             responseCode = "400",
             description = "Unknown record class, closed before created, a pupil class without a pupil, "
                     + "a reference twice, more than 10,000 holdings: nothing is stored")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(
             responseCode = "409",
             description = "A holding was already approved for disposal or disposed of; "
@@ -230,8 +228,6 @@ public class HoldingResource {
     @Operation(summary = "List the register of holdings, filtered by pupil, class, due date and status")
     @APIResponse(responseCode = "200", description = "A page of holdings")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<HoldingView> list(
             @PathParam("urn") String urn,
             @QueryParam("pupilId") String pupilId,
@@ -261,8 +257,6 @@ public class HoldingResource {
     @Transactional
     @Operation(summary = "Read one holding")
     @APIResponse(responseCode = "200", description = "The holding")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such holding in this school")
     public HoldingView get(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);

@@ -148,8 +148,6 @@ public class ScheduleResource {
             responseCode = "200",
             description = "A page of classes: IRMS rows in toolkit order, then the school's own")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<ClassView> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
@@ -186,8 +184,6 @@ public class ScheduleResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ClassView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such class")
     public Response get(@PathParam("urn") String urn, @PathParam("classCode") String code) {
         caller.requireSchool(urn);
@@ -203,8 +199,6 @@ public class ScheduleResource {
     @Operation(summary = "Every version of a record class, newest first (the IRMS default is version 0)")
     @APIResponse(responseCode = "200", description = "A page of versions")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such class")
     public Page<ClassView> versions(
             @PathParam("urn") String urn,
@@ -231,8 +225,6 @@ public class ScheduleResource {
     @Operation(summary = "Add a record class of the school's own")
     @APIResponse(responseCode = "201", description = "The class, version 1")
     @APIResponse(responseCode = "400", description = "Bad code, period, trigger, purposes or other field")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO of this school")
     @APIResponse(
             responseCode = "409",
             description = "The class exists (change it with PUT), or the Idempotency-Key was used with another request")
@@ -280,8 +272,6 @@ public class ScheduleResource {
                     "Override a record class for this school (If-Match: its ETag); due dates of its holdings are recomputed")
     @APIResponse(responseCode = "200", description = "The new version, and how many holdings got a new due date")
     @APIResponse(responseCode = "400", description = "Bad period, trigger, purposes or other field")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Not the DPO of this school")
     @APIResponse(responseCode = "404", description = "No such class (add it with POST)")
     @APIResponse(responseCode = "412", description = "The class changed since its ETag was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")

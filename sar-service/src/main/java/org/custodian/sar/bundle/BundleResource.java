@@ -101,8 +101,6 @@ public class BundleResource {
     @APIResponse(
             responseCode = "200",
             description = "What was assembled and which sources are missing; re-running replaces it")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(
             responseCode = "409",
@@ -126,8 +124,6 @@ public class BundleResource {
             description = "The Art. 15 response. Staff read it whole, with what it says about other people and "
                     + "the DPO's decisions (thirdParties); the requester reads their copy, with each such mention released, redacted or withheld "
                     + "as decided and a list of what was kept back under which exemption (withheld)")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or no response yet")
     public Response json(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
@@ -151,8 +147,6 @@ public class BundleResource {
                     "Download the response as a PDF a parent can read, as the requester receives it (every decision on what it says "
                             + "about other people applied); the requester once the request is completed")
     @APIResponse(responseCode = "200", description = "The PDF")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or no response yet")
     public Response pdf(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
@@ -174,8 +168,6 @@ public class BundleResource {
     @Operation(summary = "Record why the response may be completed without a source that did not answer")
     @APIResponse(responseCode = "200", description = "The response's status with the waiver")
     @APIResponse(responseCode = "400", description = "Invalid body")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(
             responseCode = "409",

@@ -90,8 +90,6 @@ public class CalendarResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Malformed URN")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Response get(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
         TermCalendars.Stored stored = calendars.load(urn);
@@ -110,8 +108,6 @@ public class CalendarResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid calendar (overlapping terms, an INSET day longer than a day, bad dates)")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "412", description = "The calendar changed since you read it")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response replace(
@@ -131,8 +127,6 @@ public class CalendarResource {
     @Operation(summary = "Import the term calendar from the MIS, replacing the current one")
     @APIResponse(responseCode = "201", description = "The imported calendar")
     @APIResponse(responseCode = "400", description = "Invalid calendar")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response importCalendar(
             @PathParam("urn") String urn,
@@ -168,8 +162,6 @@ public class CalendarResource {
                     "List the bank holidays of the school's region between two dates (default: this year), with their source")
     @APIResponse(responseCode = "200", description = "The holidays")
     @APIResponse(responseCode = "400", description = "Bad dates, or a range longer than ten years")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public BankHolidayList bankHolidays(
             @PathParam("urn") String urn, @QueryParam("from") String from, @QueryParam("to") String to) {
         caller.requireSchool(urn);

@@ -92,8 +92,6 @@ public class DocumentResource {
                     "Upload documents to a request (multipart 'file' parts and an optional 'description'); PDF, CSV, JSON, text, PNG, JPEG, GIF")
     @APIResponse(responseCode = "201", description = "The documents stored")
     @APIResponse(responseCode = "400", description = "No file part, or too many")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "The request is closed")
     @APIResponse(
@@ -190,8 +188,6 @@ public class DocumentResource {
     @Operation(summary = "List a request's documents")
     @APIResponse(responseCode = "200", description = "A page of documents (without content)")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     public Page<Document> list(
             @PathParam("urn") String urn,
@@ -209,8 +205,6 @@ public class DocumentResource {
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARENT, Roles.PUPIL})
     @Operation(summary = "Download one document (staff; the requester once the request is completed)")
     @APIResponse(responseCode = "200", description = "The document's bytes with its checked media type")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request or document, or not the caller's")
     public Response content(
             @PathParam("urn") String urn, @PathParam("id") String id, @PathParam("documentId") String documentId) {

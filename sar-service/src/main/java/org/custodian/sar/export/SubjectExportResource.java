@@ -59,8 +59,6 @@ public class SubjectExportResource {
                     "Everything sar-service holds about one child: the requests and complaints about them (service tokens and the DPO)")
     @APIResponse(responseCode = "200", description = "The child's export")
     @APIResponse(responseCode = "400", description = "Malformed URN or pupil id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public SubjectExport export(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
         caller.requireSchool(urn);
         if (pupilId == null || !pupilId.matches("[A-Za-z0-9][A-Za-z0-9._:@-]{0,63}")) {

@@ -71,8 +71,6 @@ public class RequestResource {
     @APIResponse(
             responseCode = "400",
             description = "Invalid body: unknown type, wrong subject type, future received date, ...")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "A parent or pupil named a child or guardian who is not theirs")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(
@@ -103,8 +101,6 @@ public class RequestResource {
     @Operation(summary = "List requests, newest first (parents and pupils: their own)")
     @APIResponse(responseCode = "200", description = "A page of requests")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<RequestSummary> list(
             @PathParam("urn") String urn,
             @QueryParam("status") String status,
@@ -132,8 +128,6 @@ public class RequestResource {
                     "The DPO's dashboard: open requests whose next deadline falls within the period (default P7D), overdue ones first")
     @APIResponse(responseCode = "200", description = "A page of requests, soonest deadline first")
     @APIResponse(responseCode = "400", description = "Bad period, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<RequestSummary> due(
             @PathParam("urn") String urn,
             @QueryParam("within") String within,
@@ -156,8 +150,6 @@ public class RequestResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RequestDtos.RequestView.class)))
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request, or not the caller's")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
@@ -172,8 +164,6 @@ public class RequestResource {
                     "Ask for identity (REQUIRED: the clock waits), confirm it (CONFIRMED: the clock starts then) or start without (NOT_REQUIRED)")
     @APIResponse(responseCode = "200", description = "The request with its recomputed deadline")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not possible in the request's status")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")
@@ -192,8 +182,6 @@ public class RequestResource {
     @Operation(summary = "Record that clarification was asked for: the clock pauses until the answer arrives")
     @APIResponse(responseCode = "200", description = "The request, clock paused")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not possible in the request's status, or the deadline has passed")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")
@@ -220,8 +208,6 @@ public class RequestResource {
                     "Record the requester's clarification: the clock resumes, the deadline moves on by the days it waited")
     @APIResponse(responseCode = "200", description = "The request with its recomputed deadline")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "No clarification is awaited")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")
@@ -250,8 +236,6 @@ public class RequestResource {
             responseCode = "200",
             description = "The request, awaiting the fee; the response record carries the right to complain to the ICO")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(
             responseCode = "409",
@@ -272,8 +256,6 @@ public class RequestResource {
     @Operation(summary = "Record that the fee was received: the clock starts")
     @APIResponse(responseCode = "200", description = "The request with its deadline")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "No fee is awaited")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")
@@ -294,8 +276,6 @@ public class RequestResource {
                     "Extend by two further months (complex or numerous requests); the requester must have been told within the first month")
     @APIResponse(responseCode = "200", description = "The request with its extended deadline")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(
             responseCode = "409",
@@ -317,8 +297,6 @@ public class RequestResource {
     @Operation(summary = "Acknowledge a complaint (required within 30 days of receipt, DPA 2018 s.164A)")
     @APIResponse(responseCode = "200", description = "The complaint, acknowledged")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not a complaint, closed, or already acknowledged")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")
@@ -339,8 +317,6 @@ public class RequestResource {
                     "Complete the request (access, portability, educational record: the bundle must be complete; complaint: the answer)")
     @APIResponse(responseCode = "200", description = "The request, completed")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(
             responseCode = "409",
@@ -363,8 +339,6 @@ public class RequestResource {
                     "Refuse a manifestly unfounded or excessive request, with the reason and the right to complain to the ICO")
     @APIResponse(responseCode = "200", description = "The request, refused")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not possible in the request's status")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")
@@ -383,8 +357,6 @@ public class RequestResource {
     @Operation(summary = "Withdraw a request (the requester, or staff on the requester's word)")
     @APIResponse(responseCode = "200", description = "The request, withdrawn")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request, or not the caller's")
     @APIResponse(responseCode = "409", description = "Already closed")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")
@@ -408,8 +380,6 @@ public class RequestResource {
             responseCode = "400",
             description =
                     "Invalid decision: a refusal without its exemption, a refused direct-marketing objection, ...")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not in progress, or not a request answered by a decision")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")
@@ -430,8 +400,6 @@ public class RequestResource {
                     "Lift a restriction of processing that was put in place (the requester must have been told first, Art. 18(3))")
     @APIResponse(responseCode = "200", description = "The request, with the lift recorded")
     @APIResponse(responseCode = "400", description = "Invalid body or date")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not an approved restriction, or already lifted")
     @APIResponse(responseCode = "412", description = "If-Match does not match the request's version")

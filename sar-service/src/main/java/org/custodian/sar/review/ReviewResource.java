@@ -127,8 +127,6 @@ public class ReviewResource {
             responseCode = "200",
             description = "A page of review items, in the order they first appear in the response")
     @APIResponse(responseCode = "400", description = "Bad state, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request")
     public Page<ReviewItemView> list(
             @PathParam("urn") String urn,
@@ -163,8 +161,6 @@ public class ReviewResource {
             responseCode = "400",
             description = "Invalid decision: PENDING, no exemption or reason to redact or withhold, an "
                     + "exemption to release, redacted text missing for free text or given for anything else")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such request or item")
     @APIResponse(
             responseCode = "409",

@@ -156,8 +156,6 @@ public class PartnerActionResource {
                     "List partner actions, newest first (a partner sees only its own); filter by status (comma-separated), recipient, pupil, kind")
     @APIResponse(responseCode = "200", description = "A page of actions")
     @APIResponse(responseCode = "400", description = "Bad status, kind, id, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "A partner asked for another recipient's actions")
     public Page<ActionView> list(
             @PathParam("urn") String urn,
@@ -196,8 +194,6 @@ public class PartnerActionResource {
             responseCode = "200",
             description = "A page of partners, by name, with their counts and the earliest due date still waiting")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<RecipientSummary> byRecipient(
             @PathParam("urn") String urn,
             @QueryParam("unresolved") String unresolved,
@@ -220,8 +216,6 @@ public class PartnerActionResource {
             responseCode = "200",
             description = "A page of pupils, by id, with their counts and the earliest due date still waiting")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<PupilSummary> byPupil(
             @PathParam("urn") String urn,
             @QueryParam("unresolved") String unresolved,
@@ -246,8 +240,6 @@ public class PartnerActionResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
         school.open(urn);
@@ -266,8 +258,6 @@ public class PartnerActionResource {
             responseCode = "200",
             description = "Acknowledged (Idempotent-Replayed: true when it already was, with this note)")
     @APIResponse(responseCode = "400", description = "Malformed id or body")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     @APIResponse(
             responseCode = "409",
@@ -277,9 +267,14 @@ public class PartnerActionResource {
             @PathParam("urn") String urn,
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-            @RequestBody(content = @Content(examples = @ExampleObject(name = "acknowledgement", value = """
+            @RequestBody(
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            examples = @ExampleObject(name = "acknowledgement", value = """
                                         {"note": "Ticket PRIV-2291 raised; we will confirm when done"}
-                                        """))) @Valid
+                                        """)))
+                    @Valid
                     AcknowledgementRequest request) {
         return answer(urn, id, new Acknowledgement(request == null ? null : request.note()), ifMatch, false);
     }
@@ -298,8 +293,6 @@ public class PartnerActionResource {
             responseCode = "400",
             description =
                     "Unknown outcome, an outcome that does not answer this kind of action, a time in the future, a bad count")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "Completed with another answer before, or disputed or closed")
     @APIResponse(responseCode = "412", description = "If-Match sent and stale")
@@ -334,8 +327,6 @@ public class PartnerActionResource {
             responseCode = "200",
             description = "Disputed (Idempotent-Replayed: true when this dispute was recorded before)")
     @APIResponse(responseCode = "400", description = "Missing or too short a reason")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "Disputed with another reason before, or completed or closed")
     @APIResponse(responseCode = "412", description = "If-Match sent and stale")
@@ -362,8 +353,6 @@ public class PartnerActionResource {
             responseCode = "200",
             description = "Closed (Idempotent-Replayed: true when it was closed with this note before)")
     @APIResponse(responseCode = "400", description = "Missing or too short a note")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such action in this school")
     @APIResponse(responseCode = "409", description = "Already completed, or closed with another note")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")

@@ -173,8 +173,6 @@ public class AgreementResource {
     @Operation(summary = "List the school's sharing agreements, by name")
     @APIResponse(responseCode = "200", description = "A page of agreements")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<AgreementView> list(
             @PathParam("urn") String urn,
             @QueryParam("recipientId") String recipientId,
@@ -198,8 +196,6 @@ public class AgreementResource {
     @Operation(summary = "Add a sharing agreement (consentPurpose is required exactly when the basis is CONSENT)")
     @APIResponse(responseCode = "201", description = "Created; ETag carries its version")
     @APIResponse(responseCode = "400", description = "Invalid agreement or unknown recipient")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(
             @PathParam("urn") String urn,
@@ -251,8 +247,6 @@ public class AgreementResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such agreement in this school")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
         school.open(urn);
@@ -271,8 +265,6 @@ public class AgreementResource {
                     "Update an agreement (send If-Match); end it by setting validTo: once it has ended, a recipient with no other agreement in force is asked to delete everything it received")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid agreement")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such agreement in this school")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")

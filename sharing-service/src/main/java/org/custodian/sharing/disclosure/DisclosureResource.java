@@ -171,7 +171,9 @@ public class DisclosureResource {
             summary =
                     "Disclose data about up to 1,000 pupils: decide each, log the allowed ones, emit disclosure.made / "
                             + "disclosure.refused; with emergencyJustification (DPO or safeguarding lead only) an emergency override on vital "
-                            + "interests, alerting the DPO (disclosure.override-made) and opening the DPO's review")
+                            + "interests, alerting the DPO (disclosure.override-made) and opening the DPO's review",
+            description = "An emergencyJustification from anyone but the DPO or the designated safeguarding lead is "
+                    + "refused with 403: nothing is decided, logged or sent.")
     @APIResponse(
             responseCode = "200",
             description = "The decision for every pupil; allowed ones are in the disclosure log")
@@ -179,11 +181,6 @@ public class DisclosureResource {
             responseCode = "400",
             description =
                     "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils, missing reason")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(
-            responseCode = "403",
-            description = "Role or school not allowed; or an emergencyJustification from "
-                    + "anyone but the DPO or the designated safeguarding lead (nothing decided, logged or sent)")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(
@@ -225,17 +222,14 @@ public class DisclosureResource {
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS})
     @Operation(
             summary =
-                    "Ask whether data about up to 1,000 pupils may be shared, without disclosing or logging a disclosure")
+                    "Ask whether data about up to 1,000 pupils may be shared, without disclosing or logging a disclosure",
+            description = "An emergencyJustification from anyone but the DPO or the designated safeguarding lead is "
+                    + "refused with 403.")
     @APIResponse(responseCode = "200", description = "The decision for every pupil")
     @APIResponse(
             responseCode = "400",
             description =
                     "Invalid request: unknown recipient, duplicate or malformed pupil ids, more than 1,000 pupils")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(
-            responseCode = "403",
-            description = "Role or school not allowed; or an emergencyJustification from "
-                    + "anyone but the DPO or the designated safeguarding lead")
     @APIResponse(responseCode = "413", description = "Body too large")
     @APIResponse(
             responseCode = "422",
@@ -258,8 +252,6 @@ public class DisclosureResource {
                     "The disclosure log, newest first, by pupil, recipient and date range (from/to inclusive, Europe/London)")
     @APIResponse(responseCode = "200", description = "A page of disclosures")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<DisclosureEntry> list(
             @PathParam("urn") String urn,
             @QueryParam("pupilId") String pupilId,
@@ -282,8 +274,6 @@ public class DisclosureResource {
     @Operation(summary = "One entry of the disclosure log")
     @APIResponse(responseCode = "200", description = "The disclosure")
     @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such disclosure in this school")
     public DisclosureEntry get(@PathParam("urn") String urn, @PathParam("id") String id) {
         school.open(urn);

@@ -75,8 +75,6 @@ public class SubjectExportResource {
                     "Export everything held about one pupil: every disclosure (recipient, basis, date), refusals, partner notifications, and per recipient every action it was asked to take and its outcome")
     @APIResponse(responseCode = "200", description = "The export (empty lists when nothing is held)")
     @APIResponse(responseCode = "400", description = "Malformed URN or pupil id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public SubjectExport export(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
         caller.requireSchool(urn);
         Ids.pupil(pupilId, "pupilId");

@@ -71,8 +71,6 @@ public class OverrideResource {
                     + "(review.dueOn), working days left, outcome and note")
     @APIResponse(responseCode = "200", description = "A page of overrides with their reviews")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<OverrideView> overrides(
             @PathParam("urn") String urn,
             @QueryParam("pupilId") String pupilId,
@@ -109,8 +107,6 @@ public class OverrideResource {
             description = "The override with its review (Idempotent-Replayed: true when "
                     + "this answer was recorded before)")
     @APIResponse(responseCode = "400", description = "Malformed id, unknown outcome, missing or too short a note")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed: only the DPO reviews overrides")
     @APIResponse(responseCode = "404", description = "No emergency override with that id in this school")
     @APIResponse(responseCode = "409", description = "Already reviewed with another outcome or note")
     public Response review(

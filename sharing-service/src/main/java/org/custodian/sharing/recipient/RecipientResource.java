@@ -132,8 +132,6 @@ public class RecipientResource {
     @Operation(summary = "List the school's recipients, by name (filters: status, kind, sector)")
     @APIResponse(responseCode = "200", description = "A page of recipients")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     public Page<RecipientView> list(
             @PathParam("urn") String urn,
             @QueryParam("status") String status,
@@ -158,8 +156,6 @@ public class RecipientResource {
     @Operation(summary = "Add a recipient the school may share with")
     @APIResponse(responseCode = "201", description = "Created; ETag carries its version")
     @APIResponse(responseCode = "400", description = "Invalid recipient")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(
             @PathParam("urn") String urn,
@@ -229,8 +225,6 @@ public class RecipientResource {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = RecipientView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such recipient in this school")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
         school.open(urn);
@@ -249,8 +243,6 @@ public class RecipientResource {
                     "Update a recipient (send If-Match); suspend it with status SUSPENDED, which asks it to delete everything it received (a sharing.ended action per pupil)")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Invalid recipient")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such recipient in this school")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")

@@ -179,8 +179,6 @@ public class WebhookEndpointResource {
                     "Register a webhook endpoint; the response carries its whsec_ signing secret, shown only this once")
     @APIResponse(responseCode = "201", description = "Registered, with the secret")
     @APIResponse(responseCode = "400", description = "Malformed or refused URL (SSRF rules), unknown event type")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such recipient in this school")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(
@@ -244,8 +242,6 @@ public class WebhookEndpointResource {
     @Operation(summary = "List a recipient's webhook endpoints")
     @APIResponse(responseCode = "200", description = "A page of endpoints (never their secrets)")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such recipient in this school")
     public Page<EndpointView> list(
             @PathParam("urn") String urn,
@@ -264,8 +260,6 @@ public class WebhookEndpointResource {
     @Operation(summary = "Read one webhook endpoint (ETag for updates)")
     @APIResponse(responseCode = "200", description = "The endpoint")
     @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such endpoint for this recipient")
     public Response get(
             @PathParam("urn") String urn,
@@ -287,8 +281,6 @@ public class WebhookEndpointResource {
                     "Change an endpoint's URL, event types or status (send If-Match); re-enabling clears its failure streak")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Malformed or refused URL, unknown event type")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such endpoint for this recipient")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
@@ -346,8 +338,6 @@ public class WebhookEndpointResource {
                     "Rotate the signing secret: the new one is returned once; the old one keeps signing for the overlap")
     @APIResponse(responseCode = "200", description = "The new secret and when the old one stops signing")
     @APIResponse(responseCode = "400", description = "Bad overlap")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such endpoint for this recipient")
     public RotatedSecret rotate(
             @PathParam("urn") String urn,
@@ -402,8 +392,6 @@ public class WebhookEndpointResource {
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Send a webhook.test ping to the endpoint")
     @APIResponse(responseCode = "202", description = "Queued; follow it in the deliveries")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such endpoint for this recipient")
     @APIResponse(responseCode = "409", description = "The endpoint is disabled")
     public Response test(
@@ -431,8 +419,6 @@ public class WebhookEndpointResource {
             responseCode = "200",
             description = "A page of deliveries with status, response code, duration and next attempt")
     @APIResponse(responseCode = "400", description = "Bad status, limit or cursor")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such endpoint for this recipient (or not the partner's own)")
     public Page<DeliveryView> deliveries(
             @PathParam("urn") String urn,
@@ -458,8 +444,6 @@ public class WebhookEndpointResource {
     @Operation(summary = "Read one delivery with every attempt")
     @APIResponse(responseCode = "200", description = "The delivery and its attempts")
     @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such delivery (or not the partner's own)")
     public DeliveryView getDelivery(
             @PathParam("urn") String urn,
@@ -479,8 +463,6 @@ public class WebhookEndpointResource {
     @Operation(summary = "Send a delivery's message again (same webhook-id, a new delivery)")
     @APIResponse(responseCode = "202", description = "Queued")
     @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "401", description = "No valid token")
-    @APIResponse(responseCode = "403", description = "Role or school not allowed")
     @APIResponse(responseCode = "404", description = "No such delivery")
     @APIResponse(responseCode = "409", description = "The endpoint is disabled")
     public Response replay(
