@@ -23,6 +23,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -40,6 +41,9 @@ public class GuardianResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     Roster roster;
@@ -60,7 +64,8 @@ public class GuardianResource {
     public Page<Guardian> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        return roster.guardians(urn, PageRequest.of(limit, cursor));
+        PageRequest page = pageRequests.of(limit, cursor);
+        return roster.guardians(urn, page);
     }
 
     @GET
