@@ -14,6 +14,9 @@ PUBLIC_KEY=$KEY_DIR/public.pem
 SERVICE_PRIVATE_KEY=$KEY_DIR/service-private.pem
 SERVICE_PUBLIC_KEY=$KEY_DIR/service-public.pem
 SHARING_SECRET_KEY=$KEY_DIR/sharing-secret.key
+# the HMAC key the services seal their list cursors with, and cursor.env with it as they read it (docker compose)
+CURSOR_KEY=$KEY_DIR/cursor.key
+CURSOR_ENV_FILE=$KEY_DIR/cursor.env
 
 # What the local stack runs, in start order; down.sh stops them in reverse.
 SERVICES=(consent sar sharing retention)
@@ -256,22 +259,23 @@ await_ready() {
 # The services and the gateway (up.sh starts them all, service.sh one at a time under a running stack).
 
 # The environment the services and the gateway start with: the dev issuer's public key (ensure_keys first), the bind
-# address, Kafka, the gateway's upstreams, the local stack's webhook timings, and each service's database roles and
-# audit keys (lib-audit.sh). Variables already set win. The service-token keys are not in it: start_app gives each
-# part only its own.
+# address, Kafka, the gateway's upstreams, the local stack's webhook timings, the cursor key, and each service's
+# database roles and audit keys (lib-audit.sh). Variables already set win. The service-token keys are not in it:
+# start_app gives each part only its own.
 export_app_env() {
   : "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:=$PUBLIC_KEY}"
   : "${CUSTODIAN_SERVICE_TOKEN_PUBLIC_KEY_LOCATION:=$SERVICE_PUBLIC_KEY}"
   : "${CUSTODIAN_SERVICE_TOKEN_PRIVATE_KEY_LOCATION:=$SERVICE_PRIVATE_KEY}"
   : "${QUARKUS_HTTP_HOST:=${CUSTODIAN_BIND_HOST:-127.0.0.1}}"
   : "${CUSTODIAN_SHARING_SECRET_KEY:=$(cat "$SHARING_SECRET_KEY")}"
+  : "${CUSTODIAN_CURSOR_KEYS:=$(tr -d '\n' <"$CURSOR_KEY")}"
   # the local demo's partner endpoints live on this machine; production refuses loopback and private addresses
   : "${CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES:=true}"
   # a partner that fails is tried again within a minute, not over two days, and one that hangs is given up after 3 s
   # (production: 0s,5s,5m,30m,2h,5h,10h,10h and 10 s), so that a failing partner can be watched recovering locally
   : "${CUSTODIAN_SHARING_WEBHOOKS_RETRY_SCHEDULE:=0s,2s,4s,8s,15s,30s,1m,5m}"
   : "${CUSTODIAN_SHARING_WEBHOOKS_READ_TIMEOUT:=3s}"
-  export CUSTODIAN_SHARING_SECRET_KEY CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES \
+  export CUSTODIAN_SHARING_SECRET_KEY CUSTODIAN_CURSOR_KEYS CUSTODIAN_SHARING_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES \
     CUSTODIAN_SHARING_WEBHOOKS_RETRY_SCHEDULE CUSTODIAN_SHARING_WEBHOOKS_READ_TIMEOUT
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
   export MP_JWT_VERIFY_PUBLICKEY_LOCATION QUARKUS_HTTP_HOST KAFKA_BOOTSTRAP_SERVERS
@@ -417,6 +421,9 @@ ensure_keys() {
   chmod 700 "$KEY_DIR"
   # the AES-256 key sharing-service encrypts partner webhook secrets with
   [[ -s $SHARING_SECRET_KEY ]] || (umask 077 && openssl rand -base64 32 >"$SHARING_SECRET_KEY")
+  # the HMAC key list cursors are sealed with: one for the stack, so that any replica takes another's cursors
+  [[ -s $CURSOR_KEY ]] || (umask 077 && openssl rand -base64 32 >"$CURSOR_KEY")
+  (umask 077 && printf 'CUSTODIAN_CURSOR_KEYS=%s\n' "$(tr -d '\n' <"$CURSOR_KEY")" >"$CURSOR_ENV_FILE")
   ensure_key_pair "$PRIVATE_KEY" "$PUBLIC_KEY" "the dev issuer's"
   ensure_key_pair "$SERVICE_PRIVATE_KEY" "$SERVICE_PUBLIC_KEY" "the service-token dev"
 }

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.custodian.platform.pagination.CursorKeys;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problem;
 import org.custodian.testing.OpenApiOperations.Operation;
 import org.custodian.testing.OpenApiOperations.Parameter;
 import org.junit.jupiter.api.DynamicTest;
@@ -37,7 +40,8 @@ import org.junit.jupiter.api.TestFactory;
  * remembering to: the inventory matches {@code security/access-matrix.csv}; every role is allowed or refused exactly
  * as the matrix says; a token for another school is refused; every bad token is refused; every resource method
  * declares its security; and fuzzed input (malformed JSON, wrong types, hostile strings, impossible dates and ids)
- * never yields a 5xx or a stack trace, is always answered with problem+json, and leaves the database unchanged.
+ * never yields a 5xx or a stack trace, is always answered with problem+json, and leaves the database unchanged; on
+ * every list, a cursor the service did not issue for it is the same 400 (issue 16, finding 8).
  * Set {@code -Dcustodian.fuzz.cases=N} for a longer fuzzing run (default 6 per field).
  */
 public abstract class EveryOperationContract {
@@ -192,6 +196,106 @@ public abstract class EveryOperationContract {
                 .isEmpty();
     }
 
+    /** The list operations: those documenting a {@code cursor} query parameter. */
+    private static List<Operation> lists(Map<String, AccessMatrix.Row> matrix) {
+        return operations().stream()
+                .filter(op -> matrix.containsKey(op.key())
+                        && op.in("query").stream().anyMatch(p -> p.name().equals("cursor")))
+                .toList();
+    }
+
+    /**
+     * Issue 16, finding 8: on every list, a cursor the service did not issue for that list (the penetration test's
+     * NUL and bad date, a value changed and re-encoded, a flipped byte, cut short, another list's, under another key,
+     * junk) is the same 400 problem naming {@code cursor}, never a 5xx; and a cursor it did issue for the list is taken.
+     */
+    @TestFactory
+    Stream<DynamicTest> aCursorNotIssuedForTheListIsTheSame400() {
+        Map<String, AccessMatrix.Row> matrix = matrix();
+        List<Operation> lists = lists(matrix);
+        CursorKeys keys = TamperedCursors.keys();
+        Problem expected = PageRequest.badCursor().problem();
+        return lists.stream()
+                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream().flatMap(role -> {
+                    String bearer = TestTokens.bearer(role, SCHOOL);
+                    String another = lists.stream()
+                            .map(Operation::key)
+                            .filter(key -> !key.equals(op.key()))
+                            .findFirst()
+                            .orElse("GET /api/v1/elsewhere");
+                    Stream<DynamicTest> own = Stream.of(DynamicTest.dynamicTest("its own cursor on " + op.key(), () -> {
+                        Response response = call(
+                                op,
+                                bearer,
+                                minimalBody(op),
+                                Map.of("cursor", TamperedCursors.firstPageOf(op.key(), keys)),
+                                Map.of());
+                        assertThat(response.statusCode())
+                                .as("%s with its own cursor", op.key())
+                                .isLessThan(500);
+                        if (response.statusCode() == 400) {
+                            assertThat(response.jsonPath().getList("errors.field", String.class))
+                                    .as("a cursor %s issued for %s is taken as one", service(), op.key())
+                                    .doesNotContain("cursor");
+                        }
+                    }));
+                    Stream<DynamicTest> refused =
+                            TamperedCursors.notIssuedFor(op.key(), another, keys).entrySet().stream()
+                                    .map(cursor -> DynamicTest.dynamicTest(cursor.getKey() + " on " + op.key(), () -> {
+                                        Response response = call(
+                                                op,
+                                                bearer,
+                                                minimalBody(op),
+                                                Map.of("cursor", cursor.getValue()),
+                                                Map.of());
+                                        String what = op.key() + " with " + cursor.getKey();
+                                        assertThat(response.statusCode())
+                                                .as(what)
+                                                .isEqualTo(400);
+                                        assertThat(response.contentType())
+                                                .as(what)
+                                                .startsWith("application/problem+json");
+                                        assertThat(response.jsonPath().getString("detail"))
+                                                .as(what)
+                                                .isEqualTo(expected.detail());
+                                        assertThat(response.jsonPath().getList("errors.field", String.class))
+                                                .as(what)
+                                                .containsExactly("cursor");
+                                    }));
+                    return Stream.concat(own, refused);
+                }));
+    }
+
+    /**
+     * Cursors the service did issue for the list, holding values the list never writes there (bad dates, words for
+     * numbers, too few or too many values): read strictly, never a 5xx, a refusal is problem+json.
+     */
+    @TestFactory
+    Stream<DynamicTest> aCursorOfTheListWithUnexpectedValuesNeverBreaksIt() {
+        Map<String, AccessMatrix.Row> matrix = matrix();
+        CursorKeys keys = TamperedCursors.keys();
+        return lists(matrix).stream()
+                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream()
+                        .flatMap(role -> TamperedCursors.sealedWithUnexpectedValues(op.key(), keys).entrySet().stream()
+                                .map(cursor -> DynamicTest.dynamicTest(cursor.getKey() + " on " + op.key(), () -> {
+                                    Response response = call(
+                                            op,
+                                            TestTokens.bearer(role, SCHOOL),
+                                            minimalBody(op),
+                                            Map.of("cursor", cursor.getValue()),
+                                            Map.of());
+                                    String what = op.key() + " with a cursor of " + cursor.getKey();
+                                    assertThat(response.statusCode())
+                                            .as("never a 5xx: %s", what)
+                                            .isLessThan(500);
+                                    if (response.statusCode() >= 400) {
+                                        assertThat(response.contentType())
+                                                .as(what)
+                                                .startsWith("application/problem+json");
+                                    }
+                                }))));
+    }
+
     @TestFactory
     Stream<DynamicTest> fuzzedInputNeverBreaksTheService() {
         Map<String, AccessMatrix.Row> matrix = matrix();
@@ -215,8 +319,15 @@ public abstract class EveryOperationContract {
             }
         }
         for (Parameter p : op.in("query")) {
-            Fuzz.strings(cases)
-                    .forEach(value -> inputs.add(new Input(minimalBody(op), Map.of(p.name(), value), Map.of())));
+            List<String> values = new ArrayList<>(Fuzz.strings(cases));
+            if (p.name().equals("cursor")) {
+                CursorKeys keys = TamperedCursors.keys();
+                values.addAll(TamperedCursors.notIssuedFor(op.key(), "GET /api/v1/elsewhere", keys)
+                        .values());
+                values.addAll(TamperedCursors.sealedWithUnexpectedValues(op.key(), keys)
+                        .values());
+            }
+            values.forEach(value -> inputs.add(new Input(minimalBody(op), Map.of(p.name(), value), Map.of())));
         }
         for (Parameter p : op.in("path")) {
             if (!p.name().equals("urn")) {

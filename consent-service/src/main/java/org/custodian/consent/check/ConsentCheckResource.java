@@ -18,6 +18,7 @@ import org.custodian.consent.purpose.Purposes;
 import org.custodian.consent.roster.YearGroups;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -33,6 +34,9 @@ public class ConsentCheckResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     ConsentChecks checks;
@@ -71,7 +75,7 @@ public class ConsentCheckResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        PageRequest page = PageRequest.of(limit, cursor);
+        PageRequest page = pageRequests.of(limit, cursor);
         if (purposes.find(urn, code).isEmpty()) {
             throw Problems.notFound("no purpose " + code);
         }

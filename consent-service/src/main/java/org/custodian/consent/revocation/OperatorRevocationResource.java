@@ -18,6 +18,7 @@ import java.net.URI;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,6 +42,9 @@ public class OperatorRevocationResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     TokenRevocations revocations;
@@ -81,7 +85,8 @@ public class OperatorRevocationResource {
     @APIResponse(responseCode = "200", description = "A page of revocations")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     public Page<TokenRevocationView> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return revocations.list(null, PageRequest.of(limit, cursor));
+        PageRequest page = pageRequests.of(limit, cursor);
+        return revocations.list(null, page);
     }
 
     @GET

@@ -19,6 +19,7 @@ import org.custodian.consent.school.Schools;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,6 +41,9 @@ public class TokenRevocationResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     TokenRevocations revocations;
@@ -90,7 +94,8 @@ public class TokenRevocationResource {
     public Page<TokenRevocationView> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        return revocations.list(urn, PageRequest.of(limit, cursor));
+        PageRequest page = pageRequests.of(limit, cursor);
+        return revocations.list(urn, page);
     }
 
     @GET

@@ -23,6 +23,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -42,6 +43,9 @@ public class GuardianResource {
     Caller caller;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     Roster roster;
 
     @Inject
@@ -58,7 +62,8 @@ public class GuardianResource {
     public Page<Guardian> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        return roster.guardians(urn, PageRequest.of(limit, cursor));
+        PageRequest page = pageRequests.of(limit, cursor);
+        return roster.guardians(urn, page);
     }
 
     @GET

@@ -24,6 +24,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -41,6 +42,9 @@ public class PupilResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     Roster roster;
@@ -80,7 +84,7 @@ public class PupilResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        PageRequest page = PageRequest.of(limit, cursor);
+        PageRequest page = pageRequests.of(limit, cursor);
         boolean everyone = access.seesWholeRoster(caller);
         return roster.pupils(
                         urn,

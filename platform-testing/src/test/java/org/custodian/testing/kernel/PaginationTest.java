@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.platform.pagination.ListCursors;
+import org.custodian.testing.TamperedCursors;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +59,59 @@ class PaginationTest {
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * Issue 16, finding 8: a cursor is sealed with the configured keys for its list, named by its OpenAPI key, so another
+     * replica holding the same keys (here: the test) opens it and seals ones the service takes, and another list
+     * refuses it with the same 400.
+     */
+    @Test
+    void aCursorIsSealedForItsListWithTheConfiguredKeys() {
+        String school = "300203";
+        String dpo = TestTokens.bearer("dpo", school);
+        String probes = "/api/v1/schools/" + school + "/probes";
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            ids.add(given().header("Authorization", dpo)
+                    .contentType("application/json")
+                    .body("{\"name\":\"s" + i + "\",\"colour\":\"RED\"}")
+                    .post(probes)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .jsonPath()
+                    .getLong("id"));
+        }
+        String cursor = given().header("Authorization", dpo)
+                .queryParam("limit", 1)
+                .get(probes)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("nextCursor");
+        ListCursors list = TamperedCursors.keys().forList("GET /api/v1/schools/{urn}/probes");
+        assertThat(list.open(cursor)).containsExactly(Long.toString(ids.get(0)));
+
+        JsonPath afterSecond = given().header("Authorization", dpo)
+                .queryParam("cursor", list.issue(List.of(Long.toString(ids.get(1)))))
+                .get(probes)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(afterSecond.getList("items.id", Long.class)).containsExactly(ids.get(2), ids.get(3));
+
+        JsonPath refused = given().header("Authorization", dpo)
+                .queryParam("cursor", cursor)
+                .get("/api/v1/schools/" + school + "/audit/kernel")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath();
+        assertThat(refused.getList("errors.field", String.class)).containsExactly("cursor");
     }
 
     @Test

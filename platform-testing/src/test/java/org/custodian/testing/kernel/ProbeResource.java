@@ -37,6 +37,7 @@ import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -67,6 +68,9 @@ public class ProbeResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     DataSource dataSource;
@@ -130,7 +134,7 @@ public class ProbeResource {
     public Page<Probe> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        PageRequest page = PageRequest.of(limit, cursor);
+        PageRequest page = pageRequests.of(limit, cursor);
         long after = page.isFirst() ? 0 : page.afterLong(0);
         return Page.fromRows(
                 query(

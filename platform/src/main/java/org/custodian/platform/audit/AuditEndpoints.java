@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,6 +27,9 @@ public abstract class AuditEndpoints {
 
     @Inject
     AuditLog auditLog;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     Caller caller;
@@ -76,7 +80,8 @@ public abstract class AuditEndpoints {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        return auditLog.page(urn, subject, PageRequest.of(limit, cursor)).map(AuditRow::of);
+        PageRequest page = pageRequests.of(limit, cursor);
+        return auditLog.page(urn, subject, page).map(AuditRow::of);
     }
 
     @GET

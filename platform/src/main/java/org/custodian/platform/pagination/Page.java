@@ -15,7 +15,7 @@ public record Page<T>(List<T> items, String nextCursor) {
             return new Page<>(List.copyOf(rows), null);
         }
         List<T> items = List.copyOf(rows.subList(0, request.limit()));
-        return new Page<>(items, PageRequest.encode(positionOf.apply(items.get(items.size() - 1))));
+        return new Page<>(items, request.cursorAfter(positionOf.apply(items.get(items.size() - 1))));
     }
 
     public <R> Page<R> map(Function<T, R> mapper) {

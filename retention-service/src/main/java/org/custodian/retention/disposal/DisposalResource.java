@@ -31,6 +31,7 @@ import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -147,6 +148,9 @@ public class DisposalResource {
     Caller caller;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     Disposals disposals;
 
     @Inject
@@ -220,8 +224,9 @@ public class DisposalResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         DisposalBatch.Status wanted = Params.enumValue("status", status, DisposalBatch.Status.class);
-        return store.page(urn, wanted, PageRequest.of(limit, cursor)).map(BatchSummary::of);
+        return store.page(urn, wanted, page).map(BatchSummary::of);
     }
 
     @GET
@@ -238,10 +243,11 @@ public class DisposalResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         DisposalBatch batch = find(urn, id);
         LocalDate day = today.date();
         List<HoldRule> active = holds.activeRules(urn, day);
-        Page<ItemView> items = store.items(urn, batch.id(), PageRequest.of(limit, cursor))
+        Page<ItemView> items = store.items(urn, batch.id(), page)
                 .map(i -> new ItemView(
                         i.holdingId(),
                         i.classCode(),

@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -94,6 +95,9 @@ public class LegalHoldResource {
     Caller caller;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     LegalHolds holds;
 
     @Inject
@@ -159,12 +163,12 @@ public class LegalHoldResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         if (active != null && !active.equals("true") && !active.equals("false")) {
             throw Problems.invalid("active", "true or false");
         }
         LocalDate day = today.date();
-        return store.page(urn, "true".equals(active), PageRequest.of(limit, cursor))
-                .map(h -> LegalHoldView.of(h, day));
+        return store.page(urn, "true".equals(active), page).map(h -> LegalHoldView.of(h, day));
     }
 
     @GET

@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -156,6 +157,9 @@ public class HoldingResource {
     Caller caller;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     HoldingRegistry registry;
 
     @Inject
@@ -245,7 +249,7 @@ public class HoldingResource {
                 Params.blankToNull(recordClass),
                 Params.date("dueBefore", dueBefore),
                 Params.enumValue("status", status, HoldingStatus.class));
-        PageRequest page = PageRequest.of(limit, cursor);
+        PageRequest page = pageRequests.of(limit, cursor);
         List<HoldRule> active = holds.activeRules(urn, today.date());
         LocalDate day = today.date();
         return store.page(urn, filter, page).map(h -> HoldingView.of(h, active, day));

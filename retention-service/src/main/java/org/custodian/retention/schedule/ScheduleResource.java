@@ -35,6 +35,7 @@ import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -123,6 +124,9 @@ public class ScheduleResource {
     Caller caller;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     ScheduleStore store;
 
     @Inject
@@ -151,7 +155,7 @@ public class ScheduleResource {
     public Page<ClassView> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        PageRequest page = PageRequest.of(limit, cursor);
+        PageRequest page = pageRequests.of(limit, cursor);
         List<ScheduledClass> all = new ArrayList<>(store.current(urn).values());
         int start = 0;
         if (!page.isFirst()) {
@@ -163,7 +167,7 @@ public class ScheduleResource {
                 }
             }
             if (start < 0) {
-                throw Problems.invalid("cursor", "not a cursor this service issued");
+                throw PageRequest.badCursor();
             }
         }
         List<ClassView> rows = all.subList(start, Math.min(all.size(), start + page.fetchSize())).stream()
@@ -206,7 +210,7 @@ public class ScheduleResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        PageRequest page = PageRequest.of(limit, cursor);
+        PageRequest page = pageRequests.of(limit, cursor);
         List<ScheduledClass> versions = store.versions(urn, code);
         if (versions.isEmpty()) {
             throw Problems.notFound("no record class " + code);

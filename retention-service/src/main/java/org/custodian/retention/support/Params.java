@@ -58,6 +58,6 @@ public final class Params {
     }
 
     private static RuntimeException notOurs() {
-        return Problems.invalid("cursor", "not a cursor this service issued");
+        return PageRequest.badCursor();
     }
 }

@@ -31,6 +31,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.ProblemException;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
@@ -60,6 +61,9 @@ public class DocumentResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     Requests requests;
@@ -195,8 +199,9 @@ public class DocumentResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         RightsRequest r = requests.get(urn, Params.id(id, "request"));
-        return documents.page(urn, r.id(), PageRequest.of(limit, cursor));
+        return documents.page(urn, r.id(), page);
     }
 
     @GET

@@ -249,7 +249,7 @@ public class RequestRepository {
         String after = "";
         if (!page.isFirst()) {
             after = " AND (next_deadline, seq) > (?, ?)";
-            params.add(LocalDate.parse(page.after(0)));
+            params.add(page.afterDate(0));
             params.add(page.afterLong(1));
         }
         params.add(page.fetchSize());

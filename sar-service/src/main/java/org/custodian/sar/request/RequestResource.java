@@ -22,6 +22,7 @@ import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.sar.request.RequestDtos.RequestSummary;
@@ -47,6 +48,9 @@ public class RequestResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     Requests requests;
@@ -110,6 +114,7 @@ public class RequestResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         RequestRepository.Filter filter = new RequestRepository.Filter(
                 Params.enumValue("status", status, RequestStatus.class),
                 Params.enumValue("type", type, RequestType.class),
@@ -117,7 +122,7 @@ public class RequestResource {
                 Params.date("dueBefore", dueBefore),
                 null,
                 null);
-        return requests.list(urn, filter, PageRequest.of(limit, cursor)).map(RequestViews::summary);
+        return requests.list(urn, filter, page).map(RequestViews::summary);
     }
 
     @GET
@@ -134,9 +139,9 @@ public class RequestResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         int days = Params.days("within", within, 7, 366);
-        return requests.due(urn, Dates.today().plusDays(days), PageRequest.of(limit, cursor))
-                .map(RequestViews::summary);
+        return requests.due(urn, Dates.today().plusDays(days), page).map(RequestViews::summary);
     }
 
     @GET

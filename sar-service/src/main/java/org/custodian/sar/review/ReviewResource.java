@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.sar.request.Requests;
@@ -105,6 +106,9 @@ public class ReviewResource {
     Caller caller;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     Requests requests;
 
     @Inject
@@ -136,7 +140,7 @@ public class ReviewResource {
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         ReviewState wanted = Params.enumValue("state", state, ReviewState.class);
-        PageRequest page = PageRequest.of(limit, cursor);
+        PageRequest page = pageRequests.of(limit, cursor);
         RightsRequest r = requests.get(urn, Params.id(id, "request"));
         return reviews.page(urn, r.id(), wanted, page).map(ReviewItemView::of);
     }

@@ -129,7 +129,7 @@ public class PartnerActionRepository {
         if (!page.isFirst()) {
             sql.append(" AND (a.opened_at, a.id) < (?, ?)");
             params.add(Ids.cursorTime(page.after(0)));
-            params.add(Ids.uuid(page.after(1), "cursor"));
+            params.add(page.afterUuid(1));
         }
         sql.append(" ORDER BY a.opened_at DESC, a.id DESC LIMIT ?");
         params.add(page.fetchSize());
@@ -249,7 +249,7 @@ public class PartnerActionRepository {
         if (!page.isFirst()) {
             sql.append(" AND (r.name, r.id) > (?, ?)");
             params.add(page.after(0));
-            params.add(Ids.uuid(page.after(1), "cursor"));
+            params.add(page.afterUuid(1));
         }
         sql.append(" GROUP BY a.recipient_id, r.name, r.id")
                 .append(unresolvedOnly ? UNRESOLVED : "")

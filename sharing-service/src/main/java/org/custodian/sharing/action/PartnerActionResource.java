@@ -34,6 +34,7 @@ import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -134,6 +135,9 @@ public class PartnerActionResource {
     SchoolScope school;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -166,6 +170,7 @@ public class PartnerActionResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
         Optional<UUID> own = partner();
         if (own.isPresent()) {
@@ -180,7 +185,7 @@ public class PartnerActionResource {
                 statuses(status),
                 Ids.enumOf(ActionKind.class, kind, "kind"));
         LocalDate today = Clocks.today(clock);
-        return repository.page(urn, filter, PageRequest.of(limit, cursor)).map(a -> view(a, today));
+        return repository.page(urn, filter, page).map(a -> view(a, today));
     }
 
     @GET
@@ -200,8 +205,9 @@ public class PartnerActionResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         return repository
-                .byRecipient(urn, flag(unresolved, "unresolved"), PageRequest.of(limit, cursor))
+                .byRecipient(urn, flag(unresolved, "unresolved"), page)
                 .map(c -> new RecipientSummary(c.recipientId(), c.recipientName(), c.actions()));
     }
 
@@ -222,8 +228,9 @@ public class PartnerActionResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         return repository
-                .byPupil(urn, flag(unresolved, "unresolved"), PageRequest.of(limit, cursor))
+                .byPupil(urn, flag(unresolved, "unresolved"), page)
                 .map(c -> new PupilSummary(c.pupilId(), c.actions()));
     }
 

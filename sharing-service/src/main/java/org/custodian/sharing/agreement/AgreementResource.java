@@ -42,6 +42,7 @@ import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problem.FieldError;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
@@ -147,6 +148,9 @@ public class AgreementResource {
     SchoolScope school;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -180,13 +184,10 @@ public class AgreementResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
         return agreements
-                .page(
-                        urn,
-                        recipient,
-                        Ids.enumOf(LawfulBasis.class, basis, "lawfulBasis"),
-                        PageRequest.of(limit, cursor))
+                .page(urn, recipient, Ids.enumOf(LawfulBasis.class, basis, "lawfulBasis"), page)
                 .map(AgreementView::of);
     }
 

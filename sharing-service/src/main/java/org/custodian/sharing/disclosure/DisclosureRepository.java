@@ -189,7 +189,7 @@ public class DisclosureRepository {
         if (!page.isFirst()) {
             sql.append(" AND (d.disclosed_at, d.id) < (?, ?)");
             params.add(Ids.cursorTime(page.after(0)));
-            params.add(Ids.uuid(page.after(1), "cursor"));
+            params.add(page.afterUuid(1));
         }
         sql.append(" ORDER BY d.disclosed_at DESC, d.id DESC LIMIT ?");
         params.add(page.fetchSize());

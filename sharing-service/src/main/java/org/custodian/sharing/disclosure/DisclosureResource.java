@@ -29,6 +29,7 @@ import java.util.UUID;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -152,6 +153,9 @@ public class DisclosureResource {
     SchoolScope school;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -261,8 +265,9 @@ public class DisclosureResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, false);
-        Page<DisclosureEntry> result = log.page(urn, filter, PageRequest.of(limit, cursor));
+        Page<DisclosureEntry> result = log.page(urn, filter, page);
         service.readLog(urn, filter, result.items().size(), "disclosure log rows");
         return result;
     }

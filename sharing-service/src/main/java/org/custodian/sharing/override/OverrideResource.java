@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Roles;
 import org.custodian.sharing.disclosure.DisclosureRepository;
 import org.custodian.sharing.disclosure.DisclosureService;
@@ -53,12 +54,15 @@ public class OverrideResource {
     private final SchoolScope school;
     private final OverrideReviews reviews;
     private final DisclosureService disclosures;
+    private final PageRequests pageRequests;
 
     @Inject
-    public OverrideResource(SchoolScope school, OverrideReviews reviews, DisclosureService disclosures) {
+    public OverrideResource(
+            SchoolScope school, OverrideReviews reviews, DisclosureService disclosures, PageRequests pageRequests) {
         this.school = school;
         this.reviews = reviews;
         this.disclosures = disclosures;
+        this.pageRequests = pageRequests;
     }
 
     @GET
@@ -85,12 +89,10 @@ public class OverrideResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, true);
-        Page<OverrideView> result = reviews.page(
-                urn,
-                filter,
-                Ids.enumOf(OverrideRepository.ReviewFilter.class, review, "review"),
-                PageRequest.of(limit, cursor));
+        Page<OverrideView> result =
+                reviews.page(urn, filter, Ids.enumOf(OverrideRepository.ReviewFilter.class, review, "review"), page);
         disclosures.readLog(urn, filter, result.items().size(), "disclosure log rows (overrides)");
         return result;
     }

@@ -30,6 +30,7 @@ import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -109,6 +110,9 @@ public class RecipientResource {
     SchoolScope school;
 
     @Inject
+    PageRequests pageRequests;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -140,13 +144,14 @@ public class RecipientResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         return recipients
                 .page(
                         urn,
                         Ids.enumOf(Status.class, status, "status"),
                         Ids.enumOf(Kind.class, kind, "kind"),
                         Ids.enumOf(Sector.class, sector, "sector"),
-                        PageRequest.of(limit, cursor))
+                        page)
                 .map(RecipientView::of);
     }
 

@@ -2,6 +2,7 @@ package org.custodian.sharing.support;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 
 /** Identifiers in paths and bodies: malformed ones are a 400 problem naming the field, never a 500. */
@@ -36,7 +37,7 @@ public final class Ids {
         try {
             return java.time.OffsetDateTime.parse(value);
         } catch (RuntimeException e) {
-            throw Problems.invalid("cursor", "not a cursor this service issued");
+            throw PageRequest.badCursor();
         }
     }
 

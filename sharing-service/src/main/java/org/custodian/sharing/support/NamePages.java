@@ -29,7 +29,7 @@ public final class NamePages {
         if (!page.isFirst()) {
             sql.append(" AND (name, id) > (?, ?)");
             all.add(page.after(0));
-            all.add(Ids.uuid(page.after(1), "cursor"));
+            all.add(page.afterUuid(1));
         }
         sql.append(" ORDER BY name, id LIMIT ?");
         all.add(page.fetchSize());

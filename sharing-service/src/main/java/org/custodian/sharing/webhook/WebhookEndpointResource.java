@@ -36,6 +36,7 @@ import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -140,6 +141,9 @@ public class WebhookEndpointResource {
 
     @Inject
     SchoolScope school;
+
+    @Inject
+    PageRequests pageRequests;
 
     @Inject
     Caller caller;
@@ -249,8 +253,8 @@ public class WebhookEndpointResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
-        return webhooks.endpoints(urn, recipient(urn, recipientId), PageRequest.of(limit, cursor))
-                .map(EndpointView::of);
+        PageRequest page = pageRequests.of(limit, cursor);
+        return webhooks.endpoints(urn, recipient(urn, recipientId), page).map(EndpointView::of);
     }
 
     @GET
@@ -428,12 +432,9 @@ public class WebhookEndpointResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         school.open(urn);
+        PageRequest page = pageRequests.of(limit, cursor);
         WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
-        return webhooks.deliveries(
-                        urn,
-                        endpoint.id(),
-                        Ids.enumOf(Delivery.Status.class, status, "status"),
-                        PageRequest.of(limit, cursor))
+        return webhooks.deliveries(urn, endpoint.id(), Ids.enumOf(Delivery.Status.class, status, "status"), page)
                 .map(d -> DeliveryView.of(d, null));
     }
 

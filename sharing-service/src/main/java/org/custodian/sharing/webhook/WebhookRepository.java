@@ -99,7 +99,7 @@ public class WebhookRepository {
         if (!page.isFirst()) {
             after = " AND (created_at, id) > (?, ?)";
             params.add(Ids.cursorTime(page.after(0)));
-            params.add(Ids.uuid(page.after(1), "cursor"));
+            params.add(page.afterUuid(1));
         }
         params.add(page.fetchSize());
         return Page.fromRows(
@@ -239,7 +239,7 @@ public class WebhookRepository {
         if (!page.isFirst()) {
             sql.append(" AND (created_at, id) < (?, ?)");
             params.add(Ids.cursorTime(page.after(0)));
-            params.add(Ids.uuid(page.after(1), "cursor"));
+            params.add(page.afterUuid(1));
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         params.add(page.fetchSize());

@@ -156,6 +156,10 @@ class KubernetesManifestsIT {
                     .isEqualTo(service + "-audit/checkpoint-signing-key");
             assertThat(secretOf(env, "CUSTODIAN_AUDIT_CHECKPOINTS_VERIFY_KEYS"))
                     .isEqualTo(service + "-audit/checkpoint-verify-keys");
+            // cursors (issue 16, finding 8): sealed with a key from a secret, the same for every replica
+            assertThat(secretOf(env, "CUSTODIAN_CURSOR_KEYS"))
+                    .as(service + " seals its cursors with the key every replica shares")
+                    .isEqualTo(service + "-cursors/keys");
             String directory = valueOf(env, "CUSTODIAN_AUDIT_CHECKPOINTS_DIRECTORY");
             String volume = null;
             for (JsonNode mount : pod.path("containers").get(0).path("volumeMounts")) {
