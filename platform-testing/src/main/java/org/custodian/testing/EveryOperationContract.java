@@ -41,7 +41,10 @@ import org.junit.jupiter.api.TestFactory;
  * as the matrix says; a token for another school is refused; every bad token is refused; every resource method
  * declares its security; and fuzzed input (malformed JSON, wrong types, hostile strings, impossible dates and ids)
  * never yields a 5xx or a stack trace, is always answered with problem+json, and leaves the database unchanged; on
- * every list, a cursor the service did not issue for it is the same 400 (issue 16, finding 8).
+ * every list, a cursor the service did not issue for it is the same 400 (issue 16, finding 8); every operation
+ * taking an {@code Idempotency-Key} replays its answer without the secrets it carried, stores none of them, and
+ * names them in {@code Idempotent-Replay-Omitted} (finding 3); every {@code Location}, of a 201 or of a replay, is
+ * a public path (finding 9).
  * Set {@code -Dcustodian.fuzz.cases=N} for a longer fuzzing run (default 6 per field).
  */
 public abstract class EveryOperationContract {
@@ -57,6 +60,15 @@ public abstract class EveryOperationContract {
 
     /** The service's root package, whose resource classes must all declare their security. */
     protected abstract String rootPackage();
+
+    /**
+     * For each operation that takes an {@code Idempotency-Key}, by its key ({@code POST /api/v1/schools/{urn}/…}), a
+     * call of it that succeeds (each supplier makes what the call needs, afresh). Every such operation must have one:
+     * the replay checks run on them all.
+     */
+    protected Map<String, java.util.function.Supplier<SuccessfulCall>> successfulCalls() {
+        return Map.of();
+    }
 
     private static List<Operation> operations() {
         return OpenApiOperations.fetch().all();
@@ -296,6 +308,142 @@ public abstract class EveryOperationContract {
                                 }))));
     }
 
+    /** The operations that take an {@code Idempotency-Key} header. */
+    private static List<Operation> idempotent(Map<String, AccessMatrix.Row> matrix) {
+        return operations().stream()
+                .filter(op -> matrix.containsKey(op.key())
+                        && op.in("header").stream().anyMatch(p -> p.name().equalsIgnoreCase(IDEMPOTENCY_KEY)))
+                .toList();
+    }
+
+    @Test
+    void everyOperationTakingAnIdempotencyKeyHasASuccessfulCall() {
+        Set<String> idempotent =
+                idempotent(matrix()).stream().map(Operation::key).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> registered = new TreeSet<>(successfulCalls().keySet());
+        assertThat(registered)
+                .as("operations taking an Idempotency-Key without a successful call in successfulCalls()")
+                .containsAll(idempotent);
+        assertThat(idempotent)
+                .as("successfulCalls() for operations that do not take an Idempotency-Key")
+                .containsAll(registered);
+    }
+
+    /**
+     * Issue 16, findings 3 and 9: every operation taking an {@code Idempotency-Key}, called twice with one key,
+     * answers the second time with the first status and answer, marked as a replay, but without any secret the first
+     * answer carried (those are named in {@code Idempotent-Replay-Omitted}), and no secret is kept in the
+     * idempotency store; its {@code Location}, the first time and on the replay, is a public path.
+     */
+    @TestFactory
+    Stream<DynamicTest> aReplayRepeatsTheAnswerWithoutItsSecretsAndWithAPublicLocation() {
+        Map<String, java.util.function.Supplier<SuccessfulCall>> calls = successfulCalls();
+        return idempotent(matrix()).stream()
+                .filter(op -> calls.containsKey(op.key()))
+                .map(op -> DynamicTest.dynamicTest(op.key(), () -> {
+                    SuccessfulCall call = calls.get(op.key()).get();
+                    assertThat(call.path())
+                            .as("the successful call of %s is a call of it", op.key())
+                            .matches(template(op.path()));
+                    String key = "contract-" + java.util.UUID.randomUUID();
+                    Response first = send(op, call, key);
+                    assertThat(first.statusCode())
+                            .as("the successful call of %s succeeds: %s", op.key(), first.asString())
+                            .isBetween(200, 299);
+                    Response replay = send(op, call, key);
+                    String what = "the replay of " + op.key();
+                    assertThat(replay.statusCode()).as(what).isEqualTo(first.statusCode());
+                    assertThat(replay.header(IDEMPOTENT_REPLAYED)).as(what).isEqualTo("true");
+
+                    Map<String, String> secrets = AnswerSecrets.in(first.asString());
+                    Set<String> omitted = replay.header(REPLAY_OMITTED) == null
+                            ? Set.of()
+                            : Stream.of(replay.header(REPLAY_OMITTED).split(","))
+                                    .map(String::trim)
+                                    .collect(Collectors.toSet());
+                    assertThat(omitted)
+                            .as("%s names the secrets it leaves out in %s", what, REPLAY_OMITTED)
+                            .containsAll(secrets.keySet());
+                    try (Connection db = PostgresResource.connect()) {
+                        for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                            assertThat(replay.asString())
+                                    .as("%s repeats no secret (%s)", what, secret.getKey())
+                                    .doesNotContain(secret.getValue());
+                            assertThat(storedWith(db, secret.getValue()))
+                                    .as("the idempotency store keeps no secret of %s (%s)", op.key(), secret.getKey())
+                                    .isZero();
+                        }
+                    }
+                    Set<String> left = new TreeSet<>(omitted);
+                    left.addAll(secrets.keySet());
+                    assertThat(AnswerSecrets.without(replay.asString(), left))
+                            .as("%s is the first answer, less its secrets", what)
+                            .isEqualTo(AnswerSecrets.without(first.asString(), left));
+
+                    assertPublicLocation(first, op.key());
+                    assertPublicLocation(replay, what);
+                    assertThat(replay.header("Location"))
+                            .as("%s has the first answer's Location", what)
+                            .isEqualTo(first.header("Location"));
+                }));
+    }
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+    private static final String REPLAY_OMITTED = "Idempotent-Replay-Omitted";
+
+    /** A regular expression matching the paths of a path template. */
+    private static String template(String path) {
+        return java.util.regex.Pattern.quote(path).replaceAll("\\{[^}/]+}", "\\\\E[^/]+\\\\Q");
+    }
+
+    private static Response send(Operation op, SuccessfulCall call, String key) {
+        RequestSpecification request =
+                given().header("Authorization", call.bearer()).header(IDEMPOTENCY_KEY, key);
+        call.headers().forEach(request::header);
+        for (SuccessfulCall.Part part : call.parts()) {
+            request.multiPart(part.name(), part.fileName(), part.content(), part.mediaType());
+        }
+        if (call.body() != null) {
+            request.contentType(op.bodyType() == null ? "application/json" : op.bodyType())
+                    .body(call.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        Response response = request.urlEncodingEnabled(false).request(op.method(), call.path());
+        assertPublicLocation(response, op.key());
+        return response;
+    }
+
+    private static long storedWith(Connection db, String secret) throws SQLException {
+        try (java.sql.PreparedStatement count =
+                db.prepareStatement("SELECT count(*) FROM idempotency_key k WHERE strpos(k::text, ?) > 0")) {
+            count.setString(1, secret);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Issue 16, finding 9: a 201 says where the resource is, and every {@code Location} is a public path
+     * ({@code /api/v1/…}), never an address with a scheme, host or port.
+     */
+    static void assertPublicLocation(Response response, String what) {
+        String location = response.header("Location");
+        if (response.statusCode() == 201) {
+            assertThat(location).as("the 201 of %s has a Location", what).isNotNull();
+        }
+        if (location != null) {
+            assertThat(location)
+                    .as("the Location of %s is a public path", what)
+                    .startsWith("/")
+                    .doesNotStartWith("//")
+                    .doesNotContain("://")
+                    .doesNotContain("127.0.0.1")
+                    .doesNotContain("localhost");
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> fuzzedInputNeverBreaksTheService() {
         Map<String, AccessMatrix.Row> matrix = matrix();
@@ -439,7 +587,9 @@ public abstract class EveryOperationContract {
         path += query.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&", query.isEmpty() ? "" : "?", ""));
-        return request.urlEncodingEnabled(false).request(op.method(), path);
+        Response response = request.urlEncodingEnabled(false).request(op.method(), path);
+        assertPublicLocation(response, op.key());
+        return response;
     }
 
     private static String encode(String value) {

@@ -54,6 +54,64 @@ class IdempotencyTest {
                 .isEqualTo(1);
     }
 
+    /** Issue 16, finding 9: the Location is the public path, the first time and on a replay, and so is what is kept. */
+    @Test
+    void theLocationIsThePublicPathTheFirstTimeAndOnAReplay() {
+        String key = UUID.randomUUID().toString();
+        Response first = create(key, "located-" + key);
+        Response again = create(key, "located-" + key);
+
+        String path = PROBES + "/" + first.jsonPath().getLong("id");
+        assertThat(first.header("Location")).isEqualTo(path);
+        assertThat(again.header("Location")).isEqualTo(path);
+        assertThat(Rows.count("SELECT count(*) FROM idempotency_key WHERE idem_key = ? AND location = ?", key, path))
+                .isEqualTo(1);
+    }
+
+    /**
+     * Issue 16, finding 3: an answer's secrets (here at two depths) are shown once. The idempotency store keeps the
+     * answer without them, and a replay answers without them and names them.
+     */
+    @Test
+    void aReplayAnswersWithoutTheSecretsAndNoneIsStored() {
+        long probe = create(UUID.randomUUID().toString(), "keyed").jsonPath().getLong("id");
+        String key = UUID.randomUUID().toString();
+        Response first = issueKey(probe, key);
+        Response again = issueKey(probe, key);
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        String secret = first.jsonPath().getString("secret");
+        String token = first.jsonPath().getString("grant.token");
+        assertThat(secret).startsWith("pks_");
+        assertThat(token).startsWith("pkt_");
+        assertThat(first.header("Idempotent-Replay-Omitted")).isNull();
+
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.header("Idempotent-Replay-Omitted")).isEqualTo("secret,token");
+        assertThat(again.asString()).doesNotContain(secret).doesNotContain(token);
+        assertThat(again.jsonPath().getMap("$")).doesNotContainKey("secret");
+        assertThat(again.jsonPath().getMap("grant")).doesNotContainKey("token");
+        assertThat(again.jsonPath().getString("id")).isEqualTo(first.jsonPath().getString("id"));
+        assertThat(again.jsonPath().getString("grant.scope")).isEqualTo("read");
+        assertThat(again.header("Location"))
+                .isEqualTo(first.header("Location"))
+                .isEqualTo(PROBES + "/" + probe + "/keys/" + first.jsonPath().getString("id"));
+        assertThat(Rows.count(
+                        "SELECT count(*) FROM idempotency_key k WHERE strpos(k::text, ?) > 0 OR strpos(k::text, ?) > 0",
+                        secret,
+                        token))
+                .isZero();
+    }
+
+    private Response issueKey(long probe, String key) {
+        return given().header("Authorization", token)
+                .header("Idempotency-Key", key)
+                .contentType("application/json")
+                .body("{\"label\":\"ci\"}")
+                .post(PROBES + "/" + probe + "/keys");
+    }
+
     @Test
     void sameKeyWithADifferentBodyIsAConflict() {
         String key = UUID.randomUUID().toString();

@@ -32,6 +32,23 @@ class OpenApiConventionsTest {
         return document.getString("paths.'" + path + "'." + method + ".responses.'" + status + "'.description");
     }
 
+    /** Issue 16, finding 3: an operation taking an Idempotency-Key says a replay leaves out the answer's secrets. */
+    @Test
+    void anOperationTakingAnIdempotencyKeyDocumentsWhatAReplayLeavesOut() {
+        String keys = "paths.'/api/v1/schools/{urn}/probes/{id}/keys'.post";
+        assertThat(document.getString(keys + ".responses.'201'.headers.'Idempotent-Replay-Omitted'.description"))
+                .contains("secrets")
+                .contains("never stored in clear");
+        assertThat(document.getString(keys + ".responses.'201'.headers.'Idempotent-Replayed'.description"))
+                .isNotBlank();
+        assertThat(document.getString(keys + ".responses.'201'.headers.Location.description"))
+                .contains("public path");
+        assertThat(document.getString(keys + ".parameters.find { it.name == 'Idempotency-Key' }.description"))
+                .contains("Idempotent-Replay-Omitted");
+        assertThat(document.getString("paths.'/api/v1/schools/{urn}/probes/{id}'.get.responses.'200'.headers"))
+                .isNull();
+    }
+
     @Test
     void aSecuredOperationHasTheStandard401And403NamingItsRoles() {
         String probes = "/api/v1/schools/{urn}/probes";

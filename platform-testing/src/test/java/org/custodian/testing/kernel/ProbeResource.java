@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
@@ -38,6 +39,7 @@ import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
+import org.custodian.platform.secrets.Secret;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -65,6 +67,14 @@ public class ProbeResource {
     public record Tag(@NotBlank String label) {}
 
     public record Probe(long id, String schoolUrn, String name, Colour colour) {}
+
+    public record KeyRequest(@NotBlank String label) {}
+
+    /** A key of a probe: its secret is shown once, and so is the token of its grant. */
+    public record ProbeKey(
+            UUID id, long probeId, String label, @Secret String secret, Grant grant) {}
+
+    public record Grant(String scope, @Secret String token) {}
 
     @Inject
     Caller caller;
@@ -109,6 +119,36 @@ public class ProbeResource {
                             caller, urn, "probes/" + probe.id(), "probe.created", AuditEntry.Outcome.SUCCESS, null);
                     return Response.created(URI.create("/api/v1/schools/" + urn + "/probes/" + probe.id()))
                             .entity(probe)
+                            .build();
+                });
+    }
+
+    @POST
+    @Path("{id}/keys")
+    @Operation(summary = "Issue a key of a probe: its secret and its grant's token are shown once")
+    @APIResponse(responseCode = "201", description = "The key, with its secret")
+    @RolesAllowed({"dpo", "school-admin"})
+    public Response issueKey(
+            @PathParam("urn") String urn,
+            @PathParam("id") long id,
+            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Valid @NotNull KeyRequest request) {
+        caller.requireSchool(urn);
+        return idempotency.execute(
+                caller.subject(),
+                idempotencyKey,
+                "POST /api/v1/schools/" + urn + "/probes/" + id + "/keys",
+                request,
+                () -> {
+                    ProbeKey key = new ProbeKey(
+                            UUID.randomUUID(),
+                            id,
+                            request.label(),
+                            "pks_" + UUID.randomUUID(),
+                            new Grant("read", "pkt_" + UUID.randomUUID()));
+                    return Response.created(
+                                    URI.create("/api/v1/schools/" + urn + "/probes/" + id + "/keys/" + key.id()))
+                            .entity(key)
                             .build();
                 });
     }

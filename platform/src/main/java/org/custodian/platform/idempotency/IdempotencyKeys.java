@@ -23,36 +23,48 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.custodian.platform.http.Locations;
 import org.custodian.platform.problems.Problems;
+import org.custodian.platform.secrets.Secret;
+import org.custodian.platform.secrets.WithoutSecrets;
 
 /**
  * {@code Idempotency-Key} on creating POSTs. The key is claimed in the same transaction as the creation, so a retry
  * with the same key and body gets the first response (and creates nothing), the same key with a different body gets
  * a 409, and two concurrent requests with one key create once. Keys belong to the caller ({@code sub}).
+ *
+ * <p>The first response is kept (24 h) without its {@link Secret} fields and with its {@code Location} as a public
+ * path: a replay answers without them and names them in {@value #OMITTED_HEADER} (issue 16, findings 3 and 9). A
+ * secret is shown once, in the first answer, and is never stored in clear here.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** On a replay: the comma-separated names of the secret fields of the first answer that it does not repeat. */
+    public static final String OMITTED_HEADER = "Idempotent-Replay-Omitted";
+
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     private static final String CLAIM = """
             INSERT INTO idempotency_key (caller, idem_key, request_hash) VALUES (?, ?, ?)
             ON CONFLICT (caller, idem_key) DO NOTHING
             """;
-    private static final String STORE =
-            "UPDATE idempotency_key SET status = ?, response_body = ?, location = ? WHERE caller = ? AND idem_key = ?";
-    private static final String FIND =
-            "SELECT request_hash, status, response_body, location FROM idempotency_key WHERE caller = ? AND idem_key = ?";
+    private static final String STORE = "UPDATE idempotency_key SET status = ?, response_body = ?, location = ?, "
+            + "omitted = ? WHERE caller = ? AND idem_key = ?";
+    private static final String FIND = "SELECT request_hash, status, response_body, location, omitted FROM "
+            + "idempotency_key WHERE caller = ? AND idem_key = ?";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
+    private final WithoutSecrets withoutSecrets;
 
     @Inject
     public IdempotencyKeys(DataSource dataSource, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.withoutSecrets = new WithoutSecrets(mapper);
     }
 
     /**
@@ -111,12 +123,14 @@ public class IdempotencyKeys {
 
     private void store(Connection connection, String caller, String key, Response response) throws SQLException {
         try (PreparedStatement store = connection.prepareStatement(STORE)) {
+            WithoutSecrets.Json body = response.hasEntity() ? withoutSecrets(response.getEntity()) : null;
             store.setInt(1, response.getStatus());
-            store.setString(2, response.hasEntity() ? json(response.getEntity()) : null);
+            store.setString(2, body == null ? null : body.json());
             URI location = response.getLocation();
-            store.setString(3, location == null ? null : location.toString());
-            store.setString(4, caller);
-            store.setString(5, key);
+            store.setString(3, Locations.publicPath(location));
+            store.setString(4, body == null || body.omitted().isEmpty() ? null : String.join(",", body.omitted()));
+            store.setString(5, caller);
+            store.setString(6, key);
             store.executeUpdate();
         }
     }
@@ -141,7 +155,10 @@ public class IdempotencyKeys {
                     response.entity(body).type(MediaType.APPLICATION_JSON);
                 }
                 if (row.getString(4) != null) {
-                    response.header(HttpHeaders.LOCATION, row.getString(4));
+                    response.header(HttpHeaders.LOCATION, Locations.publicPath(row.getString(4)));
+                }
+                if (row.getString(5) != null) {
+                    response.header(OMITTED_HEADER, row.getString(5));
                 }
                 return response.build();
             }
@@ -150,6 +167,15 @@ public class IdempotencyKeys {
 
     String fingerprint(String operation, Object request) {
         return sha256(operation + "\n" + json(request));
+    }
+
+    private WithoutSecrets.Json withoutSecrets(Object value) {
+        try {
+            return withoutSecrets.write(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "cannot serialise " + value.getClass().getSimpleName(), e);
+        }
     }
 
     private String json(Object value) {

@@ -38,6 +38,7 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
+import org.custodian.platform.secrets.Secret;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.Visibility;
@@ -100,10 +101,14 @@ public class WebhookEndpointResource {
         }
     }
 
-    /** Shown once, on creation: the only time the secret leaves the service. */
-    public record CreatedEndpoint(EndpointView endpoint, String secret) {}
+    /**
+     * Shown once, on creation: the only time the secret leaves the service (a replay with the same Idempotency-Key
+     * answers without it).
+     */
+    public record CreatedEndpoint(
+            EndpointView endpoint, @Secret String secret) {}
 
-    public record RotatedSecret(UUID endpointId, String secret, Instant previousSecretExpiresAt) {}
+    public record RotatedSecret(UUID endpointId, @Secret String secret, Instant previousSecretExpiresAt) {}
 
     public record DeliveryView(
             UUID id,
@@ -181,7 +186,10 @@ public class WebhookEndpointResource {
     @Operation(
             summary =
                     "Register a webhook endpoint; the response carries its whsec_ signing secret, shown only this once")
-    @APIResponse(responseCode = "201", description = "Registered, with the secret")
+    @APIResponse(
+            responseCode = "201",
+            description = "Registered, with the secret; a replay of the same Idempotency-Key answers without it "
+                    + "(Idempotent-Replay-Omitted: secret)")
     @APIResponse(responseCode = "400", description = "Malformed or refused URL (SSRF rules), unknown event type")
     @APIResponse(responseCode = "404", description = "No such recipient in this school")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
