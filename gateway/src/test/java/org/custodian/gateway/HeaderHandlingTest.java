@@ -124,4 +124,17 @@ class HeaderHandlingTest {
                 .isFalse();
         assertThat(response.headers().getValues("X-Request-Id")).hasSize(1).noneMatch(id -> id.startsWith("upstream-"));
     }
+
+    /** Issue 16, finding 9: a 201 through the gateway says where the resource is by its public path. */
+    @Test
+    void aCreatedAnswerCarriesThePublicPathNotTheServicesAddress() {
+        String purposes = "/api/v1/schools/100001/purposes";
+        Response response = given().header("Authorization", TestTokens.bearer("dpo", "100001"))
+                .header("X-Test-Created", "yes")
+                .contentType("application/json")
+                .body("{}")
+                .post(purposes);
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.header("Location")).isEqualTo(purposes + "/new-1");
+    }
 }

@@ -2,6 +2,7 @@ package org.custodian.gateway.proxy;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,8 +61,10 @@ public final class Headers {
     }
 
     /**
-     * Prepares an upstream's response headers for the caller: no hop-by-hop headers, and none that the gateway
-     * itself owns (CORS, request id), which it has already set on the response.
+     * Prepares an upstream's response headers for the caller: no hop-by-hop headers, none that the gateway itself
+     * owns (CORS, request id), which it has already set on the response, and a {@code Location} that is the public
+     * path, never the upstream's own address (issue 16, finding 9; the services answer with the path already, this
+     * is the second wall).
      */
     public static void forResponse(MultiMap headers) {
         stripHopByHop(headers);
@@ -70,5 +73,29 @@ public final class Headers {
                         || name.toLowerCase(Locale.ROOT).startsWith("access-control-"))
                 .toList();
         owned.forEach(headers::remove);
+        for (String name : List.of("Location", "Content-Location")) {
+            List<String> values = headers.getAll(name);
+            if (!values.isEmpty()) {
+                headers.set(name, values.stream().map(Headers::publicPath).toList());
+            }
+        }
+    }
+
+    /**
+     * The path and query of a URI reference, without scheme, host, port or fragment: the gateway serves the services'
+     * paths unchanged, so the path is the public one. Anything that is not a URI reference becomes {@code /}.
+     */
+    static String publicPath(String location) {
+        URI uri;
+        try {
+            uri = URI.create(location.trim());
+        } catch (IllegalArgumentException unreadable) {
+            return "/";
+        }
+        if (!uri.isAbsolute() && uri.getRawAuthority() == null) {
+            return location.trim();
+        }
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
     }
 }

@@ -40,4 +40,21 @@ class HeadersTest {
         Headers.forResponse(headers);
         assertThat(headers.names()).containsExactlyInAnyOrder("ETag", "Location");
     }
+
+    /** Issue 16, finding 9: an upstream's absolute Location becomes the public path; a path stays as it is. */
+    @Test
+    void anUpstreamsAddressLeavesNoTraceInLocation() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("Location", "http://127.0.0.1:8081/api/v1/schools/100001/purposes/TRIPS?x=1#top")
+                .add("Content-Location", "//sharing-service:8080/api/v1/schools/100001/recipients/R1");
+        Headers.forResponse(headers);
+        assertThat(headers.get("Location")).isEqualTo("/api/v1/schools/100001/purposes/TRIPS?x=1");
+        assertThat(headers.get("Content-Location")).isEqualTo("/api/v1/schools/100001/recipients/R1");
+
+        MultiMap path = MultiMap.caseInsensitiveMultiMap().add("Location", "/api/v1/schools/100001/pupils/P1");
+        Headers.forResponse(path);
+        assertThat(path.get("Location")).isEqualTo("/api/v1/schools/100001/pupils/P1");
+        assertThat(Headers.publicPath("http://[::1]:8083")).isEqualTo("/");
+        assertThat(Headers.publicPath("http://bad host/x")).isEqualTo("/");
+    }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Four real HTTP servers standing in for the services. Each echoes what it received (service, method, path, query,
  * headers, body) as JSON, serves {@code /q/health/ready} and an OpenAPI document of its resources at
  * {@code /q/openapi}. Request headers steer it: {@code X-Test-Delay-Ms} answers late, {@code X-Test-Hop} answers
- * with hop-by-hop headers. Init arg {@code dead=<service>} leaves that service on a closed port. Each counts the
+ * with hop-by-hop headers, {@code X-Test-Created} answers 201 with a {@code Location} at its own address. Init arg {@code dead=<service>} leaves that service on a closed port. Each counts the
  * readiness probes it answered and tells at {@code /test/readiness-probes}.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
@@ -143,6 +143,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             response.set("Keep-Alive", "timeout=5");
             response.set("Proxy-Authenticate", "Basic realm=upstream");
             response.set("Upgrade", "h2c");
+        }
+        if (request.getHeader("X-Test-Created") != null) {
+            // a service that answers with its own address, as JAX-RS would make it (issue 16, finding 9)
+            request.response()
+                    .setStatusCode(201)
+                    .putHeader(
+                            "Location",
+                            "http://127.0.0.1:" + request.localAddress().port() + request.path() + "/new-1");
         }
         request.response().end(echo.encode());
     }
