@@ -66,6 +66,9 @@ public class IdempotentReplays implements OASFilter {
         });
     }
 
+    /** A header value's documented bound (the OWASP ruleset wants every string bounded). */
+    private static final int MAX_HEADER_LENGTH = 2048;
+
     private static void document(String status, APIResponse response) {
         addIfAbsent(response, IdempotencyKeys.REPLAYED_HEADER, REPLAYED);
         addIfAbsent(response, IdempotencyKeys.OMITTED_HEADER, OMITTED);
@@ -80,7 +83,9 @@ public class IdempotentReplays implements OASFilter {
         }
         Header header = OASFactory.createHeader()
                 .description(description)
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                .schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .maxLength(MAX_HEADER_LENGTH));
         response.addHeader(name, header);
     }
 }
