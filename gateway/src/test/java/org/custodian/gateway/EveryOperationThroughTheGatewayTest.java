@@ -199,4 +199,52 @@ class EveryOperationThroughTheGatewayTest {
                             .isNull();
                 }));
     }
+
+    /**
+     * Issue 16, finding 14: every answer through the gateway, a service's (the fake services set neither header) or
+     * the gateway's own refusal (401, 403, 404), says {@code Cache-Control: no-store} and
+     * {@code X-Content-Type-Options: nosniff}; the public health check says nosniff too.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyAnswerIsNotToBeStoredOrSniffed() {
+        Stream<DynamicTest> perOperation = operations().stream()
+                .map(op -> DynamicTest.dynamicTest(op.service() + " " + op.key(), () -> {
+                    String role = op.anAllowedRole().orElse("dpo");
+                    Map<String, String> callers = new LinkedHashMap<>();
+                    callers.put(
+                            "allowed",
+                            "Bearer " + TestTokens.role(role).school(SCHOOL).mint());
+                    callers.put("no token", null);
+                    callers.put(
+                            "another school",
+                            "Bearer "
+                                    + TestTokens.role(role).school(OTHER_SCHOOL).mint());
+                    for (var caller : callers.entrySet()) {
+                        Response response = call(op, caller.getValue(), SCHOOL);
+                        String what = op.key() + " " + caller.getKey() + " (" + response.statusCode() + ")";
+                        assertThat(response.header("Cache-Control")).as(what).isEqualTo("no-store");
+                        assertThat(response.header("X-Content-Type-Options"))
+                                .as(what)
+                                .isEqualTo("nosniff");
+                    }
+                }));
+        Stream<DynamicTest> elsewhere = Stream.of(
+                DynamicTest.dynamicTest("an unknown path", () -> {
+                    Response response = given().header(
+                                    "Authorization",
+                                    "Bearer "
+                                            + TestTokens.role("dpo")
+                                                    .school(SCHOOL)
+                                                    .mint())
+                            .get("/api/v1/schools/" + SCHOOL + "/no-such-thing");
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+                    assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+                }),
+                DynamicTest.dynamicTest("the health check", () -> {
+                    Response response = given().get("/q/health/live");
+                    assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+                }));
+        return Stream.concat(perOperation, elsewhere);
+    }
 }

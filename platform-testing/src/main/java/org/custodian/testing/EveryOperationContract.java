@@ -11,6 +11,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import org.custodian.platform.http.BodyLimit;
 import org.custodian.platform.pagination.CursorKeys;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problem;
@@ -602,6 +604,173 @@ public abstract class EveryOperationContract {
             return SCHOOL;
         }
         return p.schema() != null && "uuid".equals(p.schema().path("format").asText()) ? UUID_VALUE : "FIXTURE-1";
+    }
+
+    // ---- issue 16, findings 7 and 14: bodies, headers, parser errors ---------------------------------------------
+
+    /**
+     * Issue 16, finding 7: on every operation that takes a body, a body sent without a length (chunked) and larger
+     * than the operation accepts (the kernel's {@code BodyLimit}: uploads take more than JSON) is a 413 problem and
+     * changes nothing.
+     */
+    @TestFactory
+    Stream<DynamicTest> aChunkedBodyOverTheOperationsLimitIs413AndChangesNothing() {
+        Map<String, AccessMatrix.Row> matrix = matrix();
+        BodyLimit limits = BodyLimit.fromConfig();
+        return operations().stream()
+                .filter(op -> op.bodyType() != null && matrix.containsKey(op.key()))
+                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream()
+                        .map(role -> DynamicTest.dynamicTest("chunked over the limit " + op.key(), () -> {
+                            String path = concretePath(op);
+                            long limit = limits.limitFor(path);
+                            assertThat(limit)
+                                    .as("%s has a body limit", op.key())
+                                    .isLessThan(Long.MAX_VALUE);
+                            long size = limit + 65_536;
+                            try (Connection db = PostgresResource.connect()) {
+                                String counts = countingQuery(db);
+                                String before = rowCounts(db, counts);
+                                HttpResponse<String> response = ChunkedBodies.send(
+                                        op.method(), path, TestTokens.bearer(role, SCHOOL), op.bodyType(), size);
+                                String what = op.key() + " with a chunked body of " + size + " bytes";
+                                assertThat(response.statusCode()).as(what).isEqualTo(413);
+                                assertThat(response.headers().firstValue("Content-Type"))
+                                        .as(what)
+                                        .hasValueSatisfying(
+                                                type -> assertThat(type).startsWith("application/problem+json"));
+                                assertThat(rowCounts(db, counts))
+                                        .as("nothing stored: %s", what)
+                                        .isEqualTo(before);
+                            }
+                        })));
+    }
+
+    /**
+     * Issue 16, finding 14: every answer of every operation (allowed, refused, unauthenticated) says
+     * {@code Cache-Control: no-store} (it may carry personal data) and {@code X-Content-Type-Options: nosniff}; so do
+     * an unknown path (both) and the health check (nosniff).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyAnswerIsNotToBeStoredOrSniffed() {
+        Map<String, AccessMatrix.Row> matrix = matrix();
+        Stream<DynamicTest> perOperation = operations().stream()
+                .filter(op -> matrix.containsKey(op.key()))
+                .map(op -> DynamicTest.dynamicTest("headers " + op.key(), () -> {
+                    AccessMatrix.Row row = matrix.get(op.key());
+                    Map<String, String> callers = new java.util.LinkedHashMap<>();
+                    callers.put("anonymous", null);
+                    row.anAllowedRole().ifPresent(role -> callers.put(role, TestTokens.bearer(role, SCHOOL)));
+                    AccessMatrix.ROLES.stream()
+                            .filter(role -> !row.allowed().get(role))
+                            .findFirst()
+                            .ifPresent(role -> callers.put(role, TestTokens.bearer(role, SCHOOL)));
+                    for (Map.Entry<String, String> caller : callers.entrySet()) {
+                        Response response = call(op, caller.getValue(), minimalBody(op));
+                        String what = op.key() + " as " + caller.getKey() + " (" + response.statusCode() + ")";
+                        assertThat(response.header("Cache-Control")).as(what).isEqualTo("no-store");
+                        assertThat(response.header("X-Content-Type-Options"))
+                                .as(what)
+                                .isEqualTo("nosniff");
+                    }
+                }));
+        Stream<DynamicTest> elsewhere = Stream.of(
+                DynamicTest.dynamicTest("headers on an unknown path", () -> {
+                    Response response = given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
+                            .get("/api/v1/schools/" + SCHOOL + "/no-such-thing");
+                    assertThat(response.statusCode()).isEqualTo(404);
+                    assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+                    assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+                }),
+                DynamicTest.dynamicTest("headers on the health check", () -> {
+                    Response response = given().get("/q/health/live");
+                    assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+                }));
+        return Stream.concat(perOperation, elsewhere);
+    }
+
+    /**
+     * Issue 16, finding 14: malformed JSON and values of the wrong type are a 400 problem in plain words, naming the
+     * field (or the position in the body), never the parser's internals; a string where a number or a boolean belongs,
+     * or a number where a boolean does, is refused rather than converted.
+     */
+    @TestFactory
+    Stream<DynamicTest> parserErrorsNameTheFieldInPlainWords() {
+        Map<String, AccessMatrix.Row> matrix = matrix();
+        OpenApiOperations document = OpenApiOperations.fetch();
+        return operations().stream()
+                .filter(op -> op.takesJson() && matrix.containsKey(op.key()))
+                .flatMap(op -> matrix.get(op.key()).anAllowedRole().stream()
+                        .map(role -> DynamicTest.dynamicTest("parser errors " + op.key(), () -> {
+                            String bearer = TestTokens.bearer(role, SCHOOL);
+                            try (Connection db = PostgresResource.connect()) {
+                                String counts = countingQuery(db);
+                                for (String body : Fuzz.malformedJson()) {
+                                    Response response = call(op, bearer, body);
+                                    String what = op.key() + " with " + new Input(body, Map.of(), Map.of());
+                                    assertThat(response.statusCode()).as(what).isEqualTo(400);
+                                    assertPlain(response, what);
+                                }
+                                Map<String, JsonNode> properties =
+                                        op.bodySchema() == null ? Map.of() : document.properties(op.bodySchema());
+                                for (Map.Entry<String, JsonNode> property : properties.entrySet()) {
+                                    String field = property.getKey();
+                                    String type =
+                                            property.getValue().path("type").asText("");
+                                    for (String value : wrongValuesFor(type)) {
+                                        String before = rowCounts(db, counts);
+                                        String body = "{\"" + field + "\":" + value + "}";
+                                        Response response = call(op, bearer, body);
+                                        String what = op.key() + " with " + body + " (" + type + ")";
+                                        assertThat(response.statusCode())
+                                                .as(what)
+                                                .isEqualTo(400);
+                                        assertPlain(response, what);
+                                        assertThat(response.jsonPath().getList("errors.field", String.class))
+                                                .as("the field is named: %s", what)
+                                                .contains(field);
+                                        assertThat(rowCounts(db, counts))
+                                                .as("nothing stored: %s", what)
+                                                .isEqualTo(before);
+                                    }
+                                }
+                            }
+                        })));
+    }
+
+    /** Values no field of that OpenAPI type may take, strings for numbers and booleans among them. */
+    private static List<String> wrongValuesFor(String type) {
+        return switch (type) {
+            case "integer" -> List.of("\"5\"", "true", "1.5", "{}");
+            case "number" -> List.of("\"5\"", "true", "{}");
+            case "boolean" -> List.of("\"true\"", "1", "{}");
+            case "string" -> List.of("{}");
+            case "array" -> List.of("{}", "\"x\"");
+            default -> List.of();
+        };
+    }
+
+    /** What a parser error must never show: Java and Jackson names, the parser's own source and location dumps. */
+    private static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "com\\.fasterxml|java\\.|javax\\.|jakarta\\.|LinkedHashMap|HashMap|ArrayList|\\[Source|REDACTED"
+                    + "|StreamReadFeature|StreamReadConstraints|Cannot (deserialize|construct|coerce|invoke)|`"
+                    + "|\\(code \\d+\\)|Exception|line: \\d|column: \\d");
+
+    private static void assertPlain(Response response, String what) {
+        assertThat(response.contentType()).as(what).startsWith("application/problem+json");
+        String body = response.asString();
+        assertThat(INTERNALS.matcher(body).find())
+                .as("no parser internals in %s: %s", what, body)
+                .isFalse();
+        assertThat(response.jsonPath().getString("detail")).as(what).isNotBlank();
+    }
+
+    /** The path {@link #call} requests for {@code op}, without a query. */
+    private static String concretePath(Operation op) {
+        String path = op.path();
+        for (Parameter p : op.in("path")) {
+            path = path.replace("{" + p.name() + "}", encode(pathValue(p)));
+        }
+        return path.replace("{urn}", SCHOOL).replaceAll("\\{[^}/]+}", "FIXTURE-1");
     }
 
     // ---- the database --------------------------------------------------------------------------------------------

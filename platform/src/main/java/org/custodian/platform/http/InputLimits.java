@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
@@ -13,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.ArrayType;
 import com.fasterxml.jackson.databind.type.CollectionType;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
@@ -28,7 +31,8 @@ import org.custodian.platform.problems.Problems;
  * <ul>
  * <li>no NUL character, in the URL or in a JSON string (PostgreSQL cannot hold it in text);</li>
  * <li>no JSON string longer than {@value #MAX_STRING_LENGTH} characters, unless a field documents less;</li>
- * <li>no JSON array of more than {@value #MAX_ITEMS} items, unless a field documents fewer.</li>
+ * <li>no JSON array of more than {@value #MAX_ITEMS} items, unless a field documents fewer;</li>
+ * <li>no string, boolean or fraction where a number belongs, and no string or number where a boolean does.</li>
  * </ul>
  * {@link DocumentedLimits} writes the same figures into every OpenAPI schema that does not state its own.
  */
@@ -64,6 +68,29 @@ public class InputLimits implements ObjectMapperCustomizer {
         mapper.registerModule(new SimpleModule("custodian-input-limits")
                 .addDeserializer(String.class, new LimitedStrings())
                 .setDeserializerModifier(new LimitedArrays()));
+        refuseCoercion(mapper);
+    }
+
+    /**
+     * A number is a JSON number and a boolean a JSON boolean: {@code "5"} for a number, {@code 1.5} for a whole
+     * number, {@code "true"} or {@code 1} for a boolean are refused with a 400 naming the field instead of being
+     * silently converted (issue 16, finding 14).
+     */
+    public static void refuseCoercion(ObjectMapper mapper) {
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Float)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     }
 
     static InvalidFormatException refused(JsonParser parser, String reason, Class<?> type) {

@@ -1,7 +1,10 @@
 package org.custodian.platform.problems;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -91,8 +94,12 @@ public class ProblemMappers {
                             .collect(Collectors.joining(", "));
         } else if (e.getValue() instanceof InputLimits.Refusal refusal) {
             message = refusal.reason();
+        } else if (e.getValue() instanceof String && target != null && target != String.class && isScalar(target)) {
+            message = "expected " + describe(target) + ", not a string";
+        } else if (e.getValue() instanceof Number && (target == Boolean.class || target == boolean.class)) {
+            message = "expected boolean (true or false), not a number";
         } else {
-            message = "'" + e.getValue() + "' is not a valid " + describe(target);
+            message = shown(e.getValue()) + " is not a valid " + describe(target);
         }
         return respond(Problems.validation(List.of(new FieldError(path(e), message))), uri)
                 .build();
@@ -101,7 +108,22 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response valueInstantiation(ValueInstantiationException e, UriInfo uri) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return respond(Problems.validation(List.of(new FieldError(path(e), String.valueOf(cause.getMessage())))), uri)
+        // a record's own check says what is wrong in its message; anything else (a null dereferenced, say) does not
+        String message = cause instanceof IllegalArgumentException ? plain(cause.getMessage()) : null;
+        String field = path(e);
+        if (field.isEmpty()) {
+            return respond(
+                            Problems.forStatus(
+                                    400,
+                                    message == null
+                                            ? "the request body is not the JSON this operation expects"
+                                            : "the request body is not valid: " + message),
+                            uri)
+                    .build();
+        }
+        return respond(
+                        Problems.validation(List.of(new FieldError(field, message == null ? "is not valid" : message))),
+                        uri)
                 .build();
     }
 
@@ -126,14 +148,48 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return respond(Problems.forStatus(400, "malformed JSON: " + e.getOriginalMessage()), uri)
-                .build();
+        return respond(Problems.forStatus(400, malformed(e)), uri).build();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
-        return respond(Problems.forStatus(400, "the request body cannot be read: " + e.getOriginalMessage()), uri)
+        if (e instanceof JsonParseException p) {
+            return malformedJson(p, uri);
+        }
+        if (e instanceof StreamConstraintsException) {
+            return respond(
+                            Problems.forStatus(
+                                    400,
+                                    "the request body is nested more deeply, or holds a longer number, name or"
+                                            + " string, than this service reads"),
+                            uri)
+                    .build();
+        }
+        if (e instanceof JsonMappingException m && !path(m).isEmpty()) {
+            return respond(Problems.validation(List.of(new FieldError(path(m), "is not valid here"))), uri)
+                    .build();
+        }
+        return respond(Problems.forStatus(400, "the request body is not the JSON this operation expects"), uri)
                 .build();
+    }
+
+    /**
+     * Malformed JSON in plain words, with where it goes wrong: never the parser's own message, which names its
+     * classes, features and source (issue 16, finding 14).
+     */
+    static String malformed(JsonProcessingException e) {
+        String where = "";
+        JsonLocation location = e.getLocation();
+        if (location != null && location.getLineNr() > 0) {
+            where = " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        }
+        if (e instanceof JsonEOFException) {
+            return "malformed JSON: the body ends before its JSON does" + where;
+        }
+        if (e instanceof StreamConstraintsException) {
+            return "malformed JSON: nested too deeply or too long" + where;
+        }
+        return "malformed JSON: unexpected input" + where;
     }
 
     @ServerExceptionMapper
@@ -237,6 +293,29 @@ public class ProblemMappers {
         }
         return path;
     }
+
+    private static boolean isScalar(Class<?> type) {
+        return type.isPrimitive() || Number.class.isAssignableFrom(type) || type == Boolean.class;
+    }
+
+    /** A refused value as the caller sent it, cut short, in quotes. */
+    private static String shown(Object value) {
+        String text = String.valueOf(value);
+        return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+    }
+
+    /** {@code message}, unless it speaks of the implementation (class names, parser internals): then null. */
+    static String plain(String message) {
+        if (message == null || message.isBlank() || INTERNALS.matcher(message).find()) {
+            return null;
+        }
+        return message;
+    }
+
+    /** What an error message must never show a caller: Java and Jackson names, parser locations, code quotes. */
+    public static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+            "com\\.fasterxml|java\\.|javax\\.|jakarta\\.|org\\.custodian|LinkedHashMap|HashMap|ArrayList|\\[Source|REDACTED"
+                    + "|StreamReadFeature|StreamReadConstraints|Cannot invoke|`|\\(code \\d+\\)|Exception");
 
     private static String describe(Class<?> type) {
         if (type == null) {

@@ -26,6 +26,7 @@ import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
+import org.custodian.sar.document.DownloadNames;
 import org.custodian.sar.request.RequestStatus;
 import org.custodian.sar.request.Requests;
 import org.custodian.sar.request.RightsRequest;
@@ -134,7 +135,9 @@ public class BundleResource {
                 requests.callerIsStaff() ? bundleService.current(stored, urn) : bundleService.released(stored, urn);
         recordDownload(urn, r, "bundle.read", "JSON");
         return Response.ok(content, MediaType.APPLICATION_JSON)
-                .header("Content-Disposition", "inline; filename=\"response-" + r.id() + ".json\"")
+                .header(
+                        "Content-Disposition",
+                        DownloadNames.contentDisposition("inline", "response-" + r.id() + ".json"))
                 .build();
     }
 
@@ -155,7 +158,9 @@ public class BundleResource {
                 .orElseThrow(() -> Problems.notFound("no response has been assembled for that request"));
         recordDownload(urn, r, "bundle.downloaded", "PDF, " + pdf.length + " bytes");
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"response-" + r.id() + ".pdf\"")
+                .header(
+                        "Content-Disposition",
+                        DownloadNames.contentDisposition("attachment", "response-" + r.id() + ".pdf"))
                 .build();
     }
 

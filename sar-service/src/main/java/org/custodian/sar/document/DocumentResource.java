@@ -126,7 +126,7 @@ public class DocumentResource {
         long total = documents.totalSize(urn, r.id());
         for (FileUpload file : files) {
             if (file.size() > maxFile.asLongValue()) {
-                throw Problems.payloadTooLarge("'" + file.fileName() + "' is " + file.size()
+                throw Problems.payloadTooLarge("'" + safeName(file.fileName()) + "' is " + file.size()
                         + " bytes; a document may be at most " + maxFile.asLongValue() + " bytes");
             }
             total += file.size();
@@ -135,16 +135,17 @@ public class DocumentResource {
                         + maxPerRequest.asLongValue() + " bytes; this upload would make " + total);
             }
             byte[] bytes = read(file);
-            ContentSniffer.Result result = ContentSniffer.check(file.fileName(), file.contentType(), bytes);
+            // the name is judged as it will be stored and shown: without format characters that disguise it
+            String name = safeName(file.fileName());
+            ContentSniffer.Result result = ContentSniffer.check(name, file.contentType(), bytes);
             if (!result.accepted()) {
                 throw unsupported(result.refusal());
             }
             if (result.type() == ContentType.PDF) {
-                readablePdf(file.fileName(), bytes);
+                readablePdf(name, bytes);
             }
             contents.add(bytes);
-            checked.add(
-                    new Uploaded(safeName(file.fileName()), result.type().mediaType(), bytes.length, sha256(bytes)));
+            checked.add(new Uploaded(name, result.type().mediaType(), bytes.length, sha256(bytes)));
         }
         return idempotency.execute(
                 caller.subject(),
@@ -228,7 +229,7 @@ public class DocumentResource {
                 AuditEntry.Outcome.SUCCESS,
                 "request " + r.id() + ": " + d.filename());
         return Response.ok(bytes, d.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"")
+                .header("Content-Disposition", DownloadNames.contentDisposition("attachment", d.filename()))
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
@@ -259,9 +260,7 @@ public class DocumentResource {
 
     /** The name as the parent will see it: no path, no quotes or control characters. */
     static String safeName(String name) {
-        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-        String clean = base.replaceAll("[\\p{Cntrl}\"]", "_").strip();
-        return clean.length() > 200 ? clean.substring(clean.length() - 200) : clean;
+        return DownloadNames.clean(name);
     }
 
     private static String sha256(byte[] bytes) {

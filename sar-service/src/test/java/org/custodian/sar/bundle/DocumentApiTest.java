@@ -327,4 +327,35 @@ class DocumentApiTest {
                 .then()
                 .statusCode(404);
     }
+
+    /**
+     * Issue 16, finding 14: a name disguised with format characters (here U+202E RIGHT-TO-LEFT OVERRIDE and U+200B
+     * ZERO WIDTH SPACE) is stored without them, and downloaded with an ASCII fallback and its UTF-8 name.
+     */
+    @Test
+    void fileNamesLoseFormatCharactersAndDownloadWithTheirUtf8Name() {
+        Fixture f = educationalRecordRequest();
+        String boundary = "custodian-test-boundary";
+        byte[] body = ("--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r\u200B\u00e9sum\u00e9"
+                        + "\u202Etxt.txt\"\r\nContent-Type: text/plain\r\n\r\nhello\r\n--" + boundary + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String docId = given().header("Authorization", f.dpo())
+                .contentType("multipart/form-data; boundary=" + boundary)
+                .body(body)
+                .post(f.base() + "/documents")
+                .then()
+                .statusCode(201)
+                .body("[0].filename", is("r\u00e9sum\u00e9txt.txt"))
+                .extract()
+                .path("[0].id");
+        given().header("Authorization", f.dpo())
+                .get(f.base() + "/documents/" + docId + "/content")
+                .then()
+                .statusCode(200)
+                .header(
+                        "Content-Disposition",
+                        is("attachment; filename=\"r_sum_txt.txt\"; filename*=UTF-8''r%C3%A9sum%C3%A9txt.txt"))
+                .header("X-Content-Type-Options", is("nosniff"));
+    }
 }

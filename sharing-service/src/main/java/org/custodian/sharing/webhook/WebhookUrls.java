@@ -10,11 +10,14 @@ import java.util.Locale;
 /**
  * Checks a webhook URL before anything is resolved or sent: absolute {@code https} (plain {@code http} only when the
  * demo/test flag allows private addresses), a host, no user info or fragment, a sane port, and no ambiguous numeric
- * host or local name. Then checks each address the host resolves to.
+ * host or local name, and (in production) port 443 or 8443. Then checks each address the host resolves to.
  */
 public final class WebhookUrls {
 
     public static final int MAX_LENGTH = 2048;
+    /** The only ports a webhook may use in production (the demo/test flag allows any). */
+    public static final List<Integer> HTTPS_PORTS = List.of(443, 8443);
+
     private static final List<String> LOCAL_NAMES =
             List.of("localhost", "localhost.localdomain", "metadata.google.internal", "metadata", "instance-data");
 
@@ -65,6 +68,10 @@ public final class WebhookUrls {
         int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("the port must be from 1 to 65535");
+        }
+        if (!allowPrivate && !HTTPS_PORTS.contains(port)) {
+            // issue 16, finding 14: no webhook to an arbitrary service port of a public host
+            throw new IllegalArgumentException("the port must be 443 or 8443");
         }
         InetAddress literal = AddressPolicy.literal(host);
         if (literal == null) {

@@ -42,7 +42,9 @@ class ProductionAddressRulesTest {
                 "https://0177.0.0.1/hook",
                 "https://169.254.169.254/hook",
                 "http://93.184.215.14/hook",
-                "https://intranet/hook")) {
+                "https://intranet/hook",
+                "https://93.184.215.14:8080/hook",
+                "https://93.184.215.14:22/hook")) {
             var response = dpo(URN).body(Map.of("url", url, "eventTypes", List.of("disclosure.made")))
                     .post(path)
                     .then()

@@ -53,6 +53,11 @@ class SsrfRulesTest {
                 "https:///nohost",
                 "https://partner.example.com:0/x",
                 "https://partner.example.com:70000/x",
+                "https://partner.example.com:22/x",
+                "https://partner.example.com:80/x",
+                "https://partner.example.com:8080/x",
+                "https://93.184.215.14:6379/hook",
+                "https://[2606:4700::6810:84e5]:9200/hook",
                 "https://intranet/hook",
                 "file:///etc/passwd"
             })
@@ -65,7 +70,8 @@ class SsrfRulesTest {
             strings = {
                 "https://93.184.215.14/hook",
                 "https://[2606:4700::6810:84e5]/hook",
-                "https://8.8.8.8:8443/webhooks?tenant=7"
+                "https://8.8.8.8:8443/webhooks?tenant=7",
+                "https://93.184.215.14:443/hook"
             })
     void publicAddressesAreAllowed(String url) {
         assertThat(check(url, false)).isNotNull();
