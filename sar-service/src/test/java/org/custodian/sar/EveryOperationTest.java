@@ -3,6 +3,7 @@ package org.custodian.sar;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -200,6 +201,12 @@ class EveryOperationTest extends EveryOperationContract {
     }
 
     private static Map<String, Object> fee() {
-        return Map.of("amount", "10.00", "ground", "MANIFESTLY_EXCESSIVE", "explanation", "The fourth this term");
+        return Map.of(
+                "amount",
+                new BigDecimal("10.00"),
+                "ground",
+                "MANIFESTLY_EXCESSIVE",
+                "explanation",
+                "The fourth this term");
     }
 }

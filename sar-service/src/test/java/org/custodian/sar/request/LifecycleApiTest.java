@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -199,7 +200,7 @@ class LifecycleApiTest {
                                 "requestedOn",
                                 received.plusDays(1).toString(),
                                 "amount",
-                                "10.00",
+                                new BigDecimal("10.00"),
                                 "ground",
                                 "MANIFESTLY_EXCESSIVE",
                                 "explanation",
@@ -249,7 +250,16 @@ class LifecycleApiTest {
 
             f.act(id, "extension", Map.of("toldOn", TODAY.toString(), "reason", "x"))
                     .statusCode(409);
-            f.act(id, "fee-requests", Map.of("amount", "5.00", "ground", "MANIFESTLY_EXCESSIVE", "explanation", "x"))
+            f.act(
+                            id,
+                            "fee-requests",
+                            Map.of(
+                                    "amount",
+                                    new BigDecimal("5.00"),
+                                    "ground",
+                                    "MANIFESTLY_EXCESSIVE",
+                                    "explanation",
+                                    "x"))
                     .statusCode(409);
             f.act(id, "refusal", Map.of("ground", "MANIFESTLY_UNFOUNDED", "explanation", "x"))
                     .statusCode(409);
