@@ -33,6 +33,7 @@ import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.Topics;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.testing.KafkaBroker;
 import org.custodian.testing.KafkaResource;
 import org.custodian.testing.KafkaTestConsumer;
@@ -90,7 +91,7 @@ class OutboxRelayTest {
     private OutboxRelay replica(String bootstrap, int batchSize) {
         return new OutboxRelay(
                 new Settings(bootstrap, batchSize, Duration.ofSeconds(6), Duration.ofDays(7)),
-                dataSource,
+                new Jdbc(dataSource),
                 meters,
                 "replica-" + UUID.randomUUID());
     }

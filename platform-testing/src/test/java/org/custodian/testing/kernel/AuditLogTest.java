@@ -34,6 +34,7 @@ import org.custodian.platform.audit.AuditKeys;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.audit.AuditRecord;
 import org.custodian.platform.audit.AuditVerification;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.testing.PostgresResource;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -355,7 +356,7 @@ class AuditLogTest {
         String school = "300314";
         record(school, 3);
         AuditLog rotated = new AuditLog(
-                dataSource,
+                new Jdbc(dataSource),
                 null,
                 AuditKeys.parse(
                         "test-2:cxDua0FxKYSbsFkPMGEKJ9wFvbc3dpleP5qm/lzL5sY=,test:tmMQosl/vN8wEuwqpgMn+SVWQmbpphHuG8eKg/hMfDU="),

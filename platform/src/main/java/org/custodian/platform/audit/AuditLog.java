@@ -5,19 +5,15 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.http.RequestIds;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.security.Caller;
@@ -45,24 +41,19 @@ public class AuditLog {
             "seq, occurred_at, actor, actor_role, subject, action, outcome, request_id, detail, prev_hash, hash, school_urn, key_id";
     private static final int BATCH = 1000;
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final CurrentVertxRequest currentRequest;
     private final AuditKeys keys;
     private final AuditCheckpoints checkpoints;
 
     @Inject
-    public AuditLog(
-            DataSource dataSource,
-            CurrentVertxRequest currentRequest,
-            AuditConfig config,
-            AuditCheckpoints checkpoints) {
-        this(dataSource, currentRequest, AuditKeys.parse(config.chainKeys()), checkpoints);
+    public AuditLog(Jdbc jdbc, CurrentVertxRequest currentRequest, AuditConfig config, AuditCheckpoints checkpoints) {
+        this(jdbc, currentRequest, AuditKeys.parse(config.chainKeys()), checkpoints);
     }
 
     /** With other keys than configured: how a test shows a key rotation. */
-    public AuditLog(
-            DataSource dataSource, CurrentVertxRequest currentRequest, AuditKeys keys, AuditCheckpoints checkpoints) {
-        this.dataSource = dataSource;
+    public AuditLog(Jdbc jdbc, CurrentVertxRequest currentRequest, AuditKeys keys, AuditCheckpoints checkpoints) {
+        this.jdbc = jdbc;
         this.currentRequest = currentRequest;
         this.keys = keys;
         this.checkpoints = checkpoints;
@@ -104,47 +95,30 @@ public class AuditLog {
 
     @Transactional
     public AuditRecord record(AuditEntry entry) {
-        try (Connection connection = dataSource.getConnection()) {
-            long seq;
-            String prevHash;
-            // the upsert takes the row lock on the school's chain head: one append per school at a time
-            try (PreparedStatement lock = connection.prepareStatement(LOCK_HEAD)) {
-                lock.setString(1, entry.schoolUrn());
-                lock.setString(2, AuditChain.GENESIS);
-                try (ResultSet head = lock.executeQuery()) {
-                    head.next();
-                    seq = head.getLong(1) + 1;
-                    prevHash = head.getString(2);
-                }
-            }
-            String keyId = keys.currentId();
-            String hash = AuditChain.hash(keys, keyId, seq, prevHash, entry);
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, entry.schoolUrn());
-                insert.setLong(2, seq);
-                insert.setObject(3, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
-                insert.setString(4, entry.actor());
-                insert.setString(5, entry.actorRole());
-                insert.setString(6, entry.subject());
-                insert.setString(7, entry.action());
-                insert.setString(8, entry.outcome().name());
-                insert.setString(9, entry.requestId());
-                insert.setString(10, entry.detail());
-                insert.setString(11, keyId);
-                insert.setString(12, prevHash);
-                insert.setString(13, hash);
-                insert.executeUpdate();
-            }
-            try (PreparedStatement move = connection.prepareStatement(MOVE_HEAD)) {
-                move.setLong(1, seq);
-                move.setString(2, hash);
-                move.setString(3, entry.schoolUrn());
-                move.executeUpdate();
-            }
-            return new AuditRecord(seq, entry, keyId, prevHash, hash);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write audit entry " + entry.action(), e);
-        }
+        // the upsert takes the row lock on the school's chain head: one append per school at a time
+        ChainHead head = jdbc.one(
+                        LOCK_HEAD, row -> readHead(entry.schoolUrn(), row), entry.schoolUrn(), AuditChain.GENESIS)
+                .orElseThrow();
+        long seq = head.seq() + 1;
+        String keyId = keys.currentId();
+        String hash = AuditChain.hash(keys, keyId, seq, head.hash(), entry);
+        jdbc.update(
+                INSERT,
+                entry.schoolUrn(),
+                seq,
+                entry.occurredAt(),
+                entry.actor(),
+                entry.actorRole(),
+                entry.subject(),
+                entry.action(),
+                entry.outcome(),
+                entry.requestId(),
+                entry.detail(),
+                keyId,
+                head.hash(),
+                hash);
+        jdbc.update(MOVE_HEAD, seq, hash, entry.schoolUrn());
+        return new AuditRecord(seq, entry, keyId, head.hash(), hash);
     }
 
     /** A school's log, newest first, optionally only about one subject. */
@@ -158,21 +132,17 @@ public class AuditLog {
             sql.append(" AND seq < ?");
         }
         sql.append(" ORDER BY seq DESC LIMIT ?");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql.toString())) {
-            int i = 1;
-            query.setString(i++, schoolUrn);
-            if (subject != null) {
-                query.setString(i++, subject);
-            }
-            if (!request.isFirst()) {
-                query.setLong(i++, request.afterLong(0));
-            }
-            query.setInt(i, request.fetchSize());
-            return Page.fromRows(read(query), request, row -> List.of(Long.toString(row.seq())));
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log", e);
+        List<Object> params = new ArrayList<>();
+        params.add(schoolUrn);
+        if (subject != null) {
+            params.add(subject);
         }
+        if (!request.isFirst()) {
+            params.add(request.afterLong(0));
+        }
+        params.add(request.fetchSize());
+        List<AuditRecord> rows = jdbc.list(sql.toString(), AuditLog::readRecord, params.toArray());
+        return Page.fromRows(rows, request, row -> List.of(Long.toString(row.seq())));
     }
 
     /**
@@ -189,38 +159,25 @@ public class AuditLog {
             untrusted = e.getMessage();
         }
         AuditChain.Verifier verifier = new AuditChain.Verifier(keys, checkpoint);
-        try (Connection connection = dataSource.getConnection()) {
-            boolean intact = walk(connection, schoolUrn, 0, Long.MAX_VALUE, verifier);
-            ChainHead head = head(connection, schoolUrn);
-            // rows committed while the walk ran are behind a head read after it: walk on to that head
-            for (int round = 0; round < 3 && intact && head.seq() > verifier.lastSeq(); round++) {
-                intact = walk(connection, schoolUrn, verifier.lastSeq(), Long.MAX_VALUE, verifier);
-                head = head(connection, schoolUrn);
-            }
-            if (untrusted != null) {
-                verifier.distrust(untrusted);
-            }
-            return verifier.finish(schoolUrn, head.seq(), head.hash());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot verify the audit log", e);
+        boolean intact = walk(schoolUrn, 0, Long.MAX_VALUE, verifier);
+        ChainHead head = head(schoolUrn);
+        // rows committed while the walk ran are behind a head read after it: walk on to that head
+        for (int round = 0; round < 3 && intact && head.seq() > verifier.lastSeq(); round++) {
+            intact = walk(schoolUrn, verifier.lastSeq(), Long.MAX_VALUE, verifier);
+            head = head(schoolUrn);
         }
+        if (untrusted != null) {
+            verifier.distrust(untrusted);
+        }
+        return verifier.finish(schoolUrn, head.seq(), head.hash());
     }
 
     /** The head of every school's chain. */
     @Transactional
     public List<ChainHead> heads() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT school_urn, seq, hash FROM audit_chain_head ORDER BY school_urn");
-                ResultSet rows = query.executeQuery()) {
-            List<ChainHead> heads = new ArrayList<>();
-            while (rows.next()) {
-                heads.add(new ChainHead(rows.getString(1), rows.getLong(2), rows.getString(3)));
-            }
-            return heads;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit chain heads", e);
-        }
+        return jdbc.list(
+                "SELECT school_urn, seq, hash FROM audit_chain_head ORDER BY school_urn",
+                row -> readHead(row.getString("school_urn"), row));
     }
 
     /**
@@ -231,71 +188,59 @@ public class AuditLog {
     public Optional<String> whyNotExtending(AuditCheckpoint previous, ChainHead head) {
         AuditChain.Verifier verifier =
                 previous == null ? new AuditChain.Verifier(keys, null) : AuditChain.Verifier.resumingAt(keys, previous);
-        try (Connection connection = dataSource.getConnection()) {
-            walk(connection, head.schoolUrn(), previous == null ? 0 : previous.seq() - 1, head.seq(), verifier);
-            AuditVerification result = verifier.finish(head.schoolUrn(), head.seq(), head.hash());
-            return result.intact() ? Optional.empty() : Optional.of(result.problem());
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the audit log", e);
-        }
+        walk(head.schoolUrn(), previous == null ? 0 : previous.seq() - 1, head.seq(), verifier);
+        AuditVerification result = verifier.finish(head.schoolUrn(), head.seq(), head.hash());
+        return result.intact() ? Optional.empty() : Optional.of(result.problem());
     }
 
     /** Feeds the rows after {@code afterSeq} up to {@code upToSeq} to the verifier; false once it finds a break. */
-    private static boolean walk(
-            Connection connection, String schoolUrn, long afterSeq, long upToSeq, AuditChain.Verifier verifier)
-            throws SQLException {
+    private boolean walk(String schoolUrn, long afterSeq, long upToSeq, AuditChain.Verifier verifier) {
         long after = afterSeq;
         while (true) {
-            try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS
-                    + " FROM audit_log WHERE school_urn = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT " + BATCH)) {
-                query.setString(1, schoolUrn);
-                query.setLong(2, after);
-                query.setLong(3, upToSeq);
-                List<AuditRecord> batch = read(query);
-                for (AuditRecord row : batch) {
-                    if (!verifier.accept(row)) {
-                        return false;
-                    }
-                    after = row.seq();
+            List<AuditRecord> batch = jdbc.list(
+                    "SELECT " + COLUMNS + " FROM audit_log WHERE school_urn = ? AND seq > ? AND seq <= ? ORDER BY seq"
+                            + " LIMIT " + BATCH,
+                    AuditLog::readRecord,
+                    schoolUrn,
+                    after,
+                    upToSeq);
+            for (AuditRecord row : batch) {
+                if (!verifier.accept(row)) {
+                    return false;
                 }
-                if (batch.size() < BATCH) {
-                    return true;
-                }
+                after = row.seq();
+            }
+            if (batch.size() < BATCH) {
+                return true;
             }
         }
     }
 
-    private static ChainHead head(Connection connection, String schoolUrn) throws SQLException {
-        try (PreparedStatement query =
-                connection.prepareStatement("SELECT seq, hash FROM audit_chain_head WHERE school_urn = ?")) {
-            query.setString(1, schoolUrn);
-            try (ResultSet rows = query.executeQuery()) {
-                return rows.next()
-                        ? new ChainHead(schoolUrn, rows.getLong(1), rows.getString(2))
-                        : new ChainHead(schoolUrn, 0, AuditChain.GENESIS);
-            }
-        }
+    private ChainHead head(String schoolUrn) {
+        return jdbc.one(
+                        "SELECT seq, hash FROM audit_chain_head WHERE school_urn = ?",
+                        row -> readHead(schoolUrn, row),
+                        schoolUrn)
+                .orElse(new ChainHead(schoolUrn, 0, AuditChain.GENESIS));
     }
 
-    private static List<AuditRecord> read(PreparedStatement query) throws SQLException {
-        List<AuditRecord> rows = new ArrayList<>();
-        try (ResultSet result = query.executeQuery()) {
-            while (result.next()) {
-                AuditEntry entry = new AuditEntry(
-                        result.getString(12),
-                        result.getObject(2, OffsetDateTime.class).toInstant(),
-                        result.getString(3),
-                        result.getString(4),
-                        result.getString(5),
-                        result.getString(6),
-                        Outcome.valueOf(result.getString(7)),
-                        result.getString(8),
-                        result.getString(9));
-                rows.add(new AuditRecord(
-                        result.getLong(1), entry, result.getString(13), result.getString(10), result.getString(11)));
-            }
-        }
-        return rows;
+    private static ChainHead readHead(String schoolUrn, ResultSet row) throws SQLException {
+        return new ChainHead(schoolUrn, row.getLong("seq"), row.getString("hash"));
+    }
+
+    private static AuditRecord readRecord(ResultSet row) throws SQLException {
+        AuditEntry entry = new AuditEntry(
+                row.getString("school_urn"),
+                Jdbc.instant(row, "occurred_at"),
+                row.getString("actor"),
+                row.getString("actor_role"),
+                row.getString("subject"),
+                row.getString("action"),
+                Outcome.valueOf(row.getString("outcome")),
+                row.getString("request_id"),
+                row.getString("detail"));
+        return new AuditRecord(
+                row.getLong("seq"), entry, row.getString("key_id"), row.getString("prev_hash"), row.getString("hash"));
     }
 
     private String currentRequestId() {

@@ -9,21 +9,18 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import javax.sql.DataSource;
 import org.custodian.platform.http.Locations;
+import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.secrets.Secret;
 import org.custodian.platform.secrets.WithoutSecrets;
@@ -56,13 +53,13 @@ public class IdempotencyKeys {
     private static final String FIND = "SELECT request_hash, status, response_body, location, omitted FROM "
             + "idempotency_key WHERE caller = ? AND idem_key = ?";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final ObjectMapper mapper;
     private final WithoutSecrets withoutSecrets;
 
     @Inject
-    public IdempotencyKeys(DataSource dataSource, ObjectMapper mapper) {
-        this.dataSource = dataSource;
+    public IdempotencyKeys(Jdbc jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
         this.mapper = mapper;
         this.withoutSecrets = new WithoutSecrets(mapper);
     }
@@ -82,16 +79,12 @@ public class IdempotencyKeys {
             throw Problems.invalid(HEADER, "1 to 255 visible ASCII characters");
         }
         String requestHash = fingerprint(operation, request);
-        try (Connection connection = dataSource.getConnection()) {
-            if (claim(connection, caller, key, requestHash)) {
-                Response response = create.get();
-                store(connection, caller, key, response);
-                return response;
-            }
-            return replay(connection, caller, key, requestHash);
-        } catch (SQLException e) {
-            throw new IllegalStateException("idempotency key store failed", e);
+        if (jdbc.update(CLAIM, caller, key, requestHash) == 1) {
+            Response response = create.get();
+            store(caller, key, response);
+            return response;
         }
+        return replay(caller, key, requestHash);
     }
 
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -102,66 +95,52 @@ public class IdempotencyKeys {
     /** Forgets keys older than {@code age}; returns how many. */
     @Transactional
     public int purgeOlderThan(Duration age) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement purge =
-                        connection.prepareStatement("DELETE FROM idempotency_key WHERE created_at < ?")) {
-            purge.setObject(1, OffsetDateTime.now().minus(age));
-            return purge.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot purge idempotency keys", e);
-        }
+        return jdbc.update(
+                "DELETE FROM idempotency_key WHERE created_at < ?",
+                Instant.now().minus(age));
     }
 
-    private static boolean claim(Connection connection, String caller, String key, String hash) throws SQLException {
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setString(1, caller);
-            claim.setString(2, key);
-            claim.setString(3, hash);
-            return claim.executeUpdate() == 1;
-        }
+    private void store(String caller, String key, Response response) {
+        WithoutSecrets.Json body = response.hasEntity() ? withoutSecrets(response.getEntity()) : null;
+        jdbc.update(
+                STORE,
+                response.getStatus(),
+                body == null ? null : body.json(),
+                Locations.publicPath(response.getLocation()),
+                body == null || body.omitted().isEmpty() ? null : String.join(",", body.omitted()),
+                caller,
+                key);
     }
 
-    private void store(Connection connection, String caller, String key, Response response) throws SQLException {
-        try (PreparedStatement store = connection.prepareStatement(STORE)) {
-            WithoutSecrets.Json body = response.hasEntity() ? withoutSecrets(response.getEntity()) : null;
-            store.setInt(1, response.getStatus());
-            store.setString(2, body == null ? null : body.json());
-            URI location = response.getLocation();
-            store.setString(3, Locations.publicPath(location));
-            store.setString(4, body == null || body.omitted().isEmpty() ? null : String.join(",", body.omitted()));
-            store.setString(5, caller);
-            store.setString(6, key);
-            store.executeUpdate();
+    private Response replay(String caller, String key, String requestHash) {
+        StoredAnswer stored = jdbc.one(FIND, StoredAnswer::read, caller, key)
+                .orElseThrow(() -> Problems.conflict(
+                        "the request with this Idempotency-Key is still being processed; retry shortly"));
+        if (!stored.requestHash().equals(requestHash)) {
+            throw Problems.conflict("this Idempotency-Key was used with a different request; use a new key");
         }
+        Response.ResponseBuilder response = Response.status(stored.status()).header(REPLAYED_HEADER, "true");
+        if (stored.body() != null) {
+            response.entity(stored.body()).type(MediaType.APPLICATION_JSON);
+        }
+        if (stored.location() != null) {
+            response.header(HttpHeaders.LOCATION, Locations.publicPath(stored.location()));
+        }
+        if (stored.omitted() != null) {
+            response.header(OMITTED_HEADER, stored.omitted());
+        }
+        return response.build();
     }
 
-    private static Response replay(Connection connection, String caller, String key, String requestHash)
-            throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(FIND)) {
-            find.setString(1, caller);
-            find.setString(2, key);
-            try (ResultSet row = find.executeQuery()) {
-                if (!row.next()) {
-                    throw Problems.conflict(
-                            "the request with this Idempotency-Key is still being processed; retry shortly");
-                }
-                if (!row.getString(1).equals(requestHash)) {
-                    throw Problems.conflict("this Idempotency-Key was used with a different request; use a new key");
-                }
-                Response.ResponseBuilder response =
-                        Response.status(row.getInt(2)).header(REPLAYED_HEADER, "true");
-                String body = row.getString(3);
-                if (body != null) {
-                    response.entity(body).type(MediaType.APPLICATION_JSON);
-                }
-                if (row.getString(4) != null) {
-                    response.header(HttpHeaders.LOCATION, Locations.publicPath(row.getString(4)));
-                }
-                if (row.getString(5) != null) {
-                    response.header(OMITTED_HEADER, row.getString(5));
-                }
-                return response.build();
-            }
+    /** A stored first answer (a claimed key whose answer is not stored yet has a null status). */
+    private record StoredAnswer(String requestHash, int status, String body, String location, String omitted) {
+        static StoredAnswer read(ResultSet row) throws SQLException {
+            return new StoredAnswer(
+                    row.getString("request_hash"),
+                    row.getInt("status"),
+                    row.getString("response_body"),
+                    row.getString("location"),
+                    row.getString("omitted"));
         }
     }
 

@@ -3,11 +3,8 @@ package org.custodian.platform.jobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import javax.sql.DataSource;
+import org.custodian.platform.jdbc.Jdbc;
 
 /**
  * Lets exactly one replica run a scheduled job: the job runs in a transaction holding a PostgreSQL advisory lock
@@ -16,11 +13,13 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class ClusterLock {
 
-    private final DataSource dataSource;
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(?))";
+
+    private final Jdbc jdbc;
 
     @Inject
-    public ClusterLock(DataSource dataSource) {
-        this.dataSource = dataSource;
+    public ClusterLock(Jdbc jdbc) {
+        this.jdbc = jdbc;
     }
 
     /** The longest a job's locking transaction may stay open unless the job says otherwise. */
@@ -41,16 +40,10 @@ public class ClusterLock {
         return QuarkusTransaction.requiringNew()
                 .timeout((int) Math.max(1, timeout.toSeconds()))
                 .call(() -> {
-                    try (Connection connection = dataSource.getConnection();
-                            PreparedStatement lock =
-                                    connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtext(?))")) {
-                        lock.setString(1, "custodian.job." + jobName);
-                        try (ResultSet result = lock.executeQuery()) {
-                            result.next();
-                            if (!result.getBoolean(1)) {
-                                return false;
-                            }
-                        }
+                    boolean locked = jdbc.one(TRY_LOCK, row -> row.getBoolean(1), "custodian.job." + jobName)
+                            .orElse(false);
+                    if (!locked) {
+                        return false;
                     }
                     job.run();
                     return true;

@@ -6,15 +6,12 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.jdbc.Jdbc;
 
 /**
  * Appends domain events to the transactional outbox. An event is written in the caller's transaction,
@@ -30,13 +27,13 @@ public class Outbox {
             VALUES (?, ?, ?, ?, ?, ?)
             """;
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
     @Inject
-    public Outbox(DataSource dataSource, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
-        this.dataSource = dataSource;
+    public Outbox(Jdbc jdbc, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.jdbc = jdbc;
         this.transactions = transactions;
         this.relay = relay;
     }
@@ -53,43 +50,31 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (CloudEvent event : events) {
-                bind(insert, EventTypes.topicOf(event.type()), event);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot append " + events.size() + " events to the outbox", e);
-        }
+        jdbc.batch(
+                INSERT,
+                events.stream()
+                        .map(event -> row(EventTypes.topicOf(event.type()), event))
+                        .toList());
         wakeRelayAfterCommit();
     }
 
     /** Appends an event to a named topic, keyed by {@link CloudEvent#partitionKey()}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, CloudEvent event) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            bind(insert, topic, event);
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot append event " + event.type() + " to the outbox", e);
-        }
+        jdbc.update(INSERT, row(topic, event));
         wakeRelayAfterCommit();
     }
 
-    private static void bind(PreparedStatement insert, String topic, CloudEvent event) throws SQLException {
+    private static Object[] row(String topic, CloudEvent event) {
+        UUID id;
         try {
-            insert.setObject(1, UUID.fromString(event.id()));
+            id = UUID.fromString(event.id());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("outbox event ids are UUIDs, not " + event.id(), e);
         }
-        insert.setString(2, topic);
-        insert.setString(3, event.partitionKey());
-        insert.setString(4, event.type());
-        insert.setString(5, event.schoolurn());
-        insert.setString(6, CloudEventCodec.toJson(event));
+        return new Object[] {
+            id, topic, event.partitionKey(), event.type(), event.schoolurn(), CloudEventCodec.toJson(event)
+        };
     }
 
     private void wakeRelayAfterCommit() {

@@ -11,9 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -27,13 +24,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.jdbc.Jdbc;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -70,16 +67,18 @@ public class OutboxRelay {
             """;
 
     private static final String MARK_PUBLISHED =
-            "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY (?)";
-    private static final String MARK_FAILED =
-            "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE id = ANY (?) AND published_at IS NULL";
+            "UPDATE outbox_event SET published_at = now(), attempts = attempts + 1,"
+                    + " last_error = NULL WHERE id = ANY (?::bigint[])";
+    private static final String MARK_FAILED = "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?"
+            + " WHERE id = ANY (?::bigint[]) AND published_at IS NULL";
+    private static final String PENDING = "SELECT count(*) FROM outbox_event WHERE published_at IS NULL";
     private static final String PURGE = """
             DELETE FROM outbox_event WHERE id IN (
                 SELECT id FROM outbox_event WHERE published_at < ? LIMIT 10000)
             """;
 
     private final OutboxConfig config;
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final String clientId;
     private final Map<String, Object> clientSecurity;
     private final Counter published;
@@ -95,8 +94,8 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(OutboxConfig config, DataSource dataSource, MeterRegistry meters, String applicationName) {
-        this(config, dataSource, meters, applicationName, Map.of());
+    public OutboxRelay(OutboxConfig config, Jdbc jdbc, MeterRegistry meters, String applicationName) {
+        this(config, jdbc, meters, applicationName, Map.of());
     }
 
     /**
@@ -107,12 +106,12 @@ public class OutboxRelay {
     @Inject
     public OutboxRelay(
             OutboxConfig config,
-            DataSource dataSource,
+            Jdbc jdbc,
             MeterRegistry meters,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String applicationName,
             @Identifier("default-kafka-broker") Map<String, Object> kafkaClient) {
         this.config = config;
-        this.dataSource = dataSource;
+        this.jdbc = jdbc;
         this.clientId = applicationName + "-outbox";
         this.clientSecurity = clientSecurity(kafkaClient);
         this.published = meters.counter("custodian.outbox.published");
@@ -209,15 +208,7 @@ public class OutboxRelay {
 
     /** How many rows still wait to be published. */
     public long pending() {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement count =
-                        connection.prepareStatement("SELECT count(*) FROM outbox_event WHERE published_at IS NULL");
-                ResultSet rows = count.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count pending outbox rows", e);
-        }
+        return jdbc.count(PENDING);
     }
 
     private void loop() {
@@ -274,23 +265,26 @@ public class OutboxRelay {
         return batch.published();
     }
 
-    private Batch publishClaimedRows() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            List<Row> rows = claim(connection);
-            if (rows.isEmpty()) {
-                return new Batch(0, null);
-            }
-            try {
-                send(rows);
-            } catch (Exception e) {
-                update(connection, MARK_FAILED, rows, describe(e));
-                return new Batch(0, e);
-            }
-            update(connection, MARK_PUBLISHED, rows, null);
-            published.increment(rows.size());
-            lastPublishedAt = Instant.now();
-            return new Batch(rows.size(), null);
+    private Batch publishClaimedRows() {
+        List<Row> rows = jdbc.list(CLAIM, Row::read, config.batchSize());
+        if (rows.isEmpty()) {
+            return new Batch(0, null);
         }
+        try {
+            send(rows);
+        } catch (Exception e) {
+            String error = describe(e);
+            jdbc.update(MARK_FAILED, error.length() > 1000 ? error.substring(0, 1000) : error, ids(rows));
+            return new Batch(0, e);
+        }
+        jdbc.update(MARK_PUBLISHED, (Object) ids(rows));
+        published.increment(rows.size());
+        lastPublishedAt = Instant.now();
+        return new Batch(rows.size(), null);
+    }
+
+    private static String[] ids(List<Row> rows) {
+        return rows.stream().map(row -> Long.toString(row.id())).toArray(String[]::new);
     }
 
     private record Batch(int published, Exception failure) {}
@@ -300,19 +294,6 @@ public class OutboxRelay {
         OutboxPublishException(Throwable cause) {
             super("Kafka did not acknowledge the batch: " + describe(cause), cause);
         }
-    }
-
-    private List<Row> claim(Connection connection) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-            claim.setInt(1, config.batchSize());
-            try (ResultSet result = claim.executeQuery()) {
-                while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4)));
-                }
-            }
-        }
-        return rows;
     }
 
     private void send(List<Row> rows) throws Exception {
@@ -329,33 +310,14 @@ public class OutboxRelay {
         }
     }
 
-    private static void update(Connection connection, String sql, List<Row> rows, String error) throws SQLException {
-        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            Array idArray = connection.createArrayOf("bigint", ids);
-            if (error == null) {
-                update.setArray(1, idArray);
-            } else {
-                update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
-                update.setArray(2, idArray);
-            }
-            update.executeUpdate();
-        }
-    }
-
     /** Deletes published rows older than the configured retention. */
     public int purgePublished() {
         int total = 0;
         try {
             int deleted;
             do {
-                deleted = QuarkusTransaction.requiringNew().call(() -> {
-                    try (Connection connection = dataSource.getConnection();
-                            PreparedStatement purge = connection.prepareStatement(PURGE)) {
-                        purge.setObject(1, java.time.OffsetDateTime.now().minus(config.retention()));
-                        return purge.executeUpdate();
-                    }
-                });
+                deleted = QuarkusTransaction.requiringNew()
+                        .call(() -> jdbc.update(PURGE, Instant.now().minus(config.retention())));
                 total += deleted;
             } while (deleted == 10000);
         } catch (RuntimeException e) {
@@ -406,5 +368,10 @@ public class OutboxRelay {
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
-    private record Row(long id, String topic, String key, String payload) {}
+    private record Row(long id, String topic, String key, String payload) {
+        static Row read(ResultSet row) throws SQLException {
+            return new Row(
+                    row.getLong("id"), row.getString("topic"), row.getString("event_key"), row.getString("payload"));
+        }
+    }
 }
