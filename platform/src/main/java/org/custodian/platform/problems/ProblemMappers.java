@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.custodian.platform.http.InputLimits;
 import org.custodian.platform.problems.Problem.FieldError;
@@ -153,17 +154,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response json(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonParseException p) {
-            return malformedJson(p, uri);
-        }
-        if (e instanceof StreamConstraintsException) {
-            return respond(
-                            Problems.forStatus(
-                                    400,
-                                    "the request body is nested more deeply, or holds a longer number, name or"
-                                            + " string, than this service reads"),
-                            uri)
-                    .build();
+        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
+            return respond(Problems.forStatus(400, malformed(e)), uri).build();
         }
         if (e instanceof JsonMappingException m && !path(m).isEmpty()) {
             return respond(Problems.validation(List.of(new FieldError(path(m), "is not valid here"))), uri)
@@ -187,7 +179,8 @@ public class ProblemMappers {
             return "malformed JSON: the body ends before its JSON does" + where;
         }
         if (e instanceof StreamConstraintsException) {
-            return "malformed JSON: nested too deeply or too long" + where;
+            return "malformed JSON: nested more deeply, or holding a longer number, name or string, than this service"
+                    + " reads" + where;
         }
         return "malformed JSON: unexpected input" + where;
     }
@@ -313,7 +306,7 @@ public class ProblemMappers {
     }
 
     /** What an error message must never show a caller: Java and Jackson names, parser locations, code quotes. */
-    public static final java.util.regex.Pattern INTERNALS = java.util.regex.Pattern.compile(
+    private static final Pattern INTERNALS = Pattern.compile(
             "com\\.fasterxml|java\\.|javax\\.|jakarta\\.|org\\.custodian|LinkedHashMap|HashMap|ArrayList|\\[Source|REDACTED"
                     + "|StreamReadFeature|StreamReadConstraints|Cannot invoke|`|\\(code \\d+\\)|Exception");
 

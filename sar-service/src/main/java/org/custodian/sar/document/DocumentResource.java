@@ -125,9 +125,11 @@ public class DocumentResource {
         List<Uploaded> checked = new ArrayList<>();
         long total = documents.totalSize(urn, r.id());
         for (FileUpload file : files) {
+            // the name is judged as it will be stored and shown: without format characters that disguise it
+            String name = DownloadNames.clean(file.fileName());
             if (file.size() > maxFile.asLongValue()) {
-                throw Problems.payloadTooLarge("'" + safeName(file.fileName()) + "' is " + file.size()
-                        + " bytes; a document may be at most " + maxFile.asLongValue() + " bytes");
+                throw Problems.payloadTooLarge("'" + name + "' is " + file.size() + " bytes; a document may be at most "
+                        + maxFile.asLongValue() + " bytes");
             }
             total += file.size();
             if (total > maxPerRequest.asLongValue()) {
@@ -135,8 +137,6 @@ public class DocumentResource {
                         + maxPerRequest.asLongValue() + " bytes; this upload would make " + total);
             }
             byte[] bytes = read(file);
-            // the name is judged as it will be stored and shown: without format characters that disguise it
-            String name = safeName(file.fileName());
             ContentSniffer.Result result = ContentSniffer.check(name, file.contentType(), bytes);
             if (!result.accepted()) {
                 throw unsupported(result.refusal());
@@ -230,7 +230,6 @@ public class DocumentResource {
                 "request " + r.id() + ": " + d.filename());
         return Response.ok(bytes, d.mediaType())
                 .header("Content-Disposition", DownloadNames.contentDisposition("attachment", d.filename()))
-                .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 
@@ -256,11 +255,6 @@ public class DocumentResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The name as the parent will see it: no path, no quotes or control characters. */
-    static String safeName(String name) {
-        return DownloadNames.clean(name);
     }
 
     private static String sha256(byte[] bytes) {
