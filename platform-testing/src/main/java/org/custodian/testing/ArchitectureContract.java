@@ -42,6 +42,15 @@ public abstract class ArchitectureContract {
         return List.of();
     }
 
+    /**
+     * Further packages or fully-qualified classes a service's pure rules may read besides {@code java.*}, their own
+     * package, the kernel's event records and calendar and {@code LegalTime}: e.g. a value-type package of the service
+     * ({@code org.custodian.consent.purpose.model}) or a sibling rules package. Keep it to value types.
+     */
+    protected List<String> otherRuleDependencies() {
+        return List.of();
+    }
+
     private JavaClasses main;
 
     @BeforeAll
@@ -103,13 +112,13 @@ public abstract class ArchitectureContract {
                                 || otherRuleClasses().contains(c.getSimpleName())));
         classes()
                 .that(rules)
-                .should(dependOnlyOnJavaTheirPackageAndKernelValues())
+                .should(dependOnlyOnJavaTheirPackageAndKernelValues(otherRuleDependencies()))
                 .because("domain rules are plain Java with no framework types, unit-tested directly")
                 .allowEmptyShould(true)
                 .check(main);
     }
 
-    private static ArchCondition<JavaClass> dependOnlyOnJavaTheirPackageAndKernelValues() {
+    private static ArchCondition<JavaClass> dependOnlyOnJavaTheirPackageAndKernelValues(List<String> others) {
         return new ArchCondition<>(
                 "depend only on java.*, their own package, event records and the kernel's calendar") {
             @Override
@@ -122,7 +131,9 @@ public abstract class ArchitectureContract {
                             || pkg.equals(rule.getPackageName())
                             || pkg.equals("org.custodian.platform.events")
                             || pkg.equals("org.custodian.platform.calendar")
-                            || target.getName().equals("org.custodian.platform.time.LegalTime");
+                            || target.getName().equals("org.custodian.platform.time.LegalTime")
+                            || others.contains(pkg)
+                            || others.contains(target.getName());
                     if (!allowed) {
                         events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
