@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,12 +89,16 @@ class OutboxRelayTest {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    Clock clock;
+
     private OutboxRelay replica(String bootstrap, int batchSize) {
         return new OutboxRelay(
                 new Settings(bootstrap, batchSize, Duration.ofSeconds(6), Duration.ofDays(7)),
                 new Jdbc(dataSource),
                 meters,
-                "replica-" + UUID.randomUUID());
+                "replica-" + UUID.randomUUID(),
+                clock);
     }
 
     private List<CloudEvent> append(String school, List<String> pupils, int perPupil) {

@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -360,7 +361,8 @@ class AuditLogTest {
                 null,
                 AuditKeys.parse(
                         "test-2:cxDua0FxKYSbsFkPMGEKJ9wFvbc3dpleP5qm/lzL5sY=,test:tmMQosl/vN8wEuwqpgMn+SVWQmbpphHuG8eKg/hMfDU="),
-                checkpoints);
+                checkpoints,
+                Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
             QuarkusTransaction.requiringNew()
                     .run(() -> rotated.record(new AuditEntry(

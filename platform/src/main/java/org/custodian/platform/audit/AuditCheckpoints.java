@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -40,20 +41,24 @@ public class AuditCheckpoints {
     private final Path root;
     private final String service;
     private final CheckpointKeys keys;
+    private final Clock clock;
 
     @Inject
-    public AuditCheckpoints(AuditConfig config, @ConfigProperty(name = "quarkus.application.name") String service) {
+    public AuditCheckpoints(
+            AuditConfig config, @ConfigProperty(name = "quarkus.application.name") String service, Clock clock) {
         this(
                 config.checkpoints().directory(),
                 service,
                 CheckpointKeys.parse(
-                        config.checkpoints().signingKey(), config.checkpoints().verifyKeys()));
+                        config.checkpoints().signingKey(), config.checkpoints().verifyKeys()),
+                clock);
     }
 
-    AuditCheckpoints(Path directory, String service, CheckpointKeys keys) {
+    AuditCheckpoints(Path directory, String service, CheckpointKeys keys, Clock clock) {
         this.root = directory.toAbsolutePath().resolve(service);
         this.service = service;
         this.keys = keys;
+        this.clock = clock;
     }
 
     /** A checkpoint that is there but cannot be trusted: unreadable, for another chain, or not signed by a known key. */
@@ -84,7 +89,7 @@ public class AuditCheckpoints {
 
     /** Signs and keeps a checkpoint of row {@code seq} with hash {@code hash}, taken now. */
     public AuditCheckpoint write(String schoolUrn, long seq, String hash) {
-        AuditCheckpoint checkpoint = keys.sign(service, schoolUrn, seq, hash, Instant.now());
+        AuditCheckpoint checkpoint = keys.sign(service, schoolUrn, seq, hash, clock.instant());
         ObjectNode json = JSON.createObjectNode()
                 .put("service", checkpoint.service())
                 .put("school", checkpoint.schoolUrn())

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,18 +45,26 @@ public class AuditLog {
     private final CurrentVertxRequest currentRequest;
     private final AuditKeys keys;
     private final AuditCheckpoints checkpoints;
+    private final Clock clock;
 
     @Inject
-    public AuditLog(Jdbc jdbc, CurrentVertxRequest currentRequest, AuditConfig config, AuditCheckpoints checkpoints) {
-        this(jdbc, currentRequest, AuditKeys.parse(config.chainKeys()), checkpoints);
+    public AuditLog(
+            Jdbc jdbc,
+            CurrentVertxRequest currentRequest,
+            AuditConfig config,
+            AuditCheckpoints checkpoints,
+            Clock clock) {
+        this(jdbc, currentRequest, AuditKeys.parse(config.chainKeys()), checkpoints, clock);
     }
 
     /** With other keys than configured: how a test shows a key rotation. */
-    public AuditLog(Jdbc jdbc, CurrentVertxRequest currentRequest, AuditKeys keys, AuditCheckpoints checkpoints) {
+    public AuditLog(
+            Jdbc jdbc, CurrentVertxRequest currentRequest, AuditKeys keys, AuditCheckpoints checkpoints, Clock clock) {
         this.jdbc = jdbc;
         this.currentRequest = currentRequest;
         this.keys = keys;
         this.checkpoints = checkpoints;
+        this.clock = clock;
     }
 
     /** The head of a school's chain: its last row's sequence number and hash. */
@@ -68,7 +76,7 @@ public class AuditLog {
             Caller caller, String schoolUrn, String subject, String action, Outcome outcome, String detail) {
         return record(new AuditEntry(
                 schoolUrn,
-                Instant.now(),
+                clock.instant(),
                 caller.subject(),
                 caller.primaryRole(),
                 subject,
@@ -82,7 +90,7 @@ public class AuditLog {
     public AuditRecord recordDenial(Caller caller, String schoolUrn, String subject, String action, String detail) {
         AuditEntry entry = new AuditEntry(
                 schoolUrn,
-                Instant.now(),
+                clock.instant(),
                 caller.subject(),
                 caller.primaryRole(),
                 subject,

@@ -15,7 +15,6 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -95,9 +94,8 @@ public class IdempotencyKeys {
     /** Forgets keys older than {@code age}; returns how many. */
     @Transactional
     public int purgeOlderThan(Duration age) {
-        return jdbc.update(
-                "DELETE FROM idempotency_key WHERE created_at < ?",
-                Instant.now().minus(age));
+        return jdbc.update("DELETE FROM idempotency_key WHERE created_at < now() - make_interval(secs => ?)", (double)
+                age.toSeconds());
     }
 
     private void store(String caller, String key, Response response) {

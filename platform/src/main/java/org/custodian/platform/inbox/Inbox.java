@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
-import java.time.Instant;
 import org.custodian.platform.jdbc.Jdbc;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -17,7 +16,7 @@ public class Inbox {
             INSERT INTO inbox_event (consumer, event_id, event_type) VALUES (?, ?, ?)
             ON CONFLICT (consumer, event_id) DO NOTHING
             """;
-    private static final String PURGE = "DELETE FROM inbox_event WHERE processed_at < ?";
+    private static final String PURGE = "DELETE FROM inbox_event WHERE processed_at < now() - make_interval(secs => ?)";
 
     private final Jdbc jdbc;
     private final Duration retention;
@@ -43,6 +42,6 @@ public class Inbox {
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     void purgeExpired() {
-        jdbc.update(PURGE, Instant.now().minus(retention));
+        jdbc.update(PURGE, (double) retention.toSeconds());
     }
 }

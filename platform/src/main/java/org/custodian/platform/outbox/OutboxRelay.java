@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -74,10 +75,11 @@ public class OutboxRelay {
     private static final String PENDING = "SELECT count(*) FROM outbox_event WHERE published_at IS NULL";
     private static final String PURGE = """
             DELETE FROM outbox_event WHERE id IN (
-                SELECT id FROM outbox_event WHERE published_at < ? LIMIT 10000)
+                SELECT id FROM outbox_event WHERE published_at < now() - make_interval(secs => ?) LIMIT 10000)
             """;
 
     private final OutboxConfig config;
+    private final Clock clock;
     private final Jdbc jdbc;
     private final String clientId;
     private final Map<String, Object> clientSecurity;
@@ -94,8 +96,8 @@ public class OutboxRelay {
     private Thread worker;
     private KafkaProducer<String, String> producer;
 
-    public OutboxRelay(OutboxConfig config, Jdbc jdbc, MeterRegistry meters, String applicationName) {
-        this(config, jdbc, meters, applicationName, Map.of());
+    public OutboxRelay(OutboxConfig config, Jdbc jdbc, MeterRegistry meters, String applicationName, Clock clock) {
+        this(config, jdbc, meters, applicationName, Map.of(), clock);
     }
 
     /**
@@ -109,8 +111,10 @@ public class OutboxRelay {
             Jdbc jdbc,
             MeterRegistry meters,
             @ConfigProperty(name = "quarkus.application.name", defaultValue = "custodian") String applicationName,
-            @Identifier("default-kafka-broker") Map<String, Object> kafkaClient) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaClient,
+            Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.jdbc = jdbc;
         this.clientId = applicationName + "-outbox";
         this.clientSecurity = clientSecurity(kafkaClient);
@@ -212,7 +216,7 @@ public class OutboxRelay {
     }
 
     private void loop() {
-        Instant nextPurge = Instant.now();
+        long nextPurge = System.nanoTime();
         while (running) {
             Duration pause = config.pollInterval();
             try {
@@ -235,9 +239,9 @@ public class OutboxRelay {
                 sleep(pause, false);
                 continue;
             }
-            if (Instant.now().isAfter(nextPurge)) {
+            if (System.nanoTime() - nextPurge >= 0) {
                 purgePublished();
-                nextPurge = Instant.now().plus(Duration.ofHours(1));
+                nextPurge = System.nanoTime() + Duration.ofHours(1).toNanos();
             }
             sleep(pause, true);
         }
@@ -279,7 +283,7 @@ public class OutboxRelay {
         }
         jdbc.update(MARK_PUBLISHED, (Object) ids(rows));
         published.increment(rows.size());
-        lastPublishedAt = Instant.now();
+        lastPublishedAt = clock.instant();
         return new Batch(rows.size(), null);
     }
 
@@ -317,7 +321,8 @@ public class OutboxRelay {
             int deleted;
             do {
                 deleted = QuarkusTransaction.requiringNew()
-                        .call(() -> jdbc.update(PURGE, Instant.now().minus(config.retention())));
+                        .call(() ->
+                                jdbc.update(PURGE, (double) config.retention().toSeconds()));
                 total += deleted;
             } while (deleted == 10000);
         } catch (RuntimeException e) {

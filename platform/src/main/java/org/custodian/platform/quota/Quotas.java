@@ -4,14 +4,14 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
+import org.custodian.platform.time.LegalTime;
 
 /**
  * Per-person daily quotas on the flows someone could abuse one call at a time, within the gateway's rate limit:
@@ -22,21 +22,21 @@ import org.custodian.platform.security.Caller;
 @ApplicationScoped
 public class Quotas {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     private final Jdbc jdbc;
     private final AuditLog audit;
+    private final Clock clock;
 
     @Inject
-    public Quotas(Jdbc jdbc, AuditLog audit) {
+    public Quotas(Jdbc jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** Counts one use of {@code flow} by the caller today; refuses the one past {@code perDay}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void consume(Caller caller, String urn, String flow, int perDay) {
-        ZonedDateTime now = ZonedDateTime.now(LONDON);
+        ZonedDateTime now = ZonedDateTime.now(clock.withZone(LegalTime.ZONE));
         int used = jdbc.one("""
                 INSERT INTO quota_usage (school_urn, actor, flow, day, used) VALUES (?, ?, ?, ?, 1)
                 ON CONFLICT (school_urn, actor, flow, day) DO UPDATE SET used = quota_usage.used + 1
@@ -46,7 +46,7 @@ public class Quotas {
         if (used > perDay) {
             audit.recordDenial(caller, urn, null, flow, "daily quota of " + perDay + " reached");
             long untilMidnight = Duration.between(
-                            now, now.toLocalDate().plusDays(1).atStartOfDay(LONDON))
+                            now, now.toLocalDate().plusDays(1).atStartOfDay(LegalTime.ZONE))
                     .toSeconds();
             throw Problems.tooManyRequests(
                     "you have reached today's limit of " + perDay + " for " + flow + "; it resets at midnight",
@@ -58,6 +58,6 @@ public class Quotas {
     @Transactional
     void forgetOldDays() {
         jdbc.update(
-                "DELETE FROM quota_usage WHERE day < ?", LocalDate.now(LONDON).minusDays(2));
+                "DELETE FROM quota_usage WHERE day < ?", LegalTime.today(clock).minusDays(2));
     }
 }

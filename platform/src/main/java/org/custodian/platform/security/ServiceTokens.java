@@ -47,6 +47,7 @@ public class ServiceTokens {
     /** A bearer token for a call about one school. */
     public String forSchool(String urn) {
         SchoolUrn.require(urn);
+        // a token is checked against the verifier's real clock, never a service's movable one
         Instant now = Instant.now();
         var claims = Jwt.issuer(issuer)
                 .audience(audience)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class AuditCheckpointsTest {
     Path dir;
 
     private AuditCheckpoints store(String service, String signing, String verify) {
-        return new AuditCheckpoints(dir, service, CheckpointKeys.parse(signing, verify));
+        return new AuditCheckpoints(dir, service, CheckpointKeys.parse(signing, verify), Clock.systemUTC());
     }
 
     @Test
