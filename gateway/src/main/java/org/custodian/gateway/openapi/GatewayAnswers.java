@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Adds to the merged document what the gateway itself does on every operation, so that a client reads the whole
- * contract in one place: the problem answers it gives before a service is reached (401, 403, 413, 429) or when one
- * cannot be (502, 503, 504), the RateLimit and CORS headers on every answer, the problem+json body of every error, and the
- * server with the environment it belongs to.
+ * Adds to the merged document only what the gateway itself does, so that a client reads the whole contract in one
+ * place: the answers it gives on its own (413 for a body over its limit, 429 when rate limited, 502, 503 and 504 when a
+ * service fails or cannot be reached), the RateLimit and CORS headers it puts on answers, the bearer token it demands,
+ * and the server with the environment it belongs to. Everything else (each error's problem+json body, the standard
+ * 401 and 403) is already in the services' own documents, written once by the kernel's {@code ProblemResponses}.
  */
 public final class GatewayAnswers {
 
@@ -46,7 +47,11 @@ public final class GatewayAnswers {
                                                 + " environment: every path is relative to it.")
                                 .put("x-internal", false)));
         JsonObject components = child(document, "components");
-        child(components, "schemas").put("Problem", problemSchema());
+        // the services' documents define it; the gateway's own answers refer to it even when none could be read
+        JsonObject schemas = child(components, "schemas");
+        if (!schemas.containsKey("Problem")) {
+            schemas.put("Problem", problemSchema());
+        }
         JsonObject headers = child(components, "headers");
         headers.put(
                 ALLOW_ORIGIN,
@@ -95,7 +100,7 @@ public final class GatewayAnswers {
             JsonObject item = paths.getJsonObject(path);
             for (String method : item.fieldNames()) {
                 if (METHODS.contains(method) && item.getValue(method) instanceof JsonObject operation) {
-                    describe(path, operation);
+                    describe(operation);
                     if (bearer != null && !operation.containsKey("security") && !document.containsKey("security")) {
                         operation.put("security", bearer.copy());
                     }
@@ -105,17 +110,8 @@ public final class GatewayAnswers {
         return document;
     }
 
-    private void describe(String path, JsonObject operation) {
+    private void describe(JsonObject operation) {
         JsonObject responses = child(operation, "responses");
-        if (path.contains("{urn}")) {
-            answer(responses, "400", "The school URN in the path is not six digits, or the request is not valid.");
-        }
-        answer(
-                responses,
-                "401",
-                "No valid bearer token (missing, expired, wrongly signed, for another audience, valid for "
-                        + "more than 12 hours, or revoked).");
-        answer(responses, "403", "The token does not cover this school, or its role may not use this operation.");
         if (operation.containsKey("requestBody")) {
             answer(responses, "413", "The body is larger than this resource accepts.");
         }
@@ -126,21 +122,12 @@ public final class GatewayAnswers {
                     "Too many requests from this caller, or too many failed authentications from its address; "
                             + "wait as Retry-After says.");
         }
-        answer(responses, "500", "Something failed that should not have; its X-Request-Id header is what to report.");
         answer(responses, "502", "The service behind the gateway failed.");
         answer(responses, "503", "The service behind the gateway is not available; try again shortly.");
         answer(responses, "504", "The service behind the gateway did not answer in time.");
         for (String status : responses.fieldNames()) {
             if (!(responses.getValue(status) instanceof JsonObject response) || response.containsKey("$ref")) {
                 continue;
-            }
-            if (status.startsWith("4") || status.startsWith("5")) {
-                JsonObject content = child(response, "content");
-                content.remove("application/json");
-                if (!content.containsKey(PROBLEM_TYPE)) {
-                    content.put(
-                            PROBLEM_TYPE, new JsonObject().put("schema", new JsonObject().put("$ref", PROBLEM_REF)));
-                }
             }
             JsonObject headers = child(response, "headers");
             headers.put(ALLOW_ORIGIN, ref(ALLOW_ORIGIN));
@@ -153,9 +140,22 @@ public final class GatewayAnswers {
         }
     }
 
+    /** One of the gateway's own answers, unless the service documents that status itself. */
     private static void answer(JsonObject responses, String status, String description) {
         if (!responses.containsKey(status)) {
-            responses.put(status, new JsonObject().put("description", description));
+            responses.put(
+                    status,
+                    new JsonObject()
+                            .put("description", description)
+                            .put(
+                                    "content",
+                                    new JsonObject()
+                                            .put(
+                                                    PROBLEM_TYPE,
+                                                    new JsonObject()
+                                                            .put(
+                                                                    "schema",
+                                                                    new JsonObject().put("$ref", PROBLEM_REF)))));
         }
     }
 
