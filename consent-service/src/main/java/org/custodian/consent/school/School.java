@@ -1,5 +1,7 @@
 package org.custodian.consent.school;
 
+import org.custodian.platform.calendar.Region;
+
 /** A school's profile and the settings the other services keep a copy of. */
 public record School(
         String urn,

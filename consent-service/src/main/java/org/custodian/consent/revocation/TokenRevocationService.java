@@ -2,21 +2,24 @@ package org.custodian.consent.revocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.custodian.consent.support.Events;
+import org.custodian.consent.school.SchoolService;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
@@ -33,16 +36,30 @@ import org.custodian.tokens.TokenRules;
  * {@code custodian.revocations.v1} (platform-tokens' RevocationFeed), including this one.
  */
 @ApplicationScoped
-public class TokenRevocations {
+@Transactional
+public class TokenRevocationService {
 
     private static final String COLUMNS = "id, school_urn, subject, token_id, reason, revoked_at, revoked_by";
 
     private final Jdbc db;
+    private final SchoolService schools;
     private final Outbox outbox;
+    private final EventSource events;
+    private final Clock clock;
     private final AuditLog audit;
     private final TokenRules rules;
 
-    public TokenRevocations(Jdbc db, Outbox outbox, AuditLog audit, TokenRules rules) {
+    public TokenRevocationService(
+            Jdbc db,
+            SchoolService schools,
+            Outbox outbox,
+            EventSource events,
+            Clock clock,
+            AuditLog audit,
+            TokenRules rules) {
+        this.schools = schools;
+        this.events = events;
+        this.clock = clock;
         this.db = db;
         this.outbox = outbox;
         this.audit = audit;
@@ -50,9 +67,11 @@ public class TokenRevocations {
     }
 
     /** Revokes at one school ({@code school}) or, with none, at every school. */
-    @Transactional
     public TokenRevocationView revoke(Caller caller, String school, TokenRevocationRequest request) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (school != null) {
+            schools.require(school);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Revocation revocation = revocationOf(request, school, now);
         UUID id = UUID.randomUUID();
         boolean bySubject = revocation.kind() == Revocation.Kind.SUBJECT;
@@ -79,8 +98,7 @@ public class TokenRevocations {
                     revocation.kind().field() + " " + revocation.value() + ": "
                             + request.reason().strip());
         }
-        outbox.append(CloudEvent.create(
-                Events.SOURCE,
+        outbox.append(events.about(
                 EventTypes.TOKEN_REVOKED,
                 school,
                 (school == null ? "" : "schools/" + school + "/") + "token-revocations/" + id,
@@ -89,16 +107,13 @@ public class TokenRevocations {
     }
 
     /** The revocation with this id at a school (or for every school), or a 404. */
+    @Transactional(TxType.SUPPORTS)
     public TokenRevocationView require(String school, String revocationId) {
-        UUID id;
-        try {
-            id = UUID.fromString(revocationId);
-        } catch (IllegalArgumentException e) {
-            throw Problems.notFound("no revocation " + revocationId);
-        }
+        UUID id = Params.pathId(revocationId, "revocation");
         return find(school, id).orElseThrow(() -> Problems.notFound("no revocation " + revocationId));
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<TokenRevocationView> find(String school, UUID id) {
         List<Object> params = new ArrayList<>();
         String sql = "SELECT " + COLUMNS + " FROM token_revocation WHERE " + scope(school, params) + " AND id = ?";
@@ -107,6 +122,7 @@ public class TokenRevocations {
     }
 
     /** A school's revocations (or the operators', for every school), newest first. */
+    @Transactional(TxType.SUPPORTS)
     public Page<TokenRevocationView> list(String school, PageRequest page) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql =
