@@ -22,6 +22,9 @@ class ArchitectureTest extends ArchitectureContract {
     protected List<String> otherRuleDependencies() {
         return List.of(
                 "org.custodian.consent.decision.ConsentReceipt",
+                "org.custodian.consent.decision.ConsentReceipt$GivenBy",
+                "org.custodian.consent.decision.ConsentReceipt$RecordedBy",
+                "org.custodian.consent.decision.Giver$Type",
                 "org.custodian.consent.decision.Giver",
                 "org.custodian.consent.decision.PurposeStatus",
                 "org.custodian.consent.decision.StoredDecision",
@@ -33,6 +36,8 @@ class ArchitectureTest extends ArchitectureContract {
                 "org.custodian.consent.roster.PupilView",
                 "org.custodian.consent.roster.Relationship",
                 "org.custodian.consent.school.ConflictPolicy",
-                "org.custodian.platform.export.SubjectExport");
+                "org.custodian.platform.export.SubjectExport",
+                "org.custodian.platform.export.SubjectExport$Requester",
+                "org.custodian.platform.export.SubjectExport$Requester$Type");
     }
 }
