@@ -55,7 +55,7 @@ public class PurposeResource {
     @APIResponse(responseCode = "200", description = "Every purpose (a school has a few dozen at most)")
     public PurposeList list(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
-        return new PurposeList(purposes.list(urn));
+        return PurposeList.of(purposes.list(urn));
     }
 
     @GET
@@ -81,7 +81,7 @@ public class PurposeResource {
     @APIResponse(responseCode = "404", description = "No such purpose")
     public Response get(@PathParam("urn") String urn, @PathParam("code") String code) {
         caller.requireSchool(urn);
-        PurposeDetail detail = purposes.detail(urn, code);
+        PurposeDetail detail = PurposeDetail.of(purposes.detail(urn, code));
         return Response.ok(detail)
                 .header(HttpHeaders.ETAG, ETags.of(detail.purpose().currentVersion()))
                 .build();
@@ -101,7 +101,7 @@ public class PurposeResource {
             @Valid @NotNull PurposeRequest request) {
         caller.requireSchool(urn);
         return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/purposes", request, () -> {
-            Purpose created = purposes.create(urn, request, caller);
+            PurposeView created = PurposeView.of(purposes.create(urn, request, caller));
             return Response.created(URI.create("/api/v1/schools/" + urn + "/purposes/" + created.code()))
                     .entity(created)
                     .build();
@@ -125,7 +125,7 @@ public class PurposeResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RewordRequest request) {
         caller.requireSchool(urn);
-        Purpose reworded = purposes.reword(urn, code, ifMatch, request, caller);
+        PurposeView reworded = PurposeView.of(purposes.reword(urn, code, ifMatch, request, caller));
         return Response.created(URI.create("/api/v1/schools/" + urn + "/purposes/" + code))
                 .entity(reworded)
                 .header(HttpHeaders.ETAG, ETags.of(reworded.currentVersion()))

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -34,39 +35,41 @@ public class PurposeService {
 
     private static final String SYSTEM = "system";
 
-    private final PurposeQueries queries;
+    private final PurposeRepository repository;
     private final SchoolService schools;
     private final Outbox outbox;
     private final EventSource events;
     private final AuditLog audit;
     private final Event<PurposeReworded> reworded;
+    private final Clock clock;
 
     public PurposeService(
-            PurposeQueries queries,
+            PurposeRepository repository,
             SchoolService schools,
             Outbox outbox,
             EventSource events,
             AuditLog audit,
-            Event<PurposeReworded> reworded) {
-        this.queries = queries;
+            Event<PurposeReworded> reworded,
+            Clock clock) {
+        this.repository = repository;
         this.schools = schools;
         this.outbox = outbox;
         this.events = events;
         this.audit = audit;
         this.reworded = reworded;
+        this.clock = clock;
     }
 
     void seedDefaults(@Observes SchoolCreated created) {
-        for (Purpose purpose : DefaultPurposes.ALL) {
-            queries.insert(created.urn(), purpose, SYSTEM);
-        }
+        repository.persist(DefaultPurposes.of(created.urn(), SYSTEM, clock.instant()));
+        repository.flush();
     }
 
     @Transactional(TxType.SUPPORTS)
     public List<Purpose> list(String urn) {
-        List<Purpose> stored = queries.list(urn);
+        List<Purpose> stored = repository.listInSchool(urn);
         if (stored.isEmpty() && !schools.exists(urn)) {
-            return DefaultPurposes.ALL.stream()
+            return DefaultPurposes.of(urn, SYSTEM, null).stream()
                     .sorted((a, b) -> a.code().compareTo(b.code()))
                     .toList();
         }
@@ -75,31 +78,26 @@ public class PurposeService {
 
     @Transactional(TxType.SUPPORTS)
     public Optional<Purpose> find(String urn, String code) {
-        Optional<Purpose> stored = queries.find(urn, code);
+        Optional<Purpose> stored = repository.findInSchool(urn, code);
         if (stored.isEmpty() && !schools.exists(urn)) {
-            return DefaultPurposes.ALL.stream()
+            return DefaultPurposes.of(urn, SYSTEM, null).stream()
                     .filter(p -> p.code().equals(code))
                     .findFirst();
         }
         return stored;
     }
 
-    /** A purpose with every wording it had, or a 404. */
+    /** A purpose with every wording it had (a 404 when there is none). */
     @Transactional(TxType.SUPPORTS)
-    public PurposeDetail detail(String urn, String code) {
-        Purpose purpose = find(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
-        List<PurposeVersion> versions = queries.versions(urn, code);
-        if (versions.isEmpty()) {
-            versions = List.of(new PurposeVersion(1, purpose.title(), purpose.wording(), false, null, SYSTEM));
-        }
-        return new PurposeDetail(purpose, versions);
+    public Purpose detail(String urn, String code) {
+        return find(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
     }
 
     /** The purposes named, by code; an unknown code is a 400 naming the field. */
     @Transactional(TxType.SUPPORTS)
     public Map<String, Purpose> require(String urn, Collection<String> codes, String field) {
-        Map<String, Purpose> found =
-                queries.findAll(urn, codes).stream().collect(Collectors.toMap(Purpose::code, Function.identity()));
+        Map<String, Purpose> found = repository.listInSchool(urn, codes).stream()
+                .collect(Collectors.toMap(Purpose::code, Function.identity()));
         List<String> unknown =
                 codes.stream().filter(c -> !found.containsKey(c)).distinct().toList();
         if (!unknown.isEmpty()) {
@@ -114,9 +112,9 @@ public class PurposeService {
     /** The wording of one version of a purpose. */
     @Transactional(TxType.SUPPORTS)
     public PurposeVersion wording(String urn, String code, int version) {
-        return queries.versions(urn, code).stream()
-                .filter(v -> v.version() == version)
-                .findFirst()
+        return repository
+                .findInSchool(urn, code)
+                .flatMap(purpose -> purpose.version(version))
                 .orElseThrow();
     }
 
@@ -126,22 +124,21 @@ public class PurposeService {
                     "validity", "ACADEMIC_YEAR, an ISO-8601 period such as P1Y, or absent for no expiry");
         }
         schools.require(urn);
-        if (queries.find(urn, request.code()).isPresent()) {
+        if (repository.findInSchool(urn, request.code()).isPresent()) {
             throw Problems.conflict("purpose " + request.code() + " exists already; add a version to reword it");
         }
-        queries.insert(
+        Purpose created = Purpose.create(
                 urn,
-                new Purpose(
-                        request.code(),
-                        request.title(),
-                        request.kind(),
-                        request.dataCategories(),
-                        request.validity(),
-                        1,
-                        1,
-                        request.wording()),
-                caller.subject());
-        Purpose created = queries.find(urn, request.code()).orElseThrow();
+                request.code(),
+                request.title(),
+                request.kind(),
+                request.dataCategories(),
+                request.validity(),
+                request.wording(),
+                caller.subject(),
+                clock.instant());
+        repository.persist(created);
+        repository.flush();
         audit.record(caller, urn, null, "purpose.created", Outcome.SUCCESS, created.code());
         return created;
     }
@@ -149,14 +146,16 @@ public class PurposeService {
     /** A new wording ({@code If-Match}: the current version); with reconsent, grants to older wordings stop counting. */
     public Purpose reword(String urn, String code, String ifMatch, RewordRequest request, Caller caller) {
         schools.require(urn);
-        Purpose current = queries.find(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
-        ETags.requireMatch(ifMatch, current.currentVersion());
-        int version = current.currentVersion() + 1;
-        String title = request.title() == null ? current.title() : request.title();
-        queries.insertVersion(
-                urn, code, version, title, request.wording(), request.requiresReconsent(), caller.subject());
-        queries.updateCurrent(
-                urn, code, title, version, request.requiresReconsent() ? version : current.reconsentFrom());
+        Purpose purpose = repository.findInSchool(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
+        ETags.requireMatch(ifMatch, purpose.currentVersion());
+        int version = purpose.reword(
+                        request.title(),
+                        request.wording(),
+                        request.requiresReconsent(),
+                        caller.subject(),
+                        clock.instant())
+                .version();
+        repository.flush();
         outbox.append(events.about(
                 EventTypes.PURPOSE_REWORDED,
                 urn,
@@ -165,7 +164,7 @@ public class PurposeService {
                         code,
                         version,
                         request.requiresReconsent(),
-                        current.kind().name()))));
+                        purpose.kind().name()))));
         if (request.requiresReconsent()) {
             reworded.fire(new PurposeReworded(urn, code));
         }
@@ -176,6 +175,6 @@ public class PurposeService {
                 "purpose.reworded",
                 Outcome.SUCCESS,
                 code + " v" + version + (request.requiresReconsent() ? ", reconsent required" : ""));
-        return queries.find(urn, code).orElseThrow();
+        return purpose;
     }
 }

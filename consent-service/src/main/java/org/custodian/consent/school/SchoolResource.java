@@ -51,11 +51,14 @@ public class SchoolResource {
     @APIResponse(
             responseCode = "200",
             description = "The profile, with its ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = School.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SchoolView.class)))
     @APIResponse(responseCode = "400", description = "Malformed URN")
     public Response get(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
-        School school = schools.profile(urn);
+        SchoolView school = SchoolView.of(schools.profile(urn));
         return Response.ok(school)
                 .header(HttpHeaders.ETAG, ETags.of(school.version()))
                 .build();
@@ -73,7 +76,7 @@ public class SchoolResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SchoolRequest request) {
         caller.requireSchool(urn);
-        School updated = schools.update(urn, ifMatch, request, caller);
+        SchoolView updated = SchoolView.of(schools.update(urn, ifMatch, request, caller));
         return Response.ok(updated)
                 .header(HttpHeaders.ETAG, ETags.of(updated.version()))
                 .build();

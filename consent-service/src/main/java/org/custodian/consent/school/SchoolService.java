@@ -2,8 +2,10 @@ package org.custodian.consent.school;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEventCodec;
@@ -23,7 +25,8 @@ import org.custodian.platform.security.Caller;
 @Transactional
 public class SchoolService {
 
-    private final SchoolQueries queries;
+    private final SchoolRepository repository;
+    private final Clock clock;
     private final Outbox outbox;
     private final EventSource events;
     private final AuditLog audit;
@@ -31,13 +34,15 @@ public class SchoolService {
     private final Event<SchoolRulesChanged> rulesChanged;
 
     public SchoolService(
-            SchoolQueries queries,
+            SchoolRepository repository,
+            Clock clock,
             Outbox outbox,
             EventSource events,
             AuditLog audit,
             Event<SchoolCreated> created,
             Event<SchoolRulesChanged> rulesChanged) {
-        this.queries = queries;
+        this.repository = repository;
+        this.clock = clock;
         this.outbox = outbox;
         this.events = events;
         this.audit = audit;
@@ -48,45 +53,46 @@ public class SchoolService {
     /** The profile as stored, or the defaults of a school nobody has written for yet (nothing is stored). */
     @Transactional(TxType.SUPPORTS)
     public School profile(String urn) {
-        return queries.find(urn).orElseGet(() -> School.defaults(urn));
+        return repository.findProfile(urn).orElseGet(() -> School.defaults(urn));
     }
 
     /** Whether anything was ever written for the school. */
     @Transactional(TxType.SUPPORTS)
     public boolean exists(String urn) {
-        return queries.find(urn).isPresent();
+        return repository.findProfile(urn).isPresent();
     }
 
     /** The school, created with its defaults the first time something is written for it. */
     public School require(String urn) {
-        return queries.find(urn).orElseGet(() -> create(urn));
+        return repository.findProfile(urn).orElseGet(() -> create(urn));
     }
 
     private School create(String urn) {
         School school = School.defaults(urn);
-        if (queries.insert(school)) {
+        if (repository.createIfAbsent(school)) {
             created.fire(new SchoolCreated(urn));
             announce(school);
         }
-        return queries.find(urn).orElseThrow();
+        return repository.findProfile(urn).orElseThrow();
     }
 
     /** Replaces the profile ({@code If-Match} required); emits {@code school.updated}. */
     public School update(String urn, String ifMatch, SchoolRequest request, Caller caller) {
-        School current = require(urn);
-        ETags.requireMatch(ifMatch, current.version());
-        if (!queries.update(urn, current.version(), request)) {
+        School school = require(urn);
+        ETags.requireMatch(ifMatch, school.version());
+        boolean settingsChanged = school.replace(request, clock.instant());
+        try {
+            repository.flush();
+        } catch (OptimisticLockException e) {
             throw Problems.preconditionFailed(
                     "the profile changed while you were updating it; read it again and retry");
         }
-        School updated = queries.find(urn).orElseThrow();
-        announce(updated);
-        if (updated.conflictPolicy() != current.conflictPolicy()
-                || updated.competenceAge() != current.competenceAge()) {
+        announce(school);
+        if (settingsChanged) {
             rulesChanged.fire(new SchoolRulesChanged(urn));
         }
-        audit.record(caller, urn, null, "school.updated", Outcome.SUCCESS, "profile version " + updated.version());
-        return updated;
+        audit.record(caller, urn, null, "school.updated", Outcome.SUCCESS, "profile version " + school.version());
+        return school;
     }
 
     private void announce(School school) {
