@@ -1,6 +1,8 @@
 package org.custodian.consent.check;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,25 +59,15 @@ public class ConsentCheckQueries {
     /** Which of these purpose codes the school has: the primary key of {@code purpose}. */
     public Set<String> knownPurposes(String urn, Collection<String> codes) {
         return new TreeSet<>(db.list(
-                "SELECT code FROM purpose WHERE school_urn = ? AND code = ANY (?)", rs -> rs.getString(1), urn, codes));
+                "SELECT code FROM purpose WHERE school_urn = ? AND code = ANY (?)",
+                ConsentCheckQueries::code,
+                urn,
+                codes));
     }
 
     /** Every pupil × purpose, in the order asked. */
     public List<MatrixRow> matrix(String urn, List<String> pupilIds, List<String> purposes) {
-        return db.list(
-                MATRIX,
-                rs -> new MatrixRow(
-                        rs.getString("pupil_id"),
-                        rs.getString("code"),
-                        rs.getBoolean("pupil_known"),
-                        Jdbc.date(rs, "leaving_date"),
-                        rs.getString("status"),
-                        Jdbc.integer(rs, "effective_version"),
-                        Jdbc.date(rs, "valid_until")),
-                pupilIds,
-                purposes,
-                urn,
-                urn);
+        return db.list(MATRIX, ConsentCheckQueries::matrixRow, pupilIds, purposes, urn, urn);
     }
 
     /** Pupils on roll on {@code day} with a given status for a purpose, in id order, optionally of one year group. */
@@ -109,16 +101,32 @@ public class ConsentCheckQueries {
         }
         sql.append(" ORDER BY p.pupil_id LIMIT ?");
         params.add(page.fetchSize());
-        return db.list(
-                sql.toString(),
-                rs -> new ClassListRow(
-                        rs.getString("pupil_id"),
-                        rs.getString("given_name"),
-                        rs.getString("family_name"),
-                        rs.getInt("year_group"),
-                        rs.getString("status"),
-                        Jdbc.integer(rs, "effective_version"),
-                        Jdbc.date(rs, "valid_until")),
-                params.toArray());
+        return db.list(sql.toString(), ConsentCheckQueries::classListRow, params.toArray());
+    }
+
+    private static String code(ResultSet rs) throws SQLException {
+        return rs.getString("code");
+    }
+
+    private static MatrixRow matrixRow(ResultSet rs) throws SQLException {
+        return new MatrixRow(
+                rs.getString("pupil_id"),
+                rs.getString("code"),
+                rs.getBoolean("pupil_known"),
+                Jdbc.date(rs, "leaving_date"),
+                rs.getString("status"),
+                Jdbc.integer(rs, "effective_version"),
+                Jdbc.date(rs, "valid_until"));
+    }
+
+    private static ClassListRow classListRow(ResultSet rs) throws SQLException {
+        return new ClassListRow(
+                rs.getString("pupil_id"),
+                rs.getString("given_name"),
+                rs.getString("family_name"),
+                rs.getInt("year_group"),
+                rs.getString("status"),
+                Jdbc.integer(rs, "effective_version"),
+                Jdbc.date(rs, "valid_until"));
     }
 }

@@ -4,15 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.consent.revocation.TokenRevocationQueries.StoredRevocation;
 import org.custodian.consent.school.SchoolService;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
@@ -20,7 +18,6 @@ import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.http.Params;
-import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -39,9 +36,7 @@ import org.custodian.tokens.TokenRules;
 @Transactional
 public class TokenRevocationService {
 
-    private static final String COLUMNS = "id, school_urn, subject, token_id, reason, revoked_at, revoked_by";
-
-    private final Jdbc db;
+    private final TokenRevocationQueries queries;
     private final SchoolService schools;
     private final Outbox outbox;
     private final EventSource events;
@@ -50,7 +45,7 @@ public class TokenRevocationService {
     private final TokenRules rules;
 
     public TokenRevocationService(
-            Jdbc db,
+            TokenRevocationQueries queries,
             SchoolService schools,
             Outbox outbox,
             EventSource events,
@@ -60,7 +55,7 @@ public class TokenRevocationService {
         this.schools = schools;
         this.events = events;
         this.clock = clock;
-        this.db = db;
+        this.queries = queries;
         this.outbox = outbox;
         this.audit = audit;
         this.rules = rules;
@@ -75,11 +70,7 @@ public class TokenRevocationService {
         Revocation revocation = revocationOf(request, school, now);
         UUID id = UUID.randomUUID();
         boolean bySubject = revocation.kind() == Revocation.Kind.SUBJECT;
-        db.update(
-                """
-                INSERT INTO token_revocation (id, school_urn, subject, token_id, reason, revoked_at, revoked_by, revoked_by_role)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        queries.insert(
                 id,
                 school,
                 bySubject ? revocation.value() : null,
@@ -115,40 +106,15 @@ public class TokenRevocationService {
 
     @Transactional(TxType.SUPPORTS)
     public Optional<TokenRevocationView> find(String school, UUID id) {
-        List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM token_revocation WHERE " + scope(school, params) + " AND id = ?";
-        params.add(id);
-        return db.one(sql, this::map, params.toArray());
+        return queries.find(school, id).map(this::view);
     }
 
     /** A school's revocations (or the operators', for every school), newest first. */
     @Transactional(TxType.SUPPORTS)
     public Page<TokenRevocationView> list(String school, PageRequest page) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql =
-                new StringBuilder("SELECT seq, " + COLUMNS + " FROM token_revocation WHERE " + scope(school, params));
-        if (!page.isFirst()) {
-            sql.append(" AND seq < ?");
-            params.add(page.afterLong(0));
-        }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
-        params.add(page.fetchSize());
-        List<Positioned> rows =
-                db.list(sql.toString(), row -> new Positioned(row.getLong("seq"), map(row)), params.toArray());
-        return Page.fromRows(rows, page, row -> List.of(Long.toString(row.seq())))
-                .map(Positioned::view);
+        return Page.fromRows(queries.page(school, page), page, row -> List.of(Long.toString(row.seq())))
+                .map(this::view);
     }
-
-    /** A school's revocations, or with no school the operators' (for every school). */
-    private static String scope(String school, List<Object> params) {
-        if (school == null) {
-            return "school_urn IS NULL";
-        }
-        params.add(school);
-        return "school_urn = ?";
-    }
-
-    private record Positioned(long seq, TokenRevocationView view) {}
 
     /** The revocation a valid request asks for; anything else is a 400 naming the field. */
     static Revocation revocationOf(TokenRevocationRequest request, String school, Instant at) {
@@ -179,16 +145,15 @@ public class TokenRevocationService {
         }
     }
 
-    private TokenRevocationView map(ResultSet row) throws SQLException {
-        Instant revokedAt = Jdbc.instant(row, "revoked_at");
+    private TokenRevocationView view(StoredRevocation row) {
         return new TokenRevocationView(
-                Jdbc.uuid(row, "id"),
-                row.getString("school_urn"),
-                row.getString("subject"),
-                row.getString("token_id"),
-                row.getString("reason"),
-                revokedAt,
-                row.getString("revoked_by"),
-                revokedAt.plusSeconds(rules.maxLifetimeSeconds()));
+                row.id(),
+                row.school(),
+                row.subject(),
+                row.tokenId(),
+                row.reason(),
+                row.revokedAt(),
+                row.revokedBy(),
+                row.revokedAt().plusSeconds(rules.maxLifetimeSeconds()));
     }
 }
