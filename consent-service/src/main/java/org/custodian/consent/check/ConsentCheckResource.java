@@ -1,7 +1,6 @@
 package org.custodian.consent.check;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -12,14 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.custodian.consent.decision.ConsentStatus;
-import org.custodian.consent.purpose.Purposes;
 import org.custodian.consent.roster.YearGroups;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,17 +28,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConsentCheckResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final ConsentCheckService checks;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    ConsentChecks checks;
-
-    @Inject
-    Purposes purposes;
+    public ConsentCheckResource(Caller caller, PageRequests pageRequests, ConsentCheckService checks) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.checks = checks;
+    }
 
     @POST
     @Path("consent-checks")
@@ -50,12 +44,9 @@ public class ConsentCheckResource {
     @Operation(summary = "Effective statuses of up to 1,000 pupils for up to 20 purposes (one indexed query)")
     @APIResponse(responseCode = "200", description = "The matrix; unknown pupil ids are listed, not fatal")
     @APIResponse(responseCode = "400", description = "Invalid or oversize request, unknown purpose")
-    public ConsentChecks.Matrix check(@PathParam("urn") String urn, @Valid @NotNull ConsentCheckRequest request) {
+    public ConsentCheckService.Matrix check(@PathParam("urn") String urn, @Valid @NotNull ConsentCheckRequest request) {
         caller.requireSchool(urn);
-        return checks.check(
-                urn,
-                List.copyOf(new java.util.LinkedHashSet<>(request.pupils())),
-                List.copyOf(new java.util.LinkedHashSet<>(request.purposes())));
+        return checks.check(urn, request.pupils(), request.purposes());
     }
 
     @GET
@@ -67,7 +58,7 @@ public class ConsentCheckResource {
     @APIResponse(responseCode = "200", description = "A page of pupils")
     @APIResponse(responseCode = "400", description = "Bad status, year group, limit or cursor")
     @APIResponse(responseCode = "404", description = "No such purpose")
-    public Page<ConsentChecks.Listed> classList(
+    public Page<ConsentCheckService.Listed> classList(
             @PathParam("urn") String urn,
             @PathParam("code") String code,
             @QueryParam("status") String status,
@@ -75,21 +66,11 @@ public class ConsentCheckResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        PageRequest page = pageRequests.of(limit, cursor);
-        if (purposes.find(urn, code).isEmpty()) {
-            throw Problems.notFound("no purpose " + code);
-        }
-        return checks.classList(urn, code, status(status), YearGroups.parseFilter(yearGroup), page);
-    }
-
-    private static ConsentStatus status(String value) {
-        if (value == null || value.isEmpty()) {
-            return ConsentStatus.GRANTED;
-        }
-        try {
-            return ConsentStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("status", "one of GRANTED, REFUSED, WITHDRAWN, EXPIRED, RENEWAL_NEEDED, NOT_ASKED");
-        }
+        return checks.classList(
+                urn,
+                code,
+                Params.enumValue("status", status, ConsentStatus.class),
+                Params.integer("yearGroup", yearGroup, YearGroups.MIN, YearGroups.MAX),
+                pageRequests.of(limit, cursor));
     }
 }

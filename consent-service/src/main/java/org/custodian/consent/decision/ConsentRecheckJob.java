@@ -2,11 +2,11 @@ package org.custodian.consent.decision;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.custodian.consent.support.Today;
 import org.custodian.platform.jobs.ClusterLock;
+import org.custodian.platform.time.LegalTime;
 
 /**
  * Statuses that change with time alone: a grant passes its validity ({@code consent.expired}) or a pupil reaches the
@@ -15,15 +15,14 @@ import org.custodian.platform.jobs.ClusterLock;
 @ApplicationScoped
 public class ConsentRecheckJob {
 
-    private final ConsentStatuses statuses;
+    private final StatusService statuses;
     private final ClusterLock lock;
-    private final Today today;
+    private final Clock clock;
 
-    @Inject
-    public ConsentRecheckJob(ConsentStatuses statuses, ClusterLock lock, Today today) {
+    public ConsentRecheckJob(StatusService statuses, ClusterLock lock, Clock clock) {
         this.statuses = statuses;
         this.lock = lock;
-        this.today = today;
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -39,7 +38,7 @@ public class ConsentRecheckJob {
         int[] changed = {0};
         boolean ran = lock.runExclusively("consent-recheck", () -> {
             for (int round = 0; round < 1000; round++) {
-                Map<String, List<String>> due = statuses.dueForRecheck(today.date(), 1000);
+                Map<String, List<String>> due = statuses.dueForRecheck(LegalTime.today(clock), 1000);
                 if (due.isEmpty()) {
                     return;
                 }

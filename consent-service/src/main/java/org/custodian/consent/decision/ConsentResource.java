@@ -1,7 +1,6 @@
 package org.custodian.consent.decision;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,15 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import org.custodian.consent.roster.PupilAccess;
 import org.custodian.consent.roster.RosterIds;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
-import org.custodian.platform.problems.Problems;
-import org.custodian.platform.quota.Quotas;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,26 +29,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConsentResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final DecisionService decisions;
+    private final PupilConsentService pupilConsents;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    Decisions decisions;
-
-    @Inject
-    PupilConsents pupilConsents;
-
-    @Inject
-    PupilAccess access;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    Quotas quotas;
-    /** How many consents one parent or pupil may withdraw in a day: far above a family's need, a brake on bulk abuse. */
-    @ConfigProperty(name = "custodian.consent.quota.withdrawals-per-day", defaultValue = "200")
-    int withdrawalsPerDay;
+    public ConsentResource(
+            Caller caller, DecisionService decisions, PupilConsentService pupilConsents, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.decisions = decisions;
+        this.pupilConsents = pupilConsents;
+        this.idempotency = idempotency;
+    }
 
     @POST
     @RolesAllowed({Roles.PARENT, Roles.PUPIL, Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS})
@@ -77,12 +64,9 @@ public class ConsentResource {
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull DecisionRequest request) {
         caller.requireSchool(urn);
-        RosterIds.require(pupilId, "pupilId");
+        Params.matching("pupilId", pupilId, RosterIds.ID, RosterIds.MESSAGE);
         String path = "/api/v1/schools/" + urn + "/pupils/" + pupilId + "/consents";
         return idempotency.execute(caller.subject(), key, "POST " + path, request, () -> {
-            if (request.decision() == Decision.WITHDRAWN && caller.hasAnyRole(List.of(Roles.PARENT, Roles.PUPIL))) {
-                quotas.consume(caller, urn, "consents.withdraw", withdrawalsPerDay);
-            }
             ConsentReceipt receipt = decisions.record(urn, pupilId, request, caller);
             return Response.created(URI.create(path + "/" + receipt.receiptId()))
                     .entity(receipt)
@@ -107,11 +91,10 @@ public class ConsentResource {
     @APIResponse(responseCode = "200", description = "Statuses (and history)")
     @APIResponse(responseCode = "400", description = "Bad history flag")
     @APIResponse(responseCode = "404", description = "No such pupil, or not your child")
-    public PupilConsents.View statuses(
+    public PupilConsentService.View statuses(
             @PathParam("urn") String urn, @PathParam("pupilId") String pupilId, @QueryParam("history") String history) {
         caller.requireSchool(urn);
-        boolean withHistory = flag(history);
-        return pupilConsents.view(urn, access.requireVisible(urn, pupilId, caller), withHistory, caller);
+        return pupilConsents.view(urn, pupilId, Params.flag("history", history), caller);
     }
 
     @GET
@@ -134,20 +117,6 @@ public class ConsentResource {
             @PathParam("pupilId") String pupilId,
             @PathParam("decisionId") String decisionId) {
         caller.requireSchool(urn);
-        access.requireVisible(urn, pupilId, caller);
-        StoredDecision decision = decisions
-                .decision(urn, pupilId, decisionId)
-                .orElseThrow(() -> Problems.notFound("no decision with that id"));
-        return decisions.receiptOf(urn, decision, pupilConsents.statusNow(urn, pupilId, decision.purpose()));
-    }
-
-    private static boolean flag(String value) {
-        if (value == null || value.isEmpty() || value.equals("false")) {
-            return false;
-        }
-        if (value.equals("true")) {
-            return true;
-        }
-        throw Problems.invalid("history", "true or false");
+        return decisions.receipt(urn, pupilId, decisionId, caller);
     }
 }

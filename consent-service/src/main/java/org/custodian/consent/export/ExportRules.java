@@ -13,11 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.custodian.consent.decision.ConsentReceipt;
 import org.custodian.consent.decision.Giver;
-import org.custodian.consent.decision.PupilConsents.PurposeStatus;
+import org.custodian.consent.decision.PurposeStatus;
 import org.custodian.consent.decision.StoredDecision;
+import org.custodian.consent.roster.GuardianOfPupil;
 import org.custodian.consent.roster.PupilView;
 import org.custodian.consent.roster.Relationship;
-import org.custodian.consent.roster.Roster.GuardianOfPupil;
 import org.custodian.platform.export.SubjectExport;
 
 /**

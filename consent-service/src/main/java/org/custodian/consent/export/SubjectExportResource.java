@@ -1,32 +1,13 @@
 package org.custodian.consent.export;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import org.custodian.consent.decision.ConsentReceipt;
-import org.custodian.consent.decision.Decisions;
-import org.custodian.consent.decision.PupilConsents;
-import org.custodian.consent.decision.StoredDecision;
-import org.custodian.consent.roster.Guardian;
-import org.custodian.consent.roster.Pupil;
-import org.custodian.consent.roster.PupilAccess;
-import org.custodian.consent.roster.PupilView;
-import org.custodian.consent.roster.Roster;
-import org.custodian.consent.roster.RosterIds;
-import org.custodian.consent.support.Today;
-import org.custodian.platform.audit.AuditEntry.Outcome;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.export.SubjectExport;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,26 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SubjectExportResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final SubjectExportService exports;
 
-    @Inject
-    PupilAccess access;
-
-    @Inject
-    Roster roster;
-
-    @Inject
-    PupilConsents consents;
-
-    @Inject
-    Decisions decisions;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Today today;
+    public SubjectExportResource(Caller caller, SubjectExportService exports) {
+        this.caller = caller;
+        this.exports = exports;
+    }
 
     @GET
     @RolesAllowed({Roles.SERVICE, Roles.DPO})
@@ -92,101 +60,6 @@ public class SubjectExportResource {
             @Parameter(description = "The rights request's id, for the audit log") @QueryParam(SubjectExport.REQUEST_ID)
                     String requestId) {
         caller.requireSchool(urn);
-        SubjectExport.Requester requester = requester(pupilId, requesterType, requesterId, requestId);
-        Pupil pupil = access.requireVisible(urn, pupilId, caller);
-        List<PupilConsents.PurposeStatus> statuses = consents.explain(urn, pupil);
-        List<StoredDecision> history = decisions.history(urn, pupilId);
-        List<ConsentReceipt> receipts = history.stream()
-                .map(d -> decisions.receiptOf(
-                        urn,
-                        d,
-                        statuses.stream()
-                                .filter(s -> s.purpose().equals(d.purpose()))
-                                .findFirst()
-                                .orElseThrow()
-                                .status()))
-                .toList();
-        ExportRules.Asker asker = requester == null ? null : asker(urn, requester);
-        ExportRules.ConsentData data = ExportRules.export(
-                PupilView.of(pupil, today.date()),
-                roster.guardiansOf(urn, pupilId),
-                statuses,
-                history,
-                receipts,
-                asker);
-        audit.record(
-                caller,
-                urn,
-                "pupils/" + pupilId,
-                "subject.exported",
-                Outcome.SUCCESS,
-                data.decisions().size() + " decisions"
-                        + (requester == null
-                                ? ", the school's own view"
-                                : ", for " + requester.type() + " " + requester.id()
-                                        + (requester.requestId() == null
-                                                ? ""
-                                                : " (request " + requester.requestId() + ")")));
-        return new SubjectExport(
-                "consent-service",
-                urn,
-                pupilId,
-                today.now(),
-                "The pupil's roster record as synced from the school's MIS, "
-                        + (requester == null
-                                ? "the guardians linked to them, "
-                                : "your own contact details as the school holds them, the people linked to the pupil by their relationship, ")
-                        + "their consent status for each purpose with the reasons, and every consent decision ever recorded with its receipt.",
-                CloudEventCodec.toData(data));
-    }
-
-    private SubjectExport.Requester requester(String pupilId, String type, String id, String requestId) {
-        boolean named = type != null || id != null || requestId != null;
-        if (!named) {
-            if (!caller.hasRole(Roles.DPO)) {
-                throw Problems.invalid(
-                        SubjectExport.REQUESTER_TYPE,
-                        "name the requester of the rights request this export is for"
-                                + " (requesterType and requesterId)");
-            }
-            return null;
-        }
-        if (type == null || id == null) {
-            throw Problems.invalid(
-                    type == null ? SubjectExport.REQUESTER_TYPE : SubjectExport.REQUESTER_ID,
-                    "requesterType and requesterId go together");
-        }
-        SubjectExport.Requester.Type kind;
-        try {
-            kind = SubjectExport.Requester.Type.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid(SubjectExport.REQUESTER_TYPE, "GUARDIAN or PUPIL");
-        }
-        RosterIds.require(id, SubjectExport.REQUESTER_ID);
-        if (kind == SubjectExport.Requester.Type.PUPIL && !id.equals(pupilId)) {
-            throw Problems.invalid(
-                    SubjectExport.REQUESTER_ID, "a pupil's own request is about themselves: their own id");
-        }
-        UUID request = null;
-        if (requestId != null) {
-            try {
-                request = UUID.fromString(requestId);
-            } catch (IllegalArgumentException e) {
-                throw Problems.invalid(SubjectExport.REQUEST_ID, "a request id (UUID)");
-            }
-        }
-        return new SubjectExport.Requester(kind, id, request);
-    }
-
-    private ExportRules.Asker asker(String urn, SubjectExport.Requester requester) {
-        if (requester.type() == SubjectExport.Requester.Type.PUPIL) {
-            return new ExportRules.Asker(requester.type(), requester.id(), null, null);
-        }
-        Optional<Guardian> known = roster.guardian(urn, requester.id());
-        return new ExportRules.Asker(
-                requester.type(),
-                requester.id(),
-                known.map(Guardian::name).orElse(null),
-                known.map(Guardian::email).orElse(null));
+        return exports.export(urn, pupilId, requesterType, requesterId, requestId, caller);
     }
 }

@@ -1,5 +1,6 @@
 package org.custodian.consent.purpose;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,7 +11,15 @@ final class DefaultPurposes {
 
     private DefaultPurposes() {}
 
-    static final List<Purpose> ALL = List.of(
+    /** The default catalogue as new purposes of the school ({@code at} null for a school nothing is stored for). */
+    static List<Purpose> of(String urn, String by, Instant at) {
+        return ALL.stream()
+                .map(d -> Purpose.create(
+                        urn, d.code(), d.title(), d.kind(), d.dataCategories(), d.validity(), d.wording(), by, at))
+                .toList();
+    }
+
+    private static final List<PurposeRequest> ALL = List.of(
             standard(
                     "PHOTO_DISPLAY",
                     "Photos on displays inside school",
@@ -46,17 +55,15 @@ final class DefaultPurposes {
                     null,
                     "We would like to film school performances in which your child takes part and share the recording with "
                             + "the families of the pupils taking part. You can withdraw this consent at any time."),
-            new Purpose(
+            new PurposeRequest(
                     "BIOMETRIC_CATERING",
                     "Biometric recognition for cashless catering",
-                    PurposeKind.BIOMETRIC,
-                    List.of("BIOMETRIC"),
-                    null,
-                    1,
-                    1,
                     "We would like to use your child's fingerprint to pay for school meals. We store a template made from "
                             + "the fingerprint, not an image. We will not do this if either parent or your child objects, and we "
-                            + "offer another way to pay (Protection of Freedoms Act 2012)."),
+                            + "offer another way to pay (Protection of Freedoms Act 2012).",
+                    PurposeKind.BIOMETRIC,
+                    List.of("BIOMETRIC"),
+                    null),
             standard(
                     "RESEARCH",
                     "Participation in research",
@@ -72,8 +79,8 @@ final class DefaultPurposes {
                     "Some learning apps we use need your consent to create an account for your child with their name, class "
                             + "and progress. This consent lasts for this school year. You can withdraw it at any time."));
 
-    private static Purpose standard(
+    private static PurposeRequest standard(
             String code, String title, List<String> categories, String validity, String wording) {
-        return new Purpose(code, title, PurposeKind.STANDARD, categories, validity, 1, 1, wording);
+        return new PurposeRequest(code, title, wording, PurposeKind.STANDARD, categories, validity);
     }
 }

@@ -1,8 +1,6 @@
 package org.custodian.consent.purpose;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,13 +14,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import org.custodian.consent.school.Schools;
-import org.custodian.platform.audit.AuditEntry.Outcome;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -37,26 +30,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PurposeResource {
 
-    /** A purpose with every wording it had. */
-    public record PurposeDetail(Purpose purpose, List<PurposeVersion> versions) {}
+    private final Caller caller;
+    private final PurposeService purposes;
+    private final IdempotencyKeys idempotency;
 
-    /** The list of a school's purposes. */
-    public record PurposeList(List<Purpose> items) {}
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    Purposes purposes;
-
-    @Inject
-    Schools schools;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    IdempotencyKeys idempotency;
+    public PurposeResource(Caller caller, PurposeService purposes, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.purposes = purposes;
+        this.idempotency = idempotency;
+    }
 
     @GET
     @RolesAllowed({
@@ -73,8 +55,7 @@ public class PurposeResource {
     @APIResponse(responseCode = "200", description = "Every purpose (a school has a few dozen at most)")
     public PurposeList list(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
-        schools.require(urn);
-        return new PurposeList(purposes.list(urn));
+        return PurposeList.of(purposes.list(urn));
     }
 
     @GET
@@ -100,10 +81,9 @@ public class PurposeResource {
     @APIResponse(responseCode = "404", description = "No such purpose")
     public Response get(@PathParam("urn") String urn, @PathParam("code") String code) {
         caller.requireSchool(urn);
-        schools.require(urn);
-        Purpose purpose = purposes.find(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
-        return Response.ok(new PurposeDetail(purpose, purposes.versions(urn, code)))
-                .header(HttpHeaders.ETAG, ETags.of(purpose.currentVersion()))
+        PurposeDetail detail = PurposeDetail.of(purposes.detail(urn, code));
+        return Response.ok(detail)
+                .header(HttpHeaders.ETAG, ETags.of(detail.purpose().currentVersion()))
                 .build();
     }
 
@@ -120,14 +100,8 @@ public class PurposeResource {
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull PurposeRequest request) {
         caller.requireSchool(urn);
-        if (!Validity.isValid(request.validity())) {
-            throw Problems.invalid(
-                    "validity", "ACADEMIC_YEAR, an ISO-8601 period such as P1Y, or absent for no expiry");
-        }
-        schools.require(urn);
         return idempotency.execute(caller.subject(), key, "POST /api/v1/schools/" + urn + "/purposes", request, () -> {
-            Purpose created = purposes.create(urn, request, caller.subject());
-            audit.record(caller, urn, null, "purpose.created", Outcome.SUCCESS, created.code());
+            PurposeView created = PurposeView.of(purposes.create(urn, request, caller));
             return Response.created(URI.create("/api/v1/schools/" + urn + "/purposes/" + created.code()))
                     .entity(created)
                     .build();
@@ -136,7 +110,6 @@ public class PurposeResource {
 
     @POST
     @Path("{code}/versions")
-    @Transactional
     @RolesAllowed(Roles.DPO)
     @Operation(
             summary =
@@ -152,17 +125,7 @@ public class PurposeResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RewordRequest request) {
         caller.requireSchool(urn);
-        schools.require(urn);
-        Purpose current = purposes.find(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
-        ETags.requireMatch(ifMatch, current.currentVersion());
-        Purpose reworded = purposes.reword(current, urn, request, caller.subject());
-        audit.record(
-                caller,
-                urn,
-                null,
-                "purpose.reworded",
-                Outcome.SUCCESS,
-                code + " v" + reworded.currentVersion() + (request.requiresReconsent() ? ", reconsent required" : ""));
+        PurposeView reworded = PurposeView.of(purposes.reword(urn, code, ifMatch, request, caller));
         return Response.created(URI.create("/api/v1/schools/" + urn + "/purposes/" + code))
                 .entity(reworded)
                 .header(HttpHeaders.ETAG, ETags.of(reworded.currentVersion()))

@@ -1,7 +1,6 @@
 package org.custodian.consent.revocation;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -38,19 +37,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OperatorRevocationResource {
 
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final TokenRevocationService revocations;
+    private final IdempotencyKeys idempotency;
+
+    public OperatorRevocationResource(
+            Caller caller, PageRequests pageRequests, TokenRevocationService revocations, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.revocations = revocations;
+        this.idempotency = idempotency;
+    }
+
     private static final String COLLECTION = "/internal/v1/token-revocations";
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    TokenRevocations revocations;
-
-    @Inject
-    IdempotencyKeys idempotency;
 
     @POST
     @RolesAllowed(Roles.OPERATOR)

@@ -1,7 +1,6 @@
 package org.custodian.consent.revocation;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import org.custodian.consent.school.Schools;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -39,20 +37,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokenRevocationResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final TokenRevocationService revocations;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    TokenRevocations revocations;
-
-    @Inject
-    Schools schools;
-
-    @Inject
-    IdempotencyKeys idempotency;
+    public TokenRevocationResource(
+            Caller caller, PageRequests pageRequests, TokenRevocationService revocations, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.revocations = revocations;
+        this.idempotency = idempotency;
+    }
 
     @POST
     @RolesAllowed(Roles.DPO)
@@ -76,7 +72,6 @@ public class TokenRevocationResource {
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull TokenRevocationRequest request) {
         caller.requireSchool(urn);
-        schools.require(urn);
         String collection = "/api/v1/schools/" + urn + "/token-revocations";
         return idempotency.execute(caller.subject(), key, "POST " + collection, request, () -> {
             TokenRevocationView created = revocations.revoke(caller, urn, request);

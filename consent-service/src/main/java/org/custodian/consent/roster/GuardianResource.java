@@ -1,8 +1,6 @@
 package org.custodian.consent.roster;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,15 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import org.custodian.consent.school.Schools;
-import org.custodian.platform.audit.AuditEntry.Outcome;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,20 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class GuardianResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final GuardianService guardians;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    Roster roster;
-
-    @Inject
-    Schools schools;
-
-    @Inject
-    AuditLog audit;
+    public GuardianResource(Caller caller, PageRequests pageRequests, GuardianService guardians) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.guardians = guardians;
+    }
 
     @GET
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
@@ -63,7 +52,7 @@ public class GuardianResource {
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = pageRequests.of(limit, cursor);
-        return roster.guardians(urn, page);
+        return guardians.list(urn, page);
     }
 
     @GET
@@ -80,24 +69,15 @@ public class GuardianResource {
     @APIResponse(responseCode = "404", description = "No such guardian, or not you")
     public Response get(@PathParam("urn") String urn, @PathParam("guardianId") String guardianId) {
         caller.requireSchool(urn);
-        RosterIds.require(guardianId, "guardianId");
-        boolean self = guardianId.equals(caller.subject());
-        if (!self
-                && !caller.hasAnyRole(
-                        List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR))) {
-            throw Problems.notFound("no guardian with that id");
-        }
-        Guardian guardian =
-                roster.guardian(urn, guardianId).orElseThrow(() -> Problems.notFound("no guardian with that id"));
-        boolean staff = caller.hasAnyRole(List.of(Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR));
-        return Response.ok(staff ? guardian : guardian.withoutRestrictions())
+        Params.matching("guardianId", guardianId, RosterIds.ID, RosterIds.MESSAGE);
+        Guardian guardian = guardians.get(urn, guardianId, caller);
+        return Response.ok(guardian)
                 .header(HttpHeaders.ETAG, ETags.of(guardian.version()))
                 .build();
     }
 
     @PUT
     @Path("{guardianId}")
-    @Transactional
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
     @Operation(
             summary =
@@ -112,28 +92,11 @@ public class GuardianResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull GuardianInput input) {
         caller.requireSchool(urn);
-        RosterIds.require(guardianId, "guardianId");
-        if (input.guardianId() != null && !input.guardianId().equals(guardianId)) {
-            throw Problems.invalid("guardianId", "the body names another guardian than the path");
-        }
-        schools.require(urn);
-        if (ifMatch != null) {
-            ETags.requireMatch(
-                    ifMatch,
-                    roster.guardian(urn, guardianId).map(Guardian::version).orElse(0L));
-        }
-        Roster.GuardianSync sync = roster.upsertGuardians(urn, List.of(input.withId(guardianId)));
-        Guardian stored = roster.guardian(urn, guardianId).orElseThrow();
-        audit.record(
-                caller,
-                urn,
-                "guardians/" + guardianId,
-                "guardian.upserted",
-                Outcome.SUCCESS,
-                sync.counts().toString());
-        return Response.status(sync.created().isEmpty() ? 200 : 201)
-                .entity(stored)
-                .header(HttpHeaders.ETAG, ETags.of(stored.version()))
+        Params.matching("guardianId", guardianId, RosterIds.ID, RosterIds.MESSAGE);
+        GuardianService.Written written = guardians.put(urn, guardianId, ifMatch, input, caller);
+        return Response.status(written.created() ? 201 : 200)
+                .entity(written.guardian())
+                .header(HttpHeaders.ETAG, ETags.of(written.guardian().version()))
                 .build();
     }
 }

@@ -1,8 +1,8 @@
 package org.custodian.consent.roster;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.List;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -23,10 +23,9 @@ public class PupilAccess {
             Roles.AUDITOR,
             Roles.SERVICE);
 
-    private final Roster roster;
+    private final RosterQueries roster;
 
-    @Inject
-    public PupilAccess(Roster roster) {
+    public PupilAccess(RosterQueries roster) {
         this.roster = roster;
     }
 
@@ -36,7 +35,7 @@ public class PupilAccess {
 
     /** The pupil if the caller may see them; otherwise the same 404 as for a pupil who does not exist. */
     public Pupil requireVisible(String urn, String pupilId, Caller caller) {
-        RosterIds.require(pupilId, "pupilId");
+        Params.matching("pupilId", pupilId, RosterIds.ID, RosterIds.MESSAGE);
         Pupil pupil = roster.pupil(urn, pupilId).orElseThrow(() -> Problems.notFound("no pupil with that id"));
         if (seesWholeRoster(caller)
                 || caller.hasRole(Roles.PARENT) && roster.holdsResponsibility(urn, caller.subject(), pupilId)

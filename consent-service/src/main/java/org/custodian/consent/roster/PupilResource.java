@@ -1,8 +1,6 @@
 package org.custodian.consent.roster;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,16 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import org.custodian.consent.school.Schools;
-import org.custodian.consent.support.Today;
-import org.custodian.platform.audit.AuditEntry.Outcome;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,26 +33,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class PupilResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final PupilService pupils;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    Roster roster;
-
-    @Inject
-    PupilAccess access;
-
-    @Inject
-    Schools schools;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Today today;
+    public PupilResource(Caller caller, PageRequests pageRequests, PupilService pupils) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.pupils = pupils;
+    }
 
     @GET
     @RolesAllowed({
@@ -85,15 +67,12 @@ public class PupilResource {
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = pageRequests.of(limit, cursor);
-        boolean everyone = access.seesWholeRoster(caller);
-        return roster.pupils(
-                        urn,
-                        YearGroups.parseFilter(yearGroup),
-                        rollStatus(status),
-                        !everyone && caller.hasRole(Roles.PARENT) ? caller.subject() : null,
-                        !everyone && !caller.hasRole(Roles.PARENT) ? caller.subject() : null,
-                        page)
-                .map(p -> PupilView.of(p, today.date()));
+        return pupils.list(
+                urn,
+                Params.integer("yearGroup", yearGroup, YearGroups.MIN, YearGroups.MAX),
+                Params.enumValue("status", status, RollStatus.class),
+                page,
+                caller);
     }
 
     @GET
@@ -119,15 +98,14 @@ public class PupilResource {
     @APIResponse(responseCode = "404", description = "No such pupil, or not yours to see")
     public Response get(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
         caller.requireSchool(urn);
-        Pupil pupil = access.requireVisible(urn, pupilId, caller);
-        return Response.ok(PupilView.of(pupil, today.date()))
+        PupilService.Written pupil = pupils.get(urn, pupilId, caller);
+        return Response.ok(pupil.pupil())
                 .header(HttpHeaders.ETAG, ETags.of(pupil.version()))
                 .build();
     }
 
     @PUT
     @Path("{pupilId}")
-    @Transactional
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
     @Operation(
             summary =
@@ -142,38 +120,11 @@ public class PupilResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PupilInput input) {
         caller.requireSchool(urn);
-        RosterIds.require(pupilId, "pupilId");
-        if (input.pupilId() != null && !input.pupilId().equals(pupilId)) {
-            throw Problems.invalid("pupilId", "the body names another pupil than the path");
-        }
-        schools.require(urn);
-        if (ifMatch != null) {
-            ETags.requireMatch(
-                    ifMatch, roster.pupil(urn, pupilId).map(Pupil::version).orElse(0L));
-        }
-        Roster.PupilSync sync = roster.upsertPupils(urn, List.of(input.withId(pupilId)));
-        Pupil stored = roster.pupil(urn, pupilId).orElseThrow();
-        audit.record(
-                caller,
-                urn,
-                "pupils/" + pupilId,
-                "pupil.upserted",
-                Outcome.SUCCESS,
-                sync.counts().toString());
-        return Response.status(sync.created().isEmpty() ? 200 : 201)
-                .entity(PupilView.of(stored, today.date()))
-                .header(HttpHeaders.ETAG, ETags.of(stored.version()))
+        Params.matching("pupilId", pupilId, RosterIds.ID, RosterIds.MESSAGE);
+        PupilService.Written written = pupils.put(urn, pupilId, ifMatch, input, caller);
+        return Response.status(written.created() ? 201 : 200)
+                .entity(written.pupil())
+                .header(HttpHeaders.ETAG, ETags.of(written.version()))
                 .build();
-    }
-
-    private static Roster.RollStatus rollStatus(String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Roster.RollStatus.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw Problems.invalid("status", "ON_ROLL or LEFT");
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.custodian.consent.roster;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -11,9 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.custodian.consent.school.Schools;
-import org.custodian.platform.audit.AuditEntry.Outcome;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -26,23 +21,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RosterSyncResource {
 
-    /** What one sync did. */
-    public record SyncResult(SyncCounts pupils, SyncCounts guardians) {}
+    private final Caller caller;
+    private final RosterService roster;
 
-    @Inject
-    Caller caller;
-
-    @Inject
-    Roster roster;
-
-    @Inject
-    Schools schools;
-
-    @Inject
-    AuditLog audit;
+    public RosterSyncResource(Caller caller, RosterService roster) {
+        this.caller = caller;
+        this.roster = roster;
+    }
 
     @POST
-    @Transactional
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
     @Operation(
             summary =
@@ -50,17 +37,8 @@ public class RosterSyncResource {
     @APIResponse(responseCode = "200", description = "Counts of created, updated and unchanged pupils and guardians")
     @APIResponse(responseCode = "400", description = "Invalid or oversize sync; nothing is stored")
     @APIResponse(responseCode = "413", description = "Body larger than 8 MB")
-    public SyncResult sync(@PathParam("urn") String urn, @Valid @NotNull RosterSyncRequest request) {
+    public RosterService.SyncResult sync(@PathParam("urn") String urn, @Valid @NotNull RosterSyncRequest request) {
         caller.requireSchool(urn);
-        schools.require(urn);
-        SyncCounts pupils = request.pupilsOrEmpty().isEmpty()
-                ? SyncCounts.NONE
-                : roster.upsertPupils(urn, request.pupilsOrEmpty()).counts();
-        SyncCounts guardians = request.guardiansOrEmpty().isEmpty()
-                ? SyncCounts.NONE
-                : roster.upsertGuardians(urn, request.guardiansOrEmpty()).counts();
-        SyncResult result = new SyncResult(pupils, guardians);
-        audit.record(caller, urn, null, "roster.synced", Outcome.SUCCESS, result.toString());
-        return result;
+        return roster.sync(urn, request, caller);
     }
 }

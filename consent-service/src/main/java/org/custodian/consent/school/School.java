@@ -1,42 +1,129 @@
 package org.custodian.consent.school;
 
-/** A school's profile and the settings the other services keep a copy of. */
-public record School(
-        String urn,
-        String name,
-        SchoolType type,
-        Region region,
-        String dpoName,
-        String dpoEmail,
-        int competenceAge,
-        ConflictPolicy conflictPolicy,
-        long version) {
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.custodian.platform.calendar.Region;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A school's profile and the settings the other services keep a copy of. Never an API body: see {@link SchoolView}. */
+@Entity
+@Table(name = "school")
+public class School {
 
     public static final int DEFAULT_COMPETENCE_AGE = 13;
+
+    @Id
+    @Column(length = 6)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private String urn;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private SchoolType type;
+
+    @Enumerated(EnumType.STRING)
+    private Region region;
+
+    @Column(name = "dpo_name")
+    private String dpoName;
+
+    @Column(name = "dpo_email")
+    private String dpoEmail;
+
+    @Column(name = "competence_age")
+    private int competenceAge;
+
+    @Column(name = "conflict_policy")
+    @Enumerated(EnumType.STRING)
+    private ConflictPolicy conflictPolicy;
+
+    @Version
+    private long version;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected School() {}
+
+    private School(String urn, String name, String dpoName, String dpoEmail) {
+        this.urn = urn;
+        this.name = name;
+        this.type = SchoolType.MAINTAINED;
+        this.region = Region.ENGLAND_AND_WALES;
+        this.dpoName = dpoName;
+        this.dpoEmail = dpoEmail;
+        this.competenceAge = DEFAULT_COMPETENCE_AGE;
+        this.conflictPolicy = ConflictPolicy.MOST_RESTRICTIVE;
+        this.version = 1;
+    }
 
     /** The profile a school starts with on first use; the demo school's values come from its privacy notice. */
     public static School defaults(String urn) {
         if (urn.equals("100001")) {
             return new School(
-                    urn,
-                    "Cassiobury Infant School",
-                    SchoolType.MAINTAINED,
-                    Region.ENGLAND_AND_WALES,
-                    "Carole, School DPO Service",
-                    "carole@schoolDPOservice.com",
-                    DEFAULT_COMPETENCE_AGE,
-                    ConflictPolicy.MOST_RESTRICTIVE,
-                    1);
+                    urn, "Cassiobury Infant School", "Carole, School DPO Service", "carole@schoolDPOservice.com");
         }
-        return new School(
-                urn,
-                "School " + urn,
-                SchoolType.MAINTAINED,
-                Region.ENGLAND_AND_WALES,
-                null,
-                null,
-                DEFAULT_COMPETENCE_AGE,
-                ConflictPolicy.MOST_RESTRICTIVE,
-                1);
+        return new School(urn, "School " + urn, null, null);
+    }
+
+    /**
+     * Replaces the profile with the DPO's (the version moves on when the change is flushed); answers whether a setting
+     * the consent statuses depend on (the conflict policy, the competence age) changed.
+     */
+    public boolean replace(SchoolRequest request, Instant at) {
+        boolean rulesChanged = request.conflictPolicy() != conflictPolicy || request.competenceAge() != competenceAge;
+        this.name = request.name();
+        this.type = request.type();
+        this.region = request.region();
+        this.dpoName = request.dpoName();
+        this.dpoEmail = request.dpoEmail();
+        this.competenceAge = request.competenceAge();
+        this.conflictPolicy = request.conflictPolicy();
+        this.updatedAt = at;
+        return rulesChanged;
+    }
+
+    public String urn() {
+        return urn;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SchoolType type() {
+        return type;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public String dpoName() {
+        return dpoName;
+    }
+
+    public String dpoEmail() {
+        return dpoEmail;
+    }
+
+    public int competenceAge() {
+        return competenceAge;
+    }
+
+    public ConflictPolicy conflictPolicy() {
+        return conflictPolicy;
+    }
+
+    public long version() {
+        return version;
     }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.custodian.platform.calendar.Region;
 
 /** The DPO's update of the school profile: every field, as PUT replaces the profile. */
 public record SchoolRequest(

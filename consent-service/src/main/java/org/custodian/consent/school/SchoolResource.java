@@ -1,8 +1,6 @@
 package org.custodian.consent.school;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,8 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.custodian.platform.audit.AuditEntry.Outcome;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
@@ -32,14 +28,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SchoolResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final SchoolService schools;
 
-    @Inject
-    Schools schools;
-
-    @Inject
-    AuditLog audit;
+    public SchoolResource(Caller caller, SchoolService schools) {
+        this.caller = caller;
+        this.schools = schools;
+    }
 
     @GET
     @RolesAllowed({
@@ -52,22 +47,24 @@ public class SchoolResource {
         Roles.MIS,
         Roles.AUDITOR
     })
-    @Operation(summary = "Read the school profile (created with defaults on first use)")
+    @Operation(summary = "Read the school profile (its defaults until something is written for the school)")
     @APIResponse(
             responseCode = "200",
             description = "The profile, with its ETag",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = School.class)))
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SchoolView.class)))
     @APIResponse(responseCode = "400", description = "Malformed URN")
     public Response get(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
-        School school = schools.require(urn);
+        SchoolView school = SchoolView.of(schools.profile(urn));
         return Response.ok(school)
                 .header(HttpHeaders.ETAG, ETags.of(school.version()))
                 .build();
     }
 
     @PUT
-    @Transactional
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Replace the school profile (If-Match required); emits school.updated")
     @APIResponse(responseCode = "200", description = "The updated profile, with its new ETag")
@@ -79,10 +76,7 @@ public class SchoolResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull SchoolRequest request) {
         caller.requireSchool(urn);
-        School current = schools.require(urn);
-        ETags.requireMatch(ifMatch, current.version());
-        School updated = schools.update(current, request);
-        audit.record(caller, urn, null, "school.updated", Outcome.SUCCESS, "profile version " + updated.version());
+        SchoolView updated = SchoolView.of(schools.update(urn, ifMatch, request, caller));
         return Response.ok(updated)
                 .header(HttpHeaders.ETAG, ETags.of(updated.version()))
                 .build();

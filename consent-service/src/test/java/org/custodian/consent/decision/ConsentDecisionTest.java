@@ -13,13 +13,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.custodian.consent.ConsentTest;
 import org.custodian.consent.Fixture;
-import org.custodian.consent.support.ShiftedToday;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.ConsentEvents;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.Topics;
 import org.custodian.testing.KafkaTestConsumer;
+import org.custodian.testing.MovableClock;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,12 @@ class ConsentDecisionTest {
     @Inject
     ConsentRecheckJob recheck;
 
+    @Inject
+    MovableClock clock;
+
     @AfterEach
     void resetClock() {
-        ShiftedToday.reset();
+        clock.reset();
     }
 
     @Test
@@ -436,7 +439,7 @@ class ConsentDecisionTest {
                 .path("validUntil");
         long days = java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(), LocalDate.parse(validUntil)) + 2;
         try (KafkaTestConsumer consents = new KafkaTestConsumer(Topics.CONSENT)) {
-            ShiftedToday.shiftBy(Duration.ofDays(days));
+            clock.advance(Duration.ofDays(days));
             assertThat(school.as(school.bearer("staff"))
                             .body("{\"pupils\":[\"P1\"],\"purposes\":[\"PHOTO_PRESS\"]}")
                             .post(school.base() + "/consent-checks")

@@ -2,7 +2,9 @@ package org.custodian.consent.school;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.response.Response;
 import java.time.Duration;
@@ -32,6 +34,31 @@ class SchoolProfileTest {
                 .body("dpoEmail", is("carole@schoolDPOservice.com"))
                 .body("competenceAge", is(13))
                 .body("conflictPolicy", is("MOST_RESTRICTIVE"));
+    }
+
+    @Test
+    void readingAnUnknownSchoolStoresNothing() {
+        Fixture school = Fixture.newSchool();
+        long before = school.count("SELECT count(*) FROM school WHERE urn = ?", school.urn);
+        school.as(school.bearer("staff"))
+                .get(school.base())
+                .then()
+                .statusCode(200)
+                .header("ETag", notNullValue())
+                .body("name", is("School " + school.urn))
+                .body("competenceAge", is(13));
+        school.as(school.bearer("staff"))
+                .get(school.base() + "/purposes")
+                .then()
+                .statusCode(200)
+                .body("items.code", hasItem("PHOTO_PRESS"));
+        school.as(school.bearer("parent")).get("/api/v1/me").then().statusCode(200);
+        assertThat(before).isZero();
+        assertThat(school.count("SELECT count(*) FROM school WHERE urn = ?", school.urn))
+                .isZero();
+        assertThat(school.count("SELECT count(*) FROM purpose WHERE school_urn = ?", school.urn))
+                .isZero();
+        assertThat(school.outboxEvents()).isZero();
     }
 
     @Test

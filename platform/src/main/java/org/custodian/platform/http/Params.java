@@ -111,4 +111,39 @@ public final class Params {
         }
         return value;
     }
+
+    /** A boolean flag: {@code true} or {@code false}; false when absent or blank. */
+    public static boolean flag(String field, String value) {
+        if (blankToNull(value) == null || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw Problems.invalid(field, "true or false");
+    }
+
+    /** A whole number from {@code min} to {@code max}; null when absent or blank. */
+    public static Integer integer(String field, String value, int min, int max) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problems.invalid(field, "a whole number from " + min + " to " + max);
+    }
+
+    /** A value that matches {@code pattern} whole; a 400 naming the field with {@code message} otherwise (also when absent). */
+    public static String matching(String field, String value, Pattern pattern, String message) {
+        if (value == null || !pattern.matcher(value).matches()) {
+            throw Problems.invalid(field, message);
+        }
+        return value;
+    }
 }

@@ -1,68 +1,84 @@
 package org.custodian.consent.decision;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
+import org.custodian.consent.ConsentConfig;
 import org.custodian.consent.decision.ConsentResolver.Resolution;
 import org.custodian.consent.decision.RecordingRules.Actor;
 import org.custodian.consent.decision.RecordingRules.Check;
 import org.custodian.consent.purpose.Purpose;
+import org.custodian.consent.purpose.PurposeService;
 import org.custodian.consent.purpose.PurposeVersion;
-import org.custodian.consent.purpose.Purposes;
 import org.custodian.consent.purpose.Validity;
 import org.custodian.consent.roster.Ages;
 import org.custodian.consent.roster.Pupil;
-import org.custodian.consent.roster.Roster;
+import org.custodian.consent.roster.PupilAccess;
+import org.custodian.consent.roster.RosterQueries;
 import org.custodian.consent.school.School;
-import org.custodian.consent.school.Schools;
-import org.custodian.consent.support.Events;
-import org.custodian.consent.support.Today;
+import org.custodian.consent.school.SchoolService;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.ConsentEvents;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.problems.Problems;
+import org.custodian.platform.quota.Quotas;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
+import org.custodian.platform.time.LegalTime;
 
 /** Recording consent decisions (append-only) and reading them back with their receipts. */
 @ApplicationScoped
-public class Decisions {
+@Transactional
+public class DecisionService {
 
-    private final Jdbc db;
-    private final Schools schools;
-    private final Purposes purposes;
-    private final Roster roster;
-    private final ConsentStatuses statuses;
+    /** How many consents one parent or pupil may withdraw in a day: far above a family's need, a brake on bulk abuse. */
+    private final int withdrawalsPerDay;
+
+    private final DecisionQueries queries;
+    private final SchoolService schools;
+    private final PurposeService purposes;
+    private final RosterQueries roster;
+    private final PupilAccess access;
+    private final StatusService statuses;
+    private final Quotas quotas;
     private final Outbox outbox;
+    private final EventSource events;
     private final AuditLog audit;
-    private final Today today;
+    private final Clock clock;
 
-    @Inject
-    public Decisions(
-            Jdbc db,
-            Schools schools,
-            Purposes purposes,
-            Roster roster,
-            ConsentStatuses statuses,
+    public DecisionService(
+            DecisionQueries queries,
+            SchoolService schools,
+            PurposeService purposes,
+            RosterQueries roster,
+            PupilAccess access,
+            StatusService statuses,
+            Quotas quotas,
             Outbox outbox,
+            EventSource events,
             AuditLog audit,
-            Today today) {
-        this.db = db;
+            Clock clock,
+            ConsentConfig config) {
+        this.queries = queries;
         this.schools = schools;
         this.purposes = purposes;
         this.roster = roster;
+        this.access = access;
         this.statuses = statuses;
+        this.quotas = quotas;
         this.outbox = outbox;
+        this.events = events;
         this.audit = audit;
-        this.today = today;
+        this.clock = clock;
+        this.withdrawalsPerDay = config.quota().withdrawalsPerDay();
     }
 
     /** The caller as the recording rules see them: staff first, then parent, then pupil. */
@@ -73,8 +89,11 @@ public class Decisions {
         return caller.hasRole(Roles.PARENT) ? Actor.PARENT : Actor.PUPIL;
     }
 
-    @Transactional
+    /** Records a decision (grant, refuse or withdraw) and answers its receipt; a family's withdrawals are rationed. */
     public ConsentReceipt record(String urn, String pupilId, DecisionRequest request, Caller caller) {
+        if (request.decision() == Decision.WITHDRAWN && caller.hasAnyRole(List.of(Roles.PARENT, Roles.PUPIL))) {
+            quotas.consume(caller, urn, "consents.withdraw", withdrawalsPerDay);
+        }
         School school = schools.require(urn);
         Purpose purpose =
                 purposes.require(urn, List.of(request.purpose()), "purpose").get(request.purpose());
@@ -83,7 +102,7 @@ public class Decisions {
             throw Problems.invalid(
                     "purposeVersion", "purpose " + purpose.code() + " has versions 1 to " + purpose.currentVersion());
         }
-        LocalDate day = today.date();
+        LocalDate day = LegalTime.today(clock);
         if (request.evidenceDate() != null && request.evidenceDate().isAfter(day)) {
             throw Problems.invalid("evidenceDate", "cannot be in the future");
         }
@@ -126,17 +145,17 @@ public class Decisions {
                 request.evidenceRef(),
                 request.evidenceDate(),
                 validUntil,
-                today.now(),
+                clock.instant(),
                 caller.subject(),
                 caller.primaryRole());
-        insert(urn, stored);
+        queries.insert(urn, stored);
         Resolution resolution = statuses.recomputeFor(urn, pupil, purpose);
 
-        outbox.append(Events.aboutPupil(
+        outbox.append(events.aboutPupil(
                 eventType(request.decision()),
                 urn,
                 pupilId,
-                new ConsentEvents.DecisionRecorded(
+                CloudEventCodec.toData(new ConsentEvents.DecisionRecorded(
                         stored.decisionId(),
                         pupilId,
                         purpose.code(),
@@ -148,7 +167,7 @@ public class Decisions {
                         request.method().name(),
                         stored.recordedAt(),
                         resolution.status().name(),
-                        resolution.effectiveVersion())));
+                        resolution.effectiveVersion()))));
         audit.record(
                 caller,
                 urn,
@@ -182,61 +201,33 @@ public class Decisions {
         };
     }
 
-    private void insert(String urn, StoredDecision d) {
-        db.update(
-                """
-                INSERT INTO consent_decision (school_urn, decision_id, pupil_id, purpose_code, purpose_version, decision,
-                    given_by_type, given_by_id, relationship, method, evidence_ref, evidence_date, valid_until, recorded_at,
-                    recorded_by, recorded_by_role)
-                VALUES (?, ?::uuid, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                urn,
-                d.decisionId(),
-                d.pupilId(),
-                d.purpose(),
-                d.purposeVersion(),
-                d.decision(),
-                d.giver().type(),
-                d.giver().id(),
-                d.relationship(),
-                d.method(),
-                d.evidenceRef(),
-                d.evidenceDate(),
-                d.validUntil(),
-                d.recordedAt(),
-                d.recordedBy(),
-                d.recordedByRole());
-    }
-
     /** Every decision about a pupil, oldest first. */
+    @Transactional(TxType.SUPPORTS)
     public List<StoredDecision> history(String urn, String pupilId) {
-        return db.list(
-                "SELECT " + ConsentStatuses.DECISION_COLUMNS
-                        + " FROM consent_decision WHERE school_urn = ? AND pupil_id = ?"
-                        + " ORDER BY recorded_at, decision_id",
-                StoredDecision::map,
-                urn,
-                pupilId);
+        return queries.history(urn, pupilId);
     }
 
-    public Optional<StoredDecision> decision(String urn, String pupilId, String decisionId) {
-        return history(urn, pupilId).stream()
+    /** The receipt of one decision about a pupil the caller may see, with the pupil's status now. */
+    @Transactional(TxType.SUPPORTS)
+    public ConsentReceipt receipt(String urn, String pupilId, String decisionId, Caller caller) {
+        access.requireVisible(urn, pupilId, caller);
+        StoredDecision decision = queries.history(urn, pupilId).stream()
                 .filter(d -> d.decisionId().equals(decisionId))
-                .findFirst();
+                .findFirst()
+                .orElseThrow(() -> Problems.notFound("no decision with that id"));
+        return receiptOf(urn, decision, statuses.statusNow(urn, pupilId, decision.purpose()));
     }
 
     /** The receipt of a stored decision, with the wording it was given to and the pupil's status now. */
+    @Transactional(TxType.SUPPORTS)
     public ConsentReceipt receiptOf(String urn, StoredDecision decision, ConsentStatus statusNow) {
-        School school = schools.require(urn);
+        School school = schools.profile(urn);
         Purpose purpose = purposes.find(urn, decision.purpose()).orElseThrow();
         return receipt(school, purpose, wording(urn, purpose, decision.purposeVersion()), decision, statusNow);
     }
 
     private PurposeVersion wording(String urn, Purpose purpose, int version) {
-        return purposes.versions(urn, purpose.code()).stream()
-                .filter(v -> v.version() == version)
-                .findFirst()
-                .orElseThrow();
+        return purposes.wording(urn, purpose.code(), version);
     }
 
     private ConsentReceipt receipt(
@@ -248,7 +239,7 @@ public class Decisions {
         return new ConsentReceipt(
                 d.decisionId(),
                 ConsentReceipt.VERSION,
-                Instant.now(),
+                clock.instant(),
                 new ConsentReceipt.Controller(school.name(), school.urn(), school.dpoName(), school.dpoEmail()),
                 new ConsentReceipt.Subject(d.pupilId()),
                 new ConsentReceipt.GivenBy(d.giver().type(), d.giver().id(), d.relationship()),

@@ -2,14 +2,14 @@ package org.custodian.consent.decision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +21,21 @@ import org.custodian.consent.decision.ConsentResolver.Resolution;
 import org.custodian.consent.purpose.Purpose;
 import org.custodian.consent.purpose.PurposeKind;
 import org.custodian.consent.purpose.PurposeReworded;
-import org.custodian.consent.purpose.Purposes;
+import org.custodian.consent.purpose.PurposeService;
 import org.custodian.consent.roster.Ages;
 import org.custodian.consent.roster.Pupil;
-import org.custodian.consent.roster.Roster;
 import org.custodian.consent.roster.RosterChanged;
+import org.custodian.consent.roster.RosterQueries;
 import org.custodian.consent.school.School;
 import org.custodian.consent.school.SchoolRulesChanged;
-import org.custodian.consent.school.Schools;
-import org.custodian.consent.support.Events;
-import org.custodian.consent.support.Today;
+import org.custodian.consent.school.SchoolService;
 import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.ConsentEvents;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.outbox.Outbox;
+import org.custodian.platform.time.LegalTime;
 
 /**
  * Keeps the stored effective statuses equal to what the resolution rules say, so that a check is one indexed read.
@@ -43,20 +43,8 @@ import org.custodian.platform.outbox.Outbox;
  * the school's policy, the passing of time) recomputes the statuses it touches here.
  */
 @ApplicationScoped
-public class ConsentStatuses {
-
-    static final String DECISION_COLUMNS = """
-            decision_id, pupil_id, purpose_code, purpose_version, decision, given_by_type, given_by_id, relationship, method,
-            evidence_ref, evidence_date, valid_until, recorded_at, recorded_by, recorded_by_role
-            """;
-
-    private static final String UPSERT = """
-            INSERT INTO consent_status (school_urn, pupil_id, purpose_code, status, effective_version, valid_until, recompute_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (school_urn, pupil_id, purpose_code) DO UPDATE SET status = EXCLUDED.status,
-                effective_version = EXCLUDED.effective_version, valid_until = EXCLUDED.valid_until,
-                recompute_on = EXCLUDED.recompute_on, updated_at = now()
-            """;
+@Transactional(TxType.MANDATORY)
+public class StatusService {
 
     /** Everything the rules need about some pupils, loaded with one query per table. */
     public record Inputs(
@@ -91,65 +79,65 @@ public class ConsentStatuses {
         }
     }
 
-    private final Jdbc db;
-    private final Schools schools;
-    private final Purposes purposes;
-    private final Roster roster;
+    private final StatusQueries queries;
+    private final DecisionQueries decisionQueries;
+    private final SchoolService schools;
+    private final PurposeService purposes;
+    private final RosterQueries roster;
     private final Outbox outbox;
-    private final Today today;
+    private final EventSource events;
+    private final Clock clock;
 
-    @Inject
-    public ConsentStatuses(Jdbc db, Schools schools, Purposes purposes, Roster roster, Outbox outbox, Today today) {
-        this.db = db;
+    public StatusService(
+            StatusQueries queries,
+            DecisionQueries decisionQueries,
+            SchoolService schools,
+            PurposeService purposes,
+            RosterQueries roster,
+            Outbox outbox,
+            EventSource events,
+            Clock clock) {
+        this.queries = queries;
+        this.decisionQueries = decisionQueries;
         this.schools = schools;
         this.purposes = purposes;
         this.roster = roster;
         this.outbox = outbox;
-        this.today = today;
+        this.events = events;
+        this.clock = clock;
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Inputs inputs(String urn, Collection<String> pupilIds) {
         Map<String, List<StoredDecision>> decisions = new HashMap<>();
         if (!pupilIds.isEmpty()) {
-            db.list(
-                            "SELECT " + DECISION_COLUMNS
-                                    + " FROM consent_decision WHERE school_urn = ? AND pupil_id = ANY (?)"
-                                    + " ORDER BY recorded_at, decision_id",
-                            StoredDecision::map,
-                            urn,
-                            pupilIds)
+            decisionQueries
+                    .ofPupils(urn, pupilIds)
                     .forEach(d -> decisions
                             .computeIfAbsent(d.pupilId() + "\u0000" + d.purpose(), k -> new ArrayList<>())
                             .add(d));
         }
         Map<String, Purpose> byCode = purposes.list(urn).stream().collect(Collectors.toMap(Purpose::code, p -> p));
         return new Inputs(
-                schools.require(urn),
+                schools.profile(urn),
                 byCode,
                 roster.pupilsById(urn, pupilIds),
                 roster.responsibleGuardians(urn, pupilIds),
                 decisions,
-                today.date());
+                LegalTime.today(clock));
     }
 
     /**
      * Recomputes the statuses of these pupils (every purpose they have a decision or status for), stores what
      * changed and returns it. {@code announce} emits an event for each change.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public List<Change> recompute(String urn, Collection<String> pupilIds, boolean announce) {
         if (pupilIds.isEmpty()) {
             return List.of();
         }
         Inputs in = inputs(urn, pupilIds);
         Map<String, StoredStatus> stored = new HashMap<>();
-        db.list(
-                        "SELECT pupil_id, purpose_code, status, effective_version, valid_until FROM consent_status"
-                                + " WHERE school_urn = ? AND pupil_id = ANY (?)",
-                        ConsentStatuses::mapStatus,
-                        urn,
-                        pupilIds)
-                .forEach(s -> stored.put(s.pupilId() + "\u0000" + s.purpose(), s));
+        queries.ofPupils(urn, pupilIds).forEach(s -> stored.put(s.pupilId() + "\u0000" + s.purpose(), s));
         Set<String> keys = new LinkedHashSet<>(in.decisions().keySet());
         keys.addAll(stored.keySet());
 
@@ -174,7 +162,7 @@ public class ConsentStatuses {
                 changes.add(new Change(pupil.pupilId(), purpose, before, r));
             }
         }
-        db.batch(UPSERT, rows);
+        queries.upsert(rows);
         if (announce) {
             outbox.appendAll(changes.stream()
                     .filter(Change::isChange)
@@ -185,12 +173,10 @@ public class ConsentStatuses {
     }
 
     /** Recomputes and stores one pupil's status for one purpose, for a decision just recorded; no event. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public Resolution recomputeFor(String urn, Pupil pupil, Purpose purpose) {
         Inputs in = inputs(urn, List.of(pupil.pupilId()));
         Resolution r = in.resolve(pupil, purpose);
-        db.update(
-                UPSERT,
+        queries.upsert(
                 urn,
                 pupil.pupilId(),
                 purpose.code(),
@@ -212,27 +198,27 @@ public class ConsentStatuses {
     private CloudEvent event(String urn, Change c) {
         ConsentStatus status = c.after().status();
         if (status == ConsentStatus.EXPIRED) {
-            return Events.aboutPupil(
+            return events.aboutPupil(
                     EventTypes.CONSENT_EXPIRED,
                     urn,
                     c.pupilId(),
-                    new ConsentEvents.Expired(
+                    CloudEventCodec.toData(new ConsentEvents.Expired(
                             c.pupilId(),
                             c.purpose().code(),
                             c.purpose().currentVersion(),
                             c.before() == null ? null : c.before().validUntil(),
-                            status.name()));
+                            status.name())));
         }
         String type = switch (status) {
             case GRANTED -> EventTypes.CONSENT_GRANTED;
             case REFUSED -> EventTypes.CONSENT_REFUSED;
             default -> EventTypes.CONSENT_WITHDRAWN;
         };
-        return Events.aboutPupil(
+        return events.aboutPupil(
                 type,
                 urn,
                 c.pupilId(),
-                new ConsentEvents.DecisionRecorded(
+                CloudEventCodec.toData(new ConsentEvents.DecisionRecorded(
                         null,
                         c.pupilId(),
                         c.purpose().code(),
@@ -242,9 +228,9 @@ public class ConsentStatuses {
                         null,
                         null,
                         null,
-                        today.now(),
+                        clock.instant(),
                         status.name(),
-                        c.after().effectiveVersion()));
+                        c.after().effectiveVersion())));
     }
 
     /** The next day this status can change without anyone writing: a grant expires, or the pupil comes of age. */
@@ -265,33 +251,31 @@ public class ConsentStatuses {
         return next;
     }
 
-    /** The stored statuses of some pupils for some purposes: one indexed read. */
-    public List<StoredStatus> stored(String urn, Collection<String> pupilIds, Collection<String> purposeCodes) {
-        return db.list("""
-                SELECT pupil_id, purpose_code, status, effective_version, valid_until FROM consent_status
-                WHERE school_urn = ? AND pupil_id = ANY (?) AND purpose_code = ANY (?)
-                """, ConsentStatuses::mapStatus, urn, pupilIds, purposeCodes);
+    /** The stored status of one pupil for one purpose now. */
+    @Transactional(TxType.SUPPORTS)
+    public ConsentStatus statusNow(String urn, String pupilId, String purpose) {
+        return queries.stored(urn, List.of(pupilId), List.of(purpose)).stream()
+                .findFirst()
+                .map(s -> s.statusOn(LegalTime.today(clock)))
+                .orElse(ConsentStatus.NOT_ASKED);
     }
 
-    /** Pupils whose statuses the passing of time may have changed by {@code day}, a school at a time. */
+    /** For each pupil, each purpose's stored status now (purposes not asked about are left out). */
+    @Transactional(TxType.SUPPORTS)
+    public Map<String, Map<String, ConsentStatus>> summaries(
+            String urn, Collection<String> pupilIds, Collection<String> purposes) {
+        Map<String, Map<String, ConsentStatus>> byPupil = new HashMap<>();
+        LocalDate day = LegalTime.today(clock);
+        for (StoredStatus s : queries.stored(urn, pupilIds, purposes)) {
+            byPupil.computeIfAbsent(s.pupilId(), k -> new LinkedHashMap<>()).put(s.purpose(), s.statusOn(day));
+        }
+        return byPupil;
+    }
+
+    /** Pupils whose statuses the passing of time may have changed by {@code day}, by school. */
+    @Transactional(TxType.SUPPORTS)
     public Map<String, List<String>> dueForRecheck(LocalDate day, int limit) {
-        Map<String, List<String>> bySchool = new HashMap<>();
-        db.list(
-                "SELECT DISTINCT school_urn, pupil_id FROM consent_status WHERE recompute_on <= ? LIMIT ?",
-                rs -> bySchool.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(rs.getString(2)),
-                day,
-                limit);
-        return bySchool;
-    }
-
-    /** All pupils of a school with any decision, in id order, a page at a time. */
-    public List<String> pupilsWithDecisions(String urn, String purposeCode, String after, int limit) {
-        return db.list("""
-                SELECT DISTINCT pupil_id FROM consent_decision
-                WHERE school_urn = ? AND (?::text IS NULL OR purpose_code = ?) AND pupil_id > ?
-                ORDER BY pupil_id LIMIT ?
-                """, rs -> rs.getString(1), urn, purposeCode, purposeCode, after, limit);
+        return queries.dueForRecheck(day, limit);
     }
 
     void onRosterChanged(@Observes RosterChanged change) {
@@ -314,20 +298,11 @@ public class ConsentStatuses {
         String after = "";
         List<String> batch;
         do {
-            batch = pupilsWithDecisions(urn, purposeCode, after, BATCH);
+            batch = queries.pupilsWithDecisions(urn, purposeCode, after, BATCH);
             recompute(urn, batch, true);
             after = batch.isEmpty() ? after : batch.get(batch.size() - 1);
         } while (batch.size() == BATCH);
     }
 
     private static final int BATCH = 500;
-
-    static StoredStatus mapStatus(ResultSet rs) throws SQLException {
-        return new StoredStatus(
-                rs.getString("pupil_id"),
-                rs.getString("purpose_code"),
-                ConsentStatus.valueOf(rs.getString("status")),
-                Jdbc.integer(rs, "effective_version"),
-                Jdbc.date(rs, "valid_until"));
-    }
 }

@@ -2,22 +2,22 @@ package org.custodian.consent.revocation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.custodian.consent.support.Events;
+import org.custodian.consent.revocation.TokenRevocationQueries.StoredRevocation;
+import org.custodian.consent.school.SchoolService;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -33,34 +33,44 @@ import org.custodian.tokens.TokenRules;
  * {@code custodian.revocations.v1} (platform-tokens' RevocationFeed), including this one.
  */
 @ApplicationScoped
-public class TokenRevocations {
+@Transactional
+public class TokenRevocationService {
 
-    private static final String COLUMNS = "id, school_urn, subject, token_id, reason, revoked_at, revoked_by";
-
-    private final Jdbc db;
+    private final TokenRevocationQueries queries;
+    private final SchoolService schools;
     private final Outbox outbox;
+    private final EventSource events;
+    private final Clock clock;
     private final AuditLog audit;
     private final TokenRules rules;
 
-    public TokenRevocations(Jdbc db, Outbox outbox, AuditLog audit, TokenRules rules) {
-        this.db = db;
+    public TokenRevocationService(
+            TokenRevocationQueries queries,
+            SchoolService schools,
+            Outbox outbox,
+            EventSource events,
+            Clock clock,
+            AuditLog audit,
+            TokenRules rules) {
+        this.schools = schools;
+        this.events = events;
+        this.clock = clock;
+        this.queries = queries;
         this.outbox = outbox;
         this.audit = audit;
         this.rules = rules;
     }
 
     /** Revokes at one school ({@code school}) or, with none, at every school. */
-    @Transactional
     public TokenRevocationView revoke(Caller caller, String school, TokenRevocationRequest request) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (school != null) {
+            schools.require(school);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Revocation revocation = revocationOf(request, school, now);
         UUID id = UUID.randomUUID();
         boolean bySubject = revocation.kind() == Revocation.Kind.SUBJECT;
-        db.update(
-                """
-                INSERT INTO token_revocation (id, school_urn, subject, token_id, reason, revoked_at, revoked_by, revoked_by_role)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        queries.insert(
                 id,
                 school,
                 bySubject ? revocation.value() : null,
@@ -79,8 +89,7 @@ public class TokenRevocations {
                     revocation.kind().field() + " " + revocation.value() + ": "
                             + request.reason().strip());
         }
-        outbox.append(CloudEvent.create(
-                Events.SOURCE,
+        outbox.append(events.about(
                 EventTypes.TOKEN_REVOKED,
                 school,
                 (school == null ? "" : "schools/" + school + "/") + "token-revocations/" + id,
@@ -89,50 +98,23 @@ public class TokenRevocations {
     }
 
     /** The revocation with this id at a school (or for every school), or a 404. */
+    @Transactional(TxType.SUPPORTS)
     public TokenRevocationView require(String school, String revocationId) {
-        UUID id;
-        try {
-            id = UUID.fromString(revocationId);
-        } catch (IllegalArgumentException e) {
-            throw Problems.notFound("no revocation " + revocationId);
-        }
+        UUID id = Params.pathId(revocationId, "revocation");
         return find(school, id).orElseThrow(() -> Problems.notFound("no revocation " + revocationId));
     }
 
+    @Transactional(TxType.SUPPORTS)
     public Optional<TokenRevocationView> find(String school, UUID id) {
-        List<Object> params = new ArrayList<>();
-        String sql = "SELECT " + COLUMNS + " FROM token_revocation WHERE " + scope(school, params) + " AND id = ?";
-        params.add(id);
-        return db.one(sql, this::map, params.toArray());
+        return queries.find(school, id).map(this::view);
     }
 
     /** A school's revocations (or the operators', for every school), newest first. */
+    @Transactional(TxType.SUPPORTS)
     public Page<TokenRevocationView> list(String school, PageRequest page) {
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql =
-                new StringBuilder("SELECT seq, " + COLUMNS + " FROM token_revocation WHERE " + scope(school, params));
-        if (!page.isFirst()) {
-            sql.append(" AND seq < ?");
-            params.add(page.afterLong(0));
-        }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
-        params.add(page.fetchSize());
-        List<Positioned> rows =
-                db.list(sql.toString(), row -> new Positioned(row.getLong("seq"), map(row)), params.toArray());
-        return Page.fromRows(rows, page, row -> List.of(Long.toString(row.seq())))
-                .map(Positioned::view);
+        return Page.fromRows(queries.page(school, page), page, row -> List.of(Long.toString(row.seq())))
+                .map(this::view);
     }
-
-    /** A school's revocations, or with no school the operators' (for every school). */
-    private static String scope(String school, List<Object> params) {
-        if (school == null) {
-            return "school_urn IS NULL";
-        }
-        params.add(school);
-        return "school_urn = ?";
-    }
-
-    private record Positioned(long seq, TokenRevocationView view) {}
 
     /** The revocation a valid request asks for; anything else is a 400 naming the field. */
     static Revocation revocationOf(TokenRevocationRequest request, String school, Instant at) {
@@ -163,16 +145,15 @@ public class TokenRevocations {
         }
     }
 
-    private TokenRevocationView map(ResultSet row) throws SQLException {
-        Instant revokedAt = Jdbc.instant(row, "revoked_at");
+    private TokenRevocationView view(StoredRevocation row) {
         return new TokenRevocationView(
-                Jdbc.uuid(row, "id"),
-                row.getString("school_urn"),
-                row.getString("subject"),
-                row.getString("token_id"),
-                row.getString("reason"),
-                revokedAt,
-                row.getString("revoked_by"),
-                revokedAt.plusSeconds(rules.maxLifetimeSeconds()));
+                row.id(),
+                row.school(),
+                row.subject(),
+                row.tokenId(),
+                row.reason(),
+                row.revokedAt(),
+                row.revokedBy(),
+                row.revokedAt().plusSeconds(rules.maxLifetimeSeconds()));
     }
 }

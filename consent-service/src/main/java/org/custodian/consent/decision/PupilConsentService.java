@@ -1,0 +1,85 @@
+package org.custodian.consent.decision;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import org.custodian.consent.decision.ConsentResolver.Resolution;
+import org.custodian.consent.purpose.Purpose;
+import org.custodian.consent.roster.Pupil;
+import org.custodian.consent.roster.PupilAccess;
+import org.custodian.platform.audit.AuditEntry.Outcome;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.time.LegalTime;
+
+/** A pupil's consents as a parent or the DPO reads them: every purpose's status, explained. */
+@ApplicationScoped
+@Transactional(TxType.SUPPORTS)
+public class PupilConsentService {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record View(String pupilId, boolean onRoll, List<PurposeStatus> statuses, List<StoredDecision> history) {}
+
+    private final StatusService statuses;
+    private final DecisionQueries decisions;
+    private final PupilAccess access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public PupilConsentService(
+            StatusService statuses, DecisionQueries decisions, PupilAccess access, AuditLog audit, Clock clock) {
+        this.statuses = statuses;
+        this.decisions = decisions;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A pupil the caller may see: every purpose's status explained, and with {@code withHistory} every decision. */
+    @Transactional
+    public View view(String urn, String pupilId, boolean withHistory, Caller caller) {
+        return view(urn, access.requireVisible(urn, pupilId, caller), withHistory, caller);
+    }
+
+    private View view(String urn, Pupil pupil, boolean withHistory, Caller caller) {
+        List<PurposeStatus> all = explain(urn, pupil);
+        List<StoredDecision> history = null;
+        if (withHistory) {
+            history = decisions.history(urn, pupil.pupilId());
+            audit.record(
+                    caller,
+                    urn,
+                    "pupils/" + pupil.pupilId(),
+                    "consent.history.read",
+                    Outcome.SUCCESS,
+                    history.size() + " decisions");
+        }
+        return new View(pupil.pupilId(), pupil.onRollOn(LegalTime.today(clock)), all, history);
+    }
+
+    /** Every purpose's status for one pupil, resolved now with the reasons. */
+    public List<PurposeStatus> explain(String urn, Pupil pupil) {
+        StatusService.Inputs in = statuses.inputs(urn, List.of(pupil.pupilId()));
+        return in.purposes().values().stream()
+                .sorted(Comparator.comparing(Purpose::code))
+                .map(purpose -> {
+                    Resolution r = in.resolve(pupil, purpose);
+                    return new PurposeStatus(
+                            purpose.code(),
+                            purpose.title(),
+                            purpose.kind(),
+                            r.status(),
+                            r.permitted(),
+                            r.effectiveVersion(),
+                            purpose.currentVersion(),
+                            r.validUntil(),
+                            r.countingDecisions(),
+                            r.explanation());
+                })
+                .toList();
+    }
+}
