@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.platform.calendar.BankHoliday;
+import org.custodian.platform.calendar.Region;
 
 /** The calendar API's bodies. */
 public final class CalendarDtos {

@@ -24,6 +24,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.calendar.BankHolidays;
+import org.custodian.platform.calendar.Region;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.problems.Problem.FieldError;
@@ -172,8 +174,7 @@ public class CalendarResource {
             throw Problems.invalid("to", "must be on or after 'from' and at most ten years later");
         }
         Region region = roster.schoolOrDefaults(urn).bankHolidayRegion();
-        return new BankHolidayList(
-                region, BankHolidays.shipped().source(), BankHolidays.shipped().between(region, start, end));
+        return new BankHolidayList(region, BankHolidays.SOURCE, BankHolidays.between(region, start, end));
     }
 
     private Response store(String urn, TermCalendar calendar, String source, String action) {

@@ -2,7 +2,7 @@ package org.custodian.sar.deadline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.sar.calendar.BankHolidays;
+import org.custodian.platform.calendar.WorkingDays;
 import org.custodian.sar.calendar.TermCalendars;
 import org.custodian.sar.roster.Roster;
 import org.custodian.sar.roster.SchoolProfile;
@@ -23,7 +23,6 @@ public class SchoolDeadlines {
     public Deadlines forSchool(String urn) {
         SchoolProfile school = roster.schoolOrDefaults(urn);
         return new Deadlines(
-                BankHolidays.shipped().calendar(school.bankHolidayRegion()),
-                calendars.load(urn).calendar());
+                WorkingDays.in(school.bankHolidayRegion()), calendars.load(urn).calendar());
     }
 }

@@ -1,6 +1,6 @@
 package org.custodian.sar.roster;
 
-import org.custodian.sar.calendar.Region;
+import org.custodian.platform.calendar.Region;
 import org.custodian.sar.request.ChildAgreementRule;
 
 /** The school settings sar-service keeps from {@code school.updated}. */
