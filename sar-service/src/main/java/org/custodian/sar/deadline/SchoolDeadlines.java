@@ -3,7 +3,7 @@ package org.custodian.sar.deadline;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.calendar.WorkingDays;
-import org.custodian.sar.calendar.TermCalendars;
+import org.custodian.sar.calendar.TermCalendarQueries;
 import org.custodian.sar.roster.Roster;
 import org.custodian.sar.roster.SchoolProfile;
 
@@ -12,10 +12,10 @@ import org.custodian.sar.roster.SchoolProfile;
 public class SchoolDeadlines {
 
     private final Roster roster;
-    private final TermCalendars calendars;
+    private final TermCalendarQueries calendars;
 
     @Inject
-    public SchoolDeadlines(Roster roster, TermCalendars calendars) {
+    public SchoolDeadlines(Roster roster, TermCalendarQueries calendars) {
         this.roster = roster;
         this.calendars = calendars;
     }
