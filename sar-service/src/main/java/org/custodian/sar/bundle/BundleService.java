@@ -8,32 +8,40 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.export.SubjectExport;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
+import org.custodian.sar.bundle.BundleDtos.BundleStatus;
+import org.custodian.sar.bundle.BundleDtos.SourceStatus;
+import org.custodian.sar.bundle.BundleDtos.Timings;
+import org.custodian.sar.bundle.BundleDtos.WaiverInput;
+import org.custodian.sar.config.SarConfig;
 import org.custodian.sar.document.Document;
-import org.custodian.sar.document.Documents;
+import org.custodian.sar.document.DocumentQueries;
 import org.custodian.sar.request.CompletionCheck;
+import org.custodian.sar.request.RequestService;
 import org.custodian.sar.request.RequestStatus;
 import org.custodian.sar.request.RequestType;
 import org.custodian.sar.request.RightsRequest;
 import org.custodian.sar.review.ReleaseRules;
 import org.custodian.sar.review.ReviewDecided;
 import org.custodian.sar.review.ReviewItem;
+import org.custodian.sar.review.ReviewQueries;
 import org.custodian.sar.review.ReviewState;
-import org.custodian.sar.review.Reviews;
 import org.custodian.sar.review.ThirdPartyRules;
 import org.custodian.sar.roster.Roster;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Assembles the response to an access, portability or educational-record request: asks the sources (outside any
@@ -56,28 +64,32 @@ public class BundleService implements CompletionCheck {
             long pdfMillis) {}
 
     private final Sources sources;
-    private final org.custodian.sar.request.RequestRepository requests;
-    private final Documents documents;
-    private final Bundles bundles;
+    private final org.custodian.sar.request.RequestQueries requests;
+    private final DocumentQueries documents;
+    private final BundleQueries bundles;
     private final Roster roster;
-    private final Reviews reviews;
+    private final ReviewQueries reviews;
     private final AuditLog audit;
     private final Caller caller;
     private final ObjectMapper mapper;
     private final Optional<String> automatedDecisions;
+    private final Clock clock;
+    private final RequestService requestService;
 
     @Inject
     public BundleService(
             Sources sources,
-            org.custodian.sar.request.RequestRepository requests,
-            Documents documents,
-            Bundles bundles,
+            org.custodian.sar.request.RequestQueries requests,
+            DocumentQueries documents,
+            BundleQueries bundles,
             Roster roster,
-            Reviews reviews,
+            ReviewQueries reviews,
             AuditLog audit,
             Caller caller,
             ObjectMapper mapper,
-            @ConfigProperty(name = "custodian.sar.automated-decision-making") Optional<String> automatedDecisions) {
+            SarConfig config,
+            Clock clock,
+            RequestService requestService) {
         this.sources = sources;
         this.requests = requests;
         this.documents = documents;
@@ -87,7 +99,117 @@ public class BundleService implements CompletionCheck {
         this.audit = audit;
         this.caller = caller;
         this.mapper = mapper;
-        this.automatedDecisions = automatedDecisions;
+        this.automatedDecisions = config.automatedDecisionMaking();
+        this.clock = clock;
+        this.requestService = requestService;
+    }
+
+    /** Assembles (again) a request's response and says what it gave. */
+    public BundleStatus assemble(String urn, UUID requestId) {
+        RightsRequest r = requestService.get(urn, requestId);
+        Assembly assembly = assemble(r);
+        return status(urn, r.id(), new Timings(assembly.sourcesMillis(), assembly.jsonMillis(), assembly.pdfMillis()));
+    }
+
+    /** The response as JSON: whole for staff, the requester's copy for the requester; audited. */
+    @Transactional
+    public JsonNode json(String urn, UUID requestId) {
+        RightsRequest r = readable(urn, requestId);
+        BundleQueries.Stored stored = bundles.find(urn, r.id())
+                .orElseThrow(() -> Problems.notFound("no response has been assembled for that request"));
+        JsonNode content = requestService.callerIsStaff() ? current(stored, urn) : released(stored, urn);
+        recordDownload(urn, r, "bundle.read", "JSON");
+        return content;
+    }
+
+    /** The response as the requester receives it, as a PDF; audited. */
+    @Transactional
+    public byte[] pdf(String urn, UUID requestId) {
+        RightsRequest r = readable(urn, requestId);
+        byte[] pdf = bundles.pdf(urn, r.id())
+                .orElseThrow(() -> Problems.notFound("no response has been assembled for that request"));
+        recordDownload(urn, r, "bundle.downloaded", "PDF, " + pdf.length + " bytes");
+        return pdf;
+    }
+
+    /** A 404 unless the request exists and the caller may see it. */
+    @Transactional
+    public void requireVisible(String urn, UUID requestId) {
+        requestService.get(urn, requestId);
+    }
+
+    /** Records why the response may be completed without a source that did not answer; audited. */
+    @Transactional
+    public BundleStatus waive(String urn, UUID requestId, WaiverInput body) {
+        RightsRequest r = requestService.get(urn, requestId);
+        if (r.status().isClosed()) {
+            throw Problems.conflict("the request is " + r.status());
+        }
+        BundleQueries.Stored stored =
+                bundles.find(urn, r.id()).orElseThrow(() -> Problems.conflict("no response has been assembled yet"));
+        if (!stored.missingSources().contains(body.source())) {
+            throw Problems.conflict("'" + body.source() + "' is not missing from the response (missing: "
+                    + (stored.missingSources().isEmpty() ? "none" : String.join(", ", stored.missingSources()))
+                    + ")");
+        }
+        if (!bundles.waive(urn, r.id(), body.source(), body.reason(), caller.subject())) {
+            throw Problems.conflict("'" + body.source() + "' was already waived");
+        }
+        audit.record(
+                caller,
+                urn,
+                r.subject().path(urn),
+                "bundle.waiver",
+                AuditEntry.Outcome.SUCCESS,
+                "request " + r.id() + ": completes without " + body.source() + ": " + body.reason());
+        return status(urn, r.id(), null);
+    }
+
+    /** Staff may read an assembled response at any time; the requester once the request is completed. */
+    private RightsRequest readable(String urn, UUID requestId) {
+        RightsRequest r = requestService.get(urn, requestId);
+        if (!requestService.callerIsStaff() && r.status() != RequestStatus.COMPLETED) {
+            throw Problems.notFound("the response to that request is not ready yet");
+        }
+        return r;
+    }
+
+    private void recordDownload(String urn, RightsRequest r, String action, String what) {
+        audit.record(
+                caller,
+                urn,
+                r.subject().path(urn),
+                action,
+                AuditEntry.Outcome.SUCCESS,
+                "request " + r.id() + ": " + what);
+    }
+
+    private BundleStatus status(String urn, UUID requestId, Timings timings) {
+        BundleQueries.Stored stored = bundles.find(urn, requestId).orElseThrow();
+        JsonNode content = current(stored, urn);
+        List<SourceStatus> sources = new ArrayList<>();
+        content.path("sources")
+                .forEach(s -> sources.add(new SourceStatus(
+                        s.path("source").asText(),
+                        s.path("status").asText(),
+                        s.hasNonNull("error") ? s.path("error").asText() : null)));
+        String base = "/api/v1/schools/" + urn + "/requests/" + requestId;
+        JsonNode review = content.path(ReleaseRules.STAFF_SECTION);
+        return new BundleStatus(
+                requestId,
+                stored.assembledAt(),
+                content.path("complete").asBoolean(),
+                sources,
+                stored.missingSources(),
+                bundles.waivers(urn, requestId),
+                content.path("documents").size(),
+                review.path("items").size(),
+                review.path("pendingReview").asLong(),
+                stored.pdfBytes(),
+                base + "/bundle",
+                base + "/bundle.pdf",
+                base + "/bundle/review-items",
+                timings);
     }
 
     /** Which sources a request's response draws on: the services' exports are per child and for access and portability. */
@@ -109,7 +231,7 @@ public class BundleService implements CompletionCheck {
                 asksSources(r) ? sources.exportsOf(urn, r.subject().id(), requesterOf(r)) : List.of();
         long t1 = System.nanoTime();
         List<Document> docs = documents.all(urn, r.id());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         ObjectNode content = ResponseContent.build(
                 mapper,
                 r,
@@ -122,7 +244,7 @@ public class BundleService implements CompletionCheck {
         List<ThirdPartyRules.Finding> findings =
                 asksSources(r) ? ThirdPartyRules.find(content, partiesOf(r)) : List.of();
         List<ReviewItem> decided = reviews.all(urn, r.id());
-        List<ReviewItem> items = Reviews.merge(findings, decided, now);
+        List<ReviewItem> items = ReviewItem.merge(findings, decided, now);
         String json = write(content);
         long t2 = System.nanoTime();
         List<PdfRenderer.Attachment> attachments = attachments(urn, r.id(), docs);
@@ -142,7 +264,7 @@ public class BundleService implements CompletionCheck {
             // the DPO may have decided an item meanwhile (the request's row lock orders the two): render with that
             // decision
             List<ReviewItem> decidedNow = reviews.all(urn, r.id());
-            List<ReviewItem> current = decidedNow.equals(decided) ? items : Reviews.merge(findings, decidedNow, now);
+            List<ReviewItem> current = decidedNow.equals(decided) ? items : ReviewItem.merge(findings, decidedNow, now);
             byte[] pdf = current == items
                     ? rendered
                     : PdfRenderer.render(ReleaseRules.released(content, current), attachments);
@@ -211,7 +333,7 @@ public class BundleService implements CompletionCheck {
 
     /** A decision changed what the requester receives: the stored PDF is rendered again, in the decision's transaction. */
     void rerender(@Observes ReviewDecided decided) {
-        Bundles.Stored stored = bundles.find(decided.schoolUrn(), decided.requestId())
+        BundleQueries.Stored stored = bundles.find(decided.schoolUrn(), decided.requestId())
                 .orElseThrow(() -> Problems.conflict("no response has been assembled for that request"));
         JsonNode content = read(stored);
         byte[] pdf = PdfRenderer.render(
@@ -225,7 +347,7 @@ public class BundleService implements CompletionCheck {
 
     @Override
     public Optional<String> whyNotComplete(RightsRequest r) {
-        Optional<Bundles.Stored> stored = bundles.find(r.schoolUrn(), r.id());
+        Optional<BundleQueries.Stored> stored = bundles.find(r.schoolUrn(), r.id());
         if (stored.isEmpty()) {
             return Optional.of("assemble the response first (POST .../requests/" + r.id() + "/bundle)");
         }
@@ -255,7 +377,7 @@ public class BundleService implements CompletionCheck {
      * The school's view of the stored JSON: with the waivers recorded since it was assembled, whether it is complete
      * now, and what it says about other people with the DPO's decisions ({@code thirdParties}).
      */
-    public JsonNode current(Bundles.Stored stored, String urn) {
+    public JsonNode current(BundleQueries.Stored stored, String urn) {
         ObjectNode content = withWaivers(read(stored), stored, urn);
         List<ReviewItem> items = reviews.all(urn, stored.requestId());
         ObjectNode section = content.putObject(ReleaseRules.STAFF_SECTION);
@@ -274,11 +396,11 @@ public class BundleService implements CompletionCheck {
     }
 
     /** The requester's copy of the stored JSON: every decision on what it says about other people applied. */
-    public JsonNode released(Bundles.Stored stored, String urn) {
+    public JsonNode released(BundleQueries.Stored stored, String urn) {
         return ReleaseRules.released(withWaivers(read(stored), stored, urn), reviews.all(urn, stored.requestId()));
     }
 
-    private ObjectNode withWaivers(ObjectNode content, Bundles.Stored stored, String urn) {
+    private ObjectNode withWaivers(ObjectNode content, BundleQueries.Stored stored, String urn) {
         List<ResponseContent.Waiver> waivers = bundles.waivers(urn, stored.requestId());
         var array = content.putArray("waivers");
         waivers.forEach(w -> array.addObject()
@@ -292,7 +414,7 @@ public class BundleService implements CompletionCheck {
         return content;
     }
 
-    private ObjectNode read(Bundles.Stored stored) {
+    private ObjectNode read(BundleQueries.Stored stored) {
         try {
             return (ObjectNode) mapper.readTree(stored.content());
         } catch (JsonProcessingException e) {

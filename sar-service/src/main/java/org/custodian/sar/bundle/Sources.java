@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.custodian.platform.export.SubjectExport;
 import org.custodian.platform.security.ServiceTokens;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.custodian.sar.config.SarConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,17 +49,11 @@ public class Sources {
     private final HttpClient client;
 
     @Inject
-    public Sources(
-            @ConfigProperty(name = "custodian.sar.sources.consent.url") URI consent,
-            @ConfigProperty(name = "custodian.sar.sources.sharing.url") URI sharing,
-            @ConfigProperty(name = "custodian.sar.sources.retention.url") URI retention,
-            @ConfigProperty(name = "custodian.sar.sources.timeout", defaultValue = "10s") Duration timeout,
-            ServiceTokens tokens,
-            ObjectMapper mapper) {
-        baseUrls.put("consent", consent);
-        baseUrls.put("sharing", sharing);
-        baseUrls.put("retention", retention);
-        this.timeout = timeout;
+    public Sources(SarConfig config, ServiceTokens tokens, ObjectMapper mapper) {
+        baseUrls.put("consent", config.sources().consent().url());
+        baseUrls.put("sharing", config.sources().sharing().url());
+        baseUrls.put("retention", config.sources().retention().url());
+        this.timeout = config.sources().timeout();
         this.tokens = tokens;
         this.mapper = mapper;
         this.client = HttpClient.newBuilder()

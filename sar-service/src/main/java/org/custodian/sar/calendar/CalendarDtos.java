@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.custodian.platform.calendar.BankHoliday;
+import org.custodian.platform.calendar.Region;
 
 /** The calendar API's bodies. */
 public final class CalendarDtos {
@@ -65,7 +67,7 @@ public final class CalendarDtos {
             List<Period> holidays,
             List<InsetDay> insetDays) {
 
-        static CalendarView of(TermCalendars.Stored stored, Region region) {
+        static CalendarView of(TermCalendarQueries.Stored stored, Region region) {
             List<Period> terms = new ArrayList<>();
             List<Period> holidays = new ArrayList<>();
             List<InsetDay> insets = new ArrayList<>();

@@ -1,9 +1,6 @@
 package org.custodian.sar.calendar;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,24 +16,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
-import org.custodian.platform.problems.Problem.FieldError;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.sar.calendar.CalendarDtos.BankHolidayList;
 import org.custodian.sar.calendar.CalendarDtos.CalendarImport;
 import org.custodian.sar.calendar.CalendarDtos.CalendarInput;
 import org.custodian.sar.calendar.CalendarDtos.CalendarView;
-import org.custodian.sar.roster.Roster;
-import org.custodian.sar.roster.SchoolSettingsChanged;
-import org.custodian.sar.support.Dates;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,23 +40,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "The school's term calendar and bank holidays, for school-day and working-day deadlines")
 public class CalendarResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final CalendarService calendars;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    TermCalendars calendars;
-
-    @Inject
-    Roster roster;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    Event<SchoolSettingsChanged> settingsChanged;
+    public CalendarResource(Caller caller, CalendarService calendars, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.calendars = calendars;
+        this.idempotency = idempotency;
+    }
 
     @GET
     @RolesAllowed({
@@ -92,15 +72,11 @@ public class CalendarResource {
     @APIResponse(responseCode = "400", description = "Malformed URN")
     public Response get(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
-        TermCalendars.Stored stored = calendars.load(urn);
-        return Response.ok(CalendarView.of(stored, roster.schoolOrDefaults(urn).bankHolidayRegion()))
-                .header(HttpHeaders.ETAG, ETags.of(stored.version()))
-                .build();
+        return ok(calendars.get(urn));
     }
 
     @PUT
     @RolesAllowed(Roles.DPO)
-    @Transactional
     @Operation(summary = "Replace the school's term calendar (the DPO's edit); send If-Match with the ETag you read")
     @APIResponse(
             responseCode = "200",
@@ -115,15 +91,12 @@ public class CalendarResource {
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull CalendarInput input) {
         caller.requireSchool(urn);
-        TermCalendar calendar = validated(input);
-        ETags.requireMatch(ifMatch, calendars.lockVersion(urn));
-        return store(urn, calendar, "DPO", "calendar.updated");
+        return ok(calendars.replace(urn, ifMatch, input));
     }
 
     @POST
     @Path("imports")
     @RolesAllowed({Roles.MIS, Roles.DPO})
-    @Transactional
     @Operation(summary = "Import the term calendar from the MIS, replacing the current one")
     @APIResponse(responseCode = "201", description = "The imported calendar")
     @APIResponse(responseCode = "400", description = "Invalid calendar")
@@ -133,16 +106,16 @@ public class CalendarResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
             @Valid @NotNull CalendarImport input) {
         caller.requireSchool(urn);
-        TermCalendar calendar = validated(input.calendar());
+        calendars.check(input.calendar());
         return idempotency.execute(
-                caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/calendar/imports", input, () -> {
-                    calendars.lockVersion(urn);
-                    Response stored = store(urn, calendar, "MIS:" + input.source(), "calendar.imported");
-                    return Response.fromResponse(stored)
-                            .status(Response.Status.CREATED)
-                            .location(URI.create("/api/v1/schools/" + urn + "/calendar"))
-                            .build();
-                });
+                caller.subject(),
+                idempotencyKey,
+                "POST /api/v1/schools/" + urn + "/calendar/imports",
+                input,
+                () -> Response.fromResponse(ok(calendars.importCalendar(urn, input)))
+                        .status(Response.Status.CREATED)
+                        .location(URI.create("/api/v1/schools/" + urn + "/calendar"))
+                        .build());
     }
 
     @GET
@@ -165,69 +138,12 @@ public class CalendarResource {
     public BankHolidayList bankHolidays(
             @PathParam("urn") String urn, @QueryParam("from") String from, @QueryParam("to") String to) {
         caller.requireSchool(urn);
-        int year = Dates.today().getYear();
-        LocalDate start = date("from", from, LocalDate.of(year, 1, 1));
-        LocalDate end = date("to", to, LocalDate.of(year, 12, 31));
-        if (end.isBefore(start) || end.isAfter(start.plusYears(10))) {
-            throw Problems.invalid("to", "must be on or after 'from' and at most ten years later");
-        }
-        Region region = roster.schoolOrDefaults(urn).bankHolidayRegion();
-        return new BankHolidayList(
-                region, BankHolidays.shipped().source(), BankHolidays.shipped().between(region, start, end));
+        return calendars.bankHolidays(urn, Params.date("from", from), Params.date("to", to));
     }
 
-    private Response store(String urn, TermCalendar calendar, String source, String action) {
-        long version = calendars.replace(urn, calendar, source, caller.subject());
-        audit.record(
-                caller,
-                urn,
-                "calendar",
-                action,
-                AuditEntry.Outcome.SUCCESS,
-                calendar.entries().size() + " entries, version " + version);
-        settingsChanged.fire(new SchoolSettingsChanged(urn));
-        TermCalendars.Stored stored = calendars.load(urn);
-        return Response.ok(CalendarView.of(stored, roster.schoolOrDefaults(urn).bankHolidayRegion()))
-                .header(HttpHeaders.ETAG, ETags.of(version))
+    private static Response ok(CalendarView view) {
+        return Response.ok(view)
+                .header(HttpHeaders.ETAG, ETags.of(view.version()))
                 .build();
-    }
-
-    private static TermCalendar validated(CalendarInput input) {
-        List<FieldError> errors = new java.util.ArrayList<>();
-        check(errors, "terms", input.terms());
-        check(errors, "holidays", input.holidays());
-        if (!errors.isEmpty()) {
-            throw Problems.invalid(errors);
-        }
-        TermCalendar calendar = input.toCalendar();
-        List<String> problems = calendar.problems();
-        if (!problems.isEmpty()) {
-            throw Problems.invalid(
-                    problems.stream().map(p -> new FieldError("terms", p)).toList());
-        }
-        return calendar;
-    }
-
-    private static void check(List<FieldError> errors, String field, List<CalendarDtos.Period> periods) {
-        if (periods == null) {
-            return;
-        }
-        for (int i = 0; i < periods.size(); i++) {
-            CalendarDtos.Period p = periods.get(i);
-            if (p.endsOn().isBefore(p.startsOn())) {
-                errors.add(new FieldError(field + "[" + i + "].endsOn", "ends before it starts"));
-            }
-        }
-    }
-
-    private static LocalDate date(String field, String value, LocalDate fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid(field, "'" + value + "' is not a date (YYYY-MM-DD)");
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.custodian.platform.calendar.WorkingDays;
 
 /**
  * A school's term calendar: terms, holidays inside or between them (half-terms) and INSET days. A school day is a
@@ -70,8 +71,8 @@ public final class TermCalendar {
         return terms.stream().map(Entry::endsOn).max(Comparator.naturalOrder());
     }
 
-    public Answer schoolDay(LocalDate date, HolidayCalendar bankHolidays) {
-        if (!bankHolidays.isWorkingDay(date)) {
+    public Answer schoolDay(LocalDate date, WorkingDays workingDays) {
+        if (!workingDays.isWorkingDay(date)) {
             return Answer.NOT_A_SCHOOL_DAY;
         }
         if (isEmpty()

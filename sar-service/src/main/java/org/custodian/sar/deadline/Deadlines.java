@@ -3,7 +3,8 @@ package org.custodian.sar.deadline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.custodian.sar.calendar.HolidayCalendar;
+import org.custodian.platform.calendar.BankHolidays;
+import org.custodian.platform.calendar.WorkingDays;
 import org.custodian.sar.calendar.TermCalendar;
 
 /**
@@ -29,16 +30,16 @@ public final class Deadlines {
     /** No term calendar leaves a school without school days for two years: past that, the calendar is wrong. */
     private static final int SCHOOL_DAY_SEARCH_LIMIT = 730;
 
-    private final HolidayCalendar holidays;
+    private final WorkingDays workingDays;
     private final TermCalendar terms;
 
-    public Deadlines(HolidayCalendar holidays, TermCalendar terms) {
-        this.holidays = holidays;
+    public Deadlines(WorkingDays workingDays, TermCalendar terms) {
+        this.workingDays = workingDays;
         this.terms = terms == null ? TermCalendar.EMPTY : terms;
     }
 
-    public Deadlines(HolidayCalendar holidays) {
-        this(holidays, TermCalendar.EMPTY);
+    public Deadlines(WorkingDays workingDays) {
+        this(workingDays, TermCalendar.EMPTY);
     }
 
     public Deadline compute(DeadlineFacts facts) {
@@ -108,7 +109,7 @@ public final class Deadlines {
                         : "")
                 + ".");
         long pausedDays = pausedDays(facts, start, workings);
-        LocalDate firstMonth = holidays.onOrNextWorkingDay(start.plusMonths(1).plusDays(pausedDays));
+        LocalDate firstMonth = workingDays.onOrNext(start.plusMonths(1).plusDays(pausedDays));
         if (paused) {
             workings.add(
                     "Waiting for clarification: the clock is paused and the deadline moves on by the days it waits.");
@@ -126,9 +127,9 @@ public final class Deadlines {
                     List.copyOf(workings));
         }
         LocalDate shifted = unadjusted.plusDays(pausedDays);
-        LocalDate due = holidays.onOrNextWorkingDay(shifted);
+        LocalDate due = workingDays.onOrNext(shifted);
         if (!due.equals(shifted)) {
-            workings.add(shifted + " is a " + (holidays.isBankHoliday(shifted) ? "bank holiday" : "weekend day")
+            workings.add(shifted + " is a " + (BankHolidays.isWeekend(shifted) ? "weekend day" : "bank holiday")
                     + "; the deadline moves to the next working day, " + due + ".");
         }
         workings.add((facts.rule() == DeadlineRule.COMPLAINT ? "Answer by " : "Due on ") + due + ".");
@@ -215,7 +216,7 @@ public final class Deadlines {
                         + " school days in the two years after " + start);
             }
             day = day.plusDays(1);
-            TermCalendar.Answer answer = terms.schoolDay(day, holidays);
+            TermCalendar.Answer answer = terms.schoolDay(day, workingDays);
             if (answer == TermCalendar.Answer.NOT_A_SCHOOL_DAY) {
                 continue;
             }

@@ -2,8 +2,8 @@ package org.custodian.sar.deadline;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.custodian.sar.calendar.BankHolidays;
-import org.custodian.sar.calendar.TermCalendars;
+import org.custodian.platform.calendar.WorkingDays;
+import org.custodian.sar.calendar.TermCalendarQueries;
 import org.custodian.sar.roster.Roster;
 import org.custodian.sar.roster.SchoolProfile;
 
@@ -12,10 +12,10 @@ import org.custodian.sar.roster.SchoolProfile;
 public class SchoolDeadlines {
 
     private final Roster roster;
-    private final TermCalendars calendars;
+    private final TermCalendarQueries calendars;
 
     @Inject
-    public SchoolDeadlines(Roster roster, TermCalendars calendars) {
+    public SchoolDeadlines(Roster roster, TermCalendarQueries calendars) {
         this.roster = roster;
         this.calendars = calendars;
     }
@@ -23,7 +23,6 @@ public class SchoolDeadlines {
     public Deadlines forSchool(String urn) {
         SchoolProfile school = roster.schoolOrDefaults(urn);
         return new Deadlines(
-                BankHolidays.shipped().calendar(school.bankHolidayRegion()),
-                calendars.load(urn).calendar());
+                WorkingDays.in(school.bankHolidayRegion()), calendars.load(urn).calendar());
     }
 }

@@ -3,6 +3,7 @@ package org.custodian.sar.reminder;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
@@ -12,11 +13,11 @@ import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.RightsEvents;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.jobs.ClusterLock;
-import org.custodian.sar.request.RequestRepository;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.sar.config.SarConfig;
+import org.custodian.sar.request.RequestQueries;
 import org.custodian.sar.request.RightsEventPublisher;
 import org.custodian.sar.request.RightsRequest;
-import org.custodian.sar.support.Dates;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,23 +38,26 @@ public class DeadlineReminders {
     public record Run(boolean ran, int dueSoon, int overdue) {}
 
     private final ClusterLock lock;
-    private final RequestRepository repository;
+    private final RequestQueries repository;
     private final RightsEventPublisher events;
     private final Jdbc sql;
     private final Period window;
+    private final Clock clock;
 
     @Inject
     public DeadlineReminders(
             ClusterLock lock,
-            RequestRepository repository,
+            RequestQueries repository,
             RightsEventPublisher events,
             Jdbc sql,
-            @ConfigProperty(name = "custodian.sar.reminders.window", defaultValue = "P7D") Period window) {
+            SarConfig config,
+            Clock clock) {
         this.lock = lock;
         this.repository = repository;
         this.events = events;
         this.sql = sql;
-        this.window = window;
+        this.window = config.reminders().window();
+        this.clock = clock;
     }
 
     @Scheduled(
@@ -62,7 +66,7 @@ public class DeadlineReminders {
             timeZone = "Europe/London",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
-        Run run = run(Dates.today());
+        Run run = run(LegalTime.today(clock));
         LOG.infof("deadline reminders: ran=%s, %d due soon, %d overdue", run.ran(), run.dueSoon(), run.overdue());
     }
 

@@ -11,8 +11,6 @@ import java.util.Optional;
  */
 public final class ChildAgreementRule {
 
-    public static final int DEFAULT_COMPETENCE_AGE = 13;
-
     private ChildAgreementRule() {}
 
     /** Completed years on a day; empty when the date of birth is not known. */

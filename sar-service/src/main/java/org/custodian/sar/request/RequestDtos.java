@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.sar.deadline.Deadline;
-import org.custodian.sar.decision.RightsDecision;
 import org.custodian.sar.request.RightsRequest.Channel;
 import org.custodian.sar.request.RightsRequest.RequesterType;
 import org.custodian.sar.request.RightsRequest.SubjectType;

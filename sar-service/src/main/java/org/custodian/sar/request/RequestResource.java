@@ -1,7 +1,6 @@
 package org.custodian.sar.request;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +18,7 @@ import java.net.URI;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -26,8 +26,6 @@ import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.sar.request.RequestDtos.RequestSummary;
-import org.custodian.sar.support.Dates;
-import org.custodian.sar.support.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -46,25 +44,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Data-subject rights requests and data-protection complaints, with their statutory deadlines")
 public class RequestResource {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final RequestService requests;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    Requests requests;
-
-    @Inject
-    org.custodian.platform.quota.Quotas quotas;
-    /** How many requests one parent or pupil may make in a day (well above any real need; a brake on abuse). */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(
-            name = "custodian.sar.quota.requests-per-day",
-            defaultValue = "10")
-    int requestsPerDay;
-
-    @Inject
-    IdempotencyKeys idempotency;
+    public RequestResource(
+            Caller caller, PageRequests pageRequests, RequestService requests, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.requests = requests;
+        this.idempotency = idempotency;
+    }
 
     @POST
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARENT, Roles.PUPIL})
@@ -89,9 +80,6 @@ public class RequestResource {
         caller.requireSchool(urn);
         return idempotency.execute(
                 caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/requests", body, () -> {
-                    if (caller.hasAnyRole(java.util.List.of(Roles.PARENT, Roles.PUPIL))) {
-                        quotas.consume(caller, urn, "requests.create", requestsPerDay);
-                    }
                     RightsRequest created = requests.create(urn, body);
                     return Response.created(URI.create("/api/v1/schools/" + urn + "/requests/" + created.id()))
                             .entity(RequestViews.view(created, requests.deadlines(urn)))
@@ -115,14 +103,14 @@ public class RequestResource {
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = pageRequests.of(limit, cursor);
-        RequestRepository.Filter filter = new RequestRepository.Filter(
+        RequestFilter filter = new RequestFilter(
                 Params.enumValue("status", status, RequestStatus.class),
                 Params.enumValue("type", type, RequestType.class),
                 pupilId,
                 Params.date("dueBefore", dueBefore),
                 null,
                 null);
-        return requests.list(urn, filter, page).map(RequestViews::summary);
+        return requests.list(urn, filter, page);
     }
 
     @GET
@@ -141,7 +129,7 @@ public class RequestResource {
         caller.requireSchool(urn);
         PageRequest page = pageRequests.of(limit, cursor);
         int days = Params.days("within", within, 7, 366);
-        return requests.due(urn, Dates.today().plusDays(days), page).map(RequestViews::summary);
+        return requests.due(urn, days, page);
     }
 
     @GET
@@ -158,7 +146,7 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "No such request, or not the caller's")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
-        return ok(urn, requests.get(urn, Params.id(id, "request")));
+        return ok(urn, requests.get(urn, Params.pathId(id, "request")));
     }
 
     @POST
@@ -437,6 +425,6 @@ public class RequestResource {
     }
 
     private static UUID uuid(String id) {
-        return Params.id(id, "request");
+        return Params.pathId(id, "request");
     }
 }

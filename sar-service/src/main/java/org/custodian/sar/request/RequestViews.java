@@ -6,7 +6,6 @@ import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.Deadlines;
 import org.custodian.sar.request.RequestDtos.RequestSummary;
 import org.custodian.sar.request.RequestDtos.RequestView;
-import org.custodian.sar.support.Dates;
 
 /** Turns a request into what the API shows. */
 public final class RequestViews {
@@ -70,8 +69,7 @@ public final class RequestViews {
                 r.version);
     }
 
-    public static RequestSummary summary(RightsRequest r) {
-        LocalDate today = Dates.today();
+    public static RequestSummary summary(RightsRequest r, LocalDate today) {
         Long daysLeft = r.nextDeadline == null ? null : ChronoUnit.DAYS.between(today, r.nextDeadline);
         return new RequestSummary(
                 r.id,

@@ -3,7 +3,6 @@ package org.custodian.sar.request;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import org.custodian.sar.decision.RightsDecision;
 
 /** How a request was (or is being) answered: the parts that exist so far. Stored as JSON with the request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

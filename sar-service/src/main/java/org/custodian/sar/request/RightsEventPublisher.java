@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.RightsEvents;
 import org.custodian.platform.events.Topics;
@@ -16,12 +17,13 @@ import org.custodian.platform.outbox.Outbox;
 @ApplicationScoped
 public class RightsEventPublisher {
 
-    public static final String SOURCE = Topics.SAR_SERVICE;
     private final Outbox outbox;
+    private final EventSource source;
 
     @Inject
-    public RightsEventPublisher(Outbox outbox) {
+    public RightsEventPublisher(Outbox outbox, EventSource source) {
         this.outbox = outbox;
+        this.source = source;
     }
 
     public void received(RightsRequest r) {
@@ -58,8 +60,8 @@ public class RightsEventPublisher {
     }
 
     public void publish(RightsRequest r, String type, Object payload) {
-        CloudEvent event = CloudEvent.create(
-                SOURCE, type, r.schoolUrn(), r.subject().path(r.schoolUrn()), CloudEventCodec.toData(payload));
+        CloudEvent event =
+                source.about(type, r.schoolUrn(), r.subject().path(r.schoolUrn()), CloudEventCodec.toData(payload));
         outbox.append(Topics.RIGHTS, event);
     }
 }

@@ -1,8 +1,12 @@
 package org.custodian.sar.review;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.custodian.sar.review.ThirdPartyRules.Category;
 import org.custodian.sar.review.ThirdPartyRules.Finding;
 
@@ -40,6 +44,16 @@ public record ReviewItem(
      * The item for a finding of a new assembly: the one already decided for the same third party keeps its id and
      * decision; a new one waits for the DPO, but a restricted person's data is redacted at once.
      */
+    /** The items an assembly's findings make, keeping the decisions already taken about the same third parties. */
+    public static List<ReviewItem> merge(List<Finding> findings, List<ReviewItem> before, Instant now) {
+        Map<String, ReviewItem> byKey = before.stream().collect(Collectors.toMap(ReviewItem::key, Function.identity()));
+        List<ReviewItem> items = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            items.add(ReviewItem.of(findings.get(i), byKey.get(findings.get(i).key()), i, now));
+        }
+        return items;
+    }
+
     static ReviewItem of(Finding f, ReviewItem before, int ordinal, Instant now) {
         if (f.restricted()) {
             boolean kept =

@@ -1,7 +1,6 @@
 package org.custodian.sar.review;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,16 +17,14 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.custodian.sar.request.Requests;
-import org.custodian.sar.request.RightsRequest;
 import org.custodian.sar.review.ThirdPartyRules.Category;
-import org.custodian.sar.support.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -102,23 +99,18 @@ public class ReviewResource {
             @Size(max = 4000) String reason,
             @Size(max = 4000) String redactedText) {}
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final ReviewService service;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    Requests requests;
-
-    @Inject
-    Reviews reviews;
-
-    @Inject
-    ReviewService service;
-
-    @Inject
-    IdempotencyKeys idempotency;
+    public ReviewResource(
+            Caller caller, PageRequests pageRequests, ReviewService service, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.service = service;
+        this.idempotency = idempotency;
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -141,8 +133,7 @@ public class ReviewResource {
         caller.requireSchool(urn);
         ReviewState wanted = Params.enumValue("state", state, ReviewState.class);
         PageRequest page = pageRequests.of(limit, cursor);
-        RightsRequest r = requests.get(urn, Params.id(id, "request"));
-        return reviews.page(urn, r.id(), wanted, page).map(ReviewItemView::of);
+        return service.list(urn, Params.pathId(id, "request"), wanted, page).map(ReviewItemView::of);
     }
 
     @POST
@@ -177,8 +168,8 @@ public class ReviewResource {
             @HeaderParam(IdempotencyKeys.HEADER) String key,
             @Valid @NotNull DecisionInput body) {
         caller.requireSchool(urn);
-        UUID requestId = Params.id(id, "request");
-        UUID item = Params.id(itemId, "review item");
+        UUID requestId = Params.pathId(id, "request");
+        UUID item = Params.pathId(itemId, "review item");
         return idempotency.execute(
                 caller.subject(),
                 key,

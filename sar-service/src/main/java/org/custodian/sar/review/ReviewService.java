@@ -4,46 +4,65 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problem.FieldError;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.sar.request.CompletionCheck;
-import org.custodian.sar.request.RequestRepository;
+import org.custodian.sar.request.RequestQueries;
+import org.custodian.sar.request.RequestService;
 import org.custodian.sar.request.RightsRequest;
 
 /**
  * The DPO's decisions on the items of a response that name other people: each is audited, changes what the requester
  * receives at once, and the request cannot be completed while one waits.
  */
+@Transactional
 @ApplicationScoped
 public class ReviewService implements CompletionCheck {
 
     /** A decision as asked for. */
     public record Decision(ReviewState state, Exemption exemption, String reason, String redactedText) {}
 
-    private final Reviews reviews;
-    private final RequestRepository requests;
+    private final ReviewQueries reviews;
+    private final RequestQueries requests;
     private final AuditLog audit;
     private final Caller caller;
     private final Event<ReviewDecided> decided;
+    private final Clock clock;
+    private final RequestService requestService;
 
     @Inject
     public ReviewService(
-            Reviews reviews, RequestRepository requests, AuditLog audit, Caller caller, Event<ReviewDecided> decided) {
+            ReviewQueries reviews,
+            RequestQueries requests,
+            AuditLog audit,
+            Caller caller,
+            Event<ReviewDecided> decided,
+            Clock clock,
+            RequestService requestService) {
         this.reviews = reviews;
         this.requests = requests;
         this.audit = audit;
         this.caller = caller;
         this.decided = decided;
+        this.clock = clock;
+        this.requestService = requestService;
     }
 
-    @Transactional
+    /** A page of a response's items, optionally in one state, once the caller may see the request. */
+    public Page<ReviewItem> list(String urn, UUID requestId, ReviewState state, PageRequest page) {
+        RightsRequest r = requestService.get(urn, requestId);
+        return reviews.page(urn, r.id(), state, page);
+    }
+
     public ReviewItem decide(String urn, UUID requestId, UUID itemId, Decision in) {
         RightsRequest r =
                 requests.find(urn, requestId, true).orElseThrow(() -> Problems.notFound("no request with that id"));
@@ -71,7 +90,7 @@ public class ReviewService implements CompletionCheck {
                 in.redactedText(),
                 caller.subject(),
                 caller.primaryRole(),
-                Instant.now());
+                clock.instant());
         reviews.decide(urn, requestId, now);
         audit.record(
                 caller,

@@ -13,7 +13,6 @@ import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.sar.request.ChildAgreementRule;
 
 /**
  * The local projection of {@code custodian.roster.v1}: the school profile, pupils and guardian links, for the
@@ -56,8 +55,7 @@ public class Roster {
 
     private void school(String urn, RosterEvents.SchoolUpdated school) {
         Optional<SchoolProfile> before = school(urn);
-        int competenceAge =
-                school.competenceAge() > 0 ? school.competenceAge() : ChildAgreementRule.DEFAULT_COMPETENCE_AGE;
+        int competenceAge = school.competenceAge() > 0 ? school.competenceAge() : SchoolProfile.DEFAULT_COMPETENCE_AGE;
         sql.update(
                 """
                 INSERT INTO school_profile (school_urn, name, school_type, region, competence_age, dpo_name, dpo_email, updated_at)

@@ -4,15 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.custodian.platform.calendar.BankHoliday;
+import org.custodian.platform.calendar.BankHolidays;
+import org.custodian.platform.calendar.Region;
 import org.junit.jupiter.api.Test;
 
+/** The school regions' bank holidays as sar reads them from the kernel's one calendar. */
 class BankHolidaysTest {
 
+    /** Years with a one-off holiday (legal-rules.md, "Bank holidays"); HistoricBankHolidaysTest works them. */
+    private static final Set<Integer> ONE_OFF_YEARS = Set.of(1999, 2002, 2011, 2012, 2022, 2023);
+
     private static List<String> dates(Region region, int year) {
-        return BankHolidays.shipped().between(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
+        return BankHolidays.between(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).stream()
                 .map(h -> h.date().toString())
                 .toList();
     }
@@ -105,37 +114,26 @@ class BankHolidaysTest {
         assertThat(dates(Region.SCOTLAND, 2023)).contains("2023-01-02", "2023-01-03");
     }
 
-    @Test
-    void theShippedDataIsExactlyWhatTheRulesGenerateAndNamesItsSource() {
-        for (Region region : Region.values()) {
-            for (int year = BankHolidays.FIRST_YEAR; year <= BankHolidays.LAST_YEAR; year++) {
-                assertThat(BankHolidays.shipped().between(region, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)))
-                        .as("%s %d", region, year)
-                        .isEqualTo(BankHolidayRules.forYear(region, year));
-            }
-        }
-        assertThat(BankHolidays.shipped().source()).contains("Banking and Financial Dealings Act 1971");
-    }
-
     @Property(tries = 200)
     void everyYearHasItsHolidaysOnDistinctWeekdays(
             @ForAll @IntRange(min = 1990, max = 2100) int year, @ForAll Region region) {
-        List<BankHoliday> holidays = BankHolidayRules.forYear(region, year);
+        Assume.that(!ONE_OFF_YEARS.contains(year));
+        List<BankHoliday> holidays = BankHolidays.of(region, year);
         int expected = switch (region) {
             case ENGLAND_AND_WALES -> 8;
             case SCOTLAND -> 9;
             case NORTHERN_IRELAND -> 10;
         };
         assertThat(holidays).hasSize(expected);
-        assertThat(holidays).allMatch(h -> !BankHolidayRules.isWeekend(h.date()));
+        assertThat(holidays).allMatch(h -> !BankHolidays.isWeekend(h.date()));
         assertThat(holidays.stream().map(BankHoliday::date).distinct().count()).isEqualTo(expected);
     }
 
     @Test
     void easterSundays() {
-        assertThat(BankHolidayRules.easterSunday(2024)).isEqualTo("2024-03-31");
-        assertThat(BankHolidayRules.easterSunday(2026)).isEqualTo("2026-04-05");
-        assertThat(BankHolidayRules.easterSunday(2028)).isEqualTo("2028-04-16");
-        assertThat(BankHolidayRules.easterSunday(2030)).isEqualTo("2030-04-21");
+        assertThat(BankHolidays.easterSunday(2024)).isEqualTo("2024-03-31");
+        assertThat(BankHolidays.easterSunday(2026)).isEqualTo("2026-04-05");
+        assertThat(BankHolidays.easterSunday(2028)).isEqualTo("2028-04-16");
+        assertThat(BankHolidays.easterSunday(2030)).isEqualTo("2030-04-21");
     }
 }

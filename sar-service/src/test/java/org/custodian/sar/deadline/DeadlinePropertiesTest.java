@@ -11,9 +11,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.custodian.sar.calendar.BankHolidays;
-import org.custodian.sar.calendar.HolidayCalendar;
-import org.custodian.sar.calendar.Region;
+import org.custodian.platform.calendar.Region;
+import org.custodian.platform.calendar.WorkingDays;
 import org.custodian.sar.calendar.TermCalendar;
 
 class DeadlinePropertiesTest {
@@ -55,7 +54,7 @@ class DeadlinePropertiesTest {
     }
 
     private static Deadlines deadlines(Region region) {
-        return new Deadlines(BankHolidays.shipped().calendar(region), WorkedExamplesTest.TERMS);
+        return new Deadlines(WorkingDays.in(region), WorkedExamplesTest.TERMS);
     }
 
     @Property(tries = 1500)
@@ -65,7 +64,7 @@ class DeadlinePropertiesTest {
         assertThat(deadline.clock()).isEqualTo(Clock.RUNNING);
         assertThat(deadline.dueOn()).isAfter(deadline.startsOn());
         assertThat(deadline.startsOn()).isAfterOrEqualTo(facts.receivedOn());
-        HolidayCalendar holidays = BankHolidays.shipped().calendar(region);
+        WorkingDays holidays = WorkingDays.in(region);
         assertThat(holidays.isWorkingDay(deadline.dueOn()))
                 .as("%s is a working day", deadline.dueOn())
                 .isTrue();

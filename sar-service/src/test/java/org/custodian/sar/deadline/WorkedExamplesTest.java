@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.custodian.sar.calendar.BankHolidays;
-import org.custodian.sar.calendar.Region;
+import org.custodian.platform.calendar.Region;
+import org.custodian.platform.calendar.WorkingDays;
 import org.custodian.sar.calendar.TermCalendar;
 import org.custodian.sar.calendar.TermCalendar.Entry;
 import org.custodian.sar.calendar.TermCalendar.Kind;
@@ -78,7 +78,7 @@ class WorkedExamplesTest {
                 feeReceived,
                 pauses(pauses),
                 extensionTold);
-        Deadline deadline = new Deadlines(BankHolidays.shipped().calendar(region)).compute(facts);
+        Deadline deadline = new Deadlines(WorkingDays.in(region)).compute(facts);
         assertThat(deadline.dueOn()).as(example + ": " + deadline.workings()).isEqualTo(due);
         assertThat(deadline.clock()).isEqualTo(Clock.RUNNING);
     }
@@ -163,8 +163,7 @@ class WorkedExamplesTest {
         if (inset != null) {
             entries.add(new Entry(Kind.INSET, "INSET", inset, inset));
         }
-        Deadlines deadlines =
-                new Deadlines(BankHolidays.shipped().calendar(Region.ENGLAND_AND_WALES), new TermCalendar(entries));
+        Deadlines deadlines = new Deadlines(WorkingDays.in(Region.ENGLAND_AND_WALES), new TermCalendar(entries));
         Deadline deadline = deadlines.compute(new DeadlineFacts(
                 DeadlineRule.FIFTEEN_SCHOOL_DAYS, received, null, null, null, null, pauses(pauses), null));
         assertThat(deadline.dueOn()).as(example + ": " + deadline.workings()).isEqualTo(due);
@@ -182,7 +181,7 @@ class WorkedExamplesTest {
 
     @Test
     void schoolDaysCannotBeExtended() {
-        Deadlines deadlines = new Deadlines(BankHolidays.shipped().calendar(Region.ENGLAND_AND_WALES), TERMS);
+        Deadlines deadlines = new Deadlines(WorkingDays.in(Region.ENGLAND_AND_WALES), TERMS);
         Deadline deadline = deadlines.compute(
                 DeadlineFacts.received(DeadlineRule.FIFTEEN_SCHOOL_DAYS, LocalDate.parse("2026-09-07"))
                         .withExtension(LocalDate.parse("2026-09-10")));
@@ -191,7 +190,7 @@ class WorkedExamplesTest {
     }
 
     private static Deadlines ew() {
-        return new Deadlines(BankHolidays.shipped().calendar(Region.ENGLAND_AND_WALES));
+        return new Deadlines(WorkingDays.in(Region.ENGLAND_AND_WALES));
     }
 
     static List<Pause> pauses(String text) {

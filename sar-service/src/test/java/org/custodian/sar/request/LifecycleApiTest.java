@@ -15,10 +15,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
+import org.custodian.platform.calendar.Region;
+import org.custodian.platform.calendar.WorkingDays;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.Topics;
-import org.custodian.sar.calendar.BankHolidays;
-import org.custodian.sar.calendar.Region;
 import org.custodian.sar.testing.Events;
 import org.custodian.sar.testing.Roster;
 import org.custodian.sar.testing.SarTest;
@@ -79,7 +79,7 @@ class LifecycleApiTest {
     }
 
     static LocalDate roll(LocalDate date) {
-        return BankHolidays.shipped().calendar(Region.ENGLAND_AND_WALES).onOrNextWorkingDay(date);
+        return WorkingDays.in(Region.ENGLAND_AND_WALES).onOrNext(date);
     }
 
     @Test

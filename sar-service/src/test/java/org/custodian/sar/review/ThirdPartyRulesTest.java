@@ -109,7 +109,7 @@ class ThirdPartyRulesTest {
 
     @Test
     void releasedAsDecided() {
-        List<ReviewItem> items = Reviews.merge(ThirdPartyRules.find(AVA, MUMS_REQUEST), List.of(), NOW);
+        List<ReviewItem> items = ReviewItem.merge(ThirdPartyRules.find(AVA, MUMS_REQUEST), List.of(), NOW);
         assertThat(items)
                 .extracting(ReviewItem::state)
                 .containsExactly(
@@ -204,7 +204,7 @@ class ThirdPartyRulesTest {
 
     @Test
     void aDecisionNamesTheExemptionAndTheReasonToKeepSomethingBack() {
-        List<ReviewItem> items = Reviews.merge(ThirdPartyRules.find(AVA, MUMS_REQUEST), List.of(), NOW);
+        List<ReviewItem> items = ReviewItem.merge(ThirdPartyRules.find(AVA, MUMS_REQUEST), List.of(), NOW);
         ReviewItem dad = items.get(0);
         ReviewItem form = items.stream()
                 .filter(i -> i.text().equals("Form from Mr Father"))
@@ -235,11 +235,11 @@ class ThirdPartyRulesTest {
     @Test
     void aDecisionSurvivesReassemblyAndARestrictedPersonIsNeverReleased() {
         List<Finding> found = ThirdPartyRules.find(AVA, MUMS_REQUEST);
-        List<ReviewItem> first = Reviews.merge(found, List.of(), NOW);
+        List<ReviewItem> first = ReviewItem.merge(found, List.of(), NOW);
         ReviewItem released = first.get(1).decided(ReviewState.RELEASE, null, null, null, "dpo", "dpo", NOW);
         List<ReviewItem> stored = new ArrayList<>(first);
         stored.set(1, released);
-        List<ReviewItem> again = Reviews.merge(found, stored, NOW.plusSeconds(60));
+        List<ReviewItem> again = ReviewItem.merge(found, stored, NOW.plusSeconds(60));
         assertThat(again.get(1).id()).isEqualTo(released.id());
         assertThat(again.get(1).state()).isEqualTo(ReviewState.RELEASE);
         assertThat(again.get(0).id()).isEqualTo(first.get(0).id());
@@ -312,7 +312,7 @@ class ThirdPartyRulesTest {
     @Property
     void nothingPlantedLeavesWhilePending(@ForAll("planted") Planted p) {
         JsonNode content = p.content();
-        List<ReviewItem> items = Reviews.merge(ThirdPartyRules.find(content, parties(p)), List.of(), NOW);
+        List<ReviewItem> items = ReviewItem.merge(ThirdPartyRules.find(content, parties(p)), List.of(), NOW);
         String released = ReleaseRules.released(content, items).toString();
         for (String secret : p.secrets()) {
             assertThat(released).as("%s", secret).doesNotContain(secret);
@@ -323,7 +323,7 @@ class ThirdPartyRulesTest {
     @Property
     void releasingEverythingChangesNothingButTheList(@ForAll("planted") Planted p) {
         JsonNode content = p.content();
-        List<ReviewItem> items = Reviews.merge(ThirdPartyRules.find(content, parties(p)), List.of(), NOW).stream()
+        List<ReviewItem> items = ReviewItem.merge(ThirdPartyRules.find(content, parties(p)), List.of(), NOW).stream()
                 .map(i -> i.restricted() ? i : i.decided(ReviewState.RELEASE, null, null, null, "dpo", "dpo", NOW))
                 .toList();
         ObjectNode released = ReleaseRules.released(content, items);

@@ -13,7 +13,7 @@ import org.custodian.platform.jdbc.Jdbc;
 
 /** Persistence of assembled responses and of the DPO's waivers for missing sources. */
 @ApplicationScoped
-public class Bundles {
+public class BundleQueries {
 
     /** A stored response without its PDF. */
     public record Stored(
@@ -27,7 +27,7 @@ public class Bundles {
     private final Jdbc sql;
 
     @Inject
-    public Bundles(Jdbc sql) {
+    public BundleQueries(Jdbc sql) {
         this.sql = sql;
     }
 

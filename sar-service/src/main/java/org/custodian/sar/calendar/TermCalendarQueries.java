@@ -11,7 +11,7 @@ import org.custodian.platform.jdbc.Jdbc;
 
 /** Persistence of each school's term calendar. */
 @ApplicationScoped
-public class TermCalendars {
+public class TermCalendarQueries {
 
     /** A school's calendar with its version (the ETag) and where it came from. Version 0: never set. */
     public record Stored(
@@ -25,7 +25,7 @@ public class TermCalendars {
     private final Jdbc sql;
 
     @Inject
-    public TermCalendars(Jdbc sql) {
+    public TermCalendarQueries(Jdbc sql) {
         this.sql = sql;
     }
 

@@ -1,12 +1,11 @@
-package org.custodian.sar.decision;
+package org.custodian.sar.request;
 
 import java.util.List;
 import java.util.Optional;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.RightsEvents;
-import org.custodian.sar.decision.RightsDecision.Outcome;
-import org.custodian.sar.decision.RightsDecision.Processing;
-import org.custodian.sar.request.RequestType;
+import org.custodian.sar.request.RightsDecision.Outcome;
+import org.custodian.sar.request.RightsDecision.Processing;
 
 /** What a rights decision must say, and the event other services act on. Plain Java. */
 public final class DecisionRules {

@@ -26,7 +26,7 @@ import org.custodian.sar.request.RightsRequest.SubjectType;
 
 /** Persistence of rights requests, their clarifications and steps. */
 @ApplicationScoped
-public class RequestRepository {
+public class RequestQueries {
 
     static final String COLUMNS = """
             school_urn, id, seq, type, status, subject_type, pupil_id, guardian_id, requester_type, requester_id, logged_by,
@@ -37,20 +37,11 @@ public class RequestRepository {
     /** A row of a list: the request and its position for the next page. */
     public record Listed(RightsRequest request, long seq) {}
 
-    /** Filters of the list endpoint; null means any. */
-    public record Filter(
-            RequestStatus status,
-            RequestType type,
-            String pupilId,
-            LocalDate dueBefore,
-            RequesterType requesterType,
-            String requesterId) {}
-
     private final Jdbc sql;
     private final ObjectMapper mapper;
 
     @Inject
-    public RequestRepository(Jdbc sql, ObjectMapper mapper) {
+    public RequestQueries(Jdbc sql, ObjectMapper mapper) {
         this.sql = sql;
         this.mapper = mapper;
     }
@@ -206,7 +197,7 @@ public class RequestRepository {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public Page<RightsRequest> list(String urn, Filter filter, PageRequest page) {
+    public Page<RightsRequest> list(String urn, RequestFilter filter, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
         if (filter.status() != null) {

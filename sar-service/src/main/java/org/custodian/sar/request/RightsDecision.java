@@ -1,4 +1,4 @@
-package org.custodian.sar.decision;
+package org.custodian.sar.request;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;

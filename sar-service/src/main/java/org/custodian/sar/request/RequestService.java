@@ -3,9 +3,8 @@ package org.custodian.sar.request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +17,15 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problem.FieldError;
 import org.custodian.platform.problems.Problems;
+import org.custodian.platform.quota.Quotas;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.Visibility;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.sar.config.SarConfig;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.Deadlines;
 import org.custodian.sar.deadline.SchoolDeadlines;
-import org.custodian.sar.decision.DecisionRules;
-import org.custodian.sar.decision.RightsDecision;
 import org.custodian.sar.notice.PrivacyNotice;
 import org.custodian.sar.request.RequestDtos.CreateRequest;
 import org.custodian.sar.request.RightsRequest.Channel;
@@ -37,32 +37,37 @@ import org.custodian.sar.roster.Pupil;
 import org.custodian.sar.roster.Roster;
 import org.custodian.sar.roster.SchoolProfile;
 import org.custodian.sar.roster.SchoolSettingsChanged;
-import org.custodian.sar.support.Dates;
 
 /**
  * The rules of rights requests: who may make one about whom, the child-agreement rule, the lifecycle, deadlines,
  * the audit trail and the events. Every change runs in one transaction with its audit row and its outbox event.
  */
+@Transactional
 @ApplicationScoped
-public class Requests {
+public class RequestService {
 
     private final Caller caller;
-    private final RequestRepository repository;
+    private final RequestQueries repository;
     private final Roster roster;
     private final SchoolDeadlines schoolDeadlines;
     private final AuditLog audit;
     private final RightsEventPublisher events;
     private final Instance<CompletionCheck> completionChecks;
+    private final Clock clock;
+    private final Quotas quotas;
+    private final int requestsPerDay;
 
-    @Inject
-    public Requests(
+    public RequestService(
             Caller caller,
-            RequestRepository repository,
+            RequestQueries repository,
             Roster roster,
             SchoolDeadlines schoolDeadlines,
             AuditLog audit,
             RightsEventPublisher events,
-            Instance<CompletionCheck> completionChecks) {
+            Instance<CompletionCheck> completionChecks,
+            Clock clock,
+            Quotas quotas,
+            SarConfig config) {
         this.caller = caller;
         this.repository = repository;
         this.roster = roster;
@@ -70,6 +75,9 @@ public class Requests {
         this.audit = audit;
         this.events = events;
         this.completionChecks = completionChecks;
+        this.clock = clock;
+        this.quotas = quotas;
+        this.requestsPerDay = config.quota().requestsPerDay();
     }
 
     // ------------------------------------------------------------------ who sees what
@@ -96,19 +104,21 @@ public class Requests {
     }
 
     @Transactional
-    public Page<RightsRequest> list(String urn, RequestRepository.Filter filter, PageRequest page) {
-        RequestRepository.Filter scoped = filter;
+    public Page<RequestDtos.RequestSummary> list(String urn, RequestFilter filter, PageRequest page) {
+        RequestFilter scoped = filter;
         if (!callerIsStaff()) {
             RequesterType own = caller.hasRole(Roles.PARENT) ? RequesterType.GUARDIAN : RequesterType.PUPIL;
-            scoped = new RequestRepository.Filter(
+            scoped = new RequestFilter(
                     filter.status(), filter.type(), filter.pupilId(), filter.dueBefore(), own, caller.subject());
         }
-        return repository.list(urn, scoped, page);
+        LocalDate today = LegalTime.today(clock);
+        return repository.list(urn, scoped, page).map(r -> RequestViews.summary(r, today));
     }
 
     @Transactional
-    public Page<RightsRequest> due(String urn, LocalDate horizon, PageRequest page) {
-        return repository.due(urn, horizon, page);
+    public Page<RequestDtos.RequestSummary> due(String urn, int withinDays, PageRequest page) {
+        LocalDate today = LegalTime.today(clock);
+        return repository.due(urn, today.plusDays(withinDays), page).map(r -> RequestViews.summary(r, today));
     }
 
     public Deadlines deadlines(String urn) {
@@ -119,7 +129,10 @@ public class Requests {
 
     @Transactional
     public RightsRequest create(String urn, CreateRequest in) {
-        LocalDate today = Dates.today();
+        if (caller.hasAnyRole(List.of(Roles.PARENT, Roles.PUPIL))) {
+            quotas.consume(caller, urn, "requests.create", requestsPerDay);
+        }
+        LocalDate today = LegalTime.today(clock);
         boolean parent = caller.hasRole(Roles.PARENT) && !callerIsStaff();
         boolean pupil = caller.hasRole(Roles.PUPIL) && !callerIsStaff() && !parent;
         Requester requester;
@@ -196,7 +209,7 @@ public class Requests {
         r.description = in.description();
         r.childAgeOnReceipt = childAge;
         r.childAgreementNote = agreementNote;
-        r.createdAt = Instant.now();
+        r.createdAt = clock.instant();
         r.applyDeadline(r.deadline(deadlines(urn)));
         r.steps.add(step("received", null, RequestStatus.RECEIVED, receivedOn, "by " + channel));
         repository.insert(r);
@@ -270,8 +283,8 @@ public class Requests {
     // ------------------------------------------------------------------ steps
 
     /** A step's effective day: today by default, never in the future, never before the request was received. */
-    private static LocalDate effective(String field, LocalDate given, RightsRequest r) {
-        LocalDate today = Dates.today();
+    private LocalDate effective(String field, LocalDate given, RightsRequest r) {
+        LocalDate today = LegalTime.today(clock);
         LocalDate day = given == null ? today : given;
         if (day.isAfter(today)) {
             throw Problems.invalid(field, "cannot be in the future (today is " + today + ")");
@@ -547,7 +560,7 @@ public class Requests {
 
     private RightsRequest.Step step(String action, RequestStatus from, RequestStatus to, LocalDate on, String note) {
         return new RightsRequest.Step(
-                Instant.now(), caller.subject(), caller.primaryRole(), action, from, to, on, note);
+                clock.instant(), caller.subject(), caller.primaryRole(), action, from, to, on, note);
     }
 
     private static String abbreviate(String note) {

@@ -5,25 +5,20 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.sar.review.ThirdPartyRules.Category;
-import org.custodian.sar.review.ThirdPartyRules.Finding;
 
 /** Persistence of the review items of each assembled response. */
 @ApplicationScoped
-public class Reviews {
+public class ReviewQueries {
 
     private static final String COLUMNS =
             "id, ordinal, item_key, category, matched_text, field, detail, restricted, sources, pointers,"
@@ -32,18 +27,8 @@ public class Reviews {
     private final Jdbc sql;
 
     @Inject
-    public Reviews(Jdbc sql) {
+    public ReviewQueries(Jdbc sql) {
         this.sql = sql;
-    }
-
-    /** The items an assembly's findings make, keeping the decisions already taken about the same third parties. */
-    public static List<ReviewItem> merge(List<Finding> findings, List<ReviewItem> before, Instant now) {
-        Map<String, ReviewItem> byKey = before.stream().collect(Collectors.toMap(ReviewItem::key, Function.identity()));
-        List<ReviewItem> items = new ArrayList<>();
-        for (int i = 0; i < findings.size(); i++) {
-            items.add(ReviewItem.of(findings.get(i), byKey.get(findings.get(i).key()), i, now));
-        }
-        return items;
     }
 
     /** Replaces a response's items by those of its new assembly (items no longer found go). */
@@ -96,7 +81,7 @@ public class Reviews {
         return sql.list(
                 "SELECT " + COLUMNS
                         + " FROM bundle_review_item WHERE school_urn = ? AND request_id = ? ORDER BY ordinal",
-                Reviews::map,
+                ReviewQueries::map,
                 urn,
                 requestId);
     }
@@ -110,7 +95,7 @@ public class Reviews {
                         "SELECT " + COLUMNS
                                 + " FROM bundle_review_item WHERE school_urn = ? AND request_id = ? AND ordinal > ?"
                                 + " ORDER BY ordinal LIMIT ?",
-                        Reviews::map,
+                        ReviewQueries::map,
                         urn,
                         requestId,
                         after,
@@ -119,7 +104,7 @@ public class Reviews {
                         "SELECT " + COLUMNS
                                 + " FROM bundle_review_item WHERE school_urn = ? AND request_id = ? AND ordinal > ?"
                                 + " AND state = ? ORDER BY ordinal LIMIT ?",
-                        Reviews::map,
+                        ReviewQueries::map,
                         urn,
                         requestId,
                         after,
@@ -133,7 +118,7 @@ public class Reviews {
         return sql.one(
                 "SELECT " + COLUMNS
                         + " FROM bundle_review_item WHERE school_urn = ? AND request_id = ? AND id = ? FOR UPDATE",
-                Reviews::map,
+                ReviewQueries::map,
                 urn,
                 requestId,
                 itemId);

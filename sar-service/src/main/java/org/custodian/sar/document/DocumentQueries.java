@@ -15,7 +15,7 @@ import org.custodian.platform.pagination.PageRequest;
 
 /** Persistence of uploaded documents; content is read only when it is needed. */
 @ApplicationScoped
-public class Documents {
+public class DocumentQueries {
 
     private static final String COLUMNS =
             "id, request_id, filename, media_type, size_bytes, sha256, description, uploaded_by, uploaded_at, seq";
@@ -25,7 +25,7 @@ public class Documents {
     private final Jdbc sql;
 
     @Inject
-    public Documents(Jdbc sql) {
+    public DocumentQueries(Jdbc sql) {
         this.sql = sql;
     }
 
@@ -80,7 +80,7 @@ public class Documents {
     public List<Document> all(String urn, UUID requestId) {
         return sql.list(
                 "SELECT " + COLUMNS + " FROM request_document WHERE school_urn = ? AND request_id = ? ORDER BY seq",
-                Documents::read,
+                DocumentQueries::read,
                 urn,
                 requestId);
     }
@@ -89,7 +89,7 @@ public class Documents {
     public Optional<Document> find(String urn, UUID requestId, UUID id) {
         return sql.one(
                 "SELECT " + COLUMNS + " FROM request_document WHERE school_urn = ? AND request_id = ? AND id = ?",
-                Documents::read,
+                DocumentQueries::read,
                 urn,
                 requestId,
                 id);
