@@ -1,5 +1,5 @@
 -- The due, unheld holdings of one school, in due-date order: what a disposal batch proposes.
--- Shared by the service (DisposalStore, parameters bound by name) and bench/due-query.sh (psql variables), so the
+-- Shared by the service (DisposalQueries, parameters bound by name) and bench/due-query.sh (psql variables), so the
 -- measured query is the one the service runs. Parameters: school (URN), today (date), classes (text[], empty = all),
 -- max_items (integer).
 -- Index: holding_due (school_urn, due_on, id) WHERE status = 'ACTIVE' AND due_on IS NOT NULL gives the rows in order;

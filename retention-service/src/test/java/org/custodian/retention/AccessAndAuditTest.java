@@ -2,12 +2,12 @@ package org.custodian.retention;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.custodian.retention.Fixtures.as;
-import static org.custodian.retention.Fixtures.base;
-import static org.custodian.retention.Fixtures.count;
-import static org.custodian.retention.Fixtures.freshSchool;
-import static org.custodian.retention.Fixtures.holding;
-import static org.custodian.retention.Fixtures.register;
+import static org.custodian.retention.testing.RetentionSchool.as;
+import static org.custodian.retention.testing.RetentionSchool.base;
+import static org.custodian.retention.testing.RetentionSchool.freshSchool;
+import static org.custodian.retention.testing.RetentionSchool.holding;
+import static org.custodian.retention.testing.RetentionSchool.register;
+import static org.custodian.testing.SchoolFixture.count;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;

@@ -1,16 +1,17 @@
 package org.custodian.retention;
 
-import static org.custodian.retention.Fixtures.as;
-import static org.custodian.retention.Fixtures.base;
-import static org.custodian.retention.Fixtures.freshSchool;
-import static org.custodian.retention.Fixtures.holding;
-import static org.custodian.retention.Fixtures.legalHold;
+import static org.custodian.retention.testing.RetentionSchool.as;
+import static org.custodian.retention.testing.RetentionSchool.base;
+import static org.custodian.retention.testing.RetentionSchool.freshSchool;
+import static org.custodian.retention.testing.RetentionSchool.holding;
+import static org.custodian.retention.testing.RetentionSchool.legalHold;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.custodian.retention.testing.RetentionSchool;
 import org.custodian.testing.EveryOperationContract;
 import org.custodian.testing.SuccessfulCall;
 import org.custodian.testing.TestTokens;
@@ -111,8 +112,8 @@ class EveryOperationTest extends EveryOperationContract {
 
     /** A pupil record due for destruction; its holding id. */
     private static String dueHolding(String urn) {
-        Fixtures.pupil(urn, "P-A", LocalDate.parse("1990-01-01"), LocalDate.parse("2008-07-18"));
-        return Fixtures.register(urn, List.of(holding("PUPIL_RECORD_LAST_SCHOOL", "P-A", "EDU-A", "2001-09-04")))
+        RetentionSchool.pupil(urn, "P-A", LocalDate.parse("1990-01-01"), LocalDate.parse("2008-07-18"));
+        return RetentionSchool.register(urn, List.of(holding("PUPIL_RECORD_LAST_SCHOOL", "P-A", "EDU-A", "2001-09-04")))
                 .statusCode(200)
                 .extract()
                 .path("items[0].id");

@@ -11,7 +11,10 @@ import java.time.ZoneId;
  */
 public final class LegalTime {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/London");
+    /** The zone's name, for annotations that need a constant (e.g. a scheduled job's {@code timeZone}). */
+    public static final String ZONE_ID = "Europe/London";
+
+    public static final ZoneId ZONE = ZoneId.of(ZONE_ID);
 
     private LegalTime() {}
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.schedule.Violation;
+import org.custodian.retention.support.Violation;
 
 /**
  * What the DPO's approval of a disposal batch does to each item, and why an approval cannot be accepted.
@@ -30,7 +30,7 @@ public final class ApprovalPlan {
         KEEP
     }
 
-    public enum Outcome {
+    public enum ItemOutcome {
         DESTROY,
         TRANSFER,
         KEEP,
@@ -45,9 +45,10 @@ public final class ApprovalPlan {
 
     public record Decision(UUID holdingId, Verdict verdict, LocalDate reviewOn, String reason, String nextSchoolUrn) {}
 
-    public record Planned(UUID holdingId, Outcome outcome, String reason, LocalDate reviewOn, String nextSchoolUrn) {
+    public record Planned(
+            UUID holdingId, ItemOutcome outcome, String reason, LocalDate reviewOn, String nextSchoolUrn) {
         public boolean approvedForDisposal() {
-            return outcome == Outcome.DESTROY || outcome == Outcome.TRANSFER;
+            return outcome == ItemOutcome.DESTROY || outcome == ItemOutcome.TRANSFER;
         }
     }
 
@@ -119,11 +120,11 @@ public final class ApprovalPlan {
             Decision decision = decided.get(item.holdingId());
             if (exclusion != null) {
                 planned.add(new Planned(
-                        item.holdingId(), Outcome.EXCLUDED, exclusion.reason(), exclusion.reviewOn(), null));
+                        item.holdingId(), ItemOutcome.EXCLUDED, exclusion.reason(), exclusion.reviewOn(), null));
             } else if (!item.stillDue()) {
                 planned.add(new Planned(
                         item.holdingId(),
-                        Outcome.NO_LONGER_DUE,
+                        ItemOutcome.NO_LONGER_DUE,
                         "no longer due: its rule or dates changed after the batch was proposed",
                         null,
                         null));
@@ -132,7 +133,7 @@ public final class ApprovalPlan {
             } else if (decision != null) {
                 planned.add(new Planned(
                         item.holdingId(),
-                        Outcome.valueOf(decision.verdict().name()),
+                        ItemOutcome.valueOf(decision.verdict().name()),
                         decision.reason(),
                         decision.reviewOn(),
                         decision.nextSchoolUrn()));
@@ -142,8 +143,9 @@ public final class ApprovalPlan {
                         "item " + item.holdingId()
                                 + " is due for REVIEW: decide DESTROY, or KEEP with a review date (or exclude it)"));
             } else {
-                Outcome outcome =
-                        item.action() == DisposalAction.TRANSFER_TO_NEXT_SCHOOL ? Outcome.TRANSFER : Outcome.DESTROY;
+                ItemOutcome outcome = item.action() == DisposalAction.TRANSFER_TO_NEXT_SCHOOL
+                        ? ItemOutcome.TRANSFER
+                        : ItemOutcome.DESTROY;
                 planned.add(new Planned(item.holdingId(), outcome, null, null, null));
             }
         }

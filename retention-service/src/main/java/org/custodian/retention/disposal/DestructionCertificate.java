@@ -24,7 +24,7 @@ public record DestructionCertificate(
         Instant approvedAt,
         String approvalNote,
         Instant completedAt,
-        List<Entry> records,
+        List<CertifiedRecord> records,
         Map<String, Integer> notDisposed) {
 
     /**
@@ -34,7 +34,7 @@ public record DestructionCertificate(
      * @param status    {@code DESTROYED}, {@code TRANSFERRED} or {@code AWAITING_CONFIRMATION}
      * @param confirmedBy who the system says destroyed it; {@code confirmedByCaller} the token that confirmed it
      */
-    public record Entry(
+    public record CertifiedRecord(
             UUID holdingId,
             String recordClass,
             String classDescription,

@@ -1,7 +1,6 @@
 package org.custodian.retention.disposal;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,17 +13,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.custodian.retention.hold.LegalHoldStore;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.retention.hold.LegalHoldService;
 import org.custodian.retention.holding.Holding;
 import org.custodian.retention.holding.HoldingResource.HoldingView;
 import org.custodian.retention.support.Actor;
-import org.custodian.retention.support.Ids;
-import org.custodian.retention.support.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -49,20 +49,24 @@ public class DestructionConfirmationResource {
             @NotBlank @Size(max = 200) String method,
             @NotBlank @Size(max = 200) String by) {}
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final DisposalService disposals;
+    private final LegalHoldService holds;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    @Inject
-    Disposals disposals;
-
-    @Inject
-    LegalHoldStore holds;
-
-    @Inject
-    Today today;
-
-    @Inject
-    IdempotencyKeys idempotency;
+    public DestructionConfirmationResource(
+            Caller caller,
+            DisposalService disposals,
+            LegalHoldService holds,
+            IdempotencyKeys idempotency,
+            Clock clock) {
+        this.caller = caller;
+        this.disposals = disposals;
+        this.holds = holds;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
 
     @POST
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
@@ -92,7 +96,7 @@ public class DestructionConfirmationResource {
                     @NotNull
                     ConfirmationRequest request) {
         caller.requireSchool(urn);
-        UUID holdingId = Ids.parse(id, "holding");
+        UUID holdingId = Params.pathId(id, "holding");
         return idempotency.execute(
                 caller.subject(),
                 idempotencyKey,
@@ -101,7 +105,7 @@ public class DestructionConfirmationResource {
                 () -> {
                     Holding holding = disposals.confirm(
                             Actor.of(caller), urn, holdingId, request.disposedOn(), request.method(), request.by());
-                    return Response.ok(HoldingView.of(holding, holds.activeRules(urn, today.date()), today.date()))
+                    return Response.ok(HoldingView.of(holding, holds.activeRules(urn), LegalTime.today(clock)))
                             .build();
                 });
     }

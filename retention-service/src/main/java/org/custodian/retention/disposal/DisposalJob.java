@@ -3,16 +3,16 @@ package org.custodian.retention.disposal;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
 import org.custodian.platform.jobs.ClusterLock;
-import org.custodian.retention.hold.LegalHoldStore;
-import org.custodian.retention.hold.LegalHolds;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.retention.RetentionConfig;
+import org.custodian.retention.hold.LegalHoldRepository;
+import org.custodian.retention.hold.LegalHoldService;
 import org.custodian.retention.support.Actor;
-import org.custodian.retention.support.Today;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,31 +29,35 @@ public class DisposalJob {
     /** What a run did. */
     public record Run(boolean ran, int schools, int batches, int holdsEnded) {}
 
-    @Inject
-    ClusterLock lock;
+    private final ClusterLock lock;
+    private final DisposalQueries store;
+    private final LegalHoldRepository holdStore;
+    private final LegalHoldService holds;
+    private final DisposalService disposals;
+    private final Clock clock;
+    private final RetentionConfig config;
 
-    @Inject
-    DisposalStore store;
-
-    @Inject
-    LegalHoldStore holdStore;
-
-    @Inject
-    LegalHolds holds;
-
-    @Inject
-    Disposals disposals;
-
-    @Inject
-    Today today;
-
-    @ConfigProperty(name = "custodian.retention.disposal.max-items", defaultValue = "5000")
-    int maxItems;
+    public DisposalJob(
+            ClusterLock lock,
+            DisposalQueries store,
+            LegalHoldRepository holdStore,
+            LegalHoldService holds,
+            DisposalService disposals,
+            Clock clock,
+            RetentionConfig config) {
+        this.lock = lock;
+        this.store = store;
+        this.holdStore = holdStore;
+        this.holds = holds;
+        this.disposals = disposals;
+        this.clock = clock;
+        this.config = config;
+    }
 
     @Scheduled(
             identity = NAME,
             cron = "${custodian.retention.disposal.cron:0 30 2 * * ?}",
-            timeZone = "Europe/London",
+            timeZone = LegalTime.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         try {
@@ -69,7 +73,7 @@ public class DisposalJob {
     public Run runNow() {
         int[] counts = new int[3];
         boolean ran = lock.runExclusively(NAME, () -> {
-            LocalDate day = today.date();
+            LocalDate day = LegalTime.today(clock);
             TreeSet<String> schools = new TreeSet<>(holdStore.schoolsWithEndedHolds(day));
             schools.addAll(store.schoolsWithDueHoldings(day));
             for (String urn : schools) {
@@ -77,7 +81,12 @@ public class DisposalJob {
                     QuarkusTransaction.requiringNew().run(() -> {
                         counts[2] += holds.lapse(urn);
                         if (disposals
-                                .propose(Actor.service("daily job"), urn, day, List.of(), maxItems)
+                                .propose(
+                                        Actor.service("daily job"),
+                                        urn,
+                                        day,
+                                        List.of(),
+                                        config.disposal().maxItems())
                                 .isPresent()) {
                             counts[1]++;
                         }

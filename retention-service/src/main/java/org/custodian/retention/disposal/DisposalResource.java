@@ -1,8 +1,6 @@
 package org.custodian.retention.disposal;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,31 +21,19 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.retention.disposal.ApprovalPlan.Verdict;
-import org.custodian.retention.hold.HoldRule;
-import org.custodian.retention.hold.LegalHoldStore;
 import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.schedule.ScheduleStore;
-import org.custodian.retention.schedule.ScheduledClass;
-import org.custodian.retention.schedule.Violation;
 import org.custodian.retention.support.Actor;
-import org.custodian.retention.support.Ids;
-import org.custodian.retention.support.Params;
-import org.custodian.retention.support.Today;
-import org.custodian.retention.support.Violations;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -91,7 +77,7 @@ public class DisposalResource {
 
     public record BatchSummary(
             UUID id,
-            DisposalBatch.Status status,
+            DisposalBatch.BatchStatus status,
             LocalDate dueOnOrBefore,
             int itemCount,
             String proposedBy,
@@ -126,14 +112,37 @@ public class DisposalResource {
             LocalDate dueOn,
             DisposalAction proposedAction,
             boolean underLegalHold,
-            ApprovalPlan.Outcome decision,
+            ApprovalPlan.ItemOutcome decision,
             String decisionReason,
             LocalDate reviewOn,
             String nextSchoolUrn,
             LocalDate disposedOn,
             String method,
             String confirmedBy,
-            Instant confirmedAt) {}
+            Instant confirmedAt) {
+        static ItemView of(DisposalService.ReviewedItem reviewed) {
+            DisposalItem i = reviewed.item();
+            return new ItemView(
+                    i.holdingId(),
+                    i.classCode(),
+                    i.pupilId(),
+                    i.system(),
+                    i.reference(),
+                    i.createdOn(),
+                    i.closedOn(),
+                    i.dueOn(),
+                    i.proposedAction(),
+                    reviewed.underLegalHold(),
+                    i.decision(),
+                    i.decisionReason(),
+                    i.reviewOn(),
+                    i.nextSchoolUrn(),
+                    i.disposedOn(),
+                    i.method(),
+                    i.confirmedBy(),
+                    i.confirmedAt());
+        }
+    }
 
     public record BatchView(
             BatchSummary batch,
@@ -142,34 +151,20 @@ public class DisposalResource {
             Map<String, Integer> itemsByDecision,
             Page<ItemView> items) {}
 
-    public record ApprovalView(BatchSummary batch, Map<ApprovalPlan.Outcome, Integer> outcomes) {}
+    public record ApprovalView(BatchSummary batch, Map<ApprovalPlan.ItemOutcome, Integer> outcomes) {}
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final DisposalService disposals;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    Disposals disposals;
-
-    @Inject
-    DisposalStore store;
-
-    @Inject
-    LegalHoldStore holds;
-
-    @Inject
-    ScheduleStore schedule;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    Today today;
-
-    @ConfigProperty(name = "custodian.retention.disposal.max-items", defaultValue = "5000")
-    int defaultMaxItems;
+    public DisposalResource(
+            Caller caller, PageRequests pageRequests, DisposalService disposals, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.disposals = disposals;
+        this.idempotency = idempotency;
+    }
 
     @POST
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
@@ -186,26 +181,8 @@ public class DisposalResource {
         ProposeRequest request = body == null ? new ProposeRequest(null, null, null) : body;
         return idempotency.execute(
                 caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/disposal-batches", request, () -> {
-                    LocalDate day = today.date();
-                    LocalDate onOrBefore = request.dueOnOrBefore() == null ? day : request.dueOnOrBefore();
-                    List<Violation> invalid = new ArrayList<>();
-                    if (onOrBefore.isAfter(day)) {
-                        invalid.add(new Violation("dueOnOrBefore", "in the future: only what is due can be proposed"));
-                    }
-                    List<String> classes = request.recordClasses() == null ? List.of() : request.recordClasses();
-                    Map<String, ScheduledClass> known = schedule.current(urn);
-                    for (int i = 0; i < classes.size(); i++) {
-                        if (!known.containsKey(classes.get(i))) {
-                            invalid.add(new Violation(
-                                    "recordClasses[" + i + "]", "unknown record class '" + classes.get(i) + "'"));
-                        }
-                    }
-                    Violations.throwIfAny(invalid);
-                    int max = request.maxItems() == null ? defaultMaxItems : request.maxItems();
-                    DisposalBatch batch = disposals
-                            .propose(Actor.of(caller), urn, onOrBefore, classes, max)
-                            .orElseThrow(() -> Problems.unprocessable("no holding due on or before " + onOrBefore
-                                    + " is free of legal holds and not already in a batch"));
+                    DisposalBatch batch = disposals.proposeNow(
+                            caller, urn, request.dueOnOrBefore(), request.recordClasses(), request.maxItems());
                     return Response.created(URI.create("/api/v1/schools/" + urn + "/disposal-batches/" + batch.id()))
                             .entity(BatchSummary.of(batch))
                             .build();
@@ -214,7 +191,6 @@ public class DisposalResource {
 
     @GET
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "List disposal batches, newest first")
     @APIResponse(responseCode = "200", description = "A page of batches")
     @APIResponse(responseCode = "400", description = "Bad status, limit or cursor")
@@ -225,14 +201,13 @@ public class DisposalResource {
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = pageRequests.of(limit, cursor);
-        DisposalBatch.Status wanted = Params.enumValue("status", status, DisposalBatch.Status.class);
-        return store.page(urn, wanted, page).map(BatchSummary::of);
+        DisposalBatch.BatchStatus wanted = Params.enumValue("status", status, DisposalBatch.BatchStatus.class);
+        return disposals.list(urn, wanted, page).map(BatchSummary::of);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "Review a batch: its counts and a page of its items (limit and cursor page the items)")
     @APIResponse(responseCode = "200", description = "The batch and a page of its items")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
@@ -244,36 +219,13 @@ public class DisposalResource {
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = pageRequests.of(limit, cursor);
-        DisposalBatch batch = find(urn, id);
-        LocalDate day = today.date();
-        List<HoldRule> active = holds.activeRules(urn, day);
-        Page<ItemView> items = store.items(urn, batch.id(), page)
-                .map(i -> new ItemView(
-                        i.holdingId(),
-                        i.classCode(),
-                        i.pupilId(),
-                        i.system(),
-                        i.reference(),
-                        i.createdOn(),
-                        i.closedOn(),
-                        i.dueOn(),
-                        i.proposedAction(),
-                        i.confirmedAt() == null
-                                && active.stream().anyMatch(r -> r.covers(i.classCode(), i.pupilId(), day)),
-                        i.decision(),
-                        i.decisionReason(),
-                        i.reviewOn(),
-                        i.nextSchoolUrn(),
-                        i.disposedOn(),
-                        i.method(),
-                        i.confirmedBy(),
-                        i.confirmedAt()));
+        DisposalService.Review review = disposals.review(urn, Params.pathId(id, "disposal batch"), page);
         return new BatchView(
-                BatchSummary.of(batch),
-                store.countBy(urn, batch.id(), "class_code"),
-                store.countBy(urn, batch.id(), "proposed_action"),
-                store.countBy(urn, batch.id(), "decision"),
-                items);
+                BatchSummary.of(review.batch()),
+                review.itemsByClass(),
+                review.itemsByAction(),
+                review.itemsByDecision(),
+                review.items().map(ItemView::of));
     }
 
     @POST
@@ -316,7 +268,7 @@ public class DisposalResource {
                     ApprovalRequest body) {
         caller.requireSchool(urn);
         ApprovalRequest request = body == null ? new ApprovalRequest(null, null, null) : body;
-        UUID batchId = Ids.parse(id, "disposal batch");
+        UUID batchId = Params.pathId(id, "disposal batch");
         List<ApprovalPlan.Exclusion> exclusions = request.exclusions() == null
                 ? List.of()
                 : request.exclusions().stream()
@@ -334,7 +286,7 @@ public class DisposalResource {
                 "POST /api/v1/schools/" + urn + "/disposal-batches/" + batchId + "/approval",
                 request,
                 () -> {
-                    Disposals.ApprovalResult result =
+                    DisposalService.ApprovalResult result =
                             disposals.approve(Actor.of(caller), urn, batchId, exclusions, decisions, request.note());
                     return Response.ok(new ApprovalView(BatchSummary.of(result.batch()), result.outcomes()))
                             .build();
@@ -344,7 +296,6 @@ public class DisposalResource {
     @GET
     @Path("{id}/certificate")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "The destruction certificate of an approved batch (JSON)")
     @APIResponse(
             responseCode = "200",
@@ -353,58 +304,6 @@ public class DisposalResource {
     @APIResponse(responseCode = "409", description = "The batch is not approved yet")
     public DestructionCertificate certificate(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
-        DisposalBatch batch = find(urn, id);
-        if (batch.status() == DisposalBatch.Status.PROPOSED) {
-            throw Problems.conflict("the batch is not approved yet: there is nothing to certify");
-        }
-        Map<String, ScheduledClass> classes = schedule.current(urn);
-        List<DestructionCertificate.Entry> records = new ArrayList<>();
-        Map<String, Integer> notDisposed = new TreeMap<>();
-        boolean complete = true;
-        for (DisposalItem item : store.allItems(urn, batch.id())) {
-            if (item.decision() != ApprovalPlan.Outcome.DESTROY && item.decision() != ApprovalPlan.Outcome.TRANSFER) {
-                notDisposed.merge(String.valueOf(item.decision()), 1, Integer::sum);
-                continue;
-            }
-            String status = item.confirmedAt() == null
-                    ? "AWAITING_CONFIRMATION"
-                    : item.decision() == ApprovalPlan.Outcome.TRANSFER ? "TRANSFERRED" : "DESTROYED";
-            complete &= item.confirmedAt() != null;
-            ScheduledClass rule = classes.get(item.classCode());
-            records.add(new DestructionCertificate.Entry(
-                    item.holdingId(),
-                    item.classCode(),
-                    rule == null ? null : rule.rule().description(),
-                    item.system(),
-                    item.reference(),
-                    item.createdOn(),
-                    item.closedOn(),
-                    item.dueOn(),
-                    item.decision().name(),
-                    item.nextSchoolUrn(),
-                    status,
-                    item.disposedOn(),
-                    item.method(),
-                    item.confirmedBy(),
-                    item.confirmedByCaller(),
-                    item.confirmedAt()));
-        }
-        return new DestructionCertificate(
-                urn,
-                batch.id(),
-                today.now(),
-                complete,
-                batch.proposedAt(),
-                batch.approvedBy(),
-                batch.approvedAt(),
-                batch.approvalNote(),
-                batch.completedAt(),
-                records,
-                notDisposed);
-    }
-
-    private DisposalBatch find(String urn, String id) {
-        return store.find(urn, Ids.parse(id, "disposal batch"))
-                .orElseThrow(() -> Problems.notFound("no disposal batch with that id"));
+        return disposals.certificate(urn, Params.pathId(id, "disposal batch"));
     }
 }

@@ -1,8 +1,6 @@
 package org.custodian.retention.hold;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,11 +17,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -31,11 +29,7 @@ import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.custodian.retention.schedule.ScheduleStore;
-import org.custodian.retention.schedule.Violation;
-import org.custodian.retention.support.Ids;
-import org.custodian.retention.support.Today;
-import org.custodian.retention.support.Violations;
+import org.custodian.platform.time.LegalTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -69,7 +63,7 @@ public class LegalHoldResource {
             String placedBy,
             Instant placedAt,
             LocalDate endsOn,
-            LegalHold.Status status,
+            LegalHold.HoldStatus status,
             Instant releasedAt,
             String releasedBy,
             String releaseReason) {
@@ -91,26 +85,24 @@ public class LegalHoldResource {
         }
     }
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final LegalHoldService holds;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    LegalHolds holds;
-
-    @Inject
-    LegalHoldStore store;
-
-    @Inject
-    ScheduleStore schedule;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    Today today;
+    public LegalHoldResource(
+            Caller caller,
+            PageRequests pageRequests,
+            LegalHoldService holds,
+            IdempotencyKeys idempotency,
+            Clock clock) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.holds = holds;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
 
     @POST
     @RolesAllowed(Roles.DPO)
@@ -135,7 +127,6 @@ public class LegalHoldResource {
         caller.requireSchool(urn);
         return idempotency.execute(
                 caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/legal-holds", request, () -> {
-                    validate(urn, request);
                     LegalHold hold = holds.place(
                             caller,
                             urn,
@@ -146,14 +137,13 @@ public class LegalHoldResource {
                             request.reference(),
                             request.endsOn());
                     return Response.created(URI.create("/api/v1/schools/" + urn + "/legal-holds/" + hold.id()))
-                            .entity(LegalHoldView.of(hold, today.date()))
+                            .entity(LegalHoldView.of(hold, LegalTime.today(clock)))
                             .build();
                 });
     }
 
     @GET
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "List the school's legal holds, newest first")
     @APIResponse(responseCode = "200", description = "A page of holds")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
@@ -167,28 +157,25 @@ public class LegalHoldResource {
         if (active != null && !active.equals("true") && !active.equals("false")) {
             throw Problems.invalid("active", "true or false");
         }
-        LocalDate day = today.date();
-        return store.page(urn, "true".equals(active), page).map(h -> LegalHoldView.of(h, day));
+        LocalDate day = LegalTime.today(clock);
+        return holds.list(urn, "true".equals(active), page).map(h -> LegalHoldView.of(h, day));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "Read one legal hold")
     @APIResponse(responseCode = "200", description = "The hold")
     @APIResponse(responseCode = "404", description = "No such hold in this school")
     public LegalHoldView get(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
-        LegalHold hold = store.find(urn, Ids.parse(id, "legal hold"))
-                .orElseThrow(() -> Problems.notFound("no legal hold with that id"));
-        return LegalHoldView.of(hold, today.date());
+        LegalHold hold = holds.get(urn, Params.pathId(id, "legal hold"));
+        return LegalHoldView.of(hold, LegalTime.today(clock));
     }
 
     @DELETE
     @Path("{id}")
     @RolesAllowed(Roles.DPO)
-    @Transactional
     @Operation(summary = "Release a legal hold (it stays on record as released)")
     @APIResponse(responseCode = "200", description = "The released hold; legal-hold.released is emitted")
     @APIResponse(responseCode = "400", description = "Reason too long")
@@ -202,28 +189,7 @@ public class LegalHoldResource {
         if (reason != null && reason.length() > 2000) {
             throw Problems.invalid("reason", "at most 2000 characters");
         }
-        LegalHold released = holds.release(caller, urn, Ids.parse(id, "legal hold"), reason);
-        return LegalHoldView.of(released, today.date());
-    }
-
-    private void validate(String urn, PlaceHoldRequest request) {
-        List<Violation> violations = new ArrayList<>();
-        boolean needsPupil = request.scope() == HoldScope.PUPIL;
-        boolean needsClass = request.scope() == HoldScope.RECORD_CLASS;
-        if (needsPupil != (request.pupilId() != null)) {
-            violations.add(new Violation(
-                    "pupilId", needsPupil ? "a PUPIL hold names the pupil" : "only a PUPIL hold names a pupil"));
-        }
-        if (needsClass != (request.recordClass() != null)) {
-            violations.add(new Violation(
-                    "recordClass",
-                    needsClass ? "a RECORD_CLASS hold names the class" : "only a RECORD_CLASS hold names a class"));
-        } else if (needsClass && schedule.current(urn, request.recordClass()).isEmpty()) {
-            violations.add(new Violation("recordClass", "unknown record class '" + request.recordClass() + "'"));
-        }
-        if (request.endsOn() != null && request.endsOn().isBefore(today.date())) {
-            violations.add(new Violation("endsOn", "in the past"));
-        }
-        Violations.throwIfAny(violations);
+        LegalHold released = holds.release(caller, urn, Params.pathId(id, "legal hold"), reason);
+        return LegalHoldView.of(released, LegalTime.today(clock));
     }
 }

@@ -1,8 +1,6 @@
 package org.custodian.retention.holding;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,23 +16,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.retention.hold.HoldRule;
-import org.custodian.retention.hold.LegalHoldStore;
+import org.custodian.retention.hold.LegalHoldService;
 import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.support.Ids;
-import org.custodian.retention.support.Params;
-import org.custodian.retention.support.Today;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -84,8 +81,8 @@ public class HoldingResource {
             LocalDate dueOn,
             DisposalAction dueAction,
             String waitingFor,
-            HoldingRegistry.Outcome outcome) {
-        static RegisteredHolding of(HoldingRegistry.Registered r) {
+            HoldingService.Outcome outcome) {
+        static RegisteredHolding of(HoldingService.Registered r) {
             Holding h = r.holding();
             return new RegisteredHolding(
                     h.id(),
@@ -153,26 +150,27 @@ public class HoldingResource {
         }
     }
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final HoldingService holdings;
+    private final LegalHoldService holds;
+    private final IdempotencyKeys idempotency;
+    private final Clock clock;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    HoldingRegistry registry;
-
-    @Inject
-    HoldingStore store;
-
-    @Inject
-    LegalHoldStore holds;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    Today today;
+    public HoldingResource(
+            Caller caller,
+            PageRequests pageRequests,
+            HoldingService holdings,
+            LegalHoldService holds,
+            IdempotencyKeys idempotency,
+            Clock clock) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.holdings = holdings;
+        this.holds = holds;
+        this.idempotency = idempotency;
+        this.clock = clock;
+    }
 
     @POST
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
@@ -203,17 +201,17 @@ public class HoldingResource {
         caller.requireSchool(urn);
         return idempotency.execute(
                 caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/holdings", request, () -> {
-                    List<HoldingRegistry.Registered> registered = registry.register(
+                    List<HoldingService.Registered> registered = holdings.register(
                             caller,
                             urn,
                             request.holdings().stream()
                                     .map(HoldingRequest::registration)
                                     .toList());
                     int created = (int) registered.stream()
-                            .filter(r -> r.outcome() == HoldingRegistry.Outcome.CREATED)
+                            .filter(r -> r.outcome() == HoldingService.Outcome.CREATED)
                             .count();
                     int updated = (int) registered.stream()
-                            .filter(r -> r.outcome() == HoldingRegistry.Outcome.UPDATED)
+                            .filter(r -> r.outcome() == HoldingService.Outcome.UPDATED)
                             .count();
                     return Response.ok(new RegistrationResponse(
                                     created,
@@ -228,7 +226,6 @@ public class HoldingResource {
 
     @GET
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "List the register of holdings, filtered by pupil, class, due date and status")
     @APIResponse(responseCode = "200", description = "A page of holdings")
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
@@ -244,28 +241,26 @@ public class HoldingResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        HoldingStore.Filter filter = new HoldingStore.Filter(
+        HoldingFilter filter = new HoldingFilter(
                 Params.blankToNull(pupilId),
                 Params.blankToNull(recordClass),
                 Params.date("dueBefore", dueBefore),
                 Params.enumValue("status", status, HoldingStatus.class));
         PageRequest page = pageRequests.of(limit, cursor);
-        List<HoldRule> active = holds.activeRules(urn, today.date());
-        LocalDate day = today.date();
-        return store.page(urn, filter, page).map(h -> HoldingView.of(h, active, day));
+        List<HoldRule> active = holds.activeRules(urn);
+        LocalDate day = LegalTime.today(clock);
+        return holdings.list(urn, filter, page).map(h -> HoldingView.of(h, active, day));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.MIS, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "Read one holding")
     @APIResponse(responseCode = "200", description = "The holding")
     @APIResponse(responseCode = "404", description = "No such holding in this school")
     public HoldingView get(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
-        Holding holding = store.find(urn, Ids.parse(id, "holding"))
-                .orElseThrow(() -> Problems.notFound("no holding with that id"));
-        return HoldingView.of(holding, holds.activeRules(urn, today.date()), today.date());
+        Holding holding = holdings.get(urn, Params.pathId(id, "holding"));
+        return HoldingView.of(holding, holds.activeRules(urn), LegalTime.today(clock));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.custodian.retention.schedule.RetentionRule;
 import org.custodian.retention.schedule.Trigger;
-import org.custodian.retention.schedule.Violation;
+import org.custodian.retention.support.Violation;
 
 /**
  * What makes a batch of registrations unacceptable as a whole (nothing is stored then): an unknown record class, a

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.custodian.retention.support.Violation;
 
 /**
  * One record class of a retention schedule: how long its records are kept, from what, and what happens then.

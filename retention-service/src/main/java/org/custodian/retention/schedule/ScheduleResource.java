@@ -1,8 +1,6 @@
 package org.custodian.retention.schedule;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,30 +16,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.http.ETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
-import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.custodian.retention.holding.DueRecalculation;
-import org.custodian.retention.support.Today;
-import org.custodian.retention.support.Violations;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -120,33 +107,21 @@ public class ScheduleResource {
     /** A class as changed, with how many holdings got a new due date. */
     public record ClassChange(ClassView recordClass, int holdingsExamined, int holdingsRedated) {}
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
+    private final PageRequests pageRequests;
+    private final ScheduleService schedule;
+    private final IdempotencyKeys idempotency;
 
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    ScheduleStore store;
-
-    @Inject
-    DueRecalculation recalculation;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    Jdbc sql;
-
-    @Inject
-    Today today;
+    public ScheduleResource(
+            Caller caller, PageRequests pageRequests, ScheduleService schedule, IdempotencyKeys idempotency) {
+        this.caller = caller;
+        this.pageRequests = pageRequests;
+        this.schedule = schedule;
+        this.idempotency = idempotency;
+    }
 
     @GET
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "List the record classes of the school's retention schedule")
     @APIResponse(
             responseCode = "200",
@@ -155,31 +130,12 @@ public class ScheduleResource {
     public Page<ClassView> list(
             @PathParam("urn") String urn, @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        PageRequest page = pageRequests.of(limit, cursor);
-        List<ScheduledClass> all = new ArrayList<>(store.current(urn).values());
-        int start = 0;
-        if (!page.isFirst()) {
-            String after = page.after(0);
-            start = -1;
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).rule().code().equals(after)) {
-                    start = i + 1;
-                }
-            }
-            if (start < 0) {
-                throw PageRequest.badCursor();
-            }
-        }
-        List<ClassView> rows = all.subList(start, Math.min(all.size(), start + page.fetchSize())).stream()
-                .map(ClassView::of)
-                .toList();
-        return Page.fromRows(rows, page, c -> List.of(c.code()));
+        return schedule.list(urn, pageRequests.of(limit, cursor)).map(ClassView::of);
     }
 
     @GET
     @Path("{classCode}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "Read one record class (its ETag is its version, for If-Match)")
     @APIResponse(
             responseCode = "200",
@@ -191,15 +147,13 @@ public class ScheduleResource {
     @APIResponse(responseCode = "404", description = "No such class")
     public Response get(@PathParam("urn") String urn, @PathParam("classCode") String code) {
         caller.requireSchool(urn);
-        ScheduledClass current =
-                store.current(urn, code).orElseThrow(() -> Problems.notFound("no record class " + code));
-        return Response.ok(ClassView.of(current)).tag(etagValue(current)).build();
+        ScheduledClass current = schedule.get(urn, code);
+        return Response.ok(ClassView.of(current)).tag(etag(current)).build();
     }
 
     @GET
     @Path("{classCode}/versions")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
-    @Transactional
     @Operation(summary = "Every version of a record class, newest first (the IRMS default is version 0)")
     @APIResponse(responseCode = "200", description = "A page of versions")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
@@ -210,18 +164,7 @@ public class ScheduleResource {
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
-        PageRequest page = pageRequests.of(limit, cursor);
-        List<ScheduledClass> versions = store.versions(urn, code);
-        if (versions.isEmpty()) {
-            throw Problems.notFound("no record class " + code);
-        }
-        long before = page.isFirst() ? Long.MAX_VALUE : page.afterLong(0);
-        List<ClassView> rows = versions.stream()
-                .filter(v -> v.version() < before)
-                .limit(page.fetchSize())
-                .map(ClassView::of)
-                .toList();
-        return Page.fromRows(rows, page, v -> List.of(Integer.toString(v.version())));
+        return schedule.versions(urn, code, pageRequests.of(limit, cursor)).map(ClassView::of);
     }
 
     @POST
@@ -246,22 +189,10 @@ public class ScheduleResource {
                 "POST /api/v1/schools/" + urn + "/retention-schedule",
                 request,
                 () -> {
-                    lock(urn, request.code());
-                    if (store.current(urn, request.code()).isPresent()) {
-                        throw Problems.conflict("record class " + request.code() + " exists; change it with PUT");
-                    }
-                    ScheduledClass added = version(request, request.code(), ScheduledClass.Origin.SCHOOL_CLASS, 1);
-                    store.save(urn, added);
-                    audit.record(
-                            caller,
-                            urn,
-                            subject(added),
-                            "retention-schedule.class-added",
-                            AuditEntry.Outcome.SUCCESS,
-                            describe(added.rule()) + "; reason: " + request.reason());
+                    ScheduledClass added = schedule.add(caller, urn, request.code(), change(request));
                     return Response.created(
                                     URI.create("/api/v1/schools/" + urn + "/retention-schedule/" + request.code()))
-                            .tag(etagValue(added))
+                            .tag(etag(added))
                             .entity(ClassView.of(added))
                             .build();
                 });
@@ -270,7 +201,6 @@ public class ScheduleResource {
     @PUT
     @Path("{classCode}")
     @RolesAllowed(Roles.DPO)
-    @Transactional
     @Operation(
             summary =
                     "Override a record class for this school (If-Match: its ETag); due dates of its holdings are recomputed")
@@ -296,41 +226,18 @@ public class ScheduleResource {
         if (request.code() != null && !request.code().equals(code)) {
             throw Problems.invalid("code", "leave it out, or repeat the code of the path");
         }
-        lock(urn, code);
-        ScheduledClass current =
-                store.current(urn, code).orElseThrow(() -> Problems.notFound("no record class " + code));
-        ETags.requireMatch(ifMatch, current.version());
-        ScheduledClass.Origin origin = current.origin() == ScheduledClass.Origin.SCHOOL_CLASS
-                ? ScheduledClass.Origin.SCHOOL_CLASS
-                : ScheduledClass.Origin.SCHOOL_OVERRIDE;
-        ScheduledClass next = version(request, code, origin, current.version() + 1);
-        store.save(urn, next);
-        DueRecalculation.Summary redated = recalculation.forClass(urn, code);
-        audit.record(
-                caller,
-                urn,
-                subject(next),
-                "retention-schedule.changed",
-                AuditEntry.Outcome.SUCCESS,
-                "version " + next.version() + ": " + changes(current.rule(), next.rule()) + "; " + redated.changed()
-                        + " of " + redated.examined() + " holdings re-dated; reason: " + request.reason());
-        return Response.ok(new ClassChange(ClassView.of(next), redated.examined(), redated.changed()))
-                .tag(etagValue(next))
+        ScheduleService.Changed changed = schedule.override(caller, urn, code, ifMatch, change(request));
+        return Response.ok(new ClassChange(
+                        ClassView.of(changed.recordClass()), changed.holdingsExamined(), changed.holdingsRedated()))
+                .tag(etag(changed.recordClass()))
                 .build();
     }
 
-    private ScheduledClass version(ClassRequest request, String code, ScheduledClass.Origin origin, int version) {
-        Period period;
-        try {
-            period = Period.parse(request.period());
-        } catch (DateTimeParseException e) {
-            throw Problems.invalid("period", "an ISO-8601 period such as P25Y, P6M or P0D");
-        }
-        RetentionRule rule = new RetentionRule(
-                code,
+    private static ScheduleService.ClassChange change(ClassRequest request) {
+        return new ScheduleService.ClassChange(
                 request.description(),
                 request.trigger(),
-                period,
+                request.period(),
                 request.action(),
                 request.basis(),
                 request.citation(),
@@ -338,49 +245,11 @@ public class ScheduleResource {
                 request.categories(),
                 Boolean.TRUE.equals(request.reviewOnLeaving()),
                 request.untilPupilAge(),
-                request.note());
-        Violations.throwIfAny(rule.violations());
-        return new ScheduledClass(rule, origin, version, caller.subject(), today.now(), request.reason());
+                request.note(),
+                request.reason());
     }
 
-    /** One change of a class at a time per school. */
-    private void lock(String urn, String code) {
-        sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.schedule." + urn + "." + code);
-    }
-
-    private static jakarta.ws.rs.core.EntityTag etagValue(ScheduledClass c) {
-        return new jakarta.ws.rs.core.EntityTag(Integer.toString(c.version()));
-    }
-
-    private static String subject(ScheduledClass c) {
-        return "retention-schedule/" + c.rule().code();
-    }
-
-    private static String describe(RetentionRule r) {
-        return r.trigger() + " + " + r.period() + " then " + r.action() + " (" + r.basis() + ")";
-    }
-
-    static String changes(RetentionRule before, RetentionRule after) {
-        List<String> changed = new ArrayList<>();
-        compare(changed, "trigger", before.trigger(), after.trigger());
-        compare(changed, "period", before.period(), after.period());
-        compare(changed, "action", before.action(), after.action());
-        compare(changed, "basis", before.basis(), after.basis());
-        compare(changed, "consentPurposes", before.consentPurposes(), after.consentPurposes());
-        compare(changed, "reviewOnLeaving", before.reviewOnLeaving(), after.reviewOnLeaving());
-        compare(changed, "untilPupilAge", before.untilPupilAge(), after.untilPupilAge());
-        compare(changed, "categories", before.categories(), after.categories());
-        if (!Objects.equals(before.description(), after.description())
-                || !Objects.equals(before.citation(), after.citation())
-                || !Objects.equals(before.note(), after.note())) {
-            changed.add("wording");
-        }
-        return changed.isEmpty() ? "no change of substance" : String.join(", ", changed);
-    }
-
-    private static void compare(List<String> changed, String field, Object before, Object after) {
-        if (!Objects.equals(before, after)) {
-            changed.add(field + " " + before + " → " + after);
-        }
+    private static EntityTag etag(ScheduledClass c) {
+        return new EntityTag(Integer.toString(c.version()));
     }
 }

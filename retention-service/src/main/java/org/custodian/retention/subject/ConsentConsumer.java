@@ -2,7 +2,7 @@ package org.custodian.retention.subject;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
@@ -10,8 +10,7 @@ import org.custodian.platform.events.ConsentEvents;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.inbox.IdempotentConsumer;
-import org.custodian.retention.holding.DueRecalculation;
-import org.custodian.retention.support.Today;
+import org.custodian.retention.holding.DueService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -26,17 +25,15 @@ public class ConsentConsumer {
     public static final String NAME = "retention-consent";
     static final String GRANTED = "GRANTED";
 
-    @Inject
-    IdempotentConsumer idempotent;
+    private final IdempotentConsumer idempotent;
+    private final DueService due;
+    private final Clock clock;
 
-    @Inject
-    SubjectFactsStore facts;
-
-    @Inject
-    DueRecalculation recalculation;
-
-    @Inject
-    Today today;
+    public ConsentConsumer(IdempotentConsumer idempotent, DueService due, Clock clock) {
+        this.idempotent = idempotent;
+        this.due = due;
+        this.clock = clock;
+    }
 
     @Incoming("consent")
     @Blocking
@@ -54,22 +51,16 @@ public class ConsentConsumer {
         if (decision.purpose() == null || decision.purpose().isBlank()) {
             throw new InvalidEventException(event.type() + " " + event.id() + " names no purpose");
         }
-        boolean changed;
         if (event.type().equals(EventTypes.CONSENT_WITHDRAWN)) {
-            changed = !GRANTED.equals(decision.effectiveStatus());
-            if (changed) {
-                facts.consentWithdrawn(
+            if (!GRANTED.equals(decision.effectiveStatus())) {
+                due.consentWithdrawn(
                         urn,
                         decision.pupilId(),
                         decision.purpose(),
-                        EventChecks.day(event, decision.recordedAt(), today));
+                        EventChecks.day(event, decision.recordedAt(), clock));
             }
-        } else {
-            changed = GRANTED.equals(decision.effectiveStatus())
-                    && facts.consentGiven(urn, decision.pupilId(), decision.purpose());
-        }
-        if (changed) {
-            recalculation.forPupil(urn, decision.pupilId());
+        } else if (GRANTED.equals(decision.effectiveStatus())) {
+            due.consentGiven(urn, decision.pupilId(), decision.purpose());
         }
     }
 }

@@ -1,9 +1,11 @@
 package org.custodian.retention.subject;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.InvalidEventException;
-import org.custodian.retention.support.Today;
+import org.custodian.platform.time.LegalTime;
 
 /** What every consumed event must carry; an event without it is a poison message for the dead-letter topic. */
 final class EventChecks {
@@ -24,10 +26,10 @@ final class EventChecks {
     }
 
     /** The calendar day in England on which the event happened (today if it carries no time). */
-    static LocalDate day(CloudEvent event, java.time.Instant preferred, Today today) {
+    static LocalDate day(CloudEvent event, Instant preferred, Clock clock) {
         if (preferred != null) {
-            return Today.dayOf(preferred);
+            return LegalTime.dayOf(preferred);
         }
-        return event.time() != null ? Today.dayOf(event.time().toInstant()) : today.date();
+        return event.time() != null ? LegalTime.dayOf(event.time().toInstant()) : LegalTime.today(clock);
     }
 }

@@ -2,22 +2,15 @@ package org.custodian.retention.subject;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.util.List;
-import java.util.TreeSet;
+import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RightsEvents;
 import org.custodian.platform.inbox.IdempotentConsumer;
-import org.custodian.retention.holding.DueRecalculation;
-import org.custodian.retention.holding.Holding;
-import org.custodian.retention.holding.HoldingStore;
-import org.custodian.retention.support.Actor;
-import org.custodian.retention.support.Today;
+import org.custodian.retention.holding.DueService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -30,23 +23,15 @@ public class RightsConsumer {
 
     public static final String NAME = "retention-rights";
 
-    @Inject
-    IdempotentConsumer idempotent;
+    private final IdempotentConsumer idempotent;
+    private final DueService due;
+    private final Clock clock;
 
-    @Inject
-    SubjectFactsStore facts;
-
-    @Inject
-    DueRecalculation recalculation;
-
-    @Inject
-    HoldingStore holdings;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    Today today;
+    public RightsConsumer(IdempotentConsumer idempotent, DueService due, Clock clock) {
+        this.idempotent = idempotent;
+        this.due = due;
+        this.clock = clock;
+    }
 
     @Incoming("rights")
     @Blocking
@@ -64,46 +49,14 @@ public class RightsConsumer {
         if (erasure.requestId() == null || erasure.requestId().isBlank()) {
             throw new InvalidEventException("erasure.approved " + event.id() + " names no request");
         }
-        facts.erasureApproved(
+        due.erasureApproved(
+                event.id(),
                 urn,
                 erasure.pupilId(),
                 erasure.requestId(),
-                EventChecks.day(event, null, today),
+                EventChecks.day(event, null, clock),
                 erasure.consentBasedOnly(),
                 erasure.categories(),
                 erasure.reason());
-        recalculation.forPupil(urn, erasure.pupilId());
-
-        String marker = "(request " + erasure.requestId() + ")";
-        List<Holding> about = holdings.forPupil(urn, erasure.pupilId()).stream()
-                .filter(h -> h.status().recomputable())
-                .toList();
-        TreeSet<String> brought = new TreeSet<>();
-        TreeSet<String> kept = new TreeSet<>();
-        long broughtCount = 0;
-        long keptCount = 0;
-        for (Holding h : about) {
-            if (h.due().because() != null && h.due().because().contains(marker)) {
-                brought.add(h.classCode());
-                broughtCount++;
-            } else if (h.due().erasureNote() != null && h.due().erasureNote().contains(marker)) {
-                kept.add(h.classCode());
-                keptCount++;
-            }
-        }
-        Actor.service("erasure.approved " + event.id())
-                .audit(
-                        audit,
-                        urn,
-                        "pupils/" + erasure.pupilId(),
-                        "erasure.applied",
-                        "request " + erasure.requestId() + ": " + broughtCount
-                                + " consent-based holdings brought forward for "
-                                + "destruction " + brought + "; " + keptCount
-                                + " kept because they rest on a legal obligation "
-                                + kept
-                                + (erasure.consentBasedOnly()
-                                        ? ""
-                                        : " (the request asked for more than consent-based data)"));
     }
 }

@@ -2,7 +2,6 @@ package org.custodian.retention.subject;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
@@ -10,9 +9,7 @@ import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.inbox.IdempotentConsumer;
-import org.custodian.platform.jdbc.Jdbc;
-import org.custodian.retention.holding.DueRecalculation;
-import org.custodian.retention.holding.HoldingRegistry;
+import org.custodian.retention.holding.DueService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -24,17 +21,13 @@ public class RosterConsumer {
 
     public static final String NAME = "retention-roster";
 
-    @Inject
-    IdempotentConsumer idempotent;
+    private final IdempotentConsumer idempotent;
+    private final DueService due;
 
-    @Inject
-    SubjectFactsStore facts;
-
-    @Inject
-    DueRecalculation recalculation;
-
-    @Inject
-    Jdbc sql;
+    public RosterConsumer(IdempotentConsumer idempotent, DueService due) {
+        this.idempotent = idempotent;
+        this.due = due;
+    }
 
     @Incoming("roster")
     @Blocking
@@ -44,16 +37,11 @@ public class RosterConsumer {
 
     void apply(CloudEvent event) {
         String urn = EventChecks.school(event);
-        if (java.util.Set.of(EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED, EventTypes.PUPIL_LEFT)
-                .contains(event.type())) {
-            HoldingRegistry.lockSchool(sql, urn);
-        }
         switch (event.type()) {
             case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED -> {
                 RosterEvents.PupilChanged pupil = CloudEventCodec.data(event, RosterEvents.PupilChanged.class);
                 EventChecks.pupil(event, pupil.pupilId());
-                facts.savePupil(urn, pupil.pupilId(), pupil.dateOfBirth(), pupil.leavingDate(), pupil.onRoll());
-                recalculation.forPupil(urn, pupil.pupilId());
+                due.pupilChanged(urn, pupil.pupilId(), pupil.dateOfBirth(), pupil.leavingDate(), pupil.onRoll());
             }
             case EventTypes.PUPIL_LEFT -> {
                 RosterEvents.PupilLeft left = CloudEventCodec.data(event, RosterEvents.PupilLeft.class);
@@ -61,8 +49,7 @@ public class RosterConsumer {
                 if (left.leavingDate() == null) {
                     throw new InvalidEventException("pupil.left " + event.id() + " has no leavingDate");
                 }
-                facts.pupilLeft(urn, left.pupilId(), left.leavingDate());
-                recalculation.forPupil(urn, left.pupilId());
+                due.pupilLeft(urn, left.pupilId(), left.leavingDate());
             }
             default -> {
                 // school and guardian events do not move due dates

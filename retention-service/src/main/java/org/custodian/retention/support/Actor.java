@@ -33,13 +33,12 @@ public final class Actor {
         return subject;
     }
 
-    /** Writes an audit row in the current transaction. */
-    public void audit(AuditLog log, String urn, String about, String action, String detail) {
+    /** Writes an audit row in the current transaction; {@code at} is when this service acted on its own. */
+    public void audit(AuditLog log, Instant at, String urn, String about, String action, String detail) {
         if (caller != null) {
             log.record(caller, urn, about, action, AuditEntry.Outcome.SUCCESS, detail);
         } else {
-            log.record(new AuditEntry(
-                    urn, Instant.now(), subject, role, about, action, AuditEntry.Outcome.SUCCESS, null, detail));
+            log.record(new AuditEntry(urn, at, subject, role, about, action, AuditEntry.Outcome.SUCCESS, null, detail));
         }
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import org.custodian.platform.problems.Problem;
 import org.custodian.platform.problems.ProblemException;
 import org.custodian.platform.problems.Problems;
-import org.custodian.retention.schedule.Violation;
 
 /** Turns domain violations into problem responses. */
 public final class Violations {

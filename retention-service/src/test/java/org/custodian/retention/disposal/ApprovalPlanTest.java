@@ -13,13 +13,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.custodian.retention.disposal.ApprovalPlan.Decision;
 import org.custodian.retention.disposal.ApprovalPlan.Exclusion;
-import org.custodian.retention.disposal.ApprovalPlan.Outcome;
+import org.custodian.retention.disposal.ApprovalPlan.ItemOutcome;
 import org.custodian.retention.disposal.ApprovalPlan.Planned;
 import org.custodian.retention.disposal.ApprovalPlan.ProposedItem;
 import org.custodian.retention.disposal.ApprovalPlan.Result;
 import org.custodian.retention.disposal.ApprovalPlan.Verdict;
 import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.schedule.Violation;
+import org.custodian.retention.support.Violation;
 import org.junit.jupiter.api.Test;
 
 class ApprovalPlanTest {
@@ -47,9 +47,9 @@ class ApprovalPlanTest {
         assertThat(result.items())
                 .extracting(Planned::holdingId, Planned::outcome)
                 .containsExactly(
-                        org.assertj.core.api.Assertions.tuple(destroy, Outcome.DESTROY),
-                        org.assertj.core.api.Assertions.tuple(transfer, Outcome.TRANSFER),
-                        org.assertj.core.api.Assertions.tuple(review, Outcome.KEEP));
+                        org.assertj.core.api.Assertions.tuple(destroy, ItemOutcome.DESTROY),
+                        org.assertj.core.api.Assertions.tuple(transfer, ItemOutcome.TRANSFER),
+                        org.assertj.core.api.Assertions.tuple(review, ItemOutcome.KEEP));
     }
 
     @Test
@@ -72,7 +72,7 @@ class ApprovalPlanTest {
         assertThat(excluded.items())
                 .filteredOn(p -> p.holdingId().equals(destroy))
                 .extracting(Planned::outcome)
-                .containsExactly(Outcome.EXCLUDED);
+                .containsExactly(ItemOutcome.EXCLUDED);
     }
 
     @Test
@@ -80,7 +80,7 @@ class ApprovalPlanTest {
         List<ProposedItem> items = List.of(new ProposedItem(destroy, DisposalAction.DESTROY, false, true));
         Result result = ApprovalPlan.plan(items, List.of(), List.of(), TODAY);
         assertThat(result.accepted()).isTrue();
-        assertThat(result.items()).extracting(Planned::outcome).containsExactly(Outcome.NO_LONGER_DUE);
+        assertThat(result.items()).extracting(Planned::outcome).containsExactly(ItemOutcome.NO_LONGER_DUE);
     }
 
     @Test

@@ -2,12 +2,12 @@ package org.custodian.retention.export;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.custodian.retention.Fixtures.as;
-import static org.custodian.retention.Fixtures.auditRows;
-import static org.custodian.retention.Fixtures.freshSchool;
-import static org.custodian.retention.Fixtures.holding;
-import static org.custodian.retention.Fixtures.pupil;
-import static org.custodian.retention.Fixtures.register;
+import static org.custodian.retention.testing.RetentionSchool.as;
+import static org.custodian.retention.testing.RetentionSchool.auditRows;
+import static org.custodian.retention.testing.RetentionSchool.freshSchool;
+import static org.custodian.retention.testing.RetentionSchool.holding;
+import static org.custodian.retention.testing.RetentionSchool.pupil;
+import static org.custodian.retention.testing.RetentionSchool.register;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;

@@ -1,12 +1,12 @@
 package org.custodian.retention.hold;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.custodian.retention.Fixtures.as;
-import static org.custodian.retention.Fixtures.auditRows;
-import static org.custodian.retention.Fixtures.base;
-import static org.custodian.retention.Fixtures.count;
-import static org.custodian.retention.Fixtures.freshSchool;
-import static org.custodian.retention.Fixtures.legalHold;
+import static org.custodian.retention.testing.RetentionSchool.as;
+import static org.custodian.retention.testing.RetentionSchool.auditRows;
+import static org.custodian.retention.testing.RetentionSchool.base;
+import static org.custodian.retention.testing.RetentionSchool.freshSchool;
+import static org.custodian.retention.testing.RetentionSchool.legalHold;
+import static org.custodian.testing.SchoolFixture.count;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;

@@ -1,14 +1,14 @@
 package org.custodian.retention.holding;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.custodian.retention.Fixtures.as;
-import static org.custodian.retention.Fixtures.base;
-import static org.custodian.retention.Fixtures.batch;
-import static org.custodian.retention.Fixtures.count;
-import static org.custodian.retention.Fixtures.freshSchool;
-import static org.custodian.retention.Fixtures.holding;
-import static org.custodian.retention.Fixtures.pupil;
-import static org.custodian.retention.Fixtures.register;
+import static org.custodian.retention.testing.RetentionSchool.as;
+import static org.custodian.retention.testing.RetentionSchool.base;
+import static org.custodian.retention.testing.RetentionSchool.batch;
+import static org.custodian.retention.testing.RetentionSchool.freshSchool;
+import static org.custodian.retention.testing.RetentionSchool.holding;
+import static org.custodian.retention.testing.RetentionSchool.pupil;
+import static org.custodian.retention.testing.RetentionSchool.register;
+import static org.custodian.testing.SchoolFixture.count;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -227,7 +227,7 @@ class HoldingRegistrationTest {
                     "MIS-" + i,
                     LocalDate.of(2015, 9, 1).plusDays(i % 3000).toString()));
         }
-        String body = org.custodian.retention.Fixtures.json(batch(records));
+        String body = org.custodian.testing.SchoolFixture.json(batch(records));
         as("mis", school)
                 .body(batch(List.of(holding("ACCIDENT_BOOK", null, "warm-up", "2024-01-01"))))
                 .post(base(school) + "/holdings")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Period;
 import java.util.List;
+import org.custodian.retention.support.Violation;
 import org.junit.jupiter.api.Test;
 
 class IrmsScheduleTest {

@@ -1,7 +1,8 @@
 package org.custodian.retention.holding;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,17 +15,17 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.retention.due.Due;
 import org.custodian.retention.due.DueDates;
 import org.custodian.retention.due.SubjectFacts;
-import org.custodian.retention.schedule.ScheduleStore;
+import org.custodian.retention.schedule.ScheduleRuleRepository;
 import org.custodian.retention.schedule.ScheduledClass;
-import org.custodian.retention.schedule.Violation;
-import org.custodian.retention.subject.SubjectFactsStore;
-import org.custodian.retention.support.Today;
+import org.custodian.retention.support.Violation;
 import org.custodian.retention.support.Violations;
 
 /**
@@ -36,7 +37,8 @@ import org.custodian.retention.support.Violations;
  * record.
  */
 @ApplicationScoped
-public class HoldingRegistry {
+@Transactional
+public class HoldingService {
 
     public enum Outcome {
         CREATED,
@@ -46,44 +48,42 @@ public class HoldingRegistry {
 
     public record Registered(Holding holding, Outcome outcome) {}
 
-    private final Jdbc sql;
-    private final HoldingStore store;
-    private final ScheduleStore schedule;
-    private final SubjectFactsStore facts;
+    private final HoldingQueries store;
+    private final ScheduleRuleRepository schedule;
+    private final SubjectFactsQueries facts;
     private final AuditLog audit;
-    private final Today today;
+    private final Clock clock;
 
-    @Inject
-    public HoldingRegistry(
-            Jdbc sql,
-            HoldingStore store,
-            ScheduleStore schedule,
-            SubjectFactsStore facts,
+    public HoldingService(
+            HoldingQueries store,
+            ScheduleRuleRepository schedule,
+            SubjectFactsQueries facts,
             AuditLog audit,
-            Today today) {
-        this.sql = sql;
+            Clock clock) {
         this.store = store;
         this.schedule = schedule;
         this.facts = facts;
         this.audit = audit;
-        this.today = today;
+        this.clock = clock;
     }
 
-    /**
-     * Serialises the school's registrations with each other and with the roster projection (until the transaction
-     * ends): a holding registered while the roster event about its pupil is being applied would otherwise be seen by
-     * neither, and wait for a roster event that has already come.
-     */
-    public static void lockSchool(Jdbc sql, String urn) {
-        sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.holdings." + urn);
+    /** The register, filtered; each holding with whether a legal hold covers it today. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Holding> list(String urn, HoldingFilter filter, PageRequest page) {
+        return store.page(urn, filter, page);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Holding get(String urn, UUID id) {
+        return store.find(urn, id).orElseThrow(() -> Problems.notFound("no holding with that id"));
     }
 
     public List<Registered> register(Caller caller, String urn, List<Registration> batch) {
-        Map<String, ScheduledClass> rules = schedule.current(urn);
+        Map<String, ScheduledClass> rules = schedule.classesInForce(urn);
         Violations.throwIfAny(RegistrationRules.violations(
-                batch, code -> Optional.ofNullable(rules.get(code)).map(ScheduledClass::rule), today.date()));
+                batch, code -> Optional.ofNullable(rules.get(code)).map(ScheduledClass::rule), LegalTime.today(clock)));
 
-        lockSchool(sql, urn);
+        store.lockSchool(urn);
         Map<String, Holding> existing = new HashMap<>();
         store.bySources(
                         urn,
@@ -100,7 +100,7 @@ public class HoldingRegistry {
                         .distinct()
                         .toList());
 
-        Instant now = today.now();
+        Instant now = clock.instant();
         List<Registered> result = new ArrayList<>(batch.size());
         List<Holding> created = new ArrayList<>();
         List<Holding> updated = new ArrayList<>();

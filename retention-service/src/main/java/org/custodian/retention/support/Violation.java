@@ -1,4 +1,4 @@
-package org.custodian.retention.schedule;
+package org.custodian.retention.support;
 
 /** One reason a rule or request is not acceptable, named by the field it is about. */
 public record Violation(String field, String message) {}

@@ -1,37 +1,68 @@
 package org.custodian.retention.hold;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.retention.events.RetentionEventSink;
 import org.custodian.retention.events.RetentionEvents;
-import org.custodian.retention.support.Today;
+import org.custodian.retention.schedule.ScheduleRuleRepository;
+import org.custodian.retention.support.Violation;
+import org.custodian.retention.support.Violations;
 
-/** Placing and releasing legal holds: the state change, its event and its audit row, in one transaction. */
+/** Placing, reading and releasing legal holds: the state change, its event and its audit row, in one transaction. */
 @ApplicationScoped
-public class LegalHolds {
+@Transactional
+public class LegalHoldService {
 
     public static final String SYSTEM_ACTOR = "retention-service";
 
-    private final LegalHoldStore store;
+    private final LegalHoldRepository store;
+    private final ScheduleRuleRepository schedule;
     private final RetentionEventSink events;
     private final AuditLog audit;
-    private final Today today;
+    private final Clock clock;
 
-    @Inject
-    public LegalHolds(LegalHoldStore store, RetentionEventSink events, AuditLog audit, Today today) {
+    public LegalHoldService(
+            LegalHoldRepository store,
+            ScheduleRuleRepository schedule,
+            RetentionEventSink events,
+            AuditLog audit,
+            Clock clock) {
         this.store = store;
+        this.schedule = schedule;
         this.events = events;
         this.audit = audit;
-        this.today = today;
+        this.clock = clock;
+    }
+
+    /** A school's holds, newest first; {@code activeOnly} leaves out released ones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<LegalHold> list(String urn, boolean activeOnly, PageRequest page) {
+        return store.pageInSchool(urn, activeOnly, page);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LegalHold get(String urn, UUID id) {
+        return store.findInSchool(urn, id).orElseThrow(() -> Problems.notFound("no legal hold with that id"));
+    }
+
+    /** The rules of the holds that apply to the school today. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HoldRule> activeRules(String urn) {
+        return store.rulesApplyingInSchool(urn, LegalTime.today(clock));
     }
 
     public LegalHold place(
@@ -43,23 +74,11 @@ public class LegalHolds {
             String reason,
             String reference,
             LocalDate endsOn) {
-        Instant now = today.now();
-        LegalHold hold = new LegalHold(
-                UUID.randomUUID(),
-                urn,
-                scope,
-                pupilId,
-                classCode,
-                reason,
-                reference,
-                caller.subject(),
-                now,
-                endsOn,
-                null,
-                null,
-                null,
-                null);
-        store.insert(hold);
+        validate(urn, scope, pupilId, classCode, endsOn);
+        Instant now = clock.instant();
+        LegalHold hold =
+                LegalHold.place(urn, scope, pupilId, classCode, reason, reference, caller.subject(), now, endsOn);
+        store.persist(hold);
         events.emit(
                 EventTypes.LEGAL_HOLD_PLACED,
                 urn,
@@ -86,15 +105,9 @@ public class LegalHolds {
 
     public LegalHold release(Caller caller, String urn, UUID id, String reason) {
         LegalHold hold =
-                store.findForUpdate(urn, id).orElseThrow(() -> Problems.notFound("no legal hold with that id"));
-        LegalHold.Status status = hold.statusOn(today.date());
-        if (status != LegalHold.Status.ACTIVE) {
-            throw Problems.conflict(
-                    "this legal hold is already " + status.name().toLowerCase()
-                            + (hold.releasedAt() == null ? " (its end date passed)" : " since " + hold.releasedAt()));
-        }
-        Instant now = today.now();
-        store.release(urn, id, "RELEASED", caller.subject(), now, reason);
+                store.findInSchoolForUpdate(urn, id).orElseThrow(() -> Problems.notFound("no legal hold with that id"));
+        Instant now = clock.instant();
+        hold.release(caller.subject(), now, LegalTime.today(clock), reason);
         events.emit(
                 EventTypes.LEGAL_HOLD_RELEASED,
                 urn,
@@ -115,16 +128,16 @@ public class LegalHolds {
                 "legal-hold.released",
                 AuditEntry.Outcome.SUCCESS,
                 describe(hold) + (reason == null ? "" : "; reason: " + reason));
-        return store.find(urn, id).orElseThrow();
+        return hold;
     }
 
     /** Marks the school's holds whose end date has passed as ended, with their event; returns how many. */
     public int lapse(String urn) {
-        LocalDate day = today.date();
-        List<LegalHold> ended = store.endedBefore(urn, day);
-        Instant now = today.now();
+        LocalDate day = LegalTime.today(clock);
+        List<LegalHold> ended = store.endedBeforeInSchool(urn, day);
+        Instant now = clock.instant();
         for (LegalHold hold : ended) {
-            store.release(urn, hold.id(), "ENDED", SYSTEM_ACTOR, now, "its end date " + hold.endsOn() + " passed");
+            hold.end(SYSTEM_ACTOR, now);
             events.emit(
                     EventTypes.LEGAL_HOLD_RELEASED,
                     urn,
@@ -149,7 +162,29 @@ public class LegalHolds {
                     null,
                     describe(hold) + "; its end date " + hold.endsOn() + " passed"));
         }
+        store.flush();
         return ended.size();
+    }
+
+    private void validate(String urn, HoldScope scope, String pupilId, String classCode, LocalDate endsOn) {
+        List<Violation> violations = new ArrayList<>();
+        boolean needsPupil = scope == HoldScope.PUPIL;
+        boolean needsClass = scope == HoldScope.RECORD_CLASS;
+        if (needsPupil != (pupilId != null)) {
+            violations.add(new Violation(
+                    "pupilId", needsPupil ? "a PUPIL hold names the pupil" : "only a PUPIL hold names a pupil"));
+        }
+        if (needsClass != (classCode != null)) {
+            violations.add(new Violation(
+                    "recordClass",
+                    needsClass ? "a RECORD_CLASS hold names the class" : "only a RECORD_CLASS hold names a class"));
+        } else if (needsClass && schedule.classInForce(urn, classCode).isEmpty()) {
+            violations.add(new Violation("recordClass", "unknown record class '" + classCode + "'"));
+        }
+        if (endsOn != null && endsOn.isBefore(LegalTime.today(clock))) {
+            violations.add(new Violation("endsOn", "in the past"));
+        }
+        Violations.throwIfAny(violations);
     }
 
     private static String subject(LegalHold hold) {

@@ -1,7 +1,8 @@
 package org.custodian.retention.disposal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,23 +17,28 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
-import org.custodian.retention.disposal.ApprovalPlan.Outcome;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.retention.RetentionConfig;
+import org.custodian.retention.disposal.ApprovalPlan.ItemOutcome;
 import org.custodian.retention.disposal.ApprovalPlan.Planned;
 import org.custodian.retention.disposal.ApprovalPlan.ProposedItem;
 import org.custodian.retention.events.RetentionEventSink;
 import org.custodian.retention.events.RetentionEvents;
 import org.custodian.retention.hold.HoldRule;
-import org.custodian.retention.hold.LegalHoldStore;
-import org.custodian.retention.holding.DueRecalculation;
+import org.custodian.retention.hold.LegalHoldRepository;
+import org.custodian.retention.holding.DueService;
 import org.custodian.retention.holding.Holding;
+import org.custodian.retention.holding.HoldingQueries;
 import org.custodian.retention.holding.HoldingStatus;
-import org.custodian.retention.holding.HoldingStore;
 import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.schedule.Violation;
+import org.custodian.retention.schedule.ScheduleRuleRepository;
+import org.custodian.retention.schedule.ScheduledClass;
 import org.custodian.retention.support.Actor;
-import org.custodian.retention.support.Today;
+import org.custodian.retention.support.Violation;
 import org.custodian.retention.support.Violations;
 
 /**
@@ -41,62 +47,174 @@ import org.custodian.retention.support.Violations;
  * a school's proposals and approvals are serialised.
  */
 @ApplicationScoped
-public class Disposals {
+@Transactional
+public class DisposalService {
 
     /** What an approval did, item by item, counted. */
-    public record ApprovalResult(DisposalBatch batch, Map<Outcome, Integer> outcomes) {}
+    public record ApprovalResult(DisposalBatch batch, Map<ItemOutcome, Integer> outcomes) {}
 
-    private final Jdbc sql;
-    private final DisposalStore store;
-    private final HoldingStore holdings;
-    private final LegalHoldStore holds;
-    private final DueRecalculation recalculation;
+    /** A batch for review: its counts and a page of its items, each with whether a legal hold covers it today. */
+    public record Review(
+            DisposalBatch batch,
+            Map<String, Integer> itemsByClass,
+            Map<String, Integer> itemsByAction,
+            Map<String, Integer> itemsByDecision,
+            Page<ReviewedItem> items) {}
+
+    public record ReviewedItem(DisposalItem item, boolean underLegalHold) {}
+
+    private final DisposalQueries store;
+    private final DisposalBatchRepository batches;
+    private final HoldingQueries holdings;
+    private final LegalHoldRepository holds;
+    private final DueService recalculation;
     private final RetentionEventSink events;
     private final AuditLog audit;
-    private final Today today;
+    private final Clock clock;
+    private final ScheduleRuleRepository schedule;
+    private final RetentionConfig config;
 
-    @Inject
-    public Disposals(
-            Jdbc sql,
-            DisposalStore store,
-            HoldingStore holdings,
-            LegalHoldStore holds,
-            DueRecalculation recalculation,
+    public DisposalService(
+            DisposalQueries store,
+            DisposalBatchRepository batches,
+            HoldingQueries holdings,
+            LegalHoldRepository holds,
+            DueService recalculation,
             RetentionEventSink events,
             AuditLog audit,
-            Today today) {
-        this.sql = sql;
+            Clock clock,
+            ScheduleRuleRepository schedule,
+            RetentionConfig config) {
+        this.schedule = schedule;
+        this.config = config;
         this.store = store;
+        this.batches = batches;
         this.holdings = holdings;
         this.holds = holds;
         this.recalculation = recalculation;
         this.events = events;
         this.audit = audit;
-        this.today = today;
+        this.clock = clock;
+    }
+
+    /** A school's batches, newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<DisposalBatch> list(String urn, DisposalBatch.BatchStatus status, PageRequest page) {
+        return batches.pageInSchool(urn, status, page);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DisposalBatch get(String urn, UUID id) {
+        return batches.findInSchool(urn, id).orElseThrow(() -> Problems.notFound("no disposal batch with that id"));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Review review(String urn, UUID id, PageRequest page) {
+        DisposalBatch batch = get(urn, id);
+        LocalDate day = LegalTime.today(clock);
+        List<HoldRule> active = holds.rulesApplyingInSchool(urn, day);
+        return new Review(
+                batch,
+                batches.countItemsBy(urn, batch.id(), DisposalBatchRepository.ItemCount.CLASS),
+                batches.countItemsBy(urn, batch.id(), DisposalBatchRepository.ItemCount.ACTION),
+                batches.countItemsBy(urn, batch.id(), DisposalBatchRepository.ItemCount.DECISION),
+                batches.itemsOf(urn, batch.id(), page)
+                        .map(i -> new ReviewedItem(
+                                i,
+                                i.confirmedAt() == null
+                                        && active.stream().anyMatch(r -> r.covers(i.classCode(), i.pupilId(), day)))));
+    }
+
+    /**
+     * A caller asks for a batch now: of what is due on or before the day (today when null, never later), of the
+     * named classes (all when empty), at most {@code maxItems} (the configured maximum when null).
+     */
+    public DisposalBatch proposeNow(
+            Caller caller, String urn, LocalDate dueOnOrBefore, List<String> recordClasses, Integer maxItems) {
+        LocalDate day = LegalTime.today(clock);
+        LocalDate onOrBefore = dueOnOrBefore == null ? day : dueOnOrBefore;
+        List<Violation> invalid = new ArrayList<>();
+        if (onOrBefore.isAfter(day)) {
+            invalid.add(new Violation("dueOnOrBefore", "in the future: only what is due can be proposed"));
+        }
+        List<String> classes = recordClasses == null ? List.of() : recordClasses;
+        Map<String, ScheduledClass> known = schedule.classesInForce(urn);
+        for (int i = 0; i < classes.size(); i++) {
+            if (!known.containsKey(classes.get(i))) {
+                invalid.add(new Violation("recordClasses[" + i + "]", "unknown record class '" + classes.get(i) + "'"));
+            }
+        }
+        Violations.throwIfAny(invalid);
+        int max = maxItems == null ? config.disposal().maxItems() : maxItems;
+        return propose(Actor.of(caller), urn, onOrBefore, classes, max)
+                .orElseThrow(() -> Problems.unprocessable("no holding due on or before " + onOrBefore
+                        + " is free of legal holds and not already in a batch"));
+    }
+
+    /** The destruction certificate of an approved batch; a conflict before approval. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DestructionCertificate certificate(String urn, UUID id) {
+        DisposalBatch batch = get(urn, id);
+        if (batch.status() == DisposalBatch.BatchStatus.PROPOSED) {
+            throw Problems.conflict("the batch is not approved yet: there is nothing to certify");
+        }
+        Map<String, ScheduledClass> classes = schedule.classesInForce(urn);
+        List<DestructionCertificate.CertifiedRecord> records = new ArrayList<>();
+        Map<String, Integer> notDisposed = new TreeMap<>();
+        boolean complete = true;
+        for (DisposalItem item : batch.items()) {
+            if (item.decision() != ItemOutcome.DESTROY && item.decision() != ItemOutcome.TRANSFER) {
+                notDisposed.merge(String.valueOf(item.decision()), 1, Integer::sum);
+                continue;
+            }
+            String status = item.confirmedAt() == null
+                    ? "AWAITING_CONFIRMATION"
+                    : item.decision() == ItemOutcome.TRANSFER ? "TRANSFERRED" : "DESTROYED";
+            complete &= item.confirmedAt() != null;
+            ScheduledClass rule = classes.get(item.classCode());
+            records.add(new DestructionCertificate.CertifiedRecord(
+                    item.holdingId(),
+                    item.classCode(),
+                    rule == null ? null : rule.rule().description(),
+                    item.system(),
+                    item.reference(),
+                    item.createdOn(),
+                    item.closedOn(),
+                    item.dueOn(),
+                    item.decision().name(),
+                    item.nextSchoolUrn(),
+                    status,
+                    item.disposedOn(),
+                    item.method(),
+                    item.confirmedBy(),
+                    item.confirmedByCaller(),
+                    item.confirmedAt()));
+        }
+        return new DestructionCertificate(
+                urn,
+                batch.id(),
+                clock.instant(),
+                complete,
+                batch.proposedAt(),
+                batch.approvedBy(),
+                batch.approvedAt(),
+                batch.approvalNote(),
+                batch.completedAt(),
+                records,
+                notDisposed);
     }
 
     /** Proposes a batch of the school's due, unheld holdings; empty when there are none. */
     public Optional<DisposalBatch> propose(
             Actor actor, String urn, LocalDate onOrBefore, List<String> classes, int maxItems) {
-        lock(urn);
+        store.lockSchool(urn);
         List<DisposalItem> items = store.dueAndUnheld(urn, onOrBefore, classes, maxItems);
         if (items.isEmpty()) {
             return Optional.empty();
         }
-        Instant now = today.now();
-        DisposalBatch batch = new DisposalBatch(
-                UUID.randomUUID(),
-                urn,
-                DisposalBatch.Status.PROPOSED,
-                onOrBefore,
-                items.size(),
-                actor.subject(),
-                now,
-                null,
-                null,
-                null,
-                null);
-        store.insertBatch(batch, items);
+        Instant now = clock.instant();
+        DisposalBatch batch = DisposalBatch.propose(urn, onOrBefore, items, actor.subject(), now);
+        batches.persist(batch);
         holdings.markProposed(
                 urn, batch.id(), items.stream().map(DisposalItem::holdingId).toList());
         Map<String, Integer> byClass = count(items, DisposalItem::classCode);
@@ -109,6 +227,7 @@ public class Disposals {
                         batch.id().toString(), onOrBefore, items.size(), byClass, byAction, actor.subject(), now));
         actor.audit(
                 audit,
+                now,
                 urn,
                 subject(batch.id()),
                 "disposal.proposed",
@@ -123,20 +242,17 @@ public class Disposals {
             List<ApprovalPlan.Exclusion> exclusions,
             List<ApprovalPlan.Decision> decisions,
             String note) {
-        lock(urn);
-        DisposalBatch batch = store.findForUpdate(urn, batchId)
+        store.lockSchool(urn);
+        DisposalBatch batch = batches.findInSchoolForUpdate(urn, batchId)
                 .orElseThrow(() -> Problems.notFound("no disposal batch with that id"));
-        if (batch.status() != DisposalBatch.Status.PROPOSED) {
-            throw Problems.conflict("this batch was already approved on " + batch.approvedAt() + " by "
-                    + batch.approvedBy() + "; a batch cannot be approved twice");
-        }
-        LocalDate day = today.date();
-        List<DisposalItem> items = store.allItems(urn, batchId);
+        batch.requireProposed();
+        LocalDate day = LegalTime.today(clock);
+        List<DisposalItem> items = batch.items();
         Map<UUID, Holding> current = holdings
                 .byIds(urn, items.stream().map(DisposalItem::holdingId).toList())
                 .stream()
                 .collect(Collectors.toMap(Holding::id, Function.identity()));
-        List<HoldRule> active = holds.activeRules(urn, day);
+        List<HoldRule> active = holds.rulesApplyingInSchool(urn, day);
         List<ProposedItem> proposed = new ArrayList<>();
         for (DisposalItem item : items) {
             Holding holding = current.get(item.holdingId());
@@ -163,8 +279,7 @@ public class Disposals {
                             .toList());
         }
 
-        Instant now = today.now();
-        store.decide(urn, batchId, plan.items());
+        Instant now = clock.instant();
         Map<UUID, String> approved = new LinkedHashMap<>();
         Map<UUID, LocalDate> returned = new HashMap<>();
         for (Planned p : plan.items()) {
@@ -177,11 +292,9 @@ public class Disposals {
         holdings.markApproved(urn, approved);
         holdings.returnToRegister(urn, returned);
         recalculation.forHoldings(urn, returned.keySet());
-        DisposalBatch.Status status =
-                approved.isEmpty() ? DisposalBatch.Status.COMPLETED : DisposalBatch.Status.APPROVED;
-        store.approve(urn, batchId, status, actor.subject(), now, note);
         Map<UUID, Planned> byId =
                 plan.items().stream().collect(Collectors.toMap(Planned::holdingId, Function.identity()));
+        batch.approve(byId, actor.subject(), now, note);
         for (UUID id : approved.keySet()) {
             Holding h = current.get(id);
             events.emit(
@@ -200,11 +313,16 @@ public class Disposals {
                             actor.subject(),
                             now));
         }
-        Map<Outcome, Integer> outcomes = new TreeMap<>();
+        Map<ItemOutcome, Integer> outcomes = new TreeMap<>();
         plan.items().forEach(p -> outcomes.merge(p.outcome(), 1, Integer::sum));
         actor.audit(
-                audit, urn, subject(batchId), "disposal.approved", outcomes + (note == null ? "" : "; note: " + note));
-        return new ApprovalResult(store.find(urn, batchId).orElseThrow(), outcomes);
+                audit,
+                now,
+                urn,
+                subject(batchId),
+                "disposal.approved",
+                outcomes + (note == null ? "" : "; note: " + note));
+        return new ApprovalResult(batch, outcomes);
     }
 
     /** The owning system confirms that it destroyed (or transferred) an approved record. */
@@ -219,25 +337,25 @@ public class Disposals {
         if (holding.status() != HoldingStatus.APPROVED) {
             throw Problems.conflict("this record is not approved for disposal (it is " + holding.status() + ")");
         }
-        DisposalBatch batch = store.find(urn, holding.batchId()).orElseThrow();
-        LocalDate approvedOn = Today.dayOf(batch.approvedAt());
+        DisposalBatch batch =
+                batches.findInSchoolForUpdate(urn, holding.batchId()).orElseThrow();
+        LocalDate approvedOn = LegalTime.dayOf(batch.approvedAt());
         List<Violation> invalid = new ArrayList<>();
-        if (disposedOn.isAfter(today.date())) {
+        if (disposedOn.isAfter(LegalTime.today(clock))) {
             invalid.add(new Violation("disposedOn", "in the future"));
         } else if (disposedOn.isBefore(approvedOn)) {
             invalid.add(new Violation("disposedOn", "before the disposal was approved (" + approvedOn + ")"));
         }
         Violations.throwIfAny(invalid);
-        LocalDate day = today.date();
-        boolean underHold = holds.activeRules(urn, day).stream()
+        LocalDate day = LegalTime.today(clock);
+        boolean underHold = holds.rulesApplyingInSchool(urn, day).stream()
                 .anyMatch(r -> r.covers(holding.classCode(), holding.pupilId(), day));
 
-        Instant now = today.now();
+        Instant now = clock.instant();
         boolean transfer = "TRANSFER".equals(holding.approvedAction());
         holdings.markDisposed(
                 urn, holdingId, transfer ? HoldingStatus.TRANSFERRED : HoldingStatus.DISPOSED, disposedOn);
-        store.confirm(urn, batch.id(), holdingId, disposedOn, method, by, actor.subject(), now);
-        boolean completed = store.completeIfDone(urn, batch.id(), now);
+        boolean completed = batch.confirm(holdingId, disposedOn, method, by, actor.subject(), now);
         events.emit(
                 EventTypes.RECORD_DISPOSED,
                 urn,
@@ -255,6 +373,7 @@ public class Disposals {
                         by));
         actor.audit(
                 audit,
+                now,
                 urn,
                 "holdings/" + holdingId,
                 "record.disposed",
@@ -269,10 +388,6 @@ public class Disposals {
 
     private static boolean inThisBatch(Holding holding, UUID batchId) {
         return holding != null && holding.status() == HoldingStatus.PROPOSED && batchId.equals(holding.batchId());
-    }
-
-    private void lock(String urn) {
-        sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.disposal." + urn);
     }
 
     static String subject(UUID batchId) {

@@ -1,7 +1,6 @@
 package org.custodian.retention.holding;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,11 +15,10 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.retention.due.Due;
 import org.custodian.retention.schedule.DisposalAction;
-import org.custodian.retention.support.Params;
 
 /** The register of holdings (table {@code holding}). Bulk writes go through {@code unnest} of arrays, one statement each. */
 @ApplicationScoped
-public class HoldingStore {
+public class HoldingQueries {
 
     static final String COLUMNS = """
             school_urn, id, class_code, pupil_id, system, reference, purpose, created_on, closed_on, status, due_on,
@@ -28,33 +26,38 @@ public class HoldingStore {
             registered_at, updated_at
             """;
 
-    /** A filter of the register list; null fields do not filter. */
-    public record Filter(String pupilId, String classCode, LocalDate dueBefore, HoldingStatus status) {}
-
     /** A due date to write back for a holding. */
     public record DueUpdate(UUID id, Due due) {}
 
     private final Jdbc sql;
 
-    @Inject
-    public HoldingStore(Jdbc sql) {
+    public HoldingQueries(Jdbc sql) {
         this.sql = sql;
+    }
+
+    /**
+     * Serialises the school's registrations with each other and with the roster projection (until the transaction
+     * ends): a holding registered while the roster event about its pupil is being applied would otherwise be seen by
+     * neither, and wait for a roster event that has already come.
+     */
+    public void lockSchool(String urn) {
+        sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.holdings." + urn);
     }
 
     public Optional<Holding> find(String urn, UUID id) {
         return sql.one(
-                "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ?", HoldingStore::read, urn, id);
+                "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ?", HoldingQueries::read, urn, id);
     }
 
     public Optional<Holding> findForUpdate(String urn, UUID id) {
         return sql.one(
                 "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ? FOR UPDATE",
-                HoldingStore::read,
+                HoldingQueries::read,
                 urn,
                 id);
     }
 
-    public Page<Holding> page(String urn, Filter filter, PageRequest page) {
+    public Page<Holding> page(String urn, HoldingFilter filter, PageRequest page) {
         StringBuilder query = new StringBuilder("SELECT " + COLUMNS + " FROM holding WHERE school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
         if (filter.pupilId() != null) {
@@ -75,12 +78,12 @@ public class HoldingStore {
         }
         if (!page.isFirst()) {
             query.append(" AND id > ?");
-            params.add(Params.cursorId(page, 0));
+            params.add(page.afterUuid(0));
         }
         query.append(" ORDER BY id LIMIT ?");
         params.add(page.fetchSize());
         return Page.fromRows(
-                sql.list(query.toString(), HoldingStore::read, params.toArray()),
+                sql.list(query.toString(), HoldingQueries::read, params.toArray()),
                 page,
                 h -> List.of(h.id().toString()));
     }
@@ -89,7 +92,7 @@ public class HoldingStore {
     public List<Holding> byIds(String urn, Collection<UUID> ids) {
         return sql.list(
                 "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ANY(?::uuid[])",
-                HoldingStore::read,
+                HoldingQueries::read,
                 urn,
                 Jdbc.texts(ids.stream().map(UUID::toString).toList()));
     }
@@ -98,7 +101,7 @@ public class HoldingStore {
     public List<Holding> forPupil(String urn, String pupilId) {
         return sql.list(
                 "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND pupil_id = ? ORDER BY created_on, id",
-                HoldingStore::read,
+                HoldingQueries::read,
                 urn,
                 pupilId);
     }
@@ -111,7 +114,7 @@ public class HoldingStore {
         List<Holding> found = new ArrayList<>();
         referencesBySystem.forEach((system, references) -> found.addAll(sql.list(
                 "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND system = ? AND reference = ANY(?)",
-                HoldingStore::read,
+                HoldingQueries::read,
                 urn,
                 system,
                 Jdbc.texts(references))));
@@ -123,7 +126,7 @@ public class HoldingStore {
         return sql.list(
                 "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND " + scope.condition()
                         + " AND status IN ('ACTIVE', 'PROPOSED') AND id > ? ORDER BY id LIMIT ?",
-                HoldingStore::read,
+                HoldingQueries::read,
                 urn,
                 scope.value(),
                 after,

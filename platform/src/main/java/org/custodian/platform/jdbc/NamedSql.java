@@ -1,4 +1,4 @@
-package org.custodian.retention.support;
+package org.custodian.platform.jdbc;
 
 import java.io.IOException;
 import java.io.InputStream;

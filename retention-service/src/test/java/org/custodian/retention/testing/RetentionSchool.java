@@ -1,4 +1,4 @@
-package org.custodian.retention;
+package org.custodian.retention.testing;
 
 import static io.restassured.RestAssured.given;
 
@@ -13,18 +13,44 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.custodian.testing.PostgresResource;
+import org.custodian.testing.SchoolFixture;
 import org.custodian.testing.TestTokens;
 
-/** Schools of their own for each test, calls as a role, and direct looks at the database. */
-public final class Fixtures {
+/**
+ * retention-service's school of a test (platform-testing's {@link SchoolFixture}): schools of their own, calls as a
+ * role, holdings and holds as the API takes them, the roster projection, and direct looks at the database. The static
+ * helpers take the school's URN; {@link #newSchool()} gives the same as an object.
+ */
+public final class RetentionSchool extends SchoolFixture {
 
-    private Fixtures() {}
+    private RetentionSchool(String urn) {
+        super(urn);
+    }
+
+    /** A school no other test uses. */
+    public static RetentionSchool newSchool() {
+        return new RetentionSchool(randomUrn());
+    }
+
+    /** Registers holdings for this school as the MIS. */
+    public ValidatableResponse register(List<Map<String, Object>> holdings) {
+        return register(urn, holdings);
+    }
+
+    /** Tells the roster projection about a pupil of this school. */
+    public void pupil(String pupilId, LocalDate born, LocalDate left) {
+        pupil(urn, pupilId, born, left);
+    }
+
+    /** How many audit rows of an action this school has. */
+    public long auditRows(String action) {
+        return auditRows(urn, action);
+    }
 
     /** A school URN no other test uses, so tests never see each other's holdings or batches. */
     public static String freshSchool() {
-        return Integer.toString(ThreadLocalRandom.current().nextInt(200_000, 999_999));
+        return randomUrn();
     }
 
     public static RequestSpecification as(String role, String school) {
@@ -41,14 +67,6 @@ public final class Fixtures {
                                         .subject(subject)
                                         .mint())
                 .contentType("application/json");
-    }
-
-    public static String json(Object body) {
-        try {
-            return org.custodian.platform.events.CloudEventCodec.mapper().writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public static String base(String school) {
@@ -106,10 +124,6 @@ public final class Fixtures {
                 born,
                 left,
                 left == null);
-    }
-
-    public static long count(String sql, Object... params) {
-        return Long.parseLong(String.valueOf(rows(sql, params).get(0).get(0)));
     }
 
     public static List<List<Object>> rows(String sql, Object... params) {

@@ -1,7 +1,6 @@
-package org.custodian.retention.subject;
+package org.custodian.retention.holding;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,12 +17,11 @@ import org.custodian.retention.due.SubjectFacts;
  * consent purposes and approved erasures. Written by the consumers in this package, read in bulk for due dates.
  */
 @ApplicationScoped
-public class SubjectFactsStore {
+public class SubjectFactsQueries {
 
     private final Jdbc sql;
 
-    @Inject
-    public SubjectFactsStore(Jdbc sql) {
+    public SubjectFactsQueries(Jdbc sql) {
         this.sql = sql;
     }
 
