@@ -2,7 +2,8 @@ package org.custodian.sharing.action;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import org.custodian.sharing.calendar.WorkingDays;
+import org.custodian.platform.calendar.Region;
+import org.custodian.platform.calendar.WorkingDays;
 
 /**
  * How long a partner has to act: a number of working days, calendar days or calendar months from the day the action
@@ -11,6 +12,8 @@ import org.custodian.sharing.calendar.WorkingDays;
  * that is a weekend or a bank holiday (England and Wales).
  */
 public record ActionDeadline(int amount, Unit unit) {
+
+    private static final WorkingDays WORKING = WorkingDays.in(Region.ENGLAND_AND_WALES);
 
     public enum Unit {
         WORKING_DAYS(260),
@@ -51,9 +54,9 @@ public record ActionDeadline(int amount, Unit unit) {
     /** The last day to act on an action opened on {@code openedOn}. */
     public LocalDate dueOn(LocalDate openedOn) {
         return switch (unit) {
-            case WORKING_DAYS -> WorkingDays.plus(openedOn, amount);
-            case CALENDAR_DAYS -> WorkingDays.onOrAfter(openedOn.plusDays(amount));
-            case CALENDAR_MONTHS -> WorkingDays.onOrAfter(openedOn.plusMonths(amount));
+            case WORKING_DAYS -> WORKING.plus(openedOn, amount);
+            case CALENDAR_DAYS -> WORKING.onOrNext(openedOn.plusDays(amount));
+            case CALENDAR_MONTHS -> WORKING.onOrNext(openedOn.plusMonths(amount));
         };
     }
 

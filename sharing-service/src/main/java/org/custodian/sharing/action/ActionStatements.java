@@ -2,9 +2,9 @@ package org.custodian.sharing.action;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.custodian.platform.time.LegalTime;
 
 /**
  * One sentence for a subject access bundle about what a partner was told and what came of it: "Told on 28 November
@@ -13,7 +13,6 @@ import java.util.Locale;
  */
 public final class ActionStatements {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
 
     private ActionStatements() {}
@@ -63,6 +62,6 @@ public final class ActionStatements {
     }
 
     private static String day(Instant at) {
-        return DATE.format(at.atZone(LONDON));
+        return DATE.format(LegalTime.dayOf(at));
     }
 }

@@ -2,9 +2,7 @@ package org.custodian.sharing.action;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -12,18 +10,17 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.SharingEvents;
 import org.custodian.platform.events.Topics;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.jobs.ClusterLock;
 import org.custodian.platform.outbox.Outbox;
-import org.custodian.sharing.support.Clocks;
-import org.custodian.sharing.webhook.DeliveryWorker;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.sharing.SharingConfig;
 import org.custodian.sharing.webhook.PartnerNotifier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,32 +40,48 @@ public class PartnerActionJob {
     /** What one run did; {@code ran} is false when another replica held the lock. */
     public record Run(boolean ran, int agreementsEnded, int actionsOpened, int overdue, int reminded) {}
 
-    @Inject
-    ClusterLock lock;
+    private final ClusterLock lock;
 
-    @Inject
-    PartnerActionRepository repository;
+    private final PartnerActionRepository repository;
 
-    @Inject
-    PartnerActions actions;
+    private final PartnerActions actions;
 
-    @Inject
-    PartnerNotifier notifier;
+    private final PartnerNotifier notifier;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    AuditLog audit;
+    private final AuditLog audit;
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
-    @ConfigProperty(name = "custodian.sharing.partner-actions.reminder-interval", defaultValue = "7d")
-    Duration reminderInterval;
+    private final EventSource eventSource;
+
+    private final SharingConfig config;
+
+    PartnerActionJob(
+            ClusterLock lock,
+            PartnerActionRepository repository,
+            PartnerActions actions,
+            PartnerNotifier notifier,
+            Outbox outbox,
+            AuditLog audit,
+            Jdbc jdbc,
+            Clock clock,
+            EventSource eventSource,
+            SharingConfig config) {
+        this.config = config;
+        this.eventSource = eventSource;
+        this.lock = lock;
+        this.repository = repository;
+        this.actions = actions;
+        this.notifier = notifier;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
 
     @Scheduled(
             identity = JOB,
@@ -84,11 +97,10 @@ public class PartnerActionJob {
 
     public Run run() {
         Instant now = clock.instant();
-        LocalDate today = Clocks.today(clock);
+        LocalDate today = LegalTime.today(clock);
         // reminded again on the day the interval has passed since the day of the last reminder, whatever the hour
-        Instant remindedBefore = today.minusDays(Math.max(1, reminderInterval.toDays()) - 1)
-                .atStartOfDay(Clocks.LONDON)
-                .toInstant();
+        Instant remindedBefore = LegalTime.startOf(today.minusDays(
+                Math.max(1, config.partnerActions().reminderInterval().toDays()) - 1));
         int[] counts = new int[4];
         boolean ran = lock.runExclusively(JOB, () -> {
             List<Object[]> ended;
@@ -145,8 +157,7 @@ public class PartnerActionJob {
         notifier.reminder(a, a.reminders() + 1, today);
         outbox.append(
                 Topics.SHARING,
-                CloudEvent.aboutPupil(
-                        DeliveryWorker.SOURCE,
+                eventSource.aboutPupil(
                         EventTypes.PARTNER_ACTION_OVERDUE,
                         a.schoolUrn(),
                         a.pupilId(),

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.custodian.platform.events.CloudEventCodec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.custodian.sharing.SharingConfig;
 
 /**
  * Where a partner answers an action: absolute URLs under the public address of the API (the gateway), and the
@@ -19,7 +19,8 @@ public class PartnerActionLinks {
 
     private final String publicUrl;
 
-    public PartnerActionLinks(@ConfigProperty(name = "custodian.sharing.public-url") String publicUrl) {
+    public PartnerActionLinks(SharingConfig config) {
+        String publicUrl = config.publicUrl();
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 

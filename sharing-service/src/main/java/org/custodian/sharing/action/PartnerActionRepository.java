@@ -1,7 +1,6 @@
 package org.custodian.sharing.action;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,7 +19,6 @@ import org.custodian.sharing.action.ActionRules.Acknowledgement;
 import org.custodian.sharing.action.ActionRules.Closure;
 import org.custodian.sharing.action.ActionRules.Completion;
 import org.custodian.sharing.action.ActionRules.Dispute;
-import org.custodian.sharing.support.Ids;
 
 /** Partner actions: opened in bulk, answered one at a time under a row lock, read by partner, pupil and status. */
 @ApplicationScoped
@@ -65,8 +63,11 @@ public class PartnerActionRepository {
 
     public record PupilCounts(String pupilId, Counts actions) {}
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
+
+    PartnerActionRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public void insertAll(String urn, List<NewAction> actions, Instant at) {
         List<Object[]> rows = new ArrayList<>(actions.size());
@@ -128,7 +129,7 @@ public class PartnerActionRepository {
         }
         if (!page.isFirst()) {
             sql.append(" AND (a.opened_at, a.id) < (?, ?)");
-            params.add(Ids.cursorTime(page.after(0)));
+            params.add(page.afterInstant(0));
             params.add(page.afterUuid(1));
         }
         sql.append(" ORDER BY a.opened_at DESC, a.id DESC LIMIT ?");
@@ -136,7 +137,7 @@ public class PartnerActionRepository {
         return Page.fromRows(
                 jdbc.list(sql.toString(), PartnerActionRepository::map, params.toArray()),
                 page,
-                a -> List.of(Ids.cursorTime(a.openedAt()), a.id().toString()));
+                a -> List.of(a.openedAt().toString(), a.id().toString()));
     }
 
     /** Every action about one pupil, oldest first (for the subject export). */

@@ -1,14 +1,8 @@
 package org.custodian.sharing.action;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,35 +14,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.problems.Problems;
-import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.custodian.platform.security.Visibility;
 import org.custodian.sharing.action.ActionRules.Acknowledgement;
 import org.custodian.sharing.action.ActionRules.Closure;
 import org.custodian.sharing.action.ActionRules.Completion;
 import org.custodian.sharing.action.ActionRules.Dispute;
-import org.custodian.sharing.action.PartnerActionRepository.Counts;
-import org.custodian.sharing.action.PartnerActionRepository.Filter;
-import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.support.Clocks;
-import org.custodian.sharing.support.Ids;
-import org.custodian.sharing.support.PartnerScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -68,92 +47,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Partner actions")
 public class PartnerActionResource {
 
-    public record AcknowledgementRequest(@Size(max = 2000) String note) {}
+    private final PageRequests pageRequests;
+    private final PartnerActionService service;
 
-    public record CompletionRequest(
-            @NotNull Instant performedAt,
-            @NotNull CompletionOutcome outcome,
-            @NotNull @Min(0) @Max(1_000_000_000) Long recordCount,
-            @NotBlank @Size(max = 200) String reference,
-            @Size(max = 2000) String note) {}
-
-    public record DisputeRequest(
-            @NotBlank @Size(min = 10, max = 4000) String reason,
-            @Size(max = 500) String legalReference) {}
-
-    public record ClosureRequest(
-            @NotBlank @Size(min = 5, max = 4000) String note) {}
-
-    public record CompletionView(
-            Instant performedAt,
-            CompletionOutcome outcome,
-            long recordCount,
-            String reference,
-            String note,
-            Instant recordedAt) {}
-
-    public record DisputeView(String reason, String legalReference, Instant recordedAt) {}
-
-    public record ClosureView(String note, String closedBy, Instant closedAt) {}
-
-    public record ActionView(
-            UUID id,
-            UUID recipientId,
-            String recipientName,
-            String pupilId,
-            ActionKind kind,
-            String whatToDo,
-            Set<CompletionOutcome> outcomes,
-            String causeType,
-            String causeReference,
-            String messageId,
-            Instant deliveredAt,
-            List<String> dataCategories,
-            ActionStatus status,
-            Instant openedAt,
-            LocalDate dueBy,
-            boolean late,
-            Instant acknowledgedAt,
-            String acknowledgementNote,
-            CompletionView completion,
-            DisputeView dispute,
-            Instant overdueSince,
-            int reminders,
-            Instant lastReminderAt,
-            ClosureView closure,
-            Map<String, String> urls,
-            long version) {}
-
-    public record RecipientSummary(UUID recipientId, String recipientName, Counts actions) {}
-
-    public record PupilSummary(String pupilId, Counts actions) {}
-
-    /** Nobody's recipient id: a partner token whose sub is not a recipient id sees nothing. */
-    private static final UUID NOBODY = new UUID(0, 0);
-
-    @Inject
-    SchoolScope school;
-
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    PartnerActionRepository repository;
-
-    @Inject
-    PartnerActions actions;
-
-    @Inject
-    PartnerActionLinks links;
-
-    @Inject
-    Clock clock;
+    PartnerActionResource(PageRequests pageRequests, PartnerActionService service) {
+        this.pageRequests = pageRequests;
+        this.service = service;
+    }
 
     @GET
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(
             summary =
@@ -169,28 +71,18 @@ public class PartnerActionResource {
             @QueryParam("kind") String kind,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        school.open(urn);
         PageRequest page = pageRequests.of(limit, cursor);
-        UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
-        Optional<UUID> own = partner();
-        if (own.isPresent()) {
-            if (recipient != null && !recipient.equals(own.get())) {
-                throw Problems.notFound("no recipient with that id");
-            }
-            recipient = own.get();
-        }
-        Filter filter = new Filter(
-                recipient,
-                pupilId == null ? null : Ids.pupil(pupilId, "pupilId"),
+        return service.list(
+                urn,
+                recipientId == null ? null : Params.uuid("recipientId", recipientId),
+                pupilId == null ? null : Params.personId("pupilId", pupilId),
                 statuses(status),
-                Ids.enumOf(ActionKind.class, kind, "kind"));
-        LocalDate today = Clocks.today(clock);
-        return repository.page(urn, filter, page).map(a -> view(a, today));
+                Params.enumValue("kind", kind, ActionKind.class),
+                page);
     }
 
     @GET
     @Path("by-recipient")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(
             summary =
@@ -204,16 +96,11 @@ public class PartnerActionResource {
             @QueryParam("unresolved") String unresolved,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        school.open(urn);
-        PageRequest page = pageRequests.of(limit, cursor);
-        return repository
-                .byRecipient(urn, flag(unresolved, "unresolved"), page)
-                .map(c -> new RecipientSummary(c.recipientId(), c.recipientName(), c.actions()));
+        return service.byRecipient(urn, flag(unresolved, "unresolved"), pageRequests.of(limit, cursor));
     }
 
     @GET
     @Path("by-pupil")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(
             summary =
@@ -227,16 +114,11 @@ public class PartnerActionResource {
             @QueryParam("unresolved") String unresolved,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        school.open(urn);
-        PageRequest page = pageRequests.of(limit, cursor);
-        return repository
-                .byPupil(urn, flag(unresolved, "unresolved"), page)
-                .map(c -> new PupilSummary(c.pupilId(), c.actions()));
+        return service.byPupil(urn, flag(unresolved, "unresolved"), pageRequests.of(limit, cursor));
     }
 
     @GET
     @Path("{id}")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(summary = "Read one partner action (ETag for the DPO's closing)")
     @APIResponse(
@@ -249,16 +131,12 @@ public class PartnerActionResource {
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
-        school.open(urn);
-        PartnerAction action =
-                Visibility.visibleOrNotFound(repository.find(urn, Ids.uuid(id, "id")), visible(), "partner action");
-        return ok(action, false);
+        return ok(new PartnerActionService.Answer(service.get(urn, Params.uuid("id", id)), false));
     }
 
     @POST
     @Path("{id}/acknowledgement")
     @Consumes(MediaType.WILDCARD)
-    @Transactional
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "The partner acknowledges the action (idempotent: the same body again gives the same result)")
     @APIResponse(
@@ -288,7 +166,6 @@ public class PartnerActionResource {
 
     @POST
     @Path("{id}/completion")
-    @Transactional
     @RolesAllowed(Roles.PARTNER)
     @Operation(
             summary =
@@ -327,7 +204,6 @@ public class PartnerActionResource {
 
     @POST
     @Path("{id}/dispute")
-    @Transactional
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "The partner disputes the action, with a reason (e.g. a legal obligation of its own)")
     @APIResponse(
@@ -353,7 +229,6 @@ public class PartnerActionResource {
 
     @POST
     @Path("{id}/closure")
-    @Transactional
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "The DPO closes an action by hand with a note (e.g. confirmed by phone); send If-Match")
     @APIResponse(
@@ -375,38 +250,6 @@ public class PartnerActionResource {
         return answer(urn, id, new Closure(request.note()), ifMatch, true);
     }
 
-    private Response answer(String urn, String id, Object answer, String ifMatch, boolean ifMatchRequired) {
-        school.open(urn);
-        PartnerActions.Answered answered =
-                actions.answer(urn, Ids.uuid(id, "id"), visible(), answer, ifMatch, ifMatchRequired);
-        return ok(answered.action(), answered.replayed());
-    }
-
-    private Response ok(PartnerAction action, boolean replayed) {
-        Response.ResponseBuilder response =
-                Response.ok(view(action, Clocks.today(clock))).header(HttpHeaders.ETAG, ETags.of(action.version()));
-        if (replayed) {
-            response.header(IdempotencyKeys.REPLAYED_HEADER, "true");
-        }
-        return response.build();
-    }
-
-    /** The recipient a partner-only caller is limited to. */
-    private Optional<UUID> partner() {
-        return PartnerScope.of(caller).map(sub -> {
-            try {
-                return Ids.uuid(sub, "sub");
-            } catch (RuntimeException notARecipient) {
-                return NOBODY;
-            }
-        });
-    }
-
-    private Predicate<PartnerAction> visible() {
-        Optional<UUID> own = partner();
-        return a -> own.isEmpty() || own.get().equals(a.recipientId());
-    }
-
     private static boolean flag(String value, String field) {
         if (value == null || value.isEmpty() || value.equals("false")) {
             return false;
@@ -424,52 +267,22 @@ public class PartnerActionResource {
         Set<ActionStatus> statuses = EnumSet.noneOf(ActionStatus.class);
         for (String s : value.split(",")) {
             if (!s.isBlank()) {
-                statuses.add(Ids.enumOf(ActionStatus.class, s.strip(), "status"));
+                statuses.add(Params.enumValue("status", s.strip(), ActionStatus.class));
             }
         }
         return statuses;
     }
 
-    ActionView view(PartnerAction a, LocalDate today) {
-        Instant finished = a.finishedAt();
-        LocalDate answeredOn =
-                finished == null ? today : finished.atZone(Clocks.LONDON).toLocalDate();
-        return new ActionView(
-                a.id(),
-                a.recipientId(),
-                a.recipientName(),
-                a.pupilId(),
-                a.kind(),
-                a.kind().description(),
-                a.kind().outcomes(),
-                a.causeType(),
-                a.causeReference(),
-                a.messageId(),
-                a.deliveredAt(),
-                a.dataCategories(),
-                a.status(),
-                a.openedAt(),
-                a.dueOn(),
-                answeredOn.isAfter(a.dueOn()),
-                a.acknowledgedAt(),
-                a.acknowledgement() == null ? null : a.acknowledgement().note(),
-                a.completion() == null
-                        ? null
-                        : new CompletionView(
-                                a.completion().performedAt(),
-                                a.completion().outcome(),
-                                a.completion().recordCount(),
-                                a.completion().reference(),
-                                a.completion().note(),
-                                a.completedAt()),
-                a.dispute() == null
-                        ? null
-                        : new DisputeView(a.dispute().reason(), a.dispute().legalReference(), a.disputedAt()),
-                a.overdueSince(),
-                a.reminders(),
-                a.lastReminderAt(),
-                a.closure() == null ? null : new ClosureView(a.closure().note(), a.closedBy(), a.closedAt()),
-                links.urls(a.schoolUrn(), a.id()),
-                a.version());
+    private Response answer(String urn, String id, Object answer, String ifMatch, boolean ifMatchRequired) {
+        return ok(service.answer(urn, Params.uuid("id", id), answer, ifMatch, ifMatchRequired));
+    }
+
+    private static Response ok(PartnerActionService.Answer answer) {
+        Response.ResponseBuilder response = Response.ok(answer.action())
+                .header(HttpHeaders.ETAG, ETags.of(answer.action().version()));
+        if (answer.replayed()) {
+            response.header(IdempotencyKeys.REPLAYED_HEADER, "true");
+        }
+        return response.build();
     }
 }

@@ -1,7 +1,6 @@
 package org.custodian.sharing.action;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,26 +35,36 @@ public class PartnerActions {
     /** The action after an answer; {@code replayed} when the same answer had been given before. */
     public record Answered(PartnerAction action, boolean replayed) {}
 
-    @Inject
-    PartnerActionRepository repository;
+    private final PartnerActionRepository repository;
 
-    @Inject
-    AgreementRepository agreements;
+    private final AgreementRepository agreements;
 
-    @Inject
-    PartnerNotifier notifier;
+    private final PartnerNotifier notifier;
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
 
-    @Inject
-    AuditLog audit;
+    private final AuditLog audit;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+
+    PartnerActions(
+            PartnerActionRepository repository,
+            AgreementRepository agreements,
+            PartnerNotifier notifier,
+            Jdbc jdbc,
+            AuditLog audit,
+            Caller caller,
+            Clock clock) {
+        this.repository = repository;
+        this.agreements = agreements;
+        this.notifier = notifier;
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+    }
 
     /**
      * Applies an answer ({@link Acknowledgement}, {@link Completion}, {@link Dispute} or {@link Closure}) to an action

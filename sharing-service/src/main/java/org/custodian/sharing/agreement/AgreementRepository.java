@@ -1,7 +1,6 @@
 package org.custodian.sharing.agreement;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -34,8 +33,11 @@ public class AgreementRepository {
                     + "consent_purpose, legal_reference, valid_from, valid_to, transfer_country, transfer_safeguard, seeded, "
                     + "action_deadlines, version, created_at, updated_at";
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
+
+    AgreementRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public void insert(Agreement a) {
         jdbc.update(

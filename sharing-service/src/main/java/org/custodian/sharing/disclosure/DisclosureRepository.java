@@ -1,7 +1,6 @@
 package org.custodian.sharing.disclosure;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
-import org.custodian.sharing.support.Clocks;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.support.Columns;
-import org.custodian.sharing.support.Ids;
 
 /** The append-only disclosure log, its requests and refusals. Writes are one statement per table per request. */
 @ApplicationScoped
@@ -32,22 +31,18 @@ public class DisclosureRepository {
 
         /** From query parameters: a pupil id, a recipient id, dates from and to (inclusive, Europe/London); 400 when bad. */
         public static Filter parse(String pupilId, String recipientId, String from, String to, boolean overridesOnly) {
-            String pupil = pupilId == null ? null : Ids.pupil(pupilId, "pupilId");
-            UUID recipient = recipientId == null ? null : Ids.uuid(recipientId, "recipientId");
-            LocalDate fromDate = Ids.date(from, "from");
-            LocalDate toDate = Ids.date(to, "to");
+            String pupil = pupilId == null ? null : Params.personId("pupilId", pupilId);
+            UUID recipient = recipientId == null ? null : Params.uuid("recipientId", recipientId);
+            LocalDate fromDate = Params.date("from", from);
+            LocalDate toDate = Params.date("to", to);
             if (fromDate != null && toDate != null && toDate.isBefore(fromDate)) {
                 throw Problems.invalid("to", "must not be before from");
             }
             return new Filter(
                     pupil,
                     recipient,
-                    fromDate == null
-                            ? null
-                            : fromDate.atStartOfDay(Clocks.LONDON).toInstant(),
-                    toDate == null
-                            ? null
-                            : toDate.plusDays(1).atStartOfDay(Clocks.LONDON).toInstant(),
+                    fromDate == null ? null : LegalTime.startOf(fromDate),
+                    toDate == null ? null : LegalTime.startOf(toDate.plusDays(1)),
                     overridesOnly);
         }
     }
@@ -57,8 +52,11 @@ public class DisclosureRepository {
             .map(c -> "d." + c)
             .collect(java.util.stream.Collectors.joining(", "));
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
+
+    DisclosureRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public void insertRequest(
             String urn,
@@ -188,7 +186,7 @@ public class DisclosureRepository {
         }
         if (!page.isFirst()) {
             sql.append(" AND (d.disclosed_at, d.id) < (?, ?)");
-            params.add(Ids.cursorTime(page.after(0)));
+            params.add(page.afterInstant(0));
             params.add(page.afterUuid(1));
         }
         sql.append(" ORDER BY d.disclosed_at DESC, d.id DESC LIMIT ?");
@@ -197,7 +195,7 @@ public class DisclosureRepository {
                 jdbc.list(sql.toString(), rows, params.toArray()),
                 page,
                 t -> List.of(
-                        Ids.cursorTime(entryOf.apply(t).disclosedAt()),
+                        entryOf.apply(t).disclosedAt().toString(),
                         entryOf.apply(t).id().toString()));
     }
 

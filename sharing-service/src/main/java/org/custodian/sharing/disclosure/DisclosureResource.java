@@ -1,14 +1,8 @@
 package org.custodian.sharing.disclosure;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -19,27 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.custodian.platform.security.Visibility;
-import org.custodian.sharing.decision.DataCategory;
-import org.custodian.sharing.decision.Decision;
-import org.custodian.sharing.decision.LawfulBasis;
-import org.custodian.sharing.decision.Reason;
-import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -72,104 +51,21 @@ public class DisclosureResource {
              "emergencyJustification": "Child disclosed at 10:40 that she is at immediate risk of harm at home tonight"}
             """;
 
-    /**
-     * @param reason                 why the data is being shared (required for a disclosure, optional for a check)
-     * @param emergencyJustification a written justification that the disclosure protects someone's vital interests
-     *                               (e.g. safeguarding): from the DPO or the designated safeguarding lead only, to
-     *                               children's services, health, police or emergency services, under an agreement
-     *                               not resting on consent, it overrides a restriction or an objection; logged as an
-     *                               override, the DPO alerted and asked to review it
-     */
-    public record DisclosureRequest(
-            @NotNull UUID recipientId,
+    private final PageRequests pageRequests;
+    private final Caller caller;
+    private final DisclosureService service;
+    private final IdempotencyKeys idempotency;
 
-            @NotEmpty @Size(max = MAX_PUPILS, message = "at most 1000 pupils per request")
-            List<
-                            @NotNull
-                            @Pattern(
-                                    regexp = Ids.PUPIL_ID,
-                                    message = "a pupil id is 1 to 64 letters, digits or . _ : -")
-                            String>
-                    pupilIds,
-
-            @NotEmpty Set<@NotNull DataCategory> dataCategories,
-
-            @NotBlank @Pattern(regexp = Ids.CODE, message = "a purpose code: letters, digits, . _ -")
-            String purpose,
-
-            @Size(max = 2000) String reason,
-
-            @Size(min = 20, max = 4000, message = "a written justification of 20 to 4000 characters")
-            String emergencyJustification) {}
-
-    /** @param overridden what an emergency override set aside (empty unless {@code override}) */
-    public record DecisionView(
-            String pupilId,
-            Decision.Outcome outcome,
-            List<Reason> reasons,
-            UUID agreementId,
-            LawfulBasis lawfulBasis,
-            boolean override,
-            List<Reason> overridden,
-            UUID disclosureId) {}
-
-    public record DecisionsView(
-            UUID requestId,
-            UUID recipientId,
-            String purpose,
-            Set<DataCategory> dataCategories,
-            LocalDate decidedOn,
-            Instant decidedAt,
-            long allowed,
-            long refused,
-            List<DecisionView> decisions) {
-        static DecisionsView of(DisclosureRequest request, DisclosureService.Outcome outcome) {
-            List<DecisionView> views = outcome.decisions().stream()
-                    .map(d -> new DecisionView(
-                            d.pupilId(),
-                            d.outcome(),
-                            d.reasons(),
-                            d.agreement() == null ? null : d.agreement().id(),
-                            d.allowed() ? d.basis() : null,
-                            d.override(),
-                            d.overridden(),
-                            outcome.disclosureIds().get(d.pupilId())))
-                    .toList();
-            long allowed = outcome.allowed();
-            return new DecisionsView(
-                    outcome.requestId(),
-                    outcome.recipient().id(),
-                    request.purpose(),
-                    EnumSet.copyOf(request.dataCategories()),
-                    outcome.decidedOn(),
-                    outcome.decidedAt(),
-                    allowed,
-                    views.size() - allowed,
-                    views);
-        }
+    DisclosureResource(
+            PageRequests pageRequests, Caller caller, DisclosureService service, IdempotencyKeys idempotency) {
+        this.pageRequests = pageRequests;
+        this.caller = caller;
+        this.service = service;
+        this.idempotency = idempotency;
     }
-
-    @Inject
-    SchoolScope school;
-
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    DisclosureService service;
-
-    @Inject
-    DisclosureRepository log;
-
-    @Inject
-    IdempotencyKeys idempotency;
 
     @POST
     @Path("disclosures")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS})
     @Operation(
             summary =
@@ -207,22 +103,16 @@ public class DisclosureResource {
                     @Valid
                     @NotNull
                     DisclosureRequest request) {
-        DisclosureService.Ask ask = open(urn, request);
-        if (request.reason() == null || request.reason().isBlank()) {
-            throw Problems.invalid("reason", "say why the data is being disclosed");
-        }
         return idempotency.execute(
                 caller.subject(),
                 key,
                 "POST /api/v1/schools/" + urn + "/disclosures",
                 request,
-                () -> Response.ok(DecisionsView.of(request, service.disclose(urn, ask)))
-                        .build());
+                () -> Response.ok(service.disclose(urn, request)).build());
     }
 
     @POST
     @Path("sharing-checks")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS})
     @Operation(
             summary =
@@ -244,12 +134,11 @@ public class DisclosureResource {
                     @Valid
                     @NotNull
                     DisclosureRequest request) {
-        return DecisionsView.of(request, service.check(urn, open(urn, request)));
+        return service.check(urn, request);
     }
 
     @GET
     @Path("disclosures")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.AUDITOR})
     @Operation(
             summary =
@@ -264,50 +153,17 @@ public class DisclosureResource {
             @QueryParam("to") String to,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        school.open(urn);
-        PageRequest page = pageRequests.of(limit, cursor);
-        DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, false);
-        Page<DisclosureEntry> result = log.page(urn, filter, page);
-        service.readLog(urn, filter, result.items().size(), "disclosure log rows");
-        return result;
+        return service.list(urn, pupilId, recipientId, from, to, pageRequests.of(limit, cursor));
     }
 
     @GET
     @Path("disclosures/{id}")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.SAFEGUARDING_LEAD, Roles.AUDITOR})
     @Operation(summary = "One entry of the disclosure log")
     @APIResponse(responseCode = "200", description = "The disclosure")
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "404", description = "No such disclosure in this school")
     public DisclosureEntry get(@PathParam("urn") String urn, @PathParam("id") String id) {
-        school.open(urn);
-        return Visibility.orNotFound(log.find(urn, Ids.uuid(id, "id")), "disclosure");
-    }
-
-    /** The school's wall, then an emergency request refused for the caller's role, before the school is opened. */
-    private DisclosureService.Ask open(String urn, DisclosureRequest request) {
-        caller.requireSchool(urn);
-        DisclosureService.Ask ask = ask(request);
-        service.requireOverrideRole(urn, ask);
-        school.open(urn);
-        return ask;
-    }
-
-    private static DisclosureService.Ask ask(DisclosureRequest request) {
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < request.pupilIds().size(); i++) {
-            if (!seen.add(request.pupilIds().get(i))) {
-                throw Problems.invalid(
-                        "pupilIds[" + i + "]", "pupil " + request.pupilIds().get(i) + " is listed twice");
-            }
-        }
-        return new DisclosureService.Ask(
-                request.recipientId(),
-                List.copyOf(request.pupilIds()),
-                EnumSet.copyOf(request.dataCategories()),
-                request.purpose(),
-                request.reason() == null ? null : request.reason().strip(),
-                request.emergencyJustification());
+        return service.get(urn, Params.uuid("id", id));
     }
 }

@@ -1,12 +1,13 @@
 package org.custodian.sharing.disclosure;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +19,15 @@ import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.outbox.Outbox;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Visibility;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.agreement.Agreement;
 import org.custodian.sharing.agreement.AgreementRepository;
 import org.custodian.sharing.decision.AgreementTerms;
@@ -39,8 +45,7 @@ import org.custodian.sharing.override.OverrideReviews;
 import org.custodian.sharing.projection.ProjectionRepository;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.RecipientRepository;
-import org.custodian.sharing.support.Clocks;
-import org.custodian.sharing.webhook.DeliveryWorker;
+import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.webhook.PartnerNotifier;
 
 /**
@@ -52,6 +57,7 @@ import org.custodian.sharing.webhook.PartnerNotifier;
  * and alerts the DPO ({@code disclosure.override-made}) in the same transaction.
  */
 @ApplicationScoped
+@Transactional
 public class DisclosureService {
 
     /** What to decide: who, what, why. {@code justification} set makes it an emergency (vital interests) request. */
@@ -81,35 +87,85 @@ public class DisclosureService {
         }
     }
 
-    @Inject
-    RecipientRepository recipients;
+    private final RecipientRepository recipients;
 
-    @Inject
-    AgreementRepository agreements;
+    private final AgreementRepository agreements;
 
-    @Inject
-    ProjectionRepository projections;
+    private final ProjectionRepository projections;
 
-    @Inject
-    DisclosureRepository log;
+    private final DisclosureRepository log;
 
-    @Inject
-    PartnerNotifier partners;
+    private final PartnerNotifier partners;
 
-    @Inject
-    Outbox outbox;
+    private final Outbox outbox;
 
-    @Inject
-    AuditLog audit;
+    private final AuditLog audit;
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
-    @Inject
-    OverrideReviews overrides;
+    private final OverrideReviews overrides;
+
+    private final EventSource eventSource;
+
+    private final SchoolScope school;
+
+    DisclosureService(
+            RecipientRepository recipients,
+            AgreementRepository agreements,
+            ProjectionRepository projections,
+            DisclosureRepository log,
+            PartnerNotifier partners,
+            Outbox outbox,
+            AuditLog audit,
+            Caller caller,
+            Clock clock,
+            OverrideReviews overrides,
+            EventSource eventSource,
+            SchoolScope school) {
+        this.school = school;
+        this.eventSource = eventSource;
+        this.recipients = recipients;
+        this.agreements = agreements;
+        this.projections = projections;
+        this.log = log;
+        this.partners = partners;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+        this.overrides = overrides;
+    }
+
+    /** Decides each pupil and logs the allowed disclosures (disclosure.made / disclosure.refused). */
+    public DecisionsView disclose(String urn, DisclosureRequest request) {
+        Ask ask = open(urn, request);
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw Problems.invalid("reason", "say why the data is being disclosed");
+        }
+        return DecisionsView.of(request, decideAndLog(urn, ask));
+    }
+
+    /** Decides without disclosing (sharing-checks). */
+    public DecisionsView check(String urn, DisclosureRequest request) {
+        return DecisionsView.of(request, decideOnly(urn, open(urn, request)));
+    }
+
+    /** The disclosure log matching the query parameters (parsed here: 400 naming the parameter when bad). */
+    public Page<DisclosureEntry> list(
+            String urn, String pupilId, String recipientId, String from, String to, PageRequest page) {
+        school.open(urn);
+        DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, false);
+        Page<DisclosureEntry> result = log.page(urn, filter, page);
+        readLog(urn, filter, result.items().size(), "disclosure log rows");
+        return result;
+    }
+
+    public DisclosureEntry get(String urn, UUID id) {
+        school.open(urn);
+        return Visibility.orNotFound(log.find(urn, id), "disclosure");
+    }
 
     /** A read of the log filtered to one pupil is audited ({@code disclosures.read}); other reads are not. */
     public void readLog(String urn, DisclosureRepository.Filter filter, int rows, String what) {
@@ -125,8 +181,7 @@ public class DisclosureService {
     }
 
     /** Decides without logging (sharing-checks); audited as one check. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome check(String urn, Ask ask) {
+    private Outcome decideOnly(String urn, Ask ask) {
         requireOverrideRole(urn, ask);
         Outcome outcome = decide(urn, ask, null, false);
         audit.record(
@@ -140,8 +195,7 @@ public class DisclosureService {
     }
 
     /** Decides and logs: the allowed pupils' data is disclosed. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Outcome disclose(String urn, Ask ask) {
+    private Outcome decideAndLog(String urn, Ask ask) {
         requireOverrideRole(urn, ask);
         UUID requestId = UUID.randomUUID();
         Outcome outcome = decide(urn, ask, requestId, true);
@@ -215,12 +269,8 @@ public class DisclosureService {
             data.put("dataCategories", categories);
             data.put("override", row.override());
             data.put("disclosedAt", at.toString());
-            events.add(CloudEvent.aboutPupil(
-                    DeliveryWorker.SOURCE,
-                    EventTypes.DISCLOSURE_MADE,
-                    urn,
-                    row.pupilId(),
-                    CloudEventCodec.toData(data)));
+            events.add(eventSource.aboutPupil(
+                    EventTypes.DISCLOSURE_MADE, urn, row.pupilId(), CloudEventCodec.toData(data)));
         }
         for (OverrideReviews.Made made : overridden) {
             DisclosureEntry row = made.disclosure();
@@ -243,8 +293,7 @@ public class DisclosureService {
             data.put("dataCategories", categories);
             data.put("reasons", reasons);
             data.put("refusedAt", at.toString());
-            events.add(CloudEvent.aboutPupil(
-                    DeliveryWorker.SOURCE, EventTypes.DISCLOSURE_REFUSED, urn, pupil, CloudEventCodec.toData(data)));
+            events.add(eventSource.aboutPupil(EventTypes.DISCLOSURE_REFUSED, urn, pupil, CloudEventCodec.toData(data)));
         });
         outbox.appendAll(events);
         overrides.opened(urn, overridden);
@@ -311,7 +360,7 @@ public class DisclosureService {
                 .map(AgreementTerms::consentPurpose)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
-        LocalDate today = Clocks.today(clock);
+        LocalDate today = LegalTime.today(clock);
         Instant now = clock.instant();
         Map<String, PupilFacts> facts = projections.facts(urn, ask.pupilIds(), consentPurposes, today);
         RecipientTerms recipientTerms = recipient.terms();
@@ -342,5 +391,31 @@ public class DisclosureService {
                 + (reasons.isEmpty() ? "" : " " + reasons)
                 + (overrides > 0 ? "; " + overrides + " emergency overrides" : "")
                 + (ask.reason() == null ? "" : "; reason: " + ask.reason());
+    }
+
+    /** The school's wall, then an emergency request refused for the caller's role, before the school is opened. */
+    private Ask open(String urn, DisclosureRequest request) {
+        caller.requireSchool(urn);
+        Ask ask = ask(request);
+        requireOverrideRole(urn, ask);
+        school.open(urn);
+        return ask;
+    }
+
+    private static Ask ask(DisclosureRequest request) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < request.pupilIds().size(); i++) {
+            if (!seen.add(request.pupilIds().get(i))) {
+                throw Problems.invalid(
+                        "pupilIds[" + i + "]", "pupil " + request.pupilIds().get(i) + " is listed twice");
+            }
+        }
+        return new Ask(
+                request.recipientId(),
+                List.copyOf(request.pupilIds()),
+                EnumSet.copyOf(request.dataCategories()),
+                request.purpose(),
+                request.reason() == null ? null : request.reason().strip(),
+                request.emergencyJustification());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -35,6 +36,16 @@ public class OverrideRepository {
         @Override
         public String toString() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The {@code review} query parameter, spelled as the constant or in lower case; null when absent. */
+        public static ReviewFilter parse(String value) {
+            return Params.enumValue(
+                    "review",
+                    value != null && value.equals(value.toLowerCase(Locale.ROOT))
+                            ? value.toUpperCase(Locale.ROOT)
+                            : value,
+                    ReviewFilter.class);
         }
     }
 

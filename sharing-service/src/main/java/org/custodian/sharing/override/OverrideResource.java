@@ -1,12 +1,8 @@
 package org.custodian.sharing.override;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,15 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
-import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Roles;
-import org.custodian.sharing.disclosure.DisclosureRepository;
-import org.custodian.sharing.disclosure.DisclosureService;
-import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.support.Ids;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -44,30 +36,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Emergency overrides")
 public class OverrideResource {
 
-    /** The DPO's finding on one override, with a note saying why. */
-    public record ReviewRequest(
-            @NotNull ReviewOutcome outcome,
-
-            @NotBlank @Size(min = 10, max = 4000, message = "say why, in 10 to 4000 characters")
-            String note) {}
-
-    private final SchoolScope school;
-    private final OverrideReviews reviews;
-    private final DisclosureService disclosures;
     private final PageRequests pageRequests;
+    private final OverrideService service;
 
-    @Inject
-    public OverrideResource(
-            SchoolScope school, OverrideReviews reviews, DisclosureService disclosures, PageRequests pageRequests) {
-        this.school = school;
-        this.reviews = reviews;
-        this.disclosures = disclosures;
+    OverrideResource(PageRequests pageRequests, OverrideService service) {
         this.pageRequests = pageRequests;
+        this.service = service;
     }
 
     @GET
     @Path("disclosures/overrides")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SAFEGUARDING_LEAD, Roles.AUDITOR})
     @Operation(
             summary = "Every emergency override (a disclosure on vital interests that set aside missing consent, a "
@@ -88,18 +66,11 @@ public class OverrideResource {
                     String review,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        school.open(urn);
-        PageRequest page = pageRequests.of(limit, cursor);
-        DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, true);
-        Page<OverrideView> result =
-                reviews.page(urn, filter, Ids.enumOf(OverrideRepository.ReviewFilter.class, review, "review"), page);
-        disclosures.readLog(urn, filter, result.items().size(), "disclosure log rows (overrides)");
-        return result;
+        return service.overrides(urn, pupilId, recipientId, from, to, review, pageRequests.of(limit, cursor));
     }
 
     @POST
     @Path("disclosures/{id}/override-review")
-    @Transactional
     @RolesAllowed(Roles.DPO)
     @Operation(
             summary = "The DPO records whether an emergency override was justified, with a note; once (the same "
@@ -130,9 +101,7 @@ public class OverrideResource {
                     @Valid
                     @NotNull
                     ReviewRequest request) {
-        school.open(urn);
-        OverrideReviews.Answered answered = reviews.review(
-                urn, Ids.uuid(id, "id"), request.outcome(), request.note().strip());
+        OverrideReviews.Answered answered = service.review(urn, Params.uuid("id", id), request);
         Response.ResponseBuilder response = Response.ok(answered.override());
         if (answered.replayed()) {
             response.header(IdempotencyKeys.REPLAYED_HEADER, "true");

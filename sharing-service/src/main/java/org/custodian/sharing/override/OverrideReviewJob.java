@@ -9,16 +9,16 @@ import java.time.LocalDate;
 import java.util.List;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.calendar.Region;
+import org.custodian.platform.calendar.WorkingDays;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.SharingEvents;
 import org.custodian.platform.jobs.ClusterLock;
 import org.custodian.platform.outbox.Outbox;
-import org.custodian.sharing.calendar.WorkingDays;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.disclosure.DisclosureEntry;
-import org.custodian.sharing.support.Clocks;
-import org.custodian.sharing.webhook.DeliveryWorker;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class OverrideReviewJob {
+
+    private static final WorkingDays WORKING = WorkingDays.in(Region.ENGLAND_AND_WALES);
 
     private static final Logger LOG = Logger.getLogger(OverrideReviewJob.class);
     public static final String JOB = "sharing-override-reviews";
@@ -39,9 +41,17 @@ public class OverrideReviewJob {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final EventSource eventSource;
+
     @Inject
     public OverrideReviewJob(
-            ClusterLock lock, OverrideRepository repository, Outbox outbox, AuditLog audit, Clock clock) {
+            ClusterLock lock,
+            OverrideRepository repository,
+            Outbox outbox,
+            AuditLog audit,
+            Clock clock,
+            EventSource eventSource) {
+        this.eventSource = eventSource;
         this.lock = lock;
         this.repository = repository;
         this.outbox = outbox;
@@ -61,7 +71,7 @@ public class OverrideReviewJob {
     /** Marks the reviews past their last day; returns how many (0 when another replica held the lock). */
     public int run() {
         Instant now = clock.instant();
-        LocalDate today = Clocks.today(clock);
+        LocalDate today = LegalTime.today(clock);
         int[] overdue = {0};
         lock.runExclusively(JOB, () -> {
             List<OverrideRepository.Row> due;
@@ -77,10 +87,9 @@ public class OverrideReviewJob {
     private void overdue(OverrideRepository.Row row, Instant now, LocalDate today) {
         DisclosureEntry d = row.disclosure();
         OverrideReview review = row.review();
-        int days = Math.max(1, WorkingDays.between(review.dueOn(), today));
+        int days = Math.max(1, WORKING.between(review.dueOn(), today));
         repository.markOverdue(review.schoolUrn(), d.id(), now);
-        outbox.append(CloudEvent.aboutPupil(
-                DeliveryWorker.SOURCE,
+        outbox.append(eventSource.aboutPupil(
                 EventTypes.OVERRIDE_REVIEW_OVERDUE,
                 review.schoolUrn(),
                 d.pupilId(),

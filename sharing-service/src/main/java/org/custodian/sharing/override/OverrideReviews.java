@@ -13,6 +13,7 @@ import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.SharingEvents;
 import org.custodian.platform.outbox.Outbox;
@@ -21,13 +22,12 @@ import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.sharing.SharingConfig;
 import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.disclosure.DisclosureEntry;
 import org.custodian.sharing.disclosure.DisclosureRepository;
-import org.custodian.sharing.support.Clocks;
-import org.custodian.sharing.webhook.DeliveryWorker;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The DPO's side of emergency overrides: each one opens a review and alerts the DPO at once (an event on
@@ -51,6 +51,8 @@ public class OverrideReviews {
     private final Clock clock;
     private final int reviewWorkingDays;
 
+    private final EventSource eventSource;
+
     @Inject
     public OverrideReviews(
             OverrideRepository repository,
@@ -58,13 +60,15 @@ public class OverrideReviews {
             AuditLog audit,
             Caller caller,
             Clock clock,
-            @ConfigProperty(name = "custodian.sharing.overrides.review-working-days", defaultValue = "5")
-                    int reviewWorkingDays) {
+            SharingConfig config,
+            EventSource eventSource) {
+        this.eventSource = eventSource;
         this.repository = repository;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
+        int reviewWorkingDays = config.overrides().reviewWorkingDays();
         if (reviewWorkingDays < 1 || reviewWorkingDays > 60) {
             throw new IllegalArgumentException(
                     "custodian.sharing.overrides.review-working-days is 1 to 60, not " + reviewWorkingDays);
@@ -79,8 +83,7 @@ public class OverrideReviews {
         List<CloudEvent> events = new ArrayList<>(made.size());
         for (Made m : made) {
             DisclosureEntry d = m.disclosure();
-            LocalDate dueOn =
-                    ReviewRules.dueOn(d.disclosedAt().atZone(Clocks.LONDON).toLocalDate(), reviewWorkingDays);
+            LocalDate dueOn = ReviewRules.dueOn(LegalTime.dayOf(d.disclosedAt()), reviewWorkingDays);
             List<String> overridden = m.overridden().stream().map(Enum::name).toList();
             reviews.add(new OverrideReview(
                     urn,
@@ -94,8 +97,7 @@ public class OverrideReviews {
                     null,
                     null,
                     null));
-            events.add(CloudEvent.aboutPupil(
-                    DeliveryWorker.SOURCE,
+            events.add(eventSource.aboutPupil(
                     EventTypes.OVERRIDE_MADE,
                     urn,
                     d.pupilId(),
@@ -122,7 +124,7 @@ public class OverrideReviews {
 
     public Page<OverrideView> page(
             String urn, DisclosureRepository.Filter filter, OverrideRepository.ReviewFilter review, PageRequest page) {
-        LocalDate today = Clocks.today(clock);
+        LocalDate today = LegalTime.today(clock);
         return repository
                 .page(urn, filter, review, today, page)
                 .map(r -> OverrideView.of(r.disclosure(), r.review(), today));
@@ -137,7 +139,7 @@ public class OverrideReviews {
         OverrideRepository.Row row =
                 Visibility.orNotFound(repository.findForUpdate(urn, disclosureId), "emergency override");
         OverrideReview current = row.review();
-        LocalDate today = Clocks.today(clock);
+        LocalDate today = LegalTime.today(clock);
         switch (ReviewRules.answer(current.outcome(), current.note(), outcome, note)) {
             case REPLAY -> {
                 return new Answered(OverrideView.of(row.disclosure(), current, today), true);
@@ -163,8 +165,7 @@ public class OverrideReviews {
                 current.overdueAt());
         OverrideView view = OverrideView.of(row.disclosure(), answered, today);
         DisclosureEntry d = row.disclosure();
-        outbox.append(CloudEvent.aboutPupil(
-                DeliveryWorker.SOURCE,
+        outbox.append(eventSource.aboutPupil(
                 EventTypes.OVERRIDE_REVIEWED,
                 urn,
                 d.pupilId(),

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.disclosure.DisclosureEntry;
-import org.custodian.sharing.support.Clocks;
 
 /**
  * One emergency override as the DPO reviews it: the disclosure log row (its fields at the top level), the recipient's
@@ -35,9 +35,7 @@ public record OverrideView(
             Instant reviewedAt) {}
 
     static OverrideView of(DisclosureEntry disclosure, OverrideReview review, LocalDate today) {
-        LocalDate reviewedOn = review.reviewedAt() == null
-                ? null
-                : review.reviewedAt().atZone(Clocks.LONDON).toLocalDate();
+        LocalDate reviewedOn = review.reviewedAt() == null ? null : LegalTime.dayOf(review.reviewedAt());
         return new OverrideView(
                 disclosure,
                 review.recipientSector(),

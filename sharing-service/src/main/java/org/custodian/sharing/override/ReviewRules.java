@@ -2,7 +2,8 @@ package org.custodian.sharing.override;
 
 import java.time.LocalDate;
 import java.util.Objects;
-import org.custodian.sharing.calendar.WorkingDays;
+import org.custodian.platform.calendar.Region;
+import org.custodian.platform.calendar.WorkingDays;
 
 /**
  * The clock and the answers of the DPO's review of an emergency override. Pure date arithmetic on the England and
@@ -10,6 +11,8 @@ import org.custodian.sharing.calendar.WorkingDays;
  * disclosure (Europe/London; that day never counts), is overdue from the day after, and is answered once.
  */
 public final class ReviewRules {
+
+    private static final WorkingDays WORKING = WorkingDays.in(Region.ENGLAND_AND_WALES);
 
     /** What a second answer is. */
     public enum Answer {
@@ -25,7 +28,7 @@ public final class ReviewRules {
 
     /** The last day for the review: 5 working days after Monday 23 November 2026 is Monday 30 November. */
     public static LocalDate dueOn(LocalDate disclosedOn, int workingDays) {
-        return WorkingDays.plus(disclosedOn, workingDays);
+        return WORKING.plus(disclosedOn, workingDays);
     }
 
     public static ReviewStatus status(LocalDate dueOn, ReviewOutcome outcome, LocalDate today) {
@@ -44,9 +47,9 @@ public final class ReviewRules {
             return null;
         }
         if (!today.isAfter(dueOn)) {
-            return WorkingDays.between(today, dueOn);
+            return WORKING.between(today, dueOn);
         }
-        return -Math.max(1, WorkingDays.between(dueOn, today));
+        return -Math.max(1, WORKING.between(dueOn, today));
     }
 
     /** Whether a review answered on {@code reviewedOn} came after its last day. */

@@ -2,7 +2,7 @@ package org.custodian.sharing.projection;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,14 +31,21 @@ public class ProjectionConsumers {
     public static final String ROSTER = "sharing-roster-projection";
     public static final String RIGHTS = "sharing-rights-projection";
 
-    @Inject
-    IdempotentConsumer idempotent;
+    private final IdempotentConsumer idempotent;
 
-    @Inject
-    ProjectionRepository projections;
+    private final ProjectionRepository projections;
 
-    @Inject
-    PartnerNotifier partners;
+    private final PartnerNotifier partners;
+
+    private final Clock clock;
+
+    ProjectionConsumers(
+            IdempotentConsumer idempotent, ProjectionRepository projections, PartnerNotifier partners, Clock clock) {
+        this.clock = clock;
+        this.idempotent = idempotent;
+        this.projections = projections;
+        this.partners = partners;
+    }
 
     @Incoming("consent-in")
     @Blocking(ordered = true)
@@ -193,8 +200,8 @@ public class ProjectionConsumers {
         return event.schoolurn();
     }
 
-    private static Instant time(CloudEvent event) {
-        return event.time() != null ? event.time().toInstant() : Instant.now();
+    private Instant time(CloudEvent event) {
+        return event.time() != null ? event.time().toInstant() : clock.instant();
     }
 
     private static void require(String value, String field) {

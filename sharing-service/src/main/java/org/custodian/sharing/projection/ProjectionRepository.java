@@ -1,7 +1,6 @@
 package org.custodian.sharing.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,8 +24,11 @@ import org.custodian.sharing.decision.PupilFacts.Restriction;
 @ApplicationScoped
 public class ProjectionRepository {
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
+
+    ProjectionRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /** The facts about each pupil, in the order asked; a pupil the roster never mentioned is not on it. */
     public Map<String, PupilFacts> facts(

@@ -1,7 +1,6 @@
 package org.custodian.sharing.recipient;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,8 +20,11 @@ public class RecipientRepository {
             "id, school_urn, name, kind, sector, country, contact, contract_reference, description, "
                     + "status, seeded, version, created_at, updated_at";
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
+
+    RecipientRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public void insert(Recipient r) {
         jdbc.update(

@@ -1,13 +1,8 @@
 package org.custodian.sharing.recipient;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -21,27 +16,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
-import org.custodian.platform.audit.AuditEntry.Outcome;
-import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
-import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.custodian.platform.security.Visibility;
-import org.custodian.sharing.agreement.AgreementRules;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.Recipient.Status;
-import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.support.Ids;
-import org.custodian.sharing.webhook.PartnerNotifier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -57,81 +42,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Recipients")
 public class RecipientResource {
 
-    /**
-     * @param sector what sort of organisation it is; decides whether an emergency disclosure may go to it. Absent: OTHER
-     *               for a new recipient, unchanged on an update.
-     */
-    public record RecipientRequest(
-            @NotBlank @Size(max = 200) String name,
-            @NotNull Kind kind,
-            Sector sector,
+    private final PageRequests pageRequests;
+    private final Caller caller;
+    private final IdempotencyKeys idempotency;
+    private final RecipientService service;
 
-            @NotNull @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 code such as GB")
-            String country,
-
-            @Size(max = 500) String contact,
-            @Size(max = 200) String contractReference,
-            @Size(max = 1000) String description,
-            Status status) {}
-
-    public record RecipientView(
-            UUID id,
-            String name,
-            Kind kind,
-            Sector sector,
-            String country,
-            String contact,
-            String contractReference,
-            String description,
-            Status status,
-            boolean seeded,
-            long version,
-            Instant createdAt,
-            Instant updatedAt) {
-        static RecipientView of(Recipient r) {
-            return new RecipientView(
-                    r.id(),
-                    r.name(),
-                    r.kind(),
-                    r.sector(),
-                    r.country(),
-                    r.contact(),
-                    r.contractReference(),
-                    r.description(),
-                    r.status(),
-                    r.seeded(),
-                    r.version(),
-                    r.createdAt(),
-                    r.updatedAt());
-        }
+    RecipientResource(PageRequests pageRequests, Caller caller, IdempotencyKeys idempotency, RecipientService service) {
+        this.pageRequests = pageRequests;
+        this.caller = caller;
+        this.idempotency = idempotency;
+        this.service = service;
     }
 
-    @Inject
-    SchoolScope school;
-
-    @Inject
-    PageRequests pageRequests;
-
-    @Inject
-    Caller caller;
-
-    @Inject
-    RecipientRepository recipients;
-
-    @Inject
-    AuditLog audit;
-
-    @Inject
-    IdempotencyKeys idempotency;
-
-    @Inject
-    PartnerNotifier notifier;
-
-    @Inject
-    Clock clock;
-
     @GET
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "List the school's recipients, by name (filters: status, kind, sector)")
     @APIResponse(responseCode = "200", description = "A page of recipients")
@@ -143,20 +66,16 @@ public class RecipientResource {
             @QueryParam("sector") String sector,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
-        school.open(urn);
         PageRequest page = pageRequests.of(limit, cursor);
-        return recipients
-                .page(
-                        urn,
-                        Ids.enumOf(Status.class, status, "status"),
-                        Ids.enumOf(Kind.class, kind, "kind"),
-                        Ids.enumOf(Sector.class, sector, "sector"),
-                        page)
-                .map(RecipientView::of);
+        return service.list(
+                urn,
+                Params.enumValue("status", status, Status.class),
+                Params.enumValue("kind", kind, Kind.class),
+                Params.enumValue("sector", sector, Sector.class),
+                page);
     }
 
     @POST
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Add a recipient the school may share with")
     @APIResponse(responseCode = "201", description = "Created; ETag carries its version")
@@ -181,45 +100,18 @@ public class RecipientResource {
                     @Valid
                     @NotNull
                     RecipientRequest request) {
-        school.open(urn);
-        checkCountry(request.country());
         return idempotency.execute(
                 caller.subject(), key, "POST /api/v1/schools/" + urn + "/recipients", request, () -> {
-                    Instant now = clock.instant();
-                    Recipient recipient = new Recipient(
-                            UUID.randomUUID(),
-                            urn,
-                            request.name().strip(),
-                            request.kind(),
-                            request.sector() == null ? Sector.OTHER : request.sector(),
-                            request.country(),
-                            request.contact(),
-                            request.contractReference(),
-                            request.description(),
-                            request.status() == null ? Status.ACTIVE : request.status(),
-                            false,
-                            1,
-                            now,
-                            now);
-                    recipients.insert(recipient);
-                    audit.record(
-                            caller,
-                            urn,
-                            subject(recipient.id()),
-                            "recipient.created",
-                            Outcome.SUCCESS,
-                            recipient.name() + " (" + recipient.kind() + ", " + recipient.sector() + ", "
-                                    + recipient.status() + ")");
+                    RecipientView recipient = service.create(urn, request);
                     return Response.created(URI.create("/api/v1/schools/" + urn + "/recipients/" + recipient.id()))
                             .header(HttpHeaders.ETAG, ETags.of(recipient.version()))
-                            .entity(RecipientView.of(recipient))
+                            .entity(recipient)
                             .build();
                 });
     }
 
     @GET
     @Path("{id}")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.STAFF, Roles.SAFEGUARDING_LEAD, Roles.MIS, Roles.AUDITOR})
     @Operation(summary = "Read one recipient (ETag for updates)")
     @APIResponse(
@@ -232,16 +124,11 @@ public class RecipientResource {
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "404", description = "No such recipient in this school")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
-        school.open(urn);
-        Recipient recipient = load(urn, id);
-        return Response.ok(RecipientView.of(recipient))
-                .header(HttpHeaders.ETAG, ETags.of(recipient.version()))
-                .build();
+        return answer(service.get(urn, Params.uuid("id", id)));
     }
 
     @PUT
     @Path("{id}")
-    @Transactional
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(
             summary =
@@ -256,61 +143,12 @@ public class RecipientResource {
             @PathParam("id") String id,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RecipientRequest request) {
-        school.open(urn);
-        checkCountry(request.country());
-        Recipient current = load(urn, id);
-        ETags.requireMatch(ifMatch, current.version());
-        Recipient next = new Recipient(
-                current.id(),
-                urn,
-                request.name().strip(),
-                request.kind(),
-                request.sector() == null ? current.sector() : request.sector(),
-                request.country(),
-                request.contact(),
-                request.contractReference(),
-                request.description(),
-                request.status() == null ? current.status() : request.status(),
-                current.seeded(),
-                current.version() + 1,
-                current.createdAt(),
-                clock.instant());
-        if (!recipients.update(next, current.version())) {
-            throw Problems.preconditionFailed("the recipient changed meanwhile; read it again and retry");
-        }
-        audit.record(
-                caller,
-                urn,
-                subject(next.id()),
-                "recipient.updated",
-                Outcome.SUCCESS,
-                next.name() + " (" + next.kind() + ", " + next.sector() + ", " + next.status() + ", " + next.country()
-                        + ")");
-        if (current.active() && !next.active()) {
-            // the school stops sharing with it altogether: every pupil whose data it received is to be deleted
-            notifier.sharingEnded(
-                    urn,
-                    next.id(),
-                    PartnerNotifier.SharingEnd.RECIPIENT_SUSPENDED,
-                    null,
-                    "recipient-suspended:" + next.id() + ":" + next.version());
-        }
-        return Response.ok(RecipientView.of(next))
-                .header(HttpHeaders.ETAG, ETags.of(next.version()))
+        return answer(service.update(urn, Params.uuid("id", id), ifMatch, request));
+    }
+
+    private static Response answer(RecipientView recipient) {
+        return Response.ok(recipient)
+                .header(HttpHeaders.ETAG, ETags.of(recipient.version()))
                 .build();
-    }
-
-    private Recipient load(String urn, String id) {
-        return Visibility.orNotFound(recipients.find(urn, Ids.uuid(id, "id")), "recipient");
-    }
-
-    private static void checkCountry(String country) {
-        if (!AgreementRules.isCountry(country)) {
-            throw Problems.invalid("country", "not an ISO 3166-1 alpha-2 country code (the UK is GB)");
-        }
-    }
-
-    static String subject(UUID id) {
-        return "recipients/" + id;
     }
 }

@@ -1,7 +1,6 @@
 package org.custodian.sharing.school;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +14,7 @@ import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.agreement.Agreement;
 import org.custodian.sharing.agreement.AgreementRepository;
 import org.custodian.sharing.decision.DataCategory;
@@ -23,7 +23,6 @@ import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.RecipientRepository;
-import org.custodian.sharing.support.Clocks;
 
 /**
  * Seeds a school, the first time it uses this service, with the recipients its privacy notice names and the
@@ -108,20 +107,24 @@ public class SchoolDefaults {
                     EnumSet.of(DataCategory.IDENTITY, DataCategory.EXCLUSIONS, DataCategory.CHARACTERISTICS),
                     "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012 reg. 5"));
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
 
-    @Inject
-    RecipientRepository recipients;
+    private final RecipientRepository recipients;
 
-    @Inject
-    AgreementRepository agreements;
+    private final AgreementRepository agreements;
 
-    @Inject
-    AuditLog audit;
+    private final AuditLog audit;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
+
+    SchoolDefaults(
+            Jdbc jdbc, RecipientRepository recipients, AgreementRepository agreements, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.recipients = recipients;
+        this.agreements = agreements;
+        this.audit = audit;
+        this.clock = clock;
+    }
 
     /** Seeds the school once; concurrent first requests seed once (the school_seed row decides). */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -158,7 +161,7 @@ public class SchoolDefaults {
                     now,
                     now));
         }
-        LocalDate from = Clocks.today(clock);
+        LocalDate from = LegalTime.today(clock);
         for (DefaultAgreement d : AGREEMENTS) {
             agreements.insert(new Agreement(
                     UUID.randomUUID(),

@@ -1,18 +1,20 @@
 package org.custodian.sharing.school;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.custodian.platform.security.Caller;
 
 /** The first line of every school-scoped operation: the tenancy wall, then the school's defaults. */
 @ApplicationScoped
 public class SchoolScope {
 
-    @Inject
-    Caller caller;
+    private final Caller caller;
 
-    @Inject
-    SchoolDefaults defaults;
+    private final SchoolDefaults defaults;
+
+    SchoolScope(Caller caller, SchoolDefaults defaults) {
+        this.caller = caller;
+        this.defaults = defaults;
+    }
 
     /** Checks the caller acts for the school (400 malformed, 403 not covered) and seeds it on first use. */
     public String open(String urn) {

@@ -4,7 +4,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.events.Topics;
 import org.custodian.platform.outbox.Outbox;
+import org.custodian.sharing.SharingConfig;
 import org.custodian.sharing.webhook.Delivery.Attempt;
 import org.custodian.sharing.webhook.WebhookRepository.Claimed;
 import org.jboss.logging.Logger;
@@ -39,31 +38,44 @@ import org.jboss.logging.Logger;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    public static final String SOURCE = Topics.SHARING_SERVICE;
+    private final WebhookRepository repository;
 
-    @Inject
-    WebhookRepository repository;
+    private final WebhookConfig config;
 
-    @Inject
-    WebhookConfig config;
+    private final UrlGuard guard;
 
-    @Inject
-    UrlGuard guard;
+    private final WebhookSender sender;
 
-    @Inject
-    WebhookSender sender;
+    private final SecretBox secrets;
 
-    @Inject
-    SecretBox secrets;
+    private final Clock clock;
 
-    @Inject
-    Clock clock;
+    private final Outbox outbox;
 
-    @Inject
-    Outbox outbox;
+    private final AuditLog audit;
 
-    @Inject
-    AuditLog audit;
+    private final EventSource eventSource;
+
+    DeliveryWorker(
+            WebhookRepository repository,
+            SharingConfig sharing,
+            UrlGuard guard,
+            WebhookSender sender,
+            SecretBox secrets,
+            Clock clock,
+            Outbox outbox,
+            AuditLog audit,
+            EventSource eventSource) {
+        this.eventSource = eventSource;
+        this.repository = repository;
+        this.config = sharing.webhooks();
+        this.guard = guard;
+        this.sender = sender;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
 
     private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "webhook-delivery-wakeup");
@@ -244,8 +256,8 @@ public class DeliveryWorker {
             data.put("disabledAt", at.toString());
             data.put("lastStatusCode", lastCode > 0 ? lastCode : null);
             data.put("reason", reason);
-            outbox.append(CloudEvent.aboutSchool(
-                    SOURCE, EventTypes.WEBHOOK_DEAD, endpoint.schoolUrn(), CloudEventCodec.toData(data)));
+            outbox.append(eventSource.aboutSchool(
+                    EventTypes.WEBHOOK_DEAD, endpoint.schoolUrn(), CloudEventCodec.toData(data)));
         }
     }
 

@@ -3,7 +3,6 @@ package org.custodian.sharing.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -27,6 +26,7 @@ import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.action.ActionDeadline;
 import org.custodian.sharing.action.ActionDeadlines;
 import org.custodian.sharing.action.ActionKind;
@@ -38,7 +38,6 @@ import org.custodian.sharing.action.PartnerActionRepository.NewAction;
 import org.custodian.sharing.agreement.AgreementRepository;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.DataCategory;
-import org.custodian.sharing.support.Clocks;
 import org.custodian.sharing.webhook.WebhookRepository.NewMessage;
 
 /**
@@ -82,32 +81,44 @@ public class PartnerNotifier {
             ObjectNode data,
             Opening opening) {}
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
 
-    @Inject
-    WebhookRepository webhooks;
+    private final WebhookRepository webhooks;
 
-    @Inject
-    PartnerActionRepository actions;
+    private final PartnerActionRepository actions;
 
-    @Inject
-    PartnerActionLinks links;
+    private final PartnerActionLinks links;
 
-    @Inject
-    AgreementRepository agreements;
+    private final AgreementRepository agreements;
 
-    @Inject
-    AuditLog audit;
+    private final AuditLog audit;
 
-    @Inject
-    Clock clock;
+    private final Clock clock;
 
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    private final TransactionSynchronizationRegistry transactions;
 
-    @Inject
-    DeliveryWorker worker;
+    private final DeliveryWorker worker;
+
+    PartnerNotifier(
+            Jdbc jdbc,
+            WebhookRepository webhooks,
+            PartnerActionRepository actions,
+            PartnerActionLinks links,
+            AgreementRepository agreements,
+            AuditLog audit,
+            Clock clock,
+            TransactionSynchronizationRegistry transactions,
+            DeliveryWorker worker) {
+        this.jdbc = jdbc;
+        this.webhooks = webhooks;
+        this.actions = actions;
+        this.links = links;
+        this.agreements = agreements;
+        this.audit = audit;
+        this.clock = clock;
+        this.transactions = transactions;
+        this.worker = worker;
+    }
 
     /** {@code disclosure.made} to the recipient: one message for the whole request. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -356,7 +367,7 @@ public class PartnerNotifier {
             return 0;
         }
         Instant now = clock.instant();
-        LocalDate today = Clocks.today(clock);
+        LocalDate today = LegalTime.today(clock);
         Map<String, Map<ActionKind, ActionDeadline>> deadlines = deadlines(urn, out);
         List<NewMessage> messages = new ArrayList<>(out.size());
         List<NewAction> opened = new ArrayList<>();

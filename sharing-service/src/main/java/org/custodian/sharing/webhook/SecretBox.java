@@ -1,6 +1,7 @@
 package org.custodian.sharing.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -9,7 +10,7 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.custodian.sharing.SharingConfig;
 
 /**
  * Encrypts webhook secrets at rest with AES-256-GCM. The key is {@code custodian.sharing.secret-key} (base64 of 32
@@ -26,7 +27,13 @@ public class SecretBox {
 
     private final SecretKeySpec key;
 
-    public SecretBox(@ConfigProperty(name = "custodian.sharing.secret-key") String base64Key) {
+    @Inject
+    public SecretBox(SharingConfig config) {
+        this(config.secretKey());
+    }
+
+    /** A box sealing with the key given as base64 of 32 bytes. */
+    public SecretBox(String base64Key) {
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64Key.trim());

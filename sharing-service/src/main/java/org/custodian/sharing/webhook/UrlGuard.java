@@ -1,9 +1,9 @@
 package org.custodian.sharing.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.util.List;
+import org.custodian.sharing.SharingConfig;
 
 /**
  * The SSRF wall, at registration and again at every delivery: the URL's syntax, then every address its host
@@ -15,11 +15,14 @@ public class UrlGuard {
     /** Where to send: the checked URL and the address to connect to. */
     public record Destination(WebhookUrls.Target target, InetAddress address) {}
 
-    @Inject
-    HostResolver resolver;
+    private final HostResolver resolver;
 
-    @Inject
-    WebhookConfig config;
+    private final WebhookConfig config;
+
+    UrlGuard(HostResolver resolver, SharingConfig sharing) {
+        this.resolver = resolver;
+        this.config = sharing.webhooks();
+    }
 
     /** @throws IllegalArgumentException when the URL or any of its addresses is refused */
     public Destination check(String url) {

@@ -1,12 +1,10 @@
 package org.custodian.sharing.webhook;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 
 /** {@code custodian.sharing.webhooks.*}: delivery behaviour. */
-@ConfigMapping(prefix = "custodian.sharing.webhooks")
 public interface WebhookConfig {
 
     /** Lets webhooks reach loopback and private addresses over plain http: the local demo and tests only. */

@@ -1,7 +1,6 @@
 package org.custodian.sharing.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.sharing.support.Columns;
-import org.custodian.sharing.support.Ids;
 
 /** Endpoints, messages, deliveries and attempts. */
 @ApplicationScoped
@@ -32,8 +30,11 @@ public class WebhookRepository {
     /** A claimed delivery with everything needed to send it. */
     public record Claimed(Delivery delivery, WebhookEndpoint endpoint, String payload) {}
 
-    @Inject
-    Jdbc jdbc;
+    private final Jdbc jdbc;
+
+    WebhookRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
 
     // --- endpoints ---
 
@@ -98,7 +99,7 @@ public class WebhookRepository {
         String after = "";
         if (!page.isFirst()) {
             after = " AND (created_at, id) > (?, ?)";
-            params.add(Ids.cursorTime(page.after(0)));
+            params.add(page.afterInstant(0));
             params.add(page.afterUuid(1));
         }
         params.add(page.fetchSize());
@@ -109,7 +110,7 @@ public class WebhookRepository {
                         WebhookRepository::endpoint,
                         params.toArray()),
                 page,
-                e -> List.of(Ids.cursorTime(e.createdAt()), e.id().toString()));
+                e -> List.of(e.createdAt().toString(), e.id().toString()));
     }
 
     /** Records the outcome of an attempt on the endpoint: success clears the failing streak, a failure starts one. */
@@ -238,7 +239,7 @@ public class WebhookRepository {
         }
         if (!page.isFirst()) {
             sql.append(" AND (created_at, id) < (?, ?)");
-            params.add(Ids.cursorTime(page.after(0)));
+            params.add(page.afterInstant(0));
             params.add(page.afterUuid(1));
         }
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
@@ -246,7 +247,7 @@ public class WebhookRepository {
         return Page.fromRows(
                 jdbc.list(sql.toString(), WebhookRepository::delivery, params.toArray()),
                 page,
-                d -> List.of(Ids.cursorTime(d.createdAt()), d.id().toString()));
+                d -> List.of(d.createdAt().toString(), d.id().toString()));
     }
 
     public List<Delivery.Attempt> attempts(String urn, UUID deliveryId) {

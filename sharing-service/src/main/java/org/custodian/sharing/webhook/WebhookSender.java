@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.custodian.sharing.SharingConfig;
 
 /**
  * Sends one signed webhook with Vert.x's HTTP client, connected to the address {@link UrlGuard} checked (the host name
@@ -38,8 +39,8 @@ public class WebhookSender {
     private final HttpClient client;
 
     @Inject
-    public WebhookSender(Vertx vertx, WebhookConfig config) {
-        this.config = config;
+    public WebhookSender(Vertx vertx, SharingConfig sharing) {
+        this.config = sharing.webhooks();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.readTimeout().toSeconds())

@@ -33,7 +33,7 @@ import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.Topics;
-import org.custodian.sharing.support.Clocks;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.support.Events;
 import org.custodian.sharing.support.Receiver;
 import org.custodian.sharing.support.SharingTest;
@@ -191,7 +191,7 @@ class PartnerActionsTest {
     }
 
     private LocalDate today() {
-        return Clocks.today(clock);
+        return LegalTime.today(clock);
     }
 
     /** A partner that has received data about the pupil under a public task agreement for "share". */

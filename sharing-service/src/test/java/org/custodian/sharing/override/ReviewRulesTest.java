@@ -9,7 +9,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-import org.custodian.sharing.calendar.WorkingDays;
+import org.custodian.platform.calendar.Region;
+import org.custodian.platform.calendar.WorkingDays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,8 +76,9 @@ class ReviewRulesTest {
             @ForAll("days") LocalDate disclosed, @ForAll @IntRange(min = 1, max = 20) int n) {
         LocalDate due = ReviewRules.dueOn(disclosed, n);
         assertThat(due).isAfter(disclosed);
-        assertThat(WorkingDays.isWorkingDay(due)).isTrue();
-        assertThat(WorkingDays.between(disclosed, due)).isEqualTo(n);
+        assertThat(WorkingDays.in(Region.ENGLAND_AND_WALES).isWorkingDay(due)).isTrue();
+        assertThat(WorkingDays.in(Region.ENGLAND_AND_WALES).between(disclosed, due))
+                .isEqualTo(n);
         assertThat(ReviewRules.status(due, null, due)).isEqualTo(ReviewStatus.PENDING);
         assertThat(ReviewRules.status(due, null, due.plusDays(1))).isEqualTo(ReviewStatus.OVERDUE);
     }

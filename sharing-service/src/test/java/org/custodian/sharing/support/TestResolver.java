@@ -8,13 +8,13 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.custodian.sharing.webhook.SystemHostResolver;
+import org.custodian.sharing.webhook.SystemHostLookup;
 
 /** DNS for tests: names a test maps answer as it says (to play rebinding tricks); others go to the system resolver. */
 @Alternative
 @Priority(1)
 @Singleton
-public class TestResolver extends SystemHostResolver {
+public class TestResolver extends SystemHostLookup {
 
     private final Map<String, List<InetAddress>> answers = new ConcurrentHashMap<>();
 

@@ -9,7 +9,7 @@ import java.util.List;
 /** The system resolver. */
 @ApplicationScoped
 @DefaultBean
-public class SystemHostResolver implements HostResolver {
+public class SystemHostLookup implements HostResolver {
     @Override
     public List<InetAddress> resolve(String host) {
         try {

@@ -1,0 +1,5 @@
+package org.custodian.sharing.action;
+
+import java.time.Instant;
+
+public record ClosureView(String note, String closedBy, Instant closedAt) {}

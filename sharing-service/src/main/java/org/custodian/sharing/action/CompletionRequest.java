@@ -1,0 +1,15 @@
+package org.custodian.sharing.action;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+
+public record CompletionRequest(
+        @NotNull Instant performedAt,
+        @NotNull CompletionOutcome outcome,
+        @NotNull @Min(0) @Max(1_000_000_000) Long recordCount,
+        @NotBlank @Size(max = 200) String reference,
+        @Size(max = 2000) String note) {}

@@ -1,0 +1,5 @@
+package org.custodian.sharing.action;
+
+import java.time.Instant;
+
+public record DisputeView(String reason, String legalReference, Instant recordedAt) {}

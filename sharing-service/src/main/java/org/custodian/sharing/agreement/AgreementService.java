@@ -1,0 +1,193 @@
+package org.custodian.sharing.agreement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.custodian.platform.audit.AuditEntry.Outcome;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.http.ETags;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problem.FieldError;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Visibility;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.sharing.action.ActionDeadline;
+import org.custodian.sharing.action.ActionKind;
+import org.custodian.sharing.action.PartnerActions;
+import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.recipient.Recipient;
+import org.custodian.sharing.recipient.RecipientRepository;
+import org.custodian.sharing.school.SchoolScope;
+
+/**
+ * Sharing agreements: added, read and changed under their rules; ending the last agreement in force with a recipient
+ * asks it to delete what it received.
+ */
+@ApplicationScoped
+@Transactional
+public class AgreementService {
+
+    private final SchoolScope school;
+    private final Caller caller;
+    private final AgreementRepository agreements;
+    private final RecipientRepository recipients;
+    private final AuditLog audit;
+    private final PartnerActions partnerActions;
+    private final Clock clock;
+
+    AgreementService(
+            SchoolScope school,
+            Caller caller,
+            AgreementRepository agreements,
+            RecipientRepository recipients,
+            AuditLog audit,
+            PartnerActions partnerActions,
+            Clock clock) {
+        this.school = school;
+        this.caller = caller;
+        this.agreements = agreements;
+        this.recipients = recipients;
+        this.audit = audit;
+        this.partnerActions = partnerActions;
+        this.clock = clock;
+    }
+
+    public Page<AgreementView> list(String urn, UUID recipientId, LawfulBasis basis, PageRequest page) {
+        school.open(urn);
+        return agreements.page(urn, recipientId, basis, page).map(AgreementView::of);
+    }
+
+    public AgreementView get(String urn, UUID id) {
+        school.open(urn);
+        return AgreementView.of(load(urn, id));
+    }
+
+    public AgreementView create(String urn, AgreementRequest request) {
+        school.open(urn);
+        Recipient recipient = recipients
+                .find(urn, request.recipientId())
+                .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
+        check(request, recipient);
+        Instant now = clock.instant();
+        Agreement agreement = build(UUID.randomUUID(), urn, request, false, 1, now, now);
+        agreements.insert(agreement);
+        audit.record(caller, urn, subject(agreement.id()), "agreement.created", Outcome.SUCCESS, describe(agreement));
+        return AgreementView.of(agreement);
+    }
+
+    public AgreementView update(String urn, UUID id, String ifMatch, AgreementRequest request) {
+        school.open(urn);
+        Agreement current = load(urn, id);
+        if (!current.recipientId().equals(request.recipientId())) {
+            throw Problems.invalid("recipientId", "an agreement's recipient cannot change; end it and add a new one");
+        }
+        Recipient recipient = recipients.find(urn, current.recipientId()).orElseThrow();
+        check(request, recipient);
+        ETags.requireMatch(ifMatch, current.version());
+        Agreement next = build(
+                current.id(),
+                urn,
+                request,
+                current.seeded(),
+                current.version() + 1,
+                current.createdAt(),
+                clock.instant());
+        if (!agreements.update(next, current.version())) {
+            throw Problems.preconditionFailed("the agreement changed meanwhile; read it again and retry");
+        }
+        audit.record(caller, urn, subject(next.id()), "agreement.updated", Outcome.SUCCESS, describe(next));
+        LocalDate today = LegalTime.today(clock);
+        if (next.validTo() != null
+                && next.validTo().isBefore(today)
+                && !next.validTo().equals(current.validTo())) {
+            // ended before today: if it was the recipient's last agreement in force, sharing with it has ended
+            partnerActions.agreementEnded(urn, next.id(), next.recipientId(), next.validTo(), today);
+        }
+        return AgreementView.of(next);
+    }
+
+    private Agreement load(String urn, UUID id) {
+        return Visibility.orNotFound(agreements.find(urn, id), "agreement");
+    }
+
+    private static void check(AgreementRequest r, Recipient recipient) {
+        List<FieldError> errors = AgreementRules.check(
+                        r.lawfulBasis(),
+                        r.consentPurpose(),
+                        r.legalReference(),
+                        r.validFrom(),
+                        r.validTo(),
+                        recipient.country(),
+                        r.transferCountry(),
+                        r.transferSafeguard())
+                .stream()
+                .map(v -> new FieldError(v.field(), v.message()))
+                .collect(Collectors.toCollection(ArrayList::new));
+        if (r.actionDeadlines() != null) {
+            r.actionDeadlines().forEach((kind, d) -> {
+                if (d.amount() > d.unit().max()) {
+                    errors.add(new FieldError(
+                            "actionDeadlines." + kind + ".amount",
+                            "at most " + d.unit().max() + " "
+                                    + d.unit().name().toLowerCase().replace('_', ' ')));
+                }
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw Problems.invalid(errors);
+        }
+    }
+
+    private static Agreement build(
+            UUID id, String urn, AgreementRequest r, boolean seeded, long version, Instant created, Instant updated) {
+        return new Agreement(
+                id,
+                urn,
+                r.recipientId(),
+                r.name().strip(),
+                new LinkedHashSet<>(r.purposes()),
+                EnumSet.copyOf(r.dataCategories()),
+                r.lawfulBasis(),
+                r.consentPurpose(),
+                r.legalReference(),
+                r.validFrom(),
+                r.validTo(),
+                r.transferCountry(),
+                r.transferSafeguard(),
+                deadlines(r),
+                seeded,
+                version,
+                created,
+                updated);
+    }
+
+    private static Map<ActionKind, ActionDeadline> deadlines(AgreementRequest r) {
+        Map<ActionKind, ActionDeadline> set = new EnumMap<>(ActionKind.class);
+        if (r.actionDeadlines() != null) {
+            r.actionDeadlines().forEach((kind, d) -> set.put(kind, new ActionDeadline(d.amount(), d.unit())));
+        }
+        return set;
+    }
+
+    private static String describe(Agreement a) {
+        return a.name() + ": " + a.lawfulBasis() + (a.consentPurpose() == null ? "" : " (" + a.consentPurpose() + ")")
+                + " for " + a.purposes() + " " + a.dataCategories() + " from " + a.validFrom()
+                + (a.validTo() == null ? "" : " to " + a.validTo());
+    }
+
+    static String subject(UUID id) {
+        return "agreements/" + id;
+    }
+}

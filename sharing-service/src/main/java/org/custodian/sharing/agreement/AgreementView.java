@@ -1,0 +1,53 @@
+package org.custodian.sharing.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.custodian.sharing.action.ActionDeadline;
+import org.custodian.sharing.action.ActionDeadlines;
+import org.custodian.sharing.action.ActionKind;
+import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.TransferSafeguard;
+
+public record AgreementView(
+        UUID id,
+        UUID recipientId,
+        String name,
+        Set<String> purposes,
+        Set<DataCategory> dataCategories,
+        LawfulBasis lawfulBasis,
+        String consentPurpose,
+        String legalReference,
+        LocalDate validFrom,
+        LocalDate validTo,
+        String transferCountry,
+        TransferSafeguard transferSafeguard,
+        Map<ActionKind, ActionDeadline> actionDeadlines,
+        boolean seeded,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+    public static AgreementView of(Agreement a) {
+        return new AgreementView(
+                a.id(),
+                a.recipientId(),
+                a.name(),
+                a.purposes(),
+                a.dataCategories(),
+                a.lawfulBasis(),
+                a.consentPurpose(),
+                a.legalReference(),
+                a.validFrom(),
+                a.validTo(),
+                a.transferCountry(),
+                a.transferSafeguard(),
+                ActionDeadlines.effective(a.actionDeadlines()),
+                a.seeded(),
+                a.version(),
+                a.createdAt(),
+                a.updatedAt());
+    }
+}

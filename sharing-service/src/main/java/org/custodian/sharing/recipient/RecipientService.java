@@ -1,0 +1,147 @@
+package org.custodian.sharing.recipient;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.custodian.platform.audit.AuditEntry.Outcome;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.http.ETags;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Visibility;
+import org.custodian.sharing.agreement.AgreementRules;
+import org.custodian.sharing.decision.Sector;
+import org.custodian.sharing.recipient.Recipient.Kind;
+import org.custodian.sharing.recipient.Recipient.Status;
+import org.custodian.sharing.school.SchoolScope;
+import org.custodian.sharing.webhook.PartnerNotifier;
+
+/** The school's recipients: listed, added and changed (suspending one ends all sharing with it). */
+@ApplicationScoped
+@Transactional
+public class RecipientService {
+
+    private final SchoolScope school;
+    private final Caller caller;
+    private final RecipientRepository recipients;
+    private final AuditLog audit;
+    private final PartnerNotifier notifier;
+    private final Clock clock;
+
+    RecipientService(
+            SchoolScope school,
+            Caller caller,
+            RecipientRepository recipients,
+            AuditLog audit,
+            PartnerNotifier notifier,
+            Clock clock) {
+        this.school = school;
+        this.caller = caller;
+        this.recipients = recipients;
+        this.audit = audit;
+        this.notifier = notifier;
+        this.clock = clock;
+    }
+
+    public Page<RecipientView> list(String urn, Status status, Kind kind, Sector sector, PageRequest page) {
+        school.open(urn);
+        return recipients.page(urn, status, kind, sector, page).map(RecipientView::of);
+    }
+
+    public RecipientView get(String urn, UUID id) {
+        school.open(urn);
+        return RecipientView.of(load(urn, id));
+    }
+
+    public RecipientView create(String urn, RecipientRequest request) {
+        school.open(urn);
+        checkCountry(request.country());
+        Instant now = clock.instant();
+        Recipient recipient = new Recipient(
+                UUID.randomUUID(),
+                urn,
+                request.name().strip(),
+                request.kind(),
+                request.sector() == null ? Sector.OTHER : request.sector(),
+                request.country(),
+                request.contact(),
+                request.contractReference(),
+                request.description(),
+                request.status() == null ? Status.ACTIVE : request.status(),
+                false,
+                1,
+                now,
+                now);
+        recipients.insert(recipient);
+        audit.record(
+                caller,
+                urn,
+                subject(recipient.id()),
+                "recipient.created",
+                Outcome.SUCCESS,
+                recipient.name() + " (" + recipient.kind() + ", " + recipient.sector() + ", " + recipient.status()
+                        + ")");
+        return RecipientView.of(recipient);
+    }
+
+    public RecipientView update(String urn, UUID id, String ifMatch, RecipientRequest request) {
+        school.open(urn);
+        checkCountry(request.country());
+        Recipient current = load(urn, id);
+        ETags.requireMatch(ifMatch, current.version());
+        Recipient next = new Recipient(
+                current.id(),
+                urn,
+                request.name().strip(),
+                request.kind(),
+                request.sector() == null ? current.sector() : request.sector(),
+                request.country(),
+                request.contact(),
+                request.contractReference(),
+                request.description(),
+                request.status() == null ? current.status() : request.status(),
+                current.seeded(),
+                current.version() + 1,
+                current.createdAt(),
+                clock.instant());
+        if (!recipients.update(next, current.version())) {
+            throw Problems.preconditionFailed("the recipient changed meanwhile; read it again and retry");
+        }
+        audit.record(
+                caller,
+                urn,
+                subject(next.id()),
+                "recipient.updated",
+                Outcome.SUCCESS,
+                next.name() + " (" + next.kind() + ", " + next.sector() + ", " + next.status() + ", " + next.country()
+                        + ")");
+        if (current.active() && !next.active()) {
+            // the school stops sharing with it altogether: every pupil whose data it received is to be deleted
+            notifier.sharingEnded(
+                    urn,
+                    next.id(),
+                    PartnerNotifier.SharingEnd.RECIPIENT_SUSPENDED,
+                    null,
+                    "recipient-suspended:" + next.id() + ":" + next.version());
+        }
+        return RecipientView.of(next);
+    }
+
+    private Recipient load(String urn, UUID id) {
+        return Visibility.orNotFound(recipients.find(urn, id), "recipient");
+    }
+
+    private static void checkCountry(String country) {
+        if (!AgreementRules.isCountry(country)) {
+            throw Problems.invalid("country", "not an ISO 3166-1 alpha-2 country code (the UK is GB)");
+        }
+    }
+
+    static String subject(UUID id) {
+        return "recipients/" + id;
+    }
+}

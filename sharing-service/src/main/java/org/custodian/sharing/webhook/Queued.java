@@ -1,0 +1,5 @@
+package org.custodian.sharing.webhook;
+
+import java.util.UUID;
+
+public record Queued(UUID deliveryId, String status) {}

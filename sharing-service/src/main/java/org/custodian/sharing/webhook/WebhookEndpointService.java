@@ -1,0 +1,268 @@
+package org.custodian.sharing.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.custodian.platform.audit.AuditEntry.Outcome;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.http.ETags;
+import org.custodian.platform.pagination.Page;
+import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Visibility;
+import org.custodian.sharing.SharingConfig;
+import org.custodian.sharing.recipient.RecipientRepository;
+import org.custodian.sharing.school.SchoolScope;
+import org.custodian.sharing.support.PartnerScope;
+
+/** A recipient's webhook endpoints and their deliveries: registered, changed, rotated, pinged and replayed. */
+@ApplicationScoped
+@Transactional
+public class WebhookEndpointService {
+
+    private final SchoolScope school;
+    private final Caller caller;
+    private final RecipientRepository recipients;
+    private final WebhookRepository webhooks;
+    private final UrlGuard guard;
+    private final SecretBox secrets;
+    private final PartnerNotifier notifier;
+    private final WebhookConfig config;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    WebhookEndpointService(
+            SchoolScope school,
+            Caller caller,
+            RecipientRepository recipients,
+            WebhookRepository webhooks,
+            UrlGuard guard,
+            SecretBox secrets,
+            PartnerNotifier notifier,
+            SharingConfig sharing,
+            AuditLog audit,
+            Clock clock) {
+        this.school = school;
+        this.caller = caller;
+        this.recipients = recipients;
+        this.webhooks = webhooks;
+        this.guard = guard;
+        this.secrets = secrets;
+        this.notifier = notifier;
+        this.config = sharing.webhooks();
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public CreatedEndpoint create(String urn, UUID recipientId, EndpointRequest request) {
+        school.open(urn);
+        UUID recipient = recipient(urn, recipientId);
+        checkRequest(request);
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSecrets.generate();
+        WebhookEndpoint endpoint = new WebhookEndpoint(
+                id,
+                urn,
+                recipient,
+                request.url(),
+                List.copyOf(request.eventTypes()),
+                request.description(),
+                request.status() == null ? WebhookEndpoint.Status.ENABLED : request.status(),
+                null,
+                secrets.seal(secret, WebhookEndpoint.binding(urn, id)),
+                null,
+                null,
+                null,
+                1,
+                now,
+                now);
+        webhooks.insert(endpoint);
+        audit.record(
+                caller,
+                urn,
+                subject(endpoint),
+                "webhook-endpoint.created",
+                Outcome.SUCCESS,
+                endpoint.url() + " " + request.eventTypes());
+        return new CreatedEndpoint(EndpointView.of(endpoint), secret);
+    }
+
+    public Page<EndpointView> list(String urn, UUID recipientId, PageRequest page) {
+        school.open(urn);
+        return webhooks.endpoints(urn, recipient(urn, recipientId), page).map(EndpointView::of);
+    }
+
+    public EndpointView get(String urn, UUID recipientId, UUID endpointId) {
+        school.open(urn);
+        return EndpointView.of(endpoint(urn, recipientId, endpointId));
+    }
+
+    public EndpointView update(String urn, UUID recipientId, UUID endpointId, String ifMatch, EndpointRequest request) {
+        school.open(urn);
+        WebhookEndpoint current = endpoint(urn, recipientId, endpointId);
+        checkRequest(request);
+        ETags.requireMatch(ifMatch, current.version());
+        WebhookEndpoint.Status status = request.status() == null ? current.status() : request.status();
+        boolean reenabled =
+                status == WebhookEndpoint.Status.ENABLED && current.status() != WebhookEndpoint.Status.ENABLED;
+        WebhookEndpoint next = new WebhookEndpoint(
+                current.id(),
+                urn,
+                current.recipientId(),
+                request.url(),
+                List.copyOf(request.eventTypes()),
+                request.description(),
+                status,
+                status == WebhookEndpoint.Status.ENABLED ? null : (reenabled ? null : disabledReason(current)),
+                current.secretSealed(),
+                current.previousSecretSealed(),
+                current.previousSecretExpiresAt(),
+                reenabled ? null : current.failingSince(),
+                current.version() + 1,
+                current.createdAt(),
+                clock.instant());
+        if (!webhooks.update(next, current.version())) {
+            throw Problems.preconditionFailed("the endpoint changed meanwhile; read it again and retry");
+        }
+        audit.record(
+                caller,
+                urn,
+                subject(next),
+                "webhook-endpoint.updated",
+                Outcome.SUCCESS,
+                next.url() + " " + request.eventTypes() + " " + next.status());
+        return EndpointView.of(next);
+    }
+
+    public RotatedSecret rotate(String urn, UUID recipientId, UUID endpointId, RotationRequest request) {
+        school.open(urn);
+        WebhookEndpoint current = endpoint(urn, recipientId, endpointId);
+        Duration overlap = request == null || request.overlapSeconds() == null
+                ? config.rotationOverlap()
+                : Duration.ofSeconds(request.overlapSeconds());
+        if (overlap.compareTo(config.maxRotationOverlap()) > 0) {
+            throw Problems.invalid(
+                    "overlapSeconds", "at most " + config.maxRotationOverlap().toSeconds());
+        }
+        Instant now = clock.instant();
+        String secret = WebhookSecrets.generate();
+        Instant expires = overlap.isZero() ? null : now.plus(overlap);
+        WebhookEndpoint next = new WebhookEndpoint(
+                current.id(),
+                urn,
+                current.recipientId(),
+                current.url(),
+                current.eventTypes(),
+                current.description(),
+                current.status(),
+                current.disabledReason(),
+                secrets.seal(secret, current.binding()),
+                expires == null ? null : current.secretSealed(),
+                expires,
+                current.failingSince(),
+                current.version() + 1,
+                current.createdAt(),
+                now);
+        if (!webhooks.update(next, current.version())) {
+            throw Problems.conflict("the endpoint changed meanwhile; retry the rotation");
+        }
+        audit.record(
+                caller,
+                urn,
+                subject(next),
+                "webhook-endpoint.secret-rotated",
+                Outcome.SUCCESS,
+                "old secret signs until " + (expires == null ? "now (no overlap)" : expires));
+        return new RotatedSecret(next.id(), secret, expires);
+    }
+
+    public Queued test(String urn, UUID recipientId, UUID endpointId) {
+        school.open(urn);
+        WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
+        requireEnabled(endpoint);
+        UUID delivery = notifier.ping(endpoint);
+        audit.record(
+                caller, urn, subject(endpoint), "webhook-endpoint.tested", Outcome.SUCCESS, "delivery " + delivery);
+        return new Queued(delivery, Delivery.Status.PENDING.name());
+    }
+
+    public Page<DeliveryView> deliveries(
+            String urn, UUID recipientId, UUID endpointId, Delivery.Status status, PageRequest page) {
+        school.open(urn);
+        WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
+        return webhooks.deliveries(urn, endpoint.id(), status, page).map(d -> DeliveryView.of(d, null));
+    }
+
+    public DeliveryView delivery(String urn, UUID recipientId, UUID endpointId, UUID deliveryId) {
+        school.open(urn);
+        Delivery delivery = findDelivery(urn, recipientId, endpointId, deliveryId);
+        return DeliveryView.of(delivery, webhooks.attempts(urn, delivery.id()));
+    }
+
+    public Queued replay(String urn, UUID recipientId, UUID endpointId, UUID deliveryId) {
+        school.open(urn);
+        WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
+        requireEnabled(endpoint);
+        Delivery original = findDelivery(urn, recipientId, endpointId, deliveryId);
+        UUID replay = notifier.replay(original);
+        audit.record(
+                caller,
+                urn,
+                subject(endpoint),
+                "webhook-delivery.replayed",
+                Outcome.SUCCESS,
+                "delivery " + original.id() + " (" + original.eventType() + ", " + original.messageId() + ") as "
+                        + replay);
+        return new Queued(replay, Delivery.Status.PENDING.name());
+    }
+
+    private void checkRequest(EndpointRequest request) {
+        if (request.eventTypes().contains(PartnerEventType.WEBHOOK_TEST)) {
+            throw Problems.invalid("eventTypes", "webhook.test is sent on request, not subscribed to");
+        }
+        try {
+            guard.check(request.url());
+        } catch (IllegalArgumentException refused) {
+            throw Problems.invalid("url", refused.getMessage());
+        }
+    }
+
+    private static void requireEnabled(WebhookEndpoint endpoint) {
+        if (endpoint.status() != WebhookEndpoint.Status.ENABLED) {
+            throw Problems.conflict("the endpoint is disabled (" + endpoint.disabledReason() + "); enable it first");
+        }
+    }
+
+    private static String disabledReason(WebhookEndpoint current) {
+        return current.disabledReason() != null ? current.disabledReason() : "disabled by the school";
+    }
+
+    /** The recipient in the path: must exist in the school, and be the partner's own for a partner token. */
+    private UUID recipient(String urn, UUID id) {
+        if (!PartnerScope.mayActFor(caller, id)) {
+            throw Problems.notFound("no recipient with that id");
+        }
+        Visibility.orNotFound(recipients.find(urn, id), "recipient");
+        return id;
+    }
+
+    private WebhookEndpoint endpoint(String urn, UUID recipientId, UUID endpointId) {
+        UUID recipient = recipient(urn, recipientId);
+        return Visibility.orNotFound(webhooks.endpoint(urn, recipient, endpointId), "webhook endpoint");
+    }
+
+    private Delivery findDelivery(String urn, UUID recipientId, UUID endpointId, UUID deliveryId) {
+        WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
+        return Visibility.orNotFound(webhooks.delivery(urn, endpoint.id(), deliveryId), "delivery");
+    }
+
+    private static String subject(WebhookEndpoint endpoint) {
+        return "webhook-endpoints/" + endpoint.id();
+    }
+}
