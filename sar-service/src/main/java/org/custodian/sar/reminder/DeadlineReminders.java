@@ -63,7 +63,7 @@ public class DeadlineReminders {
     @Scheduled(
             identity = JOB,
             cron = "{custodian.sar.reminders.cron}",
-            timeZone = "Europe/London",
+            timeZone = LegalTime.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         Run run = run(LegalTime.today(clock));

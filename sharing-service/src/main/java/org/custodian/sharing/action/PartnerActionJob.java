@@ -86,7 +86,7 @@ public class PartnerActionJob {
     @Scheduled(
             identity = JOB,
             cron = "{custodian.sharing.partner-actions.cron}",
-            timeZone = "Europe/London",
+            timeZone = LegalTime.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         Run run = run();

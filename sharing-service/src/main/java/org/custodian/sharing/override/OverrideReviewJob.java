@@ -62,7 +62,7 @@ public class OverrideReviewJob {
     @Scheduled(
             identity = JOB,
             cron = "{custodian.sharing.overrides.cron}",
-            timeZone = "Europe/London",
+            timeZone = LegalTime.ZONE_ID,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void daily() {
         LOG.infof("override reviews: %d found overdue", run());
