@@ -11,7 +11,7 @@ public interface RetentionConfig {
 
     interface Disposal {
 
-        /** When the daily disposal job runs (Europe/London); {@code off} disables it. */
+        /** When the daily disposal job runs, in England's legal time (the job names {@code LegalTime.ZONE_ID}); {@code off} disables it. */
         @WithDefault("0 30 2 * * ?")
         String cron();
 

@@ -57,7 +57,7 @@ public interface SarConfig {
     }
 
     interface Reminders {
-        /** When the reminders run (Europe/London); {@code off} in tests. */
+        /** When the reminders run, in England's legal time (the job names {@code LegalTime.ZONE_ID}); {@code off} in tests. */
         @WithDefault("0 0 6 * * ?")
         String cron();
 
