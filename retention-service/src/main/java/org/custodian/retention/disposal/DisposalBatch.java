@@ -10,15 +10,14 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.platform.problems.Problems;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -29,7 +28,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "disposal_batch")
-@IdClass(DisposalBatch.Key.class)
+@IdClass(SchoolScopedId.class)
 public class DisposalBatch {
 
     public enum BatchStatus {
@@ -39,29 +38,6 @@ public class DisposalBatch {
         APPROVED,
         /** Every approved record has been confirmed disposed of (or none was approved). */
         COMPLETED
-    }
-
-    /** The school-scoped key. */
-    public static class Key implements Serializable {
-        String schoolUrn;
-        UUID id;
-
-        protected Key() {}
-
-        public Key(String schoolUrn, UUID id) {
-            this.schoolUrn = schoolUrn;
-            this.id = id;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(schoolUrn, k.schoolUrn) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(schoolUrn, id);
-        }
     }
 
     @Id

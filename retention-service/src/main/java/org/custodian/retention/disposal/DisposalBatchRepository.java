@@ -12,17 +12,18 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.persistence.SchoolScopedId;
 
 /** Disposal batches with their items, school first. */
 @ApplicationScoped
-public class DisposalBatchRepository implements PanacheRepositoryBase<DisposalBatch, DisposalBatch.Key> {
+public class DisposalBatchRepository implements PanacheRepositoryBase<DisposalBatch, SchoolScopedId> {
 
     public Optional<DisposalBatch> findInSchool(String urn, UUID id) {
-        return findByIdOptional(new DisposalBatch.Key(urn, id));
+        return findByIdOptional(SchoolScopedId.of(urn, id));
     }
 
     public Optional<DisposalBatch> findInSchoolForUpdate(String urn, UUID id) {
-        return findByIdOptional(new DisposalBatch.Key(urn, id), LockModeType.PESSIMISTIC_WRITE);
+        return findByIdOptional(SchoolScopedId.of(urn, id), LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** A school's batches, newest first, optionally of one status. */

@@ -7,11 +7,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.platform.problems.Problems;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -22,7 +21,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "legal_hold")
-@IdClass(LegalHold.Key.class)
+@IdClass(SchoolScopedId.class)
 public class LegalHold {
 
     public enum HoldStatus {
@@ -37,29 +36,6 @@ public class LegalHold {
         RELEASED,
         /** Its end date passed. */
         ENDED
-    }
-
-    /** The school-scoped key. */
-    public static class Key implements Serializable {
-        String schoolUrn;
-        UUID id;
-
-        protected Key() {}
-
-        public Key(String schoolUrn, UUID id) {
-            this.schoolUrn = schoolUrn;
-            this.id = id;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(schoolUrn, k.schoolUrn) && Objects.equals(id, k.id);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(schoolUrn, id);
-        }
     }
 
     @Id

@@ -10,20 +10,21 @@ import java.util.Optional;
 import java.util.UUID;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.persistence.SchoolScopedId;
 
 /** Legal holds, school first. */
 @ApplicationScoped
-public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, LegalHold.Key> {
+public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, SchoolScopedId> {
 
     /** The lock timeout hint that makes a pessimistic lock skip locked rows (Hibernate's {@code SKIP_LOCKED}). */
     private static final int SKIP_LOCKED = -2;
 
     public Optional<LegalHold> findInSchool(String urn, UUID id) {
-        return findByIdOptional(new LegalHold.Key(urn, id));
+        return findByIdOptional(SchoolScopedId.of(urn, id));
     }
 
     public Optional<LegalHold> findInSchoolForUpdate(String urn, UUID id) {
-        return findByIdOptional(new LegalHold.Key(urn, id), LockModeType.PESSIMISTIC_WRITE);
+        return findByIdOptional(SchoolScopedId.of(urn, id), LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** A school's holds, newest first; {@code activeOnly} leaves out released ones. */

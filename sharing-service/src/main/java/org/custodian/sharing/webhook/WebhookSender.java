@@ -77,9 +77,13 @@ public class WebhookSender {
         options.putHeader("content-type", "application/json");
         options.putHeader("user-agent", "Custodian-Webhooks/1.0");
         long started = System.nanoTime();
-        Future<Response> exchange = client.request(options)
-                .compose(request -> request.send(Buffer.buffer(body)))
-                .compose(response -> readCapped(response, started));
+        Future<Response> exchange = client.request(options).compose(request -> {
+            // read the response from inside its own completion, on the event loop: a listener added afterwards from
+            // this worker thread can arrive after a short answer has already ended ("Response already ended")
+            Future<Response> answer = request.response().compose(response -> readCapped(response, started));
+            request.end(Buffer.buffer(body));
+            return answer;
+        });
         long limit = config.connectTimeout().toMillis() + config.readTimeout().toMillis() + 1000;
         try {
             return exchange.toCompletionStage().toCompletableFuture().get(limit, TimeUnit.MILLISECONDS);
