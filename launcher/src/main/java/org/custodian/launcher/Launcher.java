@@ -1,6 +1,8 @@
 package org.custodian.launcher;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,12 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.StreamHandler;
 import org.custodian.testing.KafkaBroker;
 
 /**
@@ -489,6 +497,7 @@ public final class Launcher {
         } catch (IOException e) {
             throw new Failure("cannot create " + data + ": " + e.getMessage());
         }
+        logToStandardOutput();
         KafkaBroker broker = KafkaBroker.start(data, Integer.parseInt(args.get(0)), Integer.parseInt(args.get(1)));
         System.out.println("Kafka broker started on " + broker.bootstrapServers() + ", data in " + data);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -505,6 +514,42 @@ public final class Launcher {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * The broker's log (SLF4J to the JBoss LogManager, as in the tests), INFO and above, to standard output: its log
+     * file. Quarkus on the class path would otherwise hold the records back for an application that never starts.
+     */
+    private static void logToStandardOutput() {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        Formatter format = new Formatter() {
+            @Override
+            public String format(LogRecord record) {
+                StringWriter out = new StringWriter();
+                out.write(String.format(
+                        Locale.ROOT,
+                        "%1$tF %1$tT,%1$tL %2$-5s [%3$s] %4$s%n",
+                        record.getMillis(),
+                        record.getLevel(),
+                        record.getLoggerName(),
+                        formatMessage(record)));
+                if (record.getThrown() != null) {
+                    record.getThrown().printStackTrace(new PrintWriter(out));
+                }
+                return out.toString();
+            }
+        };
+        root.addHandler(new StreamHandler(System.out, format) {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                super.publish(record);
+                flush();
+            }
+        });
+        root.setLevel(Level.INFO);
     }
 
     private static void deleteTree(Path dir) {

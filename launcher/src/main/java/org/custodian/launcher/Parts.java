@@ -40,6 +40,8 @@ final class Parts {
         Path data = stack.kafkaData();
         List<String> command = new ArrayList<>(List.of(stack.java(), "-Dcustodian.local=kafka"));
         command.addAll(split(stack.get("KAFKA_JAVA_OPTS", DEFAULT_KAFKA_JAVA_OPTS)));
+        // the broker logs through SLF4J to the JBoss LogManager on the class path (as in the tests): to its log file
+        command.add("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
         command.addAll(List.of(
                 "-cp",
                 stack.launcherJar().toString(),
