@@ -73,6 +73,24 @@ else
   CUSTODIAN_RATE_LIMIT_ENABLED=false deploy/local/up.sh --no-demo
 fi
 ensure_keys
+# launch NAME COMMAND...: starts COMMAND detached as part NAME of the stack (its pid in .run/pids, its log in .run/logs),
+# as the launcher does; the bench is Linux-only (setsid, /proc), the launcher is not.
+launch() {
+  local name=$1 log f i
+  shift
+  log=$LOG_DIR/$name.log f=$(pid_file "$name")
+  mkdir -p "$LOG_DIR" "$PID_DIR"
+  [[ -f $log ]] && mv -f "$log" "$log.1"
+  rm -f "$f"
+  (
+    cd "$CUSTODIAN_ROOT" || exit 1
+    exec setsid bash -c '
+      for fd in /proc/$$/fd/*; do fd=${fd##*/}; [[ $fd -gt 2 ]] && eval "exec $fd>&-"; done 2>/dev/null
+      echo $$ >"$0.tmp" && mv "$0.tmp" "$0" && exec "$@"' "$f" "$@" </dev/null >"$log" 2>&1
+  ) &
+  for i in $(seq 50); do [[ -s $f ]] && return 0; sleep 0.1; done
+  die "$name did not start (no pid file); see $log"
+}
 # CPU time (ms) a part of the stack has used so far: user + system clock ticks from /proc
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$(running_pid "$1")/stat"; }
 # restart NAME [VAR=value...]: stops a part of the stack and starts it again with the same command line and environment
@@ -90,7 +108,7 @@ restart() {
     args=("${args[@]:0:2}" "${opts[@]}" "${args[@]:i}")
   fi
   mapfile -d '' envs <"/proc/$pid/environ"
-  cwd=$(readlink "/proc/$pid/cwd") # a jar with a class-data archive runs from its own folder (lib.sh start_app)
+  cwd=$(readlink "/proc/$pid/cwd") # a jar with a class-data archive runs from its own folder (the launcher's Parts)
   stop "$name" >/dev/null
   t0=$(date +%s%N)
   launch "$name" env -C "$cwd" -i "${envs[@]}" "$@" "${args[@]}"

@@ -5,5 +5,5 @@
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-ensure_audit_keys
-say "$AUDIT_ENV_FILE"
+case ${1:-} in -h | --help) usage_of "${BASH_SOURCE[0]}"; exit 0 ;; esac
+launcher audit-keys

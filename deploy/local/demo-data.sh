@@ -15,9 +15,14 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 gateway=http://127.0.0.1:$CUSTODIAN_GATEWAY_PORT
 school=$gateway/api/v1/schools/$DEMO_SCHOOL
-mis=$(mint_token mis demo-mis 600 "$DEMO_SCHOOL")
-dpo=$(mint_token dpo demo-dpo 600 "$DEMO_SCHOOL")
-staff=$(mint_token staff demo-teacher 600 "$DEMO_SCHOOL")
+# every token the demo needs, minted at once: the MIS, the DPO, a teacher, and the parents who write in
+parents=(DEMO-G01A DEMO-G04A DEMO-G05A DEMO-G08A DEMO-G10A DEMO-G12A)
+tokens=()
+while IFS= read -r t; do tokens+=("$t"); done < <(launcher tokens 600 "$DEMO_SCHOOL" mis:demo-mis dpo:demo-dpo \
+  staff:demo-teacher "${parents[@]/#/parent:}")
+((${#tokens[@]} == 3 + ${#parents[@]})) || die "could not mint the demo tokens"
+mis=${tokens[0]} dpo=${tokens[1]} staff=${tokens[2]}
+lower() { printf '%s' "$1" | tr '[:upper:]' '[:lower:]'; }
 names=(Amara Ben Chloe Dev Ellie Finn Grace Hugo Isla Jack Kai Lily Mo Nia Oscar Priya Quinn Rosa)
 families=(Okafor Smith Brown Patel Jones Walsh Evans Taylor Khan Wilson Murphy Clarke Ahmed Hughes Green Singh Byrne Lewis)
 
@@ -34,12 +39,12 @@ for i in "${!names[@]}"; do
   n=$((i + 1)) id=$(printf 'DEMO-P%02d' $((i + 1))) year=$((i / 6))
   dob=$(born "$year" "$n")
   pupils+=("{\"pupilId\":\"$id\",\"givenName\":\"${names[$i]}\",\"familyName\":\"${families[$i]}\",\"dateOfBirth\":\"$dob\",\"yearGroup\":$year,\"admissionDate\":\"$(( ${dob:0:4} + 4 ))-09-01\"}")
-  guardians+=("{\"guardianId\":\"$(printf 'DEMO-G%02dA' "$n")\",\"name\":\"Parent A ${families[$i]}\",\"email\":\"a.${families[$i],,}@example.org\",\"children\":[{\"pupilId\":\"$id\",\"parentalResponsibility\":true,\"relationship\":\"MOTHER\"}]}")
+  guardians+=("{\"guardianId\":\"$(printf 'DEMO-G%02dA' "$n")\",\"name\":\"Parent A ${families[$i]}\",\"email\":\"a.$(lower "${families[$i]}")@example.org\",\"children\":[{\"pupilId\":\"$id\",\"parentalResponsibility\":true,\"relationship\":\"MOTHER\"}]}")
   # every third family has a step-parent without parental responsibility instead of a second parent
   if ((n % 3 == 0)); then
     guardians+=("{\"guardianId\":\"$(printf 'DEMO-G%02dB' "$n")\",\"name\":\"Step-parent ${families[$i]}\",\"children\":[{\"pupilId\":\"$id\",\"parentalResponsibility\":false,\"relationship\":\"STEP_PARENT\"}]}")
   else
-    guardians+=("{\"guardianId\":\"$(printf 'DEMO-G%02dB' "$n")\",\"name\":\"Parent B ${families[$i]}\",\"email\":\"b.${families[$i],,}@example.org\",\"children\":[{\"pupilId\":\"$id\",\"parentalResponsibility\":true,\"relationship\":\"FATHER\"}]}")
+    guardians+=("{\"guardianId\":\"$(printf 'DEMO-G%02dB' "$n")\",\"name\":\"Parent B ${families[$i]}\",\"email\":\"b.$(lower "${families[$i]}")@example.org\",\"children\":[{\"pupilId\":\"$id\",\"parentalResponsibility\":true,\"relationship\":\"FATHER\"}]}")
   fi
 done
 body=$(printf '{"pupils":[%s],"guardians":[%s]}' "$(IFS=,; echo "${pupils[*]}")" "$(IFS=,; echo "${guardians[*]}")")
@@ -84,12 +89,15 @@ first_id() { grep -o '"id":"[^"]*"' | head -n1 | cut -d'"' -f4; }
 pid() { printf 'DEMO-P%02d' "$1"; }
 gid() { printf 'DEMO-G%02d%s' "$1" "$2"; }
 today=$(date +%F)
-days_ago() { date -d "$today - $1 days" +%F; }
+days_ago() { date -d "$today - $1 days" +%F 2>/dev/null || date -v-"$1"d +%F; } # GNU date, else BSD (macOS)
 year=$(date +%Y)
 (( $(date +%-m) < 9 )) && school_year=$((year - 1)) || school_year=$year
 parent_call() { # guardian METHOD PATH BODY EXPECTED
   local token
-  token=$(mint_token parent "$1" 600 "$DEMO_SCHOOL")
+  local i
+  token=
+  for i in "${!parents[@]}"; do [[ ${parents[$i]} != "$1" ]] || token=${tokens[$((i + 3))]}; done
+  [[ -n $token ]] || die "no demo token for parent $1: add them to parents= above"
   shift
   call "$token" "$@"
 }

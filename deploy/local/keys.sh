@@ -7,9 +7,5 @@
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-ensure_keys
-say "$PRIVATE_KEY"
-say "$PUBLIC_KEY"
-say "$SERVICE_PRIVATE_KEY"
-say "$SERVICE_PUBLIC_KEY"
-say "$CURSOR_ENV_FILE"
+case ${1:-} in -h | --help) usage_of "${BASH_SOURCE[0]}"; exit 0 ;; esac
+launcher keys

@@ -13,47 +13,5 @@
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-
-command=${1:-} name=${2:-}
-case $command in
-  -h | --help) usage_of "${BASH_SOURCE[0]}"; exit 0 ;;
-  kill | stop | start | status) ;;
-  *) usage_of "${BASH_SOURCE[0]}" >&2; exit 2 ;;
-esac
-[[ " ${APPS[*]} " == *" $name "* ]] || die "which service? one of: ${APPS[*]} (not '${name}')"
-port=$(port_of "$name")
-
-case $command in
-  kill)
-    pid=$(running_pid "$name") || die "$name is not running"
-    kill -KILL "$pid"
-    while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
-    rm -f "$(pid_file "$name")"
-    say "killed $name (pid $pid, SIGKILL)"
-    ;;
-  stop)
-    stop "$name" || say "$name was not running"
-    ;;
-  start)
-    if pid=$(running_pid "$name"); then
-      say "$name already running (pid $pid)"
-    else
-      listening "$port" && die "port $port is in use by something up.sh did not start:
-$(port_owner "$port")"
-      ensure_keys
-      export_app_env
-      started=$SECONDS
-      start_app "$name"
-    fi
-    await_ready "$name"
-    say "$name ready on 127.0.0.1:$port${started:+ after $((SECONDS - started)) s}"
-    ;;
-  status)
-    if pid=$(running_pid "$name") && ready "$name"; then
-      say "$name running (pid $pid) and ready on 127.0.0.1:$port"
-    else
-      say "$name is not running or not ready"
-      exit 1
-    fi
-    ;;
-esac
+case ${1:-} in -h | --help) usage_of "${BASH_SOURCE[0]}"; exit 0 ;; esac
+launcher service "$@"

@@ -14,26 +14,5 @@
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-
-usage() { usage_of "${BASH_SOURCE[0]}"; }
-
-role= sub= ttl=3600 schools=()
-while (($#)); do
-  case $1 in
-    --role | --school | --sub | --ttl)
-      (($# >= 2)) || die "$1 needs a value"
-      case $1 in
-        --role) role=$2 ;;
-        --school) schools+=("$2") ;;
-        --sub) sub=$2 ;;
-        --ttl) ttl=$2 ;;
-      esac
-      shift 2
-      ;;
-    -h | --help) usage; exit 0 ;;
-    *) usage >&2; die "unknown argument '$1'" ;;
-  esac
-done
-[[ -n $role ]] || { usage >&2; die "--role is required"; }
-((${#schools[@]} > 0)) || schools=("$DEMO_SCHOOL")
-mint_token "$role" "${sub:-dev-$role}" "$ttl" "${schools[@]}"
+case ${1:-} in -h | --help) usage_of "${BASH_SOURCE[0]}"; exit 0 ;; esac
+launcher token "$@"

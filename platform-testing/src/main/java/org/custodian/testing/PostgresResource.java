@@ -67,28 +67,87 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             String name = PREFIX + Instant.now().getEpochSecond() + "_"
                     + UUID.randomUUID().toString().substring(0, 8);
             String password = UUID.randomUUID().toString();
-            try (Connection admin = admin();
-                    Statement statement = admin.createStatement()) {
+            try (Connection admin = admin()) {
                 dropStale(admin);
-                statement.execute("CREATE ROLE " + name + "_owner LOGIN PASSWORD '" + password + "'");
-                statement.execute("CREATE ROLE " + name + "_service LOGIN PASSWORD '" + password + "'");
-                statement.execute("CREATE DATABASE " + name + " OWNER " + name + "_owner");
             } catch (SQLException e) {
                 throw new IllegalStateException(
                         "cannot create test database on " + host() + ":" + port() + " (is PostgreSQL running?)", e);
             }
-            try (Connection db = DriverManager.getConnection(jdbcUrl(name), credentials());
-                    Statement statement = db.createStatement()) {
-                // only the owner creates objects (PostgreSQL before 15 lets everyone create in public)
-                statement.execute("ALTER SCHEMA public OWNER TO " + name + "_owner");
-                statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot prepare test database " + name, e);
-            }
+            prepare(name, password);
             System.setProperty(SHARED_PASSWORD, password);
             System.setProperty(SHARED, name);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "postgres-test-db-drop"));
             return name;
+        }
+    }
+
+    /**
+     * Makes database {@code name} as every service runs on it, here and in the local stack (the launcher): owned by
+     * {@code <name>_owner}, which Flyway migrates with, beside {@code <name>_service}, a login that owns nothing; both
+     * with {@code password}, and only the owner may create in its public schema. Safe to call again: what exists is
+     * kept (its roles get {@code password}, the database and its schema are handed to the owner again).
+     */
+    public static void prepare(String name, String password) {
+        String owner = name + "_owner";
+        String service = name + "_service";
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
+            for (String role : List.of(owner, service)) {
+                if (!exists(admin, "SELECT 1 FROM pg_roles WHERE rolname = ?", role)) {
+                    statement.execute("CREATE ROLE " + role + " LOGIN PASSWORD '" + password + "'");
+                } else {
+                    statement.execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER PASSWORD '" + password + "'");
+                }
+            }
+            if (!exists(admin, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
+                statement.execute("CREATE DATABASE " + name + " OWNER " + owner);
+            } else {
+                statement.execute("ALTER DATABASE " + name + " OWNER TO " + owner);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot create database " + name + " on " + host() + ":" + port() + " (is PostgreSQL running?)", e);
+        }
+        try (Connection db = DriverManager.getConnection(jdbcUrl(name), credentials());
+                Statement statement = db.createStatement()) {
+            // only the owner creates objects (PostgreSQL before 15 lets everyone create in public)
+            statement.execute("ALTER SCHEMA public OWNER TO " + owner);
+            statement.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare database " + name, e);
+        }
+    }
+
+    /** Drops database {@code name} (connections and all) and the two roles {@link #prepare} made for it. */
+    public static void dropDatabase(String name) {
+        try (Connection admin = admin();
+                Statement statement = admin.createStatement()) {
+            dropDatabaseAndRoles(statement, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop database " + name, e);
+        }
+    }
+
+    /** True when the PostgreSQL server answers as its administrator. */
+    public static boolean reachable() {
+        try (Connection ignored = admin()) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** A connection to database {@code name} as the server's administrator. */
+    public static Connection connectAdmin(String name) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(name), credentials());
+    }
+
+    private static boolean exists(Connection admin, String query, String value) throws SQLException {
+        try (var select = admin.prepareStatement(query)) {
+            select.setString(1, value);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
         }
     }
 
