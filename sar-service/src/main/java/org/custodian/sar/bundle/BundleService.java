@@ -64,7 +64,7 @@ public class BundleService implements CompletionCheck {
             long pdfMillis) {}
 
     private final Sources sources;
-    private final org.custodian.sar.request.RequestQueries requests;
+    private final org.custodian.sar.request.RightsRequestRepository requests;
     private final DocumentRepository documents;
     private final BundleQueries bundles;
     private final Roster roster;
@@ -79,7 +79,7 @@ public class BundleService implements CompletionCheck {
     @Inject
     public BundleService(
             Sources sources,
-            org.custodian.sar.request.RequestQueries requests,
+            org.custodian.sar.request.RightsRequestRepository requests,
             DocumentRepository documents,
             BundleQueries bundles,
             Roster roster,
@@ -258,8 +258,9 @@ public class BundleService implements CompletionCheck {
                 .toList();
         int pdfBytes = QuarkusTransaction.requiringNew().call(() -> {
             // the request may have moved on while the sources were asked: store only if it is still in progress
-            RequestStatus status =
-                    requests.find(urn, r.id(), true).map(RightsRequest::status).orElse(RequestStatus.WITHDRAWN);
+            RequestStatus status = requests.findInSchoolForUpdate(urn, r.id())
+                    .map(RightsRequest::status)
+                    .orElse(RequestStatus.WITHDRAWN);
             if (status != RequestStatus.IN_PROGRESS) {
                 throw Problems.conflict("the request became " + status + " while its response was being assembled");
             }
