@@ -28,8 +28,8 @@ import org.custodian.sar.bundle.BundleDtos.SourceStatus;
 import org.custodian.sar.bundle.BundleDtos.Timings;
 import org.custodian.sar.bundle.BundleDtos.WaiverInput;
 import org.custodian.sar.config.SarConfig;
-import org.custodian.sar.document.Document;
-import org.custodian.sar.document.DocumentQueries;
+import org.custodian.sar.document.DocumentRepository;
+import org.custodian.sar.document.DocumentView;
 import org.custodian.sar.request.CompletionCheck;
 import org.custodian.sar.request.RequestService;
 import org.custodian.sar.request.RequestStatus;
@@ -64,8 +64,8 @@ public class BundleService implements CompletionCheck {
             long pdfMillis) {}
 
     private final Sources sources;
-    private final org.custodian.sar.request.RequestQueries requests;
-    private final DocumentQueries documents;
+    private final org.custodian.sar.request.RightsRequestRepository requests;
+    private final DocumentRepository documents;
     private final BundleQueries bundles;
     private final Roster roster;
     private final ReviewQueries reviews;
@@ -79,8 +79,8 @@ public class BundleService implements CompletionCheck {
     @Inject
     public BundleService(
             Sources sources,
-            org.custodian.sar.request.RequestQueries requests,
-            DocumentQueries documents,
+            org.custodian.sar.request.RightsRequestRepository requests,
+            DocumentRepository documents,
             BundleQueries bundles,
             Roster roster,
             ReviewQueries reviews,
@@ -230,7 +230,9 @@ public class BundleService implements CompletionCheck {
         List<Sources.Answer> answers =
                 asksSources(r) ? sources.exportsOf(urn, r.subject().id(), requesterOf(r)) : List.of();
         long t1 = System.nanoTime();
-        List<Document> docs = documents.all(urn, r.id());
+        List<DocumentView> docs = documents.allOfRequest(urn, r.id()).stream()
+                .map(DocumentView::of)
+                .toList();
         Instant now = clock.instant();
         ObjectNode content = ResponseContent.build(
                 mapper,
@@ -256,8 +258,9 @@ public class BundleService implements CompletionCheck {
                 .toList();
         int pdfBytes = QuarkusTransaction.requiringNew().call(() -> {
             // the request may have moved on while the sources were asked: store only if it is still in progress
-            RequestStatus status =
-                    requests.find(urn, r.id(), true).map(RightsRequest::status).orElse(RequestStatus.WITHDRAWN);
+            RequestStatus status = requests.findInSchoolForUpdate(urn, r.id())
+                    .map(RightsRequest::status)
+                    .orElse(RequestStatus.WITHDRAWN);
             if (status != RequestStatus.IN_PROGRESS) {
                 throw Problems.conflict("the request became " + status + " while its response was being assembled");
             }
@@ -322,9 +325,9 @@ public class BundleService implements CompletionCheck {
                         .toList());
     }
 
-    private List<PdfRenderer.Attachment> attachments(String urn, java.util.UUID requestId, List<Document> docs) {
+    private List<PdfRenderer.Attachment> attachments(String urn, java.util.UUID requestId, List<DocumentView> docs) {
         List<PdfRenderer.Attachment> attachments = new ArrayList<>();
-        for (Document d : docs) {
+        for (DocumentView d : docs) {
             attachments.add(
                     new PdfRenderer.Attachment(d.filename(), d.mediaType(), documents.content(urn, requestId, d.id())));
         }
@@ -341,7 +344,9 @@ public class BundleService implements CompletionCheck {
                 attachments(
                         decided.schoolUrn(),
                         decided.requestId(),
-                        documents.all(decided.schoolUrn(), decided.requestId())));
+                        documents.allOfRequest(decided.schoolUrn(), decided.requestId()).stream()
+                                .map(DocumentView::of)
+                                .toList()));
         bundles.storePdf(decided.schoolUrn(), decided.requestId(), pdf);
     }
 

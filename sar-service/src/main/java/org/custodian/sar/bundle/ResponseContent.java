@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.custodian.sar.document.Document;
+import org.custodian.sar.document.DocumentView;
 import org.custodian.sar.notice.PrivacyNotice;
 import org.custodian.sar.request.RequestType;
 import org.custodian.sar.request.RightsRequest;
@@ -38,7 +38,7 @@ public final class ResponseContent {
             RightsRequest request,
             SchoolProfile school,
             List<Sources.Answer> answers,
-            List<Document> documents,
+            List<DocumentView> documents,
             List<Waiver> waivers,
             String automatedDecisions,
             Instant now) {
@@ -103,7 +103,7 @@ public final class ResponseContent {
         root.put("complete", complete);
 
         ArrayNode docs = root.putArray("documents");
-        for (Document d : documents) {
+        for (DocumentView d : documents) {
             docs.addObject()
                     .put("id", d.id().toString())
                     .put("filename", d.filename())

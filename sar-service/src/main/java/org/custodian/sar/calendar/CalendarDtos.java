@@ -67,7 +67,7 @@ public final class CalendarDtos {
             List<Period> holidays,
             List<InsetDay> insetDays) {
 
-        static CalendarView of(TermCalendarQueries.Stored stored, Region region) {
+        static CalendarView of(SchoolCalendar stored, Region region) {
             List<Period> terms = new ArrayList<>();
             List<Period> holidays = new ArrayList<>();
             List<InsetDay> insets = new ArrayList<>();

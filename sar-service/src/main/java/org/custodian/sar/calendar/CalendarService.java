@@ -3,10 +3,12 @@ package org.custodian.sar.calendar;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.calendar.BankHolidays;
@@ -32,7 +34,7 @@ import org.custodian.sar.roster.SchoolSettingsChanged;
 public class CalendarService {
 
     private final Caller caller;
-    private final TermCalendarQueries calendars;
+    private final SchoolCalendarRepository calendars;
     private final Roster roster;
     private final AuditLog audit;
     private final Event<SchoolSettingsChanged> settingsChanged;
@@ -40,7 +42,7 @@ public class CalendarService {
 
     public CalendarService(
             Caller caller,
-            TermCalendarQueries calendars,
+            SchoolCalendarRepository calendars,
             Roster roster,
             AuditLog audit,
             Event<SchoolSettingsChanged> settingsChanged,
@@ -53,32 +55,33 @@ public class CalendarService {
         this.clock = clock;
     }
 
+    @Transactional(TxType.SUPPORTS)
     public CalendarView get(String urn) {
-        return CalendarView.of(calendars.load(urn), roster.schoolOrDefaults(urn).bankHolidayRegion());
+        return view(calendars.findOrNone(urn));
     }
 
     /** The DPO's edit, if the calendar is still at the version they read. */
     public CalendarView replace(String urn, String ifMatch, CalendarInput input) {
         TermCalendar calendar = validated(input);
-        ETags.requireMatch(ifMatch, calendars.lockVersion(urn));
-        return store(urn, calendar, "DPO", "calendar.updated");
+        Optional<SchoolCalendar> current = calendars.findForUpdate(urn);
+        ETags.requireMatch(ifMatch, current.map(SchoolCalendar::version).orElse(0L));
+        return store(urn, current, calendar, "DPO", "calendar.updated");
     }
 
     /** The MIS's calendar, replacing the current one whatever its version. */
     public CalendarView importCalendar(String urn, CalendarImport input) {
         TermCalendar calendar = validated(input.calendar());
-        calendars.lockVersion(urn);
-        return store(urn, calendar, "MIS:" + input.source(), "calendar.imported");
+        return store(urn, calendars.findForUpdate(urn), calendar, "MIS:" + input.source(), "calendar.imported");
     }
 
     /** Checks a calendar before anything else is decided about the call (a 400 names what is wrong). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(TxType.SUPPORTS)
     public void check(CalendarInput input) {
         validated(input);
     }
 
     /** The bank holidays of the school's region between two dates (default: this year in England). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional(TxType.SUPPORTS)
     public BankHolidayList bankHolidays(String urn, LocalDate from, LocalDate to) {
         int year = LegalTime.today(clock).getYear();
         LocalDate start = from == null ? LocalDate.of(year, 1, 1) : from;
@@ -90,8 +93,18 @@ public class CalendarService {
         return new BankHolidayList(region, BankHolidays.SOURCE, BankHolidays.between(region, start, end));
     }
 
-    private CalendarView store(String urn, TermCalendar calendar, String source, String action) {
-        long version = calendars.replace(urn, calendar, source, caller.subject());
+    private CalendarView store(
+            String urn, Optional<SchoolCalendar> current, TermCalendar calendar, String source, String action) {
+        SchoolCalendar stored;
+        if (current.isPresent()) {
+            stored = current.get();
+            stored.replace(calendar, source, caller.subject(), clock.instant());
+        } else {
+            stored = SchoolCalendar.first(urn, calendar, source, caller.subject(), clock.instant());
+            calendars.persist(stored);
+        }
+        calendars.flush();
+        long version = stored.version();
         audit.record(
                 caller,
                 urn,
@@ -100,7 +113,12 @@ public class CalendarService {
                 AuditEntry.Outcome.SUCCESS,
                 calendar.entries().size() + " entries, version " + version);
         settingsChanged.fire(new SchoolSettingsChanged(urn));
-        return get(urn);
+        return view(stored);
+    }
+
+    private CalendarView view(SchoolCalendar stored) {
+        return CalendarView.of(
+                stored, roster.schoolOrDefaults(stored.schoolUrn()).bankHolidayRegion());
     }
 
     private static TermCalendar validated(CalendarInput input) {

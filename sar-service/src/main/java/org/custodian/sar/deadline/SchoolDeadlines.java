@@ -1,9 +1,8 @@
 package org.custodian.sar.deadline;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import org.custodian.platform.calendar.WorkingDays;
-import org.custodian.sar.calendar.TermCalendarQueries;
+import org.custodian.sar.calendar.SchoolCalendarRepository;
 import org.custodian.sar.roster.Roster;
 import org.custodian.sar.roster.SchoolProfile;
 
@@ -12,10 +11,9 @@ import org.custodian.sar.roster.SchoolProfile;
 public class SchoolDeadlines {
 
     private final Roster roster;
-    private final TermCalendarQueries calendars;
+    private final SchoolCalendarRepository calendars;
 
-    @Inject
-    public SchoolDeadlines(Roster roster, TermCalendarQueries calendars) {
+    public SchoolDeadlines(Roster roster, SchoolCalendarRepository calendars) {
         this.roster = roster;
         this.calendars = calendars;
     }
@@ -23,6 +21,7 @@ public class SchoolDeadlines {
     public Deadlines forSchool(String urn) {
         SchoolProfile school = roster.schoolOrDefaults(urn);
         return new Deadlines(
-                WorkingDays.in(school.bankHolidayRegion()), calendars.load(urn).calendar());
+                WorkingDays.in(school.bankHolidayRegion()),
+                calendars.findOrNone(urn).calendar());
     }
 }

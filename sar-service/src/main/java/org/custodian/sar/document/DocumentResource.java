@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.platform.http.Params;
 import org.custodian.platform.idempotency.IdempotencyKeys;
-import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
@@ -98,14 +97,14 @@ public class DocumentResource {
     @APIResponse(responseCode = "200", description = "A page of documents (without content)")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     @APIResponse(responseCode = "404", description = "No such request")
-    public Page<Document> list(
+    public DocumentPage list(
             @PathParam("urn") String urn,
             @PathParam("id") String id,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
         PageRequest page = pageRequests.of(limit, cursor);
-        return documents.list(urn, Params.pathId(id, "request"), page);
+        return DocumentPage.of(documents.list(urn, Params.pathId(id, "request"), page));
     }
 
     @GET

@@ -50,7 +50,7 @@ public class DocumentService {
 
     private final Caller caller;
     private final RequestService requests;
-    private final DocumentQueries documents;
+    private final DocumentRepository documents;
     private final AuditLog audit;
     private final SarConfig.Documents limits;
     private final Clock clock;
@@ -58,7 +58,7 @@ public class DocumentService {
     public DocumentService(
             Caller caller,
             RequestService requests,
-            DocumentQueries documents,
+            DocumentRepository documents,
             AuditLog audit,
             SarConfig config,
             Clock clock) {
@@ -114,26 +114,26 @@ public class DocumentService {
     }
 
     /** Stores a checked upload, unless the request has closed since. */
-    public List<Document> store(String urn, CheckedUpload upload) {
+    public List<DocumentView> store(String urn, CheckedUpload upload) {
         RightsRequest r = requests.get(urn, upload.requestId());
         if (r.status().isClosed()) {
             throw Problems.conflict("the request is " + r.status() + ": documents can no longer be added");
         }
-        List<Document> stored = new ArrayList<>();
+        List<DocumentView> stored = new ArrayList<>();
         for (int i = 0; i < upload.files().size(); i++) {
             Uploaded u = upload.files().get(i);
-            Document d = new Document(
-                    UUID.randomUUID(),
+            Document d = Document.uploaded(
+                    urn,
                     r.id(),
                     u.filename(),
                     u.mediaType(),
-                    u.sizeBytes(),
                     u.sha256(),
                     upload.description(),
+                    upload.contents().get(i),
                     caller.subject(),
                     clock.instant());
-            documents.insert(urn, d, upload.contents().get(i));
-            stored.add(d);
+            documents.persist(d);
+            stored.add(DocumentView.of(d));
             audit.record(
                     caller,
                     urn,
@@ -147,9 +147,9 @@ public class DocumentService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<Document> list(String urn, UUID requestId, PageRequest page) {
+    public Page<DocumentView> list(String urn, UUID requestId, PageRequest page) {
         RightsRequest r = requests.get(urn, requestId);
-        return documents.page(urn, r.id(), page);
+        return documents.pageOfRequest(urn, r.id(), page).map(DocumentView::of);
     }
 
     /** A document's bytes: staff at any time, the requester once the request is completed; audited. */
@@ -158,8 +158,8 @@ public class DocumentService {
         if (!requests.callerIsStaff() && r.status() != RequestStatus.COMPLETED) {
             throw Problems.notFound("no document with that id");
         }
-        Document d = Visibility.orNotFound(documents.find(urn, r.id(), documentId), "document");
-        byte[] bytes = documents.content(urn, r.id(), d.id());
+        Document d = Visibility.orNotFound(documents.findInRequest(urn, r.id(), documentId), "document");
+        byte[] bytes = d.content();
         audit.record(
                 caller,
                 urn,

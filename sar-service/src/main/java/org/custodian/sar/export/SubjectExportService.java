@@ -12,10 +12,10 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.export.SubjectExport;
 import org.custodian.platform.security.Caller;
 import org.custodian.sar.deadline.Deadlines;
-import org.custodian.sar.request.RequestQueries;
 import org.custodian.sar.request.RequestService;
 import org.custodian.sar.request.RequestViews;
 import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.request.RightsRequestRepository;
 
 /** One child's export: the rights requests and complaints about them, with their steps and outcomes; audited. */
 @ApplicationScoped
@@ -23,7 +23,7 @@ import org.custodian.sar.request.RightsRequest;
 public class SubjectExportService {
 
     private final Caller caller;
-    private final RequestQueries requests;
+    private final RightsRequestRepository requests;
     private final RequestService requestService;
     private final AuditLog audit;
     private final ObjectMapper mapper;
@@ -31,7 +31,7 @@ public class SubjectExportService {
 
     public SubjectExportService(
             Caller caller,
-            RequestQueries requests,
+            RightsRequestRepository requests,
             RequestService requestService,
             AuditLog audit,
             ObjectMapper mapper,

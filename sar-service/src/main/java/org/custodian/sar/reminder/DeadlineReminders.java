@@ -8,16 +8,15 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.RightsEvents;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.jobs.ClusterLock;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sar.config.SarConfig;
-import org.custodian.sar.request.RequestQueries;
 import org.custodian.sar.request.RightsEventPublisher;
 import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.request.RightsRequestRepository;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,7 +37,7 @@ public class DeadlineReminders {
     public record Run(boolean ran, int dueSoon, int overdue) {}
 
     private final ClusterLock lock;
-    private final RequestQueries repository;
+    private final RightsRequestRepository repository;
     private final RightsEventPublisher events;
     private final Jdbc sql;
     private final Period window;
@@ -47,7 +46,7 @@ public class DeadlineReminders {
     @Inject
     public DeadlineReminders(
             ClusterLock lock,
-            RequestQueries repository,
+            RightsRequestRepository repository,
             RightsEventPublisher events,
             Jdbc sql,
             SarConfig config,
@@ -74,18 +73,16 @@ public class DeadlineReminders {
         int[] counts = new int[2];
         boolean ran = lock.runExclusively(JOB, () -> {
             LocalDate horizon = today.plus(window);
-            String afterUrn = "";
-            UUID afterId = new UUID(0, 0);
+            long afterSeq = 0;
             List<RightsRequest> batch;
             do {
-                batch = repository.nearDeadline(horizon, afterUrn, afterId, BATCH);
+                batch = repository.nearDeadline(horizon, afterSeq, BATCH);
                 for (RightsRequest r : batch) {
                     remind(r, "RESPONSE", r.dueOn(), today, horizon, counts);
                     if (r.acknowledgedOn() == null) {
                         remind(r, "ACKNOWLEDGEMENT", r.acknowledgeBy(), today, horizon, counts);
                     }
-                    afterUrn = r.schoolUrn();
-                    afterId = r.id();
+                    afterSeq = r.seq();
                 }
             } while (batch.size() == BATCH);
         });

@@ -18,6 +18,7 @@ import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.request.RightsRequest.Channel;
 import org.custodian.sar.request.RightsRequest.RequesterType;
 import org.custodian.sar.request.RightsRequest.SubjectType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request bodies (records with Bean Validation) and views of the requests API. */
 public final class RequestDtos {
@@ -70,6 +71,10 @@ public final class RequestDtos {
             @NotNull IdentityDecision decision,
             LocalDate on,
             @Size(max = 2000) String note) {}
+
+    /** A question put to the requester and its answer, as the API shows it. */
+    @Schema(name = "Clarification")
+    public record ClarificationView(LocalDate askedOn, String question, LocalDate answeredOn, String answer) {}
 
     public record ClarificationRequest(
             LocalDate askedOn, @NotBlank @Size(max = 5000) String question) {}
@@ -213,7 +218,7 @@ public final class RequestDtos {
             ChildAgreementView childAgreement,
             IdentityView identity,
             FeeView fee,
-            List<RightsRequest.Clarification> clarifications,
+            List<ClarificationView> clarifications,
             ExtensionView extension,
             DeadlineView deadline,
             LocalDate closedOn,

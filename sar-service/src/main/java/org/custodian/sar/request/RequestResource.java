@@ -80,9 +80,9 @@ public class RequestResource {
         caller.requireSchool(urn);
         return idempotency.execute(
                 caller.subject(), idempotencyKey, "POST /api/v1/schools/" + urn + "/requests", body, () -> {
-                    RightsRequest created = requests.create(urn, body);
+                    RequestDtos.RequestView created = requests.create(urn, body);
                     return Response.created(URI.create("/api/v1/schools/" + urn + "/requests/" + created.id()))
-                            .entity(RequestViews.view(created, requests.deadlines(urn)))
+                            .entity(created)
                             .header(HttpHeaders.ETAG, ETags.of(created.version()))
                             .build();
                 });
@@ -146,7 +146,7 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "No such request, or not the caller's")
     public Response get(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
-        return ok(urn, requests.get(urn, Params.pathId(id, "request")));
+        return ok(requests.read(urn, Params.pathId(id, "request")));
     }
 
     @POST
@@ -407,7 +407,7 @@ public class RequestResource {
     }
 
     private Response step(
-            String urn, String id, String key, String action, Object body, Supplier<RightsRequest> perform) {
+            String urn, String id, String key, String action, Object body, Supplier<RequestDtos.RequestView> perform) {
         caller.requireSchool(urn);
         uuid(id);
         return idempotency.execute(
@@ -415,12 +415,12 @@ public class RequestResource {
                 key,
                 "POST /api/v1/schools/" + urn + "/requests/" + id + "/" + action,
                 body,
-                () -> ok(urn, perform.get()));
+                () -> ok(perform.get()));
     }
 
-    private Response ok(String urn, RightsRequest r) {
-        return Response.ok(RequestViews.view(r, requests.deadlines(urn)))
-                .header(HttpHeaders.ETAG, ETags.of(r.version()))
+    private static Response ok(RequestDtos.RequestView view) {
+        return Response.ok(view)
+                .header(HttpHeaders.ETAG, ETags.of(view.version()))
                 .build();
     }
 

@@ -28,6 +28,7 @@ import org.custodian.sar.deadline.Deadlines;
 import org.custodian.sar.deadline.SchoolDeadlines;
 import org.custodian.sar.notice.PrivacyNotice;
 import org.custodian.sar.request.RequestDtos.CreateRequest;
+import org.custodian.sar.request.RequestDtos.RequestView;
 import org.custodian.sar.request.RightsRequest.Channel;
 import org.custodian.sar.request.RightsRequest.Requester;
 import org.custodian.sar.request.RightsRequest.RequesterType;
@@ -47,7 +48,7 @@ import org.custodian.sar.roster.SchoolSettingsChanged;
 public class RequestService {
 
     private final Caller caller;
-    private final RequestQueries repository;
+    private final RightsRequestRepository repository;
     private final Roster roster;
     private final SchoolDeadlines schoolDeadlines;
     private final AuditLog audit;
@@ -59,7 +60,7 @@ public class RequestService {
 
     public RequestService(
             Caller caller,
-            RequestQueries repository,
+            RightsRequestRepository repository,
             Roster roster,
             SchoolDeadlines schoolDeadlines,
             AuditLog audit,
@@ -98,12 +99,18 @@ public class RequestService {
     }
 
     /** The request if it exists in this school and the caller may see it; otherwise 404. */
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public RightsRequest get(String urn, UUID id) {
-        return Visibility.visibleOrNotFound(repository.find(urn, id, false), this::visibleToCaller, "request");
+        return Visibility.visibleOrNotFound(repository.findInSchool(urn, id), this::visibleToCaller, "request");
     }
 
-    @Transactional
+    /** What the API shows of the request, if the caller may see it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RequestView read(String urn, UUID id) {
+        return RequestViews.view(get(urn, id), deadlines(urn));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RequestDtos.RequestSummary> list(String urn, RequestFilter filter, PageRequest page) {
         RequestFilter scoped = filter;
         if (!callerIsStaff()) {
@@ -112,13 +119,13 @@ public class RequestService {
                     filter.status(), filter.type(), filter.pupilId(), filter.dueBefore(), own, caller.subject());
         }
         LocalDate today = LegalTime.today(clock);
-        return repository.list(urn, scoped, page).map(r -> RequestViews.summary(r, today));
+        return repository.pageInSchool(urn, scoped, page).map(r -> RequestViews.summary(r, today));
     }
 
-    @Transactional
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RequestDtos.RequestSummary> due(String urn, int withinDays, PageRequest page) {
         LocalDate today = LegalTime.today(clock);
-        return repository.due(urn, today.plusDays(withinDays), page).map(r -> RequestViews.summary(r, today));
+        return repository.dueInSchool(urn, today.plusDays(withinDays), page).map(r -> RequestViews.summary(r, today));
     }
 
     public Deadlines deadlines(String urn) {
@@ -127,8 +134,7 @@ public class RequestService {
 
     // ------------------------------------------------------------------ creating
 
-    @Transactional
-    public RightsRequest create(String urn, CreateRequest in) {
+    public RequestView create(String urn, CreateRequest in) {
         if (caller.hasAnyRole(List.of(Roles.PARENT, Roles.PUPIL))) {
             quotas.consume(caller, urn, "requests.create", requestsPerDay);
         }
@@ -195,33 +201,30 @@ public class RequestService {
                             + ". Make a subject access request (ACCESS) instead.");
         }
 
-        RightsRequest r = new RightsRequest();
-        r.schoolUrn = urn;
-        r.id = UUID.randomUUID();
-        r.type = in.type();
-        r.status = RequestStatus.RECEIVED;
-        r.subject = subject;
-        r.requester = requester;
-        r.loggedBy = caller.subject();
-        r.loggedByRole = caller.primaryRole();
-        r.channel = channel;
-        r.receivedOn = receivedOn;
-        r.description = in.description();
-        r.childAgeOnReceipt = childAge;
-        r.childAgreementNote = agreementNote;
-        r.createdAt = clock.instant();
-        r.applyDeadline(r.deadline(deadlines(urn)));
-        r.steps.add(step("received", null, RequestStatus.RECEIVED, receivedOn, "by " + channel));
-        repository.insert(r);
+        RightsRequest r = RightsRequest.received(
+                urn,
+                in.type(),
+                subject,
+                requester,
+                caller.subject(),
+                caller.primaryRole(),
+                channel,
+                receivedOn,
+                in.description(),
+                childAge,
+                agreementNote,
+                clock.instant(),
+                deadlines(urn));
+        repository.persist(r);
         audit.record(
                 caller,
                 urn,
                 subject.path(urn),
                 "request.created",
                 AuditEntry.Outcome.SUCCESS,
-                r.type + " " + r.id + " received " + receivedOn + " by " + channel);
+                r.type() + " " + r.id() + " received " + receivedOn + " by " + channel);
         events.received(r);
-        return r;
+        return RequestViews.view(r, deadlines(urn));
     }
 
     /**
@@ -289,8 +292,8 @@ public class RequestService {
         if (day.isAfter(today)) {
             throw Problems.invalid(field, "cannot be in the future (today is " + today + ")");
         }
-        if (day.isBefore(r.receivedOn)) {
-            throw Problems.invalid(field, "cannot be before the request was received (" + r.receivedOn + ")");
+        if (day.isBefore(r.receivedOn())) {
+            throw Problems.invalid(field, "cannot be before the request was received (" + r.receivedOn() + ")");
         }
         return day;
     }
@@ -299,8 +302,7 @@ public class RequestService {
      * Performs one lifecycle action: locks the request, checks If-Match (when sent) and the state machine, applies
      * the change, recomputes the deadline, records the step, the audit row and, when the request closes, its event.
      */
-    @Transactional
-    public RightsRequest act(
+    private RequestView act(
             String urn,
             UUID id,
             String ifMatch,
@@ -309,39 +311,39 @@ public class RequestService {
             LocalDate given,
             String note,
             Consumer<Context> change) {
-        RightsRequest r =
-                Visibility.visibleOrNotFound(repository.find(urn, id, true), this::visibleToCaller, "request");
+        RightsRequest r = Visibility.visibleOrNotFound(
+                repository.findInSchoolForUpdate(urn, id), this::visibleToCaller, "request");
         if (ifMatch != null && !ifMatch.isBlank()) {
-            ETags.requireMatch(ifMatch, r.version);
+            ETags.requireMatch(ifMatch, r.version());
         }
         LocalDate on = effective(dateField, given, r);
-        RequestStatus from = r.status;
+        RequestStatus from = r.status();
         RequestStatus to;
         try {
-            to = Lifecycle.next(r.type, from, action);
+            to = Lifecycle.next(r.type(), from, action);
         } catch (Lifecycle.IllegalTransitionException e) {
             throw Problems.conflict(e.getMessage());
         }
         Deadlines deadlines = deadlines(urn);
         change.accept(new Context(r, on, deadlines));
-        r.status = to;
-        if (to.isClosed() && !from.isClosed()) {
-            r.closedOn = on;
-        }
-        r.applyDeadline(r.deadline(deadlines));
-        r.steps.add(step(action.name().toLowerCase().replace('_', '-'), from, to, on, note));
-        repository.update(r);
+        r.advance(
+                step(action.name().toLowerCase().replace('_', '-'), from, to, on, note),
+                on,
+                deadlines,
+                clock.instant());
+        repository.flush(); // the new version is the ETag of the answer
         audit.record(
                 caller,
                 urn,
-                r.subject.path(urn),
+                r.subject().path(urn),
                 "request." + action.name().toLowerCase(),
                 AuditEntry.Outcome.SUCCESS,
-                r.type + " " + r.id + ": " + from + " -> " + to + (note == null ? "" : " (" + abbreviate(note) + ")"));
+                r.type() + " " + r.id() + ": " + from + " -> " + to
+                        + (note == null ? "" : " (" + abbreviate(note) + ")"));
         if (to.isClosed() && !from.isClosed()) {
             events.closed(r);
         }
-        return r;
+        return RequestViews.view(r, deadlines);
     }
 
     /** What a step's change sees: the request, the step's day and the school's deadline calculator. */
@@ -351,7 +353,7 @@ public class RequestService {
         }
     }
 
-    public RightsRequest identity(String urn, UUID id, String ifMatch, RequestDtos.IdentityVerification in) {
+    public RequestView identity(String urn, UUID id, String ifMatch, RequestDtos.IdentityVerification in) {
         Action action = switch (in.decision()) {
             case REQUIRED -> Action.REQUEST_IDENTITY;
             case CONFIRMED -> Action.CONFIRM_IDENTITY;
@@ -360,50 +362,47 @@ public class RequestService {
         return act(urn, id, ifMatch, action, "on", in.on(), in.note(), c -> {
             RightsRequest r = c.request();
             switch (in.decision()) {
-                case REQUIRED -> r.identityRequestedOn = c.on();
+                case REQUIRED -> r.identityRequested(c.on());
                 case CONFIRMED -> {
-                    if (r.identityRequestedOn != null && c.on().isBefore(r.identityRequestedOn)) {
+                    if (r.identityRequestedOn() != null && c.on().isBefore(r.identityRequestedOn())) {
                         throw Problems.invalid(
                                 "on",
-                                "identity cannot be confirmed before it was asked for (" + r.identityRequestedOn + ")");
+                                "identity cannot be confirmed before it was asked for (" + r.identityRequestedOn()
+                                        + ")");
                     }
-                    r.identityConfirmedOn = c.on();
+                    r.identityConfirmed(c.on());
                 }
                 case NOT_REQUIRED -> {}
             }
             if (in.note() != null) {
-                r.resolution = r.resolution.withIdentityNote(in.note());
+                r.resolve(res -> res.withIdentityNote(in.note()));
             }
         });
     }
 
-    public RightsRequest askClarification(String urn, UUID id, String ifMatch, RequestDtos.ClarificationRequest in) {
+    public RequestView askClarification(String urn, UUID id, String ifMatch, RequestDtos.ClarificationRequest in) {
         return act(urn, id, ifMatch, Action.REQUEST_CLARIFICATION, "askedOn", in.askedOn(), in.question(), c -> {
             Deadline now = c.deadline();
             if (now.dueOn() != null && c.on().isAfter(now.dueOn())) {
                 throw Problems.conflict("the deadline (" + now.dueOn()
                         + ") has passed: asking for clarification now cannot stop the clock");
             }
-            c.request().clarifications.add(new RightsRequest.Clarification(c.on(), in.question(), null, null));
+            c.request().clarificationAsked(c.on(), in.question());
         });
     }
 
-    public RightsRequest answerClarification(
-            String urn, UUID id, String ifMatch, RequestDtos.ClarificationResponse in) {
+    public RequestView answerClarification(String urn, UUID id, String ifMatch, RequestDtos.ClarificationResponse in) {
         return act(urn, id, ifMatch, Action.RECEIVE_CLARIFICATION, "answeredOn", in.answeredOn(), null, c -> {
-            List<RightsRequest.Clarification> list = c.request().clarifications;
             RightsRequest.Clarification open = c.request().openClarification().orElseThrow();
             if (c.on().isBefore(open.askedOn())) {
                 throw Problems.invalid(
                         "answeredOn", "cannot be before the clarification was asked for (" + open.askedOn() + ")");
             }
-            list.set(
-                    list.indexOf(open),
-                    new RightsRequest.Clarification(open.askedOn(), open.question(), c.on(), in.answer()));
+            c.request().clarificationAnswered(c.on(), in.answer());
         });
     }
 
-    public RightsRequest requestFee(String urn, UUID id, String ifMatch, RequestDtos.FeeRequest in) {
+    public RequestView requestFee(String urn, UUID id, String ifMatch, RequestDtos.FeeRequest in) {
         return act(
                 urn,
                 id,
@@ -414,74 +413,75 @@ public class RequestService {
                 in.ground() + ": " + in.explanation(),
                 c -> {
                     RightsRequest r = c.request();
-                    if (r.feeRequestedOn != null) {
-                        throw Problems.conflict("a fee was already asked for on " + r.feeRequestedOn);
+                    if (r.feeRequestedOn() != null) {
+                        throw Problems.conflict("a fee was already asked for on " + r.feeRequestedOn());
                     }
-                    r.feeRequestedOn = c.on();
-                    r.resolution = r.resolution.withFee(new Resolution.Fee(
-                            in.amount(), in.ground().name(), in.explanation(), PrivacyNotice.RIGHT_TO_COMPLAIN));
+                    r.feeRequested(c.on());
+                    r.resolve(res -> res.withFee(new Resolution.Fee(
+                            in.amount(), in.ground().name(), in.explanation(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
                 });
     }
 
-    public RightsRequest payFee(String urn, UUID id, String ifMatch, RequestDtos.FeePayment in) {
+    public RequestView payFee(String urn, UUID id, String ifMatch, RequestDtos.FeePayment in) {
         return act(urn, id, ifMatch, Action.RECEIVE_FEE, "receivedOn", in.receivedOn(), in.note(), c -> {
-            if (c.on().isBefore(c.request().feeRequestedOn)) {
+            if (c.on().isBefore(c.request().feeRequestedOn())) {
                 throw Problems.invalid(
-                        "receivedOn", "cannot be before the fee was asked for (" + c.request().feeRequestedOn + ")");
+                        "receivedOn",
+                        "cannot be before the fee was asked for (" + c.request().feeRequestedOn() + ")");
             }
-            c.request().feeReceivedOn = c.on();
+            c.request().feeReceived(c.on());
         });
     }
 
-    public RightsRequest extend(String urn, UUID id, String ifMatch, RequestDtos.Extension in) {
+    public RequestView extend(String urn, UUID id, String ifMatch, RequestDtos.Extension in) {
         return act(urn, id, ifMatch, Action.EXTEND, "toldOn", in.toldOn(), in.reason(), c -> {
             RightsRequest r = c.request();
-            if (r.extensionToldOn != null) {
-                throw Problems.conflict("the request was already extended (told on " + r.extensionToldOn + ")");
+            if (r.extensionToldOn() != null) {
+                throw Problems.conflict("the request was already extended (told on " + r.extensionToldOn() + ")");
             }
             Deadline now = c.deadline();
             if (now.firstMonthDueOn() == null || c.on().isAfter(now.firstMonthDueOn())) {
                 throw Problems.conflict("an extension must be told to the requester within the first month, by "
                         + now.firstMonthDueOn() + "; " + c.on() + " is too late");
             }
-            r.extensionToldOn = c.on();
-            r.extensionReason = in.reason();
+            r.extended(c.on(), in.reason());
         });
     }
 
-    public RightsRequest acknowledge(String urn, UUID id, String ifMatch, RequestDtos.Acknowledgement in) {
+    public RequestView acknowledge(String urn, UUID id, String ifMatch, RequestDtos.Acknowledgement in) {
         return act(urn, id, ifMatch, Action.ACKNOWLEDGE, "acknowledgedOn", in.acknowledgedOn(), in.note(), c -> {
-            if (c.request().acknowledgedOn != null) {
-                throw Problems.conflict("the complaint was already acknowledged on " + c.request().acknowledgedOn);
+            if (c.request().acknowledgedOn() != null) {
+                throw Problems.conflict("the complaint was already acknowledged on "
+                        + c.request().acknowledgedOn());
             }
-            c.request().acknowledgedOn = c.on();
+            c.request().acknowledged(c.on());
         });
     }
 
-    public RightsRequest complete(String urn, UUID id, String ifMatch, RequestDtos.Completion in) {
+    public RequestView complete(String urn, UUID id, String ifMatch, RequestDtos.Completion in) {
         return act(urn, id, ifMatch, Action.COMPLETE, "completedOn", in.completedOn(), in.summary(), c -> {
             RightsRequest r = c.request();
-            if (r.type.answeredWithBundle()) {
+            if (r.type().answeredWithBundle()) {
                 for (CompletionCheck check : completionChecks) {
                     check.whyNotComplete(r).ifPresent(why -> {
                         throw Problems.conflict(why);
                     });
                 }
             }
-            if (r.type == RequestType.COMPLAINT && r.acknowledgedOn == null) {
-                r.acknowledgedOn = c.on(); // the answer acknowledges it
+            if (r.type() == RequestType.COMPLAINT && r.acknowledgedOn() == null) {
+                r.acknowledged(c.on()); // the answer acknowledges it
             }
-            r.resolution = r.resolution.withCompletion(new Resolution.Completion(
+            r.resolve(res -> res.withCompletion(new Resolution.Completion(
                     in.summary(),
                     c.on(),
-                    r.type == RequestType.COMPLAINT
+                    r.type() == RequestType.COMPLAINT
                             ? "If you are not satisfied with this answer, you can complain to the ICO. "
                                     + PrivacyNotice.RIGHT_TO_COMPLAIN
-                            : null));
+                            : null)));
         });
     }
 
-    public RightsRequest refuse(String urn, UUID id, String ifMatch, RequestDtos.Refusal in) {
+    public RequestView refuse(String urn, UUID id, String ifMatch, RequestDtos.Refusal in) {
         return act(
                 urn,
                 id,
@@ -490,13 +490,12 @@ public class RequestService {
                 "refusedOn",
                 in.refusedOn(),
                 in.ground() + ": " + in.explanation(),
-                c -> c.request().resolution = c.request()
-                        .resolution
-                        .withRefusal(new Resolution.Refusal(
-                                in.ground().name(), in.explanation(), c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
+                c -> c.request()
+                        .resolve(res -> res.withRefusal(new Resolution.Refusal(
+                                in.ground().name(), in.explanation(), c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN))));
     }
 
-    public RightsRequest withdraw(String urn, UUID id, String ifMatch, RequestDtos.Withdrawal in) {
+    public RequestView withdraw(String urn, UUID id, String ifMatch, RequestDtos.Withdrawal in) {
         return act(
                 urn,
                 id,
@@ -505,12 +504,12 @@ public class RequestService {
                 "withdrawnOn",
                 in.withdrawnOn(),
                 in.note(),
-                c -> c.request().resolution = c.request()
-                        .resolution
-                        .withWithdrawal(new Resolution.Withdrawal(in.note(), c.on(), caller.subject())));
+                c -> c.request()
+                        .resolve(res ->
+                                res.withWithdrawal(new Resolution.Withdrawal(in.note(), c.on(), caller.subject()))));
     }
 
-    public RightsRequest decide(String urn, UUID id, String ifMatch, RequestDtos.Decision in) {
+    public RequestView decide(String urn, UUID id, String ifMatch, RequestDtos.Decision in) {
         Action action = in.outcome() == RightsDecision.Outcome.REFUSED ? Action.DECIDE_REFUSED : Action.DECIDE_APPROVED;
         return act(urn, id, ifMatch, action, "decidedOn", in.decidedOn(), in.outcome() + ": " + in.reason(), c -> {
             RightsRequest r = c.request();
@@ -525,34 +524,34 @@ public class RequestService {
                     in.description(),
                     c.on(),
                     in.outcome() == RightsDecision.Outcome.APPROVED ? null : PrivacyNotice.RIGHT_TO_COMPLAIN);
-            List<String[]> problems = DecisionRules.problems(r.type, decision);
+            List<String[]> problems = DecisionRules.problems(r.type(), decision);
             if (!problems.isEmpty()) {
                 throw Problems.invalid(
                         problems.stream().map(p -> new FieldError(p[0], p[1])).toList());
             }
-            r.resolution = r.resolution.withDecision(decision);
-            if (r.subject.type() == SubjectType.PUPIL) {
-                DecisionRules.eventFor(r.type, r.id.toString(), r.subject.id(), decision)
+            r.resolve(res -> res.withDecision(decision));
+            if (r.subject().type() == SubjectType.PUPIL) {
+                DecisionRules.eventFor(r.type(), r.id().toString(), r.subject().id(), decision)
                         .ifPresent(e -> events.publish(r, e.type(), e.payload()));
             }
         });
     }
 
-    public RightsRequest liftRestriction(String urn, UUID id, String ifMatch, RequestDtos.RestrictionLift in) {
+    public RequestView liftRestriction(String urn, UUID id, String ifMatch, RequestDtos.RestrictionLift in) {
         return act(urn, id, ifMatch, Action.LIFT_RESTRICTION, "liftedOn", in.liftedOn(), in.reason(), c -> {
             RightsRequest r = c.request();
-            RightsDecision decision = r.resolution.decision();
+            RightsDecision decision = r.resolution().decision();
             if (decision == null || !decision.upholdsTheRight()) {
                 throw Problems.conflict("only a restriction that was put in place can be lifted");
             }
-            if (r.resolution.restrictionLift() != null) {
+            if (r.resolution().restrictionLift() != null) {
                 throw Problems.conflict("the restriction was already lifted on "
-                        + r.resolution.restrictionLift().liftedOn());
+                        + r.resolution().restrictionLift().liftedOn());
             }
-            r.resolution = r.resolution.withRestrictionLift(new Resolution.RestrictionLift(in.reason(), c.on()));
-            if (r.subject.type() == SubjectType.PUPIL) {
-                DecisionRules.RightsEvent e =
-                        DecisionRules.liftRestriction(r.id.toString(), r.subject.id(), decision, in.reason());
+            r.resolve(res -> res.withRestrictionLift(new Resolution.RestrictionLift(in.reason(), c.on())));
+            if (r.subject().type() == SubjectType.PUPIL) {
+                DecisionRules.RightsEvent e = DecisionRules.liftRestriction(
+                        r.id().toString(), r.subject().id(), decision, in.reason());
                 events.publish(r, e.type(), e.payload());
             }
         });
@@ -572,9 +571,6 @@ public class RequestService {
     /** A school's region or term calendar changed: recompute its open requests' deadlines in the same transaction. */
     void recompute(@Observes SchoolSettingsChanged changed) {
         Deadlines deadlines = deadlines(changed.schoolUrn());
-        for (RightsRequest r : repository.open(changed.schoolUrn())) {
-            r.applyDeadline(r.deadline(deadlines));
-            repository.updateDeadline(r);
-        }
+        repository.openInSchoolForUpdate(changed.schoolUrn()).forEach(r -> r.recomputeDeadline(deadlines));
     }
 }

@@ -14,48 +14,56 @@ public final class RequestViews {
 
     public static RequestView view(RightsRequest r, Deadlines deadlines) {
         Deadline deadline = r.deadline(deadlines);
-        Resolution res = r.resolution;
+        Resolution res = r.resolution();
         return new RequestView(
-                r.id,
-                r.schoolUrn,
-                r.type,
-                r.status,
-                new RequestDtos.SubjectView(r.subject.type(), r.subject.id()),
-                new RequestDtos.RequesterView(r.requester.type(), r.requester.id()),
-                r.loggedBy,
-                r.loggedByRole,
-                r.channel,
-                r.receivedOn,
-                r.description,
-                r.childAgeOnReceipt == null && r.childAgreementNote == null
+                r.id(),
+                r.schoolUrn(),
+                r.type(),
+                r.status(),
+                new RequestDtos.SubjectView(r.subject().type(), r.subject().id()),
+                new RequestDtos.RequesterView(
+                        r.requester().type(), r.requester().id()),
+                r.loggedBy(),
+                r.loggedByRole(),
+                r.channel(),
+                r.receivedOn(),
+                r.description(),
+                r.childAgeOnReceipt() == null && r.childAgreementNote() == null
                         ? null
-                        : new RequestDtos.ChildAgreementView(r.childAgeOnReceipt, r.childAgreementNote),
-                r.identityRequestedOn == null && r.identityConfirmedOn == null && res.identityNote() == null
+                        : new RequestDtos.ChildAgreementView(r.childAgeOnReceipt(), r.childAgreementNote()),
+                r.identityRequestedOn() == null && r.identityConfirmedOn() == null && res.identityNote() == null
                         ? null
                         : new RequestDtos.IdentityView(
-                                r.identityRequestedOn, r.identityConfirmedOn, res.identityNote()),
+                                r.identityRequestedOn(), r.identityConfirmedOn(), res.identityNote()),
                 res.fee() == null
                         ? null
                         : new RequestDtos.FeeView(
-                                r.feeRequestedOn,
+                                r.feeRequestedOn(),
                                 res.fee().amount(),
                                 res.fee().ground(),
                                 res.fee().explanation(),
-                                r.feeReceivedOn,
+                                r.feeReceivedOn(),
                                 res.fee().rightToComplain()),
-                r.clarifications.isEmpty() ? null : java.util.List.copyOf(r.clarifications),
-                r.extensionToldOn == null ? null : new RequestDtos.ExtensionView(r.extensionToldOn, r.extensionReason),
-                RequestDtos.DeadlineView.of(deadline, r.acknowledgedOn),
-                r.closedOn,
+                r.clarifications().isEmpty()
+                        ? null
+                        : r.clarifications().stream()
+                                .map(c -> new RequestDtos.ClarificationView(
+                                        c.askedOn(), c.question(), c.answeredOn(), c.answer()))
+                                .toList(),
+                r.extensionToldOn() == null
+                        ? null
+                        : new RequestDtos.ExtensionView(r.extensionToldOn(), r.extensionReason()),
+                RequestDtos.DeadlineView.of(deadline, r.acknowledgedOn()),
+                r.closedOn(),
                 res.refusal(),
                 res.decision(),
                 res.completion(),
                 res.withdrawal(),
                 res.restrictionLift(),
-                Lifecycle.allowed(r.type, r.status).stream()
+                Lifecycle.allowed(r.type(), r.status()).stream()
                         .map(Action::resource)
                         .toList(),
-                r.steps.stream()
+                r.steps().stream()
                         .map(s -> new RequestDtos.StepView(
                                 s.occurredAt(),
                                 s.actor(),
@@ -66,23 +74,24 @@ public final class RequestViews {
                                 s.effectiveOn(),
                                 s.note()))
                         .toList(),
-                r.version);
+                r.version());
     }
 
     public static RequestSummary summary(RightsRequest r, LocalDate today) {
-        Long daysLeft = r.nextDeadline == null ? null : ChronoUnit.DAYS.between(today, r.nextDeadline);
+        Long daysLeft = r.nextDeadline() == null ? null : ChronoUnit.DAYS.between(today, r.nextDeadline());
         return new RequestSummary(
-                r.id,
-                r.type,
-                r.status,
-                new RequestDtos.SubjectView(r.subject.type(), r.subject.id()),
-                new RequestDtos.RequesterView(r.requester.type(), r.requester.id()),
-                r.receivedOn,
-                r.dueOn,
-                r.acknowledgeBy,
-                r.nextDeadline,
+                r.id(),
+                r.type(),
+                r.status(),
+                new RequestDtos.SubjectView(r.subject().type(), r.subject().id()),
+                new RequestDtos.RequesterView(
+                        r.requester().type(), r.requester().id()),
+                r.receivedOn(),
+                r.dueOn(),
+                r.acknowledgeBy(),
+                r.nextDeadline(),
                 daysLeft,
                 daysLeft != null && daysLeft < 0,
-                r.closedOn);
+                r.closedOn());
     }
 }

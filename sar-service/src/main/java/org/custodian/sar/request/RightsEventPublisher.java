@@ -32,7 +32,7 @@ public class RightsEventPublisher {
                     r,
                     EventTypes.COMPLAINT_RECEIVED,
                     new RightsEvents.ComplaintReceived(
-                            r.id().toString(), r.subject().pupilId(), r.receivedOn(), r.acknowledgeBy));
+                            r.id().toString(), r.subject().pupilId(), r.receivedOn(), r.acknowledgeBy()));
         } else {
             publish(
                     r,

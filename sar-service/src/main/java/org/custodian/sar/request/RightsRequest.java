@@ -1,21 +1,47 @@
 package org.custodian.sar.request;
 
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
+import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.DeadlineFacts;
 import org.custodian.sar.deadline.Deadlines;
 import org.custodian.sar.deadline.Pause;
+import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.type.SqlTypes;
 
 /**
- * One rights request or complaint: its facts, its steps and its clarifications. Plain Java; {@link Requests} loads,
- * changes and stores it.
+ * One rights request or complaint: its facts, its clarifications and its steps (both in order). It changes itself as
+ * {@link RequestService} tells it to, under the pure rules ({@link Lifecycle}, {@link Deadlines}); its version is the
+ * ETag, 1 when it is received and one more with each step. Never an API body: see {@link RequestViews}.
  */
-public final class RightsRequest {
+@Entity
+@Table(name = "rights_request")
+@IdClass(SchoolScopedId.class)
+public class RightsRequest {
 
     public enum SubjectType {
         PUPIL,
@@ -53,117 +79,276 @@ public final class RightsRequest {
 
     public record Requester(RequesterType type, String id) {}
 
-    public record Clarification(LocalDate askedOn, String question, LocalDate answeredOn, String answer) {}
+    /** A question put to the requester (the deadline pauses until it is answered); a row of request_clarification. */
+    @Embeddable
+    public record Clarification(
+            @Column(name = "asked_on") LocalDate askedOn,
+            String question,
+            @Column(name = "answered_on") LocalDate answeredOn,
+            String answer) {}
 
+    /** Who did what, when and why; a row of request_step. */
+    @Embeddable
     public record Step(
-            Instant occurredAt,
+            @Column(name = "occurred_at") Instant occurredAt,
             String actor,
-            String actorRole,
+            @Column(name = "actor_role") String actorRole,
             String action,
+
+            @Column(name = "from_status") @Enumerated(EnumType.STRING)
             RequestStatus from,
+
+            @Column(name = "to_status") @Enumerated(EnumType.STRING)
             RequestStatus to,
-            LocalDate effectiveOn,
+
+            @Column(name = "effective_on") LocalDate effectiveOn,
             String note) {}
 
-    String schoolUrn;
-    UUID id;
-    RequestType type;
-    RequestStatus status;
-    Subject subject;
-    Requester requester;
-    String loggedBy;
-    String loggedByRole;
-    Channel channel;
-    LocalDate receivedOn;
-    String description;
-    Integer childAgeOnReceipt;
-    String childAgreementNote;
-    LocalDate identityRequestedOn;
-    LocalDate identityConfirmedOn;
-    LocalDate feeRequestedOn;
-    LocalDate feeReceivedOn;
-    LocalDate extensionToldOn;
-    String extensionReason;
-    LocalDate acknowledgedOn;
-    LocalDate closedOn;
-    LocalDate dueOn;
-    LocalDate acknowledgeBy;
-    LocalDate nextDeadline;
-    Resolution resolution = Resolution.NONE;
-    long version;
-    Instant createdAt;
-    final List<Clarification> clarifications = new ArrayList<>();
-    final List<Step> steps = new ArrayList<>();
-    /** Steps already stored; later ones are new. */
-    int storedSteps;
+    @Id
+    @Column(name = "school_urn", length = 6)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private String schoolUrn;
 
-    public String schoolUrn() {
-        return schoolUrn;
+    @Id
+    private UUID id;
+
+    /** The order requests arrived in, assigned by the database (the lists' cursor). */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
+    @Enumerated(EnumType.STRING)
+    private RequestType type;
+
+    @Enumerated(EnumType.STRING)
+    private RequestStatus status;
+
+    @Column(name = "subject_type")
+    @Enumerated(EnumType.STRING)
+    private SubjectType subjectType;
+
+    @Column(name = "pupil_id")
+    private String pupilId;
+
+    @Column(name = "guardian_id")
+    private String guardianId;
+
+    @Column(name = "requester_type")
+    @Enumerated(EnumType.STRING)
+    private RequesterType requesterType;
+
+    @Column(name = "requester_id")
+    private String requesterId;
+
+    @Column(name = "logged_by")
+    private String loggedBy;
+
+    @Column(name = "logged_by_role")
+    private String loggedByRole;
+
+    @Enumerated(EnumType.STRING)
+    private Channel channel;
+
+    @Column(name = "received_on")
+    private LocalDate receivedOn;
+
+    private String description;
+
+    @Column(name = "child_age_on_receipt")
+    private Integer childAgeOnReceipt;
+
+    @Column(name = "child_agreement_note")
+    private String childAgreementNote;
+
+    @Column(name = "identity_requested_on")
+    private LocalDate identityRequestedOn;
+
+    @Column(name = "identity_confirmed_on")
+    private LocalDate identityConfirmedOn;
+
+    @Column(name = "fee_requested_on")
+    private LocalDate feeRequestedOn;
+
+    @Column(name = "fee_received_on")
+    private LocalDate feeReceivedOn;
+
+    @Column(name = "extension_told_on")
+    private LocalDate extensionToldOn;
+
+    @Column(name = "extension_reason")
+    private String extensionReason;
+
+    @Column(name = "acknowledged_on")
+    private LocalDate acknowledgedOn;
+
+    @Column(name = "closed_on")
+    private LocalDate closedOn;
+
+    // the stored deadline follows the school's calendar: recomputing it is not a change of the request (no new ETag)
+    @Column(name = "due_on")
+    @OptimisticLock(excluded = true)
+    private LocalDate dueOn;
+
+    @Column(name = "acknowledge_by")
+    @OptimisticLock(excluded = true)
+    private LocalDate acknowledgeBy;
+
+    @Column(name = "next_deadline")
+    @OptimisticLock(excluded = true)
+    private LocalDate nextDeadline;
+
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    @Convert(converter = ResolutionJson.class)
+    private Resolution resolution = Resolution.NONE;
+
+    @Version
+    private long version;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(
+            name = "request_clarification",
+            joinColumns = {
+                @JoinColumn(name = "school_urn", referencedColumnName = "school_urn"),
+                @JoinColumn(name = "request_id", referencedColumnName = "id")
+            })
+    @OrderColumn(name = "position")
+    @BatchSize(size = 50)
+    private List<Clarification> clarifications = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(
+            name = "request_step",
+            joinColumns = {
+                @JoinColumn(name = "school_urn", referencedColumnName = "school_urn"),
+                @JoinColumn(name = "request_id", referencedColumnName = "id")
+            })
+    @OrderColumn(name = "position")
+    @BatchSize(size = 50)
+    private List<Step> steps = new ArrayList<>();
+
+    protected RightsRequest() {}
+
+    /** A request as it is received: version 1, its deadline computed, its first step recorded. */
+    static RightsRequest received(
+            String schoolUrn,
+            RequestType type,
+            Subject subject,
+            Requester requester,
+            String loggedBy,
+            String loggedByRole,
+            Channel channel,
+            LocalDate receivedOn,
+            String description,
+            Integer childAgeOnReceipt,
+            String childAgreementNote,
+            Instant at,
+            Deadlines deadlines) {
+        RightsRequest r = new RightsRequest();
+        r.schoolUrn = schoolUrn;
+        r.id = UUID.randomUUID();
+        r.type = type;
+        r.status = RequestStatus.RECEIVED;
+        r.subjectType = subject.type();
+        r.pupilId = subject.pupilId();
+        r.guardianId = subject.guardianId();
+        r.requesterType = requester.type();
+        r.requesterId = requester.id();
+        r.loggedBy = loggedBy;
+        r.loggedByRole = loggedByRole;
+        r.channel = channel;
+        r.receivedOn = receivedOn;
+        r.description = description;
+        r.childAgeOnReceipt = childAgeOnReceipt;
+        r.childAgreementNote = childAgreementNote;
+        r.createdAt = at;
+        r.updatedAt = at;
+        r.version = 1; // the ETag of a new request; Hibernate keeps a set initial version
+        r.applyDeadline(r.deadline(deadlines));
+        r.steps.add(new Step(
+                at, loggedBy, loggedByRole, "received", null, RequestStatus.RECEIVED, receivedOn, "by " + channel));
+        return r;
     }
 
-    public UUID id() {
-        return id;
+    // ------------------------------------------------------------------ changes
+
+    /** Records a step that moved the request (or kept it) to {@code to}, and its deadline after the change. */
+    void advance(Step step, LocalDate on, Deadlines deadlines, Instant at) {
+        RequestStatus from = status;
+        status = step.to();
+        if (status.isClosed() && !from.isClosed()) {
+            closedOn = on;
+        }
+        applyDeadline(deadline(deadlines));
+        steps.add(step);
+        updatedAt = at;
     }
 
-    public RequestType type() {
-        return type;
+    void identityRequested(LocalDate on) {
+        identityRequestedOn = on;
     }
 
-    public RequestStatus status() {
-        return status;
+    void identityConfirmed(LocalDate on) {
+        identityConfirmedOn = on;
     }
 
-    public Subject subject() {
-        return subject;
+    void clarificationAsked(LocalDate on, String question) {
+        clarifications.add(new Clarification(on, question, null, null));
     }
 
-    public Requester requester() {
-        return requester;
+    void clarificationAnswered(LocalDate on, String answer) {
+        Clarification open = openClarification().orElseThrow();
+        clarifications.set(
+                clarifications.indexOf(open), new Clarification(open.askedOn(), open.question(), on, answer));
     }
 
-    public LocalDate receivedOn() {
-        return receivedOn;
+    void feeRequested(LocalDate on) {
+        feeRequestedOn = on;
     }
 
-    public LocalDate closedOn() {
-        return closedOn;
+    void feeReceived(LocalDate on) {
+        feeReceivedOn = on;
     }
 
-    public LocalDate dueOn() {
-        return dueOn;
+    void extended(LocalDate toldOn, String reason) {
+        extensionToldOn = toldOn;
+        extensionReason = reason;
     }
 
-    public LocalDate acknowledgeBy() {
-        return acknowledgeBy;
+    void acknowledged(LocalDate on) {
+        acknowledgedOn = on;
     }
 
-    public LocalDate acknowledgedOn() {
-        return acknowledgedOn;
+    void resolve(UnaryOperator<Resolution> change) {
+        resolution = change.apply(resolution);
     }
 
-    public Channel channel() {
-        return channel;
+    /** The school's calendar or region changed: only the stored deadline moves (the version does not). */
+    void recomputeDeadline(Deadlines deadlines) {
+        applyDeadline(deadline(deadlines));
     }
 
-    public String description() {
-        return description;
+    /**
+     * Stores the deadline in the columns the dashboards query: the legal due date, a complaint's acknowledgement
+     * date, and the next deadline still to meet (none once the request is closed).
+     */
+    private void applyDeadline(Deadline deadline) {
+        dueOn = deadline.dueOn();
+        acknowledgeBy = deadline.acknowledgeBy();
+        if (status.isClosed()) {
+            nextDeadline = null;
+        } else {
+            LocalDate ack = acknowledgedOn == null ? acknowledgeBy : null;
+            nextDeadline = dueOn == null ? ack : ack == null || dueOn.isBefore(ack) ? dueOn : ack;
+        }
     }
 
-    public Resolution resolution() {
-        return resolution;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public List<Step> steps() {
-        return List.copyOf(steps);
-    }
-
-    public Optional<Clarification> openClarification() {
-        return clarifications.stream().filter(c -> c.answeredOn() == null).findFirst();
-    }
+    // ------------------------------------------------------------------ reading
 
     public DeadlineFacts deadlineFacts() {
         List<Pause> pauses = clarifications.stream()
@@ -184,23 +369,132 @@ public final class RightsRequest {
         return deadlines.compute(deadlineFacts());
     }
 
-    /**
-     * Stores the deadline in the columns the dashboards query: the legal due date, a complaint's acknowledgement
-     * date, and the next deadline still to meet (none once the request is closed).
-     */
-    void applyDeadline(Deadline deadline) {
-        dueOn = deadline.dueOn();
-        acknowledgeBy = deadline.acknowledgeBy();
-        if (status.isClosed()) {
-            nextDeadline = null;
-        } else {
-            LocalDate ack = acknowledgedOn == null ? acknowledgeBy : null;
-            nextDeadline = dueOn == null ? ack : ack == null || dueOn.isBefore(ack) ? dueOn : ack;
-        }
-    }
-
     /** Whether the caller, by role and token subject, made this request (parents and pupils see only their own). */
     public boolean madeBy(RequesterType type, String id) {
-        return requester.type() == type && requester.id().equals(id);
+        return requesterType == type && requesterId.equals(id);
+    }
+
+    public Optional<Clarification> openClarification() {
+        return clarifications.stream().filter(c -> c.answeredOn() == null).findFirst();
+    }
+
+    public String schoolUrn() {
+        return schoolUrn;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Long seq() {
+        return seq;
+    }
+
+    public RequestType type() {
+        return type;
+    }
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    public Subject subject() {
+        return new Subject(subjectType, subjectType == SubjectType.PUPIL ? pupilId : guardianId);
+    }
+
+    public Requester requester() {
+        return new Requester(requesterType, requesterId);
+    }
+
+    public String loggedBy() {
+        return loggedBy;
+    }
+
+    public String loggedByRole() {
+        return loggedByRole;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public LocalDate receivedOn() {
+        return receivedOn;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Integer childAgeOnReceipt() {
+        return childAgeOnReceipt;
+    }
+
+    public String childAgreementNote() {
+        return childAgreementNote;
+    }
+
+    public LocalDate identityRequestedOn() {
+        return identityRequestedOn;
+    }
+
+    public LocalDate identityConfirmedOn() {
+        return identityConfirmedOn;
+    }
+
+    public LocalDate feeRequestedOn() {
+        return feeRequestedOn;
+    }
+
+    public LocalDate feeReceivedOn() {
+        return feeReceivedOn;
+    }
+
+    public LocalDate extensionToldOn() {
+        return extensionToldOn;
+    }
+
+    public String extensionReason() {
+        return extensionReason;
+    }
+
+    public LocalDate acknowledgedOn() {
+        return acknowledgedOn;
+    }
+
+    public LocalDate closedOn() {
+        return closedOn;
+    }
+
+    public LocalDate dueOn() {
+        return dueOn;
+    }
+
+    public LocalDate acknowledgeBy() {
+        return acknowledgeBy;
+    }
+
+    public LocalDate nextDeadline() {
+        return nextDeadline;
+    }
+
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<Clarification> clarifications() {
+        return List.copyOf(clarifications);
+    }
+
+    public List<Step> steps() {
+        return List.copyOf(steps);
     }
 }

@@ -16,9 +16,9 @@ import org.custodian.platform.problems.Problem.FieldError;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.sar.request.CompletionCheck;
-import org.custodian.sar.request.RequestQueries;
 import org.custodian.sar.request.RequestService;
 import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.request.RightsRequestRepository;
 
 /**
  * The DPO's decisions on the items of a response that name other people: each is audited, changes what the requester
@@ -32,7 +32,7 @@ public class ReviewService implements CompletionCheck {
     public record Decision(ReviewState state, Exemption exemption, String reason, String redactedText) {}
 
     private final ReviewQueries reviews;
-    private final RequestQueries requests;
+    private final RightsRequestRepository requests;
     private final AuditLog audit;
     private final Caller caller;
     private final Event<ReviewDecided> decided;
@@ -42,7 +42,7 @@ public class ReviewService implements CompletionCheck {
     @Inject
     public ReviewService(
             ReviewQueries reviews,
-            RequestQueries requests,
+            RightsRequestRepository requests,
             AuditLog audit,
             Caller caller,
             Event<ReviewDecided> decided,
@@ -64,8 +64,8 @@ public class ReviewService implements CompletionCheck {
     }
 
     public ReviewItem decide(String urn, UUID requestId, UUID itemId, Decision in) {
-        RightsRequest r =
-                requests.find(urn, requestId, true).orElseThrow(() -> Problems.notFound("no request with that id"));
+        RightsRequest r = requests.findInSchoolForUpdate(urn, requestId)
+                .orElseThrow(() -> Problems.notFound("no request with that id"));
         ReviewItem item = reviews.find(urn, requestId, itemId)
                 .orElseThrow(() -> Problems.notFound("no review item with that id"));
         List<FieldError> errors = ReleaseRules.check(item, in.state(), in.exemption(), in.reason(), in.redactedText());
