@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.actionkind.CompletionOutcome;
 
 /**
  * The life of a partner action, as plain rules. A partner may acknowledge an action and then complete or dispute it

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.actionkind.CompletionOutcome;
 
 public record ActionView(
         UUID id,

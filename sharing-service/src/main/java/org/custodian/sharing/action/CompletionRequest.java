@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import org.custodian.sharing.actionkind.CompletionOutcome;
 
 public record CompletionRequest(
         @NotNull Instant performedAt,

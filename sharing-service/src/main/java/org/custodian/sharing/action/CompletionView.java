@@ -1,6 +1,7 @@
 package org.custodian.sharing.action;
 
 import java.time.Instant;
+import org.custodian.sharing.actionkind.CompletionOutcome;
 
 public record CompletionView(
         Instant performedAt,

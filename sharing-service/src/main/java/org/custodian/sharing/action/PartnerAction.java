@@ -8,6 +8,7 @@ import org.custodian.sharing.action.ActionRules.Acknowledgement;
 import org.custodian.sharing.action.ActionRules.Closure;
 import org.custodian.sharing.action.ActionRules.Completion;
 import org.custodian.sharing.action.ActionRules.Dispute;
+import org.custodian.sharing.actionkind.ActionKind;
 
 /**
  * What a partner was asked to do about one pupil, why (the webhook message and the event behind it), by when, and

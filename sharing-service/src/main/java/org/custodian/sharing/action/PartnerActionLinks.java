@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.sharing.SharingConfig;
+import org.custodian.sharing.actionkind.ActionKind;
 
 /**
  * Where a partner answers an action: absolute URLs under the public address of the API (the gateway), and the

@@ -19,6 +19,8 @@ import org.custodian.sharing.action.ActionRules.Acknowledgement;
 import org.custodian.sharing.action.ActionRules.Closure;
 import org.custodian.sharing.action.ActionRules.Completion;
 import org.custodian.sharing.action.ActionRules.Dispute;
+import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.actionkind.CompletionOutcome;
 
 /** Partner actions: opened in bulk, answered one at a time under a row lock, read by partner, pupil and status. */
 @ApplicationScoped

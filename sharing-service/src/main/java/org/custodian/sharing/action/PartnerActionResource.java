@@ -28,6 +28,7 @@ import org.custodian.sharing.action.ActionRules.Acknowledgement;
 import org.custodian.sharing.action.ActionRules.Closure;
 import org.custodian.sharing.action.ActionRules.Completion;
 import org.custodian.sharing.action.ActionRules.Dispute;
+import org.custodian.sharing.actionkind.ActionKind;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;

@@ -5,17 +5,28 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.http.ETags;
 import org.custodian.platform.http.Params;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problem.FieldError;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
 import org.custodian.platform.time.LegalTime;
+import org.custodian.sharing.action.ActionRules.Acknowledgement;
+import org.custodian.sharing.action.ActionRules.Closure;
+import org.custodian.sharing.action.ActionRules.Completion;
+import org.custodian.sharing.action.ActionRules.Dispute;
+import org.custodian.sharing.action.ActionRules.Verdict;
+import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.school.SchoolScope;
 import org.custodian.sharing.support.PartnerScope;
 
@@ -33,10 +44,13 @@ public class PartnerActionService {
     /** An action as answered; {@code replayed} when the same answer had been recorded before. */
     public record Answer(ActionView action, boolean replayed) {}
 
+    /** The action after an answer; {@code replayed} when the same answer had been given before. */
+    private record Answered(PartnerAction action, boolean replayed) {}
+
     private final SchoolScope school;
     private final Caller caller;
     private final PartnerActionRepository repository;
-    private final PartnerActions actions;
+    private final AuditLog audit;
     private final PartnerActionLinks links;
     private final Clock clock;
 
@@ -44,13 +58,13 @@ public class PartnerActionService {
             SchoolScope school,
             Caller caller,
             PartnerActionRepository repository,
-            PartnerActions actions,
+            AuditLog audit,
             PartnerActionLinks links,
             Clock clock) {
         this.school = school;
         this.caller = caller;
         this.repository = repository;
-        this.actions = actions;
+        this.audit = audit;
         this.links = links;
         this.clock = clock;
     }
@@ -98,8 +112,78 @@ public class PartnerActionService {
     /** Records a partner's or the DPO's answer ({@link ActionRules}); the same answer again is a replay. */
     public Answer answer(String urn, UUID id, Object answer, String ifMatch, boolean ifMatchRequired) {
         school.open(urn);
-        PartnerActions.Answered answered = actions.answer(urn, id, visible(), answer, ifMatch, ifMatchRequired);
+        Answered answered = apply(urn, id, visible(), answer, ifMatch, ifMatchRequired);
         return new Answer(view(answered.action(), LegalTime.today(clock)), answered.replayed());
+    }
+
+    private Answered apply(
+            String urn,
+            UUID id,
+            Predicate<PartnerAction> visible,
+            Object answer,
+            String ifMatch,
+            boolean ifMatchRequired) {
+        if (ifMatchRequired && (ifMatch == null || ifMatch.isBlank())) {
+            throw Problems.preconditionRequired("send If-Match with the ETag of the action you are closing");
+        }
+        PartnerAction action =
+                Visibility.visibleOrNotFound(repository.findForUpdate(urn, id), visible, "partner action");
+        Instant now = clock.instant();
+        Verdict verdict;
+        if (answer instanceof Acknowledgement a) {
+            verdict = ActionRules.acknowledge(action.state(), a);
+        } else if (answer instanceof Completion c) {
+            List<FieldError> errors = ActionRules.check(action.kind(), c, now).stream()
+                    .map(v -> new FieldError(v.field(), v.message()))
+                    .toList();
+            if (!errors.isEmpty()) {
+                throw Problems.invalid(errors);
+            }
+            verdict = ActionRules.complete(action.state(), c);
+        } else if (answer instanceof Dispute d) {
+            verdict = ActionRules.dispute(action.state(), d);
+        } else {
+            verdict = ActionRules.close(action.state(), (Closure) answer);
+        }
+        switch (verdict.effect()) {
+            case REPLAY:
+                return new Answered(action, true);
+            case CONFLICT:
+                throw Problems.conflict(verdict.detail());
+            default:
+                break;
+        }
+        if (ifMatch != null) {
+            ETags.requireMatch(ifMatch, action.version());
+        }
+        String what;
+        String detail = "pupil " + action.pupilId() + ", " + action.kind() + " asked of " + action.recipientName()
+                + " (" + action.causeType() + ", due by " + action.dueOn() + ")";
+        if (answer instanceof Acknowledgement a) {
+            repository.acknowledged(action, verdict.next(), now, a);
+            what = "acknowledged";
+        } else if (answer instanceof Completion c) {
+            repository.completed(action, now, c);
+            what = "completed";
+            detail += ": " + c.outcome() + " at " + c.performedAt() + ", " + c.recordCount() + " record(s), reference "
+                    + c.reference();
+        } else if (answer instanceof Dispute d) {
+            repository.disputed(action, now, d);
+            what = "disputed";
+            detail += ": " + d.reason();
+        } else {
+            repository.closed(action, now, caller.subject(), (Closure) answer);
+            what = "closed";
+            detail += ": closed by the school: " + ((Closure) answer).note();
+        }
+        audit.record(
+                caller,
+                urn,
+                "partner-actions/" + action.id(),
+                "partner-action." + what,
+                AuditEntry.Outcome.SUCCESS,
+                detail);
+        return new Answered(repository.find(urn, id).orElseThrow(), false);
     }
 
     /** The recipient a partner-only caller is limited to. */

@@ -17,16 +17,17 @@ import java.util.UUID;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
-import org.custodian.sharing.action.ActionDeadline;
-import org.custodian.sharing.action.ActionDeadlines;
-import org.custodian.sharing.action.ActionKind;
+import org.custodian.sharing.actionkind.ActionDeadline;
+import org.custodian.sharing.actionkind.ActionDeadlines;
+import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
+import org.custodian.sharing.partner.AgreementLookup;
 import org.custodian.sharing.support.NamePages;
 
 @ApplicationScoped
-public class AgreementRepository {
+public class AgreementRepository implements AgreementLookup {
 
     private static final String COLUMNS =
             "id, school_urn, recipient_id, name, purposes, data_categories, lawful_basis, "
@@ -105,7 +106,7 @@ public class AgreementRepository {
                 recipientId);
     }
 
-    /** The action deadlines each of these agreements sets (only the kinds it changes), by agreement id. */
+    @Override
     public Map<String, Map<ActionKind, ActionDeadline>> deadlines(String urn, Collection<String> ids) {
         Map<String, Map<ActionKind, ActionDeadline>> byId = new HashMap<>();
         jdbc.list(
@@ -116,7 +117,25 @@ public class AgreementRepository {
         return byId;
     }
 
-    /** Whether the recipient has an agreement, other than {@code except}, in force on {@code day} or starting later. */
+    @Override
+    public List<Ended> endedBefore(LocalDate day, int limit) {
+        return jdbc.list(
+                """
+                SELECT a.school_urn, a.id, a.recipient_id, a.valid_to FROM agreement a
+                WHERE a.valid_to < ? AND NOT EXISTS (SELECT 1 FROM agreement_end e WHERE e.school_urn = a.school_urn
+                      AND e.agreement_id = a.id AND e.valid_to = a.valid_to)
+                ORDER BY a.valid_to, a.school_urn, a.id LIMIT ?
+                """,
+                row -> new Ended(
+                        row.getString(1),
+                        row.getObject(2, UUID.class),
+                        row.getObject(3, UUID.class),
+                        Jdbc.date(row, "valid_to")),
+                day,
+                limit);
+    }
+
+    @Override
     public boolean anyInForceFrom(String urn, UUID recipientId, UUID except, LocalDate day) {
         return jdbc.count("""
                 SELECT count(*) FROM agreement

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.platform.http.Params;
-import org.custodian.sharing.action.ActionKind;
+import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;

@@ -23,10 +23,11 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
 import org.custodian.platform.time.LegalTime;
-import org.custodian.sharing.action.ActionDeadline;
-import org.custodian.sharing.action.ActionKind;
-import org.custodian.sharing.action.PartnerActions;
+import org.custodian.sharing.actionkind.ActionDeadline;
+import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.decision.AgreementRules;
 import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.partner.SharingEndService;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
@@ -44,7 +45,7 @@ public class AgreementService {
     private final AgreementRepository agreements;
     private final RecipientRepository recipients;
     private final AuditLog audit;
-    private final PartnerActions partnerActions;
+    private final SharingEndService sharingEnds;
     private final Clock clock;
 
     AgreementService(
@@ -53,14 +54,14 @@ public class AgreementService {
             AgreementRepository agreements,
             RecipientRepository recipients,
             AuditLog audit,
-            PartnerActions partnerActions,
+            SharingEndService sharingEnds,
             Clock clock) {
         this.school = school;
         this.caller = caller;
         this.agreements = agreements;
         this.recipients = recipients;
         this.audit = audit;
-        this.partnerActions = partnerActions;
+        this.sharingEnds = sharingEnds;
         this.clock = clock;
     }
 
@@ -113,7 +114,7 @@ public class AgreementService {
                 && next.validTo().isBefore(today)
                 && !next.validTo().equals(current.validTo())) {
             // ended before today: if it was the recipient's last agreement in force, sharing with it has ended
-            partnerActions.agreementEnded(urn, next.id(), next.recipientId(), next.validTo(), today);
+            sharingEnds.agreementEnded(urn, next.id(), next.recipientId(), next.validTo(), today);
         }
         return AgreementView.of(next);
     }

@@ -1,6 +1,7 @@
 package org.custodian.sharing.disclosure;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,12 +42,11 @@ import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.decision.RecipientTerms;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SharingRequest;
-import org.custodian.sharing.override.OverrideReviews;
+import org.custodian.sharing.partner.PartnerNotifier;
 import org.custodian.sharing.projection.ProjectionRepository;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.webhook.PartnerNotifier;
 
 /**
  * Runs the decision engine over a request's pupils from the local projections, and for a disclosure writes the log,
@@ -105,7 +105,7 @@ public class DisclosureService {
 
     private final Clock clock;
 
-    private final OverrideReviews overrides;
+    private final Event<OverridesLogged> overridesLogged;
 
     private final EventSource eventSource;
 
@@ -121,7 +121,7 @@ public class DisclosureService {
             AuditLog audit,
             Caller caller,
             Clock clock,
-            OverrideReviews overrides,
+            Event<OverridesLogged> overridesLogged,
             EventSource eventSource,
             SchoolScope school) {
         this.school = school;
@@ -135,7 +135,7 @@ public class DisclosureService {
         this.audit = audit;
         this.caller = caller;
         this.clock = clock;
-        this.overrides = overrides;
+        this.overridesLogged = overridesLogged;
     }
 
     /** Decides each pupil and logs the allowed disclosures (disclosure.made / disclosure.refused). */
@@ -202,7 +202,7 @@ public class DisclosureService {
         Recipient recipient = outcome.recipient();
         Instant at = outcome.decidedAt();
         List<DisclosureEntry> rows = new ArrayList<>();
-        List<OverrideReviews.Made> overridden = new ArrayList<>();
+        List<OverridesLogged.Entry> overridden = new ArrayList<>();
         Map<String, List<String>> refusals = new LinkedHashMap<>();
         List<String> categories =
                 ask.categories().stream().map(Enum::name).sorted().toList();
@@ -231,7 +231,7 @@ public class DisclosureService {
                         at);
                 rows.add(row);
                 if (d.override()) {
-                    overridden.add(new OverrideReviews.Made(
+                    overridden.add(new OverridesLogged.Entry(
                             row,
                             recipient.sector(),
                             OverrideRules.authorisingRole(caller.roles()).orElseThrow(),
@@ -272,7 +272,7 @@ public class DisclosureService {
             events.add(eventSource.aboutPupil(
                     EventTypes.DISCLOSURE_MADE, urn, row.pupilId(), CloudEventCodec.toData(data)));
         }
-        for (OverrideReviews.Made made : overridden) {
+        for (OverridesLogged.Entry made : overridden) {
             DisclosureEntry row = made.disclosure();
             audit.record(
                     caller,
@@ -296,7 +296,9 @@ public class DisclosureService {
             events.add(eventSource.aboutPupil(EventTypes.DISCLOSURE_REFUSED, urn, pupil, CloudEventCodec.toData(data)));
         });
         outbox.appendAll(events);
-        overrides.opened(urn, overridden);
+        if (!overridden.isEmpty()) {
+            overridesLogged.fire(new OverridesLogged(urn, overridden));
+        }
         if (!rows.isEmpty()) {
             partners.disclosureMade(
                     urn,

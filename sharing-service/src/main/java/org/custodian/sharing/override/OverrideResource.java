@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Emergency overrides for the DPO: the list to review (with each review's clock) and the review itself. HTTP only;
- * {@link OverrideReviews} owns the transaction's work, audit and events.
+ * {@link OverrideService} owns the transaction's work, audit and events.
  */
 @Path("/api/v1/schools/{urn}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -101,7 +101,7 @@ public class OverrideResource {
                     @Valid
                     @NotNull
                     ReviewRequest request) {
-        OverrideReviews.Answered answered = service.review(urn, Params.uuid("id", id), request);
+        OverrideService.Answered answered = service.review(urn, Params.uuid("id", id), request);
         Response.ResponseBuilder response = Response.ok(answered.override());
         if (answered.replayed()) {
             response.header(IdempotencyKeys.REPLAYED_HEADER, "true");

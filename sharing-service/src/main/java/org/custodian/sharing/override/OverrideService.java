@@ -1,27 +1,128 @@
 package org.custodian.sharing.override;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.audit.AuditEntry;
+import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.CloudEventCodec;
+import org.custodian.platform.events.EventSource;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.SharingEvents;
+import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.problems.Problems;
+import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Visibility;
+import org.custodian.platform.time.LegalTime;
+import org.custodian.sharing.SharingConfig;
+import org.custodian.sharing.disclosure.DisclosureEntry;
 import org.custodian.sharing.disclosure.DisclosureRepository;
 import org.custodian.sharing.disclosure.DisclosureService;
+import org.custodian.sharing.disclosure.OverridesLogged;
 import org.custodian.sharing.school.SchoolScope;
 
-/** Emergency overrides as the DPO sees them: listed with their review, and reviewed once. */
+/**
+ * Emergency overrides and their reviews: opens a review for each override as it is logged (observing
+ * {@link OverridesLogged} in the disclosure's transaction), lists them, and records the DPO's finding.
+ */
 @ApplicationScoped
 @Transactional
 public class OverrideService {
 
-    private final SchoolScope school;
-    private final OverrideReviews reviews;
-    private final DisclosureService disclosures;
+    /** A review answered, or the same answer given again ({@code replayed}: nothing changed). */
+    public record Answered(OverrideView override, boolean replayed) {}
 
-    OverrideService(SchoolScope school, OverrideReviews reviews, DisclosureService disclosures) {
+    private final SchoolScope school;
+    private final DisclosureService disclosures;
+    private final OverrideRepository repository;
+    private final Outbox outbox;
+    private final AuditLog audit;
+    private final Caller caller;
+    private final Clock clock;
+    private final int reviewWorkingDays;
+
+    private final EventSource eventSource;
+
+    OverrideService(
+            SchoolScope school,
+            DisclosureService disclosures,
+            OverrideRepository repository,
+            Outbox outbox,
+            AuditLog audit,
+            Caller caller,
+            Clock clock,
+            SharingConfig config,
+            EventSource eventSource) {
         this.school = school;
-        this.reviews = reviews;
         this.disclosures = disclosures;
+        this.eventSource = eventSource;
+        this.repository = repository;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+        this.clock = clock;
+        int reviewWorkingDays = config.overrides().reviewWorkingDays();
+        if (reviewWorkingDays < 1 || reviewWorkingDays > 60) {
+            throw new IllegalArgumentException(
+                    "custodian.sharing.overrides.review-working-days is 1 to 60, not " + reviewWorkingDays);
+        }
+        this.reviewWorkingDays = reviewWorkingDays;
+    }
+
+    /** Opens the reviews of one request's overrides and appends a {@code disclosure.override-made} per pupil. */
+    void opened(@Observes OverridesLogged logged) {
+        String urn = logged.urn();
+        List<OverridesLogged.Entry> made = logged.overrides();
+        List<OverrideReview> reviews = new ArrayList<>(made.size());
+        List<CloudEvent> events = new ArrayList<>(made.size());
+        for (OverridesLogged.Entry m : made) {
+            DisclosureEntry d = m.disclosure();
+            LocalDate dueOn = ReviewRules.dueOn(LegalTime.dayOf(d.disclosedAt()), reviewWorkingDays);
+            List<String> overridden = m.overridden().stream().map(Enum::name).toList();
+            reviews.add(new OverrideReview(
+                    urn,
+                    d.id(),
+                    m.recipientSector(),
+                    m.authorisedAs(),
+                    overridden,
+                    dueOn,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
+            events.add(eventSource.aboutPupil(
+                    EventTypes.OVERRIDE_MADE,
+                    urn,
+                    d.pupilId(),
+                    CloudEventCodec.toData(new SharingEvents.OverrideMade(
+                            d.id().toString(),
+                            d.requestId().toString(),
+                            d.pupilId(),
+                            d.recipientId().toString(),
+                            m.recipientSector().name(),
+                            d.agreementId().toString(),
+                            d.agreementBasis(),
+                            d.lawfulBasis(),
+                            d.purpose(),
+                            d.dataCategories(),
+                            overridden,
+                            d.disclosedBy(),
+                            m.authorisedAs(),
+                            d.disclosedAt(),
+                            dueOn))));
+        }
+        repository.insertAll(urn, reviews);
+        outbox.appendAll(events);
     }
 
     /** The overrides matching the query parameters (parsed here: 400 naming the parameter when bad). */
@@ -29,14 +130,72 @@ public class OverrideService {
             String urn, String pupilId, String recipientId, String from, String to, String review, PageRequest page) {
         school.open(urn);
         DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, true);
-        Page<OverrideView> result = reviews.page(urn, filter, OverrideRepository.ReviewFilter.parse(review), page);
+        LocalDate today = LegalTime.today(clock);
+        Page<OverrideView> result = repository
+                .page(urn, filter, OverrideRepository.ReviewFilter.parse(review), today, page)
+                .map(r -> OverrideView.of(r.disclosure(), r.review(), today));
         disclosures.readLog(urn, filter, result.items().size(), "disclosure log rows (overrides)");
         return result;
     }
 
-    public OverrideReviews.Answered review(String urn, UUID disclosureId, ReviewRequest request) {
+    /**
+     * Records the DPO's finding. The same answer again changes nothing; another answer after one was recorded is a 409;
+     * a disclosure that is not an override is a 404.
+     */
+    public Answered review(String urn, UUID disclosureId, ReviewRequest request) {
         school.open(urn);
-        return reviews.review(
-                urn, disclosureId, request.outcome(), request.note().strip());
+        ReviewOutcome outcome = request.outcome();
+        String note = request.note().strip();
+        OverrideRepository.Row row =
+                Visibility.orNotFound(repository.findForUpdate(urn, disclosureId), "emergency override");
+        OverrideReview current = row.review();
+        LocalDate today = LegalTime.today(clock);
+        switch (ReviewRules.answer(current.outcome(), current.note(), outcome, note)) {
+            case REPLAY -> {
+                return new Answered(OverrideView.of(row.disclosure(), current, today), true);
+            }
+            case CONFLICT ->
+                throw Problems.conflict("this override was already reviewed (" + current.outcome() + " on "
+                        + current.reviewedAt() + "); a review is recorded once");
+            case FIRST -> {}
+        }
+        Instant now = clock.instant();
+        repository.answer(urn, disclosureId, outcome, note, caller.subject(), now);
+        OverrideReview answered = new OverrideReview(
+                urn,
+                disclosureId,
+                current.recipientSector(),
+                current.authorisedAs(),
+                current.overridden(),
+                current.dueOn(),
+                outcome,
+                note,
+                caller.subject(),
+                now,
+                current.overdueAt());
+        OverrideView view = OverrideView.of(row.disclosure(), answered, today);
+        DisclosureEntry d = row.disclosure();
+        outbox.append(eventSource.aboutPupil(
+                EventTypes.OVERRIDE_REVIEWED,
+                urn,
+                d.pupilId(),
+                CloudEventCodec.toData(new SharingEvents.OverrideReviewed(
+                        d.id().toString(),
+                        d.pupilId(),
+                        d.recipientId().toString(),
+                        outcome.name(),
+                        current.dueOn(),
+                        view.review().late(),
+                        caller.subject(),
+                        now))));
+        audit.record(
+                caller,
+                urn,
+                "pupils/" + d.pupilId(),
+                "disclosure.override-reviewed",
+                AuditEntry.Outcome.SUCCESS,
+                "emergency disclosure " + d.id() + " to " + d.recipientName() + " reviewed: " + outcome
+                        + (view.review().late() ? " (after its last day, " + current.dueOn() + ")" : "") + "; " + note);
+        return new Answered(view, false);
     }
 }

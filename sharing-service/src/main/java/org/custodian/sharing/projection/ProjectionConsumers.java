@@ -15,8 +15,8 @@ import org.custodian.platform.events.RightsEvents;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.inbox.IdempotentConsumer;
 import org.custodian.sharing.decision.ConsentStatus;
+import org.custodian.sharing.partner.PartnerNotifier;
 import org.custodian.sharing.webhook.PartnerEventType;
-import org.custodian.sharing.webhook.PartnerNotifier;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**

@@ -1,6 +1,7 @@
 package org.custodian.sharing.recipient;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,12 +14,11 @@ import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
-import org.custodian.sharing.agreement.AgreementRules;
+import org.custodian.sharing.decision.AgreementRules;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.Recipient.Status;
 import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.webhook.PartnerNotifier;
 
 /** The school's recipients: listed, added and changed (suspending one ends all sharing with it). */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class RecipientService {
     private final Caller caller;
     private final RecipientRepository recipients;
     private final AuditLog audit;
-    private final PartnerNotifier notifier;
+    private final Event<RecipientSuspended> suspended;
     private final Clock clock;
 
     RecipientService(
@@ -37,13 +37,13 @@ public class RecipientService {
             Caller caller,
             RecipientRepository recipients,
             AuditLog audit,
-            PartnerNotifier notifier,
+            Event<RecipientSuspended> suspended,
             Clock clock) {
         this.school = school;
         this.caller = caller;
         this.recipients = recipients;
         this.audit = audit;
-        this.notifier = notifier;
+        this.suspended = suspended;
         this.clock = clock;
     }
 
@@ -121,12 +121,7 @@ public class RecipientService {
                         + ")");
         if (current.active() && !next.active()) {
             // the school stops sharing with it altogether: every pupil whose data it received is to be deleted
-            notifier.sharingEnded(
-                    urn,
-                    next.id(),
-                    PartnerNotifier.SharingEnd.RECIPIENT_SUSPENDED,
-                    null,
-                    "recipient-suspended:" + next.id() + ":" + next.version());
+            suspended.fire(new RecipientSuspended(urn, next.id(), next.version()));
         }
         return RecipientView.of(next);
     }

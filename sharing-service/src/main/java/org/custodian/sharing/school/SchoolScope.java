@@ -9,9 +9,9 @@ public class SchoolScope {
 
     private final Caller caller;
 
-    private final SchoolDefaults defaults;
+    private final SchoolSeeder defaults;
 
-    SchoolScope(Caller caller, SchoolDefaults defaults) {
+    SchoolScope(Caller caller, SchoolSeeder defaults) {
         this.caller = caller;
         this.defaults = defaults;
     }

@@ -62,7 +62,7 @@ public enum PartnerEventType {
     /**
      * The subscriptions that receive a message of this type: its own, and for {@code sharing.ended} also
      * {@code erasure.requested} (it asks for an erasure of everything). A reminder also goes to the subscribers of the
-     * type it reminds of (see {@link PartnerNotifier}).
+     * type it reminds of (see the partner fan-out, {@code org.custodian.sharing.partner}).
      */
     public List<String> receivedBy() {
         return this == SHARING_ENDED ? List.of(wireName, ERASURE_REQUESTED.wireName) : List.of(wireName);

@@ -31,7 +31,7 @@ public class WebhookEndpointService {
     private final WebhookRepository webhooks;
     private final UrlGuard guard;
     private final SecretBox secrets;
-    private final PartnerNotifier notifier;
+    private final MessageQueue messages;
     private final WebhookConfig config;
     private final AuditLog audit;
     private final Clock clock;
@@ -43,7 +43,7 @@ public class WebhookEndpointService {
             WebhookRepository webhooks,
             UrlGuard guard,
             SecretBox secrets,
-            PartnerNotifier notifier,
+            MessageQueue messages,
             SharingConfig sharing,
             AuditLog audit,
             Clock clock) {
@@ -53,7 +53,7 @@ public class WebhookEndpointService {
         this.webhooks = webhooks;
         this.guard = guard;
         this.secrets = secrets;
-        this.notifier = notifier;
+        this.messages = messages;
         this.config = sharing.webhooks();
         this.audit = audit;
         this.clock = clock;
@@ -186,7 +186,7 @@ public class WebhookEndpointService {
         school.open(urn);
         WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
         requireEnabled(endpoint);
-        UUID delivery = notifier.ping(endpoint);
+        UUID delivery = messages.ping(endpoint);
         audit.record(
                 caller, urn, subject(endpoint), "webhook-endpoint.tested", Outcome.SUCCESS, "delivery " + delivery);
         return new Queued(delivery, Delivery.Status.PENDING.name());
@@ -210,7 +210,7 @@ public class WebhookEndpointService {
         WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
         requireEnabled(endpoint);
         Delivery original = findDelivery(urn, recipientId, endpointId, deliveryId);
-        UUID replay = notifier.replay(original);
+        UUID replay = messages.replay(original);
         audit.record(
                 caller,
                 urn,

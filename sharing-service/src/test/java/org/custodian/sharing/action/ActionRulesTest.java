@@ -17,6 +17,8 @@ import org.custodian.sharing.action.ActionRules.Dispute;
 import org.custodian.sharing.action.ActionRules.State;
 import org.custodian.sharing.action.ActionRules.Verdict;
 import org.custodian.sharing.action.ActionRules.Verdict.Effect;
+import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.actionkind.CompletionOutcome;
 import org.junit.jupiter.api.Test;
 
 /** Worked examples of the answers to a partner action, and properties over random sequences of answers. */

@@ -10,6 +10,8 @@ import org.custodian.sharing.action.ActionRules.Acknowledgement;
 import org.custodian.sharing.action.ActionRules.Closure;
 import org.custodian.sharing.action.ActionRules.Completion;
 import org.custodian.sharing.action.ActionRules.Dispute;
+import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.actionkind.CompletionOutcome;
 import org.junit.jupiter.api.Test;
 
 /** Worked examples of the sentences the subject access bundle gives for each partner action. */

@@ -34,12 +34,15 @@ import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.Topics;
 import org.custodian.platform.time.LegalTime;
+import org.custodian.sharing.actionkind.ActionDeadline;
+import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.partner.PartnerActionJob;
 import org.custodian.sharing.support.Events;
 import org.custodian.sharing.support.Receiver;
 import org.custodian.sharing.support.SharingTest;
-import org.custodian.sharing.support.TestClock;
 import org.custodian.sharing.webhook.IndependentVerifier;
 import org.custodian.testing.KafkaTestConsumer;
+import org.custodian.testing.MovableClock;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +69,7 @@ class PartnerActionsTest {
             "action.reminder");
 
     @Inject
-    TestClock clock;
+    MovableClock clock;
 
     @Inject
     PartnerActionJob job;

@@ -40,8 +40,8 @@ import org.custodian.platform.events.Topics;
 import org.custodian.sharing.support.Events;
 import org.custodian.sharing.support.Receiver;
 import org.custodian.sharing.support.SharingTest;
-import org.custodian.sharing.support.TestClock;
 import org.custodian.testing.KafkaTestConsumer;
+import org.custodian.testing.MovableClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,7 +65,7 @@ class EmergencyOverrideTest {
     DataSource dataSource;
 
     @Inject
-    TestClock clock;
+    MovableClock clock;
 
     @Inject
     OverrideReviewJob job;

@@ -73,18 +73,4 @@ class RetryScheduleTest {
         assertThat(RetrySchedule.parseRetryAfter("soon", T)).isEmpty();
         assertThat(RetrySchedule.parseRetryAfter(null, T)).isEmpty();
     }
-
-    @Test
-    void partnerNotificationsConcernOnlyRecipientsOfTheChangedCategories() {
-        assertThat(PartnerNotifier.concerns(List.of(), List.of("IDENTITY"))).isTrue();
-        assertThat(PartnerNotifier.concerns(List.of("medical"), List.of("IDENTITY")))
-                .isFalse();
-        assertThat(PartnerNotifier.concerns(List.of("identity"), List.of("IDENTITY", "MEDICAL")))
-                .isTrue();
-        assertThat(PartnerNotifier.concerns(List.of("something-new"), List.of("IDENTITY")))
-                .isTrue();
-        assertThat(PartnerNotifier.messageId("event-1:r"))
-                .isEqualTo(PartnerNotifier.messageId("event-1:r"))
-                .startsWith("msg_");
-    }
 }

@@ -29,9 +29,9 @@ import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.Topics;
 import org.custodian.sharing.support.Receiver;
 import org.custodian.sharing.support.SharingTest;
-import org.custodian.sharing.support.TestClock;
 import org.custodian.sharing.support.TestResolver;
 import org.custodian.testing.KafkaTestConsumer;
+import org.custodian.testing.MovableClock;
 import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +45,7 @@ class WebhookDeliveryTest {
     static final Receiver RECEIVER = new Receiver();
 
     @Inject
-    TestClock clock;
+    MovableClock clock;
 
     @Inject
     TestResolver resolver;

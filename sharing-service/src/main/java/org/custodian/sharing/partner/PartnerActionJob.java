@@ -1,4 +1,4 @@
-package org.custodian.sharing.action;
+package org.custodian.sharing.partner;
 
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEventCodec;
@@ -15,12 +14,12 @@ import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.SharingEvents;
 import org.custodian.platform.events.Topics;
-import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.jobs.ClusterLock;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.SharingConfig;
-import org.custodian.sharing.webhook.PartnerNotifier;
+import org.custodian.sharing.action.PartnerAction;
+import org.custodian.sharing.action.PartnerActionRepository;
 import org.jboss.logging.Logger;
 
 /**
@@ -44,15 +43,15 @@ public class PartnerActionJob {
 
     private final PartnerActionRepository repository;
 
-    private final PartnerActions actions;
+    private final AgreementLookup agreements;
+
+    private final SharingEndService ends;
 
     private final PartnerNotifier notifier;
 
     private final Outbox outbox;
 
     private final AuditLog audit;
-
-    private final Jdbc jdbc;
 
     private final Clock clock;
 
@@ -63,11 +62,11 @@ public class PartnerActionJob {
     PartnerActionJob(
             ClusterLock lock,
             PartnerActionRepository repository,
-            PartnerActions actions,
+            AgreementLookup agreements,
+            SharingEndService ends,
             PartnerNotifier notifier,
             Outbox outbox,
             AuditLog audit,
-            Jdbc jdbc,
             Clock clock,
             EventSource eventSource,
             SharingConfig config) {
@@ -75,11 +74,11 @@ public class PartnerActionJob {
         this.eventSource = eventSource;
         this.lock = lock;
         this.repository = repository;
-        this.actions = actions;
+        this.agreements = agreements;
+        this.ends = ends;
         this.notifier = notifier;
         this.outbox = outbox;
         this.audit = audit;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -103,26 +102,11 @@ public class PartnerActionJob {
                 Math.max(1, config.partnerActions().reminderInterval().toDays()) - 1));
         int[] counts = new int[4];
         boolean ran = lock.runExclusively(JOB, () -> {
-            List<Object[]> ended;
+            List<AgreementLookup.Ended> ended;
             do {
-                ended = jdbc.list(
-                        """
-                        SELECT a.school_urn, a.id, a.recipient_id, a.valid_to FROM agreement a
-                        WHERE a.valid_to < ? AND NOT EXISTS (SELECT 1 FROM agreement_end e WHERE e.school_urn = a.school_urn
-                              AND e.agreement_id = a.id AND e.valid_to = a.valid_to)
-                        ORDER BY a.valid_to, a.school_urn, a.id LIMIT ?
-                        """,
-                        row -> new Object[] {
-                            row.getString(1),
-                            row.getObject(2, UUID.class),
-                            row.getObject(3, UUID.class),
-                            Jdbc.date(row, "valid_to")
-                        },
-                        today,
-                        BATCH);
-                for (Object[] a : ended) {
-                    counts[1] +=
-                            actions.agreementEnded((String) a[0], (UUID) a[1], (UUID) a[2], (LocalDate) a[3], today);
+                ended = agreements.endedBefore(today, BATCH);
+                for (AgreementLookup.Ended a : ended) {
+                    counts[1] += ends.agreementEnded(a.schoolUrn(), a.id(), a.recipientId(), a.validTo(), today);
                     counts[0]++;
                 }
             } while (ended.size() == BATCH);

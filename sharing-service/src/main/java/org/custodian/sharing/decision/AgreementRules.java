@@ -1,13 +1,10 @@
-package org.custodian.sharing.agreement;
+package org.custodian.sharing.decision;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.custodian.sharing.decision.LawfulBasis;
-import org.custodian.sharing.decision.TransferSafeguard;
-import org.custodian.sharing.decision.Transfers;
 
 /** The rules an agreement must satisfy before it is stored. Pure: returns the violations, empty when valid. */
 public final class AgreementRules {

@@ -1,4 +1,4 @@
-package org.custodian.sharing.action;
+package org.custodian.sharing.actionkind;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.custodian.sharing.action;
+package org.custodian.sharing.actionkind;
 
 import java.time.LocalDate;
 import java.util.Objects;

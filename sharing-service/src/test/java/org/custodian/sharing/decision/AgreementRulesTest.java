@@ -1,12 +1,10 @@
-package org.custodian.sharing.agreement;
+package org.custodian.sharing.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.custodian.sharing.agreement.AgreementRules.Violation;
-import org.custodian.sharing.decision.LawfulBasis;
-import org.custodian.sharing.decision.TransferSafeguard;
+import org.custodian.sharing.decision.AgreementRules.Violation;
 import org.junit.jupiter.api.Test;
 
 class AgreementRulesTest {

@@ -1,4 +1,4 @@
-package org.custodian.sharing.action;
+package org.custodian.sharing.actionkind;
 
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.custodian.sharing.school;
+package org.custodian.sharing.agreement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,21 +15,20 @@ import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.time.LegalTime;
-import org.custodian.sharing.agreement.Agreement;
-import org.custodian.sharing.agreement.AgreementRepository;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.RecipientRepository;
+import org.custodian.sharing.school.SchoolSeeder;
 
 /**
  * Seeds a school, the first time it uses this service, with the recipients its privacy notice names and the
  * statutory flows the notice describes (DfE census; local authority safeguarding and exclusions). All are editable.
  */
 @ApplicationScoped
-public class SchoolDefaults {
+public class SchoolDefaultsService implements SchoolSeeder {
 
     /** A recipient the privacy notice names. */
     public record DefaultRecipient(String key, String name, Kind kind, Sector sector, String description) {}
@@ -117,7 +116,7 @@ public class SchoolDefaults {
 
     private final Clock clock;
 
-    SchoolDefaults(
+    SchoolDefaultsService(
             Jdbc jdbc, RecipientRepository recipients, AgreementRepository agreements, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.recipients = recipients;
@@ -127,6 +126,7 @@ public class SchoolDefaults {
     }
 
     /** Seeds the school once; concurrent first requests seed once (the school_seed row decides). */
+    @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void ensureSeeded(String urn) {
         if (jdbc.one("SELECT 1 FROM school_seed WHERE school_urn = ?", r -> 1, urn)

@@ -1,13 +1,8 @@
-package org.custodian.sharing.webhook;
+package org.custodian.sharing.partner;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,29 +23,27 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.time.LegalTime;
-import org.custodian.sharing.action.ActionDeadline;
-import org.custodian.sharing.action.ActionDeadlines;
-import org.custodian.sharing.action.ActionKind;
 import org.custodian.sharing.action.ActionStatus;
 import org.custodian.sharing.action.PartnerAction;
 import org.custodian.sharing.action.PartnerActionLinks;
 import org.custodian.sharing.action.PartnerActionRepository;
 import org.custodian.sharing.action.PartnerActionRepository.NewAction;
-import org.custodian.sharing.agreement.AgreementRepository;
+import org.custodian.sharing.actionkind.ActionDeadline;
+import org.custodian.sharing.actionkind.ActionDeadlines;
+import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.webhook.MessageQueue;
+import org.custodian.sharing.webhook.PartnerEventType;
 import org.custodian.sharing.webhook.WebhookRepository.NewMessage;
 
 /**
  * Decides which partners must be told what, and queues the messages in the caller's transaction (so a message exists
  * if and only if the change that caused it commits). A message that asks the partner to act also opens a partner
- * action in the same transaction, and carries its id, due date and the URLs to answer it. The delivery worker is
- * woken when the transaction commits.
+ * action in the same transaction, and carries its id, due date and the URLs to answer it.
  */
 @ApplicationScoped
 public class PartnerNotifier {
-
-    private static final String WAKE = PartnerNotifier.class.getName() + ".wake";
 
     /** One pupil's disclosure, as a {@code disclosure.made} message lists it. */
     public record Disclosed(String pupilId, UUID disclosureId, String lawfulBasis, UUID agreementId) {}
@@ -83,41 +77,33 @@ public class PartnerNotifier {
 
     private final Jdbc jdbc;
 
-    private final WebhookRepository webhooks;
+    private final MessageQueue queue;
 
     private final PartnerActionRepository actions;
 
     private final PartnerActionLinks links;
 
-    private final AgreementRepository agreements;
+    private final AgreementLookup agreements;
 
     private final AuditLog audit;
 
     private final Clock clock;
 
-    private final TransactionSynchronizationRegistry transactions;
-
-    private final DeliveryWorker worker;
-
     PartnerNotifier(
             Jdbc jdbc,
-            WebhookRepository webhooks,
+            MessageQueue queue,
             PartnerActionRepository actions,
             PartnerActionLinks links,
-            AgreementRepository agreements,
+            AgreementLookup agreements,
             AuditLog audit,
-            Clock clock,
-            TransactionSynchronizationRegistry transactions,
-            DeliveryWorker worker) {
+            Clock clock) {
         this.jdbc = jdbc;
-        this.webhooks = webhooks;
+        this.queue = queue;
         this.actions = actions;
         this.links = links;
         this.agreements = agreements;
         this.audit = audit;
         this.clock = clock;
-        this.transactions = transactions;
-        this.worker = worker;
     }
 
     /** {@code disclosure.made} to the recipient: one message for the whole request. */
@@ -141,7 +127,7 @@ public class PartnerNotifier {
                         recipientId,
                         PartnerEventType.DISCLOSURE_MADE,
                         null,
-                        messageId("disclosure:" + requestId),
+                        MessageQueue.messageId("disclosure:" + requestId),
                         data,
                         null)));
     }
@@ -165,7 +151,7 @@ public class PartnerNotifier {
                     recipient,
                     PartnerEventType.CONSENT_WITHDRAWN,
                     pupilId,
-                    messageId(sourceEventId + ":" + recipient),
+                    MessageQueue.messageId(sourceEventId + ":" + recipient),
                     data,
                     new Opening(
                             ActionKind.STOP_USING, sourceEventId, consentPurpose, got.categories(), got.agreements())));
@@ -216,7 +202,7 @@ public class PartnerNotifier {
                     entry.getKey(),
                     type,
                     pupilId,
-                    messageId(sourceEventId + ":" + entry.getKey()),
+                    MessageQueue.messageId(sourceEventId + ":" + entry.getKey()),
                     data,
                     kind == null
                             ? null
@@ -261,7 +247,7 @@ public class PartnerNotifier {
                             recipientId,
                             PartnerEventType.SHARING_ENDED,
                             pupilId,
-                            messageId(cause + ":" + recipientId + ":" + pupilId),
+                            MessageQueue.messageId(cause + ":" + recipientId + ":" + pupilId),
                             data,
                             new Opening(
                                     ActionKind.DELETE_ALL,
@@ -301,54 +287,9 @@ public class PartnerNotifier {
                         PartnerEventType.ACTION_REMINDER,
                         receivedBy,
                         action.pupilId(),
-                        messageId("reminder:" + action.id() + ":" + number),
+                        MessageQueue.messageId("reminder:" + action.id() + ":" + number),
                         data,
                         null)));
-    }
-
-    /** A {@code webhook.test} message to one endpoint. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UUID ping(WebhookEndpoint endpoint) {
-        ObjectNode data = CloudEventCodec.mapper().createObjectNode();
-        data.put("school", endpoint.schoolUrn());
-        data.put("endpointId", endpoint.id().toString());
-        String messageId = messageId(UUID.randomUUID().toString());
-        Instant now = clock.instant();
-        webhooks.insertMessages(
-                endpoint.schoolUrn(),
-                List.of(message(
-                        outgoing(endpoint.recipientId(), PartnerEventType.WEBHOOK_TEST, null, messageId, data, null),
-                        now)),
-                now);
-        UUID delivery = UUID.randomUUID();
-        webhooks.insertDelivery(
-                endpoint.schoolUrn(),
-                delivery,
-                endpoint.id(),
-                endpoint.recipientId(),
-                messageId,
-                PartnerEventType.WEBHOOK_TEST.wireName(),
-                null,
-                now);
-        wakeAfterCommit();
-        return delivery;
-    }
-
-    /** A new delivery of an existing message to the same endpoint. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public UUID replay(Delivery original) {
-        UUID delivery = UUID.randomUUID();
-        webhooks.insertDelivery(
-                original.schoolUrn(),
-                delivery,
-                original.endpointId(),
-                original.recipientId(),
-                original.messageId(),
-                original.eventType(),
-                original.id(),
-                clock.instant());
-        wakeAfterCommit();
-        return delivery;
     }
 
     private static Outgoing outgoing(
@@ -377,7 +318,7 @@ public class PartnerNotifier {
                 Opening op = o.opening();
                 List<Map<ActionKind, ActionDeadline>> under = op.agreements().stream()
                         .map(deadlines::get)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .toList();
                 LocalDate dueOn = ActionDeadlines.dueOn(op.kind(), under, today);
                 action = new NewAction(
@@ -395,9 +336,10 @@ public class PartnerNotifier {
                 o.data().set("action", links.describe(urn, action.id(), op.kind(), dueOn, ActionStatus.OPEN));
                 opened.add(action);
             }
-            messages.add(message(o, now));
+            messages.add(MessageQueue.message(
+                    o.messageId(), o.recipient(), o.type(), o.receivedBy(), o.pupilId(), o.data(), now));
         }
-        Set<String> fresh = webhooks.insertMessages(urn, messages, now);
+        Set<String> fresh = queue.send(urn, messages, now);
         List<NewAction> freshActions =
                 opened.stream().filter(a -> fresh.contains(a.messageId())).toList();
         if (!freshActions.isEmpty()) {
@@ -413,34 +355,7 @@ public class PartnerNotifier {
                     null,
                     describe(freshActions)));
         }
-        if (webhooks.queueForSubscribers(
-                        urn,
-                        messages.stream().filter(m -> fresh.contains(m.id())).toList(),
-                        now)
-                > 0) {
-            wakeAfterCommit();
-        }
         return fresh.size();
-    }
-
-    private static NewMessage message(Outgoing o, Instant now) {
-        o.data().put("requiredAction", o.type().requiredAction());
-        ObjectNode payload = CloudEventCodec.mapper().createObjectNode();
-        payload.put("id", o.messageId());
-        payload.put("type", o.type().wireName());
-        payload.put("timestamp", now.truncatedTo(ChronoUnit.SECONDS).toString());
-        payload.set("data", o.data());
-        try {
-            return new NewMessage(
-                    o.messageId(),
-                    o.recipient(),
-                    o.type(),
-                    o.receivedBy(),
-                    o.pupilId(),
-                    CloudEventCodec.mapper().writeValueAsString(payload));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a webhook payload", e);
-        }
     }
 
     /** The deadlines set by every agreement the outgoing actions rest on, by agreement id. */
@@ -525,31 +440,5 @@ public class PartnerNotifier {
             }
         }
         return false;
-    }
-
-    /** {@code msg_} and a UUID derived from what caused the message, so that a redelivered cause makes no second one. */
-    static String messageId(String cause) {
-        return "msg_"
-                + UUID.nameUUIDFromBytes(cause.getBytes(StandardCharsets.UTF_8))
-                        .toString()
-                        .replace("-", "");
-    }
-
-    private void wakeAfterCommit() {
-        if (transactions.getResource(WAKE) != null) {
-            return;
-        }
-        transactions.putResource(WAKE, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    worker.wake();
-                }
-            }
-        });
     }
 }

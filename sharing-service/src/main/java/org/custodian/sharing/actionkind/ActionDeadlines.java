@@ -1,4 +1,4 @@
-package org.custodian.sharing.action;
+package org.custodian.sharing.actionkind;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.custodian.sharing.action;
+package org.custodian.sharing.actionkind;
 
 /** What a partner did, as it reports when completing an action. */
 public enum CompletionOutcome {
