@@ -26,6 +26,7 @@ import org.custodian.sharing.actionkind.CompletionOutcome;
 @ApplicationScoped
 public class PartnerActionRepository {
 
+    // recipient is an entity (RecipientRepository); the joins below only read its name into these set-based lists
     private static final String SELECT = """
             SELECT a.*, r.name AS recipient_name,
                    (SELECT min(d.last_attempt_at) FROM webhook_delivery d

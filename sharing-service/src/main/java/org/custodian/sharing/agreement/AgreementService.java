@@ -78,7 +78,7 @@ public class AgreementService {
     public AgreementView create(String urn, AgreementRequest request) {
         school.open(urn);
         Recipient recipient = recipients
-                .find(urn, request.recipientId())
+                .findInSchool(urn, request.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
         check(request, recipient);
         Instant now = clock.instant();
@@ -94,7 +94,8 @@ public class AgreementService {
         if (!current.recipientId().equals(request.recipientId())) {
             throw Problems.invalid("recipientId", "an agreement's recipient cannot change; end it and add a new one");
         }
-        Recipient recipient = recipients.find(urn, current.recipientId()).orElseThrow();
+        Recipient recipient =
+                recipients.findInSchool(urn, current.recipientId()).orElseThrow();
         check(request, recipient);
         ETags.requireMatch(ifMatch, current.version());
         Agreement next = build(

@@ -143,10 +143,7 @@ public class SchoolDefaultsService implements SchoolSeeder {
         }
         Map<String, UUID> ids = new HashMap<>();
         for (DefaultRecipient d : RECIPIENTS) {
-            UUID id = UUID.randomUUID();
-            ids.put(d.key(), id);
-            recipients.insert(new Recipient(
-                    id,
+            Recipient recipient = Recipient.create(
                     urn,
                     d.name(),
                     d.kind(),
@@ -157,10 +154,12 @@ public class SchoolDefaultsService implements SchoolSeeder {
                     d.description(),
                     Recipient.Status.ACTIVE,
                     true,
-                    1,
-                    now,
-                    now));
+                    now);
+            recipients.persist(recipient);
+            ids.put(d.key(), recipient.id());
         }
+        // the agreements below are written with SQL and refer to these rows
+        recipients.flush();
         LocalDate from = LegalTime.today(clock);
         for (DefaultAgreement d : AGREEMENTS) {
             agreements.insert(new Agreement(

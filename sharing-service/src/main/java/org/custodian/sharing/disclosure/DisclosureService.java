@@ -346,7 +346,7 @@ public class DisclosureService {
 
     private Outcome decide(String urn, Ask ask, UUID requestId, boolean assignIds) {
         Recipient recipient = recipients
-                .findForShare(urn, ask.recipientId())
+                .findInSchoolForShare(urn, ask.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
         List<Agreement> candidates = agreements.forRecipient(urn, recipient.id());
         List<AgreementTerms> terms = candidates.stream().map(Agreement::terms).toList();

@@ -1,29 +1,26 @@
 package org.custodian.sharing.recipient;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.decision.RecipientTerms;
 import org.custodian.sharing.decision.Sector;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/**
- * An organisation the school may share pupil data with: its data protection role ({@code kind}) and what sort of
- * organisation it is ({@code sector}, which decides whether an emergency disclosure may go to it).
- */
-public record Recipient(
-        UUID id,
-        String schoolUrn,
-        String name,
-        Kind kind,
-        Sector sector,
-        String country,
-        String contact,
-        String contractReference,
-        String description,
-        Status status,
-        boolean seeded,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+/** Someone the school shares pupils' data with: what it is, where it is, and whether sharing with it is active. */
+@Entity
+@Table(name = "recipient")
+@IdClass(SchoolScopedId.class)
+public class Recipient {
 
     public enum Kind {
         STATUTORY_BODY,
@@ -38,6 +35,95 @@ public record Recipient(
         SUSPENDED
     }
 
+    @Id
+    @Column(name = "school_urn", length = 6)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private String schoolUrn;
+
+    @Id
+    private UUID id;
+
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    private Sector sector;
+
+    @Column(length = 2)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private String country;
+
+    private String contact;
+
+    @Column(name = "contract_reference")
+    private String contractReference;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private boolean seeded;
+
+    /** The ETag: 1 when created, one more on each change. */
+    @Version
+    private long version;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Recipient() {}
+
+    /** A new recipient, at version 1. */
+    public static Recipient create(
+            String schoolUrn,
+            String name,
+            Kind kind,
+            Sector sector,
+            String country,
+            String contact,
+            String contractReference,
+            String description,
+            Status status,
+            boolean seeded,
+            Instant at) {
+        Recipient r = new Recipient();
+        r.schoolUrn = schoolUrn;
+        r.id = UUID.randomUUID();
+        r.seeded = seeded;
+        r.version = 1;
+        r.createdAt = at;
+        r.change(name, kind, sector, country, contact, contractReference, description, status, at);
+        return r;
+    }
+
+    /** Changes what the school says about the recipient (the version moves on when the change is written). */
+    public void change(
+            String name,
+            Kind kind,
+            Sector sector,
+            String country,
+            String contact,
+            String contractReference,
+            String description,
+            Status status,
+            Instant at) {
+        this.name = name;
+        this.kind = kind;
+        this.sector = sector;
+        this.country = country;
+        this.contact = contact;
+        this.contractReference = contractReference;
+        this.description = description;
+        this.status = status;
+        this.updatedAt = at;
+    }
+
     public boolean active() {
         return status == Status.ACTIVE;
     }
@@ -45,5 +131,61 @@ public record Recipient(
     /** As the decision engine reads it. */
     public RecipientTerms terms() {
         return new RecipientTerms(id, active(), country, sector);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String schoolUrn() {
+        return schoolUrn;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Sector sector() {
+        return sector;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public String contact() {
+        return contact;
+    }
+
+    public String contractReference() {
+        return contractReference;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean seeded() {
+        return seeded;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
     }
 }

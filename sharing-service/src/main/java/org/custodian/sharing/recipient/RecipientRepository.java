@@ -1,125 +1,54 @@
 package org.custodian.sharing.recipient;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.decision.Sector;
-import org.custodian.sharing.support.NamePages;
 
+/** Recipients, school first. */
 @ApplicationScoped
-public class RecipientRepository {
+public class RecipientRepository implements PanacheRepositoryBase<Recipient, SchoolScopedId> {
 
-    private static final String COLUMNS =
-            "id, school_urn, name, kind, sector, country, contact, contract_reference, description, "
-                    + "status, seeded, version, created_at, updated_at";
-
-    private final Jdbc jdbc;
-
-    RecipientRepository(Jdbc jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public void insert(Recipient r) {
-        jdbc.update(
-                "INSERT INTO recipient (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.id(),
-                r.schoolUrn(),
-                r.name(),
-                r.kind(),
-                r.sector(),
-                r.country(),
-                r.contact(),
-                r.contractReference(),
-                r.description(),
-                r.status(),
-                r.seeded(),
-                r.version(),
-                r.createdAt(),
-                r.updatedAt());
-    }
-
-    /** Writes the new state if the stored version is still {@code expectedVersion}; false when it moved on. */
-    public boolean update(Recipient r, long expectedVersion) {
-        return jdbc.update(
-                        """
-                UPDATE recipient SET name = ?, kind = ?, sector = ?, country = ?, contact = ?, contract_reference = ?,
-                       description = ?, status = ?, version = ?, updated_at = ?
-                WHERE school_urn = ? AND id = ? AND version = ?
-                """,
-                        r.name(),
-                        r.kind(),
-                        r.sector(),
-                        r.country(),
-                        r.contact(),
-                        r.contractReference(),
-                        r.description(),
-                        r.status(),
-                        r.version(),
-                        r.updatedAt(),
-                        r.schoolUrn(),
-                        r.id(),
-                        expectedVersion)
-                == 1;
-    }
-
-    public Optional<Recipient> find(String urn, UUID id) {
-        return jdbc.one(
-                "SELECT " + COLUMNS + " FROM recipient WHERE school_urn = ? AND id = ?",
-                RecipientRepository::map,
-                urn,
-                id);
+    public Optional<Recipient> findInSchool(String urn, UUID id) {
+        return findByIdOptional(SchoolScopedId.of(urn, id));
     }
 
     /** Locks the recipient row for the rest of the transaction (a decision reads a status no one changes meanwhile). */
-    public Optional<Recipient> findForShare(String urn, UUID id) {
-        return jdbc.one(
-                "SELECT " + COLUMNS + " FROM recipient WHERE school_urn = ? AND id = ? FOR SHARE",
-                RecipientRepository::map,
-                urn,
-                id);
+    public Optional<Recipient> findInSchoolForShare(String urn, UUID id) {
+        return findByIdOptional(SchoolScopedId.of(urn, id), LockModeType.PESSIMISTIC_READ);
     }
 
-    public Page<Recipient> page(
+    /** A school's recipients by name (then id), filtered by whichever of status, kind and sector are given. */
+    public Page<Recipient> pageInSchool(
             String urn, Recipient.Status status, Recipient.Kind kind, Sector sector, PageRequest page) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM recipient WHERE school_urn = ?");
-        List<Object> params = new ArrayList<>(List.of(urn));
+        StringBuilder query = new StringBuilder("schoolUrn = :urn");
+        Parameters params = Parameters.with("urn", urn);
         if (status != null) {
-            sql.append(" AND status = ?");
-            params.add(status);
+            query.append(" and status = :status");
+            params.and("status", status);
         }
         if (kind != null) {
-            sql.append(" AND kind = ?");
-            params.add(kind);
+            query.append(" and kind = :kind");
+            params.and("kind", kind);
         }
         if (sector != null) {
-            sql.append(" AND sector = ?");
-            params.add(sector);
+            query.append(" and sector = :sector");
+            params.and("sector", sector);
         }
-        return NamePages.page(jdbc, sql, params, page, RecipientRepository::map, Recipient::name, Recipient::id);
-    }
-
-    static Recipient map(ResultSet row) throws SQLException {
-        return new Recipient(
-                row.getObject("id", UUID.class),
-                row.getString("school_urn"),
-                row.getString("name"),
-                Recipient.Kind.valueOf(row.getString("kind")),
-                Sector.valueOf(row.getString("sector")),
-                row.getString("country"),
-                row.getString("contact"),
-                row.getString("contract_reference"),
-                row.getString("description"),
-                Recipient.Status.valueOf(row.getString("status")),
-                row.getBoolean("seeded"),
-                row.getLong("version"),
-                Jdbc.instant(row, "created_at"),
-                Jdbc.instant(row, "updated_at"));
+        if (!page.isFirst()) {
+            query.append(" and (name > :name or (name = :name and id > :id))");
+            params.and("name", page.after(0)).and("id", page.afterUuid(1));
+        }
+        query.append(" order by name, id");
+        List<Recipient> rows =
+                find(query.toString(), params).range(0, page.fetchSize() - 1).list();
+        return Page.fromRows(rows, page, r -> List.of(r.name(), r.id().toString()));
     }
 }

@@ -2,6 +2,7 @@ package org.custodian.sharing.recipient;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public class RecipientService {
 
     public Page<RecipientView> list(String urn, Status status, Kind kind, Sector sector, PageRequest page) {
         school.open(urn);
-        return recipients.page(urn, status, kind, sector, page).map(RecipientView::of);
+        return recipients.pageInSchool(urn, status, kind, sector, page).map(RecipientView::of);
     }
 
     public RecipientView get(String urn, UUID id) {
@@ -61,8 +62,7 @@ public class RecipientService {
         school.open(urn);
         checkCountry(request.country());
         Instant now = clock.instant();
-        Recipient recipient = new Recipient(
-                UUID.randomUUID(),
+        Recipient recipient = Recipient.create(
                 urn,
                 request.name().strip(),
                 request.kind(),
@@ -73,10 +73,8 @@ public class RecipientService {
                 request.description(),
                 request.status() == null ? Status.ACTIVE : request.status(),
                 false,
-                1,
-                now,
                 now);
-        recipients.insert(recipient);
+        recipients.persist(recipient);
         audit.record(
                 caller,
                 urn,
@@ -93,9 +91,8 @@ public class RecipientService {
         checkCountry(request.country());
         Recipient current = load(urn, id);
         ETags.requireMatch(ifMatch, current.version());
-        Recipient next = new Recipient(
-                current.id(),
-                urn,
+        boolean wasActive = current.active();
+        current.change(
                 request.name().strip(),
                 request.kind(),
                 request.sector() == null ? current.sector() : request.sector(),
@@ -104,13 +101,13 @@ public class RecipientService {
                 request.contractReference(),
                 request.description(),
                 request.status() == null ? current.status() : request.status(),
-                current.seeded(),
-                current.version() + 1,
-                current.createdAt(),
                 clock.instant());
-        if (!recipients.update(next, current.version())) {
+        try {
+            recipients.flush();
+        } catch (OptimisticLockException changedMeanwhile) {
             throw Problems.preconditionFailed("the recipient changed meanwhile; read it again and retry");
         }
+        Recipient next = current;
         audit.record(
                 caller,
                 urn,
@@ -119,7 +116,7 @@ public class RecipientService {
                 Outcome.SUCCESS,
                 next.name() + " (" + next.kind() + ", " + next.sector() + ", " + next.status() + ", " + next.country()
                         + ")");
-        if (current.active() && !next.active()) {
+        if (wasActive && !next.active()) {
             // the school stops sharing with it altogether: every pupil whose data it received is to be deleted
             suspended.fire(new RecipientSuspended(urn, next.id(), next.version()));
         }
@@ -127,7 +124,7 @@ public class RecipientService {
     }
 
     private Recipient load(String urn, UUID id) {
-        return Visibility.orNotFound(recipients.find(urn, id), "recipient");
+        return Visibility.orNotFound(recipients.findInSchool(urn, id), "recipient");
     }
 
     private static void checkCountry(String country) {

@@ -248,7 +248,7 @@ public class WebhookEndpointService {
         if (!PartnerScope.mayActFor(caller, id)) {
             throw Problems.notFound("no recipient with that id");
         }
-        Visibility.orNotFound(recipients.find(urn, id), "recipient");
+        Visibility.orNotFound(recipients.findInSchool(urn, id), "recipient");
         return id;
     }
 
