@@ -52,11 +52,6 @@ public class DisposalQueries {
         return sql.list(SCHOOLS_WITH_DUE_HOLDINGS, row -> row.getString(1), today, today);
     }
 
-    /** A school's proposals and approvals, one at a time (until the transaction ends). */
-    public void lockSchool(String urn) {
-        sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.disposal." + urn);
-    }
-
     private static DisposalItem candidate(ResultSet row) throws SQLException {
         return DisposalItem.candidate(
                 Jdbc.uuid(row, "id"),

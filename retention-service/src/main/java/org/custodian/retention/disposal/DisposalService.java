@@ -19,6 +19,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.persistence.TransactionLocks;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.time.LegalTime;
@@ -71,6 +72,7 @@ public class DisposalService {
     private final RetentionEventSink events;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionLocks locks;
     private final ScheduleRuleRepository schedule;
     private final RetentionConfig config;
 
@@ -84,7 +86,8 @@ public class DisposalService {
             AuditLog audit,
             Clock clock,
             ScheduleRuleRepository schedule,
-            RetentionConfig config) {
+            RetentionConfig config,
+            TransactionLocks locks) {
         this.schedule = schedule;
         this.config = config;
         this.store = store;
@@ -95,6 +98,7 @@ public class DisposalService {
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** A school's batches, newest first. */
@@ -207,7 +211,7 @@ public class DisposalService {
     /** Proposes a batch of the school's due, unheld holdings; empty when there are none. */
     public Optional<DisposalBatch> propose(
             Actor actor, String urn, LocalDate onOrBefore, List<String> classes, int maxItems) {
-        store.lockSchool(urn);
+        locks.hold("retention.disposal." + urn);
         List<DisposalItem> items = store.dueAndUnheld(urn, onOrBefore, classes, maxItems);
         if (items.isEmpty()) {
             return Optional.empty();
@@ -242,7 +246,7 @@ public class DisposalService {
             List<ApprovalPlan.Exclusion> exclusions,
             List<ApprovalPlan.Decision> decisions,
             String note) {
-        store.lockSchool(urn);
+        locks.hold("retention.disposal." + urn);
         DisposalBatch batch = batches.findInSchoolForUpdate(urn, batchId)
                 .orElseThrow(() -> Problems.notFound("no disposal batch with that id"));
         batch.requireProposed();

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.persistence.TransactionLocks;
 import org.custodian.retention.due.Due;
 import org.custodian.retention.due.DueDates;
 import org.custodian.retention.due.SubjectFacts;
@@ -42,18 +43,21 @@ public class DueService implements ClassChanges {
     private final SubjectFactsQueries facts;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionLocks locks;
 
     public DueService(
             HoldingQueries holdings,
             ScheduleRuleRepository schedule,
             SubjectFactsQueries facts,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            TransactionLocks locks) {
         this.holdings = holdings;
         this.schedule = schedule;
         this.facts = facts;
         this.audit = audit;
         this.clock = clock;
+        this.locks = locks;
     }
 
     @Override
@@ -64,14 +68,14 @@ public class DueService implements ClassChanges {
 
     /** {@code pupil.enrolled} or {@code pupil.updated}: the pupil's dates, and their holdings re-dated. */
     public void pupilChanged(String urn, String pupilId, LocalDate dateOfBirth, LocalDate leavingDate, boolean onRoll) {
-        holdings.lockSchool(urn);
+        locks.hold(HoldingService.lockOf(urn));
         facts.savePupil(urn, pupilId, dateOfBirth, leavingDate, onRoll);
         forPupil(urn, pupilId);
     }
 
     /** {@code pupil.left}: the pupil's leaving date, and their holdings re-dated. */
     public void pupilLeft(String urn, String pupilId, LocalDate leavingDate) {
-        holdings.lockSchool(urn);
+        locks.hold(HoldingService.lockOf(urn));
         facts.pupilLeft(urn, pupilId, leavingDate);
         forPupil(urn, pupilId);
     }

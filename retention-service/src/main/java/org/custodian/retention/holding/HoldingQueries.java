@@ -35,15 +35,6 @@ public class HoldingQueries {
         this.sql = sql;
     }
 
-    /**
-     * Serialises the school's registrations with each other and with the roster projection (until the transaction
-     * ends): a holding registered while the roster event about its pupil is being applied would otherwise be seen by
-     * neither, and wait for a roster event that has already come.
-     */
-    public void lockSchool(String urn) {
-        sql.list("SELECT pg_advisory_xact_lock(hashtext(?))", row -> 1, "retention.holdings." + urn);
-    }
-
     public Optional<Holding> find(String urn, UUID id) {
         return sql.one(
                 "SELECT " + COLUMNS + " FROM holding WHERE school_urn = ? AND id = ?", HoldingQueries::read, urn, id);

@@ -17,6 +17,7 @@ import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.persistence.TransactionLocks;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.time.LegalTime;
@@ -53,18 +54,21 @@ public class HoldingService {
     private final SubjectFactsQueries facts;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionLocks locks;
 
     public HoldingService(
             HoldingQueries store,
             ScheduleRuleRepository schedule,
             SubjectFactsQueries facts,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            TransactionLocks locks) {
         this.store = store;
         this.schedule = schedule;
         this.facts = facts;
         this.audit = audit;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** The register, filtered; each holding with whether a legal hold covers it today. */
@@ -78,12 +82,21 @@ public class HoldingService {
         return store.find(urn, id).orElseThrow(() -> Problems.notFound("no holding with that id"));
     }
 
+    /**
+     * Serialises the school's registrations with each other and with the roster projection: a holding registered
+     * while the roster event about its pupil is being applied would otherwise be seen by neither, and wait for a
+     * roster event that has already come.
+     */
+    static String lockOf(String urn) {
+        return "retention.holdings." + urn;
+    }
+
     public List<Registered> register(Caller caller, String urn, List<Registration> batch) {
         Map<String, ScheduledClass> rules = schedule.classesInForce(urn);
         Violations.throwIfAny(RegistrationRules.violations(
                 batch, code -> Optional.ofNullable(rules.get(code)).map(ScheduledClass::rule), LegalTime.today(clock)));
 
-        store.lockSchool(urn);
+        locks.hold(lockOf(urn));
         Map<String, Holding> existing = new HashMap<>();
         store.bySources(
                         urn,

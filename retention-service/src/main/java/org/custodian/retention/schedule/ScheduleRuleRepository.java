@@ -48,12 +48,4 @@ public class ScheduleRuleRepository implements PanacheRepositoryBase<ScheduleRul
         persist(ScheduleRule.of(urn, version));
         flush();
     }
-
-    /** One change of a class at a time per school (until the transaction ends). */
-    public void lockClass(String urn, String code) {
-        getEntityManager()
-                .createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "retention.schedule." + urn + "." + code)
-                .getResultList();
-    }
 }

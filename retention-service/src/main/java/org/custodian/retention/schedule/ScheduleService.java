@@ -13,6 +13,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.platform.persistence.TransactionLocks;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.retention.support.Violations;
@@ -47,12 +48,19 @@ public class ScheduleService {
     private final ClassChanges classChanges;
     private final AuditLog audit;
     private final Clock clock;
+    private final TransactionLocks locks;
 
-    public ScheduleService(ScheduleRuleRepository store, ClassChanges classChanges, AuditLog audit, Clock clock) {
+    public ScheduleService(
+            ScheduleRuleRepository store,
+            ClassChanges classChanges,
+            AuditLog audit,
+            Clock clock,
+            TransactionLocks locks) {
         this.store = store;
         this.classChanges = classChanges;
         this.audit = audit;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** The classes in force, IRMS rows first in toolkit order, then the school's own, a page at a time by code. */
@@ -102,7 +110,7 @@ public class ScheduleService {
 
     /** Adds a class of the school's own, version 1; a conflict if the class exists. */
     public ScheduledClass add(Caller caller, String urn, String code, ClassChange change) {
-        store.lockClass(urn, code);
+        locks.hold("retention.schedule." + urn + "." + code);
         if (store.classInForce(urn, code).isPresent()) {
             throw Problems.conflict("record class " + code + " exists; change it with PUT");
         }
@@ -120,7 +128,7 @@ public class ScheduleService {
 
     /** Overrides a class as of the version the caller read ({@code If-Match}); every holding of it is re-dated. */
     public Changed override(Caller caller, String urn, String code, String ifMatch, ClassChange change) {
-        store.lockClass(urn, code);
+        locks.hold("retention.schedule." + urn + "." + code);
         ScheduledClass current = get(urn, code);
         ETags.requireMatch(ifMatch, current.version());
         ScheduledClass.Origin origin = current.origin() == ScheduledClass.Origin.SCHOOL_CLASS

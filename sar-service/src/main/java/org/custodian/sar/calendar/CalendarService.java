@@ -14,6 +14,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.calendar.BankHolidays;
 import org.custodian.platform.calendar.Region;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.persistence.TransactionLocks;
 import org.custodian.platform.problems.Problem.FieldError;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
@@ -35,6 +36,7 @@ public class CalendarService {
 
     private final Caller caller;
     private final SchoolCalendarRepository calendars;
+    private final TransactionLocks locks;
     private final Roster roster;
     private final AuditLog audit;
     private final Event<SchoolSettingsChanged> settingsChanged;
@@ -43,12 +45,14 @@ public class CalendarService {
     public CalendarService(
             Caller caller,
             SchoolCalendarRepository calendars,
+            TransactionLocks locks,
             Roster roster,
             AuditLog audit,
             Event<SchoolSettingsChanged> settingsChanged,
             Clock clock) {
         this.caller = caller;
         this.calendars = calendars;
+        this.locks = locks;
         this.roster = roster;
         this.audit = audit;
         this.settingsChanged = settingsChanged;
@@ -63,7 +67,7 @@ public class CalendarService {
     /** The DPO's edit, if the calendar is still at the version they read. */
     public CalendarView replace(String urn, String ifMatch, CalendarInput input) {
         TermCalendar calendar = validated(input);
-        Optional<SchoolCalendar> current = calendars.findForUpdate(urn);
+        Optional<SchoolCalendar> current = lockedCalendar(urn);
         ETags.requireMatch(ifMatch, current.map(SchoolCalendar::version).orElse(0L));
         return store(urn, current, calendar, "DPO", "calendar.updated");
     }
@@ -71,7 +75,7 @@ public class CalendarService {
     /** The MIS's calendar, replacing the current one whatever its version. */
     public CalendarView importCalendar(String urn, CalendarImport input) {
         TermCalendar calendar = validated(input.calendar());
-        return store(urn, calendars.findForUpdate(urn), calendar, "MIS:" + input.source(), "calendar.imported");
+        return store(urn, lockedCalendar(urn), calendar, "MIS:" + input.source(), "calendar.imported");
     }
 
     /** Checks a calendar before anything else is decided about the call (a 400 names what is wrong). */
@@ -91,6 +95,12 @@ public class CalendarService {
         }
         Region region = roster.schoolOrDefaults(urn).bankHolidayRegion();
         return new BankHolidayList(region, BankHolidays.SOURCE, BankHolidays.between(region, start, end));
+    }
+
+    /** The school's calendar, if it has one, with its writes serialised: the first write creates the row to lock. */
+    private Optional<SchoolCalendar> lockedCalendar(String urn) {
+        locks.hold("sar.calendar." + urn);
+        return calendars.findByIdOptional(urn);
     }
 
     private CalendarView store(

@@ -2,8 +2,6 @@ package org.custodian.sar.calendar;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
-import java.util.Optional;
 
 /** Each school's term calendar, keyed by the school. */
 @ApplicationScoped
@@ -12,10 +10,5 @@ public class SchoolCalendarRepository implements PanacheRepositoryBase<SchoolCal
     /** The school's calendar, or the empty one at version 0 when none was ever set. */
     public SchoolCalendar findOrNone(String urn) {
         return findByIdOptional(urn).orElseGet(() -> SchoolCalendar.none(urn));
-    }
-
-    /** The school's calendar, locked for the transaction. */
-    public Optional<SchoolCalendar> findForUpdate(String urn) {
-        return findByIdOptional(urn, LockModeType.PESSIMISTIC_WRITE);
     }
 }

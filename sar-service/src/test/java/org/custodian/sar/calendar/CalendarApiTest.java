@@ -1,6 +1,7 @@
 package org.custodian.sar.calendar;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -13,6 +14,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.custodian.sar.testing.Roster;
 import org.custodian.sar.testing.SarTest;
 import org.custodian.testing.TestTokens;
@@ -203,6 +209,64 @@ class CalendarApiTest {
                 .then()
                 .body("version", is(1))
                 .body("terms", hasSize(2));
+    }
+
+    @Test
+    void twoFirstWritesAtOnceMakeOneCalendarAndTheLoserIsToldItChanged() throws Exception {
+        Map<String, Object> body = calendar(TODAY.minusMonths(1), TODAY.plusMonths(3), List.of());
+        Map<String, Object> imported = Map.of(
+                "source",
+                "SIMS",
+                "terms",
+                List.of(Map.of("name", "Autumn", "startsOn", "2026-09-03", "endsOn", "2026-12-18")));
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 12; round++) {
+                Roster school = Roster.maintainedEnglishSchool();
+                String path = "/api/v1/schools/" + school.urn + "/calendar";
+                String dpo = TestTokens.role("dpo").school(school.urn).bearer();
+                String mis = TestTokens.role("mis").school(school.urn).bearer();
+                CyclicBarrier together = new CyclicBarrier(2);
+                Callable<Integer> edit = () -> {
+                    together.await();
+                    return given().header("Authorization", dpo)
+                            .header("If-Match", "\"0\"")
+                            .contentType(ContentType.JSON)
+                            .body(body)
+                            .put(path)
+                            .statusCode();
+                };
+                Callable<Integer> importing = () -> {
+                    together.await();
+                    return given().header("Authorization", mis)
+                            .contentType(ContentType.JSON)
+                            .body(imported)
+                            .post(path + "/imports")
+                            .statusCode();
+                };
+                boolean edits = round % 2 == 0;
+                Future<Integer> first = callers.submit(edits ? edit : importing);
+                Future<Integer> second = callers.submit(edits ? edit : importing);
+                List<Integer> statuses = List.of(first.get(), second.get());
+
+                if (edits) {
+                    assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+                } else {
+                    assertThat(statuses).containsExactly(201, 201);
+                }
+                given().header("Authorization", dpo)
+                        .get(path)
+                        .then()
+                        .statusCode(200)
+                        .body("version", is(edits ? 1 : 2));
+                given().header("Authorization", dpo)
+                        .get("/api/v1/schools/" + school.urn + "/audit/requests")
+                        .then()
+                        .body("items.findAll { it.action.startsWith('calendar.') }", hasSize(edits ? 1 : 2));
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
