@@ -24,7 +24,7 @@ import org.custodian.sharing.action.PartnerActionRepository;
 import org.custodian.sharing.disclosure.DisclosureEntry;
 import org.custodian.sharing.disclosure.DisclosureRepository;
 import org.custodian.sharing.projection.ProjectionRepository;
-import org.custodian.sharing.webhook.WebhookRepository;
+import org.custodian.sharing.webhook.WebhookQueries;
 
 /** Everything sharing-service holds about one pupil, for a subject access request. */
 @ApplicationScoped
@@ -37,7 +37,7 @@ public class SubjectExportService {
 
     private final ProjectionRepository projections;
 
-    private final WebhookRepository webhooks;
+    private final WebhookQueries webhooks;
 
     private final PartnerActionRepository partnerActions;
 
@@ -49,7 +49,7 @@ public class SubjectExportService {
             Caller caller,
             DisclosureRepository disclosures,
             ProjectionRepository projections,
-            WebhookRepository webhooks,
+            WebhookQueries webhooks,
             PartnerActionRepository partnerActions,
             AuditLog audit,
             Clock clock) {

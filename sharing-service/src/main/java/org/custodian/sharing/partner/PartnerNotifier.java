@@ -34,8 +34,8 @@ import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.webhook.MessageQueue;
+import org.custodian.sharing.webhook.NewMessage;
 import org.custodian.sharing.webhook.PartnerEventType;
-import org.custodian.sharing.webhook.WebhookRepository.NewMessage;
 
 /**
  * Decides which partners must be told what, and queues the messages in the caller's transaction (so a message exists

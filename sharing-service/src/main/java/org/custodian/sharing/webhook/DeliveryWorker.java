@@ -16,29 +16,27 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.custodian.platform.audit.AuditEntry;
-import org.custodian.platform.audit.AuditLog;
-import org.custodian.platform.events.CloudEventCodec;
-import org.custodian.platform.events.EventSource;
-import org.custodian.platform.events.EventTypes;
-import org.custodian.platform.outbox.Outbox;
 import org.custodian.sharing.SharingConfig;
 import org.custodian.sharing.webhook.Delivery.Attempt;
-import org.custodian.sharing.webhook.WebhookRepository.Claimed;
+import org.custodian.sharing.webhook.WebhookQueries.Claimed;
+import org.custodian.sharing.webhook.WebhookQueries.Target;
 import org.jboss.logging.Logger;
 
 /**
  * Delivers pending webhooks. Deliveries live in the database, so they survive restarts; a replica claims due rows
  * with {@code FOR UPDATE SKIP LOCKED} and leases them, so several replicas never send the same attempt twice. Every
  * attempt is recorded; failures are retried on the {@link RetrySchedule}; {@code 410 Gone} disables the endpoint; an
- * endpoint failing for {@code dead-after} (5 days) is disabled and {@code webhook.dead} is emitted for the DPO.
+ * endpoint failing for {@code dead-after} (5 days) is disabled and {@code webhook.dead} is emitted for the DPO (both
+ * through {@link EndpointHealthService}, in the transaction that records the attempt).
  * Time comes from the injected {@link Clock}, so tests can move it.
  */
 @ApplicationScoped
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
-    private final WebhookRepository repository;
+    private final WebhookQueries queries;
+
+    private final EndpointHealthService health;
 
     private final WebhookConfig config;
 
@@ -50,31 +48,21 @@ public class DeliveryWorker {
 
     private final Clock clock;
 
-    private final Outbox outbox;
-
-    private final AuditLog audit;
-
-    private final EventSource eventSource;
-
     DeliveryWorker(
-            WebhookRepository repository,
+            WebhookQueries queries,
+            EndpointHealthService health,
             SharingConfig sharing,
             UrlGuard guard,
             WebhookSender sender,
             SecretBox secrets,
-            Clock clock,
-            Outbox outbox,
-            AuditLog audit,
-            EventSource eventSource) {
-        this.eventSource = eventSource;
-        this.repository = repository;
+            Clock clock) {
+        this.queries = queries;
+        this.health = health;
         this.config = sharing.webhooks();
         this.guard = guard;
         this.sender = sender;
         this.secrets = secrets;
         this.clock = clock;
-        this.outbox = outbox;
-        this.audit = audit;
     }
 
     private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
@@ -117,7 +105,7 @@ public class DeliveryWorker {
         while (true) {
             Instant now = clock.instant();
             List<Claimed> batch = QuarkusTransaction.requiringNew()
-                    .call(() -> repository.claimDue(now, config.batchSize(), now.plus(config.claimLease())));
+                    .call(() -> queries.claimDue(now, config.batchSize(), now.plus(config.claimLease())));
             for (Claimed claimed : batch) {
                 attempt(claimed);
             }
@@ -150,7 +138,7 @@ public class DeliveryWorker {
 
     /** Standard Webhooks headers; during a rotation the old secret signs too. */
     Map<String, String> headers(Claimed claimed, Instant now) {
-        WebhookEndpoint endpoint = claimed.endpoint();
+        Target endpoint = claimed.endpoint();
         List<String> inForce = new ArrayList<>();
         inForce.add(secrets.open(endpoint.secretSealed(), endpoint.binding()));
         if (endpoint.previousSecretSealed() != null
@@ -170,7 +158,6 @@ public class DeliveryWorker {
 
     private void record(Claimed claimed, Instant started, WebhookSender.Response response) {
         Delivery delivery = claimed.delivery();
-        WebhookEndpoint endpoint = claimed.endpoint();
         Instant finished = clock.instant();
         int number = delivery.attempts() + 1;
         int code = response.statusCode();
@@ -212,52 +199,16 @@ public class DeliveryWorker {
                 response.received() ? code : null,
                 outcome,
                 error);
-        if (!repository.recordAttempt(delivery, attempt, status, next)) {
+        if (!queries.recordAttempt(delivery, attempt, status, next)) {
             LOG.warnf("delivery %s attempt %d was recorded by another replica", delivery.id(), number);
             return;
         }
         if (status == Delivery.Status.SUCCEEDED) {
-            repository.endpointSucceeded(delivery.schoolUrn(), endpoint.id());
+            health.succeeded(delivery.schoolUrn(), delivery.endpointId());
         } else if (code == 410) {
-            disable(endpoint, "the receiver answered 410 Gone", finished, null, code);
+            health.gone(delivery.schoolUrn(), delivery.endpointId(), finished);
         } else {
-            Instant failingSince = repository.endpointFailed(delivery.schoolUrn(), endpoint.id(), finished);
-            if (Duration.between(failingSince, finished).compareTo(config.deadAfter()) >= 0) {
-                disable(
-                        endpoint,
-                        "failing since " + failingSince + " ("
-                                + config.deadAfter().toDays() + " days)",
-                        finished,
-                        failingSince,
-                        code);
-            }
-        }
-    }
-
-    private void disable(WebhookEndpoint endpoint, String reason, Instant at, Instant failingSince, int lastCode) {
-        if (!repository.disable(endpoint.schoolUrn(), endpoint.id(), reason, at)) {
-            return;
-        }
-        audit.record(new AuditEntry(
-                endpoint.schoolUrn(),
-                at,
-                "sharing-service",
-                "system",
-                "webhook-endpoints/" + endpoint.id(),
-                "webhook-endpoint.disabled",
-                AuditEntry.Outcome.SUCCESS,
-                null,
-                reason));
-        if (failingSince != null) {
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("endpointId", endpoint.id().toString());
-            data.put("recipientId", endpoint.recipientId().toString());
-            data.put("failingSince", failingSince.toString());
-            data.put("disabledAt", at.toString());
-            data.put("lastStatusCode", lastCode > 0 ? lastCode : null);
-            data.put("reason", reason);
-            outbox.append(eventSource.aboutSchool(
-                    EventTypes.WEBHOOK_DEAD, endpoint.schoolUrn(), CloudEventCodec.toData(data)));
+            health.failed(delivery.schoolUrn(), delivery.endpointId(), finished, code);
         }
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.platform.events.CloudEventCodec;
-import org.custodian.sharing.webhook.WebhookRepository.NewMessage;
 
 /**
  * Stores partner messages and queues them for the endpoints that subscribe to them, in the caller's transaction (so a
@@ -27,7 +26,7 @@ public class MessageQueue {
 
     private static final String WAKE = MessageQueue.class.getName() + ".wake";
 
-    private final WebhookRepository webhooks;
+    private final WebhookQueries webhooks;
 
     private final Clock clock;
 
@@ -36,7 +35,7 @@ public class MessageQueue {
     private final DeliveryWorker worker;
 
     MessageQueue(
-            WebhookRepository webhooks,
+            WebhookQueries webhooks,
             Clock clock,
             TransactionSynchronizationRegistry transactions,
             DeliveryWorker worker) {

@@ -1,30 +1,169 @@
 package org.custodian.sharing.webhook;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedId;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.OptimisticLock;
+import org.hibernate.type.SqlTypes;
 
 /** A partner's URL for one recipient, the event types it wants, and its (encrypted) signing secrets. */
-public record WebhookEndpoint(
-        UUID id,
-        String schoolUrn,
-        UUID recipientId,
-        String url,
-        List<PartnerEventType> eventTypes,
-        String description,
-        Status status,
-        String disabledReason,
-        String secretSealed,
-        String previousSecretSealed,
-        Instant previousSecretExpiresAt,
-        Instant failingSince,
-        long version,
-        Instant createdAt,
-        Instant updatedAt) {
+@Entity
+@Table(name = "webhook_endpoint")
+@IdClass(SchoolScopedId.class)
+@DynamicUpdate
+public class WebhookEndpoint {
 
     public enum Status {
         ENABLED,
         DISABLED
+    }
+
+    @Id
+    @Column(name = "school_urn", length = 6)
+    @JdbcTypeCode(SqlTypes.CHAR)
+    private String schoolUrn;
+
+    @Id
+    private UUID id;
+
+    @Column(name = "recipient_id")
+    private UUID recipientId;
+
+    private String url;
+
+    /** Wire names ({@code disclosure.made}), as the fan-out query matches them. */
+    @Column(name = "event_types")
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> eventTypes;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    @Column(name = "disabled_reason")
+    private String disabledReason;
+
+    @Column(name = "secret_enc")
+    private String secretSealed;
+
+    @Column(name = "previous_secret_enc")
+    private String previousSecretSealed;
+
+    @Column(name = "previous_secret_expires_at")
+    private Instant previousSecretExpiresAt;
+
+    // the delivery worker's bookkeeping, not a change the client made: its ETag stays
+    @Column(name = "failing_since")
+    @OptimisticLock(excluded = true)
+    private Instant failingSince;
+
+    /** The ETag: 1 when registered, one more on each change. */
+    @Version
+    private long version;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected WebhookEndpoint() {}
+
+    /**
+     * A new endpoint, at version 1, signing with {@code secretSealed} (sealed for {@link #binding(String, UUID)} of
+     * this school and id).
+     */
+    public static WebhookEndpoint register(
+            String schoolUrn,
+            UUID id,
+            UUID recipientId,
+            String url,
+            List<PartnerEventType> eventTypes,
+            String description,
+            Status status,
+            String secretSealed,
+            Instant at) {
+        WebhookEndpoint e = new WebhookEndpoint();
+        e.schoolUrn = schoolUrn;
+        e.id = id;
+        e.recipientId = recipientId;
+        e.url = url;
+        e.eventTypes = wireNames(eventTypes);
+        e.description = description;
+        e.status = status;
+        e.secretSealed = secretSealed;
+        e.version = 1;
+        e.createdAt = at;
+        e.updatedAt = at;
+        return e;
+    }
+
+    /** What the school changes: URL, event types, description, status. Re-enabling clears the failing streak. */
+    public void change(String url, List<PartnerEventType> eventTypes, String description, Status status, Instant at) {
+        boolean reenabled = status == Status.ENABLED && this.status != Status.ENABLED;
+        this.url = url;
+        this.eventTypes = wireNames(eventTypes);
+        this.description = description;
+        if (status == Status.ENABLED) {
+            this.disabledReason = null;
+        } else if (this.disabledReason == null) {
+            this.disabledReason = "disabled by the school";
+        }
+        if (reenabled) {
+            this.failingSince = null;
+        }
+        this.status = status;
+        this.updatedAt = at;
+    }
+
+    /**
+     * A new signing secret. With an expiry, the current one keeps signing until then; without, it stops at once.
+     */
+    public void rotate(String newSecretSealed, Instant previousExpiresAt, Instant at) {
+        this.previousSecretSealed = previousExpiresAt == null ? null : this.secretSealed;
+        this.previousSecretExpiresAt = previousExpiresAt;
+        this.secretSealed = newSecretSealed;
+        this.updatedAt = at;
+    }
+
+    /** A delivery succeeded: the failing streak, if any, is over. */
+    public void succeeded() {
+        this.failingSince = null;
+    }
+
+    /**
+     * A delivery failed: a failing streak starts unless one is under way.
+     *
+     * @return when the current failing streak began
+     */
+    public Instant failed(Instant at) {
+        if (failingSince == null) {
+            failingSince = at;
+        }
+        return failingSince;
+    }
+
+    /** Disables an enabled endpoint; false when it already was. */
+    public boolean disable(String reason, Instant at) {
+        if (status != Status.ENABLED) {
+            return false;
+        }
+        this.status = Status.DISABLED;
+        this.disabledReason = reason;
+        this.updatedAt = at;
+        return true;
     }
 
     /** What a sealed secret of this endpoint is bound to. */
@@ -34,5 +173,75 @@ public record WebhookEndpoint(
 
     public String binding() {
         return binding(schoolUrn, id);
+    }
+
+    public boolean enabled() {
+        return status == Status.ENABLED;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String schoolUrn() {
+        return schoolUrn;
+    }
+
+    public UUID recipientId() {
+        return recipientId;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public List<PartnerEventType> eventTypes() {
+        return eventTypes.stream()
+                .map(t -> PartnerEventType.byWireName(t).orElseThrow())
+                .toList();
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String disabledReason() {
+        return disabledReason;
+    }
+
+    public String secretSealed() {
+        return secretSealed;
+    }
+
+    public String previousSecretSealed() {
+        return previousSecretSealed;
+    }
+
+    public Instant previousSecretExpiresAt() {
+        return previousSecretExpiresAt;
+    }
+
+    public Instant failingSince() {
+        return failingSince;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    private static List<String> wireNames(List<PartnerEventType> types) {
+        return types.stream().map(PartnerEventType::wireName).toList();
     }
 }

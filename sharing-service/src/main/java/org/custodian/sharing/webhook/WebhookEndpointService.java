@@ -1,6 +1,7 @@
 package org.custodian.sharing.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,8 @@ public class WebhookEndpointService {
     private final SchoolScope school;
     private final Caller caller;
     private final RecipientRepository recipients;
-    private final WebhookRepository webhooks;
+    private final WebhookEndpointRepository endpoints;
+    private final WebhookQueries webhooks;
     private final UrlGuard guard;
     private final SecretBox secrets;
     private final MessageQueue messages;
@@ -40,7 +42,8 @@ public class WebhookEndpointService {
             SchoolScope school,
             Caller caller,
             RecipientRepository recipients,
-            WebhookRepository webhooks,
+            WebhookEndpointRepository endpoints,
+            WebhookQueries webhooks,
             UrlGuard guard,
             SecretBox secrets,
             MessageQueue messages,
@@ -50,6 +53,7 @@ public class WebhookEndpointService {
         this.school = school;
         this.caller = caller;
         this.recipients = recipients;
+        this.endpoints = endpoints;
         this.webhooks = webhooks;
         this.guard = guard;
         this.secrets = secrets;
@@ -66,23 +70,17 @@ public class WebhookEndpointService {
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         String secret = WebhookSecrets.generate();
-        WebhookEndpoint endpoint = new WebhookEndpoint(
-                id,
+        WebhookEndpoint endpoint = WebhookEndpoint.register(
                 urn,
+                id,
                 recipient,
                 request.url(),
                 List.copyOf(request.eventTypes()),
                 request.description(),
                 request.status() == null ? WebhookEndpoint.Status.ENABLED : request.status(),
-                null,
                 secrets.seal(secret, WebhookEndpoint.binding(urn, id)),
-                null,
-                null,
-                null,
-                1,
-                now,
                 now);
-        webhooks.insert(endpoint);
+        endpoints.persist(endpoint);
         audit.record(
                 caller,
                 urn,
@@ -95,7 +93,9 @@ public class WebhookEndpointService {
 
     public Page<EndpointView> list(String urn, UUID recipientId, PageRequest page) {
         school.open(urn);
-        return webhooks.endpoints(urn, recipient(urn, recipientId), page).map(EndpointView::of);
+        return endpoints
+                .pageForRecipient(urn, recipient(urn, recipientId), page)
+                .map(EndpointView::of);
     }
 
     public EndpointView get(String urn, UUID recipientId, UUID endpointId) {
@@ -108,36 +108,25 @@ public class WebhookEndpointService {
         WebhookEndpoint current = endpoint(urn, recipientId, endpointId);
         checkRequest(request);
         ETags.requireMatch(ifMatch, current.version());
-        WebhookEndpoint.Status status = request.status() == null ? current.status() : request.status();
-        boolean reenabled =
-                status == WebhookEndpoint.Status.ENABLED && current.status() != WebhookEndpoint.Status.ENABLED;
-        WebhookEndpoint next = new WebhookEndpoint(
-                current.id(),
-                urn,
-                current.recipientId(),
+        current.change(
                 request.url(),
                 List.copyOf(request.eventTypes()),
                 request.description(),
-                status,
-                status == WebhookEndpoint.Status.ENABLED ? null : (reenabled ? null : disabledReason(current)),
-                current.secretSealed(),
-                current.previousSecretSealed(),
-                current.previousSecretExpiresAt(),
-                reenabled ? null : current.failingSince(),
-                current.version() + 1,
-                current.createdAt(),
+                request.status() == null ? current.status() : request.status(),
                 clock.instant());
-        if (!webhooks.update(next, current.version())) {
+        try {
+            endpoints.flush();
+        } catch (OptimisticLockException changedMeanwhile) {
             throw Problems.preconditionFailed("the endpoint changed meanwhile; read it again and retry");
         }
         audit.record(
                 caller,
                 urn,
-                subject(next),
+                subject(current),
                 "webhook-endpoint.updated",
                 Outcome.SUCCESS,
-                next.url() + " " + request.eventTypes() + " " + next.status());
-        return EndpointView.of(next);
+                current.url() + " " + request.eventTypes() + " " + current.status());
+        return EndpointView.of(current);
     }
 
     public RotatedSecret rotate(String urn, UUID recipientId, UUID endpointId, RotationRequest request) {
@@ -153,33 +142,20 @@ public class WebhookEndpointService {
         Instant now = clock.instant();
         String secret = WebhookSecrets.generate();
         Instant expires = overlap.isZero() ? null : now.plus(overlap);
-        WebhookEndpoint next = new WebhookEndpoint(
-                current.id(),
-                urn,
-                current.recipientId(),
-                current.url(),
-                current.eventTypes(),
-                current.description(),
-                current.status(),
-                current.disabledReason(),
-                secrets.seal(secret, current.binding()),
-                expires == null ? null : current.secretSealed(),
-                expires,
-                current.failingSince(),
-                current.version() + 1,
-                current.createdAt(),
-                now);
-        if (!webhooks.update(next, current.version())) {
+        current.rotate(secrets.seal(secret, current.binding()), expires, now);
+        try {
+            endpoints.flush();
+        } catch (OptimisticLockException changedMeanwhile) {
             throw Problems.conflict("the endpoint changed meanwhile; retry the rotation");
         }
         audit.record(
                 caller,
                 urn,
-                subject(next),
+                subject(current),
                 "webhook-endpoint.secret-rotated",
                 Outcome.SUCCESS,
                 "old secret signs until " + (expires == null ? "now (no overlap)" : expires));
-        return new RotatedSecret(next.id(), secret, expires);
+        return new RotatedSecret(current.id(), secret, expires);
     }
 
     public Queued test(String urn, UUID recipientId, UUID endpointId) {
@@ -234,13 +210,9 @@ public class WebhookEndpointService {
     }
 
     private static void requireEnabled(WebhookEndpoint endpoint) {
-        if (endpoint.status() != WebhookEndpoint.Status.ENABLED) {
+        if (!endpoint.enabled()) {
             throw Problems.conflict("the endpoint is disabled (" + endpoint.disabledReason() + "); enable it first");
         }
-    }
-
-    private static String disabledReason(WebhookEndpoint current) {
-        return current.disabledReason() != null ? current.disabledReason() : "disabled by the school";
     }
 
     /** The recipient in the path: must exist in the school, and be the partner's own for a partner token. */
@@ -254,7 +226,7 @@ public class WebhookEndpointService {
 
     private WebhookEndpoint endpoint(String urn, UUID recipientId, UUID endpointId) {
         UUID recipient = recipient(urn, recipientId);
-        return Visibility.orNotFound(webhooks.endpoint(urn, recipient, endpointId), "webhook endpoint");
+        return Visibility.orNotFound(endpoints.findInSchool(urn, recipient, endpointId), "webhook endpoint");
     }
 
     private Delivery findDelivery(String urn, UUID recipientId, UUID endpointId, UUID deliveryId) {

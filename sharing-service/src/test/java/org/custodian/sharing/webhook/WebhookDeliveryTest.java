@@ -10,6 +10,8 @@ import static org.custodian.sharing.support.Api.recipient;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -480,6 +482,43 @@ class WebhookDeliveryTest {
                 .statusCode(200)
                 .body("status", is("ENABLED"))
                 .body("eventTypes.size()", is(2));
+    }
+
+    @Test
+    void theWorkersFailingStreakLeavesTheETagAloneAndDisablingMovesItOn() {
+        RECEIVER.answer("/streak", 500, Map.of(), "");
+        Endpoint endpoint = register(RECEIVER.url("/streak"));
+        awaitAttempts(endpoint, ping(endpoint), 1);
+        dpo(URN).get(endpoint.path())
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("failingSince", notNullValue());
+
+        RECEIVER.answer("/streak", 204, Map.of(), "");
+        awaitAttempts(endpoint, ping(endpoint), 1);
+        dpo(URN).get(endpoint.path())
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"1\"")
+                .body("failingSince", nullValue());
+
+        RECEIVER.answer("/streak", 410, Map.of(), "");
+        awaitAttempts(endpoint, ping(endpoint), 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(endpoint).equals("DISABLED"));
+        dpo(URN).get(endpoint.path()).then().header("ETag", "\"2\"").body("version", is(2));
+        dpo(URN).get(base(URN) + "/audit/sharing?subject=webhook-endpoints/" + endpoint.id())
+                .then()
+                .body("items.action", hasItem("webhook-endpoint.disabled"));
+        dpo(URN).header("If-Match", "\"2\"")
+                .body(Map.of(
+                        "url", RECEIVER.url("/streak"), "eventTypes", List.of("disclosure.made"), "status", "ENABLED"))
+                .put(endpoint.path())
+                .then()
+                .statusCode(200)
+                .header("ETag", "\"3\"")
+                .body("status", is("ENABLED"))
+                .body("disabledReason", nullValue());
     }
 
     @Test

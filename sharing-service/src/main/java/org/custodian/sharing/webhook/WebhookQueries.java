@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,139 +16,41 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.sharing.support.Columns;
 
-/** Endpoints, messages, deliveries and attempts. */
+/**
+ * Messages, deliveries and attempts: the fan-out of messages to subscribed endpoints and the delivery claims, set-based
+ * and hot. Endpoints themselves are {@link WebhookEndpoint} entities; these statements only read them.
+ */
 @ApplicationScoped
-public class WebhookRepository {
+public class WebhookQueries {
 
-    private static final String ENDPOINT_COLUMNS =
-            "id, school_urn, recipient_id, url, event_types, description, status, "
-                    + "disabled_reason, secret_enc, previous_secret_enc, previous_secret_expires_at, failing_since, version, "
-                    + "created_at, updated_at";
+    private static final String TARGET_COLUMNS =
+            "school_urn, id, url, secret_enc, previous_secret_enc, previous_secret_expires_at";
     private static final String DELIVERY_COLUMNS = "id, school_urn, endpoint_id, recipient_id, message_id, event_type, "
             + "status, attempts, next_attempt_at, last_attempt_at, last_status_code, last_duration_ms, last_error, "
             + "replay_of, created_at";
 
     /** A claimed delivery with everything needed to send it. */
-    public record Claimed(Delivery delivery, WebhookEndpoint endpoint, String payload) {}
+    public record Claimed(Delivery delivery, Target endpoint, String payload) {}
+
+    /** What sending needs of the endpoint: where, and the sealed secrets that sign. */
+    public record Target(
+            String schoolUrn,
+            UUID id,
+            String url,
+            String secretSealed,
+            String previousSecretSealed,
+            Instant previousSecretExpiresAt) {
+
+        public String binding() {
+            return WebhookEndpoint.binding(schoolUrn, id);
+        }
+    }
 
     private final Jdbc jdbc;
 
-    WebhookRepository(Jdbc jdbc) {
+    WebhookQueries(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
-
-    // --- endpoints ---
-
-    public void insert(WebhookEndpoint e) {
-        jdbc.update(
-                "INSERT INTO webhook_endpoint (" + ENDPOINT_COLUMNS
-                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.id(),
-                e.schoolUrn(),
-                e.recipientId(),
-                e.url(),
-                wireNames(e.eventTypes()),
-                e.description(),
-                e.status(),
-                e.disabledReason(),
-                e.secretSealed(),
-                e.previousSecretSealed(),
-                e.previousSecretExpiresAt(),
-                e.failingSince(),
-                e.version(),
-                e.createdAt(),
-                e.updatedAt());
-    }
-
-    public boolean update(WebhookEndpoint e, long expectedVersion) {
-        return jdbc.update(
-                        """
-                UPDATE webhook_endpoint SET url = ?, event_types = ?, description = ?, status = ?, disabled_reason = ?,
-                       secret_enc = ?, previous_secret_enc = ?, previous_secret_expires_at = ?, failing_since = ?,
-                       version = ?, updated_at = ?
-                WHERE school_urn = ? AND id = ? AND version = ?
-                """,
-                        e.url(),
-                        wireNames(e.eventTypes()),
-                        e.description(),
-                        e.status(),
-                        e.disabledReason(),
-                        e.secretSealed(),
-                        e.previousSecretSealed(),
-                        e.previousSecretExpiresAt(),
-                        e.failingSince(),
-                        e.version(),
-                        e.updatedAt(),
-                        e.schoolUrn(),
-                        e.id(),
-                        expectedVersion)
-                == 1;
-    }
-
-    public Optional<WebhookEndpoint> endpoint(String urn, UUID recipientId, UUID id) {
-        return jdbc.one(
-                "SELECT " + ENDPOINT_COLUMNS
-                        + " FROM webhook_endpoint WHERE school_urn = ? AND recipient_id = ? AND id = ?",
-                WebhookRepository::endpoint,
-                urn,
-                recipientId,
-                id);
-    }
-
-    public Page<WebhookEndpoint> endpoints(String urn, UUID recipientId, PageRequest page) {
-        List<Object> params = new ArrayList<>(List.of(urn, recipientId));
-        String after = "";
-        if (!page.isFirst()) {
-            after = " AND (created_at, id) > (?, ?)";
-            params.add(page.afterInstant(0));
-            params.add(page.afterUuid(1));
-        }
-        params.add(page.fetchSize());
-        return Page.fromRows(
-                jdbc.list(
-                        "SELECT " + ENDPOINT_COLUMNS + " FROM webhook_endpoint WHERE school_urn = ? "
-                                + "AND recipient_id = ?" + after + " ORDER BY created_at, id LIMIT ?",
-                        WebhookRepository::endpoint,
-                        params.toArray()),
-                page,
-                e -> List.of(e.createdAt().toString(), e.id().toString()));
-    }
-
-    /** Records the outcome of an attempt on the endpoint: success clears the failing streak, a failure starts one. */
-    public void endpointSucceeded(String urn, UUID id) {
-        jdbc.update(
-                "UPDATE webhook_endpoint SET failing_since = NULL WHERE school_urn = ? AND id = ? AND failing_since IS NOT NULL",
-                urn,
-                id);
-    }
-
-    /** @return when the endpoint's current failing streak began */
-    public Instant endpointFailed(String urn, UUID id, Instant at) {
-        return jdbc.one("""
-                UPDATE webhook_endpoint SET failing_since = coalesce(failing_since, ?) WHERE school_urn = ? AND id = ?
-                RETURNING failing_since
-                """, row -> Jdbc.instant(row, "failing_since"), at, urn, id)
-                .orElse(at);
-    }
-
-    /** Disables an enabled endpoint; false when it already was. */
-    public boolean disable(String urn, UUID id, String reason, Instant at) {
-        return jdbc.update("""
-                UPDATE webhook_endpoint SET status = 'DISABLED', disabled_reason = ?, version = version + 1, updated_at = ?
-                WHERE school_urn = ? AND id = ? AND status = 'ENABLED'
-                """, reason, at, urn, id) == 1;
-    }
-
-    // --- messages and deliveries ---
-
-    /** A message to store: {@code acceptedBy} are the subscribed event types that receive it. */
-    public record NewMessage(
-            String id,
-            UUID recipientId,
-            PartnerEventType type,
-            List<String> acceptedBy,
-            String pupilId,
-            String payload) {}
 
     /**
      * Stores messages once each (their ids are deterministic for messages caused by an event), in one statement.
@@ -223,7 +126,7 @@ public class WebhookRepository {
         return jdbc.one(
                 "SELECT " + DELIVERY_COLUMNS
                         + " FROM webhook_delivery WHERE school_urn = ? AND endpoint_id = ? AND id = ?",
-                WebhookRepository::delivery,
+                WebhookQueries::delivery,
                 urn,
                 endpointId,
                 id);
@@ -245,26 +148,16 @@ public class WebhookRepository {
         sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
         params.add(page.fetchSize());
         return Page.fromRows(
-                jdbc.list(sql.toString(), WebhookRepository::delivery, params.toArray()),
+                jdbc.list(sql.toString(), WebhookQueries::delivery, params.toArray()),
                 page,
                 d -> List.of(d.createdAt().toString(), d.id().toString()));
     }
 
     public List<Delivery.Attempt> attempts(String urn, UUID deliveryId) {
-        return jdbc.list(
-                """
+        return jdbc.list("""
                 SELECT attempt, started_at, duration_ms, status_code, outcome, error FROM webhook_attempt
                 WHERE school_urn = ? AND delivery_id = ? ORDER BY attempt
-                """,
-                row -> new Delivery.Attempt(
-                        row.getInt(1),
-                        Jdbc.instant(row, "started_at"),
-                        row.getInt(3),
-                        (Integer) row.getObject(4),
-                        row.getString(5),
-                        row.getString(6)),
-                urn,
-                deliveryId);
+                """, WebhookQueries::attempt, urn, deliveryId);
     }
 
     /**
@@ -272,8 +165,8 @@ public class WebhookRepository {
      * claimed row is leased so that no other replica takes it while it is being sent.
      */
     public List<Claimed> claimDue(Instant now, int limit, Instant leaseUntil) {
-        List<Object[]> keys =
-                jdbc.list("""
+        // read-only join of the endpoint entity's table: the claim takes only deliveries of enabled endpoints
+        List<DeliveryKey> keys = jdbc.list("""
                 SELECT d.school_urn, d.id FROM webhook_delivery d
                 JOIN webhook_endpoint e ON e.school_urn = d.school_urn AND e.id = d.endpoint_id
                 WHERE d.status = 'PENDING' AND d.next_attempt_at <= ? AND (d.claimed_until IS NULL OR d.claimed_until < ?)
@@ -281,23 +174,24 @@ public class WebhookRepository {
                 ORDER BY d.next_attempt_at
                 LIMIT ?
                 FOR UPDATE OF d SKIP LOCKED
-                """, row -> new Object[] {row.getString(1), row.getObject(2, UUID.class)}, now, now, limit);
+                """, WebhookQueries::deliveryKey, now, now, limit);
         List<Claimed> claimed = new ArrayList<>();
-        for (Object[] key : keys) {
+        for (DeliveryKey key : keys) {
             jdbc.update(
                     "UPDATE webhook_delivery SET claimed_until = ? WHERE school_urn = ? AND id = ?",
                     leaseUntil,
-                    key[0],
-                    key[1]);
+                    key.schoolUrn(),
+                    key.id());
+            // read-only join of the endpoint entity's table: the URL and sealed secrets to send with, as claimed
             claimed.add(jdbc.one(
-                            "SELECT " + prefixed("d", DELIVERY_COLUMNS) + ", " + prefixed("e", ENDPOINT_COLUMNS)
+                            "SELECT " + prefixed("d", DELIVERY_COLUMNS) + ", " + prefixed("e", TARGET_COLUMNS)
                                     + ", m.payload FROM webhook_delivery d "
                                     + "JOIN webhook_endpoint e ON e.school_urn = d.school_urn AND e.id = d.endpoint_id "
                                     + "JOIN webhook_message m ON m.school_urn = d.school_urn AND m.id = d.message_id "
                                     + "WHERE d.school_urn = ? AND d.id = ?",
-                            row -> new Claimed(delivery(row, "d_"), endpoint(row, "e_"), row.getString("payload")),
-                            key[0],
-                            key[1])
+                            WebhookQueries::claimed,
+                            key.schoolUrn(),
+                            key.id())
                     .orElseThrow());
         }
         return claimed;
@@ -344,27 +238,13 @@ public class WebhookRepository {
     }
 
     /** Messages about one pupil, for the subject export. */
-    public List<java.util.Map<String, Object>> messagesAbout(String urn, String pupilId) {
-        return jdbc.list(
-                """
+    public List<Map<String, Object>> messagesAbout(String urn, String pupilId) {
+        return jdbc.list("""
                 SELECT m.id, m.event_type, m.recipient_id, m.created_at,
                        (SELECT count(*) FROM webhook_delivery d WHERE d.school_urn = m.school_urn AND d.message_id = m.id
                           AND d.status = 'SUCCEEDED') AS delivered
                 FROM webhook_message m WHERE m.school_urn = ? AND m.pupil_id = ? ORDER BY m.created_at
-                """,
-                row -> java.util.Map.of(
-                        "messageId",
-                        row.getString(1),
-                        "type",
-                        row.getString(2),
-                        "recipientId",
-                        row.getObject(3, UUID.class),
-                        "createdAt",
-                        Jdbc.instant(row, "created_at"),
-                        "delivered",
-                        row.getLong(5) > 0),
-                urn,
-                pupilId);
+                """, WebhookQueries::messageAboutPupil, urn, pupilId);
     }
 
     private static String prefixed(String alias, String columns) {
@@ -384,41 +264,55 @@ public class WebhookRepository {
         return out.toString();
     }
 
-    private static List<String> wireNames(List<PartnerEventType> types) {
-        return types.stream().map(PartnerEventType::wireName).toList();
+    private record DeliveryKey(String schoolUrn, UUID id) {}
+
+    private static DeliveryKey deliveryKey(ResultSet row) throws SQLException {
+        return new DeliveryKey(row.getString("school_urn"), row.getObject("id", UUID.class));
     }
 
-    static WebhookEndpoint endpoint(ResultSet row) throws SQLException {
-        return endpoint(row, "");
+    private static Claimed claimed(ResultSet row) throws SQLException {
+        return new Claimed(delivery(row, "d_"), target(row, "e_"), row.getString("payload"));
     }
 
-    static WebhookEndpoint endpoint(ResultSet row, String p) throws SQLException {
-        List<PartnerEventType> types = Jdbc.strings(row, p + "event_types").stream()
-                .map(t -> PartnerEventType.byWireName(t).orElseThrow())
-                .toList();
-        return new WebhookEndpoint(
-                row.getObject(p + "id", UUID.class),
+    private static Target target(ResultSet row, String p) throws SQLException {
+        return new Target(
                 row.getString(p + "school_urn"),
-                row.getObject(p + "recipient_id", UUID.class),
+                row.getObject(p + "id", UUID.class),
                 row.getString(p + "url"),
-                types,
-                row.getString(p + "description"),
-                WebhookEndpoint.Status.valueOf(row.getString(p + "status")),
-                row.getString(p + "disabled_reason"),
                 row.getString(p + "secret_enc"),
                 row.getString(p + "previous_secret_enc"),
-                Jdbc.instant(row, p + "previous_secret_expires_at"),
-                Jdbc.instant(row, p + "failing_since"),
-                row.getLong(p + "version"),
-                Jdbc.instant(row, p + "created_at"),
-                Jdbc.instant(row, p + "updated_at"));
+                Jdbc.instant(row, p + "previous_secret_expires_at"));
     }
 
-    static Delivery delivery(ResultSet row) throws SQLException {
+    private static Delivery.Attempt attempt(ResultSet row) throws SQLException {
+        return new Delivery.Attempt(
+                row.getInt("attempt"),
+                Jdbc.instant(row, "started_at"),
+                row.getInt("duration_ms"),
+                Jdbc.integer(row, "status_code"),
+                row.getString("outcome"),
+                row.getString("error"));
+    }
+
+    private static Map<String, Object> messageAboutPupil(ResultSet row) throws SQLException {
+        return Map.of(
+                "messageId",
+                row.getString("id"),
+                "type",
+                row.getString("event_type"),
+                "recipientId",
+                row.getObject("recipient_id", UUID.class),
+                "createdAt",
+                Jdbc.instant(row, "created_at"),
+                "delivered",
+                row.getLong("delivered") > 0);
+    }
+
+    private static Delivery delivery(ResultSet row) throws SQLException {
         return delivery(row, "");
     }
 
-    static Delivery delivery(ResultSet row, String p) throws SQLException {
+    private static Delivery delivery(ResultSet row, String p) throws SQLException {
         return new Delivery(
                 row.getObject(p + "id", UUID.class),
                 row.getString(p + "school_urn"),
