@@ -1,21 +1,15 @@
 package org.custodian.sharing.actionkind;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import org.custodian.platform.events.CloudEventCodec;
 
 /**
  * The deadlines an agreement sets for partner actions (only the kinds it changes) and the rule for an action that
  * rests on several agreements: the earliest due date wins.
  */
 public final class ActionDeadlines {
-
-    private static final TypeReference<EnumMap<ActionKind, ActionDeadline>> TYPE = new TypeReference<>() {};
 
     private ActionDeadlines() {}
 
@@ -42,24 +36,5 @@ public final class ActionDeadlines {
             }
         }
         return earliest != null ? earliest : kind.defaultDeadline().dueOn(openedOn);
-    }
-
-    public static String toJson(Map<ActionKind, ActionDeadline> set) {
-        try {
-            return CloudEventCodec.mapper().writeValueAsString(set);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write action deadlines", e);
-        }
-    }
-
-    public static Map<ActionKind, ActionDeadline> fromJson(String json) {
-        if (json == null || json.isBlank()) {
-            return Collections.emptyMap();
-        }
-        try {
-            return Collections.unmodifiableMap(CloudEventCodec.mapper().readValue(json, TYPE));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored action deadlines are not readable: " + json, e);
-        }
     }
 }

@@ -1,14 +1,12 @@
 package org.custodian.sharing.agreement;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,7 +65,7 @@ public class AgreementService {
 
     public Page<AgreementView> list(String urn, UUID recipientId, LawfulBasis basis, PageRequest page) {
         school.open(urn);
-        return agreements.page(urn, recipientId, basis, page).map(AgreementView::of);
+        return agreements.pageInSchool(urn, recipientId, basis, page).map(AgreementView::of);
     }
 
     public AgreementView get(String urn, UUID id) {
@@ -81,47 +79,68 @@ public class AgreementService {
                 .findInSchool(urn, request.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
         check(request, recipient);
-        Instant now = clock.instant();
-        Agreement agreement = build(UUID.randomUUID(), urn, request, false, 1, now, now);
-        agreements.insert(agreement);
+        Agreement agreement = Agreement.create(
+                urn,
+                request.recipientId(),
+                request.name().strip(),
+                request.purposes(),
+                request.dataCategories(),
+                request.lawfulBasis(),
+                request.consentPurpose(),
+                request.legalReference(),
+                request.validFrom(),
+                request.validTo(),
+                request.transferCountry(),
+                request.transferSafeguard(),
+                deadlines(request),
+                clock.instant());
+        agreements.persist(agreement);
         audit.record(caller, urn, subject(agreement.id()), "agreement.created", Outcome.SUCCESS, describe(agreement));
         return AgreementView.of(agreement);
     }
 
     public AgreementView update(String urn, UUID id, String ifMatch, AgreementRequest request) {
         school.open(urn);
-        Agreement current = load(urn, id);
-        if (!current.recipientId().equals(request.recipientId())) {
+        Agreement agreement = load(urn, id);
+        if (!agreement.recipientId().equals(request.recipientId())) {
             throw Problems.invalid("recipientId", "an agreement's recipient cannot change; end it and add a new one");
         }
         Recipient recipient =
-                recipients.findInSchool(urn, current.recipientId()).orElseThrow();
+                recipients.findInSchool(urn, agreement.recipientId()).orElseThrow();
         check(request, recipient);
-        ETags.requireMatch(ifMatch, current.version());
-        Agreement next = build(
-                current.id(),
-                urn,
-                request,
-                current.seeded(),
-                current.version() + 1,
-                current.createdAt(),
+        ETags.requireMatch(ifMatch, agreement.version());
+        LocalDate previousEnd = agreement.validTo();
+        agreement.change(
+                request.name().strip(),
+                request.purposes(),
+                request.dataCategories(),
+                request.lawfulBasis(),
+                request.consentPurpose(),
+                request.legalReference(),
+                request.validFrom(),
+                request.validTo(),
+                request.transferCountry(),
+                request.transferSafeguard(),
+                deadlines(request),
                 clock.instant());
-        if (!agreements.update(next, current.version())) {
+        try {
+            agreements.flush();
+        } catch (OptimisticLockException changedMeanwhile) {
             throw Problems.preconditionFailed("the agreement changed meanwhile; read it again and retry");
         }
-        audit.record(caller, urn, subject(next.id()), "agreement.updated", Outcome.SUCCESS, describe(next));
+        audit.record(caller, urn, subject(agreement.id()), "agreement.updated", Outcome.SUCCESS, describe(agreement));
         LocalDate today = LegalTime.today(clock);
-        if (next.validTo() != null
-                && next.validTo().isBefore(today)
-                && !next.validTo().equals(current.validTo())) {
+        if (agreement.validTo() != null
+                && agreement.validTo().isBefore(today)
+                && !agreement.validTo().equals(previousEnd)) {
             // ended before today: if it was the recipient's last agreement in force, sharing with it has ended
-            sharingEnds.agreementEnded(urn, next.id(), next.recipientId(), next.validTo(), today);
+            sharingEnds.agreementEnded(urn, agreement.id(), agreement.recipientId(), agreement.validTo(), today);
         }
-        return AgreementView.of(next);
+        return AgreementView.of(agreement);
     }
 
     private Agreement load(String urn, UUID id) {
-        return Visibility.orNotFound(agreements.find(urn, id), "agreement");
+        return Visibility.orNotFound(agreements.findInSchool(urn, id), "agreement");
     }
 
     private static void check(AgreementRequest r, Recipient recipient) {
@@ -150,29 +169,6 @@ public class AgreementService {
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
-    }
-
-    private static Agreement build(
-            UUID id, String urn, AgreementRequest r, boolean seeded, long version, Instant created, Instant updated) {
-        return new Agreement(
-                id,
-                urn,
-                r.recipientId(),
-                r.name().strip(),
-                new LinkedHashSet<>(r.purposes()),
-                EnumSet.copyOf(r.dataCategories()),
-                r.lawfulBasis(),
-                r.consentPurpose(),
-                r.legalReference(),
-                r.validFrom(),
-                r.validTo(),
-                r.transferCountry(),
-                r.transferSafeguard(),
-                deadlines(r),
-                seeded,
-                version,
-                created,
-                updated);
     }
 
     private static Map<ActionKind, ActionDeadline> deadlines(AgreementRequest r) {

@@ -16,7 +16,6 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.DataCategory;
-import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.Recipient.Kind;
@@ -158,28 +157,16 @@ public class SchoolDefaultsService implements SchoolSeeder {
             recipients.persist(recipient);
             ids.put(d.key(), recipient.id());
         }
-        // the agreements below are written with SQL and refer to these rows
-        recipients.flush();
         LocalDate from = LegalTime.today(clock);
         for (DefaultAgreement d : AGREEMENTS) {
-            agreements.insert(new Agreement(
-                    UUID.randomUUID(),
+            agreements.persist(Agreement.statutory(
                     urn,
                     ids.get(d.recipientKey()),
                     d.name(),
                     d.purposes(),
                     d.categories(),
-                    LawfulBasis.LEGAL_OBLIGATION,
-                    null,
                     d.legalReference(),
                     from,
-                    null,
-                    null,
-                    null,
-                    Map.of(),
-                    true,
-                    1,
-                    now,
                     now));
         }
         audit.record(new AuditEntry(
