@@ -43,7 +43,7 @@ import org.custodian.sharing.decision.RecipientTerms;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SharingRequest;
 import org.custodian.sharing.partner.PartnerNotifier;
-import org.custodian.sharing.projection.ProjectionRepository;
+import org.custodian.sharing.projection.ProjectionQueries;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
@@ -91,7 +91,7 @@ public class DisclosureService {
 
     private final AgreementRepository agreements;
 
-    private final ProjectionRepository projections;
+    private final ProjectionQueries projections;
 
     private final DisclosureRepository log;
 
@@ -114,7 +114,7 @@ public class DisclosureService {
     DisclosureService(
             RecipientRepository recipients,
             AgreementRepository agreements,
-            ProjectionRepository projections,
+            ProjectionQueries projections,
             DisclosureRepository log,
             PartnerNotifier partners,
             Outbox outbox,

@@ -23,7 +23,7 @@ import org.custodian.sharing.action.PartnerAction;
 import org.custodian.sharing.action.PartnerActionRepository;
 import org.custodian.sharing.disclosure.DisclosureEntry;
 import org.custodian.sharing.disclosure.DisclosureRepository;
-import org.custodian.sharing.projection.ProjectionRepository;
+import org.custodian.sharing.projection.ProjectionQueries;
 import org.custodian.sharing.webhook.WebhookQueries;
 
 /** Everything sharing-service holds about one pupil, for a subject access request. */
@@ -35,7 +35,7 @@ public class SubjectExportService {
 
     private final DisclosureRepository disclosures;
 
-    private final ProjectionRepository projections;
+    private final ProjectionQueries projections;
 
     private final WebhookQueries webhooks;
 
@@ -48,7 +48,7 @@ public class SubjectExportService {
     SubjectExportService(
             Caller caller,
             DisclosureRepository disclosures,
-            ProjectionRepository projections,
+            ProjectionQueries projections,
             WebhookQueries webhooks,
             PartnerActionRepository partnerActions,
             AuditLog audit,

@@ -33,14 +33,14 @@ public class ProjectionConsumers {
 
     private final IdempotentConsumer idempotent;
 
-    private final ProjectionRepository projections;
+    private final ProjectionQueries projections;
 
     private final PartnerNotifier partners;
 
     private final Clock clock;
 
     ProjectionConsumers(
-            IdempotentConsumer idempotent, ProjectionRepository projections, PartnerNotifier partners, Clock clock) {
+            IdempotentConsumer idempotent, ProjectionQueries projections, PartnerNotifier partners, Clock clock) {
         this.clock = clock;
         this.idempotent = idempotent;
         this.projections = projections;

@@ -22,11 +22,11 @@ import org.custodian.sharing.decision.PupilFacts.Restriction;
  * objections. Written only by the event consumers; read in bulk (one query per table for up to 1,000 pupils).
  */
 @ApplicationScoped
-public class ProjectionRepository {
+public class ProjectionQueries {
 
     private final Jdbc jdbc;
 
-    ProjectionRepository(Jdbc jdbc) {
+    ProjectionQueries(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
