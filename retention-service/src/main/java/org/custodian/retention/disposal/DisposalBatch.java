@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -17,10 +16,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.platform.problems.Problems;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A proposal to dispose of the due, unheld records of a school, and what became of it: with its items, it is the
@@ -29,7 +27,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "disposal_batch")
 @IdClass(SchoolScopedId.class)
-public class DisposalBatch {
+public class DisposalBatch extends SchoolScopedEntity {
 
     public enum BatchStatus {
         /** Awaiting the DPO's review. */
@@ -39,14 +37,6 @@ public class DisposalBatch {
         /** Every approved record has been confirmed disposed of (or none was approved). */
         COMPLETED
     }
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    private UUID id;
 
     @Enumerated(EnumType.STRING)
     private BatchStatus status;
@@ -81,12 +71,14 @@ public class DisposalBatch {
 
     protected DisposalBatch() {}
 
+    private DisposalBatch(String schoolUrn, UUID id) {
+        super(schoolUrn, id);
+    }
+
     /** A new batch of the given candidates (items not yet in a batch), proposed now. */
     public static DisposalBatch propose(
             String schoolUrn, LocalDate dueOnOrBefore, Collection<DisposalItem> candidates, String by, Instant at) {
-        DisposalBatch batch = new DisposalBatch();
-        batch.schoolUrn = schoolUrn;
-        batch.id = UUID.randomUUID();
+        DisposalBatch batch = new DisposalBatch(schoolUrn, UUID.randomUUID());
         batch.status = BatchStatus.PROPOSED;
         batch.dueOnOrBefore = dueOnOrBefore;
         batch.itemCount = candidates.size();
@@ -148,14 +140,6 @@ public class DisposalBatch {
 
     public List<DisposalItem> items() {
         return items;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String schoolUrn() {
-        return schoolUrn;
     }
 
     public BatchStatus status() {

@@ -4,16 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.platform.problems.Problems;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * A legal hold: what it covers, why, who placed it, and whether and how it was released. Released holds are kept as
@@ -22,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "legal_hold")
 @IdClass(SchoolScopedId.class)
-public class LegalHold {
+public class LegalHold extends SchoolScopedEntity {
 
     public enum HoldStatus {
         ACTIVE,
@@ -37,14 +35,6 @@ public class LegalHold {
         /** Its end date passed. */
         ENDED
     }
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    private UUID id;
 
     @Enumerated(EnumType.STRING)
     private HoldScope scope;
@@ -82,6 +72,10 @@ public class LegalHold {
 
     protected LegalHold() {}
 
+    private LegalHold(String schoolUrn, UUID id) {
+        super(schoolUrn, id);
+    }
+
     /** A new hold, applying from {@code at}. */
     public static LegalHold place(
             String schoolUrn,
@@ -93,9 +87,7 @@ public class LegalHold {
             String placedBy,
             Instant at,
             LocalDate endsOn) {
-        LegalHold hold = new LegalHold();
-        hold.schoolUrn = schoolUrn;
-        hold.id = UUID.randomUUID();
+        LegalHold hold = new LegalHold(schoolUrn, UUID.randomUUID());
         hold.scope = scope;
         hold.pupilId = pupilId;
         hold.classCode = classCode;
@@ -139,14 +131,6 @@ public class LegalHold {
             return releasedHow == Release.ENDED ? HoldStatus.ENDED : HoldStatus.RELEASED;
         }
         return rule().appliesOn(day) ? HoldStatus.ACTIVE : HoldStatus.ENDED;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String schoolUrn() {
-        return schoolUrn;
     }
 
     public HoldScope scope() {

@@ -4,11 +4,11 @@ import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -20,15 +20,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "request_document")
 @IdClass(SchoolScopedId.class)
-public class Document {
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    private UUID id;
+public class Document extends SchoolScopedEntity {
 
     @Column(name = "request_id")
     private UUID requestId;
@@ -62,6 +54,10 @@ public class Document {
 
     protected Document() {}
 
+    private Document(String schoolUrn, UUID id) {
+        super(schoolUrn, id);
+    }
+
     /** A checked upload, ready to store. */
     public static Document uploaded(
             String schoolUrn,
@@ -73,9 +69,7 @@ public class Document {
             byte[] content,
             String uploadedBy,
             Instant uploadedAt) {
-        Document d = new Document();
-        d.schoolUrn = schoolUrn;
-        d.id = UUID.randomUUID();
+        Document d = new Document(schoolUrn, UUID.randomUUID());
         d.requestId = requestId;
         d.filename = filename;
         d.mediaType = mediaType;
@@ -86,14 +80,6 @@ public class Document {
         d.uploadedBy = uploadedBy;
         d.uploadedAt = uploadedAt;
         return d;
-    }
-
-    public String schoolUrn() {
-        return schoolUrn;
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public UUID requestId() {

@@ -9,7 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.DeadlineFacts;
@@ -29,9 +29,7 @@ import org.custodian.sar.deadline.Deadlines;
 import org.custodian.sar.deadline.Pause;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.ColumnTransformer;
-import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.OptimisticLock;
-import org.hibernate.type.SqlTypes;
 
 /**
  * One rights request or complaint: its facts, its clarifications and its steps (both in order). It changes itself as
@@ -41,7 +39,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "rights_request")
 @IdClass(SchoolScopedId.class)
-public class RightsRequest {
+public class RightsRequest extends SchoolScopedEntity {
 
     public enum SubjectType {
         PUPIL,
@@ -103,14 +101,6 @@ public class RightsRequest {
 
             @Column(name = "effective_on") LocalDate effectiveOn,
             String note) {}
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    private UUID id;
 
     /** The order requests arrived in, assigned by the database (the lists' cursor). */
     @Column(insertable = false, updatable = false)
@@ -234,6 +224,10 @@ public class RightsRequest {
 
     protected RightsRequest() {}
 
+    private RightsRequest(String schoolUrn, UUID id) {
+        super(schoolUrn, id);
+    }
+
     /** A request as it is received: version 1, its deadline computed, its first step recorded. */
     static RightsRequest received(
             String schoolUrn,
@@ -249,9 +243,7 @@ public class RightsRequest {
             String childAgreementNote,
             Instant at,
             Deadlines deadlines) {
-        RightsRequest r = new RightsRequest();
-        r.schoolUrn = schoolUrn;
-        r.id = UUID.randomUUID();
+        RightsRequest r = new RightsRequest(schoolUrn, UUID.randomUUID());
         r.type = type;
         r.status = RequestStatus.RECEIVED;
         r.subjectType = subject.type();
@@ -376,14 +368,6 @@ public class RightsRequest {
 
     public Optional<Clarification> openClarification() {
         return clarifications.stream().filter(c -> c.answeredOn() == null).findFirst();
-    }
-
-    public String schoolUrn() {
-        return schoolUrn;
-    }
-
-    public UUID id() {
-        return id;
     }
 
     public Long seq() {

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.actionkind.ActionDeadline;
 import org.custodian.sharing.actionkind.ActionKind;
@@ -35,15 +35,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "agreement")
 @IdClass(SchoolScopedId.class)
-public class Agreement {
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    private UUID id;
+public class Agreement extends SchoolScopedEntity {
 
     @Column(name = "recipient_id")
     private UUID recipientId;
@@ -99,6 +91,10 @@ public class Agreement {
     private Instant updatedAt;
 
     protected Agreement() {}
+
+    private Agreement(String schoolUrn, UUID id) {
+        super(schoolUrn, id);
+    }
 
     /** A new agreement with the recipient, at version 1. */
     public static Agreement create(
@@ -164,9 +160,7 @@ public class Agreement {
     }
 
     private static Agreement started(String schoolUrn, UUID recipientId, boolean seeded, Instant at) {
-        Agreement a = new Agreement();
-        a.schoolUrn = schoolUrn;
-        a.id = UUID.randomUUID();
+        Agreement a = new Agreement(schoolUrn, UUID.randomUUID());
         a.recipientId = recipientId;
         a.seeded = seeded;
         a.version = 1;
@@ -219,7 +213,7 @@ public class Agreement {
     /** As the decision engine reads it. */
     public AgreementTerms terms() {
         return new AgreementTerms(
-                id,
+                id(),
                 purposes(),
                 dataCategories(),
                 lawfulBasis,
@@ -228,14 +222,6 @@ public class Agreement {
                 validTo,
                 transferCountry,
                 transferSafeguard);
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String schoolUrn() {
-        return schoolUrn;
     }
 
     public UUID recipientId() {

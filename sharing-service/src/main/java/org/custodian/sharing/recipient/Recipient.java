@@ -4,12 +4,12 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.decision.RecipientTerms;
 import org.custodian.sharing.decision.Sector;
@@ -20,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "recipient")
 @IdClass(SchoolScopedId.class)
-public class Recipient {
+public class Recipient extends SchoolScopedEntity {
 
     public enum Kind {
         STATUTORY_BODY,
@@ -34,14 +34,6 @@ public class Recipient {
         ACTIVE,
         SUSPENDED
     }
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    private UUID id;
 
     private String name;
 
@@ -79,6 +71,10 @@ public class Recipient {
 
     protected Recipient() {}
 
+    private Recipient(String schoolUrn, UUID id) {
+        super(schoolUrn, id);
+    }
+
     /** A new recipient, at version 1. */
     public static Recipient create(
             String schoolUrn,
@@ -92,9 +88,7 @@ public class Recipient {
             Status status,
             boolean seeded,
             Instant at) {
-        Recipient r = new Recipient();
-        r.schoolUrn = schoolUrn;
-        r.id = UUID.randomUUID();
+        Recipient r = new Recipient(schoolUrn, UUID.randomUUID());
         r.seeded = seeded;
         r.version = 1;
         r.createdAt = at;
@@ -130,15 +124,7 @@ public class Recipient {
 
     /** As the decision engine reads it. */
     public RecipientTerms terms() {
-        return new RecipientTerms(id, active(), country, sector);
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String schoolUrn() {
-        return schoolUrn;
+        return new RecipientTerms(id(), active(), country, sector);
     }
 
     public String name() {

@@ -4,13 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -22,20 +22,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "webhook_endpoint")
 @IdClass(SchoolScopedId.class)
 @DynamicUpdate
-public class WebhookEndpoint {
+public class WebhookEndpoint extends SchoolScopedEntity {
 
     public enum Status {
         ENABLED,
         DISABLED
     }
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    private UUID id;
 
     @Column(name = "recipient_id")
     private UUID recipientId;
@@ -81,6 +73,10 @@ public class WebhookEndpoint {
 
     protected WebhookEndpoint() {}
 
+    private WebhookEndpoint(String schoolUrn, UUID id) {
+        super(schoolUrn, id);
+    }
+
     /**
      * A new endpoint, at version 1, signing with {@code secretSealed} (sealed for {@link #binding(String, UUID)} of
      * this school and id).
@@ -95,9 +91,7 @@ public class WebhookEndpoint {
             Status status,
             String secretSealed,
             Instant at) {
-        WebhookEndpoint e = new WebhookEndpoint();
-        e.schoolUrn = schoolUrn;
-        e.id = id;
+        WebhookEndpoint e = new WebhookEndpoint(schoolUrn, id);
         e.recipientId = recipientId;
         e.url = url;
         e.eventTypes = wireNames(eventTypes);
@@ -172,19 +166,11 @@ public class WebhookEndpoint {
     }
 
     public String binding() {
-        return binding(schoolUrn, id);
+        return binding(schoolUrn(), id());
     }
 
     public boolean enabled() {
         return status == Status.ENABLED;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String schoolUrn() {
-        return schoolUrn;
     }
 
     public UUID recipientId() {
