@@ -87,7 +87,7 @@ public class PartnerActionService {
         }
         LocalDate today = LegalTime.today(clock);
         return repository
-                .page(urn, new PartnerActionRepository.Filter(recipient, pupilId, statuses, kind), page)
+                .pageInSchool(urn, new PartnerActionRepository.Filter(recipient, pupilId, statuses, kind), page)
                 .map(a -> view(a, today));
     }
 
@@ -105,7 +105,8 @@ public class PartnerActionService {
 
     public ActionView get(String urn, UUID id) {
         school.open(urn);
-        PartnerAction action = Visibility.visibleOrNotFound(repository.find(urn, id), visible(), "partner action");
+        PartnerAction action =
+                Visibility.visibleOrNotFound(repository.findInSchool(urn, id), visible(), "partner action");
         return view(action, LegalTime.today(clock));
     }
 
@@ -127,7 +128,7 @@ public class PartnerActionService {
             throw Problems.preconditionRequired("send If-Match with the ETag of the action you are closing");
         }
         PartnerAction action =
-                Visibility.visibleOrNotFound(repository.findForUpdate(urn, id), visible, "partner action");
+                Visibility.visibleOrNotFound(repository.findInSchoolForUpdate(urn, id), visible, "partner action");
         Instant now = clock.instant();
         Verdict verdict;
         if (answer instanceof Acknowledgement a) {
@@ -160,19 +161,19 @@ public class PartnerActionService {
         String detail = "pupil " + action.pupilId() + ", " + action.kind() + " asked of " + action.recipientName()
                 + " (" + action.causeType() + ", due by " + action.dueOn() + ")";
         if (answer instanceof Acknowledgement a) {
-            repository.acknowledged(action, verdict.next(), now, a);
+            action.acknowledge(verdict.next(), a, now);
             what = "acknowledged";
         } else if (answer instanceof Completion c) {
-            repository.completed(action, now, c);
+            action.complete(c, now);
             what = "completed";
             detail += ": " + c.outcome() + " at " + c.performedAt() + ", " + c.recordCount() + " record(s), reference "
                     + c.reference();
         } else if (answer instanceof Dispute d) {
-            repository.disputed(action, now, d);
+            action.dispute(d, now);
             what = "disputed";
             detail += ": " + d.reason();
         } else {
-            repository.closed(action, now, caller.subject(), (Closure) answer);
+            action.close(caller.subject(), (Closure) answer, now);
             what = "closed";
             detail += ": closed by the school: " + ((Closure) answer).note();
         }
@@ -183,7 +184,10 @@ public class PartnerActionService {
                 "partner-action." + what,
                 AuditEntry.Outcome.SUCCESS,
                 detail);
-        return new Answered(repository.find(urn, id).orElseThrow(), false);
+        repository.flush();
+        // read back as stored (PostgreSQL keeps microseconds), so that an answer and its replay read the same
+        repository.getEntityManager().refresh(action);
+        return new Answered(action, false);
     }
 
     /** The recipient a partner-only caller is limited to. */

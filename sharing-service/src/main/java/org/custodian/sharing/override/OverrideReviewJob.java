@@ -36,7 +36,8 @@ public class OverrideReviewJob {
     private static final int BATCH = 500;
 
     private final ClusterLock lock;
-    private final OverrideRepository repository;
+    private final OverrideRepository reviews;
+    private final OverrideQueries overrides;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
@@ -46,14 +47,16 @@ public class OverrideReviewJob {
     @Inject
     public OverrideReviewJob(
             ClusterLock lock,
-            OverrideRepository repository,
+            OverrideRepository reviews,
+            OverrideQueries overrides,
             Outbox outbox,
             AuditLog audit,
             Clock clock,
             EventSource eventSource) {
         this.eventSource = eventSource;
         this.lock = lock;
-        this.repository = repository;
+        this.reviews = reviews;
+        this.overrides = overrides;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -74,21 +77,21 @@ public class OverrideReviewJob {
         LocalDate today = LegalTime.today(clock);
         int[] overdue = {0};
         lock.runExclusively(JOB, () -> {
-            List<OverrideRepository.Row> due;
+            List<OverrideReview> due;
             do {
-                due = repository.pastDue(today, BATCH);
-                due.forEach(row -> overdue(row, now, today));
+                due = reviews.pastDue(today, BATCH);
+                due.forEach(review -> overdue(review, now, today));
                 overdue[0] += due.size();
             } while (due.size() == BATCH);
         });
         return overdue[0];
     }
 
-    private void overdue(OverrideRepository.Row row, Instant now, LocalDate today) {
-        DisclosureEntry d = row.disclosure();
-        OverrideReview review = row.review();
+    private void overdue(OverrideReview review, Instant now, LocalDate today) {
+        DisclosureEntry d =
+                overrides.disclosure(review.schoolUrn(), review.disclosureId()).orElseThrow();
         int days = Math.max(1, WORKING.between(review.dueOn(), today));
-        repository.markOverdue(review.schoolUrn(), d.id(), now);
+        review.markOverdue(now);
         outbox.append(eventSource.aboutPupil(
                 EventTypes.OVERRIDE_REVIEW_OVERDUE,
                 review.schoolUrn(),

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
@@ -43,7 +44,8 @@ public class OverrideService {
 
     private final SchoolScope school;
     private final DisclosureService disclosures;
-    private final OverrideRepository repository;
+    private final OverrideRepository reviews;
+    private final OverrideQueries overrides;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Caller caller;
@@ -55,7 +57,8 @@ public class OverrideService {
     OverrideService(
             SchoolScope school,
             DisclosureService disclosures,
-            OverrideRepository repository,
+            OverrideRepository reviews,
+            OverrideQueries overrides,
             Outbox outbox,
             AuditLog audit,
             Caller caller,
@@ -65,7 +68,8 @@ public class OverrideService {
         this.school = school;
         this.disclosures = disclosures;
         this.eventSource = eventSource;
-        this.repository = repository;
+        this.reviews = reviews;
+        this.overrides = overrides;
         this.outbox = outbox;
         this.audit = audit;
         this.caller = caller;
@@ -82,24 +86,12 @@ public class OverrideService {
     void opened(@Observes OverridesLogged logged) {
         String urn = logged.urn();
         List<OverridesLogged.Entry> made = logged.overrides();
-        List<OverrideReview> reviews = new ArrayList<>(made.size());
         List<CloudEvent> events = new ArrayList<>(made.size());
         for (OverridesLogged.Entry m : made) {
             DisclosureEntry d = m.disclosure();
             LocalDate dueOn = ReviewRules.dueOn(LegalTime.dayOf(d.disclosedAt()), reviewWorkingDays);
             List<String> overridden = m.overridden().stream().map(Enum::name).toList();
-            reviews.add(new OverrideReview(
-                    urn,
-                    d.id(),
-                    m.recipientSector(),
-                    m.authorisedAs(),
-                    overridden,
-                    dueOn,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null));
+            reviews.persist(OverrideReview.open(urn, d.id(), m.recipientSector(), m.authorisedAs(), overridden, dueOn));
             events.add(eventSource.aboutPupil(
                     EventTypes.OVERRIDE_MADE,
                     urn,
@@ -121,7 +113,6 @@ public class OverrideService {
                             d.disclosedAt(),
                             dueOn))));
         }
-        repository.insertAll(urn, reviews);
         outbox.appendAll(events);
     }
 
@@ -131,9 +122,11 @@ public class OverrideService {
         school.open(urn);
         DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, true);
         LocalDate today = LegalTime.today(clock);
-        Page<OverrideView> result = repository
-                .page(urn, filter, OverrideRepository.ReviewFilter.parse(review), today, page)
-                .map(r -> OverrideView.of(r.disclosure(), r.review(), today));
+        Page<DisclosureEntry> logged =
+                overrides.page(urn, filter, OverrideQueries.ReviewFilter.parse(review), today, page);
+        Map<UUID, OverrideReview> reviewed = reviews.inSchool(
+                urn, logged.items().stream().map(DisclosureEntry::id).toList());
+        Page<OverrideView> result = logged.map(d -> OverrideView.of(d, reviewed.get(d.id()), today));
         disclosures.readLog(urn, filter, result.items().size(), "disclosure log rows (overrides)");
         return result;
     }
@@ -146,35 +139,21 @@ public class OverrideService {
         school.open(urn);
         ReviewOutcome outcome = request.outcome();
         String note = request.note().strip();
-        OverrideRepository.Row row =
-                Visibility.orNotFound(repository.findForUpdate(urn, disclosureId), "emergency override");
-        OverrideReview current = row.review();
+        OverrideReview current =
+                Visibility.orNotFound(reviews.findInSchoolForUpdate(urn, disclosureId), "emergency override");
+        DisclosureEntry d = overrides.disclosure(urn, disclosureId).orElseThrow();
         LocalDate today = LegalTime.today(clock);
-        switch (ReviewRules.answer(current.outcome(), current.note(), outcome, note)) {
+        Instant now = clock.instant();
+        switch (current.answer(outcome, note, caller.subject(), now)) {
             case REPLAY -> {
-                return new Answered(OverrideView.of(row.disclosure(), current, today), true);
+                return new Answered(OverrideView.of(d, current, today), true);
             }
             case CONFLICT ->
                 throw Problems.conflict("this override was already reviewed (" + current.outcome() + " on "
                         + current.reviewedAt() + "); a review is recorded once");
             case FIRST -> {}
         }
-        Instant now = clock.instant();
-        repository.answer(urn, disclosureId, outcome, note, caller.subject(), now);
-        OverrideReview answered = new OverrideReview(
-                urn,
-                disclosureId,
-                current.recipientSector(),
-                current.authorisedAs(),
-                current.overridden(),
-                current.dueOn(),
-                outcome,
-                note,
-                caller.subject(),
-                now,
-                current.overdueAt());
-        OverrideView view = OverrideView.of(row.disclosure(), answered, today);
-        DisclosureEntry d = row.disclosure();
+        OverrideView view = OverrideView.of(d, current, today);
         outbox.append(eventSource.aboutPupil(
                 EventTypes.OVERRIDE_REVIEWED,
                 urn,

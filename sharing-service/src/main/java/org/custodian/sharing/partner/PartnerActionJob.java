@@ -120,13 +120,13 @@ public class PartnerActionJob {
             do {
                 again = repository.overdueToRemind(remindedBefore, BATCH);
                 for (PartnerAction a : again) {
-                    repository.reminded(a, now);
-                    notifier.reminder(a, a.reminders() + 1, today);
+                    a.remind(now);
+                    notifier.reminder(a, a.reminders(), today);
                     audit.record(system(
                             a,
                             now,
                             "partner-action.reminded",
-                            "reminder " + (a.reminders() + 1) + " to " + a.recipientName() + ": due by " + a.dueOn()
+                            "reminder " + a.reminders() + " to " + a.recipientName() + ": due by " + a.dueOn()
                                     + ", still unanswered"));
                 }
                 counts[3] += again.size();
@@ -137,8 +137,8 @@ public class PartnerActionJob {
 
     private void overdue(PartnerAction a, Instant now, LocalDate today) {
         long days = ChronoUnit.DAYS.between(a.dueOn(), today);
-        repository.markOverdue(a, now);
-        notifier.reminder(a, a.reminders() + 1, today);
+        a.becomeOverdue(now);
+        notifier.reminder(a, a.reminders(), today);
         outbox.append(
                 Topics.SHARING,
                 eventSource.aboutPupil(

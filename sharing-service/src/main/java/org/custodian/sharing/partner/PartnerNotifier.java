@@ -27,7 +27,6 @@ import org.custodian.sharing.action.ActionStatus;
 import org.custodian.sharing.action.PartnerAction;
 import org.custodian.sharing.action.PartnerActionLinks;
 import org.custodian.sharing.action.PartnerActionRepository;
-import org.custodian.sharing.action.PartnerActionRepository.NewAction;
 import org.custodian.sharing.actionkind.ActionDeadline;
 import org.custodian.sharing.actionkind.ActionDeadlines;
 import org.custodian.sharing.actionkind.ActionKind;
@@ -222,6 +221,7 @@ public class PartnerNotifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public int sharingEnded(String urn, UUID recipientId, SharingEnd reason, UUID agreementId, String cause) {
         List<Outgoing> out = new ArrayList<>();
+        // partner_action is an entity (PartnerActionRepository): joined read-only here, so no pupil is asked twice
         jdbc.list(
                 """
                 SELECT d.pupil_id, array_agg(DISTINCT c.category ORDER BY c.category) AS categories,
@@ -311,9 +311,9 @@ public class PartnerNotifier {
         LocalDate today = LegalTime.today(clock);
         Map<String, Map<ActionKind, ActionDeadline>> deadlines = deadlines(urn, out);
         List<NewMessage> messages = new ArrayList<>(out.size());
-        List<NewAction> opened = new ArrayList<>();
+        List<PartnerAction.Opening> opened = new ArrayList<>();
         for (Outgoing o : out) {
-            NewAction action = null;
+            PartnerAction.Opening action = null;
             if (o.opening() != null) {
                 Opening op = o.opening();
                 List<Map<ActionKind, ActionDeadline>> under = op.agreements().stream()
@@ -321,7 +321,7 @@ public class PartnerNotifier {
                         .filter(Objects::nonNull)
                         .toList();
                 LocalDate dueOn = ActionDeadlines.dueOn(op.kind(), under, today);
-                action = new NewAction(
+                action = new PartnerAction.Opening(
                         PartnerActionLinks.actionId(o.messageId()),
                         o.recipient(),
                         o.pupilId(),
@@ -340,10 +340,10 @@ public class PartnerNotifier {
                     o.messageId(), o.recipient(), o.type(), o.receivedBy(), o.pupilId(), o.data(), now));
         }
         Set<String> fresh = queue.send(urn, messages, now);
-        List<NewAction> freshActions =
+        List<PartnerAction.Opening> freshActions =
                 opened.stream().filter(a -> fresh.contains(a.messageId())).toList();
         if (!freshActions.isEmpty()) {
-            actions.insertAll(urn, freshActions, now);
+            actions.openAll(urn, freshActions, now);
             audit.record(new AuditEntry(
                     urn,
                     now,
@@ -367,7 +367,7 @@ public class PartnerNotifier {
         return ids.isEmpty() ? Map.of() : agreements.deadlines(urn, ids);
     }
 
-    private static String auditSubject(List<NewAction> opened) {
+    private static String auditSubject(List<PartnerAction.Opening> opened) {
         Set<String> pupils = new TreeSet<>();
         opened.forEach(a -> pupils.add(a.pupilId()));
         return pupils.size() == 1
@@ -375,7 +375,7 @@ public class PartnerNotifier {
                 : "recipients/" + opened.get(0).recipientId();
     }
 
-    private static String describe(List<NewAction> opened) {
+    private static String describe(List<PartnerAction.Opening> opened) {
         StringBuilder out = new StringBuilder();
         out.append(opened.size())
                 .append(" action(s) ")

@@ -23,37 +23,38 @@ class ActionStatementsTest {
     static PartnerAction action(
             ActionStatus status, Instant ackAt, Completion completion, Dispute dispute, Closure closure) {
         Instant at = Instant.parse("2026-12-02T09:00:00Z");
-        return new PartnerAction(
-                UUID.randomUUID(),
+        PartnerAction a = PartnerAction.open(
                 "100001",
-                UUID.randomUUID(),
-                "Wonde",
-                "P-1",
-                ActionKind.ERASE,
-                "erasure.requested",
-                "e-1",
-                "R-42",
-                "msg_1",
-                List.of("IDENTITY"),
-                List.of(),
-                status,
-                TOLD,
-                DUE,
-                ackAt,
-                ackAt == null ? null : new Acknowledgement(null),
-                completion == null ? null : at,
-                completion,
-                dispute == null ? null : at,
-                dispute,
-                null,
-                0,
-                null,
-                closure == null ? null : at,
-                "dpo-1",
-                closure,
-                null,
-                1,
-                at);
+                new PartnerAction.Opening(
+                        UUID.randomUUID(),
+                        UUID.randomUUID(),
+                        "P-1",
+                        ActionKind.ERASE,
+                        "erasure.requested",
+                        "e-1",
+                        "R-42",
+                        "msg_1",
+                        List.of("IDENTITY"),
+                        List.of(),
+                        DUE),
+                TOLD);
+        if (ackAt != null) {
+            a.acknowledge(ActionStatus.ACKNOWLEDGED, new Acknowledgement(null), ackAt);
+        }
+        if (status == ActionStatus.OVERDUE) {
+            a.becomeOverdue(at);
+        }
+        if (completion != null) {
+            a.complete(completion, at);
+        }
+        if (dispute != null) {
+            a.dispute(dispute, at);
+        }
+        if (closure != null) {
+            a.close("dpo-1", closure, at);
+        }
+        assertThat(a.status()).isEqualTo(status);
+        return a;
     }
 
     @Test
