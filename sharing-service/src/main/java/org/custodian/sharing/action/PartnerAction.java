@@ -5,7 +5,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinColumns;
@@ -17,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.action.ActionRules.Acknowledgement;
 import org.custodian.sharing.action.ActionRules.Closure;
@@ -36,7 +36,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "partner_action")
 @IdClass(SchoolScopedId.class)
-public class PartnerAction {
+public class PartnerAction extends SchoolScopedEntity {
 
     /** An action to open. */
     public record Opening(
@@ -51,14 +51,6 @@ public class PartnerAction {
             Collection<String> dataCategories,
             Collection<String> agreementIds,
             LocalDate dueOn) {}
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    private UUID id;
 
     @Column(name = "recipient_id")
     private UUID recipientId;
@@ -170,11 +162,13 @@ public class PartnerAction {
 
     protected PartnerAction() {}
 
+    private PartnerAction(String schoolUrn, UUID id) {
+        super(schoolUrn, id);
+    }
+
     /** A new action, open and at version 1. */
     public static PartnerAction open(String schoolUrn, Opening o, Instant at) {
-        PartnerAction a = new PartnerAction();
-        a.schoolUrn = schoolUrn;
-        a.id = o.id();
+        PartnerAction a = new PartnerAction(schoolUrn, o.id());
         a.recipientId = o.recipientId();
         a.pupilId = o.pupilId();
         a.kind = o.kind();
@@ -248,14 +242,6 @@ public class PartnerAction {
     /** When the partner (or the school, closing it) last answered it for good; null while it waits. */
     public Instant finishedAt() {
         return completedAt != null ? completedAt : disputedAt != null ? disputedAt : closedAt;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public String schoolUrn() {
-        return schoolUrn;
     }
 
     public UUID recipientId() {

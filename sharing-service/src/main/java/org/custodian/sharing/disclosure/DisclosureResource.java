@@ -19,6 +19,7 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
+import org.custodian.sharing.disclosurelog.DisclosureEntry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;

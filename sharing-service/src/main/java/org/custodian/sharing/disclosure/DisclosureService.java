@@ -42,6 +42,8 @@ import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.decision.RecipientTerms;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SharingRequest;
+import org.custodian.sharing.disclosurelog.DisclosureEntry;
+import org.custodian.sharing.disclosurelog.DisclosureQueries;
 import org.custodian.sharing.partner.PartnerNotifier;
 import org.custodian.sharing.projection.ProjectionQueries;
 import org.custodian.sharing.recipient.Recipient;
@@ -93,7 +95,7 @@ public class DisclosureService {
 
     private final ProjectionQueries projections;
 
-    private final DisclosureRepository log;
+    private final DisclosureQueries log;
 
     private final PartnerNotifier partners;
 
@@ -115,7 +117,7 @@ public class DisclosureService {
             RecipientRepository recipients,
             AgreementRepository agreements,
             ProjectionQueries projections,
-            DisclosureRepository log,
+            DisclosureQueries log,
             PartnerNotifier partners,
             Outbox outbox,
             AuditLog audit,
@@ -156,7 +158,7 @@ public class DisclosureService {
     public Page<DisclosureEntry> list(
             String urn, String pupilId, String recipientId, String from, String to, PageRequest page) {
         school.open(urn);
-        DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, false);
+        DisclosureQueries.Filter filter = DisclosureQueries.Filter.parse(pupilId, recipientId, from, to, false);
         Page<DisclosureEntry> result = log.page(urn, filter, page);
         readLog(urn, filter, result.items().size(), "disclosure log rows");
         return result;
@@ -168,7 +170,7 @@ public class DisclosureService {
     }
 
     /** A read of the log filtered to one pupil is audited ({@code disclosures.read}); other reads are not. */
-    public void readLog(String urn, DisclosureRepository.Filter filter, int rows, String what) {
+    public void readLog(String urn, DisclosureQueries.Filter filter, int rows, String what) {
         if (filter.pupilId() != null) {
             audit.record(
                     caller,

@@ -3,6 +3,7 @@ package org.custodian.sharing.disclosure;
 import java.util.List;
 import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.decision.Sector;
+import org.custodian.sharing.disclosurelog.DisclosureEntry;
 
 /**
  * A CDI event, fired in the disclosure's transaction: one request's emergency overrides were just logged, and each is

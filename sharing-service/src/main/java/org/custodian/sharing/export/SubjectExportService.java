@@ -21,8 +21,8 @@ import org.custodian.sharing.action.ActionStatements;
 import org.custodian.sharing.action.ActionStatus;
 import org.custodian.sharing.action.PartnerAction;
 import org.custodian.sharing.action.PartnerActionRepository;
-import org.custodian.sharing.disclosure.DisclosureEntry;
-import org.custodian.sharing.disclosure.DisclosureRepository;
+import org.custodian.sharing.disclosurelog.DisclosureEntry;
+import org.custodian.sharing.disclosurelog.DisclosureQueries;
 import org.custodian.sharing.projection.ProjectionQueries;
 import org.custodian.sharing.webhook.WebhookQueries;
 
@@ -33,7 +33,7 @@ public class SubjectExportService {
 
     private final Caller caller;
 
-    private final DisclosureRepository disclosures;
+    private final DisclosureQueries disclosures;
 
     private final ProjectionQueries projections;
 
@@ -47,7 +47,7 @@ public class SubjectExportService {
 
     SubjectExportService(
             Caller caller,
-            DisclosureRepository disclosures,
+            DisclosureQueries disclosures,
             ProjectionQueries projections,
             WebhookQueries webhooks,
             PartnerActionRepository partnerActions,

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.custodian.platform.http.Params;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
-import org.custodian.sharing.disclosure.DisclosureEntry;
-import org.custodian.sharing.disclosure.DisclosureRepository;
+import org.custodian.sharing.disclosurelog.DisclosureEntry;
+import org.custodian.sharing.disclosurelog.DisclosureQueries;
 
 /** The emergency overrides as the disclosure log holds them (append-only rows with override = true). */
 @ApplicationScoped
@@ -42,17 +42,17 @@ public class OverrideQueries {
         }
     }
 
-    private final DisclosureRepository log;
+    private final DisclosureQueries log;
 
-    OverrideQueries(DisclosureRepository log) {
+    OverrideQueries(DisclosureQueries log) {
         this.log = log;
     }
 
     /** A page of the school's overrides' log rows, newest first, by the log's filters and by review. */
     public Page<DisclosureEntry> page(
-            String urn, DisclosureRepository.Filter filter, ReviewFilter review, LocalDate today, PageRequest page) {
+            String urn, DisclosureQueries.Filter filter, ReviewFilter review, LocalDate today, PageRequest page) {
         // override_review is an entity (OverrideRepository): joined read-only here to filter the page by review
-        StringBuilder sql = new StringBuilder("SELECT " + DisclosureRepository.LOG_COLUMNS
+        StringBuilder sql = new StringBuilder("SELECT " + DisclosureQueries.LOG_COLUMNS
                 + " FROM disclosure_log d JOIN override_review r ON r.school_urn = d.school_urn AND r.disclosure_id = d.id"
                 + " WHERE d.school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
@@ -64,7 +64,7 @@ public class OverrideQueries {
         } else if (review == ReviewFilter.REVIEWED) {
             sql.append(" AND r.outcome IS NOT NULL");
         }
-        return log.page(sql, params, filter, page, DisclosureRepository::map, d -> d);
+        return log.page(sql, params, filter, page, DisclosureQueries::map, d -> d);
     }
 
     /** The log row of one override. */

@@ -1,16 +1,17 @@
 package org.custodian.sharing.override;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.custodian.platform.persistence.SchoolScopedEntity;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.decision.Sector;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -23,16 +24,8 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "override_review")
 @IdClass(SchoolScopedId.class)
-public class OverrideReview {
-
-    @Id
-    @Column(name = "school_urn", length = 6)
-    @JdbcTypeCode(SqlTypes.CHAR)
-    private String schoolUrn;
-
-    @Id
-    @Column(name = "disclosure_id")
-    private UUID id;
+@AttributeOverride(name = "id", column = @Column(name = "disclosure_id"))
+public class OverrideReview extends SchoolScopedEntity {
 
     /** The recipient's sector when the override was made. */
     @Column(name = "recipient_sector")
@@ -67,6 +60,10 @@ public class OverrideReview {
 
     protected OverrideReview() {}
 
+    private OverrideReview(String schoolUrn, UUID disclosureId) {
+        super(schoolUrn, disclosureId);
+    }
+
     /** The review of an override just logged, waiting for the DPO until {@code dueOn}. */
     public static OverrideReview open(
             String schoolUrn,
@@ -75,9 +72,7 @@ public class OverrideReview {
             String authorisedAs,
             List<String> overridden,
             LocalDate dueOn) {
-        OverrideReview r = new OverrideReview();
-        r.schoolUrn = schoolUrn;
-        r.id = disclosureId;
+        OverrideReview r = new OverrideReview(schoolUrn, disclosureId);
         r.recipientSector = recipientSector;
         r.authorisedAs = authorisedAs;
         r.overridden = List.copyOf(overridden);
@@ -104,12 +99,8 @@ public class OverrideReview {
         }
     }
 
-    public String schoolUrn() {
-        return schoolUrn;
-    }
-
     public UUID disclosureId() {
-        return id;
+        return id();
     }
 
     public Sector recipientSector() {

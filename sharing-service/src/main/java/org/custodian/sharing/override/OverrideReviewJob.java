@@ -18,7 +18,7 @@ import org.custodian.platform.events.SharingEvents;
 import org.custodian.platform.jobs.ClusterLock;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.time.LegalTime;
-import org.custodian.sharing.disclosure.DisclosureEntry;
+import org.custodian.sharing.disclosurelog.DisclosureEntry;
 import org.jboss.logging.Logger;
 
 /**

@@ -25,10 +25,10 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.SharingConfig;
-import org.custodian.sharing.disclosure.DisclosureEntry;
-import org.custodian.sharing.disclosure.DisclosureRepository;
 import org.custodian.sharing.disclosure.DisclosureService;
 import org.custodian.sharing.disclosure.OverridesLogged;
+import org.custodian.sharing.disclosurelog.DisclosureEntry;
+import org.custodian.sharing.disclosurelog.DisclosureQueries;
 import org.custodian.sharing.school.SchoolScope;
 
 /**
@@ -120,7 +120,7 @@ public class OverrideService {
     public Page<OverrideView> overrides(
             String urn, String pupilId, String recipientId, String from, String to, String review, PageRequest page) {
         school.open(urn);
-        DisclosureRepository.Filter filter = DisclosureRepository.Filter.parse(pupilId, recipientId, from, to, true);
+        DisclosureQueries.Filter filter = DisclosureQueries.Filter.parse(pupilId, recipientId, from, to, true);
         LocalDate today = LegalTime.today(clock);
         Page<DisclosureEntry> logged =
                 overrides.page(urn, filter, OverrideQueries.ReviewFilter.parse(review), today, page);

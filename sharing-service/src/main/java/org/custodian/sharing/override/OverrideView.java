@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.Sector;
-import org.custodian.sharing.disclosure.DisclosureEntry;
+import org.custodian.sharing.disclosurelog.DisclosureEntry;
 
 /**
  * One emergency override as the DPO reviews it: the disclosure log row (its fields at the top level), the recipient's

@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEventCodec;
-import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.action.ActionStatus;
 import org.custodian.sharing.action.PartnerAction;
@@ -32,6 +31,7 @@ import org.custodian.sharing.actionkind.ActionDeadlines;
 import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.disclosurelog.DisclosureQueries;
 import org.custodian.sharing.webhook.MessageQueue;
 import org.custodian.sharing.webhook.NewMessage;
 import org.custodian.sharing.webhook.PartnerEventType;
@@ -74,7 +74,7 @@ public class PartnerNotifier {
             ObjectNode data,
             Opening opening) {}
 
-    private final Jdbc jdbc;
+    private final DisclosureQueries disclosures;
 
     private final MessageQueue queue;
 
@@ -89,14 +89,14 @@ public class PartnerNotifier {
     private final Clock clock;
 
     PartnerNotifier(
-            Jdbc jdbc,
+            DisclosureQueries disclosures,
             MessageQueue queue,
             PartnerActionRepository actions,
             PartnerActionLinks links,
             AgreementLookup agreements,
             AuditLog audit,
             Clock clock) {
-        this.jdbc = jdbc;
+        this.disclosures = disclosures;
         this.queue = queue;
         this.actions = actions;
         this.links = links;
@@ -138,8 +138,7 @@ public class PartnerNotifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public int consentWithdrawn(
             String urn, String pupilId, String consentPurpose, ConsentStatus status, String sourceEventId) {
-        Map<UUID, Received> received =
-                received(urn, pupilId, "AND agreement_basis = 'CONSENT' AND consent_purpose = ?", consentPurpose);
+        Map<UUID, Received> received = received(disclosures.receivedUnderConsentTo(urn, pupilId, consentPurpose));
         List<Outgoing> out = new ArrayList<>();
         received.forEach((recipient, got) -> {
             ObjectNode data = pupilData(urn, pupilId);
@@ -174,8 +173,8 @@ public class PartnerNotifier {
             boolean consentBasedOnly,
             String sourceEventId) {
         Map<UUID, Received> received = consentBasedOnly
-                ? received(urn, pupilId, "AND agreement_basis = 'CONSENT'")
-                : received(urn, pupilId, "");
+                ? received(disclosures.receivedUnderConsent(urn, pupilId))
+                : received(disclosures.received(urn, pupilId));
         ActionKind kind = switch (type) {
             case ERASURE_REQUESTED -> ActionKind.ERASE;
             case RECTIFICATION_REQUESTED -> ActionKind.RECTIFY;
@@ -221,46 +220,26 @@ public class PartnerNotifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public int sharingEnded(String urn, UUID recipientId, SharingEnd reason, UUID agreementId, String cause) {
         List<Outgoing> out = new ArrayList<>();
-        // partner_action is an entity (PartnerActionRepository): joined read-only here, so no pupil is asked twice
-        jdbc.list(
-                """
-                SELECT d.pupil_id, array_agg(DISTINCT c.category ORDER BY c.category) AS categories,
-                       array_agg(DISTINCT d.agreement_id::text ORDER BY d.agreement_id::text) AS agreements
-                FROM disclosure_log d, unnest(d.data_categories) AS c(category)
-                WHERE d.school_urn = ? AND d.recipient_id = ?
-                GROUP BY d.pupil_id
-                HAVING NOT EXISTS (SELECT 1 FROM partner_action a
-                                   WHERE a.school_urn = ? AND a.recipient_id = ? AND a.pupil_id = d.pupil_id
-                                     AND a.kind = 'DELETE_ALL' AND a.opened_at >= max(d.disclosed_at))
-                ORDER BY d.pupil_id
-                """,
-                row -> {
-                    String pupilId = row.getString(1);
-                    List<String> categories = Jdbc.strings(row, "categories");
-                    ObjectNode data = pupilData(urn, pupilId);
-                    data.put("reason", reason.name());
-                    if (agreementId != null) {
-                        data.put("agreementId", agreementId.toString());
-                    }
-                    data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(categories));
-                    out.add(outgoing(
-                            recipientId,
-                            PartnerEventType.SHARING_ENDED,
-                            pupilId,
-                            MessageQueue.messageId(cause + ":" + recipientId + ":" + pupilId),
-                            data,
-                            new Opening(
-                                    ActionKind.DELETE_ALL,
-                                    cause,
-                                    agreementId != null ? agreementId.toString() : reason.name(),
-                                    categories,
-                                    Jdbc.strings(row, "agreements"))));
-                    return pupilId;
-                },
-                urn,
-                recipientId,
-                urn,
-                recipientId);
+        for (DisclosureQueries.PupilReceived pupil : disclosures.notYetAskedToDeleteAll(urn, recipientId)) {
+            ObjectNode data = pupilData(urn, pupil.pupilId());
+            data.put("reason", reason.name());
+            if (agreementId != null) {
+                data.put("agreementId", agreementId.toString());
+            }
+            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(pupil.categories()));
+            out.add(outgoing(
+                    recipientId,
+                    PartnerEventType.SHARING_ENDED,
+                    pupil.pupilId(),
+                    MessageQueue.messageId(cause + ":" + recipientId + ":" + pupil.pupilId()),
+                    data,
+                    new Opening(
+                            ActionKind.DELETE_ALL,
+                            cause,
+                            agreementId != null ? agreementId.toString() : reason.name(),
+                            pupil.categories(),
+                            pupil.agreements())));
+        }
         return send(urn, out);
     }
 
@@ -408,23 +387,14 @@ public class PartnerNotifier {
     }
 
     /** Recipients that received data about the pupil, with the categories each received and the agreements used. */
-    private Map<UUID, Received> received(String urn, String pupilId, String condition, Object... extra) {
-        Object[] params = new Object[2 + extra.length];
-        params[0] = urn;
-        params[1] = pupilId;
-        System.arraycopy(extra, 0, params, 2, extra.length);
+    private static Map<UUID, Received> received(List<DisclosureQueries.Received> rows) {
         Map<UUID, Received> received = new LinkedHashMap<>();
-        jdbc.list(
-                "SELECT recipient_id, data_categories, agreement_id FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? "
-                        + condition + " ORDER BY disclosed_at",
-                row -> {
-                    Received got = received.computeIfAbsent(
-                            row.getObject(1, UUID.class), k -> new Received(new TreeSet<>(), new TreeSet<>()));
-                    got.categories().addAll(Jdbc.strings(row, "data_categories"));
-                    got.agreements().add(row.getString(3));
-                    return got;
-                },
-                params);
+        for (DisclosureQueries.Received row : rows) {
+            Received got =
+                    received.computeIfAbsent(row.recipientId(), k -> new Received(new TreeSet<>(), new TreeSet<>()));
+            got.categories().addAll(row.categories());
+            got.agreements().add(row.agreementId());
+        }
         return received;
     }
 

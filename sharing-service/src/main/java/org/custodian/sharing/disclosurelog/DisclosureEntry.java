@@ -1,4 +1,4 @@
-package org.custodian.sharing.disclosure;
+package org.custodian.sharing.disclosurelog;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.custodian.sharing.disclosure;
+package org.custodian.sharing.disclosurelog;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
@@ -6,10 +6,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.custodian.platform.http.Params;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
@@ -20,11 +22,17 @@ import org.custodian.sharing.support.Columns;
 
 /** The append-only disclosure log, its requests and refusals. Writes are one statement per table per request. */
 @ApplicationScoped
-public class DisclosureRepository {
+public class DisclosureQueries {
 
     private static final String COLUMNS = "id, request_id, pupil_id, recipient_id, recipient_name, recipient_kind, "
             + "agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, purpose, data_categories, "
             + "reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at";
+
+    /** One disclosure to a recipient, as far as telling the recipient about the pupil later needs it. */
+    public record Received(UUID recipientId, List<String> categories, String agreementId) {}
+
+    /** What a recipient received about one pupil over all its disclosures. */
+    public record PupilReceived(String pupilId, List<String> categories, List<String> agreements) {}
 
     /** Filters of the log; null means any. {@code to} is exclusive. */
     public record Filter(String pupilId, UUID recipientId, Instant from, Instant to, boolean overridesOnly) {
@@ -48,13 +56,12 @@ public class DisclosureRepository {
     }
 
     /** The log's columns as read from {@code disclosure_log d}. */
-    public static final String LOG_COLUMNS = java.util.Arrays.stream(COLUMNS.split(", "))
-            .map(c -> "d." + c)
-            .collect(java.util.stream.Collectors.joining(", "));
+    public static final String LOG_COLUMNS =
+            Arrays.stream(COLUMNS.split(", ")).map(c -> "d." + c).collect(Collectors.joining(", "));
 
     private final Jdbc jdbc;
 
-    DisclosureRepository(Jdbc jdbc) {
+    DisclosureQueries(Jdbc jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -142,7 +149,7 @@ public class DisclosureRepository {
     public Optional<DisclosureEntry> find(String urn, UUID id) {
         return jdbc.one(
                 "SELECT " + COLUMNS + " FROM disclosure_log WHERE school_urn = ? AND id = ?",
-                DisclosureRepository::map,
+                DisclosureQueries::map,
                 urn,
                 id);
     }
@@ -151,7 +158,7 @@ public class DisclosureRepository {
         StringBuilder sql =
                 new StringBuilder("SELECT " + LOG_COLUMNS + " FROM disclosure_log d WHERE d.school_urn = ?");
         List<Object> params = new ArrayList<>(List.of(urn));
-        return page(sql, params, filter, page, DisclosureRepository::map, d -> d);
+        return page(sql, params, filter, page, DisclosureQueries::map, d -> d);
     }
 
     /**
@@ -204,7 +211,7 @@ public class DisclosureRepository {
         return jdbc.list(
                 "SELECT " + COLUMNS
                         + " FROM disclosure_log WHERE school_urn = ? AND pupil_id = ? ORDER BY disclosed_at, id",
-                DisclosureRepository::map,
+                DisclosureQueries::map,
                 urn,
                 pupilId);
     }
@@ -229,6 +236,64 @@ public class DisclosureRepository {
                         Jdbc.instant(row, "refused_at")),
                 urn,
                 pupilId);
+    }
+
+    /** What went to each recipient about the pupil, oldest first. */
+    public List<Received> received(String urn, String pupilId) {
+        return jdbc.list(RECEIVED + " ORDER BY disclosed_at", DisclosureQueries::received, urn, pupilId);
+    }
+
+    /** What went to each recipient about the pupil under an agreement resting on consent, oldest first. */
+    public List<Received> receivedUnderConsent(String urn, String pupilId) {
+        return jdbc.list(
+                RECEIVED + " AND agreement_basis = 'CONSENT' ORDER BY disclosed_at",
+                DisclosureQueries::received,
+                urn,
+                pupilId);
+    }
+
+    /** What went to each recipient about the pupil under agreements resting on consent to the purpose, oldest first. */
+    public List<Received> receivedUnderConsentTo(String urn, String pupilId, String consentPurpose) {
+        return jdbc.list(
+                RECEIVED + " AND agreement_basis = 'CONSENT' AND consent_purpose = ? ORDER BY disclosed_at",
+                DisclosureQueries::received,
+                urn,
+                pupilId,
+                consentPurpose);
+    }
+
+    /**
+     * Each pupil whose data went to the recipient, with every category and agreement it went under, unless the pupil
+     * was already asked to delete everything since the data last went.
+     */
+    public List<PupilReceived> notYetAskedToDeleteAll(String urn, UUID recipientId) {
+        // partner_action is an entity (PartnerActionRepository): read-only here, so no pupil is asked twice
+        return jdbc.list("""
+                SELECT d.pupil_id, array_agg(DISTINCT c.category ORDER BY c.category) AS categories,
+                       array_agg(DISTINCT d.agreement_id::text ORDER BY d.agreement_id::text) AS agreements
+                FROM disclosure_log d, unnest(d.data_categories) AS c(category)
+                WHERE d.school_urn = ? AND d.recipient_id = ?
+                GROUP BY d.pupil_id
+                HAVING NOT EXISTS (SELECT 1 FROM partner_action a
+                                   WHERE a.school_urn = ? AND a.recipient_id = ? AND a.pupil_id = d.pupil_id
+                                     AND a.kind = 'DELETE_ALL' AND a.opened_at >= max(d.disclosed_at))
+                ORDER BY d.pupil_id
+                """, DisclosureQueries::pupilReceived, urn, recipientId, urn, recipientId);
+    }
+
+    private static final String RECEIVED =
+            "SELECT recipient_id, data_categories, agreement_id FROM disclosure_log WHERE school_urn = ? AND pupil_id = ?";
+
+    private static Received received(ResultSet row) throws SQLException {
+        return new Received(
+                row.getObject("recipient_id", UUID.class),
+                Jdbc.strings(row, "data_categories"),
+                row.getString("agreement_id"));
+    }
+
+    private static PupilReceived pupilReceived(ResultSet row) throws SQLException {
+        return new PupilReceived(
+                row.getString("pupil_id"), Jdbc.strings(row, "categories"), Jdbc.strings(row, "agreements"));
     }
 
     public static DisclosureEntry map(ResultSet row) throws SQLException {
