@@ -139,13 +139,14 @@ public class RevocationFeed implements HealthCheck {
                     }
                 }
             }
-            for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
-                apply(record.value());
-            }
+            // before polling: a topic already read to its end (or empty) must not cost a poll's wait at start-up
             if (startupEnd != null
                     && startupEnd.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
                 caughtUp.countDown();
                 startupEnd = null;
+            }
+            for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+                apply(record.value());
             }
             revocations.forgetBefore(System.currentTimeMillis() / 1000);
         }
