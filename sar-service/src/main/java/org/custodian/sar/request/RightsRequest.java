@@ -13,7 +13,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
-import org.custodian.platform.persistence.SchoolScopedEntity;
+import org.custodian.platform.persistence.SchoolScopedAggregate;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.DeadlineFacts;
@@ -39,7 +38,7 @@ import org.hibernate.annotations.OptimisticLock;
 @Entity
 @Table(name = "rights_request")
 @IdClass(SchoolScopedId.class)
-public class RightsRequest extends SchoolScopedEntity {
+public class RightsRequest extends SchoolScopedAggregate {
 
     public enum SubjectType {
         PUPIL,
@@ -191,15 +190,6 @@ public class RightsRequest extends SchoolScopedEntity {
     @Convert(converter = ResolutionJson.class)
     private Resolution resolution = Resolution.NONE;
 
-    @Version
-    private long version;
-
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(
             name = "request_clarification",
@@ -224,8 +214,8 @@ public class RightsRequest extends SchoolScopedEntity {
 
     protected RightsRequest() {}
 
-    private RightsRequest(String schoolUrn, UUID id) {
-        super(schoolUrn, id);
+    private RightsRequest(String schoolUrn, UUID id, Instant at) {
+        super(schoolUrn, id, at);
     }
 
     /** A request as it is received: version 1, its deadline computed, its first step recorded. */
@@ -243,7 +233,7 @@ public class RightsRequest extends SchoolScopedEntity {
             String childAgreementNote,
             Instant at,
             Deadlines deadlines) {
-        RightsRequest r = new RightsRequest(schoolUrn, UUID.randomUUID());
+        RightsRequest r = new RightsRequest(schoolUrn, UUID.randomUUID(), at);
         r.type = type;
         r.status = RequestStatus.RECEIVED;
         r.subjectType = subject.type();
@@ -258,9 +248,6 @@ public class RightsRequest extends SchoolScopedEntity {
         r.description = description;
         r.childAgeOnReceipt = childAgeOnReceipt;
         r.childAgreementNote = childAgreementNote;
-        r.createdAt = at;
-        r.updatedAt = at;
-        r.version = 1; // the ETag of a new request; Hibernate keeps a set initial version
         r.applyDeadline(r.deadline(deadlines));
         r.steps.add(new Step(
                 at, loggedBy, loggedByRole, "received", null, RequestStatus.RECEIVED, receivedOn, "by " + channel));
@@ -278,7 +265,7 @@ public class RightsRequest extends SchoolScopedEntity {
         }
         applyDeadline(deadline(deadlines));
         steps.add(step);
-        updatedAt = at;
+        changedAt(at);
     }
 
     void identityRequested(LocalDate on) {
@@ -464,14 +451,6 @@ public class RightsRequest extends SchoolScopedEntity {
 
     public Resolution resolution() {
         return resolution;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
     }
 
     public List<Clarification> clarifications() {

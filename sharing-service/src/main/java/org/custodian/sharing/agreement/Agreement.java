@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -17,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.custodian.platform.persistence.SchoolScopedEntity;
+import org.custodian.platform.persistence.SchoolScopedAggregate;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.actionkind.ActionDeadline;
 import org.custodian.sharing.actionkind.ActionKind;
@@ -35,7 +34,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "agreement")
 @IdClass(SchoolScopedId.class)
-public class Agreement extends SchoolScopedEntity {
+public class Agreement extends SchoolScopedAggregate {
 
     @Column(name = "recipient_id")
     private UUID recipientId;
@@ -80,134 +79,47 @@ public class Agreement extends SchoolScopedEntity {
 
     private boolean seeded;
 
-    /** The ETag: 1 when created, one more on each change. */
-    @Version
-    private long version;
-
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     protected Agreement() {}
 
-    private Agreement(String schoolUrn, UUID id) {
-        super(schoolUrn, id);
+    private Agreement(String schoolUrn, UUID id, Instant at) {
+        super(schoolUrn, id, at);
     }
 
     /** A new agreement with the recipient, at version 1. */
-    public static Agreement create(
-            String schoolUrn,
-            UUID recipientId,
-            String name,
-            Set<String> purposes,
-            Set<DataCategory> dataCategories,
-            LawfulBasis lawfulBasis,
-            String consentPurpose,
-            String legalReference,
-            LocalDate validFrom,
-            LocalDate validTo,
-            String transferCountry,
-            TransferSafeguard transferSafeguard,
-            Map<ActionKind, ActionDeadline> actionDeadlines,
-            Instant at) {
-        Agreement a = started(schoolUrn, recipientId, false, at);
-        a.change(
-                name,
-                purposes,
-                dataCategories,
-                lawfulBasis,
-                consentPurpose,
-                legalReference,
-                validFrom,
-                validTo,
-                transferCountry,
-                transferSafeguard,
-                actionDeadlines,
-                at);
-        return a;
+    public static Agreement create(String schoolUrn, UUID recipientId, AgreementDetails details, Instant at) {
+        return started(schoolUrn, recipientId, false, details, at);
     }
 
-    /**
-     * A statutory flow the school's privacy notice describes, seeded for it: a legal obligation in force from
-     * {@code from}, open-ended, inside the UK, with the default deadlines.
-     */
-    public static Agreement statutory(
-            String schoolUrn,
-            UUID recipientId,
-            String name,
-            Set<String> purposes,
-            Set<DataCategory> dataCategories,
-            String legalReference,
-            LocalDate from,
-            Instant at) {
-        Agreement a = started(schoolUrn, recipientId, true, at);
-        a.change(
-                name,
-                purposes,
-                dataCategories,
-                LawfulBasis.LEGAL_OBLIGATION,
-                null,
-                legalReference,
-                from,
-                null,
-                null,
-                null,
-                Map.of(),
-                at);
-        return a;
+    /** A statutory flow the school's privacy notice describes, seeded for it. */
+    public static Agreement seeded(String schoolUrn, UUID recipientId, AgreementDetails details, Instant at) {
+        return started(schoolUrn, recipientId, true, details, at);
     }
 
-    private static Agreement started(String schoolUrn, UUID recipientId, boolean seeded, Instant at) {
-        Agreement a = new Agreement(schoolUrn, UUID.randomUUID());
+    private static Agreement started(
+            String schoolUrn, UUID recipientId, boolean seeded, AgreementDetails details, Instant at) {
+        Agreement a = new Agreement(schoolUrn, UUID.randomUUID(), at);
         a.recipientId = recipientId;
         a.seeded = seeded;
-        a.version = 1;
-        a.createdAt = at;
+        a.change(details, at);
         return a;
     }
 
-    /**
-     * Changes what the agreement says; the recipient never changes (the version moves on when the change is written).
-     * The rules the school must be told about ({@code AgreementRules}) are checked before; this keeps the ones the
-     * table relies on.
-     */
-    public void change(
-            String name,
-            Set<String> purposes,
-            Set<DataCategory> dataCategories,
-            LawfulBasis lawfulBasis,
-            String consentPurpose,
-            String legalReference,
-            LocalDate validFrom,
-            LocalDate validTo,
-            String transferCountry,
-            TransferSafeguard transferSafeguard,
-            Map<ActionKind, ActionDeadline> actionDeadlines,
-            Instant at) {
-        if (purposes.isEmpty() || dataCategories.isEmpty()) {
-            throw new IllegalArgumentException("an agreement names at least one purpose and one data category");
-        }
-        if ((lawfulBasis == LawfulBasis.CONSENT) != (consentPurpose != null)) {
-            throw new IllegalArgumentException("a consent purpose is named exactly when the basis is CONSENT");
-        }
-        if (validTo != null && validTo.isBefore(validFrom)) {
-            throw new IllegalArgumentException("an agreement cannot end before it starts");
-        }
-        this.name = name;
-        this.purposes = List.copyOf(new LinkedHashSet<>(purposes));
-        this.dataCategories = List.copyOf(EnumSet.copyOf(dataCategories));
-        this.lawfulBasis = lawfulBasis;
-        this.consentPurpose = consentPurpose;
-        this.legalReference = legalReference;
-        this.validFrom = validFrom;
-        this.validTo = validTo;
-        this.transferCountry = transferCountry;
-        this.transferSafeguard = transferSafeguard;
-        this.actionDeadlines =
-                actionDeadlines.isEmpty() ? new EnumMap<>(ActionKind.class) : new EnumMap<>(actionDeadlines);
-        this.updatedAt = at;
+    /** Changes what the agreement says; the recipient never changes (the version moves on when the change is written). */
+    public void change(AgreementDetails details, Instant at) {
+        this.name = details.name();
+        this.purposes = List.copyOf(new LinkedHashSet<>(details.purposes()));
+        this.dataCategories = List.copyOf(EnumSet.copyOf(details.dataCategories()));
+        this.lawfulBasis = details.lawfulBasis();
+        this.consentPurpose = details.consentPurpose();
+        this.legalReference = details.legalReference();
+        this.validFrom = details.validFrom();
+        this.validTo = details.validTo();
+        this.transferCountry = details.transferCountry();
+        this.transferSafeguard = details.transferSafeguard();
+        this.actionDeadlines = details.actionDeadlines().isEmpty()
+                ? new EnumMap<>(ActionKind.class)
+                : new EnumMap<>(details.actionDeadlines());
+        changedAt(at);
     }
 
     /** As the decision engine reads it. */
@@ -278,17 +190,5 @@ public class Agreement extends SchoolScopedEntity {
 
     public boolean seeded() {
         return seeded;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }

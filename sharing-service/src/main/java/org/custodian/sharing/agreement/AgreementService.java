@@ -79,21 +79,7 @@ public class AgreementService {
                 .findInSchool(urn, request.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
         check(request, recipient);
-        Agreement agreement = Agreement.create(
-                urn,
-                request.recipientId(),
-                request.name().strip(),
-                request.purposes(),
-                request.dataCategories(),
-                request.lawfulBasis(),
-                request.consentPurpose(),
-                request.legalReference(),
-                request.validFrom(),
-                request.validTo(),
-                request.transferCountry(),
-                request.transferSafeguard(),
-                deadlines(request),
-                clock.instant());
+        Agreement agreement = Agreement.create(urn, request.recipientId(), details(request), clock.instant());
         agreements.persist(agreement);
         audit.record(caller, urn, subject(agreement.id()), "agreement.created", Outcome.SUCCESS, describe(agreement));
         return AgreementView.of(agreement);
@@ -110,19 +96,7 @@ public class AgreementService {
         check(request, recipient);
         ETags.requireMatch(ifMatch, agreement.version());
         LocalDate previousEnd = agreement.validTo();
-        agreement.change(
-                request.name().strip(),
-                request.purposes(),
-                request.dataCategories(),
-                request.lawfulBasis(),
-                request.consentPurpose(),
-                request.legalReference(),
-                request.validFrom(),
-                request.validTo(),
-                request.transferCountry(),
-                request.transferSafeguard(),
-                deadlines(request),
-                clock.instant());
+        agreement.change(details(request), clock.instant());
         try {
             agreements.flush();
         } catch (OptimisticLockException changedMeanwhile) {
@@ -169,6 +143,21 @@ public class AgreementService {
         if (!errors.isEmpty()) {
             throw Problems.invalid(errors);
         }
+    }
+
+    private static AgreementDetails details(AgreementRequest request) {
+        return new AgreementDetails(
+                request.name().strip(),
+                request.purposes(),
+                request.dataCategories(),
+                request.lawfulBasis(),
+                request.consentPurpose(),
+                request.legalReference(),
+                request.validFrom(),
+                request.validTo(),
+                request.transferCountry(),
+                request.transferSafeguard(),
+                deadlines(request));
     }
 
     private static Map<ActionKind, ActionDeadline> deadlines(AgreementRequest r) {

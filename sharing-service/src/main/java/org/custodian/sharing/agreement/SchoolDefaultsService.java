@@ -159,14 +159,10 @@ public class SchoolDefaultsService implements SchoolSeeder {
         }
         LocalDate from = LegalTime.today(clock);
         for (DefaultAgreement d : AGREEMENTS) {
-            agreements.persist(Agreement.statutory(
+            agreements.persist(Agreement.seeded(
                     urn,
                     ids.get(d.recipientKey()),
-                    d.name(),
-                    d.purposes(),
-                    d.categories(),
-                    d.legalReference(),
-                    from,
+                    AgreementDetails.statutory(d.name(), d.purposes(), d.categories(), d.legalReference(), from),
                     now));
         }
         audit.record(new AuditEntry(

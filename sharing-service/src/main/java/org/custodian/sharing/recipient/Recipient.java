@@ -6,10 +6,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import org.custodian.platform.persistence.SchoolScopedEntity;
+import org.custodian.platform.persistence.SchoolScopedAggregate;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.decision.RecipientTerms;
 import org.custodian.sharing.decision.Sector;
@@ -20,7 +19,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Table(name = "recipient")
 @IdClass(SchoolScopedId.class)
-public class Recipient extends SchoolScopedEntity {
+public class Recipient extends SchoolScopedAggregate {
 
     public enum Kind {
         STATUTORY_BODY,
@@ -59,20 +58,10 @@ public class Recipient extends SchoolScopedEntity {
 
     private boolean seeded;
 
-    /** The ETag: 1 when created, one more on each change. */
-    @Version
-    private long version;
-
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     protected Recipient() {}
 
-    private Recipient(String schoolUrn, UUID id) {
-        super(schoolUrn, id);
+    private Recipient(String schoolUrn, UUID id, Instant at) {
+        super(schoolUrn, id, at);
     }
 
     /** A new recipient, at version 1. */
@@ -88,10 +77,8 @@ public class Recipient extends SchoolScopedEntity {
             Status status,
             boolean seeded,
             Instant at) {
-        Recipient r = new Recipient(schoolUrn, UUID.randomUUID());
+        Recipient r = new Recipient(schoolUrn, UUID.randomUUID(), at);
         r.seeded = seeded;
-        r.version = 1;
-        r.createdAt = at;
         r.change(name, kind, sector, country, contact, contractReference, description, status, at);
         return r;
     }
@@ -115,7 +102,7 @@ public class Recipient extends SchoolScopedEntity {
         this.contractReference = contractReference;
         this.description = description;
         this.status = status;
-        this.updatedAt = at;
+        changedAt(at);
     }
 
     public boolean active() {
@@ -161,17 +148,5 @@ public class Recipient extends SchoolScopedEntity {
 
     public boolean seeded() {
         return seeded;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 }

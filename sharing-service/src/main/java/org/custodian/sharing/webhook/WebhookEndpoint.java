@@ -6,11 +6,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.custodian.platform.persistence.SchoolScopedEntity;
+import org.custodian.platform.persistence.SchoolScopedAggregate;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -22,7 +21,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "webhook_endpoint")
 @IdClass(SchoolScopedId.class)
 @DynamicUpdate
-public class WebhookEndpoint extends SchoolScopedEntity {
+public class WebhookEndpoint extends SchoolScopedAggregate {
 
     public enum Status {
         ENABLED,
@@ -61,20 +60,10 @@ public class WebhookEndpoint extends SchoolScopedEntity {
     @OptimisticLock(excluded = true)
     private Instant failingSince;
 
-    /** The ETag: 1 when registered, one more on each change. */
-    @Version
-    private long version;
-
-    @Column(name = "created_at")
-    private Instant createdAt;
-
-    @Column(name = "updated_at")
-    private Instant updatedAt;
-
     protected WebhookEndpoint() {}
 
-    private WebhookEndpoint(String schoolUrn, UUID id) {
-        super(schoolUrn, id);
+    private WebhookEndpoint(String schoolUrn, UUID id, Instant at) {
+        super(schoolUrn, id, at);
     }
 
     /**
@@ -91,16 +80,13 @@ public class WebhookEndpoint extends SchoolScopedEntity {
             Status status,
             String secretSealed,
             Instant at) {
-        WebhookEndpoint e = new WebhookEndpoint(schoolUrn, id);
+        WebhookEndpoint e = new WebhookEndpoint(schoolUrn, id, at);
         e.recipientId = recipientId;
         e.url = url;
         e.eventTypes = wireNames(eventTypes);
         e.description = description;
         e.status = status;
         e.secretSealed = secretSealed;
-        e.version = 1;
-        e.createdAt = at;
-        e.updatedAt = at;
         return e;
     }
 
@@ -119,7 +105,7 @@ public class WebhookEndpoint extends SchoolScopedEntity {
             this.failingSince = null;
         }
         this.status = status;
-        this.updatedAt = at;
+        changedAt(at);
     }
 
     /**
@@ -129,7 +115,7 @@ public class WebhookEndpoint extends SchoolScopedEntity {
         this.previousSecretSealed = previousExpiresAt == null ? null : this.secretSealed;
         this.previousSecretExpiresAt = previousExpiresAt;
         this.secretSealed = newSecretSealed;
-        this.updatedAt = at;
+        changedAt(at);
     }
 
     /** A delivery succeeded: the failing streak, if any, is over. */
@@ -156,7 +142,7 @@ public class WebhookEndpoint extends SchoolScopedEntity {
         }
         this.status = Status.DISABLED;
         this.disabledReason = reason;
-        this.updatedAt = at;
+        changedAt(at);
         return true;
     }
 
@@ -213,18 +199,6 @@ public class WebhookEndpoint extends SchoolScopedEntity {
 
     public Instant failingSince() {
         return failingSince;
-    }
-
-    public long version() {
-        return version;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public Instant updatedAt() {
-        return updatedAt;
     }
 
     private static List<String> wireNames(List<PartnerEventType> types) {
