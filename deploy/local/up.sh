@@ -6,8 +6,9 @@
 #
 #   deploy/local/up.sh [--build] [--no-demo]
 #       --build     rebuild the services and the gateway first (./mvnw -DskipTests package); without it only modules with no
-#                   target/quarkus-app/quarkus-run.jar are built. Either build also makes each jar's class-data
-#                   archive (AppCDS: target/quarkus-app/app-cds.jsa), which starts a service in about half the time
+#                   target/quarkus-app/quarkus-run.jar are built. After either build each app starts once until it
+#                   is ready and stops, writing its class-data archive (AppCDS: target/quarkus-app/app-cds.jsa) of
+#                   every class its start loads; later starts read their classes from it
 #       --no-demo   do not load the demo school's data (deploy/local/demo-data.sh)
 #
 # Environment (all optional): KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), CUSTODIAN_GATEWAY_PORT (8080),

@@ -1,5 +1,6 @@
 package org.custodian.launcher;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,9 @@ final class Parts {
 
     /** The JVM options of the services and the gateway unless CUSTODIAN_JAVA_OPTS says otherwise (deploy/README.md). */
     static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /** An app's class-data archive, beside its jar. */
+    static final String ARCHIVE = "app-cds.jsa";
 
     static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xms64m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true";
 
@@ -53,25 +57,32 @@ final class Parts {
         processes.launch("kafka", command, stack.root, baseEnvironment());
     }
 
-    /** Starts app NAME (a service or the gateway) from its fast-jar, with {@link #appEnvironment}. */
-    void startApp(String name) {
+    /**
+     * Starts app NAME (a service or the gateway) from its fast-jar, with {@link #appEnvironment}, and with its
+     * class-data archive when it has one; with {@code makeArchive} it writes a new archive when it stops instead.
+     */
+    void startApp(String name, boolean makeArchive) {
         Path jar = stack.appJar(name);
         if (!Files.isRegularFile(jar)) {
             throw new Failure(jar + " is missing: deploy/local/up.sh builds it");
         }
         List<String> command = new ArrayList<>(List.of(stack.java(), "-Dcustodian.local=" + name));
         command.addAll(split(stack.get("CUSTODIAN_JAVA_OPTS", DEFAULT_JAVA_OPTS)));
-        Path directory = stack.root;
-        String jarArgument = jar.toString();
-        if (Files.isRegularFile(jar.resolveSibling("app-cds.jsa"))) {
-            // the class-data archive of a build with AppCDS names the jar by the path it was made with, so the JVM
-            // starts in the jar's folder; an archive that no longer matches the jar is ignored (-Xshare:auto)
-            directory = jar.getParent();
-            command.addAll(List.of("-XX:SharedArchiveFile=app-cds.jsa", "-Xshare:auto"));
-            jarArgument = "quarkus-run.jar";
+        // the JVM starts in the jar's folder: an archive names the class path as it was made, and is ignored
+        // (-Xshare:auto) when it no longer matches the jar
+        Path archive = jar.resolveSibling(ARCHIVE);
+        if (makeArchive) {
+            try {
+                Files.deleteIfExists(archive);
+            } catch (IOException e) {
+                throw new Failure("cannot replace " + archive + ": " + e.getMessage());
+            }
+            command.add("-XX:ArchiveClassesAtExit=" + ARCHIVE);
+        } else if (Files.isRegularFile(archive)) {
+            command.addAll(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:auto"));
         }
-        command.addAll(List.of("-jar", jarArgument));
-        processes.launch(name, command, directory, appEnvironment(name));
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        processes.launch(name, command, jar.getParent(), appEnvironment(name));
     }
 
     /** The caller's environment with the stack's ports and PostgreSQL settings filled in. */
