@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,7 +47,10 @@ public class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plusMillis(source().offsetMillis.get());
+        // microseconds, as the services' own clock (ClockProducer) and PostgreSQL keep time
+        return Instant.now()
+                .truncatedTo(ChronoUnit.MICROS)
+                .plusMillis(source().offsetMillis.get());
     }
 
     /** Moves the clock so that it now reads {@code at}, and runs on from there. */

@@ -11,13 +11,12 @@ import java.util.UUID;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.persistence.SchoolScopedId;
+import org.hibernate.Timeouts;
+import org.hibernate.jpa.SpecHints;
 
 /** Legal holds, school first. */
 @ApplicationScoped
 public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, SchoolScopedId> {
-
-    /** The lock timeout hint that makes a pessimistic lock skip locked rows (Hibernate's {@code SKIP_LOCKED}). */
-    private static final int SKIP_LOCKED = -2;
 
     public Optional<LegalHold> findInSchool(String urn, UUID id) {
         return findByIdOptional(SchoolScopedId.of(urn, id));
@@ -61,7 +60,7 @@ public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, Sch
     public List<LegalHold> endedBeforeInSchool(String urn, LocalDate day) {
         return find("schoolUrn = ?1 and releasedAt is null and endsOn < ?2", urn, day)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI)
                 .list();
     }
 

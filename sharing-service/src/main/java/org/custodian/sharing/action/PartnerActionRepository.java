@@ -15,15 +15,12 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.actionkind.ActionKind;
+import org.hibernate.Timeouts;
+import org.hibernate.jpa.SpecHints;
 
 /** Partner actions, school first: opened in bulk, answered one at a time under a row lock, read by partner, pupil and status. */
 @ApplicationScoped
 public class PartnerActionRepository implements PanacheRepositoryBase<PartnerAction, SchoolScopedId> {
-
-    /** Rows being answered right now are skipped rather than waited for. */
-    private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
-
-    private static final int SKIP_LOCKED = -2;
 
     private static final Set<ActionStatus> WAITING = Set.of(ActionStatus.OPEN, ActionStatus.ACKNOWLEDGED);
 
@@ -120,7 +117,7 @@ public class PartnerActionRepository implements PanacheRepositoryBase<PartnerAct
                         "status in :waiting and dueOn < :today order by dueOn, schoolUrn, id",
                         Parameters.with("waiting", WAITING).and("today", today))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint(LOCK_TIMEOUT, SKIP_LOCKED)
+                .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI)
                 .range(0, limit - 1)
                 .list();
     }
@@ -131,7 +128,7 @@ public class PartnerActionRepository implements PanacheRepositoryBase<PartnerAct
                         "status = :overdue and lastReminderAt < :before order by lastReminderAt, schoolUrn, id",
                         Parameters.with("overdue", ActionStatus.OVERDUE).and("before", before))
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint(LOCK_TIMEOUT, SKIP_LOCKED)
+                .withHint(SpecHints.HINT_SPEC_LOCK_TIMEOUT, Timeouts.SKIP_LOCKED_MILLI)
                 .range(0, limit - 1)
                 .list();
     }
