@@ -188,12 +188,12 @@ md.append("")
 md.append("## 6. Footprint")
 md.append("")
 if machine["restartJavaOpts"]:
-    md.append(f"Each part is restarted from its jar (with its AppCDS archive when up.sh built one) with the local stack's default JVM options, `{machine['restartJavaOpts']}`, while the rest of the stack is idle; its memory after the load is that of the process measured above.")
+    md.append(f"Each part is restarted from its jar (with its AppCDS archive when up.sh built one) with the local stack's default JVM options, `{machine['restartJavaOpts']}`, once the machine is idle (the share of its CPU busy in the 2 s before the restart is in the table); its memory after the load is that of the process measured above.")
     md.append("")
-md.append("| part | process start to ready | CPU used by then | Quarkus' own 'started in' | RSS idle (5 s after ready) | RSS after the load |")
-md.append("|---|---|---|---|---|---|")
+md.append("| part | machine busy before | process start to ready | CPU used by then | Quarkus' own 'started in' | RSS idle (5 s after ready) | RSS after the load |")
+md.append("|---|---|---|---|---|---|---|")
 for f in footprints:
-    md.append(f"| {f['app']} | {fmt(f.get('readyMs'), ' ms')} | {fmt(f.get('cpuMsToReady'), ' ms')} | {fmt(f.get('quarkusStartedS') or None, ' s')} | "
+    md.append(f"| {f['app']} | {fmt(f.get('machineBusyPctBefore'), '%')} | {fmt(f.get('readyMs'), ' ms')} | {fmt(f.get('cpuMsToReady'), ' ms')} | {fmt(f.get('quarkusStartedS') or None, ' s')} | "
               f"{fmt(f.get('rssIdleMiB'), ' MiB')} | {fmt(f['rssAfterLoadMiB'], ' MiB')} |")
 md.append("")
 if os.environ.get("BENCH_NOTE"):
