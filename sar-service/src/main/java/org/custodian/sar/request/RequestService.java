@@ -416,6 +416,7 @@ public class RequestService {
                     if (r.feeRequestedOn() != null) {
                         throw Problems.conflict("a fee was already asked for on " + r.feeRequestedOn());
                     }
+                    refuseAfterTheDeadline(c, "a fee");
                     r.feeRequested(c.on());
                     r.resolve(res -> res.withFee(new Resolution.Fee(
                             in.amount(), in.ground().name(), in.explanation(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
@@ -490,9 +491,27 @@ public class RequestService {
                 "refusedOn",
                 in.refusedOn(),
                 in.ground() + ": " + in.explanation(),
-                c -> c.request()
-                        .resolve(res -> res.withRefusal(new Resolution.Refusal(
-                                in.ground().name(), in.explanation(), c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN))));
+                c -> {
+                    refuseAfterTheDeadline(c, "a refusal");
+                    c.request()
+                            .resolve(res -> res.withRefusal(new Resolution.Refusal(
+                                    in.ground().name(), in.explanation(), c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
+                });
+    }
+
+    /**
+     * UK GDPR Art. 12(4) (and 12(5)): the reasons for not acting, and a fee, must be communicated "before the end of
+     * the applicable time period (see Article 12A)". After the deadline neither can be made: it would not move the
+     * deadline nor cure the late answer, so the request stays open and overdue until it is answered.
+     */
+    private static void refuseAfterTheDeadline(Context c, String what) {
+        Deadline now = c.deadline();
+        if (now.dueOn() != null && c.on().isAfter(now.dueOn())) {
+            throw Problems.conflict("the deadline (" + now.dueOn() + ") has passed: " + what
+                    + " must be communicated within the time limit (UK GDPR Art. 12(4)); made on " + c.on()
+                    + " it would not move the deadline nor cure the late answer, so the request stays overdue until"
+                    + " it is answered");
+        }
     }
 
     public RequestView withdraw(String urn, UUID id, String ifMatch, RequestDtos.Withdrawal in) {
