@@ -6,6 +6,9 @@ import java.util.List;
 /**
  * Everything the deadline of one request depends on. Identity and fee move the start only where they were asked for
  * ({@code identityRequestedOn}, {@code feeRequestedOn}); until what was asked for arrives, the clock has not started.
+ * {@code subjectAccess}: the request is a subject access request (UK GDPR Art. 15), the only kind whose clock stops
+ * for clarification (Art. 12A(5); DPA 2018 s.54(3C)); clarification of any other request is recorded but moves
+ * nothing.
  */
 public record DeadlineFacts(
         DeadlineRule rule,
@@ -15,7 +18,8 @@ public record DeadlineFacts(
         LocalDate feeRequestedOn,
         LocalDate feeReceivedOn,
         List<Pause> pauses,
-        LocalDate extensionToldOn) {
+        LocalDate extensionToldOn,
+        boolean subjectAccess) {
 
     public DeadlineFacts {
         if (rule == null || receivedOn == null) {
@@ -24,14 +28,45 @@ public record DeadlineFacts(
         pauses = pauses == null ? List.of() : List.copyOf(pauses);
     }
 
-    /** A request with nothing but its day of receipt. */
+    /** A request other than a subject access request, with nothing but its day of receipt. */
     public static DeadlineFacts received(DeadlineRule rule, LocalDate receivedOn) {
-        return new DeadlineFacts(rule, receivedOn, null, null, null, null, List.of(), null);
+        return new DeadlineFacts(rule, receivedOn, null, null, null, null, List.of(), null, false);
+    }
+
+    /** A subject access request (Art. 15) with nothing but its day of receipt. */
+    public static DeadlineFacts subjectAccess(LocalDate receivedOn) {
+        return new DeadlineFacts(
+                DeadlineRule.ONE_CALENDAR_MONTH, receivedOn, null, null, null, null, List.of(), null, true);
+    }
+
+    public DeadlineFacts withSubjectAccess(boolean access) {
+        return new DeadlineFacts(
+                rule,
+                receivedOn,
+                identityRequestedOn,
+                identityConfirmedOn,
+                feeRequestedOn,
+                feeReceivedOn,
+                pauses,
+                extensionToldOn,
+                access);
+    }
+
+    public DeadlineFacts withoutFee() {
+        return withFee(null, null);
     }
 
     public DeadlineFacts withIdentity(LocalDate requestedOn, LocalDate confirmedOn) {
         return new DeadlineFacts(
-                rule, receivedOn, requestedOn, confirmedOn, feeRequestedOn, feeReceivedOn, pauses, extensionToldOn);
+                rule,
+                receivedOn,
+                requestedOn,
+                confirmedOn,
+                feeRequestedOn,
+                feeReceivedOn,
+                pauses,
+                extensionToldOn,
+                subjectAccess);
     }
 
     public DeadlineFacts withFee(LocalDate requestedOn, LocalDate receivedOnDay) {
@@ -43,7 +78,8 @@ public record DeadlineFacts(
                 requestedOn,
                 receivedOnDay,
                 pauses,
-                extensionToldOn);
+                extensionToldOn,
+                subjectAccess);
     }
 
     public DeadlineFacts withPause(LocalDate askedOn, LocalDate answeredOn) {
@@ -57,7 +93,8 @@ public record DeadlineFacts(
                 feeRequestedOn,
                 feeReceivedOn,
                 more,
-                extensionToldOn);
+                extensionToldOn,
+                subjectAccess);
     }
 
     public DeadlineFacts withExtension(LocalDate toldOn) {
@@ -69,6 +106,7 @@ public record DeadlineFacts(
                 feeRequestedOn,
                 feeReceivedOn,
                 pauses,
-                toldOn);
+                toldOn,
+                subjectAccess);
     }
 }

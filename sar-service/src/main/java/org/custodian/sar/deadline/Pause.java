@@ -3,7 +3,10 @@ package org.custodian.sar.deadline;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** A stop of the clock while the controller waits for clarification: asked on one day, answered (or not yet). */
+/**
+ * Clarification asked for on one day and answered (or not yet). For a subject access request the clock stops for it
+ * (UK GDPR Art. 12A(5)); for any other request it is only recorded.
+ */
 public record Pause(LocalDate askedOn, LocalDate answeredOn) {
 
     public Pause {
@@ -20,19 +23,16 @@ public record Pause(LocalDate askedOn, LocalDate answeredOn) {
     }
 
     /**
-     * The days the clock stood still after {@code start}: asked on the 10th and answered on the 20th is 10 days;
-     * the part of a pause before the clock started does not count.
+     * The days excluded from the time limit after the clock started: Art. 12A(5) excludes "the period beginning with
+     * the day on which the controller makes the request and ending with the day on which the controller receives the
+     * information", so both days count: asked on the 10th and answered on the 20th is 11 days. The part of a pause
+     * before {@code start} does not count.
      */
     public long daysAfter(LocalDate start) {
-        if (answeredOn == null || !answeredOn.isAfter(start)) {
+        if (answeredOn == null || answeredOn.isBefore(start)) {
             return 0;
         }
         LocalDate from = askedOn.isAfter(start) ? askedOn : start;
-        return ChronoUnit.DAYS.between(from, answeredOn);
-    }
-
-    /** Whether a day falls in the pause after the day of asking, up to and including the day of the answer. */
-    public boolean stops(LocalDate day) {
-        return day.isAfter(askedOn) && (answeredOn == null || !day.isAfter(answeredOn));
+        return ChronoUnit.DAYS.between(from, answeredOn) + 1;
     }
 }

@@ -22,6 +22,7 @@ public class SchoolDeadlines {
         SchoolProfile school = roster.schoolOrDefaults(urn);
         return new Deadlines(
                 WorkingDays.in(school.bankHolidayRegion()),
-                calendars.findOrNone(urn).calendar());
+                calendars.findOrNone(urn).calendar(),
+                school.pupilInformationRegulations());
     }
 }

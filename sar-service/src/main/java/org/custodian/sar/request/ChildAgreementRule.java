@@ -21,6 +21,27 @@ public final class ChildAgreementRule {
         return Optional.of(Period.between(dateOfBirth, day).getYears());
     }
 
+    /** The DPO's assessment of this child's competence: whether they understand their rights, and when judged. */
+    public record Assessment(boolean competent, LocalDate assessedOn) {}
+
+    /**
+     * As {@link #agreementNeeded(LocalDate, LocalDate, int)}, but the DPO's per-child assessment, when there is one,
+     * overrides the age either way: competence is a matter of the child's understanding (ICO, children and the UK
+     * GDPR; in Scotland DPA 2018 s.208 presumes it at 12 "unless the contrary is shown").
+     */
+    public static Optional<String> agreementNeeded(
+            LocalDate dateOfBirth, LocalDate receivedOn, int competenceAge, Optional<Assessment> assessment) {
+        if (assessment.isPresent()) {
+            Assessment a = assessment.get();
+            return a.competent()
+                    ? Optional.of("the data protection officer assessed the child on " + a.assessedOn()
+                            + " as understanding their rights, whatever their age: record the child's agreement"
+                            + " (childAgreement) or ask the child to make the request themselves")
+                    : Optional.empty();
+        }
+        return agreementNeeded(dateOfBirth, receivedOn, competenceAge);
+    }
+
     /**
      * Why the child's agreement is needed, or empty when it is not. An unknown date of birth needs it too: the
      * school cannot show the child is under the competence age.

@@ -22,6 +22,7 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.Visibility;
 import org.custodian.platform.time.LegalTime;
+import org.custodian.sar.competence.CompetenceQueries;
 import org.custodian.sar.config.SarConfig;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.Deadlines;
@@ -56,6 +57,7 @@ public class RequestService {
     private final Instance<CompletionCheck> completionChecks;
     private final Clock clock;
     private final Quotas quotas;
+    private final CompetenceQueries competence;
     private final int requestsPerDay;
 
     public RequestService(
@@ -68,6 +70,7 @@ public class RequestService {
             Instance<CompletionCheck> completionChecks,
             Clock clock,
             Quotas quotas,
+            CompetenceQueries competence,
             SarConfig config) {
         this.caller = caller;
         this.repository = repository;
@@ -78,6 +81,7 @@ public class RequestService {
         this.completionChecks = completionChecks;
         this.clock = clock;
         this.quotas = quotas;
+        this.competence = competence;
         this.requestsPerDay = config.quota().requestsPerDay();
     }
 
@@ -182,8 +186,13 @@ public class RequestService {
                 && subject.type() == SubjectType.PUPIL
                 && in.type().parentNeedsChildAgreement()) {
             Pupil child = roster.pupil(urn, subject.id()).orElseThrow();
-            Optional<String> needed =
-                    ChildAgreementRule.agreementNeeded(child.dateOfBirth(), receivedOn, school.competenceAge());
+            Optional<String> needed = ChildAgreementRule.agreementNeeded(
+                    child.dateOfBirth(),
+                    receivedOn,
+                    school.effectiveCompetenceAge(),
+                    competence
+                            .find(urn, subject.id())
+                            .map(a -> new ChildAgreementRule.Assessment(a.competent(), a.assessedOn())));
             if (needed.isPresent()) {
                 if (in.childAgreement() == null || !in.childAgreement().recorded()) {
                     throw Problems.unprocessable("The child's agreement is needed: " + needed.get() + ".");
@@ -193,11 +202,12 @@ public class RequestService {
         }
         if (in.type() == RequestType.EDUCATIONAL_RECORD && !school.educationalRecordApplies()) {
             throw Problems.unprocessable(
-                    "The right to see the educational record (Education (Pupil Information) (England) Regulations 2005)"
-                            + " applies to maintained schools in England; this school is "
+                    "The right to see the educational record (Education (Pupil Information) (England) Regulations 2005;"
+                            + " Pupil Information (Wales) Regulations 2011) applies to maintained schools in England"
+                            + " and Wales; this school is "
                             + (school.type() == null
                                     ? "not yet known to be one"
-                                    : school.type() + " in " + school.bankHolidayRegion())
+                                    : school.type() + " in " + school.schoolNation())
                             + ". Make a subject access request (ACCESS) instead.");
         }
 
@@ -264,12 +274,20 @@ public class RequestService {
                 throw Problems.unprocessable(
                         "The educational record right belongs to parents; a pupil makes a subject access request (ACCESS).");
             }
-        } else if (!roster.hasParentalResponsibility(urn, requester.id(), subject.id())) {
+        } else if (type == RequestType.EDUCATIONAL_RECORD
+                ? !roster.isParentUnderEducationAct(urn, requester.id(), subject.id())
+                : !roster.hasParentalResponsibility(urn, requester.id(), subject.id())) {
             if (self) {
                 throw Problems.notFound("no pupil with that id");
             }
             if (pupil.isEmpty()) {
                 throw Problems.unprocessable("Pupil " + subject.id() + " is not on the school's roster.");
+            }
+            if (type == RequestType.EDUCATIONAL_RECORD) {
+                // Education Act 1996 s.576(1): parental responsibility or care of the child
+                throw Problems.unprocessable("Guardian " + requester.id() + " neither holds parental responsibility"
+                        + " for pupil " + subject.id() + " nor has care of them on the school's roster, so is not"
+                        + " their parent for the educational record (Education Act 1996 s.576).");
             }
             throw Problems.unprocessable("Guardian " + requester.id()
                     + " does not hold parental responsibility for pupil " + subject.id() + " on the school's roster.");
@@ -416,6 +434,7 @@ public class RequestService {
                     if (r.feeRequestedOn() != null) {
                         throw Problems.conflict("a fee was already asked for on " + r.feeRequestedOn());
                     }
+                    refuseAfterTheDeadline(c, "a fee");
                     r.feeRequested(c.on());
                     r.resolve(res -> res.withFee(new Resolution.Fee(
                             in.amount(), in.ground().name(), in.explanation(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
@@ -490,9 +509,27 @@ public class RequestService {
                 "refusedOn",
                 in.refusedOn(),
                 in.ground() + ": " + in.explanation(),
-                c -> c.request()
-                        .resolve(res -> res.withRefusal(new Resolution.Refusal(
-                                in.ground().name(), in.explanation(), c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN))));
+                c -> {
+                    refuseAfterTheDeadline(c, "a refusal");
+                    c.request()
+                            .resolve(res -> res.withRefusal(new Resolution.Refusal(
+                                    in.ground().name(), in.explanation(), c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
+                });
+    }
+
+    /**
+     * UK GDPR Art. 12(4) (and 12(5)): the reasons for not acting, and a fee, must be communicated "before the end of
+     * the applicable time period (see Article 12A)". After the deadline neither can be made: it would not move the
+     * deadline nor cure the late answer, so the request stays open and overdue until it is answered.
+     */
+    private static void refuseAfterTheDeadline(Context c, String what) {
+        Deadline now = c.deadline();
+        if (now.dueOn() != null && c.on().isAfter(now.dueOn())) {
+            throw Problems.conflict("the deadline (" + now.dueOn() + ") has passed: " + what
+                    + " must be communicated within the time limit (UK GDPR Art. 12(4)); made on " + c.on()
+                    + " it would not move the deadline nor cure the late answer, so the request stays overdue until"
+                    + " it is answered");
+        }
     }
 
     public RequestView withdraw(String urn, UUID id, String ifMatch, RequestDtos.Withdrawal in) {

@@ -341,7 +341,8 @@ public class RightsRequest extends SchoolScopedAggregate {
                 feeRequestedOn,
                 feeReceivedOn,
                 pauses,
-                extensionToldOn);
+                extensionToldOn,
+                type == RequestType.ACCESS);
     }
 
     public Deadline deadline(Deadlines deadlines) {

@@ -39,30 +39,48 @@ public class Roster {
         }
         switch (event.type()) {
             case EventTypes.SCHOOL_UPDATED ->
-                school(urn, CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class));
+                school(urn, CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class), text(event, "nation"));
             case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED ->
                 pupil(urn, CloudEventCodec.data(event, RosterEvents.PupilChanged.class));
             case EventTypes.PUPIL_LEFT -> left(urn, CloudEventCodec.data(event, RosterEvents.PupilLeft.class));
             case EventTypes.GUARDIAN_LINKED ->
-                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), true);
+                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), hasCare(event), true);
             case EventTypes.GUARDIAN_UNLINKED ->
-                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), false);
+                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), hasCare(event), false);
             default -> {
                 // another type on the roster topic: nothing this projection keeps
             }
         }
     }
 
-    private void school(String urn, RosterEvents.SchoolUpdated school) {
+    /** An optional text field of the event's data that the kernel's payload does not (yet) carry. */
+    private static String text(CloudEvent event, String field) {
+        return event.data() != null && event.data().hasNonNull(field)
+                ? event.data().get(field).asText()
+                : null;
+    }
+
+    /**
+     * Whether the linked person has care of the child (Education Act 1996 s.576: a "parent" for the educational record
+     * includes a person who has care of the child, e.g. a step-parent the child lives with). From the MIS roster sync
+     * in consent-service, as {@code hasCare} on {@code guardian.linked}; absent means no.
+     */
+    private static boolean hasCare(CloudEvent event) {
+        return event.data() != null
+                && event.data().hasNonNull("hasCare")
+                && event.data().get("hasCare").asBoolean(false);
+    }
+
+    private void school(String urn, RosterEvents.SchoolUpdated school, String nation) {
         Optional<SchoolProfile> before = school(urn);
         int competenceAge = school.competenceAge() > 0 ? school.competenceAge() : SchoolProfile.DEFAULT_COMPETENCE_AGE;
         sql.update(
                 """
-                INSERT INTO school_profile (school_urn, name, school_type, region, competence_age, dpo_name, dpo_email, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, now())
+                INSERT INTO school_profile (school_urn, name, school_type, region, competence_age, dpo_name, dpo_email, nation, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (school_urn) DO UPDATE SET name = excluded.name, school_type = excluded.school_type,
                     region = excluded.region, competence_age = excluded.competence_age, dpo_name = excluded.dpo_name,
-                    dpo_email = excluded.dpo_email, updated_at = now()
+                    dpo_email = excluded.dpo_email, nation = excluded.nation, updated_at = now()
                 """,
                 urn,
                 school.name(),
@@ -70,9 +88,11 @@ public class Roster {
                 school.region(),
                 competenceAge,
                 school.dpoName(),
-                school.dpoEmail());
+                school.dpoEmail(),
+                nation);
         if (before.isEmpty()
                 || !Objects.equals(before.get().region(), school.region())
+                || !Objects.equals(before.get().nation(), nation)
                 || !Objects.equals(before.get().type(), school.type())) {
             settingsChanged.fire(new SchoolSettingsChanged(urn));
         }
@@ -105,22 +125,24 @@ public class Roster {
                 """, urn, left.pupilId(), left.leavingDate());
     }
 
-    private void link(String urn, RosterEvents.GuardianLink link, boolean linked) {
+    private void link(String urn, RosterEvents.GuardianLink link, boolean hasCare, boolean linked) {
         requireId(link.guardianId(), "guardianId");
         requireId(link.pupilId(), "pupilId");
         sql.update(
                 """
-                INSERT INTO roster_guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, relationship, linked,
+                INSERT INTO roster_guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, has_care, relationship, linked,
                                                   restricted, restriction, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (school_urn, guardian_id, pupil_id) DO UPDATE SET
-                    parental_responsibility = excluded.parental_responsibility, relationship = excluded.relationship,
+                    parental_responsibility = excluded.parental_responsibility, has_care = excluded.has_care,
+                    relationship = excluded.relationship,
                     linked = excluded.linked, restricted = excluded.restricted, restriction = excluded.restriction, updated_at = now()
                 """,
                 urn,
                 link.guardianId(),
                 link.pupilId(),
                 link.parentalResponsibility(),
+                hasCare,
                 link.relationship(),
                 linked,
                 link.hasRestriction(),
@@ -151,7 +173,7 @@ public class Roster {
     public Optional<SchoolProfile> school(String urn) {
         return sql.one(
                 """
-                SELECT school_urn, name, school_type, region, competence_age, dpo_name, dpo_email FROM school_profile WHERE school_urn = ?
+                SELECT school_urn, name, school_type, region, competence_age, dpo_name, dpo_email, nation FROM school_profile WHERE school_urn = ?
                 """,
                 r -> new SchoolProfile(
                         r.getString(1),
@@ -160,7 +182,8 @@ public class Roster {
                         r.getString(4),
                         r.getInt(5),
                         r.getString(6),
-                        r.getString(7)),
+                        r.getString(7),
+                        r.getString(8)),
                 urn);
     }
 
@@ -190,6 +213,18 @@ public class Roster {
         return sql.count("""
                 SELECT count(*) FROM roster_guardian_link
                 WHERE school_urn = ? AND guardian_id = ? AND pupil_id = ? AND linked AND parental_responsibility
+                """, urn, guardianId, pupilId) > 0;
+    }
+
+    /**
+     * Whether the guardian is the pupil's "parent" in the sense of the Education Act 1996 s.576(1): "any person who is
+     * not a parent of his but who has parental responsibility for him, or who has care of him" as well as a parent
+     * (here: a current link with parental responsibility or with care of the child). For the educational record.
+     */
+    public boolean isParentUnderEducationAct(String urn, String guardianId, String pupilId) {
+        return sql.count("""
+                SELECT count(*) FROM roster_guardian_link
+                WHERE school_urn = ? AND guardian_id = ? AND pupil_id = ? AND linked AND (parental_responsibility OR has_care)
                 """, urn, guardianId, pupilId) > 0;
     }
 

@@ -4,23 +4,66 @@ import org.custodian.platform.calendar.Region;
 
 /** The school settings sar-service keeps from {@code school.updated}. */
 public record SchoolProfile(
-        String urn, String name, String type, String region, int competenceAge, String dpoName, String dpoEmail) {
+        String urn,
+        String name,
+        String type,
+        String region,
+        int competenceAge,
+        String dpoName,
+        String dpoEmail,
+        String nation) {
 
     public static final String MAINTAINED = "MAINTAINED";
     /** The age from which a child is taken to understand their rights, unless the school says otherwise. */
     public static final int DEFAULT_COMPETENCE_AGE = 13;
+    /**
+     * DPA 2018 s.208 (Scotland): a child aged 12 or over is presumed to be of sufficient age and maturity to exercise
+     * their data protection rights, unless the contrary is shown.
+     */
+    public static final int SCOTTISH_COMPETENCE_AGE = 12;
+
+    public static final String ENGLAND_REGULATIONS =
+            "the Education (Pupil Information) (England) Regulations 2005, reg 5";
+    public static final String WALES_REGULATIONS = "the Pupil Information (Wales) Regulations 2011";
+
+    public SchoolProfile(
+            String urn, String name, String type, String region, int competenceAge, String dpoName, String dpoEmail) {
+        this(urn, name, type, region, competenceAge, dpoName, dpoEmail, null);
+    }
 
     /** What is assumed until consent-service has published the school: England and Wales, age 13, type unknown. */
     public static SchoolProfile unknown(String urn) {
-        return new SchoolProfile(urn, null, null, null, SchoolProfile.DEFAULT_COMPETENCE_AGE, null, null);
+        return new SchoolProfile(urn, null, null, null, SchoolProfile.DEFAULT_COMPETENCE_AGE, null, null, null);
     }
 
     public Region bankHolidayRegion() {
         return Region.parseOrDefault(region);
     }
 
-    /** The Education (Pupil Information) (England) Regulations 2005 apply to maintained schools in England (and Wales). */
+    /** The school's nation: the setting, or what the region implies (England for England and Wales). */
+    public Nation schoolNation() {
+        return Nation.parseOr(nation, bankHolidayRegion());
+    }
+
+    /**
+     * The age from which a child is taken to exercise their own rights: the school's setting (the privacy notice says
+     * "usually under 13"), except in Scotland, where the statute presumes competence at 12 (DPA 2018 s.208).
+     */
+    public int effectiveCompetenceAge() {
+        return schoolNation() == Nation.SCOTLAND ? SCOTTISH_COMPETENCE_AGE : competenceAge;
+    }
+
+    /**
+     * The parent's right to the educational record applies to maintained schools in England (Education (Pupil
+     * Information) (England) Regulations 2005) and in Wales (Pupil Information (Wales) Regulations 2011).
+     */
     public boolean educationalRecordApplies() {
-        return MAINTAINED.equalsIgnoreCase(type) && bankHolidayRegion() == Region.ENGLAND_AND_WALES;
+        Nation n = schoolNation();
+        return MAINTAINED.equalsIgnoreCase(type) && (n == Nation.ENGLAND || n == Nation.WALES);
+    }
+
+    /** The regulations that give the educational record right at this school, for citations and workings. */
+    public String pupilInformationRegulations() {
+        return schoolNation() == Nation.WALES ? WALES_REGULATIONS : ENGLAND_REGULATIONS;
     }
 }

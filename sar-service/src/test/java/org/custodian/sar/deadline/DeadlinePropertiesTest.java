@@ -37,9 +37,11 @@ class DeadlinePropertiesTest {
                 .ofMaxSize(3);
         Arbitrary<Integer> extension = Arbitraries.integers().between(0, 25).injectNull(0.6);
         Arbitrary<DeadlineRule> rule = Arbitraries.of(DeadlineRule.class);
-        return Combinators.combine(rule, received, identityDelay, feeDelay, pauses, extension)
-                .as((r, rec, id, fee, ps, ext) -> {
-                    DeadlineFacts facts = DeadlineFacts.received(r, rec);
+        Arbitrary<Boolean> access = Arbitraries.of(true, false);
+        return Combinators.combine(rule, received, identityDelay, feeDelay, pauses, extension, access)
+                .as((r, rec, id, fee, ps, ext, sar) -> {
+                    DeadlineFacts facts = DeadlineFacts.received(r, rec)
+                            .withSubjectAccess(sar && r == DeadlineRule.ONE_CALENDAR_MONTH);
                     if (id != null) {
                         facts = facts.withIdentity(rec, rec.plusDays(id));
                     }
@@ -107,7 +109,8 @@ class DeadlinePropertiesTest {
                 withPauses.feeRequestedOn(),
                 withPauses.feeReceivedOn(),
                 List.of(),
-                withPauses.extensionToldOn());
+                withPauses.extensionToldOn(),
+                withPauses.subjectAccess());
         Deadlines deadlines = deadlines(region);
         LocalDate before = deadlines.compute(facts.withIdentity(null, null)).dueOn();
         LocalDate after = deadlines

@@ -37,12 +37,26 @@ class HistoricBankHolidaysTest {
 
     @Test
     void theMillenniumHolidayAndTheNewYearSubstituteFollowEachOther() {
-        // 30 Nov 1999 + one month = 30 Dec, + a day's pause = Fri 31 Dec (millennium); 1 Jan 2000 is a Saturday, so
-        // New Year's Day is held on Mon 3 Jan: due Tue 4 Jan
+        // 30 Nov 1999 + one month = Thu 30 Dec, + a clarification asked and answered on 1 Dec (one day excluded) =
+        // Fri 31 Dec (millennium); 1 Jan 2000 is a Saturday, so New Year's Day is held on Mon 3 Jan: due Tue 4 Jan
         Deadline deadline = new Deadlines(WorkingDays.in(Region.ENGLAND_AND_WALES))
-                .compute(DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.of(1999, 11, 30))
-                        .withPause(LocalDate.of(1999, 12, 1), LocalDate.of(1999, 12, 2)));
+                .compute(DeadlineFacts.subjectAccess(LocalDate.of(1999, 11, 30))
+                        .withPause(LocalDate.of(1999, 12, 1), LocalDate.of(1999, 12, 1)));
         assertThat(deadline.dueOn()).as("%s", deadline.workings()).isEqualTo("2000-01-04");
+        assertThat(deadline.workings()).anyMatch(w -> w.contains("Data Protection Act 1998"));
+    }
+
+    @Test
+    void theMillenniumHolidayAloneMovesADeadline() {
+        // 30 Nov 1999 + one month = Thu 30 Dec, a working day; 1 Dec 1999 + one month = Fri 31 Dec (millennium),
+        // then Sat 1, Sun 2 and the New Year substitute Mon 3 Jan 2000: due Tue 4 Jan
+        Deadlines ew = new Deadlines(WorkingDays.in(Region.ENGLAND_AND_WALES));
+        assertThat(ew.compute(DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.of(1999, 11, 30)))
+                        .dueOn())
+                .isEqualTo("1999-12-30");
+        assertThat(ew.compute(DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.of(1999, 12, 1)))
+                        .dueOn())
+                .isEqualTo("2000-01-04");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -47,7 +47,9 @@ class WorkedExamplesTest {
             Good Friday, Scotland has no Easter Monday             | SCOTLAND          | 2027-02-26 | -          | -          | -          | -          | -                     | -          | 2027-03-29
             clarification asked on the 10th, answered on the 20th  | ENGLAND_AND_WALES | 2026-06-01 | -          | -          | -          | -          | 2026-06-10/2026-06-20 | -          | 2026-07-13
             the same in Northern Ireland: the Boyne substitute     | NORTHERN_IRELAND  | 2026-06-01 | -          | -          | -          | -          | 2026-06-10/2026-06-20 | -          | 2026-07-14
-            a pause across a month end                             | ENGLAND_AND_WALES | 2026-01-15 | -          | -          | -          | -          | 2026-01-28/2026-02-05 | -          | 2026-02-23
+            a pause across a month end: 9 days, both ends included | ENGLAND_AND_WALES | 2026-01-15 | -          | -          | -          | -          | 2026-01-28/2026-02-05 | -          | 2026-02-24
+            10th to 20th excludes 11 days: 3 Apr + 11 = Tue 14 Apr | ENGLAND_AND_WALES | 2026-03-03 | -          | -          | -          | -          | 2026-03-10/2026-03-20 | -          | 2026-04-14
+            asked and answered the same day excludes that day      | ENGLAND_AND_WALES | 2026-03-09 | -          | -          | -          | -          | 2026-03-10/2026-03-10 | -          | 2026-04-10
             a pause across two month ends                          | ENGLAND_AND_WALES | 2026-01-20 | -          | -          | -          | -          | 2026-01-25/2026-03-03 | -          | 2026-03-30
             two pauses add up                                      | ENGLAND_AND_WALES | 2026-01-05 | -          | -          | -          | -          | 2026-01-07/2026-01-09;2026-01-12/2026-01-19 | - | 2026-02-16
             identity asked and confirmed later                     | ENGLAND_AND_WALES | 2026-03-02 | 2026-03-03 | 2026-03-10 | -          | -          | -                     | -          | 2026-04-10
@@ -56,7 +58,9 @@ class WorkedExamplesTest {
             the latest of identity and fee                         | ENGLAND_AND_WALES | 2026-03-02 | 2026-03-03 | 2026-03-12 | 2026-03-04 | 2026-03-09 | -                     | -          | 2026-04-13
             extension: three months from the start                 | ENGLAND_AND_WALES | 2026-03-10 | -          | -          | -          | -          | -                     | 2026-04-01 | 2026-06-10
             extension from 30 Nov to a Sunday 28 Feb               | ENGLAND_AND_WALES | 2026-11-30 | -          | -          | -          | -          | -                     | 2026-12-15 | 2027-03-01
-            extension and a pause                                  | ENGLAND_AND_WALES | 2026-10-31 | -          | -          | -          | -          | 2026-11-02/2026-11-12 | 2026-11-20 | 2027-02-10
+            extension and a pause of 11 days                       | ENGLAND_AND_WALES | 2026-10-31 | -          | -          | -          | -          | 2026-11-02/2026-11-12 | 2026-11-20 | 2027-02-11
+            a fee asked for after the deadline moves nothing       | ENGLAND_AND_WALES | 2026-03-02 | -          | -          | 2026-04-10 | 2026-04-15 | -                     | -          | 2026-04-02
+            the same, the late fee never paid                      | ENGLAND_AND_WALES | 2026-03-02 | -          | -          | 2026-04-10 | -          | -                     | -          | 2026-04-02
             """)
     void oneCalendarMonth(
             String example,
@@ -77,7 +81,8 @@ class WorkedExamplesTest {
                 feeAsked,
                 feeReceived,
                 pauses(pauses),
-                extensionTold);
+                extensionTold,
+                true);
         Deadline deadline = new Deadlines(WorkingDays.in(region)).compute(facts);
         assertThat(deadline.dueOn()).as(example + ": " + deadline.workings()).isEqualTo(due);
         assertThat(deadline.clock()).isEqualTo(Clock.RUNNING);
@@ -114,20 +119,87 @@ class WorkedExamplesTest {
 
     @Test
     void anOpenClarificationPausesTheClock() {
-        Deadline deadline = ew().compute(
-                        DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
-                                .withPause(LocalDate.parse("2026-03-05"), null));
+        Deadline deadline = ew().compute(DeadlineFacts.subjectAccess(LocalDate.parse("2026-03-02"))
+                .withPause(LocalDate.parse("2026-03-05"), null));
         assertThat(deadline.clock()).isEqualTo(Clock.PAUSED);
         assertThat(deadline.dueOn()).isNull();
         assertThat(deadline.startsOn()).isEqualTo("2026-03-02");
     }
 
+    // --- Art. 12A(5): the clock stops only for a subject access request ---
+
+    @Test
+    void clarificationOfAnErasureRequestIsRecordedButMovesNothing() {
+        // erasure received Thu 1 Oct 2026, clarification asked 5 Oct, answered 30 Oct: one month is Sun 1 Nov, rolled
+        // to Mon 2 Nov (not 26 Nov, as when every request type paused)
+        Deadline deadline = ew().compute(
+                        DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-10-01"))
+                                .withPause(LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-30")));
+        assertThat(deadline.dueOn()).as("%s", deadline.workings()).isEqualTo("2026-11-02");
+        assertThat(deadline.pausedDays()).isZero();
+        assertThat(deadline.workings()).anyMatch(w -> w.contains("recorded; the clock does not stop"));
+    }
+
+    @Test
+    void theSameClarificationOfASubjectAccessRequestExcludesBothDays() {
+        // 5 to 30 Oct inclusive = 26 days: 1 Nov + 26 = Fri 27 Nov 2026
+        Deadline deadline = ew().compute(DeadlineFacts.subjectAccess(LocalDate.parse("2026-10-01"))
+                .withPause(LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-30")));
+        assertThat(deadline.pausedDays()).isEqualTo(26);
+        assertThat(deadline.dueOn()).as("%s", deadline.workings()).isEqualTo("2026-11-27");
+    }
+
+    @Test
+    void anOpenClarificationOfAnotherRequestLeavesTheClockRunning() {
+        Deadline deadline = ew().compute(
+                        DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
+                                .withPause(LocalDate.parse("2026-03-05"), null));
+        assertThat(deadline.clock()).isEqualTo(Clock.RUNNING);
+        assertThat(deadline.dueOn()).isEqualTo("2026-04-02");
+    }
+
+    @Test
+    void aComplaintNeverPauses() {
+        Deadline deadline = ew().compute(DeadlineFacts.received(DeadlineRule.COMPLAINT, LocalDate.parse("2026-10-01"))
+                .withPause(LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-30")));
+        assertThat(deadline.dueOn()).isEqualTo("2026-11-02");
+    }
+
+    @Test
+    void theWorkingsSayWhichRegimeApplied() {
+        Deadline before = ew().compute(DeadlineFacts.subjectAccess(LocalDate.parse("2026-02-04")));
+        Deadline from = ew().compute(DeadlineFacts.subjectAccess(LocalDate.parse("2026-02-05")));
+        assertThat(before.workings().get(0)).contains("before 5 February 2026").contains("ICO's guidance");
+        assertThat(from.workings().get(0))
+                .contains("on or after 5 February 2026")
+                .contains("Art. 12A");
+        Deadline gdpr1998 = ew().compute(DeadlineFacts.subjectAccess(LocalDate.parse("2012-04-27")));
+        assertThat(gdpr1998.workings().get(0)).contains("Data Protection Act 1998");
+    }
+
+    @Test
+    void aLateFeeSaysWhyItMovesNothing() {
+        Deadline deadline = ew().compute(DeadlineFacts.subjectAccess(LocalDate.parse("2026-03-02"))
+                .withFee(LocalDate.parse("2026-04-10"), null));
+        assertThat(deadline.clock()).isEqualTo(Clock.RUNNING);
+        assertThat(deadline.dueOn()).isEqualTo("2026-04-02");
+        assertThat(deadline.workings()).anyMatch(w -> w.contains("Art. 12(4)"));
+    }
+
     @Test
     void aComplaintIsAcknowledgedWithinThirtyDaysAndAnsweredByTheMonthTarget() {
         Deadline deadline = ew().compute(DeadlineFacts.received(DeadlineRule.COMPLAINT, LocalDate.parse("2026-06-19")));
-        // 19 July 2026 is a Sunday: the statute says within 30 days, so the acknowledgement date does not roll forward
-        assertThat(deadline.acknowledgeBy()).isEqualTo("2026-07-19");
+        // 30 days from the day after receipt end on Sunday 19 July 2026: as the ICO counts, the next working day
+        assertThat(deadline.acknowledgeBy()).isEqualTo("2026-07-20");
+        assertThat(deadline.workings()).anyMatch(w -> w.contains("as the ICO counts") && w.contains("2026-07-20"));
         assertThat(deadline.dueOn()).isEqualTo("2026-07-20");
+    }
+
+    @Test
+    void aComplaintAcknowledgementEndingOnABankHolidayRollsForward() {
+        // received Sat 1 Aug 2026: day 30 is Mon 31 Aug, the summer bank holiday: acknowledge by Tue 1 Sep
+        Deadline deadline = ew().compute(DeadlineFacts.received(DeadlineRule.COMPLAINT, LocalDate.parse("2026-08-01")));
+        assertThat(deadline.acknowledgeBy()).isEqualTo("2026-09-01");
     }
 
     @Test
@@ -156,7 +228,8 @@ class WorkedExamplesTest {
             across Christmas with an INSET day on the first day back    | 2026-12-07 | -                     | 2027-01-04 | 2027-01-12
             received in the half-term holiday                           | 2026-10-24 | -                     | -          | 2026-11-20
             the early May bank holiday in term                          | 2026-04-20 | -                     | -          | 2026-05-12
-            a clarification pause skips school days                     | 2026-09-07 | 2026-09-09/2026-09-14 | -          | 2026-10-01
+            a clarification never pauses the school days                | 2026-09-07 | 2026-09-09/2026-09-14 | -          | 2026-09-28
+            an open clarification never pauses them either              | 2026-09-07 | 2026-09-09/open       | -          | 2026-09-28
             """)
     void fifteenSchoolDays(String example, LocalDate received, String pauses, LocalDate inset, LocalDate due) {
         List<Entry> entries = new ArrayList<>(TERMS.entries());
@@ -165,8 +238,9 @@ class WorkedExamplesTest {
         }
         Deadlines deadlines = new Deadlines(WorkingDays.in(Region.ENGLAND_AND_WALES), new TermCalendar(entries));
         Deadline deadline = deadlines.compute(new DeadlineFacts(
-                DeadlineRule.FIFTEEN_SCHOOL_DAYS, received, null, null, null, null, pauses(pauses), null));
+                DeadlineRule.FIFTEEN_SCHOOL_DAYS, received, null, null, null, null, pauses(pauses), null, false));
         assertThat(deadline.dueOn()).as(example + ": " + deadline.workings()).isEqualTo(due);
+        assertThat(deadline.clock()).isEqualTo(Clock.RUNNING);
         assertThat(deadline.assumedSchoolDays()).isZero();
     }
 
@@ -177,6 +251,20 @@ class WorkedExamplesTest {
         assertThat(deadline.dueOn()).isEqualTo("2026-09-28");
         assertThat(deadline.assumedSchoolDays()).isEqualTo(15);
         assertThat(deadline.workings()).anyMatch(w -> w.contains("outside the school's term calendar"));
+    }
+
+    @Test
+    void aFeeForACopyOfTheEducationalRecordNeverRestartsTheSchoolDays() {
+        Deadlines deadlines = new Deadlines(WorkingDays.in(Region.ENGLAND_AND_WALES), TERMS);
+        DeadlineFacts received =
+                DeadlineFacts.received(DeadlineRule.FIFTEEN_SCHOOL_DAYS, LocalDate.parse("2026-09-07"));
+        Deadline asked = deadlines.compute(received.withFee(LocalDate.parse("2026-09-08"), null));
+        Deadline paid =
+                deadlines.compute(received.withFee(LocalDate.parse("2026-09-08"), LocalDate.parse("2026-09-21")));
+        assertThat(asked.clock()).isEqualTo(Clock.RUNNING);
+        assertThat(asked.dueOn()).isEqualTo("2026-09-28");
+        assertThat(paid.dueOn()).isEqualTo("2026-09-28");
+        assertThat(paid.workings()).anyMatch(w -> w.contains("do not move the 15 school days"));
     }
 
     @Test

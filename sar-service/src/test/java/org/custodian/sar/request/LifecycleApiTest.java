@@ -132,13 +132,14 @@ class LifecycleApiTest {
         f.act(id, "clarification-responses", Map.of("answeredOn", answered.toString(), "answer", "2024 to now"))
                 .statusCode(200)
                 .body("status", is("IN_PROGRESS"))
-                .body("deadline.pausedDays", is(4))
+                // Art. 12A(5): the day asked and the day answered are both excluded, 8th to 12th = 5 days
+                .body("deadline.pausedDays", is(5))
                 .body(
                         "deadline.dueOn",
-                        is(roll(confirmed.plusMonths(1).plusDays(4)).toString()))
+                        is(roll(confirmed.plusMonths(1).plusDays(5)).toString()))
                 .body("clarifications[0].answer", is("2024 to now"));
 
-        LocalDate firstMonth = roll(confirmed.plusMonths(1).plusDays(4));
+        LocalDate firstMonth = roll(confirmed.plusMonths(1).plusDays(5));
         f.act(id, "extension", Map.of("toldOn", TODAY.plusDays(1).toString(), "reason", "x"))
                 .statusCode(400);
         String etag = f.act(id, "extension", Map.of("toldOn", TODAY.toString(), "reason", "Records in three systems"))
@@ -147,7 +148,7 @@ class LifecycleApiTest {
                 .body("deadline.firstMonthDueOn", is(firstMonth.toString()))
                 .body(
                         "deadline.dueOn",
-                        is(roll(confirmed.plusMonths(3).plusDays(4)).toString()))
+                        is(roll(confirmed.plusMonths(3).plusDays(5)).toString()))
                 .body("extension.reason", is("Records in three systems"))
                 .extract()
                 .header("ETag");
@@ -186,6 +187,60 @@ class LifecycleApiTest {
         f.act(id, "extension", Map.of("toldOn", TODAY.toString(), "reason", "complex"))
                 .statusCode(409)
                 .body("detail", containsString("within the first month"));
+    }
+
+    @Test
+    void clarificationOfAnErasureRequestIsRecordedButTheClockKeepsRunning() {
+        Fixture f = fixture();
+        LocalDate received = TODAY.minusDays(20);
+        String id = f.create("ERASURE", received);
+        f.act(id, "identity-verification", Map.of("decision", "NOT_REQUIRED")).statusCode(200);
+        f.act(
+                        id,
+                        "clarification-requests",
+                        Map.of("askedOn", received.plusDays(2).toString(), "question", "Which photos?"))
+                .statusCode(200)
+                .body("status", is("AWAITING_CLARIFICATION"))
+                .body("deadline.clock", is("RUNNING"))
+                .body("deadline.dueOn", is(roll(received.plusMonths(1)).toString()));
+        f.act(id, "clarification-responses", Map.of("answeredOn", TODAY.toString(), "answer", "The sports day ones"))
+                .statusCode(200)
+                .body("deadline.pausedDays", is(0))
+                .body("deadline.dueOn", is(roll(received.plusMonths(1)).toString()))
+                .body("deadline.workings", hasItem(containsString("the clock does not stop")));
+    }
+
+    @Test
+    void aFeeAskedForAfterTheDeadlineIs409AndTheRequestStaysOverdue() {
+        Fixture f = fixture();
+        LocalDate received = TODAY.minusMonths(2);
+        String id = f.create("ACCESS", received);
+        f.act(id, "identity-verification", Map.of("decision", "NOT_REQUIRED")).statusCode(200);
+        f.act(
+                        id,
+                        "fee-requests",
+                        Map.of(
+                                "amount",
+                                new BigDecimal("10.00"),
+                                "ground",
+                                "MANIFESTLY_EXCESSIVE",
+                                "explanation",
+                                "The fourth identical request this term"))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("Art. 12(4)"))
+                .body("detail", containsString("stays overdue"));
+        f.act(id, "refusal", Map.of("ground", "MANIFESTLY_UNFOUNDED", "explanation", "Too late to say so"))
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("a refusal must be communicated within the time limit"));
+        given().header("Authorization", f.dpo())
+                .get(f.base() + "/" + id)
+                .then()
+                .statusCode(200)
+                .body("status", is("IN_PROGRESS"))
+                .body("deadline.clock", is("RUNNING"))
+                .body("deadline.dueOn", is(roll(received.plusMonths(1)).toString()));
     }
 
     @Test
@@ -245,7 +300,7 @@ class LifecycleApiTest {
             String id = f.create("COMPLAINT", received);
             CloudEvent complaint = event(rights, id, "uk.custodian.complaint.received");
             assertThat(complaint.data().path("acknowledgeBy").asText())
-                    .isEqualTo(received.plusDays(30).toString());
+                    .isEqualTo(roll(received.plusDays(30)).toString());
             assertThat(complaint.data().path("receivedOn").asText()).isEqualTo(received.toString());
 
             f.act(id, "extension", Map.of("toldOn", TODAY.toString(), "reason", "x"))
@@ -267,7 +322,9 @@ class LifecycleApiTest {
                     .statusCode(200)
                     .body("status", is("IN_PROGRESS"))
                     .body("deadline.acknowledgedOn", is(TODAY.toString()))
-                    .body("deadline.acknowledgeBy", is(received.plusDays(30).toString()));
+                    .body(
+                            "deadline.acknowledgeBy",
+                            is(roll(received.plusDays(30)).toString()));
             f.act(id, "acknowledgement", Map.of()).statusCode(409);
             f.act(
                             id,

@@ -216,6 +216,154 @@ class RequestApiTest {
     }
 
     @Test
+    void aStepParentWhoCaresForTheChildIsTheirParentForTheEducationalRecord() {
+        // Education Act 1996 s.576: parental responsibility OR care of the child; refused before issue 24
+        Roster school = Roster.maintainedEnglishSchool();
+        String pupil = school.pupil("P", 9);
+        String stepFather = school.guardianOf(pupil, false, true, "STEP_FATHER");
+        post(
+                        school,
+                        parent(school, stepFather),
+                        Map.of(
+                                "type",
+                                "EDUCATIONAL_RECORD",
+                                "subject",
+                                Map.of("type", "PUPIL", "id", pupil),
+                                "description",
+                                "Copy of the educational record please"))
+                .statusCode(201)
+                .body("deadline.rule", is("FIFTEEN_SCHOOL_DAYS"))
+                .body(
+                        "deadline.workings[0]",
+                        containsString("Education (Pupil Information) (England) Regulations 2005"));
+        // a subject access request on the child's behalf still needs parental responsibility
+        post(
+                        school,
+                        parent(school, stepFather),
+                        Map.of("type", "ACCESS", "subject", Map.of("type", "PUPIL", "id", pupil), "description", "x"))
+                .statusCode(404);
+        // linked without responsibility and without care: not a parent under s.576 (staff logging it get the reason)
+        String uncle = school.guardianOf(pupil, false, false, "UNCLE");
+        post(
+                        school,
+                        parent(school, uncle),
+                        Map.of(
+                                "type",
+                                "EDUCATIONAL_RECORD",
+                                "subject",
+                                Map.of("type", "PUPIL", "id", pupil),
+                                "description",
+                                "x"))
+                .statusCode(404);
+    }
+
+    @Test
+    void aWelshMaintainedSchoolCitesTheWelshRegulations() {
+        Roster school = Roster.newSchool("MAINTAINED", "ENGLAND_AND_WALES", 13, "WALES");
+        String pupil = school.pupil("P", 9);
+        String guardian = school.guardianOf(pupil, true);
+        post(
+                        school,
+                        parent(school, guardian),
+                        Map.of(
+                                "type",
+                                "EDUCATIONAL_RECORD",
+                                "subject",
+                                Map.of("type", "PUPIL", "id", pupil),
+                                "description",
+                                "Copy of the educational record please"))
+                .statusCode(201)
+                .body("deadline.workings[0]", containsString("Pupil Information (Wales) Regulations 2011"));
+    }
+
+    @Test
+    void aScottishSchoolPresumesCompetenceAtTwelve() {
+        // DPA 2018 s.208: a child of 12 in Scotland is presumed competent, whatever the school's age setting
+        Roster school = Roster.newSchool("MAINTAINED", "SCOTLAND", 13);
+        String pupil = school.pupil("P", 12);
+        String guardian = school.guardianOf(pupil, true);
+        post(
+                        school,
+                        parent(school, guardian),
+                        Map.of("type", "ACCESS", "subject", Map.of("type", "PUPIL", "id", pupil), "description", "x"))
+                .statusCode(422)
+                .body("detail", containsString("usually under 12"));
+        Roster english = Roster.maintainedEnglishSchool();
+        String englishPupil = english.pupil("P", 12);
+        String englishParent = english.guardianOf(englishPupil, true);
+        post(
+                        english,
+                        parent(english, englishParent),
+                        Map.of(
+                                "type",
+                                "ACCESS",
+                                "subject",
+                                Map.of("type", "PUPIL", "id", englishPupil),
+                                "description",
+                                "x"))
+                .statusCode(201);
+    }
+
+    @Test
+    void theDposCompetenceAssessmentOverridesTheAgeEitherWay() {
+        Roster school = Roster.maintainedEnglishSchool();
+        String young = school.pupil("P", 9);
+        String youngParent = school.guardianOf(young, true);
+        String older = school.pupil("P", 14);
+        String olderParent = school.guardianOf(older, true);
+        String assessments = "/api/v1/schools/" + school.urn + "/pupils/";
+        String schoolAdmin = TestTokens.role("school-admin")
+                .school(school.urn)
+                .subject("admin-1")
+                .bearer();
+        given().header("Authorization", schoolAdmin)
+                .contentType(ContentType.JSON)
+                .body(Map.of("competent", true, "reason", "x"))
+                .put(assessments + young + "/competence-assessment")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", dpo(school))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "no decision"))
+                .put(assessments + young + "/competence-assessment")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
+        given().header("Authorization", dpo(school))
+                .contentType(ContentType.JSON)
+                .body(Map.of("competent", true, "reason", "Talked it through: understands what a request is and means"))
+                .put(assessments + young + "/competence-assessment")
+                .then()
+                .statusCode(200)
+                .body("competent", is(true))
+                .body("assessedBy", is("dpo-carole"))
+                .body("competenceAge", is(13));
+        given().header("Authorization", dpo(school))
+                .contentType(ContentType.JSON)
+                .body(Map.of("competent", false, "reason", "Does not yet understand what sharing means"))
+                .put(assessments + older + "/competence-assessment")
+                .then()
+                .statusCode(200);
+        given().header("Authorization", schoolAdmin)
+                .get(assessments + older + "/competence-assessment")
+                .then()
+                .statusCode(200)
+                .body("competent", is(false));
+
+        // competent at 9: a parent's request needs the child's agreement
+        post(school, parent(school, youngParent), access(young))
+                .statusCode(422)
+                .body("detail", containsString("data protection officer assessed the child"));
+        // not yet competent at 14: the parent may ask without it
+        post(school, parent(school, olderParent), access(older)).statusCode(201);
+        given().header("Authorization", dpo(school))
+                .get("/api/v1/schools/" + school.urn + "/audit/requests")
+                .then()
+                .statusCode(200)
+                .body("items.action", org.hamcrest.Matchers.hasItem("competence.assessed"));
+    }
+
+    @Test
     void theEducationalRecordRightIsOnlyForMaintainedSchools() {
         Roster academy = Roster.newSchool("ACADEMY", "ENGLAND_AND_WALES", 13);
         String pupil = academy.pupil("P", 8);

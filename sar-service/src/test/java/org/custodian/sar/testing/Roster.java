@@ -26,13 +26,15 @@ public final class Roster {
 
     /** A fresh school with a random URN, so that tests never see each other's rows. */
     public static Roster newSchool(String type, String region, int competenceAge) {
+        return newSchool(type, region, competenceAge, null);
+    }
+
+    /** A fresh school with its nation setting ({@code school.updated}'s {@code nation}), when not null. */
+    public static Roster newSchool(String type, String region, int competenceAge, String nation) {
         String urn = Integer.toString(200000 + ThreadLocalRandom.current().nextInt(700000));
         Roster roster = new Roster(urn);
-        roster.apply(CloudEvent.aboutSchool(
-                Topics.CONSENT_SERVICE,
-                EventTypes.SCHOOL_UPDATED,
-                urn,
-                CloudEventCodec.toData(new RosterEvents.SchoolUpdated(
+        com.fasterxml.jackson.databind.node.ObjectNode data =
+                (com.fasterxml.jackson.databind.node.ObjectNode) CloudEventCodec.toData(new RosterEvents.SchoolUpdated(
                         urn,
                         "Test School " + urn,
                         type,
@@ -40,8 +42,26 @@ public final class Roster {
                         "Carole DPO",
                         "carole@schooldposervice.com",
                         competenceAge,
-                        "ANY_PARENT"))));
+                        "ANY_PARENT"));
+        if (nation != null) {
+            data.put("nation", nation);
+        }
+        roster.apply(CloudEvent.aboutSchool(Topics.CONSENT_SERVICE, EventTypes.SCHOOL_UPDATED, urn, data));
         return roster;
+    }
+
+    /**
+     * A guardian linked as the MIS roster sync says: with or without parental responsibility, with or without care of
+     * the child ({@code hasCare} on {@code guardian.linked}).
+     */
+    public String guardianOf(String pupilId, boolean parentalResponsibility, boolean hasCare, String relationship) {
+        String id = "G-" + UUID.randomUUID().toString().substring(0, 8);
+        com.fasterxml.jackson.databind.node.ObjectNode data =
+                (com.fasterxml.jackson.databind.node.ObjectNode) CloudEventCodec.toData(
+                        new RosterEvents.GuardianLink(id, pupilId, parentalResponsibility, relationship));
+        data.put("hasCare", hasCare);
+        apply(CloudEvent.aboutPupil(Topics.CONSENT_SERVICE, EventTypes.GUARDIAN_LINKED, urn, pupilId, data));
+        return id;
     }
 
     public static Roster maintainedEnglishSchool() {
