@@ -10,11 +10,11 @@ import org.custodian.sharing.actionkind.ActionDeadlines;
 import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.decision.AdequacyScheme;
 import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.RecipientRole;
 import org.custodian.sharing.decision.RestrictionException;
 import org.custodian.sharing.decision.Schedule1Condition;
 import org.custodian.sharing.decision.SpecialCategoryCondition;
-import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
 
 public record AgreementView(

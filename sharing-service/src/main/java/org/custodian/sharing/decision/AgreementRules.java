@@ -120,11 +120,13 @@ public final class AgreementRules {
         }
         if (basis != null) {
             for (Reason r : LawfulnessRules.basisReasons(basis, c, sector, publicAuthority)) {
-                violations.add(switch (r) {
-                    case CONTRACT_WITHOUT_DATA_SUBJECT_CONTRACT -> new Violation("dataSubjectContract", r.description());
-                    case CONTRACT_WITH_PROCESSOR -> new Violation("recipientRole", r.description());
-                    default -> new Violation("lawfulBasis", r.description());
-                });
+                violations.add(
+                        switch (r) {
+                            case CONTRACT_WITHOUT_DATA_SUBJECT_CONTRACT ->
+                                new Violation("dataSubjectContract", r.description());
+                            case CONTRACT_WITH_PROCESSOR -> new Violation("recipientRole", r.description());
+                            default -> new Violation("lawfulBasis", r.description());
+                        });
             }
             if (basis != LawfulBasis.CONTRACT && !isBlank(c.dataSubjectContract())) {
                 violations.add(new Violation(
@@ -136,8 +138,8 @@ public final class AgreementRules {
                     || !c.adequacyScheme().country().equals(destination)) {
                 violations.add(new Violation(
                         "adequacyScheme",
-                        c.adequacyScheme() + " covers transfers to " + c.adequacyScheme().country()
-                                + " under ADEQUACY only"));
+                        c.adequacyScheme() + " covers transfers to "
+                                + c.adequacyScheme().country() + " under ADEQUACY only"));
             }
         } else if (safeguard == TransferSafeguard.ADEQUACY && AdequacyScheme.requiredFor(destination) != null) {
             violations.add(new Violation(

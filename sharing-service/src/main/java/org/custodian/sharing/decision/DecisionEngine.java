@@ -28,8 +28,9 @@ import org.custodian.sharing.decision.Decision.Outcome;
  * for criminal offence data, Sch. 1 para 30; a restriction it sets aside is recorded under the Art. 18(2) ground the
  * discloser gives (important public interest when none is given), and a transfer abroad without a safeguard under Art.
  * 49(1)(f) unless another derogation is given. Where no agreement covers the request at all, such an emergency still
- * goes ahead on the same terms, with no agreement: a real emergency is never blocked by a missing agreement. It never
- * overrides an expired or future agreement, a suspended recipient or the roster. The first allowing candidate wins,
+ * goes ahead on the same terms, with no agreement, and so it does where every covering agreement refuses and none
+ * rests on consent: a real emergency is never blocked by a missing, expired or future agreement. It never overrides a
+ * consent-based agreement, a suspended recipient or the roster. The first allowing candidate wins,
  * preferring bases that need no consent and no override; when none allows, the reasons are those of the recipient and
  * pupil plus those of the closest candidate.
  */
@@ -67,6 +68,15 @@ public final class DecisionEngine {
                 .thenComparingInt(c -> c.basis.preference())
                 .thenComparing(c -> c.agreement.id()));
         Candidate best = candidates.get(0);
+        if (!best.reasons.isEmpty()
+                && common.isEmpty()
+                && request.emergency()
+                && OverrideRules.permitsWithoutAgreement(request.roles(), recipient.sector())
+                && candidates.stream().noneMatch(c -> c.agreement.basis() == LawfulBasis.CONSENT)) {
+            // an expired, future or otherwise unusable agreement blocks a real emergency no more than a missing one;
+            // consent refused under a consent-based agreement still stands (decision 0014)
+            return emergencyWithoutAgreement(recipient, request, pupil);
+        }
         Set<Reason> reasons = EnumSet.copyOf(common);
         reasons.addAll(best.reasons);
         Outcome outcome = reasons.isEmpty() ? Outcome.ALLOWED : Outcome.REFUSED;
@@ -199,8 +209,7 @@ public final class DecisionEngine {
         if (restricted(request, pupil) && !restrictionGrounded) {
             reasons.add(Reason.PROCESSING_RESTRICTED);
         }
-        if (!basis.overridesObjection()
-                && pupil.objections().stream().anyMatch(o -> o.covers(request.purpose()))) {
+        if (!basis.overridesObjection() && pupil.objections().stream().anyMatch(o -> o.covers(request.purpose()))) {
             reasons.add(Reason.OBJECTION_UPHELD);
         }
         return reasons;

@@ -48,14 +48,16 @@ public record DisclosureRequest(
         @Size(min = 20, max = 4000, message = "a written justification of 20 to 4000 characters")
         String emergencyJustification,
 
-        @Schema(description = "The Art. 18(2) ground on which data whose processing is restricted goes this time: "
+        @Schema(
+                description = "The Art. 18(2) ground on which data whose processing is restricted goes this time: "
                         + "CONSENT, LEGAL_CLAIMS, PROTECTION_OF_ANOTHER_PERSON or IMPORTANT_PUBLIC_INTEREST (recorded)")
-                RestrictionException restrictionException,
+        RestrictionException restrictionException,
 
-        @Schema(description = "The Art. 49(1) derogation for an occasional, necessary transfer outside the UK with no "
+        @Schema(
+                description = "The Art. 49(1) derogation for an occasional, necessary transfer outside the UK with no "
                         + "adequacy or safeguard (e.g. VITAL_INTERESTS for a hospital abroad on a school trip); recorded "
                         + "with the disclosure")
-                TransferDerogation transferDerogation) {
+        TransferDerogation transferDerogation) {
 
     /** A request recording no Art. 18(2) ground and no Art. 49 derogation. */
     public DisclosureRequest(

@@ -41,9 +41,9 @@ import org.custodian.sharing.decision.PupilFacts;
 import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.decision.RecipientTerms;
 import org.custodian.sharing.decision.RestrictionException;
-import org.custodian.sharing.decision.TransferDerogation;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SharingRequest;
+import org.custodian.sharing.decision.TransferDerogation;
 import org.custodian.sharing.disclosurelog.DisclosureEntry;
 import org.custodian.sharing.disclosurelog.DisclosureQueries;
 import org.custodian.sharing.partner.PartnerNotifier;
@@ -274,7 +274,9 @@ public class DisclosureService {
             data.put("requestId", requestId.toString());
             data.put("pupilId", row.pupilId());
             data.put("recipientId", recipient.id().toString());
-            data.put("agreementId", row.agreementId() == null ? null : row.agreementId().toString());
+            data.put(
+                    "agreementId",
+                    row.agreementId() == null ? null : row.agreementId().toString());
             data.put("lawfulBasis", row.lawfulBasis());
             data.put("purpose", row.purpose());
             data.put("dataCategories", categories);

@@ -122,7 +122,9 @@ public class DisclosureQueries {
                 first.disclosedAt(),
                 Columns.of(rows, r -> r.id().toString()),
                 Columns.of(rows, DisclosureEntry::pupilId),
-                Columns.of(rows, r -> r.agreementId() == null ? null : r.agreementId().toString()),
+                Columns.of(
+                        rows,
+                        r -> r.agreementId() == null ? null : r.agreementId().toString()),
                 Columns.of(rows, DisclosureEntry::lawfulBasis),
                 Columns.of(rows, DisclosureEntry::agreementBasis),
                 Columns.of(rows, DisclosureEntry::consentPurpose),
