@@ -8,7 +8,7 @@ ALTER TABLE agreement
     ADD COLUMN schedule1_condition        TEXT,
     ADD COLUMN data_subject_contract      TEXT,
     ADD COLUMN adequacy_scheme            TEXT,
-    ADD COLUMN restriction_exception      TEXT,
+    ADD COLUMN restriction_ground      TEXT,
     ADD CONSTRAINT agreement_recipient_role CHECK (recipient_role IN ('CONTROLLER', 'PROCESSOR'));
 UPDATE agreement a SET recipient_role = 'PROCESSOR'
 FROM recipient r
@@ -19,12 +19,12 @@ WHERE r.school_urn = a.school_urn AND r.id = a.recipient_id AND r.kind = 'PROCES
 -- of special category data under one without a condition is refused with the reason until it is recorded.
 UPDATE agreement SET special_category_condition = 'SUBSTANTIAL_PUBLIC_INTEREST',
                      schedule1_condition = 'STATUTORY_AND_GOVERNMENT_PURPOSES',
-                     restriction_exception = 'IMPORTANT_PUBLIC_INTEREST'
+                     restriction_ground = 'IMPORTANT_PUBLIC_INTEREST'
 WHERE seeded AND special_category_condition IS NULL AND lawful_basis = 'LEGAL_OBLIGATION'
   AND (purposes = ARRAY['census'] OR purposes = ARRAY['exclusions']);
 UPDATE agreement SET special_category_condition = 'SUBSTANTIAL_PUBLIC_INTEREST',
                      schedule1_condition = 'SAFEGUARDING_CHILDREN_AND_INDIVIDUALS_AT_RISK',
-                     restriction_exception = 'IMPORTANT_PUBLIC_INTEREST'
+                     restriction_ground = 'IMPORTANT_PUBLIC_INTEREST'
 WHERE seeded AND special_category_condition IS NULL AND lawful_basis = 'LEGAL_OBLIGATION'
   AND purposes = ARRAY['safeguarding'];
 
@@ -43,5 +43,5 @@ ALTER TABLE disclosure_log ALTER COLUMN agreement_basis DROP NOT NULL;
 ALTER TABLE disclosure_log
     ADD COLUMN special_category_condition TEXT,
     ADD COLUMN schedule1_condition        TEXT,
-    ADD COLUMN restriction_exception      TEXT,
+    ADD COLUMN restriction_ground      TEXT,
     ADD COLUMN transfer_derogation        TEXT;

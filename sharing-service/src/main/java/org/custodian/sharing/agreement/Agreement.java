@@ -25,7 +25,7 @@ import org.custodian.sharing.decision.AgreementTerms;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.RecipientRole;
-import org.custodian.sharing.decision.RestrictionException;
+import org.custodian.sharing.decision.RestrictionGround;
 import org.custodian.sharing.decision.Schedule1Condition;
 import org.custodian.sharing.decision.SpecialCategoryCondition;
 import org.custodian.sharing.decision.TransferSafeguard;
@@ -103,9 +103,9 @@ public class Agreement extends SchoolScopedAggregate {
     @Enumerated(EnumType.STRING)
     private AdequacyScheme adequacyScheme;
 
-    @Column(name = "restriction_exception")
+    @Column(name = "restriction_ground")
     @Enumerated(EnumType.STRING)
-    private RestrictionException restrictionException;
+    private RestrictionGround restrictionGround;
 
     protected Agreement() {}
 
@@ -153,7 +153,7 @@ public class Agreement extends SchoolScopedAggregate {
         this.schedule1Condition = c.schedule1();
         this.dataSubjectContract = c.dataSubjectContract();
         this.adequacyScheme = c.adequacyScheme();
-        this.restrictionException = c.restrictionException();
+        this.restrictionGround = c.restrictionGround();
         changedAt(at);
     }
 
@@ -180,7 +180,7 @@ public class Agreement extends SchoolScopedAggregate {
                 recipientRole,
                 dataSubjectContract,
                 adequacyScheme,
-                restrictionException);
+                restrictionGround);
     }
 
     public UUID recipientId() {

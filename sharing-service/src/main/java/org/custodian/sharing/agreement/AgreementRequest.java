@@ -16,7 +16,7 @@ import org.custodian.sharing.decision.AdequacyScheme;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.RecipientRole;
-import org.custodian.sharing.decision.RestrictionException;
+import org.custodian.sharing.decision.RestrictionGround;
 import org.custodian.sharing.decision.Schedule1Condition;
 import org.custodian.sharing.decision.SpecialCategoryCondition;
 import org.custodian.sharing.decision.TransferSafeguard;
@@ -78,4 +78,4 @@ public record AgreementRequest(
                 description = "The Art. 18(2) ground on which data whose processing is restricted may still go "
                         + "under this agreement (CONSENT, LEGAL_CLAIMS, PROTECTION_OF_ANOTHER_PERSON, "
                         + "IMPORTANT_PUBLIC_INTEREST); absent: restricted data does not go")
-        RestrictionException restrictionException) {}
+        RestrictionGround restrictionGround) {}

@@ -84,9 +84,9 @@ public class AgreementService {
         Recipient recipient = recipients
                 .findInSchool(urn, request.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
-        AgreementDetails details = details(request, recipient);
-        check(request, details, recipient, projections.publicAuthority(urn));
-        Agreement agreement = Agreement.create(urn, request.recipientId(), details, clock.instant());
+        check(request, recipient, projections.publicAuthority(urn));
+        Agreement agreement =
+                Agreement.create(urn, request.recipientId(), details(request, recipient), clock.instant());
         agreements.persist(agreement);
         audit.record(caller, urn, subject(agreement.id()), "agreement.created", Outcome.SUCCESS, describe(agreement));
         return AgreementView.of(agreement);
@@ -100,11 +100,10 @@ public class AgreementService {
         }
         Recipient recipient =
                 recipients.findInSchool(urn, agreement.recipientId()).orElseThrow();
-        AgreementDetails details = details(request, recipient);
-        check(request, details, recipient, projections.publicAuthority(urn));
+        check(request, recipient, projections.publicAuthority(urn));
         ETags.requireMatch(ifMatch, agreement.version());
         LocalDate previousEnd = agreement.validTo();
-        agreement.change(details, clock.instant());
+        agreement.change(details(request, recipient), clock.instant());
         try {
             agreements.flush();
         } catch (OptimisticLockException changedMeanwhile) {
@@ -125,8 +124,7 @@ public class AgreementService {
         return Visibility.orNotFound(agreements.findInSchool(urn, id), "agreement");
     }
 
-    private static void check(
-            AgreementRequest r, AgreementDetails details, Recipient recipient, boolean publicAuthority) {
+    private static void check(AgreementRequest r, Recipient recipient, boolean publicAuthority) {
         List<FieldError> errors = AgreementRules.check(
                         r.lawfulBasis(),
                         r.consentPurpose(),
@@ -142,7 +140,7 @@ public class AgreementService {
         AgreementRules.checkConditions(
                         r.lawfulBasis(),
                         r.dataCategories(),
-                        details.conditions(),
+                        conditions(r, recipient),
                         r.transferCountry() != null ? r.transferCountry() : recipient.country(),
                         r.transferSafeguard(),
                         recipient.sector(),
@@ -176,13 +174,17 @@ public class AgreementService {
                 request.transferCountry(),
                 request.transferSafeguard(),
                 deadlines(request),
-                new AgreementTerms.Conditions(
-                        request.specialCategoryCondition(),
-                        request.schedule1Condition(),
-                        request.recipientRole() != null ? request.recipientRole() : defaultRole(recipient),
-                        blankToNull(request.dataSubjectContract()),
-                        request.adequacyScheme(),
-                        request.restrictionException()));
+                conditions(request, recipient));
+    }
+
+    private static AgreementTerms.Conditions conditions(AgreementRequest request, Recipient recipient) {
+        return new AgreementTerms.Conditions(
+                request.specialCategoryCondition(),
+                request.schedule1Condition(),
+                request.recipientRole() != null ? request.recipientRole() : defaultRole(recipient),
+                blankToNull(request.dataSubjectContract()),
+                request.adequacyScheme(),
+                request.restrictionGround());
     }
 
     /** Absent a role, a recipient whose kind is PROCESSOR is one for this agreement too; any other is a controller. */
@@ -208,7 +210,7 @@ public class AgreementService {
                 + ", recipient as " + c.recipientRole()
                 + (c.specialCategory() == null ? "" : ", " + c.specialCategory().citation())
                 + (c.schedule1() == null ? "" : ", " + c.schedule1().citation())
-                + (c.restrictionException() == null ? "" : ", Art. 18(2) " + c.restrictionException())
+                + (c.restrictionGround() == null ? "" : ", Art. 18(2) " + c.restrictionGround())
                 + " for " + a.purposes() + " " + a.dataCategories() + " from " + a.validFrom()
                 + (a.validTo() == null ? "" : " to " + a.validTo());
     }

@@ -12,7 +12,7 @@ import org.custodian.sharing.decision.AdequacyScheme;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.RecipientRole;
-import org.custodian.sharing.decision.RestrictionException;
+import org.custodian.sharing.decision.RestrictionGround;
 import org.custodian.sharing.decision.Schedule1Condition;
 import org.custodian.sharing.decision.SpecialCategoryCondition;
 import org.custodian.sharing.decision.TransferSafeguard;
@@ -36,7 +36,7 @@ public record AgreementView(
         Schedule1Condition schedule1Condition,
         String dataSubjectContract,
         AdequacyScheme adequacyScheme,
-        RestrictionException restrictionException,
+        RestrictionGround restrictionGround,
         boolean seeded,
         long version,
         Instant createdAt,
@@ -61,7 +61,7 @@ public record AgreementView(
                 a.conditions().schedule1(),
                 a.conditions().dataSubjectContract(),
                 a.conditions().adequacyScheme(),
-                a.conditions().restrictionException(),
+                a.conditions().restrictionGround(),
                 a.seeded(),
                 a.version(),
                 a.createdAt(),

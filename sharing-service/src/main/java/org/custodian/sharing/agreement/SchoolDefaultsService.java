@@ -18,7 +18,7 @@ import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.AgreementTerms;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.RecipientRole;
-import org.custodian.sharing.decision.RestrictionException;
+import org.custodian.sharing.decision.RestrictionGround;
 import org.custodian.sharing.decision.Schedule1Condition;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SpecialCategoryCondition;
@@ -114,7 +114,7 @@ public class SchoolDefaultsService implements SchoolSeeder {
                             RecipientRole.CONTROLLER,
                             null,
                             null,
-                            RestrictionException.IMPORTANT_PUBLIC_INTEREST)),
+                            RestrictionGround.IMPORTANT_PUBLIC_INTEREST)),
             new DefaultAgreement(
                     "la",
                     "Exclusion notifications to the local authority",
@@ -135,7 +135,7 @@ public class SchoolDefaultsService implements SchoolSeeder {
                 RecipientRole.CONTROLLER,
                 null,
                 null,
-                RestrictionException.IMPORTANT_PUBLIC_INTEREST);
+                RestrictionGround.IMPORTANT_PUBLIC_INTEREST);
     }
 
     private final Jdbc jdbc;

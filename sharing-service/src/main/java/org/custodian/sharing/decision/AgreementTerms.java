@@ -32,7 +32,7 @@ public record AgreementTerms(
      * @param recipientRole       controller or processor (Art. 28)
      * @param dataSubjectContract the contract with the pupil (or for them) that the contract basis rests on; null if none
      * @param adequacyScheme      the scheme a partial adequacy regulation covers the recipient under; null if none
-     * @param restrictionException the Art. 18(2) ground on which restricted data may still go; null if none
+     * @param restrictionGround the Art. 18(2) ground on which restricted data may still go; null if none
      */
     public record Conditions(
             SpecialCategoryCondition specialCategory,
@@ -40,7 +40,7 @@ public record AgreementTerms(
             RecipientRole recipientRole,
             String dataSubjectContract,
             AdequacyScheme adequacyScheme,
-            RestrictionException restrictionException) {
+            RestrictionGround restrictionGround) {
 
         /** Nothing recorded: a controller recipient. */
         public static final Conditions NONE = new Conditions(null, null, RecipientRole.CONTROLLER, null, null, null);

@@ -35,13 +35,13 @@ public record Decision(
      * @param specialCategory      the Art. 9(2) condition, when special category data goes
      * @param schedule1            the DPA 2018 Sch. 1 condition, when s.10 needs one (special category or criminal
      *                             offence data)
-     * @param restrictionException the Art. 18(2) ground, when the pupil's processing is restricted
+     * @param restrictionGround the Art. 18(2) ground, when the pupil's processing is restricted
      * @param transferDerogation   the Art. 49(1) derogation, when the data leaves the UK without adequacy or safeguard
      */
     public record Grounds(
             SpecialCategoryCondition specialCategory,
             Schedule1Condition schedule1,
-            RestrictionException restrictionException,
+            RestrictionGround restrictionGround,
             TransferDerogation transferDerogation) {
         public static final Grounds NONE = new Grounds(null, null, null, null);
     }

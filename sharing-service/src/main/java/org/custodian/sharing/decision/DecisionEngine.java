@@ -99,7 +99,7 @@ public final class DecisionEngine {
     private static Decision emergencyWithoutAgreement(
             RecipientTerms recipient, SharingRequest request, PupilFacts pupil) {
         Set<Reason> overridden = EnumSet.of(Reason.NO_AGREEMENT);
-        RestrictionException restriction = null;
+        RestrictionGround restriction = null;
         if (restricted(request, pupil)) {
             overridden.add(Reason.PROCESSING_RESTRICTED);
             restriction = emergencyRestrictionGround(request);
@@ -147,10 +147,10 @@ public final class DecisionEngine {
                 recipient,
                 request,
                 pupil,
-                request.restrictionException() != null || conditions.restrictionException() != null);
+                request.restrictionGround() != null || conditions.restrictionGround() != null);
         Set<Reason> conditionReasons = LawfulnessRules.conditionReasons(conditions, request.categories());
         LawfulBasis basis = agreement.basis();
-        RestrictionException restriction = restrictionGround(request, pupil, conditions.restrictionException());
+        RestrictionGround restriction = restrictionGround(request, pupil, conditions.restrictionGround());
         Set<Reason> overridden = EnumSet.noneOf(Reason.class);
         boolean settable = !basisReasons.isEmpty() || !conditionReasons.isEmpty() || !transferReasons.isEmpty();
         if (settable && request.emergency()) {
@@ -220,19 +220,19 @@ public final class DecisionEngine {
     }
 
     /** The Art. 18(2) ground recorded for restricted data: the request's, else the agreement's; null if unrestricted. */
-    private static RestrictionException restrictionGround(
-            SharingRequest request, PupilFacts pupil, RestrictionException agreementGround) {
+    private static RestrictionGround restrictionGround(
+            SharingRequest request, PupilFacts pupil, RestrictionGround agreementGround) {
         if (!restricted(request, pupil)) {
             return null;
         }
-        return request.restrictionException() != null ? request.restrictionException() : agreementGround;
+        return request.restrictionGround() != null ? request.restrictionGround() : agreementGround;
     }
 
     /** An emergency sets a restriction aside on the ground given, else important public interest (Art. 18(2)). */
-    private static RestrictionException emergencyRestrictionGround(SharingRequest request) {
-        return request.restrictionException() != null
-                ? request.restrictionException()
-                : RestrictionException.IMPORTANT_PUBLIC_INTEREST;
+    private static RestrictionGround emergencyRestrictionGround(SharingRequest request) {
+        return request.restrictionGround() != null
+                ? request.restrictionGround()
+                : RestrictionGround.IMPORTANT_PUBLIC_INTEREST;
     }
 
     /** An emergency transfer abroad rests on the derogation given, else Art. 49(1)(f) (vital interests). */

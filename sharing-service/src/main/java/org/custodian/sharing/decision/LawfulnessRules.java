@@ -91,14 +91,14 @@ public final class LawfulnessRules {
                 c.recipientRole(),
                 c.dataSubjectContract(),
                 c.adequacyScheme(),
-                c.restrictionException());
+                c.restrictionGround());
     }
 
     /** The grounds recorded for an allowed disclosure of these categories under these conditions. */
     static Decision.Grounds grounds(
             AgreementTerms.Conditions c,
             Set<DataCategory> requested,
-            RestrictionException restriction,
+            RestrictionGround restriction,
             TransferDerogation derogation) {
         boolean special = special(requested);
         boolean criminal = criminalOffence(requested);

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param roles              the discloser's roles: an emergency overrides only for the roles {@link OverrideRules} names
  * @param publicAuthority    the school is a public authority (a maintained school or an academy: DPA 2018 s.7, FOIA
  *                           2000 Sch. 1 Part IV), so legitimate interests is not available for its tasks (Art. 6(1))
- * @param restrictionException the Art. 18(2) ground the discloser records for restricted data; null when none
+ * @param restrictionGround the Art. 18(2) ground the discloser records for restricted data; null when none
  * @param transferDerogation the Art. 49(1) derogation the discloser records for an occasional transfer; null when none
  */
 public record SharingRequest(
@@ -21,7 +21,7 @@ public record SharingRequest(
         boolean emergency,
         Set<String> roles,
         boolean publicAuthority,
-        RestrictionException restrictionException,
+        RestrictionGround restrictionGround,
         TransferDerogation transferDerogation) {
 
     public SharingRequest {

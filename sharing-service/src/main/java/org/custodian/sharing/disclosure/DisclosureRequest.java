@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.custodian.platform.http.Params;
 import org.custodian.sharing.decision.DataCategory;
-import org.custodian.sharing.decision.RestrictionException;
+import org.custodian.sharing.decision.RestrictionGround;
 import org.custodian.sharing.decision.TransferDerogation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *                               not resting on consent, it overrides a restriction or an objection; logged as an
  *                               override, the DPO alerted and asked to review it; to those recipients it goes even
  *                               with no agreement (vital interests needs none)
- * @param restrictionException   the Art. 18(2) ground on which restricted data goes this time (recorded)
+ * @param restrictionGround   the Art. 18(2) ground on which restricted data goes this time (recorded)
  * @param transferDerogation     the Art. 49(1) derogation for an occasional transfer outside the UK with no adequacy
  *                               or safeguard, e.g. a hospital abroad on a school trip (recorded)
  */
@@ -51,7 +51,7 @@ public record DisclosureRequest(
         @Schema(
                 description = "The Art. 18(2) ground on which data whose processing is restricted goes this time: "
                         + "CONSENT, LEGAL_CLAIMS, PROTECTION_OF_ANOTHER_PERSON or IMPORTANT_PUBLIC_INTEREST (recorded)")
-        RestrictionException restrictionException,
+        RestrictionGround restrictionGround,
 
         @Schema(
                 description = "The Art. 49(1) derogation for an occasional, necessary transfer outside the UK with no "

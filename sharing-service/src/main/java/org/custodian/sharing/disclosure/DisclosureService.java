@@ -40,7 +40,7 @@ import org.custodian.sharing.decision.OverrideRules;
 import org.custodian.sharing.decision.PupilFacts;
 import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.decision.RecipientTerms;
-import org.custodian.sharing.decision.RestrictionException;
+import org.custodian.sharing.decision.RestrictionGround;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SharingRequest;
 import org.custodian.sharing.decision.TransferDerogation;
@@ -72,7 +72,7 @@ public class DisclosureService {
             String purpose,
             String reason,
             String justification,
-            RestrictionException restrictionException,
+            RestrictionGround restrictionGround,
             TransferDerogation transferDerogation) {
         public boolean emergency() {
             return justification != null;
@@ -238,7 +238,7 @@ public class DisclosureService {
                         at,
                         name(g.specialCategory()),
                         name(g.schedule1()),
-                        name(g.restrictionException()),
+                        name(g.restrictionGround()),
                         name(g.transferDerogation()));
                 rows.add(row);
                 if (d.override()) {
@@ -390,7 +390,7 @@ public class DisclosureService {
                 ask.emergency(),
                 caller.roles(),
                 projections.publicAuthority(urn),
-                ask.restrictionException(),
+                ask.restrictionGround(),
                 ask.transferDerogation());
         List<Decision> decisions = new ArrayList<>(ask.pupilIds().size());
         Map<String, UUID> ids = new LinkedHashMap<>();
@@ -447,7 +447,7 @@ public class DisclosureService {
                 request.purpose(),
                 request.reason() == null ? null : request.reason().strip(),
                 request.emergencyJustification(),
-                request.restrictionException(),
+                request.restrictionGround(),
                 request.transferDerogation());
     }
 }

@@ -32,5 +32,5 @@ public record DisclosureEntry(
         Instant disclosedAt,
         String specialCategoryCondition,
         String schedule1Condition,
-        String restrictionException,
+        String restrictionGround,
         String transferDerogation) {}

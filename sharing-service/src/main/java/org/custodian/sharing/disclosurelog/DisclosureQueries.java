@@ -27,7 +27,7 @@ public class DisclosureQueries {
     private static final String COLUMNS = "id, request_id, pupil_id, recipient_id, recipient_name, recipient_kind, "
             + "agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, purpose, data_categories, "
             + "reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at, "
-            + "special_category_condition, schedule1_condition, restriction_exception, transfer_derogation";
+            + "special_category_condition, schedule1_condition, restriction_ground, transfer_derogation";
 
     /** One disclosure to a recipient, as far as telling the recipient about the pupil later needs it. */
     public record Received(UUID recipientId, List<String> categories, String agreementId) {}
@@ -98,15 +98,15 @@ public class DisclosureQueries {
                 INSERT INTO disclosure_log (school_urn, id, request_id, pupil_id, recipient_id, recipient_name, recipient_kind,
                     agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, purpose, data_categories,
                     reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at,
-                    special_category_condition, schedule1_condition, restriction_exception, transfer_derogation)
+                    special_category_condition, schedule1_condition, restriction_ground, transfer_derogation)
                 SELECT ?, r.id::uuid, ?, r.pupil_id, ?, ?, ?, r.agreement_id::uuid, r.lawful_basis, r.agreement_basis,
                        r.consent_purpose, r.legal_reference, ?, ?, ?, r.override::boolean,
                        CASE WHEN r.override::boolean THEN ? END, ?, ?, ?,
-                       r.special_category_condition, r.schedule1_condition, r.restriction_exception, r.transfer_derogation
+                       r.special_category_condition, r.schedule1_condition, r.restriction_ground, r.transfer_derogation
                 FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                             ?::text[], ?::text[], ?::text[], ?::text[])
                      AS r(id, pupil_id, agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, override,
-                          special_category_condition, schedule1_condition, restriction_exception, transfer_derogation)
+                          special_category_condition, schedule1_condition, restriction_ground, transfer_derogation)
                 """,
                 urn,
                 first.requestId(),
@@ -132,7 +132,7 @@ public class DisclosureQueries {
                 Columns.of(rows, r -> Boolean.toString(r.override())),
                 Columns.of(rows, DisclosureEntry::specialCategoryCondition),
                 Columns.of(rows, DisclosureEntry::schedule1Condition),
-                Columns.of(rows, DisclosureEntry::restrictionException),
+                Columns.of(rows, DisclosureEntry::restrictionGround),
                 Columns.of(rows, DisclosureEntry::transferDerogation));
     }
 
@@ -330,7 +330,7 @@ public class DisclosureQueries {
                 Jdbc.instant(row, "disclosed_at"),
                 row.getString("special_category_condition"),
                 row.getString("schedule1_condition"),
-                row.getString("restriction_exception"),
+                row.getString("restriction_ground"),
                 row.getString("transfer_derogation"));
     }
 }

@@ -86,7 +86,7 @@ class SharingLawApiTest {
                 .body(
                         "items.find { it.purposes == ['census'] }.schedule1Condition",
                         is("STATUTORY_AND_GOVERNMENT_PURPOSES"))
-                .body("items.restrictionException", hasItem("IMPORTANT_PUBLIC_INTEREST"));
+                .body("items.restrictionGround", hasItem("IMPORTANT_PUBLIC_INTEREST"));
     }
 
     @Test

@@ -71,7 +71,7 @@ class DecisionEnginePropertiesTest {
         Arbitrary<SharingRequest> recordedRequest = Combinators.combine(
                         request,
                         Arbitraries.of(true, true, false),
-                        Arbitraries.of(RestrictionException.class).injectNull(0.7),
+                        Arbitraries.of(RestrictionGround.class).injectNull(0.7),
                         Arbitraries.of(TransferDerogation.class).injectNull(0.8))
                 .as((q, publicAuthority, restriction, derogation) -> new SharingRequest(
                         q.purpose(),
@@ -109,7 +109,7 @@ class DecisionEnginePropertiesTest {
                         Arbitraries.of("Sixth-form bus pass terms signed by the pupil")
                                 .injectNull(0.5),
                         Arbitraries.of(AdequacyScheme.class).injectNull(0.6),
-                        Arbitraries.of(RestrictionException.class).injectNull(0.7))
+                        Arbitraries.of(RestrictionGround.class).injectNull(0.7))
                 .as(AgreementTerms.Conditions::new);
     }
 
@@ -178,10 +178,10 @@ class DecisionEnginePropertiesTest {
         boolean restricted = world.pupil().restrictions().stream()
                 .anyMatch(r -> r.covers(world.request().categories()));
         if (decision.allowed() && restricted) {
-            assertThat(decision.grounds().restrictionException()).isNotNull();
+            assertThat(decision.grounds().restrictionGround()).isNotNull();
         }
         if (decision.allowed() && !restricted) {
-            assertThat(decision.grounds().restrictionException()).isNull();
+            assertThat(decision.grounds().restrictionGround()).isNull();
         }
     }
 
@@ -296,7 +296,7 @@ class DecisionEnginePropertiesTest {
                     false,
                     Set.of(),
                     q.publicAuthority(),
-                    q.restrictionException(),
+                    q.restrictionGround(),
                     q.transferDerogation());
             Decision asked = world.decide();
             Decision plain = DecisionEngine.decide(world.recipient(), world.agreements(), ordinary, world.pupil());
@@ -333,7 +333,7 @@ class DecisionEnginePropertiesTest {
                 q.emergency(),
                 q.roles(),
                 q.publicAuthority(),
-                q.restrictionException(),
+                q.restrictionGround(),
                 q.transferDerogation());
         boolean emergencyNeedsNoAgreement = q.emergency()
                 && OverrideRules.permitsWithoutAgreement(

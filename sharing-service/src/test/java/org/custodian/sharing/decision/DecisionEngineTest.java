@@ -334,7 +334,7 @@ class DecisionEngineTest {
                         "restricted, but the agreement records Art. 18(2) important public interest",
                         ACTIVE_UK,
                         List.of(LEGAL.with(new AgreementTerms.Conditions(
-                                null, null, null, null, null, RestrictionException.IMPORTANT_PUBLIC_INTEREST))),
+                                null, null, null, null, null, RestrictionGround.IMPORTANT_PUBLIC_INTEREST))),
                         ASK,
                         restricted(),
                         Outcome.ALLOWED,
@@ -350,7 +350,7 @@ class DecisionEngineTest {
                                 false,
                                 Set.of(),
                                 true,
-                                RestrictionException.LEGAL_CLAIMS,
+                                RestrictionGround.LEGAL_CLAIMS,
                                 null),
                         restricted(),
                         Outcome.ALLOWED,

@@ -83,6 +83,7 @@ public final class Api {
         }
         if ("CONTRACT".equals(body.get("lawfulBasis"))) {
             body.putIfAbsent("dataSubjectContract", "Trip booking terms signed by the parent for the pupil");
+            body.putIfAbsent("recipientRole", "CONTROLLER");
         }
         return body;
     }

@@ -6,7 +6,7 @@ package org.custodian.sharing.decision;
  * rights of another natural or legal person or for reasons of important public interest". A disclosure of restricted
  * data must record which; a lawful basis (even legal obligation) is not one of them.
  */
-public enum RestrictionException {
+public enum RestrictionGround {
     CONSENT,
     LEGAL_CLAIMS,
     PROTECTION_OF_ANOTHER_PERSON,
