@@ -115,6 +115,7 @@ class SharingLawApiTest {
         String photographer = recipient("Tempest Photography", "PROCESSOR", "SUPPLIER", "GB");
         Map<String, Object> contract = agreementBody(photographer, "CONTRACT", "school-photos");
         contract.remove("dataSubjectContract");
+        contract.remove("recipientRole");
         create(contract)
                 .statusCode(400)
                 .body("errors.field", hasItem("dataSubjectContract"))
