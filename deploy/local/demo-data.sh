@@ -2,7 +2,7 @@
 # Loads the demo school (URN 100001, Cassiobury Infant School) through the gateway, so that every endpoint has something
 # real to show: three classes of pupils with their parents; consent decisions in every state a fresh stack can reach
 # (granted, refused, withdrawn, renewal needed after a rewording, not asked, a child's own biometric objection); the
-# privacy notice's recipients with consent, contract and legal-obligation agreements and disclosures under them; rights
+# privacy notice's recipients with consent, public-task (processor) and legal-obligation agreements and disclosures under them; rights
 # requests at different stages (received, awaiting identity, in progress with a response assembled, completed, a
 # complaint acknowledged, an erasure approved); the term calendar; records held across the retention schedule's
 # classes, a legal hold and a disposal batch to review.
@@ -139,8 +139,8 @@ if [[ $recipients != *'"Watford Observer"'* ]]; then
   from="$school_year-09-01"
   call "$dpo" POST /agreements "{\"recipientId\":\"$paper\",\"name\":\"Photos in the local press\",\"purposes\":[\"press-photos\"],\"dataCategories\":[\"PHOTOGRAPHS\",\"IDENTITY\"],\"lawfulBasis\":\"CONSENT\",\"consentPurpose\":\"PHOTO_PRESS\",\"validFrom\":\"$from\"}" 201 >/dev/null
   call "$dpo" POST /agreements "{\"recipientId\":\"$discovery\",\"name\":\"Learning platform (Year 2)\",\"purposes\":[\"learning-platform\"],\"dataCategories\":[\"IDENTITY\",\"ASSESSMENT\"],\"lawfulBasis\":\"CONSENT\",\"consentPurpose\":\"EDTECH_APPS\",\"validFrom\":\"$from\",\"validTo\":\"$((school_year + 1))-08-31\"}" 201 >/dev/null
-  call "$dpo" POST /agreements "{\"recipientId\":\"$photographer\",\"name\":\"School photographs\",\"purposes\":[\"school-photos\"],\"dataCategories\":[\"IDENTITY\",\"PHOTOGRAPHS\"],\"lawfulBasis\":\"CONTRACT\",\"validFrom\":\"$from\"}" 201 >/dev/null
-  say "demo recipients and agreements: Watford Observer (consent), Discovery Education (consent), Tempest Photography (contract), and the seeded statutory ones"
+  call "$dpo" POST /agreements "{\"recipientId\":\"$photographer\",\"name\":\"School photographs\",\"purposes\":[\"school-photos\"],\"dataCategories\":[\"IDENTITY\",\"PHOTOGRAPHS\"],\"lawfulBasis\":\"PUBLIC_TASK\",\"recipientRole\":\"PROCESSOR\",\"validFrom\":\"$from\"}" 201 >/dev/null
+  say "demo recipients and agreements: Watford Observer (consent), Discovery Education (consent), Tempest Photography (processor under public task), and the seeded statutory ones"
 fi
 if [[ $(call "$dpo" GET '/disclosures?limit=1') == *'"items":[]'* ]]; then
   recipients=$(call "$dpo" GET '/recipients?limit=500')

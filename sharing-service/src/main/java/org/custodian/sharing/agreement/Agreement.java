@@ -20,9 +20,14 @@ import org.custodian.platform.persistence.SchoolScopedAggregate;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.actionkind.ActionDeadline;
 import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.decision.AdequacyScheme;
 import org.custodian.sharing.decision.AgreementTerms;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.RecipientRole;
+import org.custodian.sharing.decision.RestrictionGround;
+import org.custodian.sharing.decision.Schedule1Condition;
+import org.custodian.sharing.decision.SpecialCategoryCondition;
 import org.custodian.sharing.decision.TransferSafeguard;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -79,6 +84,29 @@ public class Agreement extends SchoolScopedAggregate {
 
     private boolean seeded;
 
+    @Column(name = "recipient_role")
+    @Enumerated(EnumType.STRING)
+    private RecipientRole recipientRole;
+
+    @Column(name = "special_category_condition")
+    @Enumerated(EnumType.STRING)
+    private SpecialCategoryCondition specialCategoryCondition;
+
+    @Column(name = "schedule1_condition")
+    @Enumerated(EnumType.STRING)
+    private Schedule1Condition schedule1Condition;
+
+    @Column(name = "data_subject_contract")
+    private String dataSubjectContract;
+
+    @Column(name = "adequacy_scheme")
+    @Enumerated(EnumType.STRING)
+    private AdequacyScheme adequacyScheme;
+
+    @Column(name = "restriction_ground")
+    @Enumerated(EnumType.STRING)
+    private RestrictionGround restrictionGround;
+
     protected Agreement() {}
 
     private Agreement(String schoolUrn, UUID id, Instant at) {
@@ -119,6 +147,13 @@ public class Agreement extends SchoolScopedAggregate {
         this.actionDeadlines = details.actionDeadlines().isEmpty()
                 ? new EnumMap<>(ActionKind.class)
                 : new EnumMap<>(details.actionDeadlines());
+        AgreementTerms.Conditions c = details.conditions();
+        this.recipientRole = c.recipientRole();
+        this.specialCategoryCondition = c.specialCategory();
+        this.schedule1Condition = c.schedule1();
+        this.dataSubjectContract = c.dataSubjectContract();
+        this.adequacyScheme = c.adequacyScheme();
+        this.restrictionGround = c.restrictionGround();
         changedAt(at);
     }
 
@@ -133,7 +168,19 @@ public class Agreement extends SchoolScopedAggregate {
                 validFrom,
                 validTo,
                 transferCountry,
-                transferSafeguard);
+                transferSafeguard,
+                conditions());
+    }
+
+    /** What the law needs recorded beside the basis. */
+    public AgreementTerms.Conditions conditions() {
+        return new AgreementTerms.Conditions(
+                specialCategoryCondition,
+                schedule1Condition,
+                recipientRole,
+                dataSubjectContract,
+                adequacyScheme,
+                restrictionGround);
     }
 
     public UUID recipientId() {

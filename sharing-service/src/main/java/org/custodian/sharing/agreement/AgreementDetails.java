@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.custodian.sharing.actionkind.ActionDeadline;
 import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.decision.AgreementTerms.Conditions;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.TransferSafeguard;
@@ -24,9 +25,13 @@ public record AgreementDetails(
         LocalDate validTo,
         String transferCountry,
         TransferSafeguard transferSafeguard,
-        Map<ActionKind, ActionDeadline> actionDeadlines) {
+        Map<ActionKind, ActionDeadline> actionDeadlines,
+        Conditions conditions) {
 
     public AgreementDetails {
+        if (conditions == null) {
+            conditions = Conditions.NONE;
+        }
         if (purposes.isEmpty() || dataCategories.isEmpty()) {
             throw new IllegalArgumentException("an agreement names at least one purpose and one data category");
         }
@@ -41,14 +46,15 @@ public record AgreementDetails(
 
     /**
      * A statutory flow the school's privacy notice describes: a legal obligation in force from {@code from},
-     * open-ended, inside the UK, with the default deadlines.
+     * open-ended, inside the UK, with the default deadlines and the conditions the law needs recorded.
      */
     public static AgreementDetails statutory(
             String name,
             Set<String> purposes,
             Set<DataCategory> dataCategories,
             String legalReference,
-            LocalDate from) {
+            LocalDate from,
+            Conditions conditions) {
         return new AgreementDetails(
                 name,
                 purposes,
@@ -60,6 +66,7 @@ public record AgreementDetails(
                 null,
                 null,
                 null,
-                Map.of());
+                Map.of(),
+                conditions);
     }
 }

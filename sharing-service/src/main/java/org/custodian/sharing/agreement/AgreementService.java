@@ -24,8 +24,11 @@ import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.actionkind.ActionDeadline;
 import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.decision.AgreementRules;
+import org.custodian.sharing.decision.AgreementTerms;
 import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.RecipientRole;
 import org.custodian.sharing.partner.SharingEndService;
+import org.custodian.sharing.projection.ProjectionQueries;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
@@ -45,6 +48,7 @@ public class AgreementService {
     private final AuditLog audit;
     private final SharingEndService sharingEnds;
     private final Clock clock;
+    private final ProjectionQueries projections;
 
     AgreementService(
             SchoolScope school,
@@ -53,7 +57,9 @@ public class AgreementService {
             RecipientRepository recipients,
             AuditLog audit,
             SharingEndService sharingEnds,
-            Clock clock) {
+            Clock clock,
+            ProjectionQueries projections) {
+        this.projections = projections;
         this.school = school;
         this.caller = caller;
         this.agreements = agreements;
@@ -78,8 +84,9 @@ public class AgreementService {
         Recipient recipient = recipients
                 .findInSchool(urn, request.recipientId())
                 .orElseThrow(() -> Problems.invalid("recipientId", "no recipient with that id in this school"));
-        check(request, recipient);
-        Agreement agreement = Agreement.create(urn, request.recipientId(), details(request), clock.instant());
+        check(request, recipient, projections.publicAuthority(urn));
+        Agreement agreement =
+                Agreement.create(urn, request.recipientId(), details(request, recipient), clock.instant());
         agreements.persist(agreement);
         audit.record(caller, urn, subject(agreement.id()), "agreement.created", Outcome.SUCCESS, describe(agreement));
         return AgreementView.of(agreement);
@@ -93,10 +100,10 @@ public class AgreementService {
         }
         Recipient recipient =
                 recipients.findInSchool(urn, agreement.recipientId()).orElseThrow();
-        check(request, recipient);
+        check(request, recipient, projections.publicAuthority(urn));
         ETags.requireMatch(ifMatch, agreement.version());
         LocalDate previousEnd = agreement.validTo();
-        agreement.change(details(request), clock.instant());
+        agreement.change(details(request, recipient), clock.instant());
         try {
             agreements.flush();
         } catch (OptimisticLockException changedMeanwhile) {
@@ -117,7 +124,7 @@ public class AgreementService {
         return Visibility.orNotFound(agreements.findInSchool(urn, id), "agreement");
     }
 
-    private static void check(AgreementRequest r, Recipient recipient) {
+    private static void check(AgreementRequest r, Recipient recipient, boolean publicAuthority) {
         List<FieldError> errors = AgreementRules.check(
                         r.lawfulBasis(),
                         r.consentPurpose(),
@@ -130,6 +137,15 @@ public class AgreementService {
                 .stream()
                 .map(v -> new FieldError(v.field(), v.message()))
                 .collect(Collectors.toCollection(ArrayList::new));
+        AgreementRules.checkConditions(
+                        r.lawfulBasis(),
+                        r.dataCategories(),
+                        conditions(r, recipient),
+                        r.transferCountry() != null ? r.transferCountry() : recipient.country(),
+                        r.transferSafeguard(),
+                        recipient.sector(),
+                        publicAuthority)
+                .forEach(v -> errors.add(new FieldError(v.field(), v.message())));
         if (r.actionDeadlines() != null) {
             r.actionDeadlines().forEach((kind, d) -> {
                 if (d.amount() > d.unit().max()) {
@@ -145,7 +161,7 @@ public class AgreementService {
         }
     }
 
-    private static AgreementDetails details(AgreementRequest request) {
+    private static AgreementDetails details(AgreementRequest request, Recipient recipient) {
         return new AgreementDetails(
                 request.name().strip(),
                 request.purposes(),
@@ -157,7 +173,27 @@ public class AgreementService {
                 request.validTo(),
                 request.transferCountry(),
                 request.transferSafeguard(),
-                deadlines(request));
+                deadlines(request),
+                conditions(request, recipient));
+    }
+
+    private static AgreementTerms.Conditions conditions(AgreementRequest request, Recipient recipient) {
+        return new AgreementTerms.Conditions(
+                request.specialCategoryCondition(),
+                request.schedule1Condition(),
+                request.recipientRole() != null ? request.recipientRole() : defaultRole(recipient),
+                blankToNull(request.dataSubjectContract()),
+                request.adequacyScheme(),
+                request.restrictionGround());
+    }
+
+    /** Absent a role, a recipient whose kind is PROCESSOR is one for this agreement too; any other is a controller. */
+    private static RecipientRole defaultRole(Recipient recipient) {
+        return recipient.kind() == Recipient.Kind.PROCESSOR ? RecipientRole.PROCESSOR : RecipientRole.CONTROLLER;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Map<ActionKind, ActionDeadline> deadlines(AgreementRequest r) {
@@ -169,7 +205,12 @@ public class AgreementService {
     }
 
     private static String describe(Agreement a) {
+        var c = a.conditions();
         return a.name() + ": " + a.lawfulBasis() + (a.consentPurpose() == null ? "" : " (" + a.consentPurpose() + ")")
+                + ", recipient as " + c.recipientRole()
+                + (c.specialCategory() == null ? "" : ", " + c.specialCategory().citation())
+                + (c.schedule1() == null ? "" : ", " + c.schedule1().citation())
+                + (c.restrictionGround() == null ? "" : ", Art. 18(2) " + c.restrictionGround())
                 + " for " + a.purposes() + " " + a.dataCategories() + " from " + a.validFrom()
                 + (a.validTo() == null ? "" : " to " + a.validTo());
     }

@@ -8,8 +8,13 @@ import java.util.UUID;
 import org.custodian.sharing.actionkind.ActionDeadline;
 import org.custodian.sharing.actionkind.ActionDeadlines;
 import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.decision.AdequacyScheme;
 import org.custodian.sharing.decision.DataCategory;
 import org.custodian.sharing.decision.LawfulBasis;
+import org.custodian.sharing.decision.RecipientRole;
+import org.custodian.sharing.decision.RestrictionGround;
+import org.custodian.sharing.decision.Schedule1Condition;
+import org.custodian.sharing.decision.SpecialCategoryCondition;
 import org.custodian.sharing.decision.TransferSafeguard;
 
 public record AgreementView(
@@ -26,6 +31,12 @@ public record AgreementView(
         String transferCountry,
         TransferSafeguard transferSafeguard,
         Map<ActionKind, ActionDeadline> actionDeadlines,
+        RecipientRole recipientRole,
+        SpecialCategoryCondition specialCategoryCondition,
+        Schedule1Condition schedule1Condition,
+        String dataSubjectContract,
+        AdequacyScheme adequacyScheme,
+        RestrictionGround restrictionGround,
         boolean seeded,
         long version,
         Instant createdAt,
@@ -45,6 +56,12 @@ public record AgreementView(
                 a.transferCountry(),
                 a.transferSafeguard(),
                 ActionDeadlines.effective(a.actionDeadlines()),
+                a.conditions().recipientRole(),
+                a.conditions().specialCategory(),
+                a.conditions().schedule1(),
+                a.conditions().dataSubjectContract(),
+                a.conditions().adequacyScheme(),
+                a.conditions().restrictionGround(),
                 a.seeded(),
                 a.version(),
                 a.createdAt(),

@@ -15,8 +15,13 @@ import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.time.LegalTime;
+import org.custodian.sharing.decision.AgreementTerms;
 import org.custodian.sharing.decision.DataCategory;
+import org.custodian.sharing.decision.RecipientRole;
+import org.custodian.sharing.decision.RestrictionGround;
+import org.custodian.sharing.decision.Schedule1Condition;
 import org.custodian.sharing.decision.Sector;
+import org.custodian.sharing.decision.SpecialCategoryCondition;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.RecipientRepository;
@@ -38,7 +43,8 @@ public class SchoolDefaultsService implements SchoolSeeder {
             String name,
             Set<String> purposes,
             Set<DataCategory> categories,
-            String legalReference) {}
+            String legalReference,
+            AgreementTerms.Conditions conditions) {}
 
     public static final List<DefaultRecipient> RECIPIENTS = List.of(
             new DefaultRecipient(
@@ -85,7 +91,8 @@ public class SchoolDefaultsService implements SchoolSeeder {
                             DataCategory.ATTENDANCE,
                             DataCategory.ASSESSMENT,
                             DataCategory.EXCLUSIONS),
-                    "Education Act 1996 s.537A; Education (Information About Individual Pupils) (England) Regulations 2013"),
+                    "Education Act 1996 s.537A; Education (Information About Individual Pupils) (England) Regulations 2013",
+                    statutoryReturn()),
             new DefaultAgreement(
                     "la",
                     "Safeguarding referrals to the local authority",
@@ -97,13 +104,39 @@ public class SchoolDefaultsService implements SchoolSeeder {
                             DataCategory.MEDICAL,
                             DataCategory.SUPPORT,
                             DataCategory.ATTENDANCE),
-                    "Children Act 1989 s.47; Children Act 2004 s.11; Education Act 2002 s.175"),
+                    "Children Act 1989 s.47; Children Act 2004 s.11; Education Act 2002 s.175",
+                    // Art. 9(2)(g) with DPA 2018 Sch. 1 para 18 (Part 2): safeguarding of children and of individuals
+                    // at risk; the same condition authorises the allegations of offences a safeguarding file holds
+                    // (Art. 10, s.10(5))
+                    new AgreementTerms.Conditions(
+                            SpecialCategoryCondition.SUBSTANTIAL_PUBLIC_INTEREST,
+                            Schedule1Condition.SAFEGUARDING_CHILDREN_AND_INDIVIDUALS_AT_RISK,
+                            RecipientRole.CONTROLLER,
+                            null,
+                            null,
+                            RestrictionGround.IMPORTANT_PUBLIC_INTEREST)),
             new DefaultAgreement(
                     "la",
                     "Exclusion notifications to the local authority",
                     Set.of("exclusions"),
                     EnumSet.of(DataCategory.IDENTITY, DataCategory.EXCLUSIONS, DataCategory.CHARACTERISTICS),
-                    "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012 reg. 5"));
+                    "School Discipline (Pupil Exclusions and Reviews) (England) Regulations 2012 reg. 5",
+                    statutoryReturn()));
+
+    /**
+     * A statutory return with characteristics (ethnicity, SEN: special category data): Art. 9(2)(g) with DPA 2018 Sch.
+     * 1 para 6 (statutory and government purposes, Part 2); restricted data still goes for the important public
+     * interest the statute serves (Art. 18(2)).
+     */
+    private static AgreementTerms.Conditions statutoryReturn() {
+        return new AgreementTerms.Conditions(
+                SpecialCategoryCondition.SUBSTANTIAL_PUBLIC_INTEREST,
+                Schedule1Condition.STATUTORY_AND_GOVERNMENT_PURPOSES,
+                RecipientRole.CONTROLLER,
+                null,
+                null,
+                RestrictionGround.IMPORTANT_PUBLIC_INTEREST);
+    }
 
     private final Jdbc jdbc;
 
@@ -162,7 +195,8 @@ public class SchoolDefaultsService implements SchoolSeeder {
             agreements.persist(Agreement.seeded(
                     urn,
                     ids.get(d.recipientKey()),
-                    AgreementDetails.statutory(d.name(), d.purposes(), d.categories(), d.legalReference(), from),
+                    AgreementDetails.statutory(
+                            d.name(), d.purposes(), d.categories(), d.legalReference(), from, d.conditions()),
                     now));
         }
         audit.record(new AuditEntry(

@@ -81,6 +81,75 @@ public final class AgreementRules {
         return violations;
     }
 
+    /**
+     * What the law needs recorded beside the basis ({@link LawfulnessRules}), checked when an agreement is written so
+     * that the school is told at once; the decision engine refuses the same things for agreements written before.
+     *
+     * @param destination     where the data goes (the transfer country, else the recipient's)
+     * @param sector          the recipient's sector (vital interests only for an emergency recipient)
+     * @param publicAuthority the school is a maintained school or an academy (or its type is not known)
+     */
+    public static List<Violation> checkConditions(
+            LawfulBasis basis,
+            Set<DataCategory> categories,
+            AgreementTerms.Conditions c,
+            String destination,
+            TransferSafeguard safeguard,
+            Sector sector,
+            boolean publicAuthority) {
+        List<Violation> violations = new ArrayList<>();
+        if (LawfulnessRules.special(categories)) {
+            if (c.specialCategory() == null) {
+                violations.add(new Violation(
+                        "specialCategoryCondition",
+                        "the agreement covers special category data (UK GDPR Art. 9(1)): record the Art. 9(2) "
+                                + "condition it rests on"));
+            } else if (!c.specialCategory().satisfiedBy(c.schedule1())) {
+                violations.add(new Violation(
+                        "schedule1Condition",
+                        c.specialCategory().citation() + " needs a DPA 2018 Schedule 1 Part "
+                                + (c.specialCategory().schedule1Part() == Schedule1Condition.Part.ONE ? "1" : "2")
+                                + " condition (s.10)"));
+            }
+        }
+        if (LawfulnessRules.criminalOffence(categories) && c.schedule1() == null) {
+            violations.add(new Violation(
+                    "schedule1Condition",
+                    "the agreement covers criminal offence data (UK GDPR Art. 10; safeguarding files hold "
+                            + "allegations): record the DPA 2018 Schedule 1 condition (s.10(5))"));
+        }
+        if (basis != null) {
+            for (Reason r : LawfulnessRules.basisReasons(basis, c, sector, publicAuthority)) {
+                violations.add(
+                        switch (r) {
+                            case CONTRACT_WITHOUT_DATA_SUBJECT_CONTRACT ->
+                                new Violation("dataSubjectContract", r.description());
+                            case CONTRACT_WITH_PROCESSOR -> new Violation("recipientRole", r.description());
+                            default -> new Violation("lawfulBasis", r.description());
+                        });
+            }
+            if (basis != LawfulBasis.CONTRACT && !isBlank(c.dataSubjectContract())) {
+                violations.add(new Violation(
+                        "dataSubjectContract", "only an agreement whose lawful basis is CONTRACT names one"));
+            }
+        }
+        if (c.adequacyScheme() != null) {
+            if (safeguard != TransferSafeguard.ADEQUACY
+                    || !c.adequacyScheme().country().equals(destination)) {
+                violations.add(new Violation(
+                        "adequacyScheme",
+                        c.adequacyScheme() + " covers transfers to "
+                                + c.adequacyScheme().country() + " under ADEQUACY only"));
+            }
+        } else if (safeguard == TransferSafeguard.ADEQUACY && AdequacyScheme.requiredFor(destination) != null) {
+            violations.add(new Violation(
+                    "adequacyScheme",
+                    "UK adequacy for " + destination + " is partial: record the scheme the recipient is in ("
+                            + AdequacyScheme.requiredFor(destination) + "), or use IDTA or UK_ADDENDUM_SCC"));
+        }
+        return violations;
+    }
+
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }

@@ -28,7 +28,30 @@ public enum DataCategory {
     /** Photographs. */
     PHOTOGRAPHS,
     /** Digital recordings and videos. */
-    RECORDINGS;
+    RECORDINGS,
+    /** Biometric data used to identify a pupil (e.g. fingerprint templates for cashless catering). */
+    BIOMETRICS,
+    /** Criminal convictions and offences, and allegations of them (UK GDPR Art. 10). */
+    CRIMINAL_OFFENCES;
+
+    /**
+     * Special category data (UK GDPR Art. 9(1)): ethnicity and SEN among the characteristics, health (medical, the
+     * support received under a care or EHC plan), biometric data, and safeguarding records (health, sex life).
+     */
+    public boolean special() {
+        return switch (this) {
+            case CHARACTERISTICS, MEDICAL, SUPPORT, SAFEGUARDING, BIOMETRICS -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Criminal offence data (UK GDPR Art. 10; DPA 2018 s.11(2) includes allegations): offences, and safeguarding files,
+     * which hold allegations of offences against or by a child.
+     */
+    public boolean criminalOffence() {
+        return this == CRIMINAL_OFFENCES || this == SAFEGUARDING;
+    }
 
     /** Reads a category named by another service (any case, hyphens or underscores); empty when unknown. */
     public static Optional<DataCategory> parse(String name) {

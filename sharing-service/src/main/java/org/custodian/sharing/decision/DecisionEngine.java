@@ -13,16 +13,24 @@ import org.custodian.sharing.decision.Decision.Outcome;
  * in, so the same inputs always give the same answer.
  *
  * <p>Every agreement with the recipient that covers the purpose and all requested categories is a candidate. A
- * candidate allows the disclosure when it is in force on the day, the data does not leave the UK without a safeguard,
- * consent is current where the agreement rests on consent, and, unless the basis is legal obligation or vital
- * interests, the pupil's processing is not restricted and no objection is upheld. An emergency request (a written
- * justification that someone's vital interests are at stake, e.g. safeguarding) overrides a restriction or an
- * objection, and with them any other refusal of the agreement's own basis, only where {@link OverrideRules} permits it:
- * made by the DPO or the safeguarding lead, to a recipient fit for an emergency, under an agreement that does not rest
- * on consent. The disclosure then rests on vital interests and is marked as an override, naming what it overrode;
- * where the rules do not permit it, the candidate is refused with {@link Reason#OVERRIDE_NOT_PERMITTED} as well. It
- * never overrides a missing or expired agreement, a missing transfer safeguard, a suspended recipient or the roster.
- * The recipient must be active and the pupil on the roster whatever the agreement. The first allowing candidate wins,
+ * candidate allows the disclosure when it is in force on the day; the data does not leave the UK without adequacy (for
+ * a partial adequacy regulation, the recipient's scheme recorded), a safeguard or a recorded Art. 49 derogation;
+ * special category and criminal offence data have their Art. 9(2) and DPA 2018 Sch. 1 conditions recorded
+ * ({@link LawfulnessRules}); the basis is open to the school and the recipient (no legitimate interests for a public
+ * authority, contract only with a contract with the pupil and never with a processor, vital interests only to an
+ * emergency recipient); consent is current where the agreement rests on consent; a restriction is met by a recorded
+ * Art. 18(2) ground; and, unless the basis is legal obligation or vital interests, no objection is upheld.
+ *
+ * <p>An emergency request (a written justification that someone's vital interests are at stake) overrides the
+ * candidate's refusals of its own basis and its missing special category conditions, only where
+ * {@link OverrideRules} permits it: made by the DPO or the safeguarding lead, to a recipient fit for an emergency,
+ * under an agreement that does not rest on consent. It then rests on vital interests (Art. 6(1)(d)), Art. 9(2)(c) and,
+ * for criminal offence data, Sch. 1 para 30; a restriction it sets aside is recorded under the Art. 18(2) ground the
+ * discloser gives (important public interest when none is given), and a transfer abroad without a safeguard under Art.
+ * 49(1)(f) unless another derogation is given. Where no agreement covers the request at all, such an emergency still
+ * goes ahead on the same terms, with no agreement, and so it does where every covering agreement refuses and none
+ * rests on consent: a real emergency is never blocked by a missing, expired or future agreement. It never overrides a
+ * consent-based agreement, a suspended recipient or the roster. The first allowing candidate wins,
  * preferring bases that need no consent and no override; when none allows, the reasons are those of the recipient and
  * pupil plus those of the closest candidate.
  */
@@ -46,14 +54,29 @@ public final class DecisionEngine {
             }
         }
         if (candidates.isEmpty()) {
+            if (common.isEmpty()
+                    && request.emergency()
+                    && OverrideRules.permitsWithoutAgreement(request.roles(), recipient.sector())) {
+                return emergencyWithoutAgreement(recipient, request, pupil);
+            }
             common.add(Reason.NO_AGREEMENT);
-            return new Decision(pupil.pupilId(), Outcome.REFUSED, List.copyOf(common), null, null, false, List.of());
+            return new Decision(
+                    pupil.pupilId(), Outcome.REFUSED, List.copyOf(common), null, null, false, List.of(), null);
         }
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.reasons.size())
                 .thenComparing(c -> c.override)
                 .thenComparingInt(c -> c.basis.preference())
                 .thenComparing(c -> c.agreement.id()));
         Candidate best = candidates.get(0);
+        if (!best.reasons.isEmpty()
+                && common.isEmpty()
+                && request.emergency()
+                && OverrideRules.permitsWithoutAgreement(request.roles(), recipient.sector())
+                && candidates.stream().noneMatch(c -> c.agreement.basis() == LawfulBasis.CONSENT)) {
+            // an expired, future or otherwise unusable agreement blocks a real emergency no more than a missing one;
+            // consent refused under a consent-based agreement still stands (decision 0014)
+            return emergencyWithoutAgreement(recipient, request, pupil);
+        }
         Set<Reason> reasons = EnumSet.copyOf(common);
         reasons.addAll(best.reasons);
         Outcome outcome = reasons.isEmpty() ? Outcome.ALLOWED : Outcome.REFUSED;
@@ -65,7 +88,37 @@ public final class DecisionEngine {
                 best.agreement,
                 best.basis,
                 override,
-                override ? List.copyOf(best.overridden) : List.of());
+                override ? List.copyOf(best.overridden) : List.of(),
+                outcome == Outcome.ALLOWED ? best.grounds : null);
+    }
+
+    /**
+     * A real emergency to a fit recipient with no agreement (Art. 6(1)(d), Art. 9(2)(c), Sch. 1 para 30): recorded as
+     * an override of {@link Reason#NO_AGREEMENT}, with whatever else it set aside.
+     */
+    private static Decision emergencyWithoutAgreement(
+            RecipientTerms recipient, SharingRequest request, PupilFacts pupil) {
+        Set<Reason> overridden = EnumSet.of(Reason.NO_AGREEMENT);
+        RestrictionGround restriction = null;
+        if (restricted(request, pupil)) {
+            overridden.add(Reason.PROCESSING_RESTRICTED);
+            restriction = emergencyRestrictionGround(request);
+        }
+        TransferDerogation derogation = null;
+        if (!Transfers.permitted(recipient.country(), null)) {
+            derogation = emergencyDerogation(request);
+        }
+        AgreementTerms.Conditions conditions =
+                LawfulnessRules.emergency(AgreementTerms.Conditions.NONE, request.categories());
+        return new Decision(
+                pupil.pupilId(),
+                Outcome.ALLOWED,
+                List.of(),
+                null,
+                LawfulBasis.VITAL_INTERESTS,
+                true,
+                List.copyOf(overridden),
+                LawfulnessRules.grounds(conditions, request.categories(), restriction, derogation));
     }
 
     private static Candidate evaluate(
@@ -77,46 +130,114 @@ public final class DecisionEngine {
         if (agreement.validTo() != null && request.on().isAfter(agreement.validTo())) {
             reasons.add(Reason.AGREEMENT_EXPIRED);
         }
+        AgreementTerms.Conditions conditions = agreement.conditions();
         String destination = agreement.transferCountry() != null ? agreement.transferCountry() : recipient.country();
-        if (!Transfers.permitted(destination, agreement.safeguard())) {
-            reasons.add(Reason.TRANSFER_WITHOUT_SAFEGUARD);
+        boolean transferOk = Transfers.permitted(destination, agreement.safeguard(), conditions.adequacyScheme());
+        Set<Reason> transferReasons = EnumSet.noneOf(Reason.class);
+        if (!transferOk && request.transferDerogation() == null) {
+            transferReasons.add(
+                    Transfers.missingScheme(destination, agreement.safeguard(), conditions.adequacyScheme())
+                            ? Reason.ADEQUACY_SCHEME_NOT_RECORDED
+                            : Reason.TRANSFER_WITHOUT_SAFEGUARD);
         }
-        Set<Reason> basisReasons = basisReasons(agreement.basis(), agreement, request, pupil);
+        TransferDerogation derogation = transferOk ? null : request.transferDerogation();
+        Set<Reason> basisReasons = basisReasons(
+                agreement.basis(),
+                agreement,
+                recipient,
+                request,
+                pupil,
+                request.restrictionGround() != null || conditions.restrictionGround() != null);
+        Set<Reason> conditionReasons = LawfulnessRules.conditionReasons(conditions, request.categories());
         LawfulBasis basis = agreement.basis();
+        RestrictionGround restriction = restrictionGround(request, pupil, conditions.restrictionGround());
         Set<Reason> overridden = EnumSet.noneOf(Reason.class);
-        if (!basisReasons.isEmpty() && request.emergency()) {
+        boolean settable = !basisReasons.isEmpty() || !conditionReasons.isEmpty() || !transferReasons.isEmpty();
+        if (settable && request.emergency()) {
             if (OverrideRules.permits(request.roles(), recipient.sector(), agreement.basis())) {
                 // a written justification that someone's vital interests are at stake: the disclosure rests on them
-                overridden = basisReasons;
+                overridden.addAll(basisReasons);
+                overridden.addAll(conditionReasons);
+                overridden.addAll(transferReasons);
                 basis = LawfulBasis.VITAL_INTERESTS;
-                basisReasons = basisReasons(basis, agreement, request, pupil);
+                conditions = LawfulnessRules.emergency(conditions, request.categories());
+                conditionReasons = EnumSet.noneOf(Reason.class);
+                if (!transferReasons.isEmpty()) {
+                    derogation = emergencyDerogation(request);
+                    transferReasons = EnumSet.noneOf(Reason.class);
+                }
+                if (overridden.contains(Reason.PROCESSING_RESTRICTED)) {
+                    restriction = emergencyRestrictionGround(request);
+                }
+                basisReasons = basisReasons(basis, agreement, recipient, request, pupil, true);
             } else {
                 reasons.add(Reason.OVERRIDE_NOT_PERMITTED);
             }
         }
+        reasons.addAll(transferReasons);
+        reasons.addAll(conditionReasons);
         reasons.addAll(basisReasons);
-        return new Candidate(agreement, basis, !overridden.isEmpty(), overridden, reasons);
+        return new Candidate(
+                agreement,
+                basis,
+                !overridden.isEmpty(),
+                overridden,
+                reasons,
+                LawfulnessRules.grounds(conditions, request.categories(), restriction, derogation));
     }
 
-    /** What stands in the way of this basis: missing consent, a restriction, an objection. */
+    /**
+     * What stands in the way of this basis: the basis itself ({@link LawfulnessRules#basisReasons}), missing consent,
+     * a restriction without an Art. 18(2) ground, an objection.
+     */
     private static Set<Reason> basisReasons(
-            LawfulBasis basis, AgreementTerms agreement, SharingRequest request, PupilFacts pupil) {
+            LawfulBasis basis,
+            AgreementTerms agreement,
+            RecipientTerms recipient,
+            SharingRequest request,
+            PupilFacts pupil,
+            boolean restrictionGrounded) {
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        reasons.addAll(LawfulnessRules.basisReasons(
+                basis, agreement.conditions(), recipient.sector(), request.publicAuthority()));
         if (basis == LawfulBasis.CONSENT) {
             ConsentStatus consent = pupil.consentFor(agreement.consentPurpose());
             if (consent != ConsentStatus.GRANTED) {
                 reasons.add(consent.refusal());
             }
         }
-        if (!basis.overridesRestrictionAndObjection()) {
-            if (pupil.restrictions().stream().anyMatch(r -> r.covers(request.categories()))) {
-                reasons.add(Reason.PROCESSING_RESTRICTED);
-            }
-            if (pupil.objections().stream().anyMatch(o -> o.covers(request.purpose()))) {
-                reasons.add(Reason.OBJECTION_UPHELD);
-            }
+        if (restricted(request, pupil) && !restrictionGrounded) {
+            reasons.add(Reason.PROCESSING_RESTRICTED);
+        }
+        if (!basis.overridesObjection() && pupil.objections().stream().anyMatch(o -> o.covers(request.purpose()))) {
+            reasons.add(Reason.OBJECTION_UPHELD);
         }
         return reasons;
+    }
+
+    private static boolean restricted(SharingRequest request, PupilFacts pupil) {
+        return pupil.restrictions().stream().anyMatch(r -> r.covers(request.categories()));
+    }
+
+    /** The Art. 18(2) ground recorded for restricted data: the request's, else the agreement's; null if unrestricted. */
+    private static RestrictionGround restrictionGround(
+            SharingRequest request, PupilFacts pupil, RestrictionGround agreementGround) {
+        if (!restricted(request, pupil)) {
+            return null;
+        }
+        return request.restrictionGround() != null ? request.restrictionGround() : agreementGround;
+    }
+
+    /** An emergency sets a restriction aside on the ground given, else important public interest (Art. 18(2)). */
+    private static RestrictionGround emergencyRestrictionGround(SharingRequest request) {
+        return request.restrictionGround() != null
+                ? request.restrictionGround()
+                : RestrictionGround.IMPORTANT_PUBLIC_INTEREST;
+    }
+
+    /** An emergency transfer abroad rests on the derogation given, else Art. 49(1)(f) (vital interests). */
+    private static TransferDerogation emergencyDerogation(SharingRequest request) {
+        return request.transferDerogation() != null ? request.transferDerogation() : TransferDerogation.VITAL_INTERESTS;
     }
 
     private record Candidate(
@@ -124,5 +245,6 @@ public final class DecisionEngine {
             LawfulBasis basis,
             boolean override,
             Set<Reason> overridden,
-            Set<Reason> reasons) {}
+            Set<Reason> reasons,
+            Decision.Grounds grounds) {}
 }

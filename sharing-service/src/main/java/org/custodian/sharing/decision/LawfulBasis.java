@@ -10,10 +10,12 @@ public enum LawfulBasis {
     LEGITIMATE_INTERESTS;
 
     /**
-     * Whether a disclosure on this basis may go ahead while the pupil's processing is restricted or an objection is
-     * upheld: only a legal obligation or someone's vital interests.
+     * Whether a disclosure on this basis may go ahead while an objection is upheld: only a legal obligation or
+     * someone's vital interests (the right to object, Art. 21(1), reaches processing on Art. 6(1)(e) or (f); the suite
+     * keeps the stricter reading for consent and contract too). A restriction is different: no basis sets it aside,
+     * only an Art. 18(2) ground ({@link RestrictionGround}).
      */
-    public boolean overridesRestrictionAndObjection() {
+    public boolean overridesObjection() {
         return this == LEGAL_OBLIGATION || this == VITAL_INTERESTS;
     }
 

@@ -78,6 +78,15 @@ public final class OverrideRules {
     }
 
     /**
+     * Whether a real emergency may go to this recipient with no agreement at all (issue 24; decision 0014 and 0018):
+     * an authorised caller and a recipient fit for an emergency. Vital interests (Art. 6(1)(d)) needs no prior
+     * agreement; the disclosure is logged, justified and put before the DPO like every override.
+     */
+    public static boolean permitsWithoutAgreement(Collection<String> roles, Sector sector) {
+        return authorisingRole(roles).isPresent() && fit(sector);
+    }
+
+    /**
      * Why an emergency request cannot be carried out, before any pupil is looked at: the caller's role first (403),
      * then the recipient (422), then the agreements covering the request ({@code coveringBases}; when none covers it,
      * each pupil is refused {@code NO_AGREEMENT} instead).

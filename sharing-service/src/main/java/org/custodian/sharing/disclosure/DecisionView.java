@@ -6,7 +6,12 @@ import org.custodian.sharing.decision.Decision;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.Reason;
 
-/** @param overridden what an emergency override set aside (empty unless {@code override}) */
+/**
+ * @param agreementId null when no agreement covers the request, or for an emergency that needed none
+ * @param overridden  what an emergency override set aside (empty unless {@code override}; {@code NO_AGREEMENT} for
+ *                    an emergency without an agreement)
+ * @param grounds     what else an allowed disclosure rests on: Art. 9(2), DPA 2018 Sch. 1, Art. 18(2), Art. 49(1)
+ */
 public record DecisionView(
         String pupilId,
         Decision.Outcome outcome,
@@ -15,4 +20,5 @@ public record DecisionView(
         LawfulBasis lawfulBasis,
         boolean override,
         List<Reason> overridden,
-        UUID disclosureId) {}
+        UUID disclosureId,
+        Decision.Grounds grounds) {}

@@ -28,7 +28,8 @@ public record DecisionsView(
                         d.allowed() ? d.basis() : null,
                         d.override(),
                         d.overridden(),
-                        outcome.disclosureIds().get(d.pupilId())))
+                        outcome.disclosureIds().get(d.pupilId()),
+                        d.allowed() ? d.grounds() : null))
                 .toList();
         long allowed = outcome.allowed();
         return new DecisionsView(

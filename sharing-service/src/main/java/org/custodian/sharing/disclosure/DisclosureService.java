@@ -40,8 +40,10 @@ import org.custodian.sharing.decision.OverrideRules;
 import org.custodian.sharing.decision.PupilFacts;
 import org.custodian.sharing.decision.Reason;
 import org.custodian.sharing.decision.RecipientTerms;
+import org.custodian.sharing.decision.RestrictionGround;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SharingRequest;
+import org.custodian.sharing.decision.TransferDerogation;
 import org.custodian.sharing.disclosurelog.DisclosureEntry;
 import org.custodian.sharing.disclosurelog.DisclosureQueries;
 import org.custodian.sharing.partner.PartnerNotifier;
@@ -69,7 +71,9 @@ public class DisclosureService {
             Set<DataCategory> categories,
             String purpose,
             String reason,
-            String justification) {
+            String justification,
+            RestrictionGround restrictionGround,
+            TransferDerogation transferDerogation) {
         public boolean emergency() {
             return justification != null;
         }
@@ -211,6 +215,7 @@ public class DisclosureService {
         for (Decision d : outcome.decisions()) {
             if (d.allowed()) {
                 AgreementTerms a = d.agreement();
+                Decision.Grounds g = d.grounds();
                 DisclosureEntry row = new DisclosureEntry(
                         outcome.disclosureIds().get(d.pupilId()),
                         requestId,
@@ -218,11 +223,11 @@ public class DisclosureService {
                         recipient.id(),
                         recipient.name(),
                         recipient.kind().name(),
-                        a.id(),
+                        a == null ? null : a.id(),
                         d.basis().name(),
-                        a.basis().name(),
-                        a.consentPurpose(),
-                        outcome.agreements().get(a.id()).legalReference(),
+                        a == null ? null : a.basis().name(),
+                        a == null ? null : a.consentPurpose(),
+                        a == null ? null : outcome.agreements().get(a.id()).legalReference(),
                         ask.purpose(),
                         categories,
                         ask.reason(),
@@ -230,7 +235,11 @@ public class DisclosureService {
                         ask.justification(),
                         caller.subject(),
                         caller.primaryRole(),
-                        at);
+                        at,
+                        name(g.specialCategory()),
+                        name(g.schedule1()),
+                        name(g.restrictionGround()),
+                        name(g.transferDerogation()));
                 rows.add(row);
                 if (d.override()) {
                     overridden.add(new OverridesLogged.Entry(
@@ -265,7 +274,9 @@ public class DisclosureService {
             data.put("requestId", requestId.toString());
             data.put("pupilId", row.pupilId());
             data.put("recipientId", recipient.id().toString());
-            data.put("agreementId", row.agreementId().toString());
+            data.put(
+                    "agreementId",
+                    row.agreementId() == null ? null : row.agreementId().toString());
             data.put("lawfulBasis", row.lawfulBasis());
             data.put("purpose", row.purpose());
             data.put("dataCategories", categories);
@@ -283,7 +294,11 @@ public class DisclosureService {
                     "disclosure.override",
                     AuditEntry.Outcome.SUCCESS,
                     "emergency disclosure " + row.id() + " to " + recipient.name() + " (" + recipient.sector()
-                            + ") on vital interests instead of " + row.agreementBasis() + ", as " + made.authorisedAs()
+                            + ") on vital interests "
+                            + (row.agreementId() == null
+                                    ? "with no prior agreement"
+                                    : "instead of " + row.agreementBasis())
+                            + ", as " + made.authorisedAs()
                             + ", overriding " + made.overridden() + ": " + ask.justification());
         }
         refusals.forEach((pupil, reasons) -> {
@@ -368,8 +383,15 @@ public class DisclosureService {
         Instant now = clock.instant();
         Map<String, PupilFacts> facts = projections.facts(urn, ask.pupilIds(), consentPurposes, today);
         RecipientTerms recipientTerms = recipient.terms();
-        SharingRequest request =
-                new SharingRequest(ask.purpose(), ask.categories(), today, ask.emergency(), caller.roles());
+        SharingRequest request = new SharingRequest(
+                ask.purpose(),
+                ask.categories(),
+                today,
+                ask.emergency(),
+                caller.roles(),
+                projections.publicAuthority(urn),
+                ask.restrictionGround(),
+                ask.transferDerogation());
         List<Decision> decisions = new ArrayList<>(ask.pupilIds().size());
         Map<String, UUID> ids = new LinkedHashMap<>();
         for (String pupil : ask.pupilIds()) {
@@ -381,6 +403,10 @@ public class DisclosureService {
         }
         Map<UUID, Agreement> byId = candidates.stream().collect(Collectors.toMap(Agreement::id, a -> a));
         return new Outcome(requestId, recipient, byId, today, now, decisions, ids);
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     private static String summary(Ask ask, Outcome outcome) {
@@ -420,6 +446,8 @@ public class DisclosureService {
                 EnumSet.copyOf(request.dataCategories()),
                 request.purpose(),
                 request.reason() == null ? null : request.reason().strip(),
-                request.emergencyJustification());
+                request.emergencyJustification(),
+                request.restrictionGround(),
+                request.transferDerogation());
     }
 }

@@ -26,7 +26,8 @@ public class DisclosureQueries {
 
     private static final String COLUMNS = "id, request_id, pupil_id, recipient_id, recipient_name, recipient_kind, "
             + "agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, purpose, data_categories, "
-            + "reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at";
+            + "reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at, "
+            + "special_category_condition, schedule1_condition, restriction_ground, transfer_derogation";
 
     /** One disclosure to a recipient, as far as telling the recipient about the pupil later needs it. */
     public record Received(UUID recipientId, List<String> categories, String agreementId) {}
@@ -96,12 +97,16 @@ public class DisclosureQueries {
                 """
                 INSERT INTO disclosure_log (school_urn, id, request_id, pupil_id, recipient_id, recipient_name, recipient_kind,
                     agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, purpose, data_categories,
-                    reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at)
+                    reason, override, override_justification, disclosed_by, disclosed_by_role, disclosed_at,
+                    special_category_condition, schedule1_condition, restriction_ground, transfer_derogation)
                 SELECT ?, r.id::uuid, ?, r.pupil_id, ?, ?, ?, r.agreement_id::uuid, r.lawful_basis, r.agreement_basis,
                        r.consent_purpose, r.legal_reference, ?, ?, ?, r.override::boolean,
-                       CASE WHEN r.override::boolean THEN ? END, ?, ?, ?
-                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                     AS r(id, pupil_id, agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, override)
+                       CASE WHEN r.override::boolean THEN ? END, ?, ?, ?,
+                       r.special_category_condition, r.schedule1_condition, r.restriction_ground, r.transfer_derogation
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::text[])
+                     AS r(id, pupil_id, agreement_id, lawful_basis, agreement_basis, consent_purpose, legal_reference, override,
+                          special_category_condition, schedule1_condition, restriction_ground, transfer_derogation)
                 """,
                 urn,
                 first.requestId(),
@@ -117,12 +122,18 @@ public class DisclosureQueries {
                 first.disclosedAt(),
                 Columns.of(rows, r -> r.id().toString()),
                 Columns.of(rows, DisclosureEntry::pupilId),
-                Columns.of(rows, r -> r.agreementId().toString()),
+                Columns.of(
+                        rows,
+                        r -> r.agreementId() == null ? null : r.agreementId().toString()),
                 Columns.of(rows, DisclosureEntry::lawfulBasis),
                 Columns.of(rows, DisclosureEntry::agreementBasis),
                 Columns.of(rows, DisclosureEntry::consentPurpose),
                 Columns.of(rows, DisclosureEntry::legalReference),
-                Columns.of(rows, r -> Boolean.toString(r.override())));
+                Columns.of(rows, r -> Boolean.toString(r.override())),
+                Columns.of(rows, DisclosureEntry::specialCategoryCondition),
+                Columns.of(rows, DisclosureEntry::schedule1Condition),
+                Columns.of(rows, DisclosureEntry::restrictionGround),
+                Columns.of(rows, DisclosureEntry::transferDerogation));
     }
 
     /** Appends the refused pupils of one request with their reasons (comma-joined codes, split in SQL). */
@@ -270,7 +281,7 @@ public class DisclosureQueries {
         // partner_action is an entity (PartnerActionRepository): read-only here, so no pupil is asked twice
         return jdbc.list("""
                 SELECT d.pupil_id, array_agg(DISTINCT c.category ORDER BY c.category) AS categories,
-                       array_agg(DISTINCT d.agreement_id::text ORDER BY d.agreement_id::text) AS agreements
+                       array_remove(array_agg(DISTINCT d.agreement_id::text ORDER BY d.agreement_id::text), NULL) AS agreements
                 FROM disclosure_log d, unnest(d.data_categories) AS c(category)
                 WHERE d.school_urn = ? AND d.recipient_id = ?
                 GROUP BY d.pupil_id
@@ -316,6 +327,10 @@ public class DisclosureQueries {
                 row.getString("override_justification"),
                 row.getString("disclosed_by"),
                 row.getString("disclosed_by_role"),
-                Jdbc.instant(row, "disclosed_at"));
+                Jdbc.instant(row, "disclosed_at"),
+                row.getString("special_category_condition"),
+                row.getString("schedule1_condition"),
+                row.getString("restriction_ground"),
+                row.getString("transfer_derogation"));
     }
 }

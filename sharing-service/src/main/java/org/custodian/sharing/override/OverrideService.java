@@ -102,7 +102,7 @@ public class OverrideService {
                             d.pupilId(),
                             d.recipientId().toString(),
                             m.recipientSector().name(),
-                            d.agreementId().toString(),
+                            d.agreementId() == null ? null : d.agreementId().toString(),
                             d.agreementBasis(),
                             d.lawfulBasis(),
                             d.purpose(),

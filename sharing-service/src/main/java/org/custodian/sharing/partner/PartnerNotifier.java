@@ -393,7 +393,10 @@ public class PartnerNotifier {
             Received got =
                     received.computeIfAbsent(row.recipientId(), k -> new Received(new TreeSet<>(), new TreeSet<>()));
             got.categories().addAll(row.categories());
-            got.agreements().add(row.agreementId());
+            if (row.agreementId() != null) {
+                // an emergency with no agreement has none to take deadlines from: the defaults apply
+                got.agreements().add(row.agreementId());
+            }
         }
         return received;
     }

@@ -118,8 +118,13 @@ public class ProjectionConsumers {
                 require(p.pupilId(), "pupilId");
                 projections.pupilLeft(school(event), p.pupilId(), p.leavingDate(), time(event));
             }
+            case EventTypes.SCHOOL_UPDATED -> {
+                RosterEvents.SchoolUpdated school = CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class);
+                // whether the school is a public authority decides whether legitimate interests is open to it
+                projections.schoolType(school(event), school.type(), time(event));
+            }
             default -> {
-                // school and guardian events do not change who is on roll
+                // guardian events do not change who is on roll
             }
         }
     }

@@ -96,6 +96,26 @@ public class ProjectionQueries {
                 """, urn, pupilId, onRoll, leavingDate, asOf);
     }
 
+    /** The school's type from {@code school.updated}; older events never overwrite newer ones. */
+    public void schoolType(String urn, String type, Instant asOf) {
+        jdbc.update("""
+                INSERT INTO school_profile (school_urn, school_type, as_of) VALUES (?, ?, ?)
+                ON CONFLICT (school_urn) DO UPDATE SET school_type = EXCLUDED.school_type, as_of = EXCLUDED.as_of
+                WHERE school_profile.as_of <= EXCLUDED.as_of
+                """, urn, type, asOf);
+    }
+
+    /**
+     * Whether the school is a public authority for UK GDPR Art. 6(1) (DPA 2018 s.7: a public authority as FOIA 2000
+     * defines it; its Sch. 1 Part IV names maintained schools' governing bodies and academies' proprietors). Only an
+     * independent school is not; an unknown type is read as one (the safe side: no legitimate interests).
+     */
+    public boolean publicAuthority(String urn) {
+        return jdbc.one("SELECT school_type FROM school_profile WHERE school_urn = ?", r -> r.getString(1), urn)
+                .map(type -> !"INDEPENDENT".equalsIgnoreCase(type))
+                .orElse(true);
+    }
+
     public void pupilLeft(String urn, String pupilId, LocalDate leavingDate, Instant asOf) {
         jdbc.update("""
                 INSERT INTO roster_pupil (school_urn, pupil_id, on_roll, leaving_date, as_of) VALUES (?, ?, false, ?, ?)

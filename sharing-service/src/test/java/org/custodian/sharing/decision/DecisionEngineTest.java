@@ -319,14 +319,39 @@ class DecisionEngineTest {
                         ACTIVE_UK,
                         List.of(PUBLIC_TASK),
                         ASK,
-                        restricted("biometrics"),
+                        restricted("swimming-records"),
                         Outcome.REFUSED,
                         List.of(Reason.PROCESSING_RESTRICTED)),
                 Arguments.of(
-                        "restricted, but legal obligation",
+                        "restricted, and a legal obligation alone is no Art. 18(2) ground (issue 24)",
                         ACTIVE_UK,
                         List.of(LEGAL),
                         ASK,
+                        restricted(),
+                        Outcome.REFUSED,
+                        List.of(Reason.PROCESSING_RESTRICTED)),
+                Arguments.of(
+                        "restricted, but the agreement records Art. 18(2) important public interest",
+                        ACTIVE_UK,
+                        List.of(LEGAL.with(new AgreementTerms.Conditions(
+                                null, null, null, null, null, RestrictionGround.IMPORTANT_PUBLIC_INTEREST))),
+                        ASK,
+                        restricted(),
+                        Outcome.ALLOWED,
+                        List.of()),
+                Arguments.of(
+                        "restricted, but the request records Art. 18(2) legal claims",
+                        ACTIVE_UK,
+                        List.of(PUBLIC_TASK),
+                        new SharingRequest(
+                                "learning-platform",
+                                EnumSet.of(IDENTITY),
+                                TODAY,
+                                false,
+                                Set.of(),
+                                true,
+                                RestrictionGround.LEGAL_CLAIMS,
+                                null),
                         restricted(),
                         Outcome.ALLOWED,
                         List.of()),
@@ -554,8 +579,12 @@ class DecisionEngineTest {
     }
 
     @Test
-    void anEmergencyDoesNotOverrideAMissingAgreementOrASuspendedRecipient() {
-        assertThat(DecisionEngine.decide(CHILDRENS_SERVICES, List.of(), EMERGENCY, pupil())
+    void anEmergencyGoesToChildrensServicesWithoutAnAgreementButNotToASuspendedRecipient() {
+        Decision noAgreement = DecisionEngine.decide(CHILDRENS_SERVICES, List.of(), EMERGENCY, pupil());
+        assertThat(noAgreement.allowed()).isTrue();
+        assertThat(noAgreement.agreement()).isNull();
+        assertThat(noAgreement.overridden()).containsExactly(Reason.NO_AGREEMENT);
+        assertThat(DecisionEngine.decide(NEWSPAPER, List.of(), EMERGENCY, pupil())
                         .reasons())
                 .containsExactly(Reason.NO_AGREEMENT);
         assertThat(DecisionEngine.decide(SUSPENDED, List.of(PUBLIC_TASK), EMERGENCY, restricted())
@@ -591,6 +620,7 @@ class DecisionEngineTest {
     void categoriesFromOtherServicesAreReadTolerantly() {
         assertThat(DataCategory.parse("curricular-records")).contains(DataCategory.CURRICULAR_RECORDS);
         assertThat(DataCategory.parse("photographs")).contains(PHOTOGRAPHS);
-        assertThat(DataCategory.parse("biometrics")).isEmpty();
+        assertThat(DataCategory.parse("biometrics")).contains(DataCategory.BIOMETRICS);
+        assertThat(DataCategory.parse("swimming-records")).isEmpty();
     }
 }

@@ -329,11 +329,7 @@ class EmergencyOverrideTest {
         agreement(
                 URN,
                 agreementBody(
-                        hospital,
-                        "LEGITIMATE_INTERESTS",
-                        SAFEGUARDING,
-                        "dataCategories",
-                        List.of("IDENTITY", "SAFEGUARDING")));
+                        hospital, "PUBLIC_TASK", SAFEGUARDING, "dataCategories", List.of("IDENTITY", "SAFEGUARDING")));
         Events.publish(Events.objection(URN, child, List.of()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> reasons(URN, hospital, child, SAFEGUARDING).contains("OBJECTION_UPHELD"));

@@ -166,10 +166,13 @@ class ProjectionTest {
     }
 
     @Test
-    void restrictionsAndObjectionsStopAllButLegalObligations() {
+    void restrictionsStopAllButARecordedArt18_2GroundAndObjectionsAllButLegalObligations() {
         String recipient = recipient(URN, "Rights Ltd", "GB");
         agreement(URN, agreementBody(recipient, "PUBLIC_TASK", "reports"));
-        agreement(URN, agreementBody(recipient, "LEGAL_OBLIGATION", "returns"));
+        agreement(
+                URN,
+                agreementBody(
+                        recipient, "LEGAL_OBLIGATION", "returns", "restrictionGround", "IMPORTANT_PUBLIC_INTEREST"));
         awaitOutcome(recipient, "reports", "ALLOWED");
         String request = "R-" + UUID.randomUUID();
         Events.publish(Events.restriction(EventTypes.PROCESSING_RESTRICTED, URN, pupil, request, List.of()));

@@ -71,8 +71,25 @@ public final class Api {
         for (int i = 0; i < extra.length; i += 2) {
             body.put((String) extra[i], extra[i + 1]);
         }
+        // what the law needs recorded (issue 24), as a careful DPO would write it, unless the test says otherwise
+        @SuppressWarnings("unchecked")
+        List<String> categories = (List<String>) body.get("dataCategories");
+        if (categories.stream().anyMatch(SPECIAL::contains)) {
+            body.putIfAbsent("specialCategoryCondition", "SUBSTANTIAL_PUBLIC_INTEREST");
+            body.putIfAbsent("schedule1Condition", "SAFEGUARDING_CHILDREN_AND_INDIVIDUALS_AT_RISK");
+        }
+        if (categories.contains("CRIMINAL_OFFENCES")) {
+            body.putIfAbsent("schedule1Condition", "PREVENTING_OR_DETECTING_UNLAWFUL_ACTS");
+        }
+        if ("CONTRACT".equals(body.get("lawfulBasis"))) {
+            body.putIfAbsent("dataSubjectContract", "Trip booking terms signed by the parent for the pupil");
+            body.putIfAbsent("recipientRole", "CONTROLLER");
+        }
         return body;
     }
+
+    /** Special category data (UK GDPR Art. 9(1)) among the data categories. */
+    static final List<String> SPECIAL = List.of("CHARACTERISTICS", "MEDICAL", "SUPPORT", "SAFEGUARDING", "BIOMETRICS");
 
     /** A disclosure or sharing-check body. */
     public static Map<String, Object> ask(String recipientId, List<String> pupils, String purpose, Object... extra) {
