@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.is;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.custodian.consent.ConsentTest;
@@ -14,6 +15,8 @@ import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.Topics;
 import org.custodian.testing.KafkaTestConsumer;
+import org.custodian.testing.MovableClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +26,17 @@ import org.junit.jupiter.api.Test;
  */
 @ConsentTest
 class BiometricApiTest {
+
+    @Inject
+    ConsentRecheckJob recheck;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private static final String BIO = "BIOMETRIC_CATERING";
 
@@ -196,6 +210,35 @@ class BiometricApiTest {
                 .body("detail", containsString("18"));
         pupilDecides(school, "SIXTH", "GRANTED").then().statusCode(201).body("effectiveStatus", is("GRANTED"));
         pupilDecides(school, "SIXTH", "WITHDRAWN").then().statusCode(201).body("effectiveStatus", is("WITHDRAWN"));
+    }
+
+    @Test
+    void onTheEighteenthBirthdayTheJobTakesTheParentsConsentOutOfTheCount() {
+        Fixture school = Fixture.newSchool();
+        school.pupil("NEARLY", LocalDate.now().minusYears(18).plusDays(3))
+                .then()
+                .statusCode(201);
+        school.guardian("MUM", true, "NEARLY").then().statusCode(201);
+        notice(school, "NEARLY", "MUM", "NOTIFIED").then().statusCode(201);
+        school.parentDecides("MUM", "NEARLY", BIO, "GRANTED")
+                .then()
+                .statusCode(201)
+                .body("effectiveStatus", is("GRANTED"));
+        clock.advance(Duration.ofDays(4));
+        assertThat(recheck.recheckDue()).isGreaterThanOrEqualTo(1);
+        JsonPath status = bio(school, "NEARLY");
+        assertThat(status.getString("status")).isEqualTo("NOT_ASKED");
+        assertThat(status.getBoolean("permitted")).isFalse();
+        assertThat(status.getBoolean("refreshWithPupil")).isTrue();
+        assertThat(school.as(school.bearer("staff"))
+                        .body("{\"pupils\":[\"NEARLY\"],\"purposes\":[\"" + BIO + "\"]}")
+                        .post(school.base() + "/consent-checks")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getBoolean("results[0].statuses." + BIO + ".permitted"))
+                .isFalse();
     }
 
     @Test
