@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.custodian.consent.decision.BiometricRules.NoticeOutcome;
+import org.custodian.consent.decision.BiometricRules.Parents;
+import org.custodian.consent.decision.BiometricRules.Person;
 import org.custodian.consent.purpose.PurposeKind;
 import org.custodian.consent.school.ConflictPolicy;
 
@@ -24,15 +27,28 @@ import org.custodian.consent.school.ConflictPolicy;
  *   <li>A pupil's own refusal or withdrawal always wins.</li>
  *   <li>Standard purposes: the most restrictive counting decision wins, or the latest one where the school chose
  *       {@link ConflictPolicy#LATEST_DECISION}.</li>
- *   <li>Biometric purposes: granted only if at least one parent granted and no parent refused or withdrew.</li>
+ *   <li>Biometric purposes (Protection of Freedoms Act 2012, ss.26–28), for a child (under 18, s.28(1)): "parent"
+ *       as s.28(5)–(8) reads it ({@link BiometricRules}); only a parent's decision in writing counts (s.27(3): a
+ *       {@code VERBAL} one does not); granted only if at least one parent consented, no parent objected or withdrew
+ *       (s.26(3)), the child does not object (s.26(5); a later agreement of the child's lifts their objection), and
+ *       every parent who must be was notified in writing or is excepted under s.27(1) (s.26(2)) — otherwise
+ *       {@code NOTIFICATION_NEEDED}, never permitted. From 18 the Act no longer applies: the student's own explicit
+ *       consent decides (UK GDPR Art. 9(2)(a)) and a parent's does not count.</li>
  *   <li>A pupil who has left is never permitted, whatever the status.</li>
+ *   <li>A pupil at or above the competence age whose status rests on their parents' decisions alone is flagged
+ *       {@code refreshWithPupil}: consent given on their behalf should be refreshed with them (legal-rules.md,
+ *       Children and parents; ICO guidance on children's competence).</li>
  * </ul>
  */
 public final class ConsentResolver {
 
     private ConsentResolver() {}
 
-    /** What the rules need besides the decisions. */
+    /**
+     * What the rules need besides the decisions. {@code adult}: the pupil is 18 or over (s.28(1): a "child" is under
+     * 18). {@code linked}: everyone linked to the child, for the s.28 reading of "parent"; {@code notices}: the latest
+     * notice outcome recorded for each of them for this purpose (biometric purposes only).
+     */
     public record Context(
             PurposeKind kind,
             int reconsentFrom,
@@ -40,12 +56,43 @@ public final class ConsentResolver {
             boolean pupilCompetent,
             boolean onRoll,
             ConflictPolicy policy,
-            LocalDate today) {}
+            LocalDate today,
+            boolean adult,
+            List<Person> linked,
+            Map<String, NoticeOutcome> notices) {
+
+        /** A child whose linked people are exactly those with parental responsibility (as parents), none notified. */
+        public Context(
+                PurposeKind kind,
+                int reconsentFrom,
+                Set<String> guardiansWithResponsibility,
+                boolean pupilCompetent,
+                boolean onRoll,
+                ConflictPolicy policy,
+                LocalDate today) {
+            this(
+                    kind,
+                    reconsentFrom,
+                    guardiansWithResponsibility,
+                    pupilCompetent,
+                    onRoll,
+                    policy,
+                    today,
+                    false,
+                    guardiansWithResponsibility.stream()
+                            .sorted()
+                            .map(id -> new Person(id, BiometricRules.Standing.PARENT_OF_CHILD, true, false))
+                            .toList(),
+                    Map.of());
+        }
+    }
 
     /**
      * @param effectiveVersion the purpose version the status rests on (for a grant, the newest counting grant)
      * @param validUntil       the last day the status holds before it expires (null when it does not)
      * @param permitted        whether the school may use the child's data for the purpose now
+     * @param refreshWithPupil the pupil has reached the competence age (or 18, for biometrics) and the status rests
+     *                         on decisions made for them: ask them
      */
     public record Resolution(
             ConsentStatus status,
@@ -53,29 +100,28 @@ public final class ConsentResolver {
             Integer effectiveVersion,
             LocalDate validUntil,
             List<String> countingDecisions,
-            List<String> explanation) {}
+            List<String> explanation,
+            boolean refreshWithPupil) {}
 
     public static Resolution resolve(Context context, List<RecordedDecision> decisions) {
         List<String> why = new ArrayList<>();
         List<RecordedDecision> counting = new ArrayList<>();
         boolean staleGrant = false;
         boolean expiredGrant = false;
+        boolean biometric = context.kind() == PurposeKind.BIOMETRIC;
+        Parents parents = biometric ? BiometricRules.parents(context.linked(), context.notices()) : null;
+        if (biometric && !context.adult()) {
+            why.add("parents for the Protection of Freedoms Act 2012: " + parents.basis());
+        }
 
-        for (RecordedDecision latest : latestPerGiver(decisions)) {
+        List<RecordedDecision> latestPerGiver = latestPerGiver(decisions);
+        for (RecordedDecision latest : latestPerGiver) {
             String who = describe(latest.giver());
-            if (!latest.giver().isPupil()
-                    && !context.guardiansWithResponsibility()
-                            .contains(latest.giver().id())) {
-                why.add(who + " does not hold parental responsibility now: their " + word(latest) + " does not count");
-            } else if (latest.giver().isPupil()
-                    && context.kind() == PurposeKind.STANDARD
-                    && !context.pupilCompetent()) {
-                why.add("the pupil is below the school's competence age: their own " + word(latest)
-                        + " does not count");
-            } else if (latest.giver().isPupil()
-                    && context.kind() == PurposeKind.BIOMETRIC
-                    && !latest.decision().isRestrictive()) {
-                why.add("for biometric data a parent must consent: the pupil's own grant does not count");
+            Optional<String> excluded = biometric
+                    ? excludedForBiometrics(context, parents, latest, who)
+                    : excludedForStandard(context, latest, who);
+            if (excluded.isPresent()) {
+                why.add(excluded.get());
             } else if (latest.decision() == Decision.GRANTED && latest.purposeVersion() < context.reconsentFrom()) {
                 staleGrant = true;
                 why.add(who + " granted wording version " + latest.purposeVersion() + ", but version "
@@ -92,11 +138,18 @@ public final class ConsentResolver {
             }
         }
 
-        Optional<Outcome> decided = decide(context, counting, why);
+        Optional<Outcome> decided = decide(context, parents, counting, why);
         Outcome outcome = decided.isPresent() ? decided.get() : fallback(staleGrant, expiredGrant, why);
         boolean permitted = outcome.status() == ConsentStatus.GRANTED && context.onRoll();
         if (!context.onRoll()) {
             why.add("the pupil has left the school: counts as not consented");
+        }
+        boolean refresh = refreshWithPupil(context, latestPerGiver, counting);
+        if (refresh) {
+            why.add(
+                    context.adult() && biometric
+                            ? "the student is 18: ask them for their own consent (a parent's no longer counts)"
+                            : "the pupil has reached the school's competence age: refresh the consent given on their behalf with them");
         }
         return new Resolution(
                 outcome.status(),
@@ -104,13 +157,70 @@ public final class ConsentResolver {
                 outcome.version(),
                 outcome.validUntil(),
                 outcome.deciding().stream().map(RecordedDecision::id).toList(),
-                List.copyOf(why));
+                List.copyOf(why),
+                refresh);
+    }
+
+    /** Why a decision does not count for a standard purpose, if it does not. */
+    private static Optional<String> excludedForStandard(Context context, RecordedDecision d, String who) {
+        if (!d.giver().isPupil()
+                && !context.guardiansWithResponsibility().contains(d.giver().id())) {
+            return Optional.of(
+                    who + " does not hold parental responsibility now: their " + word(d) + " does not count");
+        }
+        if (d.giver().isPupil() && !context.pupilCompetent()) {
+            return Optional.of(
+                    "the pupil is below the school's competence age: their own " + word(d) + " does not count");
+        }
+        return Optional.empty();
+    }
+
+    /** Why a decision does not count for a biometric purpose, if it does not. */
+    private static Optional<String> excludedForBiometrics(
+            Context context, Parents parents, RecordedDecision d, String who) {
+        if (context.adult()) {
+            return d.giver().isPupil()
+                    ? Optional.empty()
+                    : Optional.of(who + "'s " + word(d) + " does not count: the student is 18, the Protection of"
+                            + " Freedoms Act 2012 applies to children only (s.28(1)) and their own consent decides");
+        }
+        if (d.giver().isPupil()) {
+            return d.decision().isRestrictive()
+                    ? Optional.empty()
+                    : Optional.of("the pupil agrees: any objection of theirs no longer applies, but a parent must"
+                            + " consent in writing (Protection of Freedoms Act 2012, s.26(3))");
+        }
+        if (!parents.parents().contains(d.giver().id())) {
+            return Optional.of(who + " is not a parent within s.28 of the Protection of Freedoms Act 2012 now: their "
+                    + word(d) + " does not count");
+        }
+        if (d.method() == Method.VERBAL) {
+            return Optional.of(who + "'s " + word(d) + " was verbal: for biometric data consent and objection count"
+                    + " only in writing (Protection of Freedoms Act 2012, s.27)");
+        }
+        return Optional.empty();
+    }
+
+    /** A competent pupil (an adult, for biometrics) whose status rests on their parents' decisions alone. */
+    private static boolean refreshWithPupil(
+            Context context, List<RecordedDecision> latestPerGiver, List<RecordedDecision> counting) {
+        boolean pupilDecided = latestPerGiver.stream().anyMatch(d -> d.giver().isPupil());
+        if (pupilDecided) {
+            return false;
+        }
+        if (context.kind() == PurposeKind.BIOMETRIC) {
+            return context.adult()
+                    && latestPerGiver.stream().anyMatch(d -> !d.giver().isPupil());
+        }
+        return context.pupilCompetent()
+                && counting.stream().anyMatch(d -> !d.giver().isPupil());
     }
 
     private record Outcome(
             ConsentStatus status, Integer version, LocalDate validUntil, List<RecordedDecision> deciding) {}
 
-    private static Optional<Outcome> decide(Context context, List<RecordedDecision> counting, List<String> why) {
+    private static Optional<Outcome> decide(
+            Context context, Parents parents, List<RecordedDecision> counting, List<String> why) {
         Optional<RecordedDecision> pupilObjection = counting.stream()
                 .filter(d -> d.giver().isPupil() && d.decision().isRestrictive())
                 .findFirst();
@@ -121,8 +231,13 @@ public final class ConsentResolver {
         if (counting.isEmpty()) {
             return Optional.empty();
         }
+        if (context.kind() == PurposeKind.BIOMETRIC && context.adult()) {
+            RecordedDecision own = counting.get(counting.size() - 1);
+            why.add("the student is 18 or over: their own explicit consent decides (UK GDPR Art. 9(2)(a))");
+            return Optional.of(own.decision().isRestrictive() ? restrictive(own) : granted(List.of(own)));
+        }
         if (context.kind() == PurposeKind.BIOMETRIC) {
-            return Optional.of(decideBiometric(counting, why));
+            return Optional.of(decideBiometric(parents, counting, why));
         }
         if (context.policy() == ConflictPolicy.LATEST_DECISION) {
             RecordedDecision latest = counting.get(counting.size() - 1);
@@ -137,14 +252,22 @@ public final class ConsentResolver {
         return Optional.of(granted(counting));
     }
 
-    private static Outcome decideBiometric(List<RecordedDecision> counting, List<String> why) {
+    private static Outcome decideBiometric(Parents parents, List<RecordedDecision> counting, List<String> why) {
         Optional<RecordedDecision> objection = latestRestrictive(counting);
         if (objection.isPresent()) {
-            why.add("a parent objected: biometric data may not be processed (Protection of Freedoms Act 2012, s.26)");
+            why.add("a parent objected: biometric data may not be processed (Protection of Freedoms Act 2012,"
+                    + " s.26(3)(b)); offer a reasonable alternative (s.26(7))");
             return restrictive(objection.get());
         }
-        why.add(
-                "a parent consented, no parent objected and the child has not objected (Protection of Freedoms Act 2012, s.26)");
+        if (!parents.allNotified()) {
+            why.addAll(BiometricRules.missingNotices(parents));
+            why.add("a parent consented in writing, but every parent must be notified in writing before processing:"
+                    + " not permitted (Protection of Freedoms Act 2012, s.26(2))");
+            Outcome consent = granted(counting);
+            return new Outcome(ConsentStatus.NOTIFICATION_NEEDED, consent.version(), null, List.of());
+        }
+        why.add("a parent consented in writing, every parent was notified or is excepted, no parent objected and the"
+                + " child has not objected (Protection of Freedoms Act 2012, ss.26–27)");
         return granted(counting);
     }
 

@@ -7,7 +7,12 @@ public enum ConsentStatus {
     WITHDRAWN,
     EXPIRED,
     RENEWAL_NEEDED,
-    NOT_ASKED;
+    NOT_ASKED,
+    /**
+     * Biometric purposes: a parent consented in writing, but not every parent who must be was notified in writing
+     * before processing (Protection of Freedoms Act 2012, s.26(2)); never permitted.
+     */
+    NOTIFICATION_NEEDED;
 
     static ConsentStatus of(Decision decision) {
         return ConsentStatus.valueOf(decision.name());

@@ -12,6 +12,7 @@ import org.custodian.consent.decision.ConsentResolver.Resolution;
 import org.custodian.consent.decision.RecordingRules.Actor;
 import org.custodian.consent.decision.RecordingRules.Check;
 import org.custodian.consent.purpose.Purpose;
+import org.custodian.consent.purpose.PurposeKind;
 import org.custodian.consent.purpose.PurposeService;
 import org.custodian.consent.purpose.PurposeVersion;
 import org.custodian.consent.purpose.Validity;
@@ -27,6 +28,7 @@ import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.ConsentEvents;
 import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.Topics;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.quota.Quotas;
@@ -43,6 +45,7 @@ public class DecisionService {
     private final int withdrawalsPerDay;
 
     private final DecisionQueries queries;
+    private final BiometricQueries biometrics;
     private final SchoolService schools;
     private final PurposeService purposes;
     private final RosterQueries roster;
@@ -56,6 +59,7 @@ public class DecisionService {
 
     public DecisionService(
             DecisionQueries queries,
+            BiometricQueries biometrics,
             SchoolService schools,
             PurposeService purposes,
             RosterQueries roster,
@@ -68,6 +72,7 @@ public class DecisionService {
             Clock clock,
             ConsentConfig config) {
         this.queries = queries;
+        this.biometrics = biometrics;
         this.schools = schools;
         this.purposes = purposes;
         this.roster = roster;
@@ -109,6 +114,11 @@ public class DecisionService {
         Giver giver = giverOf(request.givenBy(), pupilId);
         Actor actor = actorOf(caller);
         Pupil pupil = roster.pupil(urn, pupilId).orElseThrow(() -> Problems.notFound("no pupil with that id"));
+        boolean giverCouldBeBiometricParent = !giver.isPupil()
+                && roster.link(urn, giver.id(), pupilId)
+                        .map(StatusService::person)
+                        .map(BiometricRules::couldBeAParent)
+                        .orElse(false);
         Check check = RecordingRules.check(new RecordingRules.Attempt(
                 actor,
                 caller.subject(),
@@ -119,7 +129,9 @@ public class DecisionService {
                 request.method(),
                 actor == Actor.PARENT && roster.holdsResponsibility(urn, caller.subject(), pupilId),
                 !giver.isPupil() && roster.holdsResponsibility(urn, giver.id(), pupilId),
-                Ages.isCompetent(pupil.dateOfBirth(), day, school.competenceAge())));
+                Ages.isCompetent(pupil.dateOfBirth(), day, school.competenceAge()),
+                giverCouldBeBiometricParent,
+                Ages.ageOn(pupil.dateOfBirth(), day) >= StatusService.ADULT));
         switch (check.verdict()) {
             case NOT_FOUND -> throw Problems.notFound(check.reason());
             case FORBIDDEN -> throw Problems.forbidden(check.reason());
@@ -168,6 +180,11 @@ public class DecisionService {
                         stored.recordedAt(),
                         resolution.status().name(),
                         resolution.effectiveVersion()))));
+        if (purpose.kind() == PurposeKind.BIOMETRIC
+                && request.decision().isRestrictive()
+                && resolution.status() != ConsentStatus.GRANTED) {
+            raiseTemplateDeletion(urn, stored, resolution);
+        }
         audit.record(
                 caller,
                 urn,
@@ -177,6 +194,37 @@ public class DecisionService {
                 purpose.code() + " v" + version + " by " + giver.type().name().toLowerCase() + " " + giver.id() + " ("
                         + request.method() + "); now " + resolution.status());
         return receipt(school, purpose, wording(urn, purpose, version), stored, resolution.status());
+    }
+
+    /**
+     * An objection or withdrawal stopped biometric processing: the template is to be deleted (Protection of Freedoms
+     * Act 2012, s.26(3), (5); explanatory notes para 145). Recorded here and announced for the catering system.
+     */
+    private void raiseTemplateDeletion(String urn, StoredDecision decision, Resolution resolution) {
+        String reason = (decision.giver().isPupil() ? "PUPIL_" : "PARENT_")
+                + (decision.decision() == Decision.REFUSED ? "OBJECTED" : "WITHDREW");
+        BiometricQueries.TemplateDeletion task = new BiometricQueries.TemplateDeletion(
+                UUID.randomUUID().toString(),
+                decision.pupilId(),
+                decision.purpose(),
+                decision.decisionId(),
+                reason,
+                decision.recordedAt());
+        biometrics.insert(urn, task);
+        outbox.append(
+                Topics.CONSENT,
+                events.aboutPupil(
+                        BiometricEvents.TEMPLATE_DELETION_REQUESTED,
+                        urn,
+                        decision.pupilId(),
+                        CloudEventCodec.toData(new BiometricEvents.TemplateDeletionRequested(
+                                task.taskId(),
+                                task.pupilId(),
+                                task.purpose(),
+                                task.decisionId(),
+                                reason,
+                                task.raisedAt(),
+                                resolution.status().name()))));
     }
 
     private static Giver giverOf(DecisionRequest.GivenBy givenBy, String pupilId) {

@@ -78,7 +78,8 @@ public class PupilConsentService {
                             purpose.currentVersion(),
                             r.validUntil(),
                             r.countingDecisions(),
-                            r.explanation());
+                            r.explanation(),
+                            r.refreshWithPupil());
                 })
                 .toList();
     }

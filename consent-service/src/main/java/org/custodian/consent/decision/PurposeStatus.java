@@ -4,7 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.custodian.consent.purpose.PurposeKind;
 
-/** One purpose's status for the pupil, with which decisions count and why. */
+/**
+ * One purpose's status for the pupil, with which decisions count and why. {@code refreshWithPupil}: the pupil has
+ * reached the school's competence age (for biometrics, 18) and the status rests on decisions their parents made for
+ * them: refresh the consent with the pupil.
+ */
 public record PurposeStatus(
         String purpose,
         String title,
@@ -15,4 +19,31 @@ public record PurposeStatus(
         int currentVersion,
         LocalDate validUntil,
         List<String> countingDecisions,
-        List<String> explanation) {}
+        List<String> explanation,
+        boolean refreshWithPupil) {
+
+    public PurposeStatus(
+            String purpose,
+            String title,
+            PurposeKind kind,
+            ConsentStatus status,
+            boolean permitted,
+            Integer effectiveVersion,
+            int currentVersion,
+            LocalDate validUntil,
+            List<String> countingDecisions,
+            List<String> explanation) {
+        this(
+                purpose,
+                title,
+                kind,
+                status,
+                permitted,
+                effectiveVersion,
+                currentVersion,
+                validUntil,
+                countingDecisions,
+                explanation,
+                false);
+    }
+}

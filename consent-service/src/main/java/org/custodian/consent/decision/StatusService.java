@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.custodian.consent.decision.BiometricRules.NoticeOutcome;
 import org.custodian.consent.decision.ConsentResolver.Context;
 import org.custodian.consent.decision.ConsentResolver.Resolution;
 import org.custodian.consent.purpose.Purpose;
@@ -53,7 +54,9 @@ public class StatusService {
             Map<String, Pupil> pupils,
             Map<String, Set<String>> responsible,
             Map<String, List<StoredDecision>> decisions,
-            LocalDate today) {
+            LocalDate today,
+            Map<String, List<RosterQueries.LinkFacts>> links,
+            Map<String, Map<String, NoticeOutcome>> notices) {
 
         List<StoredDecision> decisionsOf(String pupilId, String purpose) {
             return decisions.getOrDefault(pupilId + "\u0000" + purpose, List.of());
@@ -67,7 +70,12 @@ public class StatusService {
                     Ages.isCompetent(pupil.dateOfBirth(), today, school.competenceAge()),
                     pupil.onRollOn(today),
                     school.conflictPolicy(),
-                    today);
+                    today,
+                    Ages.ageOn(pupil.dateOfBirth(), today) >= ADULT,
+                    links.getOrDefault(pupil.pupilId(), List.of()).stream()
+                            .map(StatusService::person)
+                            .toList(),
+                    notices.getOrDefault(pupil.pupilId() + "\u0000" + purpose.code(), Map.of()));
         }
 
         public Resolution resolve(Pupil pupil, Purpose purpose) {
@@ -79,8 +87,23 @@ public class StatusService {
         }
     }
 
+    /** Protection of Freedoms Act 2012, s.28(1): "child" means a person under the age of 18. */
+    static final int ADULT = 18;
+
+    /** A roster link as the biometric rules see it (s.28(5)–(8)). */
+    static BiometricRules.Person person(RosterQueries.LinkFacts link) {
+        BiometricRules.Standing standing = switch (link.relationship()) {
+            case MOTHER, FATHER, PARENT -> BiometricRules.Standing.PARENT_OF_CHILD;
+            case LOCAL_AUTHORITY -> BiometricRules.Standing.LOCAL_AUTHORITY;
+            case VOLUNTARY_ORGANISATION -> BiometricRules.Standing.VOLUNTARY_ORGANISATION;
+            default -> BiometricRules.Standing.OTHER_INDIVIDUAL;
+        };
+        return new BiometricRules.Person(link.guardianId(), standing, link.parentalResponsibility(), link.hasCare());
+    }
+
     private final StatusQueries queries;
     private final DecisionQueries decisionQueries;
+    private final BiometricQueries biometricQueries;
     private final SchoolService schools;
     private final PurposeService purposes;
     private final RosterQueries roster;
@@ -91,6 +114,7 @@ public class StatusService {
     public StatusService(
             StatusQueries queries,
             DecisionQueries decisionQueries,
+            BiometricQueries biometricQueries,
             SchoolService schools,
             PurposeService purposes,
             RosterQueries roster,
@@ -99,6 +123,7 @@ public class StatusService {
             Clock clock) {
         this.queries = queries;
         this.decisionQueries = decisionQueries;
+        this.biometricQueries = biometricQueries;
         this.schools = schools;
         this.purposes = purposes;
         this.roster = roster;
@@ -124,7 +149,9 @@ public class StatusService {
                 roster.pupilsById(urn, pupilIds),
                 roster.responsibleGuardians(urn, pupilIds),
                 decisions,
-                LegalTime.today(clock));
+                LegalTime.today(clock),
+                roster.linksOf(urn, pupilIds),
+                biometricQueries.latestNotices(urn, pupilIds));
     }
 
     /**
@@ -233,11 +260,20 @@ public class StatusService {
                         c.after().effectiveVersion())));
     }
 
-    /** The next day this status can change without anyone writing: a grant expires, or the pupil comes of age. */
+    /**
+     * The next day this status can change without anyone writing: a grant expires, the pupil comes of age, or (for a
+     * biometric purpose) turns 18, when their parents' decisions stop counting.
+     */
     static LocalDate recomputeOn(Inputs in, Pupil pupil, Purpose purpose, Resolution r) {
         LocalDate next = null;
         if (r.status() == ConsentStatus.GRANTED && r.validUntil() != null) {
             next = r.validUntil().plusDays(1);
+        }
+        LocalDate eighteen = pupil.dateOfBirth().plusYears(ADULT);
+        if (purpose.kind() == PurposeKind.BIOMETRIC
+                && eighteen.isAfter(in.today())
+                && (next == null || eighteen.isBefore(next))) {
+            next = eighteen;
         }
         boolean pupilDecided = in.decisionsOf(pupil.pupilId(), purpose.code()).stream()
                 .anyMatch(d -> d.giver().isPupil());

@@ -21,6 +21,6 @@ public record StoredDecision(
         String recordedByRole) {
 
     RecordedDecision asRecorded() {
-        return new RecordedDecision(decisionId, giver, decision, purposeVersion, recordedAt, validUntil);
+        return new RecordedDecision(decisionId, giver, decision, purposeVersion, recordedAt, validUntil, method);
     }
 }

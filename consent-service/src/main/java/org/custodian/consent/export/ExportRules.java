@@ -228,6 +228,8 @@ public final class ExportRules {
             case "FOSTER_CARER" -> "foster carer";
             case "SOCIAL_WORKER" -> "social worker";
             case "OTHER" -> "other contact";
+            case "LOCAL_AUTHORITY" -> "local authority";
+            case "VOLUNTARY_ORGANISATION" -> "voluntary organisation";
             default -> "guardian";
         };
     }
@@ -254,7 +256,8 @@ public final class ExportRules {
                 s.currentVersion(),
                 s.validUntil(),
                 counting,
-                lines);
+                lines,
+                s.refreshWithPupil());
     }
 
     static boolean mentions(String text, String id) {

@@ -16,10 +16,20 @@ public record Guardian(String guardianId, String name, String email, List<Link> 
             boolean parentalResponsibility,
             Relationship relationship,
             Boolean restricted,
-            RestrictionKind restriction) {
+            RestrictionKind restriction,
+            boolean hasCare) {
 
         public Link(String pupilId, boolean parentalResponsibility, Relationship relationship) {
-            this(pupilId, parentalResponsibility, relationship, false, null);
+            this(pupilId, parentalResponsibility, relationship, false, null, false);
+        }
+
+        public Link(
+                String pupilId,
+                boolean parentalResponsibility,
+                Relationship relationship,
+                Boolean restricted,
+                RestrictionKind restriction) {
+            this(pupilId, parentalResponsibility, relationship, restricted, restriction, false);
         }
 
         public boolean restrictedNow() {
@@ -34,7 +44,8 @@ public record Guardian(String guardianId, String name, String email, List<Link> 
                 name,
                 email,
                 children.stream()
-                        .map(l -> new Link(l.pupilId(), l.parentalResponsibility(), l.relationship(), null, null))
+                        .map(l -> new Link(
+                                l.pupilId(), l.parentalResponsibility(), l.relationship(), null, null, l.hasCare()))
                         .toList(),
                 version);
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A guardian and the children they are linked to; the list replaces their links. */
 public record GuardianInput(
@@ -19,7 +20,9 @@ public record GuardianInput(
 
     /**
      * One link. {@code restricted} (default false) marks a court order or a contact restriction, {@code restriction}
-     * its kind; a kind alone implies {@code restricted}.
+     * its kind; a kind alone implies {@code restricted}. {@code hasCare} (default false): the person has care of the
+     * child (the child lives with them), as the MIS records it; it matters for biometrics (Protection of Freedoms Act
+     * 2012, s.28(6)).
      */
     public record ChildLink(
             @NotNull @Pattern(regexp = RosterIds.PATTERN, message = RosterIds.MESSAGE)
@@ -28,10 +31,26 @@ public record GuardianInput(
             @NotNull Boolean parentalResponsibility,
             @NotNull Relationship relationship,
             Boolean restricted,
-            RestrictionKind restriction) {
+            RestrictionKind restriction,
+
+            @Schema(description = "Has care of the child (lives with them); default false")
+            Boolean hasCare) {
 
         public ChildLink(String pupilId, Boolean parentalResponsibility, Relationship relationship) {
-            this(pupilId, parentalResponsibility, relationship, null, null);
+            this(pupilId, parentalResponsibility, relationship, null, null, null);
+        }
+
+        public ChildLink(
+                String pupilId,
+                Boolean parentalResponsibility,
+                Relationship relationship,
+                Boolean restricted,
+                RestrictionKind restriction) {
+            this(pupilId, parentalResponsibility, relationship, restricted, restriction, null);
+        }
+
+        public boolean caring() {
+            return Boolean.TRUE.equals(hasCare);
         }
 
         /** Whether the link is restricted: said so, or a kind given. */

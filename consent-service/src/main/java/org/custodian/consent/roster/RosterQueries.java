@@ -59,11 +59,11 @@ public class RosterQueries {
         db.batch("DELETE FROM guardian_link WHERE school_urn = ? AND guardian_id = ? AND pupil_id = ?", linkDeletes);
         db.batch("""
                 INSERT INTO guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, relationship, restricted,
-                                           restriction)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                                           restriction, has_care)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_urn, guardian_id, pupil_id)
                 DO UPDATE SET parental_responsibility = EXCLUDED.parental_responsibility, relationship = EXCLUDED.relationship,
-                              restricted = EXCLUDED.restricted, restriction = EXCLUDED.restriction
+                              restricted = EXCLUDED.restricted, restriction = EXCLUDED.restriction, has_care = EXCLUDED.has_care
                 """, linkUpserts);
     }
 
@@ -147,8 +147,8 @@ public class RosterQueries {
         Map<String, List<Link>> links = new HashMap<>();
         db.list(
                 """
-                SELECT guardian_id, pupil_id, parental_responsibility, relationship, restricted, restriction FROM guardian_link
-                WHERE school_urn = ? AND guardian_id = ANY (?) ORDER BY pupil_id
+                SELECT guardian_id, pupil_id, parental_responsibility, relationship, restricted, restriction, has_care
+                FROM guardian_link WHERE school_urn = ? AND guardian_id = ANY (?) ORDER BY pupil_id
                 """,
                 rs -> {
                     links.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
@@ -157,7 +157,8 @@ public class RosterQueries {
                                     rs.getBoolean(3),
                                     Relationship.valueOf(rs.getString(4)),
                                     rs.getBoolean(5),
-                                    restriction(rs.getString(6))));
+                                    restriction(rs.getString(6)),
+                                    rs.getBoolean(7)));
                     return null;
                 },
                 urn,
@@ -227,6 +228,44 @@ public class RosterQueries {
                 urn,
                 pupilIds);
         return byPupil;
+    }
+
+    /** One person's link to a child, as the biometric rules need it. */
+    public record LinkFacts(
+            String guardianId,
+            String pupilId,
+            Relationship relationship,
+            boolean parentalResponsibility,
+            boolean hasCare) {}
+
+    /** For each pupil, everyone linked to them (restricted or not), with the facts the biometric rules need. */
+    public Map<String, List<LinkFacts>> linksOf(String urn, Collection<String> pupilIds) {
+        Map<String, List<LinkFacts>> byPupil = new HashMap<>();
+        if (pupilIds.isEmpty()) {
+            return byPupil;
+        }
+        db.list(
+                """
+                SELECT guardian_id, pupil_id, relationship, parental_responsibility, has_care FROM guardian_link
+                WHERE school_urn = ? AND pupil_id = ANY (?) ORDER BY pupil_id, guardian_id
+                """,
+                rs -> byPupil.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+                        .add(new LinkFacts(
+                                rs.getString(1),
+                                rs.getString(2),
+                                Relationship.valueOf(rs.getString(3)),
+                                rs.getBoolean(4),
+                                rs.getBoolean(5))),
+                urn,
+                pupilIds);
+        return byPupil;
+    }
+
+    /** One person's link to one child, if any. */
+    public Optional<LinkFacts> link(String urn, String guardianId, String pupilId) {
+        return linksOf(urn, List.of(pupilId)).getOrDefault(pupilId, List.of()).stream()
+                .filter(l -> l.guardianId().equals(guardianId))
+                .findFirst();
     }
 
     public boolean holdsResponsibility(String urn, String guardianId, String pupilId) {

@@ -213,7 +213,8 @@ public class RosterService {
                                     c.parentalResponsibility(),
                                     c.relationship(),
                                     c.effectivelyRestricted(),
-                                    c.restriction())));
+                                    c.restriction(),
+                                    c.caring())));
             boolean detailsChanged =
                     old == null || !old.name().equals(g.name()) || !Objects.equals(old.email(), g.email());
             boolean linksChanged = !before.equals(after);
@@ -233,7 +234,8 @@ public class RosterService {
                         link.parentalResponsibility(),
                         link.relationship(),
                         link.restrictedNow(),
-                        link.restriction() == null ? null : link.restriction().name()
+                        link.restriction() == null ? null : link.restriction().name(),
+                        link.hasCare()
                     });
                     out.add(events.aboutPupil(
                             EventTypes.GUARDIAN_LINKED,

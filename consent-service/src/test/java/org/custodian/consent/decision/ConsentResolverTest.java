@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -21,6 +22,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.custodian.consent.decision.BiometricRules.NoticeOutcome;
+import org.custodian.consent.decision.BiometricRules.Person;
+import org.custodian.consent.decision.BiometricRules.Standing;
 import org.custodian.consent.decision.ConsentResolver.Context;
 import org.custodian.consent.decision.ConsentResolver.Resolution;
 import org.custodian.consent.purpose.PurposeKind;
@@ -43,9 +47,30 @@ class ConsentResolverTest {
         return standard(ConflictPolicy.MOST_RESTRICTIVE);
     }
 
+    private static final List<Person> MUM_AND_DAD = List.of(
+            new Person("G-MUM", Standing.PARENT_OF_CHILD, true, true),
+            new Person("G-DAD", Standing.PARENT_OF_CHILD, true, false));
+    private static final Map<String, NoticeOutcome> BOTH_NOTIFIED =
+            Map.of("G-MUM", NoticeOutcome.NOTIFIED, "G-DAD", NoticeOutcome.NOTIFIED);
+
+    /** A biometric purpose for a child whose two parents were both notified in writing. */
     private static Context biometric(boolean pupilCompetent) {
+        return biometric(pupilCompetent, false, MUM_AND_DAD, BOTH_NOTIFIED);
+    }
+
+    private static Context biometric(
+            boolean pupilCompetent, boolean adult, List<Person> linked, Map<String, NoticeOutcome> notices) {
         return new Context(
-                PurposeKind.BIOMETRIC, 1, BOTH_PARENTS, pupilCompetent, true, ConflictPolicy.MOST_RESTRICTIVE, TODAY);
+                PurposeKind.BIOMETRIC,
+                1,
+                BOTH_PARENTS,
+                pupilCompetent,
+                true,
+                ConflictPolicy.MOST_RESTRICTIVE,
+                TODAY,
+                adult,
+                linked,
+                notices);
     }
 
     private int clock;
@@ -157,8 +182,17 @@ class ConsentResolverTest {
 
     @Test
     void biometricsIgnoreTheLatestDecisionPolicy() {
-        Context latestWins =
-                new Context(PurposeKind.BIOMETRIC, 1, BOTH_PARENTS, false, true, ConflictPolicy.LATEST_DECISION, TODAY);
+        Context latestWins = new Context(
+                PurposeKind.BIOMETRIC,
+                1,
+                BOTH_PARENTS,
+                false,
+                true,
+                ConflictPolicy.LATEST_DECISION,
+                TODAY,
+                false,
+                MUM_AND_DAD,
+                BOTH_NOTIFIED);
         assertThat(status(latestWins, at(DAD, Decision.REFUSED), at(MUM, GRANTED)))
                 .isEqualTo(REFUSED);
     }
@@ -219,6 +253,171 @@ class ConsentResolverTest {
         assertThat(r.status()).isEqualTo(ConsentStatus.GRANTED);
         assertThat(r.permitted()).isFalse();
         assertThat(r.explanation()).anyMatch(line -> line.contains("has left"));
+    }
+
+    // ---- Protection of Freedoms Act 2012, ss.26-28 (issue 24) ------------------------------------------------------
+
+    private RecordedDecision at(Giver giver, Decision decision, Method method) {
+        clock++;
+        return new RecordedDecision(
+                "d" + clock,
+                giver,
+                decision,
+                1,
+                Instant.parse("2026-09-01T08:00:00Z").plusSeconds(clock * 60L),
+                null,
+                method);
+    }
+
+    @Test
+    void aParentsVerbalConsentOrObjectionDoesNotCountForBiometrics() {
+        Resolution verbal = ConsentResolver.resolve(biometric(false), List.of(at(MUM, GRANTED, Method.VERBAL)));
+        assertThat(verbal.status()).isEqualTo(NOT_ASKED);
+        assertThat(verbal.permitted()).isFalse();
+        assertThat(verbal.explanation()).anyMatch(l -> l.contains("verbal") && l.contains("in writing"));
+        // s.27: an objection, too, counts only in writing (explanatory notes, para 144)
+        assertThat(status(biometric(false), at(MUM, GRANTED, Method.PAPER), at(DAD, Decision.REFUSED, Method.VERBAL)))
+                .isEqualTo(ConsentStatus.GRANTED);
+        assertThat(status(biometric(false), at(MUM, GRANTED, Method.PAPER), at(DAD, Decision.REFUSED, Method.PAPER)))
+                .isEqualTo(REFUSED);
+        // a standard purpose may rest on a conversation
+        assertThat(status(standard(), at(MUM, GRANTED, Method.VERBAL))).isEqualTo(ConsentStatus.GRANTED);
+    }
+
+    @Test
+    void everyParentMustBeNotifiedInWritingOrExceptedBeforeProcessing() {
+        Context onlyMumNotified = biometric(false, false, MUM_AND_DAD, Map.of("G-MUM", NoticeOutcome.NOTIFIED));
+        Resolution r = ConsentResolver.resolve(onlyMumNotified, List.of(at(MUM, GRANTED)));
+        assertThat(r.status()).isEqualTo(ConsentStatus.NOTIFICATION_NEEDED);
+        assertThat(r.permitted()).isFalse();
+        assertThat(r.explanation()).anyMatch(l -> l.contains("G-DAD") && l.contains("not been notified"));
+        for (NoticeOutcome exception : List.of(
+                NoticeOutcome.CANNOT_BE_FOUND,
+                NoticeOutcome.LACKS_CAPACITY,
+                NoticeOutcome.WELFARE,
+                NoticeOutcome.NOT_REASONABLY_PRACTICABLE)) {
+            Context excepted =
+                    biometric(false, false, MUM_AND_DAD, Map.of("G-MUM", NoticeOutcome.NOTIFIED, "G-DAD", exception));
+            assertThat(ConsentResolver.resolve(excepted, List.of(at(MUM, GRANTED)))
+                            .permitted())
+                    .as("s.27(1) " + exception)
+                    .isTrue();
+        }
+        assertThat(status(biometric(false, false, MUM_AND_DAD, Map.of()), at(MUM, GRANTED), at(DAD, Decision.REFUSED)))
+                .as("an objection stands whether or not anyone was notified")
+                .isEqualTo(REFUSED);
+    }
+
+    @Test
+    void aParentOfTheChildCountsWithoutParentalResponsibilityButAStepParentOnlyWithIt() {
+        Giver father = Giver.guardian("G-FATHER");
+        Giver step = Giver.guardian("G-STEP");
+        List<Person> linked = List.of(
+                new Person("G-MUM", Standing.PARENT_OF_CHILD, true, true),
+                new Person("G-FATHER", Standing.PARENT_OF_CHILD, false, false),
+                new Person("G-STEP", Standing.OTHER_INDIVIDUAL, false, true));
+        Map<String, NoticeOutcome> mumOnly = Map.of("G-MUM", NoticeOutcome.NOTIFIED);
+        assertThat(status(biometric(false, false, linked, mumOnly), at(MUM, GRANTED)))
+                .as("s.28(5): the father is a parent and must be notified")
+                .isEqualTo(ConsentStatus.NOTIFICATION_NEEDED);
+        Map<String, NoticeOutcome> both = Map.of("G-MUM", NoticeOutcome.NOTIFIED, "G-FATHER", NoticeOutcome.NOTIFIED);
+        assertThat(status(biometric(false, false, linked, both), at(MUM, GRANTED), at(father, Decision.REFUSED)))
+                .as("his written objection counts")
+                .isEqualTo(REFUSED);
+        Resolution stepGrants =
+                ConsentResolver.resolve(biometric(false, false, linked, both), List.of(at(step, GRANTED)));
+        assertThat(stepGrants.status())
+                .as("a step-parent without PR is not a parent while a parent can be asked")
+                .isEqualTo(NOT_ASKED);
+        assertThat(stepGrants.explanation()).anyMatch(l -> l.contains("G-STEP") && l.contains("s.28"));
+    }
+
+    @Test
+    void whenNoParentCanBeAskedWhoeverHasCareOrTheLocalAuthorityIsTheParent() {
+        Giver gran = Giver.guardian("G-GRAN");
+        Giver foster = Giver.guardian("G-FOSTER");
+        Giver council = Giver.guardian("LA-HERTS");
+        List<Person> withGran = List.of(
+                new Person("G-MUM", Standing.PARENT_OF_CHILD, true, false),
+                new Person("G-GRAN", Standing.OTHER_INDIVIDUAL, false, true));
+        Map<String, NoticeOutcome> mumExcepted = Map.of("G-MUM", NoticeOutcome.WELFARE);
+        assertThat(status(biometric(false, false, withGran, mumExcepted), at(gran, GRANTED)))
+                .as("s.28(6): the grandmother has care, and must be notified")
+                .isEqualTo(ConsentStatus.NOTIFICATION_NEEDED);
+        Map<String, NoticeOutcome> granNotified =
+                Map.of("G-MUM", NoticeOutcome.WELFARE, "G-GRAN", NoticeOutcome.NOTIFIED);
+        assertThat(status(biometric(false, false, withGran, granNotified), at(gran, GRANTED)))
+                .isEqualTo(ConsentStatus.GRANTED);
+
+        List<Person> lookedAfter = List.of(
+                new Person("G-MUM", Standing.PARENT_OF_CHILD, true, false),
+                new Person("G-FOSTER", Standing.OTHER_INDIVIDUAL, false, true),
+                new Person("LA-HERTS", Standing.LOCAL_AUTHORITY, true, false));
+        Map<String, NoticeOutcome> councilNotified =
+                Map.of("G-MUM", NoticeOutcome.CANNOT_BE_FOUND, "LA-HERTS", NoticeOutcome.NOTIFIED);
+        assertThat(status(biometric(false, false, lookedAfter, councilNotified), at(foster, GRANTED)))
+                .as("s.28(7): for a looked-after child the local authority, not the foster carer")
+                .isEqualTo(NOT_ASKED);
+        assertThat(status(biometric(false, false, lookedAfter, councilNotified), at(council, GRANTED)))
+                .isEqualTo(ConsentStatus.GRANTED);
+        assertThat(status(
+                        biometric(false, false, lookedAfter, Map.of("LA-HERTS", NoticeOutcome.NOTIFIED)),
+                        at(council, GRANTED)))
+                .as("while the mother can be asked, the local authority is not the parent for the Act")
+                .isEqualTo(NOT_ASKED);
+    }
+
+    @Test
+    void fromEighteenTheStudentsOwnConsentDecidesAndAParentsDoesNotCount() {
+        Context adult = biometric(true, true, MUM_AND_DAD, BOTH_NOTIFIED);
+        Resolution parentOnly = ConsentResolver.resolve(adult, List.of(at(MUM, GRANTED)));
+        assertThat(parentOnly.status()).isEqualTo(NOT_ASKED);
+        assertThat(parentOnly.permitted()).isFalse();
+        assertThat(parentOnly.refreshWithPupil()).isTrue();
+        assertThat(parentOnly.explanation()).anyMatch(l -> l.contains("18"));
+        assertThat(status(adult, at(MUM, GRANTED), at(PUPIL, GRANTED))).isEqualTo(ConsentStatus.GRANTED);
+        assertThat(status(adult, at(PUPIL, GRANTED), at(DAD, Decision.REFUSED)))
+                .as("a parent's objection no longer counts either")
+                .isEqualTo(ConsentStatus.GRANTED);
+        assertThat(status(adult, at(PUPIL, GRANTED), at(PUPIL, Decision.WITHDRAWN)))
+                .isEqualTo(WITHDRAWN);
+        assertThat(status(biometric(true, true, MUM_AND_DAD, Map.of()), at(PUPIL, GRANTED)))
+                .as("no notification of parents for an adult")
+                .isEqualTo(ConsentStatus.GRANTED);
+    }
+
+    @Test
+    void aChildWhoObjectedAndLaterAgreesNoLongerObjects() {
+        assertThat(status(biometric(false), at(MUM, GRANTED), at(PUPIL, Decision.REFUSED)))
+                .isEqualTo(REFUSED);
+        Resolution agreed = ConsentResolver.resolve(
+                biometric(false), List.of(at(MUM, GRANTED), at(PUPIL, Decision.REFUSED), at(PUPIL, GRANTED)));
+        assertThat(agreed.status()).isEqualTo(ConsentStatus.GRANTED);
+        assertThat(agreed.explanation()).anyMatch(l -> l.contains("no longer applies"));
+    }
+
+    @Test
+    void aCompetentPupilsConsentsGivenByParentsAreFlaggedForRefreshing() {
+        Context competent =
+                new Context(PurposeKind.STANDARD, 1, BOTH_PARENTS, true, true, ConflictPolicy.MOST_RESTRICTIVE, TODAY);
+        Resolution flagged = ConsentResolver.resolve(competent, List.of(at(MUM, GRANTED)));
+        assertThat(flagged.refreshWithPupil()).isTrue();
+        assertThat(flagged.status())
+                .as("the parent's consent still counts until refreshed")
+                .isEqualTo(ConsentStatus.GRANTED);
+        assertThat(flagged.explanation()).anyMatch(l -> l.contains("refresh"));
+        assertThat(ConsentResolver.resolve(standard(), List.of(at(MUM, GRANTED)))
+                        .refreshWithPupil())
+                .as("below the competence age")
+                .isFalse();
+        assertThat(ConsentResolver.resolve(competent, List.of(at(MUM, GRANTED), at(PUPIL, GRANTED)))
+                        .refreshWithPupil())
+                .as("the pupil has decided themself")
+                .isFalse();
+        assertThat(ConsentResolver.resolve(biometric(true), List.of(at(MUM, GRANTED)))
+                        .refreshWithPupil())
+                .as("biometrics: a parent decides until 18")
+                .isFalse();
     }
 
     // ---- properties -----------------------------------------------------------------------------------------------
@@ -319,5 +518,126 @@ class ConsentResolverTest {
         }
         assertThat(r.permitted())
                 .isEqualTo(r.status() == ConsentStatus.GRANTED && c.context().onRoll());
+    }
+    // ---- biometric properties (Protection of Freedoms Act 2012, ss.26-28) ---------------------------------------
+
+    record BiometricCase(Context context, List<RecordedDecision> decisions) {}
+
+    private static final List<String> PEOPLE = List.of("G-MUM", "G-DAD", "G-STEP", "G-GRAN", "LA-1");
+
+    @Provide
+    Arbitrary<BiometricCase> biometricCases() {
+        Arbitrary<Person> person = Combinators.combine(
+                        Arbitraries.of(PEOPLE),
+                        Arbitraries.of(Standing.class),
+                        Arbitraries.of(true, false),
+                        Arbitraries.of(true, false))
+                .as(Person::new);
+        Arbitrary<List<Person>> linked = person.list().ofMaxSize(5).uniqueElements(Person::id);
+        Arbitrary<Map<String, NoticeOutcome>> notices = Arbitraries.maps(
+                        Arbitraries.of(PEOPLE), Arbitraries.of(NoticeOutcome.class))
+                .ofMaxSize(5);
+        Arbitrary<Giver> givers = Arbitraries.of(
+                Giver.guardian("G-MUM"),
+                Giver.guardian("G-DAD"),
+                Giver.guardian("G-STEP"),
+                Giver.guardian("G-GRAN"),
+                Giver.guardian("LA-1"),
+                PUPIL);
+        Arbitrary<RecordedDecision> decision = Combinators.combine(
+                        givers,
+                        Arbitraries.of(Decision.class),
+                        Arbitraries.of(Method.class),
+                        Arbitraries.integers().between(0, 10_000))
+                .as((giver, d, method, minute) -> new RecordedDecision(
+                        "x",
+                        giver,
+                        d,
+                        1,
+                        Instant.parse("2026-01-01T00:00:00Z").plusSeconds(minute * 60L),
+                        null,
+                        method));
+        Arbitrary<List<RecordedDecision>> decisions = decision.list()
+                .ofMaxSize(8)
+                .map(list -> java.util.stream.IntStream.range(0, list.size())
+                        .mapToObj(i -> {
+                            RecordedDecision d = list.get(i);
+                            return new RecordedDecision(
+                                    "d" + i, d.giver(), d.decision(), 1, d.recordedAt(), null, d.method());
+                        })
+                        .toList());
+        Arbitrary<Context> context = Combinators.combine(
+                        linked, notices, Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as((people, outcomes, adult, competent) -> new Context(
+                        PurposeKind.BIOMETRIC,
+                        1,
+                        Set.of(),
+                        competent || adult,
+                        true,
+                        ConflictPolicy.LATEST_DECISION,
+                        TODAY,
+                        adult,
+                        people,
+                        outcomes));
+        return Combinators.combine(context, decisions).as(BiometricCase::new);
+    }
+
+    @Property
+    void neverPermittedWithoutAWrittenConsentAndTheNotificationOfEveryParentThatNeedsOne(
+            @ForAll("biometricCases") BiometricCase c) {
+        Resolution r = ConsentResolver.resolve(c.context(), c.decisions());
+        if (!r.permitted() || c.context().adult()) {
+            return;
+        }
+        BiometricRules.Parents parents =
+                BiometricRules.parents(c.context().linked(), c.context().notices());
+        assertThat(parents.awaitingNotice())
+                .as("every parent notified or excepted")
+                .isEmpty();
+        assertThat(c.decisions())
+                .filteredOn(d -> r.countingDecisions().contains(d.id()))
+                .isNotEmpty()
+                .allMatch(d -> !d.giver().isPupil()
+                        && d.decision() == GRANTED
+                        && d.method() != Method.VERBAL
+                        && parents.parents().contains(d.giver().id()));
+    }
+
+    @Property
+    void neverPermittedFromEighteenOnAParentsConsentAlone(@ForAll("biometricCases") BiometricCase c) {
+        Resolution r = ConsentResolver.resolve(c.context(), c.decisions());
+        if (c.context().adult() && r.permitted()) {
+            RecordedDecision own = latestOf(c.decisions(), PUPIL);
+            assertThat(own).isNotNull();
+            assertThat(own.decision()).isEqualTo(GRANTED);
+            assertThat(r.countingDecisions()).containsExactly(own.id());
+        }
+    }
+
+    @Property
+    void aChildsOwnLatestObjectionOrAParentsWrittenOneIsNeverPermitted(@ForAll("biometricCases") BiometricCase c) {
+        if (c.context().adult()) {
+            return;
+        }
+        BiometricRules.Parents parents =
+                BiometricRules.parents(c.context().linked(), c.context().notices());
+        RecordedDecision child = latestOf(c.decisions(), PUPIL);
+        boolean childObjects = child != null && child.decision().isRestrictive();
+        boolean parentObjects = parents.parents().stream()
+                .map(id -> latestOf(c.decisions(), Giver.guardian(id)))
+                .anyMatch(d -> d != null && d.decision().isRestrictive() && d.method() != Method.VERBAL);
+        if (childObjects || parentObjects) {
+            assertThat(ConsentResolver.resolve(c.context(), c.decisions()).status())
+                    .isIn(REFUSED, WITHDRAWN);
+        }
+    }
+
+    @Property
+    void biometricStatusesDoNotDependOnTheOrderDecisionsArriveIn(
+            @ForAll("biometricCases") BiometricCase c, @ForAll long seed) {
+        List<RecordedDecision> shuffled = new ArrayList<>(c.decisions());
+        Collections.shuffle(shuffled, new Random(seed));
+        assertThat(ConsentResolver.resolve(c.context(), shuffled))
+                .isEqualTo(ConsentResolver.resolve(c.context(), c.decisions()));
     }
 }

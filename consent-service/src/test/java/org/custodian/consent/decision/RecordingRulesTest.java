@@ -158,7 +158,64 @@ class RecordingRulesTest {
                         false,
                         false,
                         true))
-                .isEqualTo(Verdict.UNPROCESSABLE);
+                .as("a child who objected may later agree (s.26(5)); from 18 it is the student's own consent")
+                .isEqualTo(Verdict.ALLOWED);
+    }
+
+    private static RecordingRules.Check biometric(
+            Actor actor, Giver giver, Decision decision, Method method, boolean couldBeParent, boolean adult) {
+        return RecordingRules.check(new Attempt(
+                actor,
+                actor == Actor.STAFF ? "admin" : giver.id(),
+                "P-1",
+                giver,
+                decision,
+                PurposeKind.BIOMETRIC,
+                method,
+                true,
+                false,
+                false,
+                couldBeParent,
+                adult));
+    }
+
+    @Test
+    void aParentsBiometricDecisionCountsOnlyInWritingSoVerbalIsRefusedWithTheReason() {
+        for (Decision decision : Decision.values()) {
+            RecordingRules.Check verbal =
+                    biometric(Actor.STAFF, Giver.guardian("G-1"), decision, Method.VERBAL, true, false);
+            assertThat(verbal.verdict()).isEqualTo(Verdict.UNPROCESSABLE);
+            assertThat(verbal.reason()).contains("in writing").contains("s.27");
+            assertThat(biometric(Actor.STAFF, Giver.guardian("G-1"), decision, Method.PAPER, true, false)
+                            .verdict())
+                    .isEqualTo(Verdict.ALLOWED);
+        }
+        assertThat(biometric(Actor.STAFF, Giver.pupil("P-1"), Decision.REFUSED, Method.VERBAL, false, false)
+                        .verdict())
+                .as("the child's own objection need not be in writing (s.26(5))")
+                .isEqualTo(Verdict.ALLOWED);
+    }
+
+    @Test
+    void aParentWithinSection28WithoutParentalResponsibilityMayBeRecordedForBiometricsOnly() {
+        assertThat(biometric(Actor.STAFF, Giver.guardian("G-DAD"), Decision.REFUSED, Method.PAPER, true, false)
+                        .verdict())
+                .isEqualTo(Verdict.ALLOWED);
+        RecordingRules.Check stranger =
+                biometric(Actor.STAFF, Giver.guardian("G-X"), Decision.GRANTED, Method.PAPER, false, false);
+        assertThat(stranger.verdict()).isEqualTo(Verdict.UNPROCESSABLE);
+        assertThat(stranger.reason()).contains("s.28");
+    }
+
+    @Test
+    void fromEighteenAParentsBiometricDecisionIsRefused() {
+        RecordingRules.Check adult =
+                biometric(Actor.PARENT, Giver.guardian("G-1"), Decision.GRANTED, Method.ONLINE, true, true);
+        assertThat(adult.verdict()).isEqualTo(Verdict.UNPROCESSABLE);
+        assertThat(adult.reason()).contains("18");
+        assertThat(biometric(Actor.PUPIL, Giver.pupil("P-1"), Decision.GRANTED, Method.ONLINE, false, true)
+                        .verdict())
+                .isEqualTo(Verdict.ALLOWED);
     }
 
     @Test
