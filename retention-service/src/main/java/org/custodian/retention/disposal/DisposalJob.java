@@ -12,6 +12,7 @@ import org.custodian.platform.time.LegalTime;
 import org.custodian.retention.RetentionConfig;
 import org.custodian.retention.hold.LegalHoldRepository;
 import org.custodian.retention.hold.LegalHoldService;
+import org.custodian.retention.holding.DefaultRevisionService;
 import org.custodian.retention.support.Actor;
 import org.jboss.logging.Logger;
 
@@ -36,6 +37,7 @@ public class DisposalJob {
     private final DisposalService disposals;
     private final Clock clock;
     private final RetentionConfig config;
+    private final DefaultRevisionService revisions;
 
     public DisposalJob(
             ClusterLock lock,
@@ -44,7 +46,8 @@ public class DisposalJob {
             LegalHoldService holds,
             DisposalService disposals,
             Clock clock,
-            RetentionConfig config) {
+            RetentionConfig config,
+            DefaultRevisionService revisions) {
         this.lock = lock;
         this.store = store;
         this.holdStore = holdStore;
@@ -52,6 +55,7 @@ public class DisposalJob {
         this.disposals = disposals;
         this.clock = clock;
         this.config = config;
+        this.revisions = revisions;
     }
 
     @Scheduled(
@@ -73,6 +77,8 @@ public class DisposalJob {
     public Run runNow() {
         int[] counts = new int[3];
         boolean ran = lock.runExclusively(NAME, () -> {
+            // existing holdings of a revised IRMS default are re-dated before anything is proposed on an old date
+            revisions.applyPending();
             LocalDate day = LegalTime.today(clock);
             TreeSet<String> schools = new TreeSet<>(holdStore.schoolsWithEndedHolds(day));
             schools.addAll(store.schoolsWithDueHoldings(day));

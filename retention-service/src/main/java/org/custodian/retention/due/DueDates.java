@@ -21,7 +21,8 @@ import org.custodian.retention.schedule.Trigger;
  * class reviewed on leaving that has no scheduled date, the leaving day (action {@code REVIEW}); and not before a
  * review date the DPO set when keeping it (action {@code REVIEW}).</li>
  * <li>Events bring it forward, never back: a {@link Trigger#CONSENT_WITHDRAWN} class falls due the period after
- * consent for a matching purpose was withdrawn, and a consent-based class falls due (destroy) on the day an erasure
+ * consent for a matching purpose was refused, withdrawn or expired; a class transferred on leaving falls due for
+ * transfer on the day the pupil left (until the DPO keeps it on review); and a consent-based class falls due (destroy) on the day an erasure
  * of it was approved. A legal-obligation class keeps its date when an erasure is approved, with the reason noted.</li>
  * <li>The earliest of these is the due date; with none, the holding is waiting, and {@code waitingFor} says for
  * what.</li>
@@ -42,6 +43,21 @@ public final class DueDates {
         if (scheduled.isPresent() && rule.untilPupilAge() != null && holding.pupilId() != null) {
             scheduled = ageFloor(rule, scheduled.get(), pupil, waiting);
         }
+        if (rule.transferOnLeaving() && holding.pupilId() != null && pupil != null && pupil.leavingDate() != null) {
+            // Keeping Children Safe in Education: the file follows the child to the new school. Once the DPO kept it
+            // on review (no next school known), the transfer is behind it: the scheduled date and the review date
+            // decide (unless nothing else is scheduled, so that a review date never brings a record forward).
+            Candidate transfer = new Candidate(
+                    pupil.leavingDate(),
+                    DisposalAction.TRANSFER_TO_NEXT_SCHOOL,
+                    "the pupil left: the file is transferred to the next school");
+            if (scheduled.isEmpty()
+                    || (holding.reviewOn() == null
+                            && transfer.on().isBefore(scheduled.get().on()))) {
+                scheduled = Optional.of(transfer);
+                waiting.clear();
+            }
+        }
         if (scheduled.isEmpty() && rule.reviewOnLeaving() && pupil != null && pupil.leavingDate() != null) {
             scheduled = Optional.of(
                     new Candidate(pupil.leavingDate(), DisposalAction.REVIEW, "the pupil left: review on leaving"));
@@ -56,8 +72,7 @@ public final class DueDates {
 
         List<Candidate> candidates = new ArrayList<>();
         scheduled.ifPresent(candidates::add);
-        withdrawal(rule, holding, facts.withdrawals()).ifPresent(candidates::add);
-
+        withdrawal(rule, holding, facts).ifPresent(candidates::add);
         String erasureNote = null;
         List<Erasure> erasures = facts.erasures().stream()
                 .filter(e -> rule.matchesAnyCategory(e.categories()))
@@ -133,8 +148,8 @@ public final class DueDates {
             case CONSENT_WITHDRAWN -> {
                 waiting.add(
                         rule.reviewOnLeaving()
-                                ? "consent to be withdrawn, or the pupil to leave (review)"
-                                : "consent to be withdrawn");
+                                ? "consent to end (refused, withdrawn or expired), or the pupil to leave (review)"
+                                : "consent to end (refused, withdrawn or expired)");
                 yield Optional.empty();
             }
         };
@@ -154,8 +169,8 @@ public final class DueDates {
         return Optional.of(scheduled);
     }
 
-    private static Optional<Candidate> withdrawal(
-            RetentionRule rule, HoldingFacts holding, Map<String, LocalDate> withdrawals) {
+    private static Optional<Candidate> withdrawal(RetentionRule rule, HoldingFacts holding, SubjectFacts facts) {
+        Map<String, LocalDate> withdrawals = facts.withdrawals();
         if (rule.trigger() != Trigger.CONSENT_WITHDRAWN || withdrawals.isEmpty()) {
             return Optional.empty();
         }
@@ -166,7 +181,7 @@ public final class DueDates {
                 .map(purpose -> new Candidate(
                         RetentionPeriods.dueAfter(withdrawals.get(purpose), rule.period()),
                         rule.action(),
-                        "consent for " + purpose + " withdrawn"
+                        "consent for " + purpose + " " + facts.howEnded(purpose)
                                 + (rule.period().isZero() ? "" : " + " + rule.period())));
     }
 

@@ -102,7 +102,7 @@ public class SubjectExportService {
             case CREATED -> "the day the record was made";
             case CLOSED -> "the day the record is closed";
             case END_OF_ACADEMIC_YEAR -> "the end of the academic year it was made in";
-            case CONSENT_WITHDRAWN -> "the day consent is withdrawn";
+            case CONSENT_WITHDRAWN -> "the day consent is refused, withdrawn or expires";
         };
         String kept = rule.period().isZero() ? "kept until " + from : "kept " + rule.period() + " from " + from;
         if (rule.untilPupilAge() != null) {
@@ -110,6 +110,9 @@ public class SubjectExportService {
         }
         if (rule.reviewOnLeaving()) {
             kept += " (reviewed when the pupil leaves)";
+        }
+        if (rule.transferOnLeaving()) {
+            kept += " (transferred to the next school when the pupil leaves)";
         }
         String then = switch (rule.action()) {
             case DESTROY -> "then securely destroyed";

@@ -82,7 +82,15 @@ public class DueService implements ClassChanges {
 
     /** Consent withdrawn for a purpose on a day: what the class keeps for that purpose falls due. */
     public void consentWithdrawn(String urn, String pupilId, String purpose, LocalDate on) {
-        facts.consentWithdrawn(urn, pupilId, purpose, on);
+        consentEnded(urn, pupilId, purpose, on, "WITHDRAWN");
+    }
+
+    /**
+     * Consent for a purpose stopped counting on a day — refused, withdrawn or expired ({@code how}, the effective
+     * status): what the class keeps for that purpose falls due.
+     */
+    public void consentEnded(String urn, String pupilId, String purpose, LocalDate on, String how) {
+        facts.consentEnded(urn, pupilId, purpose, on, how);
         forPupil(urn, pupilId);
     }
 

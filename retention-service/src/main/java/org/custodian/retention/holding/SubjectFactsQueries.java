@@ -40,11 +40,17 @@ public class SubjectFactsQueries {
                 urn,
                 ids);
         Map<String, Map<String, LocalDate>> withdrawals = new HashMap<>();
+        Map<String, Map<String, String>> endedHow = new HashMap<>();
         sql.list(
-                "SELECT pupil_id, purpose, withdrawn_on FROM consent_withdrawal WHERE school_urn = ? AND pupil_id = ANY(?)",
-                row -> withdrawals
-                        .computeIfAbsent(row.getString(1), k -> new HashMap<>())
-                        .put(row.getString(2), Jdbc.date(row, "withdrawn_on")),
+                "SELECT pupil_id, purpose, withdrawn_on, ended_how FROM consent_withdrawal"
+                        + " WHERE school_urn = ? AND pupil_id = ANY(?)",
+                row -> {
+                    withdrawals
+                            .computeIfAbsent(row.getString(1), k -> new HashMap<>())
+                            .put(row.getString(2), Jdbc.date(row, "withdrawn_on"));
+                    return endedHow.computeIfAbsent(row.getString(1), k -> new HashMap<>())
+                            .put(row.getString(2), row.getString(4));
+                },
                 urn,
                 ids);
         Map<String, List<Erasure>> erasures = new HashMap<>();
@@ -58,7 +64,10 @@ public class SubjectFactsQueries {
         Map<String, SubjectFacts> facts = new HashMap<>();
         for (String pupil : pupilIds) {
             if (pupils.containsKey(pupil) || withdrawals.containsKey(pupil) || erasures.containsKey(pupil)) {
-                facts.put(pupil, new SubjectFacts(pupils.get(pupil), withdrawals.get(pupil), erasures.get(pupil)));
+                facts.put(
+                        pupil,
+                        new SubjectFacts(
+                                pupils.get(pupil), withdrawals.get(pupil), erasures.get(pupil), endedHow.get(pupil)));
             }
         }
         return facts;
@@ -82,12 +91,16 @@ public class SubjectFactsQueries {
                 """, urn, pupilId, leavingDate);
     }
 
-    /** Records a withdrawal; an earlier withdrawal of the same purpose that still stands keeps its date. */
-    public void consentWithdrawn(String urn, String pupilId, String purpose, LocalDate on) {
+    /**
+     * Records that consent for a purpose stopped counting (refused, withdrawn or expired: {@code how}); an earlier end
+     * of the same purpose that still stands keeps its date and how.
+     */
+    public void consentEnded(String urn, String pupilId, String purpose, LocalDate on, String how) {
         sql.update("""
-                INSERT INTO consent_withdrawal (school_urn, pupil_id, purpose, withdrawn_on) VALUES (?, ?, ?, ?)
+                INSERT INTO consent_withdrawal (school_urn, pupil_id, purpose, withdrawn_on, ended_how)
+                VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (school_urn, pupil_id, purpose) DO NOTHING
-                """, urn, pupilId, purpose, on);
+                """, urn, pupilId, purpose, on, how);
     }
 
     /** Consent counts again for the purpose: a withdrawal no longer makes anything due. */

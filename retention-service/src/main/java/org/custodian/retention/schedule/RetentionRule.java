@@ -20,6 +20,9 @@ import org.custodian.retention.support.Violation;
  * @param reviewOnLeaving a pupil's holdings fall due for review when the pupil leaves, if nothing else made them due
  * @param untilPupilAge   for a holding about a pupil: kept at least until the pupil reaches this age (null: no floor)
  * @param note            guidance for the DPO
+ * @param transferOnLeaving a pupil's holding falls due for transfer to the next school on the day the pupil leaves,
+ *                        before its scheduled date (the safeguarding file, KCSIE); once the DPO keeps it on review
+ *                        (no next school known), the scheduled date and the review date decide again
  */
 public record RetentionRule(
         String code,
@@ -33,7 +36,8 @@ public record RetentionRule(
         List<String> categories,
         boolean reviewOnLeaving,
         Integer untilPupilAge,
-        String note) {
+        String note,
+        boolean transferOnLeaving) {
 
     public static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,63}");
     public static final Pattern PURPOSE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -43,6 +47,36 @@ public record RetentionRule(
     public RetentionRule {
         consentPurposes = consentPurposes == null ? List.of() : List.copyOf(consentPurposes);
         categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** A rule that is not transferred when the pupil leaves (every class but the safeguarding file). */
+    public RetentionRule(
+            String code,
+            String description,
+            Trigger trigger,
+            Period period,
+            DisposalAction action,
+            LegalBasis basis,
+            String citation,
+            List<String> consentPurposes,
+            List<String> categories,
+            boolean reviewOnLeaving,
+            Integer untilPupilAge,
+            String note) {
+        this(
+                code,
+                description,
+                trigger,
+                period,
+                action,
+                basis,
+                citation,
+                consentPurposes,
+                categories,
+                reviewOnLeaving,
+                untilPupilAge,
+                note,
+                false);
     }
 
     /** Everything that makes this rule unusable; empty when it is sound. */
@@ -85,6 +119,12 @@ public record RetentionRule(
                     new Violation(
                             "reviewOnLeaving",
                             "only a class about pupils (trigger DATE_OF_BIRTH, LEFT_SCHOOL or CONSENT_WITHDRAWN) can be reviewed when the pupil leaves"));
+        }
+        if (transferOnLeaving && trigger != null && !trigger.needsPupil()) {
+            found.add(
+                    new Violation(
+                            "transferOnLeaving",
+                            "only a class about pupils (trigger DATE_OF_BIRTH, LEFT_SCHOOL or CONSENT_WITHDRAWN) can be transferred when the pupil leaves"));
         }
         if (untilPupilAge != null && (untilPupilAge < 1 || untilPupilAge > 120)) {
             found.add(new Violation("untilPupilAge", "an age from 1 to 120"));

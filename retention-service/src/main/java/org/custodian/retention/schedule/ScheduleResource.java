@@ -61,7 +61,13 @@ public class ScheduleResource {
             Boolean reviewOnLeaving,
             @Min(1) @Max(120) Integer untilPupilAge,
             @Size(max = 2000) String note,
-            @NotBlank @Size(max = 2000) String reason) {}
+            @NotBlank @Size(max = 2000) String reason,
+
+            @Schema(
+                    description = "a pupil's record falls due for transfer to the next school on the day the pupil"
+                            + " leaves, before its scheduled date (e.g. the safeguarding file, KCSIE);"
+                            + " default false")
+            Boolean transferOnLeaving) {}
 
     public record ClassView(
             String code,
@@ -76,6 +82,10 @@ public class ScheduleResource {
             boolean reviewOnLeaving,
             Integer untilPupilAge,
             String note,
+
+            @Schema(description = "falls due for transfer to the next school on the day the pupil leaves")
+            boolean transferOnLeaving,
+
             ScheduledClass.Origin origin,
             int version,
             String changedBy,
@@ -96,6 +106,7 @@ public class ScheduleResource {
                     r.reviewOnLeaving(),
                     r.untilPupilAge(),
                     r.note(),
+                    r.transferOnLeaving(),
                     c.origin(),
                     c.version(),
                     c.changedBy(),
@@ -246,7 +257,8 @@ public class ScheduleResource {
                 Boolean.TRUE.equals(request.reviewOnLeaving()),
                 request.untilPupilAge(),
                 request.note(),
-                request.reason());
+                request.reason(),
+                Boolean.TRUE.equals(request.transferOnLeaving()));
     }
 
     private static EntityTag etag(ScheduledClass c) {

@@ -90,6 +90,9 @@ public class ScheduleRule {
 
     private String note;
 
+    @Column(name = "transfer_on_leaving")
+    private boolean transferOnLeaving;
+
     @Column(name = "change_reason")
     private String changeReason;
 
@@ -120,6 +123,7 @@ public class ScheduleRule {
         row.reviewOnLeaving = rule.reviewOnLeaving();
         row.untilPupilAge = rule.untilPupilAge();
         row.note = rule.note();
+        row.transferOnLeaving = rule.transferOnLeaving();
         row.changeReason = scheduled.changeReason();
         row.changedBy = scheduled.changedBy();
         row.changedAt = scheduled.changedAt();
@@ -141,7 +145,8 @@ public class ScheduleRule {
                         categories == null ? List.of() : List.of(categories),
                         reviewOnLeaving,
                         untilPupilAge,
-                        note),
+                        note,
+                        transferOnLeaving),
                 origin,
                 version,
                 changedBy,

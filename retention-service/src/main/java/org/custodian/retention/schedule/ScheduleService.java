@@ -39,7 +39,8 @@ public class ScheduleService {
             boolean reviewOnLeaving,
             Integer untilPupilAge,
             String note,
-            String reason) {}
+            String reason,
+            boolean transferOnLeaving) {}
 
     /** A class as changed, with how many holdings got a new due date. */
     public record Changed(ScheduledClass recordClass, int holdingsExamined, int holdingsRedated) {}
@@ -168,7 +169,8 @@ public class ScheduleService {
                 change.categories(),
                 change.reviewOnLeaving(),
                 change.untilPupilAge(),
-                change.note());
+                change.note(),
+                change.transferOnLeaving());
         Violations.throwIfAny(rule.violations());
         return new ScheduledClass(rule, origin, version, caller.subject(), clock.instant(), change.reason());
     }
@@ -190,6 +192,7 @@ public class ScheduleService {
         compare(changed, "consentPurposes", before.consentPurposes(), after.consentPurposes());
         compare(changed, "reviewOnLeaving", before.reviewOnLeaving(), after.reviewOnLeaving());
         compare(changed, "untilPupilAge", before.untilPupilAge(), after.untilPupilAge());
+        compare(changed, "transferOnLeaving", before.transferOnLeaving(), after.transferOnLeaving());
         compare(changed, "categories", before.categories(), after.categories());
         if (!Objects.equals(before.description(), after.description())
                 || !Objects.equals(before.citation(), after.citation())

@@ -12,7 +12,11 @@ public enum Trigger {
     CLOSED,
     /** The end (31 August) of the academic year in which the record was created. */
     END_OF_ACADEMIC_YEAR,
-    /** Consent for a matching purpose was withdrawn. */
+    /**
+     * Consent for a matching purpose stopped counting: withdrawn, refused or expired (the pupil's effective consent
+     * status is no longer {@code GRANTED}). The name is kept for the API and the stored schedules; what ends consent is
+     * any of the three (UK GDPR Art. 6(1)(a) and 7(3): without current consent there is no basis to keep the record).
+     */
     CONSENT_WITHDRAWN;
 
     /** Whether a holding of a class with this trigger must name a pupil. */

@@ -3,6 +3,7 @@ package org.custodian.retention.subject;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.LocalDate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
@@ -14,16 +15,15 @@ import org.custodian.retention.holding.DueService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Projects {@code custodian.consent.v1}: a {@code consent.withdrawn} that leaves the pupil's effective status for the
- * purpose other than {@code GRANTED} makes the pupil's holdings of {@code CONSENT_WITHDRAWN} classes naming that
- * purpose due; a later {@code consent.granted} (effective {@code GRANTED}) takes the withdrawal back for records not
- * yet approved for disposal.
+ * Projects {@code custodian.consent.v1} ({@link ConsentChangeRules}): an event that leaves the pupil's effective status
+ * for a purpose other than {@code GRANTED} — consent refused, withdrawn or expired — makes the pupil's holdings of
+ * {@code CONSENT_WITHDRAWN} classes naming that purpose due; an event whose effective status is {@code GRANTED} takes
+ * that back for records not yet approved for disposal.
  */
 @ApplicationScoped
 public class ConsentConsumer {
 
     public static final String NAME = "retention-consent";
-    static final String GRANTED = "GRANTED";
 
     private final IdempotentConsumer idempotent;
     private final DueService due;
@@ -42,25 +42,36 @@ public class ConsentConsumer {
     }
 
     void apply(CloudEvent event) {
-        if (!event.type().equals(EventTypes.CONSENT_WITHDRAWN) && !event.type().equals(EventTypes.CONSENT_GRANTED)) {
+        if (!ConsentChangeRules.TYPES.contains(event.type())) {
             return;
         }
         String urn = EventChecks.school(event);
-        ConsentEvents.DecisionRecorded decision = CloudEventCodec.data(event, ConsentEvents.DecisionRecorded.class);
-        EventChecks.pupil(event, decision.pupilId());
-        if (decision.purpose() == null || decision.purpose().isBlank()) {
+        String pupilId;
+        String purpose;
+        String status;
+        LocalDate day;
+        if (event.type().equals(EventTypes.CONSENT_EXPIRED)) {
+            ConsentEvents.Expired expired = CloudEventCodec.data(event, ConsentEvents.Expired.class);
+            pupilId = expired.pupilId();
+            purpose = expired.purpose();
+            status = expired.effectiveStatus();
+            day = ConsentChangeRules.expiredOn(expired.validUntil(), EventChecks.day(event, null, clock));
+        } else {
+            ConsentEvents.DecisionRecorded decision = CloudEventCodec.data(event, ConsentEvents.DecisionRecorded.class);
+            pupilId = decision.pupilId();
+            purpose = decision.purpose();
+            status = decision.effectiveStatus();
+            day = EventChecks.day(event, decision.recordedAt(), clock);
+        }
+        EventChecks.pupil(event, pupilId);
+        if (purpose == null || purpose.isBlank()) {
             throw new InvalidEventException(event.type() + " " + event.id() + " names no purpose");
         }
-        if (event.type().equals(EventTypes.CONSENT_WITHDRAWN)) {
-            if (!GRANTED.equals(decision.effectiveStatus())) {
-                due.consentWithdrawn(
-                        urn,
-                        decision.pupilId(),
-                        decision.purpose(),
-                        EventChecks.day(event, decision.recordedAt(), clock));
-            }
-        } else if (GRANTED.equals(decision.effectiveStatus())) {
-            due.consentGiven(urn, decision.pupilId(), decision.purpose());
+        ConsentChangeRules.Change change = ConsentChangeRules.of(event.type(), status, day);
+        switch (change.kind()) {
+            case ENDED -> due.consentEnded(urn, pupilId, purpose, change.on(), change.how());
+            case GIVEN -> due.consentGiven(urn, pupilId, purpose);
+            case NONE -> {}
         }
     }
 }

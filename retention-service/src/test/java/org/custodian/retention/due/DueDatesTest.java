@@ -58,6 +58,7 @@ class DueDatesTest {
             Due childProtection = DueDates.compute(
                     irms(IrmsSchedule.CHILD_PROTECTION), about("P1", d("2019-09-04")), pupil(d("2008-02-29"), null));
             assertThat(childProtection.dueOn()).isEqualTo(d("2033-03-01"));
+            assertThat(childProtection.action()).isEqualTo(DisposalAction.REVIEW);
         }
 
         @Test
@@ -112,11 +113,33 @@ class DueDatesTest {
             RetentionRule photos = irms(IrmsSchedule.PHOTOGRAPHS_AND_RECORDINGS);
             Due attending = DueDates.compute(photos, about("P1", d("2023-06-01")), pupil(d("2015-03-02"), null));
             assertThat(attending.hasDate()).isFalse();
-            assertThat(attending.waitingFor()).contains("consent to be withdrawn");
+            assertThat(attending.waitingFor()).contains("consent to end (refused, withdrawn or expired)");
 
             Due left = DueDates.compute(photos, about("P1", d("2023-06-01")), pupil(d("2015-03-02"), d("2025-02-14")));
             assertThat(left.dueOn()).isEqualTo(d("2025-02-14"));
             assertThat(left.action()).isEqualTo(DisposalAction.REVIEW);
+        }
+
+        @Test
+        void theSafeguardingFileIsTransferredWhenThePupilLeavesAndReviewedNotDestroyedAt25() {
+            RetentionRule safeguarding = irms(IrmsSchedule.CHILD_PROTECTION);
+            // issue 24: while the pupil attends, the file is reviewed at date of birth + 25 (was destroyed)
+            Due attending = DueDates.compute(safeguarding, about("P1", d("2019-09-04")), pupil(d("2012-05-06"), null));
+            assertThat(attending.dueOn()).isEqualTo(d("2037-05-06"));
+            assertThat(attending.action()).isEqualTo(DisposalAction.REVIEW);
+            // issue 24: on leaving it falls due for transfer to the new school (KCSIE: within 5 school days)
+            Due left = DueDates.compute(
+                    safeguarding, about("P1", d("2019-09-04")), pupil(d("2012-05-06"), d("2023-07-21")));
+            assertThat(left.dueOn()).isEqualTo(d("2023-07-21"));
+            assertThat(left.action()).isEqualTo(DisposalAction.TRANSFER_TO_NEXT_SCHOOL);
+            assertThat(left.because()).isEqualTo("the pupil left: the file is transferred to the next school");
+            // no next school known: the DPO kept it on review to 2030; the 25th birthday review stands after that
+            Due kept = DueDates.compute(
+                    safeguarding,
+                    new HoldingFacts("P1", d("2019-09-04"), null, null, d("2030-01-01")),
+                    pupil(d("2012-05-06"), d("2023-07-21")));
+            assertThat(kept.dueOn()).isEqualTo(d("2037-05-06"));
+            assertThat(kept.action()).isEqualTo(DisposalAction.REVIEW);
         }
 
         @Test
@@ -160,32 +183,41 @@ class DueDatesTest {
         }
 
         @Test
-        void freeSchoolMealsRecordsAreKeptSixYearsFromTheAward() {
+        void freeSchoolMealsAreKeptToTheEndOfTheAwardsAcademicYearPlusSix() {
+            // issue 24: an award of 1 October 2020 belongs to 2020/21, which ends 31 August 2021: + 6 years
+            // (was 1 October 2026, six years from the award date: the toolkit counts "current year + 6")
+            Due october = DueDates.compute(
+                    irms(IrmsSchedule.FREE_SCHOOL_MEALS), about("P1", d("2020-10-01")), SubjectFacts.NONE);
+            assertThat(october.dueOn()).isEqualTo(d("2027-08-31"));
+            assertThat(october.because()).isEqualTo("end of academic year 2020/21 + P6Y");
+            // an award in the summer term belongs to the year ending that August
             assertThat(DueDates.compute(
                                     irms(IrmsSchedule.FREE_SCHOOL_MEALS),
-                                    about("P1", d("2020-10-01")),
+                                    about("P1", d("2021-06-15")),
                                     SubjectFacts.NONE)
                             .dueOn())
-                    .isEqualTo(d("2026-10-01"));
+                    .isEqualTo(d("2027-08-31"));
         }
 
         @Test
-        void accidentBookIsThreeYearsForAnAdultAndUntil21ForAChild() {
+        void accidentRecordsAboutAChildAreKeptToDateOfBirthPlus25AndAboutAnAdultSixYears() {
             RetentionRule accidents = irms(IrmsSchedule.ACCIDENT_BOOK);
+            // issue 24: about an adult, 6 years from the entry (was 3, the statutory floor)
             assertThat(DueDates.compute(accidents, about(null, d("2020-05-01")), SubjectFacts.NONE)
                             .dueOn())
-                    .isEqualTo(d("2023-05-01"));
+                    .isEqualTo(d("2026-05-01"));
+            // issue 24: about a child, date of birth + 25 years (was the 21st birthday, 10 January 2036)
             Due child = DueDates.compute(accidents, about("P1", d("2020-05-01")), pupil(d("2015-01-10"), null));
-            assertThat(child.dueOn()).isEqualTo(d("2036-01-10"));
-            assertThat(child.because()).isEqualTo("kept until the pupil is 21");
-            // a sixth-former of 19: three years from the entry is later than the 21st birthday
+            assertThat(child.dueOn()).isEqualTo(d("2040-01-10"));
+            assertThat(child.because()).isEqualTo("kept until the pupil is 25");
+            // a sixth-former of 19, an adult at the entry: six years from the entry is later than the 25th birthday
             assertThat(DueDates.compute(accidents, about("P1", d("2020-05-01")), pupil(d("2001-01-01"), null))
                             .dueOn())
-                    .isEqualTo(d("2023-05-01"));
+                    .isEqualTo(d("2026-05-01"));
             // about a pupil whose date of birth is unknown: wait rather than risk destroying early
             assertThat(DueDates.compute(accidents, about("P1", d("2020-05-01")), SubjectFacts.NONE)
                             .waitingFor())
-                    .contains("until the pupil is 21");
+                    .contains("until the pupil is 25");
         }
 
         @Test
@@ -215,6 +247,30 @@ class DueDatesTest {
             assertThat(due.dueOn()).isEqualTo(d("2025-11-03"));
             assertThat(due.action()).isEqualTo(DisposalAction.DESTROY);
             assertThat(due.because()).isEqualTo("consent for PHOTO_WEBSITE withdrawn");
+        }
+
+        @Test
+        void photographsFallDueWhenConsentIsRefusedOrExpiresNotOnlyWithdrawn() {
+            // issue 24: a refusal or an expiry ends consent as a withdrawal does; the workings say which
+            SubjectFacts refused = new SubjectFacts(
+                    new PupilFacts(d("2015-03-02"), null),
+                    Map.of("PHOTO_PRESS", d("2025-09-10")),
+                    List.of(),
+                    Map.of("PHOTO_PRESS", "REFUSED"));
+            Due press = DueDates.compute(
+                    photos, new HoldingFacts("P1", d("2025-06-01"), null, "PHOTO_PRESS", null), refused);
+            assertThat(press.dueOn()).isEqualTo(d("2025-09-10"));
+            assertThat(press.action()).isEqualTo(DisposalAction.DESTROY);
+            assertThat(press.because()).isEqualTo("consent for PHOTO_PRESS refused");
+
+            SubjectFacts expired = new SubjectFacts(
+                    new PupilFacts(d("2015-03-02"), null),
+                    Map.of("PHOTO_WEBSITE", d("2026-09-01")),
+                    List.of(),
+                    Map.of("PHOTO_WEBSITE", "EXPIRED"));
+            Due website = DueDates.compute(photos, about("P1", d("2024-06-01")), expired);
+            assertThat(website.dueOn()).isEqualTo(d("2026-09-01"));
+            assertThat(website.because()).isEqualTo("consent for PHOTO_WEBSITE expired");
         }
 
         @Test

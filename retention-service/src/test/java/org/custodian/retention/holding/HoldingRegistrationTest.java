@@ -83,7 +83,7 @@ class HoldingRegistrationTest {
                 .body("updated", is(1))
                 .body("unchanged", is(1))
                 .body("items[1].id", equalTo(first.path("items[1].id")))
-                .body("items[1].dueOn", is("2027-10-01"));
+                .body("items[1].dueOn", is("2028-08-31")); // end of 2021/22 + 6 years (issue 24)
         assertThat(stored(school)).isEqualTo(2);
     }
 

@@ -42,7 +42,7 @@ class IrmsScheduleTest {
                                 "CHILD_PROTECTION",
                                 Trigger.DATE_OF_BIRTH,
                                 Period.ofYears(25),
-                                DisposalAction.DESTROY,
+                                DisposalAction.REVIEW,
                                 LegalBasis.LEGAL_OBLIGATION),
                         tuple(
                                 "ADMISSION_ATTENDANCE_REGISTERS",
@@ -59,12 +59,12 @@ class IrmsScheduleTest {
                         tuple(
                                 "ACCIDENT_BOOK",
                                 Trigger.CREATED,
-                                Period.ofYears(3),
+                                Period.ofYears(6),
                                 DisposalAction.DESTROY,
                                 LegalBasis.LEGAL_OBLIGATION),
                         tuple(
                                 "FREE_SCHOOL_MEALS",
-                                Trigger.CREATED,
+                                Trigger.END_OF_ACADEMIC_YEAR,
                                 Period.ofYears(6),
                                 DisposalAction.DESTROY,
                                 LegalBasis.LEGAL_OBLIGATION),
@@ -73,23 +73,73 @@ class IrmsScheduleTest {
                                 Trigger.CONSENT_WITHDRAWN,
                                 Period.ZERO,
                                 DisposalAction.DESTROY,
-                                LegalBasis.CONSENT));
+                                LegalBasis.CONSENT),
+                        tuple(
+                                "EXCLUSIONS",
+                                Trigger.LEFT_SCHOOL,
+                                Period.ZERO,
+                                DisposalAction.REVIEW,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "MEDICAL_INFORMATION",
+                                Trigger.LEFT_SCHOOL,
+                                Period.ZERO,
+                                DisposalAction.REVIEW,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "ADMISSIONS_AND_APPEALS",
+                                Trigger.END_OF_ACADEMIC_YEAR,
+                                Period.ofYears(1),
+                                DisposalAction.REVIEW,
+                                LegalBasis.LEGAL_OBLIGATION),
+                        tuple(
+                                "ASSESSMENT_RESULTS",
+                                Trigger.LEFT_SCHOOL,
+                                Period.ZERO,
+                                DisposalAction.REVIEW,
+                                LegalBasis.LEGAL_OBLIGATION));
     }
 
     @Test
-    void everyRowCitesTheToolkitAndIsSound() {
+    void everyRowCitesTheToolkitOrSaysTheSchoolMustSetThePeriodAndIsSound() {
         assertThat(IrmsSchedule.rules()).allSatisfy(rule -> {
-            assertThat(rule.citation()).startsWith(IrmsSchedule.TOOLKIT);
+            assertThat(rule.citation().startsWith(IrmsSchedule.TOOLKIT)
+                            || (rule.citation().contains(IrmsSchedule.SCHOOL_SETS_THE_PERIOD)
+                                    && rule.action() == DisposalAction.REVIEW))
+                    .as(rule.code())
+                    .isTrue();
             assertThat(rule.violations()).isEmpty();
         });
-        assertThat(IrmsSchedule.rule("ACCIDENT_BOOK").orElseThrow().untilPupilAge())
-                .isEqualTo(21);
+        // issue 24: 25 from the toolkit; 21 (Limitation Act 1980) is no longer attributed to the toolkit
+        RetentionRule accidents = IrmsSchedule.rule("ACCIDENT_BOOK").orElseThrow();
+        assertThat(accidents.untilPupilAge()).isEqualTo(25);
+        assertThat(accidents.citation())
+                .contains("date of birth + 25 years")
+                .contains("Limitation Act 1980")
+                .contains("not the toolkit's period")
+                .contains("not found");
+        RetentionRule safeguarding = IrmsSchedule.rule("CHILD_PROTECTION").orElseThrow();
+        assertThat(safeguarding.transferOnLeaving()).isTrue();
+        assertThat(safeguarding.citation()).contains("REVIEW").contains("5 school days");
         assertThat(IrmsSchedule.rule("PHOTOGRAPHS_AND_RECORDINGS").orElseThrow().consentPurposes())
                 .containsExactly(
                         "PHOTO_DISPLAY", "PHOTO_WEBSITE", "PHOTO_SOCIAL_MEDIA", "PHOTO_PRESS", "VIDEO_PERFORMANCES");
         assertThat(IrmsSchedule.rule("PHOTOGRAPHS_AND_RECORDINGS").orElseThrow().reviewOnLeaving())
                 .isTrue();
         assertThat(IrmsSchedule.rule("CHILD_PROTECTION").orElseThrow().note()).contains("legal hold");
+    }
+
+    @Test
+    void everyCategoryOfDataTheNoticeNamesHasAClass() {
+        // issue 24: exclusions, medical information and medicine records, admissions and appeals, assessment and test
+        // results had no class, so nothing said how long they are kept
+        assertThat(IrmsSchedule.NOTICE_CATEGORIES)
+                .allSatisfy(category -> assertThat(IrmsSchedule.rules())
+                        .as(category)
+                        .anySatisfy(rule -> assertThat(rule.categories()).contains(category)));
+        assertThat(IrmsSchedule.rules())
+                .extracting(RetentionRule::code)
+                .contains("EXCLUSIONS", "MEDICAL_INFORMATION", "ADMISSIONS_AND_APPEALS", "ASSESSMENT_RESULTS");
     }
 
     @Test
@@ -127,6 +177,23 @@ class IrmsScheduleTest {
         assertThat(reviewOnLeavingWithoutPupil.violations())
                 .extracting(Violation::field)
                 .containsExactlyInAnyOrder("period", "reviewOnLeaving");
+        RetentionRule transferWithoutPupil = new RetentionRule(
+                "OWN",
+                "x",
+                Trigger.CREATED,
+                Period.ofYears(1),
+                DisposalAction.REVIEW,
+                LegalBasis.LEGAL_OBLIGATION,
+                "c",
+                List.of(),
+                List.of(),
+                false,
+                null,
+                null,
+                true);
+        assertThat(transferWithoutPupil.violations())
+                .extracting(Violation::field)
+                .containsExactly("transferOnLeaving");
     }
 
     @Test

@@ -47,10 +47,15 @@ class ScheduleApiTest {
                 .get(base(school) + "/retention-schedule")
                 .then()
                 .statusCode(200)
-                .body("items", hasSize(9))
+                .body("items", hasSize(13))
                 .body("items.code", hasItem("PUPIL_RECORD_LAST_SCHOOL"))
                 .body("items.origin", everyItem(is("IRMS_DEFAULT")))
-                .body("items.citation", everyItem(startsWith("IRMS Information Management Toolkit for Schools")))
+                .body(
+                        "items.findAll { it.action != 'REVIEW' }.citation",
+                        everyItem(startsWith("IRMS Information Management Toolkit for Schools")))
+                .body("items.find { it.code == 'CHILD_PROTECTION' }.transferOnLeaving", is(true))
+                .body("items.find { it.code == 'CHILD_PROTECTION' }.action", is("REVIEW"))
+                .body("items.find { it.code == 'EXCLUSIONS' }.action", is("REVIEW"))
                 .body("items.find { it.code == 'PUPIL_RECORD_LAST_SCHOOL' }.period", is("P25Y"))
                 .body("items.find { it.code == 'PHOTOGRAPHS_AND_RECORDINGS' }.trigger", is("CONSENT_WITHDRAWN"))
                 .body("items.find { it.code == 'PHOTOGRAPHS_AND_RECORDINGS' }.basis", is("CONSENT"))
@@ -63,7 +68,7 @@ class ScheduleApiTest {
                 .get(base(school) + "/retention-schedule")
                 .then()
                 .statusCode(200)
-                .body("items", hasSize(5))
+                .body("items", hasSize(9))
                 .body("items[0].code", is("ADMISSION_ATTENDANCE_REGISTERS"));
         as("mis", school)
                 .queryParam("cursor", "garbage")

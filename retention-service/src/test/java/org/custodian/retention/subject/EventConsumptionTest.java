@@ -202,6 +202,48 @@ class EventConsumptionTest {
     }
 
     @Test
+    void refusedOrExpiredPhotoConsentMakesPhotographsDueAsWithdrawalDoes() {
+        // issue 24: consent.refused and consent.expired were recorded as seen and ignored, so photographs held on a
+        // consent never given, or one that had run out, were kept
+        String school = freshSchool();
+        Map<String, Object> press = holding("PHOTOGRAPHS_AND_RECORDINGS", "P-5", "PHOTO-PRESS-5", "2025-06-01");
+        press.put("purpose", "PHOTO_PRESS");
+        Map<String, Object> website = holding("PHOTOGRAPHS_AND_RECORDINGS", "P-5", "PHOTO-WEB-5", "2024-06-01");
+        website.put("purpose", "PHOTO_WEBSITE");
+        register(school, List.of(press, website)).statusCode(200);
+
+        send(
+                Topics.CONSENT,
+                EventTypes.CONSENT_REFUSED,
+                school,
+                "P-5",
+                new ConsentEvents.DecisionRecorded(
+                        "D-5",
+                        "P-5",
+                        "PHOTO_PRESS",
+                        1,
+                        "STANDARD",
+                        "REFUSED",
+                        "GUARDIAN",
+                        "G-5",
+                        "PAPER",
+                        Instant.parse("2025-09-10T08:30:00Z"),
+                        "REFUSED",
+                        null));
+        send(
+                Topics.CONSENT,
+                EventTypes.CONSENT_EXPIRED,
+                school,
+                "P-5",
+                new ConsentEvents.Expired("P-5", "PHOTO_WEBSITE", 1, LocalDate.parse("2026-08-31"), "EXPIRED"));
+        awaitDue(school, "PHOTO-PRESS-5", "2025-09-10");
+        awaitDue(school, "PHOTO-WEB-5", "2026-09-01");
+        assertThat(rows("SELECT due_because FROM holding WHERE school_urn = ? ORDER BY reference", school))
+                .extracting(r -> r.get(0))
+                .containsExactly("consent for PHOTO_PRESS refused", "consent for PHOTO_WEBSITE expired");
+    }
+
+    @Test
     void aWithdrawalThatLeavesConsentInForceChangesNothing() {
         String school = freshSchool();
         register(school, List.of(holding("PHOTOGRAPHS_AND_RECORDINGS", "P-3", "PHOTO-1", "2024-06-01")))

@@ -5,7 +5,10 @@ import java.util.List;
 /**
  * What the school's privacy notice (shared/reference/privacy-notice.md) tells parents, as the facts a subject access
  * response and a refusal must repeat: the ICO's contact details, the rights, the purposes, the categories of data,
- * the recipients, how long data is kept and where it comes from.
+ * the recipients, how long data is kept and where it comes from. Where the notice's words are out of date, the
+ * response says what the law says now (issue 24): transfers "outside the UK" (not the EEA), the right to object to
+ * public-task processing under Art. 21 (not "damage or distress", the Data Protection Act 1998's s.10 wording), and
+ * automated decisions under Arts. 22A–22D (Data (Use and Access) Act 2025, s.80).
  */
 public final class PrivacyNotice {
 
@@ -82,22 +85,43 @@ public final class PrivacyNotice {
             "Most of the data comes from you and your child. Some comes from other schools, the local"
                     + " authority and the Department for Education.";
 
+    /**
+     * Automated decision-making as the law stands since the Data (Use and Access) Act 2025, s.80, substituted Arts.
+     * 22A–22D for the old Art. 22 (in force 5 February 2026): a "significant decision" (legal or similarly significant
+     * effect, Art. 22A(1)(b)) "based solely on automated processing" (no meaningful human involvement, Art. 22A(1)(a));
+     * special category data only with explicit consent or Art. 9(2)(g) (Art. 22B); the safeguards of Art. 22C(2):
+     * information about such decisions, representations, human intervention, contesting them.
+     */
     public static final String AUTOMATED_DECISIONS_NONE =
-            "No decisions about your child are made by automated means alone"
-                    + " (UK GDPR Art. 22), and no profiling is carried out.";
+            "No significant decision about your child (one with a legal or similarly significant effect) is taken"
+                    + " based solely on automated processing, that is without meaningful human involvement"
+                    + " (UK GDPR Arts. 22A–22D, as substituted by the Data (Use and Access) Act 2025), and no"
+                    + " profiling is carried out. If that ever changes, we will tell you about such decisions and you"
+                    + " will be able to make representations, obtain human intervention and contest them (Art. 22C).";
 
+    /**
+     * Transfers are restricted when they leave the UK (UK GDPR Chapter V, Arts. 44–49 as amended): the notice's
+     * "outside the European Economic Area" is the pre-2021 wording.
+     */
     public static final String INTERNATIONAL_TRANSFERS =
-            "Where data is transferred outside the UK, it is done in accordance with"
-                    + " data protection law: to a country with UK adequacy regulations, or with appropriate safeguards.";
+            "Where data is transferred outside the UK, it is done in accordance with UK data protection law"
+                    + " (UK GDPR Chapter V): to a country covered by UK adequacy regulations, with appropriate"
+                    + " safeguards, or under an exception the law allows for an occasional, necessary transfer.";
 
     public static final List<String> RIGHTS = List.of(
             "To ask for a copy of the personal data we hold (subject access)",
             "To have inaccurate personal data corrected (rectification)",
             "To have personal data erased in certain circumstances (erasure)",
             "To restrict processing in certain circumstances (restriction)",
-            "To object to processing, including for direct marketing (objection)",
+            "To object, on grounds relating to your particular situation, to processing we carry out to perform"
+                    + " a task in the public interest or in our official authority; we then stop unless we can show"
+                    + " compelling legitimate grounds that override your interests, rights and freedoms, or need it for"
+                    + " legal claims (UK GDPR Art. 21(1))",
+            "To object at any time to use of your data for direct marketing, which then always stops"
+                    + " (Art. 21(2) and (3))",
             "To receive data you provided in a machine-readable format and have it transmitted to another organisation (portability)",
-            "Not to be subject to decisions made by automated means alone",
+            "Where a significant decision is taken based solely on automated processing, to be told about it, to"
+                    + " make representations, to obtain human intervention and to contest it (UK GDPR Arts. 22A–22D)",
             "To withdraw consent at any time, as easily as it was given",
             "To claim compensation for damage caused by a breach of data protection law",
             "To complain to the Information Commissioner's Office");
