@@ -129,7 +129,7 @@ public class DecisionService {
                 request.method(),
                 actor == Actor.PARENT && roster.holdsResponsibility(urn, caller.subject(), pupilId),
                 !giver.isPupil() && roster.holdsResponsibility(urn, giver.id(), pupilId),
-                Ages.isCompetent(pupil.dateOfBirth(), day, school.competenceAge()),
+                Ages.isCompetent(pupil.dateOfBirth(), day, school.effectiveCompetenceAge()),
                 giverCouldBeBiometricParent,
                 Ages.ageOn(pupil.dateOfBirth(), day) >= StatusService.ADULT));
         switch (check.verdict()) {

@@ -67,7 +67,7 @@ public class StatusService {
                     purpose.kind(),
                     purpose.reconsentFrom(),
                     responsible.getOrDefault(pupil.pupilId(), Set.of()),
-                    Ages.isCompetent(pupil.dateOfBirth(), today, school.competenceAge()),
+                    Ages.isCompetent(pupil.dateOfBirth(), today, school.effectiveCompetenceAge()),
                     pupil.onRollOn(today),
                     school.conflictPolicy(),
                     today,
@@ -277,7 +277,7 @@ public class StatusService {
         }
         boolean pupilDecided = in.decisionsOf(pupil.pupilId(), purpose.code()).stream()
                 .anyMatch(d -> d.giver().isPupil());
-        LocalDate comesOfAge = pupil.dateOfBirth().plusYears(in.school().competenceAge());
+        LocalDate comesOfAge = pupil.dateOfBirth().plusYears(in.school().effectiveCompetenceAge());
         if (pupilDecided
                 && purpose.kind() == PurposeKind.STANDARD
                 && comesOfAge.isAfter(in.today())

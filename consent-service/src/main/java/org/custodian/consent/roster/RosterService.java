@@ -275,7 +275,8 @@ public class RosterService {
                 parentalResponsibility,
                 link.relationship().name(),
                 link.restrictedNow(),
-                link.restriction() == null ? null : link.restriction().name());
+                link.restriction() == null ? null : link.restriction().name(),
+                link.hasCare());
     }
 
     private void checkGuardians(String urn, List<GuardianInput> inputs) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.custodian.platform.calendar.Nation;
 import org.custodian.platform.calendar.Region;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -31,6 +32,9 @@ public class School {
 
     @Enumerated(EnumType.STRING)
     private Region region;
+
+    @Enumerated(EnumType.STRING)
+    private Nation nation;
 
     @Column(name = "dpo_name")
     private String dpoName;
@@ -58,6 +62,7 @@ public class School {
         this.name = name;
         this.type = SchoolType.MAINTAINED;
         this.region = Region.ENGLAND_AND_WALES;
+        this.nation = Nation.ENGLAND;
         this.dpoName = dpoName;
         this.dpoEmail = dpoEmail;
         this.competenceAge = DEFAULT_COMPETENCE_AGE;
@@ -76,13 +81,17 @@ public class School {
 
     /**
      * Replaces the profile with the DPO's (the version moves on when the change is flushed); answers whether a setting
-     * the consent statuses depend on (the conflict policy, the competence age) changed.
+     * the consent statuses depend on (the conflict policy, the competence age in effect) changed. A request without a
+     * nation takes the one its region implies.
      */
     public boolean replace(SchoolRequest request, Instant at) {
-        boolean rulesChanged = request.conflictPolicy() != conflictPolicy || request.competenceAge() != competenceAge;
+        Nation newNation = request.nation() != null ? request.nation() : Nation.of(request.region());
+        boolean rulesChanged = request.conflictPolicy() != conflictPolicy
+                || newNation.competenceAge(request.competenceAge()) != effectiveCompetenceAge();
         this.name = request.name();
         this.type = request.type();
         this.region = request.region();
+        this.nation = newNation;
         this.dpoName = request.dpoName();
         this.dpoEmail = request.dpoEmail();
         this.competenceAge = request.competenceAge();
@@ -115,8 +124,18 @@ public class School {
         return dpoEmail;
     }
 
+    public Nation nation() {
+        return nation;
+    }
+
+    /** The school's setting, as the DPO made it; the rules use {@link #effectiveCompetenceAge()}. */
     public int competenceAge() {
         return competenceAge;
+    }
+
+    /** The age from which a pupil answers for themself here: the setting, or 12 in Scotland ({@link Nation}). */
+    public int effectiveCompetenceAge() {
+        return nation.competenceAge(competenceAge);
     }
 
     public ConflictPolicy conflictPolicy() {

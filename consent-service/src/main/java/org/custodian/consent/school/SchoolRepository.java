@@ -19,8 +19,8 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
     public boolean createIfAbsent(School school) {
         return getEntityManager()
                         .createNativeQuery("""
-                                INSERT INTO school (urn, name, type, region, dpo_name, dpo_email, competence_age, conflict_policy, version)
-                                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (urn) DO NOTHING
+                                INSERT INTO school (urn, name, type, region, nation, dpo_name, dpo_email, competence_age, conflict_policy, version)
+                                VALUES (?1, ?2, ?3, ?4, ?10, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (urn) DO NOTHING
                                 """)
                         .setParameter(1, school.urn())
                         .setParameter(2, school.name())
@@ -31,6 +31,7 @@ public class SchoolRepository implements PanacheRepositoryBase<School, String> {
                         .setParameter(7, school.competenceAge())
                         .setParameter(8, school.conflictPolicy().name())
                         .setParameter(9, school.version())
+                        .setParameter(10, school.nation().name())
                         .executeUpdate()
                 == 1;
     }

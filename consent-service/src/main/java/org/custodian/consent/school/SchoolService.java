@@ -80,6 +80,10 @@ public class SchoolService {
     public School update(String urn, String ifMatch, SchoolRequest request, Caller caller) {
         School school = require(urn);
         ETags.requireMatch(ifMatch, school.version());
+        if (request.nation() != null && request.nation().region() != request.region()) {
+            throw Problems.invalid(
+                    "nation", request.nation() + " does not lie in the bank-holiday region " + request.region());
+        }
         boolean settingsChanged = school.replace(request, clock.instant());
         try {
             repository.flush();
@@ -107,6 +111,7 @@ public class SchoolService {
                         school.dpoName(),
                         school.dpoEmail(),
                         school.competenceAge(),
-                        school.conflictPolicy().name()))));
+                        school.conflictPolicy().name(),
+                        school.nation().name()))));
     }
 }

@@ -1,5 +1,6 @@
 package org.custodian.consent.school;
 
+import org.custodian.platform.calendar.Nation;
 import org.custodian.platform.calendar.Region;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,9 +11,14 @@ public record SchoolView(
         String name,
         SchoolType type,
         Region region,
+        Nation nation,
         String dpoName,
         String dpoEmail,
         int competenceAge,
+
+        @Schema(description = "The age from which a pupil answers for themself: competenceAge, or 12 in Scotland")
+        int competenceAgeInEffect,
+
         ConflictPolicy conflictPolicy,
         long version) {
 
@@ -22,9 +28,11 @@ public record SchoolView(
                 school.name(),
                 school.type(),
                 school.region(),
+                school.nation(),
                 school.dpoName(),
                 school.dpoEmail(),
                 school.competenceAge(),
+                school.effectiveCompetenceAge(),
                 school.conflictPolicy(),
                 school.version());
     }

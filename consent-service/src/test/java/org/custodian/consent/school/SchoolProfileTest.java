@@ -85,6 +85,9 @@ class SchoolProfileTest {
             assertThat(data.urn()).isEqualTo(school.urn);
             assertThat(data.competenceAge()).isEqualTo(12);
             assertThat(data.conflictPolicy()).isEqualTo("LATEST_DECISION");
+            assertThat(data.nation())
+                    .as("no nation given: the one Scotland's region implies")
+                    .isEqualTo("SCOTLAND");
             assertThat(event.get().key()).isEqualTo(school.urn);
         }
         school.as(school.bearer("dpo"))
@@ -94,6 +97,73 @@ class SchoolProfileTest {
                 .then()
                 .statusCode(412)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void aWelshSchoolSaysSoAndOtherServicesHearItAndScotlandPresumesCompetenceAtTwelve() {
+        Fixture school = Fixture.newSchool();
+        String etag = school.as(school.bearer("dpo"))
+                .get(school.base())
+                .then()
+                .extract()
+                .header("ETag");
+        String welsh = UPDATE.replace("SCOTLAND", "ENGLAND_AND_WALES")
+                .replace("\"competenceAge\":12", "\"competenceAge\":13")
+                .replace("}", ",\"nation\":\"WALES\"}");
+        try (KafkaTestConsumer roster = new KafkaTestConsumer(Topics.ROSTER)) {
+            etag = school.as(school.bearer("dpo"))
+                    .header("If-Match", etag)
+                    .body(welsh)
+                    .put(school.base())
+                    .then()
+                    .statusCode(200)
+                    .body("nation", is("WALES"))
+                    .body("competenceAgeInEffect", is(13))
+                    .extract()
+                    .header("ETag");
+            var event = roster.await(
+                    r -> r.value().contains(school.urn) && r.value().contains("\"nation\":\"WALES\""),
+                    Duration.ofSeconds(20));
+            assertThat(event).isPresent();
+            assertThat(CloudEventCodec.data(
+                                    CloudEventCodec.fromJson(event.get().value()), RosterEvents.SchoolUpdated.class)
+                            .nation())
+                    .isEqualTo("WALES");
+        }
+        // DPA 2018 s.208: in Scotland the age in effect is 12 whatever the setting says
+        school.as(school.bearer("dpo"))
+                .header("If-Match", etag)
+                .body(UPDATE.replace("\"competenceAge\":12", "\"competenceAge\":14"))
+                .put(school.base())
+                .then()
+                .statusCode(200)
+                .body("nation", is("SCOTLAND"))
+                .body("competenceAge", is(14))
+                .body("competenceAgeInEffect", is(12));
+    }
+
+    @Test
+    void aNationOutsideItsRegionIsRefusedAndNothingChanges() {
+        Fixture school = Fixture.newSchool();
+        String etag = school.as(school.bearer("dpo"))
+                .get(school.base())
+                .then()
+                .extract()
+                .header("ETag");
+        school.as(school.bearer("dpo"))
+                .header("If-Match", etag)
+                .body(UPDATE.replace("}", ",\"nation\":\"WALES\"}"))
+                .put(school.base())
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", is("nation"));
+        school.as(school.bearer("dpo"))
+                .get(school.base())
+                .then()
+                .statusCode(200)
+                .header("ETag", is(etag))
+                .body("nation", is("ENGLAND"));
     }
 
     @Test

@@ -39,39 +39,22 @@ public class Roster {
         }
         switch (event.type()) {
             case EventTypes.SCHOOL_UPDATED ->
-                school(urn, CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class), text(event, "nation"));
+                school(urn, CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class));
             case EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_UPDATED ->
                 pupil(urn, CloudEventCodec.data(event, RosterEvents.PupilChanged.class));
             case EventTypes.PUPIL_LEFT -> left(urn, CloudEventCodec.data(event, RosterEvents.PupilLeft.class));
             case EventTypes.GUARDIAN_LINKED ->
-                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), hasCare(event), true);
+                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), true);
             case EventTypes.GUARDIAN_UNLINKED ->
-                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), hasCare(event), false);
+                link(urn, CloudEventCodec.data(event, RosterEvents.GuardianLink.class), false);
             default -> {
                 // another type on the roster topic: nothing this projection keeps
             }
         }
     }
 
-    /** An optional text field of the event's data that the kernel's payload does not (yet) carry. */
-    private static String text(CloudEvent event, String field) {
-        return event.data() != null && event.data().hasNonNull(field)
-                ? event.data().get(field).asText()
-                : null;
-    }
-
-    /**
-     * Whether the linked person has care of the child (Education Act 1996 s.576: a "parent" for the educational record
-     * includes a person who has care of the child, e.g. a step-parent the child lives with). From the MIS roster sync
-     * in consent-service, as {@code hasCare} on {@code guardian.linked}; absent means no.
-     */
-    private static boolean hasCare(CloudEvent event) {
-        return event.data() != null
-                && event.data().hasNonNull("hasCare")
-                && event.data().get("hasCare").asBoolean(false);
-    }
-
-    private void school(String urn, RosterEvents.SchoolUpdated school, String nation) {
+    private void school(String urn, RosterEvents.SchoolUpdated school) {
+        String nation = school.nation();
         Optional<SchoolProfile> before = school(urn);
         int competenceAge = school.competenceAge() > 0 ? school.competenceAge() : SchoolProfile.DEFAULT_COMPETENCE_AGE;
         sql.update(
@@ -125,7 +108,12 @@ public class Roster {
                 """, urn, left.pupilId(), left.leavingDate());
     }
 
-    private void link(String urn, RosterEvents.GuardianLink link, boolean hasCare, boolean linked) {
+    /**
+     * A link as it is after the change. Whether the person has care of the child (Education Act 1996 s.576: a "parent"
+     * for the educational record includes one, e.g. a step-parent the child lives with) comes from the MIS roster sync.
+     */
+    private void link(String urn, RosterEvents.GuardianLink link, boolean linked) {
+        boolean hasCare = link.caresForChild();
         requireId(link.guardianId(), "guardianId");
         requireId(link.pupilId(), "pupilId");
         sql.update(

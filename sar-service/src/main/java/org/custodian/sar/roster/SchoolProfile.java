@@ -1,5 +1,6 @@
 package org.custodian.sar.roster;
 
+import org.custodian.platform.calendar.Nation;
 import org.custodian.platform.calendar.Region;
 
 /** The school settings sar-service keeps from {@code school.updated}. */
@@ -16,11 +17,6 @@ public record SchoolProfile(
     public static final String MAINTAINED = "MAINTAINED";
     /** The age from which a child is taken to understand their rights, unless the school says otherwise. */
     public static final int DEFAULT_COMPETENCE_AGE = 13;
-    /**
-     * DPA 2018 s.208 (Scotland): a child aged 12 or over is presumed to be of sufficient age and maturity to exercise
-     * their data protection rights, unless the contrary is shown.
-     */
-    public static final int SCOTTISH_COMPETENCE_AGE = 12;
 
     public static final String ENGLAND_REGULATIONS =
             "the Education (Pupil Information) (England) Regulations 2005, reg 5";
@@ -45,12 +41,9 @@ public record SchoolProfile(
         return Nation.parseOr(nation, bankHolidayRegion());
     }
 
-    /**
-     * The age from which a child is taken to exercise their own rights: the school's setting (the privacy notice says
-     * "usually under 13"), except in Scotland, where the statute presumes competence at 12 (DPA 2018 s.208).
-     */
+    /** The age from which a child exercises their own rights here ({@link Nation#competenceAge}). */
     public int effectiveCompetenceAge() {
-        return schoolNation() == Nation.SCOTLAND ? SCOTTISH_COMPETENCE_AGE : competenceAge;
+        return schoolNation().competenceAge(competenceAge);
     }
 
     /**
