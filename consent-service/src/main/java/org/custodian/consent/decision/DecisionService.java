@@ -214,10 +214,10 @@ public class DecisionService {
         outbox.append(
                 Topics.CONSENT,
                 events.aboutPupil(
-                        BiometricEvents.TEMPLATE_DELETION_REQUESTED,
+                        EventTypes.BIOMETRIC_TEMPLATE_DELETION_REQUESTED,
                         urn,
                         decision.pupilId(),
-                        CloudEventCodec.toData(new BiometricEvents.TemplateDeletionRequested(
+                        CloudEventCodec.toData(new ConsentEvents.TemplateDeletionRequested(
                                 task.taskId(),
                                 task.pupilId(),
                                 task.purpose(),

@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * The {@code data} of the events on {@code custodian.consent.v1}, produced by consent-service. Every per-pupil event
  * carries the pupil's resulting <em>effective</em> status for the purpose, so that a consumer's projection needs no
  * resolution logic of its own: {@code GRANTED}, {@code REFUSED}, {@code WITHDRAWN}, {@code EXPIRED},
- * {@code RENEWAL_NEEDED} or {@code NOT_ASKED}.
+ * {@code RENEWAL_NEEDED}, {@code NOT_ASKED} or, for a biometric purpose, {@code NOTIFICATION_NEEDED}.
  */
 public final class ConsentEvents {
 
@@ -43,4 +43,20 @@ public final class ConsentEvents {
      * an older version no longer counts: consumers turn such {@code GRANTED} statuses into {@code RENEWAL_NEEDED}.
      */
     public record Reworded(String purpose, int version, boolean requiresReconsent, String kind) {}
+
+    /**
+     * {@code biometric.template-deletion-requested}: an objection or a withdrawal stopped the processing of a child's
+     * biometric data, so the template must be deleted from the system that holds it (Protection of Freedoms Act 2012,
+     * s.26(3) and (5); explanatory notes para 145). {@code reason}: {@code PARENT_OBJECTED}, {@code PARENT_WITHDREW},
+     * {@code PUPIL_OBJECTED} or {@code PUPIL_WITHDREW}; {@code effectiveStatus} is the pupil's status after the
+     * decision.
+     */
+    public record TemplateDeletionRequested(
+            String taskId,
+            String pupilId,
+            String purpose,
+            String decisionId,
+            String reason,
+            Instant raisedAt,
+            String effectiveStatus) {}
 }

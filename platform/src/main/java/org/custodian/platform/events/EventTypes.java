@@ -22,6 +22,8 @@ public final class EventTypes {
     public static final String CONSENT_WITHDRAWN = PREFIX + "consent.withdrawn";
     public static final String CONSENT_EXPIRED = PREFIX + "consent.expired";
     public static final String PURPOSE_REWORDED = PREFIX + "purpose.reworded";
+    /** An objection or withdrawal stopped biometric processing: the template must be deleted where it is held. */
+    public static final String BIOMETRIC_TEMPLATE_DELETION_REQUESTED = PREFIX + "biometric.template-deletion-requested";
 
     // custodian.rights.v1, produced by sar-service
     public static final String REQUEST_RECEIVED = PREFIX + "request.received";
@@ -68,7 +70,13 @@ public final class EventTypes {
                             GUARDIAN_LINKED,
                             GUARDIAN_UNLINKED),
             Topics.CONSENT,
-                    List.of(CONSENT_GRANTED, CONSENT_REFUSED, CONSENT_WITHDRAWN, CONSENT_EXPIRED, PURPOSE_REWORDED),
+                    List.of(
+                            CONSENT_GRANTED,
+                            CONSENT_REFUSED,
+                            CONSENT_WITHDRAWN,
+                            CONSENT_EXPIRED,
+                            PURPOSE_REWORDED,
+                            BIOMETRIC_TEMPLATE_DELETION_REQUESTED),
             Topics.RIGHTS,
                     List.of(
                             REQUEST_RECEIVED,

@@ -13,6 +13,8 @@ class EventTypesTest {
         assertThat(EventTypes.BY_TOPIC.keySet()).containsExactlyInAnyOrderElementsOf(Topics.ALL);
         assertThat(EventTypes.topicOf(EventTypes.PUPIL_LEFT)).isEqualTo("custodian.roster.v1");
         assertThat(EventTypes.topicOf(EventTypes.CONSENT_WITHDRAWN)).isEqualTo("custodian.consent.v1");
+        assertThat(EventTypes.topicOf(EventTypes.BIOMETRIC_TEMPLATE_DELETION_REQUESTED))
+                .isEqualTo("custodian.consent.v1");
         assertThat(EventTypes.topicOf(EventTypes.ERASURE_APPROVED)).isEqualTo("custodian.rights.v1");
         assertThat(EventTypes.topicOf(EventTypes.WEBHOOK_DEAD)).isEqualTo("custodian.sharing.v1");
         assertThat(EventTypes.topicOf(EventTypes.OVERRIDE_MADE)).isEqualTo("custodian.sharing.v1");
@@ -24,7 +26,7 @@ class EventTypesTest {
     void typesArePrefixedAndBelongToOneTopicOnly() {
         List<String> all =
                 EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
-        assertThat(all).hasSize(34).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
+        assertThat(all).hasSize(35).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
     }
 
     @Test
