@@ -1,7 +1,8 @@
 -- Statutory transfers after a pupil leaves (issue 24): the common transfer file and the educational record (Education
 -- (Pupil Information) (England) Regulations 2005 reg 9(3): within fifteen school days) and the safeguarding file, if
--- the school holds one (Keeping Children Safe in Education: within five school days, with confirmation of receipt).
--- Opened from pupil.left; the due date is the earliest possible school-day date (working days: see
+-- the school holds one (Keeping Children Safe in Education: "within 5 days", with confirmation of receipt).
+-- Opened from pupil.left; the due date is the earliest date the limit can fall on (school days counted as working
+-- days, KCSIE days as calendar days: see
 -- StatutoryTransferRules).
 CREATE TABLE due_transfer (
     id                    UUID        PRIMARY KEY,

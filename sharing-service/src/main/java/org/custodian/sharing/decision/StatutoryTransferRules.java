@@ -14,8 +14,9 @@ import org.custodian.platform.calendar.WorkingDays;
  * transfer file and the educational record go to the new school within fifteen school days of the pupil ceasing to be
  * registered; where the new school is not known, to the local authority (the brief and legal-rules.md; the paragraph
  * saying so was not found in the stored text of reg 9). Keeping Children Safe in Education: the designated safeguarding
- * lead sends the child protection file, where there is one, to the new school's designated safeguarding lead within
- * five school days, separately, and obtains confirmation of receipt.
+ * lead sends the child protection file, where there is one, to the new school "within 5 days for an in-year transfer
+ * or within the first 5 days of the start of a new term", separately, and obtains confirmation of receipt; KCSIE says
+ * days, so they are counted as calendar days, the earliest reading ({@link TransferKind#SAFEGUARDING_FILE}).
  *
  * <p><b>School days.</b> Sharing-service has no term calendar, so a due date counts working days (Monday to Friday
  * except England and Wales bank holidays, {@link WorkingDays}). Every school day is a working day, so N working days
@@ -41,10 +42,11 @@ public final class StatutoryTransferRules {
     /**
      * The last day for a transfer of {@code kind} for a pupil who ceased to be registered on {@code leftOn} (that day
      * never counts): the common transfer file of a pupil leaving on Friday 17 July 2026 is due by Friday 7 August 2026
-     * (15 working days; the school's summer holiday would make the statutory date later, never earlier).
+     * (15 working days; the school's summer holiday would make the statutory date later, never earlier); its
+     * safeguarding file by Wednesday 22 July 2026 (5 days).
      */
     public static LocalDate dueOn(TransferKind kind, LocalDate leftOn) {
-        return WORKING.plus(leftOn, kind.schoolDays());
+        return kind.schoolDays() ? WORKING.plus(leftOn, kind.days()) : leftOn.plusDays(kind.days());
     }
 
     /**

@@ -17,6 +17,7 @@ public enum TransferKind {
     COMMON_TRANSFER_FILE(
             "common-transfer-file",
             15,
+            true,
             EnumSet.of(
                     DataCategory.IDENTITY,
                     DataCategory.CONTACT,
@@ -30,6 +31,7 @@ public enum TransferKind {
     EDUCATIONAL_RECORD(
             "educational-record-transfer",
             15,
+            true,
             EnumSet.of(
                     DataCategory.IDENTITY,
                     DataCategory.CURRICULAR_RECORDS,
@@ -42,22 +44,28 @@ public enum TransferKind {
             EnumSet.of(Sector.EDUCATION, Sector.LOCAL_AUTHORITY, Sector.CHILDRENS_SERVICES)),
     /**
      * The child protection (safeguarding) file, only where the school holds one: to the new school's designated
-     * safeguarding lead within five school days, separately from the main file, with confirmation of receipt
-     * (Keeping Children Safe in Education, Part two, "the child protection file").
+     * safeguarding lead, separately from the main file, with confirmation of receipt. Keeping Children Safe in
+     * Education (found, as quoted by local safeguarding partnerships): "transferred to the new school or college as soon
+     * as possible, and within 5 days for an in-year transfer or within the first 5 days of the start of a new term".
+     * KCSIE says days, not school days: counted as calendar days, the earliest reading (never later than 5 working or
+     * school days, nor than the first 5 days of a new term).
      */
     SAFEGUARDING_FILE(
             "safeguarding-file-transfer",
             5,
+            false,
             EnumSet.of(DataCategory.IDENTITY, DataCategory.CONTACT, DataCategory.SAFEGUARDING),
             EnumSet.of(Sector.EDUCATION));
 
     private final String purpose;
-    private final int schoolDays;
+    private final int days;
+    private final boolean schoolDays;
     private final Set<DataCategory> categories;
     private final Set<Sector> sectors;
 
-    TransferKind(String purpose, int schoolDays, Set<DataCategory> categories, Set<Sector> sectors) {
+    TransferKind(String purpose, int days, boolean schoolDays, Set<DataCategory> categories, Set<Sector> sectors) {
         this.purpose = purpose;
+        this.days = days;
         this.schoolDays = schoolDays;
         this.categories = Set.copyOf(categories);
         this.sectors = Set.copyOf(sectors);
@@ -68,8 +76,13 @@ public enum TransferKind {
         return purpose;
     }
 
-    /** The statutory time limit, in school days after the pupil ceased to be registered. */
-    public int schoolDays() {
+    /** The time limit, in days after the pupil ceased to be registered: school days or, see {@link #schoolDays()}, days. */
+    public int days() {
+        return days;
+    }
+
+    /** Whether the limit counts school days (reg 9(3)); otherwise days (KCSIE). */
+    public boolean schoolDays() {
         return schoolDays;
     }
 

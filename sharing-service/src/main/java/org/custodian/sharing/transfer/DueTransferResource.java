@@ -45,7 +45,7 @@ public class DueTransferResource {
             summary =
                     "The school's statutory transfers after pupils left, by last day: the common transfer file and "
                             + "educational record (reg 9(3), 15 school days; to the local authority while the new school is "
-                            + "unknown) and the safeguarding file if held (KCSIE, 5 school days, receipt confirmed), each with "
+                            + "unknown) and the safeguarding file if held (KCSIE, 5 days, receipt confirmed), each with "
                             + "its due date (the earliest date the school-day limit can fall on), status and whether it is overdue")
     @APIResponse(responseCode = "200", description = "The due transfers (at most 1,000)")
     @APIResponse(responseCode = "400", description = "Bad pupilId or status")

@@ -27,7 +27,11 @@ public record DueTransferView(
                         + "date the statutory limit can fall on (never later than it)")
         LocalDate dueOn,
 
-        int schoolDays,
+        @Schema(description = "the time limit in days after leaving")
+        int days,
+
+        @Schema(description = "whether those are school days (reg 9(3)); otherwise calendar days (KCSIE)")
+        boolean schoolDays,
 
         @Schema(description = "NEW_SCHOOL, or LOCAL_AUTHORITY while the new school is unknown")
         Destination destination,
@@ -62,6 +66,7 @@ public record DueTransferView(
                 r.kind().purpose(),
                 r.leftOn(),
                 r.dueOn(),
+                r.kind().days(),
                 r.kind().schoolDays(),
                 r.destination(),
                 r.destinationUrn(),

@@ -80,8 +80,9 @@ class DueTransfersApiTest {
         assertThat(t.getString("find { it.kind == 'SAFEGUARDING_FILE' }.dueOn"))
                 .isEqualTo(StatutoryTransferRules.dueOn(TransferKind.SAFEGUARDING_FILE, leftOn)
                         .toString());
-        assertThat(t.getInt("find { it.kind == 'EDUCATIONAL_RECORD' }.schoolDays"))
-                .isEqualTo(15);
+        assertThat(t.getInt("find { it.kind == 'EDUCATIONAL_RECORD' }.days")).isEqualTo(15);
+        assertThat(t.getBoolean("find { it.kind == 'EDUCATIONAL_RECORD' }.schoolDays"))
+                .isTrue();
         // the roster does not name the new school: the file and record go to the local authority until it is known
         assertThat(t.getString("find { it.kind == 'EDUCATIONAL_RECORD' }.destination"))
                 .isEqualTo("LOCAL_AUTHORITY");
