@@ -30,7 +30,8 @@ import org.custodian.sharing.decision.Decision.Outcome;
  * 49(1)(f) unless another derogation is given. Where no agreement covers the request at all, such an emergency still
  * goes ahead on the same terms, with no agreement, and so it does where every covering agreement refuses and none
  * rests on consent: a real emergency is never blocked by a missing, expired or future agreement. It never overrides a
- * consent-based agreement, a suspended recipient or the roster. The first allowing candidate wins,
+ * consent-based agreement, a suspended recipient or the roster. A pupil who has left is off the roster for every
+ * disclosure except the statutory transfers after leaving, to their destinations ({@link StatutoryTransferRules}). The first allowing candidate wins,
  * preferring bases that need no consent and no override; when none allows, the reasons are those of the recipient and
  * pupil plus those of the closest candidate.
  */
@@ -44,7 +45,8 @@ public final class DecisionEngine {
         if (!recipient.active()) {
             common.add(Reason.RECIPIENT_SUSPENDED);
         }
-        if (!pupil.onRoster()) {
+        if (!pupil.onRoster() && !StatutoryTransferRules.leavingDoesNotBlock(request, recipient.sector(), pupil)) {
+            // leaving never blocks the statutory transfers (reg 9(3), KCSIE), and only them
             common.add(Reason.PUPIL_NOT_ON_ROSTER);
         }
         List<Candidate> candidates = new ArrayList<>();

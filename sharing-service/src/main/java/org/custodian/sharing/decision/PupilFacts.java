@@ -1,19 +1,31 @@
 package org.custodian.sharing.decision;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * What the projections know about one pupil: roster membership, effective consent per purpose (absent = NOT_ASKED),
- * active restrictions and upheld objections.
+ * active restrictions and upheld objections; {@code leftOn} is the day a pupil who has left ceased to be registered (null
+ * for a pupil on the roster or one the roster never mentioned).
  */
 public record PupilFacts(
         String pupilId,
         boolean onRoster,
         Map<String, ConsentStatus> consent,
         List<Restriction> restrictions,
-        List<Objection> objections) {
+        List<Objection> objections,
+        LocalDate leftOn) {
+
+    public PupilFacts(
+            String pupilId,
+            boolean onRoster,
+            Map<String, ConsentStatus> consent,
+            List<Restriction> restrictions,
+            List<Objection> objections) {
+        this(pupilId, onRoster, consent, restrictions, objections, null);
+    }
 
     public PupilFacts {
         consent = Map.copyOf(consent);
@@ -23,6 +35,11 @@ public record PupilFacts(
 
     public static PupilFacts onRoster(String pupilId) {
         return new PupilFacts(pupilId, true, Map.of(), List.of(), List.of());
+    }
+
+    /** A pupil who ceased to be registered on {@code leftOn}. */
+    public static PupilFacts left(String pupilId, LocalDate leftOn) {
+        return new PupilFacts(pupilId, false, Map.of(), List.of(), List.of(), leftOn);
     }
 
     public ConsentStatus consentFor(String purpose) {

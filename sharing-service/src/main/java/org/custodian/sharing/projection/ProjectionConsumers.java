@@ -14,8 +14,10 @@ import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RightsEvents;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.inbox.IdempotentConsumer;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.partner.PartnerNotifier;
+import org.custodian.sharing.transfer.DueTransferService;
 import org.custodian.sharing.webhook.PartnerEventType;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -37,11 +39,18 @@ public class ProjectionConsumers {
 
     private final PartnerNotifier partners;
 
+    private final DueTransferService transfers;
+
     private final Clock clock;
 
     ProjectionConsumers(
-            IdempotentConsumer idempotent, ProjectionQueries projections, PartnerNotifier partners, Clock clock) {
+            IdempotentConsumer idempotent,
+            ProjectionQueries projections,
+            PartnerNotifier partners,
+            DueTransferService transfers,
+            Clock clock) {
         this.clock = clock;
+        this.transfers = transfers;
         this.idempotent = idempotent;
         this.projections = projections;
         this.partners = partners;
@@ -117,6 +126,11 @@ public class ProjectionConsumers {
                 RosterEvents.PupilLeft p = CloudEventCodec.data(event, RosterEvents.PupilLeft.class);
                 require(p.pupilId(), "pupilId");
                 projections.pupilLeft(school(event), p.pupilId(), p.leavingDate(), time(event));
+                // leaving opens the statutory transfers (reg 9(3); KCSIE), counted from the day registration ceased
+                transfers.pupilLeft(
+                        school(event),
+                        p.pupilId(),
+                        p.leavingDate() != null ? p.leavingDate() : LegalTime.dayOf(time(event)));
             }
             case EventTypes.SCHOOL_UPDATED -> {
                 RosterEvents.SchoolUpdated school = CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class);

@@ -38,6 +38,14 @@ public class ProjectionQueries {
                 SELECT pupil_id FROM roster_pupil
                 WHERE school_urn = ? AND pupil_id = ANY(?) AND on_roll AND (leaving_date IS NULL OR leaving_date >= ?)
                 """, row -> row.getString(1), urn, ids, today));
+        // a pupil the roster knows who is off it: the day they ceased to be registered (leaving date, else when the
+        // roster said they were off roll), for the statutory transfers leaving does not block
+        Map<String, LocalDate> leftOn = new HashMap<>();
+        jdbc.list("""
+                SELECT pupil_id, coalesce(leaving_date, (as_of AT TIME ZONE 'Europe/London')::date)
+                FROM roster_pupil
+                WHERE school_urn = ? AND pupil_id = ANY(?) AND NOT (on_roll AND (leaving_date IS NULL OR leaving_date >= ?))
+                """, row -> leftOn.put(row.getString(1), row.getObject(2, LocalDate.class)), urn, ids, today);
         Map<String, Map<String, ConsentStatus>> consent = new HashMap<>();
         if (!consentPurposes.isEmpty()) {
             jdbc.list(
@@ -80,7 +88,8 @@ public class ProjectionQueries {
                             onRoster.contains(id),
                             consent.getOrDefault(id, Map.of()),
                             restrictions.getOrDefault(id, List.of()),
-                            objections.getOrDefault(id, List.of())));
+                            objections.getOrDefault(id, List.of()),
+                            onRoster.contains(id) ? null : leftOn.get(id)));
         }
         return facts;
     }

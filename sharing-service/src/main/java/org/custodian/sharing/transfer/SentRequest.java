@@ -1,0 +1,22 @@
+package org.custodian.sharing.transfer;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.custodian.sharing.decision.StatutoryTransferRules.Destination;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A transfer recorded as sent: when, and where it went. */
+public record SentRequest(
+        @NotNull @Schema(description = "the day it was sent (not in the future)")
+        LocalDate sentOn,
+
+        @Schema(description = "NEW_SCHOOL (then destinationUrn is required) or LOCAL_AUTHORITY; default as opened")
+        Destination destination,
+
+        @Pattern(regexp = "[0-9]{6}", message = "a school URN is six digits")
+        @Schema(description = "the new school's URN")
+        String destinationUrn,
+
+        @Size(max = 2000) String note) {}
