@@ -60,6 +60,12 @@ decide() { # pupil-number purpose decision guardian-suffix
   api -o /dev/null -w '%{http_code}\n' -X POST "$school/pupils/$pupil/consents" --data-binary \
     "{\"purpose\":\"$2\",\"decision\":\"$3\",\"givenBy\":{\"type\":\"GUARDIAN\",\"guardianId\":\"$guardian\"},\"method\":\"MIS_IMPORT\",\"evidenceRef\":\"demo consent form\"}"
 }
+notify_biometrics() { # pupil-number guardian-suffix
+  local pupil guardian
+  pupil=$(printf 'DEMO-P%02d' "$1") guardian=$(printf 'DEMO-G%02d%s' "$1" "$2")
+  api -o /dev/null -w '%{http_code}\n' -X POST "$school/pupils/$pupil/biometric-notices" --data-binary \
+    "{\"purpose\":\"BIOMETRIC_CATERING\",\"guardianId\":\"$guardian\",\"outcome\":\"NOTIFIED\",\"evidenceRef\":\"demo letter home\"}"
+}
 codes=()
 for n in $(seq 1 18); do
   history=$(curl -sS -m 20 -H "Authorization: Bearer $dpo" "$school/pupils/$(printf 'DEMO-P%02d' "$n")/consents?history=true")
@@ -69,7 +75,13 @@ for n in $(seq 1 18); do
   # family 3, 6, 9… have a step-parent without parental responsibility: only parent A decides there
   if ((n % 3 != 0)); then codes+=("$(decide "$n" PHOTO_WEBSITE GRANTED B)"); fi
   if ((n % 4 == 0 && n % 3 != 0)); then codes+=("$(decide "$n" PHOTO_PRESS REFUSED B)"); fi
-  if ((n % 5 == 0)); then codes+=("$(decide "$n" BIOMETRIC_CATERING GRANTED A)"); fi
+  if ((n % 5 == 0)); then
+    # every parent told in writing first (Protection of Freedoms Act 2012 s.26); a step-parent without parental
+    # responsibility (families 3, 6, 9…) is not one
+    codes+=("$(notify_biometrics "$n" A)")
+    if ((n % 3 != 0)); then codes+=("$(notify_biometrics "$n" B)"); fi
+    codes+=("$(decide "$n" BIOMETRIC_CATERING GRANTED A)")
+  fi
 done
 bad=$(printf '%s\n' "${codes[@]}" | grep -vc '^201$' || true)
 ((${#codes[@]} == 0 || bad == 0)) || die "$bad demo decisions were refused"

@@ -12,9 +12,10 @@ import org.custodian.systemtests.support.School;
 import org.junit.jupiter.api.Test;
 
 /**
- * Story 2. Fingerprints for cashless catering (Protection of Freedoms Act 2012, ss.26-28): at least one parent's
- * consent, no parent objecting, and never against the child's own objection, at any age. The catering system asks the
- * consent check (as the MIS does) after every change.
+ * Story 2. Fingerprints for cashless catering (Protection of Freedoms Act 2012, ss.26-28): every parent told in writing
+ * first (s.26(1)), at least one parent's written consent, no parent objecting, and never against the child's own
+ * objection, at any age, until the child agrees. The catering system asks the consent check (as the MIS does) after
+ * every change.
  */
 class BiometricsStory {
 
@@ -30,7 +31,14 @@ class BiometricsStory {
         assertThat(check(school, catering)).as("nobody asked yet").isEqualTo("NOT_ASKED false");
 
         school.parentDecides(MUM, ZOE, "BIOMETRIC_CATERING", "GRANTED");
-        assertThat(check(school, catering)).as("one parent's written consent").isEqualTo("GRANTED true");
+        assertThat(check(school, catering))
+                .as("a parent's written consent, but the parents have not been told in writing")
+                .isEqualTo("NOTIFICATION_NEEDED false");
+
+        notify(school, MUM);
+        assertThat(check(school, catering)).as("the father is still to be told").isEqualTo("NOTIFICATION_NEEDED false");
+        notify(school, DAD);
+        assertThat(check(school, catering)).as("both told, one parent's written consent").isEqualTo("GRANTED true");
 
         JsonNode objection = school.parentDecides(DAD, ZOE, "BIOMETRIC_CATERING", "REFUSED");
         assertThat(objection.path("effectiveStatus").asText()).isEqualTo("REFUSED");
@@ -50,14 +58,25 @@ class BiometricsStory {
         // both parents consenting does not outweigh her
         school.parentDecides(MUM, ZOE, "BIOMETRIC_CATERING", "GRANTED");
         assertThat(check(school, catering)).isEqualTo("REFUSED false");
-        // and a parent's own grant is what counts, never the child's: a 9-year-old cannot consent to biometrics herself
-        assertThat(school.pupil(ZOE)
-                        .post(
-                                school.path("/pupils/" + ZOE + "/consents"),
-                                decision("BIOMETRIC_CATERING", "GRANTED", null))
-                        .status())
-                .isEqualTo(422);
-        assertThat(check(school, catering)).isEqualTo("REFUSED false");
+        // when she later agrees, her objection stops applying, and her parents' written consent counts again
+        school.pupil(ZOE)
+                .post(school.path("/pupils/" + ZOE + "/consents"), decision("BIOMETRIC_CATERING", "GRANTED", null))
+                .json(201);
+        assertThat(check(school, catering)).as("the child agrees: yes").isEqualTo("GRANTED true");
+    }
+
+    /** The school's written notice to a parent of its intention and of the right to object (s.26(1)). */
+    private static void notify(School school, String guardianId) {
+        school.admin
+                .post(
+                        school.path("/pupils/" + ZOE + "/biometric-notices"),
+                        Api.object()
+                                .put("purpose", "BIOMETRIC_CATERING")
+                                .put("guardianId", guardianId)
+                                .put("outcome", "NOTIFIED")
+                                .put("date", java.time.LocalDate.now().minusDays(1).toString())
+                                .put("evidenceRef", "letter home"))
+                .json(201);
     }
 
     private static String check(School school, Api catering) {

@@ -31,8 +31,15 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
     /** Each service's resources, as the gateway's route table has them. */
     public static final Map<String, List<String>> RESOURCES = new LinkedHashMap<>(Map.of(
             "consent", List.of("pupils", "guardians", "roster-sync", "purposes", "consent-checks", "token-revocations"),
-            "sar", List.of("requests", "calendar"),
-            "sharing", List.of("recipients", "agreements", "disclosures", "sharing-checks", "partner-actions"),
+            "sar", List.of("requests", "calendar", "competence-assessments"),
+            "sharing",
+                    List.of(
+                            "recipients",
+                            "agreements",
+                            "disclosures",
+                            "sharing-checks",
+                            "partner-actions",
+                            "due-transfers"),
             "retention", List.of("retention-schedule", "holdings", "legal-holds", "disposal-batches")));
 
     public static final Map<String, String> AUDIT_LOGS =

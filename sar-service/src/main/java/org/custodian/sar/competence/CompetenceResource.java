@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The DPO's per-child competence assessment, which overrides the school's competence age either way. */
-@Path("/api/v1/schools/{urn}/pupils/{pupilId}/competence-assessment")
+@Path("/api/v1/schools/{urn}/competence-assessments/{pupilId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(

@@ -311,7 +311,7 @@ class RequestApiTest {
         String youngParent = school.guardianOf(young, true);
         String older = school.pupil("P", 14);
         String olderParent = school.guardianOf(older, true);
-        String assessments = "/api/v1/schools/" + school.urn + "/pupils/";
+        String assessments = "/api/v1/schools/" + school.urn + "/competence-assessments/";
         String schoolAdmin = TestTokens.role("school-admin")
                 .school(school.urn)
                 .subject("admin-1")
@@ -319,20 +319,20 @@ class RequestApiTest {
         given().header("Authorization", schoolAdmin)
                 .contentType(ContentType.JSON)
                 .body(Map.of("competent", true, "reason", "x"))
-                .put(assessments + young + "/competence-assessment")
+                .put(assessments + young)
                 .then()
                 .statusCode(403);
         given().header("Authorization", dpo(school))
                 .contentType(ContentType.JSON)
                 .body(Map.of("reason", "no decision"))
-                .put(assessments + young + "/competence-assessment")
+                .put(assessments + young)
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json");
         given().header("Authorization", dpo(school))
                 .contentType(ContentType.JSON)
                 .body(Map.of("competent", true, "reason", "Talked it through: understands what a request is and means"))
-                .put(assessments + young + "/competence-assessment")
+                .put(assessments + young)
                 .then()
                 .statusCode(200)
                 .body("competent", is(true))
@@ -341,11 +341,11 @@ class RequestApiTest {
         given().header("Authorization", dpo(school))
                 .contentType(ContentType.JSON)
                 .body(Map.of("competent", false, "reason", "Does not yet understand what sharing means"))
-                .put(assessments + older + "/competence-assessment")
+                .put(assessments + older)
                 .then()
                 .statusCode(200);
         given().header("Authorization", schoolAdmin)
-                .get(assessments + older + "/competence-assessment")
+                .get(assessments + older)
                 .then()
                 .statusCode(200)
                 .body("competent", is(false));

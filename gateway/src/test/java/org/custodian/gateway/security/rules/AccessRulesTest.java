@@ -95,6 +95,8 @@ class AccessRulesTest {
                 .containsExactlyInAnyOrder(
                         "GET /api/v1/schools/{urn}/guardians",
                         "GET /api/v1/schools/{urn}/guardians/{guardianId}",
+                        // the s.27 welfare exceptions to notifying a parent are the safeguarding lead's knowledge
+                        "GET /api/v1/schools/{urn}/pupils/{pupilId}/biometrics",
                         "GET /api/v1/schools/{urn}/disclosures",
                         "GET /api/v1/schools/{urn}/disclosures/{id}",
                         "GET /api/v1/schools/{urn}/disclosures/overrides");
