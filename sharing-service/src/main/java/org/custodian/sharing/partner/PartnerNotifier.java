@@ -210,6 +210,53 @@ public class PartnerNotifier {
     }
 
     /**
+     * A biometric template must be deleted because a parent or the pupil objected or withdrew consent: the school "must
+     * ensure that [the] information is not processed" (Protection of Freedoms Act 2012 s.26(3)(b) and (5)), and once
+     * consent is withdrawn the data held for the biometric system "must be destroyed ... as soon as practicable"
+     * (explanatory notes para 145) – also by the partner processing it for the school. {@code erasure.requested} to every
+     * recipient that received {@code BIOMETRICS} about the pupil, each opening an {@code ERASE} action limited to
+     * {@code BIOMETRICS}; a recipient that received no biometric data is not told. The message carries the consent
+     * task's id and reason instead of a rights request id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int templateDeletion(
+            String urn, String pupilId, String taskId, String purpose, String reason, String sourceEventId) {
+        List<String> biometrics = List.of(DataCategory.BIOMETRICS.name());
+        List<Outgoing> out = new ArrayList<>();
+        received(disclosures.received(urn, pupilId)).forEach((recipient, got) -> {
+            if (!got.categories().contains(DataCategory.BIOMETRICS.name())) {
+                return;
+            }
+            ObjectNode data = pupilData(urn, pupilId);
+            if (taskId != null) {
+                data.put("templateDeletionTaskId", taskId);
+            }
+            if (reason != null) {
+                data.put("reason", reason);
+            }
+            if (purpose != null) {
+                data.put("consentPurpose", purpose);
+            }
+            data.set("dataCategories", CloudEventCodec.mapper().valueToTree(biometrics));
+            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(got.categories()));
+            data.put("consentBasedOnly", false);
+            out.add(outgoing(
+                    recipient,
+                    PartnerEventType.ERASURE_REQUESTED,
+                    pupilId,
+                    MessageQueue.messageId(sourceEventId + ":" + recipient),
+                    data,
+                    new Opening(
+                            ActionKind.ERASE,
+                            sourceEventId,
+                            taskId != null ? taskId : sourceEventId,
+                            biometrics,
+                            got.agreements())));
+        });
+        return send(urn, out);
+    }
+
+    /**
      * The school stopped sharing with a recipient altogether: {@code sharing.ended} for every pupil whose data it
      * received, each opening a {@code DELETE_ALL} action. A pupil already asked to delete everything since the data
      * last went to the recipient is not asked again.

@@ -109,6 +109,14 @@ public class ProjectionConsumers {
                     projections.reworded(urn, r.purpose(), r.version());
                 }
             }
+            case EventTypes.BIOMETRIC_TEMPLATE_DELETION_REQUESTED -> {
+                // PoFA 2012 s.26(3)(b), (5): after an objection or withdrawal the biometric data must not be processed
+                // (and is destroyed, EN para 145), so a partner that received it (the catering supplier) must erase it
+                ConsentEvents.TemplateDeletionRequested t =
+                        CloudEventCodec.data(event, ConsentEvents.TemplateDeletionRequested.class);
+                require(t.pupilId(), "pupilId");
+                partners.templateDeletion(urn, t.pupilId(), t.taskId(), t.purpose(), t.reason(), event.id());
+            }
             default -> {
                 // other consent events do not change sharing decisions
             }

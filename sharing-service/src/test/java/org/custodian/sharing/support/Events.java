@@ -128,6 +128,23 @@ public final class Events {
         return consent(EventTypes.CONSENT_WITHDRAWN, urn, pupil, purpose, "WITHDRAWN", "WITHDRAWN", 1);
     }
 
+    /** A biometric template-deletion task as consent-service raises it after an objection or a withdrawal. */
+    public static CloudEvent templateDeletion(String urn, String pupil, String purpose, String reason) {
+        return pupilEvent(
+                "/custodian/consent-service",
+                EventTypes.BIOMETRIC_TEMPLATE_DELETION_REQUESTED,
+                urn,
+                pupil,
+                new ConsentEvents.TemplateDeletionRequested(
+                        "T-" + UUID.randomUUID(),
+                        pupil,
+                        purpose,
+                        UUID.randomUUID().toString(),
+                        reason,
+                        Instant.now(),
+                        "WITHDRAWN"));
+    }
+
     public static CloudEvent reworded(String urn, String purpose, int version) {
         return CloudEvent.aboutSchool(
                 "/custodian/consent-service",
