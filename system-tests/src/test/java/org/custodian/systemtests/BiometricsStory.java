@@ -38,7 +38,9 @@ class BiometricsStory {
         notify(school, MUM);
         assertThat(check(school, catering)).as("the father is still to be told").isEqualTo("NOTIFICATION_NEEDED false");
         notify(school, DAD);
-        assertThat(check(school, catering)).as("both told, one parent's written consent").isEqualTo("GRANTED true");
+        assertThat(check(school, catering))
+                .as("both told, one parent's written consent")
+                .isEqualTo("GRANTED true");
 
         JsonNode objection = school.parentDecides(DAD, ZOE, "BIOMETRIC_CATERING", "REFUSED");
         assertThat(objection.path("effectiveStatus").asText()).isEqualTo("REFUSED");
@@ -74,7 +76,9 @@ class BiometricsStory {
                                 .put("purpose", "BIOMETRIC_CATERING")
                                 .put("guardianId", guardianId)
                                 .put("outcome", "NOTIFIED")
-                                .put("date", java.time.LocalDate.now().minusDays(1).toString())
+                                .put(
+                                        "date",
+                                        java.time.LocalDate.now().minusDays(1).toString())
                                 .put("evidenceRef", "letter home"))
                 .json(201);
     }

@@ -179,7 +179,8 @@ class ErasureAndRestrictionStory {
             JsonNode refused = decisionFor(school.disclose(paper, "press-photos", List.of(RAY), "PHOTOGRAPHS"), RAY);
             assertThat(refused.path("outcome").asText()).isEqualTo("REFUSED");
             assertThat(texts(refused.path("reasons"))).containsExactly("PROCESSING_RESTRICTED");
-            // the census goes on under its recorded Art. 18(2) ground (important public interest): a restriction does not stop it
+            // the census goes on under its recorded Art. 18(2) ground (important public interest): a restriction does
+            // not stop it
             assertAllowed(
                     school.disclose(dfe, "census", List.of(RAY), "IDENTITY", "ATTENDANCE"), RAY, "LEGAL_OBLIGATION");
             assertThat(paperRx.processed("processing.restricted").get(0).verified())
