@@ -370,7 +370,6 @@ step "6. footprint: resident memory after the load, then each of ${restart[*]} r
 # waits (up to 3 minutes in all) until the machine is idle: under 12% of its CPU busy over 2 s, counting everything on it
 # (the stack's consumers catching up with the roster syncs' events, and PostgreSQL's autovacuum after the bulk loads,
 # which a count of the stack's own processes missed), so that a restart is not timed against them; prints how busy it was
-quiet_deadline=0
 busy_pct() { # the machine's busy CPU share over $1 seconds, from /proc/stat
   local a b
   read -r -a a < <(head -n1 /proc/stat)
@@ -380,14 +379,14 @@ busy_pct() { # the machine's busy CPU share over $1 seconds, from /proc/stat
     -v t="$((b[1] + b[2] + b[3] + b[4] + b[5] + b[6] + b[7] + b[8] - a[1] - a[2] - a[3] - a[4] - a[5] - a[6] - a[7] - a[8]))" \
     'BEGIN { printf "%d", (t > 0 ? 100 * u / t : 0) }'
 }
-quiet() {
+quiet() { # called as busy=$(quiet), in a subshell: the deadline is set once, below, for all the restarts
   local busy
-  ((quiet_deadline > 0)) || quiet_deadline=$((SECONDS + 180))
   busy=$(busy_pct 2)
   while ((busy >= 12 && SECONDS < quiet_deadline)); do busy=$(busy_pct 2); done
   ((busy < 12)) || warn "the machine is not idle ($busy% busy); timing the restart anyway"
   echo "$busy"
 }
+quiet_deadline=$((SECONDS + 180))
 rss_mib() { awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 for app in "${APPS[@]}"; do
   after=$(rss_mib "$(running_pid "$app")")

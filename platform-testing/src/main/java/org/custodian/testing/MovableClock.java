@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.custodian.platform.time.ClockProducer;
 
 /**
  * The service's clock in tests: real time plus an offset a test can move (a grant expiring, a deadline passing, a
@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @Singleton
 public class MovableClock extends Clock {
+
+    /** The kernel's own clock (microseconds, as PostgreSQL keeps time), which this one moves. */
+    private static final Clock REAL = ClockProducer.system();
 
     private final AtomicLong offsetMillis = new AtomicLong();
     private final ZoneId zone;
@@ -47,15 +50,12 @@ public class MovableClock extends Clock {
 
     @Override
     public Instant instant() {
-        // microseconds, as the services' own clock (ClockProducer) and PostgreSQL keep time
-        return Instant.now()
-                .truncatedTo(ChronoUnit.MICROS)
-                .plusMillis(source().offsetMillis.get());
+        return REAL.instant().plusMillis(source().offsetMillis.get());
     }
 
     /** Moves the clock so that it now reads {@code at}, and runs on from there. */
     public void setTo(Instant at) {
-        source().offsetMillis.set(Duration.between(Instant.now(), at).toMillis());
+        source().offsetMillis.set(Duration.between(REAL.instant(), at).toMillis());
     }
 
     public void advance(Duration by) {

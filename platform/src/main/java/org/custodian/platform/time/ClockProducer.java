@@ -23,6 +23,11 @@ public class ClockProducer {
     @Singleton
     @DefaultBean
     Clock clock() {
+        return system();
+    }
+
+    /** The real time, ticking at {@link #PRECISION}: the default clock, and what the tests' movable clock runs on. */
+    public static Clock system() {
         return Clock.tick(Clock.systemUTC(), PRECISION);
     }
 }

@@ -1,6 +1,8 @@
 package org.custodian.sharing.projection;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.PupilFacts;
 import org.custodian.sharing.decision.PupilFacts.Objection;
@@ -34,18 +37,19 @@ public class ProjectionQueries {
     public Map<String, PupilFacts> facts(
             String urn, List<String> pupilIds, Collection<String> consentPurposes, LocalDate today) {
         String[] ids = pupilIds.toArray(String[]::new);
-        Set<String> onRoster = new HashSet<>(jdbc.list("""
-                SELECT pupil_id FROM roster_pupil
-                WHERE school_urn = ? AND pupil_id = ANY(?) AND on_roll AND (leaving_date IS NULL OR leaving_date >= ?)
-                """, row -> row.getString(1), urn, ids, today));
-        // a pupil the roster knows who is off it: the day they ceased to be registered (leaving date, else when the
-        // roster said they were off roll), for the statutory transfers leaving does not block
+        // one read of the roster: on it today, or off it since a day (the leaving date, else the day the roster said
+        // the pupil was off roll), for the statutory transfers leaving does not block
+        Set<String> onRoster = new HashSet<>();
         Map<String, LocalDate> leftOn = new HashMap<>();
         jdbc.list("""
-                SELECT pupil_id, coalesce(leaving_date, (as_of AT TIME ZONE 'Europe/London')::date)
-                FROM roster_pupil
-                WHERE school_urn = ? AND pupil_id = ANY(?) AND NOT (on_roll AND (leaving_date IS NULL OR leaving_date >= ?))
-                """, row -> leftOn.put(row.getString(1), row.getObject(2, LocalDate.class)), urn, ids, today);
+                SELECT pupil_id, on_roll, leaving_date, as_of FROM roster_pupil WHERE school_urn = ? AND pupil_id = ANY(?)
+                """, ProjectionQueries::rosterEntry, urn, ids).forEach(entry -> {
+            if (entry.onRollOn(today)) {
+                onRoster.add(entry.pupilId());
+            } else {
+                leftOn.put(entry.pupilId(), entry.leftOn());
+            }
+        });
         Map<String, Map<String, ConsentStatus>> consent = new HashMap<>();
         if (!consentPurposes.isEmpty()) {
             jdbc.list(
@@ -247,5 +251,25 @@ public class ProjectionQueries {
                         urn,
                         pupilId));
         return held;
+    }
+
+    /** A pupil as the roster last said: on roll or not, the leaving date if any, and when the roster said so. */
+    private record RosterEntry(String pupilId, boolean onRoll, LocalDate leavingDate, Instant asOf) {
+
+        boolean onRollOn(LocalDate day) {
+            return onRoll && (leavingDate == null || !leavingDate.isBefore(day));
+        }
+
+        LocalDate leftOn() {
+            return leavingDate != null ? leavingDate : LegalTime.dayOf(asOf);
+        }
+    }
+
+    private static RosterEntry rosterEntry(ResultSet row) throws SQLException {
+        return new RosterEntry(
+                row.getString("pupil_id"),
+                row.getBoolean("on_roll"),
+                Jdbc.date(row, "leaving_date"),
+                Jdbc.instant(row, "as_of"));
     }
 }
