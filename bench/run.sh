@@ -260,7 +260,8 @@ DELETE FROM consent_decision WHERE school_urn BETWEEN '890000' AND '899999';
 SQL
 fill_decisions() { # from to (filler decision numbers)
   sqlc <<SQL
-INSERT INTO school SELECT lpad((890000 + s)::text, 6, '0'), name, type, region, dpo_name, dpo_email, competence_age, conflict_policy
+INSERT INTO school (urn, name, type, region, nation, dpo_name, dpo_email, competence_age, conflict_policy)
+  SELECT lpad((890000 + s)::text, 6, '0'), name, type, region, nation, dpo_name, dpo_email, competence_age, conflict_policy
   FROM school, generate_series($1 / 8000, ($2 - 1) / 8000) s WHERE urn = '$urn' ON CONFLICT DO NOTHING;
 INSERT INTO purpose (school_urn, code, title, kind, data_categories, validity, current_version, reconsent_from)
   SELECT lpad((890000 + s)::text, 6, '0'), code, title, kind, data_categories, validity, current_version, reconsent_from

@@ -39,17 +39,50 @@ public final class RosterEvents {
         }
     }
 
-    /** {@code pupil.enrolled} and {@code pupil.updated}: a pupil's facts after the change. */
+    /**
+     * {@code pupil.enrolled} and {@code pupil.updated}: a pupil's facts after the change. {@code destinationUrn} is the
+     * URN of the school the pupil left for, when the MIS knows it (null: unknown, or not leaving). {@code competence} is
+     * the DPO's current assessment of the child's competence, which overrides the school's competence age either way
+     * from the day it was made (null: none recorded). Both are absent from events written before they existed.
+     */
     public record PupilChanged(
             String pupilId,
             LocalDate dateOfBirth,
             Integer yearGroup,
             LocalDate admissionDate,
             LocalDate leavingDate,
-            boolean onRoll) {}
+            boolean onRoll,
+            String destinationUrn,
+            CompetenceAssessment competence) {
 
-    /** {@code pupil.left}: a leaving date was set. */
-    public record PupilLeft(String pupilId, LocalDate leavingDate) {}
+        public PupilChanged(
+                String pupilId,
+                LocalDate dateOfBirth,
+                Integer yearGroup,
+                LocalDate admissionDate,
+                LocalDate leavingDate,
+                boolean onRoll) {
+            this(pupilId, dateOfBirth, yearGroup, admissionDate, leavingDate, onRoll, null, null);
+        }
+    }
+
+    /**
+     * The DPO's assessment of whether a child understands their data protection rights: {@code competent} from {@code
+     * assessedOn} on, whatever the school's competence age says. The reason stays in consent-service.
+     */
+    public record CompetenceAssessment(boolean competent, LocalDate assessedOn) {}
+
+    /**
+     * {@code pupil.left}: a leaving date was set, or the school the pupil left for became known or changed. {@code
+     * destinationUrn} is that school's URN (null: unknown, so a statutory transfer goes to the local authority); it is
+     * absent from events written before it existed.
+     */
+    public record PupilLeft(String pupilId, LocalDate leavingDate, String destinationUrn) {
+
+        public PupilLeft(String pupilId, LocalDate leavingDate) {
+            this(pupilId, leavingDate, null);
+        }
+    }
 
     /**
      * {@code guardian.linked} and {@code guardian.unlinked}: one guardian–child link, as it is after the change.
