@@ -2,7 +2,9 @@ package org.custodian.sar.deadline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.custodian.platform.calendar.BankHolidays;
 import org.custodian.platform.calendar.WorkingDays;
 import org.custodian.sar.calendar.TermCalendar;
@@ -29,6 +31,12 @@ import org.custodian.sar.calendar.TermCalendar;
  */
 public final class Deadlines {
 
+    /** The educational record's rule in England, and in Wales (each school's nation says which applies). */
+    public static final String ENGLAND_REGULATIONS =
+            "the Education (Pupil Information) (England) Regulations 2005, reg 5";
+
+    public static final String WALES_REGULATIONS = "the Pupil Information (Wales) Regulations 2011";
+
     public static final int SCHOOL_DAYS = 15;
     public static final int COMPLAINT_ACKNOWLEDGEMENT_DAYS = 30;
     public static final int EXTENDED_MONTHS = 3;
@@ -49,9 +57,8 @@ public final class Deadlines {
     public Deadlines(WorkingDays workingDays, TermCalendar terms, String pupilInformationRegulations) {
         this.workingDays = workingDays;
         this.terms = terms == null ? TermCalendar.EMPTY : terms;
-        this.pupilInformationRegulations = pupilInformationRegulations == null
-                ? "the Education (Pupil Information) (England) Regulations 2005, reg 5"
-                : pupilInformationRegulations;
+        this.pupilInformationRegulations =
+                pupilInformationRegulations == null ? ENGLAND_REGULATIONS : pupilInformationRegulations;
     }
 
     public Deadlines(WorkingDays workingDays, TermCalendar terms) {
@@ -103,26 +110,28 @@ public final class Deadlines {
                 "Educational record: 15 school days under " + pupilInformationRegulations
                         + "; never paused, never restarted, no extension.";
             case COMPLAINT -> "Complaint: DPA 2018 s.164A (from 19 June 2026); no pause for clarification.";
-            case ONE_CALENDAR_MONTH ->
-                facts.receivedOn().isBefore(UK_GDPR_FROM)
-                        ? "Received before 25 May 2018, when the Data Protection Act 1998 applied (s.7(8) and (10): 40"
-                                + " days): the one calendar month below is the UK GDPR's count on the historic calendar,"
-                                + " not the time limit of the day."
-                        : facts.receivedOn().isBefore(ARTICLE_12A_FROM)
-                                ? "Received before 5 February 2026: UK GDPR Art. 12(3) as the ICO's guidance read it (Art. 12A,"
-                                        + " inserted by the Data (Use and Access) Act 2025, applies only to requests received from"
-                                        + " that day)"
-                                        + (facts.subjectAccess()
-                                                ? "; the ICO's guidance stopped the clock for clarification of a subject access"
-                                                        + " request."
-                                                : "; clarification of a request other than subject access does not stop the clock.")
-                                : "Received on or after 5 February 2026: UK GDPR Art. 12(3) and Art. 12A (Data (Use and Access)"
-                                        + " Act 2025)"
-                                        + (facts.subjectAccess()
-                                                ? "; clarification stops the clock of a subject access request (Art. 12A(5))."
-                                                : "; the clock stops for clarification only for a subject access request"
-                                                        + " (Art. 12A(5)), so clarification of this request moves nothing.");
+            case ONE_CALENDAR_MONTH -> calendarMonthRegime(facts);
         };
+    }
+
+    private static String calendarMonthRegime(DeadlineFacts facts) {
+        if (facts.receivedOn().isBefore(UK_GDPR_FROM)) {
+            return "Received before 25 May 2018, when the Data Protection Act 1998 applied (s.7(8) and (10): 40 days):"
+                    + " the one calendar month below is the UK GDPR's count on the historic calendar, not the time"
+                    + " limit of the day.";
+        }
+        if (facts.receivedOn().isBefore(ARTICLE_12A_FROM)) {
+            return "Received before 5 February 2026: UK GDPR Art. 12(3) as the ICO's guidance read it (Art. 12A,"
+                    + " inserted by the Data (Use and Access) Act 2025, applies only to requests received from that day)"
+                    + (facts.subjectAccess()
+                            ? "; the ICO's guidance stopped the clock for clarification of a subject access request."
+                            : "; clarification of a request other than subject access does not stop the clock.");
+        }
+        return "Received on or after 5 February 2026: UK GDPR Art. 12(3) and Art. 12A (Data (Use and Access) Act 2025)"
+                + (facts.subjectAccess()
+                        ? "; clarification stops the clock of a subject access request (Art. 12A(5))."
+                        : "; the clock stops for clarification only for a subject access request (Art. 12A(5)), so"
+                                + " clarification of this request moves nothing.");
     }
 
     /**
@@ -224,8 +233,7 @@ public final class Deadlines {
     }
 
     private static long pausedDays(DeadlineFacts facts, LocalDate start, List<String> workings) {
-        // a day in two clarifications (answered and asked again the same day) is excluded once
-        java.util.Set<LocalDate> excluded = new java.util.HashSet<>();
+        Set<LocalDate> excluded = new HashSet<>();
         for (Pause pause : facts.pauses()) {
             if (!facts.subjectAccess()) {
                 workings.add("Clarification asked " + pause.askedOn()
@@ -234,19 +242,16 @@ public final class Deadlines {
                         + " request).");
                 continue;
             }
-            long days = pause.daysAfter(start);
-            if (!pause.isOpen()) {
-                for (LocalDate d = pause.askedOn(); !d.isAfter(pause.answeredOn()); d = d.plusDays(1)) {
-                    if (!d.isBefore(start)) {
-                        excluded.add(d);
-                    }
-                }
+            if (pause.isOpen()) {
+                continue;
             }
-            if (!pause.isOpen()) {
-                workings.add("Clarification asked " + pause.askedOn() + ", answered " + pause.answeredOn()
-                        + ": both days and those between are excluded (Art. 12A(5)), " + days
-                        + (days == 1 ? " day." : " days."));
-            }
+            int before = excluded.size();
+            excluded.addAll(pause.excludedDays(start));
+            long days = excluded.size() - before;
+            workings.add("Clarification asked " + pause.askedOn() + ", answered " + pause.answeredOn()
+                    + ": both days and those between are excluded (Art. 12A(5)), " + days
+                    + (days == 1 ? " day" : " days")
+                    + (before > 0 ? " not already excluded (a day in two clarifications counts once)." : "."));
         }
         return excluded.size();
     }

@@ -1,7 +1,7 @@
 package org.custodian.sar.deadline;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
  * Clarification asked for on one day and answered (or not yet). For a subject access request the clock stops for it
@@ -28,11 +28,11 @@ public record Pause(LocalDate askedOn, LocalDate answeredOn) {
      * information", so both days count: asked on the 10th and answered on the 20th is 11 days. The part of a pause
      * before {@code start} does not count.
      */
-    public long daysAfter(LocalDate start) {
+    public List<LocalDate> excludedDays(LocalDate start) {
         if (answeredOn == null || answeredOn.isBefore(start)) {
-            return 0;
+            return List.of();
         }
         LocalDate from = askedOn.isAfter(start) ? askedOn : start;
-        return ChronoUnit.DAYS.between(from, answeredOn) + 1;
+        return from.datesUntil(answeredOn.plusDays(1)).toList();
     }
 }

@@ -2,6 +2,7 @@ package org.custodian.sar.roster;
 
 import org.custodian.platform.calendar.Nation;
 import org.custodian.platform.calendar.Region;
+import org.custodian.sar.deadline.Deadlines;
 
 /** The school settings sar-service keeps from {@code school.updated}. */
 public record SchoolProfile(
@@ -17,15 +18,6 @@ public record SchoolProfile(
     public static final String MAINTAINED = "MAINTAINED";
     /** The age from which a child is taken to understand their rights, unless the school says otherwise. */
     public static final int DEFAULT_COMPETENCE_AGE = 13;
-
-    public static final String ENGLAND_REGULATIONS =
-            "the Education (Pupil Information) (England) Regulations 2005, reg 5";
-    public static final String WALES_REGULATIONS = "the Pupil Information (Wales) Regulations 2011";
-
-    public SchoolProfile(
-            String urn, String name, String type, String region, int competenceAge, String dpoName, String dpoEmail) {
-        this(urn, name, type, region, competenceAge, dpoName, dpoEmail, null);
-    }
 
     /** What is assumed until consent-service has published the school: England and Wales, age 13, type unknown. */
     public static SchoolProfile unknown(String urn) {
@@ -57,6 +49,6 @@ public record SchoolProfile(
 
     /** The regulations that give the educational record right at this school, for citations and workings. */
     public String pupilInformationRegulations() {
-        return schoolNation() == Nation.WALES ? WALES_REGULATIONS : ENGLAND_REGULATIONS;
+        return schoolNation() == Nation.WALES ? Deadlines.WALES_REGULATIONS : Deadlines.ENGLAND_REGULATIONS;
     }
 }

@@ -99,6 +99,27 @@ class WorkedExamplesTest {
     }
 
     @Test
+    void aDayInTwoClarificationsIsExcludedOnceAndTheWorkingsSaySo() {
+        Deadline deadline = ew().compute(new DeadlineFacts(
+                DeadlineRule.ONE_CALENDAR_MONTH,
+                LocalDate.parse("2026-03-03"),
+                null,
+                null,
+                null,
+                null,
+                List.of(
+                        new Pause(LocalDate.parse("2026-03-10"), LocalDate.parse("2026-03-20")),
+                        new Pause(LocalDate.parse("2026-03-20"), LocalDate.parse("2026-03-22"))),
+                null,
+                true));
+        // 10th to 22nd is 13 days, the 20th once: 3 Apr + 13 = Thu 16 Apr
+        assertThat(deadline.dueOn()).as("%s", deadline.workings()).isEqualTo("2026-04-16");
+        assertThat(deadline.workings())
+                .anyMatch(w -> w.contains("answered 2026-03-20") && w.endsWith("11 days."))
+                .anyMatch(w -> w.contains("answered 2026-03-22") && w.contains("2 days not already excluded"));
+    }
+
+    @Test
     void identityAskedButNotConfirmedHasNoDeadlineYet() {
         Deadline deadline = ew().compute(
                         DeadlineFacts.received(DeadlineRule.ONE_CALENDAR_MONTH, LocalDate.parse("2026-03-02"))
