@@ -31,6 +31,7 @@ import org.custodian.retention.events.RetentionEventSink;
 import org.custodian.retention.events.RetentionEvents;
 import org.custodian.retention.hold.HoldRule;
 import org.custodian.retention.hold.LegalHoldRepository;
+import org.custodian.retention.holding.DefaultRevisionService;
 import org.custodian.retention.holding.DueService;
 import org.custodian.retention.holding.Holding;
 import org.custodian.retention.holding.HoldingQueries;
@@ -75,6 +76,7 @@ public class DisposalService {
     private final TransactionLocks locks;
     private final ScheduleRuleRepository schedule;
     private final RetentionConfig config;
+    private final DefaultRevisionService revisions;
 
     public DisposalService(
             DisposalQueries store,
@@ -87,8 +89,10 @@ public class DisposalService {
             Clock clock,
             ScheduleRuleRepository schedule,
             RetentionConfig config,
-            TransactionLocks locks) {
+            TransactionLocks locks,
+            DefaultRevisionService revisions) {
         this.schedule = schedule;
+        this.revisions = revisions;
         this.config = config;
         this.store = store;
         this.batches = batches;
@@ -208,10 +212,15 @@ public class DisposalService {
                 notDisposed);
     }
 
-    /** Proposes a batch of the school's due, unheld holdings; empty when there are none. */
+    /**
+     * Proposes a batch of the school's due, unheld holdings; empty when there are none. The school's holdings of a
+     * revised IRMS default are re-dated first, in this transaction, so that nothing is proposed on the old rule's date
+     * whether or not the daily run has run since the revision.
+     */
     public Optional<DisposalBatch> propose(
             Actor actor, String urn, LocalDate onOrBefore, List<String> classes, int maxItems) {
         locks.hold("retention.disposal." + urn);
+        revisions.applyPending(urn);
         List<DisposalItem> items = store.dueAndUnheld(urn, onOrBefore, classes, maxItems);
         if (items.isEmpty()) {
             return Optional.empty();

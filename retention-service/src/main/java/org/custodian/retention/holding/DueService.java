@@ -80,11 +80,6 @@ public class DueService implements ClassChanges {
         forPupil(urn, pupilId);
     }
 
-    /** Consent withdrawn for a purpose on a day: what the class keeps for that purpose falls due. */
-    public void consentWithdrawn(String urn, String pupilId, String purpose, LocalDate on) {
-        consentEnded(urn, pupilId, purpose, on, "WITHDRAWN");
-    }
-
     /**
      * Consent for a purpose stopped counting on a day — refused, withdrawn or expired ({@code how}, the effective
      * status): what the class keeps for that purpose falls due.

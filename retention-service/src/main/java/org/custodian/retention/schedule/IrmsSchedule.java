@@ -101,7 +101,8 @@ public final class IrmsSchedule {
                         false,
                         null,
                         "Falls due when the pupil leaves. Approve it as a transfer (naming the next school if known); if no "
-                                + "next school is known, keep it with a review date."));
+                                + "next school is known, keep it with a review date.",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -118,7 +119,8 @@ public final class IrmsSchedule {
                         List.of("PUPIL_AND_CURRICULAR_RECORDS", "ASSESSMENT_RESULTS", "CONTACT_DETAILS"),
                         false,
                         null,
-                        null));
+                        null,
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -135,7 +137,8 @@ public final class IrmsSchedule {
                         List.of("SPECIAL_EDUCATIONAL_NEEDS", "SUPPORT", "CHARACTERISTICS"),
                         false,
                         null,
-                        "Review before destruction: at approval, decide to destroy or keep with a new review date."));
+                        "Review before destruction: at approval, decide to destroy or keep with a new review date.",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -181,7 +184,8 @@ public final class IrmsSchedule {
                         List.of("ATTENDANCE"),
                         false,
                         null,
-                        "Register one holding per register entry, created on the entry date."));
+                        "Register one holding per register entry, created on the entry date.",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -198,7 +202,8 @@ public final class IrmsSchedule {
                         List.of("ATTENDANCE"),
                         false,
                         null,
-                        null));
+                        null,
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -222,7 +227,8 @@ public final class IrmsSchedule {
                         false,
                         25,
                         "An entry about a pupil is kept until the pupil is 25 (date of birth + 25 years); an entry about"
-                                + " an adult (no pupil) 6 years from the entry date."));
+                                + " an adult (no pupil) 6 years from the entry date.",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -244,7 +250,8 @@ public final class IrmsSchedule {
                         false,
                         null,
                         "Register each award with the award date as its created date: it is kept to 31 August of the"
-                                + " award's academic year + 6 years."));
+                                + " award's academic year + 6 years.",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -263,7 +270,8 @@ public final class IrmsSchedule {
                         true,
                         null,
                         "Falls due for destruction when consent for its purpose (or, if the holding names none, any photo or "
-                                + "video purpose) is refused, withdrawn or expires, and for review when the pupil leaves."));
+                                + "video purpose) is refused, withdrawn or expires, and for review when the pupil leaves.",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -282,7 +290,8 @@ public final class IrmsSchedule {
                         false,
                         null,
                         "No toolkit period is shipped: at the review, destroy, or keep with a new review date, and set"
-                                + " the school's period by overriding this class."));
+                                + " the school's period by overriding this class.",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -301,7 +310,8 @@ public final class IrmsSchedule {
                         false,
                         null,
                         "No toolkit period is shipped: at the review, destroy, or keep with a new review date (a record"
-                                + " of medicine given in an incident may be needed as long as the accident record)."));
+                                + " of medicine given in an incident may be needed as long as the accident record).",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -322,7 +332,8 @@ public final class IrmsSchedule {
                         false,
                         null,
                         "No toolkit period is shipped: at the review, destroy, or keep with a new review date. Records"
-                                + " of applicants who never joined need no pupil on the roster."));
+                                + " of applicants who never joined need no pupil on the roster.",
+                        false));
         add(
                 rules,
                 new RetentionRule(
@@ -342,7 +353,8 @@ public final class IrmsSchedule {
                         List.of("ASSESSMENT_RESULTS"),
                         false,
                         null,
-                        "No toolkit period is shipped: at the review, destroy, or keep with a new review date."));
+                        "No toolkit period is shipped: at the review, destroy, or keep with a new review date.",
+                        false));
         return Collections.unmodifiableMap(rules);
     }
 

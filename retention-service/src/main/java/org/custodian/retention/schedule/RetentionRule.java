@@ -49,36 +49,6 @@ public record RetentionRule(
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
-    /** A rule that is not transferred when the pupil leaves (every class but the safeguarding file). */
-    public RetentionRule(
-            String code,
-            String description,
-            Trigger trigger,
-            Period period,
-            DisposalAction action,
-            LegalBasis basis,
-            String citation,
-            List<String> consentPurposes,
-            List<String> categories,
-            boolean reviewOnLeaving,
-            Integer untilPupilAge,
-            String note) {
-        this(
-                code,
-                description,
-                trigger,
-                period,
-                action,
-                basis,
-                citation,
-                consentPurposes,
-                categories,
-                reviewOnLeaving,
-                untilPupilAge,
-                note,
-                false);
-    }
-
     /** Everything that makes this rule unusable; empty when it is sound. */
     public List<Violation> violations() {
         List<Violation> found = new ArrayList<>();

@@ -64,6 +64,14 @@ public class ScheduleService {
         this.locks = locks;
     }
 
+    /**
+     * The lock of a school's class, held by whatever changes the class or re-dates its holdings under a new rule (a
+     * change here, a revised IRMS default), until its transaction ends.
+     */
+    public static String lockOf(String urn, String code) {
+        return "retention.schedule." + urn + "." + code;
+    }
+
     /** The classes in force, IRMS rows first in toolkit order, then the school's own, a page at a time by code. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<ScheduledClass> list(String urn, PageRequest page) {
@@ -111,7 +119,7 @@ public class ScheduleService {
 
     /** Adds a class of the school's own, version 1; a conflict if the class exists. */
     public ScheduledClass add(Caller caller, String urn, String code, ClassChange change) {
-        locks.hold("retention.schedule." + urn + "." + code);
+        locks.hold(lockOf(urn, code));
         if (store.classInForce(urn, code).isPresent()) {
             throw Problems.conflict("record class " + code + " exists; change it with PUT");
         }
@@ -129,7 +137,7 @@ public class ScheduleService {
 
     /** Overrides a class as of the version the caller read ({@code If-Match}); every holding of it is re-dated. */
     public Changed override(Caller caller, String urn, String code, String ifMatch, ClassChange change) {
-        locks.hold("retention.schedule." + urn + "." + code);
+        locks.hold(lockOf(urn, code));
         ScheduledClass current = get(urn, code);
         ETags.requireMatch(ifMatch, current.version());
         ScheduledClass.Origin origin = current.origin() == ScheduledClass.Origin.SCHOOL_CLASS

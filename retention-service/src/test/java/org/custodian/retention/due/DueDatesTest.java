@@ -359,6 +359,7 @@ class DueDatesTest {
                 List.of(),
                 false,
                 null,
-                null);
+                null,
+                false);
     }
 }

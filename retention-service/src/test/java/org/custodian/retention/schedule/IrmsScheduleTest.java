@@ -156,7 +156,8 @@ class IrmsScheduleTest {
                 List.of(" "),
                 false,
                 200,
-                null);
+                null,
+                false);
         assertThat(bad.violations())
                 .extracting(Violation::field)
                 .containsExactlyInAnyOrder(
@@ -173,7 +174,8 @@ class IrmsScheduleTest {
                 List.of(),
                 true,
                 null,
-                null);
+                null,
+                false);
         assertThat(reviewOnLeavingWithoutPupil.violations())
                 .extracting(Violation::field)
                 .containsExactlyInAnyOrder("period", "reviewOnLeaving");

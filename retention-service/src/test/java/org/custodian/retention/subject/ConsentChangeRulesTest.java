@@ -3,6 +3,7 @@ package org.custodian.retention.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -68,6 +69,39 @@ class ConsentChangeRulesTest {
                 .isEqualTo(Kind.NONE);
     }
 
+    @Test
+    void aStatusThisServiceDoesNotKnowEndsConsentAsAnExpiry() {
+        // not a grant, so consent cannot be taken to count; and no refusal or withdrawal is attributed to anyone
+        ConsentChangeRules.Change unknown = ConsentChangeRules.of(EventTypes.CONSENT_WITHDRAWN, "SUSPENDED", DAY);
+        assertThat(unknown.kind()).isEqualTo(Kind.ENDED);
+        assertThat(unknown.on()).isEqualTo(DAY);
+        assertThat(unknown.how()).isEqualTo("EXPIRED");
+        assertThat(ConsentChangeRules.of(EventTypes.CONSENT_REFUSED, "granted", DAY)
+                        .how())
+                .isEqualTo("EXPIRED");
+        // a status the kernel's ConsentEvents names is kept as it came
+        assertThat(ConsentChangeRules.of(EventTypes.CONSENT_GRANTED, "NOTIFICATION_NEEDED", DAY)
+                        .how())
+                .isEqualTo("NOTIFICATION_NEEDED");
+    }
+
+    @Test
+    void onlyTheFourConsentDecisionTypesMoveRecords() {
+        assertThat(ConsentChangeRules.TYPES)
+                .containsExactlyInAnyOrder(
+                        EventTypes.CONSENT_GRANTED,
+                        EventTypes.CONSENT_REFUSED,
+                        EventTypes.CONSENT_WITHDRAWN,
+                        EventTypes.CONSENT_EXPIRED);
+        assertThat(ConsentChangeRules.of(EventTypes.CONSENT_REFUSED, null, DAY).how())
+                .isEqualTo("REFUSED");
+        assertThat(ConsentChangeRules.of(EventTypes.CONSENT_WITHDRAWN, " ", DAY).how())
+                .isEqualTo("WITHDRAWN");
+        assertThat(ConsentChangeRules.of(EventTypes.BIOMETRIC_TEMPLATE_DELETION_REQUESTED, "WITHDRAWN", DAY)
+                        .kind())
+                .isEqualTo(Kind.NONE);
+    }
+
     @Provide
     Arbitrary<String> consentTypes() {
         return Arbitraries.of(
@@ -79,7 +113,29 @@ class ConsentChangeRulesTest {
 
     @Provide
     Arbitrary<String> notGranted() {
-        return Arbitraries.of("REFUSED", "WITHDRAWN", "EXPIRED", "RENEWAL_NEEDED", "NOT_ASKED");
+        return Arbitraries.of("REFUSED", "WITHDRAWN", "EXPIRED", "RENEWAL_NEEDED", "NOT_ASKED", "NOTIFICATION_NEEDED");
+    }
+
+    @Provide
+    Arbitrary<String> unknownStatuses() {
+        return Arbitraries.strings()
+                .ofMinLength(1)
+                .ofMaxLength(20)
+                .filter(s -> !s.isBlank())
+                .filter(s -> !s.equals("GRANTED"))
+                .filter(s -> !List.of(
+                                "REFUSED", "WITHDRAWN", "EXPIRED", "RENEWAL_NEEDED", "NOT_ASKED", "NOTIFICATION_NEEDED")
+                        .contains(s));
+    }
+
+    /** Whatever the consent event, a status nobody defined ends consent on the day, as an expiry. */
+    @Property
+    void anUnknownStatusEndsConsentAsAnExpiry(
+            @ForAll("consentTypes") String type, @ForAll("unknownStatuses") String status) {
+        ConsentChangeRules.Change change = ConsentChangeRules.of(type, status, DAY);
+        assertThat(change.kind()).isEqualTo(Kind.ENDED);
+        assertThat(change.on()).isEqualTo(DAY);
+        assertThat(change.how()).isEqualTo("EXPIRED");
     }
 
     /** Whatever the consent event, a status other than GRANTED ends consent on the day, and GRANTED gives it back. */
