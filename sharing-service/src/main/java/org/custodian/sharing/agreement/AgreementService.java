@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problem.FieldError;
@@ -178,11 +179,12 @@ public class AgreementService {
     }
 
     private static AgreementTerms.Conditions conditions(AgreementRequest request, Recipient recipient) {
+        String contract = request.dataSubjectContract();
         return new AgreementTerms.Conditions(
                 request.specialCategoryCondition(),
                 request.schedule1Condition(),
                 request.recipientRole() != null ? request.recipientRole() : defaultRole(recipient),
-                blankToNull(request.dataSubjectContract()),
+                Params.blankToNull(contract == null ? null : contract.strip()),
                 request.adequacyScheme(),
                 request.restrictionGround());
     }
@@ -190,10 +192,6 @@ public class AgreementService {
     /** Absent a role, a recipient whose kind is PROCESSOR is one for this agreement too; any other is a controller. */
     private static RecipientRole defaultRole(Recipient recipient) {
         return recipient.kind() == Recipient.Kind.PROCESSOR ? RecipientRole.PROCESSOR : RecipientRole.CONTROLLER;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Map<ActionKind, ActionDeadline> deadlines(AgreementRequest r) {

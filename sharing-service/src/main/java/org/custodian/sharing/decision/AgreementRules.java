@@ -82,8 +82,9 @@ public final class AgreementRules {
     }
 
     /**
-     * What the law needs recorded beside the basis ({@link LawfulnessRules}), checked when an agreement is written so
-     * that the school is told at once; the decision engine refuses the same things for agreements written before.
+     * What the law needs recorded beside the basis, checked when an agreement is written so that the school is told at
+     * once: the rules are {@link LawfulnessRules}' (the Art. 9/10 conditions and the basis), which the decision engine
+     * applies to agreements written before; here each reason becomes a violation naming the field to fill in.
      *
      * @param destination     where the data goes (the transfer country, else the recipient's)
      * @param sector          the recipient's sector (vital interests only for an emergency recipient)
@@ -98,25 +99,30 @@ public final class AgreementRules {
             Sector sector,
             boolean publicAuthority) {
         List<Violation> violations = new ArrayList<>();
-        if (LawfulnessRules.special(categories)) {
-            if (c.specialCategory() == null) {
-                violations.add(new Violation(
-                        "specialCategoryCondition",
-                        "the agreement covers special category data (UK GDPR Art. 9(1)): record the Art. 9(2) "
-                                + "condition it rests on"));
-            } else if (!c.specialCategory().satisfiedBy(c.schedule1())) {
-                violations.add(new Violation(
-                        "schedule1Condition",
-                        c.specialCategory().citation() + " needs a DPA 2018 Schedule 1 Part "
-                                + (c.specialCategory().schedule1Part() == Schedule1Condition.Part.ONE ? "1" : "2")
-                                + " condition (s.10)"));
-            }
-        }
-        if (LawfulnessRules.criminalOffence(categories) && c.schedule1() == null) {
-            violations.add(new Violation(
-                    "schedule1Condition",
-                    "the agreement covers criminal offence data (UK GDPR Art. 10; safeguarding files hold "
-                            + "allegations): record the DPA 2018 Schedule 1 condition (s.10(5))"));
+        for (Reason r : LawfulnessRules.conditionReasons(c, categories)) {
+            violations.add(
+                    switch (r) {
+                        case SPECIAL_CATEGORY_CONDITION_MISSING ->
+                            new Violation(
+                                    "specialCategoryCondition",
+                                    "the agreement covers special category data (UK GDPR Art. 9(1)): record the "
+                                            + "Art. 9(2) condition it rests on");
+                        case SCHEDULE_1_CONDITION_MISSING ->
+                            new Violation(
+                                    "schedule1Condition",
+                                    c.specialCategory().citation() + " needs a DPA 2018 Schedule 1 Part "
+                                            + (c.specialCategory().schedule1Part() == Schedule1Condition.Part.ONE
+                                                    ? "1"
+                                                    : "2")
+                                            + " condition (s.10)");
+                        case CRIMINAL_OFFENCE_CONDITION_MISSING ->
+                            new Violation(
+                                    "schedule1Condition",
+                                    "the agreement covers criminal offence data (UK GDPR Art. 10; safeguarding files "
+                                            + "hold allegations): record the DPA 2018 Schedule 1 condition (s.10(5))");
+                        // conditionReasons gives no other reason
+                        default -> new Violation("schedule1Condition", r.description());
+                    });
         }
         if (basis != null) {
             for (Reason r : LawfulnessRules.basisReasons(basis, c, sector, publicAuthority)) {

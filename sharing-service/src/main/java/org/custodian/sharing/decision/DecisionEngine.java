@@ -55,30 +55,26 @@ public final class DecisionEngine {
                 candidates.add(evaluate(recipient, agreement, request, pupil));
             }
         }
-        if (candidates.isEmpty()) {
-            if (common.isEmpty()
-                    && request.emergency()
-                    && OverrideRules.permitsWithoutAgreement(request.roles(), recipient.sector())) {
-                return emergencyWithoutAgreement(recipient, request, pupil);
-            }
-            common.add(Reason.NO_AGREEMENT);
-            return new Decision(
-                    pupil.pupilId(), Outcome.REFUSED, List.copyOf(common), null, null, false, List.of(), null);
-        }
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.reasons.size())
                 .thenComparing(c -> c.override)
                 .thenComparingInt(c -> c.basis.preference())
                 .thenComparing(c -> c.agreement.id()));
-        Candidate best = candidates.get(0);
-        if (!best.reasons.isEmpty()
+        boolean noneAllows = candidates.isEmpty() || !candidates.get(0).reasons.isEmpty();
+        if (noneAllows
                 && common.isEmpty()
                 && request.emergency()
                 && OverrideRules.permitsWithoutAgreement(request.roles(), recipient.sector())
                 && candidates.stream().noneMatch(c -> c.agreement.basis() == LawfulBasis.CONSENT)) {
-            // an expired, future or otherwise unusable agreement blocks a real emergency no more than a missing one;
+            // no agreement, or only expired, future or otherwise unusable ones, does not block a real emergency;
             // consent refused under a consent-based agreement still stands (decision 0014)
             return emergencyWithoutAgreement(recipient, request, pupil);
         }
+        if (candidates.isEmpty()) {
+            common.add(Reason.NO_AGREEMENT);
+            return new Decision(
+                    pupil.pupilId(), Outcome.REFUSED, List.copyOf(common), null, null, false, List.of(), null);
+        }
+        Candidate best = candidates.get(0);
         Set<Reason> reasons = EnumSet.copyOf(common);
         reasons.addAll(best.reasons);
         Outcome outcome = reasons.isEmpty() ? Outcome.ALLOWED : Outcome.REFUSED;

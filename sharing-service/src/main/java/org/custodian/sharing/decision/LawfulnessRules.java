@@ -17,6 +17,8 @@ import java.util.Set;
  *   <li>Vital interests (Art. 6(1)(d)) is for life-or-death emergencies: only to children's services, health, police
  *       or emergency services ({@link OverrideRules#FIT_SECTORS}).</li>
  * </ul>
+ * The decision engine refuses under an agreement with these reasons; {@link AgreementRules#checkConditions} turns the
+ * same reasons into violations when an agreement is written, so the two cannot disagree.
  */
 public final class LawfulnessRules {
 

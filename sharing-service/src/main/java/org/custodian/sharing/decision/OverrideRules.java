@@ -8,16 +8,25 @@ import java.util.Set;
 import org.custodian.platform.security.Roles;
 
 /**
- * Who may make an emergency override, to whom and under which agreements. An override turns missing consent, an Art.
- * 18 restriction or an upheld objection into a disclosure on vital interests, a life-or-death basis, so:
+ * Who may make an emergency override, to whom and under which agreements. An override is a disclosure on vital
+ * interests (Art. 6(1)(d)), a life-or-death basis. Under a covering agreement it sets aside the refusals of that
+ * agreement's own basis (legitimate interests for a public authority, contract with no contract with the pupil), an
+ * Art. 18 restriction with no Art. 18(2) ground, an upheld objection, a missing Art. 9/10 condition (Art. 9(2), DPA
+ * 2018 Sch. 1) and a transfer abroad without a safeguard ({@link #permits}). Where no agreement allows the disclosure –
+ * none covers it, or every covering one is expired, not yet in force or otherwise refuses – it goes ahead with no
+ * agreement at all (issue 24; {@link #permitsWithoutAgreement}). Either way:
  * <ul>
  *   <li>only the DPO or the designated safeguarding lead may make one ({@link #AUTHORISED_ROLES});</li>
  *   <li>only to a recipient fit for an emergency: children's services, health, police, emergency services
  *       ({@link #FIT_SECTORS}); never the press, marketing, edtech or anyone else;</li>
- *   <li>never resting on a consent-based agreement: consent refused or withdrawn stays refused.</li>
+ *   <li>never resting on a consent-based agreement: consent refused or withdrawn stays refused; where an agreement
+ *       covering the request rests on consent, an emergency goes only under another covering agreement, never without
+ *       one.</li>
  * </ul>
- * Pure: the decision engine applies {@link #permits} to every candidate agreement, and the service asks
- * {@link #refusal} before it decides anything, so that a request that cannot be an override is refused whole.
+ * It never sets aside a suspended recipient or a pupil off the roster (the decision engine's). Pure: the decision
+ * engine applies {@link #permits} to every candidate agreement and {@link #permitsWithoutAgreement} where none allows,
+ * and the service asks {@link #refusal} before it decides anything, so that a request that cannot be an override is
+ * refused whole.
  */
 public final class OverrideRules {
 

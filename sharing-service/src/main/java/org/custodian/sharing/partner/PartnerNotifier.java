@@ -64,6 +64,23 @@ public class PartnerNotifier {
             Collection<String> categories,
             Collection<String> agreements) {}
 
+    /**
+     * What a change to a pupil's data asks of every recipient that received it.
+     *
+     * @param categories the categories concerned (empty: all); a recipient that received none of them is not told
+     * @param consentBasedOnly only disclosures that rested on consent count (an erasure limited to them)
+     * @param actOnNamedOnly the action covers only {@code categories}; otherwise everything the recipient received
+     * @param cause the fields that say why, copied into every message
+     * @param causeReference the action's reference to its cause (a rights request, a consent task)
+     */
+    private record Ask(
+            PartnerEventType type,
+            List<String> categories,
+            boolean consentBasedOnly,
+            boolean actOnNamedOnly,
+            ObjectNode cause,
+            String causeReference) {}
+
     /** A message on its way out, with the action it opens (or null). */
     private record Outgoing(
             UUID recipient,
@@ -161,7 +178,8 @@ public class PartnerNotifier {
      * {@code erasure.requested}, {@code rectification.requested}, {@code processing.restricted} and
      * {@code processing.unrestricted} to every recipient that received data about the pupil (Art. 19): only those that
      * received a named category when categories are given, and only consent-based disclosures when the erasure is
-     * limited to what rests on consent. All but the lifting of a restriction open an action.
+     * limited to what rests on consent. All but the lifting of a restriction open an action, covering everything the
+     * recipient received.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int rightsAction(
@@ -172,41 +190,12 @@ public class PartnerNotifier {
             List<String> categories,
             boolean consentBasedOnly,
             String sourceEventId) {
-        Map<UUID, Received> received = consentBasedOnly
-                ? received(disclosures.receivedUnderConsent(urn, pupilId))
-                : received(disclosures.received(urn, pupilId));
-        ActionKind kind = switch (type) {
-            case ERASURE_REQUESTED -> ActionKind.ERASE;
-            case RECTIFICATION_REQUESTED -> ActionKind.RECTIFY;
-            case PROCESSING_RESTRICTED -> ActionKind.RESTRICT;
-            default -> null;
-        };
-        List<Outgoing> out = new ArrayList<>();
-        for (Map.Entry<UUID, Received> entry : received.entrySet()) {
-            Received got = entry.getValue();
-            if (!concerns(categories, got.categories())) {
-                continue;
-            }
-            ObjectNode data = pupilData(urn, pupilId);
-            if (requestId != null) {
-                data.put("rightsRequestId", requestId);
-            }
-            data.set("dataCategories", CloudEventCodec.mapper().valueToTree(categories));
-            data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(got.categories()));
-            if (type == PartnerEventType.ERASURE_REQUESTED) {
-                data.put("consentBasedOnly", consentBasedOnly);
-            }
-            out.add(outgoing(
-                    entry.getKey(),
-                    type,
-                    pupilId,
-                    MessageQueue.messageId(sourceEventId + ":" + entry.getKey()),
-                    data,
-                    kind == null
-                            ? null
-                            : new Opening(kind, sourceEventId, requestId, got.categories(), got.agreements())));
+        ObjectNode cause = CloudEventCodec.mapper().createObjectNode();
+        if (requestId != null) {
+            cause.put("rightsRequestId", requestId);
         }
-        return send(urn, out);
+        return askToAct(
+                urn, pupilId, new Ask(type, categories, consentBasedOnly, false, cause, requestId), sourceEventId);
     }
 
     /**
@@ -221,37 +210,69 @@ public class PartnerNotifier {
     @Transactional(Transactional.TxType.MANDATORY)
     public int templateDeletion(
             String urn, String pupilId, String taskId, String purpose, String reason, String sourceEventId) {
-        List<String> biometrics = List.of(DataCategory.BIOMETRICS.name());
+        ObjectNode cause = CloudEventCodec.mapper().createObjectNode();
+        if (taskId != null) {
+            cause.put("templateDeletionTaskId", taskId);
+        }
+        if (reason != null) {
+            cause.put("reason", reason);
+        }
+        if (purpose != null) {
+            cause.put("consentPurpose", purpose);
+        }
+        return askToAct(
+                urn,
+                pupilId,
+                new Ask(
+                        PartnerEventType.ERASURE_REQUESTED,
+                        List.of(DataCategory.BIOMETRICS.name()),
+                        false,
+                        true,
+                        cause,
+                        taskId != null ? taskId : sourceEventId),
+                sourceEventId);
+    }
+
+    /**
+     * One message per recipient concerned, each opening the action its type asks for (none for the lifting of a
+     * restriction).
+     */
+    private int askToAct(String urn, String pupilId, Ask ask, String sourceEventId) {
+        Map<UUID, Received> received = ask.consentBasedOnly()
+                ? received(disclosures.receivedUnderConsent(urn, pupilId))
+                : received(disclosures.received(urn, pupilId));
+        ActionKind kind = switch (ask.type()) {
+            case ERASURE_REQUESTED -> ActionKind.ERASE;
+            case RECTIFICATION_REQUESTED -> ActionKind.RECTIFY;
+            case PROCESSING_RESTRICTED -> ActionKind.RESTRICT;
+            default -> null;
+        };
         List<Outgoing> out = new ArrayList<>();
-        received(disclosures.received(urn, pupilId)).forEach((recipient, got) -> {
-            if (!got.categories().contains(DataCategory.BIOMETRICS.name())) {
+        received.forEach((recipient, got) -> {
+            if (!concerns(ask.categories(), got.categories())) {
                 return;
             }
             ObjectNode data = pupilData(urn, pupilId);
-            if (taskId != null) {
-                data.put("templateDeletionTaskId", taskId);
-            }
-            if (reason != null) {
-                data.put("reason", reason);
-            }
-            if (purpose != null) {
-                data.put("consentPurpose", purpose);
-            }
-            data.set("dataCategories", CloudEventCodec.mapper().valueToTree(biometrics));
+            data.setAll(ask.cause());
+            data.set("dataCategories", CloudEventCodec.mapper().valueToTree(ask.categories()));
             data.set("dataCategoriesReceived", CloudEventCodec.mapper().valueToTree(got.categories()));
-            data.put("consentBasedOnly", false);
+            if (ask.type() == PartnerEventType.ERASURE_REQUESTED) {
+                data.put("consentBasedOnly", ask.consentBasedOnly());
+            }
             out.add(outgoing(
                     recipient,
-                    PartnerEventType.ERASURE_REQUESTED,
+                    ask.type(),
                     pupilId,
                     MessageQueue.messageId(sourceEventId + ":" + recipient),
                     data,
-                    new Opening(
-                            ActionKind.ERASE,
-                            sourceEventId,
-                            taskId != null ? taskId : sourceEventId,
-                            biometrics,
-                            got.agreements())));
+                    kind == null
+                            ? null
+                            : new Opening(
+                                    kind,
+                                    sourceEventId,
+                                    ask.causeReference(),
+                                    ask.actOnNamedOnly() ? ask.categories() : got.categories(),
+                                    got.agreements())));
         });
         return send(urn, out);
     }

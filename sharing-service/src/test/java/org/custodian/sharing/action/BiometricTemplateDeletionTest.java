@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.ConsentEvents;
+import org.custodian.platform.events.RightsEvents;
 import org.custodian.sharing.support.Events;
 import org.custodian.sharing.support.Receiver;
 import org.custodian.sharing.support.SharingTest;
@@ -150,5 +151,62 @@ class BiometricTemplateDeletionTest {
 
         // a recipient that received no biometric data is asked nothing
         assertThat(told(newsletter, "erasure.requested")).isEmpty();
+    }
+
+    /**
+     * A template deletion and an approved erasure go the same way to partners; what differs is kept apart: the erasure
+     * carries the rights request (not a consent task), and its action covers everything the partner received, not only
+     * the category named.
+     */
+    @Test
+    void anApprovedErasureNamingBiometricsCarriesTheRightsRequestAndCoversEverythingTheCatererReceived() {
+        String pupil = "P-" + UUID.randomUUID();
+        Events.publish(Events.enrolled(URN, pupil));
+        String caterer = partnerWith("Cashless Catering Ltd");
+        String newsletter = partnerWith("Newsletter");
+        agreement(
+                URN,
+                agreementBody(
+                        caterer,
+                        "PUBLIC_TASK",
+                        "cashless-catering",
+                        "dataCategories",
+                        List.of("IDENTITY", "BIOMETRICS")));
+        agreement(URN, agreementBody(newsletter, "PUBLIC_TASK", "news"));
+        awaitAllowed(caterer, pupil, "cashless-catering");
+        awaitAllowed(newsletter, pupil, "news");
+        disclose(caterer, pupil, "cashless-catering", List.of("IDENTITY", "BIOMETRICS"));
+        disclose(newsletter, pupil, "news", List.of("IDENTITY", "ASSESSMENT"));
+
+        CloudEvent erasure = Events.erasure(URN, pupil, List.of("biometrics"), false);
+        String requestId = CloudEventCodec.data(erasure, RightsEvents.ErasureApproved.class)
+                .requestId();
+        Events.publish(erasure);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> !told(caterer, "erasure.requested").isEmpty());
+
+        // the actions open in the transaction that queues the messages: the caterer's message means all are there
+        List<Map<String, Object>> actions = actionsAbout(pupil);
+        assertThat(actions).hasSize(1);
+        Map<String, Object> action = actions.get(0);
+        assertThat(action.get("recipientId")).isEqualTo(caterer);
+        assertThat(action.get("kind")).isEqualTo("ERASE");
+        partner(URN, caterer)
+                .get(base(URN) + "/partner-actions/" + action.get("id"))
+                .then()
+                .statusCode(200)
+                .body("causeReference", is(requestId))
+                .body("dataCategories", is(List.of("BIOMETRICS", "IDENTITY")));
+
+        JsonNode data = told(caterer, "erasure.requested").get(0).path("data");
+        assertThat(data.path("rightsRequestId").asText()).isEqualTo(requestId);
+        assertThat(data.has("templateDeletionTaskId")).isFalse();
+        assertThat(data.has("reason")).isFalse();
+        assertThat(data.path("consentBasedOnly").isBoolean()).isTrue();
+        assertThat(data.path("consentBasedOnly").asBoolean()).isFalse();
+        assertThat(data.path("dataCategories").toString()).isEqualTo("[\"biometrics\"]");
+        assertThat(data.path("dataCategoriesReceived").toString()).isEqualTo("[\"BIOMETRICS\",\"IDENTITY\"]");
+        assertThat(data.path("action").path("id").asText()).isEqualTo(action.get("id"));
     }
 }

@@ -126,6 +126,26 @@ class SharingLawApiTest {
                 .body("recipientRole", is("PROCESSOR"));
     }
 
+    /** The contract with the pupil is stored without the spaces around it; a blank one is no contract. */
+    @Test
+    void theContractWithThePupilIsStoredStrippedAndABlankOneIsNone() {
+        String trips = recipient("School trips", "CONTROLLER", "OTHER", "GB");
+        create(agreementBody(
+                        trips,
+                        "CONTRACT",
+                        "trips",
+                        "dataSubjectContract",
+                        "  Trip booking terms signed by the parent  "))
+                .statusCode(201)
+                .body("dataSubjectContract", is("Trip booking terms signed by the parent"));
+        create(agreementBody(trips, "CONTRACT", "trips", "dataSubjectContract", "   "))
+                .statusCode(400)
+                .body("errors.field", hasItem("dataSubjectContract"));
+        create(agreementBody(trips, "PUBLIC_TASK", "trips", "dataSubjectContract", " "))
+                .statusCode(201)
+                .body("dataSubjectContract", nullValue());
+    }
+
     @Test
     void aUsPlatformOnAdequacyMustRecordItsUkExtensionCertification() {
         String platform = recipient("US platform", "PROCESSOR", "EDTECH", "US");

@@ -592,6 +592,41 @@ class DecisionEngineTest {
                 .containsExactly(Reason.RECIPIENT_SUSPENDED);
     }
 
+    /**
+     * An expired or future agreement blocks a real emergency no more than a missing one; a consent-based agreement's
+     * refusal still stands, and so do the caller, the recipient and the roster (issue 24; decisions 0014 and 0018).
+     */
+    @Test
+    void anEmergencyGoesAheadPastAnExpiredOrFutureAgreementButNotPastConsent() {
+        for (AgreementTerms unusable : List.of(EXPIRED, FUTURE)) {
+            Decision decision = DecisionEngine.decide(CHILDRENS_SERVICES, List.of(unusable), EMERGENCY, pupil());
+            assertThat(decision.allowed()).isTrue();
+            assertThat(decision.agreement()).isNull();
+            assertThat(decision.basis()).isEqualTo(LawfulBasis.VITAL_INTERESTS);
+            assertThat(decision.overridden()).containsExactly(Reason.NO_AGREEMENT);
+        }
+        Decision pastConsent = DecisionEngine.decide(
+                CHILDRENS_SERVICES, List.of(EXPIRED, CONSENT), EMERGENCY, consent(ConsentStatus.WITHDRAWN));
+        assertThat(pastConsent.allowed()).isFalse();
+        assertThat(pastConsent.reasons()).containsExactly(Reason.AGREEMENT_EXPIRED);
+        assertThat(DecisionEngine.decide(CHILDRENS_SERVICES, List.of(EXPIRED), emergencyBy("staff"), pupil())
+                        .reasons())
+                .containsExactly(Reason.AGREEMENT_EXPIRED);
+        assertThat(DecisionEngine.decide(NEWSPAPER, List.of(EXPIRED), emergencyBy("dpo"), pupil())
+                        .reasons())
+                .containsExactly(Reason.AGREEMENT_EXPIRED);
+        assertThat(DecisionEngine.decide(SUSPENDED, List.of(EXPIRED), EMERGENCY, pupil())
+                        .reasons())
+                .containsExactlyInAnyOrder(Reason.RECIPIENT_SUSPENDED, Reason.AGREEMENT_EXPIRED);
+        assertThat(DecisionEngine.decide(
+                                CHILDRENS_SERVICES,
+                                List.of(EXPIRED),
+                                EMERGENCY,
+                                new PupilFacts("P1", false, Map.of(), List.of(), List.of()))
+                        .allowed())
+                .isFalse();
+    }
+
     @Test
     void aLegalObligationIsPreferredToConsentWhenBothAllow() {
         Decision decision = DecisionEngine.decide(

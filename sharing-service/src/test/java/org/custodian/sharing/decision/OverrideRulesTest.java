@@ -90,6 +90,25 @@ class OverrideRulesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} to {1}: {2}")
+    @CsvSource({
+        // roles (space-separated), recipient sector, may go without an agreement
+        "safeguarding-lead,       CHILDRENS_SERVICES, true",
+        "dpo,                     EMERGENCY_SERVICES, true",
+        "staff safeguarding-lead, HEALTH,             true",
+        "dpo,                     POLICE,             true",
+        "staff,                   CHILDRENS_SERVICES, false",
+        "mis,                     HEALTH,             false",
+        "'',                      POLICE,             false",
+        "dpo,                     PRESS,              false",
+        "safeguarding-lead,       LOCAL_AUTHORITY,    false",
+        "dpo,                     OTHER,              false"
+    })
+    void anEmergencyGoesWithoutAnAgreementOnlyFromTheDpoOrTheSafeguardingLeadToAFitRecipient(
+            String roles, Sector sector, boolean permitted) {
+        assertThat(OverrideRules.permitsWithoutAgreement(words(roles), sector)).isEqualTo(permitted);
+    }
+
     @Provide
     Arbitrary<Set<String>> roles() {
         return Arbitraries.subsetOf(
