@@ -160,6 +160,10 @@ public class DecisionService {
                 clock.instant(),
                 caller.subject(),
                 caller.primaryRole());
+        // a template can exist only where processing was permitted: the status before this decision says so
+        boolean templateMayExist = purpose.kind() == PurposeKind.BIOMETRIC
+                && request.decision().isRestrictive()
+                && statuses.statusNow(urn, pupilId, purpose.code()) == ConsentStatus.GRANTED;
         queries.insert(urn, stored);
         Resolution resolution = statuses.recomputeFor(urn, pupil, purpose);
 
@@ -180,9 +184,7 @@ public class DecisionService {
                         stored.recordedAt(),
                         resolution.status().name(),
                         resolution.effectiveVersion()))));
-        if (purpose.kind() == PurposeKind.BIOMETRIC
-                && request.decision().isRestrictive()
-                && resolution.status() != ConsentStatus.GRANTED) {
+        if (templateMayExist && resolution.status() != ConsentStatus.GRANTED) {
             raiseTemplateDeletion(urn, stored, resolution);
         }
         audit.record(
@@ -197,8 +199,10 @@ public class DecisionService {
     }
 
     /**
-     * An objection or withdrawal stopped biometric processing: the template is to be deleted (Protection of Freedoms
-     * Act 2012, s.26(3), (5); explanatory notes para 145). Recorded here and announced for the catering system.
+     * An objection or withdrawal stopped biometric processing that was permitted until now: the template is to be
+     * deleted (Protection of Freedoms Act 2012, s.26(3), (5); explanatory notes para 145). Recorded here and announced
+     * for the catering system. Once processing has stopped (or before it was ever permitted) no template can exist,
+     * so a further objection raises nothing.
      */
     private void raiseTemplateDeletion(String urn, StoredDecision decision, Resolution resolution) {
         String reason = (decision.giver().isPupil() ? "PUPIL_" : "PARENT_")
