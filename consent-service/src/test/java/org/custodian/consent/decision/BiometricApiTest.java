@@ -359,6 +359,28 @@ class BiometricApiTest {
     }
 
     @Test
+    void readingAPupilsBiometricRecordIsAudited() {
+        Fixture school = Fixture.newSchool();
+        school.family("P1", 9, "MUM", "DAD");
+        notice(school, "P1", "MUM", "NOTIFIED").then().statusCode(201);
+        school.as(school.bearer("safeguarding-lead"))
+                .get(school.base() + "/pupils/P1/biometrics")
+                .then()
+                .statusCode(200);
+        JsonPath log = school.as(school.bearer("auditor"))
+                .queryParam("subject", "pupils/P1")
+                .get(school.base() + "/audit/consent")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .setRootPath("items.find { it.action == 'biometric.read' }");
+        assertThat(log.getString("actorRole")).isEqualTo("safeguarding-lead");
+        assertThat(log.getString("outcome")).isEqualTo("SUCCESS");
+        assertThat(log.getString("detail")).contains("1 notice");
+    }
+
+    @Test
     void aChildWhoReachesTheCompetenceAgeHasTheirParentsConsentsFlaggedForRefreshing() {
         Fixture school = Fixture.newSchool();
         school.family("TEEN", 14, "MUM", "DAD");
