@@ -21,6 +21,11 @@ class ArchitectureTest extends ArchitectureContract {
     @Override
     protected List<String> otherRuleDependencies() {
         return List.of(
+                "org.custodian.consent.decision.BiometricQueries$Alternative",
+                "org.custodian.consent.decision.BiometricQueries$Notice",
+                "org.custodian.consent.decision.BiometricQueries$TemplateDeletion",
+                "org.custodian.consent.decision.BiometricRules$NoticeOutcome",
+                "org.custodian.consent.decision.BiometricView",
                 "org.custodian.consent.decision.ConsentReceipt",
                 "org.custodian.consent.decision.ConsentReceipt$GivenBy",
                 "org.custodian.consent.decision.ConsentReceipt$RecordedBy",

@@ -2,7 +2,6 @@ package org.custodian.consent.decision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -122,15 +121,23 @@ public class BiometricService {
         return alternative;
     }
 
-    /** The pupil's biometric record. */
-    @Transactional(TxType.SUPPORTS)
+    /** The pupil's biometric record; the read is audited ({@code biometric.read}). */
     public BiometricView view(String urn, String pupilId, Caller caller) {
         access.requireVisible(urn, pupilId, caller);
-        return new BiometricView(
+        BiometricView view = new BiometricView(
                 pupilId,
                 queries.notices(urn, List.of(pupilId)),
                 queries.alternatives(urn, pupilId),
                 queries.templateDeletions(urn, pupilId));
+        audit.record(
+                caller,
+                urn,
+                "pupils/" + pupilId,
+                "biometric.read",
+                Outcome.SUCCESS,
+                view.notices().size() + " notices, " + view.alternatives().size() + " alternatives, "
+                        + view.templateDeletions().size() + " template deletions");
+        return view;
     }
 
     private Pupil requirePupil(String urn, String pupilId) {

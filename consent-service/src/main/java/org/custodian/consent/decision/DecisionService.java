@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.custodian.consent.ConsentConfig;
 import org.custodian.consent.decision.ConsentResolver.Resolution;
@@ -20,6 +21,7 @@ import org.custodian.consent.roster.Ages;
 import org.custodian.consent.roster.Pupil;
 import org.custodian.consent.roster.PupilAccess;
 import org.custodian.consent.roster.RosterQueries;
+import org.custodian.consent.roster.RosterQueries.LinkFacts;
 import org.custodian.consent.school.School;
 import org.custodian.consent.school.SchoolService;
 import org.custodian.platform.audit.AuditEntry.Outcome;
@@ -114,11 +116,13 @@ public class DecisionService {
         Giver giver = giverOf(request.givenBy(), pupilId);
         Actor actor = actorOf(caller);
         Pupil pupil = roster.pupil(urn, pupilId).orElseThrow(() -> Problems.notFound("no pupil with that id"));
-        boolean giverCouldBeBiometricParent = !giver.isPupil()
-                && roster.link(urn, giver.id(), pupilId)
-                        .map(StatusService::person)
-                        .map(BiometricRules::couldBeAParent)
-                        .orElse(false);
+        // the pupil's links, read once: the giver's and the calling parent's standing both come from them
+        List<LinkFacts> links = roster.linksOf(urn, List.of(pupilId)).getOrDefault(pupilId, List.of());
+        Optional<LinkFacts> giverLink = giver.isPupil() ? Optional.empty() : linkOf(links, giver.id());
+        boolean giverCouldBeBiometricParent = giverLink
+                .map(StatusService::person)
+                .map(BiometricRules::couldBeAParent)
+                .orElse(false);
         Check check = RecordingRules.check(new RecordingRules.Attempt(
                 actor,
                 caller.subject(),
@@ -127,8 +131,11 @@ public class DecisionService {
                 request.decision(),
                 purpose.kind(),
                 request.method(),
-                actor == Actor.PARENT && roster.holdsResponsibility(urn, caller.subject(), pupilId),
-                !giver.isPupil() && roster.holdsResponsibility(urn, giver.id(), pupilId),
+                actor == Actor.PARENT
+                        && linkOf(links, caller.subject())
+                                .map(LinkFacts::parentalResponsibility)
+                                .orElse(false),
+                giverLink.map(LinkFacts::parentalResponsibility).orElse(false),
                 Ages.isCompetent(pupil.dateOfBirth(), day, school.effectiveCompetenceAge()),
                 giverCouldBeBiometricParent,
                 Ages.ageOn(pupil.dateOfBirth(), day) >= StatusService.ADULT));
@@ -141,7 +148,7 @@ public class DecisionService {
 
         String relationship = giver.isPupil()
                 ? "SELF"
-                : roster.relationship(urn, giver.id(), pupilId).map(Enum::name).orElse(null);
+                : giverLink.map(l -> l.relationship().name()).orElse(null);
         LocalDate validUntil = request.decision() == Decision.GRANTED
                 ? Validity.validUntil(purpose.validity(), day).orElse(null)
                 : null;
@@ -160,6 +167,10 @@ public class DecisionService {
                 clock.instant(),
                 caller.subject(),
                 caller.primaryRole());
+        // a template can exist only where processing was permitted: the status before this decision says so
+        boolean templateMayExist = purpose.kind() == PurposeKind.BIOMETRIC
+                && request.decision().isRestrictive()
+                && statuses.statusNow(urn, pupilId, purpose.code()) == ConsentStatus.GRANTED;
         queries.insert(urn, stored);
         Resolution resolution = statuses.recomputeFor(urn, pupil, purpose);
 
@@ -180,9 +191,7 @@ public class DecisionService {
                         stored.recordedAt(),
                         resolution.status().name(),
                         resolution.effectiveVersion()))));
-        if (purpose.kind() == PurposeKind.BIOMETRIC
-                && request.decision().isRestrictive()
-                && resolution.status() != ConsentStatus.GRANTED) {
+        if (templateMayExist && resolution.status() != ConsentStatus.GRANTED) {
             raiseTemplateDeletion(urn, stored, resolution);
         }
         audit.record(
@@ -197,8 +206,10 @@ public class DecisionService {
     }
 
     /**
-     * An objection or withdrawal stopped biometric processing: the template is to be deleted (Protection of Freedoms
-     * Act 2012, s.26(3), (5); explanatory notes para 145). Recorded here and announced for the catering system.
+     * An objection or withdrawal stopped biometric processing that was permitted until now: the template is to be
+     * deleted (Protection of Freedoms Act 2012, s.26(3), (5); explanatory notes para 145). Recorded here and announced
+     * for the catering system. Once processing has stopped (or before it was ever permitted) no template can exist,
+     * so a further objection raises nothing.
      */
     private void raiseTemplateDeletion(String urn, StoredDecision decision, Resolution resolution) {
         String reason = (decision.giver().isPupil() ? "PUPIL_" : "PARENT_")
@@ -225,6 +236,11 @@ public class DecisionService {
                                 reason,
                                 task.raisedAt(),
                                 resolution.status().name()))));
+    }
+
+    /** One person's link among the pupil's links, if any. */
+    private static Optional<LinkFacts> linkOf(List<LinkFacts> links, String guardianId) {
+        return links.stream().filter(l -> l.guardianId().equals(guardianId)).findFirst();
     }
 
     private static Giver giverOf(DecisionRequest.GivenBy givenBy, String pupilId) {

@@ -1,6 +1,8 @@
 package org.custodian.consent.export;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.custodian.consent.decision.BiometricQueries;
+import org.custodian.consent.decision.BiometricRules.NoticeOutcome;
+import org.custodian.consent.decision.BiometricView;
 import org.custodian.consent.decision.ConsentReceipt;
 import org.custodian.consent.decision.Giver;
 import org.custodian.consent.decision.PurposeStatus;
@@ -43,7 +48,33 @@ public final class ExportRules {
             List<Person> guardians,
             List<PurposeStatus> consents,
             List<StoredDecision> decisions,
-            List<ConsentReceipt> receipts) {}
+            List<ConsentReceipt> receipts,
+            Biometrics biometrics) {}
+
+    /**
+     * The biometric records about the child (Protection of Freedoms Act 2012, ss.26–28): the notices to parents, the
+     * alternatives offered and the template deletions raised.
+     */
+    public record Biometrics(
+            List<BiometricNotice> notices,
+            List<BiometricQueries.Alternative> alternatives,
+            List<BiometricQueries.TemplateDeletion> templateDeletions) {}
+
+    /**
+     * A parent's written notification (or the s.27(1) exception recorded for them): {@code guardian} describes the
+     * person by relationship; {@code guardianId} is left out for a requester other than that person.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BiometricNotice(
+            String noticeId,
+            String purpose,
+            String guardianId,
+            String guardian,
+            NoticeOutcome outcome,
+            LocalDate date,
+            String evidenceRef,
+            Instant recordedAt,
+            String recordedBy) {}
 
     /** The requester's own record: for a guardian their contact data and link, for the pupil their id. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,6 +107,7 @@ public final class ExportRules {
      * @param linked    the guardians linked to the child now (restricted ones included: they are taken out here)
      * @param decisions every decision about the child, oldest first
      * @param receipts  a receipt per decision ({@code receiptId} = {@code decisionId})
+     * @param biometric the child's biometric records
      * @param asker     the requester of the rights request, or null for the school's own view
      */
     public static ConsentData export(
@@ -84,6 +116,7 @@ public final class ExportRules {
             List<PurposeStatus> statuses,
             List<StoredDecision> decisions,
             List<ConsentReceipt> receipts,
+            BiometricView biometric,
             Asker asker) {
         String askerGuardian =
                 asker != null && asker.type() == SubjectExport.Requester.Type.GUARDIAN ? asker.id() : null;
@@ -135,7 +168,14 @@ public final class ExportRules {
             }
         }
         if (asker == null) {
-            return new ConsentData(pupil, null, people, consents, kept, keptReceipts);
+            return new ConsentData(
+                    pupil,
+                    null,
+                    people,
+                    consents,
+                    kept,
+                    keptReceipts,
+                    biometrics(biometric, restricted, dropped, descriptions, null, Set.of(), null));
         }
         Set<String> others = new HashSet<>(descriptions.keySet());
         others.remove(askerGuardian);
@@ -150,6 +190,44 @@ public final class ExportRules {
                         .toList(),
                 keptReceipts.stream()
                         .map(r -> withoutOthers(r, others, askerGuardian, pupilId))
+                        .toList(),
+                biometrics(biometric, restricted, dropped, descriptions, asker, others, pupilId));
+    }
+
+    /**
+     * The biometric records as the export shows them. Every alternative offered; the template deletions but those
+     * raised by a dropped (restricted person's) decision; the notices but a restricted person's, and for a guardian's
+     * request only the notices sent to them, for the pupil's the notices by relationship, without ids.
+     */
+    static Biometrics biometrics(
+            BiometricView records,
+            Set<String> restricted,
+            Set<String> droppedDecisions,
+            Map<String, String> descriptions,
+            Asker asker,
+            Set<String> others,
+            String pupilId) {
+        String askerGuardian =
+                asker != null && asker.type() == SubjectExport.Requester.Type.GUARDIAN ? asker.id() : null;
+        List<BiometricNotice> notices = records.notices().stream()
+                .filter(n -> !restricted.contains(n.guardianId()))
+                .filter(n -> askerGuardian == null || askerGuardian.equals(n.guardianId()))
+                .map(n -> new BiometricNotice(
+                        n.noticeId(),
+                        n.purpose(),
+                        asker == null || n.guardianId().equals(askerGuardian) ? n.guardianId() : null,
+                        descriptions.getOrDefault(n.guardianId(), "a guardian no longer linked to the child"),
+                        n.outcome(),
+                        n.date(),
+                        n.evidenceRef(),
+                        n.recordedAt(),
+                        asker == null ? n.recordedBy() : actor(n.recordedBy(), null, others, askerGuardian, pupilId)))
+                .toList();
+        return new Biometrics(
+                notices,
+                records.alternatives(),
+                records.templateDeletions().stream()
+                        .filter(t -> !droppedDecisions.contains(t.decisionId()))
                         .toList());
     }
 

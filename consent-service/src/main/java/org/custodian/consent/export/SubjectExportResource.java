@@ -42,7 +42,7 @@ public class SubjectExportResource {
             responseCode = "200",
             description =
                     "The child's roster record, the people linked to them, consent statuses, decisions "
-                            + "and receipts. With a requester: the requester's own contact data, and for everyone else only their relationship to the "
+                            + "and receipts, and the biometric records (for a guardian, only the notices sent to them). With a requester: the requester's own contact data, and for everyone else only their relationship to the "
                             + "child. Without (the DPO only): the guardians with their contact data. A person whose link is restricted is never included.")
     @APIResponse(
             responseCode = "400",

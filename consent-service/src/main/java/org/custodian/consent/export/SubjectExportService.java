@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.custodian.consent.decision.BiometricQueries;
+import org.custodian.consent.decision.BiometricView;
 import org.custodian.consent.decision.ConsentReceipt;
 import org.custodian.consent.decision.DecisionService;
 import org.custodian.consent.decision.PupilConsentService;
@@ -39,6 +41,7 @@ public class SubjectExportService {
     private final RosterQueries roster;
     private final PupilConsentService consents;
     private final DecisionService decisions;
+    private final BiometricQueries biometrics;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -47,12 +50,14 @@ public class SubjectExportService {
             RosterQueries roster,
             PupilConsentService consents,
             DecisionService decisions,
+            BiometricQueries biometrics,
             AuditLog audit,
             Clock clock) {
         this.access = access;
         this.roster = roster;
         this.consents = consents;
         this.decisions = decisions;
+        this.biometrics = biometrics;
         this.audit = audit;
         this.clock = clock;
     }
@@ -80,6 +85,11 @@ public class SubjectExportService {
                 statuses,
                 history,
                 receipts,
+                new BiometricView(
+                        pupilId,
+                        biometrics.notices(urn, List.of(pupilId)),
+                        biometrics.alternatives(urn, pupilId),
+                        biometrics.templateDeletions(urn, pupilId)),
                 asker);
         audit.record(
                 caller,
@@ -103,7 +113,12 @@ public class SubjectExportService {
                         + (requester == null
                                 ? "the guardians linked to them, "
                                 : "your own contact details as the school holds them, the people linked to the pupil by their relationship, ")
-                        + "their consent status for each purpose with the reasons, and every consent decision ever recorded with its receipt.",
+                        + "their consent status for each purpose with the reasons, every consent decision ever recorded with its receipt, "
+                        + "and the biometric records: "
+                        + (requester != null && requester.type() == SubjectExport.Requester.Type.GUARDIAN
+                                ? "the notices sent to you, "
+                                : "the notices to parents, ")
+                        + "the alternatives offered and the template deletions raised.",
                 CloudEventCodec.toData(data));
     }
 

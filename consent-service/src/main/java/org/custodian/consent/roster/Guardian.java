@@ -23,15 +23,6 @@ public record Guardian(String guardianId, String name, String email, List<Link> 
             this(pupilId, parentalResponsibility, relationship, false, null, false);
         }
 
-        public Link(
-                String pupilId,
-                boolean parentalResponsibility,
-                Relationship relationship,
-                Boolean restricted,
-                RestrictionKind restriction) {
-            this(pupilId, parentalResponsibility, relationship, restricted, restriction, false);
-        }
-
         public boolean restrictedNow() {
             return Boolean.TRUE.equals(restricted);
         }

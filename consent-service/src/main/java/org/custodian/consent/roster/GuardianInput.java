@@ -40,15 +40,6 @@ public record GuardianInput(
             this(pupilId, parentalResponsibility, relationship, null, null, null);
         }
 
-        public ChildLink(
-                String pupilId,
-                Boolean parentalResponsibility,
-                Relationship relationship,
-                Boolean restricted,
-                RestrictionKind restriction) {
-            this(pupilId, parentalResponsibility, relationship, restricted, restriction, null);
-        }
-
         public boolean caring() {
             return Boolean.TRUE.equals(hasCare);
         }

@@ -28,16 +28,4 @@ public record SchoolRequest(
                         + "and Wales share a bank-holiday region); it must lie in the region. Missing: the one the region "
                         + "implies (England for ENGLAND_AND_WALES). In Scotland the competence age in effect is 12 "
                         + "(DPA 2018 s.208), whatever competenceAge says.")
-        Nation nation) {
-
-    public SchoolRequest(
-            String name,
-            SchoolType type,
-            Region region,
-            String dpoName,
-            String dpoEmail,
-            Integer competenceAge,
-            ConflictPolicy conflictPolicy) {
-        this(name, type, region, dpoName, dpoEmail, competenceAge, conflictPolicy, null);
-    }
-}
+        Nation nation) {}

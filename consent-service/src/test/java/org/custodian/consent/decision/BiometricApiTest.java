@@ -300,6 +300,86 @@ class BiometricApiTest {
                 .isEqualTo(1);
     }
 
+    /** The template-deletion tasks raised for a pupil, and the events announcing them. */
+    private static long[] deletions(Fixture school, String pupilId) {
+        return new long[] {
+            school.count(
+                    "SELECT count(*) FROM biometric_template_deletion WHERE school_urn = ? AND pupil_id = ?",
+                    school.urn,
+                    pupilId),
+            school.count(
+                    "SELECT count(*) FROM outbox_event WHERE school_urn = ? AND event_type = ? AND event_key = ?",
+                    school.urn,
+                    "uk.custodian.biometric.template-deletion-requested",
+                    school.urn + ":" + pupilId)
+        };
+    }
+
+    @Test
+    void onlyAnObjectionThatStopsPermittedProcessingRaisesATemplateDeletion() {
+        Fixture school = Fixture.newSchool();
+        school.family("P1", 9, "MUM", "DAD");
+        notice(school, "P1", "MUM", "NOTIFIED").then().statusCode(201);
+        notice(school, "P1", "DAD", "NOTIFIED").then().statusCode(201);
+        school.parentDecides("MUM", "P1", BIO, "GRANTED").then().statusCode(201).body("effectiveStatus", is("GRANTED"));
+        assertThat(deletions(school, "P1")).containsExactly(0, 0);
+
+        // processing was permitted: a template may exist, so exactly one task and one event
+        school.parentDecides("DAD", "P1", BIO, "REFUSED").then().statusCode(201).body("effectiveStatus", is("REFUSED"));
+        assertThat(deletions(school, "P1")).containsExactly(1, 1);
+
+        // processing had already stopped: the other parent's objection, then the child's, raise nothing new
+        school.parentDecides("MUM", "P1", BIO, "WITHDRAWN")
+                .then()
+                .statusCode(201)
+                .body("effectiveStatus", is("WITHDRAWN"));
+        staffRecords(school, "P1", "REFUSED", "DAD", "PAPER").then().statusCode(201);
+        pupilDecides(school, "P1", "REFUSED").then().statusCode(201);
+        assertThat(deletions(school, "P1")).containsExactly(1, 1);
+    }
+
+    @Test
+    void anObjectionBeforeProcessingWasEverPermittedRaisesNoTemplateDeletion() {
+        Fixture school = Fixture.newSchool();
+        // NOT_ASKED: nobody has decided anything
+        school.family("P1", 9, "MUM", "DAD");
+        school.parentDecides("DAD", "P1", BIO, "REFUSED").then().statusCode(201).body("effectiveStatus", is("REFUSED"));
+        pupilDecides(school, "P1", "WITHDRAWN").then().statusCode(201);
+        assertThat(deletions(school, "P1")).containsExactly(0, 0);
+
+        // NOTIFICATION_NEEDED: a parent consented, but not every parent was notified, so nothing was processed
+        school.family("P2", 9, "MUM2", "DAD2");
+        school.parentDecides("MUM2", "P2", BIO, "GRANTED")
+                .then()
+                .statusCode(201)
+                .body("effectiveStatus", is("NOTIFICATION_NEEDED"));
+        school.parentDecides("DAD2", "P2", BIO, "REFUSED").then().statusCode(201);
+        school.parentDecides("MUM2", "P2", BIO, "WITHDRAWN").then().statusCode(201);
+        assertThat(deletions(school, "P2")).containsExactly(0, 0);
+    }
+
+    @Test
+    void readingAPupilsBiometricRecordIsAudited() {
+        Fixture school = Fixture.newSchool();
+        school.family("P1", 9, "MUM", "DAD");
+        notice(school, "P1", "MUM", "NOTIFIED").then().statusCode(201);
+        school.as(school.bearer("safeguarding-lead"))
+                .get(school.base() + "/pupils/P1/biometrics")
+                .then()
+                .statusCode(200);
+        JsonPath log = school.as(school.bearer("auditor"))
+                .queryParam("subject", "pupils/P1")
+                .get(school.base() + "/audit/consent")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .setRootPath("items.find { it.action == 'biometric.read' }");
+        assertThat(log.getString("actorRole")).isEqualTo("safeguarding-lead");
+        assertThat(log.getString("outcome")).isEqualTo("SUCCESS");
+        assertThat(log.getString("detail")).contains("1 notice");
+    }
+
     @Test
     void aChildWhoReachesTheCompetenceAgeHasTheirParentsConsentsFlaggedForRefreshing() {
         Fixture school = Fixture.newSchool();

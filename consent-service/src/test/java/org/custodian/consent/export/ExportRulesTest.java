@@ -17,6 +17,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import org.custodian.consent.decision.BiometricQueries;
+import org.custodian.consent.decision.BiometricRules.NoticeOutcome;
+import org.custodian.consent.decision.BiometricView;
 import org.custodian.consent.decision.ConsentReceipt;
 import org.custodian.consent.decision.ConsentResolver;
 import org.custodian.consent.decision.ConsentStatus;
@@ -37,6 +40,8 @@ import org.junit.jupiter.api.Test;
 
 /** Worked examples and properties of what an export shows of the people around the child. */
 class ExportRulesTest {
+
+    private static final BiometricView NO_BIOMETRICS = new BiometricView("AVA", List.of(), List.of(), List.of());
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
     private static final PupilView AVA = new PupilView(
@@ -176,7 +181,13 @@ class ExportRulesTest {
                         f.people().get(f.asker()).name(),
                         f.people().get(f.asker()).email());
         return ExportRules.export(
-                AVA, f.people().stream().map(Person::link).toList(), List.of(status), decisions, receipts, asker);
+                AVA,
+                f.people().stream().map(Person::link).toList(),
+                List.of(status),
+                decisions,
+                receipts,
+                NO_BIOMETRICS,
+                asker);
     }
 
     private static String json(Object value) {
@@ -243,6 +254,7 @@ class ExportRulesTest {
                 export(school).consents(),
                 List.of(),
                 List.of(),
+                NO_BIOMETRICS,
                 null);
         for (Person p : f.people()) {
             assertThat(data.guardians().stream().anyMatch(g -> p.email().equals(g.email())))
@@ -269,5 +281,93 @@ class ExportRulesTest {
                 .isEqualTo("the parent (2) refused (version 1)");
         assertThat(ExportRules.renamed("guardian P22 refused", described)).isEqualTo("guardian P22 refused");
         assertThat(ExportRules.renamed("guardian MUM granted", described)).isEqualTo("guardian MUM granted");
+    }
+
+    @Test
+    void biometricNoticesAreTheRequestersOwnAndNeverARestrictedPersonsNorTheDeletionTheirObjectionRaised() {
+        List<GuardianOfPupil> linked = List.of(
+                new GuardianOfPupil("MUM", "Maria", "m@x.test", true, Relationship.MOTHER, false),
+                new GuardianOfPupil("STEP", "Simon", "si@x.test", false, Relationship.STEP_PARENT, false),
+                new GuardianOfPupil("EX", "Eve", "e@x.test", true, Relationship.FATHER, true));
+        Instant at = Instant.parse("2026-09-01T08:00:00Z");
+        StoredDecision objection = new StoredDecision(
+                "d-ex",
+                "AVA",
+                "BIOMETRIC_CATERING",
+                1,
+                Decision.REFUSED,
+                Giver.guardian("EX"),
+                "FATHER",
+                Method.PAPER,
+                null,
+                null,
+                null,
+                at,
+                "admin-7",
+                "school-admin");
+        BiometricView records = new BiometricView(
+                "AVA",
+                List.of(
+                        notice("n-mum", "MUM", at),
+                        notice("n-step", "STEP", at),
+                        notice("n-ex", "EX", at),
+                        notice("n-gone", "GONE", at)),
+                List.of(new BiometricQueries.Alternative(
+                        "a1", "AVA", "BIOMETRIC_CATERING", "PIN at the till", TODAY, at, "admin-7")),
+                List.of(
+                        new BiometricQueries.TemplateDeletion(
+                                "t-ex", "AVA", "BIOMETRIC_CATERING", "d-ex", "PARENT_OBJECTED", at),
+                        new BiometricQueries.TemplateDeletion(
+                                "t-pupil", "AVA", "BIOMETRIC_CATERING", "d-pupil", "PUPIL_OBJECTED", at)));
+
+        ExportRules.Biometrics mum = ExportRules.export(
+                        AVA,
+                        linked,
+                        List.of(),
+                        List.of(objection),
+                        List.of(),
+                        records,
+                        new ExportRules.Asker(Type.GUARDIAN, "MUM", "Maria", "m@x.test"))
+                .biometrics();
+        assertThat(mum.notices())
+                .extracting(ExportRules.BiometricNotice::noticeId)
+                .containsExactly("n-mum");
+        assertThat(mum.notices().get(0).guardianId()).isEqualTo("MUM");
+        assertThat(mum.notices().get(0).guardian()).isEqualTo("you (mother)");
+        assertThat(mum.alternatives()).hasSize(1);
+        assertThat(mum.templateDeletions())
+                .extracting(BiometricQueries.TemplateDeletion::taskId)
+                .containsExactly("t-pupil");
+
+        ExportRules.Biometrics pupil = ExportRules.export(
+                        AVA,
+                        linked,
+                        List.of(),
+                        List.of(objection),
+                        List.of(),
+                        records,
+                        new ExportRules.Asker(Type.PUPIL, "AVA", null, null))
+                .biometrics();
+        assertThat(pupil.notices())
+                .extracting(ExportRules.BiometricNotice::guardian)
+                .containsExactly(
+                        "mother",
+                        "step-parent without parental responsibility",
+                        "a guardian no longer linked to the child");
+        assertThat(pupil.notices()).allMatch(n -> n.guardianId() == null);
+        assertThat(mentions(json(pupil), "EX")).isFalse();
+
+        ExportRules.Biometrics school = ExportRules.export(
+                        AVA, linked, List.of(), List.of(objection), List.of(), records, null)
+                .biometrics();
+        assertThat(school.notices())
+                .extracting(ExportRules.BiometricNotice::guardianId)
+                .containsExactly("MUM", "STEP", "GONE");
+        assertThat(school.templateDeletions()).hasSize(1);
+    }
+
+    private static BiometricQueries.Notice notice(String id, String guardianId, Instant at) {
+        return new BiometricQueries.Notice(
+                id, "AVA", "BIOMETRIC_CATERING", guardianId, NoticeOutcome.NOTIFIED, TODAY, null, at, "admin-7");
     }
 }

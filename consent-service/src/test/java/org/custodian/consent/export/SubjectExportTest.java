@@ -190,6 +190,63 @@ class SubjectExportTest {
     }
 
     @Test
+    void theBiometricRecordsAboutTheChildAreExportedAndARequesterSeesOnlyTheNoticesSentToThem() {
+        Fixture school = avasFamily();
+        for (String guardian : new String[] {"MUM", "DAD"}) {
+            school.as(school.bearer("school-admin"))
+                    .body("{\"purpose\":\"BIOMETRIC_CATERING\",\"guardianId\":\"" + guardian
+                            + "\",\"outcome\":\"NOTIFIED\",\"date\":\""
+                            + LocalDate.now().minusDays(1)
+                            + "\",\"evidenceRef\":\"letter 2026/4\"}")
+                    .post(school.base() + "/pupils/AVA/biometric-notices")
+                    .then()
+                    .statusCode(201);
+        }
+        school.parentDecides("MUM", "AVA", "BIOMETRIC_CATERING", "GRANTED")
+                .then()
+                .statusCode(201);
+        school.parentDecides("DAD", "AVA", "BIOMETRIC_CATERING", "REFUSED")
+                .then()
+                .statusCode(201);
+        school.as(school.bearer("school-admin"))
+                .body("{\"purpose\":\"BIOMETRIC_CATERING\",\"alternative\":\"PIN at the till\"}")
+                .post(school.base() + "/pupils/AVA/biometric-alternatives")
+                .then()
+                .statusCode(201);
+
+        JsonPath own = school.as(school.bearer("dpo"))
+                .get("/internal/v1/schools/" + school.urn + "/subjects/AVA")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(own.getList("data.biometrics.notices.guardianId", String.class))
+                .containsExactlyInAnyOrder("MUM", "DAD");
+        assertThat(own.getList("data.biometrics.notices.outcome", String.class)).containsOnly("NOTIFIED");
+        assertThat(own.getList("data.biometrics.alternatives.alternative", String.class))
+                .containsExactly("PIN at the till");
+        assertThat(own.getList("data.biometrics.templateDeletions.reason", String.class))
+                .containsExactly("PARENT_OBJECTED");
+
+        Response mum = export(school, "?requesterType=GUARDIAN&requesterId=MUM");
+        mum.then().statusCode(200);
+        assertThat(mum.asString()).doesNotContain("\"DAD\"", "DAD ");
+        assertThat(mum.jsonPath().getList("data.biometrics.notices.guardianId", String.class))
+                .containsExactly("MUM");
+        assertThat(mum.jsonPath().getList("data.biometrics.alternatives")).hasSize(1);
+        assertThat(mum.jsonPath().getList("data.biometrics.templateDeletions")).hasSize(1);
+
+        Response ava = export(school, "?requesterType=PUPIL&requesterId=AVA");
+        ava.then().statusCode(200);
+        assertThat(ava.asString()).doesNotContain("\"DAD\"", "\"MUM\"");
+        assertThat(ava.jsonPath().getList("data.biometrics.notices.guardian", String.class))
+                .containsExactlyInAnyOrder("mother", "father");
+        assertThat(ava.jsonPath().getList("data.biometrics.notices.guardianId")).containsOnlyNulls();
+        assertThat(ava.jsonPath().getList("data.biometrics.templateDeletions.reason", String.class))
+                .containsExactly("PARENT_OBJECTED");
+    }
+
+    @Test
     void aServiceNamesTheRequesterAndABadRequesterIsRefused() {
         Fixture school = avasFamily();
         for (String bad : new String[] {
