@@ -2,7 +2,10 @@ package org.custodian.consent.roster;
 
 import java.time.LocalDate;
 
-/** A pupil as the MIS holds them. {@code pupilId} is the MIS's own id. */
+/**
+ * A pupil as the MIS holds them. {@code pupilId} is the MIS's own id; {@code destinationUrn} the school the pupil left
+ * for, when the MIS knows it.
+ */
 public record Pupil(
         String pupilId,
         String givenName,
@@ -12,11 +15,19 @@ public record Pupil(
         LocalDate admissionDate,
         LocalDate leavingDate,
         String upn,
+        String destinationUrn,
         long version) {
 
     /** On roll up to and including the leaving date. */
     public boolean onRollOn(LocalDate day) {
         return leavingDate == null || !day.isAfter(leavingDate);
+    }
+
+    /** The same facts as {@code pupil.updated} carries apart from leaving: date of birth, year group, admission. */
+    boolean sameEnrolmentAs(PupilInput input) {
+        return dateOfBirth.equals(input.dateOfBirth())
+                && yearGroup == input.yearGroup()
+                && admissionDate.equals(input.admissionDate());
     }
 
     boolean sameFactsAs(PupilInput input) {
@@ -26,6 +37,7 @@ public record Pupil(
                 && yearGroup == input.yearGroup()
                 && admissionDate.equals(input.admissionDate())
                 && java.util.Objects.equals(leavingDate, input.leavingDate())
-                && java.util.Objects.equals(upn, input.upn());
+                && java.util.Objects.equals(upn, input.upn())
+                && java.util.Objects.equals(destinationUrn, input.destinationUrn());
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A pupil as the MIS sends one: in a roster sync every field including {@code pupilId}; in
@@ -26,10 +27,22 @@ public record PupilInput(
         LocalDate leavingDate,
 
         @Pattern(regexp = "[A-Z][0-9]{11}[0-9A-Z]", message = "a UPN is a letter, 11 digits and a digit or letter")
-        String upn) {
+        String upn,
+
+        @Schema(
+                description = "optional: the DfE URN (six digits) of the school the pupil left for, when the MIS knows"
+                        + " it; absent or null means unknown. While a leaving date is set, setting or changing it"
+                        + " publishes pupil.left with it, so that the common transfer file and educational record are"
+                        + " due to that school instead of the local authority (Education (Pupil Information)"
+                        + " (England) Regulations 2005 reg 9(3)). Not this school's own URN.",
+                pattern = "^[0-9]{6}$",
+                examples = "123456")
+        @Pattern(regexp = "[0-9]{6}", message = "a school URN is six digits")
+        String destinationUrn) {
 
     public PupilInput withId(String id) {
-        return new PupilInput(id, givenName, familyName, dateOfBirth, yearGroup, admissionDate, leavingDate, upn);
+        return new PupilInput(
+                id, givenName, familyName, dateOfBirth, yearGroup, admissionDate, leavingDate, upn, destinationUrn);
     }
 
     /** Field-to-field rules Bean Validation cannot say: admitted after birth, left after admission. */

@@ -1,6 +1,7 @@
 package org.custodian.consent.roster;
 
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A pupil as the API shows them. */
 public record PupilView(
@@ -12,6 +13,10 @@ public record PupilView(
         LocalDate admissionDate,
         LocalDate leavingDate,
         String upn,
+
+        @Schema(description = "the DfE URN of the school the pupil left for, when the MIS knows it")
+        String destinationUrn,
+
         boolean onRoll) {
 
     public static PupilView of(Pupil p, LocalDate today) {
@@ -24,6 +29,7 @@ public record PupilView(
                 p.admissionDate(),
                 p.leavingDate(),
                 p.upn(),
+                p.destinationUrn(),
                 p.onRollOn(today));
     }
 }

@@ -22,7 +22,8 @@ import org.custodian.platform.pagination.PageRequest;
 public class RosterQueries {
 
     private static final String PUPIL_COLUMNS =
-            "pupil_id, given_name, family_name, date_of_birth, year_group, admission_date, leaving_date, upn, version";
+            "pupil_id, given_name, family_name, date_of_birth, year_group, admission_date, leaving_date, upn, destination_urn,"
+                    + " version";
 
     private final Jdbc db;
 
@@ -30,12 +31,15 @@ public class RosterQueries {
         this.db = db;
     }
 
-    /** Rows of (given name, family name, date of birth, year group, admission date, leaving date, UPN, urn, id). */
+    /**
+     * Rows of (given name, family name, date of birth, year group, admission date, leaving date, UPN, destination URN,
+     * urn, id).
+     */
     public void insertPupils(List<Object[]> rows) {
         db.batch("""
                 INSERT INTO pupil (given_name, family_name, date_of_birth, year_group, admission_date, leaving_date, upn,
-                                   school_urn, pupil_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                   destination_urn, school_urn, pupil_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, rows);
     }
 
@@ -43,7 +47,7 @@ public class RosterQueries {
     public void updatePupils(List<Object[]> rows) {
         db.batch("""
                 UPDATE pupil SET given_name = ?, family_name = ?, date_of_birth = ?, year_group = ?, admission_date = ?,
-                                 leaving_date = ?, upn = ?, version = version + 1, updated_at = now()
+                                 leaving_date = ?, upn = ?, destination_urn = ?, version = version + 1, updated_at = now()
                 WHERE school_urn = ? AND pupil_id = ?
                 """, rows);
     }
@@ -306,6 +310,7 @@ public class RosterQueries {
                 Jdbc.date(rs, "admission_date"),
                 Jdbc.date(rs, "leaving_date"),
                 rs.getString("upn"),
+                rs.getString("destination_urn"),
                 rs.getLong("version"));
     }
 }

@@ -88,7 +88,7 @@ public class RosterService {
 
     @Transactional(TxType.MANDATORY)
     public PupilSync upsertPupils(String urn, List<PupilInput> inputs) {
-        checkPupils(inputs);
+        checkPupils(urn, inputs);
         Map<String, Pupil> existing =
                 queries.pupilsById(urn, inputs.stream().map(PupilInput::pupilId).toList());
         List<Object[]> inserts = new ArrayList<>();
@@ -108,6 +108,7 @@ public class RosterService {
                 p.admissionDate(),
                 p.leavingDate(),
                 p.upn(),
+                p.destinationUrn(),
                 urn,
                 p.pupilId()
             };
@@ -117,30 +118,25 @@ public class RosterService {
                 out.add(events.aboutPupil(
                         EventTypes.PUPIL_ENROLLED, urn, p.pupilId(), CloudEventCodec.toData(facts(p, day))));
                 if (p.leavingDate() != null) {
-                    out.add(events.aboutPupil(
-                            EventTypes.PUPIL_LEFT,
-                            urn,
-                            p.pupilId(),
-                            CloudEventCodec.toData(new RosterEvents.PupilLeft(p.pupilId(), p.leavingDate()))));
+                    out.add(left(urn, p));
                 }
             } else if (old.sameFactsAs(p)) {
                 unchanged++;
             } else {
                 updates.add(row);
-                boolean left = old.leavingDate() == null && p.leavingDate() != null;
-                out.add(
-                        left
-                                ? events.aboutPupil(
-                                        EventTypes.PUPIL_LEFT,
-                                        urn,
-                                        p.pupilId(),
-                                        CloudEventCodec.toData(
-                                                new RosterEvents.PupilLeft(p.pupilId(), p.leavingDate())))
-                                : events.aboutPupil(
-                                        EventTypes.PUPIL_UPDATED,
-                                        urn,
-                                        p.pupilId(),
-                                        CloudEventCodec.toData(facts(p, day))));
+                // pupil.left when the leaving date is set or moves, or the school the pupil left for becomes known or
+                // changes while one is set (it addresses the statutory transfers); pupil.updated for any other change,
+                // and after pupil.left when the facts it carries changed too
+                boolean left = p.leavingDate() != null
+                        && (!p.leavingDate().equals(old.leavingDate())
+                                || !Objects.equals(old.destinationUrn(), p.destinationUrn()));
+                if (left) {
+                    out.add(left(urn, p));
+                }
+                if (!left || !old.sameEnrolmentAs(p)) {
+                    out.add(events.aboutPupil(
+                            EventTypes.PUPIL_UPDATED, urn, p.pupilId(), CloudEventCodec.toData(facts(p, day))));
+                }
                 if (!old.dateOfBirth().equals(p.dateOfBirth()) || !Objects.equals(old.leavingDate(), p.leavingDate())) {
                     recompute.add(p.pupilId());
                 }
@@ -155,6 +151,14 @@ public class RosterService {
         return new PupilSync(new SyncCounts(inserts.size(), updates.size(), unchanged), created, recompute);
     }
 
+    private CloudEvent left(String urn, PupilInput p) {
+        return events.aboutPupil(
+                EventTypes.PUPIL_LEFT,
+                urn,
+                p.pupilId(),
+                CloudEventCodec.toData(new RosterEvents.PupilLeft(p.pupilId(), p.leavingDate(), p.destinationUrn())));
+    }
+
     private static RosterEvents.PupilChanged facts(PupilInput p, LocalDate day) {
         return new RosterEvents.PupilChanged(
                 p.pupilId(),
@@ -162,10 +166,12 @@ public class RosterService {
                 p.yearGroup(),
                 p.admissionDate(),
                 p.leavingDate(),
-                p.leavingDate() == null || !day.isAfter(p.leavingDate()));
+                p.leavingDate() == null || !day.isAfter(p.leavingDate()),
+                p.destinationUrn(),
+                null);
     }
 
-    private static void checkPupils(List<PupilInput> inputs) {
+    private static void checkPupils(String urn, List<PupilInput> inputs) {
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
@@ -174,6 +180,10 @@ public class RosterService {
                 errors.add(new FieldError("pupils[" + i + "].pupilId", "required"));
             } else if (!seen.add(p.pupilId())) {
                 errors.add(new FieldError("pupils[" + i + "].pupilId", "appears more than once in this sync"));
+            }
+            if (urn.equals(p.destinationUrn())) {
+                errors.add(new FieldError(
+                        "pupils[" + i + "].destinationUrn", "the school the pupil left for, not this school"));
             }
             String inconsistency = p.inconsistency();
             if (inconsistency != null) {

@@ -53,6 +53,7 @@ class ExportRulesTest {
             LocalDate.of(2022, 9, 1),
             null,
             "A123456789012",
+            null,
             true);
 
     record Person(

@@ -407,6 +407,142 @@ class RosterTest {
                 .isZero();
     }
 
+    /** Issue 24: the school the pupil left for reaches sharing-service on pupil.left (reg 9(3) of the 2005 Regulations). */
+    @Test
+    void theSchoolThePupilLeftForIsStoredAndPublishedWhenItBecomesKnownOrChangesWhileALeavingDateIsSet() {
+        Fixture school = Fixture.newSchool();
+        LocalDate left = LocalDate.of(2024, 7, 19);
+        LocalDate corrected = LocalDate.of(2024, 7, 22);
+        try (KafkaTestConsumer roster = new KafkaTestConsumer(Topics.ROSTER)) {
+            school.pupil("P1", BORN).then().statusCode(201);
+            // the destination known before any leaving date: stored, and pupil.updated carries it
+            put(school, "P1", withDestination(Fixture.pupilJson(BORN, 3, null), "100001"))
+                    .then()
+                    .statusCode(200)
+                    .body("destinationUrn", is("100001"));
+            // a leaving date: pupil.left with the destination
+            put(school, "P1", withDestination(Fixture.pupilJson(BORN, 3, left), "100001"))
+                    .then()
+                    .statusCode(200);
+            // the destination changes while the leaving date stays
+            put(school, "P1", withDestination(Fixture.pupilJson(BORN, 3, left), "100002"))
+                    .then()
+                    .statusCode(200)
+                    .body("destinationUrn", is("100002"));
+            // the same again: no event
+            put(school, "P1", withDestination(Fixture.pupilJson(BORN, 3, left), "100002"))
+                    .then()
+                    .statusCode(200);
+            // the leaving date moves, and the year group with it: pupil.left, then pupil.updated for the year group
+            put(school, "P1", withDestination(Fixture.pupilJson(BORN, 4, corrected), "100002"))
+                    .then()
+                    .statusCode(200);
+            // the MIS no longer knows the destination: pupil.left says so
+            put(school, "P1", Fixture.pupilJson(BORN, 4, corrected)).then().statusCode(200);
+
+            List<CloudEvent> events = eventsFor(roster, school.urn + ":P1", 7);
+            assertThat(events)
+                    .extracting(CloudEvent::type)
+                    .containsExactly(
+                            EventTypes.PUPIL_ENROLLED,
+                            EventTypes.PUPIL_UPDATED,
+                            EventTypes.PUPIL_LEFT,
+                            EventTypes.PUPIL_LEFT,
+                            EventTypes.PUPIL_LEFT,
+                            EventTypes.PUPIL_UPDATED,
+                            EventTypes.PUPIL_LEFT);
+            assertThat(CloudEventCodec.data(events.get(1), RosterEvents.PupilChanged.class)
+                            .destinationUrn())
+                    .isEqualTo("100001");
+            assertThat(events.subList(2, 5))
+                    .extracting(e -> CloudEventCodec.data(e, RosterEvents.PupilLeft.class))
+                    .containsExactly(
+                            new RosterEvents.PupilLeft("P1", left, "100001"),
+                            new RosterEvents.PupilLeft("P1", left, "100002"),
+                            new RosterEvents.PupilLeft("P1", corrected, "100002"));
+            RosterEvents.PupilChanged updated = CloudEventCodec.data(events.get(5), RosterEvents.PupilChanged.class);
+            assertThat(updated.yearGroup()).isEqualTo(4);
+            assertThat(updated.leavingDate()).isEqualTo(corrected);
+            assertThat(updated.destinationUrn()).isEqualTo("100002");
+            assertThat(CloudEventCodec.data(events.get(6), RosterEvents.PupilLeft.class))
+                    .isEqualTo(new RosterEvents.PupilLeft("P1", corrected, null));
+        }
+        assertThat(school.count(
+                        "SELECT count(*) FROM pupil WHERE school_urn = ? AND destination_urn IS NULL", school.urn))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSyncNamesTheNewSchoolAndAPupilEnrolledAlreadyLeftIsPublishedWithIt() {
+        Fixture school = Fixture.newSchool();
+        LocalDate left = LocalDate.of(2024, 7, 19);
+        try (KafkaTestConsumer roster = new KafkaTestConsumer(Topics.ROSTER)) {
+            school.asMis()
+                    .body("{\"pupils\":[" + withId("L1", withDestination(Fixture.pupilJson(BORN, 3, left), "100003"))
+                            + "]}")
+                    .post(school.base() + "/roster-sync")
+                    .then()
+                    .statusCode(200)
+                    .body("pupils.created", is(1));
+            List<CloudEvent> events = eventsFor(roster, school.urn + ":L1", 2);
+            assertThat(events)
+                    .extracting(CloudEvent::type)
+                    .containsExactly(EventTypes.PUPIL_ENROLLED, EventTypes.PUPIL_LEFT);
+            assertThat(CloudEventCodec.data(events.get(1), RosterEvents.PupilLeft.class))
+                    .isEqualTo(new RosterEvents.PupilLeft("L1", left, "100003"));
+        }
+    }
+
+    @Test
+    void aBadDestinationIsRefusedAndChangesNothing() {
+        Fixture school = Fixture.newSchool();
+        LocalDate left = LocalDate.of(2024, 7, 19);
+        school.asMis()
+                .body(Fixture.pupilJson(BORN, 3, left))
+                .put(school.base() + "/pupils/K")
+                .then()
+                .statusCode(201);
+        long events = school.outboxEvents();
+        for (String bad : List.of("12345", "1234567", "ABCDEF", "12 456")) {
+            school.asMis()
+                    .body("{\"pupils\":[" + withId("K", withDestination(Fixture.pupilJson(BORN, 3, left), bad)) + ","
+                            + withId("N", Fixture.pupilJson(BORN, 3, null)) + "]}")
+                    .post(school.base() + "/roster-sync")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("pupils[0].destinationUrn"));
+            put(school, "K", withDestination(Fixture.pupilJson(BORN, 3, left), bad))
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", contains("destinationUrn"));
+        }
+        // the school the pupil leaves is not where the pupil went
+        school.asMis()
+                .body("{\"pupils\":[" + withId("K", withDestination(Fixture.pupilJson(BORN, 3, left), school.urn))
+                        + "]}")
+                .post(school.base() + "/roster-sync")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", contains("pupils[0].destinationUrn"));
+        assertThat(school.count(
+                        "SELECT count(*) FROM pupil WHERE school_urn = ? AND destination_urn IS NOT NULL", school.urn))
+                .isZero();
+        assertThat(school.count("SELECT count(*) FROM pupil WHERE school_urn = ?", school.urn))
+                .isEqualTo(1);
+        assertThat(school.outboxEvents()).isEqualTo(events);
+    }
+
+    private static io.restassured.response.Response put(Fixture school, String pupilId, String json) {
+        return school.asMis().body(json).put(school.base() + "/pupils/" + pupilId);
+    }
+
+    private static String withDestination(String json, String urn) {
+        return json.substring(0, json.length() - 1) + ",\"destinationUrn\":\"" + urn + "\"}";
+    }
+
     private static String withId(String id, String json) {
         return json.replaceFirst("\\{", "{\"pupilId\":\"" + id + "\",");
     }

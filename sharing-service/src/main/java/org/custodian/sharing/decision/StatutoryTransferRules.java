@@ -3,8 +3,8 @@ package org.custodian.sharing.decision;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.custodian.platform.calendar.Region;
 import org.custodian.platform.calendar.WorkingDays;
+import org.custodian.sharing.actionkind.ActionDeadline;
 
 /**
  * The transfers the law requires when a pupil leaves, and the one exception they make to "only pupils on the roster".
@@ -19,13 +19,12 @@ import org.custodian.platform.calendar.WorkingDays;
  * days, so they are counted as calendar days, the earliest reading ({@link TransferKind#SAFEGUARDING_FILE}).
  *
  * <p><b>School days.</b> Sharing-service has no term calendar, so a due date counts working days (Monday to Friday
- * except England and Wales bank holidays, {@link WorkingDays}). Every school day is a working day, so N working days
- * never end later than N school days: the date given is the earliest date the statutory limit can fall on, never
- * later than it. A school that counts its own term dates has at least until then.
+ * except England and Wales bank holidays, the kernel's {@link WorkingDays}), the way every other deadline here is
+ * counted ({@link ActionDeadline#workingDays}). Every school day is a working day, so N working days never end later
+ * than N school days: the date given is the earliest date the statutory limit can fall on, never later than it. A
+ * school that counts its own term dates has at least until then.
  */
 public final class StatutoryTransferRules {
-
-    private static final WorkingDays WORKING = WorkingDays.in(Region.ENGLAND_AND_WALES);
 
     /** Where a transfer goes. */
     public enum Destination {
@@ -34,8 +33,10 @@ public final class StatutoryTransferRules {
         LOCAL_AUTHORITY
     }
 
-    /** One transfer that falls due: what, where and by when. */
-    public record Due(TransferKind kind, Destination destination, LocalDate dueOn) {}
+    /**
+     * One transfer that falls due: what, where (and, when the roster names it, the new school's URN) and by when.
+     */
+    public record Due(TransferKind kind, Destination destination, String destinationUrn, LocalDate dueOn) {}
 
     private StatutoryTransferRules() {}
 
@@ -46,20 +47,29 @@ public final class StatutoryTransferRules {
      * safeguarding file by Wednesday 22 July 2026 (5 days).
      */
     public static LocalDate dueOn(TransferKind kind, LocalDate leftOn) {
-        return kind.schoolDays() ? WORKING.plus(leftOn, kind.days()) : leftOn.plusDays(kind.days());
+        return kind.schoolDays() ? ActionDeadline.workingDays(kind.days()).dueOn(leftOn) : leftOn.plusDays(kind.days());
     }
 
     /**
-     * The transfers opened when a pupil leaves: the common transfer file and educational record to the new school or,
-     * when it is not known, the local authority; the safeguarding file to the new school's safeguarding lead, if held.
+     * Where a transfer of {@code kind} goes: the new school when the roster names it ({@code destinationUrn}); when it
+     * does not, the common transfer file and educational record go to the local authority (reg 9(3)), while the
+     * safeguarding file still waits for the new school's safeguarding lead (it never goes to the local authority in
+     * its place).
      */
-    public static List<Due> onLeaving(LocalDate leftOn, boolean newSchoolKnown) {
+    public static Destination destination(TransferKind kind, String destinationUrn) {
+        return destinationUrn != null || !kind.sectors().contains(Sector.LOCAL_AUTHORITY)
+                ? Destination.NEW_SCHOOL
+                : Destination.LOCAL_AUTHORITY;
+    }
+
+    /**
+     * The transfers opened when a pupil leaves for the school {@code destinationUrn} (null: the roster does not know
+     * it): each kind, addressed by {@link #destination}, with its last day.
+     */
+    public static List<Due> onLeaving(LocalDate leftOn, String destinationUrn) {
         List<Due> due = new ArrayList<>();
         for (TransferKind kind : TransferKind.values()) {
-            Destination destination = newSchoolKnown || kind == TransferKind.SAFEGUARDING_FILE
-                    ? Destination.NEW_SCHOOL
-                    : Destination.LOCAL_AUTHORITY;
-            due.add(new Due(kind, destination, dueOn(kind, leftOn)));
+            due.add(new Due(kind, destination(kind, destinationUrn), destinationUrn, dueOn(kind, leftOn)));
         }
         return due;
     }

@@ -14,6 +14,7 @@ import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RightsEvents;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.inbox.IdempotentConsumer;
+import org.custodian.platform.security.SchoolUrn;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.partner.PartnerNotifier;
@@ -133,12 +134,19 @@ public class ProjectionConsumers {
             case EventTypes.PUPIL_LEFT -> {
                 RosterEvents.PupilLeft p = CloudEventCodec.data(event, RosterEvents.PupilLeft.class);
                 require(p.pupilId(), "pupilId");
-                projections.pupilLeft(school(event), p.pupilId(), p.leavingDate(), time(event));
-                // leaving opens the statutory transfers (reg 9(3); KCSIE), counted from the day registration ceased
-                transfers.pupilLeft(
-                        school(event),
-                        p.pupilId(),
-                        p.leavingDate() != null ? p.leavingDate() : LegalTime.dayOf(time(event)));
+                if (p.destinationUrn() != null && !SchoolUrn.isValid(p.destinationUrn())) {
+                    throw new InvalidEventException("destinationUrn is not a school URN (six digits)");
+                }
+                // leaving opens the statutory transfers (reg 9(3); KCSIE), counted from the day registration ceased,
+                // and addressed to the school the pupil left for; only an event the roster applies (not a stale one)
+                projections
+                        .pupilLeft(school(event), p.pupilId(), p.leavingDate(), time(event))
+                        .ifPresent(applied -> transfers.pupilLeft(
+                                school(event),
+                                p.pupilId(),
+                                p.leavingDate() != null ? p.leavingDate() : LegalTime.dayOf(time(event)),
+                                applied.previousLeavingDate(),
+                                p.destinationUrn()));
             }
             case EventTypes.SCHOOL_UPDATED -> {
                 RosterEvents.SchoolUpdated school = CloudEventCodec.data(event, RosterEvents.SchoolUpdated.class);

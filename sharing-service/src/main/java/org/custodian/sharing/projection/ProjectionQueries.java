@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.time.LegalTime;
@@ -129,12 +130,31 @@ public class ProjectionQueries {
                 .orElse(true);
     }
 
-    public void pupilLeft(String urn, String pupilId, LocalDate leavingDate, Instant asOf) {
-        jdbc.update("""
+    /** A {@code pupil.left} the roster applied, and the leaving date the roster held before it (null: none). */
+    public record Left(LocalDate previousLeavingDate) {}
+
+    /**
+     * Applies {@code pupil.left} unless the roster already holds something newer (an event delivered out of order):
+     * empty when it was not applied, so that nothing follows from a stale event. The leaving date before it is read in
+     * the same statement (its snapshot does not see the statement's own change).
+     */
+    public Optional<Left> pupilLeft(String urn, String pupilId, LocalDate leavingDate, Instant asOf) {
+        List<Left> applied = jdbc.list(
+                """
+                WITH before AS (SELECT leaving_date FROM roster_pupil WHERE school_urn = ? AND pupil_id = ?)
                 INSERT INTO roster_pupil (school_urn, pupil_id, on_roll, leaving_date, as_of) VALUES (?, ?, false, ?, ?)
                 ON CONFLICT (school_urn, pupil_id) DO UPDATE SET leaving_date = EXCLUDED.leaving_date, as_of = EXCLUDED.as_of
                 WHERE roster_pupil.as_of <= EXCLUDED.as_of
-                """, urn, pupilId, leavingDate, asOf);
+                RETURNING (SELECT leaving_date FROM before) AS previous_leaving_date
+                """,
+                r -> new Left(Jdbc.date(r, "previous_leaving_date")),
+                urn,
+                pupilId,
+                urn,
+                pupilId,
+                leavingDate,
+                asOf);
+        return applied.stream().findFirst();
     }
 
     // --- consent ---

@@ -41,20 +41,84 @@ public class DueTransferQueries {
         this.jdbc = jdbc;
     }
 
-    /** Opens one transfer; the same pupil, kind and leaving day again changes nothing. */
-    public void open(
+    /** Opens one transfer; the same pupil, kind and leaving day again changes nothing. Whether it was opened. */
+    public boolean open(
             String urn,
             String pupilId,
             TransferKind kind,
             LocalDate leftOn,
             LocalDate dueOn,
             Destination destination,
+            String destinationUrn,
             Instant now) {
-        jdbc.update("""
-                INSERT INTO due_transfer (id, school_urn, pupil_id, kind, left_on, due_on, destination, status, opened_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'DUE', ?)
+        return jdbc.update(
+                        """
+                INSERT INTO due_transfer (id, school_urn, pupil_id, kind, left_on, due_on, destination, destination_urn,
+                                          status, opened_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DUE', ?)
                 ON CONFLICT (school_urn, pupil_id, kind, left_on) DO NOTHING
-                """, UUID.randomUUID(), urn, pupilId, kind.name(), leftOn, dueOn, destination.name(), now);
+                """,
+                        UUID.randomUUID(),
+                        urn,
+                        pupilId,
+                        kind.name(),
+                        leftOn,
+                        dueOn,
+                        destination.name(),
+                        destinationUrn,
+                        now)
+                == 1;
+    }
+
+    /** Whether the pupil has a transfer of this kind for a leaving on {@code leftOn}, whatever its status. */
+    public boolean exists(String urn, String pupilId, TransferKind kind, LocalDate leftOn) {
+        return jdbc.one(
+                        "SELECT 1 FROM due_transfer WHERE school_urn = ? AND pupil_id = ? AND kind = ? AND left_on = ?",
+                        r -> r.getInt(1),
+                        urn,
+                        pupilId,
+                        kind.name(),
+                        leftOn)
+                .isPresent();
+    }
+
+    /**
+     * The leaving date moved from {@code from} to {@code to}: the transfer of this kind still due for {@code from}
+     * moves with it, to its new last day (one already sent, received or not held stays as it was). Whether it moved.
+     */
+    public boolean redate(
+            String urn, String pupilId, TransferKind kind, LocalDate from, LocalDate to, LocalDate dueOn) {
+        return jdbc.update("""
+                UPDATE due_transfer SET left_on = ?, due_on = ?
+                WHERE school_urn = ? AND pupil_id = ? AND kind = ? AND left_on = ? AND status = 'DUE'
+                  AND NOT EXISTS (SELECT 1 FROM due_transfer o WHERE o.school_urn = due_transfer.school_urn
+                                  AND o.pupil_id = due_transfer.pupil_id AND o.kind = due_transfer.kind AND o.left_on = ?)
+                """, to, dueOn, urn, pupilId, kind.name(), from, to) == 1;
+    }
+
+    /** The transfer of this kind still due for the leaving on {@code leftOn} goes where the roster now says. */
+    public boolean readdress(
+            String urn,
+            String pupilId,
+            TransferKind kind,
+            LocalDate leftOn,
+            Destination destination,
+            String destinationUrn) {
+        return jdbc.update(
+                        """
+                UPDATE due_transfer SET destination = ?, destination_urn = ?
+                WHERE school_urn = ? AND pupil_id = ? AND kind = ? AND left_on = ? AND status = 'DUE'
+                  AND (destination <> ? OR destination_urn IS DISTINCT FROM ?::text)
+                """,
+                        destination.name(),
+                        destinationUrn,
+                        urn,
+                        pupilId,
+                        kind.name(),
+                        leftOn,
+                        destination.name(),
+                        destinationUrn)
+                == 1;
     }
 
     public List<Row> list(String urn, String pupilId, DueTransferStatus status) {

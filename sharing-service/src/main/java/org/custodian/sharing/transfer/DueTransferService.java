@@ -3,7 +3,9 @@ package org.custodian.sharing.transfer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
@@ -16,11 +18,13 @@ import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.StatutoryTransferRules;
 import org.custodian.sharing.decision.StatutoryTransferRules.Destination;
+import org.custodian.sharing.decision.TransferKind;
 import org.custodian.sharing.school.SchoolScope;
 
 /**
- * The statutory transfers due after a pupil leaves: opened from the roster's {@code pupil.left} (in the consumer's
- * transaction), listed with their last day, and recorded as sent, received (the safeguarding file) or not held.
+ * The statutory transfers due after a pupil leaves: opened, re-dated and re-addressed from the roster's {@code
+ * pupil.left} (in the consumer's transaction, only when the roster applied it), listed with their last day, and
+ * recorded as sent, received (the safeguarding file) or not held.
  */
 @ApplicationScoped
 @Transactional
@@ -41,13 +45,71 @@ public class DueTransferService {
     }
 
     /**
-     * Opens the transfers for a pupil who ceased to be registered on {@code leftOn}. The roster's events do not name
-     * the new school, so the common transfer file and educational record are opened to the local authority until the
-     * school records where they went; the safeguarding file is opened "if held".
+     * What the roster's {@code pupil.left} means for the pupil's transfers, once the roster applied it (a stale event
+     * changes nothing): the pupil ceased to be registered on {@code leftOn}, left for the school {@code destinationUrn}
+     * (null: the roster does not know it), and the roster held {@code previousLeftOn} before (null: no leaving date).
+     *
+     * <ul>
+     *   <li>When the leaving date moved, the transfers still due for the previous date move with it, to their new last
+     *       day; those already sent, received or not held stay as they were, and are not opened again.
+     *   <li>Otherwise each kind not yet open for {@code leftOn} is opened.
+     *   <li>The transfers still due go where the roster now says: the new school when it is named, otherwise the
+     *       local authority for the common transfer file and educational record.
+     * </ul>
+     *
+     * Each of the three is audited ({@code due-transfer.opened}, {@code .redated}, {@code .readdressed}).
      */
-    public void pupilLeft(String urn, String pupilId, LocalDate leftOn) {
-        for (StatutoryTransferRules.Due due : StatutoryTransferRules.onLeaving(leftOn, false)) {
-            transfers.open(urn, pupilId, due.kind(), leftOn, due.dueOn(), due.destination(), clock.instant());
+    public void pupilLeft(
+            String urn, String pupilId, LocalDate leftOn, LocalDate previousLeftOn, String destinationUrn) {
+        Instant now = clock.instant();
+        boolean moved = previousLeftOn != null && !previousLeftOn.equals(leftOn);
+        List<String> opened = new ArrayList<>();
+        List<String> redated = new ArrayList<>();
+        List<String> readdressed = new ArrayList<>();
+        for (StatutoryTransferRules.Due due : StatutoryTransferRules.onLeaving(leftOn, destinationUrn)) {
+            TransferKind kind = due.kind();
+            if (moved && transfers.redate(urn, pupilId, kind, previousLeftOn, leftOn, due.dueOn())) {
+                redated.add(kind + " due by " + due.dueOn());
+            }
+            boolean doneForThisLeaving = moved && transfers.exists(urn, pupilId, kind, previousLeftOn);
+            if (!doneForThisLeaving
+                    && transfers.open(
+                            urn, pupilId, kind, leftOn, due.dueOn(), due.destination(), destinationUrn, now)) {
+                opened.add(kind + " due by " + due.dueOn() + " to " + to(due.destination(), destinationUrn));
+            }
+            if (transfers.readdress(urn, pupilId, kind, leftOn, due.destination(), destinationUrn)) {
+                readdressed.add(kind + " to " + to(due.destination(), destinationUrn));
+            }
+        }
+        audit(urn, pupilId, now, "due-transfer.opened", opened, "left on " + leftOn + ": ");
+        audit(
+                urn,
+                pupilId,
+                now,
+                "due-transfer.redated",
+                redated,
+                "leaving date " + previousLeftOn + " -> " + leftOn + ": ");
+        audit(urn, pupilId, now, "due-transfer.readdressed", readdressed, "");
+    }
+
+    private static String to(Destination destination, String destinationUrn) {
+        return destination == Destination.NEW_SCHOOL && destinationUrn != null
+                ? "NEW_SCHOOL " + destinationUrn
+                : destination.name();
+    }
+
+    private void audit(String urn, String pupilId, Instant now, String action, List<String> what, String prefix) {
+        if (!what.isEmpty()) {
+            audit.record(new AuditEntry(
+                    urn,
+                    now,
+                    "sharing-service",
+                    "system",
+                    "pupils/" + pupilId,
+                    action,
+                    AuditEntry.Outcome.SUCCESS,
+                    null,
+                    prefix + String.join("; ", what)));
         }
     }
 
@@ -86,11 +148,15 @@ public class DueTransferService {
         if (!row.kind().sectors().contains(Sector.LOCAL_AUTHORITY) && destination == Destination.LOCAL_AUTHORITY) {
             throw Problems.invalid("destination", "the safeguarding file goes to the new school's safeguarding lead");
         }
-        if (destination == Destination.NEW_SCHOOL && request.destinationUrn() == null) {
+        // the new school the roster named, unless the school says it went elsewhere
+        String destinationUrn = request.destinationUrn() != null || destination != Destination.NEW_SCHOOL
+                ? request.destinationUrn()
+                : row.destinationUrn();
+        if (destination == Destination.NEW_SCHOOL && destinationUrn == null) {
             throw Problems.invalid("destinationUrn", "name the new school (its URN) the transfer went to");
         }
         String note = Params.blankToNull(request.note());
-        transfers.sent(urn, id, request.sentOn(), caller.subject(), destination, request.destinationUrn(), note);
+        transfers.sent(urn, id, request.sentOn(), caller.subject(), destination, destinationUrn, note);
         DueTransferQueries.Row after = find(urn, id);
         boolean late = request.sentOn().isAfter(row.dueOn());
         audit.record(
@@ -100,7 +166,7 @@ public class DueTransferService {
                 "due-transfer.sent",
                 AuditEntry.Outcome.SUCCESS,
                 row.kind() + " sent on " + request.sentOn() + " to " + destination
-                        + (request.destinationUrn() == null ? "" : " " + request.destinationUrn())
+                        + (destinationUrn == null ? "" : " " + destinationUrn)
                         + (late ? " (after its last day, " + row.dueOn() + ")" : ""));
         return DueTransferView.of(after, today);
     }

@@ -19,7 +19,9 @@ public record DueTransferView(
         @Schema(description = "the sharing purpose a disclosure of this transfer names")
         String purpose,
 
-        @Schema(description = "the day the pupil ceased to be registered")
+        @Schema(
+                description = "the day the pupil ceased to be registered; a transfer still due moves with a corrected"
+                        + " leaving date")
         LocalDate leftOn,
 
         @Schema(
@@ -33,10 +35,15 @@ public record DueTransferView(
         @Schema(description = "whether those are school days (reg 9(3)); otherwise calendar days (KCSIE)")
         boolean schoolDays,
 
-        @Schema(description = "NEW_SCHOOL, or LOCAL_AUTHORITY while the new school is unknown")
+        @Schema(
+                description = "NEW_SCHOOL (the school the roster's pupil.left names), or LOCAL_AUTHORITY while the new"
+                        + " school is unknown (the common transfer file and educational record, reg 9(3)); the"
+                        + " safeguarding file always goes to the new school")
         Destination destination,
 
-        @Schema(description = "the new school's URN, once known")
+        @Schema(
+                description = "the new school's URN: from the roster (a later pupil.left naming another school"
+                        + " re-addresses a transfer still due), or as recorded when it was sent")
         String destinationUrn,
 
         DueTransferStatus status,

@@ -12,11 +12,13 @@ public record SentRequest(
         @NotNull @Schema(description = "the day it was sent (not in the future)")
         LocalDate sentOn,
 
-        @Schema(description = "NEW_SCHOOL (then destinationUrn is required) or LOCAL_AUTHORITY; default as opened")
+        @Schema(
+                description = "NEW_SCHOOL (then a destinationUrn is needed) or LOCAL_AUTHORITY; default: where the"
+                        + " transfer is addressed now (the new school once the roster names it)")
         Destination destination,
 
         @Pattern(regexp = "[0-9]{6}", message = "a school URN is six digits")
-        @Schema(description = "the new school's URN")
+        @Schema(description = "the new school's URN; for NEW_SCHOOL, default: the one the roster named")
         String destinationUrn,
 
         @Size(max = 2000) String note) {}

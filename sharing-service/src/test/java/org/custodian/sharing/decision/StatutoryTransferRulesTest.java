@@ -57,26 +57,66 @@ class StatutoryTransferRulesTest {
 
         @Test
         void theNewSchoolUnknownTheFileAndRecordGoToTheLocalAuthority_theSafeguardingFileToTheNewSchoolIfHeld() {
-            List<Due> due = StatutoryTransferRules.onLeaving(LocalDate.of(2026, 11, 20), false);
+            List<Due> due = StatutoryTransferRules.onLeaving(LocalDate.of(2026, 11, 20), null);
             assertThat(due)
                     .containsExactly(
                             new Due(
                                     TransferKind.COMMON_TRANSFER_FILE,
                                     Destination.LOCAL_AUTHORITY,
+                                    null,
                                     LocalDate.of(2026, 12, 11)),
                             new Due(
                                     TransferKind.EDUCATIONAL_RECORD,
                                     Destination.LOCAL_AUTHORITY,
+                                    null,
                                     LocalDate.of(2026, 12, 11)),
                             new Due(
                                     TransferKind.SAFEGUARDING_FILE,
                                     Destination.NEW_SCHOOL,
+                                    null,
                                     LocalDate.of(2026, 11, 25)));
             assertThat(TransferKind.SAFEGUARDING_FILE.onlyIfHeld()).isTrue();
             assertThat(TransferKind.SAFEGUARDING_FILE.needsReceipt()).isTrue();
-            assertThat(StatutoryTransferRules.onLeaving(LocalDate.of(2026, 11, 20), true))
-                    .extracting(Due::destination)
-                    .containsOnly(Destination.NEW_SCHOOL);
+        }
+
+        @Test
+        void theNewSchoolNamedEveryTransferGoesToIt() {
+            // left Friday 20 November 2026 for the school with URN 100042
+            assertThat(StatutoryTransferRules.onLeaving(LocalDate.of(2026, 11, 20), "100042"))
+                    .containsExactly(
+                            new Due(
+                                    TransferKind.COMMON_TRANSFER_FILE,
+                                    Destination.NEW_SCHOOL,
+                                    "100042",
+                                    LocalDate.of(2026, 12, 11)),
+                            new Due(
+                                    TransferKind.EDUCATIONAL_RECORD,
+                                    Destination.NEW_SCHOOL,
+                                    "100042",
+                                    LocalDate.of(2026, 12, 11)),
+                            new Due(
+                                    TransferKind.SAFEGUARDING_FILE,
+                                    Destination.NEW_SCHOOL,
+                                    "100042",
+                                    LocalDate.of(2026, 11, 25)));
+        }
+
+        @Test
+        void theSafeguardingFileNeverGoesToTheLocalAuthority() {
+            for (String destination : java.util.Arrays.asList(null, "100042")) {
+                assertThat(StatutoryTransferRules.destination(TransferKind.SAFEGUARDING_FILE, destination))
+                        .isEqualTo(Destination.NEW_SCHOOL);
+            }
+        }
+
+        @Test
+        void aCorrectedLeavingDateMovesTheLastDay() {
+            // the leaving date corrected from Friday 20 to Monday 23 November 2026: the record is due one working day
+            // later than before, Monday 14 December; the safeguarding file on Saturday 28 November
+            assertThat(StatutoryTransferRules.dueOn(TransferKind.EDUCATIONAL_RECORD, LocalDate.of(2026, 11, 23)))
+                    .isEqualTo(LocalDate.of(2026, 12, 14));
+            assertThat(StatutoryTransferRules.dueOn(TransferKind.SAFEGUARDING_FILE, LocalDate.of(2026, 11, 23)))
+                    .isEqualTo(LocalDate.of(2026, 11, 28));
         }
 
         @Test

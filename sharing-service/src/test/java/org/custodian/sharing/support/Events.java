@@ -3,6 +3,7 @@ package org.custodian.sharing.support;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -89,6 +90,30 @@ public final class Events {
     public static CloudEvent left(String urn, String pupil, LocalDate on) {
         return pupilEvent(
                 "/custodian/consent-service", EventTypes.PUPIL_LEFT, urn, pupil, new RosterEvents.PupilLeft(pupil, on));
+    }
+
+    /** {@code pupil.left} naming the school the pupil left for ({@code destinationUrn} null: unknown). */
+    public static CloudEvent left(String urn, String pupil, LocalDate on, String destinationUrn) {
+        return pupilEvent(
+                "/custodian/consent-service",
+                EventTypes.PUPIL_LEFT,
+                urn,
+                pupil,
+                new RosterEvents.PupilLeft(pupil, on, destinationUrn));
+    }
+
+    /** The same event as if it had been written at {@code time} (an event delivered late, out of order). */
+    public static CloudEvent writtenAt(CloudEvent event, OffsetDateTime time) {
+        return new CloudEvent(
+                event.id(),
+                event.source(),
+                event.specversion(),
+                event.type(),
+                event.subject(),
+                time,
+                event.datacontenttype(),
+                event.schoolurn(),
+                event.data());
     }
 
     /** A consent decision as consent-service emits it, with the pupil's resulting effective status. */
