@@ -1,5 +1,7 @@
 package org.custodian.consent.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import org.custodian.consent.decision.DecisionService;
 import org.custodian.consent.decision.PupilConsentService;
 import org.custodian.consent.decision.PurposeStatus;
 import org.custodian.consent.decision.StoredDecision;
+import org.custodian.consent.roster.CompetenceService;
 import org.custodian.consent.roster.Guardian;
 import org.custodian.consent.roster.Pupil;
 import org.custodian.consent.roster.PupilAccess;
@@ -41,6 +44,7 @@ public class SubjectExportService {
     private final DecisionService decisions;
     private final AuditLog audit;
     private final Clock clock;
+    private final CompetenceService competence;
 
     public SubjectExportService(
             PupilAccess access,
@@ -48,13 +52,15 @@ public class SubjectExportService {
             PupilConsentService consents,
             DecisionService decisions,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            CompetenceService competence) {
         this.access = access;
         this.roster = roster;
         this.consents = consents;
         this.decisions = decisions;
         this.audit = audit;
         this.clock = clock;
+        this.competence = competence;
     }
 
     public SubjectExport export(
@@ -103,8 +109,20 @@ public class SubjectExportService {
                         + (requester == null
                                 ? "the guardians linked to them, "
                                 : "your own contact details as the school holds them, the people linked to the pupil by their relationship, ")
-                        + "their consent status for each purpose with the reasons, and every consent decision ever recorded with its receipt.",
-                CloudEventCodec.toData(data));
+                        + "their consent status for each purpose with the reasons, and every consent decision ever recorded with its receipt."
+                        + " With it, the data protection officer's assessment of the pupil's competence, if one is recorded.",
+                withCompetence(CloudEventCodec.toData(data), urn, pupilId));
+    }
+
+    /**
+     * The data protection officer's current assessment of the pupil's competence, if one is recorded (issue 24), as
+     * {@code competenceAssessment} beside the consent data: it is about the child, so every requester sees it.
+     */
+    private JsonNode withCompetence(JsonNode data, String urn, String pupilId) {
+        competence
+                .current(urn, pupilId)
+                .ifPresent(a -> ((ObjectNode) data).set("competenceAssessment", CloudEventCodec.toData(a)));
+        return data;
     }
 
     private static SubjectExport.Requester requester(

@@ -54,9 +54,11 @@ public class RosterService {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<RosterChanged> rosterChanged;
+    private final CompetenceAssessmentRepository assessments;
 
     public RosterService(
             RosterQueries queries,
+            CompetenceAssessmentRepository assessments,
             SchoolService schools,
             Outbox outbox,
             EventSource events,
@@ -64,6 +66,7 @@ public class RosterService {
             Clock clock,
             Event<RosterChanged> changed) {
         this.queries = queries;
+        this.assessments = assessments;
         this.schools = schools;
         this.outbox = outbox;
         this.events = events;
@@ -91,6 +94,13 @@ public class RosterService {
         checkPupils(inputs);
         Map<String, Pupil> existing =
                 queries.pupilsById(urn, inputs.stream().map(PupilInput::pupilId).toList());
+        Map<String, RosterEvents.CompetenceAssessment> competence = assessments.currentOf(
+                urn,
+                inputs.stream()
+                        .filter(p -> existing.containsKey(p.pupilId())
+                                && !existing.get(p.pupilId()).sameFactsAs(p))
+                        .map(PupilInput::pupilId)
+                        .toList());
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<CloudEvent> out = new ArrayList<>();
@@ -115,7 +125,7 @@ public class RosterService {
                 inserts.add(row);
                 created.add(p.pupilId());
                 out.add(events.aboutPupil(
-                        EventTypes.PUPIL_ENROLLED, urn, p.pupilId(), CloudEventCodec.toData(facts(p, day))));
+                        EventTypes.PUPIL_ENROLLED, urn, p.pupilId(), CloudEventCodec.toData(facts(p, day, null))));
                 if (p.leavingDate() != null) {
                     out.add(events.aboutPupil(
                             EventTypes.PUPIL_LEFT,
@@ -140,7 +150,7 @@ public class RosterService {
                                         EventTypes.PUPIL_UPDATED,
                                         urn,
                                         p.pupilId(),
-                                        CloudEventCodec.toData(facts(p, day))));
+                                        CloudEventCodec.toData(facts(p, day, competence.get(p.pupilId())))));
                 if (!old.dateOfBirth().equals(p.dateOfBirth()) || !Objects.equals(old.leavingDate(), p.leavingDate())) {
                     recompute.add(p.pupilId());
                 }
@@ -155,14 +165,34 @@ public class RosterService {
         return new PupilSync(new SyncCounts(inserts.size(), updates.size(), unchanged), created, recompute);
     }
 
-    private static RosterEvents.PupilChanged facts(PupilInput p, LocalDate day) {
+    /**
+     * A pupil's facts for {@code pupil.enrolled} and {@code pupil.updated}, with the DPO's current competence
+     * assessment (null: none). The roster holds no destination school, so {@code destinationUrn} stays null.
+     */
+    private static RosterEvents.PupilChanged facts(
+            PupilInput p, LocalDate day, RosterEvents.CompetenceAssessment competence) {
         return new RosterEvents.PupilChanged(
                 p.pupilId(),
                 p.dateOfBirth(),
                 p.yearGroup(),
                 p.admissionDate(),
                 p.leavingDate(),
-                p.leavingDate() == null || !day.isAfter(p.leavingDate()));
+                p.leavingDate() == null || !day.isAfter(p.leavingDate()),
+                null,
+                competence);
+    }
+
+    /** As {@link #facts(PupilInput, LocalDate, RosterEvents.CompetenceAssessment)}, for a stored pupil. */
+    static RosterEvents.PupilChanged facts(Pupil p, LocalDate day, RosterEvents.CompetenceAssessment competence) {
+        return new RosterEvents.PupilChanged(
+                p.pupilId(),
+                p.dateOfBirth(),
+                p.yearGroup(),
+                p.admissionDate(),
+                p.leavingDate(),
+                p.onRollOn(day),
+                null,
+                competence);
     }
 
     private static void checkPupils(List<PupilInput> inputs) {
