@@ -103,16 +103,29 @@ public class BiometricQueries {
                 """, BiometricQueries::notice, urn, pupilIds);
     }
 
-    /** For each pupil and purpose ({@code pupilId + "\0" + purpose}), the latest outcome recorded per guardian. */
-    public Map<String, Map<String, NoticeOutcome>> latestNotices(String urn, Collection<String> pupilIds) {
+    /**
+     * For each pupil and purpose ({@code pupilId + "\0" + purpose}) of these purposes, the latest outcome recorded per
+     * guardian: only the latest row per guardian is read.
+     */
+    public Map<String, Map<String, NoticeOutcome>> latestNotices(
+            String urn, Collection<String> pupilIds, Collection<String> purposes) {
         Map<String, Map<String, NoticeOutcome>> latest = new HashMap<>();
-        if (pupilIds.isEmpty()) {
+        if (pupilIds.isEmpty() || purposes.isEmpty()) {
             return latest;
         }
-        for (Notice n : notices(urn, pupilIds)) {
-            latest.computeIfAbsent(n.pupilId() + "\u0000" + n.purpose(), k -> new LinkedHashMap<>())
-                    .put(n.guardianId(), n.outcome());
-        }
+        db.list(
+                """
+                SELECT DISTINCT ON (pupil_id, purpose_code, guardian_id) pupil_id, purpose_code, guardian_id, outcome
+                FROM biometric_notice WHERE school_urn = ? AND pupil_id = ANY (?) AND purpose_code = ANY (?)
+                ORDER BY pupil_id, purpose_code, guardian_id, recorded_at DESC, notice_id DESC
+                """,
+                rs -> latest.computeIfAbsent(
+                                rs.getString("pupil_id") + "\u0000" + rs.getString("purpose_code"),
+                                k -> new LinkedHashMap<>())
+                        .put(rs.getString("guardian_id"), NoticeOutcome.valueOf(rs.getString("outcome"))),
+                urn,
+                pupilIds,
+                purposes);
         return latest;
     }
 

@@ -68,7 +68,8 @@ public class BiometricService {
                 .findFirst()
                 .orElseThrow(() ->
                         Problems.unprocessable("guardian " + request.guardianId() + " is not linked to this pupil"));
-        Map<String, BiometricRules.NoticeOutcome> notices = queries.latestNotices(urn, List.of(pupilId))
+        Map<String, BiometricRules.NoticeOutcome> notices = queries.latestNotices(
+                        urn, List.of(pupilId), List.of(purpose.code()))
                 .getOrDefault(pupilId + "\u0000" + purpose.code(), Map.of());
         if (!BiometricRules.mayBeNotified(linked, notices, person.id())) {
             throw Problems.unprocessable("guardian " + person.id() + " is not a parent of this pupil within s.28 of the"

@@ -20,7 +20,8 @@ import org.custodian.consent.school.ConflictPolicy;
  *
  * <ul>
  *   <li>Only each person's latest decision counts, and only from a guardian who holds parental responsibility now,
- *       or from the pupil (for standard purposes only at or above the school's competence age; for biometric
+ *       or from the pupil (for standard purposes only when competent: at or above the school's competence age, or as
+ *       the data protection officer assessed the child, which overrides the age either way; for biometric
  *       purposes a pupil's objection counts at any age and a pupil's grant never replaces a parent's).</li>
  *   <li>A grant to a wording older than the last one that required reconsent, or past its validity, does not count
  *       (the status then reads {@code RENEWAL_NEEDED} or {@code EXPIRED} when nothing else counts).</li>
@@ -35,7 +36,8 @@ import org.custodian.consent.school.ConflictPolicy;
  *       {@code NOTIFICATION_NEEDED}, never permitted. From 18 the Act no longer applies: the student's own explicit
  *       consent decides (UK GDPR Art. 9(2)(a)) and a parent's does not count.</li>
  *   <li>A pupil who has left is never permitted, whatever the status.</li>
- *   <li>A pupil at or above the competence age whose status rests on their parents' decisions alone is flagged
+ *   <li>A competent pupil (by age or by the DPO's assessment) whose status rests on their parents' decisions alone is
+ *       flagged
  *       {@code refreshWithPupil}: consent given on their behalf should be refreshed with them (legal-rules.md,
  *       Children and parents; ICO guidance on children's competence).</li>
  * </ul>
@@ -47,7 +49,9 @@ public final class ConsentResolver {
     /**
      * What the rules need besides the decisions. {@code adult}: the pupil is 18 or over (s.28(1): a "child" is under
      * 18). {@code linked}: everyone linked to the child, for the s.28 reading of "parent"; {@code notices}: the latest
-     * notice outcome recorded for each of them for this purpose (biometric purposes only).
+     * notice outcome recorded for each of them for this purpose (biometric purposes only). {@code competenceAssessed}:
+     * {@code pupilCompetent} comes from the data protection officer's assessment of the child, not from the school's
+     * competence age.
      */
     public record Context(
             PurposeKind kind,
@@ -59,7 +63,34 @@ public final class ConsentResolver {
             LocalDate today,
             boolean adult,
             List<Person> linked,
-            Map<String, NoticeOutcome> notices) {
+            Map<String, NoticeOutcome> notices,
+            boolean competenceAssessed) {
+
+        /** Competence from the school's competence age. */
+        public Context(
+                PurposeKind kind,
+                int reconsentFrom,
+                Set<String> guardiansWithResponsibility,
+                boolean pupilCompetent,
+                boolean onRoll,
+                ConflictPolicy policy,
+                LocalDate today,
+                boolean adult,
+                List<Person> linked,
+                Map<String, NoticeOutcome> notices) {
+            this(
+                    kind,
+                    reconsentFrom,
+                    guardiansWithResponsibility,
+                    pupilCompetent,
+                    onRoll,
+                    policy,
+                    today,
+                    adult,
+                    linked,
+                    notices,
+                    false);
+        }
 
         /** A child whose linked people are exactly those with parental responsibility (as parents), none notified. */
         public Context(
@@ -149,7 +180,10 @@ public final class ConsentResolver {
             why.add(
                     context.adult() && biometric
                             ? "the student is 18: ask them for their own consent (a parent's no longer counts)"
-                            : "the pupil has reached the school's competence age: refresh the consent given on their behalf with them");
+                            : context.competenceAssessed()
+                                    ? "the data protection officer assessed the pupil as competent: refresh the consent"
+                                            + " given on their behalf with them"
+                                    : "the pupil has reached the school's competence age: refresh the consent given on their behalf with them");
         }
         return new Resolution(
                 outcome.status(),
@@ -170,7 +204,11 @@ public final class ConsentResolver {
         }
         if (d.giver().isPupil() && !context.pupilCompetent()) {
             return Optional.of(
-                    "the pupil is below the school's competence age: their own " + word(d) + " does not count");
+                    context.competenceAssessed()
+                            ? "the data protection officer assessed the pupil as not yet competent: their own "
+                                    + word(d) + " does not count"
+                            : "the pupil is below the school's competence age: their own " + word(d)
+                                    + " does not count");
         }
         return Optional.empty();
     }

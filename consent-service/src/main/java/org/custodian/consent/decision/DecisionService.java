@@ -18,6 +18,8 @@ import org.custodian.consent.purpose.PurposeService;
 import org.custodian.consent.purpose.PurposeVersion;
 import org.custodian.consent.purpose.Validity;
 import org.custodian.consent.roster.Ages;
+import org.custodian.consent.roster.CompetenceAssessmentRepository;
+import org.custodian.consent.roster.CompetenceRules;
 import org.custodian.consent.roster.Pupil;
 import org.custodian.consent.roster.PupilAccess;
 import org.custodian.consent.roster.RosterQueries;
@@ -51,6 +53,7 @@ public class DecisionService {
     private final SchoolService schools;
     private final PurposeService purposes;
     private final RosterQueries roster;
+    private final CompetenceAssessmentRepository assessments;
     private final PupilAccess access;
     private final StatusService statuses;
     private final Quotas quotas;
@@ -65,6 +68,7 @@ public class DecisionService {
             SchoolService schools,
             PurposeService purposes,
             RosterQueries roster,
+            CompetenceAssessmentRepository assessments,
             PupilAccess access,
             StatusService statuses,
             Quotas quotas,
@@ -78,6 +82,7 @@ public class DecisionService {
         this.schools = schools;
         this.purposes = purposes;
         this.roster = roster;
+        this.assessments = assessments;
         this.access = access;
         this.statuses = statuses;
         this.quotas = quotas;
@@ -136,7 +141,12 @@ public class DecisionService {
                                 .map(LinkFacts::parentalResponsibility)
                                 .orElse(false),
                 giverLink.map(LinkFacts::parentalResponsibility).orElse(false),
-                Ages.isCompetent(pupil.dateOfBirth(), day, school.effectiveCompetenceAge()),
+                CompetenceRules.on(
+                                pupil.dateOfBirth(),
+                                day,
+                                school.effectiveCompetenceAge(),
+                                assessments.currentOf(urn, List.of(pupilId)).get(pupilId))
+                        .competent(),
                 giverCouldBeBiometricParent,
                 Ages.ageOn(pupil.dateOfBirth(), day) >= StatusService.ADULT));
         switch (check.verdict()) {

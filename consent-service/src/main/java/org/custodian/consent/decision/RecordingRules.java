@@ -166,7 +166,8 @@ public final class RecordingRules {
         if (!a.pupilCompetent()) {
             return new Check(
                     Verdict.UNPROCESSABLE,
-                    "the pupil is below the school's competence age: a parent with parental responsibility decides");
+                    "the pupil is below the school's competence age (or the data protection officer assessed them as not"
+                            + " yet competent): a parent with parental responsibility decides");
         }
         return Check.allowed();
     }

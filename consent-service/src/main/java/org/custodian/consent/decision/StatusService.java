@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.custodian.consent.purpose.PurposeKind;
 import org.custodian.consent.purpose.PurposeReworded;
 import org.custodian.consent.purpose.PurposeService;
 import org.custodian.consent.roster.Ages;
+import org.custodian.consent.roster.CompetenceAssessmentRepository;
+import org.custodian.consent.roster.CompetenceRules;
+import org.custodian.consent.roster.CompetenceRules.Competence;
 import org.custodian.consent.roster.Pupil;
 import org.custodian.consent.roster.RosterChanged;
 import org.custodian.consent.roster.RosterQueries;
@@ -35,6 +39,7 @@ import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.ConsentEvents;
 import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.time.LegalTime;
 
@@ -47,7 +52,10 @@ import org.custodian.platform.time.LegalTime;
 @Transactional(TxType.MANDATORY)
 public class StatusService {
 
-    /** Everything the rules need about some pupils, loaded with one query per table. */
+    /**
+     * Everything the rules need about some pupils, loaded with one query per table. {@code competence}: the DPO's
+     * current assessment of each pupil that has one.
+     */
     public record Inputs(
             School school,
             Map<String, Purpose> purposes,
@@ -56,18 +64,26 @@ public class StatusService {
             Map<String, List<StoredDecision>> decisions,
             LocalDate today,
             Map<String, List<RosterQueries.LinkFacts>> links,
-            Map<String, Map<String, NoticeOutcome>> notices) {
+            Map<String, Map<String, NoticeOutcome>> notices,
+            Map<String, RosterEvents.CompetenceAssessment> competence) {
 
         List<StoredDecision> decisionsOf(String pupilId, String purpose) {
             return decisions.getOrDefault(pupilId + "\u0000" + purpose, List.of());
         }
 
+        /** Whether the pupil exercises their own rights today: the DPO's assessment in effect, else the age. */
+        Competence competenceOf(Pupil pupil) {
+            return CompetenceRules.on(
+                    pupil.dateOfBirth(), today, school.effectiveCompetenceAge(), competence.get(pupil.pupilId()));
+        }
+
         Context context(Pupil pupil, Purpose purpose) {
+            Competence competent = competenceOf(pupil);
             return new Context(
                     purpose.kind(),
                     purpose.reconsentFrom(),
                     responsible.getOrDefault(pupil.pupilId(), Set.of()),
-                    Ages.isCompetent(pupil.dateOfBirth(), today, school.effectiveCompetenceAge()),
+                    competent.competent(),
                     pupil.onRollOn(today),
                     school.conflictPolicy(),
                     today,
@@ -75,7 +91,8 @@ public class StatusService {
                     links.getOrDefault(pupil.pupilId(), List.of()).stream()
                             .map(StatusService::person)
                             .toList(),
-                    notices.getOrDefault(pupil.pupilId() + "\u0000" + purpose.code(), Map.of()));
+                    notices.getOrDefault(pupil.pupilId() + "\u0000" + purpose.code(), Map.of()),
+                    competent.assessed());
         }
 
         public Resolution resolve(Pupil pupil, Purpose purpose) {
@@ -107,6 +124,7 @@ public class StatusService {
     private final SchoolService schools;
     private final PurposeService purposes;
     private final RosterQueries roster;
+    private final CompetenceAssessmentRepository assessments;
     private final Outbox outbox;
     private final EventSource events;
     private final Clock clock;
@@ -118,6 +136,7 @@ public class StatusService {
             SchoolService schools,
             PurposeService purposes,
             RosterQueries roster,
+            CompetenceAssessmentRepository assessments,
             Outbox outbox,
             EventSource events,
             Clock clock) {
@@ -127,6 +146,7 @@ public class StatusService {
         this.schools = schools;
         this.purposes = purposes;
         this.roster = roster;
+        this.assessments = assessments;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
@@ -143,15 +163,31 @@ public class StatusService {
                             .add(d));
         }
         Map<String, Purpose> byCode = purposes.list(urn).stream().collect(Collectors.toMap(Purpose::code, p -> p));
+        List<String> biometric = byCode.values().stream()
+                .filter(p -> p.kind() == PurposeKind.BIOMETRIC)
+                .map(Purpose::code)
+                .toList();
+        Map<String, List<RosterQueries.LinkFacts>> links = roster.linksOf(urn, pupilIds);
         return new Inputs(
                 schools.profile(urn),
                 byCode,
                 roster.pupilsById(urn, pupilIds),
-                roster.responsibleGuardians(urn, pupilIds),
+                responsibleGuardians(links),
                 decisions,
                 LegalTime.today(clock),
-                roster.linksOf(urn, pupilIds),
-                biometricQueries.latestNotices(urn, pupilIds));
+                links,
+                biometric.isEmpty() ? Map.of() : biometricQueries.latestNotices(urn, pupilIds, biometric),
+                assessments.currentOf(urn, pupilIds));
+    }
+
+    /** For each pupil, the guardians who hold parental responsibility for them now, from their links. */
+    static Map<String, Set<String>> responsibleGuardians(Map<String, List<RosterQueries.LinkFacts>> links) {
+        Map<String, Set<String>> byPupil = new HashMap<>();
+        links.forEach((pupilId, facts) -> facts.stream()
+                .filter(RosterQueries.LinkFacts::parentalResponsibility)
+                .forEach(l ->
+                        byPupil.computeIfAbsent(pupilId, k -> new HashSet<>()).add(l.guardianId())));
+        return byPupil;
     }
 
     /**
@@ -261,8 +297,9 @@ public class StatusService {
     }
 
     /**
-     * The next day this status can change without anyone writing: a grant expires, the pupil comes of age, or (for a
-     * biometric purpose) turns 18, when their parents' decisions stop counting.
+     * The next day this status can change without anyone writing: a grant expires, the pupil comes of age (unless the
+     * DPO's assessment decides their competence instead), or (for a biometric purpose) turns 18, when their parents'
+     * decisions stop counting.
      */
     static LocalDate recomputeOn(Inputs in, Pupil pupil, Purpose purpose, Resolution r) {
         LocalDate next = null;
@@ -280,6 +317,7 @@ public class StatusService {
         LocalDate comesOfAge = pupil.dateOfBirth().plusYears(in.school().effectiveCompetenceAge());
         if (pupilDecided
                 && purpose.kind() == PurposeKind.STANDARD
+                && !in.competenceOf(pupil).assessed()
                 && comesOfAge.isAfter(in.today())
                 && (next == null || comesOfAge.isBefore(next))) {
             next = comesOfAge;

@@ -1,5 +1,7 @@
 package org.custodian.consent.export;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import org.custodian.consent.decision.DecisionService;
 import org.custodian.consent.decision.PupilConsentService;
 import org.custodian.consent.decision.PurposeStatus;
 import org.custodian.consent.decision.StoredDecision;
+import org.custodian.consent.roster.CompetenceService;
 import org.custodian.consent.roster.Guardian;
 import org.custodian.consent.roster.Pupil;
 import org.custodian.consent.roster.PupilAccess;
@@ -44,6 +47,7 @@ public class SubjectExportService {
     private final BiometricQueries biometrics;
     private final AuditLog audit;
     private final Clock clock;
+    private final CompetenceService competence;
 
     public SubjectExportService(
             PupilAccess access,
@@ -52,7 +56,8 @@ public class SubjectExportService {
             DecisionService decisions,
             BiometricQueries biometrics,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            CompetenceService competence) {
         this.access = access;
         this.roster = roster;
         this.consents = consents;
@@ -60,6 +65,7 @@ public class SubjectExportService {
         this.biometrics = biometrics;
         this.audit = audit;
         this.clock = clock;
+        this.competence = competence;
     }
 
     public SubjectExport export(
@@ -118,8 +124,20 @@ public class SubjectExportService {
                         + (requester != null && requester.type() == SubjectExport.Requester.Type.GUARDIAN
                                 ? "the notices sent to you, "
                                 : "the notices to parents, ")
-                        + "the alternatives offered and the template deletions raised.",
-                CloudEventCodec.toData(data));
+                        + "the alternatives offered and the template deletions raised."
+                        + " With it, the data protection officer's assessment of the pupil's competence, if one is recorded.",
+                withCompetence(CloudEventCodec.toData(data), urn, pupilId));
+    }
+
+    /**
+     * The data protection officer's current assessment of the pupil's competence, if one is recorded (issue 24), as
+     * {@code competenceAssessment} beside the consent data: it is about the child, so every requester sees it.
+     */
+    private JsonNode withCompetence(JsonNode data, String urn, String pupilId) {
+        competence
+                .current(urn, pupilId)
+                .ifPresent(a -> ((ObjectNode) data).set("competenceAssessment", CloudEventCodec.toData(a)));
+        return data;
     }
 
     private static SubjectExport.Requester requester(

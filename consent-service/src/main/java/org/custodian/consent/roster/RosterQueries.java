@@ -216,24 +216,6 @@ public class RosterQueries {
         return kind == null ? null : RestrictionKind.valueOf(kind);
     }
 
-    /** For each pupil, the guardians who hold parental responsibility for them now. */
-    public Map<String, Set<String>> responsibleGuardians(String urn, Collection<String> pupilIds) {
-        Map<String, Set<String>> byPupil = new HashMap<>();
-        if (pupilIds.isEmpty()) {
-            return byPupil;
-        }
-        db.list(
-                """
-                SELECT pupil_id, guardian_id FROM guardian_link
-                WHERE school_urn = ? AND pupil_id = ANY (?) AND parental_responsibility
-                """,
-                rs -> byPupil.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
-                        .add(rs.getString(2)),
-                urn,
-                pupilIds);
-        return byPupil;
-    }
-
     /** One person's link to a child, as the biometric rules need it. */
     public record LinkFacts(
             String guardianId,

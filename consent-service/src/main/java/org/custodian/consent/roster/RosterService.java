@@ -54,9 +54,11 @@ public class RosterService {
     private final AuditLog audit;
     private final Clock clock;
     private final Event<RosterChanged> rosterChanged;
+    private final CompetenceAssessmentRepository assessments;
 
     public RosterService(
             RosterQueries queries,
+            CompetenceAssessmentRepository assessments,
             SchoolService schools,
             Outbox outbox,
             EventSource events,
@@ -64,6 +66,7 @@ public class RosterService {
             Clock clock,
             Event<RosterChanged> changed) {
         this.queries = queries;
+        this.assessments = assessments;
         this.schools = schools;
         this.outbox = outbox;
         this.events = events;
@@ -91,6 +94,13 @@ public class RosterService {
         checkPupils(urn, inputs);
         Map<String, Pupil> existing =
                 queries.pupilsById(urn, inputs.stream().map(PupilInput::pupilId).toList());
+        Map<String, RosterEvents.CompetenceAssessment> competence = assessments.currentOf(
+                urn,
+                inputs.stream()
+                        .filter(p -> existing.containsKey(p.pupilId())
+                                && !existing.get(p.pupilId()).sameFactsAs(p))
+                        .map(PupilInput::pupilId)
+                        .toList());
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
         List<CloudEvent> out = new ArrayList<>();
@@ -116,7 +126,7 @@ public class RosterService {
                 inserts.add(row);
                 created.add(p.pupilId());
                 out.add(events.aboutPupil(
-                        EventTypes.PUPIL_ENROLLED, urn, p.pupilId(), CloudEventCodec.toData(facts(p, day))));
+                        EventTypes.PUPIL_ENROLLED, urn, p.pupilId(), CloudEventCodec.toData(facts(p, day, null))));
                 if (p.leavingDate() != null) {
                     out.add(left(urn, p));
                 }
@@ -135,7 +145,10 @@ public class RosterService {
                 }
                 if (!left || !old.sameEnrolmentAs(p)) {
                     out.add(events.aboutPupil(
-                            EventTypes.PUPIL_UPDATED, urn, p.pupilId(), CloudEventCodec.toData(facts(p, day))));
+                            EventTypes.PUPIL_UPDATED,
+                            urn,
+                            p.pupilId(),
+                            CloudEventCodec.toData(facts(p, day, competence.get(p.pupilId())))));
                 }
                 if (!old.dateOfBirth().equals(p.dateOfBirth()) || !Objects.equals(old.leavingDate(), p.leavingDate())) {
                     recompute.add(p.pupilId());
@@ -159,7 +172,12 @@ public class RosterService {
                 CloudEventCodec.toData(new RosterEvents.PupilLeft(p.pupilId(), p.leavingDate(), p.destinationUrn())));
     }
 
-    private static RosterEvents.PupilChanged facts(PupilInput p, LocalDate day) {
+    /**
+     * A pupil's facts for {@code pupil.enrolled} and {@code pupil.updated}, with the DPO's current competence
+     * assessment (null: none).
+     */
+    private static RosterEvents.PupilChanged facts(
+            PupilInput p, LocalDate day, RosterEvents.CompetenceAssessment competence) {
         return new RosterEvents.PupilChanged(
                 p.pupilId(),
                 p.dateOfBirth(),
@@ -168,7 +186,20 @@ public class RosterService {
                 p.leavingDate(),
                 p.leavingDate() == null || !day.isAfter(p.leavingDate()),
                 p.destinationUrn(),
-                null);
+                competence);
+    }
+
+    /** As {@link #facts(PupilInput, LocalDate, RosterEvents.CompetenceAssessment)}, for a stored pupil. */
+    static RosterEvents.PupilChanged facts(Pupil p, LocalDate day, RosterEvents.CompetenceAssessment competence) {
+        return new RosterEvents.PupilChanged(
+                p.pupilId(),
+                p.dateOfBirth(),
+                p.yearGroup(),
+                p.admissionDate(),
+                p.leavingDate(),
+                p.onRollOn(day),
+                p.destinationUrn(),
+                competence);
     }
 
     private static void checkPupils(String urn, List<PupilInput> inputs) {

@@ -420,6 +420,43 @@ class ConsentResolverTest {
                 .isFalse();
     }
 
+    /** A standard purpose for a nine-year-old whose competence the DPO assessed. */
+    private static Context assessed(boolean competent) {
+        return new Context(
+                PurposeKind.STANDARD,
+                1,
+                BOTH_PARENTS,
+                competent,
+                true,
+                ConflictPolicy.MOST_RESTRICTIVE,
+                TODAY,
+                false,
+                List.of(),
+                Map.of(),
+                true);
+    }
+
+    @Test
+    void aChildTheDpoAssessedCompetentIsAskedToRefreshTheirParentsConsentAndTheirOwnRefusalWins() {
+        Resolution flagged = ConsentResolver.resolve(assessed(true), List.of(at(MUM, GRANTED)));
+        assertThat(flagged.refreshWithPupil()).isTrue();
+        assertThat(flagged.status()).isEqualTo(ConsentStatus.GRANTED);
+        assertThat(flagged.explanation())
+                .anyMatch(l -> l.contains("data protection officer assessed the pupil as competent"));
+        assertThat(ConsentResolver.resolve(assessed(true), List.of(at(MUM, GRANTED), at(PUPIL, Decision.REFUSED)))
+                        .status())
+                .isEqualTo(ConsentStatus.REFUSED);
+    }
+
+    @Test
+    void aChildTheDpoAssessedNotYetCompetentHasTheirParentsDecideAndIsNotFlagged() {
+        Resolution r = ConsentResolver.resolve(assessed(false), List.of(at(MUM, GRANTED), at(PUPIL, Decision.REFUSED)));
+        assertThat(r.status()).isEqualTo(ConsentStatus.GRANTED);
+        assertThat(r.refreshWithPupil()).isFalse();
+        assertThat(r.explanation())
+                .anyMatch(l -> l.contains("assessed the pupil as not yet competent: their own refused does not count"));
+    }
+
     // ---- properties -----------------------------------------------------------------------------------------------
 
     record Case(Context context, List<RecordedDecision> decisions) {}

@@ -30,8 +30,16 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
     /** Each service's resources, as the gateway's route table has them. */
     public static final Map<String, List<String>> RESOURCES = new LinkedHashMap<>(Map.of(
-            "consent", List.of("pupils", "guardians", "roster-sync", "purposes", "consent-checks", "token-revocations"),
-            "sar", List.of("requests", "calendar", "competence-assessments"),
+            "consent",
+                    List.of(
+                            "pupils",
+                            "guardians",
+                            "roster-sync",
+                            "purposes",
+                            "consent-checks",
+                            "token-revocations",
+                            "competence-assessments"),
+            "sar", List.of("requests", "calendar"),
             "sharing",
                     List.of(
                             "recipients",

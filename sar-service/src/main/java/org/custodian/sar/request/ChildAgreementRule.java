@@ -25,13 +25,14 @@ public final class ChildAgreementRule {
     public record Assessment(boolean competent, LocalDate assessedOn) {}
 
     /**
-     * As {@link #agreementNeeded(LocalDate, LocalDate, int)}, but the DPO's per-child assessment, when there is one,
-     * overrides the age either way: competence is a matter of the child's understanding (ICO, children and the UK
-     * GDPR; in Scotland DPA 2018 s.208 presumes it at 12 "unless the contrary is shown").
+     * As {@link #agreementNeeded(LocalDate, LocalDate, int)}, but the DPO's per-child assessment, when there is one
+     * made on or before the day the request was received, overrides the age either way: competence is a matter of the
+     * child's understanding (ICO, children and the UK GDPR; in Scotland DPA 2018 s.208 presumes it at 12 "unless the
+     * contrary is shown"). An assessment made after the request arrived does not decide it: the age on that day does.
      */
     public static Optional<String> agreementNeeded(
             LocalDate dateOfBirth, LocalDate receivedOn, int competenceAge, Optional<Assessment> assessment) {
-        if (assessment.isPresent()) {
+        if (assessment.isPresent() && !assessment.get().assessedOn().isAfter(receivedOn)) {
             Assessment a = assessment.get();
             return a.competent()
                     ? Optional.of("the data protection officer assessed the child on " + a.assessedOn()

@@ -22,7 +22,6 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.Visibility;
 import org.custodian.platform.time.LegalTime;
-import org.custodian.sar.competence.CompetenceQueries;
 import org.custodian.sar.config.SarConfig;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.Deadlines;
@@ -57,7 +56,6 @@ public class RequestService {
     private final Instance<CompletionCheck> completionChecks;
     private final Clock clock;
     private final Quotas quotas;
-    private final CompetenceQueries competence;
     private final int requestsPerDay;
 
     public RequestService(
@@ -70,7 +68,6 @@ public class RequestService {
             Instance<CompletionCheck> completionChecks,
             Clock clock,
             Quotas quotas,
-            CompetenceQueries competence,
             SarConfig config) {
         this.caller = caller;
         this.repository = repository;
@@ -81,7 +78,6 @@ public class RequestService {
         this.completionChecks = completionChecks;
         this.clock = clock;
         this.quotas = quotas;
-        this.competence = competence;
         this.requestsPerDay = config.quota().requestsPerDay();
     }
 
@@ -190,8 +186,7 @@ public class RequestService {
                     child.dateOfBirth(),
                     receivedOn,
                     school.effectiveCompetenceAge(),
-                    competence
-                            .find(urn, subject.id())
+                    Optional.ofNullable(child.competence())
                             .map(a -> new ChildAgreementRule.Assessment(a.competent(), a.assessedOn())));
             if (needed.isPresent()) {
                 if (in.childAgreement() == null || !in.childAgreement().recorded()) {

@@ -15,8 +15,9 @@ import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.jdbc.Jdbc;
 
 /**
- * The local projection of {@code custodian.roster.v1}: the school profile, pupils and guardian links, for the
- * relationship and age checks of rights requests.
+ * The local projection of {@code custodian.roster.v1}: the school profile, pupils (with the DPO's competence
+ * assessment, which consent-service owns) and guardian links, for the relationship, age and competence checks of
+ * rights requests.
  */
 @ApplicationScoped
 public class Roster {
@@ -81,15 +82,26 @@ public class Roster {
         }
     }
 
+    /**
+     * A pupil's facts after the change, with the DPO's current competence assessment: consent-service puts it on every
+     * {@code pupil.enrolled} and {@code pupil.updated}, so an event without one (or written before it existed) means
+     * none.
+     */
     private void pupil(String urn, RosterEvents.PupilChanged pupil) {
         requireId(pupil.pupilId(), "pupilId");
+        RosterEvents.CompetenceAssessment competence = pupil.competence();
+        if (competence != null && competence.assessedOn() == null) {
+            throw new InvalidEventException("roster event with a competence assessment without assessedOn");
+        }
         sql.update(
                 """
-                INSERT INTO roster_pupil (school_urn, pupil_id, date_of_birth, year_group, admission_date, leaving_date, on_roll, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, now())
+                INSERT INTO roster_pupil (school_urn, pupil_id, date_of_birth, year_group, admission_date, leaving_date, on_roll,
+                                          competent, competence_assessed_on, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())
                 ON CONFLICT (school_urn, pupil_id) DO UPDATE SET date_of_birth = excluded.date_of_birth,
                     year_group = excluded.year_group, admission_date = excluded.admission_date,
-                    leaving_date = excluded.leaving_date, on_roll = excluded.on_roll, updated_at = now()
+                    leaving_date = excluded.leaving_date, on_roll = excluded.on_roll, competent = excluded.competent,
+                    competence_assessed_on = excluded.competence_assessed_on, updated_at = now()
                 """,
                 urn,
                 pupil.pupilId(),
@@ -97,7 +109,9 @@ public class Roster {
                 pupil.yearGroup(),
                 pupil.admissionDate(),
                 pupil.leavingDate(),
-                pupil.onRoll());
+                pupil.onRoll(),
+                competence == null ? null : competence.competent(),
+                competence == null ? null : competence.assessedOn());
     }
 
     private void left(String urn, RosterEvents.PupilLeft left) {
@@ -182,8 +196,9 @@ public class Roster {
     public Optional<Pupil> pupil(String urn, String pupilId) {
         return sql.one(
                 """
-                SELECT school_urn, pupil_id, date_of_birth, year_group, leaving_date, on_roll FROM roster_pupil
-                WHERE school_urn = ? AND pupil_id = ?
+                SELECT school_urn, pupil_id, date_of_birth, year_group, leaving_date, on_roll, competent,
+                       competence_assessed_on
+                FROM roster_pupil WHERE school_urn = ? AND pupil_id = ?
                 """,
                 r -> new Pupil(
                         r.getString(1),
@@ -191,7 +206,11 @@ public class Roster {
                         r.getObject(3, java.time.LocalDate.class),
                         (Integer) r.getObject(4),
                         r.getObject(5, java.time.LocalDate.class),
-                        r.getBoolean(6)),
+                        r.getBoolean(6),
+                        r.getObject(8, java.time.LocalDate.class) == null
+                                ? null
+                                : new RosterEvents.CompetenceAssessment(
+                                        r.getBoolean(7), r.getObject(8, java.time.LocalDate.class))),
                 urn,
                 pupilId);
     }

@@ -305,50 +305,15 @@ class RequestApiTest {
     }
 
     @Test
-    void theDposCompetenceAssessmentOverridesTheAgeEitherWay() {
+    void theDposCompetenceAssessmentFromConsentServiceOverridesTheAgeEitherWay() {
         Roster school = Roster.maintainedEnglishSchool();
         String young = school.pupil("P", 9);
         String youngParent = school.guardianOf(young, true);
         String older = school.pupil("P", 14);
         String olderParent = school.guardianOf(older, true);
-        String assessments = "/api/v1/schools/" + school.urn + "/competence-assessments/";
-        String schoolAdmin = TestTokens.role("school-admin")
-                .school(school.urn)
-                .subject("admin-1")
-                .bearer();
-        given().header("Authorization", schoolAdmin)
-                .contentType(ContentType.JSON)
-                .body(Map.of("competent", true, "reason", "x"))
-                .put(assessments + young)
-                .then()
-                .statusCode(403);
-        given().header("Authorization", dpo(school))
-                .contentType(ContentType.JSON)
-                .body(Map.of("reason", "no decision"))
-                .put(assessments + young)
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json");
-        given().header("Authorization", dpo(school))
-                .contentType(ContentType.JSON)
-                .body(Map.of("competent", true, "reason", "Talked it through: understands what a request is and means"))
-                .put(assessments + young)
-                .then()
-                .statusCode(200)
-                .body("competent", is(true))
-                .body("assessedBy", is("dpo-carole"))
-                .body("competenceAge", is(13));
-        given().header("Authorization", dpo(school))
-                .contentType(ContentType.JSON)
-                .body(Map.of("competent", false, "reason", "Does not yet understand what sharing means"))
-                .put(assessments + older)
-                .then()
-                .statusCode(200);
-        given().header("Authorization", schoolAdmin)
-                .get(assessments + older)
-                .then()
-                .statusCode(200)
-                .body("competent", is(false));
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        school.assessed(young, true, today.minusDays(10));
+        school.assessed(older, false, today.minusDays(10));
 
         // competent at 9: a parent's request needs the child's agreement
         post(school, parent(school, youngParent), access(young))
@@ -356,11 +321,44 @@ class RequestApiTest {
                 .body("detail", containsString("data protection officer assessed the child"));
         // not yet competent at 14: the parent may ask without it
         post(school, parent(school, olderParent), access(older)).statusCode(201);
+
+        // consent-service's next pupil.updated carries no assessment: withdrawn, the age decides again
+        school.pupilUpdated(older, null);
+        post(school, parent(school, olderParent), access(older))
+                .statusCode(422)
+                .body("detail", containsString("was 14"));
+    }
+
+    @Test
+    void anAssessmentCountsOnlyForRequestsReceivedOnOrAfterTheDayItWasMade() {
+        Roster school = Roster.maintainedEnglishSchool();
+        String pupil = school.pupil("P", 9);
+        String guardian = school.guardianOf(pupil, true);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        school.assessed(pupil, true, today.minusDays(2));
+        Map<String, Object> letter = new java.util.HashMap<>(access(pupil));
+        letter.put("requester", Map.of("type", "GUARDIAN", "id", guardian));
+        letter.put("channel", "LETTER");
+
+        letter.put("receivedOn", today.minusDays(5).toString());
+        // received before the DPO assessed the child: the age (9) decides
+        post(school, dpo(school), letter).statusCode(201);
+        letter.put("receivedOn", today.minusDays(2).toString());
+        post(school, dpo(school), letter)
+                .statusCode(422)
+                .body("detail", containsString("data protection officer assessed the child on " + today.minusDays(2)));
+    }
+
+    @Test
+    void theCompetenceAssessmentIsNoLongerServedHere() {
+        Roster school = Roster.maintainedEnglishSchool();
+        String pupil = school.pupil("P", 9);
         given().header("Authorization", dpo(school))
-                .get("/api/v1/schools/" + school.urn + "/audit/requests")
+                .contentType(ContentType.JSON)
+                .body(Map.of("competent", true, "reason", "x"))
+                .put("/api/v1/schools/" + school.urn + "/competence-assessments/" + pupil)
                 .then()
-                .statusCode(200)
-                .body("items.action", org.hamcrest.Matchers.hasItem("competence.assessed"));
+                .statusCode(404);
     }
 
     @Test

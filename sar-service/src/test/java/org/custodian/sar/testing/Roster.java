@@ -19,6 +19,7 @@ import org.custodian.sar.roster.RosterConsumer;
 public final class Roster {
 
     public final String urn;
+    private final java.util.Map<String, LocalDate> births = new java.util.HashMap<>();
 
     private Roster(String urn) {
         this.urn = urn;
@@ -72,6 +73,7 @@ public final class Roster {
     public String pupil(String prefix, int age) {
         String id = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         LocalDate dob = LocalDate.now().minusYears(age).minusMonths(1);
+        births.put(id, dob);
         apply(CloudEvent.aboutPupil(
                 Topics.CONSENT_SERVICE,
                 EventTypes.PUPIL_ENROLLED,
@@ -80,6 +82,26 @@ public final class Roster {
                 CloudEventCodec.toData(
                         new RosterEvents.PupilChanged(id, dob, 4, LocalDate.of(2024, 9, 4), null, true))));
         return id;
+    }
+
+    /**
+     * consent-service's {@code pupil.updated} for a pupil of {@link #pupil}, carrying the DPO's current competence
+     * assessment ({@code null}: none), as it publishes one when the DPO records an assessment or the MIS updates the
+     * pupil.
+     */
+    public void pupilUpdated(String pupilId, RosterEvents.CompetenceAssessment competence) {
+        apply(CloudEvent.aboutPupil(
+                Topics.CONSENT_SERVICE,
+                EventTypes.PUPIL_UPDATED,
+                urn,
+                pupilId,
+                CloudEventCodec.toData(new RosterEvents.PupilChanged(
+                        pupilId, births.get(pupilId), 4, LocalDate.of(2024, 9, 4), null, true, null, competence))));
+    }
+
+    /** The DPO assessed the pupil's competence on a day (recorded in consent-service, received on the roster). */
+    public void assessed(String pupilId, boolean competent, LocalDate on) {
+        pupilUpdated(pupilId, new RosterEvents.CompetenceAssessment(competent, on));
     }
 
     public String guardianOf(String pupilId, boolean parentalResponsibility) {

@@ -1,4 +1,4 @@
-package org.custodian.sar.competence;
+package org.custodian.consent.roster;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,8 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.custodian.platform.http.Params;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
-import org.custodian.sar.competence.CompetenceDtos.AssessmentInput;
-import org.custodian.sar.competence.CompetenceDtos.AssessmentView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,15 +38,16 @@ public class CompetenceResource {
     @PUT
     @RolesAllowed(Roles.DPO)
     @Operation(
-            summary = "Record the DPO's assessment of the child's competence (audited); it overrides the school's"
-                    + " competence age either way for requests received from then on")
+            summary = "Record the DPO's assessment of the child's competence (audited); from the day it was made it"
+                    + " overrides the school's competence age either way; emits pupil.updated")
     @APIResponse(responseCode = "200", description = "The assessment as recorded")
     @APIResponse(responseCode = "400", description = "Bad input: competent and reason are required")
     @APIResponse(responseCode = "404", description = "No such pupil at the school")
-    public AssessmentView record(
-            @PathParam("urn") String urn, @PathParam("pupilId") String pupilId, @Valid @NotNull AssessmentInput in) {
+    public CompetenceView record(
+            @PathParam("urn") String urn, @PathParam("pupilId") String pupilId, @Valid @NotNull CompetenceInput in) {
         caller.requireSchool(urn);
-        return competence.record(urn, Params.personId("pupilId", pupilId), in);
+        Params.matching("pupilId", pupilId, RosterIds.ID, RosterIds.MESSAGE);
+        return competence.record(urn, pupilId, in, caller);
     }
 
     @GET
@@ -56,8 +55,9 @@ public class CompetenceResource {
     @Operation(summary = "The DPO's current competence assessment of the child")
     @APIResponse(responseCode = "200", description = "The assessment")
     @APIResponse(responseCode = "404", description = "No such pupil, or no assessment recorded")
-    public AssessmentView get(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
+    public CompetenceView get(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
         caller.requireSchool(urn);
-        return competence.get(urn, Params.personId("pupilId", pupilId));
+        Params.matching("pupilId", pupilId, RosterIds.ID, RosterIds.MESSAGE);
+        return competence.get(urn, pupilId);
     }
 }
