@@ -77,8 +77,15 @@ public final class ThirdPartyRules {
             "address",
             "postcode");
     /** Who acted, and the field beside it that says in which role. */
-    static final Map<String, String> ACTOR_FIELDS =
-            Map.of("recordedBy", "recordedByRole", "disclosedBy", "disclosedByRole", "actor", "role");
+    static final Map<String, String> ACTOR_FIELDS = Map.of(
+            "recordedBy",
+            "recordedByRole",
+            "disclosedBy",
+            "disclosedByRole",
+            "actor",
+            "role",
+            "assessedBy",
+            "assessedByRole");
 
     static final Map<String, Set<String>> FREE_TEXT_FIELDS = Map.of(
             "consent", Set.of("evidenceRef"),
@@ -230,7 +237,7 @@ public final class ThirdPartyRules {
                         : parent.path(ACTOR_FIELDS.get(field)).asText(null);
                 if (!text.equals(parties.requesterId())
                         && !text.equals(parties.pupilId())
-                        && !MACHINE_ROLES.contains(role)) {
+                        && (role == null || !MACHINE_ROLES.contains(role))) {
                     add(Category.PERSON_ACTING, text, field, role, false, pointer);
                 }
             } else if (FREE_TEXT_FIELDS.getOrDefault(source, Set.of()).contains(field)) {

@@ -97,6 +97,22 @@ class ThirdPartyRulesTest {
     }
 
     @Test
+    void aPersonActingWithoutARoleBesideThemIsStillAPersonActing() {
+        // consent's biometric notices and the DPO's competence assessment name who recorded them without a role field
+        JsonNode withoutRoles = response("""
+                {"biometrics":{"notices":[{"guardianId":"G-MUM","outcome":"NOTIFIED","recordedBy":"office-3"}]},
+                 "competenceAssessment":{"pupilId":"P-AVA","competent":true,"assessedBy":"dpo-1"}}
+                """, "{}");
+
+        List<Finding> found = ThirdPartyRules.find(withoutRoles, MUMS_REQUEST);
+
+        assertThat(found)
+                .extracting(Finding::category, Finding::text, Finding::detail)
+                .containsExactly(
+                        tuple(Category.PERSON_ACTING, "office-3", null), tuple(Category.PERSON_ACTING, "dpo-1", null));
+    }
+
+    @Test
     void aPupilsOwnRequestMakesEveryGuardianAnotherPerson() {
         List<Finding> found = ThirdPartyRules.find(AVA, new Parties("P-AVA", "P-AVA", MUMS_REQUEST.linked()));
         assertThat(found).extracting(Finding::text).contains("G-MUM", "G-DAD", "G-EX");
