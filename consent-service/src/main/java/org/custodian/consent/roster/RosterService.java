@@ -33,6 +33,7 @@ import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventSource;
 import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.events.RosterEvents;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.problems.Problem;
 import org.custodian.platform.problems.Problem.FieldError;
@@ -90,13 +91,15 @@ public class RosterService {
 
     /**
      * Up to 5,000 pupils and 10,000 guardians in one transaction, checked whole first: every problem of the batch is
-     * reported at once and nothing is stored. A refused sync is audited as {@code FAILED} with the reason.
+     * reported at once and nothing is stored. A refused sync (also an unknown {@code mode}: INCREMENTAL when absent) is
+     * audited as {@code FAILED} with the reason.
      */
-    public RosterSyncReport sync(String urn, SyncMode mode, RosterSyncRequest request, Caller caller) {
+    public RosterSyncReport sync(String urn, String mode, RosterSyncRequest request, Caller caller) {
         try {
-            return syncChecked(urn, mode, request, caller);
+            SyncMode parsed = Params.enumValue("mode", mode, SyncMode.class);
+            return syncChecked(urn, parsed == null ? SyncMode.INCREMENTAL : parsed, request, caller);
         } catch (ProblemException e) {
-            refused(caller, urn, mode, e.problem());
+            refused(caller, urn, mode == null ? SyncMode.INCREMENTAL.name() : mode, e.problem());
             throw e;
         }
     }
@@ -147,7 +150,7 @@ public class RosterService {
     }
 
     /** The refusal in the audit log, in its own transaction: the sync's own work rolls back. */
-    private void refused(Caller caller, String urn, SyncMode mode, Problem problem) {
+    private void refused(Caller caller, String urn, String mode, Problem problem) {
         StringBuilder detail = new StringBuilder("refused (")
                 .append(problem.status())
                 .append(") mode=")

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.custodian.platform.http.Params;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -70,7 +69,6 @@ public class RosterSyncResource {
                     String mode,
             @NotNull RosterSyncRequest request) {
         caller.requireSchool(urn);
-        SyncMode parsed = Params.enumValue("mode", mode, SyncMode.class);
-        return roster.sync(urn, parsed == null ? SyncMode.INCREMENTAL : parsed, request, caller);
+        return roster.sync(urn, mode, request, caller);
     }
 }

@@ -354,7 +354,7 @@ class RosterSyncTest {
         assertThat(school.count("SELECT count(*) FROM guardian_link WHERE school_urn = ?", school.urn))
                 .isEqualTo(1);
         assertThat(school.outboxEvents()).isEqualTo(events);
-        assertThat(refusals(school)).isEqualTo(audited + 3);
+        assertThat(refusals(school)).as("the unknown mode too").isEqualTo(audited + 4);
     }
 
     private static List<CloudEvent> eventsFor(KafkaTestConsumer consumer, String key, int atLeast) {
