@@ -31,13 +31,42 @@ public record Pupil(
     }
 
     boolean sameFactsAs(PupilInput input) {
-        return givenName.equals(input.givenName())
-                && familyName.equals(input.familyName())
-                && dateOfBirth.equals(input.dateOfBirth())
-                && yearGroup == input.yearGroup()
-                && admissionDate.equals(input.admissionDate())
-                && java.util.Objects.equals(leavingDate, input.leavingDate())
-                && java.util.Objects.equals(upn, input.upn())
-                && java.util.Objects.equals(destinationUrn, input.destinationUrn());
+        return changedFields(input).isEmpty();
+    }
+
+    /** The fields the input changes, in the order of the input record. */
+    java.util.List<String> changedFields(PupilInput input) {
+        java.util.List<String> changed = new java.util.ArrayList<>();
+        if (!givenName.equals(input.givenName())) {
+            changed.add("givenName");
+        }
+        if (!familyName.equals(input.familyName())) {
+            changed.add("familyName");
+        }
+        if (!dateOfBirth.equals(input.dateOfBirth())) {
+            changed.add("dateOfBirth");
+        }
+        if (yearGroup != input.yearGroup()) {
+            changed.add("yearGroup");
+        }
+        if (!admissionDate.equals(input.admissionDate())) {
+            changed.add("admissionDate");
+        }
+        if (!java.util.Objects.equals(leavingDate, input.leavingDate())) {
+            changed.add("leavingDate");
+        }
+        if (!java.util.Objects.equals(upn, input.upn())) {
+            changed.add("upn");
+        }
+        if (!java.util.Objects.equals(destinationUrn, input.destinationUrn())) {
+            changed.add("destinationUrn");
+        }
+        return changed;
+    }
+
+    /** This pupil as the MIS would send them, with another leaving date. */
+    PupilInput leavingOn(LocalDate day) {
+        return new PupilInput(
+                pupilId, givenName, familyName, dateOfBirth, yearGroup, admissionDate, day, upn, destinationUrn);
     }
 }

@@ -48,7 +48,10 @@ public record PupilInput(
     /** Field-to-field rules Bean Validation cannot say: admitted after birth, left after admission. */
     @JsonIgnore
     public String inconsistency() {
-        if (admissionDate.isBefore(dateOfBirth)) {
+        if (admissionDate == null) {
+            return null;
+        }
+        if (dateOfBirth != null && admissionDate.isBefore(dateOfBirth)) {
             return "admissionDate: before the date of birth";
         }
         if (leavingDate != null && leavingDate.isBefore(admissionDate)) {

@@ -80,6 +80,39 @@ public class RosterQueries {
                 pupilIds));
     }
 
+    /** Which stored pupils hold these UPNs: UPN to pupil id. */
+    public Map<String, String> pupilIdsByUpn(String urn, Collection<String> upns) {
+        Map<String, String> byUpn = new HashMap<>();
+        if (upns.isEmpty()) {
+            return byUpn;
+        }
+        db.list(
+                "SELECT upn, pupil_id FROM pupil WHERE school_urn = ? AND upn = ANY (?) ORDER BY pupil_id",
+                rs -> byUpn.putIfAbsent(rs.getString(1), rs.getString(2)),
+                urn,
+                upns);
+        return byUpn;
+    }
+
+    /** The pupils on roll on a day (no leaving date, or one not before it), in id order. */
+    public List<Pupil> pupilsOnRoll(String urn, LocalDate day) {
+        return db.list(
+                "SELECT " + PUPIL_COLUMNS
+                        + " FROM pupil WHERE school_urn = ? AND (leaving_date IS NULL OR leaving_date >= ?)"
+                        + " ORDER BY pupil_id",
+                RosterQueries::pupil,
+                urn,
+                day);
+    }
+
+    /** The ids of the guardians with at least one link, other than these. */
+    public List<String> linkedGuardiansOtherThan(String urn, Collection<String> guardianIds) {
+        return db.list("""
+                SELECT DISTINCT guardian_id FROM guardian_link
+                WHERE school_urn = ? AND NOT (guardian_id = ANY (?)) ORDER BY guardian_id
+                """, rs -> rs.getString(1), urn, guardianIds);
+    }
+
     public Optional<Pupil> pupil(String urn, String pupilId) {
         return db.one(
                 "SELECT " + PUPIL_COLUMNS + " FROM pupil WHERE school_urn = ? AND pupil_id = ?",
