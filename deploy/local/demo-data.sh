@@ -52,7 +52,7 @@ body=$(printf '{"pupils":[%s],"guardians":[%s]}' "$(IFS=,; echo "${pupils[*]}")"
 api() { curl -sS -m 20 -H "Authorization: Bearer $mis" -H 'Content-Type: application/json' "$@"; }
 result=$(api -X POST --data-binary "$body" "$school/roster-sync") || die "demo roster sync failed"
 [[ $result == *'"pupils"'* ]] || die "demo roster sync was refused: $result"
-say "demo roster for $DEMO_SCHOOL: $result"
+say "demo roster for $DEMO_SCHOOL: pupils $(grep -o '"pupils":{[^}]*}' <<<"$result" | cut -d: -f2-), guardians $(grep -o '"guardians":{[^}]*}' <<<"$result" | cut -d: -f2-), $(grep -o '"warnings":\[[^]]*\]' <<<"$result")"
 
 decide() { # pupil-number purpose decision guardian-suffix
   local pupil guardian
