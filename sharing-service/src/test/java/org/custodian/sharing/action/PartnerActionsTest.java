@@ -319,6 +319,69 @@ class PartnerActionsTest {
     }
 
     @Test
+    void aRepeatedWithdrawalTellsThePartnerOnceAndOpensOneActionPerDisclosure() {
+        Partner photos = partnerWith("Repeat Gallery", ALL_TYPES);
+        Partner news = partnerWith("Repeat News", ALL_TYPES);
+        agreement(URN, agreementBody(photos.id(), "CONSENT", "gallery", "consentPurpose", "photos"));
+        agreement(URN, agreementBody(news.id(), "CONSENT", "news", "consentPurpose", "newsletter"));
+        Events.publish(Events.granted(URN, pupil, "photos"), Events.granted(URN, pupil, "newsletter"));
+        awaitAllowed(photos.id(), "gallery");
+        awaitAllowed(news.id(), "news");
+        disclose(photos.id(), "gallery");
+        disclose(news.id(), "news");
+
+        Events.publish(Events.withdrawn(URN, pupil, "photos"));
+        String first = actionOf(awaitActions(pupil, 1), photos.id());
+        complete(photos.id(), first).statusCode(200);
+
+        // the parent withdraws the same consent twice more (new decisions, new event ids): nothing effective changes;
+        // a later event on the pupil's key shows when both were applied
+        Events.publish(
+                Events.withdrawn(URN, pupil, "photos"),
+                Events.withdrawn(URN, pupil, "photos"),
+                Events.withdrawn(URN, pupil, "newsletter"));
+        awaitMessage(news, "consent.withdrawn");
+        List<Map<String, Object>> actions = awaitActions(pupil, 2);
+        assertThat(actions).hasSize(2);
+        assertThat(actions.stream().filter(a -> a.get("recipientId").equals(photos.id())))
+                .extracting(a -> a.get("id"))
+                .containsExactly(first);
+        assertThat(deliveries(photos, "consent.withdrawn")).hasSize(1);
+        assertThat(photos.received().stream()
+                        .filter(r -> json(r.body()).path("type").asText().equals("consent.withdrawn")))
+                .hasSize(1);
+        partner(URN, photos.id()).get(action(first)).then().statusCode(200).body("status", is("COMPLETED"));
+
+        // granted again and disclosed again: the next withdrawal concerns the new disclosure, so it is told once more
+        Events.publish(Events.granted(URN, pupil, "photos"));
+        awaitAllowed(photos.id(), "gallery");
+        disclose(photos.id(), "gallery");
+        Events.publish(Events.withdrawn(URN, pupil, "photos"), Events.withdrawn(URN, pupil, "photos"));
+        List<Map<String, Object>> again = awaitActions(pupil, 3);
+        Events.publish(Events.withdrawn(URN, pupil, "newsletter"));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveries(photos, "consent.withdrawn").size() >= 2);
+        assertThat(actionsAbout(pupil)).hasSize(3);
+        assertThat(again.stream().filter(a -> a.get("recipientId").equals(photos.id())))
+                .hasSize(2);
+        assertThat(deliveries(photos, "consent.withdrawn")).hasSize(2);
+        assertThat(deliveries(news, "consent.withdrawn")).hasSize(1);
+    }
+
+    /** The deliveries of one type queued for the partner's endpoint, as the school's DPO lists them. */
+    private static List<Object> deliveries(Partner p, String type) {
+        String endpoints = base(URN) + "/recipients/" + p.id() + "/webhook-endpoints";
+        String endpoint =
+                dpo(URN).get(endpoints).then().statusCode(200).extract().path("items[0].id");
+        return dpo(URN).get(endpoints + "/" + endpoint + "/deliveries?limit=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.eventType == '" + type + "' }.id");
+    }
+
+    @Test
     void anErasureOpensAnActionForEveryRecipientThatReceivedAnyDataDueByItsAgreement() {
         Partner quick = partnerWith("Quick", ALL_TYPES);
         Partner standard = partnerWith("Standard", ALL_TYPES);
