@@ -382,6 +382,66 @@ class PartnerActionsTest {
     }
 
     @Test
+    void aReplayedMessageSaysSoAndCarriesTheActionsCurrentStatus() {
+        Partner photos = partnerWith("Replay Gallery", ALL_TYPES);
+        agreement(URN, agreementBody(photos.id(), "CONSENT", "gallery", "consentPurpose", "photos"));
+        Events.publish(Events.granted(URN, pupil, "photos"));
+        awaitAllowed(photos.id(), "gallery");
+        disclose(photos.id(), "gallery");
+        Events.publish(Events.withdrawn(URN, pupil, "photos"));
+        Receiver.Received first = awaitMessage(photos, "consent.withdrawn");
+        JsonNode sent = json(first.body()).path("data");
+        assertThat(sent.has("replayed")).isFalse();
+        assertThat(sent.path("action").path("status").asText()).isEqualTo("OPEN");
+        String actionId = sent.path("action").path("id").asText();
+        complete(photos.id(), actionId).statusCode(200);
+
+        String endpoints = base(URN) + "/recipients/" + photos.id() + "/webhook-endpoints";
+        String endpoint =
+                dpo(URN).get(endpoints).then().statusCode(200).extract().path("items[0].id");
+        String delivery = dpo(URN).get(endpoints + "/" + endpoint + "/deliveries?limit=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.eventType == 'consent.withdrawn' }.id");
+        dpo(URN).post(endpoints + "/" + endpoint + "/deliveries/" + delivery + "/replay")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> photos.received().stream()
+                                .filter(r ->
+                                        json(r.body()).path("type").asText().equals("consent.withdrawn"))
+                                .count()
+                        == 2);
+        Receiver.Received again = photos.received().stream()
+                .filter(r -> json(r.body()).path("type").asText().equals("consent.withdrawn"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        JsonNode replayed = json(again.body());
+        assertThat(again.header("webhook-id")).isEqualTo(first.header("webhook-id"));
+        assertThat(replayed.path("id").asText())
+                .isEqualTo(json(first.body()).path("id").asText());
+        assertThat(replayed.path("data").path("replayed").asBoolean()).isTrue();
+        assertThat(replayed.path("data").path("replayedAt").asText()).isNotBlank();
+        assertThat(replayed.path("data").path("action").path("id").asText()).isEqualTo(actionId);
+        assertThat(replayed.path("data").path("action").path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(replayed.path("data").path("action").path("statusAsOf").asText())
+                .isNotBlank();
+        assertThat(replayed.path("data").path("consentPurpose").asText()).isEqualTo("photos");
+        // signed over what was sent
+        assertThat(IndependentVerifier.verify(
+                        photos.secret(),
+                        again.header("webhook-id"),
+                        again.header("webhook-timestamp"),
+                        again.body(),
+                        again.header("webhook-signature")))
+                .isTrue();
+        // the stored message is unchanged: the DPO's view of what was first sent stays true
+        assertThat(actionsAbout(pupil)).hasSize(1);
+    }
+
+    @Test
     void anErasureOpensAnActionForEveryRecipientThatReceivedAnyDataDueByItsAgreement() {
         Partner quick = partnerWith("Quick", ALL_TYPES);
         Partner standard = partnerWith("Standard", ALL_TYPES);
