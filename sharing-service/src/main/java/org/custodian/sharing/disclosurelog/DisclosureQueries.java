@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +32,9 @@ public class DisclosureQueries {
 
     /** One disclosure to a recipient, as far as telling the recipient about the pupil later needs it. */
     public record Received(UUID recipientId, List<String> categories, String agreementId) {}
+
+    /** When a recipient last received data about a pupil under a consent, and when it was last asked to stop (or null). */
+    public record StopUsingHistory(Instant lastReceived, Instant lastAsked) {}
 
     /** What a recipient received about one pupil over all its disclosures. */
     public record PupilReceived(String pupilId, List<String> categories, List<String> agreements) {}
@@ -271,6 +275,35 @@ public class DisclosureQueries {
                 urn,
                 pupilId,
                 consentPurpose);
+    }
+
+    /**
+     * For each recipient that received data about the pupil under consent to the purpose: when it last did, and when
+     * it was last asked to stop using it (a {@code STOP_USING} action for that purpose), or null.
+     */
+    public Map<UUID, StopUsingHistory> stopUsingHistory(String urn, String pupilId, String consentPurpose) {
+        // partner_action is an entity (PartnerActionRepository): read-only here, so no recipient is asked twice
+        Map<UUID, StopUsingHistory> history = new LinkedHashMap<>();
+        jdbc.list(
+                        """
+                SELECT d.recipient_id, max(d.disclosed_at) AS last_received,
+                       (SELECT max(a.opened_at) FROM partner_action a
+                        WHERE a.school_urn = d.school_urn AND a.recipient_id = d.recipient_id AND a.pupil_id = d.pupil_id
+                          AND a.kind = 'STOP_USING' AND a.cause_reference = ?) AS last_asked
+                FROM disclosure_log d
+                WHERE d.school_urn = ? AND d.pupil_id = ? AND d.agreement_basis = 'CONSENT' AND d.consent_purpose = ?
+                GROUP BY d.school_urn, d.pupil_id, d.recipient_id
+                """,
+                        row -> Map.entry(
+                                row.getObject("recipient_id", UUID.class),
+                                new StopUsingHistory(
+                                        Jdbc.instant(row, "last_received"), Jdbc.instant(row, "last_asked"))),
+                        consentPurpose,
+                        urn,
+                        pupilId,
+                        consentPurpose)
+                .forEach(e -> history.put(e.getKey(), e.getValue()));
+        return history;
     }
 
     /**

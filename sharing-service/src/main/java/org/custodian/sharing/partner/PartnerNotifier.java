@@ -150,14 +150,21 @@ public class PartnerNotifier {
 
     /**
      * {@code consent.withdrawn} to every recipient that received data about the pupil under an agreement resting on
-     * that consent purpose; each is asked to stop using it (a {@code STOP_USING} action).
+     * that consent purpose; each is asked to stop using it (a {@code STOP_USING} action), unless it was already asked
+     * since it last received data under that consent ({@link StopUsingRules#ask}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int consentWithdrawn(
             String urn, String pupilId, String consentPurpose, ConsentStatus status, String sourceEventId) {
         Map<UUID, Received> received = received(disclosures.receivedUnderConsentTo(urn, pupilId, consentPurpose));
+        Map<UUID, DisclosureQueries.StopUsingHistory> history =
+                disclosures.stopUsingHistory(urn, pupilId, consentPurpose);
         List<Outgoing> out = new ArrayList<>();
         received.forEach((recipient, got) -> {
+            DisclosureQueries.StopUsingHistory h = history.get(recipient);
+            if (h != null && !StopUsingRules.ask(h.lastReceived(), h.lastAsked())) {
+                return; // already asked to stop since it last received data under this consent
+            }
             ObjectNode data = pupilData(urn, pupilId);
             data.put("consentPurpose", consentPurpose);
             data.put("consentStatus", status.name());

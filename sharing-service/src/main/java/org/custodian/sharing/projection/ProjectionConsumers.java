@@ -18,6 +18,7 @@ import org.custodian.platform.security.SchoolUrn;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.partner.PartnerNotifier;
+import org.custodian.sharing.partner.StopUsingRules;
 import org.custodian.sharing.transfer.DueTransferService;
 import org.custodian.sharing.webhook.PartnerEventType;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -84,14 +85,13 @@ public class ProjectionConsumers {
                 require(d.pupilId(), "pupilId");
                 require(d.purpose(), "purpose");
                 ConsentStatus status = ConsentStatus.parse(d.effectiveStatus());
-                projections.consentStatus(
-                        urn,
-                        d.pupilId(),
-                        d.purpose(),
-                        status,
-                        d.effectiveVersion(),
-                        d.recordedAt() != null ? d.recordedAt() : asOf);
-                if (EventTypes.CONSENT_WITHDRAWN.equals(event.type()) && status != ConsentStatus.GRANTED) {
+                Instant decidedAt = d.recordedAt() != null ? d.recordedAt() : asOf;
+                // read before the projection moves on: a withdrawal that changes nothing effective tells no one
+                boolean changes = EventTypes.CONSENT_WITHDRAWN.equals(event.type())
+                        && StopUsingRules.changesEffective(
+                                projections.consentHeld(urn, d.pupilId(), d.purpose()), status, decidedAt);
+                projections.consentStatus(urn, d.pupilId(), d.purpose(), status, d.effectiveVersion(), decidedAt);
+                if (changes) {
                     partners.consentWithdrawn(urn, d.pupilId(), d.purpose(), status, event.id());
                 }
             }

@@ -20,6 +20,7 @@ import org.custodian.sharing.decision.ConsentStatus;
 import org.custodian.sharing.decision.PupilFacts;
 import org.custodian.sharing.decision.PupilFacts.Objection;
 import org.custodian.sharing.decision.PupilFacts.Restriction;
+import org.custodian.sharing.partner.StopUsingRules;
 
 /**
  * The local copies of other services' facts the decision engine reads: roster, effective consent, restrictions and
@@ -158,6 +159,16 @@ public class ProjectionQueries {
     }
 
     // --- consent ---
+
+    /** The status the projection holds for a pupil and purpose, and as of when (nothing when none was recorded). */
+    public Optional<StopUsingRules.Before> consentHeld(String urn, String pupilId, String purpose) {
+        return jdbc.one(
+                "SELECT status, as_of FROM consent_status WHERE school_urn = ? AND pupil_id = ? AND purpose = ?",
+                r -> new StopUsingRules.Before(ConsentStatus.parse(r.getString("status")), Jdbc.instant(r, "as_of")),
+                urn,
+                pupilId,
+                purpose);
+    }
 
     public void consentStatus(
             String urn, String pupilId, String purpose, ConsentStatus status, Integer version, Instant asOf) {

@@ -230,7 +230,13 @@ public class WebhookEndpointResource {
     @Path("{endpointId}/deliveries/{deliveryId}/replay")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
-    @Operation(summary = "Send a delivery's message again (same webhook-id, a new delivery)")
+    @Operation(
+            summary = "Send a delivery's message again (same webhook-id, a new delivery)",
+            description = "The replayed message keeps its webhook-id and id and says it is a replay: data.replayed is"
+                    + " true and data.replayedAt says when the replay was asked for. A message that carries a partner"
+                    + " action carries the action's current status in data.action.status (read when the replay is"
+                    + " sent, data.action.statusAsOf), not the status it had when first sent; the stored message is"
+                    + " unchanged.")
     @APIResponse(responseCode = "202", description = "Queued")
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "404", description = "No such delivery")

@@ -183,18 +183,48 @@ public class WebhookQueries {
                     key.schoolUrn(),
                     key.id());
             // read-only join of the endpoint entity's table: the URL and sealed secrets to send with, as claimed
-            claimed.add(jdbc.one(
-                            "SELECT " + prefixed("d", DELIVERY_COLUMNS) + ", " + prefixed("e", TARGET_COLUMNS)
-                                    + ", m.payload FROM webhook_delivery d "
-                                    + "JOIN webhook_endpoint e ON e.school_urn = d.school_urn AND e.id = d.endpoint_id "
-                                    + "JOIN webhook_message m ON m.school_urn = d.school_urn AND m.id = d.message_id "
-                                    + "WHERE d.school_urn = ? AND d.id = ?",
-                            WebhookQueries::claimed,
-                            key.schoolUrn(),
-                            key.id())
-                    .orElseThrow());
+            claimed.add(current(
+                    jdbc.one(
+                                    "SELECT " + prefixed("d", DELIVERY_COLUMNS) + ", " + prefixed("e", TARGET_COLUMNS)
+                                            + ", m.payload FROM webhook_delivery d "
+                                            + "JOIN webhook_endpoint e ON e.school_urn = d.school_urn AND e.id = d.endpoint_id "
+                                            + "JOIN webhook_message m ON m.school_urn = d.school_urn AND m.id = d.message_id "
+                                            + "WHERE d.school_urn = ? AND d.id = ?",
+                                    WebhookQueries::claimed,
+                                    key.schoolUrn(),
+                                    key.id())
+                            .orElseThrow(),
+                    now));
         }
         return claimed;
+    }
+
+    /**
+     * A replay says so and carries the current status of the action its message asked for ({@link ReplayedMessage}):
+     * the stored message stays as first sent.
+     */
+    private Claimed current(Claimed claimed, Instant now) {
+        Delivery delivery = claimed.delivery();
+        if (delivery.replayOf() == null) {
+            return claimed;
+        }
+        return new Claimed(
+                delivery,
+                claimed.endpoint(),
+                ReplayedMessage.of(
+                        claimed.payload(),
+                        delivery.createdAt(),
+                        action -> actionStatus(delivery.schoolUrn(), action),
+                        now));
+    }
+
+    /** The current status of a partner action (partner_action is the action package's entity: read-only here). */
+    private Optional<String> actionStatus(String urn, UUID actionId) {
+        return jdbc.one(
+                "SELECT status FROM partner_action WHERE school_urn = ? AND id = ?",
+                r -> r.getString("status"),
+                urn,
+                actionId);
     }
 
     /**

@@ -319,6 +319,129 @@ class PartnerActionsTest {
     }
 
     @Test
+    void aRepeatedWithdrawalTellsThePartnerOnceAndOpensOneActionPerDisclosure() {
+        Partner photos = partnerWith("Repeat Gallery", ALL_TYPES);
+        Partner news = partnerWith("Repeat News", ALL_TYPES);
+        agreement(URN, agreementBody(photos.id(), "CONSENT", "gallery", "consentPurpose", "photos"));
+        agreement(URN, agreementBody(news.id(), "CONSENT", "news", "consentPurpose", "newsletter"));
+        Events.publish(Events.granted(URN, pupil, "photos"), Events.granted(URN, pupil, "newsletter"));
+        awaitAllowed(photos.id(), "gallery");
+        awaitAllowed(news.id(), "news");
+        disclose(photos.id(), "gallery");
+        disclose(news.id(), "news");
+
+        Events.publish(Events.withdrawn(URN, pupil, "photos"));
+        String first = actionOf(awaitActions(pupil, 1), photos.id());
+        complete(photos.id(), first).statusCode(200);
+
+        // the parent withdraws the same consent twice more (new decisions, new event ids): nothing effective changes;
+        // a later event on the pupil's key shows when both were applied
+        Events.publish(
+                Events.withdrawn(URN, pupil, "photos"),
+                Events.withdrawn(URN, pupil, "photos"),
+                Events.withdrawn(URN, pupil, "newsletter"));
+        awaitMessage(news, "consent.withdrawn");
+        List<Map<String, Object>> actions = awaitActions(pupil, 2);
+        assertThat(actions).hasSize(2);
+        assertThat(actions.stream().filter(a -> a.get("recipientId").equals(photos.id())))
+                .extracting(a -> a.get("id"))
+                .containsExactly(first);
+        assertThat(deliveries(photos, "consent.withdrawn")).hasSize(1);
+        assertThat(photos.received().stream()
+                        .filter(r -> json(r.body()).path("type").asText().equals("consent.withdrawn")))
+                .hasSize(1);
+        partner(URN, photos.id()).get(action(first)).then().statusCode(200).body("status", is("COMPLETED"));
+
+        // granted again and disclosed again: the next withdrawal concerns the new disclosure, so it is told once more
+        Events.publish(Events.granted(URN, pupil, "photos"));
+        awaitAllowed(photos.id(), "gallery");
+        disclose(photos.id(), "gallery");
+        Events.publish(Events.withdrawn(URN, pupil, "photos"), Events.withdrawn(URN, pupil, "photos"));
+        List<Map<String, Object>> again = awaitActions(pupil, 3);
+        Events.publish(Events.withdrawn(URN, pupil, "newsletter"));
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> deliveries(photos, "consent.withdrawn").size() >= 2);
+        assertThat(actionsAbout(pupil)).hasSize(3);
+        assertThat(again.stream().filter(a -> a.get("recipientId").equals(photos.id())))
+                .hasSize(2);
+        assertThat(deliveries(photos, "consent.withdrawn")).hasSize(2);
+        assertThat(deliveries(news, "consent.withdrawn")).hasSize(1);
+    }
+
+    /** The deliveries of one type queued for the partner's endpoint, as the school's DPO lists them. */
+    private static List<Object> deliveries(Partner p, String type) {
+        String endpoints = base(URN) + "/recipients/" + p.id() + "/webhook-endpoints";
+        String endpoint =
+                dpo(URN).get(endpoints).then().statusCode(200).extract().path("items[0].id");
+        return dpo(URN).get(endpoints + "/" + endpoint + "/deliveries?limit=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.findAll { it.eventType == '" + type + "' }.id");
+    }
+
+    @Test
+    void aReplayedMessageSaysSoAndCarriesTheActionsCurrentStatus() {
+        Partner photos = partnerWith("Replay Gallery", ALL_TYPES);
+        agreement(URN, agreementBody(photos.id(), "CONSENT", "gallery", "consentPurpose", "photos"));
+        Events.publish(Events.granted(URN, pupil, "photos"));
+        awaitAllowed(photos.id(), "gallery");
+        disclose(photos.id(), "gallery");
+        Events.publish(Events.withdrawn(URN, pupil, "photos"));
+        Receiver.Received first = awaitMessage(photos, "consent.withdrawn");
+        JsonNode sent = json(first.body()).path("data");
+        assertThat(sent.has("replayed")).isFalse();
+        assertThat(sent.path("action").path("status").asText()).isEqualTo("OPEN");
+        String actionId = sent.path("action").path("id").asText();
+        complete(photos.id(), actionId).statusCode(200);
+
+        String endpoints = base(URN) + "/recipients/" + photos.id() + "/webhook-endpoints";
+        String endpoint =
+                dpo(URN).get(endpoints).then().statusCode(200).extract().path("items[0].id");
+        String delivery = dpo(URN).get(endpoints + "/" + endpoint + "/deliveries?limit=200")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.eventType == 'consent.withdrawn' }.id");
+        dpo(URN).post(endpoints + "/" + endpoint + "/deliveries/" + delivery + "/replay")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> photos.received().stream()
+                                .filter(r ->
+                                        json(r.body()).path("type").asText().equals("consent.withdrawn"))
+                                .count()
+                        == 2);
+        Receiver.Received again = photos.received().stream()
+                .filter(r -> json(r.body()).path("type").asText().equals("consent.withdrawn"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        JsonNode replayed = json(again.body());
+        assertThat(again.header("webhook-id")).isEqualTo(first.header("webhook-id"));
+        assertThat(replayed.path("id").asText())
+                .isEqualTo(json(first.body()).path("id").asText());
+        assertThat(replayed.path("data").path("replayed").asBoolean()).isTrue();
+        assertThat(replayed.path("data").path("replayedAt").asText()).isNotBlank();
+        assertThat(replayed.path("data").path("action").path("id").asText()).isEqualTo(actionId);
+        assertThat(replayed.path("data").path("action").path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(replayed.path("data").path("action").path("statusAsOf").asText())
+                .isNotBlank();
+        assertThat(replayed.path("data").path("consentPurpose").asText()).isEqualTo("photos");
+        // signed over what was sent
+        assertThat(IndependentVerifier.verify(
+                        photos.secret(),
+                        again.header("webhook-id"),
+                        again.header("webhook-timestamp"),
+                        again.body(),
+                        again.header("webhook-signature")))
+                .isTrue();
+        // the stored message is unchanged: the DPO's view of what was first sent stays true
+        assertThat(actionsAbout(pupil)).hasSize(1);
+    }
+
+    @Test
     void anErasureOpensAnActionForEveryRecipientThatReceivedAnyDataDueByItsAgreement() {
         Partner quick = partnerWith("Quick", ALL_TYPES);
         Partner standard = partnerWith("Standard", ALL_TYPES);

@@ -182,6 +182,16 @@ class PartnerReceiverToolTest {
                 "--when",
                 "2026-01-02T03:04:05Z");
         assertThat(again.out()).contains("already recorded");
+        // a retry that gives no --when (it defaults to now, so the time differs): still the same answer
+        Ran retried =
+                run(token, "complete", actionId, "--outcome", "RESTRICTED", "--records", "3", "--reference", "T-1");
+        assertThat(retried.code()).as(retried.out()).isZero();
+        assertThat(retried.out()).contains("already recorded").doesNotContain("HTTP 409");
+        // a different answer to the finished action is still refused
+        Ran different =
+                run(token, "complete", actionId, "--outcome", "RESTRICTED", "--records", "4", "--reference", "T-1");
+        assertThat(different.code()).isEqualTo(1);
+        assertThat(different.out()).contains("HTTP 409").doesNotContain("already recorded");
         Ran dispute = run(token, "dispute", actionId, "--reason", "too late to argue now");
         assertThat(dispute.code()).isEqualTo(1);
         assertThat(dispute.out()).contains("HTTP 409");
