@@ -306,54 +306,16 @@ public class PartnerReceiver {
                 case "show" -> print(api.get("/partner-actions/" + id()));
                 case "ack", "acknowledge" -> print(api.post("/partner-actions/" + id() + "/acknowledgement",
                         args.value("note", null) == null ? Json.object() : Json.object("note", args.value("note", null))));
-                case "complete" -> complete(api);
+                case "complete" -> print(api.post("/partner-actions/" + id() + "/completion", Json.object(
+                        "performedAt", args.value("when", null),
+                        "outcome", required("outcome"),
+                        "recordCount", Long.parseLong(required("records")),
+                        "reference", required("reference"),
+                        "note", args.value("note", null))));
                 case "dispute" -> print(api.post("/partner-actions/" + id() + "/dispute", Json.object(
                         "reason", required("reason"), "legalReference", args.value("legal-reference", null))));
                 default -> 2;
             };
-        }
-
-        /**
-         * Completes the action. Without {@code --when} the time is now, so a retry of the same answer differs from the
-         * first try only in its time and the service refuses it (409): then the action is read back, and if it was
-         * completed with this outcome, record count, reference and note, the answer is already recorded (exit 0).
-         */
-        private int complete(Api api) throws Exception {
-            String id = id();
-            String when = args.value("when", null);
-            String outcome = required("outcome");
-            long records = Long.parseLong(required("records"));
-            String reference = required("reference");
-            String note = args.value("note", null);
-            Api.Reply reply = api.post("/partner-actions/" + id + "/completion", Json.object(
-                    "performedAt", when != null ? when : Instant.now().toString(),
-                    "outcome", outcome,
-                    "recordCount", records,
-                    "reference", reference,
-                    "note", note));
-            if (reply.status() == 409 && when == null) {
-                // on a new connection: the service answered a GET on the connection of a refused POST with a 500
-                Api.Reply current = api.fresh().get("/partner-actions/" + id);
-                Object done = current.ok() && current.json() != null ? Json.child(current.json(), "completion") : null;
-                if (done != null
-                        && outcome.equalsIgnoreCase(Json.text(done, "outcome"))
-                        && Long.toString(records).equals(Json.text(done, "recordCount"))
-                        && reference.equals(Json.text(done, "reference"))
-                        && java.util.Objects.equals(note, Json.text(done, "note"))) {
-                    System.out.println("HTTP " + current.status() + " (the same answer was already recorded on "
-                            + Json.text(done, "recordedAt") + ", performed at " + Json.text(done, "performedAt")
-                            + ": nothing changed): action " + id + " is " + Json.text(current.json(), "status"));
-                    return 0;
-                }
-                int code = print(reply);
-                System.out.println(done == null
-                        ? "could not read the action back: " + current.summary()
-                        : "recorded: outcome " + Json.text(done, "outcome") + ", " + Json.text(done, "recordCount")
-                                + " record(s), reference " + Json.text(done, "reference")
-                                + (Json.text(done, "note") == null ? "" : ", note " + Json.text(done, "note")));
-                return code;
-            }
-            return print(reply);
         }
 
         private int list(Api api) throws Exception {
@@ -445,11 +407,6 @@ public class PartnerReceiver {
             }
             return new Api(api.replaceAll("/+$", "") + "/api/v1/schools/" + school, token.trim(),
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
-        }
-
-        /** The same API on a new HTTP client (a new connection). */
-        Api fresh() {
-            return new Api(base, token, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         }
 
         Reply get(String path) throws IOException, InterruptedException {
@@ -564,11 +521,6 @@ public class PartnerReceiver {
                 at = map.get(key);
             }
             return at == null || at instanceof Map || at instanceof List ? null : String.valueOf(at);
-        }
-
-        /** The object at a key, or null. */
-        static Object child(Object node, String key) {
-            return node instanceof Map<?, ?> map && map.get(key) instanceof Map<?, ?> m ? m : null;
         }
 
         static List<?> list(Object node, String key) {

@@ -97,6 +97,17 @@ public final class ActionRules {
         return s.status().awaitingPartner() ? Verdict.apply(ActionStatus.COMPLETED) : finished(s);
     }
 
+    /**
+     * When a completion was performed: the time the partner gave; without one, the time of the completion already
+     * recorded (so a retry of the same answer is the same answer), else now.
+     */
+    public static Instant performedAt(State s, Instant given, Instant now) {
+        if (given != null) {
+            return given;
+        }
+        return s.completion() != null ? s.completion().performedAt() : now;
+    }
+
     public static Verdict dispute(State s, Dispute answer) {
         if (s.dispute() != null) {
             return same(s, s.dispute(), answer, "disputed");

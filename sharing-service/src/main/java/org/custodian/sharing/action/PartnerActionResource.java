@@ -26,7 +26,6 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Roles;
 import org.custodian.sharing.action.ActionRules.Acknowledgement;
 import org.custodian.sharing.action.ActionRules.Closure;
-import org.custodian.sharing.action.ActionRules.Completion;
 import org.custodian.sharing.action.ActionRules.Dispute;
 import org.custodian.sharing.actionkind.ActionKind;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -190,17 +189,7 @@ public class PartnerActionResource {
                                       "reference": "PRIV-2291", "note": "Pupil account and activity history deleted"}
                                      """))) @Valid @NotNull
                     CompletionRequest request) {
-        return answer(
-                urn,
-                id,
-                new Completion(
-                        request.performedAt(),
-                        request.outcome(),
-                        request.recordCount(),
-                        request.reference(),
-                        request.note()),
-                ifMatch,
-                false);
+        return answer(urn, id, request, ifMatch, false);
     }
 
     @POST

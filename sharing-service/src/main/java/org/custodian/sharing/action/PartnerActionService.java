@@ -130,6 +130,14 @@ public class PartnerActionService {
         PartnerAction action =
                 Visibility.visibleOrNotFound(repository.findInSchoolForUpdate(urn, id), visible, "partner action");
         Instant now = clock.instant();
+        if (answer instanceof CompletionRequest r) {
+            answer = new Completion(
+                    ActionRules.performedAt(action.state(), r.performedAt(), now),
+                    r.outcome(),
+                    r.recordCount(),
+                    r.reference(),
+                    r.note());
+        }
         Verdict verdict;
         if (answer instanceof Acknowledgement a) {
             verdict = ActionRules.acknowledge(action.state(), a);

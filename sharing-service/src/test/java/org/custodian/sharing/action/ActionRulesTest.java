@@ -44,6 +44,17 @@ class ActionRulesTest {
     }
 
     @Test
+    void aCompletionWithoutATimeTakesTheRecordedOnesThenNow() {
+        Instant given = NOW.minusSeconds(60);
+        State open = State.opened(ActionKind.ERASE);
+        State completed = new State(ActionKind.ERASE, ActionStatus.COMPLETED, null, DELETED, null, null);
+        assertThat(ActionRules.performedAt(open, given, NOW)).isEqualTo(given);
+        assertThat(ActionRules.performedAt(completed, given, NOW)).isEqualTo(given);
+        assertThat(ActionRules.performedAt(completed, null, NOW)).isEqualTo(DELETED.performedAt());
+        assertThat(ActionRules.performedAt(open, null, NOW)).isEqualTo(NOW);
+    }
+
+    @Test
     void completionBeforeAcknowledgementIsAllowed() {
         assertThat(ActionRules.complete(State.opened(ActionKind.ERASE), DELETED).next())
                 .isEqualTo(ActionStatus.COMPLETED);

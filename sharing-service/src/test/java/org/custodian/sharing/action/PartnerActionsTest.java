@@ -13,15 +13,18 @@ import static org.custodian.sharing.support.Api.outcome;
 import static org.custodian.sharing.support.Api.partner;
 import static org.custodian.sharing.support.Api.recipient;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -598,6 +601,25 @@ class PartnerActionsTest {
                 .post(action(id) + "/acknowledgement")
                 .then()
                 .statusCode(409);
+    }
+
+    @Test
+    void aCompletionWithoutATimeIsRecordedAtTheServicesTimeAndItsRetryIsTheSameAnswer() {
+        Partner p = sharedWith("No time given");
+        String id = erasureAction(p);
+        clock.setTo(Instant.parse("2026-12-01T10:30:00Z"));
+        String performedAt = complete(p.id(), id, "performedAt", null)
+                .statusCode(200)
+                .header("Idempotent-Replayed", nullValue())
+                .body("completion.performedAt", startsWith("2026-12-01T10:30:00"))
+                .extract()
+                .path("completion.performedAt");
+        clock.setTo(Instant.parse("2026-12-01T10:35:00Z"));
+        complete(p.id(), id, "performedAt", null)
+                .statusCode(200)
+                .header("Idempotent-Replayed", "true")
+                .body("completion.performedAt", equalTo(performedAt));
+        complete(p.id(), id, "performedAt", null, "recordCount", 15).statusCode(409);
     }
 
     @Test
