@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,11 +26,13 @@ public class Roster {
 
     private final Jdbc sql;
     private final Event<SchoolSettingsChanged> settingsChanged;
+    private final Clock clock;
 
     @Inject
-    public Roster(Jdbc sql, Event<SchoolSettingsChanged> settingsChanged) {
+    public Roster(Jdbc sql, Event<SchoolSettingsChanged> settingsChanged, Clock clock) {
         this.sql = sql;
         this.settingsChanged = settingsChanged;
+        this.clock = clock;
     }
 
     /** Applies one roster event (in the consumer's transaction); unknown types are ignored (tolerant reader). */
@@ -61,10 +65,10 @@ public class Roster {
         sql.update(
                 """
                 INSERT INTO school_profile (school_urn, name, school_type, region, competence_age, dpo_name, dpo_email, nation, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, now())
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_urn) DO UPDATE SET name = excluded.name, school_type = excluded.school_type,
                     region = excluded.region, competence_age = excluded.competence_age, dpo_name = excluded.dpo_name,
-                    dpo_email = excluded.dpo_email, nation = excluded.nation, updated_at = now()
+                    dpo_email = excluded.dpo_email, nation = excluded.nation, updated_at = excluded.updated_at
                 """,
                 urn,
                 school.name(),
@@ -73,7 +77,8 @@ public class Roster {
                 competenceAge,
                 school.dpoName(),
                 school.dpoEmail(),
-                nation);
+                nation,
+                updatedAt());
         if (before.isEmpty()
                 || !Objects.equals(before.get().region(), school.region())
                 || !Objects.equals(before.get().nation(), nation)
@@ -97,11 +102,11 @@ public class Roster {
                 """
                 INSERT INTO roster_pupil (school_urn, pupil_id, date_of_birth, year_group, admission_date, leaving_date, on_roll,
                                           competent, competence_assessed_on, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_urn, pupil_id) DO UPDATE SET date_of_birth = excluded.date_of_birth,
                     year_group = excluded.year_group, admission_date = excluded.admission_date,
                     leaving_date = excluded.leaving_date, on_roll = excluded.on_roll, competent = excluded.competent,
-                    competence_assessed_on = excluded.competence_assessed_on, updated_at = now()
+                    competence_assessed_on = excluded.competence_assessed_on, updated_at = excluded.updated_at
                 """,
                 urn,
                 pupil.pupilId(),
@@ -111,15 +116,16 @@ public class Roster {
                 pupil.leavingDate(),
                 pupil.onRoll(),
                 competence == null ? null : competence.competent(),
-                competence == null ? null : competence.assessedOn());
+                competence == null ? null : competence.assessedOn(),
+                updatedAt());
     }
 
     private void left(String urn, RosterEvents.PupilLeft left) {
         requireId(left.pupilId(), "pupilId");
         sql.update("""
-                INSERT INTO roster_pupil (school_urn, pupil_id, leaving_date, on_roll, updated_at) VALUES (?, ?, ?, FALSE, now())
-                ON CONFLICT (school_urn, pupil_id) DO UPDATE SET leaving_date = excluded.leaving_date, on_roll = FALSE, updated_at = now()
-                """, urn, left.pupilId(), left.leavingDate());
+                INSERT INTO roster_pupil (school_urn, pupil_id, leaving_date, on_roll, updated_at) VALUES (?, ?, ?, FALSE, ?)
+                ON CONFLICT (school_urn, pupil_id) DO UPDATE SET leaving_date = excluded.leaving_date, on_roll = FALSE, updated_at = excluded.updated_at
+                """, urn, left.pupilId(), left.leavingDate(), updatedAt());
     }
 
     /**
@@ -134,11 +140,11 @@ public class Roster {
                 """
                 INSERT INTO roster_guardian_link (school_urn, guardian_id, pupil_id, parental_responsibility, has_care, relationship, linked,
                                                   restricted, restriction, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (school_urn, guardian_id, pupil_id) DO UPDATE SET
                     parental_responsibility = excluded.parental_responsibility, has_care = excluded.has_care,
                     relationship = excluded.relationship,
-                    linked = excluded.linked, restricted = excluded.restricted, restriction = excluded.restriction, updated_at = now()
+                    linked = excluded.linked, restricted = excluded.restricted, restriction = excluded.restriction, updated_at = excluded.updated_at
                 """,
                 urn,
                 link.guardianId(),
@@ -148,7 +154,12 @@ public class Roster {
                 link.relationship(),
                 linked,
                 link.hasRestriction(),
-                link.restriction());
+                link.restriction(),
+                updatedAt());
+    }
+
+    private OffsetDateTime updatedAt() {
+        return OffsetDateTime.now(clock);
     }
 
     /** Someone the roster ever linked to a pupil (linked now or not), with the relationship and whether the link is restricted. */
