@@ -30,6 +30,7 @@ public final class TestTokens {
     private Duration lifetime = Duration.ofHours(1);
     private PrivateKey key = TestKeys.signingKey();
     private String tokenId = UUID.randomUUID().toString();
+    private String partnerId;
 
     private TestTokens(Set<String> roles) {
         this.roles = roles;
@@ -68,6 +69,12 @@ public final class TestTokens {
 
     public TestTokens noSchools() {
         schools = new ArrayList<>();
+        return this;
+    }
+
+    /** The {@code partner_id} claim: the partner organisation the token speaks for (none unless set). */
+    public TestTokens partnerId(String partnerId) {
+        this.partnerId = partnerId;
         return this;
     }
 
@@ -120,6 +127,9 @@ public final class TestTokens {
                 .claim("jti", tokenId);
         if (audience != null) {
             claims.audience(audience);
+        }
+        if (partnerId != null) {
+            claims.claim("partner_id", partnerId);
         }
         return claims;
     }

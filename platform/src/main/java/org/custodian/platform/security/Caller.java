@@ -4,8 +4,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import org.custodian.platform.problems.Problems;
+import org.custodian.tokens.PartnerClaim;
 import org.custodian.tokens.SchoolsClaim;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -64,6 +66,14 @@ public class Caller {
     /** The schools of the {@code schools} claim ({@link SchoolsClaim}: the parser the gateway uses too). */
     public Set<String> schools() {
         return SchoolsClaim.of(token);
+    }
+
+    /**
+     * The partner organisation a {@code partner} token speaks for across schools (its {@code partner_id} claim,
+     * {@link PartnerClaim}), if it carries a well-formed one.
+     */
+    public Optional<String> partnerId() {
+        return isAuthenticated() ? PartnerClaim.of(token) : Optional.empty();
     }
 
     public boolean actsFor(String urn) {

@@ -11,6 +11,7 @@ import org.custodian.sharing.actionkind.CompletionOutcome;
 
 public record ActionView(
         UUID id,
+        String schoolUrn,
         UUID recipientId,
         String recipientName,
         String pupilId,

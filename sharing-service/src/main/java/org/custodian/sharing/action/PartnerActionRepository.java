@@ -15,6 +15,7 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.recipient.PartnerIdentity;
 import org.hibernate.Timeouts;
 import org.hibernate.jpa.SpecHints;
 
@@ -31,7 +32,9 @@ public class PartnerActionRepository implements PanacheRepositoryBase<PartnerAct
             Set.of(ActionStatus.OPEN, ActionStatus.ACKNOWLEDGED, ActionStatus.OVERDUE);
 
     /** Filters of the list; null or empty means any. */
-    public record Filter(UUID recipientId, String pupilId, Set<ActionStatus> statuses, ActionKind kind) {}
+    /** What a list asks for; {@code partnerId} limits it to recipients linked to that partner. */
+    public record Filter(
+            UUID recipientId, String pupilId, Set<ActionStatus> statuses, ActionKind kind, String partnerId) {}
 
     /** How many actions of a partner or a pupil stand in each status. */
     public record Counts(
@@ -82,6 +85,10 @@ public class PartnerActionRepository implements PanacheRepositoryBase<PartnerAct
             query.append(" and a.pupilId = :pupilId");
             params.and("pupilId", filter.pupilId());
         }
+        if (filter.partnerId() != null) {
+            query.append(" and a.recipient.partnerId = :partnerId");
+            params.and("partnerId", filter.partnerId());
+        }
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             query.append(" and a.status in :statuses");
             params.and("statuses", filter.statuses());
@@ -89,6 +96,44 @@ public class PartnerActionRepository implements PanacheRepositoryBase<PartnerAct
         if (filter.kind() != null) {
             query.append(" and a.kind = :kind");
             params.and("kind", filter.kind());
+        }
+        if (!page.isFirst()) {
+            query.append(" and (a.openedAt < :openedAt or (a.openedAt = :openedAt and a.id < :id))");
+            params.and("openedAt", page.afterInstant(0)).and("id", page.afterUuid(1));
+        }
+        query.append(" order by a.openedAt desc, a.id desc");
+        List<PartnerAction> rows =
+                find(query.toString(), params).range(0, page.fetchSize() - 1).list();
+        return Page.fromRows(rows, page, a -> List.of(a.openedAt().toString(), a.id().toString()));
+    }
+
+    /**
+     * A partner's actions across schools, newest first: those of the recipients linked to its partner id, or of the
+     * one recipient its token names in the token's schools; optionally of one school.
+     */
+    public Page<PartnerAction> pageReachedBy(
+            PartnerIdentity who, String urn, Set<ActionStatus> statuses, ActionKind kind, PageRequest page) {
+        StringBuilder query = new StringBuilder("from PartnerAction a join fetch a.recipient r where ");
+        Parameters params;
+        if (who.isOrganisation()) {
+            query.append("r.partnerId = :partnerId");
+            params = Parameters.with("partnerId", who.partnerId());
+        } else {
+            query.append("a.recipientId = :recipientId and a.schoolUrn in :schools");
+            params = Parameters.with("recipientId", who.recipientId())
+                    .and("schools", who.schools().isEmpty() ? List.of("") : List.copyOf(who.schools()));
+        }
+        if (urn != null) {
+            query.append(" and a.schoolUrn = :urn");
+            params.and("urn", urn);
+        }
+        if (statuses != null && !statuses.isEmpty()) {
+            query.append(" and a.status in :statuses");
+            params.and("statuses", statuses);
+        }
+        if (kind != null) {
+            query.append(" and a.kind = :kind");
+            params.and("kind", kind);
         }
         if (!page.isFirst()) {
             query.append(" and (a.openedAt < :openedAt or (a.openedAt = :openedAt and a.id < :id))");

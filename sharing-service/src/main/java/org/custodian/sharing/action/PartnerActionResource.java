@@ -250,7 +250,7 @@ public class PartnerActionResource {
         throw Problems.invalid(field, "true or false");
     }
 
-    private static Set<ActionStatus> statuses(String value) {
+    static Set<ActionStatus> statuses(String value) {
         if (value == null || value.isBlank()) {
             return Set.of();
         }

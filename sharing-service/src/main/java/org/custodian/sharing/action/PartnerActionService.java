@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.http.ETags;
-import org.custodian.platform.http.Params;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problem.FieldError;
@@ -27,8 +26,9 @@ import org.custodian.sharing.action.ActionRules.Completion;
 import org.custodian.sharing.action.ActionRules.Dispute;
 import org.custodian.sharing.action.ActionRules.Verdict;
 import org.custodian.sharing.actionkind.ActionKind;
+import org.custodian.sharing.recipient.PartnerIdentity;
+import org.custodian.sharing.recipient.PartnerReach;
 import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.support.PartnerScope;
 
 /**
  * Partner actions as the school and the partner see them: listed, summarised, read and answered (acknowledged,
@@ -37,9 +37,6 @@ import org.custodian.sharing.support.PartnerScope;
 @ApplicationScoped
 @Transactional
 public class PartnerActionService {
-
-    /** Nobody's recipient id: a partner token whose sub is not a recipient id sees nothing. */
-    private static final UUID NOBODY = new UUID(0, 0);
 
     /** An action as answered; {@code replayed} when the same answer had been recorded before. */
     public record Answer(ActionView action, boolean replayed) {}
@@ -53,6 +50,7 @@ public class PartnerActionService {
     private final AuditLog audit;
     private final PartnerActionLinks links;
     private final Clock clock;
+    private final PartnerReach reach;
 
     PartnerActionService(
             SchoolScope school,
@@ -60,7 +58,9 @@ public class PartnerActionService {
             PartnerActionRepository repository,
             AuditLog audit,
             PartnerActionLinks links,
-            Clock clock) {
+            Clock clock,
+            PartnerReach reach) {
+        this.reach = reach;
         this.school = school;
         this.caller = caller;
         this.repository = repository;
@@ -78,17 +78,34 @@ public class PartnerActionService {
             PageRequest page) {
         school.open(urn);
         UUID recipient = recipientId;
-        Optional<UUID> own = partner();
-        if (own.isPresent()) {
-            if (recipient != null && !recipient.equals(own.get())) {
+        String partnerId = null;
+        Optional<PartnerIdentity> who = reach.identity();
+        if (who.isPresent()) {
+            if (recipient != null && !reach.reaches(who.get(), urn, recipient)) {
                 throw Problems.notFound("no recipient with that id");
             }
-            recipient = own.get();
+            if (who.get().isOrganisation()) {
+                partnerId = who.get().partnerId();
+            } else {
+                recipient = who.get().recipientId();
+            }
         }
         LocalDate today = LegalTime.today(clock);
         return repository
-                .pageInSchool(urn, new PartnerActionRepository.Filter(recipient, pupilId, statuses, kind), page)
+                .pageInSchool(
+                        urn, new PartnerActionRepository.Filter(recipient, pupilId, statuses, kind, partnerId), page)
                 .map(a -> view(a, today));
+    }
+
+    /**
+     * A partner's own actions across every school that shares with it (issue 17): the partner-scoped read, under no
+     * one school; {@code urn} narrows it to one.
+     */
+    public Page<ActionView> listForPartner(String urn, Set<ActionStatus> statuses, ActionKind kind, PageRequest page) {
+        PartnerIdentity who = reach.identity()
+                .orElseThrow(() -> Problems.forbidden("only a partner's own token reads a partner's actions"));
+        LocalDate today = LegalTime.today(clock);
+        return repository.pageReachedBy(who, urn, statuses, kind, page).map(a -> view(a, today));
     }
 
     public Page<RecipientSummary> byRecipient(String urn, boolean unresolved, PageRequest page) {
@@ -106,14 +123,14 @@ public class PartnerActionService {
     public ActionView get(String urn, UUID id) {
         school.open(urn);
         PartnerAction action =
-                Visibility.visibleOrNotFound(repository.findInSchool(urn, id), visible(), "partner action");
+                Visibility.visibleOrNotFound(repository.findInSchool(urn, id), visible(urn), "partner action");
         return view(action, LegalTime.today(clock));
     }
 
     /** Records a partner's or the DPO's answer ({@link ActionRules}); the same answer again is a replay. */
     public Answer answer(String urn, UUID id, Object answer, String ifMatch, boolean ifMatchRequired) {
         school.open(urn);
-        Answered answered = apply(urn, id, visible(), answer, ifMatch, ifMatchRequired);
+        Answered answered = apply(urn, id, visible(urn), answer, ifMatch, ifMatchRequired);
         return new Answer(view(answered.action(), LegalTime.today(clock)), answered.replayed());
     }
 
@@ -191,25 +208,15 @@ public class PartnerActionService {
                 "partner-actions/" + action.id(),
                 "partner-action." + what,
                 AuditEntry.Outcome.SUCCESS,
-                detail);
+                detail + reach.identity().map(w -> " (" + w.describe() + ")").orElse(""));
         repository.flush(); // the version the answer's ETag names
         return new Answered(action, false);
     }
 
-    /** The recipient a partner-only caller is limited to. */
-    private Optional<UUID> partner() {
-        return PartnerScope.of(caller).map(sub -> {
-            try {
-                return Params.uuid("sub", sub);
-            } catch (RuntimeException notARecipient) {
-                return NOBODY;
-            }
-        });
-    }
-
-    private Predicate<PartnerAction> visible() {
-        Optional<UUID> own = partner();
-        return a -> own.isEmpty() || own.get().equals(a.recipientId());
+    /** What the caller may see: everything for the school's people, the recipients it reaches for a partner. */
+    private Predicate<PartnerAction> visible(String urn) {
+        Optional<PartnerIdentity> who = reach.identity();
+        return a -> who.isEmpty() || reach.reaches(who.get(), urn, a.recipientId());
     }
 
     private ActionView view(PartnerAction a, LocalDate today) {
@@ -217,6 +224,7 @@ public class PartnerActionService {
         LocalDate answeredOn = finished == null ? today : LegalTime.dayOf(finished);
         return new ActionView(
                 a.id(),
+                a.schoolUrn(),
                 a.recipientId(),
                 a.recipientName(),
                 a.pupilId(),

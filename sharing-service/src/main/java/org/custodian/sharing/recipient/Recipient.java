@@ -58,6 +58,10 @@ public class Recipient extends SchoolScopedAggregate {
 
     private boolean seeded;
 
+    /** The partner organisation linked to this recipient (its tokens' {@code partner_id}), if any. */
+    @Column(name = "partner_id")
+    private String partnerId;
+
     protected Recipient() {}
 
     private Recipient(String schoolUrn, UUID id, Instant at) {
@@ -103,6 +107,16 @@ public class Recipient extends SchoolScopedAggregate {
         this.description = description;
         this.status = status;
         changedAt(at);
+    }
+
+    /** Links the recipient to a partner organisation, or unlinks it ({@code null}). */
+    public void linkPartner(String partnerId, Instant at) {
+        this.partnerId = partnerId;
+        changedAt(at);
+    }
+
+    public String partnerId() {
+        return partnerId;
     }
 
     public boolean active() {

@@ -51,4 +51,26 @@ public class RecipientRepository implements PanacheRepositoryBase<Recipient, Sch
                 find(query.toString(), params).range(0, page.fetchSize() - 1).list();
         return Page.fromRows(rows, page, r -> List.of(r.name(), r.id().toString()));
     }
+
+    /** The recipients a partner reaches across schools, by school and then id. */
+    public Page<Recipient> pageReachedBy(PartnerIdentity who, PageRequest page) {
+        StringBuilder query = new StringBuilder();
+        Parameters params;
+        if (who.isOrganisation()) {
+            query.append("partnerId = :partner");
+            params = Parameters.with("partner", who.partnerId());
+        } else {
+            query.append("id = :recipient and schoolUrn in :schools");
+            params = Parameters.with("recipient", who.recipientId())
+                    .and("schools", who.schools().isEmpty() ? List.of("") : List.copyOf(who.schools()));
+        }
+        if (!page.isFirst()) {
+            query.append(" and (schoolUrn > :urn or (schoolUrn = :urn and id > :id))");
+            params.and("urn", page.after(0)).and("id", page.afterUuid(1));
+        }
+        query.append(" order by schoolUrn, id");
+        List<Recipient> rows =
+                find(query.toString(), params).range(0, page.fetchSize() - 1).list();
+        return Page.fromRows(rows, page, r -> List.of(r.schoolUrn(), r.id().toString()));
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
@@ -32,6 +33,7 @@ public class RecipientService {
     private final AuditLog audit;
     private final Event<RecipientSuspended> suspended;
     private final Clock clock;
+    private final PartnerReach reach;
 
     RecipientService(
             SchoolScope school,
@@ -39,7 +41,9 @@ public class RecipientService {
             RecipientRepository recipients,
             AuditLog audit,
             Event<RecipientSuspended> suspended,
-            Clock clock) {
+            Clock clock,
+            PartnerReach reach) {
+        this.reach = reach;
         this.school = school;
         this.caller = caller;
         this.recipients = recipients;
@@ -51,6 +55,13 @@ public class RecipientService {
     public Page<RecipientView> list(String urn, Status status, Kind kind, Sector sector, PageRequest page) {
         school.open(urn);
         return recipients.pageInSchool(urn, status, kind, sector, page).map(RecipientView::of);
+    }
+
+    /** The recipients a partner reaches across schools (issue 17), under no one school. */
+    public Page<PartnerRecipientView> reachedByPartner(PageRequest page) {
+        PartnerIdentity who = reach.identity()
+                .orElseThrow(() -> Problems.forbidden("only a partner's own token reads a partner's recipients"));
+        return recipients.pageReachedBy(who, page).map(PartnerRecipientView::of);
     }
 
     public RecipientView get(String urn, UUID id) {
@@ -74,6 +85,9 @@ public class RecipientService {
                 request.status() == null ? Status.ACTIVE : request.status(),
                 false,
                 now);
+        if (request.partnerId() != null && !request.partnerId().isEmpty()) {
+            recipient.linkPartner(request.partnerId(), now);
+        }
         recipients.persist(recipient);
         audit.record(
                 caller,
@@ -81,8 +95,8 @@ public class RecipientService {
                 subject(recipient.id()),
                 "recipient.created",
                 Outcome.SUCCESS,
-                recipient.name() + " (" + recipient.kind() + ", " + recipient.sector() + ", " + recipient.status()
-                        + ")");
+                recipient.name() + " (" + recipient.kind() + ", " + recipient.sector() + ", " + recipient.status() + ")"
+                        + partnerNote(recipient));
         return RecipientView.of(recipient);
     }
 
@@ -102,6 +116,10 @@ public class RecipientService {
                 request.description(),
                 request.status() == null ? current.status() : request.status(),
                 clock.instant());
+        String linkedBefore = current.partnerId();
+        if (request.partnerId() != null) {
+            current.linkPartner(request.partnerId().isEmpty() ? null : request.partnerId(), clock.instant());
+        }
         try {
             recipients.flush();
         } catch (OptimisticLockException changedMeanwhile) {
@@ -115,12 +133,19 @@ public class RecipientService {
                 "recipient.updated",
                 Outcome.SUCCESS,
                 next.name() + " (" + next.kind() + ", " + next.sector() + ", " + next.status() + ", " + next.country()
-                        + ")");
+                        + ")" + partnerNote(next)
+                        + (Objects.equals(linkedBefore, next.partnerId())
+                                ? ""
+                                : ", partner link changed from " + (linkedBefore == null ? "none" : linkedBefore)));
         if (wasActive && !next.active()) {
             // the school stops sharing with it altogether: every pupil whose data it received is to be deleted
             suspended.fire(new RecipientSuspended(urn, next.id(), next.version()));
         }
         return RecipientView.of(next);
+    }
+
+    private static String partnerNote(Recipient r) {
+        return r.partnerId() == null ? "" : ", linked to partner " + r.partnerId();
     }
 
     private Recipient load(String urn, UUID id) {

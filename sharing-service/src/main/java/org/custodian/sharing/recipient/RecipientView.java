@@ -17,6 +17,7 @@ public record RecipientView(
         String description,
         Status status,
         boolean seeded,
+        String partnerId,
         long version,
         Instant createdAt,
         Instant updatedAt) {
@@ -32,6 +33,7 @@ public record RecipientView(
                 r.description(),
                 r.status(),
                 r.seeded(),
+                r.partnerId(),
                 r.version(),
                 r.createdAt(),
                 r.updatedAt());

@@ -6,6 +6,9 @@ import java.util.UUID;
 
 public record DeliveryView(
         UUID id,
+        String schoolUrn,
+        UUID recipientId,
+        UUID endpointId,
         String messageId,
         String eventType,
         Delivery.Status status,
@@ -21,6 +24,9 @@ public record DeliveryView(
     public static DeliveryView of(Delivery d, List<Delivery.Attempt> attempts) {
         return new DeliveryView(
                 d.id(),
+                d.schoolUrn(),
+                d.recipientId(),
+                d.endpointId(),
                 d.messageId(),
                 d.eventType(),
                 d.status(),

@@ -28,6 +28,13 @@ public class WebhookEndpoint extends SchoolScopedAggregate {
         DISABLED
     }
 
+    /** Who disabled an endpoint: only the school enables again what the school disabled. */
+    public enum DisabledBy {
+        SCHOOL,
+        PARTNER,
+        DELIVERY
+    }
+
     @Column(name = "recipient_id")
     private UUID recipientId;
 
@@ -45,6 +52,10 @@ public class WebhookEndpoint extends SchoolScopedAggregate {
 
     @Column(name = "disabled_reason")
     private String disabledReason;
+
+    @Column(name = "disabled_by")
+    @Enumerated(EnumType.STRING)
+    private DisabledBy disabledBy;
 
     @Column(name = "secret_enc")
     private String secretSealed;
@@ -78,6 +89,7 @@ public class WebhookEndpoint extends SchoolScopedAggregate {
             List<PartnerEventType> eventTypes,
             String description,
             Status status,
+            DisabledBy by,
             String secretSealed,
             Instant at) {
         WebhookEndpoint e = new WebhookEndpoint(schoolUrn, id, at);
@@ -87,19 +99,33 @@ public class WebhookEndpoint extends SchoolScopedAggregate {
         e.description = description;
         e.status = status;
         e.secretSealed = secretSealed;
+        e.disabledBy = status == Status.ENABLED ? null : by;
+        e.disabledReason = status == Status.ENABLED ? null : reasonOf(by);
         return e;
     }
 
-    /** What the school changes: URL, event types, description, status. Re-enabling clears the failing streak. */
-    public void change(String url, List<PartnerEventType> eventTypes, String description, Status status, Instant at) {
+    /**
+     * What the school or the partner ({@code by}) changes: URL, event types, description, status. Re-enabling clears
+     * the failing streak; disabling records who did it.
+     */
+    public void change(
+            String url,
+            List<PartnerEventType> eventTypes,
+            String description,
+            Status status,
+            DisabledBy by,
+            Instant at) {
         boolean reenabled = status == Status.ENABLED && this.status != Status.ENABLED;
         this.url = url;
         this.eventTypes = wireNames(eventTypes);
         this.description = description;
         if (status == Status.ENABLED) {
             this.disabledReason = null;
-        } else if (this.disabledReason == null) {
-            this.disabledReason = "disabled by the school";
+            this.disabledBy = null;
+        } else if (this.status == Status.ENABLED || (by == DisabledBy.SCHOOL && this.disabledBy != DisabledBy.SCHOOL)) {
+            // a new disabling, or the school taking over one the partner or a failure made
+            this.disabledReason = reasonOf(by);
+            this.disabledBy = by;
         }
         if (reenabled) {
             this.failingSince = null;
@@ -142,6 +168,7 @@ public class WebhookEndpoint extends SchoolScopedAggregate {
         }
         this.status = Status.DISABLED;
         this.disabledReason = reason;
+        this.disabledBy = DisabledBy.DELIVERY;
         changedAt(at);
         return true;
     }
@@ -185,6 +212,10 @@ public class WebhookEndpoint extends SchoolScopedAggregate {
         return disabledReason;
     }
 
+    public DisabledBy disabledBy() {
+        return disabledBy;
+    }
+
     public String secretSealed() {
         return secretSealed;
     }
@@ -199,6 +230,10 @@ public class WebhookEndpoint extends SchoolScopedAggregate {
 
     public Instant failingSince() {
         return failingSince;
+    }
+
+    private static String reasonOf(DisabledBy by) {
+        return by == DisabledBy.PARTNER ? "disabled by the partner" : "disabled by the school";
     }
 
     private static List<String> wireNames(List<PartnerEventType> types) {

@@ -34,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * A recipient's webhook endpoints (Standard Webhooks 1.0), their deliveries, replays, test pings and secret rotation.
- * A {@code partner} token whose {@code sub} is the recipient id may read its own endpoints' deliveries, nothing else.
+ * A {@code partner} token that reaches the recipient (its {@code partner_id} linked to it, or its {@code sub} the
+ * recipient id) lists, registers, changes, pings and rotates the secrets of its own endpoints where the school has an
+ * agreement in force with it (403 otherwise), and reads their deliveries; it cannot enable again an endpoint the school
+ * disabled (403), nor replay. Another recipient's endpoints are a 404 to it.
  */
 @Path("/api/v1/schools/{urn}/recipients/{recipientId}/webhook-endpoints")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +59,7 @@ public class WebhookEndpointResource {
     }
 
     @POST
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(
             summary =
                     "Register a webhook endpoint; the response carries its whsec_ signing secret, shown only this once")
@@ -65,7 +68,7 @@ public class WebhookEndpointResource {
             description = "Registered, with the secret; a replay of the same Idempotency-Key answers without it "
                     + "(Idempotent-Replay-Omitted: secret)")
     @APIResponse(responseCode = "400", description = "Malformed or refused URL (SSRF rules), unknown event type")
-    @APIResponse(responseCode = "404", description = "No such recipient in this school")
+    @APIResponse(responseCode = "404", description = "No such recipient in this school (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(
             @PathParam("urn") String urn,
@@ -98,11 +101,11 @@ public class WebhookEndpointResource {
     }
 
     @GET
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(summary = "List a recipient's webhook endpoints")
     @APIResponse(responseCode = "200", description = "A page of endpoints (never their secrets)")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    @APIResponse(responseCode = "404", description = "No such recipient in this school")
+    @APIResponse(responseCode = "404", description = "No such recipient in this school (or not the partner's own)")
     public Page<EndpointView> list(
             @PathParam("urn") String urn,
             @PathParam("recipientId") String recipientId,
@@ -114,11 +117,11 @@ public class WebhookEndpointResource {
 
     @GET
     @Path("{endpointId}")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(summary = "Read one webhook endpoint (ETag for updates)")
     @APIResponse(responseCode = "200", description = "The endpoint")
     @APIResponse(responseCode = "400", description = "Malformed id")
-    @APIResponse(responseCode = "404", description = "No such endpoint for this recipient")
+    @APIResponse(responseCode = "404", description = "No such endpoint for this recipient (or not the partner's own)")
     public Response get(
             @PathParam("urn") String urn,
             @PathParam("recipientId") String recipientId,
@@ -128,13 +131,13 @@ public class WebhookEndpointResource {
 
     @PUT
     @Path("{endpointId}")
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(
             summary =
                     "Change an endpoint's URL, event types or status (send If-Match); re-enabling clears its failure streak")
     @APIResponse(responseCode = "200", description = "Updated")
     @APIResponse(responseCode = "400", description = "Malformed or refused URL, unknown event type")
-    @APIResponse(responseCode = "404", description = "No such endpoint for this recipient")
+    @APIResponse(responseCode = "404", description = "No such endpoint for this recipient (or not the partner's own)")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
     @APIResponse(responseCode = "428", description = "If-Match missing")
     public Response update(
@@ -150,13 +153,13 @@ public class WebhookEndpointResource {
     @POST
     @Path("{endpointId}/secret-rotation")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(
             summary =
                     "Rotate the signing secret: the new one is returned once; the old one keeps signing for the overlap")
     @APIResponse(responseCode = "200", description = "The new secret and when the old one stops signing")
     @APIResponse(responseCode = "400", description = "Bad overlap")
-    @APIResponse(responseCode = "404", description = "No such endpoint for this recipient")
+    @APIResponse(responseCode = "404", description = "No such endpoint for this recipient (or not the partner's own)")
     public RotatedSecret rotate(
             @PathParam("urn") String urn,
             @PathParam("recipientId") String recipientId,
@@ -168,10 +171,10 @@ public class WebhookEndpointResource {
     @POST
     @Path("{endpointId}/test")
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(summary = "Send a webhook.test ping to the endpoint")
     @APIResponse(responseCode = "202", description = "Queued; follow it in the deliveries")
-    @APIResponse(responseCode = "404", description = "No such endpoint for this recipient")
+    @APIResponse(responseCode = "404", description = "No such endpoint for this recipient (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "The endpoint is disabled")
     public Response test(
             @PathParam("urn") String urn,

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
@@ -16,12 +17,18 @@ import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
+import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.SharingConfig;
+import org.custodian.sharing.recipient.PartnerIdentity;
+import org.custodian.sharing.recipient.PartnerReach;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolScope;
-import org.custodian.sharing.support.PartnerScope;
 
-/** A recipient's webhook endpoints and their deliveries: registered, changed, rotated, pinged and replayed. */
+/**
+ * A recipient's webhook endpoints and their deliveries: registered, changed, rotated, pinged and replayed, by the school
+ * or (issue 17) by the partner itself for the recipients it reaches in schools that have an agreement with it. An
+ * endpoint the school disabled stays disabled until the school enables it.
+ */
 @ApplicationScoped
 @Transactional
 public class WebhookEndpointService {
@@ -37,6 +44,7 @@ public class WebhookEndpointService {
     private final WebhookConfig config;
     private final AuditLog audit;
     private final Clock clock;
+    private final PartnerReach reach;
 
     WebhookEndpointService(
             SchoolScope school,
@@ -49,7 +57,9 @@ public class WebhookEndpointService {
             MessageQueue messages,
             SharingConfig sharing,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            PartnerReach reach) {
+        this.reach = reach;
         this.school = school;
         this.caller = caller;
         this.recipients = recipients;
@@ -66,6 +76,7 @@ public class WebhookEndpointService {
     public CreatedEndpoint create(String urn, UUID recipientId, EndpointRequest request) {
         school.open(urn);
         UUID recipient = recipient(urn, recipientId);
+        Optional<PartnerIdentity> partner = partnerMayManage(urn, recipient);
         checkRequest(request);
         Instant now = clock.instant();
         UUID id = UUID.randomUUID();
@@ -78,6 +89,7 @@ public class WebhookEndpointService {
                 List.copyOf(request.eventTypes()),
                 request.description(),
                 request.status() == null ? WebhookEndpoint.Status.ENABLED : request.status(),
+                partner.isPresent() ? WebhookEndpoint.DisabledBy.PARTNER : WebhookEndpoint.DisabledBy.SCHOOL,
                 secrets.seal(secret, WebhookEndpoint.binding(urn, id)),
                 now);
         endpoints.persist(endpoint);
@@ -87,7 +99,7 @@ public class WebhookEndpointService {
                 subject(endpoint),
                 "webhook-endpoint.created",
                 Outcome.SUCCESS,
-                endpoint.url() + " " + request.eventTypes());
+                endpoint.url() + " " + request.eventTypes() + " " + endpoint.status() + by(partner));
         return new CreatedEndpoint(EndpointView.of(endpoint), secret);
     }
 
@@ -106,13 +118,22 @@ public class WebhookEndpointService {
     public EndpointView update(String urn, UUID recipientId, UUID endpointId, String ifMatch, EndpointRequest request) {
         school.open(urn);
         WebhookEndpoint current = endpoint(urn, recipientId, endpointId);
+        Optional<PartnerIdentity> partner = partnerMayManage(urn, current.recipientId());
         checkRequest(request);
         ETags.requireMatch(ifMatch, current.version());
+        WebhookEndpoint.Status status = request.status() == null ? current.status() : request.status();
+        if (partner.isPresent()
+                && status == WebhookEndpoint.Status.ENABLED
+                && current.disabledBy() == WebhookEndpoint.DisabledBy.SCHOOL) {
+            throw Problems.forbidden(
+                    "the school disabled this endpoint; only the school can enable it again (ask its DPO)");
+        }
         current.change(
                 request.url(),
                 List.copyOf(request.eventTypes()),
                 request.description(),
-                request.status() == null ? current.status() : request.status(),
+                status,
+                partner.isPresent() ? WebhookEndpoint.DisabledBy.PARTNER : WebhookEndpoint.DisabledBy.SCHOOL,
                 clock.instant());
         try {
             endpoints.flush();
@@ -125,13 +146,14 @@ public class WebhookEndpointService {
                 subject(current),
                 "webhook-endpoint.updated",
                 Outcome.SUCCESS,
-                current.url() + " " + request.eventTypes() + " " + current.status());
+                current.url() + " " + request.eventTypes() + " " + current.status() + by(partner));
         return EndpointView.of(current);
     }
 
     public RotatedSecret rotate(String urn, UUID recipientId, UUID endpointId, RotationRequest request) {
         school.open(urn);
         WebhookEndpoint current = endpoint(urn, recipientId, endpointId);
+        Optional<PartnerIdentity> partner = partnerMayManage(urn, current.recipientId());
         Duration overlap = request == null || request.overlapSeconds() == null
                 ? config.rotationOverlap()
                 : Duration.ofSeconds(request.overlapSeconds());
@@ -154,17 +176,23 @@ public class WebhookEndpointService {
                 subject(current),
                 "webhook-endpoint.secret-rotated",
                 Outcome.SUCCESS,
-                "old secret signs until " + (expires == null ? "now (no overlap)" : expires));
+                "old secret signs until " + (expires == null ? "now (no overlap)" : expires) + by(partner));
         return new RotatedSecret(current.id(), secret, expires);
     }
 
     public Queued test(String urn, UUID recipientId, UUID endpointId) {
         school.open(urn);
         WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
+        Optional<PartnerIdentity> partner = partnerMayManage(urn, endpoint.recipientId());
         requireEnabled(endpoint);
         UUID delivery = messages.ping(endpoint);
         audit.record(
-                caller, urn, subject(endpoint), "webhook-endpoint.tested", Outcome.SUCCESS, "delivery " + delivery);
+                caller,
+                urn,
+                subject(endpoint),
+                "webhook-endpoint.tested",
+                Outcome.SUCCESS,
+                "delivery " + delivery + by(partner));
         return new Queued(delivery, Delivery.Status.PENDING.name());
     }
 
@@ -173,6 +201,16 @@ public class WebhookEndpointService {
         school.open(urn);
         WebhookEndpoint endpoint = endpoint(urn, recipientId, endpointId);
         return webhooks.deliveries(urn, endpoint.id(), status, page).map(d -> DeliveryView.of(d, null));
+    }
+
+    /**
+     * A partner's deliveries across every school that shares with it (issue 17): the partner-scoped read, under no one
+     * school; {@code urn} narrows it to one.
+     */
+    public Page<DeliveryView> deliveriesForPartner(String urn, Delivery.Status status, PageRequest page) {
+        PartnerIdentity who = reach.identity()
+                .orElseThrow(() -> Problems.forbidden("only a partner's own token reads a partner's deliveries"));
+        return webhooks.deliveriesReachedBy(who, urn, status, page).map(d -> DeliveryView.of(d, null));
     }
 
     public DeliveryView delivery(String urn, UUID recipientId, UUID endpointId, UUID deliveryId) {
@@ -215,9 +253,25 @@ public class WebhookEndpointService {
         }
     }
 
-    /** The recipient in the path: must exist in the school, and be the partner's own for a partner token. */
+    /**
+     * A partner changes its endpoints only where the school has an agreement with it that has not ended (403
+     * otherwise); the school's own people always may. The partner, when it is one.
+     */
+    private Optional<PartnerIdentity> partnerMayManage(String urn, UUID recipientId) {
+        Optional<PartnerIdentity> partner = reach.identity();
+        if (partner.isPresent() && !webhooks.agreementInForce(urn, recipientId, LegalTime.today(clock))) {
+            throw Problems.forbidden("the school has no agreement in force with you; it manages this endpoint");
+        }
+        return partner;
+    }
+
+    private static String by(Optional<PartnerIdentity> partner) {
+        return partner.map(p -> " (by the " + p.describe() + ")").orElse("");
+    }
+
+    /** The recipient in the path: must exist in the school, and be one the partner reaches for a partner token. */
     private UUID recipient(String urn, UUID id) {
-        if (!PartnerScope.mayActFor(caller, id)) {
+        if (!reach.mayActFor(urn, id)) {
             throw Problems.notFound("no recipient with that id");
         }
         Visibility.orNotFound(recipients.findInSchool(urn, id), "recipient");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.custodian.platform.jdbc.Jdbc;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
+import org.custodian.sharing.recipient.PartnerIdentity;
 import org.custodian.sharing.support.Columns;
 
 /**
@@ -151,6 +153,59 @@ public class WebhookQueries {
                 jdbc.list(sql.toString(), WebhookQueries::delivery, params.toArray()),
                 page,
                 d -> List.of(d.createdAt().toString(), d.id().toString()));
+    }
+
+    /**
+     * A partner's deliveries across schools, newest first (issue 17): those to the recipients linked to its partner
+     * id, or to the one recipient its token names in the token's schools; optionally of one school.
+     */
+    public Page<Delivery> deliveriesReachedBy(
+            PartnerIdentity who, String urn, Delivery.Status status, PageRequest page) {
+        StringBuilder sql = new StringBuilder("SELECT " + DELIVERY_COLUMNS + " FROM webhook_delivery WHERE ");
+        List<Object> params = new ArrayList<>();
+        if (who.isOrganisation()) {
+            // a read-only look at the recipient entity's table: the recipients the schools linked to this partner
+            sql.append("(school_urn, recipient_id) IN (SELECT school_urn, id FROM recipient WHERE partner_id = ?)");
+            params.add(who.partnerId());
+        } else {
+            sql.append("recipient_id = ? AND school_urn = ANY (?)");
+            params.add(who.recipientId());
+            params.add(List.copyOf(who.schools()));
+        }
+        if (urn != null) {
+            sql.append(" AND school_urn = ?");
+            params.add(urn);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status);
+        }
+        if (!page.isFirst()) {
+            sql.append(" AND (created_at, id) < (?, ?)");
+            params.add(page.afterInstant(0));
+            params.add(page.afterUuid(1));
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT ?");
+        params.add(page.fetchSize());
+        return Page.fromRows(
+                jdbc.list(sql.toString(), WebhookQueries::delivery, params.toArray()),
+                page,
+                d -> List.of(d.createdAt().toString(), d.id().toString()));
+    }
+
+    /**
+     * Whether the school has an agreement with the recipient that has not ended by {@code day} (a read-only look at
+     * the agreement entity's table): a partner manages its endpoints only for schools that share with it.
+     */
+    public boolean agreementInForce(String urn, UUID recipientId, LocalDate day) {
+        return jdbc.one(
+                        "SELECT 1 FROM agreement WHERE school_urn = ? AND recipient_id = ?"
+                                + " AND (valid_to IS NULL OR valid_to >= ?) LIMIT 1",
+                        row -> row.getInt(1),
+                        urn,
+                        recipientId,
+                        day)
+                .isPresent();
     }
 
     public List<Delivery.Attempt> attempts(String urn, UUID deliveryId) {
