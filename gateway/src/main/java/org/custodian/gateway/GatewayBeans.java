@@ -23,7 +23,8 @@ public class GatewayBeans {
             resources.put(name, upstream.resources().orElse(List.of()));
             upstream.auditLog().ifPresent(log -> auditLogs.put(name, log));
         });
-        RouteTable table = new RouteTable(resources, auditLogs, config.schoolProfileUpstream(), config.meUpstream());
+        RouteTable table = new RouteTable(
+                resources, auditLogs, config.schoolProfileUpstream(), config.meUpstream(), config.partnerUpstream());
         Set<String> unknown = new TreeSet<>(table.upstreams());
         unknown.removeAll(config.upstreams().keySet());
         if (!unknown.isEmpty()) {

@@ -23,6 +23,9 @@ public interface GatewayConfig {
     /** The upstream serving {@code /api/v1/me}. */
     String meUpstream();
 
+    /** The upstream serving {@code /api/v1/partners/me} and below: a partner's own reads across schools. */
+    String partnerUpstream();
+
     /** Where this gateway runs: local, staging or production (the OpenAPI document's server says so). */
     @WithDefault("local")
     String environment();

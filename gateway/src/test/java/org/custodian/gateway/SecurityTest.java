@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.custodian.gateway.support.GatewayTestProfile;
 import org.custodian.testing.BadTokens;
 import org.custodian.testing.TestTokens;
@@ -136,6 +137,57 @@ class SecurityTest {
                 .then()
                 .statusCode(403)
                 .contentType("application/problem+json");
+    }
+
+    /**
+     * Issue 17: a partner's own reads across schools (/api/v1/partners/me/…) need no school in the token, and only a
+     * partner reaches them; a partner token without a school reaches nothing under /schools.
+     */
+    @Test
+    void aPartnerTokenWithoutASchoolReachesThePartnerScopedPathsOnly() {
+        String partner = "Bearer "
+                + TestTokens.role("partner")
+                        .noSchools()
+                        .partnerId("acme-learning")
+                        .mint();
+        for (String path : List.of(
+                "/api/v1/partners/me/actions", "/api/v1/partners/me/deliveries", "/api/v1/partners/me/recipients")) {
+            given().header("Authorization", partner)
+                    .get(path + "?status=OPEN")
+                    .then()
+                    .statusCode(200)
+                    .body("service", is("sharing"))
+                    .body("path", is(path))
+                    .body("query", is("status=OPEN"));
+        }
+        for (String resource :
+                List.of("partner-actions", "partner-actions/A-1", "recipients/R-1/webhook-endpoints", "pupils")) {
+            given().header("Authorization", partner)
+                    .get("/api/v1/schools/" + SCHOOL + "/" + resource)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString(SCHOOL))
+                    .body("service", nullValue());
+        }
+        given().header("Authorization", partner)
+                .get("/api/v1/partners/acme-learning/actions")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+        given().header("Authorization", partner).get("/api/v1/partners").then().statusCode(404);
+        for (String role : List.of("dpo", "school-admin", "staff", "parent", "pupil", "mis", "auditor")) {
+            given().header(
+                            "Authorization",
+                            "Bearer " + TestTokens.role(role).school(SCHOOL).mint())
+                    .get("/api/v1/partners/me/actions")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("role"))
+                    .body("service", nullValue());
+        }
+        given().get("/api/v1/partners/me/actions").then().statusCode(401);
     }
 
     @Test

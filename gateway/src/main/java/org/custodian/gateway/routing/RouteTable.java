@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
  * Which service answers a public path. Under {@code /api/v1/schools/{urn}} the first segment after the URN names
  * the resource and so the service; the school profile itself and {@code /api/v1/me} have a service of their own;
  * audit logs ({@code audit/{log}}, and anything below, such as {@code audit/consent/verification}) go by the
- * segment naming the log. Anything else is not routed, {@code /internal} included.
+ * segment naming the log. {@code /api/v1/partners/me} and below (a partner's own reads across schools, issue 17) have
+ * a service of their own, and no school. Anything else is not routed, {@code /internal} included.
  */
 public final class RouteTable {
 
     public static final String API_PREFIX = "/api/v1/";
     public static final String AUDIT = "audit";
+    public static final String PARTNERS = "partners";
     private static final Pattern URN = Pattern.compile("\\d{6}");
     private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^/}]*}");
 
@@ -25,6 +27,7 @@ public final class RouteTable {
     private final Map<String, String> byAuditLog;
     private final String profileUpstream;
     private final String meUpstream;
+    private final String partnerUpstream;
 
     /**
      * @param resourcesByUpstream the resources each upstream serves, e.g. {@code sar -> [requests, calendar]}
@@ -35,6 +38,18 @@ public final class RouteTable {
             Map<String, String> auditLogByUpstream,
             String profileUpstream,
             String meUpstream) {
+        this(resourcesByUpstream, auditLogByUpstream, profileUpstream, meUpstream, null);
+    }
+
+    /**
+     * @param partnerUpstream the upstream serving {@code /api/v1/partners/me} and below; null routes none of it
+     */
+    public RouteTable(
+            Map<String, List<String>> resourcesByUpstream,
+            Map<String, String> auditLogByUpstream,
+            String profileUpstream,
+            String meUpstream,
+            String partnerUpstream) {
         this.byResource = invert(
                 resourcesByUpstream.entrySet().stream()
                         .flatMap(e -> e.getValue().stream().map(resource -> Map.entry(resource, e.getKey())))
@@ -50,6 +65,7 @@ public final class RouteTable {
         }
         this.profileUpstream = profileUpstream;
         this.meUpstream = meUpstream;
+        this.partnerUpstream = partnerUpstream;
     }
 
     /** Resolves a normalized request path such as {@code /api/v1/schools/100001/pupils/P1/consents}. */
@@ -60,6 +76,13 @@ public final class RouteTable {
         String[] segments = path.substring(API_PREFIX.length()).split("/", -1);
         if (segments[0].equals("me")) {
             return Resolution.routed(meUpstream, "me", null);
+        }
+        if (segments[0].equals(PARTNERS)) {
+            // a partner's own reads across schools: /partners/me and below, under no school (the token's school claim
+            // is not asked for; the service answers by the token's partner_id)
+            return partnerUpstream != null && segments.length >= 2 && segments[1].equals("me")
+                    ? Resolution.routed(partnerUpstream, PARTNERS, null)
+                    : Resolution.notFound();
         }
         if (!segments[0].equals("schools") || segments.length < 2) {
             return Resolution.notFound();
@@ -92,6 +115,9 @@ public final class RouteTable {
         all.addAll(byAuditLog.values());
         all.add(profileUpstream);
         all.add(meUpstream);
+        if (partnerUpstream != null) {
+            all.add(partnerUpstream);
+        }
         return all;
     }
 

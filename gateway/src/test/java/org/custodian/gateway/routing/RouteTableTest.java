@@ -39,6 +39,23 @@ class RouteTableTest {
     }
 
     @Test
+    void aPartnersOwnReadsGoToTheirServiceUnderNoSchool() {
+        RouteTable table =
+                new RouteTable(ShippedConfig.resources(), ShippedConfig.auditLogs(), "consent", "consent", "sharing");
+        assertThat(table.resolve("/api/v1/partners/me/actions"))
+                .isEqualTo(new Resolution(Outcome.ROUTED, "sharing", "partners", null));
+        assertThat(table.resolve("/api/v1/partners/me/deliveries/D-1").upstream())
+                .isEqualTo("sharing");
+        assertThat(table.resolve("/api/v1/partners/me").outcome()).isEqualTo(Outcome.ROUTED);
+        assertThat(table.upstreamOf("/api/v1/partners/me/recipients")).contains("sharing");
+        for (String path : List.of("/api/v1/partners", "/api/v1/partners/", "/api/v1/partners/P-1/actions")) {
+            assertThat(table.resolve(path).outcome()).as(path).isEqualTo(Outcome.NOT_FOUND);
+        }
+        // a table without a partner upstream routes none of it
+        assertThat(TABLE.resolve("/api/v1/partners/me/actions").outcome()).isEqualTo(Outcome.NOT_FOUND);
+    }
+
+    @Test
     void auditLogsGoByTheirName() {
         assertThat(TABLE.resolve("/api/v1/schools/100001/audit/requests").upstream())
                 .isEqualTo("sar");
