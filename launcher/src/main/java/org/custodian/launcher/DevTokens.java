@@ -30,7 +30,22 @@ final class DevTokens {
         };
     }
 
+    /** A partner organisation's token: {@code partner_id}, and the schools given (none is fine). */
+    String mintPartner(String partnerId, String subject, long ttl, List<String> schools) {
+        if (!org.custodian.tokens.PartnerClaim.PATTERN.matcher(partnerId).matches()) {
+            throw new Failure("--partner is 1 to 100 letters, digits and . _ : - starting with a letter or digit");
+        }
+        return mint("partner", subject, ttl, schools, partnerId);
+    }
+
     String mint(String role, String subject, long ttl, List<String> schools) {
+        if (schools.isEmpty()) {
+            throw new Failure("at least one school is needed");
+        }
+        return mint(role, subject, ttl, schools, null);
+    }
+
+    private String mint(String role, String subject, long ttl, List<String> schools, String partnerId) {
         if (!Stack.ROLES.contains(role)) {
             throw new Failure("unknown role '" + role + "' (one of: " + String.join(" ", Stack.ROLES) + ")");
         }
@@ -43,21 +58,20 @@ final class DevTokens {
         if (ttl > MAX_TTL) {
             throw new Failure("--ttl may be at most 43200: every service refuses a token valid for more than 12 hours");
         }
-        if (schools.isEmpty()) {
-            throw new Failure("at least one school is needed");
-        }
         for (String school : schools) {
             if (!school.matches("[0-9]{6}")) {
                 throw new Failure("a school is a six-digit DfE URN, not '" + school + "'");
             }
         }
         return TestTokens.role(role)
+                .noSchools()
                 .school(schools.toArray(String[]::new))
                 .subject(subject)
                 .issuer(stack.issuer())
                 .audience(stack.audience())
                 .lifetime(Duration.ofSeconds(ttl))
                 .signedWith(keys.signingKey())
+                .partnerId(partnerId)
                 .mint();
     }
 }

@@ -344,15 +344,20 @@ public final class Launcher {
     // ---- tokens, keys, PostgreSQL
     // -------------------------------------------------------------------------------------
 
-    /** {@code --role ROLE [--school URN]... [--sub ID] [--ttl SECONDS]}: the token alone on stdout. */
+    /**
+     * {@code --role ROLE [--school URN]... [--sub ID] [--ttl SECONDS] [--partner ID]}: the token alone on stdout. With
+     * {@code --partner} (role partner only) the token carries {@code partner_id} and, without {@code --school}, no
+     * school: the partner's reads across schools (docs/decisions/0019).
+     */
     private int token(List<String> args) {
         String role = null;
         String sub = null;
+        String partner = null;
         long ttl = 3600;
         List<String> schools = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if (!List.of("--role", "--school", "--sub", "--ttl").contains(arg)) {
+            if (!List.of("--role", "--school", "--sub", "--ttl", "--partner").contains(arg)) {
                 throw new Failure("unknown argument '" + arg + "'");
             }
             if (i + 1 >= args.size()) {
@@ -363,16 +368,25 @@ public final class Launcher {
                 case "--role" -> role = value;
                 case "--school" -> schools.add(value);
                 case "--sub" -> sub = value;
+                case "--partner" -> partner = value;
                 default -> ttl = parseTtl(value);
             }
         }
         if (role == null || role.isEmpty()) {
             throw new Failure("--role is required");
         }
+        String subject = sub == null || sub.isEmpty() ? "dev-" + role : sub;
+        if (partner != null) {
+            if (!role.equals("partner")) {
+                throw new Failure("--partner goes with --role partner");
+            }
+            say(new DevTokens(stack, keys).mintPartner(partner, subject, ttl, schools));
+            return 0;
+        }
         if (schools.isEmpty()) {
             schools.add(Stack.DEMO_SCHOOL);
         }
-        say(new DevTokens(stack, keys).mint(role, sub == null || sub.isEmpty() ? "dev-" + role : sub, ttl, schools));
+        say(new DevTokens(stack, keys).mint(role, subject, ttl, schools));
         return 0;
     }
 

@@ -407,7 +407,9 @@ class WebhookDeliveryTest {
                                 .bearer())
                 .get(mine.path())
                 .then()
-                .statusCode(403);
+                .statusCode(200) // issue 17: a partner reads its own endpoint (never its secret)
+                .body("recipientId", is(mine.recipient()))
+                .body("secret", nullValue());
         given().header(
                         "Authorization",
                         TestTokens.role("partner")
