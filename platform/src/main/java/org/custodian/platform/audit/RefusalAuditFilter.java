@@ -21,7 +21,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Finds the refused attempts every service must audit (issue 17) in one place, after the problem mappers: an answer
- * of 403, 404 about a record of a school, 409 or 422 to an authenticated caller, on an operation under
+ * of 403, 404, 409 or 422 to an authenticated caller, on an operation under
  * {@code /schools/{urn}}, is handed to {@link RefusalAudit} with the actor, the operation (method and path template),
  * the subject (the pupil, or the record the path names) and the reason (the problem's status, title, detail and type).
  * A 401 is not audited (there is no one to name; the gateway counts them), nor is a 400 (malformed input is not an
@@ -90,9 +90,6 @@ public class RefusalAuditFilter {
             return null;
         }
         String subject = AuditSubjects.fromPath(template, parameters::getFirst);
-        if (status == 404 && !namesARecord(template)) {
-            return null; // a 404 of the school's collection or setting is not an attempt on someone's record
-        }
         String requestId = routing == null ? null : RequestIds.of(routing);
         return new RefusalAudit.Refusal(
                 urn,
@@ -140,10 +137,6 @@ public class RefusalAuditFilter {
                 + (method.isEmpty() || method.startsWith("/") ? "" : "/")
                 + method;
         return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
-    }
-
-    private static boolean namesARecord(String template) {
-        return template.replace("{urn}", "").contains("{");
     }
 
     private RoutingContext routing() {
