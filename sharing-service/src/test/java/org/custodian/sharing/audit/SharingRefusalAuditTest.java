@@ -47,7 +47,13 @@ class SharingRefusalAuditTest {
                 .then()
                 .statusCode(404);
 
-        JsonPath wrongRole = audit(urn, "?result=REFUSED&action=POST%20/api/v1/schools/%7Burn%7D/recipients");
+        JsonPath wrongRole = dpo(urn).queryParam("result", "REFUSED")
+                .queryParam("action", "POST /api/v1/schools/{urn}/recipients")
+                .get(base(urn) + "/audit/sharing")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(wrongRole.getList("items")).hasSize(1);
         assertThat(wrongRole.getString("items[0].actorRole")).isEqualTo("staff");
         assertThat(wrongRole.getString("items[0].detail"))
