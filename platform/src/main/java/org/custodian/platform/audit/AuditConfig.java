@@ -18,6 +18,13 @@ public interface AuditConfig {
     @WithDefault("true")
     boolean requireRestrictedRole();
 
+    /**
+     * How many refused attempts of one actor are recorded a minute on each replica ({@link RefusalAudit}); the first
+     * one over says so in the log, the rest are counted ({@code custodian.audit.refusals.dropped}).
+     */
+    @WithDefault("30")
+    int refusalsPerMinute();
+
     Checkpoints checkpoints();
 
     interface Checkpoints {

@@ -18,10 +18,25 @@ public record AuditEntry(
         String requestId,
         String detail) {
 
+    /**
+     * How it ended. {@code SUCCESS}: done; {@code DENIED}: refused by a quota or a service's own check before the
+     * kernel audited refusals; {@code REFUSED}: an authenticated attempt the service answered with 403, 404, 409 or 422
+     * ({@link RefusalAudit}); {@code FAILED}: tried and failed. The read side says {@link #result()} in one word.
+     */
     public enum Outcome {
         SUCCESS,
         DENIED,
-        FAILED
+        FAILED,
+        REFUSED;
+
+        /** The outcome in the one vocabulary of the DPO's log: DONE, REFUSED or FAILED. */
+        public String result() {
+            return switch (this) {
+                case SUCCESS -> "DONE";
+                case DENIED, REFUSED -> "REFUSED";
+                case FAILED -> "FAILED";
+            };
+        }
     }
 
     public AuditEntry {

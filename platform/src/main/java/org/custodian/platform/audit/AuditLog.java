@@ -41,6 +41,9 @@ public class AuditLog {
             "seq, occurred_at, actor, actor_role, subject, action, outcome, request_id, detail, prev_hash, hash, school_urn, key_id";
     private static final int BATCH = 1000;
 
+    /** Set on the request when a service audited its own refusal, so {@link RefusalAuditFilter} does not again. */
+    static final String DENIAL_RECORDED = "custodian.audit.denialRecorded";
+
     private final Jdbc jdbc;
     private final CurrentVertxRequest currentRequest;
     private final AuditKeys keys;
@@ -98,6 +101,7 @@ public class AuditLog {
                 Outcome.DENIED,
                 currentRequestId(),
                 detail);
+        markDenialRecorded();
         return QuarkusTransaction.requiringNew().call(() -> record(entry));
     }
 
@@ -132,22 +136,56 @@ public class AuditLog {
     /** A school's log, newest first, optionally only about one subject. */
     @Transactional
     public Page<AuditRecord> page(String schoolUrn, String subject, PageRequest request) {
+        return page(schoolUrn, AuditFilter.ofSubject(subject), request);
+    }
+
+    /** A school's log, newest first (by sequence, which is the order of time), filtered. */
+    @Transactional
+    public Page<AuditRecord> page(String schoolUrn, AuditFilter filter, PageRequest request) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_log WHERE school_urn = ?");
-        if (subject != null) {
+        List<Object> params = new ArrayList<>();
+        params.add(schoolUrn);
+        if (filter.subject() != null) {
             sql.append(" AND subject = ?");
+            params.add(filter.subject());
+        }
+        if (filter.pupil() != null) {
+            List<String> forms = AuditSubjects.pupilForms(schoolUrn, filter.pupil());
+            sql.append(" AND subject IN (")
+                    .append("?, ".repeat(forms.size() - 1))
+                    .append("?)");
+            params.addAll(forms);
+        }
+        if (filter.actor() != null) {
+            sql.append(" AND actor = ?");
+            params.add(filter.actor());
+        }
+        if (filter.action() != null) {
+            sql.append(" AND (action = ? OR starts_with(action, ?))");
+            params.add(filter.action());
+            params.add(filter.action() + ".");
+        }
+        if (filter.from() != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(filter.to());
+        }
+        if (filter.result() != null) {
+            List<String> outcomes = java.util.Arrays.stream(Outcome.values())
+                    .filter(o -> o.result().equals(filter.result()))
+                    .map(Outcome::name)
+                    .toList();
+            sql.append(" AND outcome = ANY (?)");
+            params.add(outcomes.toArray(String[]::new));
         }
         if (!request.isFirst()) {
             sql.append(" AND seq < ?");
-        }
-        sql.append(" ORDER BY seq DESC LIMIT ?");
-        List<Object> params = new ArrayList<>();
-        params.add(schoolUrn);
-        if (subject != null) {
-            params.add(subject);
-        }
-        if (!request.isFirst()) {
             params.add(request.afterLong(0));
         }
+        sql.append(" ORDER BY seq DESC LIMIT ?");
         params.add(request.fetchSize());
         List<AuditRecord> rows = jdbc.list(sql.toString(), AuditLog::readRecord, params.toArray());
         return Page.fromRows(rows, request, row -> List.of(Long.toString(row.seq())));
@@ -249,6 +287,16 @@ public class AuditLog {
                 row.getString("detail"));
         return new AuditRecord(
                 row.getLong("seq"), entry, row.getString("key_id"), row.getString("prev_hash"), row.getString("hash"));
+    }
+
+    private void markDenialRecorded() {
+        try {
+            if (currentRequest.getCurrent() != null) {
+                currentRequest.getCurrent().put(DENIAL_RECORDED, Boolean.TRUE);
+            }
+        } catch (RuntimeException e) {
+            // not in a request: nothing to mark
+        }
     }
 
     private String currentRequestId() {
