@@ -39,6 +39,7 @@ public final class ResponseWordingRules {
             "becauseOf",
             "reason",
             "reasons",
+            "requestType",
             "requesterType",
             "subjectType");
 

@@ -39,6 +39,7 @@ class ResponseWordingRulesTest {
         assertThat(w.words("status", TextNode.valueOf("WITHDRAWN"))).isEqualTo("Consent withdrawn");
         assertThat(w.words("method", TextNode.valueOf("PAPER"))).isEqualTo("On a paper form");
         assertThat(w.words("then", TextNode.valueOf("SECURE_DESTRUCTION"))).isEqualTo("Secure destruction");
+        assertThat(w.words("requestType", TextNode.valueOf("ACCESS"))).isEqualTo("Subject access request");
         assertThat(w.words("pupilId", TextNode.valueOf("P42"))).isEqualTo("P42");
         assertThat(w.words("system", TextNode.valueOf("MIS"))).isEqualTo("MIS");
         assertThat(w.words("reason", TextNode.valueOf("Termly census return"))).isEqualTo("Termly census return");
