@@ -90,7 +90,10 @@ public class ConsentResource {
                     "The pupil's status for every purpose, with which decisions count and why; ?history=true adds every decision")
     @APIResponse(responseCode = "200", description = "Statuses (and history)")
     @APIResponse(responseCode = "400", description = "Bad history flag")
-    @APIResponse(responseCode = "404", description = "No such pupil, or not your child")
+    @APIResponse(
+            responseCode = "404",
+            description =
+                    "No such pupil, or not your child (a parent linked to the child without parental responsibility gets a 403 saying so)")
     public PupilConsentService.View statuses(
             @PathParam("urn") String urn, @PathParam("pupilId") String pupilId, @QueryParam("history") String history) {
         caller.requireSchool(urn);
@@ -111,7 +114,10 @@ public class ConsentResource {
     })
     @Operation(summary = "The consent receipt of one decision")
     @APIResponse(responseCode = "200", description = "The receipt")
-    @APIResponse(responseCode = "404", description = "No such decision, or not your child")
+    @APIResponse(
+            responseCode = "404",
+            description =
+                    "No such decision, or not your child (a parent linked to the child without parental responsibility gets a 403 saying so)")
     public ConsentReceipt receipt(
             @PathParam("urn") String urn,
             @PathParam("pupilId") String pupilId,

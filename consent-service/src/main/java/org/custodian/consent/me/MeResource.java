@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,8 +41,13 @@ public class MeResource {
     @Operation(
             summary =
                     "The caller, their schools and roles; for a parent their children with a consent summary, for a pupil their own")
-    @APIResponse(responseCode = "200", description = "Who you are")
-    public MeService.Me me() {
+    @APIResponse(
+            responseCode = "200",
+            description =
+                    "Who you are; for a parent every child linked to them, each purpose with its title, status and"
+                            + " why (people named by relationship), or why they cannot decide for the child",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeView.class)))
+    public MeView me() {
         return me.me(caller);
     }
 }

@@ -95,7 +95,10 @@ public class PupilResource {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = PupilView.class)))
-    @APIResponse(responseCode = "404", description = "No such pupil, or not yours to see")
+    @APIResponse(
+            responseCode = "404",
+            description =
+                    "No such pupil, or not yours to see (a parent linked to the child without parental responsibility gets a 403 saying so)")
     public Response get(@PathParam("urn") String urn, @PathParam("pupilId") String pupilId) {
         caller.requireSchool(urn);
         PupilService.Written pupil = pupils.get(urn, pupilId, caller);

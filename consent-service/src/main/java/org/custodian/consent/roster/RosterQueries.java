@@ -315,6 +315,25 @@ public class RosterQueries {
                 guardianId);
     }
 
+    /** A child linked to a guardian, with or without parental responsibility. */
+    public record LinkedChild(Pupil pupil, Relationship relationship, boolean parentalResponsibility) {}
+
+    /** Every child a guardian is linked to, with or without parental responsibility. */
+    public List<LinkedChild> linkedChildrenOf(String urn, String guardianId) {
+        return db.list(
+                "SELECT " + PUPIL_COLUMNS.replace("pupil_id", "p.pupil_id") + """
+                , l.relationship, l.parental_responsibility
+                 FROM pupil p JOIN guardian_link l ON l.school_urn = p.school_urn AND l.pupil_id = p.pupil_id
+                WHERE p.school_urn = ? AND l.guardian_id = ? ORDER BY p.pupil_id
+                """,
+                rs -> new LinkedChild(
+                        pupil(rs),
+                        Relationship.valueOf(rs.getString("relationship")),
+                        rs.getBoolean("parental_responsibility")),
+                urn,
+                guardianId);
+    }
+
     private static Pupil pupil(ResultSet rs) throws SQLException {
         return new Pupil(
                 rs.getString("pupil_id"),

@@ -353,10 +353,13 @@ class RosterTest {
                 .then()
                 .statusCode(404)
                 .contentType("application/problem+json");
+        // linked without parental responsibility: told why, not "no pupil with that id"
         school.as(school.parent("STEP"))
                 .get(school.base() + "/pupils/MINE")
                 .then()
-                .statusCode(404);
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", containsString("you do not have parental responsibility for Ada"));
         school.as(school.parent("ME"))
                 .get(school.base() + "/guardians/STEP")
                 .then()

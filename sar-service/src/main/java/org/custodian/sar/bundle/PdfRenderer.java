@@ -39,7 +39,7 @@ public final class PdfRenderer {
 
     public static byte[] render(JsonNode content, List<Attachment> attachments) {
         try (PDDocument document = new PDDocument()) {
-            Writer w = new Writer(document);
+            Writer w = new Writer(document, ResponseWordingRules.of(content));
             title(w, content);
             information(w, content.path("information"));
             data(w, content);
@@ -89,9 +89,9 @@ public final class PdfRenderer {
                                         .path("email")
                                         .asText("") + "."
                         : ""));
-        w.paragraph("Request " + c.path("requestId").asText() + " ("
-                + c.path("requestType").asText() + ") about "
-                + c.path("subject").path("type").asText().toLowerCase() + " "
+        w.paragraph(w.words.words("requestType", c.path("requestType")) + " "
+                + c.path("requestId").asText()
+                + " about " + c.path("subject").path("type").asText().toLowerCase() + " "
                 + c.path("subject").path("id").asText()
                 + ", received on " + c.path("receivedOn").asText()
                 + (c.has("dueOn") ? ", due by " + c.path("dueOn").asText() : "")
@@ -107,11 +107,12 @@ public final class PdfRenderer {
                                 .asText()
                                 .equals(source.path("source").asText())) {
                             waiver = " The data protection officer recorded why: "
-                                    + wv.path("reason").asText();
+                                    + wv.path("reason").asText("");
                         }
                     }
-                    w.bullet("The " + source.path("source").asText() + " records could not be retrieved ("
-                            + source.path("error").asText() + ")." + waiver);
+                    String error = source.path("error").asText("");
+                    w.bullet("The " + source.path("source").asText() + " records could not be retrieved"
+                            + (error.isBlank() ? "" : " (" + error + ")") + "." + waiver);
                 }
             }
         }
@@ -171,7 +172,10 @@ public final class PdfRenderer {
                     + (row.has("waitingFor")
                             ? " (the date is set when " + row.path("waitingFor").asText() + ")"
                             : "")
-                    + (row.has("then") ? ", then " + row.path("then").asText() : "")
+                    + (row.has("then")
+                            ? ", then "
+                                    + w.words.words("then", row.path("then")).toLowerCase(java.util.Locale.UK)
+                            : "")
                     + (row.path("onLegalHold").asBoolean(false) ? "; kept longer under a legal hold" : ""));
         }
         w.paragraph(info.path("retentionPolicy").asText());
@@ -229,17 +233,20 @@ public final class PdfRenderer {
     /** A generic, readable rendering of any JSON: objects of plain values on one line, nested ones indented. */
     private static void node(Writer w, String label, JsonNode node, int depth) throws IOException {
         int indent = Math.min(depth, 6) * 12;
-        if (node.isValueNode() || node.isNull()) {
-            w.text((label == null ? "" : humanize(label) + ": ") + node.asText(), w.regular, 9, indent);
+        if (node.isNull() || node.isMissingNode()) {
+            return;
+        }
+        if (node.isValueNode()) {
+            w.text((label == null ? "" : humanize(label) + ": ") + w.words.words(label, node), w.regular, 9, indent);
         } else if (node.isObject()) {
             if (flat(node)) {
-                w.text((label == null ? "" : humanize(label) + ": ") + inline(node), w.regular, 9, indent);
+                w.text((label == null ? "" : humanize(label) + ": ") + inline(w, node), w.regular, 9, indent);
                 return;
             }
             if (label != null) {
                 w.text(humanize(label), w.bold, 9, indent);
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> fields = w.words.printed(node);
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 node(w, field.getKey(), field.getValue(), label == null ? depth : depth + 1);
@@ -247,8 +254,13 @@ public final class PdfRenderer {
         } else if (node.isArray()) {
             w.text((label == null ? "Items" : humanize(label)) + " (" + node.size() + ")", w.bold, 9, indent);
             for (JsonNode item : node) {
+                if (item.isNull()) {
+                    continue;
+                }
                 if (item.isObject() && flat(item)) {
-                    w.text("- " + inline(item), w.regular, 9, indent + 12);
+                    w.text("- " + inline(w, item), w.regular, 9, indent + 12);
+                } else if (item.isValueNode()) {
+                    w.text("- " + w.words.words(label, item), w.regular, 9, indent + 12);
                 } else {
                     node(w, null, item, depth + 1);
                 }
@@ -265,17 +277,15 @@ public final class PdfRenderer {
         return true;
     }
 
-    private static String inline(JsonNode object) {
+    private static String inline(Writer w, JsonNode object) {
         StringBuilder line = new StringBuilder();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        Iterator<Map.Entry<String, JsonNode>> fields = w.words.printed(object);
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!line.isEmpty()) {
                 line.append("; ");
             }
-            line.append(humanize(field.getKey()))
-                    .append(": ")
-                    .append(field.getValue().asText());
+            line.append(humanize(field.getKey())).append(": ").append(w.words.words(field.getKey(), field.getValue()));
         }
         return line.toString();
     }
@@ -295,7 +305,9 @@ public final class PdfRenderer {
 
     private static void list(Writer w, JsonNode values) throws IOException {
         for (JsonNode value : values) {
-            w.bullet(value.asText());
+            if (!value.isNull()) {
+                w.bullet(w.words.words(null, value));
+            }
         }
     }
 
@@ -351,6 +363,7 @@ public final class PdfRenderer {
     /** Lays out wrapped lines top to bottom, page after page. */
     private static final class Writer {
         final PDDocument document;
+        final ResponseWordingRules words;
         final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
         final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         final PDType1Font mono = new PDType1Font(Standard14Fonts.FontName.COURIER);
@@ -358,8 +371,9 @@ public final class PdfRenderer {
         PDPageContentStream stream;
         float y;
 
-        Writer(PDDocument document) {
+        Writer(PDDocument document, ResponseWordingRules words) {
             this.document = document;
+            this.words = words;
         }
 
         void heading(String text) throws IOException {

@@ -227,9 +227,53 @@ public final class RequestDtos {
             Resolution.Completion completion,
             Resolution.Withdrawal withdrawal,
             Resolution.RestrictionLift restrictionLift,
+
+            @Schema(
+                    description = "the steps the caller can take now: for staff the sub-resources of the lifecycle"
+                            + " (identity-verification, clarification-requests, extension, completion…);"
+                            + " for the requester (a parent, or a pupil) only their own, named as in"
+                            + " requesterSteps (withdrawal, clarification, identity, fee, bundle.pdf,"
+                            + " bundle, complaint, ico)")
             List<String> nextSteps,
+
+            @Schema(
+                    description = "the requester's view only: each step they can take, in words, with the call that"
+                            + " performs it when the API does (absent for staff)")
+            List<RequesterStepView> requesterSteps,
+
             List<StepView> history,
             long version) {}
+
+    /** A step the requester can take on their own request. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(
+            name = "RequesterStep",
+            requiredProperties = {"step", "description"})
+    public record RequesterStepView(
+            @Schema(
+                    description = "what the step is",
+                    enumeration = {
+                        "withdrawal",
+                        "clarification",
+                        "identity",
+                        "fee",
+                        "bundle.pdf",
+                        "bundle",
+                        "complaint",
+                        "ico"
+                    })
+            String step,
+
+            @Schema(description = "the step in words, for the requester")
+            String description,
+
+            @Schema(
+                    description = "the HTTP method that performs it, when the API does",
+                    enumeration = {"GET", "POST"})
+            String method,
+
+            @Schema(description = "the path that performs it, when the API does")
+            String path) {}
 
     /** A request in a list: what the DPO's dashboard and a parent's status page show. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -107,7 +107,7 @@ public class RequestService {
     /** What the API shows of the request, if the caller may see it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RequestView read(String urn, UUID id) {
-        return RequestViews.view(get(urn, id), deadlines(urn));
+        return RequestViews.view(get(urn, id), deadlines(urn), !callerIsStaff());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -229,7 +229,7 @@ public class RequestService {
                 AuditEntry.Outcome.SUCCESS,
                 r.type() + " " + r.id() + " received " + receivedOn + " by " + channel);
         events.received(r);
-        return RequestViews.view(r, deadlines(urn));
+        return RequestViews.view(r, deadlines(urn), !callerIsStaff());
     }
 
     /**
@@ -356,7 +356,7 @@ public class RequestService {
         if (to.isClosed() && !from.isClosed()) {
             events.closed(r);
         }
-        return RequestViews.view(r, deadlines);
+        return RequestViews.view(r, deadlines, !callerIsStaff());
     }
 
     /** What a step's change sees: the request, the step's day and the school's deadline calculator. */

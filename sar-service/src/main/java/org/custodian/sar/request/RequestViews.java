@@ -2,8 +2,10 @@ package org.custodian.sar.request;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.Deadlines;
+import org.custodian.sar.notice.PrivacyNotice;
 import org.custodian.sar.request.RequestDtos.RequestSummary;
 import org.custodian.sar.request.RequestDtos.RequestView;
 
@@ -12,7 +14,17 @@ public final class RequestViews {
 
     private RequestViews() {}
 
+    /** The request as staff see it: every next step of the lifecycle. */
     public static RequestView view(RightsRequest r, Deadlines deadlines) {
+        return view(r, deadlines, false);
+    }
+
+    /**
+     * The request as staff or (with {@code forRequester}) the parent or pupil who made it see it: the requester's next
+     * steps are only their own ({@link RequesterStepRules}).
+     */
+    public static RequestView view(RightsRequest r, Deadlines deadlines, boolean forRequester) {
+        List<RequesterStepRules.Step> own = forRequester ? requesterSteps(r) : null;
         Deadline deadline = r.deadline(deadlines);
         Resolution res = r.resolution();
         return new RequestView(
@@ -60,9 +72,17 @@ public final class RequestViews {
                 res.completion(),
                 res.withdrawal(),
                 res.restrictionLift(),
-                Lifecycle.allowed(r.type(), r.status()).stream()
-                        .map(Action::resource)
-                        .toList(),
+                forRequester
+                        ? own.stream().map(RequesterStepRules.Step::step).toList()
+                        : Lifecycle.allowed(r.type(), r.status()).stream()
+                                .map(Action::resource)
+                                .toList(),
+                forRequester
+                        ? own.stream()
+                                .map(s -> new RequestDtos.RequesterStepView(
+                                        s.step(), s.description(), s.method(), s.path()))
+                                .toList()
+                        : null,
                 r.steps().stream()
                         .map(s -> new RequestDtos.StepView(
                                 s.occurredAt(),
@@ -75,6 +95,17 @@ public final class RequestViews {
                                 s.note()))
                         .toList(),
                 r.version());
+    }
+
+    private static List<RequesterStepRules.Step> requesterSteps(RightsRequest r) {
+        Resolution.Fee fee = r.resolution().fee();
+        return RequesterStepRules.steps(
+                r.type(),
+                r.status(),
+                "/api/v1/schools/" + r.schoolUrn() + "/requests/" + r.id(),
+                r.openClarification().map(RightsRequest.Clarification::question).orElse(null),
+                fee == null ? null : "£" + fee.amount().toPlainString(),
+                PrivacyNotice.ICO.online());
     }
 
     public static RequestSummary summary(RightsRequest r, LocalDate today) {

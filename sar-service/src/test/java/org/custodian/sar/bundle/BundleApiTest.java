@@ -122,9 +122,9 @@ class BundleApiTest {
         assertThat(text)
                 .contains(
                         "Your subject access response",
-                        "PHOTOS_WEBSITE",
-                        "BIOMETRIC_CATERING",
-                        "REFUSED",
+                        "Photos on the school website",
+                        "Fingerprints to pay for school meals",
+                        "Consent refused",
                         "Department for Education",
                         "Wonde Ltd",
                         "Pupil educational record",
@@ -173,6 +173,55 @@ class BundleApiTest {
                         "items.action",
                         hasItems("bundle.assembled", "bundle.downloaded", "bundle.read", "request.complete"))
                 .body("items.findAll { it.action == 'bundle.downloaded' }.actor", hasItems("dpo-1", f.guardian()));
+    }
+
+    @Test
+    void theParentsPdfPrintsWordsNotCodesAndNoNulls() throws IOException {
+        Fixture f = accessRequest("P");
+        f.post("/bundle", Map.of()).statusCode(200);
+        f.post("/completion", Map.of("summary", "Response sent by email")).statusCode(200);
+        // the JSON keeps the codes (it is the machine-readable copy) and the nulls the sources gave
+        given().header("Authorization", f.parent())
+                .get(f.base() + "/bundle")
+                .then()
+                .statusCode(200)
+                .body("information.consentPurposes", hasItems("PHOTOS_WEBSITE", "BIOMETRIC_CATERING"));
+
+        String text = pdfText(given().header("Authorization", f.parent())
+                .get(f.base() + "/bundle.pdf")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
+        assertThat(text)
+                .doesNotContainIgnoringCase("null")
+                // purpose titles, not codes
+                .contains("Photos on the school website", "Fingerprints to pay for school meals")
+                .doesNotContain("PHOTOS_WEBSITE", "BIOMETRIC_CATERING")
+                // lawful bases, statuses, methods and other codes in words
+                .contains(
+                        "Legal obligation (UK GDPR Art. 6(1)(c))",
+                        "Consent (UK GDPR Art. 6(1)(a))",
+                        "Consent given",
+                        "Consent refused",
+                        "Subject access request",
+                        "Secure destruction",
+                        "Stop using the data",
+                        "Awaiting confirmation")
+                .doesNotContain(
+                        "LEGAL_OBLIGATION",
+                        "PUBLIC_TASK",
+                        "GRANTED",
+                        "REFUSED",
+                        "SECURE_DESTRUCTION",
+                        "STOP_USING",
+                        "CONSENT_REFUSED",
+                        "(ACCESS)")
+                // recipients by name, never by id
+                .contains("Wonde Ltd", "Department for Education")
+                .doesNotContain("9b2f3c1e-0000-4000-8000-00000000abcd");
+        // no field is printed without a value ("Valid until: " with nothing after it)
+        assertThat(text).doesNotContain("Valid until", "Delivered at", "Completion:");
     }
 
     @Test

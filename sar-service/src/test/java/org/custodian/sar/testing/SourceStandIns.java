@@ -175,6 +175,27 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
                 ArrayNode decisions = data.putArray("decisions");
                 decision(decisions, 0, "PHOTOS_WEBSITE", "GRANTED");
                 decision(decisions, 1, "BIOMETRIC_CATERING", "REFUSED");
+                // as consent-service exports them: every purpose's status with its title (null where unset)
+                ArrayNode consents = data.putArray("consents");
+                consents.addObject()
+                        .put("purpose", "PHOTOS_WEBSITE")
+                        .put("title", "Photos on the school website")
+                        .put("kind", "STANDARD")
+                        .put("status", "GRANTED")
+                        .put("permitted", true)
+                        .putNull("validUntil")
+                        .putArray("explanation")
+                        .add("the mother granted (version 1, 2026-01-05T10:00:00Z)");
+                consents.addObject()
+                        .put("purpose", "BIOMETRIC_CATERING")
+                        .put("title", "Fingerprints to pay for school meals")
+                        .put("kind", "BIOMETRIC")
+                        .put("status", "REFUSED")
+                        .put("permitted", false)
+                        .putNull("effectiveVersion")
+                        .putNull("validUntil")
+                        .putArray("explanation")
+                        .add("a parent objected");
                 for (int i = 2; i < Math.max(2, records); i++) {
                     decision(decisions, i, "TRIP_" + (i % 40), i % 3 == 0 ? "WITHDRAWN" : "GRANTED");
                 }
@@ -189,6 +210,18 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
                 ArrayNode disclosures = data.putArray("disclosures");
                 disclosure(disclosures, 0, "Department for Education", "LEGAL_OBLIGATION", "School census");
                 disclosure(disclosures, 1, "Wonde Ltd", "CONSENT", "Educational platform sync");
+                // as sharing-service exports them: per recipient (id and name) what each was asked, null where unset
+                data.putArray("partnerActions")
+                        .addObject()
+                        .put("recipientId", "9b2f3c1e-0000-4000-8000-00000000abcd")
+                        .put("recipientName", "Wonde Ltd")
+                        .putArray("actions")
+                        .addObject()
+                        .put("kind", "STOP_USING")
+                        .put("becauseOf", "CONSENT_WITHDRAWN")
+                        .put("status", "AWAITING_CONFIRMATION")
+                        .putNull("deliveredAt")
+                        .putNull("completion");
                 for (int i = 2; i < Math.max(2, records); i++) {
                     disclosure(
                             disclosures,
