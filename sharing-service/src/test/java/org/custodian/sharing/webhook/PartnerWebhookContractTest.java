@@ -204,7 +204,9 @@ class PartnerWebhookContractTest {
                         "outcome",
                         "CORRECTED",
                         "recordCount",
-                        1))
+                        1,
+                        "reference",
+                        "PRIV-17"))
                 .post(base(URN) + "/partner-actions/" + completed + "/completion")
                 .then()
                 .statusCode(200);
