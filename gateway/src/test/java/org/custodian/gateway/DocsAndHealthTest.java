@@ -3,10 +3,12 @@ package org.custodian.gateway;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
+import java.util.List;
 import java.util.Map;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.gateway.support.GatewayTestProfile;
@@ -41,6 +43,42 @@ class DocsAndHealthTest {
                 .isEqualTo("#/components/schemas/sar.Item");
         assertThat(doc.getList("tags.name")).contains("consent", "sar", "sharing", "retention");
         assertThat(doc.getMap("$")).doesNotContainKey("x-custodian-unavailable");
+        assertThat(doc.getMap("webhooks")).containsOnlyKeys("consent.withdrawn");
+        assertThat(doc.getString(
+                        "webhooks.'consent.withdrawn'.post.requestBody.content.'application/json'.schema.'$ref'"))
+                .isEqualTo("#/components/schemas/ConsentWithdrawnWebhook");
+    }
+
+    @Test
+    void eachWebhooksJsonSchemaIsServedWithoutATokenAndAnUnknownTypeIsAProblem() {
+        given().get("/api/schemas/webhooks")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .body("items.type", equalTo(List.of("consent.withdrawn")))
+                .body("items[0].schema", equalTo("/api/schemas/webhooks/consent.withdrawn.json"))
+                .body("items[0].summary", equalTo("The consent no longer stands."));
+        JsonPath schema = given().get("/api/schemas/webhooks/consent.withdrawn.json")
+                .then()
+                .statusCode(200)
+                .contentType("application/schema+json")
+                .extract()
+                .jsonPath();
+        assertThat(schema.getString("'$schema'")).isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(schema.getString("'$ref'")).isEqualTo("#/$defs/ConsentWithdrawnWebhook");
+        // the sharing document's Item differs from consent's, so the merged document (and the schema) call it
+        // sharing.Item
+        assertThat(schema.getString("'$defs'.ConsentWithdrawnWebhook.properties.data.'$ref'"))
+                .isEqualTo("#/$defs/sharing.Item");
+        assertThat(schema.getString("'$defs'.'sharing.Item'.description")).isEqualTo("an item of sharing");
+        for (String unknown : List.of("consent.granted.json", "consent.withdrawn", "openapi.json")) {
+            given().get("/api/schemas/webhooks/" + unknown)
+                    .then()
+                    .statusCode(404)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(404))
+                    .body("detail", containsString("/api/schemas/webhooks"));
+        }
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.function.BiPredicate;
 
 /**
  * Merges the services' OpenAPI documents into the one the gateway serves: their paths (only those the gateway
- * routes to that service, so never {@code /internal}), components and tags. A component two services define
+ * routes to that service, so never {@code /internal}), webhooks (OpenAPI 3.1: what a service sends out, e.g.
+ * sharing-service's partner webhooks; the first service to name one wins), components and tags. A component two services define
  * differently keeps its name for the first and is renamed {@code <service>.<name>} for the next, with that
  * document's references rewritten.
  */
@@ -33,6 +34,7 @@ public final class OpenApiMerger {
      */
     public JsonObject merge(Map<String, JsonObject> documents, Map<String, String> unavailable) {
         JsonObject paths = new JsonObject();
+        JsonObject webhooks = new JsonObject();
         JsonObject components = new JsonObject();
         JsonArray tags = new JsonArray();
         Set<String> tagNames = new HashSet<>();
@@ -51,6 +53,11 @@ public final class OpenApiMerger {
             document.getJsonObject("paths", new JsonObject()).forEach(path -> {
                 if (!paths.containsKey(path.getKey()) && routedTo.test(path.getKey(), service)) {
                     paths.put(path.getKey(), path.getValue());
+                }
+            });
+            document.getJsonObject("webhooks", new JsonObject()).forEach(webhook -> {
+                if (!webhooks.containsKey(webhook.getKey())) {
+                    webhooks.put(webhook.getKey(), webhook.getValue());
                 }
             });
             document.getJsonArray("tags", new JsonArray()).forEach(tag -> {
@@ -73,9 +80,11 @@ public final class OpenApiMerger {
                                 .put("version", "v1")
                                 .put("description", description(documents.keySet(), unavailable.keySet())))
                 .put("servers", new JsonArray().add(new JsonObject().put("url", "/")))
-                .put("paths", paths)
-                .put("components", components)
-                .put("tags", tags);
+                .put("paths", paths);
+        if (!webhooks.isEmpty()) {
+            merged.put("webhooks", webhooks);
+        }
+        merged.put("components", components).put("tags", tags);
         if (!security.isEmpty()) {
             merged.put("security", security);
         }

@@ -131,6 +131,58 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void webhooksAreCarriedThroughWithTheirReferencesRenamedAndTheFirstServiceWins() {
+        JsonObject a = doc("/api/v1/a/x")
+                .put("components", new JsonObject().put("schemas", new JsonObject().put("Event", new JsonObject())));
+        JsonObject b = doc("/api/v1/b/x")
+                .put(
+                        "components",
+                        new JsonObject()
+                                .put("schemas", new JsonObject().put("Event", new JsonObject().put("type", "object"))))
+                .put(
+                        "webhooks",
+                        new JsonObject()
+                                .put("thing.happened", webhook(ref("Event")))
+                                .put("thing.ended", webhook(ref("Event"))));
+        JsonObject c = doc("/api/v1/c/x").put("webhooks", new JsonObject().put("thing.ended", webhook(ref("Other"))));
+
+        JsonObject merged = merger.merge(documents("a", a, "b", b, "c", c), Map.of());
+
+        JsonObject webhooks = merged.getJsonObject("webhooks");
+        assertThat(webhooks.fieldNames()).containsExactlyInAnyOrder("thing.happened", "thing.ended");
+        for (String type : webhooks.fieldNames()) {
+            assertThat(webhooks.getJsonObject(type)
+                            .getJsonObject("post")
+                            .getJsonObject("requestBody")
+                            .getJsonObject("content")
+                            .getJsonObject("application/json")
+                            .getJsonObject("schema")
+                            .getString("$ref"))
+                    .as(type)
+                    .isEqualTo("#/components/schemas/b.Event");
+        }
+        assertThat(merger.merge(documents("a", a), Map.of()).containsKey("webhooks"))
+                .as("no webhooks section when no service sends any")
+                .isFalse();
+    }
+
+    private static JsonObject webhook(JsonObject schema) {
+        return new JsonObject()
+                .put(
+                        "post",
+                        new JsonObject()
+                                .put(
+                                        "requestBody",
+                                        new JsonObject()
+                                                .put(
+                                                        "content",
+                                                        new JsonObject()
+                                                                .put(
+                                                                        "application/json",
+                                                                        new JsonObject().put("schema", schema)))));
+    }
+
+    @Test
     void nothingAvailableStillMakesAValidDocument() {
         JsonObject merged = merger.merge(Map.of(), Map.of("a", "down"));
         assertThat(merged.getJsonObject("paths").isEmpty()).isTrue();

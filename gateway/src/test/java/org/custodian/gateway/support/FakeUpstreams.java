@@ -217,12 +217,54 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         JsonObject schemas = new JsonObject()
                 .put("Problem", new JsonObject().put("type", "object"))
                 .put("Item", new JsonObject().put("type", "object").put("description", "an item of " + service));
-        return new JsonObject()
+        JsonObject document = new JsonObject()
                 .put("openapi", "3.1.0")
                 .put("info", new JsonObject().put("title", service + "-service").put("version", "1.0.0"))
                 .put("paths", paths)
                 .put("components", new JsonObject().put("schemas", schemas))
                 .put("tags", new JsonArray().add(new JsonObject().put("name", service)));
+        if (service.equals("sharing")) {
+            // sharing-service's partner webhooks, as its META-INF/openapi.yaml declares them (its own Item is renamed)
+            schemas.put(
+                    "ConsentWithdrawnWebhook",
+                    new JsonObject()
+                            .put("type", "object")
+                            .put(
+                                    "required",
+                                    new JsonArray().add("id").add("type").add("data"))
+                            .put(
+                                    "properties",
+                                    new JsonObject()
+                                            .put("id", new JsonObject().put("type", "string"))
+                                            .put("type", new JsonObject().put("const", "consent.withdrawn"))
+                                            .put("data", new JsonObject().put("$ref", "#/components/schemas/Item"))));
+            document.put(
+                    "webhooks",
+                    new JsonObject()
+                            .put(
+                                    "consent.withdrawn",
+                                    new JsonObject()
+                                            .put(
+                                                    "post",
+                                                    new JsonObject()
+                                                            .put("description", "The consent no longer stands.")
+                                                            .put(
+                                                                    "requestBody",
+                                                                    new JsonObject()
+                                                                            .put(
+                                                                                    "content",
+                                                                                    new JsonObject()
+                                                                                            .put(
+                                                                                                    "application/json",
+                                                                                                    new JsonObject()
+                                                                                                            .put(
+                                                                                                                    "schema",
+                                                                                                                    new JsonObject()
+                                                                                                                            .put(
+                                                                                                                                    "$ref",
+                                                                                                                                    "#/components/schemas/ConsentWithdrawnWebhook"))))))));
+        }
+        return document;
     }
 
     /** Every public resource path and the service it belongs to. */
