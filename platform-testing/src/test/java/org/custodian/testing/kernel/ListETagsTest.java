@@ -115,6 +115,8 @@ class ListETagsTest {
                     .as(list)
                     .isEqualTo("header");
             assertThat(document.getMap(get)).as(list).doesNotContainKey("x-custodian-list-etag");
+            assertThat(document.getMap(get + ".responses")).as(list).doesNotContainKey("x-custodian-list-etag");
+            assertThat(document.getMap(get + ".responses.'200'")).as(list).doesNotContainKey("x-custodian-list-etag");
         }
         assertThat(document.getString("paths.'/api/v1/schools/{urn}/probes/{id}'.get.responses.'304'"))
                 .isNull();

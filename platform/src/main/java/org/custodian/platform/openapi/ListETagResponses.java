@@ -5,6 +5,7 @@ import java.util.Map;
 import org.custodian.platform.http.ListETags;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Extensible;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
@@ -47,14 +48,37 @@ public class ListETagResponses implements OASFilter {
     }
 
     static boolean isList(Operation operation) {
-        Map<String, Object> extensions = operation.getExtensions();
-        if (extensions != null && extensions.containsKey(ListETags.OPENAPI_EXTENSION)) {
-            operation.removeExtension(ListETags.OPENAPI_EXTENSION);
+        if (removeMark(operation)) {
             return true;
         }
         return operation.getParameters() != null
                 && operation.getParameters().stream()
                         .anyMatch(p -> p.getIn() == Parameter.In.QUERY && "cursor".equals(p.getName()));
+    }
+
+    /**
+     * Removes the mark, which the annotation scanner copies from the method onto its responses too; true when the
+     * operation carried it.
+     */
+    private static boolean removeMark(Operation operation) {
+        boolean marked = unmark(operation);
+        APIResponses responses = operation.getResponses();
+        if (responses != null) {
+            marked |= unmark(responses);
+            if (responses.getAPIResponses() != null) {
+                responses.getAPIResponses().values().forEach(ListETagResponses::unmark);
+            }
+        }
+        return marked;
+    }
+
+    private static boolean unmark(Extensible<?> model) {
+        Map<String, Object> extensions = model.getExtensions();
+        if (extensions == null || !extensions.containsKey(ListETags.OPENAPI_EXTENSION)) {
+            return false;
+        }
+        model.removeExtension(ListETags.OPENAPI_EXTENSION);
+        return true;
     }
 
     private static void document(Operation operation) {
