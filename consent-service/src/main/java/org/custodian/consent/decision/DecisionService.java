@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.custodian.consent.ConsentConfig;
+import org.custodian.consent.changes.ChangeLog;
+import org.custodian.consent.changes.NewChange;
 import org.custodian.consent.decision.ConsentResolver.Resolution;
 import org.custodian.consent.decision.RecordingRules.Actor;
 import org.custodian.consent.decision.RecordingRules.Check;
@@ -61,6 +63,7 @@ public class DecisionService {
     private final EventSource events;
     private final AuditLog audit;
     private final Clock clock;
+    private final ChangeLog changes;
 
     public DecisionService(
             DecisionQueries queries,
@@ -76,7 +79,9 @@ public class DecisionService {
             EventSource events,
             AuditLog audit,
             Clock clock,
-            ConsentConfig config) {
+            ConsentConfig config,
+            ChangeLog changes) {
+        this.changes = changes;
         this.queries = queries;
         this.biometrics = biometrics;
         this.schools = schools;
@@ -212,6 +217,18 @@ public class DecisionService {
                 Outcome.SUCCESS,
                 purpose.code() + " v" + version + " by " + giver.type().name().toLowerCase() + " " + giver.id() + " ("
                         + request.method() + "); now " + resolution.status());
+        changes.append(
+                urn,
+                NewChange.decision(
+                        stored.recordedAt(),
+                        caller.primaryRole(),
+                        pupilId,
+                        purpose.code(),
+                        request.decision().name(),
+                        stored.decisionId(),
+                        giver.type().name(),
+                        giver.isPupil() ? null : giver.id(),
+                        resolution.status().name()));
         return receipt(school, purpose, wording(urn, purpose, version), stored, resolution.status());
     }
 

@@ -76,6 +76,7 @@ public class GuardianService {
                 "guardian.upserted",
                 Outcome.SUCCESS,
                 sync.counts().toString());
+        roster.recordSuiteChanges(urn, caller, List.of(), sync.records());
         return new Written(stored, !sync.created().isEmpty());
     }
 }

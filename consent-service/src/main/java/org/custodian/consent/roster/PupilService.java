@@ -88,6 +88,7 @@ public class PupilService {
                 "pupil.upserted",
                 Outcome.SUCCESS,
                 sync.counts().toString());
+        roster.recordSuiteChanges(urn, caller, sync.records(), List.of());
         return new Written(
                 PupilView.of(stored, LegalTime.today(clock)),
                 stored.version(),

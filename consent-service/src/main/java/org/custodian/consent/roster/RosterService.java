@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional.TxType;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.custodian.consent.changes.ChangeLog;
+import org.custodian.consent.changes.NewChange;
 import org.custodian.consent.roster.Guardian.Link;
 import org.custodian.consent.roster.RosterSyncReport.GuardianRecord;
 import org.custodian.consent.roster.RosterSyncReport.PupilRecord;
@@ -40,6 +43,7 @@ import org.custodian.platform.problems.Problem.FieldError;
 import org.custodian.platform.problems.ProblemException;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
+import org.custodian.platform.security.Roles;
 import org.custodian.platform.time.LegalTime;
 
 /**
@@ -67,6 +71,7 @@ public class RosterService {
     private final Event<RosterChanged> rosterChanged;
     private final CompetenceAssessmentRepository assessments;
     private final Validator validator;
+    private final ChangeLog changes;
 
     public RosterService(
             RosterQueries queries,
@@ -77,8 +82,10 @@ public class RosterService {
             AuditLog audit,
             Clock clock,
             Event<RosterChanged> changed,
-            Validator validator) {
+            Validator validator,
+            ChangeLog changes) {
         this.queries = queries;
+        this.changes = changes;
         this.validator = validator;
         this.assessments = assessments;
         this.schools = schools;
@@ -87,6 +94,32 @@ public class RosterService {
         this.audit = audit;
         this.clock = clock;
         this.rosterChanged = changed;
+    }
+
+    /**
+     * Puts the roster changes a person made in the suite (anyone but the MIS) on the MIS changes feed, so that the MIS
+     * reads back what it did not do itself. Called after the audit entry, in the same transaction.
+     */
+    public void recordSuiteChanges(
+            String urn, Caller caller, List<PupilRecord> pupilRecords, List<GuardianRecord> guardianRecords) {
+        if (caller.hasRole(Roles.MIS)) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<NewChange> made = new ArrayList<>();
+        for (PupilRecord r : pupilRecords) {
+            if (r.outcome() != RosterSyncReport.Outcome.UNCHANGED) {
+                made.add(NewChange.pupil(
+                        now, caller.primaryRole(), r.pupilId(), r.outcome().name(), r.changedFields()));
+            }
+        }
+        for (GuardianRecord r : guardianRecords) {
+            if (r.outcome() != RosterSyncReport.Outcome.UNCHANGED) {
+                made.add(NewChange.guardian(
+                        now, caller.primaryRole(), r.guardianId(), r.outcome().name(), r.changedFields()));
+            }
+        }
+        changes.appendAll(urn, made);
     }
 
     /**
@@ -146,6 +179,7 @@ public class RosterService {
                 Outcome.SUCCESS,
                 "mode=" + mode + " pupils=" + pupilCounts + " guardians=" + guardianCounts + " warnings="
                         + warnings.size());
+        recordSuiteChanges(urn, caller, pupilRecords, guardianRecords);
         return report;
     }
 

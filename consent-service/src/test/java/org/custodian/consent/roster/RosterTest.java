@@ -42,6 +42,27 @@ class RosterTest {
         return events;
     }
 
+    /** Issue 17: the pupil list carries a strong ETag; polling it with If-None-Match is a 304 until it changes. */
+    @Test
+    void thePupilListCarriesAnETagAndIsA304UntilItChanges() {
+        Fixture school = Fixture.newSchool();
+        school.pupil("P1", BORN).then().statusCode(201);
+        String list = school.base() + "/pupils";
+        var first = school.asMis().get(list);
+        String etag = first.then().statusCode(200).extract().header("ETag");
+        assertThat(etag).startsWith("\"").endsWith("\"");
+        var unchanged = school.asMis().header("If-None-Match", etag).get(list);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.asByteArray()).isEmpty();
+        assertThat(unchanged.header("ETag")).isEqualTo(etag);
+
+        school.pupil("P2", BORN).then().statusCode(201);
+        var changed = school.asMis().header("If-None-Match", etag).get(list);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.jsonPath().getList("items.pupilId")).containsExactly("P1", "P2");
+    }
+
     @Test
     void aPupilIsEnrolledUpdatedAndLeavesWithOneEventPerRealChange() {
         Fixture school = Fixture.newSchool();

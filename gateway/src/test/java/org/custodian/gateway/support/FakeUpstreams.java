@@ -35,6 +35,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                             "pupils",
                             "guardians",
                             "roster-sync",
+                            "roster",
                             "purposes",
                             "consent-checks",
                             "token-revocations",

@@ -34,6 +34,8 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.http.ListETag;
+import org.custodian.platform.http.ListETags;
 import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
@@ -43,6 +45,7 @@ import org.custodian.platform.secrets.Secret;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Visibility;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A throwaway resource that exercises every kernel piece the way a real service resource will. */
@@ -184,6 +187,33 @@ public class ProbeResource {
                         page.fetchSize()),
                 page,
                 p -> List.of(Long.toString(p.id())));
+    }
+
+    /** How many probes of each colour: a list of its own shape, opted into the list ETag. */
+    public record ColourCount(Colour colour, long count) {}
+
+    public record ColourCounts(List<ColourCount> colours) {}
+
+    @GET
+    @Path("colours")
+    @Operation(summary = "Count probes by colour")
+    @Extension(name = ListETags.OPENAPI_EXTENSION, value = "true")
+    @ListETag
+    @RolesAllowed({"dpo", "school-admin", "staff", "service"})
+    @Transactional
+    public ColourCounts colours(@PathParam("urn") String urn) {
+        caller.requireSchool(urn);
+        List<Probe> probes = query(
+                "SELECT id, school_urn, name, colour FROM probe WHERE school_urn = ? AND id > ? LIMIT ?",
+                urn,
+                0L,
+                100_000);
+        List<ColourCount> counts = new ArrayList<>();
+        for (Colour colour : Colour.values()) {
+            counts.add(new ColourCount(
+                    colour, probes.stream().filter(p -> p.colour() == colour).count()));
+        }
+        return new ColourCounts(counts);
     }
 
     @GET

@@ -39,6 +39,15 @@ public class PageRequests {
         return PageRequest.of(limit, cursor, cursors);
     }
 
+    /**
+     * The cursors of the operation being served, for a list that reads its position its own way (a feed, whose cursor
+     * is issued on every page, even an empty one).
+     */
+    public ListCursors cursors() {
+        Method method = resource.getResourceMethod();
+        return lists.computeIfAbsent(method, m -> keys.forList(listOf(resource.getResourceClass(), m)));
+    }
+
     /** {@code GET /api/v1/schools/{urn}/pupils}: the HTTP method and the path template, as OpenAPI names them. */
     static String listOf(Class<?> resourceClass, Method method) {
         String verb = Stream.of(method.getAnnotations())

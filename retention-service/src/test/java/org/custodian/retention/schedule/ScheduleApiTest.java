@@ -78,6 +78,25 @@ class ScheduleApiTest {
                 .contentType("application/problem+json");
     }
 
+    /** Issue 17: a list carries a strong ETag over its page; polling it with If-None-Match is a 304. */
+    @Test
+    void theScheduleListCarriesAnETagAndIsA304WhenUnchanged() {
+        String school = freshSchool();
+        Response whole = as("mis", school).get(base(school) + "/retention-schedule");
+        String etag = whole.then().statusCode(200).extract().header("ETag");
+        assertThat(etag).matches("\"[A-Za-z0-9_-]+\"");
+        Response unchanged = as("mis", school).header("If-None-Match", etag).get(base(school) + "/retention-schedule");
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.asByteArray()).isEmpty();
+        assertThat(unchanged.header("ETag")).isEqualTo(etag);
+        Response part = as("mis", school)
+                .header("If-None-Match", etag)
+                .queryParam("limit", 4)
+                .get(base(school) + "/retention-schedule");
+        assertThat(part.statusCode()).as("another page is another body").isEqualTo(200);
+        assertThat(part.header("ETag")).isNotEqualTo(etag);
+    }
+
     @Test
     void anOverrideIsVersionedNeedsIfMatchAndRedatesTheHoldingsOfItsClass() {
         String school = freshSchool();

@@ -89,6 +89,31 @@ class RequestApiTest {
                 .body("items.findAll { it.outcome == 'DENIED' && it.action == 'requests.create' }.size()", is(1));
     }
 
+    /** Issue 17: the request list carries a strong ETag; polling it with If-None-Match is a 304 until it changes. */
+    @Test
+    void theRequestListCarriesAnETagAndIsA304UntilItChanges() {
+        Roster school = Roster.maintainedEnglishSchool();
+        String pupil = school.pupil("P", 8);
+        String guardian = school.guardianOf(pupil, true);
+        var first = given().header("Authorization", dpo(school)).get(path(school));
+        String etag = first.then().statusCode(200).extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        var unchanged = given().header("Authorization", dpo(school))
+                .header("If-None-Match", etag)
+                .get(path(school));
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.asByteArray()).isEmpty();
+        assertThat(unchanged.header("ETag")).isEqualTo(etag);
+
+        post(school, parent(school, guardian), access(pupil)).statusCode(201);
+        var changed = given().header("Authorization", dpo(school))
+                .header("If-None-Match", etag)
+                .get(path(school));
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.jsonPath().getList("items")).hasSize(1);
+    }
+
     @Test
     void aParentMakesAnAccessRequestForTheirChildUnder13AndSeesItsDeadline() {
         Roster school = Roster.maintainedEnglishSchool();

@@ -60,6 +60,24 @@ class RecipientsAndAgreementsTest {
                 .hasSameSizeAs(names);
     }
 
+    /** Issue 17: a list carries a strong ETag; polling it with If-None-Match is a 304 until it changes. */
+    @Test
+    void theRecipientListCarriesAnETagAndIsA304UntilItChanges() {
+        String urn = "210003";
+        String path = base(urn) + "/recipients?limit=100";
+        String etag = dpo(urn).get(path).then().statusCode(200).extract().header("ETag");
+        assertThat(etag).startsWith("\"").endsWith("\"");
+        var unchanged = dpo(urn).header("If-None-Match", etag).get(path);
+        assertThat(unchanged.statusCode()).isEqualTo(304);
+        assertThat(unchanged.asByteArray()).isEmpty();
+        assertThat(unchanged.header("ETag")).isEqualTo(etag);
+        recipient(urn, "Tag Learning", "GB");
+        var changed = dpo(urn).header("If-None-Match", etag).get(path);
+        assertThat(changed.statusCode()).isEqualTo(200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag);
+        assertThat(changed.jsonPath().getList("items.name")).contains("Tag Learning");
+    }
+
     @Test
     void recipientsAreEditedWithIfMatch() {
         String id = recipient(URN, "Acme Learning", "GB");
