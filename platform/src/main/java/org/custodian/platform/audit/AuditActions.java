@@ -99,7 +99,9 @@ public final class AuditActions {
             Map.entry("legal-hold.ended", "ended a legal hold"),
             Map.entry("retention-schedule.changed", "changed the retention schedule"),
             Map.entry("retention-schedule.class-added", "added a class to the retention schedule"),
-            Map.entry("schedule.default-revised", "revised the default retention schedule"));
+            Map.entry("schedule.default-revised", "revised the default retention schedule"),
+            // the kernel
+            Map.entry(RefusalAudit.CAPPED, "was refused more often than the log records in a minute"));
 
     /** The longest detail a sentence repeats. */
     private static final int DETAIL_IN_WORDS = 300;
@@ -114,7 +116,7 @@ public final class AuditActions {
     /** What was done, as a past-tense verb phrase ("withdrew consent"); a refusal: "was refused <operation>". */
     public static String phrase(String action, Outcome outcome) {
         if (outcome == Outcome.REFUSED) {
-            return "was refused " + action;
+            return PHRASES.getOrDefault(action, "was refused " + action);
         }
         String phrase = PHRASES.get(action);
         if (phrase == null) {
