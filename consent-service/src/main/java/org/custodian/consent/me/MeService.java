@@ -22,6 +22,7 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.SchoolUrn;
 import org.custodian.platform.time.LegalTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Who the caller is: their schools and roles, and for a parent their children's consents (a read: nothing is stored). */
 @ApplicationScoped
@@ -32,7 +33,11 @@ public class MeService {
     public record Me(String subject, Set<String> roles, List<SchoolView> schools) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SchoolView(String urn, String name, List<Child> children, Child self) {}
+    public record SchoolView(
+            String urn,
+            @Schema(nullable = true) String name,
+            @Schema(nullable = true) List<Child> children,
+            @Schema(nullable = true) Child self) {}
 
     /** A child with a one-word status for every purpose of the school. */
     public record Child(PupilView pupil, Map<String, ConsentStatus> consents) {}

@@ -15,6 +15,9 @@ import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -39,13 +42,13 @@ public abstract class AuditEndpoints {
             long seq,
             Instant occurredAt,
             String actor,
-            String actorRole,
-            String subject,
+            @Schema(nullable = true) String actorRole,
+            @Schema(nullable = true) String subject,
             String action,
             AuditEntry.Outcome outcome,
-            String requestId,
-            String detail,
-            String keyId,
+            @Schema(nullable = true) String requestId,
+            @Schema(nullable = true) String detail,
+            @Schema(nullable = true) String keyId,
             String prevHash,
             String hash) {
         static AuditRow of(AuditRecord r) {
@@ -76,7 +79,11 @@ public abstract class AuditEndpoints {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     public Page<AuditRow> list(
             @PathParam("urn") String urn,
-            @QueryParam("subject") String subject,
+            @Parameter(
+                            description = "Only the rows about this subject, exactly as the rows name it",
+                            extensions = @Extension(name = "x-custodian-free-text", value = "true", parseValue = true))
+                    @QueryParam("subject")
+                    String subject,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);

@@ -51,7 +51,7 @@ public class DueTransferResource {
     @APIResponse(responseCode = "400", description = "Bad pupilId or status")
     public List<DueTransferView> list(
             @PathParam("urn") String urn,
-            @QueryParam("pupilId") String pupilId,
+            @Parameter(schema = @Schema(pattern = "^" + Params.PERSON_ID + "$")) @QueryParam("pupilId") String pupilId,
             @Parameter(schema = @Schema(enumeration = {"DUE", "SENT", "RECEIPT_CONFIRMED", "NOT_HELD"}))
                     @QueryParam("status")
                     String status) {
