@@ -62,7 +62,7 @@ public class SubjectExportResource {
                     String requesterType,
             @Parameter(
                             description = "The requester's id: the MIS's guardian id, or the pupil's own id",
-                            schema = @Schema(pattern = "^" + RosterIds.PATTERN + "$"))
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^" + RosterIds.PATTERN + "$"))
                     @QueryParam(SubjectExport.REQUESTER_ID)
                     String requesterId,
             @Parameter(

@@ -33,6 +33,7 @@ import org.custodian.retention.hold.HoldRule;
 import org.custodian.retention.hold.LegalHoldService;
 import org.custodian.retention.schedule.DisposalAction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -238,8 +239,11 @@ public class HoldingResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<HoldingView> list(
             @PathParam("urn") String urn,
-            @Parameter(schema = @Schema(pattern = "^" + Params.PERSON_ID + "$")) @QueryParam("pupilId") String pupilId,
-            @Parameter(schema = @Schema(pattern = "^" + Params.CODE + "$")) @QueryParam("recordClass")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.CODE + "$"))
+                    @QueryParam("recordClass")
                     String recordClass,
             @Parameter(description = "only holdings due strictly before this date (yyyy-mm-dd)")
                     @QueryParam("dueBefore")

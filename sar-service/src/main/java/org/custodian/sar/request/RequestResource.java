@@ -105,7 +105,9 @@ public class RequestResource {
             @PathParam("urn") String urn,
             @Parameter(schema = @Schema(implementation = RequestStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(implementation = RequestType.class)) @QueryParam("type") String type,
-            @Parameter(schema = @Schema(pattern = "^" + Params.PERSON_ID + "$")) @QueryParam("pupilId") String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dueBefore")
                     String dueBefore,
             @QueryParam("limit") String limit,

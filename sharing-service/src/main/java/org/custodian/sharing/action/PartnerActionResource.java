@@ -76,7 +76,9 @@ public class PartnerActionResource {
                     String status,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("recipientId")
                     String recipientId,
-            @Parameter(schema = @Schema(pattern = "^" + Params.PERSON_ID + "$")) @QueryParam("pupilId") String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
             @Parameter(schema = @Schema(implementation = ActionKind.class)) @QueryParam("kind") String kind,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {

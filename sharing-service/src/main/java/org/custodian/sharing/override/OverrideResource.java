@@ -56,7 +56,9 @@ public class OverrideResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<OverrideView> overrides(
             @PathParam("urn") String urn,
-            @Parameter(schema = @Schema(pattern = "^" + Params.PERSON_ID + "$")) @QueryParam("pupilId") String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("recipientId")
                     String recipientId,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
