@@ -14,7 +14,9 @@ public record TokenRevocationView(
                 description = "The school whose tokens it refuses; absent for an operator's revocation of every school")
         String school,
 
-        @Schema(nullable = true, description = "The subject whose tokens it refuses; null when it names one token") String subject,
+        @Schema(nullable = true, description = "The subject whose tokens it refuses; null when it names one token")
+        String subject,
+
         @Schema(nullable = true) String tokenId,
         @Schema(nullable = true) String reason,
         Instant revokedAt,
