@@ -112,7 +112,7 @@ public final class RequestDtos {
     public record Acknowledgement(
             LocalDate acknowledgedOn, @Size(max = 2000) String note) {}
 
-    @Schema(name = "CompletionRequest")
+    @Schema(name = "RightsCompletionRequest")
     public record Completion(
             LocalDate completedOn,
             @NotBlank @Size(max = 10000) String summary) {}
