@@ -78,11 +78,11 @@ public class HoldingResource {
             String system,
             String reference,
             String recordClass,
-            String pupilId,
+            @Schema(nullable = true) String pupilId,
             HoldingStatus status,
-            LocalDate dueOn,
-            DisposalAction dueAction,
-            String waitingFor,
+            @Schema(nullable = true) LocalDate dueOn,
+            @Schema(nullable = true) DisposalAction dueAction,
+            @Schema(nullable = true) String waitingFor,
             HoldingService.Outcome outcome) {
         static RegisteredHolding of(HoldingService.Registered r) {
             Holding h = r.holding();
@@ -245,7 +245,9 @@ public class HoldingResource {
             @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.CODE + "$"))
                     @QueryParam("recordClass")
                     String recordClass,
-            @Parameter(description = "only holdings due strictly before this date (yyyy-mm-dd)")
+            @Parameter(
+                            description = "only holdings due strictly before this date (yyyy-mm-dd)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
                     @QueryParam("dueBefore")
                     String dueBefore,
             @Parameter(
