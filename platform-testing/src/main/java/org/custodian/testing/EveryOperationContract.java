@@ -49,7 +49,10 @@ import org.junit.jupiter.api.TestFactory;
  * every list, a cursor the service did not issue for it is the same 400 (issue 16, finding 8); every operation
  * taking an {@code Idempotency-Key} replays its answer without the secrets it carried, stores none of them, and
  * names them in {@code Idempotent-Replay-Omitted} (finding 3); every {@code Location}, of a 201 or of a replay, is
- * a public path (finding 9).
+ * a public path (finding 9); the document is a contract a generated client can trust (issue 17,
+ * {@link DocumentedAnswers}): every 2xx answer documents its body, every object of an answer marks its required
+ * fields, schema names are domain names, query parameters say their type and values, and a successful answer has
+ * every field its schema requires.
  * Set {@code -Dcustodian.fuzz.cases=N} for a longer fuzzing run (default 6 per field).
  */
 public abstract class EveryOperationContract {
@@ -107,6 +110,7 @@ public abstract class EveryOperationContract {
                                 assertThat(response.statusCode())
                                         .as("%s may reach %s", role, op.key())
                                         .isNotIn(401, 403);
+                                assertAnswerAsDocumented(op, response, role + " " + op.key());
                             } else {
                                 assertThat(response.statusCode())
                                         .as("%s is refused %s", role, op.key())
@@ -355,6 +359,7 @@ public abstract class EveryOperationContract {
                     assertThat(first.statusCode())
                             .as("the successful call of %s succeeds: %s", op.key(), first.asString())
                             .isBetween(200, 299);
+                    assertAnswerAsDocumented(op, first, "the successful call of " + op.key());
                     Response replay = send(op, call, key);
                     String what = "the replay of " + op.key();
                     assertThat(replay.statusCode()).as(what).isEqualTo(first.statusCode());
@@ -607,6 +612,64 @@ public abstract class EveryOperationContract {
             return SCHOOL;
         }
         return p.schema() != null && "uuid".equals(p.schema().path("format").asText()) ? UUID_VALUE : "FIXTURE-1";
+    }
+
+    // ---- issue 17: the document is a contract a generated client can trust ---------------------------------------
+
+    /** Every 2xx answer but 204 and 304 documents its body (a binary one as a {@code format: binary} string). */
+    @Test
+    void everySuccessfulAnswerDocumentsItsBody() {
+        assertThat(DocumentedAnswers.fetch().answersWithoutABody())
+                .as("2xx answers of %s without a documented body", service())
+                .isEmpty();
+    }
+
+    /**
+     * Every object schema of a 2xx answer marks its required properties (the kernel's {@code RequiredProperties}
+     * filter marks every property not declared nullable), or says why none is ({@code x-custodian-all-optional}).
+     */
+    @Test
+    void everyObjectOfAnAnswerMarksItsRequiredProperties() {
+        assertThat(DocumentedAnswers.fetch().answerSchemasWithoutRequired())
+                .as("object schemas of %s's answers that mark no property required", service())
+                .isEmpty();
+    }
+
+    /** Schema names are domain names, not Java's ({@code MeResource_me}, {@code Status2}). */
+    @Test
+    void schemaNamesAreDomainNames() {
+        assertThat(DocumentedAnswers.fetch().javaNames())
+                .as("schema names of %s that leak Java", service())
+                .isEmpty();
+    }
+
+    /** Every query parameter has a type, and a string one its enum, format or pattern (or is declared free text). */
+    @Test
+    void everyQueryParameterIsTypedWithItsValues() {
+        assertThat(DocumentedAnswers.fetch().untypedQueryParameters())
+                .as("query parameters of %s without a type or their values", service())
+                .isEmpty();
+    }
+
+    private static DocumentedAnswers documented;
+
+    /**
+     * A successful JSON answer has every property its documented schema requires, and null only where the schema
+     * allows it: a required field that the service leaves out or sends as null is a lie to a generated client.
+     */
+    private static void assertAnswerAsDocumented(Operation op, Response response, String what) {
+        if (response.statusCode() < 200
+                || response.statusCode() > 299
+                || response.contentType() == null
+                || !response.contentType().startsWith("application/json")) {
+            return;
+        }
+        if (documented == null) {
+            documented = DocumentedAnswers.fetch();
+        }
+        assertThat(documented.mismatches(op.method(), op.path(), response.statusCode(), response.asString()))
+                .as("the answer of %s (%d) as its schema says: %s", what, response.statusCode(), response.asString())
+                .isEmpty();
     }
 
     // ---- issue 16, findings 7 and 14: bodies, headers, parser errors ---------------------------------------------

@@ -19,6 +19,9 @@ import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,8 +64,16 @@ public class ConsentCheckResource {
     public Page<ConsentCheckService.Listed> classList(
             @PathParam("urn") String urn,
             @PathParam("code") String code,
-            @QueryParam("status") String status,
-            @QueryParam("yearGroup") String yearGroup,
+            @Parameter(schema = @Schema(implementation = ConsentStatus.class)) @QueryParam("status") String status,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "" + YearGroups.MIN,
+                                            maximum = "" + YearGroups.MAX))
+                    @QueryParam("yearGroup")
+                    String yearGroup,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);

@@ -17,6 +17,7 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.time.LegalTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The hot path: effective statuses for many pupils and purposes, and the class list for one purpose, each answered
@@ -27,7 +28,10 @@ import org.custodian.platform.time.LegalTime;
 public class ConsentCheckService {
 
     /** One pupil's row of the matrix; {@code permitted} is what a teacher acts on. */
-    public record PupilResult(String pupilId, boolean onRoll, Map<String, Cell> statuses) {}
+    public record PupilResult(
+            String pupilId,
+            boolean onRoll,
+            @Schema(nullable = true) Map<String, Cell> statuses) {}
 
     public record Cell(ConsentStatus status, boolean permitted) {}
 
@@ -36,11 +40,11 @@ public class ConsentCheckService {
     /** A pupil on a class list. */
     public record Listed(
             String pupilId,
-            String givenName,
-            String familyName,
+            @Schema(nullable = true) String givenName,
+            @Schema(nullable = true) String familyName,
             int yearGroup,
             ConsentStatus status,
-            LocalDate validUntil) {}
+            @Schema(nullable = true) LocalDate validUntil) {}
 
     private final ConsentCheckQueries queries;
     private final Clock clock;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.custodian.consent.decision.BiometricRules.NoticeOutcome;
 import org.custodian.platform.jdbc.Jdbc;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The SQL of the biometric records (Protection of Freedoms Act 2012, ss.26–28): the notices to parents, the
@@ -25,10 +26,10 @@ public class BiometricQueries {
             String noticeId,
             String pupilId,
             String purpose,
-            String guardianId,
+            @Schema(nullable = true) String guardianId,
             NoticeOutcome outcome,
             LocalDate date,
-            String evidenceRef,
+            @Schema(nullable = true) String evidenceRef,
             Instant recordedAt,
             String recordedBy) {}
 
@@ -44,7 +45,12 @@ public class BiometricQueries {
 
     /** A task to delete the child's biometric template, raised by an objection or a withdrawal. */
     public record TemplateDeletion(
-            String taskId, String pupilId, String purpose, String decisionId, String reason, Instant raisedAt) {}
+            String taskId,
+            String pupilId,
+            String purpose,
+            @Schema(nullable = true) String decisionId,
+            @Schema(nullable = true) String reason,
+            Instant raisedAt) {}
 
     private final Jdbc db;
 

@@ -16,6 +16,8 @@ import org.custodian.platform.http.Params;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +46,13 @@ public class BiometricResource {
                     + " every parent who needs one the status is NOTIFICATION_NEEDED, never permitted. \"Parent\" is"
                     + " s.28's: a parent of the child or anyone with parental responsibility; when none can be"
                     + " asked, whoever has care of the child, or the local authority for a looked-after child.")
-    @APIResponse(responseCode = "201", description = "The notice, with the pupil's status for the purpose after it")
+    @APIResponse(
+            responseCode = "201",
+            description = "The notice, with the pupil's status for the purpose after it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BiometricView.NoticeRecorded.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, unknown purpose, future date")
     @APIResponse(responseCode = "404", description = "No such pupil")
     @APIResponse(
@@ -67,7 +75,13 @@ public class BiometricResource {
     @Operation(
             summary =
                     "Record the reasonable alternative offered to the child (Protection of Freedoms Act 2012, s.26(7))")
-    @APIResponse(responseCode = "201", description = "The alternative as recorded")
+    @APIResponse(
+            responseCode = "201",
+            description = "The alternative as recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BiometricQueries.Alternative.class)))
     @APIResponse(responseCode = "400", description = "Invalid body, unknown purpose, future date")
     @APIResponse(responseCode = "404", description = "No such pupil")
     @APIResponse(responseCode = "422", description = "Not a biometric purpose")

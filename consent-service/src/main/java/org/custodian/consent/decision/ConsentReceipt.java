@@ -3,6 +3,7 @@ package org.custodian.consent.decision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The receipt given for every decision, in the spirit of ISO/IEC TS 27560 and the Kantara consent receipt: who
@@ -16,24 +17,32 @@ public record ConsentReceipt(
         Subject subject,
         GivenBy givenBy,
         PurposeShown purpose,
-        List<String> dataCategories,
+        @Schema(nullable = true) List<String> dataCategories,
         Method method,
-        String evidenceRef,
-        LocalDate evidenceDate,
+        @Schema(nullable = true) String evidenceRef,
+        @Schema(nullable = true) LocalDate evidenceDate,
         Decision event,
         Instant eventTime,
-        LocalDate validUntil,
+        @Schema(nullable = true) LocalDate validUntil,
         ConsentStatus effectiveStatus,
-        String howToWithdraw,
+        @Schema(nullable = true) String howToWithdraw,
         RecordedBy recordedBy) {
 
     public static final String VERSION = "custodian-consent-receipt/1";
 
-    public record Controller(String name, String schoolUrn, String dpoName, String dpoEmail) {}
+    public record Controller(
+            String name,
+            String schoolUrn,
+            @Schema(nullable = true) String dpoName,
+            @Schema(nullable = true) String dpoEmail) {}
 
     public record Subject(String pupilId) {}
 
-    public record GivenBy(Giver.Type type, String id, String relationship) {}
+    @Schema(name = "ReceiptGiver")
+    public record GivenBy(
+            Giver.Type type,
+            @Schema(nullable = true) String id,
+            @Schema(nullable = true) String relationship) {}
 
     public record PurposeShown(String code, String title, int version, String wording) {}
 

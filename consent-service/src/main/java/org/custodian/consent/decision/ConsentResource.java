@@ -20,6 +20,10 @@ import org.custodian.platform.idempotency.IdempotencyKeys;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,7 +51,13 @@ public class ConsentResource {
     @Operation(
             summary = "Record a decision (grant, refuse or withdraw: the same call); returns the consent receipt",
             description = "A parent decides only for their own child, a pupil only for themself; anything else is 403.")
-    @APIResponse(responseCode = "201", description = "The consent receipt")
+    @APIResponse(
+            responseCode = "201",
+            description = "The consent receipt",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ConsentReceipt.class)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid decision, unknown purpose or version, future evidence date")
@@ -95,7 +105,10 @@ public class ConsentResource {
             description =
                     "No such pupil, or not your child (a parent linked to the child without parental responsibility gets a 403 saying so)")
     public PupilConsentService.View statuses(
-            @PathParam("urn") String urn, @PathParam("pupilId") String pupilId, @QueryParam("history") String history) {
+            @PathParam("urn") String urn,
+            @PathParam("pupilId") String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("history")
+                    String history) {
         caller.requireSchool(urn);
         return pupilConsents.view(urn, pupilId, Params.flag("history", history), caller);
     }

@@ -1,6 +1,9 @@
 package org.custodian.consent.decision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** What a person decided about one purpose. */
+@Schema(name = "ConsentDecision")
 public enum Decision {
     GRANTED,
     REFUSED,

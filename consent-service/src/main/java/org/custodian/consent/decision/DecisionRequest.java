@@ -7,11 +7,13 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import org.custodian.consent.roster.RosterIds;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A decision to record: granting, refusing and withdrawing are the same call. {@code purposeVersion} is the wording
  * that was shown (default: the current one); {@code evidenceRef} and {@code evidenceDate} identify a paper form.
  */
+@Schema(name = "ConsentDecisionRequest")
 public record DecisionRequest(
         @NotNull @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "a purpose code")
         String purpose,

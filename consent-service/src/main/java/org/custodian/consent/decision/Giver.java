@@ -1,8 +1,11 @@
 package org.custodian.consent.decision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Who a decision is from: a guardian (by the MIS's guardian id) or the pupil themselves. */
 public record Giver(Type type, String id) {
 
+    @Schema(name = "GiverType")
     public enum Type {
         GUARDIAN,
         PUPIL

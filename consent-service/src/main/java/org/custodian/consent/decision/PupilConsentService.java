@@ -18,6 +18,7 @@ import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.time.LegalTime;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A pupil's consents as a parent or the DPO reads them: every purpose's status, explained. */
 @ApplicationScoped
@@ -25,7 +26,11 @@ import org.custodian.platform.time.LegalTime;
 public class PupilConsentService {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record View(String pupilId, boolean onRoll, List<PurposeStatus> statuses, List<StoredDecision> history) {}
+    public record View(
+            String pupilId,
+            boolean onRoll,
+            List<PurposeStatus> statuses,
+            @Schema(nullable = true) List<StoredDecision> history) {}
 
     private final StatusService statuses;
     private final DecisionQueries decisions;

@@ -3,6 +3,7 @@ package org.custodian.consent.decision;
 import java.time.LocalDate;
 import java.util.List;
 import org.custodian.consent.purpose.PurposeKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One purpose's status for the pupil, with which decisions count and why. {@code refreshWithPupil}: the pupil has
@@ -11,16 +12,16 @@ import org.custodian.consent.purpose.PurposeKind;
  */
 public record PurposeStatus(
         String purpose,
-        String title,
-        PurposeKind kind,
+        @Schema(nullable = true) String title,
+        @Schema(nullable = true) PurposeKind kind,
         ConsentStatus status,
         boolean permitted,
-        Integer effectiveVersion,
-        int currentVersion,
-        LocalDate validUntil,
+        @Schema(nullable = true) Integer effectiveVersion,
+        @Schema(nullable = true) int currentVersion,
+        @Schema(nullable = true) LocalDate validUntil,
         List<String> countingDecisions,
-        List<String> explanation,
-        boolean refreshWithPupil) {
+        @Schema(nullable = true) List<String> explanation,
+        @Schema(nullable = true) boolean refreshWithPupil) {
 
     public PurposeStatus(
             String purpose,

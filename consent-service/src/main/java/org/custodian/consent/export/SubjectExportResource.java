@@ -7,10 +7,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.custodian.consent.roster.RosterIds;
 import org.custodian.platform.export.SubjectExport;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,13 +54,21 @@ public class SubjectExportResource {
     public SubjectExport export(
             @PathParam("urn") String urn,
             @PathParam("pupilId") String pupilId,
-            @Parameter(description = "Who made the rights request: GUARDIAN or PUPIL (required for service tokens)")
+            @Parameter(
+                            description =
+                                    "Who made the rights request: GUARDIAN or PUPIL (required for service tokens)",
+                            schema = @Schema(implementation = SubjectExport.Requester.Type.class))
                     @QueryParam(SubjectExport.REQUESTER_TYPE)
                     String requesterType,
-            @Parameter(description = "The requester's id: the MIS's guardian id, or the pupil's own id")
+            @Parameter(
+                            description = "The requester's id: the MIS's guardian id, or the pupil's own id",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^" + RosterIds.PATTERN + "$"))
                     @QueryParam(SubjectExport.REQUESTER_ID)
                     String requesterId,
-            @Parameter(description = "The rights request's id, for the audit log") @QueryParam(SubjectExport.REQUEST_ID)
+            @Parameter(
+                            description = "The rights request's id, for the audit log",
+                            schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                    @QueryParam(SubjectExport.REQUEST_ID)
                     String requestId) {
         caller.requireSchool(urn);
         return exports.export(urn, pupilId, requesterType, requesterId, requestId, caller);

@@ -90,7 +90,13 @@ public class PurposeResource {
     @POST
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Add a consent purpose (Idempotency-Key accepted)")
-    @APIResponse(responseCode = "201", description = "The new purpose")
+    @APIResponse(
+            responseCode = "201",
+            description = "The new purpose",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurposeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid purpose")
     @APIResponse(
             responseCode = "409",
@@ -114,7 +120,13 @@ public class PurposeResource {
     @Operation(
             summary =
                     "Reword a purpose (If-Match: the current version); with requiresReconsent older consents stop counting; emits purpose.reworded")
-    @APIResponse(responseCode = "201", description = "The purpose with its new wording")
+    @APIResponse(
+            responseCode = "201",
+            description = "The purpose with its new wording",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PurposeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid wording")
     @APIResponse(responseCode = "404", description = "No such purpose")
     @APIResponse(responseCode = "412", description = "Reworded by someone else meanwhile")

@@ -12,11 +12,11 @@ public record PurposeView(
         String code,
         String title,
         PurposeKind kind,
-        List<String> dataCategories,
-        String validity,
+        @Schema(nullable = true) List<String> dataCategories,
+        @Schema(nullable = true) String validity,
         int currentVersion,
-        int reconsentFrom,
-        String wording) {
+        @Schema(nullable = true) int reconsentFrom,
+        @Schema(nullable = true) String wording) {
 
     public static PurposeView of(Purpose purpose) {
         return new PurposeView(

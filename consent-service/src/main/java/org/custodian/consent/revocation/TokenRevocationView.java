@@ -9,16 +9,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TokenRevocationView(
         UUID id,
 
-        @Schema(description = "The school whose tokens it refuses; absent for an operator's revocation of every school")
+        @Schema(
+                nullable = true,
+                description = "The school whose tokens it refuses; absent for an operator's revocation of every school")
         String school,
 
+        @Schema(nullable = true, description = "The subject whose tokens it refuses; null when it names one token")
         String subject,
-        String tokenId,
-        String reason,
+
+        @Schema(nullable = true) String tokenId,
+        @Schema(nullable = true) String reason,
         Instant revokedAt,
         String revokedBy,
 
         @Schema(
+                nullable = true,
                 description = "After this every token it could refuse has expired (the lifetime cap after revokedAt), "
                         + "and the services forget it")
         Instant inForceUntil) {}

@@ -8,10 +8,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record CompetenceView(
         String pupilId,
         boolean competent,
-        LocalDate assessedOn,
-        String reason,
-        String assessedBy,
-        Instant recordedAt,
+        @Schema(nullable = true) LocalDate assessedOn,
+        @Schema(nullable = true) String reason,
+        @Schema(nullable = true) String assessedBy,
+        @Schema(nullable = true) Instant recordedAt,
 
         @Schema(description = "The school's competence age this assessment overrides (12 in Scotland, DPA 2018 s.208)")
         int competenceAge) {

@@ -2,9 +2,15 @@ package org.custodian.consent.roster;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A guardian as the roster holds them, with their links to children. */
-public record Guardian(String guardianId, String name, String email, List<Link> children, long version) {
+public record Guardian(
+        String guardianId,
+        @Schema(nullable = true) String name,
+        @Schema(nullable = true) String email,
+        List<Link> children,
+        long version) {
 
     /**
      * One guardian–child link; {@code restricted} and {@code restriction} mark a court order or a contact restriction
@@ -15,8 +21,8 @@ public record Guardian(String guardianId, String name, String email, List<Link> 
             String pupilId,
             boolean parentalResponsibility,
             Relationship relationship,
-            Boolean restricted,
-            RestrictionKind restriction,
+            @Schema(nullable = true) Boolean restricted,
+            @Schema(nullable = true) RestrictionKind restriction,
             boolean hasCare) {
 
         public Link(String pupilId, boolean parentalResponsibility, Relationship relationship) {

@@ -82,8 +82,16 @@ public class GuardianResource {
     @Operation(
             summary =
                     "Create or update a guardian and their links to children (the list replaces them; a link may be marked restricted: a court order or a contact restriction); emits guardian.linked and guardian.unlinked")
-    @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated (or unchanged)",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Guardian.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Guardian.class)))
     @APIResponse(responseCode = "400", description = "Invalid guardian, or a child not on the roster")
     @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response put(

@@ -22,8 +22,10 @@ import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -61,8 +63,16 @@ public class PupilResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<PupilView> list(
             @PathParam("urn") String urn,
-            @QueryParam("yearGroup") String yearGroup,
-            @QueryParam("status") String status,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.INTEGER,
+                                            format = "int32",
+                                            minimum = "" + YearGroups.MIN,
+                                            maximum = "" + YearGroups.MAX))
+                    @QueryParam("yearGroup")
+                    String yearGroup,
+            @Parameter(schema = @Schema(implementation = RollStatus.class)) @QueryParam("status") String status,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
@@ -113,8 +123,20 @@ public class PupilResource {
     @Operation(
             summary =
                     "Create or update a pupil from the MIS (If-Match optional); emits pupil.enrolled, pupil.updated or pupil.left")
-    @APIResponse(responseCode = "200", description = "Updated (or unchanged)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated (or unchanged)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PupilView.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Created",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PupilView.class)))
     @APIResponse(responseCode = "400", description = "Invalid pupil")
     @APIResponse(responseCode = "412", description = "If-Match given and stale")
     public Response put(

@@ -10,11 +10,11 @@ public record PupilView(
         String familyName,
         LocalDate dateOfBirth,
         int yearGroup,
-        LocalDate admissionDate,
-        LocalDate leavingDate,
-        String upn,
+        @Schema(nullable = true) LocalDate admissionDate,
+        @Schema(nullable = true) LocalDate leavingDate,
+        @Schema(nullable = true) String upn,
 
-        @Schema(description = "the DfE URN of the school the pupil left for, when the MIS knows it")
+        @Schema(nullable = true, description = "the DfE URN of the school the pupil left for, when the MIS knows it")
         String destinationUrn,
 
         boolean onRoll) {

@@ -67,7 +67,13 @@ public class SchoolResource {
     @PUT
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Replace the school profile (If-Match required); emits school.updated")
-    @APIResponse(responseCode = "200", description = "The updated profile, with its new ETag")
+    @APIResponse(
+            responseCode = "200",
+            description = "The updated profile, with its new ETag",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SchoolView.class)))
     @APIResponse(responseCode = "400", description = "Invalid profile")
     @APIResponse(responseCode = "412", description = "The profile changed since it was read")
     @APIResponse(responseCode = "428", description = "If-Match missing")

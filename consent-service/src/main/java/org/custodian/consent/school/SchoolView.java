@@ -8,12 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "School")
 public record SchoolView(
         String urn,
-        String name,
-        SchoolType type,
-        Region region,
-        Nation nation,
-        String dpoName,
-        String dpoEmail,
+        @Schema(nullable = true) String name,
+        @Schema(nullable = true) SchoolType type,
+        @Schema(nullable = true) Region region,
+        @Schema(nullable = true) Nation nation,
+        @Schema(nullable = true) String dpoName,
+        @Schema(nullable = true) String dpoEmail,
         int competenceAge,
 
         @Schema(description = "The age from which a pupil answers for themself: competenceAge, or 12 in Scotland")

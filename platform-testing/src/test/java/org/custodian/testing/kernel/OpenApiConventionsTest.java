@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
+import org.custodian.testing.DocumentedAnswers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,5 +93,69 @@ class OpenApiConventionsTest {
                     .anySatisfy(p -> assertThat(p).containsEntry("name", "urn").containsEntry("in", "path"));
             assertThat(description(path, "get", "403")).endsWith("is not one of: dpo, auditor.");
         }
+    }
+
+    /**
+     * Issue 17: every property of an answer's object schema is required unless it is declared nullable, so that a
+     * generated client does not make every field optional; the last page's null nextCursor is declared so.
+     */
+    @Test
+    void anAnswersPropertiesAreRequiredUnlessNullable() {
+        // the page of probes the list answers (Page<Probe>)
+        String page = document.getMap("components.schemas").keySet().stream()
+                .filter(name -> name.startsWith("Page") && name.contains("Probe"))
+                .findFirst()
+                .orElseThrow();
+        String pageSchema = "components.schemas." + page;
+        assertThat(document.getList(pageSchema + ".required", String.class)).containsExactly("items");
+        assertThat(document.getString(pageSchema + ".properties.nextCursor.type"))
+                .contains("null");
+        assertThat(document.getList("components.schemas.Probe.required", String.class))
+                .containsExactlyInAnyOrder("id", "schoolUrn", "name", "colour");
+    }
+
+    /** Issue 17: the kernel's paging parameters say what they take. */
+    @Test
+    void theKernelsPagingParametersAreTyped() {
+        String parameters = "paths.'/api/v1/schools/{urn}/probes'.get.parameters";
+        Map<String, Object> limit = document.getMap(parameters + ".find { it.name == 'limit' }.schema");
+        assertThat(limit)
+                .containsEntry("type", "integer")
+                .containsEntry("minimum", 1)
+                .containsEntry("maximum", 500);
+        Map<String, Object> cursor = document.getMap(parameters + ".find { it.name == 'cursor' }.schema");
+        assertThat(cursor).containsEntry("type", "string").containsEntry("pattern", "^[A-Za-z0-9_-]*$");
+    }
+
+    /** Issue 17: the contract's checks find what they look for (a document breaking each rule). */
+    @Test
+    void theContractChecksFindWhatTheyLookFor() {
+        DocumentedAnswers broken = DocumentedAnswers.of("""
+                {"paths": {"/x": {"get": {
+                   "parameters": [{"name": "status", "in": "query", "schema": {"type": "string"}},
+                                  {"name": "limit", "in": "query", "schema": {"type": "integer"}}],
+                   "responses": {"200": {"description": "ok",
+                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Status2"}}}},
+                     "201": {"description": "created"}}}}},
+                 "components": {"schemas": {"Status2": {"type": "object",
+                    "properties": {"a": {"type": "string"}, "b": {"type": ["string", "null"]}}}}}}
+                """);
+        assertThat(broken.answersWithoutABody()).containsExactly("GET /x 201: no content");
+        assertThat(broken.answerSchemasWithoutRequired()).containsExactly("Status2");
+        assertThat(broken.javaNames()).containsExactly("Status2");
+        assertThat(broken.untypedQueryParameters())
+                .containsExactly("GET /x ?status: a string without an enum, format or pattern");
+
+        DocumentedAnswers kept = DocumentedAnswers.of("""
+                {"paths": {"/x": {"get": {"responses": {"200": {"description": "ok",
+                      "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}}}}},
+                 "components": {"schemas": {"Thing": {"type": "object", "required": ["a"],
+                    "properties": {"a": {"type": "string"}, "b": {"type": ["string", "null"]}}}}}}
+                """);
+        assertThat(kept.mismatches("GET", "/x", 200, "{\"a\": \"1\", \"b\": null}"))
+                .isEmpty();
+        assertThat(kept.mismatches("GET", "/x", 200, "{\"b\": \"2\"}")).containsExactly("$.a is required but absent");
+        assertThat(kept.mismatches("GET", "/x", 200, "{\"a\": null}"))
+                .containsExactly("$.a is null, which the schema does not allow");
     }
 }

@@ -22,6 +22,7 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -49,6 +50,9 @@ public abstract class AuditEndpoints {
     /** The longest actor or action a filter takes. */
     private static final int MAX_FILTER = 300;
 
+    /** A date, or an ISO-8601 timestamp with its offset. */
+    static final String TIME_FILTER = "^\\d{4}-\\d{2}-\\d{2}(T[0-9:.]+(Z|[+-]\\d{2}:\\d{2}))?$";
+
     /**
      * One audit row as the API shows it: the stored fields the chain covers, and the same entry in the one vocabulary
      * of every service (issue 17): the service that wrote it, what it is about ({@code subjectType}, {@code subjectId},
@@ -60,13 +64,13 @@ public abstract class AuditEndpoints {
             @Schema(required = true) long seq,
             Instant occurredAt,
             String actor,
-            String actorRole,
-            String subject,
+            @Schema(nullable = true) String actorRole,
+            @Schema(nullable = true) String subject,
             String action,
             AuditEntry.Outcome outcome,
-            String requestId,
-            String detail,
-            String keyId,
+            @Schema(nullable = true) String requestId,
+            @Schema(nullable = true) String detail,
+            @Schema(nullable = true) String keyId,
             String prevHash,
             String hash,
 
@@ -79,10 +83,10 @@ public abstract class AuditEndpoints {
                             + " recipient, disclosure, retention-record, school…")
             String subjectType,
 
-            @Schema(description = "The id of what the entry is about (none for the school as a whole)")
+            @Schema(nullable = true, description = "The id of what the entry is about (none for the school as a whole)")
             String subjectId,
 
-            @Schema(description = "The pupil the entry is about, if it is about one")
+            @Schema(nullable = true, description = "The pupil the entry is about, if it is about one")
             String pupil,
 
             @Schema(required = true, description = "What was done, as a past-tense verb phrase: withdrew consent")
@@ -133,16 +137,26 @@ public abstract class AuditEndpoints {
     @APIResponse(responseCode = "400", description = "Bad limit, cursor or filter")
     public Page<AuditRow> list(
             @PathParam("urn") String urn,
-            @Parameter(description = "Only entries about this stored subject, e.g. pupils/P1") @QueryParam("subject")
+            @Parameter(
+                            description = "Only entries about this stored subject, e.g. pupils/P1",
+                            extensions = @Extension(name = "x-custodian-free-text", value = "true", parseValue = true))
+                    @QueryParam("subject")
                     String subject,
-            @Parameter(description = "Only entries about this pupil, in every service's form") @QueryParam("pupil")
+            @Parameter(
+                            description = "Only entries about this pupil, in every service's form",
+                            extensions = @Extension(name = "x-custodian-free-text", value = "true", parseValue = true))
+                    @QueryParam("pupil")
                     String pupil,
-            @Parameter(description = "Only entries by this actor (the token's subject)") @QueryParam("actor")
+            @Parameter(
+                            description = "Only entries by this actor (the token's subject)",
+                            extensions = @Extension(name = "x-custodian-free-text", value = "true", parseValue = true))
+                    @QueryParam("actor")
                     String actor,
             @Parameter(
                             description =
                                     "Only this action code (consent.withdrawn), or its family (consent); a refusal's"
-                                            + " action is its operation (POST /api/v1/schools/{urn}/…)")
+                                            + " action is its operation (POST /api/v1/schools/{urn}/…)",
+                            extensions = @Extension(name = "x-custodian-free-text", value = "true", parseValue = true))
                     @QueryParam("action")
                     String action,
             @Parameter(
@@ -150,10 +164,15 @@ public abstract class AuditEndpoints {
                             schema = @Schema(enumeration = {"DONE", "REFUSED", "FAILED"}))
                     @QueryParam("result")
                     String result,
-            @Parameter(description = "From this time (inclusive): a timestamp, or a date meaning its start (UTC)")
+            @Parameter(
+                            description = "From this time (inclusive): a timestamp, or a date meaning its start (UTC)",
+                            schema = @Schema(pattern = TIME_FILTER))
                     @QueryParam("from")
                     String from,
-            @Parameter(description = "Up to this time (exclusive): a timestamp, or a date meaning up to its end (UTC)")
+            @Parameter(
+                            description =
+                                    "Up to this time (exclusive): a timestamp, or a date meaning up to its end (UTC)",
+                            schema = @Schema(pattern = TIME_FILTER))
                     @QueryParam("to")
                     String to,
             @QueryParam("limit") String limit,

@@ -1,6 +1,7 @@
 package org.custodian.platform.audit;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The result of walking a school's audit chain: intact, or where and how it breaks.
@@ -18,9 +19,9 @@ public record AuditVerification(
         String schoolUrn,
         boolean intact,
         long rowsChecked,
-        Long firstBrokenSeq,
-        String problem,
-        Long checkpointSeq,
-        Instant checkpointAt,
-        long rowsAfterCheckpoint,
+        @Schema(nullable = true) Long firstBrokenSeq,
+        @Schema(nullable = true) String problem,
+        @Schema(nullable = true) Long checkpointSeq,
+        @Schema(nullable = true) Instant checkpointAt,
+        @Schema(nullable = true) long rowsAfterCheckpoint,
         long unkeyedRows) {}

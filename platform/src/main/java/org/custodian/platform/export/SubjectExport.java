@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * What every service answers at {@code GET /internal/v1/schools/{urn}/subjects/{pupilId}} (roles {@code service} and
@@ -29,6 +30,7 @@ public record SubjectExport(
      */
     public record Requester(Type type, String id, UUID requestId) {
 
+        @Schema(name = "ExportRequesterType")
         public enum Type {
             GUARDIAN,
             PUPIL

@@ -2,9 +2,14 @@ package org.custodian.platform.pagination;
 
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One page of a list: {@code { "items": [...], "nextCursor": "..." }}; {@code nextCursor} is null on the last page. */
-public record Page<T>(List<T> items, String nextCursor) {
+public record Page<T>(
+        List<T> items,
+
+        @Schema(nullable = true, description = "The cursor of the next page; null on the last page.")
+        String nextCursor) {
 
     /**
      * Builds a page from rows fetched with {@link PageRequest#fetchSize()}: the extra row, if any, is dropped and

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The permanent proof of what a batch disposed of: for each record approved for disposal, its class, its owning
@@ -19,11 +20,11 @@ public record DestructionCertificate(
         UUID batchId,
         Instant issuedAt,
         boolean complete,
-        Instant proposedAt,
-        String approvedBy,
-        Instant approvedAt,
-        String approvalNote,
-        Instant completedAt,
+        @Schema(nullable = true) Instant proposedAt,
+        @Schema(nullable = true) String approvedBy,
+        @Schema(nullable = true) Instant approvedAt,
+        @Schema(nullable = true) String approvalNote,
+        @Schema(nullable = true) Instant completedAt,
         List<CertifiedRecord> records,
         Map<String, Integer> notDisposed) {
 
@@ -37,18 +38,18 @@ public record DestructionCertificate(
     public record CertifiedRecord(
             UUID holdingId,
             String recordClass,
-            String classDescription,
-            String system,
-            String reference,
-            LocalDate createdOn,
-            LocalDate closedOn,
-            LocalDate dueOn,
+            @Schema(nullable = true) String classDescription,
+            @Schema(nullable = true) String system,
+            @Schema(nullable = true) String reference,
+            @Schema(nullable = true) LocalDate createdOn,
+            @Schema(nullable = true) LocalDate closedOn,
+            @Schema(nullable = true) LocalDate dueOn,
             String action,
-            String nextSchoolUrn,
+            @Schema(nullable = true) String nextSchoolUrn,
             String status,
-            LocalDate disposedOn,
-            String method,
-            String confirmedBy,
-            String confirmedByCaller,
-            Instant confirmedAt) {}
+            @Schema(nullable = true) LocalDate disposedOn,
+            @Schema(nullable = true) String method,
+            @Schema(nullable = true) String confirmedBy,
+            @Schema(nullable = true) String confirmedByCaller,
+            @Schema(nullable = true) Instant confirmedAt) {}
 }

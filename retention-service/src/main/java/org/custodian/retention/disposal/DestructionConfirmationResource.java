@@ -28,6 +28,7 @@ import org.custodian.retention.support.Actor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -73,7 +74,11 @@ public class DestructionConfirmationResource {
     @Operation(summary = "Confirm that an approved record was destroyed (or transferred)")
     @APIResponse(
             responseCode = "200",
-            description = "The holding, now DISPOSED or TRANSFERRED; record.disposed is emitted")
+            description = "The holding, now DISPOSED or TRANSFERRED; record.disposed is emitted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = HoldingView.class)))
     @APIResponse(
             responseCode = "400",
             description = "A date in the future or before the approval; missing method or by")

@@ -37,6 +37,7 @@ import org.custodian.retention.support.Actor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -61,6 +62,7 @@ public class DisposalResource {
             @NotBlank @Size(max = 2000) String reason,
             LocalDate reviewOn) {}
 
+    @Schema(name = "DisposalDecisionRequest")
     public record DecisionRequest(
             @NotNull UUID holdingId,
             @NotNull Verdict decision,
@@ -78,14 +80,14 @@ public class DisposalResource {
     public record BatchSummary(
             UUID id,
             DisposalBatch.BatchStatus status,
-            LocalDate dueOnOrBefore,
+            @Schema(nullable = true) LocalDate dueOnOrBefore,
             int itemCount,
-            String proposedBy,
+            @Schema(nullable = true) String proposedBy,
             Instant proposedAt,
-            String approvedBy,
-            Instant approvedAt,
-            String approvalNote,
-            Instant completedAt) {
+            @Schema(nullable = true) String approvedBy,
+            @Schema(nullable = true) Instant approvedAt,
+            @Schema(nullable = true) String approvalNote,
+            @Schema(nullable = true) Instant completedAt) {
         static BatchSummary of(DisposalBatch b) {
             return new BatchSummary(
                     b.id(),
@@ -104,22 +106,22 @@ public class DisposalResource {
     public record ItemView(
             UUID holdingId,
             String recordClass,
-            String pupilId,
-            String system,
-            String reference,
-            LocalDate createdOn,
-            LocalDate closedOn,
-            LocalDate dueOn,
+            @Schema(nullable = true) String pupilId,
+            @Schema(nullable = true) String system,
+            @Schema(nullable = true) String reference,
+            @Schema(nullable = true) LocalDate createdOn,
+            @Schema(nullable = true) LocalDate closedOn,
+            @Schema(nullable = true) LocalDate dueOn,
             DisposalAction proposedAction,
             boolean underLegalHold,
-            ApprovalPlan.ItemOutcome decision,
-            String decisionReason,
-            LocalDate reviewOn,
-            String nextSchoolUrn,
-            LocalDate disposedOn,
-            String method,
-            String confirmedBy,
-            Instant confirmedAt) {
+            @Schema(nullable = true) ApprovalPlan.ItemOutcome decision,
+            @Schema(nullable = true) String decisionReason,
+            @Schema(nullable = true) LocalDate reviewOn,
+            @Schema(nullable = true) String nextSchoolUrn,
+            @Schema(nullable = true) LocalDate disposedOn,
+            @Schema(nullable = true) String method,
+            @Schema(nullable = true) String confirmedBy,
+            @Schema(nullable = true) Instant confirmedAt) {
         static ItemView of(DisposalService.ReviewedItem reviewed) {
             DisposalItem i = reviewed.item();
             return new ItemView(
@@ -169,7 +171,13 @@ public class DisposalResource {
     @POST
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Propose a disposal batch of the holdings that are due and not under a legal hold")
-    @APIResponse(responseCode = "201", description = "The batch; disposal.proposed is emitted")
+    @APIResponse(
+            responseCode = "201",
+            description = "The batch; disposal.proposed is emitted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BatchSummary.class)))
     @APIResponse(responseCode = "400", description = "A date in the future, unknown class, bad maxItems")
     @APIResponse(responseCode = "409", description = "The Idempotency-Key was used with another request")
     @APIResponse(responseCode = "422", description = "Nothing is due that is free of legal holds")
@@ -196,7 +204,11 @@ public class DisposalResource {
     @APIResponse(responseCode = "400", description = "Bad status, limit or cursor")
     public Page<BatchSummary> list(
             @PathParam("urn") String urn,
-            @Parameter(description = "PROPOSED, APPROVED or COMPLETED") @QueryParam("status") String status,
+            @Parameter(
+                            description = "PROPOSED, APPROVED or COMPLETED",
+                            schema = @Schema(implementation = DisposalBatch.BatchStatus.class))
+                    @QueryParam("status")
+                    String status,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
@@ -234,7 +246,11 @@ public class DisposalResource {
     @Operation(summary = "Approve a batch, with exclusions and reasons, and decisions on REVIEW and transfer items")
     @APIResponse(
             responseCode = "200",
-            description = "The approved batch and what became of its items; disposal.approved is emitted per record")
+            description = "The approved batch and what became of its items; disposal.approved is emitted per record",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApprovalView.class)))
     @APIResponse(
             responseCode = "400",
             description =

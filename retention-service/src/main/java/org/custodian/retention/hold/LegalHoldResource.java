@@ -31,8 +31,11 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.time.LegalTime;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -56,17 +59,17 @@ public class LegalHoldResource {
     public record LegalHoldView(
             UUID id,
             HoldScope scope,
-            String pupilId,
-            String recordClass,
+            @Schema(nullable = true) String pupilId,
+            @Schema(nullable = true) String recordClass,
             String reason,
-            String reference,
+            @Schema(nullable = true) String reference,
             String placedBy,
             Instant placedAt,
-            LocalDate endsOn,
+            @Schema(nullable = true) LocalDate endsOn,
             LegalHold.HoldStatus status,
-            Instant releasedAt,
-            String releasedBy,
-            String releaseReason) {
+            @Schema(nullable = true) Instant releasedAt,
+            @Schema(nullable = true) String releasedBy,
+            @Schema(nullable = true) String releaseReason) {
         static LegalHoldView of(LegalHold h, LocalDate today) {
             return new LegalHoldView(
                     h.id(),
@@ -107,7 +110,13 @@ public class LegalHoldResource {
     @POST
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Place a legal hold on the whole school, one pupil or one record class")
-    @APIResponse(responseCode = "201", description = "The hold; legal-hold.placed is emitted")
+    @APIResponse(
+            responseCode = "201",
+            description = "The hold; legal-hold.placed is emitted",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = LegalHoldView.class)))
     @APIResponse(
             responseCode = "400",
             description = "Bad scope, missing reason or reference, end date in the past, unknown record class")
@@ -149,7 +158,11 @@ public class LegalHoldResource {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     public Page<LegalHoldView> list(
             @PathParam("urn") String urn,
-            @Parameter(description = "true: only holds not yet released") @QueryParam("active") String active,
+            @Parameter(
+                            description = "true: only holds not yet released",
+                            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+                    @QueryParam("active")
+                    String active,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
@@ -184,7 +197,11 @@ public class LegalHoldResource {
     public LegalHoldView release(
             @PathParam("urn") String urn,
             @PathParam("id") String id,
-            @Parameter(description = "why the hold is released") @QueryParam("reason") String reason) {
+            @Parameter(
+                            description = "why the hold is released",
+                            extensions = @Extension(name = "x-custodian-free-text", value = "true", parseValue = true))
+                    @QueryParam("reason")
+                    String reason) {
         caller.requireSchool(urn);
         if (reason != null && reason.length() > 2000) {
             throw Problems.invalid("reason", "at most 2000 characters");

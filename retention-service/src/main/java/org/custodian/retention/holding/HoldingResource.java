@@ -33,8 +33,10 @@ import org.custodian.retention.hold.HoldRule;
 import org.custodian.retention.hold.LegalHoldService;
 import org.custodian.retention.schedule.DisposalAction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -76,11 +78,11 @@ public class HoldingResource {
             String system,
             String reference,
             String recordClass,
-            String pupilId,
+            @Schema(nullable = true) String pupilId,
             HoldingStatus status,
-            LocalDate dueOn,
-            DisposalAction dueAction,
-            String waitingFor,
+            @Schema(nullable = true) LocalDate dueOn,
+            @Schema(nullable = true) DisposalAction dueAction,
+            @Schema(nullable = true) String waitingFor,
             HoldingService.Outcome outcome) {
         static RegisteredHolding of(HoldingService.Registered r) {
             Holding h = r.holding();
@@ -103,25 +105,25 @@ public class HoldingResource {
     public record HoldingView(
             UUID id,
             String recordClass,
-            String pupilId,
-            String system,
-            String reference,
-            String purpose,
-            LocalDate createdOn,
-            LocalDate closedOn,
+            @Schema(nullable = true) String pupilId,
+            @Schema(nullable = true) String system,
+            @Schema(nullable = true) String reference,
+            @Schema(nullable = true) String purpose,
+            @Schema(nullable = true) LocalDate createdOn,
+            @Schema(nullable = true) LocalDate closedOn,
             HoldingStatus status,
-            LocalDate dueOn,
-            DisposalAction dueAction,
-            String dueBecause,
-            String waitingFor,
-            String erasureNote,
-            LocalDate reviewOn,
+            @Schema(nullable = true) LocalDate dueOn,
+            @Schema(nullable = true) DisposalAction dueAction,
+            @Schema(nullable = true) String dueBecause,
+            @Schema(nullable = true) String waitingFor,
+            @Schema(nullable = true) String erasureNote,
+            @Schema(nullable = true) LocalDate reviewOn,
             boolean onLegalHold,
-            UUID batchId,
-            String approvedAction,
-            LocalDate disposedOn,
+            @Schema(nullable = true) UUID batchId,
+            @Schema(nullable = true) String approvedAction,
+            @Schema(nullable = true) LocalDate disposedOn,
             Instant registeredAt,
-            Instant updatedAt) {
+            @Schema(nullable = true) Instant updatedAt) {
         public static HoldingView of(Holding h, List<HoldRule> holds, LocalDate today) {
             boolean gone = h.status() == HoldingStatus.DISPOSED || h.status() == HoldingStatus.TRANSFERRED;
             boolean held = !gone && holds.stream().anyMatch(r -> r.covers(h.classCode(), h.pupilId(), today));
@@ -175,7 +177,13 @@ public class HoldingResource {
     @POST
     @RolesAllowed({Roles.MIS, Roles.SCHOOL_ADMIN, Roles.DPO})
     @Operation(summary = "Register a batch of up to 10,000 records held (idempotent on system and reference)")
-    @APIResponse(responseCode = "200", description = "Each holding with its due date, or why it has none yet")
+    @APIResponse(
+            responseCode = "200",
+            description = "Each holding with its due date, or why it has none yet",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RegistrationResponse.class)))
     @APIResponse(
             responseCode = "400",
             description = "Unknown record class, closed before created, a pupil class without a pupil, "
@@ -231,12 +239,21 @@ public class HoldingResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<HoldingView> list(
             @PathParam("urn") String urn,
-            @QueryParam("pupilId") String pupilId,
-            @QueryParam("recordClass") String recordClass,
-            @Parameter(description = "only holdings due strictly before this date (yyyy-mm-dd)")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.CODE + "$"))
+                    @QueryParam("recordClass")
+                    String recordClass,
+            @Parameter(
+                            description = "only holdings due strictly before this date (yyyy-mm-dd)",
+                            schema = @Schema(type = SchemaType.STRING, format = "date"))
                     @QueryParam("dueBefore")
                     String dueBefore,
-            @Parameter(description = "ACTIVE, PROPOSED, APPROVED, DISPOSED or TRANSFERRED") @QueryParam("status")
+            @Parameter(
+                            description = "ACTIVE, PROPOSED, APPROVED, DISPOSED or TRANSFERRED",
+                            schema = @Schema(implementation = HoldingStatus.class))
+                    @QueryParam("status")
                     String status,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {

@@ -28,6 +28,7 @@ import org.custodian.retention.schedule.ScheduleRuleRepository;
 import org.custodian.retention.schedule.ScheduledClass;
 import org.custodian.retention.support.Violation;
 import org.custodian.retention.support.Violations;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Registers a batch of holdings in one transaction: all or nothing, idempotent on (system, reference). A source
@@ -41,6 +42,7 @@ import org.custodian.retention.support.Violations;
 @Transactional
 public class HoldingService {
 
+    @Schema(name = "RegistrationOutcome")
     public enum Outcome {
         CREATED,
         UPDATED,

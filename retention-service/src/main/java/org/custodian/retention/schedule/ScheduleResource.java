@@ -71,26 +71,28 @@ public class ScheduleResource {
 
     public record ClassView(
             String code,
-            String description,
+            @Schema(nullable = true) String description,
             Trigger trigger,
-            String period,
+            @Schema(nullable = true) String period,
             DisposalAction action,
-            LegalBasis basis,
-            String citation,
-            List<String> consentPurposes,
-            List<String> categories,
-            boolean reviewOnLeaving,
-            Integer untilPupilAge,
-            String note,
+            @Schema(nullable = true) LegalBasis basis,
+            @Schema(nullable = true) String citation,
+            @Schema(nullable = true) List<String> consentPurposes,
+            @Schema(nullable = true) List<String> categories,
+            @Schema(nullable = true) boolean reviewOnLeaving,
+            @Schema(nullable = true) Integer untilPupilAge,
+            @Schema(nullable = true) String note,
 
-            @Schema(description = "falls due for transfer to the next school on the day the pupil leaves")
+            @Schema(
+                    nullable = true,
+                    description = "falls due for transfer to the next school on the day the pupil leaves")
             boolean transferOnLeaving,
 
             ScheduledClass.Origin origin,
             int version,
-            String changedBy,
-            Instant changedAt,
-            String changeReason) {
+            @Schema(nullable = true) String changedBy,
+            @Schema(nullable = true) Instant changedAt,
+            @Schema(nullable = true) String changeReason) {
         static ClassView of(ScheduledClass c) {
             RetentionRule r = c.rule();
             return new ClassView(
@@ -181,7 +183,13 @@ public class ScheduleResource {
     @POST
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Add a record class of the school's own")
-    @APIResponse(responseCode = "201", description = "The class, version 1")
+    @APIResponse(
+            responseCode = "201",
+            description = "The class, version 1",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ClassView.class)))
     @APIResponse(responseCode = "400", description = "Bad code, period, trigger, purposes or other field")
     @APIResponse(
             responseCode = "409",
@@ -215,7 +223,13 @@ public class ScheduleResource {
     @Operation(
             summary =
                     "Override a record class for this school (If-Match: its ETag); due dates of its holdings are recomputed")
-    @APIResponse(responseCode = "200", description = "The new version, and how many holdings got a new due date")
+    @APIResponse(
+            responseCode = "200",
+            description = "The new version, and how many holdings got a new due date",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ClassChange.class)))
     @APIResponse(responseCode = "400", description = "Bad period, trigger, purposes or other field")
     @APIResponse(responseCode = "404", description = "No such class (add it with POST)")
     @APIResponse(responseCode = "412", description = "The class changed since its ETag was read")

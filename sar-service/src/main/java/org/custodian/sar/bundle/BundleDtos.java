@@ -5,13 +5,17 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The response bundle API's bodies. */
 public final class BundleDtos {
 
     private BundleDtos() {}
 
-    public record SourceStatus(String source, String status, String error) {}
+    public record SourceStatus(
+            String source,
+            String status,
+            @Schema(nullable = true) String error) {}
 
     /**
      * What an assembly gave: which sources answered, which are missing ({@code complete}: every source present or
@@ -32,7 +36,7 @@ public final class BundleDtos {
             String json,
             String pdf,
             String reviewItemsAt,
-            Timings timings) {}
+            @Schema(nullable = true) Timings timings) {}
 
     /** How long the assembly just run took: asking the sources, building the JSON, rendering the PDF. */
     public record Timings(long sourcesMillis, long jsonMillis, long pdfMillis) {}

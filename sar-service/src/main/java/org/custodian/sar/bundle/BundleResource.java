@@ -22,6 +22,10 @@ import org.custodian.sar.bundle.BundleDtos.BundleStatus;
 import org.custodian.sar.bundle.BundleDtos.WaiverInput;
 import org.custodian.sar.document.DownloadNames;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,7 +77,61 @@ public class BundleResource {
             responseCode = "200",
             description = "The Art. 15 response. Staff read it whole, with what it says about other people and "
                     + "the DPO's decisions (thirdParties); the requester reads their copy, with each such mention released, redacted or withheld "
-                    + "as decided and a list of what was kept back under which exemption (withheld)")
+                    + "as decided and a list of what was kept back under which exemption (withheld)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description =
+                                                    "The Art. 15 response document (format custodian.sar.response/v1); each source's data is that service's subject export",
+                                            additionalProperties = Schema.True.class,
+                                            requiredProperties = {
+                                                "format",
+                                                "requestId",
+                                                "requestType",
+                                                "generatedAt",
+                                                "controller",
+                                                "subject",
+                                                "requester",
+                                                "receivedOn",
+                                                "sources",
+                                                "missingSources",
+                                                "waivers",
+                                                "complete",
+                                                "documents",
+                                                "information"
+                                            },
+                                            properties = {
+                                                @SchemaProperty(name = "format", type = SchemaType.STRING),
+                                                @SchemaProperty(
+                                                        name = "requestId",
+                                                        type = SchemaType.STRING,
+                                                        format = "uuid"),
+                                                @SchemaProperty(name = "requestType", type = SchemaType.STRING),
+                                                @SchemaProperty(
+                                                        name = "generatedAt",
+                                                        type = SchemaType.STRING,
+                                                        format = "date-time"),
+                                                @SchemaProperty(name = "controller", type = SchemaType.OBJECT),
+                                                @SchemaProperty(name = "subject", type = SchemaType.OBJECT),
+                                                @SchemaProperty(name = "requester", type = SchemaType.OBJECT),
+                                                @SchemaProperty(
+                                                        name = "receivedOn",
+                                                        type = SchemaType.STRING,
+                                                        format = "date"),
+                                                @SchemaProperty(
+                                                        name = "dueOn",
+                                                        type = SchemaType.STRING,
+                                                        format = "date"),
+                                                @SchemaProperty(name = "sources", type = SchemaType.ARRAY),
+                                                @SchemaProperty(name = "missingSources", type = SchemaType.ARRAY),
+                                                @SchemaProperty(name = "waivers", type = SchemaType.ARRAY),
+                                                @SchemaProperty(name = "complete", type = SchemaType.BOOLEAN),
+                                                @SchemaProperty(name = "documents", type = SchemaType.ARRAY),
+                                                @SchemaProperty(name = "information", type = SchemaType.OBJECT)
+                                            })))
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or no response yet")
     public Response json(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
@@ -94,7 +152,13 @@ public class BundleResource {
             summary =
                     "Download the response as a PDF a parent can read, as the requester receives it (every decision on what it says "
                             + "about other people applied); the requester once the request is completed")
-    @APIResponse(responseCode = "200", description = "The PDF")
+    @APIResponse(
+            responseCode = "200",
+            description = "The PDF",
+            content =
+                    @Content(
+                            mediaType = "application/pdf",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or no response yet")
     public Response pdf(@PathParam("urn") String urn, @PathParam("id") String id) {
         caller.requireSchool(urn);
@@ -113,7 +177,13 @@ public class BundleResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Record why the response may be completed without a source that did not answer")
-    @APIResponse(responseCode = "200", description = "The response's status with the waiver")
+    @APIResponse(
+            responseCode = "200",
+            description = "The response's status with the waiver",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = BundleStatus.class)))
     @APIResponse(responseCode = "400", description = "Invalid body")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(

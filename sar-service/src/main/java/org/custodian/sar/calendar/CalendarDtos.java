@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.custodian.platform.calendar.BankHoliday;
 import org.custodian.platform.calendar.Region;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The calendar API's bodies. */
 public final class CalendarDtos {
@@ -60,8 +61,8 @@ public final class CalendarDtos {
     public record CalendarView(
             String schoolUrn,
             long version,
-            String source,
-            Instant updatedAt,
+            @Schema(nullable = true) String source,
+            @Schema(nullable = true) Instant updatedAt,
             Region region,
             List<Period> terms,
             List<Period> holidays,

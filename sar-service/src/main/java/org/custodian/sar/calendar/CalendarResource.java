@@ -26,8 +26,10 @@ import org.custodian.sar.calendar.CalendarDtos.CalendarImport;
 import org.custodian.sar.calendar.CalendarDtos.CalendarInput;
 import org.custodian.sar.calendar.CalendarDtos.CalendarView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -80,7 +82,11 @@ public class CalendarResource {
     @Operation(summary = "Replace the school's term calendar (the DPO's edit); send If-Match with the ETag you read")
     @APIResponse(
             responseCode = "200",
-            description = "The new calendar; open requests' school-day deadlines are recomputed")
+            description = "The new calendar; open requests' school-day deadlines are recomputed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid calendar (overlapping terms, an INSET day longer than a day, bad dates)")
@@ -98,7 +104,13 @@ public class CalendarResource {
     @Path("imports")
     @RolesAllowed({Roles.MIS, Roles.DPO})
     @Operation(summary = "Import the term calendar from the MIS, replacing the current one")
-    @APIResponse(responseCode = "201", description = "The imported calendar")
+    @APIResponse(
+            responseCode = "201",
+            description = "The imported calendar",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CalendarView.class)))
     @APIResponse(responseCode = "400", description = "Invalid calendar")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response importCalendar(
@@ -136,7 +148,9 @@ public class CalendarResource {
     @APIResponse(responseCode = "200", description = "The holidays")
     @APIResponse(responseCode = "400", description = "Bad dates, or a range longer than ten years")
     public BankHolidayList bankHolidays(
-            @PathParam("urn") String urn, @QueryParam("from") String from, @QueryParam("to") String to) {
+            @PathParam("urn") String urn,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to) {
         caller.requireSchool(urn);
         return calendars.bankHolidays(urn, Params.date("from", from), Params.date("to", to));
     }

@@ -21,6 +21,9 @@ import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -54,7 +57,13 @@ public class DocumentResource {
     @Operation(
             summary =
                     "Upload documents to a request (multipart 'file' parts and an optional 'description'); PDF, CSV, JSON, text, PNG, JPEG, GIF")
-    @APIResponse(responseCode = "201", description = "The documents stored")
+    @APIResponse(
+            responseCode = "201",
+            description = "The documents stored",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "No file part, or too many")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "The request is closed")
@@ -112,7 +121,13 @@ public class DocumentResource {
     @Produces(MediaType.WILDCARD)
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARENT, Roles.PUPIL})
     @Operation(summary = "Download one document (staff; the requester once the request is completed)")
-    @APIResponse(responseCode = "200", description = "The document's bytes with its checked media type")
+    @APIResponse(
+            responseCode = "200",
+            description = "The document's bytes with its checked media type",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "404", description = "No such request or document, or not the caller's")
     public Response content(
             @PathParam("urn") String urn, @PathParam("id") String id, @PathParam("documentId") String documentId) {

@@ -13,7 +13,7 @@ public record DocumentView(
         String mediaType,
         long sizeBytes,
         String sha256,
-        String description,
+        @Schema(nullable = true) String description,
         String uploadedBy,
         Instant uploadedAt) {
 

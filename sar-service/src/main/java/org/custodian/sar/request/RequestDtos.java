@@ -74,7 +74,11 @@ public final class RequestDtos {
 
     /** A question put to the requester and its answer, as the API shows it. */
     @Schema(name = "Clarification")
-    public record ClarificationView(LocalDate askedOn, String question, LocalDate answeredOn, String answer) {}
+    public record ClarificationView(
+            LocalDate askedOn,
+            String question,
+            @Schema(nullable = true) LocalDate answeredOn,
+            @Schema(nullable = true) String answer) {}
 
     public record ClarificationRequest(
             LocalDate askedOn, @NotBlank @Size(max = 5000) String question) {}
@@ -108,6 +112,7 @@ public final class RequestDtos {
     public record Acknowledgement(
             LocalDate acknowledgedOn, @Size(max = 2000) String note) {}
 
+    @Schema(name = "RightsCompletionRequest")
     public record Completion(
             LocalDate completedOn,
             @NotBlank @Size(max = 10000) String summary) {}
@@ -117,14 +122,17 @@ public final class RequestDtos {
         MANIFESTLY_EXCESSIVE
     }
 
+    @Schema(name = "RefusalRequest")
     public record Refusal(
             LocalDate refusedOn,
             @NotNull RefusalGround ground,
             @NotBlank @Size(max = 10000) String explanation) {}
 
+    @Schema(name = "WithdrawalRequest")
     public record Withdrawal(
             LocalDate withdrawnOn, @Size(max = 2000) String note) {}
 
+    @Schema(name = "RightsDecisionRequest")
     public record Decision(
             LocalDate decidedOn,
             @NotNull RightsDecision.Outcome outcome,
@@ -136,6 +144,7 @@ public final class RequestDtos {
             @Size(max = 50) List<@NotBlank @Size(max = 100) String> purposes,
             @Size(max = 10000) String description) {}
 
+    @Schema(name = "RestrictionLiftRequest")
     public record RestrictionLift(
             LocalDate liftedOn, @NotBlank @Size(max = 5000) String reason) {}
 
@@ -146,20 +155,28 @@ public final class RequestDtos {
     public record RequesterView(RequesterType type, String id) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ChildAgreementView(Integer childAgeOnReceipt, String how) {}
+    @Schema(
+            extensions =
+                    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+                            name = "x-custodian-all-optional",
+                            value = "every field is optional",
+                            parseValue = false))
+    public record ChildAgreementView(
+            @Schema(nullable = true) Integer childAgeOnReceipt,
+            @Schema(nullable = true) String how) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DeadlineView(
             String rule,
             String clock,
-            LocalDate startsOn,
-            LocalDate dueOn,
-            LocalDate firstMonthDueOn,
+            @Schema(nullable = true) LocalDate startsOn,
+            @Schema(nullable = true) LocalDate dueOn,
+            @Schema(nullable = true) LocalDate firstMonthDueOn,
             boolean extended,
             long pausedDays,
-            LocalDate acknowledgeBy,
-            LocalDate acknowledgedOn,
-            Integer assumedSchoolDays,
+            @Schema(nullable = true) LocalDate acknowledgeBy,
+            @Schema(nullable = true) LocalDate acknowledgedOn,
+            @Schema(nullable = true) Integer assumedSchoolDays,
             List<String> workings) {
         static DeadlineView of(Deadline d, LocalDate acknowledgedOn) {
             return new DeadlineView(
@@ -178,28 +195,44 @@ public final class RequestDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record IdentityView(LocalDate requestedOn, LocalDate confirmedOn, String note) {}
+    @Schema(
+            extensions =
+                    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+                            name = "x-custodian-all-optional",
+                            value = "every field is optional",
+                            parseValue = false))
+    public record IdentityView(
+            @Schema(nullable = true) LocalDate requestedOn,
+            @Schema(nullable = true) LocalDate confirmedOn,
+            @Schema(nullable = true) String note) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(
+            extensions =
+                    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(
+                            name = "x-custodian-all-optional",
+                            value = "every field is optional",
+                            parseValue = false))
     public record FeeView(
-            LocalDate requestedOn,
-            BigDecimal amount,
-            String ground,
-            String explanation,
-            LocalDate receivedOn,
-            String rightToComplain) {}
+            @Schema(nullable = true) LocalDate requestedOn,
+            @Schema(nullable = true) BigDecimal amount,
+            @Schema(nullable = true) String ground,
+            @Schema(nullable = true) String explanation,
+            @Schema(nullable = true) LocalDate receivedOn,
+            @Schema(nullable = true) String rightToComplain) {}
 
-    public record ExtensionView(LocalDate toldOn, String reason) {}
+    public record ExtensionView(
+            LocalDate toldOn, @Schema(nullable = true) String reason) {}
 
     public record StepView(
             Instant at,
             String actor,
-            String actorRole,
+            @Schema(nullable = true) String actorRole,
             String action,
-            RequestStatus from,
+            @Schema(nullable = true) RequestStatus from,
             RequestStatus to,
-            LocalDate effectiveOn,
-            String note) {}
+            @Schema(nullable = true) LocalDate effectiveOn,
+            @Schema(nullable = true) String note) {}
 
     /** A request with its recomputed deadline, what can happen next, and its history. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -210,23 +243,23 @@ public final class RequestDtos {
             RequestStatus status,
             SubjectView subject,
             RequesterView requester,
-            String loggedBy,
-            String loggedByRole,
+            @Schema(nullable = true) String loggedBy,
+            @Schema(nullable = true) String loggedByRole,
             Channel channel,
             LocalDate receivedOn,
-            String description,
-            ChildAgreementView childAgreement,
-            IdentityView identity,
-            FeeView fee,
-            List<ClarificationView> clarifications,
-            ExtensionView extension,
+            @Schema(nullable = true) String description,
+            @Schema(nullable = true) ChildAgreementView childAgreement,
+            @Schema(nullable = true) IdentityView identity,
+            @Schema(nullable = true) FeeView fee,
+            @Schema(nullable = true) List<ClarificationView> clarifications,
+            @Schema(nullable = true) ExtensionView extension,
             DeadlineView deadline,
-            LocalDate closedOn,
-            Resolution.Refusal refusal,
-            RightsDecision decision,
-            Resolution.Completion completion,
-            Resolution.Withdrawal withdrawal,
-            Resolution.RestrictionLift restrictionLift,
+            @Schema(nullable = true) LocalDate closedOn,
+            @Schema(nullable = true) Resolution.Refusal refusal,
+            @Schema(nullable = true) RightsDecision decision,
+            @Schema(nullable = true) Resolution.Completion completion,
+            @Schema(nullable = true) Resolution.Withdrawal withdrawal,
+            @Schema(nullable = true) Resolution.RestrictionLift restrictionLift,
 
             @Schema(
                     description = "the steps the caller can take now: for staff the sub-resources of the lifecycle"
@@ -237,6 +270,7 @@ public final class RequestDtos {
             List<String> nextSteps,
 
             @Schema(
+                    nullable = true,
                     description = "the requester's view only: each step they can take, in words, with the call that"
                             + " performs it when the API does (absent for staff)")
             List<RequesterStepView> requesterSteps,
@@ -284,10 +318,10 @@ public final class RequestDtos {
             SubjectView subject,
             RequesterView requester,
             LocalDate receivedOn,
-            LocalDate dueOn,
-            LocalDate acknowledgeBy,
-            LocalDate nextDeadline,
-            Long daysLeft,
+            @Schema(nullable = true) LocalDate dueOn,
+            @Schema(nullable = true) LocalDate acknowledgeBy,
+            @Schema(nullable = true) LocalDate nextDeadline,
+            @Schema(nullable = true) Long daysLeft,
             boolean overdue,
-            LocalDate closedOn) {}
+            @Schema(nullable = true) LocalDate closedOn) {}
 }

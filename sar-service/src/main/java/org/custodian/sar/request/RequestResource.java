@@ -27,8 +27,10 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.sar.request.RequestDtos.RequestSummary;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,7 +64,13 @@ public class RequestResource {
     @Operation(
             summary =
                     "Make a rights request or complaint (parents and pupils for themselves and their own children; staff for anyone on the roster)")
-    @APIResponse(responseCode = "201", description = "The request, with its deadline")
+    @APIResponse(
+            responseCode = "201",
+            description = "The request, with its deadline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(
             responseCode = "400",
             description = "Invalid body: unknown type, wrong subject type, future received date, ...")
@@ -95,10 +103,13 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<RequestSummary> list(
             @PathParam("urn") String urn,
-            @QueryParam("status") String status,
-            @QueryParam("type") String type,
-            @QueryParam("pupilId") String pupilId,
-            @QueryParam("dueBefore") String dueBefore,
+            @Parameter(schema = @Schema(implementation = RequestStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = RequestType.class)) @QueryParam("type") String type,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("dueBefore")
+                    String dueBefore,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
@@ -123,7 +134,16 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "Bad period, limit or cursor")
     public Page<RequestSummary> due(
             @PathParam("urn") String urn,
-            @QueryParam("within") String within,
+            @Parameter(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            format = "duration",
+                                            pattern = "^P[0-9]{1,3}D$",
+                                            defaultValue = "P7D"),
+                            description = "An ISO-8601 period of 0 to 366 days (default P7D)")
+                    @QueryParam("within")
+                    String within,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);
@@ -155,7 +175,13 @@ public class RequestResource {
     @Operation(
             summary =
                     "Ask for identity (REQUIRED: the clock waits), confirm it (CONFIRMED: the clock starts then) or start without (NOT_REQUIRED)")
-    @APIResponse(responseCode = "200", description = "The request with its recomputed deadline")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request with its recomputed deadline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not possible in the request's status")
@@ -173,7 +199,13 @@ public class RequestResource {
     @Path("{id}/clarification-requests")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Record that clarification was asked for: the clock pauses until the answer arrives")
-    @APIResponse(responseCode = "200", description = "The request, clock paused")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request, clock paused",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not possible in the request's status, or the deadline has passed")
@@ -199,7 +231,13 @@ public class RequestResource {
     @Operation(
             summary =
                     "Record the requester's clarification: the clock resumes, the deadline moves on by the days it waited")
-    @APIResponse(responseCode = "200", description = "The request with its recomputed deadline")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request with its recomputed deadline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "No clarification is awaited")
@@ -227,7 +265,11 @@ public class RequestResource {
                     "Ask for a reasonable fee (manifestly unfounded or excessive requests, or further copies only): the clock starts when it is paid")
     @APIResponse(
             responseCode = "200",
-            description = "The request, awaiting the fee; the response record carries the right to complain to the ICO")
+            description = "The request, awaiting the fee; the response record carries the right to complain to the ICO",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(
@@ -247,7 +289,13 @@ public class RequestResource {
     @Path("{id}/fee-payments")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Record that the fee was received: the clock starts")
-    @APIResponse(responseCode = "200", description = "The request with its deadline")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request with its deadline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "No fee is awaited")
@@ -267,7 +315,13 @@ public class RequestResource {
     @Operation(
             summary =
                     "Extend by two further months (complex or numerous requests); the requester must have been told within the first month")
-    @APIResponse(responseCode = "200", description = "The request with its extended deadline")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request with its extended deadline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(
@@ -288,7 +342,13 @@ public class RequestResource {
     @Path("{id}/acknowledgement")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Acknowledge a complaint (required within 30 days of receipt, DPA 2018 s.164A)")
-    @APIResponse(responseCode = "200", description = "The complaint, acknowledged")
+    @APIResponse(
+            responseCode = "200",
+            description = "The complaint, acknowledged",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not a complaint, closed, or already acknowledged")
@@ -308,7 +368,13 @@ public class RequestResource {
     @Operation(
             summary =
                     "Complete the request (access, portability, educational record: the bundle must be complete; complaint: the answer)")
-    @APIResponse(responseCode = "200", description = "The request, completed")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request, completed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(
@@ -330,7 +396,13 @@ public class RequestResource {
     @Operation(
             summary =
                     "Refuse a manifestly unfounded or excessive request, with the reason and the right to complain to the ICO")
-    @APIResponse(responseCode = "200", description = "The request, refused")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request, refused",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not possible in the request's status")
@@ -348,7 +420,13 @@ public class RequestResource {
     @Path("{id}/withdrawal")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARENT, Roles.PUPIL})
     @Operation(summary = "Withdraw a request (the requester, or staff on the requester's word)")
-    @APIResponse(responseCode = "200", description = "The request, withdrawn")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request, withdrawn",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request, or not the caller's")
     @APIResponse(responseCode = "409", description = "Already closed")
@@ -368,7 +446,13 @@ public class RequestResource {
     @Operation(
             summary =
                     "Decide a rectification, erasure, restriction or objection request; an upheld right is published for sharing- and retention-service")
-    @APIResponse(responseCode = "200", description = "The request, completed (or refused with the exemption)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request, completed (or refused with the exemption)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(
             responseCode = "400",
             description =
@@ -391,7 +475,13 @@ public class RequestResource {
     @Operation(
             summary =
                     "Lift a restriction of processing that was put in place (the requester must have been told first, Art. 18(3))")
-    @APIResponse(responseCode = "200", description = "The request, with the lift recorded")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request, with the lift recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RequestDtos.RequestView.class)))
     @APIResponse(responseCode = "400", description = "Invalid body or date")
     @APIResponse(responseCode = "404", description = "No such request")
     @APIResponse(responseCode = "409", description = "Not an approved restriction, or already lifted")

@@ -3,6 +3,7 @@ package org.custodian.sar.request;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** How a request was (or is being) answered: the parts that exist so far. Stored as JSON with the request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,12 +21,26 @@ public record Resolution(
     /** A fee for a manifestly unfounded or excessive request (or further copies), with the requester's right to complain. */
     public record Fee(BigDecimal amount, String ground, String explanation, String rightToComplain) {}
 
-    public record Refusal(String ground, String explanation, LocalDate refusedOn, String rightToComplain) {}
+    @Schema(name = "Refusal")
+    public record Refusal(
+            String ground,
+            String explanation,
+            LocalDate refusedOn,
+            @Schema(nullable = true) String rightToComplain) {}
 
-    public record Completion(String summary, LocalDate completedOn, String rightToComplain) {}
+    @Schema(name = "Completion")
+    public record Completion(
+            String summary,
+            LocalDate completedOn,
+            @Schema(nullable = true) String rightToComplain) {}
 
-    public record Withdrawal(String note, LocalDate withdrawnOn, String by) {}
+    @Schema(name = "Withdrawal")
+    public record Withdrawal(
+            @Schema(nullable = true) String note,
+            LocalDate withdrawnOn,
+            @Schema(nullable = true) String by) {}
 
+    @Schema(name = "RestrictionLift")
     public record RestrictionLift(String reason, LocalDate liftedOn) {}
 
     public Resolution withFee(Fee value) {

@@ -3,6 +3,7 @@ package org.custodian.sar.request;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer to a rectification, erasure, restriction or objection request.
@@ -17,16 +18,17 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RightsDecision(
         Outcome outcome,
-        Exemption exemption,
-        List<String> categories,
+        @Schema(nullable = true) Exemption exemption,
+        @Schema(nullable = true) List<String> categories,
         String reason,
-        Boolean consentBasedOnly,
-        Processing processing,
-        List<String> purposes,
-        String description,
-        LocalDate decidedOn,
-        String rightToComplain) {
+        @Schema(nullable = true) Boolean consentBasedOnly,
+        @Schema(nullable = true) Processing processing,
+        @Schema(nullable = true) List<String> purposes,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true) LocalDate decidedOn,
+        @Schema(nullable = true) String rightToComplain) {
 
+    @Schema(name = "RightsDecisionOutcome")
     public enum Outcome {
         APPROVED,
         PARTLY_APPROVED,
@@ -34,6 +36,7 @@ public record RightsDecision(
     }
 
     /** Grounds on which a right may be refused in whole or part (UK GDPR Arts. 16-21; legal-rules.md "Other rights"). */
+    @Schema(name = "RightsExemption")
     public enum Exemption {
         LEGAL_OBLIGATION,
         PUBLIC_TASK,

@@ -1,9 +1,12 @@
 package org.custodian.sar.review;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The grounds a school meets most for keeping part of an access response back (DPA 2018 Schedules 2 and 3), each with
  * its citation, shown to the requester beside what was kept back.
  */
+@Schema(name = "ReviewExemption")
 public enum Exemption {
     THIRD_PARTY_DATA(
             "DPA 2018 Sch. 2 para 16",

@@ -53,14 +53,14 @@ public class ReviewResource {
             List<String> where,
             boolean restricted,
             ReviewState state,
-            Exemption exemption,
-            String citation,
-            String reason,
-            String redactedText,
-            String releasedAs,
-            String decidedBy,
-            String decidedRole,
-            Instant decidedAt) {
+            @Schema(nullable = true) Exemption exemption,
+            @Schema(nullable = true) String citation,
+            @Schema(nullable = true) String reason,
+            @Schema(nullable = true) String redactedText,
+            @Schema(nullable = true) String releasedAs,
+            @Schema(nullable = true) String decidedBy,
+            @Schema(nullable = true) String decidedRole,
+            @Schema(nullable = true) Instant decidedAt) {
 
         static ReviewItemView of(ReviewItem i) {
             String replacement = ReleaseRules.replacement(i);
@@ -127,7 +127,11 @@ public class ReviewResource {
     public Page<ReviewItemView> list(
             @PathParam("urn") String urn,
             @PathParam("id") String id,
-            @Parameter(description = "PENDING, RELEASE, REDACT or WITHHOLD") @QueryParam("state") String state,
+            @Parameter(
+                            description = "PENDING, RELEASE, REDACT or WITHHOLD",
+                            schema = @Schema(implementation = ReviewState.class))
+                    @QueryParam("state")
+                    String state,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         caller.requireSchool(urn);

@@ -16,6 +16,7 @@ import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.actionkind.ActionKind;
 import org.custodian.sharing.recipient.PartnerIdentity;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.Timeouts;
 import org.hibernate.jpa.SpecHints;
 
@@ -44,7 +45,7 @@ public class PartnerActionRepository implements PanacheRepositoryBase<PartnerAct
             long disputed,
             long completed,
             long closed,
-            LocalDate earliestDueBy) {}
+            @Schema(nullable = true) LocalDate earliestDueBy) {}
 
     public record RecipientCounts(UUID recipientId, String recipientName, Counts actions) {}
 

@@ -29,9 +29,12 @@ import org.custodian.sharing.action.ActionRules.Closure;
 import org.custodian.sharing.action.ActionRules.Dispute;
 import org.custodian.sharing.actionkind.ActionKind;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,10 +68,18 @@ public class PartnerActionResource {
     @APIResponse(responseCode = "404", description = "A partner asked for another recipient's actions")
     public Page<ActionView> list(
             @PathParam("urn") String urn,
-            @QueryParam("status") String status,
-            @QueryParam("recipientId") String recipientId,
-            @QueryParam("pupilId") String pupilId,
-            @QueryParam("kind") String kind,
+            @Parameter(
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ActionStatus.class),
+                            explode = Explode.FALSE,
+                            description = "One status or several, comma-separated")
+                    @QueryParam("status")
+                    String status,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("recipientId")
+                    String recipientId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
+            @Parameter(schema = @Schema(implementation = ActionKind.class)) @QueryParam("kind") String kind,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = pageRequests.of(limit, cursor);
@@ -93,7 +104,8 @@ public class PartnerActionResource {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     public Page<RecipientSummary> byRecipient(
             @PathParam("urn") String urn,
-            @QueryParam("unresolved") String unresolved,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("unresolved")
+                    String unresolved,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return service.byRecipient(urn, flag(unresolved, "unresolved"), pageRequests.of(limit, cursor));
@@ -111,7 +123,8 @@ public class PartnerActionResource {
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     public Page<PupilSummary> byPupil(
             @PathParam("urn") String urn,
-            @QueryParam("unresolved") String unresolved,
+            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) @QueryParam("unresolved")
+                    String unresolved,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return service.byPupil(urn, flag(unresolved, "unresolved"), pageRequests.of(limit, cursor));
@@ -141,7 +154,11 @@ public class PartnerActionResource {
     @Operation(summary = "The partner acknowledges the action (idempotent: the same body again gives the same result)")
     @APIResponse(
             responseCode = "200",
-            description = "Acknowledged (Idempotent-Replayed: true when it already was, with this note)")
+            description = "Acknowledged (Idempotent-Replayed: true when it already was, with this note)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id or body")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     @APIResponse(
@@ -172,7 +189,11 @@ public class PartnerActionResource {
                     "The partner says what it did: when, how (deleted, anonymised, corrected, restricted), to how many records, and its own reference")
     @APIResponse(
             responseCode = "200",
-            description = "Completed (Idempotent-Replayed: true when this completion was recorded before)")
+            description = "Completed (Idempotent-Replayed: true when this completion was recorded before)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActionView.class)))
     @APIResponse(
             responseCode = "400",
             description =
@@ -198,7 +219,11 @@ public class PartnerActionResource {
     @Operation(summary = "The partner disputes the action, with a reason (e.g. a legal obligation of its own)")
     @APIResponse(
             responseCode = "200",
-            description = "Disputed (Idempotent-Replayed: true when this dispute was recorded before)")
+            description = "Disputed (Idempotent-Replayed: true when this dispute was recorded before)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Missing or too short a reason")
     @APIResponse(responseCode = "404", description = "No such action (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "Disputed with another reason before, or completed or closed")
@@ -223,7 +248,11 @@ public class PartnerActionResource {
     @Operation(summary = "The DPO closes an action by hand with a note (e.g. confirmed by phone); send If-Match")
     @APIResponse(
             responseCode = "200",
-            description = "Closed (Idempotent-Replayed: true when it was closed with this note before)")
+            description = "Closed (Idempotent-Replayed: true when it was closed with this note before)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActionView.class)))
     @APIResponse(responseCode = "400", description = "Missing or too short a note")
     @APIResponse(responseCode = "404", description = "No such action in this school")
     @APIResponse(responseCode = "409", description = "Already completed, or closed with another note")

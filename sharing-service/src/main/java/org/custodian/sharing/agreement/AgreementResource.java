@@ -26,9 +26,11 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,8 +61,9 @@ public class AgreementResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<AgreementView> list(
             @PathParam("urn") String urn,
-            @QueryParam("recipientId") String recipientId,
-            @QueryParam("lawfulBasis") String basis,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("recipientId")
+                    String recipientId,
+            @Parameter(schema = @Schema(implementation = LawfulBasis.class)) @QueryParam("lawfulBasis") String basis,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = pageRequests.of(limit, cursor);
@@ -74,7 +77,13 @@ public class AgreementResource {
     @POST
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Add a sharing agreement (consentPurpose is required exactly when the basis is CONSENT)")
-    @APIResponse(responseCode = "201", description = "Created; ETag carries its version")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; ETag carries its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid agreement or unknown recipient")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(
@@ -123,7 +132,13 @@ public class AgreementResource {
     @Operation(
             summary =
                     "Update an agreement (send If-Match); end it by setting validTo: once it has ended, a recipient with no other agreement in force is asked to delete everything it received")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid agreement")
     @APIResponse(responseCode = "404", description = "No such agreement in this school")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")

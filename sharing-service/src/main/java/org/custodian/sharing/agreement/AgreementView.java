@@ -16,6 +16,7 @@ import org.custodian.sharing.decision.RestrictionGround;
 import org.custodian.sharing.decision.Schedule1Condition;
 import org.custodian.sharing.decision.SpecialCategoryCondition;
 import org.custodian.sharing.decision.TransferSafeguard;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record AgreementView(
         UUID id,
@@ -24,23 +25,23 @@ public record AgreementView(
         Set<String> purposes,
         Set<DataCategory> dataCategories,
         LawfulBasis lawfulBasis,
-        String consentPurpose,
-        String legalReference,
-        LocalDate validFrom,
-        LocalDate validTo,
-        String transferCountry,
-        TransferSafeguard transferSafeguard,
-        Map<ActionKind, ActionDeadline> actionDeadlines,
-        RecipientRole recipientRole,
-        SpecialCategoryCondition specialCategoryCondition,
-        Schedule1Condition schedule1Condition,
-        String dataSubjectContract,
-        AdequacyScheme adequacyScheme,
-        RestrictionGround restrictionGround,
+        @Schema(nullable = true) String consentPurpose,
+        @Schema(nullable = true) String legalReference,
+        @Schema(nullable = true) LocalDate validFrom,
+        @Schema(nullable = true) LocalDate validTo,
+        @Schema(nullable = true) String transferCountry,
+        @Schema(nullable = true) TransferSafeguard transferSafeguard,
+        @Schema(nullable = true) Map<ActionKind, ActionDeadline> actionDeadlines,
+        @Schema(nullable = true) RecipientRole recipientRole,
+        @Schema(nullable = true) SpecialCategoryCondition specialCategoryCondition,
+        @Schema(nullable = true) Schedule1Condition schedule1Condition,
+        @Schema(nullable = true) String dataSubjectContract,
+        @Schema(nullable = true) AdequacyScheme adequacyScheme,
+        @Schema(nullable = true) RestrictionGround restrictionGround,
         boolean seeded,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        @Schema(nullable = true) Instant updatedAt) {
     public static AgreementView of(Agreement a) {
         return new AgreementView(
                 a.id(),

@@ -1,6 +1,8 @@
 package org.custodian.sharing.decision;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The answer for one pupil.
@@ -24,6 +26,7 @@ public record Decision(
         List<Reason> overridden,
         Grounds grounds) {
 
+    @Schema(name = "DisclosureOutcome")
     public enum Outcome {
         ALLOWED,
         REFUSED
@@ -38,11 +41,17 @@ public record Decision(
      * @param restrictionGround the Art. 18(2) ground, when the pupil's processing is restricted
      * @param transferDerogation   the Art. 49(1) derogation, when the data leaves the UK without adequacy or safeguard
      */
+    @Schema(
+            extensions =
+                    @Extension(
+                            name = "x-custodian-all-optional",
+                            value = "every field is optional",
+                            parseValue = false))
     public record Grounds(
-            SpecialCategoryCondition specialCategory,
-            Schedule1Condition schedule1,
-            RestrictionGround restrictionGround,
-            TransferDerogation transferDerogation) {
+            @Schema(nullable = true) SpecialCategoryCondition specialCategory,
+            @Schema(nullable = true) Schedule1Condition schedule1,
+            @Schema(nullable = true) RestrictionGround restrictionGround,
+            @Schema(nullable = true) TransferDerogation transferDerogation) {
         public static final Grounds NONE = new Grounds(null, null, null, null);
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.custodian.sharing.decision.Decision;
 import org.custodian.sharing.decision.LawfulBasis;
 import org.custodian.sharing.decision.Reason;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * @param agreementId null when no agreement covers the request, or for an emergency that needed none
@@ -15,10 +16,10 @@ import org.custodian.sharing.decision.Reason;
 public record DecisionView(
         String pupilId,
         Decision.Outcome outcome,
-        List<Reason> reasons,
-        UUID agreementId,
-        LawfulBasis lawfulBasis,
+        @Schema(nullable = true) List<Reason> reasons,
+        @Schema(nullable = true) UUID agreementId,
+        @Schema(nullable = true) LawfulBasis lawfulBasis,
         boolean override,
         List<Reason> overridden,
-        UUID disclosureId,
-        Decision.Grounds grounds) {}
+        @Schema(nullable = true) UUID disclosureId,
+        @Schema(nullable = true) Decision.Grounds grounds) {}

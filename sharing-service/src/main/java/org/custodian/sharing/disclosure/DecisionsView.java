@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.custodian.sharing.decision.DataCategory;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record DecisionsView(
-        UUID requestId,
-        UUID recipientId,
-        String purpose,
-        Set<DataCategory> dataCategories,
-        LocalDate decidedOn,
-        Instant decidedAt,
+        @Schema(nullable = true) UUID requestId,
+        @Schema(nullable = true) UUID recipientId,
+        @Schema(nullable = true) String purpose,
+        @Schema(nullable = true) Set<DataCategory> dataCategories,
+        @Schema(nullable = true) LocalDate decidedOn,
+        @Schema(nullable = true) Instant decidedAt,
         long allowed,
         long refused,
         List<DecisionView> decisions) {

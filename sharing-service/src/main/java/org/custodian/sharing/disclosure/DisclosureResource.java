@@ -21,8 +21,11 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.sharing.disclosurelog.DisclosureEntry;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -77,7 +80,11 @@ public class DisclosureResource {
                     + "refused with 403: nothing is decided, logged or sent.")
     @APIResponse(
             responseCode = "200",
-            description = "The decision for every pupil; allowed ones are in the disclosure log")
+            description = "The decision for every pupil; allowed ones are in the disclosure log",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = DecisionsView.class)))
     @APIResponse(
             responseCode = "400",
             description =
@@ -148,10 +155,13 @@ public class DisclosureResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<DisclosureEntry> list(
             @PathParam("urn") String urn,
-            @QueryParam("pupilId") String pupilId,
-            @QueryParam("recipientId") String recipientId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("recipientId")
+                    String recipientId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         return service.list(urn, pupilId, recipientId, from, to, pageRequests.of(limit, cursor));

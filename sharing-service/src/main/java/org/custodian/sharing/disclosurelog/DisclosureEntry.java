@@ -3,6 +3,7 @@ package org.custodian.sharing.disclosurelog;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One row of the disclosure log: one pupil's data disclosed to one recipient. {@code agreementId} and
@@ -12,25 +13,25 @@ import java.util.UUID;
  */
 public record DisclosureEntry(
         UUID id,
-        UUID requestId,
+        @Schema(nullable = true) UUID requestId,
         String pupilId,
         UUID recipientId,
-        String recipientName,
-        String recipientKind,
-        UUID agreementId,
-        String lawfulBasis,
-        String agreementBasis,
-        String consentPurpose,
-        String legalReference,
+        @Schema(nullable = true) String recipientName,
+        @Schema(nullable = true) String recipientKind,
+        @Schema(nullable = true) UUID agreementId,
+        @Schema(nullable = true) String lawfulBasis,
+        @Schema(nullable = true) String agreementBasis,
+        @Schema(nullable = true) String consentPurpose,
+        @Schema(nullable = true) String legalReference,
         String purpose,
         List<String> dataCategories,
-        String reason,
+        @Schema(nullable = true) String reason,
         boolean override,
-        String overrideJustification,
+        @Schema(nullable = true) String overrideJustification,
         String disclosedBy,
-        String disclosedByRole,
+        @Schema(nullable = true) String disclosedByRole,
         Instant disclosedAt,
-        String specialCategoryCondition,
-        String schedule1Condition,
-        String restrictionGround,
-        String transferDerogation) {}
+        @Schema(nullable = true) String specialCategoryCondition,
+        @Schema(nullable = true) String schedule1Condition,
+        @Schema(nullable = true) String restrictionGround,
+        @Schema(nullable = true) String transferDerogation) {}

@@ -18,6 +18,7 @@ import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -55,10 +56,13 @@ public class OverrideResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<OverrideView> overrides(
             @PathParam("urn") String urn,
-            @QueryParam("pupilId") String pupilId,
-            @QueryParam("recipientId") String recipientId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("recipientId")
+                    String recipientId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(
                             description = "pending (waiting for the DPO, overdue included), overdue, or reviewed",
                             schema = @Schema(enumeration = {"pending", "overdue", "reviewed"}))
@@ -78,7 +82,11 @@ public class OverrideResource {
     @APIResponse(
             responseCode = "200",
             description = "The override with its review (Idempotent-Replayed: true when "
-                    + "this answer was recorded before)")
+                    + "this answer was recorded before)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = OverrideView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id, unknown outcome, missing or too short a note")
     @APIResponse(responseCode = "404", description = "No emergency override with that id in this school")
     @APIResponse(responseCode = "409", description = "Already reviewed with another outcome or note")

@@ -7,6 +7,7 @@ import java.util.List;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.disclosurelog.DisclosureEntry;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One emergency override as the DPO reviews it: the disclosure log row (its fields at the top level), the recipient's
@@ -26,13 +27,13 @@ public record OverrideView(
      */
     public record ReviewView(
             ReviewStatus status,
-            LocalDate dueOn,
-            Integer workingDaysLeft,
+            @Schema(nullable = true) LocalDate dueOn,
+            @Schema(nullable = true) Integer workingDaysLeft,
             boolean late,
-            ReviewOutcome outcome,
-            String note,
-            String reviewedBy,
-            Instant reviewedAt) {}
+            @Schema(nullable = true) ReviewOutcome outcome,
+            @Schema(nullable = true) String note,
+            @Schema(nullable = true) String reviewedBy,
+            @Schema(nullable = true) Instant reviewedAt) {}
 
     static OverrideView of(DisclosureEntry disclosure, OverrideReview review, LocalDate today) {
         LocalDate reviewedOn = review.reviewedAt() == null ? null : LegalTime.dayOf(review.reviewedAt());

@@ -12,6 +12,7 @@ import org.custodian.platform.persistence.SchoolScopedAggregate;
 import org.custodian.platform.persistence.SchoolScopedId;
 import org.custodian.sharing.decision.RecipientTerms;
 import org.custodian.sharing.decision.Sector;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -29,6 +30,7 @@ public class Recipient extends SchoolScopedAggregate {
         OTHER
     }
 
+    @Schema(name = "RecipientStatus")
     public enum Status {
         ACTIVE,
         SUSPENDED

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -61,9 +62,9 @@ public class RecipientResource {
     @APIResponse(responseCode = "400", description = "Bad filter, limit or cursor")
     public Page<RecipientView> list(
             @PathParam("urn") String urn,
-            @QueryParam("status") String status,
-            @QueryParam("kind") String kind,
-            @QueryParam("sector") String sector,
+            @Parameter(schema = @Schema(implementation = Status.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = Kind.class)) @QueryParam("kind") String kind,
+            @Parameter(schema = @Schema(implementation = Sector.class)) @QueryParam("sector") String sector,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = pageRequests.of(limit, cursor);
@@ -78,7 +79,13 @@ public class RecipientResource {
     @POST
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN})
     @Operation(summary = "Add a recipient the school may share with")
-    @APIResponse(responseCode = "201", description = "Created; ETag carries its version")
+    @APIResponse(
+            responseCode = "201",
+            description = "Created; ETag carries its version",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecipientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid recipient")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
     public Response create(
@@ -133,7 +140,13 @@ public class RecipientResource {
     @Operation(
             summary =
                     "Update a recipient (send If-Match); suspend it with status SUSPENDED, which asks it to delete everything it received (a sharing.ended action per pupil)")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RecipientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid recipient")
     @APIResponse(responseCode = "404", description = "No such recipient in this school")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")

@@ -5,22 +5,23 @@ import java.util.UUID;
 import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.recipient.Recipient.Kind;
 import org.custodian.sharing.recipient.Recipient.Status;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record RecipientView(
         UUID id,
         String name,
         Kind kind,
         Sector sector,
-        String country,
-        String contact,
-        String contractReference,
-        String description,
+        @Schema(nullable = true) String country,
+        @Schema(nullable = true) String contact,
+        @Schema(nullable = true) String contractReference,
+        @Schema(nullable = true) String description,
         Status status,
         boolean seeded,
         String partnerId,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        @Schema(nullable = true) Instant updatedAt) {
     public static RecipientView of(Recipient r) {
         return new RecipientView(
                 r.id(),

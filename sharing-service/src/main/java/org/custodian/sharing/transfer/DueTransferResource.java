@@ -15,6 +15,7 @@ import java.util.List;
 import org.custodian.platform.http.Params;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -51,7 +52,9 @@ public class DueTransferResource {
     @APIResponse(responseCode = "400", description = "Bad pupilId or status")
     public List<DueTransferView> list(
             @PathParam("urn") String urn,
-            @QueryParam("pupilId") String pupilId,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = "^" + Params.PERSON_ID + "$"))
+                    @QueryParam("pupilId")
+                    String pupilId,
             @Parameter(schema = @Schema(enumeration = {"DUE", "SENT", "RECEIPT_CONFIRMED", "NOT_HELD"}))
                     @QueryParam("status")
                     String status) {

@@ -25,6 +25,7 @@ public record DueTransferView(
         LocalDate leftOn,
 
         @Schema(
+                nullable = true,
                 description = "the last day: the statutory school days counted as working days, the earliest "
                         + "date the statutory limit can fall on (never later than it)")
         LocalDate dueOn,
@@ -32,16 +33,20 @@ public record DueTransferView(
         @Schema(description = "the time limit in days after leaving")
         int days,
 
-        @Schema(description = "whether those are school days (reg 9(3)); otherwise calendar days (KCSIE)")
+        @Schema(
+                nullable = true,
+                description = "whether those are school days (reg 9(3)); otherwise calendar days (KCSIE)")
         boolean schoolDays,
 
         @Schema(
+                nullable = true,
                 description = "NEW_SCHOOL (the school the roster's pupil.left names), or LOCAL_AUTHORITY while the new"
                         + " school is unknown (the common transfer file and educational record, reg 9(3)); the"
                         + " safeguarding file always goes to the new school")
         Destination destination,
 
         @Schema(
+                nullable = true,
                 description = "the new school's URN: from the roster (a later pupil.left naming another school"
                         + " re-addresses a transfer still due), or as recorded when it was sent")
         String destinationUrn,
@@ -59,11 +64,11 @@ public record DueTransferView(
         @Schema(description = "the safeguarding file: the new school's safeguarding lead must confirm receipt")
         boolean receiptRequired,
 
-        LocalDate sentOn,
-        String sentBy,
-        LocalDate receiptConfirmedOn,
-        String receiptConfirmedBy,
-        String note) {
+        @Schema(nullable = true) LocalDate sentOn,
+        @Schema(nullable = true) String sentBy,
+        @Schema(nullable = true) LocalDate receiptConfirmedOn,
+        @Schema(nullable = true) String receiptConfirmedBy,
+        @Schema(nullable = true) String note) {
 
     static DueTransferView of(DueTransferQueries.Row r, LocalDate today) {
         return new DueTransferView(

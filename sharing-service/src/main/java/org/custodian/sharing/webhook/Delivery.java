@@ -2,6 +2,7 @@ package org.custodian.sharing.webhook;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One message on its way to one endpoint, with the state of its attempts. */
 public record Delivery(
@@ -21,6 +22,7 @@ public record Delivery(
         UUID replayOf,
         Instant createdAt) {
 
+    @Schema(name = "DeliveryStatus")
     public enum Status {
         PENDING,
         SUCCEEDED,
@@ -29,5 +31,10 @@ public record Delivery(
 
     /** One HTTP attempt. */
     public record Attempt(
-            int attempt, Instant startedAt, int durationMs, Integer statusCode, String outcome, String error) {}
+            int attempt,
+            Instant startedAt,
+            @Schema(nullable = true) int durationMs,
+            @Schema(nullable = true) Integer statusCode,
+            String outcome,
+            @Schema(nullable = true) String error) {}
 }

@@ -3,24 +3,25 @@ package org.custodian.sharing.webhook;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record DeliveryView(
         UUID id,
         String schoolUrn,
         UUID recipientId,
         UUID endpointId,
-        String messageId,
+        @Schema(nullable = true) String messageId,
         String eventType,
         Delivery.Status status,
         int attempts,
-        Integer responseCode,
-        Integer durationMs,
-        String lastError,
-        Instant lastAttemptAt,
-        Instant nextAttemptAt,
-        UUID replayOf,
+        @Schema(nullable = true) Integer responseCode,
+        @Schema(nullable = true) Integer durationMs,
+        @Schema(nullable = true) String lastError,
+        @Schema(nullable = true) Instant lastAttemptAt,
+        @Schema(nullable = true) Instant nextAttemptAt,
+        @Schema(nullable = true) UUID replayOf,
         Instant createdAt,
-        List<Delivery.Attempt> attemptLog) {
+        @Schema(nullable = true) List<Delivery.Attempt> attemptLog) {
     public static DeliveryView of(Delivery d, List<Delivery.Attempt> attempts) {
         return new DeliveryView(
                 d.id(),

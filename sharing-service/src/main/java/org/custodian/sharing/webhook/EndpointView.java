@@ -4,21 +4,22 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public record EndpointView(
         UUID id,
         UUID recipientId,
         String url,
         Set<PartnerEventType> eventTypes,
-        String description,
+        @Schema(nullable = true) String description,
         WebhookEndpoint.Status status,
-        String disabledReason,
-        WebhookEndpoint.DisabledBy disabledBy,
-        Instant failingSince,
-        Instant previousSecretExpiresAt,
+        @Schema(nullable = true) String disabledReason,
+        @Schema(nullable = true) WebhookEndpoint.DisabledBy disabledBy,
+        @Schema(nullable = true) Instant failingSince,
+        @Schema(nullable = true) Instant previousSecretExpiresAt,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        @Schema(nullable = true) Instant updatedAt) {
     public static EndpointView of(WebhookEndpoint e) {
         return new EndpointView(
                 e.id(),

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.custodian.platform.persistence.SchoolScopedAggregate;
 import org.custodian.platform.persistence.SchoolScopedId;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.OptimisticLock;
@@ -23,6 +24,7 @@ import org.hibernate.type.SqlTypes;
 @DynamicUpdate
 public class WebhookEndpoint extends SchoolScopedAggregate {
 
+    @Schema(name = "EndpointStatus")
     public enum Status {
         ENABLED,
         DISABLED

@@ -28,6 +28,8 @@ import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,7 +68,11 @@ public class WebhookEndpointResource {
     @APIResponse(
             responseCode = "201",
             description = "Registered, with the secret; a replay of the same Idempotency-Key answers without it "
-                    + "(Idempotent-Replay-Omitted: secret)")
+                    + "(Idempotent-Replay-Omitted: secret)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = CreatedEndpoint.class)))
     @APIResponse(responseCode = "400", description = "Malformed or refused URL (SSRF rules), unknown event type")
     @APIResponse(responseCode = "404", description = "No such recipient in this school (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "Idempotency-Key reused with another body")
@@ -119,7 +125,13 @@ public class WebhookEndpointResource {
     @Path("{endpointId}")
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(summary = "Read one webhook endpoint (ETag for updates)")
-    @APIResponse(responseCode = "200", description = "The endpoint")
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoint",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EndpointView.class)))
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "404", description = "No such endpoint for this recipient (or not the partner's own)")
     public Response get(
@@ -135,7 +147,13 @@ public class WebhookEndpointResource {
     @Operation(
             summary =
                     "Change an endpoint's URL, event types or status (send If-Match); re-enabling clears its failure streak")
-    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(
+            responseCode = "200",
+            description = "Updated",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = EndpointView.class)))
     @APIResponse(responseCode = "400", description = "Malformed or refused URL, unknown event type")
     @APIResponse(responseCode = "404", description = "No such endpoint for this recipient (or not the partner's own)")
     @APIResponse(responseCode = "412", description = "If-Match does not match the current version")
@@ -173,7 +191,10 @@ public class WebhookEndpointResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.PARTNER})
     @Operation(summary = "Send a webhook.test ping to the endpoint")
-    @APIResponse(responseCode = "202", description = "Queued; follow it in the deliveries")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued; follow it in the deliveries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Queued.class)))
     @APIResponse(responseCode = "404", description = "No such endpoint for this recipient (or not the partner's own)")
     @APIResponse(responseCode = "409", description = "The endpoint is disabled")
     public Response test(
@@ -201,7 +222,7 @@ public class WebhookEndpointResource {
             @PathParam("urn") String urn,
             @PathParam("recipientId") String recipientId,
             @PathParam("endpointId") String endpointId,
-            @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = Delivery.Status.class)) @QueryParam("status") String status,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = pageRequests.of(limit, cursor);
@@ -240,7 +261,10 @@ public class WebhookEndpointResource {
                     + " action carries the action's current status in data.action.status (read when the replay is"
                     + " sent, data.action.statusAsOf), not the status it had when first sent; the stored message is"
                     + " unchanged.")
-    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(
+            responseCode = "202",
+            description = "Queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Queued.class)))
     @APIResponse(responseCode = "400", description = "Malformed id")
     @APIResponse(responseCode = "404", description = "No such delivery")
     @APIResponse(responseCode = "409", description = "The endpoint is disabled")
