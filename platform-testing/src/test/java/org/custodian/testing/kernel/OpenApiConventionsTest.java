@@ -102,7 +102,7 @@ class OpenApiConventionsTest {
     @Test
     void anAnswersPropertiesAreRequiredUnlessNullable() {
         // the page of probes the list answers (Page<Probe>)
-        String page = document.getMap("components.schemas").keySet().stream()
+        String page = document.<String, Object>getMap("components.schemas").keySet().stream()
                 .filter(name -> name.startsWith("Page") && name.contains("Probe"))
                 .findFirst()
                 .orElseThrow();
