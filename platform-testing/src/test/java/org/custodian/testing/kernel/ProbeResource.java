@@ -171,6 +171,7 @@ public class ProbeResource {
 
     @GET
     @Operation(summary = "List probes")
+    @APIResponse(responseCode = "200", description = "A page of probes")
     @APIResponse(responseCode = "401", description = "No valid token")
     @RolesAllowed({"dpo", "school-admin", "staff", "service"})
     @Transactional
