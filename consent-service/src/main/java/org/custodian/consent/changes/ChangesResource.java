@@ -15,6 +15,7 @@ import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -61,7 +62,9 @@ public class ChangesResource {
             description = "since is not a cursor this service issued for this school's changes, or a bad limit")
     public ChangesPage changes(
             @PathParam("urn") String urn,
-            @Parameter(description = "The next cursor of the previous answer; none: from the first change")
+            @Parameter(
+                            description = "The next cursor of the previous answer; none: from the first change",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]*$"))
                     @QueryParam("since")
                     String since,
             @Parameter(description = "At most this many changes (1 to 500; default 100)") @QueryParam("limit")

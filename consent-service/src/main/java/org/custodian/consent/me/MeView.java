@@ -32,11 +32,12 @@ public record MeView(
             @Schema(description = "the school's name") String name,
 
             @Schema(
+                    nullable = true,
                     description = "a parent's children at the school: every child they are linked to, with or without"
                             + " parental responsibility (absent for anyone but a parent)")
             List<Child> children,
 
-            @Schema(description = "a pupil's own record and consents (absent for anyone but a pupil)")
+            @Schema(nullable = true, description = "a pupil's own record and consents (absent for anyone but a pupil)")
             Child self) {}
 
     /**
@@ -52,25 +53,31 @@ public record MeView(
             PupilView pupil,
 
             @Schema(
+                    nullable = true,
                     description =
                             "the caller's relationship to the child, as the MIS records it (a parent's children only)")
             Relationship relationship,
 
             @Schema(
+                    nullable = true,
                     description = "whether the school records the parent's consent decisions for this child: they hold"
                             + " parental responsibility for them (a parent's children only)")
             Boolean canDecide,
 
-            @Schema(description = "why the caller cannot decide for the child (only when canDecide is false)")
+            @Schema(
+                    nullable = true,
+                    description = "why the caller cannot decide for the child (only when canDecide is false)")
             String reason,
 
             @Schema(
+                    nullable = true,
                     description = "the status of every purpose of the school by purpose code (kept for older clients;"
                             + " purposes carries the same with titles and reasons); absent when canDecide"
                             + " is false")
             Map<String, ConsentStatus> consents,
 
             @Schema(
+                    nullable = true,
                     description = "every purpose of the school, by code: its title, the status and why; absent when"
                             + " canDecide is false")
             List<Purpose> purposes) {}

@@ -22,6 +22,7 @@ import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -166,13 +167,13 @@ public abstract class AuditEndpoints {
                     String result,
             @Parameter(
                             description = "From this time (inclusive): a timestamp, or a date meaning its start (UTC)",
-                            schema = @Schema(pattern = TIME_FILTER))
+                            schema = @Schema(type = SchemaType.STRING, pattern = TIME_FILTER))
                     @QueryParam("from")
                     String from,
             @Parameter(
                             description =
                                     "Up to this time (exclusive): a timestamp, or a date meaning up to its end (UTC)",
-                            schema = @Schema(pattern = TIME_FILTER))
+                            schema = @Schema(type = SchemaType.STRING, pattern = TIME_FILTER))
                     @QueryParam("to")
                     String to,
             @QueryParam("limit") String limit,

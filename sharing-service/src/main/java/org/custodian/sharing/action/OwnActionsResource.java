@@ -15,6 +15,10 @@ import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.SchoolUrn;
 import org.custodian.sharing.actionkind.ActionKind;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,9 +50,18 @@ public class OwnActionsResource {
             description = "A page of actions, each with its school and the URLs to answer it in that school")
     @APIResponse(responseCode = "400", description = "Bad status, kind, schoolUrn, limit or cursor")
     public Page<ActionView> list(
-            @QueryParam("status") String status,
-            @QueryParam("kind") String kind,
-            @QueryParam("schoolUrn") String schoolUrn,
+            @Parameter(
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ActionStatus.class),
+                            explode = Explode.FALSE,
+                            description = "One status or several, comma-separated")
+                    @QueryParam("status")
+                    String status,
+            @Parameter(schema = @Schema(implementation = ActionKind.class)) @QueryParam("kind") String kind,
+            @Parameter(
+                            description = "Only this school",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$"))
+                    @QueryParam("schoolUrn")
+                    String schoolUrn,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = pageRequests.of(limit, cursor);

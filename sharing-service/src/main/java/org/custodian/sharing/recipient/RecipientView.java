@@ -18,7 +18,7 @@ public record RecipientView(
         @Schema(nullable = true) String description,
         Status status,
         boolean seeded,
-        String partnerId,
+        @Schema(nullable = true) String partnerId,
         long version,
         Instant createdAt,
         @Schema(nullable = true) Instant updatedAt) {

@@ -14,6 +14,9 @@ import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.security.SchoolUrn;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,8 +48,12 @@ public class OwnDeliveriesResource {
                     + " and next attempt (the attempts are under the school's path)")
     @APIResponse(responseCode = "400", description = "Bad status, schoolUrn, limit or cursor")
     public Page<DeliveryView> list(
-            @QueryParam("status") String status,
-            @QueryParam("schoolUrn") String schoolUrn,
+            @Parameter(schema = @Schema(implementation = Delivery.Status.class)) @QueryParam("status") String status,
+            @Parameter(
+                            description = "Only this school",
+                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$"))
+                    @QueryParam("schoolUrn")
+                    String schoolUrn,
             @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor) {
         PageRequest page = pageRequests.of(limit, cursor);

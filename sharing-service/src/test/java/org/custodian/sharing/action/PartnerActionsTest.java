@@ -550,7 +550,7 @@ class PartnerActionsTest {
                 .then()
                 .statusCode(409);
         List<Map<String, Object>> audit = dpo(URN).get(
-                        base(URN) + "/audit/sharing?limit=500&subject=partner-actions/" + id)
+                        base(URN) + "/audit/sharing?limit=500&result=DONE&subject=partner-actions/" + id)
                 .then()
                 .statusCode(200)
                 .extract()
@@ -558,6 +558,15 @@ class PartnerActionsTest {
         assertThat(audit)
                 .extracting(a -> a.get("action"))
                 .containsExactlyInAnyOrder("partner-action.acknowledged", "partner-action.completed");
+        List<Map<String, Object>> refused = dpo(URN).get(
+                        base(URN) + "/audit/sharing?limit=500&result=REFUSED&subject=partner-actions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
+        assertThat(refused)
+                .extracting(a -> a.get("action"))
+                .contains("POST /api/v1/schools/{urn}/partner-actions/{id}/dispute");
         assertThat(audit).allSatisfy(a -> assertThat(a.get("actor")).isEqualTo(p.id()));
     }
 

@@ -266,7 +266,7 @@ class PartnerIdentityTest {
                 .statusCode(200)
                 .body("status", is("OPEN"));
         List<Map<String, Object>> audit = dpo(a).get(
-                        base(a) + "/audit/sharing?limit=500&subject=partner-actions/" + mine)
+                        base(a) + "/audit/sharing?limit=500&result=DONE&subject=partner-actions/" + mine)
                 .then()
                 .statusCode(200)
                 .extract()
