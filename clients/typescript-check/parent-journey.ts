@@ -83,7 +83,8 @@ export async function parentJourney(baseUrl: string, token: string): Promise<str
     throw new Error(`request refused: ${filed.error.title}: ${filed.error.detail ?? ""}`);
   }
   const request = filed.data;
-  const dueOn: string = request.deadline.dueOn;
+  // the clock may not run yet (e.g. while the school checks who is asking): then there is no due date, and clock says why
+  const dueOn: string = request.deadline.dueOn ?? `not set yet (clock ${request.deadline.clock})`;
   lines.push(`access request ${request.id} (${request.status}) received ${request.receivedOn}, due by ${dueOn}`);
   for (const step of request.requesterSteps ?? []) {
     lines.push(`  you can: ${step.description}`);
@@ -97,6 +98,6 @@ export async function parentJourney(baseUrl: string, token: string): Promise<str
     throw new Error(`request not found: ${again.error.title}`);
   }
   const deadline = again.data.deadline;
-  lines.push(`still due by ${deadline.dueOn}${deadline.extended ? " (extended)" : ""}`);
+  lines.push(`still due by ${deadline.dueOn ?? `(not set yet: clock ${deadline.clock})`}${deadline.extended ? " (extended)" : ""}`);
   return lines;
 }
