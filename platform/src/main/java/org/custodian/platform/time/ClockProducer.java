@@ -6,6 +6,8 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -28,6 +30,39 @@ public class ClockProducer {
 
     /** The real time, ticking at {@link #PRECISION}: the default clock, and what the tests' movable clock runs on. */
     public static Clock system() {
-        return Clock.tick(Clock.systemUTC(), PRECISION);
+        return new MicrosecondClock(Clock.systemUTC());
+    }
+
+    /**
+     * Not {@code Clock.tick(base, PRECISION)}: on Java 17 a tick clock finer than a millisecond divides by zero in
+     * {@link Clock#millis()} (JDK-8284161).
+     */
+    private static final class MicrosecondClock extends Clock {
+
+        private final Clock base;
+
+        private MicrosecondClock(Clock base) {
+            this.base = base;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return base.getZone();
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return zone.equals(base.getZone()) ? this : new MicrosecondClock(base.withZone(zone));
+        }
+
+        @Override
+        public long millis() {
+            return base.millis();
+        }
+
+        @Override
+        public Instant instant() {
+            return base.instant().truncatedTo(ChronoUnit.MICROS);
+        }
     }
 }
