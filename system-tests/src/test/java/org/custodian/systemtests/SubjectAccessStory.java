@@ -268,15 +268,17 @@ class SubjectAccessStory {
             text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
         }
         assertThat(text).doesNotContain("David Father", "Simon Stepfather", "Eric Excluded", AVA_EX, staffId);
+        // words where the school has them (issue 17): no lawful-basis, record-class or recipient-kind codes, no nulls
+        assertThat(text).doesNotContain("LEGAL_OBLIGATION", "ADMISSION_ATTENDANCE_REGISTERS", "CONTROLLER", "null");
         assertThat(text)
                 .contains(
                         "Department for Education",
                         "Watford Observer",
-                        "LEGAL_OBLIGATION",
-                        "CONSENT",
-                        "PHOTO_WEBSITE",
-                        "WITHDRAWN",
-                        "ADMISSION_ATTENDANCE_REGISTERS",
+                        "Legal obligation (UK GDPR Art. 6(1)(c))",
+                        "Consent (UK GDPR Art. 6(1)(a))",
+                        "Photos on the school website",
+                        "Consent withdrawn",
+                        "Admission attendance registers",
                         entered.plusYears(6).toString(),
                         "Support pupil learning",
                         "0303 123 1113",

@@ -125,11 +125,23 @@ public class BundleResource {
                                                         name = "dueOn",
                                                         type = SchemaType.STRING,
                                                         format = "date"),
-                                                @SchemaProperty(name = "sources", type = SchemaType.ARRAY, implementation = Object.class),
-                                                @SchemaProperty(name = "missingSources", type = SchemaType.ARRAY, implementation = String.class),
-                                                @SchemaProperty(name = "waivers", type = SchemaType.ARRAY, implementation = Object.class),
+                                                @SchemaProperty(
+                                                        name = "sources",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = Object.class),
+                                                @SchemaProperty(
+                                                        name = "missingSources",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = String.class),
+                                                @SchemaProperty(
+                                                        name = "waivers",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = Object.class),
                                                 @SchemaProperty(name = "complete", type = SchemaType.BOOLEAN),
-                                                @SchemaProperty(name = "documents", type = SchemaType.ARRAY, implementation = Object.class),
+                                                @SchemaProperty(
+                                                        name = "documents",
+                                                        type = SchemaType.ARRAY,
+                                                        implementation = Object.class),
                                                 @SchemaProperty(name = "information", type = SchemaType.OBJECT)
                                             })))
     @APIResponse(responseCode = "404", description = "No such request, not the caller's, or no response yet")

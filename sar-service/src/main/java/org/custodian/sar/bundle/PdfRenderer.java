@@ -166,7 +166,7 @@ public final class PdfRenderer {
         list(w, info.path("recipientCategories"));
         w.heading("How long we keep it");
         for (JsonNode row : info.path("retention")) {
-            w.bullet(row.path("recordClass").asText() + ": "
+            w.bullet(w.words.words("recordClass", row.path("recordClass")) + ": "
                     + row.path("keptFor").asText("as our retention schedule sets")
                     + (row.has("until") ? ", until " + row.path("until").asText() : "")
                     + (row.has("waitingFor")

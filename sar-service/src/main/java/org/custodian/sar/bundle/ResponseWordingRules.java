@@ -30,6 +30,7 @@ public final class ResponseWordingRules {
             "givenByType",
             "kind",
             "purposeKind",
+            "recipientKind",
             "relationship",
             "restriction",
             "outcome",
@@ -42,6 +43,10 @@ public final class ResponseWordingRules {
             "requestType",
             "requesterType",
             "subjectType");
+
+    /** Fields whose values are lawful bases ({@code CONSENT}, {@code PUBLIC_TASK}). */
+    private static final Set<String> LAWFUL_BASIS_FIELDS =
+            Set.of("lawfulBasis", "lawfulBases", "basis", "agreementBasis");
 
     private static final Map<String, String> LAWFUL_BASES = Map.of(
             "CONSENT", "Consent (UK GDPR Art. 6(1)(a))",
@@ -72,7 +77,10 @@ public final class ResponseWordingRules {
             Map.entry("PORTABILITY", "Data portability request"),
             Map.entry("CONSENT_REFUSED", "Consent was refused"),
             Map.entry("CONSENT_WITHDRAWN", "Consent was withdrawn"),
-            Map.entry("STOP_USING", "Stop using the data"));
+            Map.entry("STOP_USING", "Stop using the data"),
+            Map.entry("CONTROLLER", "An organisation that decides for itself how it uses the data (a controller)"),
+            Map.entry(
+                    "PROCESSOR", "An organisation that uses the data only on the school's instructions (a processor)"));
 
     private final Map<String, String> purposeTitles;
 
@@ -140,7 +148,7 @@ public final class ResponseWordingRules {
         if (purposeTitles.containsKey(text)) {
             return purposeTitles.get(text);
         }
-        if ("lawfulBasis".equals(field) || "lawfulBases".equals(field)) {
+        if (field != null && LAWFUL_BASIS_FIELDS.contains(field)) {
             return LAWFUL_BASES.getOrDefault(text, plain(text));
         }
         boolean codeField = field != null && CODE_FIELDS.contains(field);

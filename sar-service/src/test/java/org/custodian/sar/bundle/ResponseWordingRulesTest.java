@@ -36,6 +36,13 @@ class ResponseWordingRulesTest {
         ResponseWordingRules w = wording();
         assertThat(w.words("lawfulBasis", TextNode.valueOf("PUBLIC_TASK")))
                 .isEqualTo("Public task (UK GDPR Art. 6(1)(e))");
+        assertThat(w.words("agreementBasis", TextNode.valueOf("CONSENT"))).isEqualTo("Consent (UK GDPR Art. 6(1)(a))");
+        assertThat(w.words("basis", TextNode.valueOf("LEGAL_OBLIGATION")))
+                .isEqualTo("Legal obligation (UK GDPR Art. 6(1)(c))");
+        assertThat(w.words("recipientKind", TextNode.valueOf("CONTROLLER")))
+                .isEqualTo("An organisation that decides for itself how it uses the data (a controller)");
+        assertThat(w.words("recordClass", TextNode.valueOf("ADMISSION_ATTENDANCE_REGISTERS")))
+                .isEqualTo("Admission attendance registers");
         assertThat(w.words("status", TextNode.valueOf("WITHDRAWN"))).isEqualTo("Consent withdrawn");
         assertThat(w.words("method", TextNode.valueOf("PAPER"))).isEqualTo("On a paper form");
         assertThat(w.words("then", TextNode.valueOf("SECURE_DESTRUCTION"))).isEqualTo("Secure destruction");
