@@ -1,5 +1,8 @@
 package org.custodian.consent.roster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -42,6 +45,7 @@ import org.custodian.platform.problems.Problem;
 import org.custodian.platform.problems.Problem.FieldError;
 import org.custodian.platform.problems.ProblemException;
 import org.custodian.platform.problems.Problems;
+import org.custodian.platform.problems.ShapeErrors;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.security.Roles;
 import org.custodian.platform.time.LegalTime;
@@ -72,6 +76,7 @@ public class RosterService {
     private final CompetenceAssessmentRepository assessments;
     private final Validator validator;
     private final ChangeLog changes;
+    private final ObjectMapper mapper;
 
     public RosterService(
             RosterQueries queries,
@@ -83,8 +88,10 @@ public class RosterService {
             Clock clock,
             Event<RosterChanged> changed,
             Validator validator,
-            ChangeLog changes) {
+            ChangeLog changes,
+            ObjectMapper mapper) {
         this.queries = queries;
+        this.mapper = mapper;
         this.changes = changes;
         this.validator = validator;
         this.assessments = assessments;
@@ -127,21 +134,30 @@ public class RosterService {
      * reported at once and nothing is stored. A refused sync (also an unknown {@code mode}: INCREMENTAL when absent) is
      * audited as {@code FAILED} with the reason.
      */
-    public RosterSyncReport sync(String urn, String mode, RosterSyncRequest request, Caller caller) {
+    public RosterSyncReport sync(String urn, String mode, JsonNode body, Caller caller) throws JsonProcessingException {
         try {
             SyncMode parsed = Params.enumValue("mode", mode, SyncMode.class);
-            return syncChecked(urn, parsed == null ? SyncMode.INCREMENTAL : parsed, request, caller);
+            if (body == null || !body.isObject()) {
+                throw new ProblemException(Problems.forStatus(
+                        400,
+                        "the request body is not the JSON this operation expects (an object with pupils and"
+                                + " guardians)"));
+            }
+            ShapeErrors.Read<RosterSyncRequest> read = ShapeErrors.read(mapper, body, RosterSyncRequest.class);
+            return syncChecked(urn, parsed == null ? SyncMode.INCREMENTAL : parsed, read, caller);
         } catch (ProblemException e) {
             refused(caller, urn, mode == null ? SyncMode.INCREMENTAL.name() : mode, e.problem());
             throw e;
         }
     }
 
-    private RosterSyncReport syncChecked(String urn, SyncMode mode, RosterSyncRequest request, Caller caller) {
+    private RosterSyncReport syncChecked(
+            String urn, SyncMode mode, ShapeErrors.Read<RosterSyncRequest> read, Caller caller) {
         schools.require(urn);
+        RosterSyncRequest request = read.value();
         List<PupilInput> pupilInputs = request.pupilsOrEmpty();
         List<GuardianInput> guardianInputs = request.guardiansOrEmpty();
-        check(urn, mode, request);
+        check(urn, mode, request, read.errors());
         PupilSync pupils = pupilInputs.isEmpty()
                 ? new PupilSync(SyncCounts.NONE, Set.of(), Set.of(), List.of())
                 : applyPupils(urn, pupilInputs);
@@ -204,14 +220,19 @@ public class RosterService {
     }
 
     /**
-     * Every problem of a batch at once: Bean Validation of every row and field, the rules across fields and rows, UPNs
-     * unique in the school, links only to pupils on the roster or in the batch, and a full sync not empty. Field
-     * problems are a 400; a UPN held by another stored pupil alone is a 409.
+     * Every problem of a batch at once: values of the wrong shape (a date that is not a date; read as absent, so not
+     * also reported as missing), Bean Validation of every row and field, the rules across fields and rows, UPNs unique
+     * in the school, links only to pupils on the roster or in the batch, and a full sync not empty. Field problems are
+     * a 400; a UPN held by another stored pupil alone is a 409.
      */
-    private void check(String urn, SyncMode mode, RosterSyncRequest request) {
-        List<FieldError> errors = new ArrayList<>();
+    private void check(String urn, SyncMode mode, RosterSyncRequest request, List<FieldError> shapeErrors) {
+        List<FieldError> errors = new ArrayList<>(shapeErrors);
+        Set<String> misshapen = shapeErrors.stream().map(FieldError::field).collect(Collectors.toSet());
         for (ConstraintViolation<RosterSyncRequest> v : validator.validate(request)) {
-            errors.add(new FieldError(v.getPropertyPath().toString().replace(".<list element>", ""), v.getMessage()));
+            String field = v.getPropertyPath().toString().replace(".<list element>", "");
+            if (!misshapen.contains(field)) {
+                errors.add(new FieldError(field, v.getMessage()));
+            }
         }
         List<PupilInput> pupils = request.pupilsOrEmpty();
         List<GuardianInput> guardians = request.guardiansOrEmpty();

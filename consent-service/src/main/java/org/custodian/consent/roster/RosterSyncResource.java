@@ -1,5 +1,7 @@
 package org.custodian.consent.roster;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,7 +70,15 @@ public class RosterSyncResource {
                             schema = @Schema(enumeration = {"INCREMENTAL", "FULL"}))
                     @QueryParam("mode")
                     String mode,
-            @NotNull RosterSyncRequest request) {
+            @RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON,
+                                            schema = @Schema(implementation = RosterSyncRequest.class)))
+                    @NotNull
+                    JsonNode request)
+            throws JsonProcessingException {
         caller.requireSchool(urn);
         return roster.sync(urn, mode, request, caller);
     }

@@ -211,6 +211,44 @@ class RosterSyncTest {
     }
 
     @Test
+    void valuesOfTheWrongShapeAreReportedWithEveryOtherProblemOfTheBatchAndAudited() {
+        Fixture school = Fixture.newSchool();
+        long audited = refusals(school);
+        String badDate = pupil("P0", 3, null).replace(BORN.toString(), "06/11/2019");
+        String wordForNumber = pupil("P1", 3, null).replace("\"yearGroup\":3", "\"yearGroup\":\"three\"");
+        String noName = pupil("P2", 3, null).replace("\"givenName\":\"Ada\",", "");
+        String unknownRelationship = guardian("G1", "gran@example.org", "P2").replace("\"PARENT\"", "\"AUNTIE\"");
+        String childrenNotAList = "{\"guardianId\":\"G2\",\"name\":\"Gran\",\"children\":\"P2\",\"colour\":\"red\"}";
+        JsonPath problem = post(
+                        school,
+                        null,
+                        sync(List.of(badDate, wordForNumber, noName), List.of(unknownRelationship, childrenNotAList)))
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath();
+        assertThat(problem.getList("errors.field", String.class))
+                .containsExactly(
+                        "guardians[0].children[0].relationship",
+                        "guardians[1].children",
+                        "guardians[1].colour",
+                        "pupils[0].dateOfBirth",
+                        "pupils[1].yearGroup",
+                        "pupils[2].givenName");
+        assertThat(problem.getList("errors.message", String.class))
+                .contains(
+                        "'06/11/2019' is not a valid date (YYYY-MM-DD)",
+                        "expected number, not a string",
+                        "unknown property 'colour'");
+        // a value read as absent because of its shape is not reported again as missing
+        assertThat(problem.getList("errors.message", String.class)).doesNotContain("must not be null");
+        assertThat(school.count("SELECT count(*) FROM pupil WHERE school_urn = ?", school.urn))
+                .isZero();
+        assertThat(refusals(school)).isEqualTo(audited + 1);
+    }
+
+    @Test
     void theDeclaredCharsetIsHonouredAndOneUnknownIsRefused() throws Exception {
         Fixture school = Fixture.newSchool();
         String body = sync(List.of(pupil("Z1", 3, null).replace("Ada", "Zoë Ñúñez")), List.of());

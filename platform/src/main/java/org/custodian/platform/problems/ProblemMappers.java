@@ -86,24 +86,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response invalidFormat(InvalidFormatException e, UriInfo uri) {
-        String message;
-        Class<?> target = e.getTargetType();
+        return respond(
+                        Problems.validation(
+                                List.of(new FieldError(path(e), notValid(e.getValue(), e.getTargetType())))),
+                        uri)
+                .build();
+    }
+
+    /** Why {@code value} cannot be read as a {@code target}, in plain words. */
+    static String notValid(Object value, Class<?> target) {
         if (target != null && target.isEnum()) {
-            message = "'" + e.getValue() + "' is not one of "
+            return "'" + value + "' is not one of "
                     + Arrays.stream(target.getEnumConstants())
                             .map(Object::toString)
                             .collect(Collectors.joining(", "));
-        } else if (e.getValue() instanceof InputLimits.Refusal refusal) {
-            message = refusal.reason();
-        } else if (e.getValue() instanceof String && target != null && target != String.class && isScalar(target)) {
-            message = "expected " + describe(target) + ", not a string";
-        } else if (e.getValue() instanceof Number && (target == Boolean.class || target == boolean.class)) {
-            message = "expected boolean (true or false), not a number";
-        } else {
-            message = shown(e.getValue()) + " is not a valid " + describe(target);
+        } else if (value instanceof InputLimits.Refusal refusal) {
+            return refusal.reason();
+        } else if (value instanceof String && target != null && target != String.class && isScalar(target)) {
+            return "expected " + describe(target) + ", not a string";
+        } else if (value instanceof Number && (target == Boolean.class || target == boolean.class)) {
+            return "expected boolean (true or false), not a number";
         }
-        return respond(Problems.validation(List.of(new FieldError(path(e), message))), uri)
-                .build();
+        return shown(value) + " is not a valid " + describe(target);
     }
 
     @ServerExceptionMapper(priority = 1)
@@ -310,7 +314,7 @@ public class ProblemMappers {
             "com\\.fasterxml|java\\.|javax\\.|jakarta\\.|org\\.custodian|LinkedHashMap|HashMap|ArrayList|\\[Source|REDACTED"
                     + "|StreamReadFeature|StreamReadConstraints|Cannot invoke|`|\\(code \\d+\\)|Exception");
 
-    private static String describe(Class<?> type) {
+    static String describe(Class<?> type) {
         if (type == null) {
             return "value";
         }
