@@ -60,6 +60,16 @@ class RosterSyncTest {
         return post(school, mode, body).then().statusCode(200).extract().jsonPath();
     }
 
+    /** An incremental sync refused as invalid (400 problem+json). */
+    private static JsonPath refused(Fixture school, String body) {
+        return post(school, null, body)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .extract()
+                .jsonPath();
+    }
+
     private static io.restassured.response.Response post(Fixture school, String mode, String body) {
         var request = school.asMis().body(body);
         if (mode != null) {
@@ -167,17 +177,11 @@ class RosterSyncTest {
         String contradiction = "{\"guardianId\":\"G1\",\"name\":\"Gran\",\"children\":[{\"pupilId\":\"KNOWN\","
                 + "\"parentalResponsibility\":false,\"relationship\":\"GRANDPARENT\",\"restricted\":false,"
                 + "\"restriction\":\"NO_CONTACT\"}]}";
-        JsonPath problem = post(
-                        school,
-                        null,
-                        sync(
-                                List.of(noName, admittedBeforeBirth, pupil("P2", 3, "bad-upn")),
-                                List.of(contradiction, guardian("G2", "not-an-email", "NOBODY"))))
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .extract()
-                .jsonPath();
+        JsonPath problem = refused(
+                school,
+                sync(
+                        List.of(noName, admittedBeforeBirth, pupil("P2", 3, "bad-upn")),
+                        List.of(contradiction, guardian("G2", "not-an-email", "NOBODY"))));
         assertThat(problem.getList("errors.field", String.class))
                 .containsExactly(
                         "guardians[0].children[0].restriction",
@@ -219,15 +223,8 @@ class RosterSyncTest {
         String noName = pupil("P2", 3, null).replace("\"givenName\":\"Ada\",", "");
         String unknownRelationship = guardian("G1", "gran@example.org", "P2").replace("\"PARENT\"", "\"AUNTIE\"");
         String childrenNotAList = "{\"guardianId\":\"G2\",\"name\":\"Gran\",\"children\":\"P2\",\"colour\":\"red\"}";
-        JsonPath problem = post(
-                        school,
-                        null,
-                        sync(List.of(badDate, wordForNumber, noName), List.of(unknownRelationship, childrenNotAList)))
-                .then()
-                .statusCode(400)
-                .contentType("application/problem+json")
-                .extract()
-                .jsonPath();
+        JsonPath problem = refused(
+                school, sync(List.of(badDate, wordForNumber, noName), List.of(unknownRelationship, childrenNotAList)));
         assertThat(problem.getList("errors.field", String.class))
                 .containsExactly(
                         "guardians[0].children[0].relationship",
