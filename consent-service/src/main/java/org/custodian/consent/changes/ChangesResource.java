@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.custodian.platform.http.ListETag;
 import org.custodian.platform.http.ListETags;
 import org.custodian.platform.http.Params;
+import org.custodian.platform.openapi.QueryParameters;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.pagination.PageRequests;
 import org.custodian.platform.security.Caller;
@@ -64,7 +65,7 @@ public class ChangesResource {
             @PathParam("urn") String urn,
             @Parameter(
                             description = "The next cursor of the previous answer; none: from the first change",
-                            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z0-9_-]*$"))
+                            schema = @Schema(type = SchemaType.STRING, pattern = QueryParameters.CURSOR_PATTERN))
                     @QueryParam("since")
                     String since,
             @Parameter(description = "At most this many changes (1 to 500; default 100)") @QueryParam("limit")

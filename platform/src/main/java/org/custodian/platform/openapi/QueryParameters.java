@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class QueryParameters implements OASFilter {
 
-    static final String CURSOR_PATTERN = "^[A-Za-z0-9_-]*$";
+    /** An opaque base64url cursor, for a parameter with another name than {@code cursor}. */
+    public static final String CURSOR_PATTERN = "^[A-Za-z0-9_-]*$";
 
     @Override
     public Parameter filterParameter(Parameter parameter) {

@@ -6,7 +6,10 @@ import org.custodian.platform.problems.Problems;
 /** A school's DfE URN: six digits. */
 public final class SchoolUrn {
 
-    private static final Pattern URN = Pattern.compile("\\d{6}");
+    /** Six digits, as OpenAPI documents a URN parameter. */
+    public static final String PATTERN = "^[0-9]{6}$";
+
+    private static final Pattern URN = Pattern.compile(PATTERN);
 
     private SchoolUrn() {}
 

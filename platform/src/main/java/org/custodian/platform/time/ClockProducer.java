@@ -35,7 +35,7 @@ public class ClockProducer {
 
     /**
      * Not {@code Clock.tick(base, PRECISION)}: on Java 17 a tick clock finer than a millisecond divides by zero in
-     * {@link Clock#millis()} (JDK-8284161).
+     * {@link Clock#millis()}.
      */
     private static final class MicrosecondClock extends Clock {
 

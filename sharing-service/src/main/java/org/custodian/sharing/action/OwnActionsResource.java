@@ -59,7 +59,7 @@ public class OwnActionsResource {
             @Parameter(schema = @Schema(implementation = ActionKind.class)) @QueryParam("kind") String kind,
             @Parameter(
                             description = "Only this school",
-                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$"))
+                            schema = @Schema(type = SchemaType.STRING, pattern = SchoolUrn.PATTERN))
                     @QueryParam("schoolUrn")
                     String schoolUrn,
             @QueryParam("limit") String limit,

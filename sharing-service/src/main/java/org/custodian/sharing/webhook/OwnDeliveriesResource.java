@@ -51,7 +51,7 @@ public class OwnDeliveriesResource {
             @Parameter(schema = @Schema(implementation = Delivery.Status.class)) @QueryParam("status") String status,
             @Parameter(
                             description = "Only this school",
-                            schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{6}$"))
+                            schema = @Schema(type = SchemaType.STRING, pattern = SchoolUrn.PATTERN))
                     @QueryParam("schoolUrn")
                     String schoolUrn,
             @QueryParam("limit") String limit,
