@@ -549,25 +549,24 @@ class PartnerActionsTest {
                 .post(action(id) + "/dispute")
                 .then()
                 .statusCode(409);
-        List<Map<String, Object>> audit = dpo(URN).get(
-                        base(URN) + "/audit/sharing?limit=500&result=DONE&subject=partner-actions/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items");
+        List<Map<String, Object>> audit = auditOfAction(id, "DONE");
         assertThat(audit)
                 .extracting(a -> a.get("action"))
                 .containsExactlyInAnyOrder("partner-action.acknowledged", "partner-action.completed");
-        List<Map<String, Object>> refused = dpo(URN).get(
-                        base(URN) + "/audit/sharing?limit=500&result=REFUSED&subject=partner-actions/" + id)
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("items");
+        List<Map<String, Object>> refused = auditOfAction(id, "REFUSED");
         assertThat(refused)
                 .extracting(a -> a.get("action"))
                 .contains("POST /api/v1/schools/{urn}/partner-actions/{id}/dispute");
         assertThat(audit).allSatisfy(a -> assertThat(a.get("actor")).isEqualTo(p.id()));
+    }
+
+    /** The DPO's audit entries about one action of this school, with the given result (DONE or REFUSED). */
+    private static List<Map<String, Object>> auditOfAction(String id, String result) {
+        return dpo(URN).get(base(URN) + "/audit/sharing?limit=500&result=" + result + "&subject=partner-actions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items");
     }
 
     @Test
