@@ -12,7 +12,8 @@
 # The ports, the database prefix and the run folder are deploy/local/lib.sh's: CUSTODIAN_GATEWAY_PORT (8080),
 # CUSTODIAN_{CONSENT,SAR,SHARING,RETENTION}_PORT (8081-8084), KAFKA_PORT, CUSTODIAN_DB_PREFIX (custodian_),
 # CUSTODIAN_RUN_DIR, PGHOST/PGPORT/PGUSER. BENCH_CONCURRENCY (8) is the connections of wrk and the clients of pgbench.
-# Needs wrk, pgbench, gnuplot, python3 and a JDK 17; missing Debian packages are installed with apt-get.
+# Needs wrk, pgbench, gnuplot, python3 and a JDK 25 (found as ./mvnw finds it); missing Debian packages are installed
+# with apt-get.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 root=$(pwd)
@@ -40,7 +41,7 @@ need wrk wrk
 need gnuplot gnuplot-nox
 need pgbench postgresql-contrib
 need python3 python3
-need javac openjdk-17-jdk-headless
+need_java_25
 
 if $smoke; then
   out=bench/results/smoke
@@ -60,8 +61,8 @@ trap 'rm -rf "$work"' EXIT
 step() { printf '\n==> %s\n' "$*"; }
 part() { cat >"$parts/$1.json"; say "  $1: $(cat "$parts/$1.json")"; }
 
-javac -d "$work/classes" bench/src/BenchTool.java
-tool() { java -XX:+UseSerialGC -cp "$work/classes" BenchTool "$@"; }
+"$JAVA_HOME/bin/javac" -d "$work/classes" bench/src/BenchTool.java
+tool() { "$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "$work/classes" BenchTool "$@"; }
 
 # ---- the stack -------------------------------------------------------------------------------------------------------
 step "the local stack"
@@ -102,13 +103,13 @@ restart() {
   shift
   pid=$(running_pid "$name") || die "$name is not running"
   mapfile -d '' args <"/proc/$pid/cmdline"
-  if [[ -n ${RESTART_JAVA_OPTS:-} ]]; then # java -Dcustodian.local=NAME <options> [-XX:SharedArchiveFile=...] -jar ...
-    for ((i = 2; i < ${#args[@]}; i++)); do [[ ${args[i]} == -jar || ${args[i]} == -XX:SharedArchiveFile=* ]] && break; done
+  if [[ -n ${RESTART_JAVA_OPTS:-} ]]; then # java -Dcustodian.local=NAME <options> [-XX:AOTCache=...] -jar ...
+    for ((i = 2; i < ${#args[@]}; i++)); do [[ ${args[i]} == -jar || ${args[i]} == -XX:AOTCache=* ]] && break; done
     read -r -a opts <<<"$RESTART_JAVA_OPTS"
     args=("${args[@]:0:2}" "${opts[@]}" "${args[@]:i}")
   fi
   mapfile -d '' envs <"/proc/$pid/environ"
-  cwd=$(readlink "/proc/$pid/cwd") # a jar with a class-data archive runs from its own folder (the launcher's Parts)
+  cwd=$(readlink "/proc/$pid/cwd") # a jar with an ahead-of-time cache runs from its own folder (the launcher's Parts)
   stop "$name" >/dev/null
   t0=$(date +%s%N)
   launch "$name" env -C "$cwd" -i "${envs[@]}" "$@" "${args[@]}"

@@ -4,6 +4,9 @@
 # tests make them). Sourced, never run. Works with macOS's bash 3.2 and BSD tools as with Linux's.
 
 CUSTODIAN_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# the JDK (25 or later) that the build, the launcher and the stack run on, exported as JAVA_HOME (as ./mvnw does)
+# shellcheck source=.mvn/java-home.sh
+. "$CUSTODIAN_ROOT/.mvn/java-home.sh"
 RUN_DIR=${CUSTODIAN_RUN_DIR:-$CUSTODIAN_ROOT/.run}
 LOG_DIR=$RUN_DIR/logs
 PID_DIR=$RUN_DIR/pids
@@ -36,11 +39,19 @@ usage_of() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit 
 java_bin() {
   if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then echo "$JAVA_HOME/bin/java"; else command -v java || echo java; fi
 }
+# Stops with a clear message when no JDK 25 or later was found (the launcher and the apps are built for Java 25).
+need_java_25() {
+  local home=${JAVA_HOME:-} feature
+  feature=$(custodian_java_feature "${home:-/nonexistent}")
+  [[ -n $feature && $feature -ge 25 ]] \
+    || die "Custodian needs a JDK 25 or later (JAVA_HOME=${home:-unset}, java on PATH: $(command -v java || echo none)): install one, or set JAVA_HOME to it"
+}
 
 # launcher COMMAND ARGS...: the local launcher, built first (./mvnw package, into launcher/target) when its jar is
 # missing or older than its sources.
 launcher() {
   local jar=$CUSTODIAN_ROOT/launcher/target/custodian-launcher.jar newer
+  need_java_25
   newer=$(find "$CUSTODIAN_ROOT/launcher/src" "$CUSTODIAN_ROOT/launcher/pom.xml" "$CUSTODIAN_ROOT/platform-testing/src/main" \
     -newer "$jar" 2>/dev/null | head -n 1 || true)
   if [[ ! -f $jar || -n $newer ]]; then

@@ -7,8 +7,9 @@
 #   deploy/local/up.sh [--build] [--no-demo]
 #       --build     rebuild the services and the gateway first (./mvnw -DskipTests package); without it only modules with no
 #                   target/quarkus-app/quarkus-run.jar are built. After either build each app starts once until it
-#                   is ready and stops, writing its class-data archive (AppCDS: target/quarkus-app/app-cds.jsa) of
-#                   every class its start loads; later starts read their classes from it
+#                   is ready and stops, recording every class its start loads and links, and its ahead-of-time
+#                   cache (Java 25: target/quarkus-app/app.aot) is made from that; later starts read their classes
+#                   from it, already parsed, verified and linked
 #       --no-demo   do not load the demo school's data (deploy/local/demo-data.sh)
 #
 # Environment (all optional): KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093), CUSTODIAN_GATEWAY_PORT (8080),

@@ -196,13 +196,13 @@ public final class Launcher {
     }
 
     /**
-     * Makes each app's class-data archive (AppCDS) from a first, real start after a build: the app runs until it is
-     * ready and stops, and the JVM writes every class it loaded (Hibernate's, Kafka's, the app's) to the archive. The
-     * archive Quarkus makes at build time holds only what static initialisation loads, so about 2,000 classes were
-     * still read from jars and verified at every start (docs/decisions/0001).
+     * Makes each app's ahead-of-time cache (Java 25, JEP 483/514) from a first, real start after a build: the app
+     * runs until it is ready and stops, the JVM having recorded every class it loaded and linked (Hibernate's,
+     * Kafka's, the app's); then the cache is made from the recording, one app at a time. Later starts load those
+     * classes already parsed, verified and linked (docs/decisions/0021-java-25.md).
      */
     private void train(List<String> apps, long deadline, String whatThen) {
-        say("first start of " + String.join(" ", apps) + " to make their class-data archives");
+        say("first start of " + String.join(" ", apps) + " to record their ahead-of-time caches");
         for (String app : apps) {
             parts.startApp(app, true);
         }
@@ -210,11 +210,16 @@ public final class Launcher {
             processes.awaitReady(app, deadline, whatThen);
         }
         processes.stop(apps);
+        for (String app : apps) {
+            if (!parts.createAotCache(app)) {
+                say("  " + app + ": no ahead-of-time cache could be made (see its log); it starts without one");
+            }
+        }
     }
 
     /**
      * Builds the apps whose fast-jar is missing (or all with {@code --build}); {@link #train} then makes their
-     * class-data archives. Returns true when it built anything.
+     * ahead-of-time caches. Returns true when it built anything.
      */
     private boolean build(boolean rebuild, boolean nothingRuns) {
         List<String> build =

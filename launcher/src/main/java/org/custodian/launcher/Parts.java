@@ -1,5 +1,6 @@
 package org.custodian.launcher;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,10 @@ final class Parts {
     /** The JVM options of the services and the gateway unless CUSTODIAN_JAVA_OPTS says otherwise (deploy/README.md). */
     static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
-    /** An app's class-data archive, beside its jar. */
-    static final String ARCHIVE = "app-cds.jsa";
+    /** An app's ahead-of-time cache (JEP 483/514), beside its jar, and the recording it is made from. */
+    static final String AOT_CACHE = "app.aot";
+
+    static final String AOT_CONFIGURATION = "app.aotconf";
 
     static final String DEFAULT_KAFKA_JAVA_OPTS = "-Xms64m -Xmx512m -XX:+UseSerialGC -Djava.awt.headless=true";
 
@@ -59,30 +62,84 @@ final class Parts {
 
     /**
      * Starts app NAME (a service or the gateway) from its fast-jar, with {@link #appEnvironment}, and with its
-     * class-data archive when it has one; with {@code makeArchive} it writes a new archive when it stops instead.
+     * ahead-of-time cache when it has one; with {@code record} it records what it loads and links instead, for
+     * {@link #createAotCache} once it has stopped.
      */
-    void startApp(String name, boolean makeArchive) {
+    void startApp(String name, boolean record) {
+        Path jar = appJar(name);
+        List<String> command = javaCommand();
+        // the JVM starts in the jar's folder: a cache names the class path as it was made, and is ignored (with a
+        // warning in the log) when it no longer matches the jar
+        if (record) {
+            delete(jar.resolveSibling(AOT_CACHE));
+            delete(jar.resolveSibling(AOT_CONFIGURATION));
+            command.addAll(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + AOT_CONFIGURATION));
+        } else if (Files.isRegularFile(jar.resolveSibling(AOT_CACHE))) {
+            command.add("-XX:AOTCache=" + AOT_CACHE);
+        }
+        command.add(1, "-Dcustodian.local=" + name);
+        command.addAll(List.of("-jar", jar.getFileName().toString()));
+        processes.launch(name, command, jar.getParent(), appEnvironment(name));
+    }
+
+    /**
+     * Makes app NAME's ahead-of-time cache from the recording of its last start (JEP 514's second step: the JVM reads
+     * the recording, writes the cache and exits without running the app). Returns false, leaving the app to start
+     * without a cache, when the JVM could not.
+     */
+    boolean createAotCache(String name) {
+        Path jar = appJar(name);
+        Path configuration = jar.resolveSibling(AOT_CONFIGURATION);
+        if (!Files.isRegularFile(configuration)) {
+            return false;
+        }
+        List<String> command = javaCommand();
+        command.addAll(List.of(
+                "-XX:AOTMode=create",
+                "-XX:AOTConfiguration=" + AOT_CONFIGURATION,
+                "-XX:AOTCache=" + AOT_CACHE,
+                "-jar",
+                jar.getFileName().toString()));
+        try {
+            Process process = new ProcessBuilder(command)
+                    .directory(jar.getParent().toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(stack.logFile(name).toFile()))
+                    .redirectErrorStream(true)
+                    .start();
+            boolean made = process.waitFor() == 0 && Files.isRegularFile(jar.resolveSibling(AOT_CACHE));
+            delete(configuration);
+            return made;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The java command with the apps' JVM options: the same for recording, making the cache and running. */
+    private List<String> javaCommand() {
+        List<String> command = new ArrayList<>(List.of(stack.java()));
+        command.addAll(split(stack.get("CUSTODIAN_JAVA_OPTS", DEFAULT_JAVA_OPTS)));
+        return command;
+    }
+
+    private Path appJar(String name) {
         Path jar = stack.appJar(name);
         if (!Files.isRegularFile(jar)) {
             throw new Failure(jar + " is missing: deploy/local/up.sh builds it");
         }
-        List<String> command = new ArrayList<>(List.of(stack.java(), "-Dcustodian.local=" + name));
-        command.addAll(split(stack.get("CUSTODIAN_JAVA_OPTS", DEFAULT_JAVA_OPTS)));
-        // the JVM starts in the jar's folder: an archive names the class path as it was made, and is ignored
-        // (-Xshare:auto) when it no longer matches the jar
-        Path archive = jar.resolveSibling(ARCHIVE);
-        if (makeArchive) {
-            try {
-                Files.deleteIfExists(archive);
-            } catch (IOException e) {
-                throw new Failure("cannot replace " + archive + ": " + e.getMessage());
-            }
-            command.add("-XX:ArchiveClassesAtExit=" + ARCHIVE);
-        } else if (Files.isRegularFile(archive)) {
-            command.addAll(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:auto"));
+        return jar;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new Failure("cannot replace " + file + ": " + e.getMessage());
         }
-        command.addAll(List.of("-jar", jar.getFileName().toString()));
-        processes.launch(name, command, jar.getParent(), appEnvironment(name));
     }
 
     /** The caller's environment with the stack's ports and PostgreSQL settings filled in. */
@@ -125,6 +182,9 @@ final class Parts {
         }
         defaults(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKey.toString());
         defaults(env, "QUARKUS_HTTP_HOST", stack.get("CUSTODIAN_BIND_HOST", "127.0.0.1"));
+        // glibc gives each thread that allocates its own malloc arena (64 MiB reserved, some of it touched): Kafka
+        // clients, Vert.x and the worker pool make dozens; two arenas take 20-30 MiB off each app's resident memory
+        defaults(env, "MALLOC_ARENA_MAX", "2");
         defaults(env, "CUSTODIAN_SHARING_SECRET_KEY", LocalKeys.read(keys.sharingSecretKey));
         defaults(env, "CUSTODIAN_CURSOR_KEYS", LocalKeys.read(keys.cursorKey));
         // the local demo's partner endpoints live on this machine; production refuses loopback and private addresses
