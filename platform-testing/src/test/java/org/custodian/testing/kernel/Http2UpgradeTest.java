@@ -12,9 +12,11 @@ import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * Java 25's HttpClient asks by default to upgrade a plain-HTTP connection to HTTP/2 (h2c), body and all. A service read
- * the body during the upgrade and then refused the request ("Request has already been read"), so an MIS or partner
- * client on Java 25 could write nothing. Services answer such a request over HTTP/1.1, as if it had not asked.
+ * Java 25's HttpClient asks by default to upgrade a plain-HTTP connection to HTTP/2 (h2c), body and all. Where an HTTP
+ * permission check runs before Quarkus REST (sharing-service's partner paths), the body had been read during the
+ * upgrade and the request was refused ("Request has already been read", quarkusio/quarkus#56595), so the partner
+ * receiver on Java 25 could not answer an action (PartnerReceiverToolTest). Services decline the upgrade and answer
+ * over HTTP/1.1, as if it had not been asked.
  */
 @KernelTest
 class Http2UpgradeTest {
