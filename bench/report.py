@@ -26,7 +26,7 @@ machine = {
     "cpu": f"{os.cpu_count()} cores, {cpu}",
     "memoryGiB": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2 ** 30, 1),
     "loadAverage": sh("cut -d' ' -f1-3 /proc/loadavg"),
-    "java": sh("java -version 2>&1 | head -n1"),
+    "java": sh('"${JAVA_HOME:+$JAVA_HOME/bin/}java" -version 2>&1 | head -n1'),
     "postgres": sh("psql -V"),
     "serviceJavaOpts": os.environ.get("BENCH_JAVA_OPTS", ""),
     "restartJavaOpts": os.environ.get("BENCH_RESTART_JAVA_OPTS", ""),
@@ -188,7 +188,7 @@ md.append("")
 md.append("## 6. Footprint")
 md.append("")
 if machine["restartJavaOpts"]:
-    md.append(f"Each part is restarted from its jar (with its AppCDS archive when up.sh built one) with the local stack's default JVM options, `{machine['restartJavaOpts']}`, once the machine is idle (the share of its CPU busy in the 2 s before the restart is in the table); its memory after the load is that of the process measured above.")
+    md.append(f"Each part is restarted from its jar (with its ahead-of-time cache when up.sh made one) with the local stack's default JVM options, `{machine['restartJavaOpts']}`, once the machine is idle (the share of its CPU busy in the 2 s before the restart is in the table); its memory after the load is that of the process measured above.")
     md.append("")
 md.append("| part | machine busy before | process start to ready | CPU used by then | Quarkus' own 'started in' | RSS idle (5 s after ready) | RSS after the load |")
 md.append("|---|---|---|---|---|---|---|")
