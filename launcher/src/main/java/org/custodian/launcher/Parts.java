@@ -18,7 +18,8 @@ import java.util.Map;
 final class Parts {
 
     /** The JVM options of the services and the gateway unless CUSTODIAN_JAVA_OPTS says otherwise (deploy/README.md). */
-    static final String DEFAULT_JAVA_OPTS = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders";
+    static final String DEFAULT_JAVA_OPTS =
+            "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders";
 
     /** An app's ahead-of-time cache (JEP 483/514), beside its jar, and the recording it is made from. */
     static final String AOT_CACHE = "app.aot";
