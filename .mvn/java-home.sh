@@ -3,6 +3,8 @@
 # PATH, /usr/lib/jvm (Debian, Ubuntu, Fedora), macOS's JavaVirtualMachines and SDKMAN's candidates is exported as
 # JAVA_HOME. When none is found, JAVA_HOME is left as it was, and the build says which version it needs.
 
+CUSTODIAN_JAVA_FEATURE=25 # the oldest Java that builds and runs Custodian (pom.xml's maven.compiler.release)
+
 custodian_java_feature() { # the feature release (17, 25, ...) of the JDK at $1, from its release file; empty if none
   [ -r "$1/release" ] && [ -x "$1/bin/java" ] || return 0
   sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1
@@ -20,7 +22,7 @@ custodian_java_home() { # prints the first JDK 25+ home among JAVA_HOME, PATH's 
     /Library/Java/JavaVirtualMachines/*/Contents/Home "$HOME"/.sdkman/candidates/java/*; do
     [ -n "$custodian_home" ] || continue
     custodian_feature=$(custodian_java_feature "$custodian_home")
-    if [ -n "$custodian_feature" ] && [ "$custodian_feature" -ge 25 ]; then
+    if [ -n "$custodian_feature" ] && [ "$custodian_feature" -ge "$CUSTODIAN_JAVA_FEATURE" ]; then
       custodian_found=$custodian_home
       break
     fi

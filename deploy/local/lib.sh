@@ -36,15 +36,13 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 # The comment block at the top of a script (after the #! line), as its --help.
 usage_of() { awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$1"; }
 
-java_bin() {
-  if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then echo "$JAVA_HOME/bin/java"; else command -v java || echo java; fi
-}
-# Stops with a clear message when no JDK 25 or later was found (the launcher and the apps are built for Java 25).
+# Stops with a clear message unless JAVA_HOME is a JDK 25 or later (the launcher and the apps are built for Java 25);
+# after it, "$JAVA_HOME/bin/java" is the java to run.
 need_java_25() {
   local home=${JAVA_HOME:-} feature
   feature=$(custodian_java_feature "${home:-/nonexistent}")
-  [[ -n $feature && $feature -ge 25 ]] \
-    || die "Custodian needs a JDK 25 or later (JAVA_HOME=${home:-unset}, java on PATH: $(command -v java || echo none)): install one, or set JAVA_HOME to it"
+  [[ -n $feature && $feature -ge $CUSTODIAN_JAVA_FEATURE ]] \
+    || die "Custodian needs a JDK $CUSTODIAN_JAVA_FEATURE or later (JAVA_HOME=${home:-unset}, java on PATH: $(command -v java || echo none)): install one, or set JAVA_HOME to it"
 }
 
 # launcher COMMAND ARGS...: the local launcher, built first (./mvnw package, into launcher/target) when its jar is
@@ -59,7 +57,7 @@ launcher() {
     (cd "$CUSTODIAN_ROOT" && ./mvnw -B -q package -Dmaven.test.skip=true -pl launcher -am >&2) \
       || die "the launcher did not build"
   fi
-  "$(java_bin)" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Dcustodian.root="$CUSTODIAN_ROOT" \
+  "$JAVA_HOME/bin/java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Dcustodian.root="$CUSTODIAN_ROOT" \
     -jar "$jar" "$@"
 }
 
