@@ -70,7 +70,7 @@ if ready gateway && ready consent && ready sharing && ready retention && ready s
   say "the stack answers on gateway port $CUSTODIAN_GATEWAY_PORT; using it as it runs"
 else
   # throughput is measured with the JVM's full JIT (deploy/README.md: the C1-only default starts faster)
-  export CUSTODIAN_JAVA_OPTS=${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC}
+  export CUSTODIAN_JAVA_OPTS=${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseG1GC -XX:+UseCompactObjectHeaders}
   CUSTODIAN_RATE_LIMIT_ENABLED=false deploy/local/up.sh --no-demo
 fi
 ensure_keys

@@ -12,14 +12,14 @@ import java.util.Map;
 
 /**
  * Starting the stack's parts: the Kafka broker (platform-testing's KafkaBroker, as the tests run it, in a process of
- * its own: {@code Launcher broker}) and the services and the gateway from their fast-jars, each with the environment it
+ * its own: {@code Launcher broker}) and the services and the gateway from their jars (Quarkus aot-jar), each with the environment it
  * needs and nothing it must not have.
  */
 final class Parts {
 
     /** The JVM options of the services and the gateway unless CUSTODIAN_JAVA_OPTS says otherwise (deploy/README.md). */
     static final String DEFAULT_JAVA_OPTS =
-            "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders";
+            "-Xms32m -Xmx256m -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders";
 
     /** An app's ahead-of-time cache (JEP 483/514), beside its jar, and the recording it is made from. */
     static final String AOT_CACHE = "app.aot";
@@ -62,7 +62,7 @@ final class Parts {
     }
 
     /**
-     * Starts app NAME (a service or the gateway) from its fast-jar, with {@link #appEnvironment}, and with its
+     * Starts app NAME (a service or the gateway) from its jar, with {@link #appEnvironment}, and with its
      * ahead-of-time cache when it has one; with {@code record} it records what it loads and links instead, for
      * {@link #createAotCache} once it has stopped.
      */
