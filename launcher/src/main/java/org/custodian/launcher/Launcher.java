@@ -218,7 +218,7 @@ public final class Launcher {
     }
 
     /**
-     * Builds the apps whose jar is missing (or all with {@code --build}); {@link #train} then makes their
+     * Builds the apps whose fast-jar is missing (or all with {@code --build}); {@link #train} then makes their
      * ahead-of-time caches. Returns true when it built anything.
      */
     private boolean build(boolean rebuild, boolean nothingRuns) {

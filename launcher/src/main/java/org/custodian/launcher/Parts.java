@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * Starting the stack's parts: the Kafka broker (platform-testing's KafkaBroker, as the tests run it, in a process of
- * its own: {@code Launcher broker}) and the services and the gateway from their jars (Quarkus aot-jar), each with the environment it
+ * its own: {@code Launcher broker}) and the services and the gateway from their fast-jars, each with the environment it
  * needs and nothing it must not have.
  */
 final class Parts {
@@ -62,7 +62,7 @@ final class Parts {
     }
 
     /**
-     * Starts app NAME (a service or the gateway) from its jar, with {@link #appEnvironment}, and with its
+     * Starts app NAME (a service or the gateway) from its fast-jar, with {@link #appEnvironment}, and with its
      * ahead-of-time cache when it has one; with {@code record} it records what it loads and links instead, for
      * {@link #createAotCache} once it has stopped.
      */
