@@ -42,6 +42,8 @@ need gnuplot gnuplot-nox
 need pgbench postgresql-contrib
 need python3 python3
 need_java_25
+# the JVM options the launcher gives the apps unless CUSTODIAN_JAVA_OPTS says otherwise: the restarts of step 6 use them
+DEFAULT_JAVA_OPTS=$(launcher default-java-opts)
 
 if $smoke; then
   out=bench/results/smoke
@@ -69,8 +71,9 @@ step "the local stack"
 if ready gateway && ready consent && ready sharing && ready retention && ready sar; then
   say "the stack answers on gateway port $CUSTODIAN_GATEWAY_PORT; using it as it runs"
 else
-  # throughput is measured with the JVM's full JIT (deploy/README.md: the C1-only default starts faster)
-  export CUSTODIAN_JAVA_OPTS=${CUSTODIAN_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseG1GC -XX:+UseCompactObjectHeaders}
+  # throughput is measured with the JVM's full JIT: the apps' defaults without the C1-only setting (deploy/README.md:
+  # the C1-only default starts faster)
+  export CUSTODIAN_JAVA_OPTS=${CUSTODIAN_JAVA_OPTS:-$(sed 's/ *-XX:TieredStopAtLevel=[0-9]*//' <<<"$DEFAULT_JAVA_OPTS")}
   CUSTODIAN_RATE_LIMIT_ENABLED=false deploy/local/up.sh --no-demo
 fi
 ensure_keys

@@ -19,8 +19,6 @@ SERVICES=(consent sar sharing retention)
 APPS=("${SERVICES[@]}" gateway)
 COMPONENTS=(kafka "${APPS[@]}")
 DEMO_SCHOOL=100001
-# the JVM options of the services and the gateway unless CUSTODIAN_JAVA_OPTS says otherwise (the launcher's Parts)
-DEFAULT_JAVA_OPTS="-Xms32m -Xmx256m -XX:+UseG1GC -XX:TieredStopAtLevel=1 -XX:+UseCompactObjectHeaders"
 
 # Ports (DESIGN.md §7), each overridable by the same variable the service reads.
 : "${KAFKA_PORT:=9092}" "${KAFKA_CONTROLLER_PORT:=9093}" "${CUSTODIAN_GATEWAY_PORT:=8080}"

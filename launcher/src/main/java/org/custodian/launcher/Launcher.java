@@ -57,9 +57,10 @@ public final class Launcher {
                 case "audit-keys" -> launcher.auditKeys();
                 case "postgres" -> launcher.postgres();
                 case "broker" -> broker(rest);
+                case "default-java-opts" -> defaultJavaOpts();
                 default -> {
                     System.err.println("usage: launcher up|down|status|token|tokens|service|kafka|keys"
-                            + "|audit-keys|postgres|broker ...");
+                            + "|audit-keys|postgres|broker|default-java-opts ...");
                     yield 2;
                 }
             };
@@ -432,6 +433,12 @@ public final class Launcher {
     private int auditKeys() {
         keys.ensureAudit();
         say(keys.auditEnv.toString());
+        return 0;
+    }
+
+    /** Prints the apps' JVM options when CUSTODIAN_JAVA_OPTS is not set (bench/run.sh restarts the apps with them). */
+    private static int defaultJavaOpts() {
+        say(Parts.DEFAULT_JAVA_OPTS);
         return 0;
     }
 
