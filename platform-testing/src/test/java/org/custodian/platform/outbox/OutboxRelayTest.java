@@ -156,6 +156,63 @@ class OutboxRelayTest {
         return rows;
     }
 
+    /**
+     * The trap a bulk roster sync set (decision 0023): the claim, prepared while the outbox held a few rows, switched
+     * to a generic plan that scans the whole table once per claimed row, and with 150,000 rows waiting one claim took
+     * 50-70 s, past the relay's transaction timeout, until autovacuum happened to analyse the table. A temporary table
+     * of the same shape (never analysed by autovacuum) stands in for the outbox, on one session, so the plans are
+     * this test's alone.
+     */
+    @Test
+    void aClaimPreparedWhileTheOutboxWasNearlyEmptyStaysOnItsIndexesWhenABacklogArrives() throws Exception {
+        try (Connection session = PostgresResource.connect()) {
+            session.setAutoCommit(false);
+            try (var sql = session.createStatement()) {
+                sql.execute("CREATE TEMP TABLE outbox_event (LIKE public.outbox_event INCLUDING ALL)");
+                sql.execute(fill(1, 20));
+                sql.execute("UPDATE outbox_event SET published_at = now() WHERE id <= 15");
+                sql.execute("ANALYZE outbox_event");
+                sql.execute("PREPARE claim(int) AS " + OutboxRelay.CLAIM.replace("?", "$1"));
+                for (int i = 0; i < 8; i++) {
+                    sql.execute("EXECUTE claim(500)");
+                }
+                session.commit();
+                sql.execute(fill(21, 30_000));
+                session.commit();
+
+                String cached = plan(sql);
+                session.rollback();
+                for (String setting : Jdbc.QUEUE_PLAN_SETTINGS) {
+                    sql.execute(setting);
+                }
+                String queue = plan(sql);
+                session.rollback();
+
+                assertThat(cached)
+                        .as("the plan cached while the table was small (the trap this test sets)")
+                        .contains("Seq Scan");
+                assertThat(queue).as("the claim under the relay's settings").doesNotContain("Seq Scan");
+                assertThat(queue).contains("Index Scan");
+            }
+        }
+    }
+
+    private static String fill(int from, int to) {
+        return "INSERT INTO outbox_event (event_id, topic, event_key, event_type, school_urn, payload)"
+                + " SELECT gen_random_uuid(), 'custodian.roster.v1', 'P-' || g, 'uk.custodian.pupil.enrolled', '300605',"
+                + " repeat('x', 300) FROM generate_series(" + from + ", " + to + ") g";
+    }
+
+    private static String plan(java.sql.Statement sql) throws java.sql.SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = sql.executeQuery("EXPLAIN EXECUTE claim(500)")) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
+    }
+
     @Test
     void twoReplicasPublishEveryEventOnceAndInOrderPerChild() throws Exception {
         String school = "300602";

@@ -116,6 +116,22 @@ public class Jdbc {
         update("SET LOCAL plan_cache_mode = force_custom_plan");
     }
 
+    /**
+     * The settings {@link #queuePlans()} makes, in order: a custom plan for each execution, and no sequential scan.
+     */
+    public static final List<String> QUEUE_PLAN_SETTINGS =
+            List.of("SET LOCAL plan_cache_mode = force_custom_plan", "SET LOCAL enable_seqscan = off");
+
+    /**
+     * Plans the rest of the transaction's statements for a work queue kept in a table (an outbox, a delivery queue):
+     * afresh at each execution, and on the queue's indexes. Such a table can grow from a few rows to hundreds of
+     * thousands between two autovacuum analyses, after a bulk import; a generic plan made while it was small (a
+     * sequential scan inside a nested loop) then costs a claim minutes instead of milliseconds (decision 0023).
+     */
+    public void queuePlans() {
+        QUEUE_PLAN_SETTINGS.forEach(this::update);
+    }
+
     private static void bind(Connection connection, PreparedStatement statement, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             statement.setObject(i + 1, bindable(connection, params[i]));

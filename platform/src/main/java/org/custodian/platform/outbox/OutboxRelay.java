@@ -41,7 +41,8 @@ import org.jboss.logging.Logger;
  * <p>Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay side by side without
  * publishing a row twice; a claimed row waits when an earlier unpublished row of the same key is held by another
  * replica, so one child's events reach Kafka in the order they were written. While Kafka is down, batches roll
- * back and the relay backs off; nothing is lost, rows simply wait.
+ * back and the relay backs off; nothing is lost, rows simply wait. The claim is planned for each batch, on the
+ * outbox's indexes ({@link Jdbc#queuePlans()}): a bulk import can add a hundred thousand rows between two analyses.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -270,6 +271,7 @@ public class OutboxRelay {
     }
 
     private Batch publishClaimedRows() {
+        jdbc.queuePlans();
         List<Row> rows = jdbc.list(CLAIM, Row::read, config.batchSize());
         if (rows.isEmpty()) {
             return new Batch(0, null);

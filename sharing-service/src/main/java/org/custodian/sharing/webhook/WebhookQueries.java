@@ -220,6 +220,8 @@ public class WebhookQueries {
      * claimed row is leased so that no other replica takes it while it is being sent.
      */
     public List<Claimed> claimDue(Instant now, int limit, Instant leaseUntil) {
+        // the queue keeps every delivery ever made and can gain thousands in one disclosure run
+        jdbc.queuePlans();
         // read-only join of the endpoint entity's table: the claim takes only deliveries of enabled endpoints
         List<DeliveryKey> keys = jdbc.list("""
                 SELECT d.school_urn, d.id FROM webhook_delivery d
