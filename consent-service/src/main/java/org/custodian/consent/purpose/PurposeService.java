@@ -61,8 +61,10 @@ public class PurposeService {
     }
 
     void seedDefaults(@Observes SchoolCreated created) {
-        repository.persist(DefaultPurposes.of(created.urn(), SYSTEM, clock.instant()));
+        List<Purpose> defaults = DefaultPurposes.of(created.urn(), SYSTEM, clock.instant());
+        repository.persist(defaults);
         repository.flush();
+        defaults.forEach(this::announce);
     }
 
     @Transactional(TxType.SUPPORTS)
@@ -139,8 +141,31 @@ public class PurposeService {
                 clock.instant());
         repository.persist(created);
         repository.flush();
+        announce(created);
         audit.record(caller, urn, null, "purpose.created", Outcome.SUCCESS, created.code());
         return created;
+    }
+
+    /** {@code purpose.created}, for whoever keeps the school's purposes (the privacy notice, partners' projections). */
+    private void announce(Purpose purpose) {
+        PurposeVersion first = purpose.version(1).orElseThrow();
+        outbox.append(events.about(
+                EventTypes.PURPOSE_CREATED,
+                purpose.schoolUrn(),
+                subject(purpose.schoolUrn(), purpose.code()),
+                CloudEventCodec.toData(new ConsentEvents.PurposeDefined(
+                        purpose.code(),
+                        first.version(),
+                        first.title(),
+                        first.wording(),
+                        purpose.kind().name(),
+                        purpose.dataCategories(),
+                        purpose.validity(),
+                        first.createdAt()))));
+    }
+
+    private static String subject(String urn, String code) {
+        return "schools/" + urn + "/purposes/" + code;
     }
 
     /** A new wording ({@code If-Match}: the current version); with reconsent, grants to older wordings stop counting. */
@@ -148,23 +173,22 @@ public class PurposeService {
         schools.require(urn);
         Purpose purpose = repository.findInSchool(urn, code).orElseThrow(() -> Problems.notFound("no purpose " + code));
         ETags.requireMatch(ifMatch, purpose.currentVersion());
-        int version = purpose.reword(
-                        request.title(),
-                        request.wording(),
-                        request.requiresReconsent(),
-                        caller.subject(),
-                        clock.instant())
-                .version();
+        PurposeVersion added = purpose.reword(
+                request.title(), request.wording(), request.requiresReconsent(), caller.subject(), clock.instant());
+        int version = added.version();
         repository.flush();
         outbox.append(events.about(
                 EventTypes.PURPOSE_REWORDED,
                 urn,
-                "schools/" + urn + "/purposes/" + code,
+                subject(urn, code),
                 CloudEventCodec.toData(new ConsentEvents.Reworded(
                         code,
                         version,
                         request.requiresReconsent(),
-                        purpose.kind().name()))));
+                        purpose.kind().name(),
+                        added.title(),
+                        added.wording(),
+                        added.createdAt()))));
         if (request.requiresReconsent()) {
             reworded.fire(new PurposeReworded(urn, code));
         }

@@ -2,6 +2,7 @@ package org.custodian.platform.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The {@code data} of the events on {@code custodian.consent.v1}, produced by consent-service. Every per-pupil event
@@ -39,10 +40,37 @@ public final class ConsentEvents {
             String pupilId, String purpose, int purposeVersion, LocalDate validUntil, String effectiveStatus) {}
 
     /**
-     * {@code purpose.reworded}: a purpose has a new wording. With {@code requiresReconsent}, every consent resting on
-     * an older version no longer counts: consumers turn such {@code GRANTED} statuses into {@code RENEWAL_NEEDED}.
+     * {@code purpose.created}: a school's purpose was defined, by the school or among the defaults every new school
+     * starts with. A purpose is the school's, not a person's: its title and wording are what parents are asked.
+     *
+     * @param kind           {@code STANDARD} or {@code BIOMETRIC}
+     * @param dataCategories the categories of data the purpose uses, e.g. {@code PHOTOGRAPHS}
+     * @param validity       {@code ACADEMIC_YEAR}, an ISO-8601 period, or null for no expiry
+     * @param version        1
      */
-    public record Reworded(String purpose, int version, boolean requiresReconsent, String kind) {}
+    public record PurposeDefined(
+            String purpose,
+            int version,
+            String title,
+            String wording,
+            String kind,
+            List<String> dataCategories,
+            String validity,
+            Instant definedAt) {}
+
+    /**
+     * {@code purpose.reworded}: a purpose has a new wording ({@code title}, {@code wording}: the new version's). With
+     * {@code requiresReconsent}, every consent resting on an older version no longer counts: consumers turn such
+     * {@code GRANTED} statuses into {@code RENEWAL_NEEDED}.
+     */
+    public record Reworded(
+            String purpose,
+            int version,
+            boolean requiresReconsent,
+            String kind,
+            String title,
+            String wording,
+            Instant rewordedAt) {}
 
     /**
      * {@code biometric.template-deletion-requested}: an objection or a withdrawal stopped the processing of a child's

@@ -21,6 +21,9 @@ public final class EventTypes {
     public static final String CONSENT_REFUSED = PREFIX + "consent.refused";
     public static final String CONSENT_WITHDRAWN = PREFIX + "consent.withdrawn";
     public static final String CONSENT_EXPIRED = PREFIX + "consent.expired";
+    /** A purpose was defined: by the school, or among the defaults every new school starts with. */
+    public static final String PURPOSE_CREATED = PREFIX + "purpose.created";
+
     public static final String PURPOSE_REWORDED = PREFIX + "purpose.reworded";
     /** An objection or withdrawal stopped biometric processing: the template must be deleted where it is held. */
     public static final String BIOMETRIC_TEMPLATE_DELETION_REQUESTED = PREFIX + "biometric.template-deletion-requested";
@@ -48,6 +51,16 @@ public final class EventTypes {
     public static final String OVERRIDE_REVIEWED = PREFIX + "disclosure.override-reviewed";
     /** An override was still unreviewed after its review's last day. */
     public static final String OVERRIDE_REVIEW_OVERDUE = PREFIX + "disclosure.override-review-overdue";
+    /** A recipient was added: by the school, or among the statutory ones every new school starts with. */
+    public static final String RECIPIENT_CREATED = PREFIX + "recipient.created";
+    /** A recipient's details or status changed. */
+    public static final String RECIPIENT_UPDATED = PREFIX + "recipient.updated";
+    /** A sharing agreement was made: by the school, or among the statutory ones every new school starts with. */
+    public static final String AGREEMENT_CREATED = PREFIX + "agreement.created";
+    /** A sharing agreement's terms changed. */
+    public static final String AGREEMENT_UPDATED = PREFIX + "agreement.updated";
+    /** A sharing agreement was ended: its last day was set to today or earlier. */
+    public static final String AGREEMENT_ENDED = PREFIX + "agreement.ended";
 
     // custodian.retention.v1, produced by retention-service
     public static final String DISPOSAL_PROPOSED = PREFIX + "disposal.proposed";
@@ -75,6 +88,7 @@ public final class EventTypes {
                             CONSENT_REFUSED,
                             CONSENT_WITHDRAWN,
                             CONSENT_EXPIRED,
+                            PURPOSE_CREATED,
                             PURPOSE_REWORDED,
                             BIOMETRIC_TEMPLATE_DELETION_REQUESTED),
             Topics.RIGHTS,
@@ -97,7 +111,12 @@ public final class EventTypes {
                             PARTNER_ACTION_OVERDUE,
                             OVERRIDE_MADE,
                             OVERRIDE_REVIEWED,
-                            OVERRIDE_REVIEW_OVERDUE),
+                            OVERRIDE_REVIEW_OVERDUE,
+                            RECIPIENT_CREATED,
+                            RECIPIENT_UPDATED,
+                            AGREEMENT_CREATED,
+                            AGREEMENT_UPDATED,
+                            AGREEMENT_ENDED),
             Topics.RETENTION,
                     List.of(
                             DISPOSAL_PROPOSED,

@@ -175,7 +175,8 @@ public final class Events {
                 "/custodian/consent-service",
                 EventTypes.PURPOSE_REWORDED,
                 urn,
-                CloudEventCodec.toData(new ConsentEvents.Reworded(purpose, version, true, "STANDARD")));
+                CloudEventCodec.toData(new ConsentEvents.Reworded(
+                        purpose, version, true, "STANDARD", purpose, "New wording of " + purpose, Instant.now())));
     }
 
     public static CloudEvent restriction(
