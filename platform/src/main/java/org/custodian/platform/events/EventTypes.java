@@ -68,6 +68,8 @@ public final class EventTypes {
     public static final String RECORD_DISPOSED = PREFIX + "record.disposed";
     public static final String LEGAL_HOLD_PLACED = PREFIX + "legal-hold.placed";
     public static final String LEGAL_HOLD_RELEASED = PREFIX + "legal-hold.released";
+    /** A school changed its retention schedule: overrode an IRMS row, or changed or added a class of its own. */
+    public static final String RETENTION_RULE_CHANGED = PREFIX + "retention-rule.changed";
 
     // custodian.revocations.v1, produced by consent-service (data: org.custodian.tokens.Revocation)
     public static final String TOKEN_REVOKED = Revocation.EVENT_TYPE;
@@ -123,7 +125,8 @@ public final class EventTypes {
                             DISPOSAL_APPROVED,
                             RECORD_DISPOSED,
                             LEGAL_HOLD_PLACED,
-                            LEGAL_HOLD_RELEASED),
+                            LEGAL_HOLD_RELEASED,
+                            RETENTION_RULE_CHANGED),
             Topics.REVOCATIONS, List.of(TOKEN_REVOKED));
 
     /** The topic that carries a type, or an exception for a type no topic carries. */

@@ -2,6 +2,7 @@ package org.custodian.retention.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,4 +94,29 @@ public final class RetentionEvents {
             String how,
             String releasedBy,
             Instant releasedAt) {}
+
+    /**
+     * {@code retention-rule.changed}: the school's rule for a record class as it now stands, about the school. The
+     * reason given and who changed it stay in the service (its audit trail and the class's versions).
+     *
+     * @param origin  {@code SCHOOL_OVERRIDE} (the school's version of an IRMS row) or {@code SCHOOL_CLASS} (its own)
+     * @param version the class's version: 1 for the first override or a new class (the IRMS row is version 0)
+     * @param period  ISO-8601 from the trigger, e.g. {@code P25Y}
+     */
+    public record RetentionRuleChanged(
+            String recordClass,
+            int version,
+            String origin,
+            String description,
+            String trigger,
+            String period,
+            String action,
+            String basis,
+            String citation,
+            List<String> consentPurposes,
+            List<String> categories,
+            boolean reviewOnLeaving,
+            Integer untilPupilAge,
+            boolean transferOnLeaving,
+            Instant changedAt) {}
 }

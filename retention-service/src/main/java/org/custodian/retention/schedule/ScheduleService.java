@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Objects;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.persistence.TransactionLocks;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
+import org.custodian.retention.events.RetentionEventSink;
+import org.custodian.retention.events.RetentionEvents;
 import org.custodian.retention.support.Violations;
 
 /**
@@ -50,18 +53,21 @@ public class ScheduleService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionLocks locks;
+    private final RetentionEventSink events;
 
     public ScheduleService(
             ScheduleRuleRepository store,
             ClassChanges classChanges,
             AuditLog audit,
             Clock clock,
-            TransactionLocks locks) {
+            TransactionLocks locks,
+            RetentionEventSink events) {
         this.store = store;
         this.classChanges = classChanges;
         this.audit = audit;
         this.clock = clock;
         this.locks = locks;
+        this.events = events;
     }
 
     /**
@@ -125,6 +131,7 @@ public class ScheduleService {
         }
         ScheduledClass added = version(caller, change, code, ScheduledClass.Origin.SCHOOL_CLASS, 1);
         store.add(urn, added);
+        announce(urn, added);
         audit.record(
                 caller,
                 urn,
@@ -146,6 +153,7 @@ public class ScheduleService {
         ScheduledClass next = version(caller, change, code, origin, current.version() + 1);
         store.add(urn, next);
         ClassChanges.Redated redated = classChanges.redate(urn, code);
+        announce(urn, next);
         audit.record(
                 caller,
                 urn,
@@ -181,6 +189,31 @@ public class ScheduleService {
                 change.transferOnLeaving());
         Violations.throwIfAny(rule.violations());
         return new ScheduledClass(rule, origin, version, caller.subject(), clock.instant(), change.reason());
+    }
+
+    /** {@code retention-rule.changed}: how long the school now keeps the class's records, for its privacy notice. */
+    private void announce(String urn, ScheduledClass changed) {
+        RetentionRule r = changed.rule();
+        events.emit(
+                EventTypes.RETENTION_RULE_CHANGED,
+                urn,
+                null,
+                new RetentionEvents.RetentionRuleChanged(
+                        r.code(),
+                        changed.version(),
+                        changed.origin().name(),
+                        r.description(),
+                        r.trigger().name(),
+                        r.period().toString(),
+                        r.action().name(),
+                        r.basis().name(),
+                        r.citation(),
+                        r.consentPurposes(),
+                        r.categories(),
+                        r.reviewOnLeaving(),
+                        r.untilPupilAge(),
+                        r.transferOnLeaving(),
+                        changed.changedAt()));
     }
 
     private static String subject(ScheduledClass c) {

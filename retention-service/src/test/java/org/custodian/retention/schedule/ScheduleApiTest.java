@@ -18,10 +18,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.EventTypes;
+import org.custodian.retention.Events;
 import org.custodian.retention.RetentionTest;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +164,67 @@ class ScheduleApiTest {
                         "SELECT count(*) FROM audit_log WHERE school_urn = ? AND detail LIKE '%period P25Y → P30Y%'",
                         school))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void everyChangeToTheSchedulesRulesIsAnnouncedWithTheRuleAsItNowStands() {
+        String school = freshSchool();
+        String path = base(school) + "/retention-schedule/PUPIL_RECORD_LAST_SCHOOL";
+        Map<String, Object> own = lastSchoolRecord("P7Y");
+        own.put("code", "EXCLUSION_RECORDS");
+        own.put("trigger", "CLOSED");
+        own.put("description", "Exclusion records");
+        try (Events events = new Events()) {
+            as("dpo", school)
+                    .header("If-Match", "\"3\"")
+                    .body(lastSchoolRecord("P30Y"))
+                    .put(path)
+                    .then()
+                    .statusCode(412);
+            as("dpo", school)
+                    .header("If-Match", "\"0\"")
+                    .body(lastSchoolRecord("P30"))
+                    .put(path)
+                    .then()
+                    .statusCode(400);
+            as("dpo", school)
+                    .header("If-Match", "\"0\"")
+                    .body(lastSchoolRecord("P30Y"))
+                    .put(path)
+                    .then()
+                    .statusCode(200);
+            as("dpo", school)
+                    .body(own)
+                    .post(base(school) + "/retention-schedule")
+                    .then()
+                    .statusCode(201);
+
+            CloudEvent overridden = events.await(
+                            EventTypes.RETENTION_RULE_CHANGED,
+                            school,
+                            d -> d.path("recordClass").asText().equals("PUPIL_RECORD_LAST_SCHOOL"))
+                    .orElseThrow();
+            assertThat(overridden.subject()).isEqualTo("schools/" + school);
+            assertThat(overridden.data().path("version").asInt()).isEqualTo(1);
+            assertThat(overridden.data().path("origin").asText()).isEqualTo("SCHOOL_OVERRIDE");
+            assertThat(overridden.data().path("period").asText()).isEqualTo("P30Y");
+            assertThat(overridden.data().path("trigger").asText()).isEqualTo("DATE_OF_BIRTH");
+            assertThat(overridden.data().path("action").asText()).isEqualTo("DESTROY");
+            assertThat(overridden.data().path("basis").asText()).isEqualTo("LEGAL_OBLIGATION");
+            assertThat(overridden.data().has("reason"))
+                    .as("the reason stays in the service")
+                    .isFalse();
+            CloudEvent added = events.await(
+                            EventTypes.RETENTION_RULE_CHANGED,
+                            school,
+                            d -> d.path("recordClass").asText().equals("EXCLUSION_RECORDS"))
+                    .orElseThrow();
+            assertThat(added.data().path("origin").asText()).isEqualTo("SCHOOL_CLASS");
+            assertThat(added.data().path("period").asText()).isEqualTo("P7Y");
+            assertThat(events.count(EventTypes.RETENTION_RULE_CHANGED, school, d -> true, Duration.ofSeconds(1)))
+                    .as("one event per change; none for the refused ones (412, 400)")
+                    .isEqualTo(2);
+        }
     }
 
     @Test
