@@ -13,8 +13,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.EventSource;
+import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.http.Params;
+import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problem.FieldError;
@@ -50,6 +53,8 @@ public class AgreementService {
     private final SharingEndService sharingEnds;
     private final Clock clock;
     private final ProjectionQueries projections;
+    private final Outbox outbox;
+    private final EventSource events;
 
     AgreementService(
             SchoolScope school,
@@ -59,8 +64,12 @@ public class AgreementService {
             AuditLog audit,
             SharingEndService sharingEnds,
             Clock clock,
-            ProjectionQueries projections) {
+            ProjectionQueries projections,
+            Outbox outbox,
+            EventSource events) {
         this.projections = projections;
+        this.outbox = outbox;
+        this.events = events;
         this.school = school;
         this.caller = caller;
         this.agreements = agreements;
@@ -89,6 +98,7 @@ public class AgreementService {
         Agreement agreement =
                 Agreement.create(urn, request.recipientId(), details(request, recipient), clock.instant());
         agreements.persist(agreement);
+        outbox.append(AgreementEvents.of(events, EventTypes.AGREEMENT_CREATED, agreement));
         audit.record(caller, urn, subject(agreement.id()), "agreement.created", Outcome.SUCCESS, describe(agreement));
         return AgreementView.of(agreement);
     }
@@ -110,8 +120,10 @@ public class AgreementService {
         } catch (OptimisticLockException changedMeanwhile) {
             throw Problems.preconditionFailed("the agreement changed meanwhile; read it again and retry");
         }
-        audit.record(caller, urn, subject(agreement.id()), "agreement.updated", Outcome.SUCCESS, describe(agreement));
         LocalDate today = LegalTime.today(clock);
+        outbox.append(AgreementEvents.of(
+                events, AgreementEvents.updateType(previousEnd, agreement.validTo(), today), agreement));
+        audit.record(caller, urn, subject(agreement.id()), "agreement.updated", Outcome.SUCCESS, describe(agreement));
         if (agreement.validTo() != null
                 && agreement.validTo().isBefore(today)
                 && !agreement.validTo().equals(previousEnd)) {

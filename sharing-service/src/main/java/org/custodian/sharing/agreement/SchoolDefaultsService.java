@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.CloudEvent;
+import org.custodian.platform.events.EventSource;
+import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.jdbc.Jdbc;
+import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.sharing.decision.AgreementTerms;
 import org.custodian.sharing.decision.DataCategory;
@@ -24,6 +29,7 @@ import org.custodian.sharing.decision.Sector;
 import org.custodian.sharing.decision.SpecialCategoryCondition;
 import org.custodian.sharing.recipient.Recipient;
 import org.custodian.sharing.recipient.Recipient.Kind;
+import org.custodian.sharing.recipient.RecipientEvents;
 import org.custodian.sharing.recipient.RecipientRepository;
 import org.custodian.sharing.school.SchoolSeeder;
 
@@ -148,8 +154,20 @@ public class SchoolDefaultsService implements SchoolSeeder {
 
     private final Clock clock;
 
+    private final Outbox outbox;
+
+    private final EventSource events;
+
     SchoolDefaultsService(
-            Jdbc jdbc, RecipientRepository recipients, AgreementRepository agreements, AuditLog audit, Clock clock) {
+            Jdbc jdbc,
+            RecipientRepository recipients,
+            AgreementRepository agreements,
+            AuditLog audit,
+            Clock clock,
+            Outbox outbox,
+            EventSource events) {
+        this.outbox = outbox;
+        this.events = events;
         this.jdbc = jdbc;
         this.recipients = recipients;
         this.agreements = agreements;
@@ -174,6 +192,7 @@ public class SchoolDefaultsService implements SchoolSeeder {
             return;
         }
         Map<String, UUID> ids = new HashMap<>();
+        List<CloudEvent> created = new ArrayList<>();
         for (DefaultRecipient d : RECIPIENTS) {
             Recipient recipient = Recipient.create(
                     urn,
@@ -189,16 +208,20 @@ public class SchoolDefaultsService implements SchoolSeeder {
                     now);
             recipients.persist(recipient);
             ids.put(d.key(), recipient.id());
+            created.add(RecipientEvents.of(events, EventTypes.RECIPIENT_CREATED, recipient));
         }
         LocalDate from = LegalTime.today(clock);
         for (DefaultAgreement d : AGREEMENTS) {
-            agreements.persist(Agreement.seeded(
+            Agreement agreement = Agreement.seeded(
                     urn,
                     ids.get(d.recipientKey()),
                     AgreementDetails.statutory(
                             d.name(), d.purposes(), d.categories(), d.legalReference(), from, d.conditions()),
-                    now));
+                    now);
+            agreements.persist(agreement);
+            created.add(AgreementEvents.of(events, EventTypes.AGREEMENT_CREATED, agreement));
         }
+        outbox.appendAll(created);
         audit.record(new AuditEntry(
                 urn,
                 now,

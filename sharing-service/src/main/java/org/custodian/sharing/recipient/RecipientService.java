@@ -10,7 +10,10 @@ import java.util.Objects;
 import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry.Outcome;
 import org.custodian.platform.audit.AuditLog;
+import org.custodian.platform.events.EventSource;
+import org.custodian.platform.events.EventTypes;
 import org.custodian.platform.http.ETags;
+import org.custodian.platform.outbox.Outbox;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
@@ -34,6 +37,8 @@ public class RecipientService {
     private final Event<RecipientSuspended> suspended;
     private final Clock clock;
     private final PartnerReach reach;
+    private final Outbox outbox;
+    private final EventSource events;
 
     RecipientService(
             SchoolScope school,
@@ -42,8 +47,12 @@ public class RecipientService {
             AuditLog audit,
             Event<RecipientSuspended> suspended,
             Clock clock,
-            PartnerReach reach) {
+            PartnerReach reach,
+            Outbox outbox,
+            EventSource events) {
         this.reach = reach;
+        this.outbox = outbox;
+        this.events = events;
         this.school = school;
         this.caller = caller;
         this.recipients = recipients;
@@ -89,6 +98,7 @@ public class RecipientService {
             recipient.linkPartner(request.partnerId(), now);
         }
         recipients.persist(recipient);
+        outbox.append(RecipientEvents.of(events, EventTypes.RECIPIENT_CREATED, recipient));
         audit.record(
                 caller,
                 urn,
@@ -126,6 +136,7 @@ public class RecipientService {
             throw Problems.preconditionFailed("the recipient changed meanwhile; read it again and retry");
         }
         Recipient next = current;
+        outbox.append(RecipientEvents.of(events, EventTypes.RECIPIENT_UPDATED, next));
         audit.record(
                 caller,
                 urn,
