@@ -20,13 +20,17 @@ class EventTypesTest {
         assertThat(EventTypes.topicOf(EventTypes.OVERRIDE_MADE)).isEqualTo("custodian.sharing.v1");
         assertThat(EventTypes.topicOf(EventTypes.LEGAL_HOLD_PLACED)).isEqualTo("custodian.retention.v1");
         assertThat(EventTypes.topicOf(EventTypes.TOKEN_REVOKED)).isEqualTo("custodian.revocations.v1");
+        assertThat(EventTypes.topicOf(EventTypes.PURPOSE_CREATED)).isEqualTo("custodian.consent.v1");
+        assertThat(EventTypes.topicOf(EventTypes.AGREEMENT_ENDED)).isEqualTo("custodian.sharing.v1");
+        assertThat(EventTypes.topicOf(EventTypes.RECIPIENT_UPDATED)).isEqualTo("custodian.sharing.v1");
+        assertThat(EventTypes.topicOf(EventTypes.RETENTION_RULE_CHANGED)).isEqualTo("custodian.retention.v1");
     }
 
     @Test
     void typesArePrefixedAndBelongToOneTopicOnly() {
         List<String> all =
                 EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
-        assertThat(all).hasSize(35).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
+        assertThat(all).hasSize(42).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
     }
 
     @Test
