@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.is;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.consent.ConsentTest;
 import org.custodian.consent.Fixture;
@@ -22,6 +23,17 @@ import org.junit.jupiter.api.Test;
 @ConsentTest
 class PurposeTest {
 
+    /** The purposes every new school starts with. */
+    private static final List<String> DEFAULTS = List.of(
+            "PHOTO_DISPLAY",
+            "PHOTO_WEBSITE",
+            "PHOTO_SOCIAL_MEDIA",
+            "PHOTO_PRESS",
+            "VIDEO_PERFORMANCES",
+            "BIOMETRIC_CATERING",
+            "RESEARCH",
+            "EDTECH_APPS");
+
     private static final String SCHOOL_TRIP = """
             {"code":"TRIP_PHOTOS","title":"Photos on the residential trip blog","wording":"We post daily photos on the trip blog.",
              "kind":"STANDARD","dataCategories":["PHOTOGRAPHS"],"validity":"P1M"}""";
@@ -34,17 +46,7 @@ class PurposeTest {
                 .then()
                 .statusCode(200)
                 .body("items", hasSize(8))
-                .body(
-                        "items.code",
-                        hasItems(
-                                "PHOTO_DISPLAY",
-                                "PHOTO_WEBSITE",
-                                "PHOTO_SOCIAL_MEDIA",
-                                "PHOTO_PRESS",
-                                "VIDEO_PERFORMANCES",
-                                "BIOMETRIC_CATERING",
-                                "RESEARCH",
-                                "EDTECH_APPS"))
+                .body("items.code", hasItems(DEFAULTS.toArray(String[]::new)))
                 .body("items.find { it.code == 'BIOMETRIC_CATERING' }.kind", is("BIOMETRIC"));
         school.as(school.parent("G1"))
                 .get(school.base() + "/purposes/PHOTO_PRESS")
@@ -116,29 +118,17 @@ class PurposeTest {
             assertThat(trip.validity()).isEqualTo("P1M");
             assertThat(trip.definedAt()).isNotNull();
 
-            List<String> announced = consents.drain(Duration.ofSeconds(2)).stream()
-                    .filter(r -> r.key().equals(school.urn))
-                    .map(r -> CloudEventCodec.fromJson(r.value()))
-                    .filter(e -> e.type().equals(EventTypes.PURPOSE_CREATED))
-                    .map(e -> e.data().path("purpose").asText())
-                    .toList();
+            List<ConsentEvents.PurposeDefined> announced =
+                    ofType(consents.drain(Duration.ofSeconds(2)), school, EventTypes.PURPOSE_CREATED).stream()
+                            .map(e -> CloudEventCodec.data(e, ConsentEvents.PurposeDefined.class))
+                            .toList();
             assertThat(announced)
+                    .extracting(ConsentEvents.PurposeDefined::purpose)
                     .as("the new school's eight defaults and its own purpose, each once; nothing for the refusals")
-                    .containsExactlyInAnyOrder(
-                            "PHOTO_DISPLAY",
-                            "PHOTO_WEBSITE",
-                            "PHOTO_SOCIAL_MEDIA",
-                            "PHOTO_PRESS",
-                            "VIDEO_PERFORMANCES",
-                            "BIOMETRIC_CATERING",
-                            "RESEARCH",
-                            "EDTECH_APPS",
-                            "TRIP_PHOTOS");
-            ConsentEvents.PurposeDefined biometric = consents.drain(Duration.ZERO).stream()
-                    .filter(r -> r.key().equals(school.urn))
-                    .map(r -> CloudEventCodec.fromJson(r.value()))
-                    .filter(e -> e.data().path("purpose").asText().equals("BIOMETRIC_CATERING"))
-                    .map(e -> CloudEventCodec.data(e, ConsentEvents.PurposeDefined.class))
+                    .containsExactlyInAnyOrderElementsOf(Stream.concat(DEFAULTS.stream(), Stream.of("TRIP_PHOTOS"))
+                            .toList());
+            ConsentEvents.PurposeDefined biometric = announced.stream()
+                    .filter(p -> p.purpose().equals("BIOMETRIC_CATERING"))
                     .findFirst()
                     .orElseThrow();
             assertThat(biometric.kind()).isEqualTo("BIOMETRIC");
@@ -162,12 +152,19 @@ class PurposeTest {
             assertThat(reworded.title()).isEqualTo("Photos in newspapers");
             assertThat(reworded.wording()).isEqualTo("Newspapers may print your child's full name.");
             assertThat(reworded.rewordedAt()).isNotNull();
-            assertThat(consents.drain(Duration.ofSeconds(1)).stream()
-                            .filter(r -> r.key().equals(school.urn))
-                            .filter(r -> r.value().contains(EventTypes.PURPOSE_REWORDED)))
+            assertThat(ofType(consents.drain(Duration.ofSeconds(1)), school, EventTypes.PURPOSE_REWORDED))
                     .as("the refused rewording (412) announced nothing")
                     .hasSize(1);
         }
+    }
+
+    /** The school's events of one type among those received. */
+    private static List<CloudEvent> ofType(List<ConsumerRecord<String, String>> records, Fixture school, String type) {
+        return records.stream()
+                .filter(r -> r.key().equals(school.urn))
+                .map(r -> CloudEventCodec.fromJson(r.value()))
+                .filter(e -> e.type().equals(type))
+                .toList();
     }
 
     private static Response define(Fixture school, String body) {

@@ -182,9 +182,7 @@ class OutboxRelayTest {
 
                 String cached = plan(sql);
                 session.rollback();
-                for (String setting : Jdbc.QUEUE_PLAN_SETTINGS) {
-                    sql.execute(setting);
-                }
+                sql.execute(Jdbc.QUEUE_PLANS);
                 String queue = plan(sql);
                 session.rollback();
 

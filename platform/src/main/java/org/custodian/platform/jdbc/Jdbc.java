@@ -38,6 +38,13 @@ public class Jdbc {
     /** A JSON document bound as {@code jsonb}. */
     public record Json(String text) {}
 
+    /**
+     * What {@link #queuePlans()} runs, in one round trip: for the rest of the transaction, a custom plan for each
+     * execution and no sequential scan ({@code set_config} with {@code is_local}, as {@code SET LOCAL}).
+     */
+    public static final String QUEUE_PLANS = "SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
+            + " set_config('enable_seqscan', 'off', true)";
+
     private final DataSource dataSource;
 
     @Inject
@@ -117,19 +124,13 @@ public class Jdbc {
     }
 
     /**
-     * The settings {@link #queuePlans()} makes, in order: a custom plan for each execution, and no sequential scan.
-     */
-    public static final List<String> QUEUE_PLAN_SETTINGS =
-            List.of("SET LOCAL plan_cache_mode = force_custom_plan", "SET LOCAL enable_seqscan = off");
-
-    /**
      * Plans the rest of the transaction's statements for a work queue kept in a table (an outbox, a delivery queue):
      * afresh at each execution, and on the queue's indexes. Such a table can grow from a few rows to hundreds of
      * thousands between two autovacuum analyses, after a bulk import; a generic plan made while it was small (a
      * sequential scan inside a nested loop) then costs a claim minutes instead of milliseconds (decision 0023).
      */
     public void queuePlans() {
-        QUEUE_PLAN_SETTINGS.forEach(this::update);
+        list(QUEUE_PLANS, row -> null);
     }
 
     private static void bind(Connection connection, PreparedStatement statement, Object[] params) throws SQLException {

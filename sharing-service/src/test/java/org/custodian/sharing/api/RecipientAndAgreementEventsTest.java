@@ -317,24 +317,16 @@ class RecipientAndAgreementEventsTest {
             Map<String, Object> ending = new LinkedHashMap<>(body);
             ending.put("validTo", today);
             dpo(URN).body(ending).put(path).then().statusCode(428);
-            dpo(URN).header("If-Match", "\"5\"").body(ending).put(path).then().statusCode(412);
+            refused(path, 5, ending, 412);
             Map<String, Object> noPurpose = new LinkedHashMap<>(ending);
             noPurpose.put("lawfulBasis", "CONSENT");
-            dpo(URN).header("If-Match", "\"1\"")
-                    .body(noPurpose)
-                    .put(path)
-                    .then()
-                    .statusCode(400);
+            refused(path, 1, noPurpose, 400);
             Map<String, Object> moved = new LinkedHashMap<>(ending);
             moved.put("recipientId", other);
-            dpo(URN).header("If-Match", "\"1\"").body(moved).put(path).then().statusCode(400);
+            refused(path, 1, moved, 400);
             Map<String, Object> backwards = new LinkedHashMap<>(body);
             backwards.put("validTo", "2019-01-01");
-            dpo(URN).header("If-Match", "\"1\"")
-                    .body(backwards)
-                    .put(path)
-                    .then()
-                    .statusCode(400);
+            refused(path, 1, backwards, 400);
             // then a change that is written: anything refused before it would come first
             Map<String, Object> renamed = new LinkedHashMap<>(body);
             renamed.put("name", "Accepted terms");
@@ -432,6 +424,15 @@ class RecipientAndAgreementEventsTest {
                 .then()
                 .statusCode(200)
                 .body("version", is(version + 1));
+    }
+
+    private static void refused(String path, int version, Map<String, Object> body, int status) {
+        dpo(URN).header("If-Match", "\"" + version + "\"")
+                .body(body)
+                .put(path)
+                .then()
+                .statusCode(status)
+                .contentType("application/problem+json");
     }
 
     /** The records about {@code subject} once there are {@code count}, and no more arrive shortly after. */
