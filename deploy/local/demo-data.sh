@@ -245,3 +245,34 @@ if [[ $(call "$dpo" GET '/requests?limit=1') == *'"items":[]'* ]]; then
   step "$id" decision '{"outcome":"APPROVED","consentBasedOnly":true,"reason":"Consent-based data only; nothing else requires it."}'
   say "demo requests: received, awaiting identity, in progress (response assembled), completed, a complaint acknowledged, a rectification, an approved erasure"
 fi
+
+# ---- the privacy notice: the school's profile and DPO, then version 1 generated from every fact above, published ------
+profile=$(call "$dpo" GET "")
+if [[ $profile != *'"dpoEmail":"carole@schooldposervice.com"'* ]]; then
+  etag=$(curl -sS -m 20 -D - -o /dev/null -H "Authorization: Bearer $dpo" "$school" | tr -d '\r' \
+    | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+  body=$(jq -c '{name: "Cassiobury Infant School", type: "MAINTAINED", region: (.region // "ENGLAND_AND_WALES"),
+    dpoName: "Carole Ashworth", dpoEmail: "carole@schooldposervice.com", competenceAge: (.competenceAge // 13),
+    conflictPolicy: (.conflictPolicy // "MOST_RESTRICTIVE"), nation: (.nation // "ENGLAND")}' <<<"$profile")
+  curl -sS -m 20 -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $dpo" -H "If-Match: $etag" \
+    -H 'Content-Type: application/json' --data-binary "$body" "$school" | grep -q '^200$' \
+    || die "demo data: could not set the school's profile and DPO"
+fi
+if [[ $(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $dpo" "$school/privacy-notice") == 404 ]]; then
+  # the notice is made from what the other services announced: wait until their facts have arrived
+  for _ in $(seq 1 60); do
+    draft=$(call "$dpo" GET /privacy-notice/draft)
+    [[ $draft == *'carole@schooldposervice.com'* && $draft == *'Tempest Photography'* && $draft == *'PUPIL_RECORD_PRIMARY'* \
+      && $draft == *'VIDEO_PERFORMANCES'* ]] && break
+    sleep 1
+  done
+  [[ $draft == *'Tempest Photography'* && $draft == *'PUPIL_RECORD_PRIMARY'* ]] \
+    || die "demo data: accountability-service has not received the school's facts: $draft"
+  etag=$(curl -sS -m 20 -D - -o /dev/null -H "Authorization: Bearer $dpo" "$school/privacy-notice/draft" | tr -d '\r' \
+    | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+  curl -sS -m 20 -o /dev/null -X PUT -H "Authorization: Bearer $dpo" -H "If-Match: $etag" -H 'Content-Type: application/json' \
+    --data-binary '{"introduction":"Under data protection law, individuals have a right to be informed about how the school uses any personal data that we hold about them. This notice explains how we collect, store and use personal data about pupils.","localExplanations":{"recipients":"We do not share information about pupils with anyone without consent unless the law and our policies allow us to do so."},"securityMeasures":"Role-based access to the MIS; encrypted laptops; staff data protection training every September; paper files locked in the office."}' \
+    "$school/privacy-notice/draft"
+  call "$dpo" POST /privacy-notice/draft/publication '' 201 >/dev/null
+  say "demo privacy notice: version 1 published (public at $gateway/public/v1/schools/$DEMO_SCHOOL/privacy-notice)"
+fi

@@ -2,7 +2,7 @@
 # Stops what deploy/local/up.sh started (gateway, services, Kafka), by the pids in .run/pids: TERM, a grace period,
 # then KILL. Then checks that none of the stack's ports is still listening.
 #
-#   deploy/local/down.sh [--reset]    --reset: also delete the Kafka data, drop the four local databases with their
+#   deploy/local/down.sh [--reset]    --reset: also delete the Kafka data, drop the five local databases with their
 #                                     roles, and delete their audit checkpoints (.run/audit-checkpoints)
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh

@@ -15,7 +15,7 @@ PRIVATE_KEY=$KEY_DIR/private.pem
 PUBLIC_KEY=$KEY_DIR/public.pem
 
 # What the local stack runs, in start order (the launcher's Stack says the same).
-SERVICES=(consent sar sharing retention)
+SERVICES=(consent sar sharing retention accountability)
 APPS=("${SERVICES[@]}" gateway)
 COMPONENTS=(kafka "${APPS[@]}")
 DEMO_SCHOOL=100001
@@ -23,10 +23,11 @@ DEMO_SCHOOL=100001
 # Ports (DESIGN.md §7), each overridable by the same variable the service reads.
 : "${KAFKA_PORT:=9092}" "${KAFKA_CONTROLLER_PORT:=9093}" "${CUSTODIAN_GATEWAY_PORT:=8080}"
 : "${CUSTODIAN_CONSENT_PORT:=8081}" "${CUSTODIAN_SAR_PORT:=8082}" "${CUSTODIAN_SHARING_PORT:=8083}"
-: "${CUSTODIAN_RETENTION_PORT:=8084}" "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=postgres}"
+: "${CUSTODIAN_RETENTION_PORT:=8084}" "${CUSTODIAN_ACCOUNTABILITY_PORT:=8085}"
+: "${PGHOST:=127.0.0.1}" "${PGPORT:=5432}" "${PGUSER:=postgres}"
 : "${CUSTODIAN_DB_PREFIX:=custodian_}"
 export KAFKA_PORT KAFKA_CONTROLLER_PORT CUSTODIAN_GATEWAY_PORT CUSTODIAN_CONSENT_PORT CUSTODIAN_SAR_PORT \
-  CUSTODIAN_SHARING_PORT CUSTODIAN_RETENTION_PORT PGHOST PGPORT PGUSER
+  CUSTODIAN_SHARING_PORT CUSTODIAN_RETENTION_PORT CUSTODIAN_ACCOUNTABILITY_PORT PGHOST PGPORT PGUSER
 
 say() { printf '%s\n' "$*"; }
 warn() { printf 'warning: %s\n' "$*" >&2; }

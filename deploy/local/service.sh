@@ -8,8 +8,8 @@
 #                                         /q/health/ready answers UP (CUSTODIAN_START_TIMEOUT, 180 s)
 #   deploy/local/service.sh status NAME   running and ready or not (exit 0 when ready)
 #
-# NAME is one of consent, sar, sharing, retention, gateway. Run it with the environment up.sh was run with (ports,
-# PGPORT, CUSTODIAN_DB_PREFIX, CUSTODIAN_RUN_DIR): the service is started from it.
+# NAME is one of consent, sar, sharing, retention, accountability, gateway. Run it with the environment up.sh was run
+# with (ports, PGPORT, CUSTODIAN_DB_PREFIX, CUSTODIAN_RUN_DIR): the service is started from it.
 set -euo pipefail
 # shellcheck source=deploy/local/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -13,3 +13,6 @@ CREATE DATABASE custodian_sharing OWNER custodian_sharing_owner;
 CREATE ROLE custodian_retention_owner LOGIN PASSWORD 'custodian';
 CREATE ROLE custodian_retention_service LOGIN PASSWORD 'custodian';
 CREATE DATABASE custodian_retention OWNER custodian_retention_owner;
+CREATE ROLE custodian_accountability_owner LOGIN PASSWORD 'custodian';
+CREATE ROLE custodian_accountability_service LOGIN PASSWORD 'custodian';
+CREATE DATABASE custodian_accountability OWNER custodian_accountability_owner;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.custodian.gateway.proxy.BodyLimits;
+import org.custodian.gateway.routing.PublicRouteTable;
 import org.custodian.gateway.routing.RouteTable;
 import org.custodian.gateway.security.rules.AccessRules;
 
@@ -24,13 +25,32 @@ public class GatewayBeans {
             upstream.auditLog().ifPresent(log -> auditLogs.put(name, log));
         });
         RouteTable table = new RouteTable(
-                resources, auditLogs, config.schoolProfileUpstream(), config.meUpstream(), config.partnerUpstream());
-        Set<String> unknown = new TreeSet<>(table.upstreams());
+                resources,
+                auditLogs,
+                config.schoolProfileUpstream(),
+                config.meUpstream(),
+                config.partnerUpstream(),
+                config.trustUpstream());
+        requireUrls(table.upstreams(), config, "routes");
+        return table;
+    }
+
+    @Produces
+    @Singleton
+    PublicRouteTable publicRouteTable(GatewayConfig config) {
+        Map<String, List<String>> resources = new HashMap<>();
+        config.publicRoutes().forEach((name, upstream) -> resources.put(name, upstream.resources()));
+        PublicRouteTable table = new PublicRouteTable(resources);
+        requireUrls(table.upstreams(), config, "public routes");
+        return table;
+    }
+
+    private static void requireUrls(Set<String> routed, GatewayConfig config, String what) {
+        Set<String> unknown = new TreeSet<>(routed);
         unknown.removeAll(config.upstreams().keySet());
         if (!unknown.isEmpty()) {
-            throw new IllegalStateException("routes name upstreams without a URL: " + unknown);
+            throw new IllegalStateException(what + " name upstreams without a URL: " + unknown);
         }
-        return table;
     }
 
     @Produces

@@ -26,6 +26,13 @@ public interface GatewayConfig {
     /** The upstream serving {@code /api/v1/partners/me} and below: a partner's own reads across schools. */
     String partnerUpstream();
 
+    /** The upstream serving {@code /api/v1/trusts} and below: a trust's view across its schools. */
+    String trustUpstream();
+
+    /** The public routes, answered without a token: by upstream, what it serves under /public/v1/schools/{urn}. */
+    @WithName("public")
+    Map<String, PublicUpstream> publicRoutes();
+
     /** Where this gateway runs: local, staging or production (the OpenAPI document's server says so). */
     @WithDefault("local")
     String environment();
@@ -35,7 +42,7 @@ public interface GatewayConfig {
 
     BodyLimit bodyLimit();
 
-    RateLimit rateLimit();
+    CallerRateLimit rateLimit();
 
     /** Failed authentications per client address, limited before a token is verified. */
     RateLimit authFailureLimit();
@@ -58,6 +65,11 @@ public interface GatewayConfig {
         Optional<String> auditLog();
     }
 
+    interface PublicUpstream {
+        /** The first path segments after {@code /public/v1/schools/{urn}} that it serves to anyone. */
+        List<String> resources();
+    }
+
     interface BodyLimit {
         /** The largest request body a resource accepts unless it has a limit of its own. */
         @WithName("default")
@@ -78,6 +90,25 @@ public interface GatewayConfig {
 
         /** The sustained requests per second a caller may send. */
         @WithDefault("20")
+        double refillPerSecond();
+    }
+
+    interface CallerRateLimit extends RateLimit {
+        /** The public routes' own limit, per client address. */
+        @WithName("public")
+        PublicRateLimit publicRoutes();
+    }
+
+    interface PublicRateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The burst a client address may send at once. */
+        @WithDefault("60")
+        int capacity();
+
+        /** The sustained requests per second a client address may send. */
+        @WithDefault("5")
         double refillPerSecond();
     }
 
@@ -105,5 +136,11 @@ public interface GatewayConfig {
         /** How long a merged document with every upstream in it is served before it is fetched again. */
         @WithDefault("30s")
         Duration cacheFor();
+
+        /**
+         * The upstreams whose components keep their names where two define one differently, in this order; the
+         * others follow by name.
+         */
+        Optional<List<String>> precedence();
     }
 }

@@ -33,20 +33,39 @@ class DocsAndHealthTest {
         FakeUpstreams.AUDIT_LOGS
                 .values()
                 .forEach(log -> assertThat(paths).containsKey("/api/v1/schools/{urn}/audit/" + log));
-        assertThat(paths).containsKeys("/api/v1/me", "/api/v1/schools/{urn}");
+        assertThat(paths).containsKeys("/api/v1/me", "/api/v1/schools/{urn}", FakeUpstreams.TRUST_PATH);
         assertThat(paths.keySet()).noneMatch(path -> path.startsWith("/internal"));
+        // consent-service's Item keeps its name: the services listed in openapi.precedence come first, and
+        // accountability-service, named in none, after them
         assertThat(doc.getMap("components.schemas"))
-                .containsKeys("Problem", "Item", "sar.Item", "sharing.Item", "retention.Item");
+                .containsKeys("Problem", "Item", "sar.Item", "sharing.Item", "retention.Item", "accountability.Item");
+        assertThat(doc.getString("components.schemas.Item.description")).isEqualTo("an item of consent");
         assertThat(
                         doc.getString(
                                 "paths.'/api/v1/schools/{urn}/requests'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
                 .isEqualTo("#/components/schemas/sar.Item");
-        assertThat(doc.getList("tags.name")).contains("consent", "sar", "sharing", "retention");
+        assertThat(
+                        doc.getString(
+                                "paths.'/api/v1/schools/{urn}/ropa.csv'.get.responses.'200'.content.'application/json'.schema.'$ref'"))
+                .isEqualTo("#/components/schemas/accountability.Item");
+        assertThat(doc.getList("tags.name")).contains("consent", "sar", "sharing", "retention", "accountability");
         assertThat(doc.getMap("$")).doesNotContainKey("x-custodian-unavailable");
         assertThat(doc.getMap("webhooks")).containsOnlyKeys("consent.withdrawn");
         assertThat(doc.getString(
                         "webhooks.'consent.withdrawn'.post.requestBody.content.'application/json'.schema.'$ref'"))
                 .isEqualTo("#/components/schemas/ConsentWithdrawnWebhook");
+    }
+
+    @Test
+    void thePublicPathsAreInTheMergedOpenApiWithoutASecurityRequirement() {
+        JsonPath doc =
+                given().get("/api/openapi").then().statusCode(200).extract().jsonPath();
+        for (String resource : FakeUpstreams.PUBLIC_RESOURCES.get("accountability")) {
+            String operation = "paths.'/public/v1/schools/{urn}/" + resource + "'.get";
+            assertThat(doc.getMap(operation)).as(resource).isNotNull();
+            assertThat(doc.getList(operation + ".security")).as(resource).isEmpty();
+            assertThat(doc.getMap(operation + ".responses")).as(resource).containsKeys("502", "503", "504");
+        }
     }
 
     @Test

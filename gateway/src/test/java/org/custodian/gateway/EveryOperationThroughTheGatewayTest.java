@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every operation of every service, as the access matrix (security/access-matrix.csv) lists them, through the gateway
- * in front of four live fake services that echo what reaches them: each goes to its own service, every role the
+ * in front of five live fake services that echo what reaches them: each goes to its own service, every role the
  * matrix allows gets through, every bad token (among them a person's token claiming the role service), a missing
  * token, a genuine service token and another school's token stop at the gateway (401, 401, 401, 403) and never reach
  * a service.

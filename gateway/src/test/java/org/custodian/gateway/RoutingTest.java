@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.stream.Stream;
 import org.custodian.gateway.support.FakeUpstreams;
 import org.custodian.gateway.support.GatewayTestProfile;
@@ -65,7 +66,13 @@ class RoutingTest {
     }
 
     @ParameterizedTest(name = "audit/{0} -> {1}")
-    @CsvSource({"consent,consent", "requests,sar", "sharing,sharing", "retention,retention"})
+    @CsvSource({
+        "consent,consent",
+        "requests,sar",
+        "sharing,sharing",
+        "retention,retention",
+        "accountability,accountability"
+    })
     void auditLogsGoByTheirLastSegment(String log, String service) {
         given().header("Authorization", TestTokens.bearer("auditor", SCHOOL))
                 .get(BASE + "/audit/" + log)
@@ -80,8 +87,35 @@ class RoutingTest {
                 .body("path", is(BASE + "/audit/" + log + "/verification"));
     }
 
+    @Test
+    void theRecordOfProcessingAsCsvGoesToAccountability() {
+        given().header("Authorization", TestTokens.bearer("school-admin", SCHOOL))
+                .header("Accept", "text/csv")
+                .get(BASE + "/ropa.csv")
+                .then()
+                .statusCode(200)
+                .body("service", is("accountability"))
+                .body("path", is(BASE + "/ropa.csv"))
+                .body("headers.accept[0]", is("text/csv"));
+    }
+
+    @Test
+    void aTrustsViewGoesToAccountabilityUnderNoSchool() {
+        String dpo = "Bearer " + TestTokens.role("dpo").noSchools().mint();
+        for (String path : List.of("/api/v1/trusts", "/api/v1/trusts/T-1/overview", "/api/v1/trusts/T-1/schools")) {
+            given().header("Authorization", dpo)
+                    .queryParam("limit", 5)
+                    .get(path)
+                    .then()
+                    .statusCode(200)
+                    .body("service", is("accountability"))
+                    .body("path", is(path))
+                    .body("query", is("limit=5"));
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"/audit", "/audit/everything", "/no-such-thing", "/pupilsx"})
+    @ValueSource(strings = {"/audit", "/audit/everything", "/no-such-thing", "/pupilsx", "/ropa.json"})
     void unknownResourcesAre404Problems(String resource) {
         given().header("Authorization", TestTokens.bearer("dpo", SCHOOL))
                 .get(BASE + resource)

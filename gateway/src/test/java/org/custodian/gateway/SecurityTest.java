@@ -106,6 +106,20 @@ class SecurityTest {
         "dpo,       audit/retention,                          200",
         "mis,       roster-sync,                              200",
         "staff,     sharing-checks,                           200",
+        "parent,    privacy-notice,                           200",
+        "pupil,     privacy-notice/versions/2,                200",
+        "staff,     privacy-notice/draft,                     200",
+        "mis,       privacy-notice,                           200",
+        "partner,   privacy-notice,                           403",
+        "parent,    ropa,                                     403",
+        "pupil,     ropa.csv,                                 403",
+        "staff,     ropa/activities,                          403",
+        "mis,       ropa.csv,                                 403",
+        "school-admin, ropa,                                  200",
+        "auditor,   ropa.csv,                                 200",
+        "dpo,       ropa/activities/A-1,                      200",
+        "school-admin, audit/accountability,                  403",
+        "auditor,   audit/accountability,                     200",
     })
     void coarseRoleRules(String role, String resource, int status) {
         String path = resource.isEmpty() ? "/api/v1/schools/" + SCHOOL : PUPILS.replace("pupils", resource);
@@ -188,6 +202,37 @@ class SecurityTest {
                     .body("service", nullValue());
         }
         given().get("/api/v1/partners/me/actions").then().statusCode(401);
+    }
+
+    /**
+     * A trust's view asks the token for no school (accountability-service checks the trust's schools against it) and
+     * is the DPO's and the auditor's.
+     */
+    @Test
+    void aTrustsViewIsTheDposAndTheAuditorsWhateverTheirSchools() {
+        String overview = "/api/v1/trusts/T-1/overview";
+        for (String role : List.of("dpo", "auditor")) {
+            for (var token : List.of(
+                    TestTokens.role(role).noSchools(), TestTokens.role(role).school("100001", "100002"))) {
+                given().header("Authorization", "Bearer " + token.mint())
+                        .get(overview)
+                        .then()
+                        .statusCode(200)
+                        .body("service", is("accountability"));
+            }
+        }
+        for (String role : List.of("school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner")) {
+            given().header(
+                            "Authorization",
+                            "Bearer " + TestTokens.role(role).school(SCHOOL).mint())
+                    .get(overview)
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("role"))
+                    .body("service", nullValue());
+        }
+        given().get(overview).then().statusCode(401);
     }
 
     @Test

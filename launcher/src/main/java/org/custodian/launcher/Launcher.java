@@ -328,7 +328,7 @@ public final class Launcher {
 
     private int status() {
         boolean allReady = true;
-        say(String.format(Locale.ROOT, "%-10s %-8s %-6s %-9s %s", "PART", "PID", "PORT", "STATE", "RSS"));
+        say(String.format(Locale.ROOT, "%-14s %-8s %-6s %-9s %s", "PART", "PID", "PORT", "STATE", "RSS"));
         for (String component : Stack.COMPONENTS) {
             Optional<ProcessHandle> running = processes.running(component);
             String pid = "-";
@@ -341,7 +341,7 @@ public final class Launcher {
             }
             allReady &= state.equals("ready");
             say(String.format(
-                    Locale.ROOT, "%-10s %-8s %-6s %-9s %s", component, pid, stack.port(component), state, rss));
+                    Locale.ROOT, "%-14s %-8s %-6s %-9s %s", component, pid, stack.port(component), state, rss));
         }
         say("logs: " + stack.logDir + "/");
         return allReady ? 0 : 1;

@@ -12,11 +12,12 @@ import java.util.Map;
 final class Stack {
 
     /** The services, in start order; the gateway starts after them. */
-    static final List<String> SERVICES = List.of("consent", "sar", "sharing", "retention");
+    static final List<String> SERVICES = List.of("consent", "sar", "sharing", "retention", "accountability");
 
-    static final List<String> APPS = List.of("consent", "sar", "sharing", "retention", "gateway");
+    static final List<String> APPS = List.of("consent", "sar", "sharing", "retention", "accountability", "gateway");
     /** Everything the stack runs, in start order; down stops them in reverse. */
-    static final List<String> COMPONENTS = List.of("kafka", "consent", "sar", "sharing", "retention", "gateway");
+    static final List<String> COMPONENTS =
+            List.of("kafka", "consent", "sar", "sharing", "retention", "accountability", "gateway");
 
     static final List<String> ROLES = List.of(
             "dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "partner", "auditor");
@@ -75,6 +76,7 @@ final class Stack {
             case "sar" -> "8082";
             case "sharing" -> "8083";
             case "retention" -> "8084";
+            case "accountability" -> "8085";
             default -> throw new IllegalArgumentException("no such part: " + component);
         };
     }

@@ -78,8 +78,46 @@ public abstract class EveryOperationContract {
         return Map.of();
     }
 
+    /** The operations a token is needed for: every one but the public pages under {@code /public/}. */
     private static List<Operation> operations() {
-        return OpenApiOperations.fetch().all();
+        return OpenApiOperations.fetch().all().stream()
+                .filter(op -> !op.path().startsWith(PUBLIC))
+                .toList();
+    }
+
+    /** What a school publishes for anyone (DESIGN.md §1: {@code /public/**} without a token). */
+    private static List<Operation> publicOperations() {
+        return OpenApiOperations.fetch().all().stream()
+                .filter(op -> op.path().startsWith(PUBLIC))
+                .toList();
+    }
+
+    private static final String PUBLIC = "/public/";
+
+    /**
+     * A public operation answers without a token and with anyone's: it never asks for one (401) or refuses a role
+     * (403), and its refusals are problem+json. A token that is offered and forged may still be a 401 (the gateway
+     * strips tokens from public routes, and a browser sends none).
+     */
+    @TestFactory
+    Stream<DynamicTest> aPublicOperationNeedsNoTokenAndRefusesNone() {
+        return publicOperations().stream()
+                .flatMap(op -> Stream.of("anonymous", "a parent's token", "a forged token")
+                        .map(who -> DynamicTest.dynamicTest(who + " " + op.key(), () -> {
+                            String bearer = switch (who) {
+                                case "anonymous" -> null;
+                                case "a parent's token" -> TestTokens.bearer("parent", SCHOOL);
+                                default -> BadTokens.values()[0].bearer("dpo", SCHOOL);
+                            };
+                            Response response = call(op, bearer, minimalBody(op));
+                            assertThat(response.statusCode())
+                                    .as("%s needs no token (%s)", op.key(), who)
+                                    .isNotIn(who.equals("a forged token") ? List.of(403) : List.of(401, 403))
+                                    .isLessThan(500);
+                            if (response.statusCode() >= 400) {
+                                assertThat(response.contentType()).startsWith("application/problem+json");
+                            }
+                        })));
     }
 
     private Map<String, AccessMatrix.Row> matrix() {

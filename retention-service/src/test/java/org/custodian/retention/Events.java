@@ -2,6 +2,7 @@ package org.custodian.retention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,9 +24,15 @@ public final class Events implements AutoCloseable {
 
     /** How many such events arrived within the given time. */
     public long count(String type, String school, Predicate<JsonNode> data, Duration within) {
+        return all(type, school, data, within).size();
+    }
+
+    /** Every such event that arrived within the given time, in the order they were read. */
+    public List<CloudEvent> all(String type, String school, Predicate<JsonNode> data, Duration within) {
         return consumer.drain(within).stream()
                 .filter(r -> matches(r, type, school, data))
-                .count();
+                .map(r -> CloudEventCodec.fromJson(r.value()))
+                .toList();
     }
 
     private static boolean matches(

@@ -50,6 +50,7 @@ class WallsStory {
                 case "consent" -> "/pupils";
                 case "sar" -> "/requests";
                 case "sharing" -> "/recipients";
+                case "accountability" -> "/privacy-notice/draft";
                 default -> "/holdings";
             };
             assertThat(a.dpo.at(service.getValue()).get(b.path(path)).status())
@@ -205,8 +206,17 @@ class WallsStory {
                 "a dpo's signed with the service-token key",
                         Tokens.signedWithServiceKey("dpo", "dpo-" + school.urn, school.urn),
                 "a service token claiming dpo", Tokens.serviceToken(List.of("dpo"), school.urn));
-        Map<String, String> paths =
-                Map.of("consent", "/pupils", "sar", "/requests", "sharing", "/recipients", "retention", "/holdings");
+        Map<String, String> paths = Map.of(
+                "consent",
+                "/pupils",
+                "sar",
+                "/requests",
+                "sharing",
+                "/recipients",
+                "retention",
+                "/holdings",
+                "accountability",
+                "/privacy-notice/draft");
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> token : bad.entrySet()) {
             for (Map.Entry<String, String> service : Stack.services().entrySet()) {

@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.Set;
+import org.custodian.gateway.routing.PublicRouteTable;
 
 /**
  * Adds to the merged document only what the gateway itself does, so that a client reads the whole contract in one
@@ -11,12 +12,15 @@ import java.util.Set;
  * service fails or cannot be reached), the RateLimit and CORS headers it puts on answers, the bearer token it demands,
  * and the server with the environment it belongs to. Everything else (each error's problem+json body, the standard
  * 401 and 403) is already in the services' own documents, written once by the kernel's {@code ProblemResponses}.
+ * Public paths ({@code /public/}) are the exception to the bearer token: no security requirement, any origin, and
+ * their own rate limit per client address.
  */
 public final class GatewayAnswers {
 
     static final String PROBLEM_REF = "#/components/schemas/Problem";
     static final String PROBLEM_TYPE = "application/problem+json";
     static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    static final String PUBLIC_ALLOW_ORIGIN = "Public-Access-Control-Allow-Origin";
     static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
     static final Map<String, String> RATE_LIMIT_HEADERS = Map.of(
             "RateLimit-Limit", "How many requests the caller may make in a burst.",
@@ -25,14 +29,21 @@ public final class GatewayAnswers {
 
     private final String environment;
     private final boolean rateLimited;
+    private final boolean publicRateLimited;
 
     /**
      * @param environment where this gateway runs (local, staging, production), named in the server's description
      * @param rateLimited whether callers are rate limited (then every answer carries the RateLimit headers)
      */
     public GatewayAnswers(String environment, boolean rateLimited) {
+        this(environment, rateLimited, rateLimited);
+    }
+
+    /** @param publicRateLimited whether the public paths are rate limited, per client address */
+    public GatewayAnswers(String environment, boolean rateLimited, boolean publicRateLimited) {
         this.environment = environment;
         this.rateLimited = rateLimited;
+        this.publicRateLimited = publicRateLimited;
     }
 
     public JsonObject addTo(JsonObject document) {
@@ -66,7 +77,19 @@ public final class GatewayAnswers {
                                         .put("type", "string")
                                         .put("format", "uri")
                                         .put("maxLength", 2048)));
-        if (rateLimited) {
+        JsonObject paths = document.getJsonObject("paths", new JsonObject());
+        if (paths.fieldNames().stream().anyMatch(GatewayAnswers::isPublic)) {
+            headers.put(
+                    PUBLIC_ALLOW_ORIGIN,
+                    new JsonObject()
+                            .put(
+                                    "description",
+                                    "Always *: any web site may read a public resource (without credentials).")
+                            .put(
+                                    "schema",
+                                    new JsonObject().put("type", "string").put("const", "*")));
+        }
+        if (rateLimited || publicRateLimited) {
             RATE_LIMIT_HEADERS.forEach((name, description) -> headers.put(
                     name,
                     new JsonObject()
@@ -95,19 +118,28 @@ public final class GatewayAnswers {
                 .findFirst()
                 .map(scheme -> new JsonArray().add(new JsonObject().put(scheme, new JsonArray())))
                 .orElse(null);
-        JsonObject paths = document.getJsonObject("paths", new JsonObject());
         for (String path : paths.fieldNames()) {
             JsonObject item = paths.getJsonObject(path);
             for (String method : item.fieldNames()) {
                 if (METHODS.contains(method) && item.getValue(method) instanceof JsonObject operation) {
-                    describe(operation);
-                    if (bearer != null && !operation.containsKey("security") && !document.containsKey("security")) {
-                        operation.put("security", bearer.copy());
+                    if (isPublic(path)) {
+                        describePublic(operation);
+                        // the gateway passes no credentials on, whatever the service's document says
+                        operation.put("security", new JsonArray());
+                    } else {
+                        describe(operation);
+                        if (bearer != null && !operation.containsKey("security") && !document.containsKey("security")) {
+                            operation.put("security", bearer.copy());
+                        }
                     }
                 }
             }
         }
         return document;
+    }
+
+    static boolean isPublic(String path) {
+        return path.startsWith(PublicRouteTable.PREFIX);
     }
 
     private void describe(JsonObject operation) {
@@ -122,6 +154,19 @@ public final class GatewayAnswers {
                     "Too many requests from this caller, or too many failed authentications from its address; "
                             + "wait as Retry-After says.");
         }
+        describeFailures(responses, ALLOW_ORIGIN, rateLimited);
+    }
+
+    private void describePublic(JsonObject operation) {
+        JsonObject responses = child(operation, "responses");
+        if (publicRateLimited) {
+            answer(responses, "429", "Too many requests from this address; wait as Retry-After says.");
+        }
+        describeFailures(responses, PUBLIC_ALLOW_ORIGIN, publicRateLimited);
+    }
+
+    /** The service failures the gateway answers, and its headers on every answer. */
+    private static void describeFailures(JsonObject responses, String allowOrigin, boolean rateLimited) {
         answer(responses, "502", "The service behind the gateway failed.");
         answer(responses, "503", "The service behind the gateway is not available; try again shortly.");
         answer(responses, "504", "The service behind the gateway did not answer in time.");
@@ -130,7 +175,7 @@ public final class GatewayAnswers {
                 continue;
             }
             JsonObject headers = child(response, "headers");
-            headers.put(ALLOW_ORIGIN, ref(ALLOW_ORIGIN));
+            headers.put(ALLOW_ORIGIN, ref(allowOrigin));
             if (rateLimited && (status.startsWith("2") || status.startsWith("4"))) {
                 RATE_LIMIT_HEADERS.keySet().forEach(name -> headers.put(name, ref(name)));
                 if (status.equals("429")) {

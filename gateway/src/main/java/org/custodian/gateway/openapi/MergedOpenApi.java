@@ -7,18 +7,26 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.custodian.gateway.GatewayConfig;
 import org.custodian.gateway.proxy.UpstreamProxy;
+import org.custodian.gateway.routing.PublicRouteTable;
 import org.custodian.gateway.routing.RouteTable;
 
 /**
- * {@code GET /api/openapi} (public): the services' OpenAPI documents merged into one. A complete document is kept
- * for a while; while a service is down the others' are served, with the missing one named under
- * {@value OpenApiMerger#UNAVAILABLE}, and fetched again on the next call.
+ * {@code GET /api/openapi} (public): the services' OpenAPI documents merged into one, their public paths
+ * ({@code /public/v1}) included. A complete document is kept for a while; while a service is down the others' are
+ * served, with the missing one named under {@value OpenApiMerger#UNAVAILABLE}, and fetched again on the next call.
+ * The services named in {@code custodian.gateway.openapi.precedence} come first, in that order, and the rest by name:
+ * where two define a component differently the first keeps its name, so a new service does not rename the components
+ * clients already know.
  */
 @ApplicationScoped
 public class MergedOpenApi {
@@ -29,6 +37,7 @@ public class MergedOpenApi {
     private record Fetched(String service, JsonObject document, String failure) {}
 
     private final UpstreamProxy upstreams;
+    private final List<String> order;
     private final OpenApiMerger merger;
     private final GatewayAnswers answers;
     private final Duration probeTimeout;
@@ -37,12 +46,18 @@ public class MergedOpenApi {
     private JsonObject cached;
     private long cachedUntil;
 
-    MergedOpenApi(UpstreamProxy upstreams, RouteTable routes, GatewayConfig config) {
+    MergedOpenApi(UpstreamProxy upstreams, RouteTable routes, PublicRouteTable publicRoutes, GatewayConfig config) {
         this.upstreams = upstreams;
-        this.merger = new OpenApiMerger((path, service) ->
-                routes.upstreamOf(path).filter(service::equals).isPresent());
-        this.answers =
-                new GatewayAnswers(config.environment(), config.rateLimit().enabled());
+        this.order = ordered(
+                upstreams.upstreams().keySet(), config.openApi().precedence().orElse(List.of()));
+        this.merger = new OpenApiMerger((path, service) -> routes.upstreamOf(path)
+                .or(() -> publicRoutes.upstreamOf(path))
+                .filter(service::equals)
+                .isPresent());
+        this.answers = new GatewayAnswers(
+                config.environment(),
+                config.rateLimit().enabled(),
+                config.rateLimit().publicRoutes().enabled());
         this.probeTimeout = config.timeouts().probe();
         this.cacheFor = config.openApi().cacheFor();
     }
@@ -82,8 +97,7 @@ public class MergedOpenApi {
     }
 
     private Future<JsonObject> fetchAll() {
-        List<Future<Fetched>> fetches =
-                upstreams.upstreams().keySet().stream().map(this::fetch).toList();
+        List<Future<Fetched>> fetches = order.stream().map(this::fetch).toList();
         return Future.join(fetches).map(all -> {
             Map<String, JsonObject> documents = new LinkedHashMap<>();
             Map<String, String> unavailable = new TreeMap<>();
@@ -97,6 +111,14 @@ public class MergedOpenApi {
             });
             return answers.addTo(merger.merge(documents, unavailable));
         });
+    }
+
+    /** The services in the order their documents are merged: those named in {@code precedence} first, then by name. */
+    static List<String> ordered(Collection<String> services, List<String> precedence) {
+        Set<String> ordered = new LinkedHashSet<>();
+        precedence.stream().filter(services::contains).forEach(ordered::add);
+        ordered.addAll(new TreeSet<>(services));
+        return List.copyOf(ordered);
     }
 
     private Future<Fetched> fetch(String service) {

@@ -24,13 +24,16 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     private final String uri;
     private final long bodyLimit;
     private final String requestId;
+    private final boolean anonymous;
     private LimitedBody limitedBody;
 
-    ForwardingInterceptor(String upstream, String uri, long bodyLimit, String requestId) {
+    /** @param anonymous whether the caller's credentials stay here (a public route) */
+    ForwardingInterceptor(String upstream, String uri, long bodyLimit, String requestId, boolean anonymous) {
         this.upstream = upstream;
         this.uri = uri;
         this.bodyLimit = bodyLimit;
         this.requestId = requestId;
+        this.anonymous = anonymous;
     }
 
     @Override
@@ -38,6 +41,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         ProxyRequest request = context.request();
         request.setURI(uri);
         Headers.forRequest(request.headers(), request.proxiedRequest(), requestId);
+        if (anonymous) {
+            Headers.dropCredentials(request.headers());
+        }
         if (request.getBody() != null && request.getBody().length() < 0) {
             limitedBody = new LimitedBody(request.proxiedRequest(), bodyLimit);
             request.setBody(Body.body(limitedBody));

@@ -60,6 +60,12 @@ public final class Headers {
         headers.set(REQUEST_ID, requestId);
     }
 
+    /** Removes what could identify the caller to an upstream that answers anyone: its token and its cookies. */
+    public static void dropCredentials(MultiMap headers) {
+        headers.remove("Authorization");
+        headers.remove("Cookie");
+    }
+
     /**
      * Prepares an upstream's response headers for the caller: no hop-by-hop headers, none that the gateway itself
      * owns (CORS, request id), which it has already set on the response, and a {@code Location} that is the public

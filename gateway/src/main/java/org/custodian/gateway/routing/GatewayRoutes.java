@@ -10,7 +10,7 @@ import org.custodian.gateway.http.RequestIds;
 import org.custodian.gateway.problems.ProblemResponses;
 import org.custodian.gateway.proxy.BodyLimits;
 import org.custodian.gateway.proxy.UpstreamProxy;
-import org.custodian.gateway.ratelimit.RateLimiter;
+import org.custodian.gateway.ratelimit.RateLimitResponses;
 import org.custodian.gateway.ratelimit.RateLimits;
 import org.custodian.gateway.security.Caller;
 import org.custodian.gateway.security.rules.AccessRules;
@@ -49,17 +49,7 @@ public class GatewayRoutes {
             return;
         }
         Caller caller = Caller.of(identity);
-        RateLimiter.Decision rate = rateLimits.acquire(caller.subject());
-        if (rate.limit() > 0) {
-            rc.addHeadersEndHandler(v -> rc.response()
-                    .headers()
-                    .set("RateLimit-Limit", Long.toString(rate.limit()))
-                    .set("RateLimit-Remaining", Long.toString(rate.remaining()))
-                    .set("RateLimit-Reset", Long.toString(rate.resetSeconds())));
-        }
-        if (!rate.allowed()) {
-            rc.response().putHeader("Retry-After", Long.toString(rate.retryAfterSeconds()));
-            ProblemResponses.send(rc, 429, "too many requests; try again in " + rate.retryAfterSeconds() + " s");
+        if (!RateLimitResponses.admit(rc, rateLimits.acquire(caller.subject()))) {
             return;
         }
         String path = rc.normalizedPath();
@@ -77,32 +67,13 @@ public class GatewayRoutes {
         } else if (!rules.allows(caller.roles(), path.substring(RouteTable.API_PREFIX.length()))) {
             ProblemResponses.send(rc, 403, "your role does not allow this resource");
         } else {
-            forward(rc, route, path);
-        }
-    }
-
-    private void forward(RoutingContext rc, Resolution route, String path) {
-        long limit = bodyLimits.limitFor(route.resource());
-        long declared = declaredLength(rc);
-        if (declared > limit) {
-            if (!BodyLimits.worthDraining(declared, limit)) {
-                rc.response()
-                        .putHeader("Connection", "close")
-                        .endHandler(ended -> rc.request().connection().close());
-            }
-            ProblemResponses.send(rc, 413, BodyLimits.detail(limit));
-            return;
-        }
-        String query = rc.request().query();
-        proxy.forward(rc, route.upstream(), query == null ? path : path + "?" + query, limit, RequestIds.of(rc));
-    }
-
-    private static long declaredLength(RoutingContext rc) {
-        String header = rc.request().getHeader("Content-Length");
-        try {
-            return header == null ? -1 : Long.parseLong(header.trim());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE;
+            String query = rc.request().query();
+            proxy.forward(
+                    rc,
+                    route.upstream(),
+                    query == null ? path : path + "?" + query,
+                    bodyLimits.limitFor(route.resource()),
+                    RequestIds.of(rc));
         }
     }
 }

@@ -9,25 +9,28 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Which service answers a public path. Under {@code /api/v1/schools/{urn}} the first segment after the URN names
+ * Which service answers a path of the API. Under {@code /api/v1/schools/{urn}} the first segment after the URN names
  * the resource and so the service; the school profile itself and {@code /api/v1/me} have a service of their own;
  * audit logs ({@code audit/{log}}, and anything below, such as {@code audit/consent/verification}) go by the
- * segment naming the log. {@code /api/v1/partners/me} and below (a partner's own reads across schools, issue 17) have
- * a service of their own, and no school. Anything else is not routed, {@code /internal} included.
+ * segment naming the log. {@code /api/v1/partners/me} and below (a partner's own reads across schools, issue 17) and
+ * {@code /api/v1/trusts} and below (a trust's view across its schools) have a service of their own, and no school.
+ * Anything else is not routed, {@code /internal} included.
  */
 public final class RouteTable {
 
     public static final String API_PREFIX = "/api/v1/";
     public static final String AUDIT = "audit";
     public static final String PARTNERS = "partners";
-    private static final Pattern URN = Pattern.compile("\\d{6}");
-    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^/}]*}");
+    public static final String TRUSTS = "trusts";
+    static final Pattern URN = Pattern.compile("\\d{6}");
+    static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{[^/}]*}");
 
     private final Map<String, String> byResource;
     private final Map<String, String> byAuditLog;
     private final String profileUpstream;
     private final String meUpstream;
     private final String partnerUpstream;
+    private final String trustUpstream;
 
     /**
      * @param resourcesByUpstream the resources each upstream serves, e.g. {@code sar -> [requests, calendar]}
@@ -50,6 +53,19 @@ public final class RouteTable {
             String profileUpstream,
             String meUpstream,
             String partnerUpstream) {
+        this(resourcesByUpstream, auditLogByUpstream, profileUpstream, meUpstream, partnerUpstream, null);
+    }
+
+    /**
+     * @param trustUpstream the upstream serving {@code /api/v1/trusts} and below; null routes none of it
+     */
+    public RouteTable(
+            Map<String, List<String>> resourcesByUpstream,
+            Map<String, String> auditLogByUpstream,
+            String profileUpstream,
+            String meUpstream,
+            String partnerUpstream,
+            String trustUpstream) {
         this.byResource = invert(
                 resourcesByUpstream.entrySet().stream()
                         .flatMap(e -> e.getValue().stream().map(resource -> Map.entry(resource, e.getKey())))
@@ -66,6 +82,7 @@ public final class RouteTable {
         this.profileUpstream = profileUpstream;
         this.meUpstream = meUpstream;
         this.partnerUpstream = partnerUpstream;
+        this.trustUpstream = trustUpstream;
     }
 
     /** Resolves a normalized request path such as {@code /api/v1/schools/100001/pupils/P1/consents}. */
@@ -83,6 +100,10 @@ public final class RouteTable {
             return partnerUpstream != null && segments.length >= 2 && segments[1].equals("me")
                     ? Resolution.routed(partnerUpstream, PARTNERS, null)
                     : Resolution.notFound();
+        }
+        if (segments[0].equals(TRUSTS)) {
+            // a trust's view across its schools: the service checks the token's schools against the trust's
+            return trustUpstream != null ? Resolution.routed(trustUpstream, TRUSTS, null) : Resolution.notFound();
         }
         if (!segments[0].equals("schools") || segments.length < 2) {
             return Resolution.notFound();
@@ -118,10 +139,13 @@ public final class RouteTable {
         if (partnerUpstream != null) {
             all.add(partnerUpstream);
         }
+        if (trustUpstream != null) {
+            all.add(trustUpstream);
+        }
         return all;
     }
 
-    private static Map<String, String> invert(List<Map.Entry<String, String>> entries, String what) {
+    static Map<String, String> invert(List<Map.Entry<String, String>> entries, String what) {
         Map<String, String> inverted = new HashMap<>();
         for (Map.Entry<String, String> entry : entries) {
             String previous = inverted.put(entry.getKey(), entry.getValue());

@@ -142,6 +142,62 @@ class GatewayAnswersTest {
     }
 
     @Test
+    void aPublicOperationNeedsNoTokenAndAnyOriginMayReadIt() {
+        JsonObject document =
+                document().put("security", new JsonArray().add(new JsonObject().put("bearer", new JsonArray())));
+        document.getJsonObject("paths")
+                .put(
+                        "/public/v1/schools/{urn}/privacy-notice",
+                        new JsonObject()
+                                .put(
+                                        "get",
+                                        new JsonObject()
+                                                .put(
+                                                        "responses",
+                                                        new JsonObject()
+                                                                .put(
+                                                                        "200",
+                                                                        new JsonObject()
+                                                                                .put("description", "The notice")))));
+        new GatewayAnswers("production", true, true).addTo(document);
+        JsonObject get = document.getJsonObject("paths")
+                .getJsonObject("/public/v1/schools/{urn}/privacy-notice")
+                .getJsonObject("get");
+        assertThat(get.getJsonArray("security"))
+                .as("no security requirement, whatever the document says at the top")
+                .isEmpty();
+        JsonObject responses = get.getJsonObject("responses");
+        assertThat(responses.fieldNames()).containsExactlyInAnyOrder("200", "429", "502", "503", "504");
+        assertThat(responses.getJsonObject("429").getString("description")).contains("address");
+        assertThat(responses.getJsonObject("200").getJsonObject("headers").getJsonObject("Access-Control-Allow-Origin"))
+                .isEqualTo(new JsonObject().put("$ref", "#/components/headers/" + GatewayAnswers.PUBLIC_ALLOW_ORIGIN));
+        assertThat(responses.getJsonObject("200").getJsonObject("headers").fieldNames())
+                .contains("RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset");
+        assertThat(document.getJsonObject("components")
+                        .getJsonObject("headers")
+                        .getJsonObject(GatewayAnswers.PUBLIC_ALLOW_ORIGIN)
+                        .getJsonObject("schema")
+                        .getString("const"))
+                .isEqualTo("*");
+
+        JsonObject pupils = document.getJsonObject("paths")
+                .getJsonObject("/api/v1/schools/{urn}/pupils")
+                .getJsonObject("get");
+        assertThat(pupils.getJsonObject("responses")
+                        .getJsonObject("200")
+                        .getJsonObject("headers")
+                        .getJsonObject("Access-Control-Allow-Origin"))
+                .isEqualTo(new JsonObject().put("$ref", "#/components/headers/" + GatewayAnswers.ALLOW_ORIGIN));
+    }
+
+    @Test
+    void withoutPublicPathsNoPublicOriginIsPromised() {
+        JsonObject document = new GatewayAnswers("local", true, true).addTo(document());
+        assertThat(document.getJsonObject("components").getJsonObject("headers").fieldNames())
+                .doesNotContain(GatewayAnswers.PUBLIC_ALLOW_ORIGIN);
+    }
+
+    @Test
     void theServicesProblemSchemaIsKept() {
         JsonObject document = document();
         JsonObject servicesProblem = new JsonObject().put("type", "object").put("description", "the services' own");

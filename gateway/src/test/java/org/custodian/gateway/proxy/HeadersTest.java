@@ -29,6 +29,18 @@ class HeadersTest {
     }
 
     @Test
+    void aPublicRequestLosesTheCallersCredentialsOnly() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap()
+                .add("authorization", "Bearer stale")
+                .add("Cookie", "session=1")
+                .add("cookie", "theme=dark")
+                .add("Accept", "text/html")
+                .add("If-None-Match", "\"v3\"");
+        Headers.dropCredentials(headers);
+        assertThat(headers.names()).containsExactlyInAnyOrder("Accept", "If-None-Match");
+    }
+
+    @Test
     void upstreamResponsesLoseWhatTheGatewayOwns() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap()
                 .add("Access-Control-Allow-Origin", "*")

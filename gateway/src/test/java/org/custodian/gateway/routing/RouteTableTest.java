@@ -24,7 +24,40 @@ class RouteTableTest {
     void theShippedTableIsTheOneInTheDesign() {
         assertThat(ShippedConfig.resources()).isEqualTo(Map.copyOf(FakeUpstreams.RESOURCES));
         assertThat(ShippedConfig.auditLogs()).isEqualTo(FakeUpstreams.AUDIT_LOGS);
-        assertThat(TABLE.upstreams()).containsExactly("consent", "retention", "sar", "sharing");
+        assertThat(TABLE.upstreams()).containsExactly("accountability", "consent", "retention", "sar", "sharing");
+    }
+
+    @Test
+    void theRecordOfProcessingAsAFileIsAResourceOfItsOwn() {
+        assertThat(TABLE.resolve("/api/v1/schools/100001/ropa.csv"))
+                .isEqualTo(new Resolution(Outcome.ROUTED, "accountability", "ropa.csv", "100001"));
+        assertThat(TABLE.resolve("/api/v1/schools/100001/ropa/activities/A-1"))
+                .isEqualTo(new Resolution(Outcome.ROUTED, "accountability", "ropa", "100001"));
+        assertThat(TABLE.resolve("/api/v1/schools/100001/privacy-notice/versions/3"))
+                .isEqualTo(new Resolution(Outcome.ROUTED, "accountability", "privacy-notice", "100001"));
+        assertThat(TABLE.upstreamOf("/api/v1/schools/{urn}/ropa.csv")).contains("accountability");
+        for (String path : List.of("/api/v1/schools/100001/ropa.json", "/api/v1/schools/100001/ropa.csvx")) {
+            assertThat(TABLE.resolve(path).outcome()).as(path).isEqualTo(Outcome.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void aTrustsViewGoesToItsServiceUnderNoSchool() {
+        RouteTable table = new RouteTable(
+                ShippedConfig.resources(),
+                ShippedConfig.auditLogs(),
+                "consent",
+                "consent",
+                "sharing",
+                "accountability");
+        assertThat(table.resolve("/api/v1/trusts/T-1/overview"))
+                .isEqualTo(new Resolution(Outcome.ROUTED, "accountability", "trusts", null));
+        assertThat(table.resolve("/api/v1/trusts").upstream()).isEqualTo("accountability");
+        assertThat(table.upstreamOf("/api/v1/trusts/{trustId}/schools")).contains("accountability");
+        assertThat(table.upstreams()).contains("accountability");
+        // a table without a trust upstream routes none of it
+        assertThat(TABLE.resolve("/api/v1/trusts/T-1/overview").outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(table.resolve("/api/v1/trustsx/T-1").outcome()).isEqualTo(Outcome.NOT_FOUND);
     }
 
     @Test

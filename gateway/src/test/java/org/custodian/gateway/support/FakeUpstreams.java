@@ -20,11 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Four real HTTP servers standing in for the services. Each echoes what it received (service, method, path, query,
+ * Five real HTTP servers standing in for the services. Each echoes what it received (service, method, path, query,
  * headers, body) as JSON, serves {@code /q/health/ready} and an OpenAPI document of its resources at
  * {@code /q/openapi}. Request headers steer it: {@code X-Test-Delay-Ms} answers late, {@code X-Test-Hop} answers
  * with hop-by-hop headers, {@code X-Test-Created} answers 201 with a {@code Location} at its own address. Init arg {@code dead=<service>} leaves that service on a closed port. Each counts the
- * readiness probes it answered and tells at {@code /test/readiness-probes}.
+ * readiness probes it answered and tells at {@code /test/readiness-probes}. Under {@code /public/} it answers as a
+ * public document is served: {@code ETag} {@value #PUBLIC_ETAG} (304 to an {@code If-None-Match} naming it),
+ * {@code Cache-Control} {@value #PUBLIC_CACHE_CONTROL}, and the type the {@code Accept} header asks for when it is
+ * one of {@link #PUBLIC_TYPES}.
  */
 public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -49,10 +52,31 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                             "sharing-checks",
                             "partner-actions",
                             "due-transfers"),
-            "retention", List.of("retention-schedule", "holdings", "legal-holds", "disposal-batches")));
+            "retention", List.of("retention-schedule", "holdings", "legal-holds", "disposal-batches"),
+            "accountability", List.of("privacy-notice", "ropa", "ropa.csv")));
 
-    public static final Map<String, String> AUDIT_LOGS =
-            Map.of("consent", "consent", "sar", "requests", "sharing", "sharing", "retention", "retention");
+    public static final Map<String, String> AUDIT_LOGS = Map.of(
+            "consent",
+            "consent",
+            "sar",
+            "requests",
+            "sharing",
+            "sharing",
+            "retention",
+            "retention",
+            "accountability",
+            "accountability");
+
+    /** Each service's public resources (/public/v1/schools/{urn}/...), as the gateway's public route table has them. */
+    public static final Map<String, List<String>> PUBLIC_RESOURCES =
+            Map.of("accountability", List.of("privacy-notice", "retention-schedule"));
+
+    /** The trust's view, /api/v1/trusts/..., as accountability-service documents it. */
+    public static final String TRUST_PATH = "/api/v1/trusts/{trustId}/overview";
+
+    public static final String PUBLIC_ETAG = "\"notice-1\"";
+    public static final String PUBLIC_CACHE_CONTROL = "public, max-age=300";
+    public static final List<String> PUBLIC_TYPES = List.of("text/html", "text/csv", "application/pdf");
 
     private Vertx vertx;
     private String dead;
@@ -160,6 +184,17 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
             response.set("Proxy-Authenticate", "Basic realm=upstream");
             response.set("Upgrade", "h2c");
         }
+        if (request.path().startsWith("/public/")) {
+            response.set("ETag", PUBLIC_ETAG);
+            response.set("Cache-Control", PUBLIC_CACHE_CONTROL);
+            if (PUBLIC_ETAG.equals(request.getHeader("If-None-Match"))) {
+                request.response().setStatusCode(304).end();
+                return;
+            }
+            if (PUBLIC_TYPES.contains(request.getHeader("Accept"))) {
+                response.set("Content-Type", request.getHeader("Accept"));
+            }
+        }
         if (request.getHeader("X-Test-Created") != null) {
             // a service that answers with its own address, as JAX-RS would make it (issue 16, finding 9)
             request.response()
@@ -209,6 +244,14 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
         paths.put(
                 "/internal/v1/schools/{urn}/subjects/{pupilId}",
                 new JsonObject().put("get", new JsonObject().put("operationId", "export-" + service)));
+        for (String resource : PUBLIC_RESOURCES.getOrDefault(service, List.of())) {
+            paths.put(
+                    "/public/v1/schools/{urn}/" + resource,
+                    new JsonObject().put("get", new JsonObject().put("operationId", "public-" + resource)));
+        }
+        if (service.equals("accountability")) {
+            paths.put(TRUST_PATH, new JsonObject().put("get", new JsonObject().put("operationId", "trust-overview")));
+        }
         if (service.equals("consent")) {
             paths.put(
                     "/api/v1/schools/{urn}",

@@ -6,9 +6,10 @@ import java.util.Map;
 import org.custodian.testing.KafkaResource;
 
 /**
- * The gateway in front of four live fake services, with a small rate limit and short timeouts to test against, and the
+ * The gateway in front of five live fake services, with a small rate limit and short timeouts to test against, and the
  * test broker (its revocation feed; the bad-token table's revocations are on it). The tests send hundreds of bad
- * tokens from one address: the limit on failed authentications is tested on its own (FailedAuthenticationLimitTest).
+ * tokens from one address: the limit on failed authentications is tested on its own (FailedAuthenticationLimitTest),
+ * and so is the public routes' limit per address (PublicRateLimitTest).
  */
 public class GatewayTestProfile implements QuarkusTestProfile {
 
@@ -21,7 +22,8 @@ public class GatewayTestProfile implements QuarkusTestProfile {
                 "custodian.gateway.rate-limit.refill-per-second", "0.2",
                 "custodian.gateway.timeouts.response", "1s",
                 "custodian.gateway.body-limit.resources.requests", "5M",
-                "custodian.gateway.auth-failure-limit.capacity", "100000");
+                "custodian.gateway.auth-failure-limit.capacity", "100000",
+                "custodian.gateway.rate-limit.public.capacity", "100000");
     }
 
     @Override

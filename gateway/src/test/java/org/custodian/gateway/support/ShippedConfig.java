@@ -40,6 +40,17 @@ public final class ShippedConfig {
         return resources;
     }
 
+    /** Each upstream's public resources. */
+    public static Map<String, List<String>> publicResources() {
+        Map<String, List<String>> resources = new TreeMap<>();
+        PROPERTIES.stringPropertyNames().stream()
+                .filter(name -> name.matches("custodian\\.gateway\\.public\\.[a-z]+\\.resources"))
+                .forEach(name -> resources.put(
+                        name.split("\\.")[3],
+                        List.of(PROPERTIES.getProperty(name).split(","))));
+        return resources;
+    }
+
     /** Each upstream's audit log name. */
     public static Map<String, String> auditLogs() {
         Map<String, String> logs = new TreeMap<>();

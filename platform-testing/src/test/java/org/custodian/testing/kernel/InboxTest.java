@@ -148,4 +148,19 @@ class InboxTest {
         assertThat(idempotent.apply("projection-a", record(event), e -> {})).isEqualTo(Outcome.APPLIED);
         assertThat(idempotent.apply("projection-b", record(event), e -> {})).isEqualTo(Outcome.APPLIED);
     }
+
+    @Test
+    void aTypeTheConsumerDoesNotReadLeavesNoTraceAndIsNotApplied() {
+        CloudEvent event = event("P-" + UUID.randomUUID());
+        java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+        assertThat(idempotent.apply("few-types", record(event), type -> false, e -> applied.incrementAndGet()))
+                .isEqualTo(Outcome.IGNORED);
+        assertThat(applied).hasValue(0);
+        assertThat(Rows.count(
+                        "SELECT count(*) FROM inbox_event WHERE consumer = 'few-types' AND event_id = ?", event.id()))
+                .isZero();
+        assertThat(idempotent.apply("few-types", record(event), event.type()::equals, e -> applied.incrementAndGet()))
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(applied).hasValue(1);
+    }
 }

@@ -100,6 +100,10 @@ public final class AuditActions {
             Map.entry("retention-schedule.changed", "changed the retention schedule"),
             Map.entry("retention-schedule.class-added", "added a class to the retention schedule"),
             Map.entry("schedule.default-revised", "revised the default retention schedule"),
+            // accountability-service
+            Map.entry("notice.draft-edited", "edited the privacy notice's draft"),
+            Map.entry("notice.published", "published the privacy notice"),
+            Map.entry("ropa.reviewed", "reviewed the record of processing"),
             // the kernel
             Map.entry(RefusalAudit.CAPPED, "was refused more often than the log records in a minute"));
 

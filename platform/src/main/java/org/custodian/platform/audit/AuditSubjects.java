@@ -33,7 +33,9 @@ public final class AuditSubjects {
             Map.entry("legal-holds", "legal-hold"),
             Map.entry("disposal-batches", "disposal-batch"),
             Map.entry("holdings", "retention-record"),
-            Map.entry("retention-schedule", "retention-class"));
+            Map.entry("retention-schedule", "retention-class"),
+            Map.entry("privacy-notice", "privacy-notice"),
+            Map.entry("ropa", "ropa"));
 
     /** What a path parameter's value must look like to be written to the log as an id (ids are never longer). */
     private static final java.util.regex.Pattern SAFE_ID =

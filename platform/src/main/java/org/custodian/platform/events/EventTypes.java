@@ -71,6 +71,12 @@ public final class EventTypes {
     /** A school changed its retention schedule: overrode an IRMS row, or changed or added a class of its own. */
     public static final String RETENTION_RULE_CHANGED = PREFIX + "retention-rule.changed";
 
+    // custodian.accountability.v1, produced by accountability-service
+    /** The DPO published a new version of the school's privacy notice. */
+    public static final String NOTICE_PUBLISHED = PREFIX + "notice.published";
+    /** A fact changed so that the published privacy notice no longer describes what the school does. */
+    public static final String NOTICE_OUTDATED = PREFIX + "notice.outdated";
+
     // custodian.revocations.v1, produced by consent-service (data: org.custodian.tokens.Revocation)
     public static final String TOKEN_REVOKED = Revocation.EVENT_TYPE;
 
@@ -127,6 +133,7 @@ public final class EventTypes {
                             LEGAL_HOLD_PLACED,
                             LEGAL_HOLD_RELEASED,
                             RETENTION_RULE_CHANGED),
+            Topics.ACCOUNTABILITY, List.of(NOTICE_PUBLISHED, NOTICE_OUTDATED),
             Topics.REVOCATIONS, List.of(TOKEN_REVOKED));
 
     /** The topic that carries a type, or an exception for a type no topic carries. */

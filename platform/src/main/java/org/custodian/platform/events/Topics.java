@@ -12,10 +12,12 @@ public final class Topics {
     public static final String RIGHTS = "custodian.rights.v1";
     public static final String SHARING = "custodian.sharing.v1";
     public static final String RETENTION = "custodian.retention.v1";
+    public static final String ACCOUNTABILITY = "custodian.accountability.v1";
     /** Token revocations, produced by consent-service, read whole by every replica (platform-tokens' RevocationFeed). */
     public static final String REVOCATIONS = Revocation.TOPIC;
 
-    public static final List<String> ALL = List.of(ROSTER, CONSENT, RIGHTS, SHARING, RETENTION, REVOCATIONS);
+    public static final List<String> ALL =
+            List.of(ROSTER, CONSENT, RIGHTS, SHARING, RETENTION, ACCOUNTABILITY, REVOCATIONS);
 
     /** The CloudEvents {@code source} of each service that owns a topic. */
     public static final String CONSENT_SERVICE = "/custodian/consent-service";
@@ -23,13 +25,15 @@ public final class Topics {
     public static final String SAR_SERVICE = "/custodian/sar-service";
     public static final String SHARING_SERVICE = "/custodian/sharing-service";
     public static final String RETENTION_SERVICE = "/custodian/retention-service";
+    public static final String ACCOUNTABILITY_SERVICE = "/custodian/accountability-service";
 
     private static final Map<String, String> OWNERS = Map.of(
             ROSTER, CONSENT_SERVICE,
             CONSENT, CONSENT_SERVICE,
             RIGHTS, SAR_SERVICE,
             SHARING, SHARING_SERVICE,
-            RETENTION, RETENTION_SERVICE);
+            RETENTION, RETENTION_SERVICE,
+            ACCOUNTABILITY, ACCOUNTABILITY_SERVICE);
 
     /** The source of the service that owns a topic; empty for a topic that is not one of {@link #ALL}. */
     public static Optional<String> ownerOf(String topic) {

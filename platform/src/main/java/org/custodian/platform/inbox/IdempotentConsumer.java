@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.custodian.platform.events.CloudEvent;
 import org.custodian.platform.events.CloudEventCodec;
@@ -32,7 +33,9 @@ public class IdempotentConsumer {
 
     public enum Outcome {
         APPLIED,
-        DUPLICATE
+        DUPLICATE,
+        /** Not a type the consumer reads: checked, then left without a trace in the inbox. */
+        IGNORED
     }
 
     private final Inbox inbox;
@@ -44,12 +47,25 @@ public class IdempotentConsumer {
 
     /** Parses a structured CloudEvent, checks that its topic's owner sent it, and applies it once. */
     public Outcome apply(String consumer, ConsumerRecord<?, String> record, Consumer<CloudEvent> effect) {
+        return apply(consumer, record, type -> true, effect);
+    }
+
+    /**
+     * As {@link #apply(String, ConsumerRecord, Consumer)}, for a consumer that reads only some of a topic's types: an
+     * event of any other type is checked as every event is, then ignored without an inbox row (a projection of a few
+     * school-wide facts does not record every pupil's event).
+     */
+    public Outcome apply(
+            String consumer, ConsumerRecord<?, String> record, Predicate<String> reads, Consumer<CloudEvent> effect) {
         CloudEvent event = CloudEventCodec.fromJson(record.value());
         try {
             Topics.requireOwner(record.topic(), event);
         } catch (InvalidEventException e) {
             LOG.warnf("%s: %s; it goes to the dead-letter topic", consumer, e.getMessage());
             throw e;
+        }
+        if (!reads.test(event.type())) {
+            return Outcome.IGNORED;
         }
         return apply(consumer, event, effect);
     }

@@ -11,18 +11,22 @@ import java.util.UUID;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.RetentionEvents;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.platform.time.LegalTime;
 import org.custodian.retention.events.RetentionEventSink;
-import org.custodian.retention.events.RetentionEvents;
+import org.custodian.retention.schedule.DefaultAnnouncementService;
 import org.custodian.retention.schedule.ScheduleRuleRepository;
 import org.custodian.retention.support.Violation;
 import org.custodian.retention.support.Violations;
 
-/** Placing, reading and releasing legal holds: the state change, its event and its audit row, in one transaction. */
+/**
+ * Placing, reading and releasing legal holds: the state change, its event and its audit row, in one transaction. A
+ * school's first hold also announces its default schedule ({@link DefaultAnnouncementService}).
+ */
 @ApplicationScoped
 @Transactional
 public class LegalHoldService {
@@ -34,18 +38,21 @@ public class LegalHoldService {
     private final RetentionEventSink events;
     private final AuditLog audit;
     private final Clock clock;
+    private final DefaultAnnouncementService defaults;
 
     public LegalHoldService(
             LegalHoldRepository store,
             ScheduleRuleRepository schedule,
             RetentionEventSink events,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            DefaultAnnouncementService defaults) {
         this.store = store;
         this.schedule = schedule;
         this.events = events;
         this.audit = audit;
         this.clock = clock;
+        this.defaults = defaults;
     }
 
     /** A school's holds, newest first; {@code activeOnly} leaves out released ones. */
@@ -100,6 +107,7 @@ public class LegalHoldService {
                 AuditEntry.Outcome.SUCCESS,
                 describe(hold) + "; reference " + reference + (endsOn == null ? "" : "; ends " + endsOn) + "; reason: "
                         + reason);
+        defaults.announceOnce(urn);
         return hold;
     }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.persistence.TransactionLocks;
+import org.custodian.retention.schedule.DefaultAnnouncementService;
 import org.custodian.retention.schedule.ScheduleService;
 import org.custodian.retention.support.Actor;
 import org.eclipse.microprofile.context.ManagedExecutor;
@@ -23,7 +24,9 @@ import org.jboss.logging.Logger;
  * one transaction per school and class, under the class's schedule lock ({@link ScheduleService#lockOf}), so that it
  * never interleaves with a change of the class. It runs after start-up, at the start of every daily disposal run, and for
  * one school in the transaction of each proposal ({@link #applyPending(String)}), so no batch is proposed on a date
- * the old rule gave.
+ * the old rule gave. After start-up and in the daily run it also announces each revised row again to the schools whose
+ * defaults were announced before the revision and that have not overridden the class
+ * ({@link DefaultAnnouncementService#announceRevisions}): which schools those are does not depend on their holdings.
  */
 @ApplicationScoped
 public class DefaultRevisionService {
@@ -38,14 +41,21 @@ public class DefaultRevisionService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionLocks locks;
+    private final DefaultAnnouncementService announcements;
 
     public DefaultRevisionService(
-            DefaultRevisionQueries store, DueService due, AuditLog audit, Clock clock, TransactionLocks locks) {
+            DefaultRevisionQueries store,
+            DueService due,
+            AuditLog audit,
+            Clock clock,
+            TransactionLocks locks,
+            DefaultAnnouncementService announcements) {
         this.store = store;
         this.due = due;
         this.audit = audit;
         this.clock = clock;
         this.locks = locks;
+        this.announcements = announcements;
     }
 
     /**
@@ -69,7 +79,10 @@ public class DefaultRevisionService {
         }
     }
 
-    /** Re-dates every pending (school, class), each in a transaction of its own; returns how many were applied. */
+    /**
+     * Re-dates every pending (school, class), each in a transaction of its own, then announces the revised rows to the
+     * schools that have not heard them; returns how many (school, class) were re-dated.
+     */
     public int applyPending() {
         List<Pending> pending = QuarkusTransaction.requiringNew().call(store::pending);
         int applied = 0;
@@ -77,6 +90,10 @@ public class DefaultRevisionService {
             if (QuarkusTransaction.requiringNew().call(() -> apply(p))) {
                 applied++;
             }
+        }
+        int announced = announcements.announceRevisions();
+        if (announced > 0) {
+            LOG.infof("announced revised default classes to %d (school, class) pairs", announced);
         }
         return applied;
     }

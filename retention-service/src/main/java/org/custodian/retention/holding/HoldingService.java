@@ -24,6 +24,7 @@ import org.custodian.platform.time.LegalTime;
 import org.custodian.retention.due.Due;
 import org.custodian.retention.due.DueDates;
 import org.custodian.retention.due.SubjectFacts;
+import org.custodian.retention.schedule.DefaultAnnouncementService;
 import org.custodian.retention.schedule.ScheduleRuleRepository;
 import org.custodian.retention.schedule.ScheduledClass;
 import org.custodian.retention.support.Violation;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * the register or proposed, and a conflict once it was approved or disposed of. Registrations of one school are
  * serialised (an advisory lock) so that two batches naming the same source cannot both create it; an approval that
  * slips in between reading and writing a holding makes the whole batch a conflict rather than change an approved
- * record.
+ * record. A school's first registration also announces its default schedule ({@link DefaultAnnouncementService}).
  */
 @ApplicationScoped
 @Transactional
@@ -57,6 +58,7 @@ public class HoldingService {
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionLocks locks;
+    private final DefaultAnnouncementService defaults;
 
     public HoldingService(
             HoldingQueries store,
@@ -64,13 +66,15 @@ public class HoldingService {
             SubjectFactsQueries facts,
             AuditLog audit,
             Clock clock,
-            TransactionLocks locks) {
+            TransactionLocks locks,
+            DefaultAnnouncementService defaults) {
         this.store = store;
         this.schedule = schedule;
         this.facts = facts;
         this.audit = audit;
         this.clock = clock;
         this.locks = locks;
+        this.defaults = defaults;
     }
 
     /** The register, filtered; each holding with whether a legal hold covers it today. */
@@ -181,6 +185,7 @@ public class HoldingService {
                         + new TreeSet<>(batch.stream().map(Registration::system).toList())
                         + ": " + created.size() + " created, " + updated.size() + " updated, "
                         + (batch.size() - created.size() - updated.size()) + " unchanged");
+        defaults.announceOnce(urn);
         return result;
     }
 

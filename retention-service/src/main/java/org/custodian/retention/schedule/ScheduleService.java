@@ -3,6 +3,7 @@ package org.custodian.retention.schedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
 import org.custodian.platform.events.EventTypes;
+import org.custodian.platform.events.RetentionEvents;
 import org.custodian.platform.http.ETags;
 import org.custodian.platform.pagination.Page;
 import org.custodian.platform.pagination.PageRequest;
@@ -18,12 +20,13 @@ import org.custodian.platform.persistence.TransactionLocks;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.Caller;
 import org.custodian.retention.events.RetentionEventSink;
-import org.custodian.retention.events.RetentionEvents;
 import org.custodian.retention.support.Violations;
 
 /**
  * The school's retention schedule: the IRMS toolkit rows, the school's versioned overrides of them and its own
- * classes. A change of a class re-dates every holding of it in the same transaction, with its audit row.
+ * classes. A change of a class re-dates every holding of it in the same transaction, with its audit row and its
+ * {@code retention-rule.changed}; a school's first change also announces the defaults it has not overridden
+ * ({@link DefaultAnnouncementService}).
  */
 @ApplicationScoped
 @Transactional
@@ -54,6 +57,7 @@ public class ScheduleService {
     private final Clock clock;
     private final TransactionLocks locks;
     private final RetentionEventSink events;
+    private final DefaultAnnouncementService defaults;
 
     public ScheduleService(
             ScheduleRuleRepository store,
@@ -61,13 +65,15 @@ public class ScheduleService {
             AuditLog audit,
             Clock clock,
             TransactionLocks locks,
-            RetentionEventSink events) {
+            RetentionEventSink events,
+            DefaultAnnouncementService defaults) {
         this.store = store;
         this.classChanges = classChanges;
         this.audit = audit;
         this.clock = clock;
         this.locks = locks;
         this.events = events;
+        this.defaults = defaults;
     }
 
     /**
@@ -139,6 +145,7 @@ public class ScheduleService {
                 "retention-schedule.class-added",
                 AuditEntry.Outcome.SUCCESS,
                 describe(added.rule()) + "; reason: " + change.reason());
+        defaults.announceOnce(urn);
         return added;
     }
 
@@ -162,6 +169,7 @@ public class ScheduleService {
                 AuditEntry.Outcome.SUCCESS,
                 "version " + next.version() + ": " + changes(current.rule(), next.rule()) + "; " + redated.changed()
                         + " of " + redated.examined() + " holdings re-dated; reason: " + change.reason());
+        defaults.announceOnce(urn); // after the new version: the class overridden is not announced as a default
         return new Changed(next, redated.examined(), redated.changed());
     }
 
@@ -193,27 +201,38 @@ public class ScheduleService {
 
     /** {@code retention-rule.changed}: how long the school now keeps the class's records, for its privacy notice. */
     private void announce(String urn, ScheduledClass changed) {
-        RetentionRule r = changed.rule();
         events.emit(
                 EventTypes.RETENTION_RULE_CHANGED,
                 urn,
                 null,
-                new RetentionEvents.RetentionRuleChanged(
-                        r.code(),
-                        changed.version(),
-                        changed.origin().name(),
-                        r.description(),
-                        r.trigger().name(),
-                        r.period().toString(),
-                        r.action().name(),
-                        r.basis().name(),
-                        r.citation(),
-                        r.consentPurposes(),
-                        r.categories(),
-                        r.reviewOnLeaving(),
-                        r.untilPupilAge(),
-                        r.transferOnLeaving(),
-                        changed.changedAt()));
+                ruleChanged(changed.rule(), changed.version(), changed.origin().name(), changed.changedAt()));
+    }
+
+    /**
+     * The data of {@code retention-rule.changed}: the rule's fields as {@link #list} shows them (the period as
+     * ISO-8601), never the reason or who changed it.
+     *
+     * @param origin {@code SCHOOL_OVERRIDE} (the school's version of an IRMS row), {@code SCHOOL_CLASS} (a class of
+     *     its own) or {@value DefaultAnnouncementService#ORIGIN} (an IRMS default the school has not overridden,
+     *     version 0, announced once per school and again when a release revises it: {@link DefaultAnnouncementService})
+     */
+    static RetentionEvents.RetentionRuleChanged ruleChanged(RetentionRule r, int version, String origin, Instant at) {
+        return new RetentionEvents.RetentionRuleChanged(
+                r.code(),
+                version,
+                origin,
+                r.description(),
+                r.trigger().name(),
+                r.period().toString(),
+                r.action().name(),
+                r.basis().name(),
+                r.citation(),
+                r.consentPurposes(),
+                r.categories(),
+                r.reviewOnLeaving(),
+                r.untilPupilAge(),
+                r.transferOnLeaving(),
+                at);
     }
 
     private static String subject(ScheduledClass c) {

@@ -10,11 +10,14 @@ import org.custodian.platform.events.InvalidEventException;
 import org.custodian.platform.events.RosterEvents;
 import org.custodian.platform.inbox.IdempotentConsumer;
 import org.custodian.retention.holding.DueService;
+import org.custodian.retention.schedule.DefaultAnnouncementService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Projects {@code custodian.roster.v1}: a pupil's date of birth and leaving date, from {@code pupil.enrolled},
- * {@code pupil.updated} and {@code pupil.left}; the pupil's holdings are re-dated in the same transaction.
+ * {@code pupil.updated} and {@code pupil.left}; the pupil's holdings are re-dated in the same transaction. A
+ * {@code school.updated} is how retention-service learns of a school: its default schedule is announced, once
+ * ({@link DefaultAnnouncementService}).
  */
 @ApplicationScoped
 public class RosterConsumer {
@@ -23,10 +26,12 @@ public class RosterConsumer {
 
     private final IdempotentConsumer idempotent;
     private final DueService due;
+    private final DefaultAnnouncementService defaults;
 
-    public RosterConsumer(IdempotentConsumer idempotent, DueService due) {
+    public RosterConsumer(IdempotentConsumer idempotent, DueService due, DefaultAnnouncementService defaults) {
         this.idempotent = idempotent;
         this.due = due;
+        this.defaults = defaults;
     }
 
     @Incoming("roster")
@@ -51,8 +56,9 @@ public class RosterConsumer {
                 }
                 due.pupilLeft(urn, left.pupilId(), left.leavingDate());
             }
+            case EventTypes.SCHOOL_UPDATED -> defaults.announceOnce(urn);
             default -> {
-                // school and guardian events do not move due dates
+                // guardian events do not move due dates
             }
         }
     }

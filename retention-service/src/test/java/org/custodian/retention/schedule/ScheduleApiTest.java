@@ -221,9 +221,25 @@ class ScheduleApiTest {
                     .orElseThrow();
             assertThat(added.data().path("origin").asText()).isEqualTo("SCHOOL_CLASS");
             assertThat(added.data().path("period").asText()).isEqualTo("P7Y");
-            assertThat(events.count(EventTypes.RETENTION_RULE_CHANGED, school, d -> true, Duration.ofSeconds(1)))
+            assertThat(events.count(
+                            EventTypes.RETENTION_RULE_CHANGED,
+                            school,
+                            d -> !d.path("origin").asText().equals(DefaultAnnouncementService.ORIGIN),
+                            Duration.ofSeconds(1)))
                     .as("one event per change; none for the refused ones (412, 400)")
                     .isEqualTo(2);
+            assertThat(events
+                            .all(
+                                    EventTypes.RETENTION_RULE_CHANGED,
+                                    school,
+                                    d -> d.path("origin").asText().equals(DefaultAnnouncementService.ORIGIN),
+                                    Duration.ofSeconds(1))
+                            .stream()
+                            .map(e -> e.data().path("recordClass").asText()))
+                    .as("the school's first change announced the defaults it had not overridden, once")
+                    .hasSize(IrmsSchedule.rules().size() - 1)
+                    .doesNotHaveDuplicates()
+                    .doesNotContain("PUPIL_RECORD_LAST_SCHOOL");
         }
     }
 

@@ -23,31 +23,40 @@ import org.junit.jupiter.api.Test;
  */
 class KubernetesManifestsIT {
 
-    static final Set<String> PARTS =
-            Set.of("consent-service", "sar-service", "sharing-service", "retention-service", "gateway");
+    static final Set<String> PARTS = Set.of(
+            "consent-service",
+            "sar-service",
+            "sharing-service",
+            "retention-service",
+            "accountability-service",
+            "gateway");
     static final Set<String> TOPICS = Set.of(
             "custodian.roster.v1",
             "custodian.consent.v1",
             "custodian.rights.v1",
             "custodian.sharing.v1",
             "custodian.retention.v1",
+            "custodian.accountability.v1",
             "custodian.revocations.v1",
             "custodian.dlq.sar-service",
             "custodian.dlq.sharing-service",
-            "custodian.dlq.retention-service");
-    static final Set<String> DATABASES = Set.of("consent-db", "sar-db", "sharing-db", "retention-db");
+            "custodian.dlq.retention-service",
+            "custodian.dlq.accountability-service");
+    static final Set<String> DATABASES =
+            Set.of("consent-db", "sar-db", "sharing-db", "retention-db", "accountability-db");
     /** The services by their short names, as their secrets and database roles are named. */
-    static final List<String> SHORT_NAMES = List.of("consent", "sar", "sharing", "retention");
+    static final List<String> SHORT_NAMES = List.of("consent", "sar", "sharing", "retention", "accountability");
 
     static final String REVOCATIONS = "custodian.revocations.v1";
     static final List<String> SERVICES =
-            List.of("consent-service", "sar-service", "sharing-service", "retention-service");
+            List.of("consent-service", "sar-service", "sharing-service", "retention-service", "accountability-service");
     /** The topics each service writes (DESIGN.md §4; the kernel's Topics.ownerOf says the same to the consumers). */
     static final Map<String, Set<String>> WRITES = Map.of(
             "consent-service", Set.of("custodian.roster.v1", "custodian.consent.v1"),
             "sar-service", Set.of("custodian.rights.v1"),
             "sharing-service", Set.of("custodian.sharing.v1"),
-            "retention-service", Set.of("custodian.retention.v1"));
+            "retention-service", Set.of("custodian.retention.v1"),
+            "accountability-service", Set.of("custodian.accountability.v1"));
 
     static Path rendered(String file) {
         String folder = System.getProperty("custodian.k8s.rendered");
@@ -77,7 +86,7 @@ class KubernetesManifestsIT {
         System.out.println("MEASURE k8s " + (production ? "production" : "base") + ": " + manifests.size()
                 + " documents valid: " + kinds);
 
-        // the five parts: Deployment with probes and resources, Service, PodDisruptionBudget, HorizontalPodAutoscaler
+        // the six parts: Deployment with probes and resources, Service, PodDisruptionBudget, HorizontalPodAutoscaler
         for (String part : PARTS) {
             JsonNode deployment = one(manifests, "Deployment", part);
             JsonNode container = deployment

@@ -1,8 +1,8 @@
 package org.custodian.systemtests.support;
 
 /**
- * One service (consent, sar, sharing, retention) or the gateway of the local stack, killed, stopped and started under
- * the rest of the running stack with deploy/local/service.sh.
+ * One service (consent, sar, sharing, retention, accountability) or the gateway of the local stack, killed, stopped and
+ * started under the rest of the running stack with deploy/local/service.sh.
  */
 public final class Services {
 

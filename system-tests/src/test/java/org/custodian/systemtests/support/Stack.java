@@ -47,7 +47,11 @@ public final class Stack {
                 "sar", env("CUSTODIAN_SAR_URL", "http://127.0.0.1:" + env("CUSTODIAN_SAR_PORT", "8082")),
                 "sharing", env("CUSTODIAN_SHARING_URL", "http://127.0.0.1:" + env("CUSTODIAN_SHARING_PORT", "8083")),
                 "retention",
-                        env("CUSTODIAN_RETENTION_URL", "http://127.0.0.1:" + env("CUSTODIAN_RETENTION_PORT", "8084")));
+                        env("CUSTODIAN_RETENTION_URL", "http://127.0.0.1:" + env("CUSTODIAN_RETENTION_PORT", "8084")),
+                "accountability",
+                        env(
+                                "CUSTODIAN_ACCOUNTABILITY_URL",
+                                "http://127.0.0.1:" + env("CUSTODIAN_ACCOUNTABILITY_PORT", "8085")));
     }
 
     public static String kafka() {

@@ -79,6 +79,26 @@ class AccessRulesTest {
     }
 
     @Test
+    void everyoneButPartnersReadsThePrivacyNoticeAndOnlyTheDpoSideTheRecordOfProcessing() {
+        assertThat(RULES.allowedRoles("schools/100001/privacy-notice/draft"))
+                .containsExactlyInAnyOrder(
+                        "dpo", "school-admin", "staff", "safeguarding-lead", "parent", "pupil", "mis", "auditor");
+        for (String path :
+                List.of("schools/100001/ropa", "schools/100001/ropa/activities/A-1", "schools/100001/ropa.csv")) {
+            assertThat(RULES.allowedRoles(path)).as(path).containsExactlyInAnyOrder("dpo", "school-admin", "auditor");
+        }
+        assertThat(RULES.allowedRoles("schools/100001/audit/accountability"))
+                .containsExactlyInAnyOrder("dpo", "auditor");
+    }
+
+    @Test
+    void aTrustsViewIsTheDposAndTheAuditors() {
+        for (String path : List.of("trusts", "trusts/T-1", "trusts/T-1/schools/100001")) {
+            assertThat(RULES.allowedRoles(path)).as(path).containsExactlyInAnyOrder("dpo", "auditor");
+        }
+    }
+
+    @Test
     void theSafeguardingLeadHasEveryOperationStaffHasInTheMatrixAndReachesItThroughTheGateway() {
         List<AccessMatrix.Row> rows = AccessMatrix.all();
         assertThat(rows).isNotEmpty().allSatisfy(row -> {
@@ -123,6 +143,16 @@ class AccessRulesTest {
             @ForAll("schoolPaths") String resourceAndTail, @ForAll("familyRoles") String role) {
         String resource = resourceAndTail.split("/")[0];
         if (SHARING_AND_RETENTION.contains(resource)) {
+            assertThat(RULES.allows(Set.of(role), "schools/100001/" + resourceAndTail))
+                    .isFalse();
+        }
+    }
+
+    @Property
+    void parentsAndPupilsNeverReachTheRecordOfProcessing(
+            @ForAll("schoolPaths") String resourceAndTail, @ForAll("familyRoles") String role) {
+        String resource = resourceAndTail.split("/")[0];
+        if (resource.equals("ropa") || resource.equals("ropa.csv")) {
             assertThat(RULES.allows(Set.of(role), "schools/100001/" + resourceAndTail))
                     .isFalse();
         }

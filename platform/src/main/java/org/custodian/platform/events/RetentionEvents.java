@@ -1,4 +1,4 @@
-package org.custodian.retention.events;
+package org.custodian.platform.events;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,0 +1,38 @@
+package org.custodian.accountability.fact;
+
+import java.util.List;
+import org.custodian.platform.events.ConsentEvents.PurposeDefined;
+import org.custodian.platform.events.RetentionEvents.RetentionRuleChanged;
+import org.custodian.platform.events.RosterEvents.SchoolUpdated;
+import org.custodian.platform.events.SharingEvents.AgreementChanged;
+import org.custodian.platform.events.SharingEvents.RecipientChanged;
+
+/**
+ * Everything the projection holds about one school, typed as its owners announced it, each fact with the reference
+ * (kind, key, version) that a generated document cites.
+ *
+ * @param school the profile, or null when consent-service has not announced it yet
+ */
+public record SchoolFacts(
+        String urn,
+        Sourced<SchoolUpdated> school,
+        List<Sourced<PurposeDefined>> purposes,
+        List<Sourced<RecipientChanged>> recipients,
+        List<Sourced<AgreementChanged>> agreements,
+        List<Sourced<RetentionRuleChanged>> retentionRules) {
+
+    /** A fact's value with where it came from. */
+    public record Sourced<T>(T value, FactRef ref) {}
+
+    public static SchoolFacts none(String urn) {
+        return new SchoolFacts(urn, null, List.of(), List.of(), List.of(), List.of());
+    }
+
+    public boolean isEmpty() {
+        return school == null
+                && purposes.isEmpty()
+                && recipients.isEmpty()
+                && agreements.isEmpty()
+                && retentionRules.isEmpty();
+    }
+}

@@ -1,0 +1,107 @@
+package org.custodian.accountability.ropa;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.custodian.accountability.publication.Csv;
+
+/**
+ * The record of processing as CSV in the column order of the ICO's documentation template for controllers, with two
+ * columns of Custodian's at the end: each row's review status and the facts its cells were made from.
+ */
+public final class RopaCsv {
+
+    /** The ICO template's columns (controller sheet), then Custodian's. */
+    public static final List<String> COLUMNS = List.of(
+            "Business function",
+            "Purpose of processing",
+            "Name and contact details of joint controller (if applicable)",
+            "Categories of individuals",
+            "Categories of personal data",
+            "Categories of recipients",
+            "Link to contract with processor",
+            "Names of third countries or international organisations that personal data are transferred to (if applicable)",
+            "Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)",
+            "Retention schedule (if possible)",
+            "General description of technical and organisational security measures (if possible)",
+            "Article 6 lawful basis for processing personal data",
+            "Article 9 basis for processing special category data",
+            "Legitimate interests for the processing (if applicable)",
+            "Link to record of legitimate interests assessment (if applicable)",
+            "Rights available to individuals",
+            "Existence of automated decision-making, including profiling (if applicable)",
+            "The source of the personal data (if applicable)",
+            "Link to record of consent",
+            "Location of personal data",
+            "Data Protection Impact Assessment required?",
+            "DPIA progress",
+            "Link to DPIA",
+            "Personal data breach?",
+            "Link to record of personal data breach",
+            "Review status",
+            "Generated from");
+
+    private RopaCsv() {}
+
+    static String of(RopaService.Record record) {
+        StringBuilder csv = new StringBuilder();
+        csv.append(COLUMNS.stream().map(Csv::field).collect(Collectors.joining(",")))
+                .append("\r\n");
+        for (RopaService.Row row : record.rows()) {
+            RopaRow r = row.row();
+            List<String> cells = List.of(
+                    r.businessFunction(),
+                    r.purpose(),
+                    "",
+                    join(r.dataSubjects()),
+                    join(r.dataCategories()),
+                    join(r.recipients()),
+                    nullToEmpty(r.processorContract()),
+                    join(r.transferCountries()),
+                    nullToEmpty(r.transferSafeguards()),
+                    join(r.retention()),
+                    nullToEmpty(r.securityMeasures()),
+                    r.lawfulBasis(),
+                    r.specialCategories().isEmpty() ? "" : nullToEmpty(r.specialCategoryCondition()),
+                    "",
+                    "",
+                    rights(r.lawfulBasis()),
+                    "No",
+                    join(r.sources()),
+                    r.lawfulBasis().contains("consent") ? "Custodian consent records (consent-service)" : "",
+                    join(r.systems()),
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    row.status().name(),
+                    r.from().stream().map(Object::toString).collect(Collectors.joining("; ")));
+            csv.append(cells.stream().map(Csv::field).collect(Collectors.joining(",")))
+                    .append("\r\n");
+        }
+        return csv.toString();
+    }
+
+    /** The rights a basis gives (ICO: which rights apply depends on the lawful basis). */
+    static String rights(String basisInWords) {
+        String always = "Informed; access; rectification; restriction; complaint";
+        if (basisInWords.contains("consent")) {
+            return always + "; erasure; portability; withdraw consent";
+        }
+        if (basisInWords.contains("official task")) {
+            return always + "; erasure in some cases; object (Art. 21)";
+        }
+        if (basisInWords.contains("legal obligation")) {
+            return always;
+        }
+        return always + "; erasure in some cases; object";
+    }
+
+    private static String join(List<String> values) {
+        return values == null ? "" : String.join("; ", values);
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,190 @@
+package org.custodian.accountability.ropa;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.custodian.accountability.fact.FactRef;
+import org.custodian.accountability.fact.SchoolFacts;
+import org.custodian.accountability.fact.SchoolFacts.Sourced;
+import org.custodian.accountability.notice.DataCategories;
+import org.custodian.accountability.notice.LegalWords;
+import org.custodian.accountability.notice.NoticeContent;
+import org.custodian.accountability.notice.NoticeRules;
+import org.custodian.accountability.notice.SchoolDuties;
+import org.custodian.platform.events.ConsentEvents.PurposeDefined;
+import org.custodian.platform.events.RetentionEvents.RetentionRuleChanged;
+import org.custodian.platform.events.SharingEvents.AgreementChanged;
+import org.custodian.platform.events.SharingEvents.RecipientChanged;
+
+/**
+ * Makes the record of processing activities (UK GDPR Art. 30(1)) from a school's facts: a row for each use the law
+ * gives every school, each sharing agreement in force and each consent purpose. Pure.
+ */
+public final class RopaRules {
+
+    static final List<String> PUPILS_AND_FAMILIES = List.of("Pupils", "Parents and carers");
+    static final List<String> PUPILS = List.of("Pupils");
+
+    private RopaRules() {}
+
+    public static List<RopaRow> rows(SchoolFacts facts, LocalDate today, String securityMeasures) {
+        List<RopaRow> rows = new ArrayList<>();
+        String nation = facts.school() == null ? null : facts.school().value().nation();
+        List<NoticeContent.Use> duties = SchoolDuties.uses(nation);
+        for (int i = 0; i < duties.size(); i++) {
+            NoticeContent.Use duty = duties.get(i);
+            List<String> categories = SchoolDuties.categoriesOf(duty.purpose());
+            List<FactRef> from = new ArrayList<>();
+            rows.add(new RopaRow(
+                    "duty:" + (i + 1),
+                    "Education and pupil welfare",
+                    capital(duty.purpose()),
+                    PUPILS_AND_FAMILIES,
+                    titles(categories),
+                    special(categories),
+                    List.of(),
+                    null,
+                    List.of(),
+                    null,
+                    retention(facts, categories, null, from),
+                    securityMeasures,
+                    duty.lawfulBasisInWords(),
+                    duty.specialCategoryCondition(),
+                    duty.law(),
+                    List.of(),
+                    SchoolDuties.SOURCES,
+                    List.copyOf(from)));
+        }
+        for (Sourced<AgreementChanged> a : NoticeRules.agreementsInForce(facts, today)) {
+            AgreementChanged v = a.value();
+            List<String> categories = nonNull(v.dataCategories());
+            Sourced<RecipientChanged> recipient = recipient(facts, v.recipientId());
+            List<FactRef> from = new ArrayList<>(List.of(a.ref()));
+            if (recipient != null) {
+                from.add(recipient.ref());
+            }
+            boolean transfer = v.transferCountry() != null && !"GB".equals(v.transferCountry());
+            rows.add(new RopaRow(
+                    "agreement:" + a.ref().key(),
+                    "Sharing",
+                    "Share data with "
+                            + (recipient == null
+                                    ? "a recipient"
+                                    : recipient.value().name()) + ": " + v.name(),
+                    PUPILS,
+                    titles(categories),
+                    special(categories),
+                    recipient == null
+                            ? List.of()
+                            : List.of(recipient.value().name() + " (" + role(v.recipientRole(), recipient) + ")"),
+                    recipient == null ? null : recipient.value().contractReference(),
+                    transfer ? List.of(v.transferCountry()) : List.of(),
+                    transfer ? LegalWords.safeguard(v.transferSafeguard(), v.adequacyScheme()) : null,
+                    retention(facts, categories, v.consentPurpose(), from),
+                    securityMeasures,
+                    LegalWords.basis(v.lawfulBasis()),
+                    LegalWords.condition(v.specialCategoryCondition(), v.schedule1Condition()),
+                    v.legalReference(),
+                    List.of(),
+                    PUPILS_AND_FAMILIES.stream()
+                            .map(s -> s + " (through the school)")
+                            .toList(),
+                    List.copyOf(from)));
+        }
+        for (Sourced<PurposeDefined> p : facts.purposes()) {
+            PurposeDefined v = p.value();
+            List<String> categories = nonNull(v.dataCategories());
+            List<FactRef> from = new ArrayList<>(List.of(p.ref()));
+            List<String> recipients = new ArrayList<>();
+            for (Sourced<AgreementChanged> a : NoticeRules.agreementsInForce(facts, today)) {
+                if (v.purpose().equals(a.value().consentPurpose())) {
+                    Sourced<RecipientChanged> r = recipient(facts, a.value().recipientId());
+                    recipients.add(r == null ? a.value().name() : r.value().name());
+                    from.add(a.ref());
+                }
+            }
+            boolean special = !special(categories).isEmpty();
+            rows.add(new RopaRow(
+                    "purpose:" + v.purpose(),
+                    "Consent-based processing",
+                    v.title(),
+                    PUPILS,
+                    titles(categories),
+                    special(categories),
+                    recipients,
+                    null,
+                    List.of(),
+                    null,
+                    retention(facts, categories, v.purpose(), from),
+                    securityMeasures,
+                    LegalWords.basis("CONSENT"),
+                    special ? LegalWords.condition("EXPLICIT_CONSENT", null) : null,
+                    "BIOMETRIC".equals(v.kind()) ? "Protection of Freedoms Act 2012, ss.26-28" : null,
+                    List.of(),
+                    List.of("Parents and carers, and pupils old enough to decide, when asked for consent"),
+                    List.copyOf(from)));
+        }
+        return rows;
+    }
+
+    /** The schedule's lines for the row's data: classes holding its categories, or kept under its consent. */
+    static List<String> retention(
+            SchoolFacts facts, List<String> categories, String consentPurpose, List<FactRef> from) {
+        Set<String> wanted = new LinkedHashSet<>();
+        categories.forEach(c -> wanted.add(DataCategories.of(c).code()));
+        List<String> lines = new ArrayList<>();
+        for (Sourced<RetentionRuleChanged> r : facts.retentionRules()) {
+            RetentionRuleChanged v = r.value();
+            boolean holds = nonNull(v.categories()).stream()
+                    .map(c -> DataCategories.of(c).code())
+                    .anyMatch(wanted::contains);
+            boolean underConsent =
+                    consentPurpose != null && nonNull(v.consentPurposes()).contains(consentPurpose);
+            if (holds || underConsent) {
+                lines.add(v.description() + ": " + NoticeRules.keptFor(v) + ", " + NoticeRules.then(v.action()));
+                from.add(r.ref());
+            }
+        }
+        return lines;
+    }
+
+    private static Sourced<RecipientChanged> recipient(SchoolFacts facts, String id) {
+        return facts.recipients().stream()
+                .filter(r -> r.ref().key().equals(id))
+                .findFirst()
+                .orElse(null);
+    }
+
+    private static String role(String agreementRole, Sourced<RecipientChanged> recipient) {
+        String role = agreementRole != null ? agreementRole : recipient.value().kind();
+        return "PROCESSOR".equals(role) ? "processor" : "controller";
+    }
+
+    private static List<String> titles(List<String> codes) {
+        return codes.stream()
+                .map(DataCategories::of)
+                .map(DataCategories.Category::title)
+                .distinct()
+                .toList();
+    }
+
+    private static List<String> special(List<String> codes) {
+        return codes.stream()
+                .map(DataCategories::of)
+                .filter(c -> c.specialCategory() || c.criminalOffence())
+                .map(DataCategories.Category::title)
+                .distinct()
+                .toList();
+    }
+
+    private static String capital(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list.stream().filter(Objects::nonNull).toList();
+    }
+}
