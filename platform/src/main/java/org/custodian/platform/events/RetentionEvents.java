@@ -99,7 +99,8 @@ public final class RetentionEvents {
      * {@code retention-rule.changed}: the school's rule for a record class as it now stands, about the school. The
      * reason given and who changed it stay in the service (its audit trail and the class's versions).
      *
-     * @param origin  {@code SCHOOL_OVERRIDE} (the school's version of an IRMS row) or {@code SCHOOL_CLASS} (its own)
+     * @param origin  {@code SCHOOL_OVERRIDE} (the school's version of an IRMS row), {@code SCHOOL_CLASS} (its own), or
+     *                {@code IRMS} (the default row, announced once per school and again when a release revises it)
      * @param version the class's version: 1 for the first override or a new class (the IRMS row is version 0)
      * @param period  ISO-8601 from the trigger, e.g. {@code P25Y}
      */
