@@ -5,7 +5,8 @@
 # privacy notice's recipients with consent, public-task (processor) and legal-obligation agreements and disclosures under them; rights
 # requests at different stages (received, awaiting identity, in progress with a response assembled, completed, a
 # complaint acknowledged, an erasure approved); the term calendar; records held across the retention schedule's
-# classes, a legal hold and a disposal batch to review.
+# classes, a legal hold and a disposal batch to review; the school's privacy notice generated from all of it and published;
+# and a second school (100002, Riverside Academy) with other recipients and purposes, and so another notice.
 # Safe to run again: each part checks first whether it was loaded (the roster sync and the holdings register are
 # idempotent by nature).
 #   deploy/local/demo-data.sh            (deploy/local/up.sh runs it; up.sh --no-demo does not)
@@ -275,4 +276,39 @@ if [[ $(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer 
     "$school/privacy-notice/draft"
   call "$dpo" POST /privacy-notice/draft/publication '' 201 >/dev/null
   say "demo privacy notice: version 1 published (public at $gateway/public/v1/schools/$DEMO_SCHOOL/privacy-notice)"
+fi
+
+# ---- a second school: an academy of the same trust with other purposes and recipients, so its notice, record of -------
+# processing and access responses differ from Cassiobury's
+second=100002
+second_dpo=$(launcher tokens 600 "$second" dpo:demo-dpo-riverside | head -n1)
+[[ -n $second_dpo ]] || die "could not mint the second demo school's token"
+as_second() { school=$gateway/api/v1/schools/$second call "$second_dpo" "$@"; }
+if [[ $(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $second_dpo" \
+  "$gateway/api/v1/schools/$second/privacy-notice") == 404 ]]; then
+  profile=$(as_second GET "")
+  etag=$(curl -sS -m 20 -D - -o /dev/null -H "Authorization: Bearer $second_dpo" "$gateway/api/v1/schools/$second" \
+    | tr -d '\r' | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+  if [[ $profile != *'riversidetrust.example'* ]]; then
+    curl -sS -m 20 -o /dev/null -X PUT -H "Authorization: Bearer $second_dpo" -H "If-Match: $etag" \
+      -H 'Content-Type: application/json' --data-binary '{"name":"Riverside Academy","type":"ACADEMY","region":"ENGLAND_AND_WALES","dpoName":"Dev Patel","dpoEmail":"dpo@riversidetrust.example","competenceAge":13,"conflictPolicy":"LATEST_DECISION","nation":"ENGLAND"}' \
+      "$gateway/api/v1/schools/$second"
+  fi
+  recipients=$(as_second GET '/recipients?limit=500')
+  from="$school_year-09-01"
+  if [[ $recipients != *'Harbour Sports Coaching'* ]]; then
+    coaching=$(as_second POST /recipients '{"name":"Harbour Sports Coaching","kind":"PROCESSOR","sector":"SUPPLIER","country":"GB","contractReference":"HSC-2026","description":"After-school sports clubs"}' 201 | first_id)
+    as_second POST /agreements "{\"recipientId\":\"$coaching\",\"name\":\"After-school sports clubs\",\"purposes\":[\"sports-clubs\"],\"dataCategories\":[\"IDENTITY\",\"CONTACT\"],\"lawfulBasis\":\"PUBLIC_TASK\",\"recipientRole\":\"PROCESSOR\",\"validFrom\":\"$from\"}" 201 >/dev/null
+    as_second POST /purposes '{"code":"SWIMMING_GALA_VIDEO","title":"Videos of the swimming gala","wording":"We would like to film the swimming gala and share the video with the families of the pupils who swim. You can withdraw this consent at any time.","kind":"STANDARD","dataCategories":["RECORDINGS"]}' 201 >/dev/null
+  fi
+  for _ in $(seq 1 60); do
+    draft=$(as_second GET /privacy-notice/draft)
+    [[ $draft == *'Harbour Sports Coaching'* && $draft == *'SWIMMING_GALA_VIDEO'* && $draft == *'riversidetrust.example'* \
+      && $draft == *'PUPIL_RECORD_PRIMARY'* ]] && break
+    sleep 1
+  done
+  [[ $draft == *'Harbour Sports Coaching'* && $draft == *'SWIMMING_GALA_VIDEO'* ]] \
+    || die "demo data: accountability-service has not received Riverside Academy's facts: $draft"
+  as_second POST /privacy-notice/draft/publication '' 201 >/dev/null
+  say "demo second school $second (Riverside Academy): its own recipients and purposes, notice version 1 published"
 fi

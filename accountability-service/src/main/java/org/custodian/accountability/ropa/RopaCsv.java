@@ -2,6 +2,7 @@ package org.custodian.accountability.ropa;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.custodian.accountability.publication.Csv;
 
 /**
@@ -46,6 +47,22 @@ public final class RopaCsv {
         StringBuilder csv = new StringBuilder();
         csv.append(COLUMNS.stream().map(Csv::field).collect(Collectors.joining(",")))
                 .append("\r\n");
+        rows(record, List.of(), csv);
+        return csv.toString();
+    }
+
+    /** A trust's schools in one file: each row led by its school's URN and name. */
+    static String ofTrust(List<RopaService.Record> records) {
+        StringBuilder csv = new StringBuilder();
+        csv.append(Stream.concat(Stream.of("School URN", "School"), COLUMNS.stream())
+                        .map(Csv::field)
+                        .collect(Collectors.joining(",")))
+                .append("\r\n");
+        records.forEach(record -> rows(record, List.of(record.urn(), record.schoolName()), csv));
+        return csv.toString();
+    }
+
+    private static void rows(RopaService.Record record, List<String> leading, StringBuilder csv) {
         for (RopaService.Row row : record.rows()) {
             RopaRow r = row.row();
             List<String> cells = List.of(
@@ -76,10 +93,11 @@ public final class RopaCsv {
                     "",
                     row.status().name(),
                     r.from().stream().map(Object::toString).collect(Collectors.joining("; ")));
-            csv.append(cells.stream().map(Csv::field).collect(Collectors.joining(",")))
+            csv.append(Stream.concat(leading.stream(), cells.stream())
+                            .map(Csv::field)
+                            .collect(Collectors.joining(",")))
                     .append("\r\n");
         }
-        return csv.toString();
     }
 
     /** The rights a basis gives (ICO: which rights apply depends on the lawful basis). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.custodian.accountability.fact.FactService;
+import org.custodian.accountability.fact.SchoolFacts;
 import org.custodian.accountability.notice.NoticeDraft;
 import org.custodian.accountability.notice.NoticeDraftRepository;
 import org.custodian.accountability.notice.NoticeJson;
@@ -35,7 +36,8 @@ public class RopaService {
 
     public record Row(RopaRow row, RowStatus status) {}
 
-    public record Record(String urn, Instant generatedAt, Optional<RopaReview> lastReview, List<Row> rows) {}
+    public record Record(
+            String urn, String schoolName, Instant generatedAt, Optional<RopaReview> lastReview, List<Row> rows) {}
 
     private final FactService facts;
     private final NoticeDraftRepository drafts;
@@ -58,8 +60,9 @@ public class RopaService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Record record(String urn) {
+        SchoolFacts known = facts.of(urn);
         Optional<RopaReview> last = reviews.latestInSchool(urn);
-        List<Row> rows = rows(urn).stream()
+        List<Row> rows = rows(known).stream()
                 .map(r -> new Row(
                         r,
                         last.map(review ->
@@ -68,13 +71,22 @@ public class RopaService {
                                                 : RowStatus.OUTDATED)
                                 .orElse(RowStatus.NOT_REVIEWED)))
                 .toList();
-        return new Record(urn, clock.instant(), last, rows);
+        String name = known.school() == null || known.school().value().name() == null
+                ? "School " + urn
+                : known.school().value().name();
+        return new Record(urn, name, clock.instant(), last, rows);
+    }
+
+    /** The record of each school of a trust, in the order asked (a token's schools). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Record> records(List<String> urns) {
+        return urns.stream().sorted().map(this::record).toList();
     }
 
     /** Records that the DPO reviewed every row as it now stands. */
     public RopaReview review(Caller caller, String urn, String note) {
         Map<String, String> hashes = new LinkedHashMap<>();
-        rows(urn).forEach(r -> hashes.put(r.id(), fingerprint(r)));
+        rows(facts.of(urn)).forEach(r -> hashes.put(r.id(), fingerprint(r)));
         RopaReview review = new RopaReview(urn, caller.subject(), clock.instant(), note, hashes);
         reviews.persist(review);
         audit.record(
@@ -87,11 +99,13 @@ public class RopaService {
         return review;
     }
 
-    private List<RopaRow> rows(String urn) {
+    private List<RopaRow> rows(SchoolFacts known) {
         return RopaRules.rows(
-                facts.of(urn),
+                known,
                 LegalTime.today(clock),
-                drafts.findForSchool(urn).map(NoticeDraft::securityMeasures).orElse(null));
+                drafts.findForSchool(known.urn())
+                        .map(NoticeDraft::securityMeasures)
+                        .orElse(null));
     }
 
     /** What the row says, without the versions of the facts it was made from. */

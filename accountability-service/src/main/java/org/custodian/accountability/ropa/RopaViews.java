@@ -12,6 +12,7 @@ public final class RopaViews {
     @Schema(name = "RecordOfProcessing")
     public record RecordView(
             String urn,
+            String schoolName,
             Instant generatedAt,
             @Schema(nullable = true) ReviewView lastReview,
             List<RowView> rows) {
@@ -19,9 +20,18 @@ public final class RopaViews {
         static RecordView of(RopaService.Record r) {
             return new RecordView(
                     r.urn(),
+                    r.schoolName(),
                     r.generatedAt(),
                     r.lastReview().map(ReviewView::of).orElse(null),
                     r.rows().stream().map(RowView::of).toList());
+        }
+    }
+
+    @Schema(name = "TrustRecordsOfProcessing")
+    public record TrustView(List<RecordView> schools) {
+
+        static TrustView of(List<RopaService.Record> records) {
+            return new TrustView(records.stream().map(RecordView::of).toList());
         }
     }
 

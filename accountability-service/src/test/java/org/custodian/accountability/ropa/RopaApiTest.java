@@ -1,5 +1,6 @@
 package org.custodian.accountability.ropa;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
@@ -8,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.custodian.accountability.AccountabilityTest;
 import org.custodian.accountability.testing.AccountabilitySchool;
+import org.custodian.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /** The record of processing through HTTP: its rows, the ICO template's columns, and reviews. */
@@ -89,5 +91,59 @@ class RopaApiTest {
                 .isEqualTo("CURRENT");
         assertThat(after.getString("lastReview.note")).isEqualTo("annual review");
         school.as("school-admin").body("{}").post(ropa + "/reviews").then().statusCode(403);
+    }
+
+    @Test
+    void aTrustsDpoReadsOneRecordPerSchoolAndOneCombinedFile() {
+        AccountabilitySchool first = AccountabilitySchool.newSchool().setUp();
+        AccountabilitySchool second = AccountabilitySchool.newSchool();
+        second.profile("Riverside Academy", "Dev Patel", "dev@riverside.example");
+        second.purpose("BIOMETRIC_CATERING", 1, "Biometric catering", "Fingerprints.", List.of("BIOMETRIC"));
+        second.awaitFacts(2);
+        String trust = "Bearer "
+                + TestTokens.role("dpo")
+                        .school(first.urn, second.urn)
+                        .subject("trust-dpo")
+                        .mint();
+        JsonPath records = given().header("Authorization", trust)
+                .get("/api/v1/trusts/ropa")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(records.getList("schools.urn")).containsExactlyInAnyOrder(first.urn, second.urn);
+        assertThat(records.getString("schools.find { it.urn == '" + second.urn + "' }.schoolName"))
+                .isEqualTo("Riverside Academy");
+        assertThat(records.getList("schools.find { it.urn == '" + second.urn + "' }.rows.id"))
+                .contains("purpose:BIOMETRIC_CATERING")
+                .doesNotContain("agreement:a-census");
+        String csv = given().header("Authorization", trust)
+                .get("/api/v1/trusts/ropa.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        List<String> lines = Arrays.asList(csv.split("\r\n"));
+        assertThat(lines.get(0)).startsWith("School URN,School,Business function,");
+        assertThat(lines)
+                .anyMatch(l -> l.startsWith(first.urn + ",Cassiobury Infant School,"))
+                .anyMatch(l -> l.startsWith(second.urn + ",Riverside Academy,"));
+        // a school's own DPO sees only that school; a teacher none
+        String one = "Bearer "
+                + TestTokens.role("dpo").school(second.urn).subject("dpo-2").mint();
+        assertThat(given().header("Authorization", one)
+                        .get("/api/v1/trusts/ropa")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath()
+                        .getList("schools.urn"))
+                .containsExactly(second.urn);
+        given().header(
+                        "Authorization",
+                        "Bearer " + TestTokens.role("staff").school(first.urn).mint())
+                .get("/api/v1/trusts/ropa")
+                .then()
+                .statusCode(403);
     }
 }
