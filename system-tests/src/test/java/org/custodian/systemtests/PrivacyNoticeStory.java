@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import org.custodian.systemtests.support.Api;
 import org.custodian.systemtests.support.School;
 import org.custodian.systemtests.support.Stack;
@@ -82,6 +83,31 @@ class PrivacyNoticeStory {
                 .json(200);
         assertThat(json.path("version").asInt()).isEqualTo(2);
         assertThat(json.path("hash").asText()).isEqualTo(v2.path("hash").asText());
+
+        // a new access response repeats what version 2 promises, and says so
+        school.syncRoster(
+                List.of(School.pupil("P-NIA", "Nia", 8, 3)), List.of(School.parentOf("G-NIA", "MOTHER", "P-NIA")));
+        String id = school.makeRequest(school.parent("G-NIA"), School.request("ACCESS", "P-NIA", "All about Nia."))
+                .json(201)
+                .path("id")
+                .asText();
+        school.step(
+                id,
+                "identity-verification",
+                object().put("decision", "NOT_REQUIRED").put("note", "portal login"));
+        JsonNode assembled =
+                school.dpo.post(school.path("/requests/" + id + "/bundle"), "").json(200);
+        assertThat(assembled.path("privacyNotice").path("version").asInt())
+                .as("%s", assembled)
+                .isEqualTo(2);
+        JsonNode information = school.dpo
+                .get(school.path("/requests/" + id + "/bundle"))
+                .json(200)
+                .path("information");
+        assertThat(information.path("privacyNotice").path("version").asInt()).isEqualTo(2);
+        assertThat(information.path("privacyNotice").path("hash").asText())
+                .isEqualTo(v2.path("hash").asText());
+        assertThat(information.path("namedRecipients").toString()).contains("Bright Futures Tutoring");
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.custodian.platform.audit.AuditEntry;
 import org.custodian.platform.audit.AuditLog;
@@ -30,6 +31,9 @@ import org.custodian.sar.bundle.BundleDtos.WaiverInput;
 import org.custodian.sar.config.SarConfig;
 import org.custodian.sar.document.DocumentRepository;
 import org.custodian.sar.document.DocumentView;
+import org.custodian.sar.notice.NoticeUsed;
+import org.custodian.sar.notice.PrivacyNotices;
+import org.custodian.sar.notice.SchoolNotice;
 import org.custodian.sar.request.CompletionCheck;
 import org.custodian.sar.request.RequestService;
 import org.custodian.sar.request.RequestStatus;
@@ -45,10 +49,11 @@ import org.custodian.sar.roster.Roster;
 
 /**
  * Assembles the response to an access, portability or educational-record request: asks the sources (outside any
- * transaction) for the request's requester, finds what names other people (the DPO's review items), builds the JSON
- * and the PDF the requester receives, and stores both with an audit row. A request can be completed only when its
- * response is assembled after its last upload and every missing source is present or waived by the DPO (and, see
- * {@link org.custodian.sar.review.ReviewService}, no review item waits for a decision).
+ * transaction) for the request's requester, and accountability-service for the school's published privacy notice (the
+ * statutory minimum and a warning to the DPO when there is none), finds what names other people (the DPO's review
+ * items), builds the JSON and the PDF the requester receives, and stores both with an audit row. A request can be
+ * completed only when its response is assembled after its last upload and every missing source is present or waived by
+ * the DPO (and, see {@link org.custodian.sar.review.ReviewService}, no review item waits for a decision).
  */
 @ApplicationScoped
 public class BundleService implements CompletionCheck {
@@ -75,6 +80,7 @@ public class BundleService implements CompletionCheck {
     private final Optional<String> automatedDecisions;
     private final Clock clock;
     private final RequestService requestService;
+    private final PrivacyNotices notices;
 
     @Inject
     public BundleService(
@@ -89,7 +95,8 @@ public class BundleService implements CompletionCheck {
             ObjectMapper mapper,
             SarConfig config,
             Clock clock,
-            RequestService requestService) {
+            RequestService requestService,
+            PrivacyNotices notices) {
         this.sources = sources;
         this.requests = requests;
         this.documents = documents;
@@ -102,6 +109,7 @@ public class BundleService implements CompletionCheck {
         this.automatedDecisions = config.automatedDecisionMaking();
         this.clock = clock;
         this.requestService = requestService;
+        this.notices = notices;
     }
 
     /** Assembles (again) a request's response and says what it gave. */
@@ -195,6 +203,10 @@ public class BundleService implements CompletionCheck {
                         s.hasNonNull("error") ? s.path("error").asText() : null)));
         String base = "/api/v1/schools/" + urn + "/requests/" + requestId;
         JsonNode review = content.path(ReleaseRules.STAFF_SECTION);
+        JsonNode notice = content.path("information").path("privacyNotice");
+        List<String> warnings = new ArrayList<>();
+        content.path(ResponseContent.WARNINGS)
+                .forEach(w -> warnings.add(w.path("warning").asText()));
         return new BundleStatus(
                 requestId,
                 stored.assembledAt(),
@@ -202,6 +214,16 @@ public class BundleService implements CompletionCheck {
                 sources,
                 stored.missingSources(),
                 bundles.waivers(urn, requestId),
+                notice.isObject()
+                        ? new NoticeUsed(
+                                notice.path("version").asInt(),
+                                notice.path("hash").asText(null),
+                                notice.hasNonNull("publishedAt")
+                                        ? Instant.parse(
+                                                notice.get("publishedAt").asText())
+                                        : null)
+                        : null,
+                warnings,
                 content.path("documents").size(),
                 review.path("items").size(),
                 review.path("pendingReview").asLong(),
@@ -227,8 +249,11 @@ public class BundleService implements CompletionCheck {
         }
         String urn = r.schoolUrn();
         long t0 = System.nanoTime();
+        // the school's published notice now (never cached), asked beside the exports
+        CompletableFuture<SchoolNotice> asked = notices.ask(urn);
         List<Sources.Answer> answers =
                 asksSources(r) ? sources.exportsOf(urn, r.subject().id(), requesterOf(r)) : List.of();
+        SchoolNotice notice = asked.join();
         long t1 = System.nanoTime();
         List<DocumentView> docs = documents.allOfRequest(urn, r.id()).stream()
                 .map(DocumentView::of)
@@ -241,6 +266,7 @@ public class BundleService implements CompletionCheck {
                 answers,
                 docs,
                 bundles.waivers(urn, r.id()),
+                notice,
                 automatedDecisions.filter(s -> !s.isBlank()).orElse(null),
                 now);
         List<ThirdPartyRules.Finding> findings =
@@ -292,6 +318,10 @@ public class BundleService implements CompletionCheck {
                     "request " + r.id() + ": "
                             + answers.stream().filter(Sources.Answer::present).count() + " sources, "
                             + (missing.isEmpty() ? "none missing" : "missing " + String.join(", ", missing)) + ", "
+                            + (notice.isPublished()
+                                    ? "privacy notice " + notice.version()
+                                    : "no privacy notice (" + notice.unavailable() + "): the statutory minimum")
+                            + ", "
                             + docs.size()
                             + " documents, " + current.size() + " items naming other people (" + pending
                             + " for the DPO's review), "

@@ -97,6 +97,9 @@ public final class PdfRenderer {
                 + (c.has("dueOn") ? ", due by " + c.path("dueOn").asText() : "")
                 + ". This response was prepared on "
                 + c.path("generatedAt").asText().substring(0, 10) + ".");
+        if (c.path("information").hasNonNull("basedOn")) {
+            w.paragraph(c.path("information").path("basedOn").asText());
+        }
         if (c.path("missingSources").size() > 0) {
             w.heading("Information not included");
             for (JsonNode source : c.path("sources")) {
@@ -148,7 +151,18 @@ public final class PdfRenderer {
         w.heading("Why we hold this data");
         list(w, info.path("purposes"));
         w.subheading("Our lawful bases");
-        list(w, info.path("lawfulBases"));
+        if (info.path("uses").size() > 0) {
+            for (JsonNode use : info.path("uses")) {
+                w.bullet(use.path("purpose").asText() + ": "
+                        + use.path("lawfulBasis").asText("")
+                        + (use.hasNonNull("specialCategoryCondition")
+                                ? "; " + use.path("specialCategoryCondition").asText()
+                                : "")
+                        + (use.hasNonNull("law") ? " (" + use.path("law").asText() + ")" : ""));
+            }
+        } else {
+            list(w, info.path("lawfulBases"));
+        }
         if (info.path("consentPurposes").size() > 0) {
             w.subheading("Purposes for which consent was asked about your child");
             list(w, info.path("consentPurposes"));
@@ -163,7 +177,16 @@ public final class PdfRenderer {
             w.paragraph("Our disclosure log records no sharing of your child's data.");
         }
         w.subheading("The kinds of organisation we may share data with");
-        list(w, info.path("recipientCategories"));
+        for (JsonNode category : info.path("recipientCategories")) {
+            List<String> named = new ArrayList<>();
+            for (JsonNode r : info.path("namedRecipients")) {
+                if (r.path("category").asText().equals(category.asText())) {
+                    named.add(r.path("name").asText()
+                            + (r.path("why").size() > 0 ? " (" + String.join("; ", texts(r.path("why"))) + ")" : ""));
+                }
+            }
+            w.bullet(category.asText() + (named.isEmpty() ? "" : ": " + String.join(", ", named)));
+        }
         w.heading("How long we keep it");
         for (JsonNode row : info.path("retention")) {
             w.bullet(w.words.words("recordClass", row.path("recordClass")) + ": "
@@ -301,6 +324,12 @@ public final class PdfRenderer {
             }
         }
         return out.toString();
+    }
+
+    private static List<String> texts(JsonNode values) {
+        List<String> texts = new ArrayList<>();
+        values.forEach(v -> texts.add(v.asText()));
+        return texts;
     }
 
     private static void list(Writer w, JsonNode values) throws IOException {

@@ -3,30 +3,43 @@ package org.custodian.sar.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.custodian.sar.document.DocumentView;
-import org.custodian.sar.notice.PrivacyNotice;
+import org.custodian.sar.notice.Ico;
+import org.custodian.sar.notice.SchoolNotice;
+import org.custodian.sar.notice.StatutoryMinimum;
 import org.custodian.sar.request.RequestType;
 import org.custodian.sar.request.RightsRequest;
+import org.custodian.sar.review.ReleaseRules;
 import org.custodian.sar.roster.SchoolProfile;
 
 /**
  * Builds the Art. 15 response as JSON (machine-readable, for portability too): the copy of the data from each
- * source and the documents, and what Art. 15(1) requires beside it: purposes, categories, recipients (from the
- * disclosure log), retention (from retention-service), the source, automated decision-making, transfers, the
- * rights and the ICO. Plain Java over Jackson trees.
+ * source and the documents, and what Art. 15(1)–(2) requires beside it: purposes and lawful bases, categories,
+ * recipients (the disclosure log's, and the categories and named recipients of the notice), retention (from
+ * retention-service, and the notice's policy), the source, automated decision-making, transfers, the rights and the
+ * ICO, as the school's published privacy notice says them (the version named), or the statutory minimum with a
+ * warning to the DPO when the notice was not available. Plain Java over Jackson trees.
  */
 public final class ResponseContent {
 
     public static final String FORMAT = "custodian.sar.response/v1";
+
+    /**
+     * What the DPO should know before the response goes out and that is not a missing source: the school's privacy
+     * notice that was not available. Staff only (the requester's copy leaves it out).
+     */
+    public static final String WARNINGS = ReleaseRules.STAFF_WARNINGS;
 
     /** A missing source the DPO accepted, and why. */
     public record Waiver(String source, String reason, String by, Instant at) {}
@@ -40,6 +53,7 @@ public final class ResponseContent {
             List<Sources.Answer> answers,
             List<DocumentView> documents,
             List<Waiver> waivers,
+            SchoolNotice notice,
             String automatedDecisions,
             Instant now) {
         ObjectNode root = mapper.createObjectNode();
@@ -114,13 +128,108 @@ public final class ResponseContent {
                     .put("uploadedAt", d.uploadedAt().toString());
         }
 
+        ArrayNode warnings = root.putArray(WARNINGS);
+        if (notice.warning() != null) {
+            warnings.addObject()
+                    .put("about", "privacyNotice")
+                    .put("reason", notice.unavailable())
+                    .put("warning", notice.warning());
+        }
+
         ObjectNode info = root.putObject("information");
-        strings(info.putArray("purposes"), PrivacyNotice.PURPOSES);
-        strings(info.putArray("lawfulBases"), PrivacyNotice.LAWFUL_BASES);
+        information(info, notice, school, answers, automatedDecisions);
+        if (request.type() == RequestType.EDUCATIONAL_RECORD) {
+            info.put(
+                    "educationalRecord",
+                    "Provided under the Education (Pupil Information) (England) Regulations 2005: free to see, within"
+                            + " 15 school days of the written request; a copy may cost no more than the cost of supply.");
+        }
+        if (request.type() == RequestType.PORTABILITY) {
+            info.put(
+                    "portability",
+                    "This document is the structured, machine-readable copy (JSON, format " + FORMAT + ") of the data"
+                            + " provided by you and processed by consent, which you may give to another organisation.");
+        }
+        return root;
+    }
+
+    /**
+     * What Art. 15(1)–(2) requires beside the data, from the school's published privacy notice (named in
+     * {@code privacyNotice}), or the statutory minimum when it was not available ({@code privacyNotice} null): a
+     * section the notice lacks keeps the minimum's words. The consent purposes asked about the child, the recipients from the
+     * disclosure log and the retention of each record are the child's own, from the sources.
+     */
+    private static void information(
+            ObjectNode info,
+            SchoolNotice notice,
+            SchoolProfile school,
+            List<Sources.Answer> answers,
+            String automatedDecisions) {
+        JsonNode n = notice.isPublished() ? notice.content() : MissingNode.getInstance();
+        if (notice.isPublished()) {
+            info.putObject("privacyNotice")
+                    .put("version", notice.used().version())
+                    .put("hash", notice.used().hash())
+                    .put(
+                            "publishedAt",
+                            notice.used().publishedAt() == null
+                                    ? null
+                                    : notice.used().publishedAt().toString());
+        } else {
+            info.putNull("privacyNotice");
+        }
+        info.put("basedOn", notice.inWords());
+
+        ArrayNode uses = info.putArray("uses");
+        for (JsonNode use : n.path("uses")) {
+            String purpose = text(use, "purpose");
+            if (purpose != null) {
+                ObjectNode row = uses.addObject().put("purpose", upperFirst(purpose));
+                putIfText(row, "lawfulBasis", firstText(use, "lawfulBasisInWords", "lawfulBasis"));
+                putIfText(row, "specialCategoryCondition", text(use, "specialCategoryCondition"));
+                putIfText(row, "law", text(use, "law"));
+            }
+        }
+        Set<String> bases = new LinkedHashSet<>();
+        uses.forEach(u -> {
+            if (u.hasNonNull("lawfulBasis")) {
+                bases.add(u.get("lawfulBasis").asText());
+            }
+        });
+        strings(
+                info.putArray("purposes"),
+                uses.isEmpty() ? StatutoryMinimum.PURPOSES : distinct(uses, u -> text(u, "purpose")));
+        strings(info.putArray("lawfulBases"), bases.isEmpty() ? StatutoryMinimum.LAWFUL_BASES : bases);
         strings(info.putArray("consentPurposes"), collect(answers, "consent", node -> text(node, "purpose")));
-        strings(info.putArray("categories"), PrivacyNotice.CATEGORIES);
+        List<String> categories = distinct(n.path("categories"), c -> firstText(c, "title", "code"));
+        strings(info.putArray("categories"), categories.isEmpty() ? StatutoryMinimum.CATEGORIES : categories);
         strings(info.putArray("recipients"), recipients(answers));
-        strings(info.putArray("recipientCategories"), PrivacyNotice.RECIPIENT_CATEGORIES);
+
+        ArrayNode named = info.putArray("namedRecipients");
+        List<String> recipientCategories = new ArrayList<>();
+        for (JsonNode group : n.path("recipients")) {
+            String category = text(group, "category");
+            if (category == null) {
+                continue;
+            }
+            recipientCategories.add(category);
+            for (JsonNode r : group.path("recipients")) {
+                String name = text(r, "name");
+                if (name != null) {
+                    ObjectNode row = named.addObject().put("category", category).put("name", name);
+                    putIfText(row, "description", text(r, "description"));
+                    putIfText(row, "role", text(r, "role"));
+                    strings(row.putArray("why"), texts(r.path("why")));
+                    strings(row.putArray("bases"), texts(r.path("bases")));
+                }
+            }
+        }
+        strings(
+                info.putArray("recipientCategories"),
+                notice.isPublished() && n.path("recipients").isArray()
+                        ? recipientCategories
+                        : StatutoryMinimum.RECIPIENT_CATEGORIES);
+
         ArrayNode retention = info.putArray("retention");
         forEachObject(answers, "retention", node -> {
             String recordClass = firstText(node, "recordClass", "class", "recordClassName");
@@ -139,35 +248,86 @@ public final class ResponseContent {
                 }
             }
         });
-        info.put("retentionPolicy", PrivacyNotice.RETENTION);
-        info.put("source", PrivacyNotice.SOURCES);
+        String retentionSummary = text(n.path("retention"), "summary");
+        info.put("retentionPolicy", retentionSummary == null ? StatutoryMinimum.RETENTION : retentionSummary);
+        putIfText(info, "retentionSchedule", text(n.path("retention"), "schedulePath"));
+
+        List<String> from = texts(n.path("sources"));
+        info.put(
+                "source",
+                from.isEmpty()
+                        ? StatutoryMinimum.SOURCES
+                        : "The data comes from: "
+                                + String.join(
+                                        "; ",
+                                        from.stream()
+                                                .map(ResponseContent::lowerFirst)
+                                                .toList())
+                                + ".");
+
         ObjectNode adm = info.putObject("automatedDecisionMaking");
         adm.put("used", automatedDecisions != null);
-        adm.put("statement", automatedDecisions == null ? PrivacyNotice.AUTOMATED_DECISIONS_NONE : automatedDecisions);
-        info.put("internationalTransfers", PrivacyNotice.INTERNATIONAL_TRANSFERS);
-        strings(info.putArray("rights"), PrivacyNotice.RIGHTS);
-        ObjectNode ico = info.putObject("complaints");
-        ico.put(
+        String noticeAdm = text(n, "automatedDecisions");
+        adm.put(
+                "statement",
+                automatedDecisions != null
+                        ? automatedDecisions
+                        : noticeAdm != null ? noticeAdm : StatutoryMinimum.AUTOMATED_DECISIONS_NONE);
+
+        ArrayNode transfers = info.putArray("transfers");
+        for (JsonNode t : n.path("transfers")) {
+            String recipient = text(t, "recipient");
+            if (recipient != null) {
+                ObjectNode row = transfers.addObject().put("recipient", recipient);
+                putIfText(row, "country", text(t, "country"));
+                putIfText(row, "safeguard", text(t, "safeguard"));
+            }
+        }
+        info.put("internationalTransfers", transfersInWords(notice, n, transfers));
+
+        List<String> rights = new ArrayList<>();
+        for (JsonNode right : n.path("rights")) {
+            String name = text(right, "name");
+            String what = text(right, "what");
+            if (name != null || what != null) {
+                String how = text(right, "how");
+                rights.add((name == null ? "" : name + ": ")
+                        + (what == null ? "" : what)
+                        + (how == null ? "" : " " + how));
+            }
+        }
+        strings(info.putArray("rights"), rights.isEmpty() ? StatutoryMinimum.RIGHTS : rights);
+
+        ObjectNode complaints = info.putObject("complaints");
+        String schoolFirst = text(n.path("complaints"), "school");
+        complaints.put(
                 "firstContact",
-                "Please raise any concern with the school's data protection officer first"
-                        + (school.dpoEmail() == null ? "." : ": " + school.dpoEmail() + "."));
-        ico.put("ico", PrivacyNotice.ICO.name());
-        ico.put("online", PrivacyNotice.ICO.online());
-        ico.put("telephone", PrivacyNotice.ICO.telephone());
-        ico.put("address", PrivacyNotice.ICO.address());
-        if (request.type() == RequestType.EDUCATIONAL_RECORD) {
-            info.put(
-                    "educationalRecord",
-                    "Provided under the Education (Pupil Information) (England) Regulations 2005: free to see, within"
-                            + " 15 school days of the written request; a copy may cost no more than the cost of supply.");
+                schoolFirst != null
+                        ? schoolFirst
+                        : "Please raise any concern with the school's data protection officer first"
+                                + (school.dpoEmail() == null ? "." : ": " + school.dpoEmail() + "."));
+        Ico ico = notice.ico();
+        complaints.put("ico", ico.name());
+        complaints.put("online", ico.online());
+        complaints.put("telephone", ico.telephone());
+        complaints.put("address", ico.address());
+    }
+
+    private static String transfersInWords(SchoolNotice notice, JsonNode n, ArrayNode transfers) {
+        if (!notice.isPublished() || !n.path("transfers").isArray()) {
+            return StatutoryMinimum.INTERNATIONAL_TRANSFERS;
         }
-        if (request.type() == RequestType.PORTABILITY) {
-            info.put(
-                    "portability",
-                    "This document is the structured, machine-readable copy (JSON, format " + FORMAT + ") of the data"
-                            + " provided by you and processed by consent, which you may give to another organisation.");
+        if (transfers.isEmpty()) {
+            return "Our privacy notice lists no transfer of personal data outside the UK.";
         }
-        return root;
+        List<String> each = new ArrayList<>();
+        transfers.forEach(t -> each.add(t.path("recipient").asText()
+                + (t.hasNonNull("country") ? " (" + t.get("country").asText() + ")" : "")
+                + (t.hasNonNull("safeguard")
+                        ? ", under " + lowerFirst(t.get("safeguard").asText())
+                        : "")));
+        return "Personal data is transferred outside the UK, in accordance with UK data protection law (UK GDPR"
+                + " Chapter V), to: " + String.join("; ", each) + ".";
     }
 
     /** Whether every missing source of a stored response has a waiver. */
@@ -271,5 +431,36 @@ public final class ResponseContent {
 
     private static void strings(ArrayNode array, Iterable<String> values) {
         values.forEach(array::add);
+    }
+
+    /** The distinct texts picked from each element of an array, in order. */
+    private static List<String> distinct(JsonNode array, java.util.function.Function<JsonNode, String> pick) {
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonNode element : array) {
+            String value = pick.apply(element);
+            if (value != null && !value.isBlank()) {
+                values.add(value);
+            }
+        }
+        return List.copyOf(values);
+    }
+
+    /** The non-blank texts of an array. */
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode element : array) {
+            if (element.isTextual() && !element.asText().isBlank()) {
+                values.add(element.asText());
+            }
+        }
+        return values;
+    }
+
+    private static String upperFirst(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

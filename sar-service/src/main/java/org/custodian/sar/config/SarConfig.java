@@ -12,7 +12,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "custodian.sar")
 public interface SarConfig {
 
-    /** The services whose per-subject exports make up an access response. */
+    /**
+     * The services whose per-subject exports make up an access response, and the one that serves the school's published
+     * privacy notice (every response, refusal and complaint answer); one timeout for all.
+     */
     Sources sources();
 
     /** Uploaded documents. */
@@ -33,6 +36,9 @@ public interface SarConfig {
         Source sharing();
 
         Source retention();
+
+        /** Where the school's published privacy notice is asked for (accountability-service's internal export). */
+        Source accountability();
 
         /** How long a source may take to answer. */
         @WithDefault("10s")

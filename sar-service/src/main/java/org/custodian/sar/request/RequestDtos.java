@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.custodian.sar.deadline.Deadline;
+import org.custodian.sar.notice.NoticeUsed;
 import org.custodian.sar.request.RightsRequest.Channel;
 import org.custodian.sar.request.RightsRequest.RequesterType;
 import org.custodian.sar.request.RightsRequest.SubjectType;
@@ -219,7 +220,13 @@ public final class RequestDtos {
             @Schema(nullable = true) String ground,
             @Schema(nullable = true) String explanation,
             @Schema(nullable = true) LocalDate receivedOn,
-            @Schema(nullable = true) String rightToComplain) {}
+            @Schema(nullable = true) String rightToComplain,
+
+            @Schema(
+                    nullable = true,
+                    description = "the version of the school's published privacy notice the right to complain"
+                            + " was taken from; null: none was available (the statutory minimum)")
+            NoticeUsed privacyNotice) {}
 
     public record ExtensionView(
             LocalDate toldOn, @Schema(nullable = true) String reason) {}

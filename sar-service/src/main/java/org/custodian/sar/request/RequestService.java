@@ -26,7 +26,8 @@ import org.custodian.sar.config.SarConfig;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.Deadlines;
 import org.custodian.sar.deadline.SchoolDeadlines;
-import org.custodian.sar.notice.PrivacyNotice;
+import org.custodian.sar.notice.PrivacyNotices;
+import org.custodian.sar.notice.SchoolNotice;
 import org.custodian.sar.request.RequestDtos.CreateRequest;
 import org.custodian.sar.request.RequestDtos.RequestView;
 import org.custodian.sar.request.RightsRequest.Channel;
@@ -41,7 +42,10 @@ import org.custodian.sar.roster.SchoolSettingsChanged;
 
 /**
  * The rules of rights requests: who may make one about whom, the child-agreement rule, the lifecycle, deadlines,
- * the audit trail and the events. Every change runs in one transaction with its audit row and its outbox event.
+ * the audit trail and the events. Every change runs in one transaction with its audit row and its outbox event. An
+ * answer (a fee, a refusal, a decision, a completion) first asks for the school's published privacy notice, before the
+ * request is locked, so that the right to complain and the ICO's contact it carries are the notice's, naming its
+ * version (the statutory minimum when there is none).
  */
 @Transactional
 @ApplicationScoped
@@ -56,6 +60,7 @@ public class RequestService {
     private final Instance<CompletionCheck> completionChecks;
     private final Clock clock;
     private final Quotas quotas;
+    private final PrivacyNotices notices;
     private final int requestsPerDay;
 
     public RequestService(
@@ -68,6 +73,7 @@ public class RequestService {
             Instance<CompletionCheck> completionChecks,
             Clock clock,
             Quotas quotas,
+            PrivacyNotices notices,
             SarConfig config) {
         this.caller = caller;
         this.repository = repository;
@@ -78,6 +84,7 @@ public class RequestService {
         this.completionChecks = completionChecks;
         this.clock = clock;
         this.quotas = quotas;
+        this.notices = notices;
         this.requestsPerDay = config.quota().requestsPerDay();
     }
 
@@ -416,6 +423,7 @@ public class RequestService {
     }
 
     public RequestView requestFee(String urn, UUID id, String ifMatch, RequestDtos.FeeRequest in) {
+        SchoolNotice notice = notices.current(urn);
         return act(
                 urn,
                 id,
@@ -432,7 +440,12 @@ public class RequestService {
                     refuseAfterTheDeadline(c, "a fee");
                     r.feeRequested(c.on());
                     r.resolve(res -> res.withFee(new Resolution.Fee(
-                            in.amount(), in.ground().name(), in.explanation(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
+                                    in.amount(),
+                                    in.ground().name(),
+                                    in.explanation(),
+                                    notice.rightToComplain(),
+                                    notice.used()))
+                            .withIco(notice.ico()));
                 });
     }
 
@@ -473,6 +486,7 @@ public class RequestService {
     }
 
     public RequestView complete(String urn, UUID id, String ifMatch, RequestDtos.Completion in) {
+        SchoolNotice notice = notices.current(urn);
         return act(urn, id, ifMatch, Action.COMPLETE, "completedOn", in.completedOn(), in.summary(), c -> {
             RightsRequest r = c.request();
             if (r.type().answeredWithBundle()) {
@@ -485,17 +499,21 @@ public class RequestService {
             if (r.type() == RequestType.COMPLAINT && r.acknowledgedOn() == null) {
                 r.acknowledged(c.on()); // the answer acknowledges it
             }
+            boolean complaint = r.type() == RequestType.COMPLAINT;
             r.resolve(res -> res.withCompletion(new Resolution.Completion(
-                    in.summary(),
-                    c.on(),
-                    r.type() == RequestType.COMPLAINT
-                            ? "If you are not satisfied with this answer, you can complain to the ICO. "
-                                    + PrivacyNotice.RIGHT_TO_COMPLAIN
-                            : null)));
+                            in.summary(),
+                            c.on(),
+                            complaint
+                                    ? "If you are not satisfied with this answer, you can complain to the ICO. "
+                                            + notice.rightToComplain()
+                                    : null,
+                            complaint ? notice.used() : null))
+                    .withIco(notice.ico()));
         });
     }
 
     public RequestView refuse(String urn, UUID id, String ifMatch, RequestDtos.Refusal in) {
+        SchoolNotice notice = notices.current(urn);
         return act(
                 urn,
                 id,
@@ -508,7 +526,12 @@ public class RequestService {
                     refuseAfterTheDeadline(c, "a refusal");
                     c.request()
                             .resolve(res -> res.withRefusal(new Resolution.Refusal(
-                                    in.ground().name(), in.explanation(), c.on(), PrivacyNotice.RIGHT_TO_COMPLAIN)));
+                                            in.ground().name(),
+                                            in.explanation(),
+                                            c.on(),
+                                            notice.rightToComplain(),
+                                            notice.used()))
+                                    .withIco(notice.ico()));
                 });
     }
 
@@ -543,6 +566,8 @@ public class RequestService {
 
     public RequestView decide(String urn, UUID id, String ifMatch, RequestDtos.Decision in) {
         Action action = in.outcome() == RightsDecision.Outcome.REFUSED ? Action.DECIDE_REFUSED : Action.DECIDE_APPROVED;
+        SchoolNotice notice = notices.current(urn);
+        boolean approved = in.outcome() == RightsDecision.Outcome.APPROVED;
         return act(urn, id, ifMatch, action, "decidedOn", in.decidedOn(), in.outcome() + ": " + in.reason(), c -> {
             RightsRequest r = c.request();
             RightsDecision decision = new RightsDecision(
@@ -555,13 +580,14 @@ public class RequestService {
                     in.purposes(),
                     in.description(),
                     c.on(),
-                    in.outcome() == RightsDecision.Outcome.APPROVED ? null : PrivacyNotice.RIGHT_TO_COMPLAIN);
+                    approved ? null : notice.rightToComplain(),
+                    approved ? null : notice.used());
             List<String[]> problems = DecisionRules.problems(r.type(), decision);
             if (!problems.isEmpty()) {
                 throw Problems.invalid(
                         problems.stream().map(p -> new FieldError(p[0], p[1])).toList());
             }
-            r.resolve(res -> res.withDecision(decision));
+            r.resolve(res -> res.withDecision(decision).withIco(notice.ico()));
             if (r.subject().type() == SubjectType.PUPIL) {
                 DecisionRules.eventFor(r.type(), r.id().toString(), r.subject().id(), decision)
                         .ifPresent(e -> events.publish(r, e.type(), e.payload()));

@@ -5,7 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.custodian.sar.deadline.Deadline;
 import org.custodian.sar.deadline.Deadlines;
-import org.custodian.sar.notice.PrivacyNotice;
+import org.custodian.sar.notice.StatutoryMinimum;
 import org.custodian.sar.request.RequestDtos.RequestSummary;
 import org.custodian.sar.request.RequestDtos.RequestView;
 
@@ -55,7 +55,8 @@ public final class RequestViews {
                                 res.fee().ground(),
                                 res.fee().explanation(),
                                 r.feeReceivedOn(),
-                                res.fee().rightToComplain()),
+                                res.fee().rightToComplain(),
+                                res.fee().privacyNotice()),
                 r.clarifications().isEmpty()
                         ? null
                         : r.clarifications().stream()
@@ -105,7 +106,11 @@ public final class RequestViews {
                 "/api/v1/schools/" + r.schoolUrn() + "/requests/" + r.id(),
                 r.openClarification().map(RightsRequest.Clarification::question).orElse(null),
                 fee == null ? null : "£" + fee.amount().toPlainString(),
-                PrivacyNotice.ICO.online());
+                // as the answer told the requester: the school's published notice then, or the statutory minimum
+                (r.resolution().ico() == null
+                                ? StatutoryMinimum.ICO
+                                : r.resolution().ico())
+                        .online());
     }
 
     public static RequestSummary summary(RightsRequest r, LocalDate today) {

@@ -3,6 +3,7 @@ package org.custodian.sar.request;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.List;
+import org.custodian.sar.notice.NoticeUsed;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -14,6 +15,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param processing       objection: the processing objected to
  * @param purposes         objection: the purposes to stop
  * @param description      rectification: what was corrected
+ * @param rightToComplain  refused or partly approved: where to complain (the school's privacy notice, or the minimum)
+ * @param privacyNotice    the version of the school's published privacy notice that sentence came from
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RightsDecision(
@@ -26,7 +29,13 @@ public record RightsDecision(
         @Schema(nullable = true) List<String> purposes,
         @Schema(nullable = true) String description,
         @Schema(nullable = true) LocalDate decidedOn,
-        @Schema(nullable = true) String rightToComplain) {
+        @Schema(nullable = true) String rightToComplain,
+
+        @Schema(
+                nullable = true,
+                description = "the version of the school's published privacy notice the right to complain was"
+                        + " taken from; null: none was available (the statutory minimum), or approved")
+        NoticeUsed privacyNotice) {
 
     @Schema(name = "RightsDecisionOutcome")
     public enum Outcome {

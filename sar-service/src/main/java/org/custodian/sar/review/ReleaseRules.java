@@ -25,6 +25,8 @@ public final class ReleaseRules {
             "[withheld: about another person, waiting for the data protection officer's review]";
     /** The part of a staff view of a response that lists the review items; never in the requester's copy. */
     public static final String STAFF_SECTION = "thirdParties";
+    /** The part of a response that warns the DPO (the school's privacy notice was not available); staff only too. */
+    public static final String STAFF_WARNINGS = "warnings";
     /** The part of the requester's copy that says what was kept back, under which exemption, and how often. */
     public static final String WITHHELD_SECTION = "withheld";
 
@@ -34,6 +36,7 @@ public final class ReleaseRules {
     public static ObjectNode released(JsonNode content, List<ReviewItem> items) {
         ObjectNode copy = content.deepCopy();
         copy.remove(STAFF_SECTION);
+        copy.remove(STAFF_WARNINGS);
         // whole values first, then ids inside whatever text is left
         for (ReviewItem item : items) {
             String replacement = replacement(item);

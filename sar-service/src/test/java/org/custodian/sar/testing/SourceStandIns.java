@@ -44,6 +44,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  *   <li>anything else: a small export naming the pupil.</li>
  * </ul>
  * Each answer records the query it was asked with ({@link #queryOf}), so that a test sees who the export was for.
+ *
+ * <p>A fourth server stands in for accountability-service's published privacy notice
+ * ({@code GET /internal/v1/schools/{urn}/privacy-notice}, the same service token): a school has published nothing (404
+ * problem+json) until a test {@linkplain #publishNotice publishes} a version for it (see {@link PublishedNotices}), or
+ * tells it to {@linkplain #noticeFails fail} (drop the connection, answer after the timeout, or 503). It counts the
+ * calls per school ({@link #noticeCalls}).
  */
 public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
 
@@ -53,6 +59,38 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     public static final String FATHER = "G-DAD-1", RESTRICTED = "G-EX-1", STAFF = "admin-7";
     private static final Map<String, String> QUERIES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern NOTICE_PATH = Pattern.compile("/internal/v1/schools/(\\d{6})/privacy-notice");
+    private static final Map<String, String> NOTICES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, NoticeFailure> NOTICE_FAILURES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> NOTICE_CALLS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How the accountability-service stand-in fails for a school. */
+    public enum NoticeFailure {
+        /** drops the connection (accountability-service is down) */
+        CRASH,
+        /** answers after three times the timeout */
+        SLOW,
+        /** answers 503 */
+        E503
+    }
+
+    /** From now on the school's published notice is this version (accountability-service's answer, as JSON). */
+    public static void publishNotice(String urn, String version) {
+        NOTICE_FAILURES.remove(urn);
+        NOTICES.put(urn, version);
+    }
+
+    /** From now on asking for the school's notice fails so. */
+    public static void noticeFails(String urn, NoticeFailure how) {
+        NOTICE_FAILURES.put(urn, how);
+    }
+
+    /** How many times sar-service asked for the school's notice (with a valid service token of the school). */
+    public static int noticeCalls(String urn) {
+        var calls = NOTICE_CALLS.get(urn);
+        return calls == null ? 0 : calls.get();
+    }
 
     /** The query string the last call of a service about the pupil carried (null when it was never asked). */
     public static String queryOf(String service, String pupilId) {
@@ -77,6 +115,17 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
             }
             config.put("custodian.sar.sources." + service + ".url", "http://127.0.0.1:" + server.actualPort());
         }
+        HttpServer accountability = vertx.createHttpServer().requestHandler(this::notice);
+        try {
+            accountability
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the accountability stand-in", e);
+        }
+        config.put("custodian.sar.sources.accountability.url", "http://127.0.0.1:" + accountability.actualPort());
         config.put("custodian.sar.sources.timeout", TIMEOUT_MILLIS + "ms");
         return config;
     }
@@ -119,6 +168,50 @@ public class SourceStandIns implements QuarkusTestResourceLifecycleManager {
                                 : export(service, urn, pupil));
         if (delay > 0) {
             vertx.setTimer(delay, t -> answer.run());
+        } else {
+            answer.run();
+        }
+    }
+
+    /** accountability-service's internal privacy-notice export, as the test set it for the school. */
+    private void notice(HttpServerRequest request) {
+        Matcher path = NOTICE_PATH.matcher(request.path());
+        if (!path.matches() || !"GET".equals(request.method().name())) {
+            request.response().setStatusCode(404).end();
+            return;
+        }
+        String urn = path.group(1);
+        int authorized = authorized(request.getHeader("Authorization"), urn);
+        if (authorized != 200) {
+            request.response().setStatusCode(authorized).end();
+            return;
+        }
+        NOTICE_CALLS
+                .computeIfAbsent(urn, u -> new java.util.concurrent.atomic.AtomicInteger())
+                .incrementAndGet();
+        NoticeFailure failure = NOTICE_FAILURES.get(urn);
+        if (failure == NoticeFailure.CRASH) {
+            request.connection().close();
+            return;
+        }
+        if (failure == NoticeFailure.E503) {
+            request.response().setStatusCode(503).end();
+            return;
+        }
+        String version = NOTICES.get(urn);
+        Runnable answer = () -> {
+            if (version == null) {
+                request.response()
+                        .setStatusCode(404)
+                        .putHeader("Content-Type", "application/problem+json")
+                        .end("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,"
+                                + "\"detail\":\"the school has published no privacy notice\"}");
+            } else {
+                request.response().putHeader("Content-Type", "application/json").end(version);
+            }
+        };
+        if (failure == NoticeFailure.SLOW) {
+            vertx.setTimer(TIMEOUT_MILLIS * 3, t -> answer.run());
         } else {
             answer.run();
         }

@@ -3,18 +3,19 @@ package org.custodian.sar.notice;
 import java.util.List;
 
 /**
- * What the school's privacy notice (shared/reference/privacy-notice.md) tells parents, as the facts a subject access
- * response and a refusal must repeat: the ICO's contact details, the rights, the purposes, the categories of data,
- * the recipients, how long data is kept and where it comes from. Where the notice's words are out of date, the
- * response says what the law says now (issue 24): transfers "outside the UK" (not the EEA), the right to object to
- * public-task processing under Art. 21 (not "damage or distress", the Data Protection Act 1998's s.10 wording), and
- * automated decisions under Arts. 22A–22D (Data (Use and Access) Act 2025, s.80).
+ * The statutory minimum: what a subject access response, a refusal, a fee and a complaint answer say when the school's
+ * published privacy notice is not available (the school has published none, or accountability-service did not answer;
+ * {@link SchoolNotice}). The facts UK GDPR Art. 15(1)–(2) and Art. 12(4) require in any case: the purposes, the lawful
+ * bases, the categories of data, the recipients, how long data is kept and where it comes from, automated
+ * decision-making, transfers, the rights and the Information Commissioner's Office. In the words of the law as it
+ * stands (issue 24): transfers "outside the UK" (not the EEA), the right to object to public-task processing under
+ * Art. 21 (not "damage or distress", the Data Protection Act 1998's s.10 wording), and automated decisions under
+ * Arts. 22A–22D (Data (Use and Access) Act 2025, s.80). Once a school publishes its notice, its own words replace these
+ * (issue 18).
  */
-public final class PrivacyNotice {
+public final class StatutoryMinimum {
 
-    private PrivacyNotice() {}
-
-    public record Ico(String name, String online, String telephone, String address) {}
+    private StatutoryMinimum() {}
 
     public static final Ico ICO = new Ico(
             "Information Commissioner's Office",
@@ -22,11 +23,15 @@ public final class PrivacyNotice {
             "0303 123 1113",
             "Information Commissioner's Office, Wycliffe House, Water Lane, Wilmslow, Cheshire, SK9 5AF");
 
-    /** The sentence every refusal, fee and complaint answer carries. */
-    public static final String RIGHT_TO_COMPLAIN =
-            "You have the right to complain to the Information Commissioner's Office: report a concern"
-                    + " online at " + ICO.online() + ", call " + ICO.telephone() + ", or write to " + ICO.address()
-                    + ". You may also seek to enforce your rights through the courts.";
+    /** The sentence every refusal, fee and complaint answer carries, with the given contact details of the ICO. */
+    public static String rightToComplain(Ico ico) {
+        return "You have the right to complain to the " + ico.name() + ": report a concern online at " + ico.online()
+                + ", call " + ico.telephone() + ", or write to " + ico.address()
+                + ". You may also seek to enforce your rights through the courts.";
+    }
+
+    /** The sentence every refusal, fee and complaint answer carries when the school's notice is not available. */
+    public static final String RIGHT_TO_COMPLAIN = rightToComplain(ICO);
 
     public static final List<String> PURPOSES = List.of(
             "Support pupil learning",

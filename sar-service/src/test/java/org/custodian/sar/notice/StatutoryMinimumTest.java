@@ -8,28 +8,28 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The access response repeats the notice in the words of the law as it stands (issue 24, "The notice's own words"),
- * not the words of the notice where those are out of date.
+ * Where the school's notice is not available, the access response gives the statutory minimum in the words of the law
+ * as it stands (issue 24, "The notice's own words"), not the words of the old notice where those are out of date.
  */
-class PrivacyNoticeTest {
+class StatutoryMinimumTest {
 
-    /** Every sentence the access response takes from this class. */
+    /** Every sentence the access response takes from the statutory minimum. */
     private static List<String> everything() {
         List<String> all = new ArrayList<>();
-        all.add(PrivacyNotice.RIGHT_TO_COMPLAIN);
-        all.add(PrivacyNotice.RETENTION);
-        all.add(PrivacyNotice.SOURCES);
-        all.add(PrivacyNotice.AUTOMATED_DECISIONS_NONE);
-        all.add(PrivacyNotice.INTERNATIONAL_TRANSFERS);
-        all.addAll(PrivacyNotice.RIGHTS);
-        all.addAll(PrivacyNotice.PURPOSES);
-        all.addAll(PrivacyNotice.LAWFUL_BASES);
+        all.add(StatutoryMinimum.RIGHT_TO_COMPLAIN);
+        all.add(StatutoryMinimum.RETENTION);
+        all.add(StatutoryMinimum.SOURCES);
+        all.add(StatutoryMinimum.AUTOMATED_DECISIONS_NONE);
+        all.add(StatutoryMinimum.INTERNATIONAL_TRANSFERS);
+        all.addAll(StatutoryMinimum.RIGHTS);
+        all.addAll(StatutoryMinimum.PURPOSES);
+        all.addAll(StatutoryMinimum.LAWFUL_BASES);
         return all;
     }
 
     @Test
     void transfersAreThoseOutsideTheUkNotTheEea() {
-        assertThat(PrivacyNotice.INTERNATIONAL_TRANSFERS).contains("outside the UK");
+        assertThat(StatutoryMinimum.INTERNATIONAL_TRANSFERS).contains("outside the UK");
         assertThat(everything())
                 .noneMatch(s -> s.contains("EEA") || s.toLowerCase(Locale.ROOT).contains("european economic area"));
     }
@@ -38,14 +38,14 @@ class PrivacyNoticeTest {
     void theRightToObjectIsArticle21ForPublicTaskProcessingNotDamageOrDistress() {
         // Art. 21(1): grounds relating to the particular situation, processing under Art. 6(1)(e); the controller
         // stops unless it shows compelling legitimate grounds or needs it for legal claims.
-        assertThat(PrivacyNotice.RIGHTS)
+        assertThat(StatutoryMinimum.RIGHTS)
                 .anySatisfy(right -> assertThat(right)
                         .contains("public interest")
                         .contains("particular situation")
                         .contains("compelling legitimate grounds")
                         .contains("Art. 21(1)"));
         // Art. 21(2)-(3): direct marketing stops, always.
-        assertThat(PrivacyNotice.RIGHTS)
+        assertThat(StatutoryMinimum.RIGHTS)
                 .anySatisfy(
                         right -> assertThat(right).contains("direct marketing").contains("Art. 21(2)"));
         assertThat(everything()).noneMatch(s -> s.toLowerCase(Locale.ROOT).contains("damage or distress"));
@@ -54,18 +54,18 @@ class PrivacyNoticeTest {
     @Test
     void automatedDecisionsFollowArticles22ATo22D() {
         // Data (Use and Access) Act 2025, s.80: Art. 22 is replaced by Arts. 22A-22D; Art. 22C(2)'s safeguards.
-        assertThat(PrivacyNotice.AUTOMATED_DECISIONS_NONE)
+        assertThat(StatutoryMinimum.AUTOMATED_DECISIONS_NONE)
                 .contains("Arts. 22A–22D")
                 .contains("significant decision")
                 .contains("solely on automated processing")
                 .doesNotContain("Art. 22)");
-        assertThat(PrivacyNotice.RIGHTS)
+        assertThat(StatutoryMinimum.RIGHTS)
                 .anySatisfy(right -> assertThat(right)
                         .contains("Arts. 22A–22D")
                         .contains("representations")
                         .contains("human intervention")
                         .contains("contest"));
-        assertThat(PrivacyNotice.RIGHTS)
+        assertThat(StatutoryMinimum.RIGHTS)
                 .noneMatch(r -> r.equals("Not to be subject to decisions made by automated means alone"));
     }
 }
