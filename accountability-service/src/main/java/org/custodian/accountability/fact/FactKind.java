@@ -11,5 +11,7 @@ public enum FactKind {
     /** A sharing agreement ({@code SharingEvents.AgreementChanged}), keyed by its id. */
     AGREEMENT,
     /** A record class of the retention schedule ({@code RetentionEvents.RetentionRuleChanged}), keyed by its code. */
-    RETENTION_RULE
+    RETENTION_RULE,
+    /** Which systems hold the school's records of each class ({@code RetentionEvents.HoldingSystemsChanged}), one. */
+    HOLDING_SYSTEMS
 }

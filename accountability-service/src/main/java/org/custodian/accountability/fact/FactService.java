@@ -52,7 +52,8 @@ public class FactService {
             EventTypes.AGREEMENT_CREATED,
             EventTypes.AGREEMENT_UPDATED,
             EventTypes.AGREEMENT_ENDED,
-            EventTypes.RETENTION_RULE_CHANGED);
+            EventTypes.RETENTION_RULE_CHANGED,
+            EventTypes.HOLDING_SYSTEMS_CHANGED);
 
     /** Whether events of the type are facts this service keeps (the others are not recorded in the inbox). */
     public static boolean reads(String type) {
@@ -90,6 +91,7 @@ public class FactService {
         List<SchoolFacts.Sourced<SharingEvents.RecipientChanged>> recipients = new ArrayList<>();
         List<SchoolFacts.Sourced<SharingEvents.AgreementChanged>> agreements = new ArrayList<>();
         List<SchoolFacts.Sourced<RetentionEvents.RetentionRuleChanged>> rules = new ArrayList<>();
+        SchoolFacts.Sourced<RetentionEvents.HoldingSystemsChanged> systems = null;
         for (Fact fact : facts.ofSchool(urn)) {
             FactRef ref = FactRef.of(fact);
             switch (fact.kind()) {
@@ -108,6 +110,9 @@ public class FactService {
                 case RETENTION_RULE ->
                     rules.add(new SchoolFacts.Sourced<>(
                             mapper.convertValue(fact.data(), RetentionEvents.RetentionRuleChanged.class), ref));
+                case HOLDING_SYSTEMS ->
+                    systems = new SchoolFacts.Sourced<>(
+                            mapper.convertValue(fact.data(), RetentionEvents.HoldingSystemsChanged.class), ref);
             }
         }
         Comparator<SchoolFacts.Sourced<?>> byKey =
@@ -116,7 +121,7 @@ public class FactService {
         recipients.sort(byKey);
         agreements.sort(byKey);
         rules.sort(byKey);
-        return new SchoolFacts(urn, school, purposes, recipients, agreements, rules);
+        return new SchoolFacts(urn, school, purposes, recipients, agreements, rules, systems);
     }
 
     private static Optional<Fact> factOf(CloudEvent event) {
@@ -177,6 +182,12 @@ public class FactService {
                         r.version(),
                         orElse(r.changedAt(), at),
                         r));
+            }
+            case EventTypes.HOLDING_SYSTEMS_CHANGED -> {
+                RetentionEvents.HoldingSystemsChanged h =
+                        CloudEventCodec.data(event, RetentionEvents.HoldingSystemsChanged.class);
+                return Optional.of(
+                        fact(FactKind.HOLDING_SYSTEMS, "holdings", h.version(), orElse(h.changedAt(), at), h));
             }
             default -> {
                 return Optional.empty();

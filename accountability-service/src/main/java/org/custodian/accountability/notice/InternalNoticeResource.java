@@ -46,6 +46,6 @@ public class InternalNoticeResource {
     @APIResponse(responseCode = "404", description = "The school has published no notice")
     public Response current(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
-        return NoticeResource.answer(notices.current(urn));
+        return NoticeResource.answer(VersionView.of(notices.current(urn)));
     }
 }

@@ -79,7 +79,7 @@ public class NoticeResource {
     @APIResponse(responseCode = "404", description = "The school has published no notice")
     public Response current(@PathParam("urn") String urn) {
         caller.requireSchool(urn);
-        return answer(notices.current(urn));
+        return answer(VersionView.of(notices.current(urn)));
     }
 
     @GET
@@ -109,7 +109,7 @@ public class NoticeResource {
     @APIResponse(responseCode = "404", description = "No such version")
     public Response version(@PathParam("urn") String urn, @PathParam("version") String version) {
         caller.requireSchool(urn);
-        return answer(notices.version(urn, Params.integer("version", version, 1, Integer.MAX_VALUE)));
+        return answer(VersionView.of(notices.version(urn, Params.integer("version", version, 1, Integer.MAX_VALUE))));
     }
 
     @GET
@@ -215,9 +215,7 @@ public class NoticeResource {
     }
 
     /** A version, with its hash as the ETag. */
-    static Response answer(NoticeVersion v) {
-        return Response.ok(VersionView.of(v))
-                .header(HttpHeaders.ETAG, "\"" + v.hash() + "\"")
-                .build();
+    static Response answer(VersionView v) {
+        return Response.ok(v).header(HttpHeaders.ETAG, "\"" + v.hash() + "\"").build();
     }
 }

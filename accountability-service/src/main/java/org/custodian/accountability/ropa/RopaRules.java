@@ -38,6 +38,7 @@ public final class RopaRules {
             NoticeContent.Use duty = duties.get(i);
             List<String> categories = SchoolDuties.categoriesOf(duty.purpose());
             List<FactRef> from = new ArrayList<>();
+            List<Sourced<RetentionRuleChanged>> dutyClasses = classesOf(facts, categories, null);
             rows.add(new RopaRow(
                     "duty:" + (i + 1),
                     "Education and pupil welfare",
@@ -49,12 +50,12 @@ public final class RopaRules {
                     null,
                     List.of(),
                     null,
-                    retention(facts, categories, null, from),
+                    retention(dutyClasses, from),
                     securityMeasures,
                     duty.lawfulBasisInWords(),
                     duty.specialCategoryCondition(),
                     duty.law(),
-                    List.of(),
+                    systems(facts, dutyClasses, from),
                     SchoolDuties.SOURCES,
                     List.copyOf(from)));
         }
@@ -67,6 +68,7 @@ public final class RopaRules {
                 from.add(recipient.ref());
             }
             boolean transfer = v.transferCountry() != null && !"GB".equals(v.transferCountry());
+            List<Sourced<RetentionRuleChanged>> agreementClasses = classesOf(facts, categories, v.consentPurpose());
             rows.add(new RopaRow(
                     "agreement:" + a.ref().key(),
                     "Sharing",
@@ -83,12 +85,12 @@ public final class RopaRules {
                     recipient == null ? null : recipient.value().contractReference(),
                     transfer ? List.of(v.transferCountry()) : List.of(),
                     transfer ? LegalWords.safeguard(v.transferSafeguard(), v.adequacyScheme()) : null,
-                    retention(facts, categories, v.consentPurpose(), from),
+                    retention(agreementClasses, from),
                     securityMeasures,
                     LegalWords.basis(v.lawfulBasis()),
                     LegalWords.condition(v.specialCategoryCondition(), v.schedule1Condition()),
                     v.legalReference(),
-                    List.of(),
+                    systems(facts, agreementClasses, from),
                     PUPILS_AND_FAMILIES.stream()
                             .map(s -> s + " (through the school)")
                             .toList(),
@@ -107,6 +109,7 @@ public final class RopaRules {
                 }
             }
             boolean special = !special(categories).isEmpty();
+            List<Sourced<RetentionRuleChanged>> purposeClasses = classesOf(facts, categories, v.purpose());
             rows.add(new RopaRow(
                     "purpose:" + v.purpose(),
                     "Consent-based processing",
@@ -118,37 +121,55 @@ public final class RopaRules {
                     null,
                     List.of(),
                     null,
-                    retention(facts, categories, v.purpose(), from),
+                    retention(purposeClasses, from),
                     securityMeasures,
                     LegalWords.basis("CONSENT"),
                     special ? LegalWords.condition("EXPLICIT_CONSENT", null) : null,
                     "BIOMETRIC".equals(v.kind()) ? "Protection of Freedoms Act 2012, ss.26-28" : null,
-                    List.of(),
+                    systems(facts, purposeClasses, from),
                     List.of("Parents and carers, and pupils old enough to decide, when asked for consent"),
                     List.copyOf(from)));
         }
         return rows;
     }
 
-    /** The schedule's lines for the row's data: classes holding its categories, or kept under its consent. */
-    static List<String> retention(
-            SchoolFacts facts, List<String> categories, String consentPurpose, List<FactRef> from) {
+    /** The record classes of the schedule that hold the row's data: its categories, or kept under its consent. */
+    static List<Sourced<RetentionRuleChanged>> classesOf(
+            SchoolFacts facts, List<String> categories, String consentPurpose) {
         Set<String> wanted = new LinkedHashSet<>();
         categories.forEach(c -> wanted.add(DataCategories.of(c).code()));
+        return facts.retentionRules().stream()
+                .filter(r -> nonNull(r.value().categories()).stream()
+                                .map(c -> DataCategories.of(c).code())
+                                .anyMatch(wanted::contains)
+                        || (consentPurpose != null
+                                && nonNull(r.value().consentPurposes()).contains(consentPurpose)))
+                .toList();
+    }
+
+    /** The schedule's lines for those classes, each naming its fact. */
+    static List<String> retention(List<Sourced<RetentionRuleChanged>> classes, List<FactRef> from) {
         List<String> lines = new ArrayList<>();
-        for (Sourced<RetentionRuleChanged> r : facts.retentionRules()) {
-            RetentionRuleChanged v = r.value();
-            boolean holds = nonNull(v.categories()).stream()
-                    .map(c -> DataCategories.of(c).code())
-                    .anyMatch(wanted::contains);
-            boolean underConsent =
-                    consentPurpose != null && nonNull(v.consentPurposes()).contains(consentPurpose);
-            if (holds || underConsent) {
-                lines.add(v.description() + ": " + NoticeRules.keptFor(v) + ", " + NoticeRules.then(v.action()));
-                from.add(r.ref());
-            }
+        for (Sourced<RetentionRuleChanged> r : classes) {
+            lines.add(r.value().description() + ": " + NoticeRules.keptFor(r.value()) + ", "
+                    + NoticeRules.then(r.value().action()));
+            from.add(r.ref());
         }
         return lines;
+    }
+
+    /** The systems holding records of those classes (from the holdings register), naming that fact when it adds any. */
+    static List<String> systems(SchoolFacts facts, List<Sourced<RetentionRuleChanged>> classes, List<FactRef> from) {
+        if (facts.holdingSystems() == null || facts.holdingSystems().value().systemsByClass() == null) {
+            return List.of();
+        }
+        Set<String> systems = new java.util.TreeSet<>();
+        classes.forEach(r -> systems.addAll(nonNull(
+                facts.holdingSystems().value().systemsByClass().get(r.value().recordClass()))));
+        if (!systems.isEmpty()) {
+            from.add(facts.holdingSystems().ref());
+        }
+        return List.copyOf(systems);
     }
 
     private static Sourced<RecipientChanged> recipient(SchoolFacts facts, String id) {

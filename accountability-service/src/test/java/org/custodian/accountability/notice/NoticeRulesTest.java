@@ -140,7 +140,8 @@ class NoticeRulesTest {
                                 2)),
                 List.of(
                         rule("ATTENDANCE_REGISTERS", "P6Y", "CREATED", List.of("ATTENDANCE")),
-                        rule("PUPIL_RECORD", "P25Y", "DATE_OF_BIRTH", List.of("PUPIL_AND_CURRICULAR_RECORDS"))));
+                        rule("PUPIL_RECORD", "P25Y", "DATE_OF_BIRTH", List.of("PUPIL_AND_CURRICULAR_RECORDS"))),
+                null);
     }
 
     @Test
@@ -215,8 +216,8 @@ class NoticeRulesTest {
 
     @Test
     void theEducationalRecordRightDependsOnTheKindOfSchoolAndTheAgeOnTheSchool() {
-        SchoolFacts academy =
-                new SchoolFacts("100001", school("d@x.example", "ACADEMY"), List.of(), List.of(), List.of(), List.of());
+        SchoolFacts academy = new SchoolFacts(
+                "100001", school("d@x.example", "ACADEMY"), List.of(), List.of(), List.of(), List.of(), null);
         String academyRecord = right(NoticeRules.generate(academy, TODAY, DraftText.NONE), "Educational record");
         assertThat(academyRecord).contains("Academies, free schools and independent schools do not have to");
         String maintained = right(NoticeRules.generate(cassiobury(), TODAY, DraftText.NONE), "Educational record");
@@ -235,7 +236,8 @@ class NoticeRulesTest {
                 facts.recipients(),
                 List.of(agreement(
                         "a-us", "r-wonde", "Backups", List.of("IDENTITY"), "PUBLIC_TASK", null, "US", null, 1)),
-                facts.retentionRules());
+                facts.retentionRules(),
+                null);
         NoticeContent n = NoticeRules.generate(withTransfer, TODAY, DraftText.NONE);
         assertThat(n.transfers()).singleElement().satisfies(t -> {
             assertThat(t.recipient()).isEqualTo("Wonde");
@@ -291,7 +293,8 @@ class NoticeRulesTest {
                         null,
                         null,
                         7)),
-                facts.retentionRules());
+                facts.retentionRules(),
+                null);
         assertThat(NoticeRules.differences(
                         NoticeRules.generate(facts, TODAY, DraftText.NONE),
                         NoticeRules.generate(bumped, TODAY, DraftText.NONE)))

@@ -146,4 +146,30 @@ class RopaApiTest {
                 .then()
                 .statusCode(403);
     }
+
+    @Test
+    void eachActivityNamesTheSystemsThatHoldItsRecords() {
+        AccountabilitySchool school = AccountabilitySchool.newSchool().setUp();
+        school.holdingSystems(1, java.util.Map.of("ADMISSION_ATTENDANCE_REGISTERS", List.of("Arbor", "Paper files")));
+        school.awaitFact("HOLDING_SYSTEMS", "holdings", 1);
+        JsonPath ropa = school.as("dpo")
+                .get("/api/v1/schools/" + school.urn + "/ropa")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertThat(ropa.getList("rows.find { it.id == 'agreement:a-census' }.systems", String.class))
+                .containsExactly("Arbor", "Paper files");
+        assertThat(ropa.getList("rows.find { it.id == 'agreement:a-census' }.from", String.class))
+                .contains("holding-systems holdings v1");
+        // the photos purpose holds no attendance data: no system named for it
+        assertThat(ropa.getList("rows.find { it.id == 'purpose:PHOTO_WEBSITE' }.systems"))
+                .isEmpty();
+        String csv = school.as("dpo")
+                .get("/api/v1/schools/" + school.urn + "/ropa.csv")
+                .then()
+                .extract()
+                .asString();
+        assertThat(csv).contains("Arbor; Paper files");
+    }
 }

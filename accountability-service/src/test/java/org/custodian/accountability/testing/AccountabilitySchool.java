@@ -185,6 +185,16 @@ public final class AccountabilitySchool extends SchoolFixture {
                         Instant.parse("2026-09-01T08:00:00Z").plusSeconds(version)));
     }
 
+    public CloudEvent holdingSystems(long version, java.util.Map<String, List<String>> systemsByClass) {
+        return send(
+                Topics.RETENTION,
+                EventTypes.HOLDING_SYSTEMS_CHANGED,
+                new RetentionEvents.HoldingSystemsChanged(
+                        version,
+                        systemsByClass,
+                        Instant.parse("2026-09-01T08:00:00Z").plusSeconds(version)));
+    }
+
     /** The school set up as a test expects: its profile, a recipient with a statutory agreement, a purpose, a rule. */
     public AccountabilitySchool setUp() {
         profile("Cassiobury Infant School", "Carole Smith", "carole@schooldposervice.example");

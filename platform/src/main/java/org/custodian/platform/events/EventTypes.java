@@ -70,6 +70,8 @@ public final class EventTypes {
     public static final String LEGAL_HOLD_RELEASED = PREFIX + "legal-hold.released";
     /** A school changed its retention schedule: overrode an IRMS row, or changed or added a class of its own. */
     public static final String RETENTION_RULE_CHANGED = PREFIX + "retention-rule.changed";
+    /** The systems that hold a school's records changed: which system holds records of which class. */
+    public static final String HOLDING_SYSTEMS_CHANGED = PREFIX + "holding-systems.changed";
 
     // custodian.accountability.v1, produced by accountability-service
     /** The DPO published a new version of the school's privacy notice. */
@@ -132,7 +134,8 @@ public final class EventTypes {
                             RECORD_DISPOSED,
                             LEGAL_HOLD_PLACED,
                             LEGAL_HOLD_RELEASED,
-                            RETENTION_RULE_CHANGED),
+                            RETENTION_RULE_CHANGED,
+                            HOLDING_SYSTEMS_CHANGED),
             Topics.ACCOUNTABILITY, List.of(NOTICE_PUBLISHED, NOTICE_OUTDATED),
             Topics.REVOCATIONS, List.of(TOKEN_REVOKED));
 

@@ -120,4 +120,14 @@ public final class RetentionEvents {
             Integer untilPupilAge,
             boolean transferOnLeaving,
             Instant changedAt) {}
+
+    /**
+     * {@code holding-systems.changed}: the systems holding the school's records, by record class, as they now stand
+     * (the whole map each time), about the school. Sent when a registration, a disposal or a closure changes which
+     * system holds records of which class; what the record of processing (Art. 30) names as where the data is kept.
+     *
+     * @param version         one more each time the map changes (1 for the first)
+     * @param systemsByClass  record class code → the systems holding records of it, sorted
+     */
+    public record HoldingSystemsChanged(long version, Map<String, List<String>> systemsByClass, Instant changedAt) {}
 }

@@ -25,13 +25,14 @@ class EventTypesTest {
         assertThat(EventTypes.topicOf(EventTypes.RECIPIENT_UPDATED)).isEqualTo("custodian.sharing.v1");
         assertThat(EventTypes.topicOf(EventTypes.RETENTION_RULE_CHANGED)).isEqualTo("custodian.retention.v1");
         assertThat(EventTypes.topicOf(EventTypes.NOTICE_PUBLISHED)).isEqualTo("custodian.accountability.v1");
+        assertThat(EventTypes.topicOf(EventTypes.HOLDING_SYSTEMS_CHANGED)).isEqualTo("custodian.retention.v1");
     }
 
     @Test
     void typesArePrefixedAndBelongToOneTopicOnly() {
         List<String> all =
                 EventTypes.BY_TOPIC.values().stream().flatMap(List::stream).toList();
-        assertThat(all).hasSize(44).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
+        assertThat(all).hasSize(45).doesNotHaveDuplicates().allMatch(t -> t.startsWith("uk.custodian."));
     }
 
     @Test
