@@ -30,6 +30,9 @@ public class NoticeDraft extends SchoolScopedAggregate {
     @Column(name = "security_measures")
     private String securityMeasures;
 
+    @Column(name = "automated_decisions")
+    private String automatedDecisions;
+
     @Column(name = "updated_by")
     private String updatedBy;
 
@@ -40,38 +43,28 @@ public class NoticeDraft extends SchoolScopedAggregate {
     }
 
     /** A school's first draft, with the DPO's first words. */
-    public static NoticeDraft first(
-            String urn,
-            String introduction,
-            Map<String, String> localExplanations,
-            String securityMeasures,
-            String by,
-            Instant at) {
+    public static NoticeDraft first(String urn, DraftText text, String securityMeasures, String by, Instant at) {
         NoticeDraft draft = new NoticeDraft(urn, at);
-        draft.write(introduction, localExplanations, securityMeasures, by);
+        draft.write(text, securityMeasures, by);
         return draft;
     }
 
     /** The DPO's new words, replacing the old ones. */
-    public void edit(
-            String introduction,
-            Map<String, String> localExplanations,
-            String securityMeasures,
-            String by,
-            Instant at) {
-        write(introduction, localExplanations, securityMeasures, by);
+    public void edit(DraftText text, String securityMeasures, String by, Instant at) {
+        write(text, securityMeasures, by);
         changedAt(at);
     }
 
-    private void write(String introduction, Map<String, String> localExplanations, String securityMeasures, String by) {
-        this.introduction = introduction;
-        this.localExplanations = localExplanations == null ? Map.of() : Map.copyOf(localExplanations);
+    private void write(DraftText text, String securityMeasures, String by) {
+        this.introduction = text.introduction();
+        this.localExplanations = text.localExplanations();
+        this.automatedDecisions = text.automatedDecisions();
         this.securityMeasures = securityMeasures;
         this.updatedBy = by;
     }
 
     public DraftText text() {
-        return new DraftText(introduction, localExplanations);
+        return new DraftText(introduction, localExplanations, automatedDecisions);
     }
 
     public String securityMeasures() {

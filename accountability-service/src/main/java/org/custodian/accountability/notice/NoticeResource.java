@@ -159,6 +159,7 @@ public class NoticeResource {
                 new NoticeService.DraftEdit(
                         request.introduction(),
                         request.localExplanations() == null ? Map.of() : request.localExplanations(),
+                        request.automatedDecisions(),
                         request.securityMeasures()));
         return Response.ok(DraftView.of(urn, draft))
                 .header(HttpHeaders.ETAG, ETags.of(draft.version()))

@@ -60,7 +60,7 @@ public final class NoticeRules {
                 transfers(facts, inForce),
                 retention(facts),
                 SchoolDuties.SOURCES,
-                SchoolDuties.AUTOMATED_DECISIONS_NONE,
+                text.automatedDecisions() == null ? SchoolDuties.AUTOMATED_DECISIONS_NONE : text.automatedDecisions(),
                 SchoolDuties.rights(
                         controller,
                         facts.school() == null ? null : facts.school().value()),

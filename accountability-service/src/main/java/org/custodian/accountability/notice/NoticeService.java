@@ -42,7 +42,11 @@ public class NoticeService {
             String securityMeasures) {}
 
     /** The DPO's words, as the resource parsed them. */
-    public record DraftEdit(String introduction, Map<String, String> localExplanations, String securityMeasures) {}
+    public record DraftEdit(
+            String introduction,
+            Map<String, String> localExplanations,
+            String automatedDecisions,
+            String securityMeasures) {}
 
     private final FactService facts;
     private final NoticeDraftRepository drafts;
@@ -108,22 +112,11 @@ public class NoticeService {
             }
         }
         Instant now = clock.instant();
+        DraftText text = new DraftText(edit.introduction(), edit.localExplanations(), edit.automatedDecisions());
         if (held.isPresent()) {
-            held.get()
-                    .edit(
-                            edit.introduction(),
-                            edit.localExplanations(),
-                            edit.securityMeasures(),
-                            caller.subject(),
-                            now);
+            held.get().edit(text, edit.securityMeasures(), caller.subject(), now);
         } else {
-            drafts.persist(NoticeDraft.first(
-                    urn,
-                    edit.introduction(),
-                    edit.localExplanations(),
-                    edit.securityMeasures(),
-                    caller.subject(),
-                    now));
+            drafts.persist(NoticeDraft.first(urn, text, edit.securityMeasures(), caller.subject(), now));
         }
         drafts.flush();
         audit.record(caller, urn, "privacy-notice/draft", "notice.draft-edited", AuditEntry.Outcome.SUCCESS, null);

@@ -268,7 +268,7 @@ class NoticeRulesTest {
     void theDposWordsAreNotDriftButAreAChangedSection() {
         NoticeContent plain = NoticeRules.generate(cassiobury(), TODAY, DraftText.NONE);
         NoticeContent worded = NoticeRules.generate(
-                cassiobury(), TODAY, new DraftText("Hello", Map.of("recipients", "We check them yearly.")));
+                cassiobury(), TODAY, new DraftText("Hello", Map.of("recipients", "We check them yearly."), null));
         assertThat(NoticeRules.differences(plain, worded)).isEmpty();
         assertThat(NoticeRules.changedSections(plain, worded))
                 .containsExactly(NoticeContent.Section.introduction, NoticeContent.Section.localExplanations);
@@ -300,6 +300,17 @@ class NoticeRulesTest {
                         NoticeRules.generate(bumped, TODAY, DraftText.NONE)))
                 .extracting(Difference::section)
                 .doesNotContain(NoticeContent.Section.uses, NoticeContent.Section.categories);
+    }
+
+    @Test
+    void automatedDecisionsAreNoneUnlessTheDpoSaysWhatTheyAre() {
+        assertThat(NoticeRules.generate(cassiobury(), TODAY, DraftText.NONE).automatedDecisions())
+                .startsWith("No significant decision about your child");
+        NoticeContent said = NoticeRules.generate(
+                cassiobury(), TODAY, new DraftText(null, Map.of(), "Places at breakfast club are offered by lot."));
+        assertThat(said.automatedDecisions()).isEqualTo("Places at breakfast club are offered by lot.");
+        assertThat(NoticeRules.changedSections(NoticeRules.generate(cassiobury(), TODAY, DraftText.NONE), said))
+                .containsExactly(NoticeContent.Section.automatedDecisions);
     }
 
     private static NoticeContent.Category category(NoticeContent n, String code) {
