@@ -117,6 +117,8 @@ class SecurityTest {
         "mis,       ropa.csv,                                 403",
         "school-admin, ropa,                                  200",
         "auditor,   ropa.csv,                                 200",
+        "parent,    ropa.pdf,                                 403",
+        "auditor,   ropa.pdf,                                 200",
         "dpo,       ropa/activities/A-1,                      200",
         "school-admin, audit/accountability,                  403",
         "auditor,   audit/accountability,                     200",

@@ -225,7 +225,12 @@ public final class NoticePage {
         return end(html);
     }
 
-    private static StringBuilder start(String title) {
+    static StringBuilder start(String title) {
+        return start(title, "");
+    }
+
+    /** The page's head, with {@code css} after the common style. */
+    static StringBuilder start(String title, String css) {
         return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
                 .append(esc(title))
@@ -233,11 +238,12 @@ public final class NoticePage {
                         + "margin:0 auto;padding:1rem;color:#1b1b1b;background:#fff}\na{color:#1d3f8c}\n"
                         + "table{border-collapse:collapse;width:100%;margin:1rem 0}\nth,td{border:1px solid #6b6b6b;"
                         + "padding:.4rem;text-align:left;vertical-align:top}\ncaption{text-align:left;font-weight:bold}\n"
-                        + ".meta,.tag{color:#3b3b3b}\ndt{font-weight:bold;margin-top:.5rem}\n</style>\n</head>\n"
-                        + "<body>\n<main>\n");
+                        + ".meta,.tag{color:#3b3b3b}\ndt{font-weight:bold;margin-top:.5rem}\n")
+                .append(css)
+                .append("</style>\n</head>\n<body>\n<main>\n");
     }
 
-    private static String end(StringBuilder html) {
+    static String end(StringBuilder html) {
         return html.append("</main>\n</body>\n</html>\n").toString();
     }
 

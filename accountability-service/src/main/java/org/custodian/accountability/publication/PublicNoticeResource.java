@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.custodian.accountability.notice.NoticeJson;
 import org.custodian.accountability.notice.NoticeService;
 import org.custodian.accountability.notice.NoticeVersion;
+import org.custodian.accountability.notice.PupilNoticeRules;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.SchoolUrn;
 import org.custodian.platform.time.LegalTime;
@@ -27,9 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * A school's published privacy notice and retention schedule, for anyone, without a token, as its website links them
- * ("a copy can be obtained from our website"). Only a published version is ever shown; a school that has published
- * nothing is 404. Each answer carries the version's hash as its {@code ETag}, and may be cached for five minutes.
+ * A school's published privacy notice (for parents and carers, and for pupils) and retention schedule, for anyone,
+ * without a token, as its website links them ("a copy can be obtained from our website"). Only a published version is
+ * ever shown; a school that has published nothing is 404. Each answer carries the version's hash and its form as its
+ * {@code ETag}, and may be cached for five minutes.
  */
 @Path("/public/v1/schools/{urn}")
 @Tag(name = "Public", description = "What a school publishes: no token needed")
@@ -38,6 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PublicNoticeResource {
 
     static final String CSV = "text/csv";
+    static final String PDF = "application/pdf";
     private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
 
     private static final CacheControl FIVE_MINUTES = CacheControl.valueOf("public, max-age=300");
@@ -50,8 +53,10 @@ public class PublicNoticeResource {
 
     @GET
     @Path("privacy-notice")
-    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
-    @Operation(summary = "The school's published privacy notice: a web page, or JSON when asked for (Accept)")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, PDF})
+    @Operation(
+            summary = "The school's published privacy notice: a web page, or JSON or a tagged PDF when asked for"
+                    + " (Accept)")
     @APIResponse(
             responseCode = "200",
             description = "The version in force",
@@ -59,7 +64,8 @@ public class PublicNoticeResource {
                 @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
                 @Content(
                         mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = PublicViews.NoticeView.class))
+                        schema = @Schema(implementation = PublicViews.NoticeView.class)),
+                @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))
             })
     @APIResponse(responseCode = "304", description = "Not modified since the ETag sent")
     @APIResponse(responseCode = "404", description = "No such school, or it has published nothing")
@@ -67,6 +73,16 @@ public class PublicNoticeResource {
             @PathParam("urn") String urn,
             @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (wants(accept, PDF)) {
+            return answer(
+                    urn,
+                    ifNoneMatch,
+                    "pdf",
+                    PDF,
+                    v -> NoticePdf.of(
+                            NoticeJson.read(v.content()), v.number(), v.hash(), LegalTime.dayOf(v.publishedAt())),
+                    v -> "privacy-notice-" + v.schoolUrn() + "-v" + v.number() + ".pdf");
+        }
         if (wants(accept, MediaType.APPLICATION_JSON)) {
             return answer(urn, ifNoneMatch, "json", MediaType.APPLICATION_JSON, PublicViews.NoticeView::of);
         }
@@ -77,6 +93,41 @@ public class PublicNoticeResource {
                 HTML,
                 v -> NoticePage.notice(
                         NoticeJson.read(v.content()), v.number(), v.hash(), LegalTime.dayOf(v.publishedAt())));
+    }
+
+    @GET
+    @Path("privacy-notice/for-pupils")
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
+    @Operation(
+            summary = "The published privacy notice in words a pupil of 7 to 11 can follow: a web page, or JSON when"
+                    + " asked for (Accept)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The version in force, for pupils",
+            content = {
+                @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = PublicViews.PupilNoticeView.class))
+            })
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag sent")
+    @APIResponse(responseCode = "404", description = "No such school, or it has published nothing")
+    public Response forPupils(
+            @PathParam("urn") String urn,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (wants(accept, MediaType.APPLICATION_JSON)) {
+            return answer(urn, ifNoneMatch, "pupils-json", MediaType.APPLICATION_JSON, PublicViews.PupilNoticeView::of);
+        }
+        return answer(
+                urn,
+                ifNoneMatch,
+                "pupils-html",
+                HTML,
+                v -> PupilPage.of(
+                        PupilNoticeRules.of(NoticeJson.read(v.content())),
+                        v.number(),
+                        LegalTime.dayOf(v.publishedAt())));
     }
 
     @GET
@@ -125,6 +176,17 @@ public class PublicNoticeResource {
 
     private Response answer(
             String urn, String ifNoneMatch, String form, String type, Function<NoticeVersion, Object> body) {
+        return answer(urn, ifNoneMatch, form, type, body, null);
+    }
+
+    /** The answer in one form; {@code filename}, when there is one, names it for a reader who saves it. */
+    private Response answer(
+            String urn,
+            String ifNoneMatch,
+            String form,
+            String type,
+            Function<NoticeVersion, Object> body,
+            Function<NoticeVersion, String> filename) {
         if (!SchoolUrn.isValid(urn)) {
             throw Problems.notFound("no school " + urn + " (a URN is six digits)");
         }
@@ -134,9 +196,11 @@ public class PublicNoticeResource {
                 && (ifNoneMatch.contains(tag.toString()) || ifNoneMatch.trim().equals("*"))) {
             return Response.notModified(tag).cacheControl(FIVE_MINUTES).build();
         }
-        return Response.ok(body.apply(version), type)
-                .tag(tag)
-                .cacheControl(FIVE_MINUTES)
-                .build();
+        Response.ResponseBuilder ok =
+                Response.ok(body.apply(version), type).tag(tag).cacheControl(FIVE_MINUTES);
+        if (filename != null) {
+            ok.header("Content-Disposition", "inline; filename=\"" + filename.apply(version) + "\"");
+        }
+        return ok.build();
     }
 }

@@ -74,6 +74,25 @@ public class RopaResource {
                 .build();
     }
 
+    @GET
+    @Path("ropa.pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({Roles.DPO, Roles.SCHOOL_ADMIN, Roles.AUDITOR})
+    @Operation(summary = "The record of processing as a tagged PDF: a section per processing activity")
+    @APIResponse(
+            responseCode = "200",
+            description = "The record",
+            content =
+                    @Content(
+                            mediaType = "application/pdf",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response pdf(@PathParam("urn") String urn) {
+        caller.requireSchool(urn);
+        return Response.ok(RopaPdf.of(ropa.record(urn)), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"ropa-" + urn + ".pdf\"")
+                .build();
+    }
+
     @POST
     @Path("ropa/reviews")
     @Consumes(MediaType.APPLICATION_JSON)

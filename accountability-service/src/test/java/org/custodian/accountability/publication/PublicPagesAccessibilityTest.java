@@ -26,7 +26,7 @@ class PublicPagesAccessibilityTest {
     private static final Path CHECKER = Path.of("src/test/a11y");
 
     @Test
-    void theNoticeAndTheScheduleHaveNoAccessibilityViolations() throws Exception {
+    void theNoticesAndTheScheduleHaveNoAccessibilityViolations() throws Exception {
         AccountabilitySchool school = AccountabilitySchool.newSchool().setUp();
         school.recipient("r-wonde", "Wonde", "PROCESSOR", "EDTECH", 1);
         school.agreement("a-us", "r-wonde", "Backups & <archive>", List.of("IDENTITY"), "PUBLIC_TASK", "US", 1);
@@ -44,12 +44,13 @@ class PublicPagesAccessibilityTest {
         school.publish();
         String base = "http://localhost:" + RestAssured.port + "/public/v1/schools/" + school.urn;
 
-        Result result = check(base + "/privacy-notice", base + "/retention-schedule");
+        Result result =
+                check(base + "/privacy-notice", base + "/privacy-notice/for-pupils", base + "/retention-schedule");
 
         assertThat(result.output()).as("axe's report").contains("\"passes\"");
         assertThat(result.output().lines().filter(l -> l.contains("\"violations\":[]")))
                 .as("pages without violations, in %s", result.output())
-                .hasSize(2);
+                .hasSize(3);
         assertThat(result.exit()).as(result.output()).isZero();
     }
 

@@ -31,6 +31,8 @@ class RouteTableTest {
     void theRecordOfProcessingAsAFileIsAResourceOfItsOwn() {
         assertThat(TABLE.resolve("/api/v1/schools/100001/ropa.csv"))
                 .isEqualTo(new Resolution(Outcome.ROUTED, "accountability", "ropa.csv", "100001"));
+        assertThat(TABLE.resolve("/api/v1/schools/100001/ropa.pdf"))
+                .isEqualTo(new Resolution(Outcome.ROUTED, "accountability", "ropa.pdf", "100001"));
         assertThat(TABLE.resolve("/api/v1/schools/100001/ropa/activities/A-1"))
                 .isEqualTo(new Resolution(Outcome.ROUTED, "accountability", "ropa", "100001"));
         assertThat(TABLE.resolve("/api/v1/schools/100001/privacy-notice/versions/3"))

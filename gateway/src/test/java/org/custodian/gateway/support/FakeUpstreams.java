@@ -53,7 +53,7 @@ public class FakeUpstreams implements QuarkusTestResourceLifecycleManager {
                             "partner-actions",
                             "due-transfers"),
             "retention", List.of("retention-schedule", "holdings", "legal-holds", "disposal-batches"),
-            "accountability", List.of("privacy-notice", "ropa", "ropa.csv")));
+            "accountability", List.of("privacy-notice", "ropa", "ropa.csv", "ropa.pdf")));
 
     public static final Map<String, String> AUDIT_LOGS = Map.of(
             "consent",
