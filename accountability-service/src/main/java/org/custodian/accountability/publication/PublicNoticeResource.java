@@ -6,6 +6,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,6 +17,7 @@ import org.custodian.accountability.notice.NoticeJson;
 import org.custodian.accountability.notice.NoticeService;
 import org.custodian.accountability.notice.NoticeVersion;
 import org.custodian.accountability.notice.PupilNoticeRules;
+import org.custodian.platform.http.Params;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.SchoolUrn;
 import org.custodian.platform.time.LegalTime;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,8 +74,14 @@ public class PublicNoticeResource {
     @APIResponse(responseCode = "404", description = "No such school, or it has published nothing")
     public Response notice(
             @PathParam("urn") String urn,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @QueryParam("format")
+                    @Parameter(
+                            description = "the form, for a link that cannot set Accept (overrides it)",
+                            schema = @Schema(implementation = PublicFormat.class))
+                    String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String acceptHeader,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String accept = PublicFormat.accept(Params.enumValue("format", format, PublicFormat.class), acceptHeader);
         if (wants(accept, PDF)) {
             return answer(
                     urn,
@@ -114,8 +123,14 @@ public class PublicNoticeResource {
     @APIResponse(responseCode = "404", description = "No such school, or it has published nothing")
     public Response forPupils(
             @PathParam("urn") String urn,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @QueryParam("format")
+                    @Parameter(
+                            description = "the form, for a link that cannot set Accept (overrides it)",
+                            schema = @Schema(implementation = PublicFormat.class))
+                    String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String acceptHeader,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String accept = PublicFormat.accept(Params.enumValue("format", format, PublicFormat.class), acceptHeader);
         if (wants(accept, MediaType.APPLICATION_JSON)) {
             return answer(urn, ifNoneMatch, "pupils-json", MediaType.APPLICATION_JSON, PublicViews.PupilNoticeView::of);
         }
@@ -148,8 +163,14 @@ public class PublicNoticeResource {
     @APIResponse(responseCode = "404", description = "No such school, or it has published nothing")
     public Response schedule(
             @PathParam("urn") String urn,
-            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @QueryParam("format")
+                    @Parameter(
+                            description = "the form, for a link that cannot set Accept (overrides it)",
+                            schema = @Schema(implementation = PublicFormat.class))
+                    String format,
+            @HeaderParam(HttpHeaders.ACCEPT) String acceptHeader,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        String accept = PublicFormat.accept(Params.enumValue("format", format, PublicFormat.class), acceptHeader);
         if (wants(accept, MediaType.APPLICATION_JSON)) {
             return answer(urn, ifNoneMatch, "schedule-json", MediaType.APPLICATION_JSON, PublicViews.ScheduleView::of);
         }

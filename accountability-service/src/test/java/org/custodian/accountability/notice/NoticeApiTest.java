@@ -342,6 +342,18 @@ class NoticeApiTest {
                 .then()
                 .statusCode(200)
                 .body("classes[0].recordClass", is("ADMISSION_ATTENDANCE_REGISTERS"));
+        // a link can ask for a form where it cannot set Accept
+        given().get(path + "/privacy-notice?format=pdf").then().statusCode(200).contentType("application/pdf");
+        given().accept("text/html")
+                .get(path + "/privacy-notice?format=json")
+                .then()
+                .statusCode(200)
+                .body("version", is(1));
+        given().get(path + "/retention-schedule?format=csv")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"));
+        given().get(path + "/privacy-notice?format=xml").then().statusCode(400).contentType("application/problem+json");
         given().get("/public/v1/schools/12345/privacy-notice").then().statusCode(404);
         given().get("/public/v1/schools/" + AccountabilitySchool.randomUrn() + "/privacy-notice")
                 .then()
