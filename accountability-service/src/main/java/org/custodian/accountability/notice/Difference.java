@@ -26,7 +26,12 @@ public record Difference(NoticeContent.Section section, Change change, String it
             case recipients -> "the recipient " + item;
             case transfers -> "the transfer to " + item;
             case retention -> "how long this is kept: " + item;
-            default -> section + ": " + item;
+            case sources -> "where the data comes from";
+            case automatedDecisions -> "automated decisions";
+            case rights -> "your rights and how to use them";
+            case complaints -> "how to complain";
+            case introduction -> "the school's introduction";
+            case localExplanations -> "the school's own explanations";
         };
         return switch (change) {
             case ADDED -> "New: " + what;

@@ -414,6 +414,24 @@ public final class NoticeRules {
         return found;
     }
 
+    /**
+     * What changed from one version to the next, in sentences a parent can read: each difference of the generated
+     * sections, then the DPO's words where they changed.
+     */
+    public static List<String> changesInWords(NoticeContent previous, NoticeContent next) {
+        if (previous == null) {
+            return List.of("The first version of this notice.");
+        }
+        List<String> changes = new ArrayList<>(
+                differences(previous, next).stream().map(Difference::sentence).toList());
+        for (Section s : EnumSet.of(Section.introduction, Section.localExplanations)) {
+            if (!visible(section(previous, s)).equals(visible(section(next, s)))) {
+                changes.add(new Difference(s, Difference.Change.CHANGED, s.name(), List.of()).sentence());
+            }
+        }
+        return changes;
+    }
+
     /** The sections in which two notices differ in what a reader sees (every section, against no notice). */
     public static List<Section> changedSections(NoticeContent previous, NoticeContent next) {
         List<Section> changed = new ArrayList<>();

@@ -142,15 +142,20 @@ public class NoticeService {
             throw Problems.conflict("the draft says exactly what version "
                     + previous.get().number() + " says; there is nothing new to publish");
         }
-        List<String> changed =
-                NoticeRules.changedSections(
-                                previous.map(v -> NoticeJson.read(v.content())).orElse(null), content)
-                        .stream()
-                        .map(Enum::name)
-                        .toList();
+        NoticeContent before = previous.map(v -> NoticeJson.read(v.content())).orElse(null);
+        List<String> changed = NoticeRules.changedSections(before, content).stream()
+                .map(Enum::name)
+                .toList();
         Instant now = clock.instant();
         NoticeVersion version = new NoticeVersion(
-                urn, previous.map(NoticeVersion::number).orElse(0) + 1, hash, json, changed, caller.subject(), now);
+                urn,
+                previous.map(NoticeVersion::number).orElse(0) + 1,
+                hash,
+                json,
+                changed,
+                NoticeRules.changesInWords(before, content),
+                caller.subject(),
+                now);
         versions.persist(version);
         drift.record(urn, version.number(), null, "[]", now);
         outbox.append(events.aboutSchool(

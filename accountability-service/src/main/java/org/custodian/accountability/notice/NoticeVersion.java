@@ -34,6 +34,9 @@ public class NoticeVersion extends SchoolScopedEntity {
     @JdbcTypeCode(SqlTypes.ARRAY)
     private List<String> changedSections;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    private List<String> changes;
+
     @Column(name = "published_by")
     private String publishedBy;
 
@@ -48,9 +51,11 @@ public class NoticeVersion extends SchoolScopedEntity {
             String hash,
             String content,
             List<String> changedSections,
+            List<String> changes,
             String publishedBy,
             Instant publishedAt) {
         super(urn, UUID.randomUUID());
+        this.changes = List.copyOf(changes);
         this.number = number;
         this.hash = hash;
         this.content = content;
@@ -74,6 +79,11 @@ public class NoticeVersion extends SchoolScopedEntity {
 
     public List<String> changedSections() {
         return changedSections;
+    }
+
+    /** What changed from the previous version, in sentences a parent can read. */
+    public List<String> changes() {
+        return changes;
     }
 
     public String publishedBy() {

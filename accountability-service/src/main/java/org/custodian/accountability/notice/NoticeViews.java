@@ -25,6 +25,9 @@ public final class NoticeViews {
             @Schema(description = "the sections that differ from the previous version (all, for the first)")
             List<String> changedSections,
 
+            @Schema(description = "what changed from the previous version, in sentences a parent can read")
+            List<String> changes,
+
             NoticeContent content) {
 
         public static VersionView of(NoticeVersion v) {
@@ -35,6 +38,7 @@ public final class NoticeViews {
                     v.publishedAt(),
                     v.publishedBy(),
                     v.changedSections(),
+                    v.changes(),
                     NoticeJson.read(v.content()));
         }
     }

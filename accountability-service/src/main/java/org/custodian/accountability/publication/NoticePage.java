@@ -20,7 +20,8 @@ public final class NoticePage {
 
     private NoticePage() {}
 
-    public static String notice(NoticeContent n, int version, String hash, LocalDate publishedOn) {
+    public static String notice(
+            NoticeContent n, int version, String hash, LocalDate publishedOn, List<String> changes) {
         StringBuilder html =
                 start("Privacy notice for parents and carers: " + n.controller().schoolName());
         html.append("<h1>Privacy notice for parents and carers</h1>\n<p class=\"meta\">")
@@ -34,6 +35,12 @@ public final class NoticePage {
                 .append(". <span class=\"hash\">Reference ")
                 .append(esc(hash.substring(0, 12)))
                 .append("</span></p>\n");
+        if (version > 1 && !changes.isEmpty()) {
+            html.append("<h2 id=\"changes\">What has changed since version ")
+                    .append(version - 1)
+                    .append("</h2>\n");
+            list(html, changes);
+        }
         if (n.introduction() != null) {
             paragraphs(html, n.introduction());
         }

@@ -101,7 +101,11 @@ public class PublicNoticeResource {
                 "html",
                 HTML,
                 v -> NoticePage.notice(
-                        NoticeJson.read(v.content()), v.number(), v.hash(), LegalTime.dayOf(v.publishedAt())));
+                        NoticeJson.read(v.content()),
+                        v.number(),
+                        v.hash(),
+                        LegalTime.dayOf(v.publishedAt()),
+                        v.changes()));
     }
 
     @GET

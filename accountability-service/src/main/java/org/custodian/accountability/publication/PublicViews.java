@@ -20,6 +20,10 @@ public final class PublicViews {
             String hash,
             Instant publishedAt,
             List<String> changedSections,
+
+            @Schema(description = "what changed from the previous version, in sentences a parent can read")
+            List<String> changes,
+
             NoticeContent content) {
 
         static NoticeView of(NoticeVersion v) {
@@ -29,6 +33,7 @@ public final class PublicViews {
                     v.hash(),
                     v.publishedAt(),
                     v.changedSections(),
+                    v.changes(),
                     NoticeJson.read(v.content()));
         }
     }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.restassured.path.json.JsonPath;
 import java.sql.Connection;
@@ -99,6 +100,7 @@ class NoticeApiTest {
                     .get(school.notice("/versions/2"))
                     .then()
                     .statusCode(200)
+                    .body("changes", hasItem(startsWith("New: the recipient Wonde")))
                     .body("changedSections", hasItem("recipients"))
                     .body("changedSections", not(hasItem("rights")));
             school.as("dpo")
@@ -111,7 +113,8 @@ class NoticeApiTest {
                     .statusCode(200)
                     .contentType(containsString("text/html"))
                     .body(containsString("Wonde"))
-                    .body(containsString("Version 2"));
+                    .body(containsString("Version 2"))
+                    .body(containsString("What has changed since version 1"));
         }
     }
 

@@ -313,6 +313,24 @@ class NoticeRulesTest {
                 .containsExactly(NoticeContent.Section.automatedDecisions);
     }
 
+    @Test
+    void whatChangedIsSaidInSentencesAParentCanRead() {
+        SchoolFacts facts = cassiobury();
+        NoticeContent before = NoticeRules.generate(facts, TODAY, DraftText.NONE);
+        NoticeContent after = NoticeRules.generate(
+                facts.withAgreements(List.of(agreement(
+                        "a-us", "r-wonde", "Backups", List.of("IDENTITY"), "PUBLIC_TASK", null, "US", null, 1))),
+                TODAY,
+                new DraftText("A new welcome.", Map.of(), null));
+        assertThat(NoticeRules.changesInWords(before, after))
+                .contains(
+                        "New: the transfer to Wonde (US)",
+                        "No longer: the use of data to share data with Department for Education: School census",
+                        "Changed: the school's introduction");
+        assertThat(NoticeRules.changesInWords(null, after)).containsExactly("The first version of this notice.");
+        assertThat(NoticeRules.changesInWords(after, after)).isEmpty();
+    }
+
     private static NoticeContent.Category category(NoticeContent n, String code) {
         return n.categories().stream()
                 .filter(c -> c.code().equals(code))
