@@ -85,25 +85,7 @@ class PrivacyNoticeStory {
         assertThat(json.path("hash").asText()).isEqualTo(v2.path("hash").asText());
 
         // a new access response repeats what version 2 promises, and says so
-        school.syncRoster(
-                List.of(School.pupil("P-NIA", "Nia", 8, 3)), List.of(School.parentOf("G-NIA", "MOTHER", "P-NIA")));
-        String id = school.makeRequest(school.parent("G-NIA"), School.request("ACCESS", "P-NIA", "All about Nia."))
-                .json(201)
-                .path("id")
-                .asText();
-        school.step(
-                id,
-                "identity-verification",
-                object().put("decision", "NOT_REQUIRED").put("note", "portal login"));
-        JsonNode assembled =
-                school.dpo.post(school.path("/requests/" + id + "/bundle"), "").json(200);
-        assertThat(assembled.path("privacyNotice").path("version").asInt())
-                .as("%s", assembled)
-                .isEqualTo(2);
-        JsonNode information = school.dpo
-                .get(school.path("/requests/" + id + "/bundle"))
-                .json(200)
-                .path("information");
+        JsonNode information = accessResponse(school, "P-NIA");
         assertThat(information.path("privacyNotice").path("version").asInt()).isEqualTo(2);
         assertThat(information.path("privacyNotice").path("hash").asText())
                 .isEqualTo(v2.path("hash").asText());
@@ -133,7 +115,47 @@ class PrivacyNoticeStory {
         assertThat(other.path("content").path("rights").toString()).contains("15 school days");
         JsonNode ropa = second.dpo.get(second.path("/ropa")).json(200);
         assertThat(ropa.path("rows").size()).isPositive();
+        assertThat(ropa.path("schoolName").asText()).isEqualTo("Riverside Academy");
+        assertThat(ropa.toString()).contains("Harbour Sports Coaching");
+        assertThat(first.dpo.get(first.path("/ropa")).json(200).toString()).doesNotContain("Harbour Sports Coaching");
         assertThat(second.dpo.get(second.path("/ropa.csv")).expect(200).text()).startsWith("Business function,");
+
+        // and their access responses repeat their own notices
+        JsonNode firstV1 = first.dpo
+                .post(first.path("/privacy-notice/draft/publication"), "")
+                .json(201);
+        JsonNode secondV1 = second.dpo
+                .post(second.path("/privacy-notice/draft/publication"), "")
+                .json(201);
+        JsonNode firstAnswer = accessResponse(first, "P-OAK");
+        JsonNode secondAnswer = accessResponse(second, "P-RIV");
+        assertThat(firstAnswer.path("privacyNotice").path("hash").asText())
+                .isEqualTo(firstV1.path("hash").asText());
+        assertThat(secondAnswer.path("privacyNotice").path("hash").asText())
+                .isEqualTo(secondV1.path("hash").asText());
+        assertThat(secondAnswer.path("namedRecipients").toString()).contains("Harbour Sports Coaching");
+        assertThat(firstAnswer.path("namedRecipients").toString()).doesNotContain("Harbour Sports Coaching");
+    }
+
+    /** A parent's access request about a new pupil, answered: the response bundle's information. */
+    private static JsonNode accessResponse(School school, String pupilId) {
+        String guardian = "G-" + pupilId;
+        school.syncRoster(
+                List.of(School.pupil(pupilId, "Child", 8, 3)), List.of(School.parentOf(guardian, "MOTHER", pupilId)));
+        String id = school.makeRequest(
+                        school.parent(guardian), School.request("ACCESS", pupilId, "All about my child."))
+                .json(201)
+                .path("id")
+                .asText();
+        school.step(
+                id,
+                "identity-verification",
+                object().put("decision", "NOT_REQUIRED").put("note", "portal login"));
+        school.dpo.post(school.path("/requests/" + id + "/bundle"), "").json(200);
+        return school.dpo
+                .get(school.path("/requests/" + id + "/bundle"))
+                .json(200)
+                .path("information");
     }
 
     /** The school's profile (a maintained school unless its name says academy), and its sharing defaults seeded. */
