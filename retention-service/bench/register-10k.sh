@@ -10,8 +10,9 @@
 # PRELOAD holdings of 950 other schools are generated first (generate_series), so that the indexes the registration
 # maintains are of a national deployment's size.
 #
-# Uses PGHOST/PGPORT/PGUSER/PGPASSWORD (defaults 127.0.0.1, 5432, postgres). Kafka is not needed: registering emits
-# no event (the service's consumers and relay wait for a broker that is not there, which does not slow the API).
+# Uses PGHOST/PGPORT/PGUSER/PGPASSWORD (defaults 127.0.0.1, 5432, postgres). Kafka is not needed: registering only writes
+# its events (the school's defaults, holding-systems.changed) to the outbox (the service's consumers and relay wait for a
+# broker that is not there, which does not slow the API).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

@@ -92,7 +92,7 @@ public final class RopaCsv {
                     "",
                     "",
                     row.status().name(),
-                    r.from().stream().map(Object::toString).collect(Collectors.joining("; ")));
+                    generatedFrom(r));
             csv.append(Stream.concat(leading.stream(), cells.stream())
                             .map(Csv::field)
                             .collect(Collectors.joining(",")))
@@ -122,4 +122,26 @@ public final class RopaCsv {
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
     }
+
+    /** Each generated cell with the facts it was made from: "Purpose of processing: agreement a-1 v2 | …". */
+    static String generatedFrom(RopaRow r) {
+        return r.cellSources().entrySet().stream()
+                .map(cell -> CELL_NAMES.getOrDefault(cell.getKey(), cell.getKey()) + ": "
+                        + cell.getValue().stream().map(Object::toString).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining(" | "));
+    }
+
+    private static final java.util.Map<String, String> CELL_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("purpose", "Purpose of processing"),
+            java.util.Map.entry("dataCategories", "Categories of personal data"),
+            java.util.Map.entry("specialCategories", "Special category data"),
+            java.util.Map.entry("recipients", "Categories of recipients"),
+            java.util.Map.entry("processorContract", "Link to contract with processor"),
+            java.util.Map.entry("transferCountries", "Third countries"),
+            java.util.Map.entry("transferSafeguards", "Safeguards"),
+            java.util.Map.entry("retention", "Retention schedule"),
+            java.util.Map.entry("lawfulBasis", "Article 6 lawful basis"),
+            java.util.Map.entry("specialCategoryCondition", "Article 9 basis"),
+            java.util.Map.entry("law", "Law"),
+            java.util.Map.entry("systems", "Location of personal data"));
 }

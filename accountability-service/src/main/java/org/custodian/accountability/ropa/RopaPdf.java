@@ -4,7 +4,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import org.custodian.accountability.publication.TaggedPdf;
 import org.custodian.accountability.publication.TaggedPdf.Block;
 import org.custodian.accountability.publication.TaggedPdf.Heading;
@@ -82,9 +81,7 @@ public final class RopaPdf {
             }
             b.add(Paragraph.labelled(
                     "Generated from",
-                    r.from().isEmpty()
-                            ? "what the law asks of every school"
-                            : r.from().stream().map(Object::toString).collect(Collectors.joining("; "))));
+                    r.from().isEmpty() ? "what the law asks of every school" : RopaCsv.generatedFrom(r)));
         }
         return b;
     }

@@ -2,8 +2,10 @@ package org.custodian.accountability.ropa;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.custodian.accountability.fact.FactRef;
@@ -57,6 +59,7 @@ public final class RopaRules {
                     duty.law(),
                     systems(facts, dutyClasses, from),
                     SchoolDuties.SOURCES,
+                    cells(Map.of(), dutyClasses, facts),
                     List.copyOf(from)));
         }
         for (Sourced<AgreementChanged> a : NoticeRules.agreementsInForce(facts, today)) {
@@ -94,6 +97,7 @@ public final class RopaRules {
                     PUPILS_AND_FAMILIES.stream()
                             .map(s -> s + " (through the school)")
                             .toList(),
+                    cells(agreementCells(a, recipient), agreementClasses, facts),
                     List.copyOf(from)));
         }
         for (Sourced<PurposeDefined> p : facts.purposes()) {
@@ -128,9 +132,62 @@ public final class RopaRules {
                     "BIOMETRIC".equals(v.kind()) ? "Protection of Freedoms Act 2012, ss.26-28" : null,
                     systems(facts, purposeClasses, from),
                     List.of("Parents and carers, and pupils old enough to decide, when asked for consent"),
+                    cells(purposeCells(p, from), purposeClasses, facts),
                     List.copyOf(from)));
         }
         return rows;
+    }
+
+    private static final List<String> AGREEMENT_CELLS = List.of(
+            "purpose",
+            "dataCategories",
+            "specialCategories",
+            "transferCountries",
+            "transferSafeguards",
+            "lawfulBasis",
+            "specialCategoryCondition",
+            "law");
+
+    private static final List<String> PURPOSE_CELLS =
+            List.of("purpose", "dataCategories", "specialCategories", "lawfulBasis", "specialCategoryCondition", "law");
+
+    private static Map<String, List<FactRef>> agreementCells(
+            Sourced<AgreementChanged> a, Sourced<RecipientChanged> recipient) {
+        Map<String, List<FactRef>> cells = new LinkedHashMap<>();
+        AGREEMENT_CELLS.forEach(cell -> cells.put(cell, List.of(a.ref())));
+        if (recipient != null) {
+            cells.put("purpose", List.of(a.ref(), recipient.ref()));
+            cells.put("recipients", List.of(a.ref(), recipient.ref()));
+            cells.put("processorContract", List.of(recipient.ref()));
+        }
+        return cells;
+    }
+
+    /** A purpose's cells; its recipients come from the agreements that rest on it (already in {@code from}). */
+    private static Map<String, List<FactRef>> purposeCells(Sourced<PurposeDefined> p, List<FactRef> from) {
+        Map<String, List<FactRef>> cells = new LinkedHashMap<>();
+        PURPOSE_CELLS.forEach(cell -> cells.put(cell, List.of(p.ref())));
+        List<FactRef> agreements = from.stream()
+                .filter(ref -> ref.kind() == org.custodian.accountability.fact.FactKind.AGREEMENT)
+                .toList();
+        if (!agreements.isEmpty()) {
+            cells.put("recipients", agreements);
+        }
+        return cells;
+    }
+
+    /** The row's own cells, then its retention and systems cells, each naming the facts it came from. */
+    private static Map<String, List<FactRef>> cells(
+            Map<String, List<FactRef>> own, List<Sourced<RetentionRuleChanged>> classes, SchoolFacts facts) {
+        Map<String, List<FactRef>> cells = new LinkedHashMap<>(own);
+        if (!classes.isEmpty()) {
+            cells.put("retention", classes.stream().map(Sourced::ref).toList());
+            List<FactRef> systems = new ArrayList<>();
+            if (!systems(facts, classes, systems).isEmpty()) {
+                cells.put("systems", systems);
+            }
+        }
+        return cells;
     }
 
     /** The record classes of the schedule that hold the row's data: its categories, or kept under its consent. */

@@ -108,12 +108,13 @@ public class RopaService {
                         .orElse(null));
     }
 
-    /** What the row says, without the versions of the facts it was made from. */
+    /** What the row says, without the facts (and their versions) it was made from. */
     static String fingerprint(RopaRow row) {
         try {
             Map<String, Object> fields =
                     new LinkedHashMap<>(CloudEventCodec.mapper().convertValue(row, Map.class));
             fields.remove("from");
+            fields.remove("cellSources");
             return NoticeJson.hash(CloudEventCodec.mapper().writeValueAsString(fields));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

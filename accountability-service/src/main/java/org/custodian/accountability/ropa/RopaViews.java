@@ -1,7 +1,9 @@
 package org.custodian.accountability.ropa;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The record of processing's answers. */
@@ -56,7 +58,12 @@ public final class RopaViews {
             List<String> systems,
             List<String> sources,
 
-            @Schema(description = "the facts (kind, key, version) the row's cells were made from")
+            @Schema(
+                    description = "each generated cell by field name, with the facts (kind, key, version) it was made"
+                            + " from; a cell from the law every school has, or the DPO's words, names none")
+            Map<String, List<String>> cellSources,
+
+            @Schema(description = "every fact (kind, key, version) the row was made from")
             List<String> from) {
 
         static RowView of(RopaService.Row row) {
@@ -80,6 +87,7 @@ public final class RopaViews {
                     r.law(),
                     r.systems(),
                     r.sources(),
+                    sourcesOf(r),
                     r.from().stream().map(Object::toString).toList());
         }
     }
@@ -100,5 +108,13 @@ public final class RopaViews {
                     r.note(),
                     r.rowHashes().size());
         }
+    }
+
+    static Map<String, List<String>> sourcesOf(RopaRow r) {
+        Map<String, List<String>> cells = new LinkedHashMap<>();
+        r.cellSources()
+                .forEach((cell, refs) ->
+                        cells.put(cell, refs.stream().map(Object::toString).toList()));
+        return cells;
     }
 }

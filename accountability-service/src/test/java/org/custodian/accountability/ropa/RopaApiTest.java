@@ -36,6 +36,16 @@ class RopaApiTest {
                         "agreement a-census v1",
                         "recipient r-dfe v1",
                         "retention-rule ADMISSION_ATTENDANCE_REGISTERS v0");
+        // each cell names the facts it came from
+        assertThat(ropa.getList("rows.find { it.id == 'agreement:a-census' }.cellSources.lawfulBasis", String.class))
+                .containsExactly("agreement a-census v1");
+        assertThat(ropa.getList("rows.find { it.id == 'agreement:a-census' }.cellSources.recipients", String.class))
+                .containsExactly("agreement a-census v1", "recipient r-dfe v1");
+        assertThat(ropa.getList("rows.find { it.id == 'agreement:a-census' }.cellSources.retention", String.class))
+                .containsExactly("retention-rule ADMISSION_ATTENDANCE_REGISTERS v0");
+        assertThat(ropa.getList("rows.find { it.id == 'purpose:PHOTO_WEBSITE' }.cellSources.purpose", String.class))
+                .containsExactly("purpose PHOTO_WEBSITE v1");
+        assertThat(ropa.getMap("rows.find { it.id == 'duty:1' }.cellSources")).doesNotContainKey("lawfulBasis");
         assertThat(ropa.getList("rows.find { it.id == 'agreement:a-census' }.retention", String.class))
                 .singleElement()
                 .asString()

@@ -123,7 +123,7 @@ public final class RetentionEvents {
 
     /**
      * {@code holding-systems.changed}: the systems holding the school's records, by record class, as they now stand
-     * (the whole map each time), about the school. Sent when a registration, a disposal or a closure changes which
+     * (the whole map each time), about the school. Sent when a registration or a confirmed disposal changes which
      * system holds records of which class; what the record of processing (Art. 30) names as where the data is kept.
      *
      * @param version         one more each time the map changes (1 for the first)

@@ -36,6 +36,7 @@ import org.custodian.retention.holding.DueService;
 import org.custodian.retention.holding.Holding;
 import org.custodian.retention.holding.HoldingQueries;
 import org.custodian.retention.holding.HoldingStatus;
+import org.custodian.retention.holding.HoldingSystemsService;
 import org.custodian.retention.schedule.DisposalAction;
 import org.custodian.retention.schedule.ScheduleRuleRepository;
 import org.custodian.retention.schedule.ScheduledClass;
@@ -77,6 +78,7 @@ public class DisposalService {
     private final ScheduleRuleRepository schedule;
     private final RetentionConfig config;
     private final DefaultRevisionService revisions;
+    private final HoldingSystemsService systems;
 
     public DisposalService(
             DisposalQueries store,
@@ -90,8 +92,10 @@ public class DisposalService {
             ScheduleRuleRepository schedule,
             RetentionConfig config,
             TransactionLocks locks,
-            DefaultRevisionService revisions) {
+            DefaultRevisionService revisions,
+            HoldingSystemsService systems) {
         this.schedule = schedule;
+        this.systems = systems;
         this.revisions = revisions;
         this.config = config;
         this.store = store;
@@ -338,7 +342,10 @@ public class DisposalService {
         return new ApprovalResult(batch, outcomes);
     }
 
-    /** The owning system confirms that it destroyed (or transferred) an approved record. */
+    /**
+     * The owning system confirms that it destroyed (or transferred) an approved record; if it was the school's last
+     * record of its class in that system, the system leaves the announced map ({@link HoldingSystemsService}).
+     */
     public Holding confirm(Actor actor, String urn, UUID holdingId, LocalDate disposedOn, String method, String by) {
         Holding holding =
                 holdings.findForUpdate(urn, holdingId).orElseThrow(() -> Problems.notFound("no holding with that id"));
@@ -396,6 +403,7 @@ public class DisposalService {
                                 ? "; WARNING: a legal hold covered this record when its disposal was confirmed"
                                 : "")
                         + (completed ? "; batch " + batch.id() + " completed" : ""));
+        systems.announceIfChanged(urn);
         return holdings.find(urn, holdingId).orElseThrow();
     }
 

@@ -37,7 +37,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * the register or proposed, and a conflict once it was approved or disposed of. Registrations of one school are
  * serialised (an advisory lock) so that two batches naming the same source cannot both create it; an approval that
  * slips in between reading and writing a holding makes the whole batch a conflict rather than change an approved
- * record. A school's first registration also announces its default schedule ({@link DefaultAnnouncementService}).
+ * record. A school's first registration also announces its default schedule ({@link DefaultAnnouncementService}),
+ * and a registration that changes which systems hold records of which class announces the new map
+ * ({@link HoldingSystemsService}).
  */
 @ApplicationScoped
 @Transactional
@@ -59,6 +61,7 @@ public class HoldingService {
     private final Clock clock;
     private final TransactionLocks locks;
     private final DefaultAnnouncementService defaults;
+    private final HoldingSystemsService systems;
 
     public HoldingService(
             HoldingQueries store,
@@ -67,7 +70,8 @@ public class HoldingService {
             AuditLog audit,
             Clock clock,
             TransactionLocks locks,
-            DefaultAnnouncementService defaults) {
+            DefaultAnnouncementService defaults,
+            HoldingSystemsService systems) {
         this.store = store;
         this.schedule = schedule;
         this.facts = facts;
@@ -75,6 +79,7 @@ public class HoldingService {
         this.clock = clock;
         this.locks = locks;
         this.defaults = defaults;
+        this.systems = systems;
     }
 
     /** The register, filtered; each holding with whether a legal hold covers it today. */
@@ -186,6 +191,7 @@ public class HoldingService {
                         + ": " + created.size() + " created, " + updated.size() + " updated, "
                         + (batch.size() - created.size() - updated.size()) + " unchanged");
         defaults.announceOnce(urn);
+        systems.announceIfChanged(urn);
         return result;
     }
 
