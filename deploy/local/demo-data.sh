@@ -213,6 +213,37 @@ if [[ $(call "$dpo" GET /calendar) == *'"version":0'* ]]; then
   say "demo term calendar for $y/$z"
 fi
 
+# ---- the privacy notice: the school's profile and DPO, then version 1 generated from every fact above, published ------
+profile=$(call "$dpo" GET "")
+if [[ $profile != *'"dpoEmail":"carole@schooldposervice.com"'* ]]; then
+  etag=$(curl -sS -m 20 -D - -o /dev/null -H "Authorization: Bearer $dpo" "$school" | tr -d '\r' \
+    | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+  body=$(jq -c '{name: "Cassiobury Infant School", type: "MAINTAINED", region: (.region // "ENGLAND_AND_WALES"),
+    dpoName: "Carole Ashworth", dpoEmail: "carole@schooldposervice.com", competenceAge: (.competenceAge // 13),
+    conflictPolicy: (.conflictPolicy // "MOST_RESTRICTIVE"), nation: (.nation // "ENGLAND")}' <<<"$profile")
+  curl -sS -m 20 -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $dpo" -H "If-Match: $etag" \
+    -H 'Content-Type: application/json' --data-binary "$body" "$school" | grep -q '^200$' \
+    || die "demo data: could not set the school's profile and DPO"
+fi
+if [[ $(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $dpo" "$school/privacy-notice") == 404 ]]; then
+  # the notice is made from what the other services announced: wait until their facts have arrived
+  for _ in $(seq 1 60); do
+    draft=$(call "$dpo" GET /privacy-notice/draft)
+    [[ $draft == *'carole@schooldposervice.com'* && $draft == *'Tempest Photography'* && $draft == *'PUPIL_RECORD_PRIMARY'* \
+      && $draft == *'VIDEO_PERFORMANCES'* ]] && break
+    sleep 1
+  done
+  [[ $draft == *'Tempest Photography'* && $draft == *'PUPIL_RECORD_PRIMARY'* ]] \
+    || die "demo data: accountability-service has not received the school's facts: $draft"
+  etag=$(curl -sS -m 20 -D - -o /dev/null -H "Authorization: Bearer $dpo" "$school/privacy-notice/draft" | tr -d '\r' \
+    | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
+  curl -sS -m 20 -o /dev/null -X PUT -H "Authorization: Bearer $dpo" -H "If-Match: $etag" -H 'Content-Type: application/json' \
+    --data-binary '{"introduction":"Under data protection law, individuals have a right to be informed about how the school uses any personal data that we hold about them. This notice explains how we collect, store and use personal data about pupils.","localExplanations":{"recipients":"We do not share information about pupils with anyone without consent unless the law and our policies allow us to do so."},"securityMeasures":"Role-based access to the MIS; encrypted laptops; staff data protection training every September; paper files locked in the office."}' \
+    "$school/privacy-notice/draft"
+  call "$dpo" POST /privacy-notice/draft/publication '' 201 >/dev/null
+  say "demo privacy notice: version 1 published (public at $gateway/public/v1/schools/$DEMO_SCHOOL/privacy-notice)"
+fi
+
 # ---- rights requests at different stages --------------------------------------------------------------------------
 if [[ $(call "$dpo" GET '/requests?limit=1') == *'"items":[]'* ]]; then
   request() { printf '{"type":"%s","subject":{"type":"PUPIL","id":"%s"},"description":"%s"}' "$1" "$(pid "$2")" "$3"; }
@@ -247,42 +278,14 @@ if [[ $(call "$dpo" GET '/requests?limit=1') == *'"items":[]'* ]]; then
   say "demo requests: received, awaiting identity, in progress (response assembled), completed, a complaint acknowledged, a rectification, an approved erasure"
 fi
 
-# ---- the privacy notice: the school's profile and DPO, then version 1 generated from every fact above, published ------
-profile=$(call "$dpo" GET "")
-if [[ $profile != *'"dpoEmail":"carole@schooldposervice.com"'* ]]; then
-  etag=$(curl -sS -m 20 -D - -o /dev/null -H "Authorization: Bearer $dpo" "$school" | tr -d '\r' \
-    | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
-  body=$(jq -c '{name: "Cassiobury Infant School", type: "MAINTAINED", region: (.region // "ENGLAND_AND_WALES"),
-    dpoName: "Carole Ashworth", dpoEmail: "carole@schooldposervice.com", competenceAge: (.competenceAge // 13),
-    conflictPolicy: (.conflictPolicy // "MOST_RESTRICTIVE"), nation: (.nation // "ENGLAND")}' <<<"$profile")
-  curl -sS -m 20 -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $dpo" -H "If-Match: $etag" \
-    -H 'Content-Type: application/json' --data-binary "$body" "$school" | grep -q '^200$' \
-    || die "demo data: could not set the school's profile and DPO"
-fi
-if [[ $(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $dpo" "$school/privacy-notice") == 404 ]]; then
-  # the notice is made from what the other services announced: wait until their facts have arrived
-  for _ in $(seq 1 60); do
-    draft=$(call "$dpo" GET /privacy-notice/draft)
-    [[ $draft == *'carole@schooldposervice.com'* && $draft == *'Tempest Photography'* && $draft == *'PUPIL_RECORD_PRIMARY'* \
-      && $draft == *'VIDEO_PERFORMANCES'* ]] && break
-    sleep 1
-  done
-  [[ $draft == *'Tempest Photography'* && $draft == *'PUPIL_RECORD_PRIMARY'* ]] \
-    || die "demo data: accountability-service has not received the school's facts: $draft"
-  etag=$(curl -sS -m 20 -D - -o /dev/null -H "Authorization: Bearer $dpo" "$school/privacy-notice/draft" | tr -d '\r' \
-    | sed -n 's/^[Ee][Tt][Aa][Gg]: *//p')
-  curl -sS -m 20 -o /dev/null -X PUT -H "Authorization: Bearer $dpo" -H "If-Match: $etag" -H 'Content-Type: application/json' \
-    --data-binary '{"introduction":"Under data protection law, individuals have a right to be informed about how the school uses any personal data that we hold about them. This notice explains how we collect, store and use personal data about pupils.","localExplanations":{"recipients":"We do not share information about pupils with anyone without consent unless the law and our policies allow us to do so."},"securityMeasures":"Role-based access to the MIS; encrypted laptops; staff data protection training every September; paper files locked in the office."}' \
-    "$school/privacy-notice/draft"
-  call "$dpo" POST /privacy-notice/draft/publication '' 201 >/dev/null
-  say "demo privacy notice: version 1 published (public at $gateway/public/v1/schools/$DEMO_SCHOOL/privacy-notice)"
-fi
-
 # ---- a second school: an academy of the same trust with other purposes and recipients, so its notice, record of -------
 # processing and access responses differ from Cassiobury's
 second=100002
-second_dpo=$(launcher tokens 600 "$second" dpo:demo-dpo-riverside | head -n1)
-[[ -n $second_dpo ]] || die "could not mint the second demo school's token"
+second_tokens=()
+while IFS= read -r t; do second_tokens+=("$t"); done < <(launcher tokens 600 "$second" dpo:demo-dpo-riverside \
+  mis:demo-mis-riverside)
+((${#second_tokens[@]} == 2)) || die "could not mint the second demo school's tokens"
+second_dpo=${second_tokens[0]} second_mis=${second_tokens[1]}
 as_second() { school=$gateway/api/v1/schools/$second call "$second_dpo" "$@"; }
 if [[ $(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $second_dpo" \
   "$gateway/api/v1/schools/$second/privacy-notice") == 404 ]]; then
@@ -310,5 +313,12 @@ if [[ $(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer 
   [[ $draft == *'Harbour Sports Coaching'* && $draft == *'SWIMMING_GALA_VIDEO'* ]] \
     || die "demo data: accountability-service has not received Riverside Academy's facts: $draft"
   as_second POST /privacy-notice/draft/publication '' 201 >/dev/null
-  say "demo second school $second (Riverside Academy): its own recipients and purposes, notice version 1 published"
+  # one family and an access request answered: the response repeats Riverside's own notice, not Cassiobury's
+  curl -sS -m 20 -o /dev/null -X POST -H "Authorization: Bearer $second_mis" -H 'Content-Type: application/json' \
+    --data-binary "{\"pupils\":[{\"pupilId\":\"RIV-P01\",\"givenName\":\"Zara\",\"familyName\":\"Ali\",\"dateOfBirth\":\"$(born 4 3)\",\"yearGroup\":4,\"admissionDate\":\"$school_year-09-01\"}],\"guardians\":[{\"guardianId\":\"RIV-G01\",\"name\":\"Parent Ali\",\"email\":\"ali@example.org\",\"children\":[{\"pupilId\":\"RIV-P01\",\"parentalResponsibility\":true,\"relationship\":\"MOTHER\"}]}]}" \
+    "$gateway/api/v1/schools/$second/roster-sync"
+  id=$(as_second POST /requests "{\"type\":\"ACCESS\",\"subject\":{\"type\":\"PUPIL\",\"id\":\"RIV-P01\"},\"requester\":{\"type\":\"GUARDIAN\",\"id\":\"RIV-G01\"},\"channel\":\"EMAIL\",\"receivedOn\":\"$today\",\"description\":\"Everything you hold about Zara, please.\"}" 201 | first_id)
+  as_second POST "/requests/$id/identity-verification" '{"decision":"NOT_REQUIRED","note":"known to the office"}' >/dev/null
+  as_second POST "/requests/$id/bundle" '' >/dev/null
+  say "demo second school $second (Riverside Academy): its own recipients and purposes, notice version 1 published, an access response assembled from it"
 fi

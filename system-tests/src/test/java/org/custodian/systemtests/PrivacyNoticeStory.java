@@ -39,14 +39,7 @@ class PrivacyNoticeStory {
                 .isEqualTo("CURRENT");
 
         String recipient = school.addRecipient("Bright Futures Tutoring", "PROCESSOR");
-        ObjectNode agreement = object().put("recipientId", recipient)
-                .put("name", "Catch-up tutoring")
-                .put("lawfulBasis", "PUBLIC_TASK")
-                .put("recipientRole", "PROCESSOR")
-                .put("validFrom", LocalDate.now(Stack.LONDON).toString());
-        agreement.putArray("purposes").add("tutoring");
-        agreement.putArray("dataCategories").add("IDENTITY").add("ASSESSMENT");
-        school.dpo.post(school.path("/agreements"), agreement).expect(201);
+        processorAgreement(school, recipient, "Catch-up tutoring");
 
         JsonNode status = await().atMost(Duration.ofSeconds(60))
                 .until(
@@ -98,14 +91,14 @@ class PrivacyNoticeStory {
         School second = School.fresh();
         setUp(first, "Oakfield Primary School", "dpo@oakfield.example");
         setUp(second, "Riverside Academy", "privacy@riverside.example");
-        second.addRecipient("Harbour Sports Coaching", "PROCESSOR");
+        processorAgreement(second, second.addRecipient("Harbour Sports Coaching", "PROCESSOR"), "Sports clubs");
         awaitDraft(first, "dpo@oakfield.example");
         JsonNode draft = await().atMost(Duration.ofSeconds(60))
                 .until(
                         () -> second.dpo
                                 .get(second.path("/privacy-notice/draft"))
                                 .json(200),
-                        d -> d.toString().contains("Harbour Sports Coaching")
+                        d -> d.toString().contains("Harbour Sports Coaching: Sports clubs")
                                 && d.toString().contains("privacy@riverside.example"));
         JsonNode other = first.dpo.get(first.path("/privacy-notice/draft")).json(200);
         assertThat(other.toString()).doesNotContain("Harbour Sports Coaching").contains("Oakfield Primary School");
@@ -135,6 +128,18 @@ class PrivacyNoticeStory {
                 .isEqualTo(secondV1.path("hash").asText());
         assertThat(secondAnswer.path("namedRecipients").toString()).contains("Harbour Sports Coaching");
         assertThat(firstAnswer.path("namedRecipients").toString()).doesNotContain("Harbour Sports Coaching");
+    }
+
+    /** An agreement in force from today: the recipient processes pupils' identity and assessments for a public task. */
+    private static void processorAgreement(School school, String recipientId, String name) {
+        ObjectNode agreement = object().put("recipientId", recipientId)
+                .put("name", name)
+                .put("lawfulBasis", "PUBLIC_TASK")
+                .put("recipientRole", "PROCESSOR")
+                .put("validFrom", LocalDate.now(Stack.LONDON).toString());
+        agreement.putArray("purposes").add("processing");
+        agreement.putArray("dataCategories").add("IDENTITY").add("ASSESSMENT");
+        school.dpo.post(school.path("/agreements"), agreement).expect(201);
     }
 
     /** A parent's access request about a new pupil, answered: the response bundle's information. */
