@@ -313,12 +313,24 @@ if [[ $(curl -sS -m 20 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer 
   [[ $draft == *'Harbour Sports Coaching'* && $draft == *'SWIMMING_GALA_VIDEO'* ]] \
     || die "demo data: accountability-service has not received Riverside Academy's facts: $draft"
   as_second POST /privacy-notice/draft/publication '' 201 >/dev/null
+  say "demo second school $second (Riverside Academy): its own recipients and purposes, notice version 1 published"
+fi
+if [[ $(as_second GET '/requests?limit=1') == *'"items":[]'* ]]; then
   # one family and an access request answered: the response repeats Riverside's own notice, not Cassiobury's
   curl -sS -m 20 -o /dev/null -X POST -H "Authorization: Bearer $second_mis" -H 'Content-Type: application/json' \
     --data-binary "{\"pupils\":[{\"pupilId\":\"RIV-P01\",\"givenName\":\"Zara\",\"familyName\":\"Ali\",\"dateOfBirth\":\"$(born 4 3)\",\"yearGroup\":4,\"admissionDate\":\"$school_year-09-01\"}],\"guardians\":[{\"guardianId\":\"RIV-G01\",\"name\":\"Parent Ali\",\"email\":\"ali@example.org\",\"children\":[{\"pupilId\":\"RIV-P01\",\"parentalResponsibility\":true,\"relationship\":\"MOTHER\"}]}]}" \
     "$gateway/api/v1/schools/$second/roster-sync"
-  id=$(as_second POST /requests "{\"type\":\"ACCESS\",\"subject\":{\"type\":\"PUPIL\",\"id\":\"RIV-P01\"},\"requester\":{\"type\":\"GUARDIAN\",\"id\":\"RIV-G01\"},\"channel\":\"EMAIL\",\"receivedOn\":\"$today\",\"description\":\"Everything you hold about Zara, please.\"}" 201 | first_id)
+  # sar-service learns of the new pupil from the roster's events: wait until it has
+  for _ in $(seq 1 60); do
+    reply=$(curl -sS -m 20 -w '\n%{http_code}' -X POST -H "Authorization: Bearer $second_dpo" -H 'Content-Type: application/json' \
+      --data-binary "{\"type\":\"ACCESS\",\"subject\":{\"type\":\"PUPIL\",\"id\":\"RIV-P01\"},\"requester\":{\"type\":\"GUARDIAN\",\"id\":\"RIV-G01\"},\"channel\":\"EMAIL\",\"receivedOn\":\"$today\",\"description\":\"Everything you hold about Zara, please.\"}" \
+      "$gateway/api/v1/schools/$second/requests")
+    [[ ${reply##*$'\n'} == 201 ]] && break
+    sleep 1
+  done
+  [[ ${reply##*$'\n'} == 201 ]] || die "demo data: Riverside's access request was refused: ${reply%$'\n'*}"
+  id=$(first_id <<<"${reply%$'\n'*}")
   as_second POST "/requests/$id/identity-verification" '{"decision":"NOT_REQUIRED","note":"known to the office"}' >/dev/null
   as_second POST "/requests/$id/bundle" '' >/dev/null
-  say "demo second school $second (Riverside Academy): its own recipients and purposes, notice version 1 published, an access response assembled from it"
+  say "demo second school $second: an access response assembled from its own notice"
 fi
