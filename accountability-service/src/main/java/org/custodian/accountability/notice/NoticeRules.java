@@ -168,7 +168,7 @@ public final class NoticeRules {
                     .map(DataCategories::of)
                     .anyMatch(DataCategories.Category::specialCategory);
             uses.add(new Use(
-                    v.title() == null ? v.purpose() : lowerFirst(v.title()),
+                    "do what you have consented to: " + (v.title() == null ? v.purpose() : lowerFirst(v.title())),
                     "CONSENT",
                     LegalWords.basis("CONSENT"),
                     special ? LegalWords.condition("EXPLICIT_CONSENT", null) : null,

@@ -198,7 +198,7 @@ class NoticeRulesTest {
         assertThat(census.lawfulBasisInWords()).contains("Art. 6(1)(c)");
         assertThat(census.specialCategoryCondition()).contains("Art. 9(2)(g)");
         NoticeContent.Use biometric = n.uses().stream()
-                .filter(u -> u.purpose().startsWith("biometric"))
+                .filter(u -> u.purpose().equals("do what you have consented to: biometric catering"))
                 .findFirst()
                 .orElseThrow();
         assertThat(biometric.specialCategoryCondition()).contains("Art. 9(2)(a)");
