@@ -68,7 +68,7 @@ tool() { "$JAVA_HOME/bin/java" -XX:+UseSerialGC -cp "$work/classes" BenchTool "$
 
 # ---- the stack -------------------------------------------------------------------------------------------------------
 step "the local stack"
-if ready gateway && ready consent && ready sharing && ready retention && ready sar; then
+if ready gateway && ready consent && ready sharing && ready retention && ready sar && ready accountability; then
   say "the stack answers on gateway port $CUSTODIAN_GATEWAY_PORT; using it as it runs"
 else
   # throughput is measured with the JVM's full JIT: the apps' defaults without the C1-only setting (deploy/README.md:

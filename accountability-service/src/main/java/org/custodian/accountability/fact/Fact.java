@@ -20,10 +20,4 @@ public record Fact(FactKind kind, String key, long version, Instant changedAt, M
     public boolean isNewerThan(Fact other) {
         return version != other.version ? version > other.version : changedAt.isAfter(other.changedAt);
     }
-
-    /** The field as text, or null. */
-    public String text(String field) {
-        Object value = data.get(field);
-        return value == null ? null : value.toString();
-    }
 }

@@ -31,17 +31,4 @@ public record SchoolFacts(
     public SchoolFacts withAgreements(List<Sourced<AgreementChanged>> others) {
         return new SchoolFacts(urn, school, purposes, recipients, others, retentionRules, holdingSystems);
     }
-
-    public static SchoolFacts none(String urn) {
-        return new SchoolFacts(urn, null, List.of(), List.of(), List.of(), List.of(), null);
-    }
-
-    public boolean isEmpty() {
-        return school == null
-                && purposes.isEmpty()
-                && recipients.isEmpty()
-                && agreements.isEmpty()
-                && retentionRules.isEmpty()
-                && holdingSystems == null;
-    }
 }

@@ -19,11 +19,10 @@ public class DriftQueries {
             "SELECT published, outdated_since FROM notice_status WHERE school_urn = ? FOR UPDATE";
 
     private static final String RECORD = """
-            INSERT INTO notice_status (school_urn, published, outdated_since, differences, checked_at)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO notice_status (school_urn, published, outdated_since, checked_at)
+            VALUES (?, ?, ?, ?)
             ON CONFLICT (school_urn) DO UPDATE SET published = EXCLUDED.published,
-                outdated_since = EXCLUDED.outdated_since, differences = EXCLUDED.differences,
-                checked_at = EXCLUDED.checked_at
+                outdated_since = EXCLUDED.outdated_since, checked_at = EXCLUDED.checked_at
             """;
 
     private final Jdbc jdbc;
@@ -37,7 +36,7 @@ public class DriftQueries {
                 RECORDED, row -> new Recorded(row.getInt("published"), Jdbc.instant(row, "outdated_since")), urn);
     }
 
-    void record(String urn, int published, Instant outdatedSince, String differencesJson, Instant at) {
-        jdbc.update(RECORD, urn, published, outdatedSince, new Jdbc.Json(differencesJson), at);
+    void record(String urn, int published, Instant outdatedSince, Instant at) {
+        jdbc.update(RECORD, urn, published, outdatedSince, at);
     }
 }

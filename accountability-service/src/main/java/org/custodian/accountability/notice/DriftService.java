@@ -39,36 +39,29 @@ public class DriftService {
 
     void factsChanged(@Observes FactsChanged changed) {
         String urn = changed.urn();
-        NoticeStatus status = notices.status(urn);
-        if (status.published() == null) {
+        Optional<NoticeService.Judgement> judged = notices.judge(urn);
+        if (judged.isEmpty()) {
             return;
         }
+        int published = judged.get().published();
+        List<Difference> differences = judged.get().differences();
         Optional<DriftQueries.Recorded> recorded = drift.recorded(urn);
         boolean wasOutdated = recorded.isPresent()
-                && recorded.get().published() == status.published()
+                && recorded.get().published() == published
                 && recorded.get().outdatedSince() != null;
         Instant now = clock.instant();
-        if (status.state() == NoticeStatus.State.OUTDATED) {
-            Instant since = wasOutdated ? recorded.get().outdatedSince() : now;
-            drift.record(
+        if (differences.isEmpty()) {
+            drift.record(urn, published, null, now);
+            return;
+        }
+        drift.record(urn, published, wasOutdated ? recorded.get().outdatedSince() : now, now);
+        if (!wasOutdated) {
+            List<String> sections =
+                    differences.stream().map(d -> d.section().name()).distinct().toList();
+            outbox.append(events.aboutSchool(
+                    EventTypes.NOTICE_OUTDATED,
                     urn,
-                    status.published(),
-                    since,
-                    CloudEventCodec.mapper().valueToTree(status.differences()).toString(),
-                    now);
-            if (!wasOutdated) {
-                List<String> sections = status.differences().stream()
-                        .map(d -> d.section().name())
-                        .distinct()
-                        .toList();
-                outbox.append(events.aboutSchool(
-                        EventTypes.NOTICE_OUTDATED,
-                        urn,
-                        CloudEventCodec.toData(
-                                new AccountabilityEvents.NoticeOutdated(status.published(), sections, now))));
-            }
-        } else {
-            drift.record(urn, status.published(), null, "[]", now);
+                    CloudEventCodec.toData(new AccountabilityEvents.NoticeOutdated(published, sections, now))));
         }
     }
 }

@@ -157,7 +157,7 @@ public class NoticeService {
                 caller.subject(),
                 now);
         versions.persist(version);
-        drift.record(urn, version.number(), null, "[]", now);
+        drift.record(urn, version.number(), null, now);
         outbox.append(events.aboutSchool(
                 EventTypes.NOTICE_PUBLISHED,
                 urn,
@@ -194,20 +194,31 @@ public class NoticeService {
     /** Whether the published notice still describes what the school does, worked out from the facts as they are. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public NoticeStatus status(String urn) {
-        Instant outdatedSince =
-                drift.recorded(urn).map(DriftQueries.Recorded::outdatedSince).orElse(null);
-        Optional<NoticeVersion> published = versions.latestInSchool(urn);
-        if (published.isEmpty()) {
+        Optional<Judgement> judged = judge(urn);
+        if (judged.isEmpty()) {
             return new NoticeStatus(NoticeStatus.State.NOT_PUBLISHED, null, null, List.of());
         }
-        NoticeContent now = generate(urn, drafts.findForSchool(urn));
-        List<Difference> differences =
-                NoticeRules.differences(NoticeJson.read(published.get().content()), now);
+        List<Difference> differences = judged.get().differences();
+        Instant outdatedSince = differences.isEmpty()
+                ? null
+                : drift.recorded(urn).map(DriftQueries.Recorded::outdatedSince).orElseGet(clock::instant);
         return new NoticeStatus(
                 differences.isEmpty() ? NoticeStatus.State.CURRENT : NoticeStatus.State.OUTDATED,
-                published.get().number(),
-                differences.isEmpty() ? null : outdatedSince != null ? outdatedSince : clock.instant(),
+                judged.get().published(),
+                outdatedSince,
                 differences);
+    }
+
+    /** The published version and how the notice the facts make now differs from it; empty before a publication. */
+    record Judgement(int published, List<Difference> differences) {}
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    Optional<Judgement> judge(String urn) {
+        return versions.latestInSchool(urn)
+                .map(published -> new Judgement(
+                        published.number(),
+                        NoticeRules.differences(
+                                NoticeJson.read(published.content()), generate(urn, drafts.findForSchool(urn)))));
     }
 
     private NoticeContent generate(String urn, Optional<NoticeDraft> draft) {

@@ -1,5 +1,7 @@
 package org.custodian.accountability.publication;
 
+import org.custodian.platform.http.Params;
+
 /**
  * The form of a public page asked for in the link ({@code ?format=pdf}), for a website or a letter that cannot set
  * {@code Accept}; it overrides {@code Accept}.
@@ -16,8 +18,9 @@ public enum PublicFormat {
         this.mediaType = mediaType;
     }
 
-    /** The {@code Accept} to answer: the format's type when one is asked for in the link. */
-    static String accept(PublicFormat format, String accept) {
-        return format == null ? accept : format.mediaType;
+    /** The {@code Accept} to answer: the type of the format the link asks for, if any (400 for an unknown one). */
+    static String accept(String format, String accept) {
+        PublicFormat asked = Params.enumValue("format", format, PublicFormat.class);
+        return asked == null ? accept : asked.mediaType;
     }
 }

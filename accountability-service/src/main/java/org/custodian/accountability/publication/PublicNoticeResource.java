@@ -17,7 +17,6 @@ import org.custodian.accountability.notice.NoticeJson;
 import org.custodian.accountability.notice.NoticeService;
 import org.custodian.accountability.notice.NoticeVersion;
 import org.custodian.accountability.notice.PupilNoticeRules;
-import org.custodian.platform.http.Params;
 import org.custodian.platform.problems.Problems;
 import org.custodian.platform.security.SchoolUrn;
 import org.custodian.platform.time.LegalTime;
@@ -81,7 +80,7 @@ public class PublicNoticeResource {
                     String format,
             @HeaderParam(HttpHeaders.ACCEPT) String acceptHeader,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String accept = PublicFormat.accept(Params.enumValue("format", format, PublicFormat.class), acceptHeader);
+        String accept = PublicFormat.accept(format, acceptHeader);
         if (wants(accept, PDF)) {
             return answer(
                     urn,
@@ -134,7 +133,7 @@ public class PublicNoticeResource {
                     String format,
             @HeaderParam(HttpHeaders.ACCEPT) String acceptHeader,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String accept = PublicFormat.accept(Params.enumValue("format", format, PublicFormat.class), acceptHeader);
+        String accept = PublicFormat.accept(format, acceptHeader);
         if (wants(accept, MediaType.APPLICATION_JSON)) {
             return answer(urn, ifNoneMatch, "pupils-json", MediaType.APPLICATION_JSON, PublicViews.PupilNoticeView::of);
         }
@@ -174,7 +173,7 @@ public class PublicNoticeResource {
                     String format,
             @HeaderParam(HttpHeaders.ACCEPT) String acceptHeader,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        String accept = PublicFormat.accept(Params.enumValue("format", format, PublicFormat.class), acceptHeader);
+        String accept = PublicFormat.accept(format, acceptHeader);
         if (wants(accept, MediaType.APPLICATION_JSON)) {
             return answer(urn, ifNoneMatch, "schedule-json", MediaType.APPLICATION_JSON, PublicViews.ScheduleView::of);
         }
